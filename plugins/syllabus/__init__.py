@@ -1,0 +1,1 @@
+"""Syllabus: a documentation-as-code training catalog built on MkDocs."""

@@ -1,0 +1,167 @@
+"""Load a whole catalog: discover files, read them strictly, check them, build the model.
+
+This is the single entry point the CLI and the MkDocs plugin share. It never raises for a
+content problem: everything ends up in the returned :class:`Report`, sorted, all at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import rules
+from .config import Options
+from .markdown_safety import check_markdown
+from .model import Catalog, Course, Plan, Track
+from .report import Report
+from .schema_messages import messages_for
+from .schemas import SchemaSet, build_schema_set
+from .yamlsafe import YamlRejected, load_file, read_text
+
+COURSE_FILE = "course.yml"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    catalog: Catalog
+    report: Report
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def discover(root: Path, report: Report) -> dict[str, list[Path]]:
+    """Content files by kind, sorted; symlinks and misplaced files are reported, never read."""
+    found: dict[str, list[Path]] = {"course": [], "track": [], "plan": []}
+    courses = root / "courses"
+    if courses.is_dir():
+        for entry in sorted(courses.iterdir()):
+            rel = _relative(root, entry)
+            if entry.is_symlink():
+                report.at(rel, 1, 1, "symlinks are not allowed in courses/; replace it with a real folder",
+                          "symlink")
+            elif entry.is_dir():
+                course_file = entry / COURSE_FILE
+                if course_file.is_symlink():
+                    report.at(f"{rel}/{COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
+                elif course_file.is_file():
+                    found["course"].append(course_file)
+                else:
+                    report.at(rel, 1, 1, f"course folder has no {COURSE_FILE}; add one "
+                              "(syllabus new course ID) or remove the folder", "layout")
+            elif not entry.name.startswith("."):
+                report.at(rel, 1, 1, "files directly in courses/ are ignored; put them in a course "
+                          "folder", "layout", "warning")
+    for kind, folder in (("track", "tracks"), ("plan", "plans")):
+        directory = root / folder
+        if not directory.is_dir():
+            continue
+        for entry in sorted(directory.iterdir()):
+            rel = _relative(root, entry)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_symlink():
+                report.at(rel, 1, 1, f"symlinks are not allowed in {folder}/", "symlink")
+            elif entry.suffix == ".yml" and entry.is_file():
+                found[kind].append(entry)
+            else:
+                hint = f"rename it to {entry.stem}.yml" if entry.suffix == ".yaml" else "it is not read"
+                report.at(rel, 1, 1, f"{folder}/ holds {kind}s as <id>.yml files; {hint}", "layout",
+                          "warning")
+    return found
+
+
+def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report) -> tuple[Any, bool]:
+    """Read one file strictly and check it against its schema: (data or None, usable)."""
+    report.files_checked += 1
+    try:
+        document = load_file(path)
+    except YamlRejected as rejected:
+        for problem in rejected.problems:
+            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        return None, False
+    except OSError as error:
+        report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
+        return None, False
+    report.documents[source] = document
+    for problem in document.problems:
+        report.at(source, problem.line, problem.column, problem.message, problem.rule)
+    errors = schemas.errors(kind, document.data)
+    for error in errors:
+        for message in messages_for(error, document.sources):
+            report.on(source, message.path, message.message, f"schema-{error.validator}",
+                      at_key=message.at_key)
+    return document.data, not (errors or document.problems)
+
+
+def _check_markdown_file(root: Path, path: Path, options: Options, report: Report) -> None:
+    source = _relative(root, path)
+    report.files_checked += 1
+    try:
+        text = read_text(path)
+    except YamlRejected as rejected:  # size and encoding checks are shared with YAML
+        for problem in rejected.problems:
+            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        return
+    for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
+        report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
+
+
+def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
+    """A course folder's publishable Markdown (index.md and units), read from the raw data
+    so that a course failing its schema still gets its Markdown checked in the same run."""
+    folder = course_file.parent
+    files = [folder / "index.md"] if (folder / "index.md").is_file() else []
+    units = data.get("units") if isinstance(data, dict) else None
+    for unit in units if isinstance(units, list) else ():
+        name = unit.get("file") if isinstance(unit, dict) else None
+        if isinstance(name, str) and rules.confined_file(folder, name):
+            files.append(folder / name)
+    return [f for f in files if not f.is_symlink()]
+
+
+def docs_markdown(root: Path) -> list[Path]:
+    docs = root / "docs"
+    return [p for p in sorted(docs.rglob("*.md")) if not p.is_symlink()] if docs.is_dir() else []
+
+
+def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadResult:
+    """Load and check everything under ``options.root``; the catalog holds only valid items."""
+    root = options.root
+    schemas = schemas or build_schema_set(options.taxonomy)
+    report = Report()
+    found = discover(root, report)
+    courses: dict[str, Course] = {}
+    tracks: dict[str, Track] = {}
+    plans: dict[str, Plan] = {}
+    known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
+    markdown: list[Path] = []
+    for kind, paths in found.items():
+        for path in paths:
+            source = _relative(root, path)
+            name = path.parent.name if kind == "course" else path.stem
+            known_ids[kind].add(name)  # broken files still "exist" for references to them
+            data, usable = _read(path, source, kind, schemas, report)
+            if kind == "course":
+                markdown.extend(course_markdown(root, path, data))
+            if data is None or not rules.check_file(kind, data, name, source, options, report) or not usable:
+                continue
+            if kind == "course":
+                courses[data["id"]] = Course.from_data(data, source=source, site_language=options.site_language)
+            elif kind == "track":
+                tracks[data["id"]] = Track.from_data(data, source=source)
+            else:
+                plans[data["id"]] = Plan.from_data(data, source=source)
+    catalog = Catalog(
+        taxonomy=options.taxonomy,
+        courses=dict(sorted(courses.items())),
+        tracks=dict(sorted(tracks.items())),
+        plans=dict(sorted(plans.items())),
+        audience=options.audience,
+    )
+    rules.check_catalog(catalog, options, report, known_ids)
+    for path in [*markdown, *docs_markdown(root)]:
+        _check_markdown_file(root, path, options, report)
+    return LoadResult(catalog=catalog, report=report)

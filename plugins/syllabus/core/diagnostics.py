@@ -1,0 +1,66 @@
+"""Positioned problems and their three output formats (text, GitHub annotations, JSON).
+
+Every check in the core reports a :class:`Diagnostic` instead of raising, so one run
+can show a trainer every problem at once, sorted the way an editor lists them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at ``path:line:column`` (1-based; path relative to the catalog root)."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    rule: str
+
+    def as_text(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    def as_github(self) -> str:
+        # Workflow-command data needs %, CR and LF escaped; properties also , and :.
+        def data(text: str) -> str:
+            return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        def prop(text: str) -> str:
+            return data(text).replace(":", "%3A").replace(",", "%2C")
+
+        return (
+            f"::{self.severity} file={prop(self.path)},line={self.line},"
+            f"col={self.column},title={prop(self.rule)}::{data(self.message)}"
+        )
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sort by path, then line and column, the order editors and CI logs use."""
+    return sorted(set(diagnostics))
+
+
+def summary_line(diagnostics: list[Diagnostic], file_count: int) -> str:
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(file_count, 'file')}"
+
+
+def render(diagnostics: list[Diagnostic], file_count: int, fmt: str) -> str:
+    """Render sorted diagnostics as ``text``, ``github`` or ``json``."""
+    if fmt == "json":
+        return json.dumps([asdict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    lines = [d.as_github() if fmt == "github" else d.as_text() for d in diagnostics]
+    lines.append(summary_line(diagnostics, file_count))
+    return "\n".join(lines) + "\n"

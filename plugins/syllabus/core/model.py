@@ -1,0 +1,341 @@
+"""The catalog as typed, immutable objects, built only from schema-valid data.
+
+Everything downstream (pages, catalog.json, plans, reports) reads these objects and never
+the raw YAML, so a field is interpreted in exactly one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Credential:
+    type: str
+    title: str
+    criteria: str
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any] | None) -> Credential | None:
+        return cls(data["type"], data["title"], data["criteria"]) if data else None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A scheduled live delivery: local wall-clock start in an IANA zone."""
+
+    start: dt.datetime  # naive, local to ``timezone``
+    timezone: str
+    duration_minutes: int | None = None
+    language: str | None = None
+    status: str = "scheduled"
+    registration_url: str | None = None
+    instructors: tuple[str, ...] = ()
+    capacity: int | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable file-name-safe identity, e.g. ``20261203T1600-america-new_york``."""
+        return f"{self.start:%Y%m%dT%H%M}-{self.timezone.replace('/', '-').lower()}"
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        """The aware start instant (DST-correct for the session's own zone)."""
+        return self.start.replace(tzinfo=ZoneInfo(self.timezone))
+
+    def ends_at(self, default_minutes: int) -> dt.datetime:
+        return self.starts_at + dt.timedelta(minutes=self.duration_minutes or default_minutes)
+
+
+@dataclass(frozen=True)
+class Unit:
+    title: str
+    file: str
+    minutes: int | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.file.removesuffix(".md")
+
+
+@dataclass(frozen=True)
+class Material:
+    title: str
+    kind: str
+    file: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class OnDemand:
+    url: str | None = None
+    course: str | None = None
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    summary: str
+    level: str
+    roles: tuple[str, ...]
+    format: str
+    duration_minutes: int
+    owners: tuple[str, ...]
+    visibility: str
+    source: str  # catalog-relative path of course.yml
+    status: str = "active"
+    language: str = "en"
+    translations: Mapping[str, str] = field(default_factory=dict)
+    products: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    program_weeks: int | None = None
+    outcomes: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
+    recommended_next: tuple[str, ...] = ()
+    units: tuple[Unit, ...] = ()
+    materials: tuple[Material, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    on_demand: OnDemand | None = None
+    credential: Credential | None = None
+    last_reviewed: dt.date | None = None
+    review_every_days: int | None = None
+    redirect_from: tuple[str, ...] = ()
+
+    @property
+    def folder(self) -> str:
+        return self.source.rsplit("/", 1)[0]
+
+    @property
+    def is_public(self) -> bool:
+        """Customers may see it: public visibility and not a draft (fail closed)."""
+        return self.visibility == "public" and self.status != "draft"
+
+    def review_due(self, default_days: int) -> dt.date | None:
+        if self.last_reviewed is None:
+            return None
+        return self.last_reviewed + dt.timedelta(days=self.review_every_days or default_days)
+
+    def upcoming_sessions(self, today: dt.date) -> tuple[Session, ...]:
+        """Sessions starting on or after ``today`` (in their own zone), earliest first."""
+        return tuple(sorted((s for s in self.sessions if s.start.date() >= today),
+                            key=lambda s: s.starts_at))
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Course:
+        def dated(value: str | None) -> dt.date | None:
+            return dt.date.fromisoformat(value) if value else None
+
+        on_demand = data.get("on_demand")
+        return cls(
+            id=data["id"], title=data["title"], summary=data["summary"], level=data["level"],
+            roles=tuple(data["roles"]), format=data["format"],
+            duration_minutes=int(data["duration_minutes"]), owners=tuple(data["owners"]),
+            visibility=data["visibility"], source=source,
+            status=data.get("status", "active"),
+            language=data.get("language") or site_language,
+            translations=dict(sorted((data.get("translations") or {}).items())),
+            products=tuple(data.get("products") or ()), tags=tuple(data.get("tags") or ()),
+            program_weeks=data.get("program_weeks"), outcomes=tuple(data.get("outcomes") or ()),
+            prerequisites=tuple(data.get("prerequisites") or ()),
+            recommended_next=tuple(data.get("recommended_next") or ()),
+            units=tuple(Unit(u["title"], u["file"], u.get("minutes")) for u in data.get("units") or ()),
+            materials=tuple(
+                Material(m["title"], m["kind"], m.get("file"), m.get("url"))
+                for m in data.get("materials") or ()
+            ),
+            sessions=tuple(
+                Session(
+                    start=dt.datetime.fromisoformat(s["start"]), timezone=s["timezone"],
+                    duration_minutes=s.get("duration_minutes"), language=s.get("language"),
+                    status=s.get("status", "scheduled"), registration_url=s.get("registration_url"),
+                    instructors=tuple(s.get("instructors") or ()), capacity=s.get("capacity"),
+                )
+                for s in data.get("sessions") or ()
+            ),
+            on_demand=OnDemand(on_demand.get("url"), on_demand.get("course")) if on_demand else None,
+            credential=Credential.from_data(data.get("credential")),
+            last_reviewed=dated(data.get("last_reviewed")),
+            review_every_days=data.get("review_every_days"),
+            redirect_from=tuple(data.get("redirect_from") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class TrackItem:
+    course: str
+    required: bool = True
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TrackSection:
+    title: str
+    items: tuple[TrackItem, ...]
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    title: str
+    summary: str
+    role: str
+    sections: tuple[TrackSection, ...]
+    visibility: str
+    source: str
+    outcomes: tuple[str, ...] = ()
+    target_days: int | None = None
+    credential: Credential | None = None
+    owners: tuple[str, ...] = ()
+    status: str = "active"
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == "public" and self.status != "draft"
+
+    @property
+    def items(self) -> Iterator[TrackItem]:
+        for section in self.sections:
+            yield from section.items
+
+    @property
+    def course_ids(self) -> tuple[str, ...]:
+        return tuple(item.course for item in self.items)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], *, source: str) -> Track:
+        def item(raw: str | Mapping[str, Any]) -> TrackItem:
+            if isinstance(raw, str):
+                return TrackItem(raw)
+            return TrackItem(raw["course"], bool(raw.get("required", True)), raw.get("note"))
+
+        return cls(
+            id=data["id"], title=data["title"], summary=data["summary"], role=data["role"],
+            sections=tuple(
+                TrackSection(s["title"], tuple(item(i) for i in s["courses"]), s.get("description"))
+                for s in data["sections"]
+            ),
+            visibility=data["visibility"], source=source,
+            outcomes=tuple(data.get("outcomes") or ()), target_days=data.get("target_days"),
+            credential=Credential.from_data(data.get("credential")),
+            owners=tuple(data.get("owners") or ()), status=data.get("status", "active"),
+        )
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    day: int
+    type: str  # course | track | task | meeting
+    course: str | None = None
+    track: str | None = None
+    title: str | None = None
+    owner: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    title: str
+    start_day: int
+    end_day: int
+    items: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    day: int
+    title: str
+    success_criteria: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    summary: str
+    length_days: int
+    phases: tuple[Phase, ...]
+    visibility: str
+    source: str
+    audience: tuple[str, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    status: str = "active"
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == "public" and self.status != "draft"
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], *, source: str) -> Plan:
+        fields = ("course", "track", "title", "owner", "note")
+        return cls(
+            id=data["id"], title=data["title"], summary=data["summary"],
+            length_days=data["length_days"],
+            phases=tuple(
+                Phase(
+                    p["title"], p["start_day"], p["end_day"],
+                    tuple(PlanItem(i["day"], i["type"], **{f: i.get(f) for f in fields})
+                          for i in p["items"]),
+                )
+                for p in data["phases"]
+            ),
+            visibility=data["visibility"], source=source,
+            audience=tuple(data.get("audience") or ()),
+            milestones=tuple(
+                Milestone(m["day"], m["title"], m["success_criteria"]) for m in data.get("milestones") or ()
+            ),
+            outcomes=tuple(data.get("outcomes") or ()), owners=tuple(data.get("owners") or ()),
+            status=data.get("status", "active"),
+        )
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every loaded course, track and plan, keyed by id in sorted order."""
+
+    taxonomy: Taxonomy
+    courses: Mapping[str, Course]
+    tracks: Mapping[str, Track]
+    plans: Mapping[str, Plan]
+    audience: str = "public"
+
+    def visible_to(self, audience: str) -> Catalog:
+        """What the audience may see: public drops drafts and internal content entirely."""
+        if audience == "internal":
+            return replace(self, audience=audience)
+
+        def keep(items: Mapping[str, Any]) -> dict[str, Any]:
+            return {key: item for key, item in items.items() if item.is_public}
+
+        return replace(self, courses=keep(self.courses), tracks=keep(self.tracks),
+                       plans=keep(self.plans), audience=audience)
+
+    @cached_property
+    def tracks_by_course(self) -> Mapping[str, tuple[Track, ...]]:
+        index: dict[str, list[Track]] = {}
+        for track in self.tracks.values():
+            for course_id in dict.fromkeys(track.course_ids):
+                index.setdefault(course_id, []).append(track)
+        return {key: tuple(value) for key, value in index.items()}
+
+    @cached_property
+    def plans_by_course(self) -> Mapping[str, tuple[Plan, ...]]:
+        index: dict[str, list[Plan]] = {}
+        for plan in self.plans.values():
+            ids = {i.course for p in plan.phases for i in p.items if i.type == "course"}
+            for track_id in {i.track for p in plan.phases for i in p.items if i.type == "track"}:
+                track = self.tracks.get(track_id or "")
+                ids.update(track.course_ids if track else ())
+            for course_id in sorted(i for i in ids if i):
+                index.setdefault(course_id, []).append(plan)
+        return {key: tuple(value) for key, value in index.items()}

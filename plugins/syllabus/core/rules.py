@@ -1,0 +1,311 @@
+"""Rules a JSON Schema cannot express: real dates and zones, files on disk, references
+between files, prerequisite order and cycles, symmetric translations, and leaks of draft
+or internal content into public pages. Each rule reports at the YAML node it is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from .config import Options
+from .model import Catalog, Course, Plan, Track
+from .report import Report
+from .schema_messages import did_you_mean, dotted
+
+
+@cache
+def _zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def confined_file(folder: Path, name: str) -> bool:
+    """True if ``name`` is a regular file inside ``folder``, reached without any symlink."""
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in name or not relative.parts:
+        return False
+    path = folder
+    for part in relative.parts:
+        path = path / part
+        if path.is_symlink():
+            return False
+    return path.is_file()
+
+
+def _file_problem(folder: Path, name: str) -> str | None:
+    relative = PurePosixPath(name)
+    if relative.is_absolute() or "\\" in name:
+        return f"'{name}' must be a path relative to the course folder"
+    if ".." in relative.parts:
+        return f"'{name}' leaves the course folder; materials and units must stay inside it"
+    path = folder
+    for part in relative.parts:
+        path = path / part
+        if path.is_symlink():
+            return f"'{name}' goes through a symlink; symlinks are never published"
+    if not path.is_file():
+        siblings = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+        return f"'{name}' not found in the course folder{did_you_mean(name, siblings)}"
+    return None
+
+
+def _text(data: Any, key: str) -> str | None:
+    value = data.get(key) if isinstance(data, Mapping) else None
+    return value if isinstance(value, str) else None
+
+
+def _entries(data: Any, key: str) -> list[tuple[int, Mapping[str, Any]]]:
+    """The mapping entries of a list field, skipping anything the schema already reported."""
+    value = data.get(key) if isinstance(data, Mapping) else None
+    return [(i, v) for i, v in enumerate(value) if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def check_file(kind: str, data: Any, name: str, source: str, options: Options, report: Report) -> bool:
+    """Per-file rules. They also run on data that failed its schema (guarding every type),
+    so one run reports everything; False if the model cannot be built from the data."""
+    ok = True
+    if _text(data, "id") not in (None, name):
+        where = "folder" if kind == "course" else "file name"
+        report.on(source, ("id",), f"id: '{data['id']}' must equal the {where} '{name}'", "id-matches-name")
+        ok = False
+    if kind == "course":
+        ok = _check_course_data(data, source, options, report) and ok
+    elif kind == "plan":
+        _check_plan_data(data, source, report)
+    return ok
+
+
+def _real_date(value: str | None, report: Report, source: str, path: tuple[Any, ...]) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        report.on(source, path, f"{dotted(path)}: '{value}' is not a real date (YYYY-MM-DD)", "date")
+        return None
+
+
+def _check_course_data(data: Any, source: str, options: Options, report: Report) -> bool:
+    ok = True
+    reviewed_text = _text(data, "last_reviewed")
+    reviewed = _real_date(reviewed_text, report, source, ("last_reviewed",))
+    ok = ok and (reviewed is not None or reviewed_text is None)
+    days = _whole(data.get("review_every_days")) or options.review_every_days
+    if reviewed is not None and reviewed + dt.timedelta(days=days) < options.today:
+        report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than {days} days; "
+                  "review the course and update the date", "stale", severity="warning")
+    for index, session in _entries(data, "sessions"):
+        path = ("sessions", index)
+        start = None
+        if (start_text := _text(session, "start")) is not None:
+            try:
+                start = dt.datetime.fromisoformat(start_text)
+            except ValueError:
+                report.on(source, (*path, "start"), f"sessions[{index}].start: '{start_text}' is not a "
+                          "real date and time (YYYY-MM-DDTHH:MM)", "datetime")
+                ok = False
+        zone = _text(session, "timezone")
+        if zone is not None and zone not in _zones():
+            hint = did_you_mean(zone, _zones()) or " (e.g. Europe/Berlin)"
+            report.on(source, (*path, "timezone"), f"sessions[{index}].timezone: '{zone}' is not an IANA "
+                      f"time zone{hint}", "timezone")
+            ok = False
+        elif zone is not None and start is not None:
+            aware = start.replace(tzinfo=ZoneInfo(zone))
+            round_trip = aware.astimezone(dt.timezone.utc).astimezone(ZoneInfo(zone))
+            if round_trip.replace(tzinfo=None) != start:
+                report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} does not "
+                          f"exist in {zone} (clocks change that day)", "datetime", severity="warning")
+    format_id = _text(data, "format")
+    if _entries(data, "sessions") and format_id and not options.taxonomy.is_live(format_id):
+        report.on(source, ("sessions",), f"sessions: format '{format_id}' is not a live format, so its "
+                  "sessions are not shown; use a live format or remove them", "sessions-format",
+                  severity="warning")
+    folder = options.root / PurePosixPath(source).parent
+    for field in ("units", "materials"):
+        for index, entry in _entries(data, field):
+            name = _text(entry, "file")
+            if name is not None and (problem := _file_problem(folder, name)):
+                report.on(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
+            elif field == "units" and name is not None and PurePosixPath(name).name == "index.md":
+                report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
+                          "overview page, not a unit; give the unit its own file", "file")
+    language = _text(data, "language") or options.site_language
+    translations = data.get("translations") if isinstance(data, Mapping) else None
+    for tag in translations if isinstance(translations, Mapping) else ():
+        if tag == language:
+            report.on(source, ("translations", tag), f"translations: '{tag}' is the course's own "
+                      "language", "translations", at_key=True)
+    return ok
+
+
+def _check_plan_data(data: Any, source: str, report: Report) -> None:
+    length = _whole(data.get("length_days")) if isinstance(data, Mapping) else None
+    previous_end = -1
+    for index, phase in _entries(data, "phases"):
+        path = ("phases", index)
+        start, end = _whole(phase.get("start_day")), _whole(phase.get("end_day"))
+        if start is None or end is None:
+            continue
+        if end < start:
+            report.on(source, (*path, "end_day"), f"phases[{index}]: end_day {end} is before start_day "
+                      f"{start}", "plan-days")
+        if start <= previous_end:
+            report.on(source, (*path, "start_day"), f"phases[{index}]: starts on day {start}, inside the "
+                      f"previous phase (which ends on day {previous_end}); phases are ordered and "
+                      "must not overlap", "plan-days")
+        if length is not None and end >= length:
+            report.on(source, (*path, "end_day"), f"phases[{index}]: end_day {end} is past the plan's "
+                      f"last day ({length - 1}; length_days is {length})", "plan-days")
+        previous_end = max(previous_end, end)
+        for item_index, item in _entries(phase, "items"):
+            day = _whole(item.get("day"))
+            if day is not None and not start <= day <= end:
+                report.on(source, (*path, "items", item_index, "day"), f"phases[{index}].items"
+                          f"[{item_index}]: day {day} is outside its phase (days {start}-{end})",
+                          "plan-days")
+    for index, milestone in _entries(data, "milestones"):
+        day = _whole(milestone.get("day"))
+        if day is not None and length is not None and day >= length:
+            report.on(source, ("milestones", index, "day"), f"milestones[{index}]: day {day} is past "
+                      f"the plan's last day ({length - 1})", "plan-days")
+
+
+def check_catalog(catalog: Catalog, options: Options, report: Report,
+                  known_ids: Mapping[str, set[str]]) -> None:
+    """Cross-file rules over the successfully loaded items."""
+    checker = _CrossFile(catalog, options, report, known_ids)
+    for course in catalog.courses.values():
+        checker.course(course)
+    for track in catalog.tracks.values():
+        checker.track(track)
+    for plan in catalog.plans.values():
+        checker.plan(plan)
+    checker.cycles()
+
+
+class _CrossFile:
+    def __init__(self, catalog: Catalog, options: Options, report: Report,
+                 known_ids: Mapping[str, set[str]]) -> None:
+        self.catalog, self.options, self.report, self.known = catalog, options, report, known_ids
+        self.public = options.audience == "public"
+
+    def reference(self, source: str, path: tuple[Any, ...], kind: str, target: str,
+                  from_public: bool) -> None:
+        """Report a reference to a missing id, or (public audience) to hidden content."""
+        where = dotted(path)
+        if target not in self.known[kind]:
+            candidates = self.known[kind]
+            report_text = f"{where}: unknown {kind} '{target}'{did_you_mean(target, candidates)}"
+            self.report.on(source, path, report_text, f"unknown-{kind}")
+            return
+        items: Mapping[str, Course | Track | Plan] = getattr(self.catalog, f"{kind}s")
+        item = items.get(target)
+        if self.public and from_public and item is not None and not item.is_public:
+            state = "a draft" if item.status == "draft" else "internal"
+            self.report.on(source, path, f"{where}: {kind} '{target}' is {state} and must not be "
+                           "referenced from public content (it would leak); remove the reference or "
+                           "publish it", "leak")
+
+    def course(self, course: Course) -> None:
+        src, public = course.source, course.is_public
+        for field in ("prerequisites", "recommended_next"):
+            for index, target in enumerate(getattr(course, field)):
+                if target == course.id:
+                    self.report.on(src, (field, index), f"{field}[{index}]: a course cannot list itself",
+                                   "self-reference")
+                else:
+                    self.reference(src, (field, index), "course", target, public)
+        if course.on_demand and course.on_demand.course:
+            self.reference(src, ("on_demand", "course"), "course", course.on_demand.course, public)
+        for tag, target in course.translations.items():
+            path = ("translations", tag)
+            self.reference(src, path, "course", target, public)
+            other = self.catalog.courses.get(target)
+            if other is None:
+                continue
+            if other.translations.get(course.language) != course.id:
+                self.report.on(src, path, f"translations.{tag}: '{target}' does not point back (add "
+                               f"'{course.language}: {course.id}' to its translations)", "translations")
+            if other.language != tag:
+                self.report.on(src, path, f"translations.{tag}: '{target}' is in language "
+                               f"'{other.language}', not '{tag}'", "translations")
+        claimed = [c.id for c in self.catalog.courses.values() if c.id != course.id
+                   and not set(c.redirect_from).isdisjoint(course.redirect_from)]
+        for index, old in enumerate(course.redirect_from):
+            if old in self.known["course"]:
+                self.report.on(src, ("redirect_from", index), f"redirect_from[{index}]: '{old}' is "
+                               "the id of an existing course", "redirect")
+        if claimed:
+            self.report.on(src, ("redirect_from",), f"redirect_from: also claimed by {', '.join(claimed)}",
+                           "redirect")
+
+    def track(self, track: Track) -> None:
+        listed = set(track.course_ids)
+        seen: set[str] = set()
+        for s_index, section in enumerate(track.sections):
+            for i_index, item in enumerate(section.items):
+                path = ("sections", s_index, "courses", i_index)
+                self.reference(track.source, path, "course", item.course, track.is_public)
+                if item.course in seen:
+                    self.report.on(track.source, path, f"{dotted(path)}: '{item.course}' is listed "
+                                   "twice in this track", "track-duplicate")
+                course = self.catalog.courses.get(item.course)
+                for prerequisite in course.prerequisites if course else ():
+                    if prerequisite in listed and prerequisite not in seen:
+                        self.report.on(track.source, path, f"{dotted(path)}: '{item.course}' is listed "
+                                       f"before its prerequisite '{prerequisite}'; move it after",
+                                       "track-order")
+                seen.add(item.course)
+
+    def plan(self, plan: Plan) -> None:
+        for p_index, phase in enumerate(plan.phases):
+            for i_index, item in enumerate(phase.items):
+                path = ("phases", p_index, "items", i_index)
+                if item.type in ("course", "track"):
+                    target = item.course if item.type == "course" else item.track
+                    self.reference(plan.source, (*path, item.type), item.type, target or "",
+                                   plan.is_public)
+
+    def cycles(self) -> None:
+        """Name every prerequisite cycle once, reported on its first course in id order."""
+        graph = {cid: [p for p in c.prerequisites if p in self.catalog.courses and p != cid]
+                 for cid, c in self.catalog.courses.items()}
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        reported: set[frozenset[str]] = set()
+        for start in graph:
+            if state.get(start):
+                continue
+            stack: list[tuple[str, Iterable[str]]] = [(start, iter(graph[start]))]
+            path = [start]
+            state[start] = 1
+            while stack:
+                node, children = stack[-1]
+                child = next(iter(children), None)
+                if child is None:
+                    state[node] = 2
+                    stack.pop()
+                    path.pop()
+                elif state.get(child) == 1:
+                    cycle = path[path.index(child):]
+                    if frozenset(cycle) not in reported:
+                        reported.add(frozenset(cycle))
+                        first = min(cycle)
+                        rotated = cycle[cycle.index(first):] + cycle[: cycle.index(first)]
+                        course = self.catalog.courses[first]
+                        nxt = rotated[1] if len(rotated) > 1 else first
+                        self.report.on(course.source, ("prerequisites", course.prerequisites.index(nxt)),
+                                       "prerequisites form a cycle: " + " → ".join([*rotated, first]),
+                                       "prerequisite-cycle")
+                elif not state.get(child):
+                    state[child] = 1
+                    path.append(child)
+                    stack.append((child, iter(graph[child])))

@@ -1,0 +1,173 @@
+"""Turn JSON Schema errors into one-line messages for trainers, each with its YAML path.
+
+The reference validator's own messages ("Additional properties are not allowed ...") are
+written for developers; here each keyword gets a sentence that says what is wrong, what is
+allowed and, for near-misses, what was probably meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+
+from .yamlsafe import Path_
+
+_TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+    "array": "a list", "object": "a mapping of fields", "null": "empty",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SchemaMessage:
+    path: Path_
+    message: str
+    at_key: bool = False
+
+
+def did_you_mean(value: Any, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for a close match, else an empty string."""
+    if not isinstance(value, str):
+        return ""
+    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def dotted(path: Path_) -> str:
+    """``sections[0].courses[2]``: the form trainers see in messages."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text"
+
+
+def _quote(value: Any, source: str | None) -> str:
+    if source is not None:
+        return f"'{source}'"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+    return _type_of(value)
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    types = schema.get("type")
+    names = [types] if isinstance(types, str) else list(types or [])
+    return " or ".join(_TYPE_NAMES.get(t, t) for t in names)
+
+
+def _example(schema: dict[str, Any]) -> str:
+    examples = schema.get("examples")
+    return f" (e.g. '{examples[0]}')" if examples else ""
+
+
+def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
+    value, expected = error.instance, _expected(error.schema)
+    if expected == "text" and source is not None:
+        return f"{_quote(value, source)} is {_type_of(value)}; quote it if you meant text"
+    if expected == "a list" and not isinstance(value, (list, dict)):
+        return f"expected a list, got {_quote(value, source)}; write [{source or value}] or one '- item' per line"
+    if expected in ("a whole number", "a number") and isinstance(value, float) and math.isfinite(value):
+        return f"{_quote(value, source)} must be a whole number"
+    return f"expected {expected}, got {_type_of(value)} {_quote(value, source) if value is not None else ''}".rstrip()
+
+
+def messages_for(
+    error: jsonschema.ValidationError, sources: dict[Path_, str]
+) -> Iterator[SchemaMessage]:
+    """One or more messages for a schema error (an unknown-keys error names each key)."""
+    path: Path_ = tuple(error.absolute_path)
+    where = dotted(path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    keyword, value = error.validator, error.instance
+    source = sources.get(path)
+
+    if keyword == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        for key in value:
+            if key in known or any(re.search(p, key) for p in patterns):
+                continue
+            hint = did_you_mean(key, known) or f"; allowed: {', '.join(known)}"
+            yield SchemaMessage((*path, key), f"{dotted((*path, key))}: unknown field '{key}'{hint}",
+                                at_key=True)
+        return
+    if keyword == "required":
+        missing = re.match(r"'(.*)' is a required property", error.message)
+        name = missing.group(1) if missing else str(error.validator_value)
+        field_schema = schema.get("properties", {}).get(name, {})
+        description = str(field_schema.get("description", "")).split(". ")[0].rstrip(".")
+        hint = f" ({description})" if description else ""
+        yield SchemaMessage(path, f"{where}: missing required field '{name}'{hint}".replace("(file): ", ""))
+        return
+    if keyword == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        yield SchemaMessage(
+            path,
+            f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}",
+        )
+        return
+    if keyword == "const":
+        yield SchemaMessage(path, f"{where}: must be {error.validator_value!r}")
+        return
+    if keyword == "type":
+        yield SchemaMessage(path, f"{where}: {_type_message(error, source)}")
+        return
+    if keyword == "pattern":
+        what = schema.get("title") or "value"
+        yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not a valid {what.lower()}{_example(schema)}")
+        return
+    if keyword in ("minLength", "maxLength"):
+        limit = error.validator_value
+        text = "must not be empty" if keyword == "minLength" and limit == 1 else (
+            f"is {len(value)} characters; at most {limit} allowed" if keyword == "maxLength"
+            else f"must be at least {limit} characters"
+        )
+        yield SchemaMessage(path, f"{where}: {text}")
+        return
+    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        bound = "at least" if "inimum" in keyword else "at most"
+        yield SchemaMessage(path, f"{where}: {_quote(value, source)} must be {bound} {error.validator_value}")
+        return
+    if keyword in ("minItems", "maxItems"):
+        bound = "at least" if keyword == "minItems" else "at most"
+        count = error.validator_value
+        yield SchemaMessage(path, f"{where}: needs {bound} {count} item{'s' if count != 1 else ''}")
+        return
+    if keyword == "uniqueItems":
+        seen: set[str] = set()
+        duplicates = [v for v in map(repr, value) if v in seen or seen.add(v)]
+        yield SchemaMessage(path, f"{where}: lists {', '.join(duplicates) or 'an item'} more than once")
+        return
+    if keyword in ("anyOf", "oneOf") and error.context:
+        # Explain the branch that matches the value's shape best.
+        best = jsonschema.exceptions.best_match(error.context)
+        if best is not None and tuple(best.absolute_path) != path:
+            yield from messages_for(best, sources)
+            return
+        options = [s.get("title") or _expected(s) for s in error.validator_value if isinstance(s, dict)]
+        yield SchemaMessage(path, f"{where}: expected {' or '.join(o for o in options if o)}")
+        return
+    if keyword == "not":
+        yield SchemaMessage(path, f"{where}: {schema.get('description') or error.message}")
+        return
+    yield SchemaMessage(path, f"{where}: {error.message}")

@@ -1,0 +1,94 @@
+"""The organisation's vocabulary (roles, levels, formats, products), declared in mkdocs.yml.
+
+Values are data, never hard-coded in templates or checks; the defaults below only let a
+minimal catalog omit them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Term:
+    """One taxonomy value: its id, display title, optional description and flags."""
+
+    id: str
+    title: str
+    description: str = ""
+    live: bool = False  # formats only: delivered at a scheduled time by an instructor
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"title": self.title}
+        if self.description:
+            data["description"] = self.description
+        if self.live:
+            data["live"] = True
+        return data
+
+
+DEFAULT_ROLES = {
+    "admin": {"title": "Administrator"},
+    "end-user": {"title": "End user"},
+    "power-user": {"title": "Power user"},
+    "manager": {"title": "Manager"},
+}
+DEFAULT_LEVELS = {
+    "beginner": {"title": "Beginner"},
+    "intermediate": {"title": "Intermediate"},
+    "advanced": {"title": "Advanced"},
+}
+DEFAULT_FORMATS = {
+    "self-paced": {"title": "Self-paced"},
+    "virtual-ilt": {"title": "Live online", "live": True},
+    "in-person": {"title": "In person", "live": True},
+}
+
+KINDS = ("roles", "levels", "formats", "products")
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Ordered term maps; ``levels`` is ordered lowest first."""
+
+    roles: dict[str, Term] = field(default_factory=dict)
+    levels: dict[str, Term] = field(default_factory=dict)
+    formats: dict[str, Term] = field(default_factory=dict)
+    products: dict[str, Term] = field(default_factory=dict)
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Taxonomy:
+        """Build from the plugin options; a missing kind falls back to its defaults.
+
+        The options are assumed to be shape-checked already (see ``config.py``).
+        """
+        defaults = {"roles": DEFAULT_ROLES, "levels": DEFAULT_LEVELS, "formats": DEFAULT_FORMATS}
+
+        def terms(kind: str) -> dict[str, Term]:
+            raw = options.get(kind)
+            if raw is None:
+                raw = defaults.get(kind, {})
+            return {
+                key: Term(
+                    id=key,
+                    title=str((value or {}).get("title") or key),
+                    description=str((value or {}).get("description") or ""),
+                    live=bool((value or {}).get("live", False)),
+                )
+                for key, value in raw.items()
+            }
+
+        return cls(**{kind: terms(kind) for kind in KINDS})
+
+    def title(self, kind: str, key: str) -> str:
+        term = getattr(self, kind).get(key)
+        return term.title if term else key
+
+    def is_live(self, format_id: str) -> bool:
+        term = self.formats.get(format_id)
+        return bool(term and term.live)
+
+    def as_json(self) -> dict[str, dict[str, Any]]:
+        return {kind: {k: t.as_json() for k, t in getattr(self, kind).items()} for kind in KINDS}

@@ -1,0 +1,303 @@
+"""A strict, data-only YAML loader that remembers where every value came from.
+
+Course files are written by many hands and published to customers, so the loader accepts
+plain data only: one document whose top level is a mapping with text keys. It walks
+libyaml's event stream (the C parser, when available) instead of constructing objects, so
+tags are never constructed, aliases are never expanded (a billion-laughs file stops at its
+first alias), and every value keeps its line and column for error messages.
+
+Scalars are typed the YAML 1.2 core way, stricter still: ``no``/``on`` stay text, dates stay
+text (the schema checks them), ``1:30`` and ``0123`` stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is several times faster; the pure-Python parser is a correct fallback.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]  # 1-based line, column
+
+# C0 controls except tab/LF/CR, DEL, C1 controls, Unicode line/paragraph separators and
+# the bidirectional embedding/override/isolate characters ("Trojan Source").
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_INT_OCT = re.compile(r"0o[0-7]+")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_FLOAT_SPECIAL = {
+    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
+    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
+    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
+    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A positioned problem found while reading a file (before any schema check)."""
+
+    line: int
+    column: int
+    message: str
+    rule: str
+
+
+class YamlRejected(Exception):
+    """The file cannot be read as plain data; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[YamlProblem]) -> None:
+        super().__init__(problems[0].message)
+        self.problems = problems
+
+
+@dataclass
+class YamlDocument:
+    """Loaded data plus where each value (and each mapping key) stands in the source."""
+
+    data: dict[str, Any]
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    sources: dict[Path_, str] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    def locate(self, path: Path_, *, at_key: bool = False) -> Mark:
+        """The closest known position for ``path``: its value (or key), else its parent's."""
+        table = self.key_marks if at_key else self.marks
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+
+def position_of(text: str, index: int) -> Mark:
+    """1-based line and column of character ``index``, counting CRLF, CR and LF as breaks."""
+    line = 1
+    line_start = 0
+    for match in _LINE_BREAK.finditer(text, 0, index):
+        line += 1
+        line_start = match.end()
+    return line, index - line_start + 1
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 (a BOM is allowed and dropped); report invalid bytes at line:column."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlRejected([YamlProblem(1, 1, "file is UTF-16; save it as UTF-8", "encoding")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = raw[: error.start].decode("utf-8", errors="replace")
+        line, column = position_of(prefix, len(prefix))
+        byte = raw[error.start : error.start + 1].hex()
+        message = f"invalid UTF-8 (byte 0x{byte}); save the file as UTF-8"
+        raise YamlRejected([YamlProblem(line, column, message, "encoding")]) from None
+
+
+def forbidden_characters(text: str) -> list[YamlProblem]:
+    """Control and bidirectional-override characters, each at its position."""
+    problems = []
+    for match in _FORBIDDEN_CHARS.finditer(text):
+        line, column = position_of(text, match.start())
+        code = f"U+{ord(match.group()):04X}"
+        problems.append(
+            YamlProblem(line, column, f"control or bidirectional character {code} is not allowed; "
+                        "delete it (it may hide or reorder text)", "control-character")
+        )
+    return problems
+
+
+def read_text(path: Path) -> str:
+    """Read a content file with the size limit applied before the whole file is read."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise YamlRejected(
+            [YamlProblem(1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it", "file-size")]
+        )
+    return decode(raw)
+
+
+def load_file(path: Path) -> YamlDocument:
+    """Load ``path`` strictly; raise :class:`YamlRejected` if it is not plain data."""
+    return load_text(read_text(path))
+
+
+def type_scalar(value: str) -> Any:
+    """Type a plain scalar per YAML 1.2 core, keeping leading-zero numbers as text."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    first = value[0]
+    if not (first.isdigit() or first in "+-."):
+        return value  # fast path: most scalars are words
+    if _INT.fullmatch(value):
+        return int(value)
+    if _INT_OCT.fullmatch(value):
+        return int(value[2:], 8)
+    if _INT_HEX.fullmatch(value):
+        return int(value[2:], 16)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return _FLOAT_SPECIAL.get(value, value)
+
+
+def load_text(text: str) -> YamlDocument:
+    """Load one YAML document from ``text``; raise :class:`YamlRejected` if it is not plain data."""
+    bad_characters = forbidden_characters(text)
+    if bad_characters:
+        raise YamlRejected(bad_characters)
+    try:
+        return _Builder(text).build()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (error.problem or "invalid YAML").rstrip(".")
+        context = f" ({error.context})" if error.context else ""
+        raise YamlRejected([YamlProblem(line, column, f"YAML syntax: {problem}{context}", "yaml-syntax")]) from None
+    except yaml.YAMLError as error:  # e.g. reader errors from the pure-Python parser
+        raise YamlRejected([YamlProblem(1, 1, f"YAML syntax: {error}", "yaml-syntax")]) from None
+
+
+class _Builder:
+    """Builds plain data from parser events, checking each event as it arrives."""
+
+    def __init__(self, text: str) -> None:
+        self.parser = _Parser(text)
+        self.doc = YamlDocument(data={})
+
+    def fail(self, event: Any, message: str, rule: str) -> YamlRejected:
+        mark = event.start_mark
+        return YamlRejected([YamlProblem(mark.line + 1, mark.column + 1, message, rule)])
+
+    def check_node_event(self, event: Any) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise self.fail(event, f"alias *{event.anchor} is not allowed; write the value out in full "
+                            "(anchors and aliases are not supported)", "yaml-alias")
+        if event.anchor is not None:
+            raise self.fail(event, f"anchor &{event.anchor} is not allowed; write values out in full "
+                            "(anchors and aliases are not supported)", "yaml-anchor")
+        if event.tag is not None:
+            raise self.fail(event, f"tag {event.tag} is not allowed; course files hold plain data only",
+                            "yaml-tag")
+
+    def build(self) -> YamlDocument:
+        parser = self.parser
+        parser.get_event()  # StreamStart
+        start = parser.get_event()
+        if isinstance(start, yaml.StreamEndEvent):
+            raise self.fail(start, "file is empty; expected a mapping of fields (key: value)",
+                            "yaml-structure")
+        first = parser.peek_event()
+        self.check_node_event(first)
+        if not isinstance(first, yaml.MappingStartEvent):
+            raise self.fail(first, "the top level must be a mapping of fields (key: value)",
+                            "yaml-structure")
+        self.doc.data = self.build_node(parser.get_event(), ())
+        parser.get_event()  # DocumentEnd
+        after = parser.get_event()
+        if not isinstance(after, yaml.StreamEndEvent):
+            raise self.fail(after, "a file may hold only one YAML document; remove the '---' "
+                            "and what follows, or split it into files", "yaml-multiple-documents")
+        return self.doc
+
+    def build_node(self, event: Any, path: Path_) -> Any:
+        """Build the node that ``event`` starts, iteratively (no recursion limit to hit)."""
+        doc = self.doc
+        parser = self.parser
+        marks = doc.marks
+        mark = event.start_mark
+        marks[path] = (mark.line + 1, mark.column + 1)
+        root: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        # A frame is [container, path, pending key or None, first line of each key].
+        stack: list[list[Any]] = [[root, path, None, {}]]
+        while stack:
+            frame = stack[-1]
+            container, path, key, seen = frame
+            event = parser.get_event()
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            self.check_node_event(event)
+            is_map = isinstance(container, dict)
+            if is_map and key is None:
+                frame[2] = self.read_key(event, path, seen)
+                continue
+            duplicate = is_map and isinstance(seen[key], tuple)
+            child_path = (*path, key if is_map else len(container))
+            if not duplicate:
+                mark = event.start_mark
+                marks[child_path] = (mark.line + 1, mark.column + 1)
+            if isinstance(event, yaml.ScalarEvent):
+                value: Any = event.value
+                if event.style == "" and event.implicit[0]:
+                    value = type_scalar(value)
+                    if not isinstance(value, str) and not duplicate:
+                        doc.sources[child_path] = event.value
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(event, f"nesting is deeper than {MAX_DEPTH} levels", "yaml-depth")
+                value = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append([value, child_path, None, {}])
+            if is_map:
+                frame[2] = None
+                if not duplicate:  # a duplicate was reported; the first value wins
+                    container[key] = value
+            else:
+                container.append(value)
+        return root
+
+    def read_key(self, event: Any, path: Path_, seen: dict[str, Any]) -> str:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self.fail(event, "mapping keys must be plain text, not a list or mapping", "yaml-key")
+        key = event.value
+        if event.style == "" and event.implicit[0]:
+            if key == "<<":
+                raise self.fail(event, "merge keys (<<) are not allowed; write the fields out in full",
+                                "yaml-merge-key")
+            typed = type_scalar(key)
+            if not isinstance(typed, str):
+                raise self.fail(event, f"key '{key}' is not text; quote it (\"{key}\") if you meant "
+                                "it as a name", "yaml-key")
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if key in seen:
+            first_line = seen[key] if isinstance(seen[key], int) else seen[key][0]
+            self.doc.problems.append(
+                YamlProblem(line, column, f"duplicate key '{key}' (first defined on line "
+                            f"{first_line}, again on line {line}); keep one", "yaml-duplicate-key")
+            )
+            seen[key] = (first_line,)  # a tuple marks "duplicate seen": skip its value
+        else:
+            seen[key] = line
+            self.doc.key_marks[(*path, key)] = (line, column)
+        return key

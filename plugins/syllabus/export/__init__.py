@@ -1,0 +1,1 @@
+"""Renderers that turn the model into files: catalog.json, plans, reports."""

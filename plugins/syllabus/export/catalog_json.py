@@ -1,0 +1,108 @@
+"""``catalog.json``: the machine-readable catalog, one shape for the CLI and the site.
+
+Keys are sorted and lists keep the catalog's stable (id) order, so the same sources and
+the same "today" give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..core.model import Catalog, Course, Session, Track
+
+SCHEMA_VERSION = 1
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def session_json(session: Session, course: Course) -> dict[str, Any]:
+    """A session with its local wall-clock time and the exact UTC instants it spans."""
+    data: dict[str, Any] = {
+        "start": session.start.isoformat(timespec="minutes"),
+        "timezone": session.timezone,
+        "start_utc": _utc(session.starts_at),
+        "end_utc": _utc(session.ends_at(course.duration_minutes)),
+        "duration_minutes": session.duration_minutes or course.duration_minutes,
+        "status": session.status,
+        "language": session.language or course.language,
+    }
+    if session.registration_url:
+        data["registration_url"] = session.registration_url
+    if session.instructors:
+        data["instructors"] = list(session.instructors)
+    if session.capacity:
+        data["capacity"] = session.capacity
+    return data
+
+
+def course_json(course: Course, today: dt.date) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": course.id,
+        "title": course.title,
+        "summary": course.summary,
+        "url": f"courses/{course.id}/",
+        "level": course.level,
+        "roles": list(course.roles),
+        "format": course.format,
+        "duration_minutes": course.duration_minutes,
+        "language": course.language,
+        "products": list(course.products),
+        "tags": list(course.tags),
+        "prerequisites": list(course.prerequisites),
+        "status": course.status,
+        "sessions": [session_json(s, course) for s in course.upcoming_sessions(today)],
+    }
+    if course.on_demand:
+        data["on_demand"] = (
+            {"url": course.on_demand.url} if course.on_demand.url
+            else {"course": course.on_demand.course, "url": f"courses/{course.on_demand.course}/"}
+        )
+    if course.translations:
+        data["translations"] = dict(course.translations)
+    if course.program_weeks:
+        data["program_weeks"] = course.program_weeks
+    return data
+
+
+def track_minutes(track: Track, catalog: Catalog) -> tuple[int, int]:
+    """Total and required learner minutes, computed from the courses (never authored)."""
+    total = required = 0
+    for item in dict((i.course, i) for i in track.items).values():
+        course = catalog.courses.get(item.course)
+        minutes = course.duration_minutes if course else 0
+        total += minutes
+        required += minutes if item.required else 0
+    return total, required
+
+
+def catalog_document(catalog: Catalog, today: dt.date) -> dict[str, Any]:
+    """The ``catalog.json`` document for an already audience-filtered catalog."""
+    tracks = []
+    for track in catalog.tracks.values():
+        total, required = track_minutes(track, catalog)
+        tracks.append({
+            "id": track.id, "title": track.title, "summary": track.summary, "role": track.role,
+            "url": f"tracks/{track.id}/", "courses": list(dict.fromkeys(track.course_ids)),
+            "duration_minutes": total, "required_minutes": required,
+            **({"target_days": track.target_days} if track.target_days else {}),
+        })
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "courses": [course_json(c, today) for c in catalog.courses.values()],
+        "tracks": tracks,
+        "plans": [
+            {"id": p.id, "title": p.title, "summary": p.summary, "url": f"plans/{p.id}/",
+             "length_days": p.length_days}
+            for p in catalog.plans.values()
+        ],
+        "taxonomy": catalog.taxonomy.as_json(),
+    }
+
+
+def dumps(document: Any) -> str:
+    """Stable JSON text: sorted keys, UTF-8 kept readable, newline-terminated."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
