@@ -1,0 +1,162 @@
+"""Shared fixtures: write small catalogs into tmp_path, run the CLI, build real sites.
+
+Catalogs are written as real files (YAML text, Markdown, mkdocs.yml) so every test goes
+through the same strict loader, validator and MkDocs build a trainer's repository does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from syllabus.cli import main as cli_main
+
+REPO = Path(__file__).resolve().parent.parent
+EPOCH = "1795000000"  # 2026-11-19, a fixed "today" for reproducible tests
+
+MKDOCS_TEMPLATE = """\
+site_name: Test Academy
+site_url: https://academy.test/
+theme:
+  name: material
+plugins:
+  - search
+  - syllabus:
+      audience: {audience}
+      review_every_days: 365
+      roles:
+        admin: {{title: Administrator}}
+        end-user: {{title: End user}}
+      products:
+        code-search: {{title: Code search}}
+      video_hosts: [www.youtube-nocookie.com]
+"""
+
+
+def course_data(course_id: str, **fields: Any) -> dict[str, Any]:
+    """A minimal valid public course; keyword arguments override or add fields."""
+    data: dict[str, Any] = {
+        "id": course_id,
+        "title": f"Course {course_id}",
+        "summary": f"What {course_id} teaches.",
+        "level": "beginner",
+        "roles": ["admin"],
+        "format": "self-paced",
+        "duration_minutes": 60,
+        "owners": ["@trainer"],
+        "visibility": "public",
+    }
+    data.update(fields)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def track_data(track_id: str, courses: list[Any], **fields: Any) -> dict[str, Any]:
+    data = {
+        "id": track_id, "title": f"Track {track_id}", "summary": "A path.", "role": "admin",
+        "visibility": "public", "sections": [{"title": "Start", "courses": courses}],
+    }
+    data.update(fields)
+    return data
+
+
+def plan_data(plan_id: str, **fields: Any) -> dict[str, Any]:
+    data = {
+        "id": plan_id, "title": f"Plan {plan_id}", "summary": "An onboarding plan.", "length_days": 30,
+        "visibility": "public",
+        "phases": [{"title": "Start", "start_day": 0, "end_day": 29, "items": [
+            {"day": 0, "type": "meeting", "title": "Kickoff"}]}],
+    }
+    data.update(fields)
+    return data
+
+
+def dump(data: Any) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+@dataclass
+class CatalogDir:
+    root: Path
+
+    def write(self, relative: str, content: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    def course(self, course_id: str, data: Mapping[str, Any] | str | None = None, **fields: Any) -> Path:
+        body = data if isinstance(data, str) else dump(data or course_data(course_id, **fields))
+        return self.write(f"courses/{course_id}/course.yml", body)
+
+    def track(self, track_id: str, data: Mapping[str, Any] | str) -> Path:
+        return self.write(f"tracks/{track_id}.yml", data if isinstance(data, str) else dump(data))
+
+    def plan(self, plan_id: str, data: Mapping[str, Any] | str) -> Path:
+        return self.write(f"plans/{plan_id}.yml", data if isinstance(data, str) else dump(data))
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> CatalogDir:
+    """An empty catalog folder with a minimal mkdocs.yml and docs/index.md."""
+    root = tmp_path / "catalog"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(MKDOCS_TEMPLATE.format(audience="public"), encoding="utf-8")
+    (root / "docs").mkdir()
+    (root / "docs" / "index.md").write_text("# Welcome\n\nTraining for our customers.\n", encoding="utf-8")
+    return CatalogDir(root)
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Run ``syllabus ARGS`` in-process (fast); SOURCE_DATE_EPOCH fixes "today"."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.delenv("SYLLABUS_AUDIENCE", raising=False)
+
+    def run(*args: str | os.PathLike[str]) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli_main([str(a) for a in args])
+            except SystemExit as exit_:  # argparse usage errors
+                code = int(exit_.code or 0)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+def build_site(config: Path, site_dir: Path, *, strict: bool = True, env: Mapping[str, str] | None = None,
+               check: bool = True) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build`` in a subprocess, as CI runs it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    environment.pop("SYLLABUS_AUDIENCE", None) if "SYLLABUS_AUDIENCE" not in (env or {}) else None
+    result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stderr}")
+    return result
