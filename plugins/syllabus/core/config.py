@@ -63,7 +63,8 @@ def _check_terms(kind: str, raw: Any) -> None:
             raise ConfigError(f"syllabus option '{kind}.{key}' must be a mapping like {{title: ...}}")
         unknown = set(value or {}) - {"title", "description", "live"}
         if unknown:
-            raise ConfigError(f"syllabus option '{kind}.{key}' has unknown keys: {', '.join(sorted(map(str, unknown)))}")
+            names = ", ".join(sorted(map(str, unknown)))
+            raise ConfigError(f"syllabus option '{kind}.{key}' has unknown keys: {names}")
 
 
 def options_from_mapping(
@@ -134,7 +135,7 @@ def load_options(config_file: Path) -> Options:
         raise ConfigError(f"{config_file}: no such config file (use -f to point at mkdocs.yml)")
     try:
         with config_file.open(encoding="utf-8") as handle:
-            config = yaml.load(handle, Loader=_ConfigLoader)  # noqa: S506 - SafeLoader subclass
+            config = yaml.load(handle, Loader=_ConfigLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigError(f"{config_file}: cannot read the MkDocs config: {error}") from None
     if not isinstance(config, Mapping):

@@ -1,0 +1,85 @@
+"""What the catalog page filters on: facets with counts, and the compact data the
+in-page filter script reads. Computed once per build from the visible courses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.model import Catalog, Course
+from .catalog_json import course_json
+
+# (value, label, upper bound in minutes, inclusive); learners think in these steps.
+DURATION_BUCKETS = (
+    ("under-1h", "Under 1 hour", 59),
+    ("1-4h", "1 to 4 hours", 240),
+    ("4-8h", "Half a day to a day", 480),
+    ("multi-day", "More than a day", None),
+)
+
+
+def duration_bucket(minutes: int) -> str:
+    return next(value for value, _, limit in DURATION_BUCKETS if limit is None or minutes <= limit)
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    title: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # also the URL query parameter
+    title: str
+    options: tuple[FacetOption, ...]
+
+
+def facet_values(course: Course) -> dict[str, list[str]]:
+    return {
+        "role": list(course.roles), "level": [course.level], "format": [course.format],
+        "product": list(course.products), "language": [course.language],
+        "duration": [duration_bucket(course.duration_minutes)],
+    }
+
+
+def facets(catalog: Catalog) -> list[Facet]:
+    """Facets in taxonomy order, listing only values some visible course has."""
+    counts: dict[str, dict[str, int]] = {}
+    for course in catalog.courses.values():
+        for key, values in facet_values(course).items():
+            for value in values:
+                counts.setdefault(key, {}).setdefault(value, 0)
+                counts[key][value] += 1
+    taxonomy = catalog.taxonomy
+    orders = {
+        "role": ("Role", {k: t.title for k, t in taxonomy.roles.items()}),
+        "level": ("Level", {k: t.title for k, t in taxonomy.levels.items()}),
+        "format": ("Format", {k: t.title for k, t in taxonomy.formats.items()}),
+        "product": ("Product", {k: t.title for k, t in taxonomy.products.items()}),
+        "language": ("Language", {k: k for k in sorted(counts.get("language", {}))}),
+        "duration": ("Duration", {value: label for value, label, _ in DURATION_BUCKETS}),
+    }
+    result = []
+    for key, (title, ordered) in orders.items():
+        present = counts.get(key, {})
+        options = tuple(FacetOption(v, label, present[v]) for v, label in ordered.items() if v in present)
+        if options:
+            result.append(Facet(key, title, options))
+    return result
+
+
+def catalog_view(catalog: Catalog, today: dt.date) -> dict[str, Any]:
+    """Template context of the catalog page: cards, facets and the filter script's data."""
+    cards = [course_json(course, today) for course in catalog.courses.values()]
+    data = []
+    for card, course in zip(cards, catalog.courses.values(), strict=True):
+        upcoming = [s for s in card["sessions"] if s["status"] != "cancelled"]
+        data.append({
+            "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
+            "next": upcoming[0]["start_utc"] if upcoming else None,
+            "facets": facet_values(course),
+        })
+    return {"cards": cards, "facets": facets(catalog), "data": {"courses": data}}

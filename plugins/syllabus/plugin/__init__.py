@@ -1,0 +1,1 @@
+"""The thin MkDocs adapter over the core."""

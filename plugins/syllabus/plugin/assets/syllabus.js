@@ -1,0 +1,193 @@
+/* Syllabus in the browser: catalog filters with shareable URLs, and session times in the
+ * visitor's own time zone. Progressive enhancement only: without this script every card
+ * is listed and every time is shown in its original zone.
+ *
+ * Safety: content reaches the page only through the build's escaped JSON and through
+ * textContent; nothing here parses HTML (no innerHTML, no insertAdjacentHTML).
+ */
+(function () {
+  "use strict";
+
+  var FACETS = ["role", "level", "format", "product", "language", "duration"];
+
+  function readState(search) {
+    var params = new URLSearchParams(search);
+    var state = { sort: params.get("sort") || "title", filters: {} };
+    FACETS.forEach(function (key) {
+      var values = [];
+      params.getAll(key).forEach(function (value) {
+        value.split(",").forEach(function (part) { if (part) values.push(part); });
+      });
+      state.filters[key] = values;
+    });
+    return state;
+  }
+
+  function writeQuery(state) {
+    var params = new URLSearchParams();
+    FACETS.forEach(function (key) {
+      state.filters[key].forEach(function (value) { params.append(key, value); });
+    });
+    if (state.sort && state.sort !== "title") params.set("sort", state.sort);
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+
+  function initCatalog(root) {
+    var dataNode = document.getElementById("syllabus-catalog-data");
+    if (!dataNode || root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var courses = JSON.parse(dataNode.textContent).courses;
+    var form = root.querySelector("[data-filters]");
+    var list = root.querySelector("[data-cards]");
+    var countNode = root.querySelector("[data-result-count]");
+    var emptyNode = root.querySelector("[data-empty]");
+    var sortSelect = form.querySelector("select[name=sort]");
+    var cards = {};
+    Array.prototype.forEach.call(list.children, function (card) { cards[card.dataset.id] = card; });
+    var countNodes = {};
+    Array.prototype.forEach.call(root.querySelectorAll("[data-count-for]"), function (node) {
+      countNodes[node.dataset.countFor] = node;
+    });
+    var lastSort = null;
+
+    function stateFromForm() {
+      var state = { sort: sortSelect.value, filters: {} };
+      FACETS.forEach(function (key) {
+        state.filters[key] = Array.prototype.map.call(
+          form.querySelectorAll("input[name='" + key + "']:checked"),
+          function (input) { return input.value; });
+      });
+      return state;
+    }
+
+    function stateToForm(state) {
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (input) {
+        input.checked = (state.filters[input.name] || []).indexOf(input.value) !== -1;
+      });
+      sortSelect.value = ["title", "duration", "next"].indexOf(state.sort) !== -1 ? state.sort : "title";
+    }
+
+    function sortCourses(key) {
+      var ordered = courses.slice();
+      ordered.sort(function (a, b) {
+        if (key === "duration" && a.minutes !== b.minutes) return a.minutes - b.minutes;
+        if (key === "next" && a.next !== b.next) {
+          if (!a.next) return 1;
+          if (!b.next) return -1;
+          return a.next < b.next ? -1 : 1;
+        }
+        return a.title.localeCompare(b.title);
+      });
+      var fragment = document.createDocumentFragment();
+      ordered.forEach(function (course) { fragment.appendChild(cards[course.id]); });
+      list.appendChild(fragment);
+    }
+
+    function apply(state) {
+      var active = FACETS.filter(function (key) { return state.filters[key].length; });
+      var counts = {};
+      var shown = 0;
+      courses.forEach(function (course) {
+        // Which active facets this course satisfies (OR within a facet, AND across).
+        var failed = [];
+        active.forEach(function (key) {
+          var values = course.facets[key] || [];
+          var ok = state.filters[key].some(function (v) { return values.indexOf(v) !== -1; });
+          if (!ok) failed.push(key);
+        });
+        var visible = failed.length === 0;
+        var card = cards[course.id];
+        if (card.hidden === visible) card.hidden = !visible;
+        if (visible) shown += 1;
+        // A facet's counts ignore its own selection: "how many if I also tick this".
+        FACETS.forEach(function (key) {
+          if (failed.length > 1 || (failed.length === 1 && failed[0] !== key)) return;
+          (course.facets[key] || []).forEach(function (value) {
+            var id = key + "=" + value;
+            counts[id] = (counts[id] || 0) + 1;
+          });
+        });
+      });
+      Object.keys(countNodes).forEach(function (id) {
+        var text = "(" + (counts[id] || 0) + ")";
+        if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
+      });
+      if (state.sort !== lastSort) {
+        sortCourses(state.sort);
+        lastSort = state.sort;
+      }
+      countNode.textContent = shown === 1 ? "1 course" : shown + " courses";
+      emptyNode.hidden = shown !== 0;
+    }
+
+    function update(push) {
+      var state = stateFromForm();
+      var query = writeQuery(state);
+      if (query !== location.search) {
+        var url = location.pathname + query + location.hash;
+        if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+      }
+      apply(state);
+    }
+
+    form.addEventListener("change", function () { update(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      stateToForm({ sort: sortSelect.value, filters: {} });
+      update(true);
+    });
+    var clearLink = root.querySelector("[data-clear-link]");
+    if (clearLink) clearLink.addEventListener("click", function (event) {
+      event.preventDefault();
+      stateToForm({ sort: sortSelect.value, filters: {} });
+      update(true);
+      form.querySelector("input, select").focus();
+    });
+    window.addEventListener("popstate", function () {
+      if (!document.body.contains(root)) return;
+      var state = readState(location.search);
+      stateToForm(state);
+      apply(state);
+    });
+    var initial = readState(location.search);
+    stateToForm(initial);
+    apply(initial);
+  }
+
+  function localiseSessions(scope) {
+    var visitorZone;
+    try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    var format = new Intl.DateTimeFormat(undefined, {
+      weekday: "short", year: "numeric", month: "short", day: "numeric",
+      hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+    });
+    Array.prototype.forEach.call(scope.querySelectorAll("time[data-start][data-zone]"), function (node) {
+      if (node.dataset.localised || node.dataset.zone === visitorZone) return;
+      var start = new Date(node.dataset.start);
+      if (isNaN(start.getTime())) return;
+      var local = document.createElement("span");
+      local.className = "syllabus-local-time";
+      local.textContent = "Your time: " + format.format(start) + " (" + visitorZone + ")";
+      node.appendChild(local);
+      node.dataset.localised = "true";
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
+    localiseSessions(document);
+    if (window.syllabusPlan) window.syllabusPlan(document);
+  }
+
+  // Material's instant navigation swaps pages without a reload and announces each one
+  // through document$; without it, run once when the DOM is ready.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,177 @@
+"""The ``syllabus`` MkDocs plugin: a thin adapter that feeds the core's catalog to MkDocs.
+
+Event order matters and is spelled out on each handler. In short: validate in
+``on_config`` (abort before anything is written), add in-memory pages in ``on_files``,
+wrap their converted Markdown in ``on_page_content``, hand Material escaped titles in
+``on_page_context`` and publish downloads in ``on_post_build``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urljoin
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core.catalog import load_catalog
+from ..core.config import ConfigError, Options, options_from_mapping
+from ..core.markdown_safety import check_html
+from ..core.model import Catalog
+from ..export.catalog_json import catalog_document, dumps
+from .config import SyllabusConfig
+from .render import Renderer
+from .structure import Download, GeneratedPage, material_downloads, site_pages
+
+log = logging.getLogger("mkdocs.plugins.syllabus")
+
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+ASSET_FILES = ("syllabus.css", "syllabus.js")
+WATCHED = ("courses", "tracks", "plans", "schemas")
+
+
+class SyllabusPlugin(BasePlugin[SyllabusConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.options: Options | None = None
+        self.catalog: Catalog | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        self.downloads: list[Download] = []
+        self.renderer: Renderer | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # A dirty build keeps files from the previous build, which may have been internal;
+        # refusing it is the only way to guarantee a public site never holds them.
+        if dirty and command != "serve":
+            raise PluginError("syllabus: --dirty is not supported (a dirty build could keep draft "
+                              "or internal files from an earlier build); run a clean build")
+
+    # Validate before any other plugin sees the config, so a content error aborts the
+    # build before anything is written to the site directory.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            self.options = options_from_mapping(
+                dict(self.config), root=root, site_language=config.theme.get("language") or "en"
+            )
+        except ConfigError as error:
+            raise PluginError(f"syllabus: {error}") from None
+        result = load_catalog(self.options)
+        for diagnostic in result.report.sorted():
+            level = logging.ERROR if diagnostic.severity == "error" else logging.WARNING
+            log.log(level, diagnostic.as_text())
+        if result.report.has_errors:
+            raise PluginError("syllabus: content errors above; nothing was built "
+                              "(run `syllabus validate` for the full report)")
+        self.catalog = result.catalog.visible_to(self.options.audience)
+        # Appended after the theme's own folders, so custom_dir and the theme win.
+        config.theme.dirs.append(str(TEMPLATES))
+        self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls)
+        for asset in ASSET_FILES:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"assets/syllabus/{asset}" not in target:
+                target.append(f"assets/syllabus/{asset}")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.catalog is None or self.options is None:
+            return None
+        root = self.options.root
+        pages = site_pages(self.catalog, root, self.options.today)
+        self.pages = {page.src_uri: page for page in pages}
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
+                                  "rename or remove it")
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        files.append(File.generated(
+            config, "catalog.json", content=dumps(catalog_document(self.catalog, self.options.today))
+        ))
+        for asset in ASSET_FILES:
+            files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
+        self.downloads = material_downloads(self.catalog, root)
+        if config.nav is None:
+            config.nav = self._nav(files)
+        return files
+
+    def _nav(self, files: Files) -> list[Any]:
+        """Home, Catalog, tracks, plans, then the hand-written pages; never the course pages."""
+        assert self.catalog is not None
+        generated = set(self.pages)
+        docs = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
+        home = [uri for uri in docs if uri == "index.md"]
+        nav: list[Any] = [*home, {"Catalog": "catalog/index.md"}]
+        if self.catalog.tracks:
+            nav.append({"Tracks": [{Markup(escape(t.title)): f"tracks/{t.id}/index.md"}
+                                   for t in self.catalog.tracks.values()]})
+        if self.catalog.plans:
+            nav.append({"Plans": [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
+                                  for p in self.catalog.plans.values()]})
+        nav.extend(uri for uri in docs if uri != "index.md")
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            # Material prints page.meta.title raw (also inside <title>), so it gets escaped text.
+            page.meta["title"] = Markup(escape(generated.title))
+            page.meta["description"] = Markup(escape(generated.description))
+            page.meta.update(generated.meta)
+        return markdown
+
+    # After other plugins changed the HTML, so the safety check sees the final body.
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None and not page.is_homepage:
+            return html
+        for finding in check_html(html, allowed_iframe_hosts=self.config.video_hosts):
+            raise PluginError(f"syllabus: {page.file.src_uri}: unsafe HTML after rendering "
+                              f"(line {finding.line}): {finding.message}")
+        assert self.renderer is not None
+        if generated is None:  # the home page: add the role entry points after its body
+            return html + self.renderer.render("syllabus/home.html", page.url)
+        return self.renderer.render_page(generated, html, page.url)
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any] | None:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and generated.source and config.repo_url and config.edit_uri:
+            # Edit links of generated pages open their YAML (or unit Markdown) source.
+            assert self.options is not None
+            docs_dir = Path(config.docs_dir).resolve()
+            relative = os.path.relpath(self.options.root / generated.source, docs_dir).replace(os.sep, "/")
+            page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), relative)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        for download in self.downloads:
+            target = site / download.dest_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if download.path is not None:
+                shutil.copyfile(download.path, target, follow_symlinks=False)
+            elif download.content is not None:
+                target.write_bytes(download.content)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        for folder in WATCHED:
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
