@@ -40,6 +40,7 @@ class Options:
     publish_insights: bool = False
     fte_hours_per_month: float = 140.0
     today: dt.date = field(default_factory=dt.date.today)
+    site_url: str = ""  # mkdocs.yml ``site_url``: makes links in exported plans absolute
 
 
 def today_from_environment() -> dt.date:
@@ -68,7 +69,8 @@ def _check_terms(kind: str, raw: Any) -> None:
 
 
 def options_from_mapping(
-    raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None
+    raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
+    site_url: str = "",
 ) -> Options:
     """Check and convert the ``syllabus`` plugin options; ``SYLLABUS_AUDIENCE`` wins over them."""
     for kind in KINDS:
@@ -96,6 +98,7 @@ def options_from_mapping(
         publish_insights=bool(raw.get("publish_insights", False)),
         fte_hours_per_month=float(fte),
         today=today or today_from_environment(),
+        site_url=site_url,
     )
 
 
@@ -145,4 +148,5 @@ def load_options(config_file: Path) -> Options:
         raise ConfigError(f"{config_file}: the 'syllabus' plugin is not enabled under 'plugins'")
     theme = config.get("theme") if isinstance(config.get("theme"), Mapping) else {}
     language = str(theme.get("language") or "en")
-    return options_from_mapping(options, root=config_file.resolve().parent, site_language=language)
+    return options_from_mapping(options, root=config_file.resolve().parent, site_language=language,
+                                site_url=str(config.get("site_url") or ""))

@@ -5,12 +5,16 @@ script or embeds foreign content. Nothing here sanitises: each problem becomes a
 at its line and column so a trainer can fix the source, and :func:`check_html` runs again over
 rendered pages as defence in depth.
 
-The site renders with Python-Markdown (attr_list, md_in_html, admonition, superfences, ...),
-but positions come from ``markdown-it-py``. Where the two disagree we lean towards reporting:
-attribute lists are read with Python-Markdown's own attr_list scanner, admonition bodies and
-unclosed fences (code to CommonMark, Markdown to Python-Markdown) are checked as Markdown, and
-paragraph text is handed to the HTML parser whole, so lenient tags Python-Markdown would pass
-through raw are seen too. Tags and attributes are read with the standard library's HTMLParser.
+Markdown structure and positions come from ``markdown-it-py``; tags and attributes from the
+standard library's HTMLParser, set up to split raw-text elements the way browsers do. The site
+renders with Python-Markdown (attr_list, md_in_html, admonition, superfences, ...), so where
+the two disagree we lean towards reporting: attribute lists are read with Python-Markdown's own
+attr_list scanner, admonition bodies and unclosed fences (code to CommonMark, not to
+Python-Markdown) are checked as Markdown, and paragraph text goes to the HTML parser whole and
+tag by tag, so tags Python-Markdown would pass through raw are seen too.
+
+Speed: a cheap pre-check lets pages without raw HTML, risky attribute lists or unusual link
+targets skip parsing, and inline parsing only runs for the paragraphs that need it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from html import parser as html_parser
 from urllib.parse import urlsplit
@@ -74,12 +78,19 @@ _ATTR_LIST = re.compile(AttrListTreeprocessor.BASE_RE)  # Python-Markdown's own 
 _CONTAINER_START = re.compile(r"(?:!!!|\?\?\?\+?)")  # admonition / details: body indented 4 spaces
 _DESTINATION = re.compile(r"\]\(\s*|\]:\s*")
 _PLAIN_DESTINATION = re.compile(r"https?://|mailto:|[#/.?]|[\w.~+-]+(?:[/?#)\s]|$)", re.I | re.A)
+# One line only: in "<a\n> href=..." the ">" is a blockquote marker, not the end of the tag.
+_PLAIN_ANGLE = re.compile(
+    r"<(?:/[A-Za-z][A-Za-z0-9]*|([A-Za-z][A-Za-z0-9]*))[ \t]*/?>"
+    r"|<(?:https?://|mailto:)[^\x00-\x20<>]*>"
+)
+_UNSAFE_BARE_TAGS = frozenset(_FORBIDDEN_TAGS) | {"iframe"}
+_RISKY_ATTRIBUTES = re.compile(r"=|(?<![A-Za-z0-9_])(?:on|srcdoc)", re.I)
 _MAX_DEPTH = 8  # nested re-checks (comments, admonition bodies, md_in_html text)
 
 
-def is_safe_url(url: str | None) -> bool:
+def is_safe_url(url: str) -> bool:
     """True when a browser would resolve ``url`` as relative, http(s) or mailto."""
-    scheme = _scheme(url or "")
+    scheme = _scheme(url)
     return scheme is None or scheme in _ALLOWED_SCHEMES
 
 
@@ -94,7 +105,7 @@ def check_html(html: str, *, allowed_iframe_hosts: Collection[str] = ()) -> list
     html = _normalise_newlines(html)
     if "<" not in html:
         return []
-    hits = _scan_html(html, _hosts(allowed_iframe_hosts), markdown_inside=False, depth=0)
+    hits = _scan_html(html, _hosts(allowed_iframe_hosts), in_markdown=False, depth=0)
     return _findings(html, hits)
 
 
@@ -112,7 +123,7 @@ def _scheme(url: str) -> str | None:
 
 
 def _url_message(what: str, url: str) -> str:
-    return f'{what} uses the "{_scheme(url)}:" scheme, which can run script; {_ADVICE}'
+    return f'{what} uses the "{_scheme(url)}:" scheme, which is not allowed; {_ADVICE}'
 
 
 def _iframe_problem(src: str | None, hosts: frozenset[str]) -> str | None:
@@ -167,13 +178,23 @@ def _attribute_problem(
 class _HtmlScanner(html_parser.HTMLParser):
     """Collects tag and attribute problems as offsets into the fragment it is fed."""
 
-    def __init__(self, source: str, hosts: frozenset[str], markdown_inside: bool, depth: int):
+    # Browsers read these elements' content as text up to the closing tag, so
+    # <textarea><p title="</textarea><img onerror=...>"> runs the <img>. Parse them the same
+    # way, and re-check their text as HTML too, for when they sit inside <svg> or <math>.
+    CDATA_CONTENT_ELEMENTS = (
+        *("script", "style", "iframe", "noembed", "noframes", "noscript"),
+        *("textarea", "title", "xmp"),
+    )
+
+    def __init__(self, source: str, hosts: frozenset[str], in_markdown: bool, depth: int):
         super().__init__(convert_charrefs=True)
         self.source, self.hosts, self.depth = source, hosts, depth
         self.starts = _line_starts(source)
-        self.markdown_inside = markdown_inside  # md_in_html: text may itself be Markdown
+        self.in_markdown = in_markdown  # md_in_html: text may itself be Markdown
         self.markdown_on = False
+        self.raw_text = False
         self.text_start: int | None = None
+        self.whole_tags: set[int] = set()  # tags the per-tag pass would read the same way
         self.hits: list[_Hit] = []
 
     def here(self) -> int:
@@ -182,7 +203,11 @@ class _HtmlScanner(html_parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.end_text()
-        start, values = self.here(), dict(attrs)
+        self.raw_text = tag in self.CDATA_CONTENT_ELEMENTS
+        start, values = self.here(), dict(reversed(attrs))  # browsers keep the first duplicate
+        text = self.get_starttag_text() or ""
+        if text.find(">") == len(text) - 1 and "<" not in text[1:]:
+            self.whole_tags.add(start)
         if tag in _FORBIDDEN_TAGS:
             hint = _FORBIDDEN_TAGS[tag]
             message = f"<{tag}> is not allowed in course Markdown; remove it ({hint})"
@@ -194,20 +219,26 @@ class _HtmlScanner(html_parser.HTMLParser):
             "xlink:href",
         )
         url_names = _ANIMATED_URL_ATTRIBUTES if animated else _URL_ATTRIBUTES
-        offsets = _attribute_offsets(self.get_starttag_text() or "")
-        if len(offsets) != len(attrs):
-            offsets = [0] * len(attrs)
-        for (name, value), offset in zip(attrs, offsets, strict=True):
-            if problem := _attribute_problem(f"on <{tag}>", name, value, url_names):
-                self.hits.append((start + offset, *problem))
+        problems = [
+            (index, problem)
+            for index, (name, value) in enumerate(attrs)
+            if (problem := _attribute_problem(f"on <{tag}>", name, value, url_names))
+        ]
+        if problems:
+            offsets = _attribute_offsets(text)
+            offsets = offsets if len(offsets) == len(attrs) else [0] * len(attrs)
+            self.hits.extend((start + offsets[index], *problem) for index, problem in problems)
         if "markdown" in values and values["markdown"] not in ("0", "off"):
             self.markdown_on = True
 
     def handle_endtag(self, tag: str) -> None:
         self.end_text()
+        self.raw_text = False
 
     def handle_data(self, data: str) -> None:
-        if self.text_start is None:
+        if self.raw_text:
+            self.rescan(self.here(), data)
+        elif self.text_start is None:
             self.text_start = self.here()
 
     def handle_comment(self, data: str) -> None:
@@ -227,28 +258,27 @@ class _HtmlScanner(html_parser.HTMLParser):
 
     def rescan(self, start: int, source: str) -> None:
         if "<" in source:
-            hits = _scan_html(source, self.hosts, markdown_inside=False, depth=self.depth + 1)
+            hits = _scan_html(source, self.hosts, in_markdown=False, depth=self.depth + 1)
             self.hits.extend((start + offset, message, rule) for offset, message, rule in hits)
 
     def end_text(self, end: int | None = None) -> None:
         """Check text inside ``markdown="1"`` HTML as Markdown, the way md_in_html renders it."""
         start, self.text_start = self.text_start, None
-        if start is None or not (self.markdown_inside and self.markdown_on):
+        if start is None or not (self.in_markdown and self.markdown_on):
             return
         text = self.source[start : self.here() if end is None else end]
         for offset, message, rule in _scan_text(text, self.hosts, self.depth + 1):
             self.hits.append((start + offset, message, rule))
 
 
-def _scan_html(
-    source: str, hosts: frozenset[str], *, markdown_inside: bool, depth: int
-) -> list[_Hit]:
+def _scan_html(source: str, hosts: frozenset[str], *, in_markdown: bool, depth: int) -> list[_Hit]:
     if depth > _MAX_DEPTH:
         return _too_deep()
     hits: list[_Hit] = []
+    whole_tags: set[int] = set()
     base = 0
     while base < len(source):
-        scanner = _HtmlScanner(source[base:], hosts, markdown_inside, depth)
+        scanner = _HtmlScanner(source[base:], hosts, in_markdown, depth)
         try:
             scanner.feed(scanner.source)
             if scanner.rawdata.startswith("<"):  # an unfinished tag may end in later content
@@ -259,8 +289,30 @@ def _scan_html(
         except AssertionError:  # HTMLParser before 3.13 gives up on "<![ "; go on after it
             resume = base + scanner.here() + 1
         hits.extend((base + offset, message, rule) for offset, message, rule in scanner.hits)
+        whole_tags.update(base + offset for offset in scanner.whole_tags)
         base = resume
+    if in_markdown:
+        hits.extend(_scan_each_tag(source, hosts, depth, whole_tags))
     return hits
+
+
+def _scan_each_tag(
+    source: str, hosts: frozenset[str], depth: int, already_read: set[int]
+) -> Iterator[_Hit]:
+    """Check every ``<...>`` without a ``<`` inside on its own, as Python-Markdown finds them.
+
+    Python-Markdown escapes a stray ``<`` and passes the next such span through raw, so in
+    ``<a title="<img onerror=...>">`` it is the ``<img>`` that reaches the browser.
+    """
+    pos = source.find("<")
+    while pos >= 0:
+        after = source.find("<", pos + 1)
+        end = source.find(">", pos, after if after >= 0 else len(source))
+        if end >= 0 and pos not in already_read and _plain_tag_end(source, pos) is None:
+            tag = source[pos : end + 1]
+            for offset, message, rule in _scan_html(tag, hosts, in_markdown=False, depth=depth):
+                yield pos + offset, message, rule
+        pos = after
 
 
 def _too_deep() -> list[_Hit]:
@@ -314,7 +366,7 @@ def _tracked(rule: _InlineRule, name: str) -> _InlineRule:
         if label_end < 0 or state.src[pos : pos + 1] != "(":
             return True  # reference link: its definition is checked instead
         pos += 1
-        while state.src[pos : pos + 1] in (" ", "\t", "\n") and pos < len(state.src):
+        while state.src[pos : pos + 1] in (" ", "\t", "\n"):
             pos += 1
         pos += state.src[pos : pos + 1] == "<"
         hidden = (start if is_image else label_end, state.pos)
@@ -345,10 +397,34 @@ _MD = _build_parser()
 
 
 def _may_be_unsafe(text: str) -> bool:
-    """Cheap exact pre-check: only HTML, attribute lists or unusual link targets can be unsafe."""
-    if "<" in text or "{" in text:
-        return True
+    """Cheap conservative pre-check so plain pages skip parsing (it never reports anything).
+
+    Only raw HTML with attributes or a forbidden tag, comments, an attribute list setting a
+    value or an ``on...`` name, or a link target that is not obviously relative/http(s)/mailto
+    can lead to a finding; text with none of these cannot.
+    """
+    pos = text.find("<")
+    while pos >= 0:
+        end = _plain_tag_end(text, pos)
+        if end is None:
+            return True
+        pos = text.find("<", end)
+    pos = text.find("{")
+    while pos >= 0:  # from the first "{" of each line to its end
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if _RISKY_ATTRIBUTES.search(text, pos, line_end):
+            return True
+        pos = text.find("{", line_end)
     return any(not _PLAIN_DESTINATION.match(text, m.end()) for m in _DESTINATION.finditer(text))
+
+
+def _plain_tag_end(text: str, pos: int) -> int | None:
+    """End of a harmless ``<kbd>``/``</kbd>``/``<https://...>`` at ``pos``, else None."""
+    plain = _PLAIN_ANGLE.match(text, pos)
+    if plain is None or (plain.group(1) or "").lower() in _UNSAFE_BARE_TAGS:
+        return None
+    return plain.end()
 
 
 def _scan_markdown(text: str, hosts: frozenset[str], depth: int) -> Iterator[_Hit]:
@@ -361,7 +437,7 @@ def _scan_markdown(text: str, hosts: frozenset[str], depth: int) -> Iterator[_Hi
     tokens = _MD.parse(text, env)
     lines, starts = text.split("\n"), _line_starts(text)
 
-    def remap(hits: Iterator[_Hit] | list[_Hit], content: str, first_line: int) -> Iterator[_Hit]:
+    def remap(hits: Iterable[_Hit], content: str, first_line: int) -> Iterator[_Hit]:
         offset = _region(content, first_line, lines, starts)
         return ((offset(pos), message, rule) for pos, message, rule in hits)
 
@@ -373,8 +449,8 @@ def _scan_markdown(text: str, hosts: frozenset[str], depth: int) -> Iterator[_Hi
             heading_like = tokens[index - 1].type in ("heading_open", "th_open", "td_open")
             hits = _scan_inline(token.content, children, hosts, heading_like, depth)
             yield from remap(hits, token.content, first_line)
-        elif token.type == "html_block":
-            hits = _scan_html(token.content, hosts, markdown_inside=True, depth=depth)
+        elif token.type == "html_block" and _may_be_unsafe(token.content):
+            hits = _scan_html(token.content, hosts, in_markdown=True, depth=depth)
             yield from remap(hits, token.content, first_line)
         elif token.type == "definition" and not is_safe_url(token.meta["url"]):
             message = _url_message(f"Reference [{token.meta['label']}]", token.meta["url"])
@@ -421,7 +497,7 @@ def _definition_offset(token: Token, lines: list[str], starts: list[int]) -> int
     if pos < 0:
         return starts[first] + len(text) - len(text.lstrip())
     pos += len(label)
-    while text[pos : pos + 1] in (" ", "\t", "\n") and pos < len(text):
+    while text[pos : pos + 1] in (" ", "\t", "\n"):
         pos += 1
     return starts[first] + pos + (text[pos : pos + 1] == "<")
 
@@ -446,15 +522,15 @@ def _scan_inline(
         if token.type == "code_inline" or (token.type == "text_special" and token.info == "escape"):
             hidden.append((token.meta["start"], token.meta["end"]))
         elif "url" in token.meta:
-            url = token.attrGet("src" if token.type == "image" else "href")
+            url = str(token.attrGet("src" if token.type == "image" else "href") or "")
             hidden.append(token.meta["hidden"])
-            if not is_safe_url(str(url)):
+            if not is_safe_url(url):
                 what = "Image source" if token.type == "image" else "Link target"
                 what = "Autolink" if token.markup == "autolink" else what
-                yield token.meta["url"], _url_message(what, str(url)), "unsafe-url"
+                yield token.meta["url"], _url_message(what, url), "unsafe-url"
     visible = _blank(content, hidden)
     if "<" in visible:
-        yield from _scan_html(visible, hosts, markdown_inside=False, depth=depth)
+        yield from _scan_html(visible, hosts, in_markdown=True, depth=depth)
     if "{" in visible:
         for brace in (m.start() for m in re.finditer(r"\{", visible)):
             match = _ATTR_LIST.match(visible, brace)
@@ -546,9 +622,9 @@ def _shift(content_line: str, source_line: str) -> int:
     return max(found - (len(content_line) - len(content_line.lstrip())), 0) if found >= 0 else 0
 
 
-def _findings(text: str, hits: Iterator[_Hit] | list[_Hit]) -> list[Finding]:
+def _findings(text: str, hits: Iterable[_Hit]) -> list[Finding]:
     starts = _line_starts(text)
-    unique = set()
+    unique: set[Finding] = set()
     for offset, message, rule in hits:
         line = bisect_right(starts, offset) - 1
         unique.add(Finding(line + 1, offset - starts[line] + 1, message, rule))

@@ -210,6 +210,19 @@ class Track:
     def course_ids(self) -> tuple[str, ...]:
         return tuple(item.course for item in self.items)
 
+    def misordered(self, courses: Mapping[str, Course]) -> Iterator[tuple[int, int, str, str]]:
+        """``(section, item, course, prerequisite)`` for each course listed before one of its
+        prerequisites that the track also lists (one it leaves out is not the track's concern)."""
+        listed = set(self.course_ids)
+        seen: set[str] = set()
+        for s_index, section in enumerate(self.sections):
+            for i_index, item in enumerate(section.items):
+                course = courses.get(item.course)
+                for prerequisite in course.prerequisites if course else ():
+                    if prerequisite in listed and prerequisite not in seen:
+                        yield s_index, i_index, item.course, prerequisite
+                seen.add(item.course)
+
     @classmethod
     def from_data(cls, data: Mapping[str, Any], *, source: str) -> Track:
         def item(raw: str | Mapping[str, Any]) -> TrackItem:
@@ -328,14 +341,18 @@ class Catalog:
                 index.setdefault(course_id, []).append(track)
         return {key: tuple(value) for key, value in index.items()}
 
+    def plan_course_ids(self, plan: Plan) -> tuple[str, ...]:
+        """Every course a plan includes, directly or through a track it lists, sorted."""
+        ids = {i.course for p in plan.phases for i in p.items if i.type == "course"}
+        for track_id in {i.track for p in plan.phases for i in p.items if i.type == "track"}:
+            track = self.tracks.get(track_id or "")
+            ids.update(track.course_ids if track else ())
+        return tuple(sorted(i for i in ids if i))
+
     @cached_property
     def plans_by_course(self) -> Mapping[str, tuple[Plan, ...]]:
         index: dict[str, list[Plan]] = {}
         for plan in self.plans.values():
-            ids = {i.course for p in plan.phases for i in p.items if i.type == "course"}
-            for track_id in {i.track for p in plan.phases for i in p.items if i.type == "track"}:
-                track = self.tracks.get(track_id or "")
-                ids.update(track.course_ids if track else ())
-            for course_id in sorted(i for i in ids if i):
+            for course_id in self.plan_course_ids(plan):
                 index.setdefault(course_id, []).append(plan)
         return {key: tuple(value) for key, value in index.items()}

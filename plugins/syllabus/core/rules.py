@@ -197,6 +197,10 @@ class _CrossFile:
                  known_ids: Mapping[str, set[str]]) -> None:
         self.catalog, self.options, self.report, self.known = catalog, options, report, known_ids
         self.public = options.audience == "public"
+        self.redirect_claims: dict[str, list[str]] = {}  # old id -> courses claiming it, built once
+        for course in catalog.courses.values():
+            for old in dict.fromkeys(course.redirect_from):
+                self.redirect_claims.setdefault(old, []).append(course.id)
 
     def reference(self, source: str, path: tuple[Any, ...], kind: str, target: str,
                   from_public: bool) -> None:
@@ -238,18 +242,17 @@ class _CrossFile:
             if other.language != tag:
                 self.report.on(src, path, f"translations.{tag}: '{target}' is in language "
                                f"'{other.language}', not '{tag}'", "translations")
-        claimed = [c.id for c in self.catalog.courses.values() if c.id != course.id
-                   and not set(c.redirect_from).isdisjoint(course.redirect_from)]
         for index, old in enumerate(course.redirect_from):
+            path = ("redirect_from", index)
             if old in self.known["course"]:
-                self.report.on(src, ("redirect_from", index), f"redirect_from[{index}]: '{old}' is "
-                               "the id of an existing course", "redirect")
-        if claimed:
-            self.report.on(src, ("redirect_from",), f"redirect_from: also claimed by {', '.join(claimed)}",
-                           "redirect")
+                self.report.on(src, path, f"redirect_from[{index}]: '{old}' is the id of an existing course",
+                               "redirect")
+            others = [c for c in self.redirect_claims.get(old, ()) if c != course.id]
+            if others:
+                self.report.on(src, path, f"redirect_from[{index}]: '{old}' is also claimed by "
+                               f"{', '.join(others)}", "redirect")
 
     def track(self, track: Track) -> None:
-        listed = set(track.course_ids)
         seen: set[str] = set()
         for s_index, section in enumerate(track.sections):
             for i_index, item in enumerate(section.items):
@@ -258,13 +261,11 @@ class _CrossFile:
                 if item.course in seen:
                     self.report.on(track.source, path, f"{dotted(path)}: '{item.course}' is listed "
                                    "twice in this track", "track-duplicate")
-                course = self.catalog.courses.get(item.course)
-                for prerequisite in course.prerequisites if course else ():
-                    if prerequisite in listed and prerequisite not in seen:
-                        self.report.on(track.source, path, f"{dotted(path)}: '{item.course}' is listed "
-                                       f"before its prerequisite '{prerequisite}'; move it after",
-                                       "track-order")
                 seen.add(item.course)
+        for s_index, i_index, course_id, prerequisite in track.misordered(self.catalog.courses):
+            path = ("sections", s_index, "courses", i_index)
+            self.report.on(track.source, path, f"{dotted(path)}: '{course_id}' is listed before its "
+                           f"prerequisite '{prerequisite}'; move it after", "track-order")
 
     def plan(self, plan: Plan) -> None:
         for p_index, phase in enumerate(plan.phases):

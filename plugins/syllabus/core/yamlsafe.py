@@ -18,19 +18,58 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
 
 try:  # libyaml is several times faster; the pure-Python parser is a correct fallback.
-    from yaml._yaml import CParser as _Parser
+    from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
+    CParser = None
 
-    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+
+class _PyParser(Reader, Scanner, Parser, Composer, BaseResolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+if CParser is not None:
+
+    class _CParser(CParser, BaseResolver):  # type: ignore[misc, valid-type]
+        """libyaml with no implicit typing: every scalar stays text until :func:`type_scalar`."""
+
         def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
+            CParser.__init__(self, stream)
+            BaseResolver.__init__(self)
+
+        def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+            """Tags are never read (scalars are typed by type_scalar), so skip resolution."""
+            return ""
+
+    _Parser: Any = _CParser
+else:  # pragma: no cover
+    _Parser = _PyParser
+
+_INDENT = re.compile(r"^ *", re.MULTILINE)
+_CHAINED_INDICATORS = re.compile(r"[-?][ \t]+[-?](?:[ \t]|$)", re.MULTILINE)
+
+
+def _is_shallow(text: str) -> bool:
+    """True if nesting provably stays within MAX_DEPTH. libyaml composes recursively in C,
+    so a deeply nested file would overflow the C stack there; only provably shallow files
+    may use it. A level needs a flow bracket or deeper indentation (a sequence may share its
+    key's indentation, hence 2x); one line adds at most two more (``- key:``) unless it
+    chains compact indicators (``- - x``), which sends the file to the event path."""
+    indent = len(max(_INDENT.findall(text), key=len))
+    budget = MAX_DEPTH - 2 - text.count("[") - text.count("{") - 2 * (indent + 1)
+    return budget >= 0 and _CHAINED_INDICATORS.search(text) is None
+
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 64
@@ -177,11 +216,17 @@ def load_text(text: str) -> YamlDocument:
     bad_characters = forbidden_characters(text)
     if bad_characters:
         raise YamlRejected(bad_characters)
+    # Without & * ! a file cannot hold an anchor, an alias or a tag, so libyaml may compose
+    # the whole tree in C; otherwise every event is checked as it arrives.
+    fast = _Parser is not _PyParser and "&" not in text and "*" not in text and "!" not in text
+    builder = _NodeBuilder if fast and _is_shallow(text) else _EventBuilder
     try:
-        return _Builder(text).build()
+        return builder(text).build()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "expected a single document" in str(error.context):
+            raise YamlRejected([YamlProblem(line, column, _MULTIPLE_DOCUMENTS, "yaml-multiple-documents")]) from None
         problem = (error.problem or "invalid YAML").rstrip(".")
         context = f" ({error.context})" if error.context else ""
         raise YamlRejected([YamlProblem(line, column, f"YAML syntax: {problem}{context}", "yaml-syntax")]) from None
@@ -189,61 +234,144 @@ def load_text(text: str) -> YamlDocument:
         raise YamlRejected([YamlProblem(1, 1, f"YAML syntax: {error}", "yaml-syntax")]) from None
 
 
+_MULTIPLE_DOCUMENTS = ("a file may hold only one YAML document; remove the '---' and what follows, "
+                       "or split it into files")
+_NOT_A_MAPPING = "the top level must be a mapping of fields (key: value)"
+_EMPTY = "file is empty; expected a mapping of fields (key: value)"
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class _Builder:
-    """Builds plain data from parser events, checking each event as it arrives."""
+    """What both ways of reading share: positions, key rules and scalar typing."""
 
     def __init__(self, text: str) -> None:
         self.parser = _Parser(text)
         self.doc = YamlDocument(data={})
 
-    def fail(self, event: Any, message: str, rule: str) -> YamlRejected:
-        mark = event.start_mark
+    @staticmethod
+    def fail(mark: Any, message: str, rule: str) -> YamlRejected:
         return YamlRejected([YamlProblem(mark.line + 1, mark.column + 1, message, rule)])
+
+    def scalar(self, value: str, plain: bool, path: Path_) -> Any:
+        if not plain:
+            return value
+        typed = type_scalar(value)
+        if not isinstance(typed, str):
+            self.doc.sources[path] = value  # quoted back in messages: "'1.10' is a number"
+        return typed
+
+    def key(self, value: str, plain: bool, mark: Any, path: Path_, seen: dict[str, Any]) -> tuple[str, bool]:
+        """Check a mapping key; returns it and whether it repeats an earlier key."""
+        if plain:
+            if value == "<<":
+                raise self.fail(mark, "merge keys (<<) are not allowed; write the fields out in full",
+                                "yaml-merge-key")
+            if not isinstance(type_scalar(value), str):
+                raise self.fail(mark, f"key '{value}' is not text; quote it (\"{value}\") if you meant it as "
+                                "a name", "yaml-key")
+        line, column = mark.line + 1, mark.column + 1
+        if value in seen:
+            self.doc.problems.append(YamlProblem(
+                line, column, f"duplicate key '{value}' (first defined on line {seen[value]}, again on line "
+                f"{line}); keep one", "yaml-duplicate-key"))
+            return value, True
+        seen[value] = line
+        self.doc.key_marks[(*path, value)] = (line, column)
+        return value, False
+
+
+class _NodeBuilder(_Builder):
+    """Fast path: libyaml composes the tree in C; this walks it with an explicit stack."""
+
+    def build(self) -> YamlDocument:
+        root = self.parser.get_single_node()
+        if root is None:
+            raise YamlRejected([YamlProblem(1, 1, _EMPTY, "yaml-structure")])
+        if not isinstance(root, yaml.MappingNode):
+            raise self.fail(root.start_mark, _NOT_A_MAPPING, "yaml-structure")
+        marks = self.doc.marks
+        marks[()] = (root.start_mark.line + 1, root.start_mark.column + 1)
+        self.doc.data = {}
+        stack: list[tuple[Any, Any, Path_]] = [(root, self.doc.data, ())]
+        while stack:
+            node, container, path = stack.pop()
+            if len(path) >= MAX_DEPTH:
+                raise self.fail(node.start_mark, f"nesting is deeper than {MAX_DEPTH} levels", "yaml-depth")
+            if isinstance(container, dict):
+                seen: dict[str, Any] = {}
+                pairs = node.value
+                children = []
+                for key_node, value_node in pairs:
+                    if not isinstance(key_node, yaml.ScalarNode):
+                        raise self.fail(key_node.start_mark, "mapping keys must be plain text, not a list or "
+                                        "mapping", "yaml-key")
+                    key, duplicate = self.key(key_node.value, key_node.style == "", key_node.start_mark, path, seen)
+                    if not duplicate:
+                        children.append((key, value_node))
+            else:
+                children = list(enumerate(node.value))
+            for name, child in children:
+                child_path = (*path, name)
+                mark = child.start_mark
+                marks[child_path] = (mark.line + 1, mark.column + 1)
+                if isinstance(child, yaml.ScalarNode):
+                    value: Any = self.scalar(child.value, child.style == "", child_path)
+                else:
+                    value = {} if isinstance(child, yaml.MappingNode) else []
+                    stack.append((child, value, child_path))
+                if isinstance(container, dict):
+                    container[name] = value
+                else:
+                    container.append(value)
+        return self.doc
+
+
+class _EventBuilder(_Builder):
+    """General path: checks each parser event as it arrives, so an alias is rejected before
+    anything is expanded and a tag before anything is constructed."""
 
     def check_node_event(self, event: Any) -> None:
         if isinstance(event, yaml.AliasEvent):
-            raise self.fail(event, f"alias *{event.anchor} is not allowed; write the value out in full "
-                            "(anchors and aliases are not supported)", "yaml-alias")
+            raise self.fail(event.start_mark, f"alias *{event.anchor} is not allowed; write the value out in "
+                            "full (anchors and aliases are not supported)", "yaml-alias")
         if event.anchor is not None:
-            raise self.fail(event, f"anchor &{event.anchor} is not allowed; write values out in full "
-                            "(anchors and aliases are not supported)", "yaml-anchor")
+            raise self.fail(event.start_mark, f"anchor &{event.anchor} is not allowed; write values out in "
+                            "full (anchors and aliases are not supported)", "yaml-anchor")
         if event.tag is not None:
-            raise self.fail(event, f"tag {event.tag} is not allowed; course files hold plain data only",
-                            "yaml-tag")
+            raise self.fail(event.start_mark, f"tag {_tag_name(event.tag)} is not allowed; course files hold "
+                            "plain data only", "yaml-tag")
 
     def build(self) -> YamlDocument:
         parser = self.parser
         parser.get_event()  # StreamStart
         start = parser.get_event()
         if isinstance(start, yaml.StreamEndEvent):
-            raise self.fail(start, "file is empty; expected a mapping of fields (key: value)",
-                            "yaml-structure")
+            raise YamlRejected([YamlProblem(1, 1, _EMPTY, "yaml-structure")])
         first = parser.peek_event()
         self.check_node_event(first)
         if not isinstance(first, yaml.MappingStartEvent):
-            raise self.fail(first, "the top level must be a mapping of fields (key: value)",
-                            "yaml-structure")
-        self.doc.data = self.build_node(parser.get_event(), ())
+            raise self.fail(first.start_mark, _NOT_A_MAPPING, "yaml-structure")
+        self.doc.data = self.build_mapping(parser.get_event())
         parser.get_event()  # DocumentEnd
         after = parser.get_event()
         if not isinstance(after, yaml.StreamEndEvent):
-            raise self.fail(after, "a file may hold only one YAML document; remove the '---' "
-                            "and what follows, or split it into files", "yaml-multiple-documents")
+            raise self.fail(after.start_mark, _MULTIPLE_DOCUMENTS, "yaml-multiple-documents")
         return self.doc
 
-    def build_node(self, event: Any, path: Path_) -> Any:
-        """Build the node that ``event`` starts, iteratively (no recursion limit to hit)."""
-        doc = self.doc
+    def build_mapping(self, event: Any) -> dict[str, Any]:
+        """Build the top-level mapping iteratively (no recursion limit to hit)."""
         parser = self.parser
-        marks = doc.marks
-        mark = event.start_mark
-        marks[path] = (mark.line + 1, mark.column + 1)
-        root: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-        # A frame is [container, path, pending key or None, first line of each key].
-        stack: list[list[Any]] = [[root, path, None, {}]]
+        marks = self.doc.marks
+        marks[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        root: dict[str, Any] = {}
+        # A frame is [container, path, pending key, repeated key?, keys seen with their lines].
+        stack: list[list[Any]] = [[root, (), None, False, {}]]
         while stack:
             frame = stack[-1]
-            container, path, key, seen = frame
+            container, path, key, duplicate, seen = frame
             event = parser.get_event()
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
@@ -251,24 +379,23 @@ class _Builder:
             self.check_node_event(event)
             is_map = isinstance(container, dict)
             if is_map and key is None:
-                frame[2] = self.read_key(event, path, seen)
+                if not isinstance(event, yaml.ScalarEvent):
+                    raise self.fail(event.start_mark, "mapping keys must be plain text, not a list or mapping",
+                                    "yaml-key")
+                frame[2], frame[3] = self.key(event.value, event.style == "" and event.implicit[0],
+                                              event.start_mark, path, seen)
                 continue
-            duplicate = is_map and isinstance(seen[key], tuple)
             child_path = (*path, key if is_map else len(container))
             if not duplicate:
-                mark = event.start_mark
-                marks[child_path] = (mark.line + 1, mark.column + 1)
+                marks[child_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, yaml.ScalarEvent):
-                value: Any = event.value
-                if event.style == "" and event.implicit[0]:
-                    value = type_scalar(value)
-                    if not isinstance(value, str) and not duplicate:
-                        doc.sources[child_path] = event.value
+                plain = event.style == "" and event.implicit[0]
+                value: Any = self.scalar(event.value, plain, child_path) if not duplicate else None
             else:
                 if len(stack) >= MAX_DEPTH:
-                    raise self.fail(event, f"nesting is deeper than {MAX_DEPTH} levels", "yaml-depth")
+                    raise self.fail(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels", "yaml-depth")
                 value = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append([value, child_path, None, {}])
+                stack.append([value, child_path, None, False, {}])
             if is_map:
                 frame[2] = None
                 if not duplicate:  # a duplicate was reported; the first value wins
@@ -276,28 +403,3 @@ class _Builder:
             else:
                 container.append(value)
         return root
-
-    def read_key(self, event: Any, path: Path_, seen: dict[str, Any]) -> str:
-        if not isinstance(event, yaml.ScalarEvent):
-            raise self.fail(event, "mapping keys must be plain text, not a list or mapping", "yaml-key")
-        key = event.value
-        if event.style == "" and event.implicit[0]:
-            if key == "<<":
-                raise self.fail(event, "merge keys (<<) are not allowed; write the fields out in full",
-                                "yaml-merge-key")
-            typed = type_scalar(key)
-            if not isinstance(typed, str):
-                raise self.fail(event, f"key '{key}' is not text; quote it (\"{key}\") if you meant "
-                                "it as a name", "yaml-key")
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
-        if key in seen:
-            first_line = seen[key] if isinstance(seen[key], int) else seen[key][0]
-            self.doc.problems.append(
-                YamlProblem(line, column, f"duplicate key '{key}' (first defined on line "
-                            f"{first_line}, again on line {line}); keep one", "yaml-duplicate-key")
-            )
-            seen[key] = (first_line,)  # a tuple marks "duplicate seen": skip its value
-        else:
-            seen[key] = line
-            self.doc.key_marks[(*path, key)] = (line, column)
-        return key

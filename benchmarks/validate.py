@@ -1,0 +1,72 @@
+"""Benchmark: ``syllabus validate`` on a large catalog vs. bare C-accelerated YAML loading.
+
+The baseline reads and parses the same YAML files with ``yaml.load(..., CSafeLoader)`` and
+does nothing else; Syllabus also applies the strict loader's checks, both schema
+validators' fast path, the cross-file rules and the Markdown safety checks. Runs are
+interleaved and the medians compared, since the machines are shared and noisy.
+
+    python benchmarks/validate.py [--courses 4000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_catalog  # noqa: E402
+
+from syllabus.cli import main as syllabus  # noqa: E402
+
+
+def bare_yaml(root: Path) -> None:
+    for path in sorted(root.glob("courses/*/course.yml")) + sorted(root.glob("tracks/*.yml")):
+        with path.open("rb") as handle:
+            yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+
+
+def syllabus_validate(config: Path) -> None:
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = syllabus(["validate", "-f", str(config)])
+    if code != 0:
+        raise SystemExit(f"synthetic catalog failed validation (exit {code})")
+
+
+def timed(function, *args) -> float:
+    """CPU seconds of this process: steadier than wall time on a shared, busy machine."""
+    start = time.process_time()
+    function(*args)
+    return time.process_time() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--courses", type=int, default=4000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        config = write_catalog(root, args.courses)
+        syllabus_validate(config)  # warm caches (files, schema compilation) for both sides
+        bare_yaml(root)
+        baseline, ours = [], []
+        for _ in range(args.runs):
+            baseline.append(timed(bare_yaml, root))
+            ours.append(timed(syllabus_validate, config))
+    base, mine = statistics.median(baseline), statistics.median(ours)
+    print(f"courses: {args.courses}, runs: {args.runs}")
+    print(f"yaml.load(CSafeLoader) median: {base:.3f} s CPU")
+    print(f"syllabus validate median:      {mine:.3f} s CPU")
+    print(f"ratio: {mine / base:.2f}x (target <= 2.0x)")
+
+
+if __name__ == "__main__":
+    main()
