@@ -1,0 +1,57 @@
+"""``syllabus plan ID --customer NAME --start YYYY-MM-DD``: a personalised plan on stdout.
+
+It prints exactly what the plan page's "Copy as Markdown" and downloads give for the same
+inputs: both fill the templates of :mod:`syllabus.export.plans`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+
+from ..core.config import ConfigError, Options
+from ..export.placeholders import Personalisation
+from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_rows
+from . import EXIT_CONTENT, EXIT_OK, load_checked
+
+
+def run(args: argparse.Namespace, options: Options) -> int:
+    result = load_checked(options)
+    if result is None:
+        return EXIT_CONTENT
+    # The audience's view only: a public run knows nothing of draft or internal plans.
+    catalog = result.catalog.visible_to(options.audience)
+    plan = catalog.plans.get(args.plan_id)
+    if plan is None:
+        close = difflib.get_close_matches(args.plan_id, list(catalog.plans), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        known = ", ".join(catalog.plans) or "none"
+        raise ConfigError(f"unknown plan '{args.plan_id}'{hint}; plans: {known}")
+    try:
+        who = Personalisation.parse(args.customer, args.start, args.timezone, args.ce)
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    rows = plan_rows(plan, catalog, options.today, options.site_url)
+    if args.format == "csv":
+        text = plan_csv(plan, rows, who)
+    elif args.format == "ics":
+        text = plan_ics(plan, rows, who, today=options.today)
+    else:
+        text = plan_markdown(plan, rows, who, base_url=options.site_url)
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser(
+        "plan", parents=[common], help="print a personalised enablement plan with real dates",
+        description="Print an enablement plan for one customer, with the kickoff date turned into real dates.",
+    )
+    parser.add_argument("plan_id", metavar="ID", help="the plan's id (its file name under plans/)")
+    parser.add_argument("--customer", required=True, metavar="NAME", help="the customer's name")
+    parser.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the kickoff date (day 0)")
+    parser.add_argument("--timezone", metavar="TZ", help="IANA time zone of the customer (default: UTC)")
+    parser.add_argument("--ce", metavar="NAME", help="the customer engineer's name (optional)")
+    parser.add_argument("--format", choices=("md", "csv", "ics"), default="md", help="output format (default: md)")
+    parser.set_defaults(run=run)

@@ -1,0 +1,147 @@
+"""The plan page personalises the example plan in Chromium, and what it copies and downloads
+is, byte for byte, what ``syllabus plan`` prints for the same inputs.
+
+Both run with the same SOURCE_DATE_EPOCH (the build's, via ``build_site``; the command
+line's, via ``run_cli``), so "today" and every calendar DTSTAMP agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import icalendar
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from ..conftest import REPO, CliResult
+from .conftest import open_page
+
+PLAN = "enterprise-onboarding-90"
+FORMATS = ("md", "csv", "ics")
+HOSTILE = 'Ünïcode & "Co", Ltd; <img src=x onerror=window.__pwned=1> *x* [y](javascript:1) \\ =1+1'
+
+
+@pytest.fixture
+def plan_page(browser: Any, example_site: str) -> Iterator[Any]:
+    with open_page(browser, permissions=["clipboard-read", "clipboard-write"]) as page:
+        page.goto(example_site + f"plans/{PLAN}/")
+        yield page
+
+
+def personalise(page: Any, customer: str, start: str, timezone: str = "", ce: str = "") -> None:
+    page.fill("#plan-customer", customer)
+    page.fill("#plan-start", start)
+    page.fill("#plan-timezone", timezone)
+    page.fill("#plan-ce", ce)
+    expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+
+
+def cli_plan(run_cli: Callable[..., CliResult], fmt: str, *args: str) -> str:
+    result = run_cli("plan", "-f", REPO / "mkdocs.yml", PLAN, *args, "--format", fmt)
+    assert result.code == 0, result.err
+    return result.out
+
+
+def download(page: Any, fmt: str) -> tuple[str, str]:
+    with page.expect_download() as info:
+        page.click(f"a[data-download='{fmt}']")
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes().decode("utf-8")
+
+
+def test_dates_url_copy_and_downloads_match_the_command_line(
+        plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
+    page = plan_page
+    personalise(page, "Acme Corp", "2027-01-04", "Europe/Berlin")
+
+    # Day offsets become dates in place: a 2027-01-04 kickoff puts day 85 on Tuesday 2027-03-30.
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 2027-03-30")
+    expect(page.locator("tr[data-day='0'] .syllabus-date").first).to_have_text("Mon 2027-01-04")
+    expect(page.locator("[data-plan-for]")).to_be_visible()
+    expect(page.locator("[data-plan-for] [data-plan-value='customer']")).to_have_text("Acme Corp")
+
+    # The form state is in the address, and a reload (or a shared link) restores it.
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"customer": ["Acme Corp"], "start": ["2027-01-04"], "timezone": ["Europe/Berlin"]}
+    page.reload()
+    expect(page.locator("#plan-customer")).to_have_value("Acme Corp")
+    expect(page.locator("#plan-timezone")).to_have_value("Europe/Berlin")
+    expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 2027-03-30")
+
+    args = ("--customer", "Acme Corp", "--start", "2027-01-04", "--timezone", "Europe/Berlin")
+    expected = {fmt: cli_plan(run_cli, fmt, *args) for fmt in FORMATS}
+
+    page.click("[data-plan-copy]")
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied the plan as Markdown.")
+    assert page.evaluate("navigator.clipboard.readText()") == expected["md"]
+
+    for fmt in FORMATS:
+        name, text = download(page, fmt)
+        assert name == f"{PLAN}-2027-01-04.{fmt}"
+        assert text == expected[fmt], f"{fmt} differs from `syllabus plan`"
+
+    plan = yaml.safe_load((REPO / "plans" / f"{PLAN}.yml").read_text(encoding="utf-8"))
+    events = icalendar.Calendar.from_ical(expected["ics"]).walk("VEVENT")
+    rows = sum(len(phase["items"]) for phase in plan["phases"]) + len(plan["milestones"])
+    assert len({str(e["UID"]) for e in events}) == rows
+    assert [str(e["SUMMARY"]) for e in events if e.decoded("DTSTART").isoformat() == "2027-03-30"] == [
+        "Acme Corp · Meeting: Executive business review"]
+
+
+def test_hostile_names_are_escaped_exactly_like_the_command_line(
+        plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
+    page = plan_page
+    personalise(page, f"  {HOSTILE}  ", "2027-02-28", "America/Los_Angeles", ce="<b>Jo</b>, CE")
+    expect(page.locator("[data-plan-for] [data-plan-value='customer']")).to_have_text(HOSTILE)
+    expect(page.locator("[data-plan-for] img")).to_have_count(0)
+    args = ("--customer", HOSTILE, "--start", "2027-02-28", "--timezone", "America/Los_Angeles",
+            "--ce", "<b>Jo</b>, CE")
+    for fmt in FORMATS:
+        assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args), fmt
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
+    """Day 17's live bootcamp names the next session inside its phase, else its on-demand course."""
+    page = plan_page
+    note = page.locator("tr[data-day='17'] [data-choice]")
+    undated = note.text_content()
+    personalise(page, "Acme", "2027-01-04")
+    # Days 17-44 of a 2027-01-04 kickoff: 2027-01-21 .. 2027-02-17; the first bootcamp then
+    # is the Sydney one on 2027-02-03.
+    expect(note).to_have_text("Next live session in this phase: Wed 2027-02-03 10:00–12:00 Australia/Sydney "
+                              "(register: https://events.keystone.example/academy/search-bootcamp/2027-02-03-sydney)")
+    personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative
+    expect(note).to_have_text("On demand instead: Keystone 101: Search and navigate your code "
+                              "(https://academy.keystone.example/courses/keystone-101/)")
+    page.fill("#plan-start", "")
+    expect(note).to_have_text(undated)
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("")
+
+
+def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
+    page = plan_page
+    page.fill("#plan-customer", "Acme")
+    page.fill("#plan-start", "2027-01-04")
+    page.fill("#plan-timezone", "Mars/Olympus")
+    expect(page.locator("[data-plan-status]")).to_have_text("Unknown time zone: Mars/Olympus.")
+    expect(page.locator("[data-plan-copy]")).to_be_disabled()
+    expect(page.locator("a[data-download='md']")).to_have_attribute("href", re.compile(rf"/plans/{PLAN}/plan\.md$"))
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 2027-03-30")
+
+
+def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> None:
+    page = plan_page
+    personalise(page, "Acme Corp", "2027-01-04")
+    page.emulate_media(media="print")
+    expect(page.locator(".syllabus-personalise")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator("[data-plan-for]")).to_be_visible()
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_be_visible()
+    assert page.locator("tr[data-day='85']").evaluate("row => getComputedStyle(row).breakInside") == "avoid"
+

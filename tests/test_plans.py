@@ -1,0 +1,304 @@
+"""Enablement plan exports: ``syllabus plan`` as Markdown, CSV and iCalendar, and the
+undated templates and session calendars the site publishes.
+
+The fixture plan (30 days, kickoff 2027-01-04 in the tests) has a live course twice: on
+day 1 its phase (days 1-9, 2027-01-05..13) holds the 2027-01-06 New York session, on day
+12 its phase (days 12-29, 2027-01-16..02-02) holds none (the 2027-01-20 session is full),
+so the on-demand course is offered instead. Golden files pin the Markdown and CSV; set
+SYLLABUS_UPDATE_GOLDEN=1 to rewrite them after an intended change.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import icalendar
+import markdown
+import pytest
+from syllabus.core.catalog import load_catalog
+from syllabus.core.config import load_options
+from syllabus.export.placeholders import ESCAPES, Personalisation, escape, fill
+from syllabus.export.plans import _choices, plan_page_data, plan_rows
+
+from .conftest import CatalogDir, CliResult, build_site, plan_data, track_data
+
+GOLDEN = Path(__file__).parent / "golden"
+START = dt.date(2027, 1, 4)
+ARGS = ("--customer", "Acme Corp", "--start", "2027-01-04", "--timezone", "Europe/Berlin")
+ITEMS = [
+    {"day": 0, "type": "meeting", "title": "Kickoff call", "note": "Confirm goals and the day-29 review."},
+    {"day": 0, "type": "task", "title": "Send the plan to every participant", "owner": "ce"},
+    {"day": 1, "type": "course", "course": "live-class"},
+    {"day": 2, "type": "track", "track": "admin-path", "note": "Administrators start here."},
+]
+LATER_ITEMS = [
+    {"day": 12, "type": "course", "course": "live-class", "note": "For anyone who missed it."},
+    {"day": 20, "type": "meeting", "title": "Adoption review"},
+]
+MILESTONES = [
+    {"day": 9, "title": "Installed", "success_criteria": "Keystone runs in production with SSO."},
+    {"day": 29, "title": "Adopted", "success_criteria": "80% of developers searched this month."},
+]
+ROW_COUNT = len(ITEMS) + len(LATER_ITEMS) + len(MILESTONES)
+
+
+def write_plan_catalog(catalog: CatalogDir, *, items: list[dict] | None = None, **plan_fields: object) -> None:
+    catalog.course("live-class", format="virtual-ilt", duration_minutes=90, on_demand={"course": "recorded"},
+                   sessions=[
+                       {"start": "2027-01-06T16:00", "timezone": "America/New_York",
+                        "registration_url": "https://events.test/live-class/1"},
+                       {"start": "2027-01-20T09:00", "timezone": "Europe/Berlin", "status": "full"},
+                       {"start": "2027-02-17T09:00", "timezone": "Europe/Berlin"},
+                   ])
+    catalog.course("recorded", duration_minutes=45)
+    catalog.course("basics")
+    catalog.track("admin-path", track_data("admin-path", ["basics", {"course": "recorded", "required": False},
+                                                          "live-class"]))
+    catalog.plan("onboarding", plan_data(
+        "onboarding", length_days=30, outcomes=["Every developer searches code every week."],
+        phases=[{"title": "Install", "start_day": 0, "end_day": 9, "items": items or ITEMS},
+                {"title": "Adopt", "start_day": 10, "end_day": 29, "items": LATER_ITEMS}],
+        milestones=MILESTONES, **plan_fields))
+
+
+@pytest.fixture
+def plan_cli(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> Callable[..., CliResult]:
+    write_plan_catalog(catalog)
+    return lambda *args: run_cli("plan", "-f", catalog.config, *args)
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("SYLLABUS_UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    assert text == path.read_bytes().decode("utf-8"), f"differs from {path} (SYLLABUS_UPDATE_GOLDEN=1 rewrites it)"
+
+
+def parse_ics(text: str) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical(text)
+
+
+# Markdown and CSV ---------------------------------------------------------------------
+
+
+def test_markdown_matches_golden(plan_cli: Callable[..., CliResult]) -> None:
+    result = plan_cli("onboarding", *ARGS, "--ce", "Jane Doe")
+    assert result.code == 0, result.err
+    check_golden("plan-onboarding.md", result.out)
+
+
+def test_markdown_dates_sessions_and_links(plan_cli: Callable[..., CliResult]) -> None:
+    text = plan_cli("onboarding", *ARGS).out
+    assert text.startswith("# Plan onboarding: Acme Corp\n")
+    assert "- Kickoff: **Mon 2027-01-04** (day 0)" in text
+    assert ("- **Tue 2027-01-05** · day 1 · Course: [Course live-class](https://academy.test/courses/live-class/)"
+            " · Live online · 1 h 30 min\n") in text
+    # Day 1: the New York session falls inside days 1-9; day 12: the only session in the
+    # phase is full, so the on-demand course is offered.
+    assert ("Next live session in this phase: Wed 2027-01-06 16:00–17:30 America/New\\_York "
+            "([register](https://events.test/live-class/1))") in text
+    assert "On demand instead: [Course recorded](https://academy.test/courses/recorded/)" in text
+    assert "Customer engineer" not in text  # optional, and not given
+    # Track items expand to their required courses with the required total.
+    required = next(line for line in text.splitlines() if "Required courses" in line)
+    assert required.startswith("    - Required courses (2 h 30 min in total): [Course basics]")
+    assert "Course live-class" in required and "Course recorded" not in required  # optional in the track
+
+
+def test_session_choice_follows_the_kickoff_date(plan_cli: Callable[..., CliResult]) -> None:
+    text = plan_cli("onboarding", "--customer", "Acme", "--start", "2027-02-12").out
+    # Kickoff 2027-02-12: day 1's phase runs 02-13..02-21 and holds the 02-17 Berlin session.
+    assert "Next live session in this phase: Wed 2027-02-17 09:00–10:30 Europe/Berlin" in text
+
+
+def test_undated_markdown_matches_golden(catalog: CatalogDir, tmp_path: Path) -> None:
+    write_plan_catalog(catalog)
+    build_site(catalog.config, tmp_path / "site")
+    check_golden("plan-onboarding-undated.md",
+                 (tmp_path / "site/plans/onboarding/plan.md").read_bytes().decode("utf-8"))
+
+
+def test_csv_matches_golden_and_parses(plan_cli: Callable[..., CliResult]) -> None:
+    text = plan_cli("onboarding", *ARGS, "--format", "csv").out
+    check_golden("plan-onboarding.csv", text)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert list(rows[0]) == ["date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details"]
+    assert len(rows) == ROW_COUNT
+    assert [r["day"] for r in rows] == sorted((r["day"] for r in rows), key=int)
+    for row in rows:
+        assert dt.date.fromisoformat(row["date"]) == START + dt.timedelta(days=int(row["day"]))
+    course = rows[2]
+    assert (course["type"], course["title"], course["duration_minutes"]) == ("course", "Course live-class", "90")
+    assert course["link"] == "https://academy.test/courses/live-class/"
+    assert "Next live session in this phase: Wed 2027-01-06" in course["details"]
+    assert rows[-1]["type"] == "milestone" and rows[-1]["details"].startswith("Success criteria: 80%")
+
+
+def test_csv_cells_cannot_become_formulas(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    """A cell starting with = + - @ is prefixed with an apostrophe (shown as text)."""
+    write_plan_catalog(catalog, items=[
+        {"day": 0, "type": "task", "title": '=HYPERLINK("https://evil.test","Click")', "owner": "@admin"},
+        {"day": 1, "type": "meeting", "title": "+1 sync", "note": "-2 days before the review"},
+    ])
+    result = run_cli("plan", "-f", catalog.config, "onboarding", *ARGS, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
+    assert rows[0]["title"] == '\'=HYPERLINK("https://evil.test","Click")'
+    assert rows[0]["owner"] == "'@admin"
+    assert rows[1]["title"] == "'+1 sync" and rows[1]["details"] == "'-2 days before the review"
+    for row in rows:
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
+
+
+# iCalendar ----------------------------------------------------------------------------
+
+
+def test_ics_events_dates_zone_and_stable_uids(plan_cli: Callable[..., CliResult]) -> None:
+    text = plan_cli("onboarding", *ARGS, "--format", "ics").out
+    calendar = parse_ics(text)
+    events = calendar.walk("VEVENT")
+    assert len(events) == ROW_COUNT
+    assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Berlin"
+    days = sorted(int(str(e["DESCRIPTION"]).split("Day ", 1)[1].split(" ", 1)[0]) for e in events)
+    starts = sorted(e.decoded("DTSTART") for e in events)
+    assert starts == [START + dt.timedelta(days=d) for d in days]
+    for event in events:
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert type(start) is dt.date and end == start + dt.timedelta(days=1)  # all-day events
+        assert str(event["SUMMARY"]).startswith("Acme Corp · ")
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    assert all(uid.endswith("@syllabus") for uid in uids)
+
+    def uids_for(*args: str) -> list[str]:
+        return [str(e["UID"]) for e in parse_ics(plan_cli("onboarding", *args, "--format", "ics").out).walk("VEVENT")]
+
+    assert uids_for(*ARGS) == uids  # same plan, customer and kickoff: same UIDs, run after run
+    assert uids_for("--customer", "Acme Corp", "--start", "2027-01-04") == uids  # the zone is no part of it
+    assert not set(uids_for("--customer", "Globex", "--start", "2027-01-04")) & set(uids)
+    assert not set(uids_for("--customer", "Acme Corp", "--start", "2027-01-11")) & set(uids)
+
+
+def test_ics_is_reproducible_and_the_library_only_folds_the_filled_template(
+        plan_cli: Callable[..., CliResult], catalog: CatalogDir) -> None:
+    """The page fills the same template and folds it itself (plan.js): re-serialising through
+    icalendar, as the command line does, must change nothing but the folding."""
+    text = plan_cli("onboarding", *ARGS, "--format", "ics").out
+    assert text == plan_cli("onboarding", *ARGS, "--format", "ics").out
+    options = load_options(catalog.config)
+    plan_catalog = load_catalog(options).catalog
+    plan = plan_catalog.plans["onboarding"]
+    rows = plan_rows(plan, plan_catalog, options.today, options.site_url)
+    template = plan_page_data(plan, rows, options.today, options.site_url)["templates"]["ics"]
+    filled = fill(template, "ics", Personalisation.parse("Acme Corp", "2027-01-04", "Europe/Berlin"),
+                  _choices(plan, rows))
+    assert text.replace("\r\n ", "") == filled
+    assert max(len(line.encode("utf-8")) for line in text.split("\r\n")) <= 75
+
+
+# Hostile input ------------------------------------------------------------------------
+
+HOSTILE = 'Acme [x](javascript:alert(1)) <img src=x onerror=alert(1)> *b* _i_ `c` #1 | {: onclick="x"}; a,b\\'
+
+
+def test_hostile_customer_name_is_escaped_in_every_format(plan_cli: Callable[..., CliResult]) -> None:
+    args = ("onboarding", "--customer", HOSTILE, "--start", "2027-01-04", "--ce", "<b>CE</b>")
+    text = plan_cli(*args).out
+    html = markdown.markdown(text, extensions=["attr_list"])
+    assert "<img" not in html and "<b>" not in html and 'href="javascript' not in html
+    assert html.startswith("<h1>Plan onboarding: Acme [x](javascript:alert(1)) ")  # no attributes, no link
+    rows = list(csv.DictReader(io.StringIO(plan_cli(*args, "--format", "csv").out, newline="")))
+    assert len(rows) == ROW_COUNT
+    calendar = parse_ics(plan_cli(*args, "--format", "ics").out)
+    assert all(str(e["SUMMARY"]).startswith(HOSTILE + " · ") for e in calendar.walk("VEVENT"))
+
+
+@pytest.mark.parametrize("text", ["plain", "a,b;c\\d", "line\nbreak", "日本語, テスト", "\\,;"])
+def test_ics_escape_table_matches_icalendar(text: str) -> None:
+    """plan.js escapes typed values with this table; it must equal the library's TEXT escaping."""
+    assert escape("ics", text) == icalendar.vText(text).to_ical().decode("utf-8")
+
+
+def test_fill_replaces_values_dates_and_uids() -> None:
+    who = Personalisation.parse("  Ünïcode,Co  ", "2027-01-04", "Asia/Tokyo", "")
+    assert (who.customer, who.timezone, who.ce) == ("Ünïcode,Co", "Asia/Tokyo", None)
+    template = ("\ue000value\ue002customer\ue002[\ue002]\ue001\ue000value\ue002ce\ue002 CE: \ue002\ue001 "
+                "\ue000date\ue00285\ue002weekday\ue001 \ue000date\ue00285\ue002iso\ue001 "
+                "\ue000date\ue00286\ue002basic\ue001")
+    assert fill(template, "ics", who, {}) == "[Ünïcode\\,Co] Tue 2027-03-30 20270331"
+    assert set(ESCAPES) == {"md", "csv", "ics"}
+
+
+# Command line -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("onbording", *ARGS), "did you mean 'onboarding'"),
+    (("onboarding", "--customer", "Acme", "--start", "2027-02-30"), "is not a date"),
+    (("onboarding", "--customer", "Acme", "--start", "04/01/2027"), "is not a date"),
+    (("onboarding", "--customer", "Acme", "--start", "0999-01-01"), "between the years"),
+    (("onboarding", "--customer", "Acme", "--start", "2027-01-04", "--timezone", "Mars/Olympus"),
+     "not an IANA time zone"),
+    (("onboarding", "--customer", "  ", "--start", "2027-01-04"), "customer name is empty"),
+    (("onboarding", "--customer", "Acme\u202e", "--start", "2027-01-04"), "control or bidirectional"),
+])
+def test_usage_errors_exit_2(plan_cli: Callable[..., CliResult], args: tuple[str, ...], message: str) -> None:
+    result = plan_cli(*args)
+    assert result.code == 2 and message in result.err and result.out == ""
+    assert "Traceback" not in result.err
+
+
+def test_required_options_exit_2(plan_cli: Callable[..., CliResult]) -> None:
+    assert plan_cli("onboarding", "--start", "2027-01-04").code == 2
+
+
+@pytest.mark.parametrize("fields", [{"visibility": "internal"}, {"status": "draft"}])
+def test_public_audience_cannot_print_internal_or_draft_plans(
+        catalog: CatalogDir, run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch,
+        fields: dict[str, str]) -> None:
+    write_plan_catalog(catalog, **fields)
+    result = run_cli("plan", "-f", catalog.config, "onboarding", *ARGS)
+    assert result.code == 2 and "unknown plan 'onboarding'" in result.err and result.out == ""
+    monkeypatch.setenv("SYLLABUS_AUDIENCE", "internal")
+    assert run_cli("plan", "-f", catalog.config, "onboarding", *ARGS).code == 0
+
+
+def test_content_errors_exit_1(plan_cli: Callable[..., CliResult], catalog: CatalogDir) -> None:
+    catalog.plan("broken", plan_data("broken", length_days="thirty"))
+    assert plan_cli("onboarding", *ARGS).code == 1
+
+
+# Site downloads -----------------------------------------------------------------------
+
+
+def test_site_publishes_undated_templates_and_session_calendars(catalog: CatalogDir, tmp_path: Path) -> None:
+    write_plan_catalog(catalog)
+    catalog.plan("secret", plan_data("secret", visibility="internal"))
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    folder = site / "plans/onboarding"
+    rows = list(csv.DictReader(io.StringIO(folder.joinpath("plan.csv").read_text("utf-8"), newline="")))
+    assert len(rows) == ROW_COUNT and {r["date"] for r in rows} == {""}
+    calendar = parse_ics(folder.joinpath("plan.ics").read_text("utf-8"))
+    events = calendar.walk("VEVENT")
+    assert len(events) == ROW_COUNT
+    # Undated: a placeholder kickoff on the first Monday after "today" (2026-11-18), "Day N" summaries.
+    first = min(events, key=lambda e: e.decoded("DTSTART"))
+    assert first.decoded("DTSTART") == dt.date(2026, 11, 23)
+    assert str(first["SUMMARY"]).startswith("Day 0 · ")
+    assert not (site / "plans/secret").exists()
+    sessions = sorted(p.name for p in (site / "courses/live-class/sessions").iterdir())
+    assert sessions == ["20270106T1600-america-new_york.ics", "20270120T0900-europe-berlin.ics",
+                        "20270217T0900-europe-berlin.ics"]
+    session = parse_ics((site / "courses/live-class/sessions" / sessions[0]).read_text("utf-8"))
+    event = session.walk("VEVENT")[0]
+    assert event.decoded("DTSTART").isoformat() == "2027-01-06T16:00:00-05:00"
+    assert event.decoded("DTEND").isoformat() == "2027-01-06T17:30:00-05:00"
+    assert [tz["TZID"] for tz in session.walk("VTIMEZONE")] == ["America/New_York"]
+    page = (folder / "index.html").read_text("utf-8")
+    assert 'data-download="ics"' in page and "data-plan-data" in page
