@@ -1,0 +1,78 @@
+"""``syllabus diff BASE [HEAD]``: what a change does to the catalog, for the pull request.
+
+Each revision is extracted with ``git archive`` into a temporary folder and loaded by the
+same core as ``validate``, with the same options (only the root differs); HEAD omitted
+means the working tree. Content errors on either side are part of the report, not a
+failure: the report is most useful exactly when a change breaks something.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from ..core.config import ConfigError, Options
+from ..export.change_report import Side, as_json, as_markdown, compare
+from . import EXIT_OK
+
+
+def _git(cwd: Path, *args: str) -> bytes:
+    try:
+        result = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
+    except OSError as error:
+        raise ConfigError(f"cannot run git: {error.strerror}") from None
+    if result.returncode:
+        message = result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed"
+        raise ConfigError(message)
+    return result.stdout
+
+
+def extract(root: Path, revision: str, into: Path) -> None:
+    """Write the catalog folder ``root`` as it was at ``revision`` into ``into``.
+
+    A revision in which the folder does not exist yet gives an empty catalog.
+    """
+    try:
+        commit = _git(root, "rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}").decode().strip()
+    except ConfigError as error:
+        raise ConfigError(f"cannot read revision {revision!r}: {error}") from None
+    prefix = _git(root, "rev-parse", "--show-prefix").decode().strip().rstrip("/")
+    top = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip())
+    tree = f"{commit}:{prefix}" if prefix else commit
+    into.mkdir(parents=True, exist_ok=True)
+    try:
+        _git(top, "cat-file", "-e", tree)
+    except ConfigError:
+        return
+    archive = _git(top, "archive", "--format=tar", tree)  # from the top: archive scopes to the cwd
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+
+
+def run(args: argparse.Namespace, options: Options) -> int:
+    with tempfile.TemporaryDirectory(prefix="syllabus-diff-") as temp:
+        sides = []
+        for name, revision in (("base", args.base), ("head", args.head)):
+            root = options.root
+            if revision is not None:
+                root = Path(temp) / name
+                extract(options.root, revision, root)
+            sides.append(Side.load(dataclasses.replace(options, root=root)))
+        report = compare(*sides, base_name=args.base, head_name=args.head or "the working tree")
+    sys.stdout.write(as_json(report) if args.format == "json" else as_markdown(report))
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("diff", parents=[common],
+                                 help="what changed between two git revisions and what it affects")
+    parser.add_argument("base", metavar="BASE", help="the revision before the change, e.g. origin/main")
+    parser.add_argument("head", metavar="HEAD", nargs="?", help="the revision after it (default: the working tree)")
+    parser.add_argument("--format", choices=("md", "json"), default="md")
+    parser.set_defaults(run=run)

@@ -1,0 +1,250 @@
+"""``syllabus new course|track|plan ID``: a valid, commented starting file.
+
+Trainers start from a file that already validates, with the editor schema hint on its
+first line and the catalog's own taxonomy values in the comments. New files are internal
+drafts, so nothing half-written can reach the public site by accident.
+
+Exit status: 0 created; 1 the id is taken (nothing is ever overwritten); 2 an invalid id,
+no owner, or a track in a catalog without courses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from ..core.catalog import load_catalog
+from ..core.config import Options
+from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
+from ..core.taxonomy import Taxonomy
+from ..core.yamlsafe import YamlRejected, load_text
+from . import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
+
+KINDS = ("course", "track", "plan")
+
+DRAFT_NOTE = """\
+# New content starts as an internal draft, so nothing half-written can reach the
+# public site. When it is ready for customers, change both lines to
+# `status: active` and `visibility: public` and ask the owners for a review.
+status: draft
+visibility: internal
+"""
+
+
+class ScaffoldError(Exception):
+    """Why a scaffold cannot be written; the message is for the trainer."""
+
+
+def _q(text: str) -> str:
+    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _flow(values: list[str]) -> str:
+    return "[" + ", ".join(map(_q, values)) + "]"
+
+
+def _choices(taxonomy: Taxonomy, kind: str) -> str:
+    return ", ".join(getattr(taxonomy, kind))
+
+
+def _first(taxonomy: Taxonomy, kind: str) -> str:
+    return next(iter(getattr(taxonomy, kind)))
+
+
+def _header(kind: str, item_id: str, depth: int) -> str:
+    schema = "../" * depth + f"schemas/{kind}.schema.json"
+    return f"""\
+# yaml-language-server: $schema={schema}
+#
+# A new {kind}, "{item_id}". Your editor completes and explains each field from the
+# schema named above (VS Code: install the recommended YAML extension); the field
+# reference on the site lists them all. Check your work with `syllabus validate`
+# and preview it with `SYLLABUS_AUDIENCE=internal mkdocs serve`.
+"""
+
+
+def _title(item_id: str) -> str:
+    return item_id.replace("-", " ").capitalize()
+
+
+def course_yaml(course_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
+    products = (f"products: [{_first(taxonomy, 'products')}]  # optional; any of: "
+                f"{_choices(taxonomy, 'products')}\n") if taxonomy.products else ""
+    return f"""\
+{_header("course", course_id, 2)}
+id: {course_id}  # must equal the folder name; it becomes the page address
+title: {_q(_title(course_id))}  # at most 120 characters
+summary: {_q("Replace me: one or two sentences on what learners can do after this course.")}
+level: {_first(taxonomy, "levels")}  # one of: {_choices(taxonomy, "levels")}
+roles: [{_first(taxonomy, "roles")}]  # one or more of: {_choices(taxonomy, "roles")}
+format: {_first(taxonomy, "formats")}  # one of: {_choices(taxonomy, "formats")}
+duration_minutes: 60  # learner effort in minutes; write 90, not 1:30
+owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails; they review changes
+{products}outcomes:  # what learners can do afterwards, each starting with a verb
+  - {_q("Replace me: an outcome learners can demonstrate")}
+{DRAFT_NOTE}
+# Optional fields: uncomment what you need.
+# prerequisites: [another-course-id]  # courses to take first
+# units:  # one Markdown page per lesson, stored in this folder
+#   - {{title: Introduction, file: 01-introduction.md, minutes: 15}}
+# materials:  # files in this folder, or links
+#   - {{title: Slides, kind: slides, file: slides.pdf}}
+# sessions:  # live formats only: local start time and IANA time zone
+#   - {{start: "2027-01-19T14:00", timezone: Europe/Berlin}}
+# last_reviewed: "2026-11-22"  # when you last checked the course is accurate
+"""
+
+
+COURSE_INDEX = """\
+Describe the course for learners here: what it covers, who it is for and what to
+prepare. The title, summary, level, format, duration and sessions are shown above
+this text automatically, from `course.yml`.
+
+## Who this is for
+
+## What you need
+"""
+
+
+def track_yaml(track_id: str, taxonomy: Taxonomy, owners: list[str], course_id: str) -> str:
+    return f"""\
+{_header("track", track_id, 1)}
+id: {track_id}  # must equal the file name without .yml
+title: {_q(_title(track_id))}  # at most 120 characters
+summary: {_q("Replace me: one or two sentences on who this path is for and where it leads.")}
+role: {_first(taxonomy, "roles")}  # one of: {_choices(taxonomy, "roles")}
+owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails
+outcomes:
+  - {_q("Replace me: what learners can do after the whole path")}
+sections:  # in order; durations are computed from the courses, never written here
+  - title: Get started
+    courses:  # course ids, each after its prerequisites; optional ones as
+              # {{course: some-id, required: false, note: why it is optional}}
+      - {course_id}
+{DRAFT_NOTE}
+# Optional: target_days: 30  # complete the required courses within this many days
+"""
+
+
+def plan_yaml(plan_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
+    return f"""\
+{_header("plan", plan_id, 1)}
+id: {plan_id}  # must equal the file name without .yml
+title: {_q(_title(plan_id))}  # at most 120 characters
+summary: {_q("Replace me: one or two sentences on what the customer achieves and by when.")}
+length_days: 30  # days are counted from the kickoff, day 0
+audience: [{_first(taxonomy, "roles")}]  # any of: {_choices(taxonomy, "roles")}
+owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails
+outcomes:
+  - {_q("Replace me: a result the customer can see at the end")}
+phases:  # in order, with day ranges that do not overlap
+  - title: Get started
+    start_day: 0
+    end_day: 29
+    items:  # each on a day inside its phase
+      - {{day: 0, type: meeting, title: Kickoff call}}
+      # - {{day: 1, type: course, course: some-course-id}}
+      # - {{day: 2, type: track, track: some-track-id}}
+      # - {{day: 3, type: task, title: Connect the code host, owner: customer-admin}}
+milestones:
+  - {{day: 29, title: First results, success_criteria: {_q("Replace me: a measurable check")}}}
+{DRAFT_NOTE}"""
+
+
+def check_id(item_id: str) -> None:
+    """Apply the contract's own id rule, so the message matches what validation says."""
+    rule = packaged_schemas()["common"]["$defs"]["id"]
+    if not re.fullmatch(rule["pattern"], item_id) or len(item_id) > rule["maxLength"]:
+        raise ScaffoldError(f"'{item_id}' is not a valid id: use lowercase letters a-z, digits and "
+                            f"single hyphens between words, at most {rule['maxLength']} characters "
+                            f"(for example {', '.join(rule['examples'])})")
+
+
+def git_email(root: Path) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), "config", "user.email"],
+                                capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return result.stdout.strip() or None
+
+
+def scaffold(kind: str, item_id: str, owners: list[str], options: Options) -> dict[str, str]:
+    """Catalog-relative path to text for the new files; checked against the schema."""
+    taxonomy = options.taxonomy
+    if kind == "course":
+        files = {f"courses/{item_id}/course.yml": course_yaml(item_id, taxonomy, owners),
+                 f"courses/{item_id}/index.md": COURSE_INDEX}
+    elif kind == "track":
+        catalog = load_catalog(options).catalog
+        role = _first(taxonomy, "roles")
+        fitting = [c.id for c in catalog.courses.values() if role in c.roles] or list(catalog.courses)
+        if not fitting:
+            raise ScaffoldError("a track lists courses, and this catalog has none yet; "
+                                "start with `syllabus new course ID`")
+        files = {f"tracks/{item_id}.yml": track_yaml(item_id, taxonomy, owners, fitting[0])}
+    else:
+        files = {f"plans/{item_id}.yml": plan_yaml(item_id, taxonomy, owners)}
+    text = next(text for path, text in files.items() if path.endswith(".yml"))
+    if problem := _schema_problem(kind, text, build_schema_set(taxonomy)):
+        raise ScaffoldError(f"the new {kind} would not be valid ({problem}); check --owner and the "
+                            "taxonomy in mkdocs.yml")
+    return files
+
+
+def _schema_problem(kind: str, text: str, schemas: SchemaSet) -> str | None:
+    """Guard against writing a file that would fail validation (e.g. a malformed --owner)."""
+    try:
+        errors = schemas.errors(kind, load_text(text).data)
+    except YamlRejected as rejected:
+        return rejected.problems[0].message
+    return errors[0].message if errors else None
+
+
+def write_new(root: Path, files: dict[str, str]) -> None:
+    """Create every file, or none if the id is taken; never overwrites."""
+    first = Path(next(iter(files)))
+    target = root / (first.parent if first.parts[0] == "courses" else first)
+    if target.exists() or target.is_symlink():
+        raise FileExistsError(target.relative_to(root).as_posix())
+    for path, text in files.items():
+        destination = root / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with destination.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+
+def run(args: argparse.Namespace, options: Options) -> int:
+    try:
+        check_id(args.id)
+        owners = args.owner or [email for email in [git_email(options.root)] if email]
+        if not owners:
+            raise ScaffoldError("no owner: pass --owner @your-github-handle (or set git's user.email)")
+        files = scaffold(args.kind, args.id, owners, options)
+    except ScaffoldError as error:
+        sys.stderr.write(f"syllabus new: error: {error}\n")
+        return EXIT_USAGE
+    try:
+        write_new(options.root, files)
+    except FileExistsError as error:
+        sys.stderr.write(f"syllabus new: error: {error} already exists; nothing was written "
+                         "(edit it, or pick another id)\n")
+        return EXIT_CONTENT
+    for path in files:
+        sys.stdout.write(f"created {path}\n")
+    sys.stdout.write("next: fill it in, then run `syllabus validate`\n")
+    return EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("new", parents=[common], help="scaffold a course, track or plan")
+    parser.add_argument("kind", choices=KINDS)
+    parser.add_argument("id", help="lowercase-kebab-case id, e.g. k8s-install")
+    parser.add_argument("--owner", action="append", metavar="OWNER",
+                        help="a GitHub handle or email of an owner (repeatable; default: git's user.email)")
+    parser.set_defaults(run=run)

