@@ -22,9 +22,8 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_catalog  # noqa: E402
-
-from syllabus.cli import main as syllabus  # noqa: E402
+from syllabus.cli import main as syllabus
+from synthetic import write_catalog
 
 
 def bare_yaml(root: Path) -> None:

@@ -18,11 +18,10 @@ from typing import Any
 
 import pytest
 import yaml
-
 from syllabus.cli import main as cli_main
 
 REPO = Path(__file__).resolve().parent.parent
-EPOCH = "1795000000"  # 2026-11-19, a fixed "today" for reproducible tests
+EPOCH = "1795000000"  # 2026-11-18 (UTC), a fixed "today" for reproducible tests
 
 MKDOCS_TEMPLATE = """\
 site_name: Test Academy
@@ -154,7 +153,7 @@ def build_site(config: Path, site_dir: Path, *, strict: bool = True, env: Mappin
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("SYLLABUS_AUDIENCE", None) if "SYLLABUS_AUDIENCE" not in (env or {}) else None
     result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     if check and result.returncode != 0:

@@ -16,7 +16,7 @@ from .commands import EXIT_OK, EXIT_USAGE
 from .core.config import ConfigError, load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
-COMMANDS = ("validate", "export")
+COMMANDS = ("validate", "export", "report", "schemas", "new", "codeowners", "diff", "leak_check", "plan")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,13 +31,13 @@ from ..core.model import Catalog
 from ..export.catalog_json import catalog_document, dumps
 from .config import SyllabusConfig
 from .render import Renderer
-from .structure import Download, GeneratedPage, material_downloads, site_pages
+from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
-ASSET_FILES = ("syllabus.css", "syllabus.js")
+ASSET_FILES = ("syllabus.css", "plan.js", "syllabus.js")  # plan.js first: syllabus.js calls it
 WATCHED = ("courses", "tracks", "plans", "schemas")
 
 
@@ -67,7 +67,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.options = options_from_mapping(
-                dict(self.config), root=root, site_language=config.theme.get("language") or "en"
+                dict(self.config), root=root, site_language=config.theme.get("language") or "en",
+                site_url=config.site_url or "",
             )
         except ConfigError as error:
             raise PluginError(f"syllabus: {error}") from None
@@ -92,7 +93,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.config.enabled or self.catalog is None or self.options is None:
             return None
         root = self.options.root
-        pages = site_pages(self.catalog, root, self.options.today)
+        pages = site_pages(self.catalog, root, self.options)
         self.pages = {page.src_uri: page for page in pages}
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
@@ -104,10 +105,24 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         ))
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
-        self.downloads = material_downloads(self.catalog, root)
+        today, site_url = self.options.today, self.options.site_url
+        self.downloads = [*material_downloads(self.catalog, root), *plan_downloads(self.catalog, today, site_url),
+                          *session_downloads(self.catalog, today, site_url), *self._redirects()]
         if config.nav is None:
             config.nav = self._nav(files)
         return files
+
+    def _redirects(self) -> list[Download]:
+        """Old course URLs (``redirect_from``) keep working after a rename."""
+        assert self.catalog is not None and self.renderer is not None
+        redirects = []
+        for course in self.catalog.courses.values():
+            for old in course.redirect_from:
+                page_url = f"courses/{old}/"
+                html = self.renderer.render("syllabus/redirect.html", page_url, course=course,
+                                            target=self.renderer.linker(page_url)(f"courses/{course.id}/"))
+                redirects.append(Download(f"courses/{old}/index.html", content=html.encode("utf-8")))
+        return redirects
 
     def _nav(self, files: Files) -> list[Any]:
         """Home, Catalog, tracks, plans, then the hand-written pages; never the course pages."""
@@ -123,6 +138,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             nav.append({"Plans": [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
                                   for p in self.catalog.plans.values()]})
         nav.extend(uri for uri in docs if uri != "index.md")
+        # Generated pages that are not per-item: the field reference, and insights if built.
+        nav.extend({self.pages[uri].title: uri} for uri in ("reference/fields/index.md", "insights/index.md")
+                   if uri in self.pages)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

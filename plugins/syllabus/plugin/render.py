@@ -18,18 +18,9 @@ from markupsafe import Markup
 from ..core.config import Options
 from ..core.model import Catalog
 from ..export.catalog_json import track_minutes
+from ..export.text import format_minutes
 from .diagram import track_diagram
 from .structure import GeneratedPage
-
-
-def format_minutes(minutes: int | None) -> str:
-    """``90`` → ``1 h 30 min``; learners compare effort, not raw minutes."""
-    if not minutes:
-        return ""
-    hours, rest = divmod(int(minutes), 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def format_date(value: dt.date | dt.datetime) -> str:

@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.config import Options
 from ..core.model import Catalog, Course, Plan, Track, Unit
 from ..core.rules import confined_file
+from ..core.schemas import specialised_schemas
+from ..export.calendar import session_ics
 from ..export.facets import catalog_view
+from ..export.field_reference import field_reference
+from ..export.insights import compute_insights
+from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, site_link, undated_live_dates
 
 
 @dataclass(frozen=True)
@@ -71,23 +77,53 @@ def track_page(track: Track) -> GeneratedPage:
     )
 
 
-def plan_page(plan: Plan) -> GeneratedPage:
+def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
+    """The plan's rows (site-relative links for the page itself) and the templates the page
+    personalises in the browser (absolute links, as ``syllabus plan`` prints them)."""
+    rows = plan_rows(plan, catalog, options.today)
+    exported = plan_rows(plan, catalog, options.today, options.site_url)
     return GeneratedPage(
         src_uri=f"plans/{plan.id}/index.md", title=plan.title, template="syllabus/plan.html",
-        source=plan.source, description=plan.summary, context={"plan": plan},
+        source=plan.source, description=plan.summary,
+        context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows),
+                 "plan_data": plan_page_data(plan, exported, options.today, options.site_url)},
     )
 
 
-def site_pages(catalog: Catalog, root: Path, today: dt.date) -> list[GeneratedPage]:
-    """Every generated page for an audience-filtered catalog, in a stable order."""
+def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:
+    """The education team's program figures (the same ones ``syllabus report`` prints)."""
+    return GeneratedPage(
+        src_uri="insights/index.md", title="Program insights", template="syllabus/insights.html",
+        source="", description="Coverage, delivery mix, live delivery load and freshness of the program.",
+        context={"insights": compute_insights(catalog, options)},
+    )
+
+
+def field_reference_page(catalog: Catalog) -> GeneratedPage:
+    """Every field trainers can write, rendered from the schemas at build time so it never drifts."""
+    return GeneratedPage(
+        src_uri="reference/fields/index.md", title="Field reference", template="syllabus/reference.html",
+        source="", description="Every field of course, track and plan files, with types and examples.",
+        markdown=field_reference(specialised_schemas(catalog.taxonomy)),
+    )
+
+
+def site_pages(catalog: Catalog, root: Path, options: Options) -> list[GeneratedPage]:
+    """Every generated page for an audience-filtered catalog, in a stable order.
+
+    Insights are for the education team: internal builds only, unless published on purpose.
+    """
     pages = [GeneratedPage(src_uri="catalog/index.md", title="Catalog", template="syllabus/catalog.html",
                            source="", description="Every course, filterable by role, level, format, "
-                           "product, language and duration.", context=catalog_view(catalog, today),
-                           meta={"hide": ["toc"]})]
+                           "product, language and duration.", context=catalog_view(catalog, options.today),
+                           meta={"hide": ["toc"], "search": {"exclude": True}})]  # cards repeat the course pages
     for course in catalog.courses.values():
         pages.extend(course_pages(course, root))
     pages.extend(track_page(t) for t in catalog.tracks.values())
-    pages.extend(plan_page(p) for p in catalog.plans.values())
+    pages.extend(plan_page(p, catalog, options) for p in catalog.plans.values())
+    if options.audience == "internal" or options.publish_insights:
+        pages.append(insights_page(catalog, options))
+    pages.append(field_reference_page(catalog))
     return pages
 
 
@@ -99,4 +135,31 @@ def material_downloads(catalog: Catalog, root: Path) -> list[Download]:
         for material in course.materials:
             if material.file and confined_file(folder, material.file):
                 downloads.append(Download(f"courses/{course.id}/{material.file}", path=folder / material.file))
+    return downloads
+
+
+def plan_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Download]:
+    """The undated template of each visible plan as ``plan.md``, ``plan.csv`` and ``plan.ics``."""
+    downloads = []
+    for plan in catalog.plans.values():
+        rows = plan_rows(plan, catalog, today, base_url)
+        files = {"md": plan_markdown(plan, rows, base_url=base_url), "csv": plan_csv(plan, rows),
+                 "ics": plan_ics(plan, rows, today=today)}
+        downloads.extend(Download(f"plans/{plan.id}/plan.{ext}", content=text.encode("utf-8"))
+                         for ext, text in files.items())
+    return downloads
+
+
+def session_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Download]:
+    """An ``.ics`` for every session a course page offers "Add to calendar" for."""
+    downloads = []
+    for course in catalog.courses.values():
+        if not catalog.taxonomy.is_live(course.format):
+            continue
+        course_url = site_link(base_url, f"courses/{course.id}/")
+        downloads.extend(
+            Download(f"courses/{course.id}/sessions/{session.key}.ics",
+                     content=session_ics(course, session, today, course_url))
+            for session in course.upcoming_sessions(today) if session.status != "cancelled"
+        )
     return downloads

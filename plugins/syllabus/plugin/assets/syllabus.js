@@ -34,10 +34,9 @@
   }
 
   function initCatalog(root) {
-    var dataNode = document.getElementById("syllabus-catalog-data");
-    if (!dataNode || root.dataset.ready) return;
+    if (!root.dataset.catalog || root.dataset.ready) return;
     root.dataset.ready = "true";
-    var courses = JSON.parse(dataNode.textContent).courses;
+    var courses = JSON.parse(root.dataset.catalog).courses;
     var form = root.querySelector("[data-filters]");
     var list = root.querySelector("[data-cards]");
     var countNode = root.querySelector("[data-result-count]");
@@ -145,15 +144,17 @@
       update(true);
       form.querySelector("input, select").focus();
     });
+    // The URL may name values no checkbox offers (a course was retired since the link
+    // was shared): show what the form can express, and put that back in the URL.
+    function restore() {
+      stateToForm(readState(location.search));
+      update(false);
+    }
+
     window.addEventListener("popstate", function () {
-      if (!document.body.contains(root)) return;
-      var state = readState(location.search);
-      stateToForm(state);
-      apply(state);
+      if (document.body.contains(root)) restore();
     });
-    var initial = readState(location.search);
-    stateToForm(initial);
-    apply(initial);
+    restore();
   }
 
   function localiseSessions(scope) {
@@ -175,7 +176,16 @@
     });
   }
 
+  // Material's search dialog has no accessible name (axe: aria-dialog-name).
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+      dialog.setAttribute("aria-label", "Search");
+    }
+  }
+
   function init() {
+    nameSearchDialog();
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
     localiseSessions(document);
     if (window.syllabusPlan) window.syllabusPlan(document);

@@ -1,0 +1,95 @@
+"""Benchmark: a Syllabus site build vs. plain MkDocs + Material building the same pages.
+
+The baseline writes each synthetic course's body as a hand-written page
+(``docs/courses/<id>/index.md``) kept out of the nav, and builds it with Material and
+its search plugin; Syllabus builds the same courses from YAML with the plugin. Builds
+alternate and their medians (CPU time of the build process) are compared at each size,
+as are the search index sizes.
+
+    python benchmarks/build.py [--sizes 1000 4000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import write_catalog
+
+PLAIN_YML = """\
+site_name: Plain Academy
+site_url: https://plain.example/
+theme:
+  name: material
+plugins:
+  - search
+nav:
+  - index.md
+"""
+
+
+def write_plain(catalog: Path, root: Path) -> Path:
+    """The same course bodies as hand-written Markdown pages, out of the nav."""
+    docs = root / "docs"
+    shutil.copytree(catalog / "docs", docs)
+    for course in sorted((catalog / "courses").iterdir()):
+        target = docs / "courses" / course.name
+        target.mkdir(parents=True)
+        shutil.copyfile(course / "index.md", target / "index.md")
+    config = root / "mkdocs.yml"
+    config.write_text(PLAIN_YML, encoding="utf-8")
+    return config
+
+
+def build(config: Path, site: Path) -> float:
+    """CPU seconds (user + system) of one ``mkdocs build`` child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                   check=True, env=environment, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure(size: int, runs: int, folder: Path) -> tuple[float, float, int, int]:
+    catalog = folder / f"syllabus-{size}"
+    ours_config = write_catalog(catalog, size)
+    plain_config = write_plain(catalog, folder / f"plain-{size}")
+    ours, plain = [], []
+    for _ in range(runs):
+        plain.append(build(plain_config, folder / "site-plain"))
+        ours.append(build(ours_config, folder / "site-ours"))
+    index = "search/search_index.json"
+    sizes = ((folder / "site-ours" / index).stat().st_size, (folder / "site-plain" / index).stat().st_size)
+    return statistics.median(ours), statistics.median(plain), *sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            results[size] = measure(size, args.runs, Path(folder))
+            ours, plain, index_ours, index_plain = results[size]
+            print(f"{size} courses: syllabus {ours:.1f} s, plain {plain:.1f} s CPU (medians of {args.runs}); "
+                  f"ratio {ours / plain:.2f}x (target <= 1.3x); search index {index_ours / 1e6:.1f} MB vs "
+                  f"{index_plain / 1e6:.1f} MB = {index_ours / index_plain:.2f}x (target <= 1.2x)")
+    if len(args.sizes) >= 2:
+        small, large = min(args.sizes), max(args.sizes)
+        growth = results[large][0] / results[small][0]
+        print(f"scaling {large}/{small}: {growth:.2f}x for {large / small:.1f}x the courses (target <= 4.4)")
+
+
+if __name__ == "__main__":
+    main()

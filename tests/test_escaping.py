@@ -1,0 +1,259 @@
+"""Hostile text in every free-text field stays text in every output of the site.
+
+Titles, summaries, outcomes, notes, owners, instructors, unit, track, plan, phase and
+milestone titles carry markup that would run if it ever became HTML, a template expression
+(``{{ 7*7 }}`` would become ``49``), a Jinja block tag and a literal entity. The site is
+parsed, not grepped, wherever structure matters: a payload is a failure when it becomes an
+element or an attribute, and a success only when the reader sees exactly the authored text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+from markdown_it import MarkdownIt
+
+from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
+from .sitetools import Element, embedded_json, html_pages, nav_tree, page, parse_html, site_files
+
+IMG = "<img src=x onerror=alert(1)>"
+SCRIPT = "</script><script>alert(1)</script>"
+TEMPLATE = "{{ 7*7 }}"
+BLOCK = "{% raw %}"
+SVG = '"><svg onload=alert(1)>'
+AMP = "&amp;"
+QUOTE = "' autofocus onfocus='alert(1)"  # breaks out of a single-quoted attribute
+
+COURSE_TITLE = f"Evil {IMG} {TEMPLATE} {AMP} {QUOTE}"
+LIVE_TITLE = f"Live {SCRIPT} {SVG} {BLOCK}"
+SUMMARY = f"Sum {IMG} {SCRIPT} {TEMPLATE} {BLOCK} {SVG} {AMP} {QUOTE}"
+UNIT_TITLE = f"Unit {SVG} {TEMPLATE}"
+TRACK_TITLE = f"Track {SVG} {TEMPLATE} {AMP}"
+PLAN_TITLE = f"Plan {IMG} {SCRIPT} {QUOTE}"
+OUTCOMES = [f"Out {IMG}", f"Out {SCRIPT}", f"Out {TEMPLATE} {BLOCK}", f"Out {SVG} {AMP}"]
+# Owners must look like handles or emails (no spaces), which still leaves room for markup.
+OWNERS = ["<img/src=x/onerror=alert(1)>@evil.test", '"><svg/onload=alert(1)>@evil.test', "{{7*7}}@evil.test"]
+INSTRUCTORS = [f"Mallory {IMG}", f"Eve {SCRIPT} {TEMPLATE}", f"Trudy {SVG} {AMP}"]
+TRACK_NOTE = f"Note {IMG} {SCRIPT} {BLOCK}"
+PHASE = f"Phase {IMG} {TEMPLATE}"
+MEETING = f"Kick {SCRIPT} {AMP}"
+TASK_OWNER = f"ce {IMG}"
+MILESTONE = f"Milestone {SVG}"
+CRITERIA = f"Criteria {SCRIPT} {TEMPLATE}"
+CREDENTIAL = f"Badge {IMG} {BLOCK}"
+ROLE_DESCRIPTION = f"Reads {IMG} and {TEMPLATE}"
+
+# What each payload must never turn into, in the raw bytes of an HTML file.
+MARKUP = ("<img src=x", "<img/src=x", "<script>alert", "<svg onload", "<svg/onload", "' autofocus")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    catalog = CatalogDir(root / "catalog")
+    role = f"admin: {{title: Administrator, description: {json.dumps(ROLE_DESCRIPTION)}}}"
+    config = MKDOCS_TEMPLATE.format(audience="public").replace("admin: {title: Administrator}", role)
+    assert "description" in config
+    catalog.write("mkdocs.yml", config)
+    catalog.write("docs/index.md", f"# Welcome\n\nLiteral {TEMPLATE} and {BLOCK} in a hand-written page.\n")
+    catalog.course("evil", course_data(
+        "evil", title=COURSE_TITLE, summary=SUMMARY, outcomes=OUTCOMES, owners=OWNERS, tags=[f"tag {SVG}"],
+        units=[{"title": UNIT_TITLE, "file": "unit.md"}],
+        materials=[{"title": f"Handout {IMG}", "kind": "handout", "file": "handout.txt"}],
+        credential={"type": "badge", "title": CREDENTIAL, "criteria": CRITERIA},
+    ))
+    catalog.write("courses/evil/index.md", f"Course body with {TEMPLATE} and {BLOCK}.\n")
+    catalog.write("courses/evil/unit.md", f"Unit body {TEMPLATE}.\n")
+    catalog.write("courses/evil/handout.txt", "handout\n")
+    catalog.course("evil-live", course_data(
+        "evil-live", title=LIVE_TITLE, summary=SUMMARY, format="virtual-ilt", roles=["end-user"],
+        sessions=[{"start": "2026-12-08T11:00", "timezone": "America/New_York", "instructors": INSTRUCTORS}],
+    ))
+    catalog.track("evil-track", track_data(
+        "evil-track", [{"course": "evil", "note": TRACK_NOTE}, "evil-live"], title=TRACK_TITLE, summary=SUMMARY,
+        outcomes=[f"Track outcome {SVG}"], owners=OWNERS[:1],
+    ))
+    catalog.plan("evil-plan", plan_data(
+        "evil-plan", title=PLAN_TITLE, summary=SUMMARY, outcomes=[f"Plan outcome {IMG}"],
+        phases=[{"title": PHASE, "start_day": 0, "end_day": 29, "items": [
+            {"day": 0, "type": "meeting", "title": MEETING, "note": f"Bring {SVG}"},
+            {"day": 1, "type": "task", "title": f"Task {TEMPLATE}", "owner": TASK_OWNER},
+            {"day": 2, "type": "track", "track": "evil-track"},
+            {"day": 3, "type": "course", "course": "evil-live", "note": f"Course note {TEMPLATE}"}]}],
+        milestones=[{"day": 5, "title": MILESTONE, "success_criteria": CRITERIA}],
+    ))
+    build_site(catalog.config, root / "site")
+    return root / "site"
+
+
+def injections(document: Element) -> Iterator[str]:
+    """Every element or attribute a payload could have become."""
+    for element in document.iter():
+        for name in element.attrs:
+            if name.startswith("on") or name == "autofocus":
+                yield f"<{element.tag} {name}>"
+        if element.tag == "img" and element.attrs.get("src") == "x":
+            yield "<img src=x>"
+        if element.tag == "script" and "src" not in element.attrs:
+            if element.attrs.get("type") == "application/json":
+                json.loads(element.raw_text)  # a payload that closed the script would break the JSON
+            elif "alert" in element.raw_text:
+                yield f"<script>{element.raw_text[:40]}"
+
+
+def visible_text(document: Element) -> str:
+    """What a reader sees: text outside scripts and styles."""
+    parts: list[str] = []
+
+    def walk(element: Element) -> None:
+        for child in element.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag not in ("script", "style"):
+                walk(child)
+
+    walk(document)
+    return " ".join(" ".join(parts).split())
+
+
+def text_of(value: str) -> str:
+    """An HTML fragment (search index title or text) as the text it shows."""
+    return parse_html(value).text
+
+
+def test_every_html_file_keeps_payloads_inert(site: Path) -> None:
+    pages = [f for f in site_files(site) if f.endswith(".html")]
+    assert len(pages) >= 8
+    for path in pages:
+        raw = (site / path).read_text(encoding="utf-8")
+        assert not list(injections(parse_html(raw))), path
+        assert not [m for m in MARKUP if m in raw], path
+
+
+PAGES = {
+    "courses/evil/": [COURSE_TITLE, SUMMARY, *OUTCOMES, UNIT_TITLE, f"Handout {IMG}", CREDENTIAL, CRITERIA,
+                      TRACK_TITLE, PLAN_TITLE, ", ".join(OWNERS), f"Course body with {TEMPLATE} and {BLOCK}."],
+    "courses/evil/unit/": [UNIT_TITLE, COURSE_TITLE, f"Unit body {TEMPLATE}."],
+    "courses/evil-live/": [LIVE_TITLE, SUMMARY, f"with {', '.join(INSTRUCTORS)}", TRACK_TITLE, PLAN_TITLE],
+    "catalog/": [COURSE_TITLE, LIVE_TITLE, SUMMARY],
+    "tracks/evil-track/": [TRACK_TITLE, SUMMARY, TRACK_NOTE, COURSE_TITLE, LIVE_TITLE, f"Track outcome {SVG}",
+                           OWNERS[0]],
+    "plans/evil-plan/": [PLAN_TITLE, SUMMARY, PHASE, MEETING, f"Bring {SVG}", f"Task {TEMPLATE}", TASK_OWNER,
+                         TRACK_TITLE, COURSE_TITLE, LIVE_TITLE, f"Course note {TEMPLATE}", MILESTONE,
+                         f"Success criteria: {CRITERIA}", f"Plan outcome {IMG}"],
+    "": [ROLE_DESCRIPTION, f"Literal {TEMPLATE} and {BLOCK} in a hand-written page.", TRACK_TITLE],
+}
+
+
+@pytest.mark.parametrize("url", list(PAGES))
+def test_hostile_text_reads_exactly_as_authored(site: Path, url: str) -> None:
+    content = " ".join(page(site, url).find("article", cls="md-content__inner").text.split())
+    for text in PAGES[url]:
+        assert text in content, text
+
+
+@pytest.mark.parametrize(("url", "title", "description"), [
+    ("courses/evil/", COURSE_TITLE, SUMMARY),
+    ("courses/evil/unit/", UNIT_TITLE, SUMMARY),
+    ("courses/evil-live/", LIVE_TITLE, SUMMARY),
+    ("tracks/evil-track/", TRACK_TITLE, SUMMARY),
+    ("plans/evil-plan/", PLAN_TITLE, SUMMARY),
+])
+def test_title_description_and_heading_stay_text(site: Path, url: str, title: str, description: str) -> None:
+    document = page(site, url)
+    assert document.find("title").text == f"{title} - Test Academy"
+    assert document.find("meta", name="description").attrs["content"] == description
+    assert document.find("article", cls="md-content__inner").find("h1").text == title
+
+
+def test_navigation_shows_track_and_plan_titles_as_text(site: Path) -> None:
+    for url in ("", "courses/evil/"):
+        nav = {label: [child for child, _, _ in children] for label, _, children in nav_tree(page(site, url))}
+        assert nav["Tracks"] == [TRACK_TITLE] and nav["Plans"] == [PLAN_TITLE]
+
+
+def test_templates_are_never_evaluated(site: Path) -> None:
+    for url, document in html_pages(site):
+        text = visible_text(document)
+        assert "49" not in text, url
+        assert "{% endraw %}" not in text
+    course = visible_text(page(site, "courses/evil/"))
+    assert course.count(TEMPLATE) >= 4 and BLOCK in course
+
+
+def test_search_index_keeps_hostile_text_escaped(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            assert not list(injections(parse_html(doc[field]))), (doc["location"], field)
+            assert "49" not in text_of(doc[field])
+    titles = {doc["location"]: text_of(doc["title"]) for doc in index["docs"]}
+    assert titles["courses/evil/"] == COURSE_TITLE
+    assert titles["courses/evil-live/"] == LIVE_TITLE
+    assert titles["courses/evil/unit/"] == UNIT_TITLE
+    assert titles["tracks/evil-track/"] == TRACK_TITLE
+    assert titles["plans/evil-plan/"] == PLAN_TITLE
+    course = next(doc for doc in index["docs"] if doc["location"] == "courses/evil/")
+    assert SUMMARY in text_of(course["text"])
+
+
+def test_catalog_json_round_trips_every_string(site: Path) -> None:
+    document = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    courses = {c["id"]: c for c in document["courses"]}
+    assert (courses["evil"]["title"], courses["evil"]["summary"]) == (COURSE_TITLE, SUMMARY)
+    assert courses["evil"]["tags"] == [f"tag {SVG}"]
+    assert courses["evil-live"]["title"] == LIVE_TITLE
+    assert courses["evil-live"]["sessions"][0]["instructors"] == INSTRUCTORS
+    assert [(t["title"], t["summary"]) for t in document["tracks"]] == [(TRACK_TITLE, SUMMARY)]
+    assert [(p["title"], p["summary"]) for p in document["plans"]] == [(PLAN_TITLE, SUMMARY)]
+    assert document["taxonomy"]["roles"]["admin"]["description"] == ROLE_DESCRIPTION
+
+
+def strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def test_embedded_json_parses_back_to_the_authored_strings(site: Path) -> None:
+    data = embedded_json(page(site, "catalog/"), "catalog")
+    assert isinstance(data, dict)
+    assert {c["id"]: c["title"] for c in data["courses"]} == {"evil": COURSE_TITLE, "evil-live": LIVE_TITLE}
+    plan = list(strings(embedded_json(page(site, "plans/evil-plan/"), "plan-data")))
+    # The CSV template carries titles as plain text (CSV quoting doubles only the quote).
+    assert any(PHASE in text for text in plan)
+    assert any(MEETING in text for text in plan)
+
+
+def test_plan_downloads_carry_payloads_as_data(site: Path) -> None:
+    # CommonMark with raw HTML enabled, as GitHub or a mail client would render the file.
+    source = (site / "plans/evil-plan/plan.md").read_text(encoding="utf-8")
+    rendered = parse_html(MarkdownIt("commonmark").render(source))
+    assert not list(injections(rendered)) and not rendered.find_all("img") and not rendered.find_all("svg")
+    for text in (PLAN_TITLE, PHASE, f"Bring {SVG}", f"Task {TEMPLATE}", MILESTONE, CRITERIA):
+        assert text in rendered.text, text
+    rows = list(csv.DictReader(io.StringIO((site / "plans/evil-plan/plan.csv").read_text(encoding="utf-8"))))
+    assert {row["phase"] for row in rows} == {PHASE}
+    assert [row["title"] for row in rows if row["type"] == "meeting"] == [MEETING]
+    assert [row["owner"] for row in rows if row["type"] == "task"] == [TASK_OWNER]
+    calendar = Calendar.from_ical((site / "plans/evil-plan/plan.ics").read_bytes())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert f"Day 0 · Meeting: {MEETING}" in summaries and f"Day 5 · Milestone: {MILESTONE}" in summaries
+
+
+def test_session_calendar_keeps_the_title(site: Path) -> None:
+    [ics] = [f for f in site_files(site) if f.startswith("courses/evil-live/sessions/")]
+    [event] = Calendar.from_ical((site / ics).read_bytes()).walk("VEVENT")
+    assert LIVE_TITLE in str(event["SUMMARY"])

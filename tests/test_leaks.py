@@ -1,0 +1,191 @@
+"""No byte of draft or internal content reaches a public site.
+
+A canary string sits in every field, body, material, file name and folder name of a draft
+course, an internal course, an internal track, a draft plan and an internal plan. Public
+courses, a track and a plan live alongside (without referencing hidden items, which is a
+validation error of its own). The public site is searched byte by byte, gzip decompressed,
+and path by path; then an internal build goes into the same folder, which must contain the
+canary (so the search can fail) and show banners, and a public build after it must again be
+clean: nothing of the internal build may survive in the folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
+from .sitetools import file_bytes, page, site_files, site_paths
+
+CANARY = "zqcanary7"  # lowercase letters and digits, so it fits ids, file names and handles
+INTERNAL = {"SYLLABUS_AUDIENCE": "internal"}
+
+
+def secret(text: str) -> str:
+    return f"{text} {CANARY}"
+
+
+def hidden_course(course_id: str, **fields: Any) -> dict[str, Any]:
+    """A course with the canary in every free-text field, file name and link."""
+    return course_data(
+        course_id, title=secret("Title"), summary=secret("Summary"), owners=[f"@{CANARY}-owner", f"{CANARY}@corp.test"],
+        tags=[secret("tag")], outcomes=[secret("Outcome")], prerequisites=["public-basics"],
+        recommended_next=["public-live"], products=["code-search"], last_reviewed="2026-11-01",
+        units=[{"title": secret("Unit"), "file": f"{CANARY}-unit.md", "minutes": 20}],
+        materials=[{"title": secret("Slides"), "kind": "slides", "file": f"{CANARY}-slides.txt"},
+                   {"title": secret("Recording"), "kind": "recording", "url": f"https://{CANARY}.example/rec"}],
+        credential={"type": "certificate", "title": secret("Certificate"), "criteria": secret("Criteria")},
+        redirect_from=[f"{CANARY}-old-{course_id[-4:]}"], **fields,
+    )
+
+
+def write_hidden_course(catalog: CatalogDir, course_id: str, data: dict[str, Any]) -> None:
+    catalog.course(course_id, data)
+    folder = f"courses/{course_id}"
+    catalog.write(f"{folder}/index.md", f"# Body {CANARY}\n\nOverview {CANARY}.\n")
+    catalog.write(f"{folder}/{CANARY}-unit.md", f"Unit body {CANARY}.\n")
+    catalog.write(f"{folder}/{CANARY}-slides.txt", f"slides {CANARY}\n")
+    catalog.write(f"{folder}/{CANARY}-stray.txt", f"not a material {CANARY}\n")
+    catalog.write(f"{folder}/{CANARY}-folder/notes.txt", f"notes {CANARY}\n")
+
+
+def write_catalog(catalog: CatalogDir) -> None:
+    # Public content, allowed in both audiences; none of it names hidden items.
+    catalog.course("public-basics", title="Public basics", units=[{"title": "Start", "file": "start.md"}])
+    catalog.write("courses/public-basics/start.md", "Start here.\n")
+    catalog.course("public-live", title="Public live class", format="virtual-ilt",
+                   sessions=[{"start": "2026-12-08T11:00", "timezone": "America/New_York", "instructors": ["Ann"]}])
+    catalog.track("public-path", track_data("public-path", ["public-basics", "public-live"]))
+    catalog.plan("public-plan", plan_data("public-plan", phases=[{"title": "Start", "start_day": 0, "end_day": 29,
+                                                                  "items": [{"day": 1, "type": "track",
+                                                                             "track": "public-path"}]}]))
+    # Hidden content, the canary everywhere (ids and therefore folder and file names included).
+    draft, internal = f"{CANARY}-draft", f"{CANARY}-internal"
+    write_hidden_course(catalog, draft, hidden_course(
+        draft, status="draft", format="virtual-ilt", translations={"ja": internal},
+        on_demand={"url": f"https://{CANARY}.example/on-demand"},
+        sessions=[{"start": "2026-12-09T10:00", "timezone": "Europe/Berlin", "instructors": [secret("Instructor")],
+                   "registration_url": f"https://{CANARY}.example/register"}],
+    ))
+    write_hidden_course(catalog, internal, hidden_course(
+        internal, visibility="internal", language="ja", translations={"en": draft},
+    ))
+    catalog.track(f"{CANARY}-track", track_data(
+        f"{CANARY}-track", [], title=secret("Track"), summary=secret("Summary"), visibility="internal",
+        outcomes=[secret("Outcome")], owners=[f"@{CANARY}-owner"], target_days=30,
+        credential={"type": "badge", "title": secret("Badge"), "criteria": secret("Criteria")},
+        sections=[{"title": secret("Section"), "description": secret("Description"), "courses": [
+            "public-basics", {"course": draft, "required": False, "note": secret("Note")}, internal]}],
+    ))
+    for plan_id, fields in ((f"{CANARY}-draft-plan", {"status": "draft"}),
+                            (f"{CANARY}-plan", {"visibility": "internal"})):
+        catalog.plan(plan_id, plan_data(
+            plan_id, title=secret("Plan"), summary=secret("Summary"), audience=["admin"],
+            owners=[f"@{CANARY}-owner"], outcomes=[secret("Outcome")],
+            milestones=[{"day": 5, "title": secret("Milestone"), "success_criteria": secret("Criteria")}],
+            phases=[{"title": secret("Phase"), "start_day": 0, "end_day": 29, "items": [
+                {"day": 0, "type": "meeting", "title": secret("Meeting"), "note": secret("Note")},
+                {"day": 1, "type": "task", "title": secret("Task"), "owner": secret("owner")},
+                {"day": 2, "type": "course", "course": "public-basics", "note": secret("Note")},
+                {"day": 3, "type": "course", "course": draft},
+                {"day": 4, "type": "track", "track": f"{CANARY}-track"}]}],
+            **fields,
+        ))
+
+
+def canary_hits(site: Path) -> list[str]:
+    """Every path, and every file's bytes (gzip decompressed), that holds the canary."""
+    hits = [f"path {p}" for p in site_paths(site) if CANARY in p.lower()]
+    hits += [f"bytes {f}" for f in site_files(site) if CANARY.encode() in file_bytes(site / f).lower()]
+    return hits
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Public, then internal, then public again, all into one site folder (copies kept)."""
+    root = tmp_path_factory.mktemp("leaks")
+    catalog = CatalogDir(root / "catalog")
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
+    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    write_catalog(catalog)
+    site = root / "site"
+    result: dict[str, Path] = {}
+    for name, env in (("public", None), ("internal", INTERNAL), ("public-again", None)):
+        build_site(catalog.config, site, env=env)
+        result[name] = shutil.copytree(site, root / name)
+    return result
+
+
+def test_the_fixture_plants_the_canary_in_names_and_bodies(builds: dict[str, Path]) -> None:
+    sources = builds["public"].parent / "catalog"
+    names = [p.relative_to(sources).as_posix() for p in sources.rglob(f"*{CANARY}*")]
+    assert {f"courses/{CANARY}-draft", f"courses/{CANARY}-internal/{CANARY}-unit.md",
+            f"courses/{CANARY}-draft/{CANARY}-slides.txt", f"tracks/{CANARY}-track.yml",
+            f"plans/{CANARY}-plan.yml", f"plans/{CANARY}-draft-plan.yml"} <= set(names)
+
+
+@pytest.mark.parametrize("build", ["public", "public-again"])
+def test_public_site_holds_no_byte_and_no_path_of_hidden_content(builds: dict[str, Path], build: str) -> None:
+    site = builds[build]
+    files = site_files(site)
+    for expected in ("index.html", "404.html", "catalog.json", "search/search_index.json", "sitemap.xml",
+                     "sitemap.xml.gz", "courses/public-basics/start/index.html", "plans/public-plan/plan.ics",
+                     "plans/public-plan/plan.md", "plans/public-plan/plan.csv"):
+        assert expected in files
+    assert [f for f in files if f.startswith("courses/public-live/sessions/")]
+    assert canary_hits(site) == []
+
+
+def test_public_sites_before_and_after_an_internal_build_are_identical(builds: dict[str, Path]) -> None:
+    first, again = builds["public"], builds["public-again"]
+    assert site_paths(first) == site_paths(again)
+    assert [f for f in site_files(first) if (first / f).read_bytes() != (again / f).read_bytes()] == []
+
+
+def test_public_pages_do_not_count_or_list_hidden_items(builds: dict[str, Path]) -> None:
+    site = builds["public"]
+    catalog = page(site, "catalog/")
+    assert [c.attrs["data-id"] for c in catalog.find_all("li", cls="syllabus-card")] == ["public-basics", "public-live"]
+    assert [i.attrs["value"] for i in catalog.find_all("input", name="language")] == ["en"]
+    assert not (site / "insights").exists()
+    for url in ("courses/public-basics/", "tracks/public-path/", "plans/public-plan/"):
+        assert not page(site, url).find_all(cls="syllabus-banner"), url
+
+
+def test_internal_build_holds_the_canary_and_marks_hidden_items(builds: dict[str, Path]) -> None:
+    site = builds["internal"]
+    hits = canary_hits(site)
+    expected = [f"path courses/{CANARY}-draft/{CANARY}-slides.txt", f"path courses/{CANARY}-internal/{CANARY}-unit",
+                f"bytes courses/{CANARY}-draft/sessions/20261209T1000-europe-berlin.ics", "bytes catalog.json",
+                "bytes search/search_index.json", "bytes sitemap.xml", "bytes sitemap.xml.gz", "bytes index.html",
+                f"bytes plans/{CANARY}-plan/plan.ics", f"bytes plans/{CANARY}-draft-plan/plan.md"]
+    assert [e for e in expected if e not in hits] == []
+    assert not [h for h in hits if "stray" in h or f"{CANARY}-folder" in h]  # never named as materials
+    banners = {
+        f"courses/{CANARY}-draft/": "Draft: not on the public site",
+        f"courses/{CANARY}-draft/{CANARY}-unit/": "Draft: not on the public site",
+        f"courses/{CANARY}-internal/": "Internal: not on the public site",
+        f"tracks/{CANARY}-track/": "Internal: not on the public site",
+        f"plans/{CANARY}-draft-plan/": "Draft: not on the public site",
+        f"plans/{CANARY}-plan/": "Internal: not on the public site",
+    }
+    for url, title in banners.items():
+        banner = page(site, url).find("div", cls="syllabus-banner")
+        assert banner.find("p", cls="admonition-title").text == title, url
+    assert not page(site, "courses/public-basics/").find_all(cls="syllabus-banner")
+
+
+def test_public_content_referencing_hidden_content_fails_the_build(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("secret", visibility="internal")
+    catalog.course("open")
+    catalog.track("path", track_data("path", ["open", "secret"]))
+    site = tmp_path / "site"
+    result = build_site(catalog.config, site, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "tracks/path.yml:" in result.stderr and "course 'secret' is internal" in result.stderr
+    assert not site.exists()
+    build_site(catalog.config, site, env=INTERNAL)  # fine where internal content may be seen
+    assert (site / "tracks/path/index.html").is_file()

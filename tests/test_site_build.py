@@ -1,0 +1,556 @@
+"""The built site: the example catalog and small fixtures through a real ``mkdocs build --strict``.
+
+Expectations about the example catalog are read from its YAML sources wherever possible, so
+the tests check the site against the content rather than against a copy of the content.
+"Today" is SOURCE_DATE_EPOCH of :func:`build_site`, 2026-11-18 (UTC).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from syllabus.export.text import format_minutes
+
+from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, CatalogDir, build_site, course_data, plan_data, track_data
+from .sitetools import Element, embedded_json, internal_references, nav_tree, page, parse_html, site_files
+
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+REPO_EDIT = "https://github.com/keystone-example/academy/edit/main/"
+
+
+# --- the example catalog -------------------------------------------------------------------------
+
+
+def load_sources(root: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every course, track and plan of a catalog folder as plain data, keyed by id."""
+    def read(path: Path) -> dict[str, Any]:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    return {
+        "courses": {p.parent.name: read(p) for p in sorted((root / "courses").glob("*/course.yml"))},
+        "tracks": {p.stem: read(p) for p in sorted((root / "tracks").glob("*.yml"))},
+        "plans": {p.stem: read(p) for p in sorted((root / "plans").glob("*.yml"))},
+    }
+
+
+def is_public(item: dict[str, Any]) -> bool:
+    return item["visibility"] == "public" and item.get("status", "active") != "draft"
+
+
+def public(kind: str) -> dict[str, dict[str, Any]]:
+    return {key: item for key, item in SOURCES[kind].items() if is_public(item)}
+
+
+def track_items(track: dict[str, Any]) -> list[tuple[str, bool]]:
+    """``(course id, required)`` in track order."""
+    return [(i, True) if isinstance(i, str) else (i["course"], i.get("required", True))
+            for section in track["sections"] for i in section["courses"]]
+
+
+def plan_course_ids(plan: dict[str, Any]) -> set[str]:
+    ids = set()
+    for item in (i for phase in plan["phases"] for i in phase["items"]):
+        if item["type"] == "course":
+            ids.add(item["course"])
+        elif item["type"] == "track":
+            ids.update(c for c, _ in track_items(SOURCES["tracks"][item["track"]]))
+    return ids
+
+
+def upcoming(course: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sessions the site should list: from today on, earliest instant first."""
+    def instant(session: dict[str, Any]) -> dt.datetime:
+        return dt.datetime.fromisoformat(session["start"]).replace(tzinfo=ZoneInfo(session["timezone"]))
+
+    return sorted((s for s in course.get("sessions") or () if s["start"][:10] >= TODAY.isoformat()), key=instant)
+
+
+SOURCES = load_sources(REPO)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's example catalog, built once for every read-only test below."""
+    target = tmp_path_factory.mktemp("example") / "site"
+    build_site(REPO / "mkdocs.yml", target)
+    return target
+
+
+def article(site: Path, url: str) -> Element:
+    """The innermost ``<article>``: the plugin's template inside Material's content area."""
+    return page(site, url).find_all("article")[-1]
+
+
+def links(element: Element) -> list[tuple[str, str]]:
+    return [(a.attrs.get("href") or "", a.text) for a in element.find_all("a")]
+
+
+def facts(element: Element) -> dict[str, str]:
+    rows = element.find("dl", cls="syllabus-facts").children_named("div")
+    return {div.find("dt").text: div.find("dd").text for div in rows}
+
+
+def section_after(container: Element, heading: str) -> Element:
+    """The element right after the ``<h2>`` whose text is ``heading``."""
+    for parent in container.iter():
+        children = [c for c in parent.children if isinstance(c, Element)]
+        for index, child in enumerate(children[:-1]):
+            if child.tag == "h2" and child.text == heading:
+                return children[index + 1]
+    raise AssertionError(f"no <h2>{heading}</h2> followed by an element")
+
+
+def test_the_example_catalog_has_hidden_content_to_leave_out() -> None:
+    hidden = set(SOURCES["courses"]) - set(public("courses"))
+    assert {"ai-assist-preview", "partner-demo-environments"} <= hidden
+
+
+def test_every_visible_course_track_and_plan_has_a_page_and_nothing_hidden_does(site: Path) -> None:
+    for course_id, course in SOURCES["courses"].items():
+        pages = [f"courses/{course_id}/index.html"]
+        pages += [f"courses/{course_id}/{u['file'].removesuffix('.md')}/index.html" for u in course.get("units", ())]
+        for path in pages:
+            assert (site / path).is_file() == is_public(course), path
+        assert (site / "courses" / course_id).exists() == is_public(course), course_id
+    for kind in ("tracks", "plans"):
+        for item_id, item in SOURCES[kind].items():
+            assert (site / kind / item_id / "index.html").is_file() == is_public(item), item_id
+    for plan_id in public("plans"):
+        for ext in ("md", "csv", "ics"):
+            assert (site / f"plans/{plan_id}/plan.{ext}").stat().st_size > 0
+
+
+def test_site_level_outputs_exist(site: Path) -> None:
+    for path in ("index.html", "catalog/index.html", "catalog.json", "search/search_index.json", "sitemap.xml",
+                 "sitemap.xml.gz", "404.html", "contributing/index.html", "reference/fields/index.html"):
+        assert (site / path).is_file(), path
+
+
+def test_only_materials_a_public_course_names_are_copied(site: Path) -> None:
+    for course_id, course in public("courses").items():
+        folder = site / "courses" / course_id
+        published = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+                     and p.suffix != ".html" and p.parent.name != "sessions"}
+        named = {m["file"] for m in course.get("materials", ()) if "file" in m}
+        assert published == named, course_id
+        for name in named:
+            assert (folder / name).read_bytes() == (REPO / "courses" / course_id / name).read_bytes()
+
+
+def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
+    course = SOURCES["courses"]["admin-essentials"]
+    body = article(site, "courses/admin-essentials/")
+    assert body.find("h1").text == course["title"]
+    assert body.find("p", cls="syllabus-lead").text == " ".join(course["summary"].split())
+    assert facts(body) == {"Level": "Beginner", "Format": "Self-paced", "Duration": format_minutes(150),
+                           "For": "Administrator", "Products": "Self-hosted platform, Code search",
+                           "Language": "en"}
+    assert body.find("dd").attrs == {}  # facts are plain text
+    assert links(body.find("section", cls="syllabus-prerequisites")) == [
+        ("../keystone-101/", SOURCES["courses"]["keystone-101"]["title"])]
+    assert [li.text for li in section_after(body, "What you will be able to do").find_all("li")] == course["outcomes"]
+    assert links(body.find("ol", cls="syllabus-units")) == [
+        (f"{u['file'].removesuffix('.md')}/", u["title"]) for u in course["units"]]
+    materials = body.find("ul", cls="syllabus-materials")
+    assert links(materials) == [("first-week-checklist.txt", "Administrator first-week checklist"),
+                                (course["materials"][1]["url"], "Slides: Admin essentials")]
+    assert "download" in materials.find("a").attrs
+    assert links(section_after(body, "Recommended next")) == [
+        (f"../{c}/", SOURCES["courses"][c]["title"]) for c in course["recommended_next"]]
+    footer = body.find("footer", cls="syllabus-meta")
+    assert footer.text == f"Owners: {', '.join(course['owners'])} Last reviewed {course['last_reviewed']}"
+    assert not footer.find_all(cls="syllabus-stale")  # reviewed within the site's 365 days
+
+
+def test_course_page_lists_the_tracks_and_plans_that_include_it(site: Path) -> None:
+    for course_id in ("admin-essentials", "keystone-101", "search-bootcamp-live"):
+        tracks = [t for t, track in public("tracks").items() if course_id in dict(track_items(track))]
+        plans = [p for p, plan in public("plans").items() if course_id in plan_course_ids(plan)]
+        assert tracks or plans, course_id
+        expected = [(f"../../tracks/{t}/", public("tracks")[t]["title"]) for t in tracks]
+        expected += [(f"../../plans/{p}/", public("plans")[p]["title"]) for p in plans]
+        assert links(section_after(article(site, f"courses/{course_id}/"), "Part of")) == expected
+
+
+def test_live_course_lists_upcoming_sessions_with_zone_status_and_registration(site: Path) -> None:
+    course = SOURCES["courses"]["search-bootcamp-live"]
+    body = article(site, "courses/search-bootcamp-live/")
+    section = body.find("section", cls="syllabus-sessions", aria_label="Upcoming sessions")
+    assert section.find("h2").text == "Upcoming sessions" and "data-search-exclude" in section.attrs
+    items = body.find_all("li", cls="syllabus-session")
+    sessions = upcoming(course)
+    assert len(items) == len(sessions) >= 5
+    assert any(s.get("status") == "full" for s in sessions)
+    for item, session in zip(items, sessions, strict=True):
+        start = dt.datetime.fromisoformat(session["start"])
+        time = item.find("time")
+        assert time.attrs["data-zone"] == session["timezone"]
+        assert time.attrs["datetime"] == start.replace(tzinfo=ZoneInfo(session["timezone"])).isoformat()
+        assert time.text.endswith(f"{start:%H:%M}–{start + dt.timedelta(minutes=120):%H:%M} ({session['timezone']})")
+        assert f"{start.day} {start:%b %Y}" in time.text
+        registration = item.find_all("a", cls="md-button--primary")
+        if session.get("status") == "full":
+            assert item.find("strong", cls="syllabus-state").text == "Full" and not registration
+        else:
+            assert [a.attrs["href"] for a in registration] == [session["registration_url"]]
+        key = f"{start:%Y%m%dT%H%M}-{session['timezone'].replace('/', '-').lower()}"
+        assert item.find("a", cls="syllabus-ics").attrs["href"] == f"sessions/{key}.ics"
+        assert item.find("span", cls="syllabus-instructors").text == f"with {', '.join(session['instructors'])}"
+    on_demand = body.find("p", cls="syllabus-on-demand")
+    assert links(on_demand) == [("../keystone-101/", SOURCES["courses"]["keystone-101"]["title"])]
+
+
+def test_program_course_shows_weeks_and_credential(site: Path) -> None:
+    course = SOURCES["courses"]["keystone-certified-admin"]
+    body = article(site, "courses/keystone-certified-admin/")
+    weeks = course["program_weeks"]
+    assert facts(body)["Duration"] == f"{format_minutes(course['duration_minutes'])} over {weeks} weeks"
+    credential = course["credential"]
+    heading = f"{credential['type'].capitalize()}: {credential['title']}"
+    assert section_after(body, heading).text == " ".join(credential["criteria"].split())
+
+
+def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None:
+    course = SOURCES["courses"]["keystone-101-ja"]
+    body = article(site, "courses/keystone-101-ja/")
+    assert body.attrs["lang"] == "ja" and body.find("h1").text == course["title"]
+    english = section_after(body, "Other languages").find("a")
+    assert (english.attrs["href"], english.attrs["hreflang"]) == ("../keystone-101/", "en")
+    back = section_after(article(site, "courses/keystone-101/"), "Other languages").find("a")
+    assert (back.attrs["href"], back.attrs["hreflang"], back.text) == ("../keystone-101-ja/", "ja", course["title"])
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert "ja" in index["config"]["lang"]
+    doc = next(d for d in index["docs"] if d["location"] == "courses/keystone-101-ja/")
+    assert doc["title"] == course["title"]
+    assert course["outcomes"][0] in doc["text"]
+
+
+def test_unit_pages_link_back_to_their_course_and_to_each_other(site: Path) -> None:
+    course = SOURCES["courses"]["admin-essentials"]
+    slugs = [u["file"].removesuffix(".md") for u in course["units"]]
+    for index, unit in enumerate(course["units"]):
+        document = page(site, f"courses/admin-essentials/{slugs[index]}/")
+        content = document.find("article")
+        assert links(content.find("nav", cls="syllabus-breadcrumb")) == [("../", course["title"])]
+        assert content.find("h1").text == unit["title"]
+        pager = [href for href, _ in links(content.find("nav", cls="syllabus-pager"))]
+        expected = ([f"../{slugs[index - 1]}/"] if index else []) + (
+            [f"../{slugs[index + 1]}/"] if index + 1 < len(slugs) else [])
+        assert pager == expected
+        assert document.find("title").text == f"{unit['title']} - Keystone Academy"
+
+
+def test_track_page_sections_marks_computed_minutes_and_diagram(site: Path) -> None:
+    track = SOURCES["tracks"]["admin-path"]
+    body = article(site, "tracks/admin-path/")
+    assert body.find("h1").text == track["title"]
+    sections = body.find_all("section", cls="syllabus-track-section")
+    assert [s.find("h2").text for s in sections] == [f"{i}. {s['title']}" for i, s in enumerate(track["sections"], 1)]
+    shown = [(li.find("a").attrs["href"].split("/")[-2], li.find("span", cls="syllabus-tag").text == "Required")
+             for s in sections for li in s.find_all("li", cls="syllabus-track-item")]
+    items = track_items(track)
+    assert shown == items and not all(required for _, required in items)
+    minutes = {c: SOURCES["courses"][c]["duration_minutes"] for c, _ in items}
+    total, required = sum(minutes.values()), sum(minutes[c] for c, r in items if r)
+    assert total > required
+    assert facts(body) == {"For": "Administrator", "Total": format_minutes(total), "Required": format_minutes(required),
+                           "Target": f"required courses within {track['target_days']} days"}
+    credential = track["credential"]
+    assert section_after(body, f"Badge: {credential['title']}").text == " ".join(credential["criteria"].split())
+    svg = body.find("figure", cls="syllabus-diagram").find("svg")
+    assert sorted(a.attrs["xlink:href"] for a in svg.find_all("a")) == sorted(f"../../courses/{c}/" for c in minutes)
+    pairs = [(p, c) for c in minutes for p in SOURCES["courses"][c].get("prerequisites", ()) if p in minutes]
+    assert pairs and len([p for p in svg.children_named("path")]) == len(pairs)
+
+
+def test_plan_page_phases_items_and_milestones(site: Path) -> None:
+    plan = SOURCES["plans"]["team-quickstart-30"]
+    body = article(site, "plans/team-quickstart-30/")
+    assert body.find("h1").text == plan["title"]
+    phases = body.find_all("section", cls="syllabus-phase")
+    assert [p.find("h2").text.split(" (days")[0] for p in phases] == [p["title"] for p in plan["phases"]]
+    for section, phase in zip(phases, plan["phases"], strict=True):
+        rows = section.find_all("tr", cls="syllabus-plan-row")
+        milestones = [m for m in plan.get("milestones", ()) if phase["start_day"] <= m["day"] <= phase["end_day"]]
+        assert len(rows) == len(phase["items"]) + len(milestones)
+        for item in phase["items"]:
+            target = item.get(item["type"], "")
+            row = next(r for r in rows if r.attrs["data-day"] == str(item["day"])
+                       and f"syllabus-plan-row--{item['type']}" in r.classes and r.attrs["data-key"].endswith(target))
+            assert row.find("span", cls="syllabus-day").text == f"Day {item['day']}"
+            if target:
+                title = SOURCES[f"{item['type']}s"][target]["title"]
+                assert links(row)[0] == (f"../../{item['type']}s/{target}/", title)
+        for milestone in milestones:
+            row = next(r for r in rows if "syllabus-plan-row--milestone" in r.classes
+                       and r.attrs["data-day"] == str(milestone["day"]))
+            assert milestone["title"] in row.text
+            assert f"Success criteria: {milestone['success_criteria']}" in row.text
+    downloads = {a.attrs["data-download"]: a.attrs["href"] for a in body.find_all("a", data_download=True)}
+    assert downloads == {ext: f"plan.{ext}" for ext in ("md", "csv", "ics")}
+
+
+def test_catalog_page_has_a_card_per_visible_course_and_every_facet(site: Path) -> None:
+    document = page(site, "catalog/")
+    cards = document.find_all("li", cls="syllabus-card")
+    expected = sorted(public("courses"))
+    assert [c.attrs["data-id"] for c in cards] == expected
+    for card in cards:
+        course = SOURCES["courses"][card.attrs["data-id"]]
+        assert links(card)[0] == (f"../courses/{card.attrs['data-id']}/", course["title"])
+        assert card.attrs["lang"] == course.get("language", "en")
+    facets = [f.attrs["data-facet"] for f in document.find_all("fieldset", cls="syllabus-facet")]
+    assert facets == ["role", "level", "format", "product", "language", "duration"]
+    data = embedded_json(document, "catalog")
+    assert isinstance(data, dict) and [c["id"] for c in data["courses"]] == expected
+
+
+def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
+    text = (site / "catalog.json").read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert text == json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"  # keys sorted
+    assert document["schema_version"] == 1
+    assert [c["id"] for c in document["courses"]] == sorted(public("courses"))
+    assert [t["id"] for t in document["tracks"]] == sorted(public("tracks"))
+    assert [p["id"] for p in document["plans"]] == sorted(public("plans"))
+    for course in document["courses"]:
+        source = SOURCES["courses"][course["id"]]
+        for key in ("title", "level", "roles", "format", "duration_minutes", "status"):
+            assert course[key] == source.get(key, "active"), (course["id"], key)
+        assert course["summary"] == source["summary"]
+        assert course["url"] == f"courses/{course['id']}/" and (site / course["url"] / "index.html").is_file()
+        assert [s["start"] for s in course["sessions"]] == [s["start"] for s in upcoming(source)]
+        assert [s["start_utc"] for s in course["sessions"]] == sorted(s["start_utc"] for s in course["sessions"])
+    for track in document["tracks"]:
+        items = track_items(SOURCES["tracks"][track["id"]])
+        minutes = {c: SOURCES["courses"][c]["duration_minutes"] for c, _ in items}
+        assert track["courses"] == [c for c, _ in items]
+        assert (track["duration_minutes"], track["required_minutes"]) == (
+            sum(minutes.values()), sum(minutes[c] for c, r in items if r))
+        assert (site / track["url"] / "index.html").is_file()
+    for plan in document["plans"]:
+        assert plan["length_days"] == SOURCES["plans"][plan["id"]]["length_days"]
+        assert (site / plan["url"] / "index.html").is_file()
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    options = next(p["syllabus"] for p in config["plugins"] if isinstance(p, dict) and "syllabus" in p)
+    assert list(document["taxonomy"]["roles"]) == sorted(options["roles"])
+
+
+def test_catalog_json_is_what_syllabus_export_prints(site: Path, run_cli: Any) -> None:
+    result = run_cli("export", "-f", REPO / "mkdocs.yml")
+    assert result.code == 0, result.err
+    assert result.out == (site / "catalog.json").read_text(encoding="utf-8")
+
+
+def test_navigation_lists_catalog_tracks_plans_and_docs_but_no_course(site: Path) -> None:
+    nav = nav_tree(page(site, ""))
+    assert [label for label, _, _ in nav] == [
+        "Keystone Academy", "Catalog", "Tracks", "Plans", "Contributing", "Field reference"]
+    assert [href for _, href, _ in nav] == [".", "catalog/", None, None, "contributing/", "reference/fields/"]
+    assert nav[2][2] == [(t["title"], f"tracks/{i}/", []) for i, t in public("tracks").items()]
+    assert nav[3][2] == [(p["title"], f"plans/{i}/", []) for i, p in public("plans").items()]
+    for url in ("courses/admin-essentials/", "courses/admin-essentials/architecture/", "tracks/admin-path/"):
+        primary = page(site, url).find("nav", cls="md-nav--primary")
+        assert not [a for a in primary.find_all("a") if "courses/" in (a.attrs.get("href") or "")], url
+
+
+def edit_link(site: Path, url: str) -> str | None:
+    found = page(site, url).find_all("a", rel="edit")
+    return found[0].attrs["href"] if found else None
+
+
+@pytest.mark.parametrize(("url", "source"), [
+    ("courses/admin-essentials/", "courses/admin-essentials/course.yml"),
+    ("courses/admin-essentials/architecture/", "courses/admin-essentials/architecture.md"),
+    ("tracks/admin-path/", "tracks/admin-path.yml"),
+    ("plans/team-quickstart-30/", "plans/team-quickstart-30.yml"),
+    ("contributing/", "docs/contributing.md"),
+])
+def test_edit_links_open_the_source_file(site: Path, url: str, source: str) -> None:
+    assert (REPO / source).is_file()
+    assert edit_link(site, url) == REPO_EDIT + source
+
+
+def test_generated_pages_without_a_source_have_no_edit_link(site: Path) -> None:
+    assert edit_link(site, "catalog/") is None
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    references = list(internal_references(site))
+    broken = [f"{url or '/'}: {reference}" for url, reference, target in references if not target.is_file()]
+    assert len(references) > 1000 and not broken, broken
+
+
+def test_search_index_and_sitemap_cover_generated_pages(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    expected = {*(f"courses/{c}/" for c in public("courses")),
+                *(f"tracks/{t}/" for t in public("tracks")), *(f"plans/{p}/" for p in public("plans"))}
+    assert expected <= locations
+    assert not {f"courses/{c}/" for c in SOURCES["courses"]} - expected & locations
+    sitemap = (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap
+    urls = {e.text for e in parse_html(sitemap.decode("utf-8")).find_all("loc")}
+    assert {f"https://academy.keystone.example/{u}" for u in {*expected, "catalog/"}} <= urls
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build_site(REPO / "mkdocs.yml", again)
+    files = site_files(site)
+    assert files == site_files(again)
+    assert len(files) > 100
+    different = [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()]
+    assert not different
+
+
+# --- small fixture catalogs ----------------------------------------------------------------------
+
+
+def new_catalog(root: Path, audience: str = "public", extra: str = "") -> CatalogDir:
+    catalog = CatalogDir(root)
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience=audience) + extra)
+    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    return catalog
+
+
+def write_dated_catalog(catalog: CatalogDir) -> None:
+    """Sessions around "today", a stale and a fresh review, materials next to stray files."""
+    catalog.course("live", format="virtual-ilt", last_reviewed="2025-01-01", sessions=[
+        {"start": "2026-11-10T10:00", "timezone": "Europe/Berlin", "instructors": ["Past Person"]},
+        {"start": "2026-11-18T18:00", "timezone": "America/New_York", "instructors": ["Today Person"]},
+        {"start": "2026-12-01T09:00", "timezone": "Asia/Tokyo", "status": "full"},
+        {"start": "2026-12-02T09:00", "timezone": "Europe/London", "status": "cancelled"},
+        {"start": "2026-12-03T16:00", "timezone": "America/Los_Angeles",
+         "registration_url": "https://events.test/register/3"},
+    ])
+    catalog.course("fresh", last_reviewed="2026-06-01", program_weeks=3,
+                   materials=[{"title": "Handout", "kind": "handout", "file": "handout.txt"}])
+    catalog.write("courses/fresh/handout.txt", "handout\n")
+    catalog.write("courses/fresh/notes.txt", "trainer notes, not a material\n")
+    catalog.write("courses/fresh/extra/slides.txt", "not a material either\n")
+    catalog.course("sketch", status="draft", title="Sketch of a course")
+
+
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dated")
+    catalog = new_catalog(root / "catalog")
+    write_dated_catalog(catalog)
+    build_site(catalog.config, root / "site")
+    return root / "site"
+
+
+def test_sessions_before_today_are_hidden_and_states_are_shown(dated_site: Path) -> None:
+    body = article(dated_site, "courses/live/")
+    items = body.find_all("li", cls="syllabus-session")
+    assert [i.find("time").attrs["data-zone"] for i in items] == [
+        "America/New_York", "Asia/Tokyo", "Europe/London", "America/Los_Angeles"]
+    assert "Past Person" not in body.text and "Today Person" in items[0].text
+    states = [i.find_all("strong", cls="syllabus-state") for i in items]
+    assert [s[0].text if s else None for s in states] == [None, "Full", "Cancelled", None]
+    assert not items[2].find_all("a", cls="syllabus-ics")  # nothing to add for a cancelled session
+    assert [a.attrs["href"] for a in items[3].find_all("a", cls="md-button--primary")] == [
+        "https://events.test/register/3"]
+    document = json.loads((dated_site / "catalog.json").read_text(encoding="utf-8"))
+    live = next(c for c in document["courses"] if c["id"] == "live")
+    assert [s["start"][:10] for s in live["sessions"]] == ["2026-11-18", "2026-12-01", "2026-12-02", "2026-12-03"]
+
+
+def test_staleness_is_judged_against_source_date_epoch(dated_site: Path) -> None:
+    stale = article(dated_site, "courses/live/").find("footer", cls="syllabus-meta")
+    assert stale.find("strong", cls="syllabus-stale").text == "review overdue since 2026-01-01"
+    fresh = article(dated_site, "courses/fresh/").find("footer", cls="syllabus-meta")
+    assert "Last reviewed 2026-06-01" in fresh.text and not fresh.find_all(cls="syllabus-stale")
+
+
+def test_stray_files_in_a_course_folder_are_not_published(dated_site: Path) -> None:
+    assert (dated_site / "courses/fresh/handout.txt").read_text(encoding="utf-8") == "handout\n"
+    assert not (dated_site / "courses/fresh/notes.txt").exists()
+    assert not (dated_site / "courses/fresh/extra").exists()
+    assert facts(article(dated_site, "courses/fresh/"))["Duration"] == "1 h over 3 weeks"
+
+
+def test_public_build_leaves_out_drafts_and_insights(dated_site: Path) -> None:
+    assert not (dated_site / "courses/sketch").exists()
+    assert not (dated_site / "insights").exists()
+    assert not page(dated_site, "courses/live/").find_all(cls="syllabus-banner")
+
+
+def test_audience_plugin_option_builds_internal_site_with_banners(tmp_path: Path) -> None:
+    catalog = new_catalog(tmp_path / "catalog", audience="internal")
+    write_dated_catalog(catalog)
+    build_site(catalog.config, tmp_path / "site")
+    body = article(tmp_path / "site", "courses/sketch/")
+    assert body.find("h1").text == "Sketch of a course"
+    assert body.find("div", cls="syllabus-banner").find("p", cls="admonition-title").text == (
+        "Draft: not on the public site")
+    assert (tmp_path / "site/insights/index.html").is_file()
+    assert "sketch" in [c["id"] for c in json.loads((tmp_path / "site/catalog.json").read_text())["courses"]]
+
+
+def test_custom_dir_overrides_a_plugin_template(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    catalog.write("overrides/syllabus/course.html",
+                  '<article class="house-style"><h1>{{ course.title }}</h1><p>{{ course.summary }}</p></article>\n')
+    catalog.course("intro", title="Intro <b>now</b>")
+    catalog.track("path", track_data("path", ["intro"]))
+    catalog.plan("plan", plan_data("plan"))
+    build_site(catalog.config, tmp_path / "site")
+    body = article(tmp_path / "site", "courses/intro/")
+    assert body.classes == {"house-style"}
+    assert body.find("h1").text == "Intro <b>now</b>" and not body.find_all("b")
+    assert article(tmp_path / "site", "tracks/path/").classes == {"syllabus-track"}  # the others stay
+
+
+def test_dirty_build_is_refused(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(catalog.config), "-d", str(site)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode != 0
+    assert "--dirty is not supported" in result.stderr and "Traceback" not in result.stderr
+    assert not site.exists()
+
+
+def test_content_error_aborts_with_a_positioned_diagnostic_and_writes_nothing(
+        catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    catalog.course("broken", course_data("broken", level="expert"))
+    site = tmp_path / "site"
+    result = build_site(catalog.config, site, check=False)
+    assert result.returncode == 1
+    line = next(n for n, text in enumerate(catalog.root.joinpath("courses/broken/course.yml")
+                                           .read_text(encoding="utf-8").splitlines(), 1) if text.startswith("level:"))
+    assert f"courses/broken/course.yml:{line}:8: error: level: 'expert' is not one of" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists()
+    # A site from an earlier build is left exactly as it was, not cleaned half-way.
+    site.mkdir()
+    (site / "earlier.html").write_text("earlier\n", encoding="utf-8")
+    assert build_site(catalog.config, site, check=False).returncode == 1
+    assert site_files(site) == ["earlier.html"]
+
+
+def test_renamed_course_keeps_its_old_url(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("search-basics", redirect_from=["search-101"])
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    redirect = parse_html((site / "courses" / "search-101" / "index.html").read_text(encoding="utf-8"))
+    assert redirect.find("meta", http_equiv="refresh").attrs["content"] == "0; url=../search-basics/"
+    assert redirect.find("link", rel="canonical").attrs["href"] == "../search-basics/"
+    assert redirect.find("meta", name="robots").attrs["content"] == "noindex"
+    assert (site / "courses" / "search-basics" / "index.html").is_file()
+    assert "courses/search-101/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
