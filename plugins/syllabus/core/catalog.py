@@ -102,6 +102,9 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
 def _check_markdown_file(root: Path, path: Path, options: Options, report: Report) -> None:
     source = _relative(root, path)
     report.files_checked += 1
+    if path.is_symlink():  # never read, never published
+        report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
+        return
     try:
         text = read_text(path)
     except YamlRejected as rejected:  # size and encoding checks are shared with YAML
@@ -116,18 +119,19 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     """A course folder's publishable Markdown (index.md and units), read from the raw data
     so that a course failing its schema still gets its Markdown checked in the same run."""
     folder = course_file.parent
-    files = [folder / "index.md"] if (folder / "index.md").is_file() else []
+    index = folder / "index.md"
+    files = [index] if index.is_file() or index.is_symlink() else []
     units = data.get("units") if isinstance(data, dict) else None
     for unit in units if isinstance(units, list) else ():
         name = unit.get("file") if isinstance(unit, dict) else None
         if isinstance(name, str) and rules.confined_file(folder, name):
             files.append(folder / name)
-    return [f for f in files if not f.is_symlink()]
+    return files
 
 
 def docs_markdown(root: Path) -> list[Path]:
     docs = root / "docs"
-    return [p for p in sorted(docs.rglob("*.md")) if not p.is_symlink()] if docs.is_dir() else []
+    return sorted(docs.rglob("*.md")) if docs.is_dir() else []
 
 
 def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadResult:

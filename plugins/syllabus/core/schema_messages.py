@@ -121,6 +121,11 @@ def messages_for(
         return
     if keyword == "enum":
         allowed = [str(v) for v in error.validator_value]
+        if not allowed:  # a taxonomy kind the catalog does not declare (e.g. no products)
+            what = str(schema.get("title") or "value").lower()
+            yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not declared; mkdocs.yml declares "
+                                f"no {what} values (add them to the syllabus plugin options)")
+            return
         yield SchemaMessage(
             path,
             f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}",
@@ -158,11 +163,18 @@ def messages_for(
         duplicates = [v for v in map(repr, value) if v in seen or seen.add(v)]
         yield SchemaMessage(path, f"{where}: lists {', '.join(duplicates) or 'an item'} more than once")
         return
+    if keyword == "oneOf" and not error.context:  # valid under more than one branch
+        keys = [f"'{k}'" for s in error.validator_value if isinstance(s, dict) for k in s.get("required", ())]
+        text = f"give {keys[0]} or {keys[1]}, not both" if len(keys) == 2 else "matches more than one allowed form"
+        yield SchemaMessage(path, f"{where}: {text}")
+        return
     if keyword in ("anyOf", "oneOf") and error.context:
-        # Explain the branch that matches the value's shape best.
-        best = jsonschema.exceptions.best_match(error.context)
-        if best is not None and tuple(best.absolute_path) != path:
-            yield from messages_for(best, sources)
+        # If only one branch fits the value's shape (text or mapping), explain that branch's
+        # problems (a mistyped key, a 'yes' for true); otherwise name the allowed forms.
+        fitting = [e for e in error.context if not (e.validator == "type" and tuple(e.absolute_path) == path)]
+        if fitting and len({e.relative_schema_path[0] for e in fitting}) == 1:
+            for branch_error in fitting:
+                yield from messages_for(branch_error, sources)
             return
         options = [s.get("title") or _expected(s) for s in error.validator_value if isinstance(s, dict)]
         yield SchemaMessage(path, f"{where}: expected {' or '.join(o for o in options if o)}")

@@ -245,7 +245,12 @@ def _tag_name(tag: str) -> str:
 
 
 class _Builder:
-    """What both ways of reading share: positions, key rules and scalar typing."""
+    """What both ways of reading share: positions, key rules and scalar typing.
+
+    Both walk the document in source order, so they stop at the same first hard error. The
+    value of a repeated key is checked like any other but records nothing (``record`` is
+    False below it): the first value wins, with its own positions and source text.
+    """
 
     def __init__(self, text: str) -> None:
         self.parser = _Parser(text)
@@ -255,17 +260,30 @@ class _Builder:
     def fail(mark: Any, message: str, rule: str) -> YamlRejected:
         return YamlRejected([YamlProblem(mark.line + 1, mark.column + 1, message, rule)])
 
-    def scalar(self, value: str, plain: bool, path: Path_) -> Any:
-        if not plain:
+    def check_escapes(self, value: str, mark: Any) -> None:
+        """A double-quoted scalar can spell forbidden characters as escapes (``"\\u202e"``)."""
+        if found := _FORBIDDEN_CHARS.search(value):
+            self.doc.problems.append(YamlProblem(
+                mark.line + 1, mark.column + 1, f"control or bidirectional character U+{ord(found.group()):04X} "
+                "is not allowed, not even as an escape; delete it (it may hide or reorder text)",
+                "control-character"))
+
+    def scalar(self, value: str, style: str | None, mark: Any, path: Path_, record: bool) -> Any:
+        if style:  # quoted or block: always text (the pure-Python parser says None for plain)
+            if style == '"':
+                self.check_escapes(value, mark)
             return value
         typed = type_scalar(value)
-        if not isinstance(typed, str):
+        if record and not isinstance(typed, str):
             self.doc.sources[path] = value  # quoted back in messages: "'1.10' is a number"
         return typed
 
-    def key(self, value: str, plain: bool, mark: Any, path: Path_, seen: dict[str, Any]) -> tuple[str, bool]:
+    def key(self, value: str, style: str | None, mark: Any, path: Path_, seen: dict[str, Any],
+            record: bool) -> tuple[str, bool]:
         """Check a mapping key; returns it and whether it repeats an earlier key."""
-        if plain:
+        if style == '"':
+            self.check_escapes(value, mark)
+        if not style:
             if value == "<<":
                 raise self.fail(mark, "merge keys (<<) are not allowed; write the fields out in full",
                                 "yaml-merge-key")
@@ -279,12 +297,14 @@ class _Builder:
                 f"{line}); keep one", "yaml-duplicate-key"))
             return value, True
         seen[value] = line
-        self.doc.key_marks[(*path, value)] = (line, column)
+        if record:
+            self.doc.key_marks[(*path, value)] = (line, column)
         return value, False
 
 
 class _NodeBuilder(_Builder):
-    """Fast path: libyaml composes the tree in C; this walks it with an explicit stack."""
+    """Fast path: libyaml composes the tree in C; this walks it in source order with an
+    explicit stack of iterators (no recursion)."""
 
     def build(self) -> YamlDocument:
         root = self.parser.get_single_node()
@@ -295,33 +315,36 @@ class _NodeBuilder(_Builder):
         marks = self.doc.marks
         marks[()] = (root.start_mark.line + 1, root.start_mark.column + 1)
         self.doc.data = {}
-        stack: list[tuple[Any, Any, Path_]] = [(root, self.doc.data, ())]
+        # A frame is (children, container, path, record, keys seen with their lines).
+        stack: list[tuple[Any, Any, Path_, bool, dict[str, Any]]] = [(iter(root.value), self.doc.data, (), True, {})]
         while stack:
-            node, container, path = stack.pop()
-            if len(path) >= MAX_DEPTH:
-                raise self.fail(node.start_mark, f"nesting is deeper than {MAX_DEPTH} levels", "yaml-depth")
+            children, container, path, record, seen = stack[-1]
+            item = next(children, None)
+            if item is None:
+                stack.pop()
+                continue
+            duplicate = False
             if isinstance(container, dict):
-                seen: dict[str, Any] = {}
-                pairs = node.value
-                children = []
-                for key_node, value_node in pairs:
-                    if not isinstance(key_node, yaml.ScalarNode):
-                        raise self.fail(key_node.start_mark, "mapping keys must be plain text, not a list or "
-                                        "mapping", "yaml-key")
-                    key, duplicate = self.key(key_node.value, key_node.style == "", key_node.start_mark, path, seen)
-                    if not duplicate:
-                        children.append((key, value_node))
+                key_node, child = item
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.fail(key_node.start_mark, "mapping keys must be plain text, not a list or "
+                                    "mapping", "yaml-key")
+                name, duplicate = self.key(key_node.value, key_node.style, key_node.start_mark, path, seen, record)
             else:
-                children = list(enumerate(node.value))
-            for name, child in children:
-                child_path = (*path, name)
-                mark = child.start_mark
+                name, child = len(container), item
+            child_path = (*path, name)
+            keep = record and not duplicate
+            mark = child.start_mark
+            if keep:
                 marks[child_path] = (mark.line + 1, mark.column + 1)
-                if isinstance(child, yaml.ScalarNode):
-                    value: Any = self.scalar(child.value, child.style == "", child_path)
-                else:
-                    value = {} if isinstance(child, yaml.MappingNode) else []
-                    stack.append((child, value, child_path))
+            if isinstance(child, yaml.ScalarNode):
+                value: Any = self.scalar(child.value, child.style, mark, child_path, keep)
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(mark, f"nesting is deeper than {MAX_DEPTH} levels", "yaml-depth")
+                value = {} if isinstance(child, yaml.MappingNode) else []
+                stack.append((iter(child.value), value, child_path, keep, {}))
+            if not duplicate:  # a duplicate was reported; the first value wins
                 if isinstance(container, dict):
                     container[name] = value
                 else:
@@ -367,11 +390,11 @@ class _EventBuilder(_Builder):
         marks = self.doc.marks
         marks[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
         root: dict[str, Any] = {}
-        # A frame is [container, path, pending key, repeated key?, keys seen with their lines].
-        stack: list[list[Any]] = [[root, (), None, False, {}]]
+        # A frame is [container, path, pending key, repeated key?, keys seen with their lines, record].
+        stack: list[list[Any]] = [[root, (), None, False, {}, True]]
         while stack:
             frame = stack[-1]
-            container, path, key, duplicate, seen = frame
+            container, path, key, duplicate, seen, record = frame
             event = parser.get_event()
             if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 stack.pop()
@@ -382,20 +405,19 @@ class _EventBuilder(_Builder):
                 if not isinstance(event, yaml.ScalarEvent):
                     raise self.fail(event.start_mark, "mapping keys must be plain text, not a list or mapping",
                                     "yaml-key")
-                frame[2], frame[3] = self.key(event.value, event.style == "" and event.implicit[0],
-                                              event.start_mark, path, seen)
+                frame[2], frame[3] = self.key(event.value, event.style, event.start_mark, path, seen, record)
                 continue
             child_path = (*path, key if is_map else len(container))
-            if not duplicate:
+            keep = record and not duplicate
+            if keep:
                 marks[child_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
             if isinstance(event, yaml.ScalarEvent):
-                plain = event.style == "" and event.implicit[0]
-                value: Any = self.scalar(event.value, plain, child_path) if not duplicate else None
+                value: Any = self.scalar(event.value, event.style, event.start_mark, child_path, keep)
             else:
                 if len(stack) >= MAX_DEPTH:
                     raise self.fail(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels", "yaml-depth")
                 value = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append([value, child_path, None, False, {}])
+                stack.append([value, child_path, None, False, {}, keep])
             if is_map:
                 frame[2] = None
                 if not duplicate:  # a duplicate was reported; the first value wins

@@ -1,0 +1,962 @@
+"""Every rule of the content model (contract v1), each with a failing and a passing catalog.
+
+A case writes literal YAML (and Markdown, and real symlinks) into a small catalog, runs
+``syllabus validate --format json`` and compares the complete list of diagnostics, so a case
+fails on a missing problem, a wrong position or message, and on any extra problem. Its passing
+twin differs only in the detail the rule is about and must validate with no diagnostics at all
+(not even a warning). Positions are 1-based and were counted by hand from the literal text.
+
+The test catalog's mkdocs.yml (tests/conftest.py) declares roles ``admin`` and ``end-user``,
+product ``code-search``, ``review_every_days: 365`` and no levels or formats (so the defaults
+apply); "today" is 2026-11-18.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, NamedTuple
+
+import jsonschema_rs
+import pytest
+from syllabus.core.schemas import build_schema_set
+from syllabus.core.taxonomy import Taxonomy
+
+from .conftest import MKDOCS_TEMPLATE, course_data, plan_data, track_data
+
+C = "courses/intro/course.yml"
+T = "tracks/admin.yml"
+P = "plans/onboarding.yml"
+
+COURSE_LINES = {
+    "id": "id: {id}",                          # line 1, value at column 5
+    "title": "title: Intro to search",         # line 2, column 8
+    "summary": "summary: Learn to search code.",  # line 3, column 10
+    "level": "level: beginner",                # line 4, column 8
+    "roles": "roles: [admin]",                 # line 5, '[' at 8, first item at 9
+    "format": "format: self-paced",            # line 6, column 9
+    "duration_minutes": "duration_minutes: 60",  # line 7, column 19
+    "owners": "owners: ['@trainer']",          # line 8, '[' at 9, first item at 10
+    "visibility": "visibility: public",        # line 9, column 13
+}  # fmt: skip
+
+
+def course(course_id: str = "intro", extra: str = "", **lines: str | None) -> str:
+    """The nine-line base course with whole lines replaced (None drops one) and ``extra``
+    appended from line 10 on."""
+    body = [lines[key] if key in lines else text.format(id=course_id) for key, text in COURSE_LINES.items()]
+    return "\n".join(line for line in body if line is not None) + "\n" + extra
+
+
+TRACK = """\
+id: admin
+title: Administrator track
+summary: Install and run it.
+role: admin
+visibility: public
+sections:
+  - title: Start
+    courses: [{courses}]
+"""  # the first course id is at line 8, column 15
+
+
+def track(courses: str = "intro") -> str:
+    return TRACK.replace("{courses}", courses)
+
+
+PLAN = """\
+id: onboarding
+title: Onboarding
+summary: The first month.
+length_days: 30
+visibility: public
+phases:
+  - title: Start
+    start_day: 0
+    end_day: 29
+    items:
+      - {day: 0, type: meeting, title: Kickoff}
+"""
+
+
+def plan(phases: str | None = None, *, extra: str = "", **lines: str) -> str:
+    """PLAN with its phases (from line 7 on) replaced, other lines replaced by key, ``extra`` appended."""
+    text = PLAN if phases is None else PLAN.split("  - title: Start")[0] + phases
+    for key, line in lines.items():
+        start = ("\n" + text).index(f"\n{key}:")
+        text = text[:start] + line + text[text.index("\n", start):]
+    return text + extra
+
+
+class Link(NamedTuple):
+    """A real symlink to ``target`` (relative to the catalog root)."""
+
+    target: str
+
+
+Files = dict[str, Any]  # path -> text, bytes or Link
+Diagnostic = tuple[str, int, int, str, str, str]  # path, line, column, severity, rule, message
+
+
+class Case(NamedTuple):
+    id: str
+    bad: Files
+    good: Files
+    expected: list[Diagnostic]
+    mkdocs: str | None = None  # replaces the test mkdocs.yml (both variants)
+    good_mkdocs: str | None = None  # replaces it for the passing variant only
+
+
+def error(path: str, line: int, column: int, rule: str, message: str) -> Diagnostic:
+    return (path, line, column, "error", rule, message)
+
+
+def warning(path: str, line: int, column: int, rule: str, message: str) -> Diagnostic:
+    return (path, line, column, "warning", rule, message)
+
+
+INTERNAL = MKDOCS_TEMPLATE.format(audience="internal")
+CUSTOM_TAXONOMY = """\
+site_name: Custom Academy
+plugins:
+  - syllabus:
+      levels:
+        novice: {title: Novice}
+        expert: {title: Expert}
+      formats:
+        webinar: {title: Webinar, live: true}
+"""
+NO_PRODUCTS = "site_name: Minimal Academy\nplugins:\n  - syllabus\n"
+WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.youtube-nocookie.com/embed/abc123')"
+LEAK = "must not be referenced from public content (it would leak); remove the reference or publish it"
+SESSION = "sessions:\n  - start: {start}\n    timezone: {zone}\n"  # start at 11:12, zone at 12:15
+LIVE = {"format": "format: virtual-ilt"}
+
+
+def session(start: str = "2026-12-03T16:00", zone: str = "America/New_York", more: str = "") -> str:
+    return SESSION.format(start=start, zone=zone) + more
+
+
+def other(course_id: str, extra: str = "", **lines: str | None) -> dict[str, str]:
+    return {f"courses/{course_id}/course.yml": course(course_id, extra, **lines)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Identifiers
+# ---------------------------------------------------------------------------------------------
+
+LONG_ID = "a" * 65
+IDENTIFIERS = [
+    Case("id-pattern",
+         {"courses/Intro_Search/course.yml": course("Intro_Search")},
+         {"courses/intro-search/course.yml": course("intro-search")},
+         [error("courses/Intro_Search/course.yml", 1, 5, "schema-pattern",
+                "id: 'Intro_Search' is not a valid identifier (e.g. 'k8s-install')")]),
+    Case("id-at-most-64-characters",
+         {f"courses/{LONG_ID}/course.yml": course(LONG_ID)},
+         {f"courses/{LONG_ID[:64]}/course.yml": course(LONG_ID[:64])},
+         [error(f"courses/{LONG_ID}/course.yml", 1, 5, "schema-maxLength",
+                "id: is 65 characters; at most 64 allowed")]),
+    Case("id-with-trailing-newline",
+         {C: course(id='id: "intro\\n"')},
+         {C: course(id='id: "intro"')},
+         [error(C, 1, 5, "schema-pattern", "id: 'intro\\n' is not a valid identifier (e.g. 'k8s-install')"),
+          error(C, 1, 5, "id-matches-name", "id: 'intro\\n' must equal the folder 'intro'")]),
+    Case("course-id-equals-folder",
+         {C: course(id="id: intro-2")},
+         {C: course()},
+         [error(C, 1, 5, "id-matches-name", "id: 'intro-2' must equal the folder 'intro'")]),
+    Case("course-ids-are-unique",
+         {C: course(), "courses/intro-copy/course.yml": course()},
+         {C: course(), "tracks/intro.yml": track().replace("id: admin", "id: intro")},  # unique per kind
+         [error("courses/intro-copy/course.yml", 1, 5, "id-matches-name",
+                "id: 'intro' must equal the folder 'intro-copy'")]),
+    Case("track-id-equals-file-stem",
+         {C: course(), T: track().replace("id: admin", "id: admins")},
+         {C: course(), T: track()},
+         [error(T, 1, 5, "id-matches-name", "id: 'admins' must equal the file name 'admin'")]),
+    Case("plan-id-equals-file-stem",
+         {P: plan(id="id: onboard")},
+         {P: plan()},
+         [error(P, 1, 5, "id-matches-name", "id: 'onboard' must equal the file name 'onboarding'")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Required fields, text limits, numbers, owners, status, visibility, language, unknown keys
+# ---------------------------------------------------------------------------------------------
+
+VISIBILITY_HINT = ("(Who may see this {}: `public` (customers, the public site) or `internal` (internal builds "
+                   "only))")
+FIELDS = [
+    Case("visibility-is-required-for-courses",
+         {C: course(visibility=None)},
+         {C: course(visibility="visibility: internal")},
+         [error(C, 1, 1, "schema-required",
+                "missing required field 'visibility' " + VISIBILITY_HINT.format("course"))]),
+    Case("visibility-is-required-for-tracks",
+         {C: course(), T: track().replace("visibility: public\n", "")},
+         {C: course(), T: track()},
+         [error(T, 1, 1, "schema-required", "missing required field 'visibility' " + VISIBILITY_HINT.format("track"))]),
+    Case("visibility-is-required-for-plans",
+         {P: plan().replace("visibility: public\n", "")},
+         {P: plan()},
+         [error(P, 1, 1, "schema-required", "missing required field 'visibility' " + VISIBILITY_HINT.format("plan"))]),
+    Case("visibility-values",
+         {C: course(visibility="visibility: secret")},
+         {C: course(visibility="visibility: internal")},
+         [error(C, 9, 13, "schema-enum", "visibility: 'secret' is not one of public, internal")]),
+    Case("title-at-most-120-characters",
+         {C: course(title="title: " + "x" * 121)},
+         {C: course(title="title: " + "x" * 120)},
+         [error(C, 2, 8, "schema-maxLength", "title: is 121 characters; at most 120 allowed")]),
+    Case("title-not-empty-any-language",
+         {C: course(title="title: ''")},
+         {C: course(title="title: コード検索入門")},
+         [error(C, 2, 8, "schema-minLength", "title: must not be empty")]),
+    Case("summary-at-most-300-characters",
+         {C: course(summary="summary: " + "y" * 301)},
+         {C: course(summary="summary: " + "y" * 300)},
+         [error(C, 3, 10, "schema-maxLength", "summary: is 301 characters; at most 300 allowed")]),
+    Case("duration-at-least-1",
+         {C: course(duration_minutes="duration_minutes: 0")},
+         {C: course(duration_minutes="duration_minutes: 1")},
+         [error(C, 7, 19, "schema-minimum", "duration_minutes: '0' must be at least 1")]),
+    Case("duration-at-most-100000",
+         {C: course(duration_minutes="duration_minutes: 100001")},
+         {C: course(duration_minutes="duration_minutes: 100000")},
+         [error(C, 7, 19, "schema-maximum", "duration_minutes: '100001' must be at most 100000")]),
+    Case("duration-1:30-is-text",
+         {C: course(duration_minutes="duration_minutes: 1:30")},
+         {C: course(duration_minutes="duration_minutes: 90")},
+         [error(C, 7, 19, "schema-type", "duration_minutes: expected a whole number, got text '1:30'")]),
+    Case("duration-whole-number",
+         {C: course(duration_minutes="duration_minutes: 1.5")},
+         {C: course(duration_minutes="duration_minutes: 2")},
+         [error(C, 7, 19, "schema-type", "duration_minutes: '1.5' must be a whole number")]),
+    Case("duration-quoted-is-text",
+         {C: course(duration_minutes="duration_minutes: '60'")},
+         {C: course(duration_minutes="duration_minutes: 60")},
+         [error(C, 7, 19, "schema-type", "duration_minutes: expected a whole number, got text '60'")]),
+    Case("owners-at-least-one",
+         {C: course(owners="owners: []")},
+         {C: course(owners="owners: ['@trainer', 'jo@example.com', '@keystone/education']")},
+         [error(C, 8, 9, "schema-minItems", "owners: needs at least 1 item")]),
+    Case("owners-handle-or-email",
+         {C: course(owners="owners: [trainer]")},
+         {C: course(owners="owners: ['@trainer']")},
+         [error(C, 8, 10, "schema-anyOf", "owners[0]: expected GitHub handle or Email address")]),
+    Case("owners-unique",
+         {C: course(owners="owners: ['@trainer', '@trainer']")},
+         {C: course(owners="owners: ['@trainer', '@other']")},
+         [error(C, 8, 9, "schema-uniqueItems", "owners: lists '@trainer' more than once")]),
+    Case("status-values",
+         {C: course(extra="status: live\n")},
+         {C: course(extra="status: beta\n")},
+         [error(C, 10, 9, "schema-enum",
+                "status: 'live' is not one of draft, beta, active, deprecated, retired (did you mean 'active'?)")]),
+    Case("language-bcp47",
+         {C: course(extra="language: english\n")},
+         {C: course(extra="language: pt-BR\n")},
+         [error(C, 10, 11, "schema-pattern", "language: 'english' is not a valid language (e.g. 'en')")]),
+    Case("unknown-field-at-the-key-with-did-you-mean",
+         {C: course(extra="summery: typo\n")},
+         {C: course(extra="x-jira: TRAIN-42\n")},
+         [error(C, 10, 1, "schema-additionalProperties",
+                "summery: unknown field 'summery' (did you mean 'summary'?)")]),
+    Case("tags-unique",
+         {C: course(extra="tags: [helm, helm]\n")},
+         {C: course(extra="tags: [helm, kubernetes]\n")},
+         [error(C, 10, 7, "schema-uniqueItems", "tags: lists 'helm' more than once")]),
+    Case("program-weeks-at-least-1",
+         {C: course(extra="program_weeks: 0\n")},
+         {C: course(extra="program_weeks: 12\n")},
+         [error(C, 10, 16, "schema-minimum", "program_weeks: '0' must be at least 1")]),
+    Case("outcomes-not-empty",
+         {C: course(extra="outcomes: ['']\n")},
+         {C: course(extra="outcomes: [Search across repositories]\n")},
+         [error(C, 10, 12, "schema-minLength", "outcomes[0]: must not be empty")]),
+    Case("credential-fields",
+         {C: course(extra="credential: {type: medal, title: Expert}\n")},
+         {C: course(extra="credential: {type: badge, title: Expert, criteria: Pass the lab.}\n")},
+         [error(C, 10, 13, "schema-required", "credential: missing required field 'criteria' (What a learner must do "
+                "to earn it, in one or two sentences)"),
+          error(C, 10, 20, "schema-enum", "credential.type: 'medal' is not one of badge, certificate")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Taxonomy: declared in mkdocs.yml, with defaults for levels, formats and roles
+# ---------------------------------------------------------------------------------------------
+
+TAXONOMY = [
+    Case("level-default-taxonomy",
+         {C: course(level="level: expert")},
+         {C: course(level="level: advanced")},
+         [error(C, 4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced")]),
+    Case("level-declared-taxonomy",
+         {C: course(level="level: beginner", format="format: webinar")},
+         {C: course(level="level: expert", format="format: webinar")},
+         [error(C, 4, 8, "schema-enum", "level: 'beginner' is not one of novice, expert")],
+         mkdocs=CUSTOM_TAXONOMY),
+    Case("format-default-taxonomy",
+         {C: course(format="format: classroom")},
+         {C: course(format="format: in-person")},
+         [error(C, 6, 9, "schema-enum", "format: 'classroom' is not one of self-paced, virtual-ilt, in-person")]),
+    Case("format-declared-taxonomy",
+         {C: course(level="level: novice", format="format: self-paced")},
+         {C: course(level="level: novice", format="format: webinar")},
+         [error(C, 6, 9, "schema-enum", "format: 'self-paced' is not one of webinar")],
+         mkdocs=CUSTOM_TAXONOMY),
+    Case("roles-declared-taxonomy",
+         {C: course(roles="roles: [admin, devops]")},
+         {C: course(roles="roles: [admin, end-user]")},
+         [error(C, 5, 16, "schema-enum", "roles[1]: 'devops' is not one of admin, end-user")]),
+    Case("roles-default-taxonomy",
+         {C: course(roles="roles: [admin, devops]")},
+         {C: course(roles="roles: [admin, power-user, manager]")},
+         [error(C, 5, 16, "schema-enum", "roles[1]: 'devops' is not one of admin, end-user, power-user, manager")],
+         mkdocs=NO_PRODUCTS),
+    Case("roles-at-least-one",
+         {C: course(roles="roles: []")},
+         {C: course(roles="roles: [end-user]")},
+         [error(C, 5, 8, "schema-minItems", "roles: needs at least 1 item")]),
+    Case("roles-unique",
+         {C: course(roles="roles: [admin, admin]")},
+         {C: course(roles="roles: [admin]")},
+         [error(C, 5, 8, "schema-uniqueItems", "roles: lists 'admin' more than once")]),
+    Case("products-declared-taxonomy",
+         {C: course(extra="products: [batch-changes]\n")},
+         {C: course(extra="products: [code-search]\n")},
+         [error(C, 10, 12, "schema-enum", "products[0]: 'batch-changes' is not one of code-search")]),
+    Case("products-none-declared",
+         {C: course(extra="products: [code-search]\n")},
+         {C: course()},
+         [error(C, 10, 12, "schema-enum", "products[0]: 'code-search' is not declared; mkdocs.yml declares no "
+                "product values (add them to the syllabus plugin options)")],
+         mkdocs=NO_PRODUCTS),
+    Case("track-role-taxonomy",
+         {C: course(), T: track().replace("role: admin", "role: admins")},
+         {C: course(), T: track().replace("role: admin", "role: end-user")},
+         [error(T, 4, 7, "schema-enum", "role: 'admins' is not one of admin, end-user (did you mean 'admin'?)")]),
+    Case("plan-audience-taxonomy",
+         {P: plan(extra="audience: [admins]\n")},
+         {P: plan(extra="audience: [admin, end-user]\n")},
+         [error(P, 12, 12, "schema-enum", "audience[0]: 'admins' is not one of admin, end-user (did you mean "
+                "'admin'?)")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Dates and freshness
+# ---------------------------------------------------------------------------------------------
+
+DATES = [
+    Case("last-reviewed-is-a-real-date",
+         {C: course(extra="last_reviewed: 2026-02-30\n")},
+         {C: course(extra="last_reviewed: 2026-02-28\n")},
+         [error(C, 10, 16, "date", "last_reviewed: '2026-02-30' is not a real date (YYYY-MM-DD)")]),
+    Case("last-reviewed-is-iso-8601",
+         {C: course(extra="last_reviewed: 05/01/2026\n")},
+         {C: course(extra="last_reviewed: '2026-01-05'\n")},
+         [error(C, 10, 16, "date", "last_reviewed: '05/01/2026' is not a real date (YYYY-MM-DD)"),
+          error(C, 10, 16, "schema-pattern", "last_reviewed: '05/01/2026' is not a valid date (e.g. '2026-11-22')")]),
+    Case("stale-last-reviewed-is-a-warning",
+         {C: course(extra="last_reviewed: 2025-11-17\n")},
+         {C: course(extra="last_reviewed: 2025-11-18\n")},
+         [warning(C, 10, 16, "stale", "last_reviewed 2025-11-17 is older than 365 days; review the course and update "
+                  "the date")]),
+    Case("stale-with-the-courses-own-review-period",
+         {C: course(extra="review_every_days: 30\nlast_reviewed: 2026-10-18\n")},
+         {C: course(extra="review_every_days: 30\nlast_reviewed: 2026-10-19\n")},
+         [warning(C, 11, 16, "stale", "last_reviewed 2026-10-18 is older than 30 days; review the course and update "
+                  "the date")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Sessions: real local times, IANA zones, http(s) only
+# ---------------------------------------------------------------------------------------------
+
+SESSIONS = [
+    Case("session-timezone-is-iana",
+         {C: course(extra=session(zone="America/New_Yrok"), **LIVE)},
+         {C: course(extra=session(zone="America/New_York"), **LIVE)},
+         [error(C, 12, 15, "timezone", "sessions[0].timezone: 'America/New_Yrok' is not an IANA time zone (did you "
+                "mean 'America/New_York'?)")]),
+    Case("session-timezone-invented",
+         {C: course(extra=session(zone="Mars/Olympus"), **LIVE)},
+         {C: course(extra=session(zone="Asia/Tokyo"), **LIVE)},
+         [error(C, 12, 15, "timezone", "sessions[0].timezone: 'Mars/Olympus' is not an IANA time zone (e.g. "
+                "Europe/Berlin)")]),
+    Case("session-start-is-a-real-time",
+         {C: course(extra=session(start="2026-02-30T16:00"), **LIVE)},
+         {C: course(extra=session(start="2026-02-28T16:00"), **LIVE)},
+         [error(C, 11, 12, "datetime", "sessions[0].start: '2026-02-30T16:00' is not a real date and time "
+                "(YYYY-MM-DDTHH:MM)")]),
+    Case("session-start-has-no-offset",
+         {C: course(extra=session(start="2026-12-03T16:00+01:00"), **LIVE)},
+         {C: course(extra=session(start="2026-12-03T16:00:30"), **LIVE)},
+         [error(C, 11, 12, "schema-pattern", "sessions[0].start: '2026-12-03T16:00+01:00' is not a valid local date "
+                "and time (e.g. '2026-12-03T16:00')")]),
+    Case("session-start-in-a-dst-gap-is-a-warning",
+         {C: course(extra=session(start="2027-03-14T02:30"), **LIVE)},
+         {C: course(extra=session(start="2027-03-14T03:30"), **LIVE)},
+         [warning(C, 11, 12, "datetime", "sessions[0].start: 2027-03-14T02:30 does not exist in America/New_York "
+                  "(clocks change that day)")]),
+    Case("session-registration-url-is-http",
+         {C: course(extra=session(more="    registration_url: javascript:alert(document.cookie)\n"), **LIVE)},
+         {C: course(extra=session(more="    registration_url: https://events.example.com/register/42\n"), **LIVE)},
+         [error(C, 13, 23, "schema-pattern", "sessions[0].registration_url: 'javascript:alert(document.cookie)' "
+                + WEB_ADDRESS)]),
+    Case("session-unknown-key-at-key-missing-key-at-mapping",
+         {C: course(extra=SESSION.replace("timezone", "tmezone").format(start="2026-12-03T16:00", zone="UTC"),
+                    **LIVE)},
+         {C: course(extra=session(zone="UTC"), **LIVE)},
+         [error(C, 11, 5, "schema-required", "sessions[0]: missing required field 'timezone' (IANA time zone of "
+                "`start`, for example `America/New_York`)"),
+          error(C, 12, 5, "schema-additionalProperties", "sessions[0].tmezone: unknown field 'tmezone' (did you "
+                "mean 'timezone'?)")]),
+    Case("session-status-values",
+         {C: course(extra=session(more="    status: postponed\n"), **LIVE)},
+         {C: course(extra=session(more="    status: cancelled\n"), **LIVE)},
+         [error(C, 13, 13, "schema-enum", "sessions[0].status: 'postponed' is not one of scheduled, full, cancelled")]),
+    Case("sessions-need-a-live-format",
+         {C: course(extra=session())},
+         {C: course(extra=session(), **LIVE)},
+         [warning(C, 11, 3, "sessions-format", "sessions: format 'self-paced' is not a live format, so its sessions "
+                  "are not shown; use a live format or remove them")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Units and materials: files that exist inside the course folder, no symlinks; http(s) URLs
+# ---------------------------------------------------------------------------------------------
+
+UNIT = "units:\n  - {{title: One, file: {}}}\n"  # the file name is at line 11, column 24
+MATERIAL = "materials:\n  - {{title: Deck, kind: {kind}, {where}}}\n"  # kind at 11:25, 'file'/'url' key at 11:33
+
+
+def unit(name: str) -> str:
+    return course(extra=UNIT.format(name))
+
+
+def material(where: str = "file: deck.pdf", kind: str = "slides") -> str:
+    return course(extra=MATERIAL.format(kind=kind, where=where))
+
+
+ONE = {"courses/intro/one.md": "# One\n"}
+DECK = {"courses/intro/deck.pdf": b"%PDF-1.7\n"}
+OUTSIDE = {"outside/one.md": "# Secret\n", "outside/deck.pdf": b"%PDF-1.7\n"}
+LEAVES = "leaves the course folder; materials and units must stay inside it"
+SYMLINK = "goes through a symlink; symlinks are never published"
+
+FILES = [
+    Case("unit-file-exists",
+         {C: unit("onee.md"), **ONE},
+         {C: unit("one.md"), **ONE},
+         [error(C, 11, 24, "file",
+                "units[0].file: 'onee.md' not found in the course folder (did you mean 'one.md'?)")]),
+    Case("unit-file-no-dotdot",
+         {C: unit("../other/one.md"), "courses/other/one.md": "# One\n", **other("other")},
+         {C: unit("sub/one.md"), "courses/intro/sub/one.md": "# One\n", **other("other")},
+         [error(C, 11, 24, "file", f"units[0].file: '../other/one.md' {LEAVES}")]),
+    Case("unit-file-not-absolute",
+         {C: unit("/etc/passwd.md")},
+         {C: unit("one.md"), **ONE},
+         [error(C, 11, 24, "schema-pattern", "units[0].file: '/etc/passwd.md' is not a valid file (e.g. "
+                "'01-install.md')"),
+          error(C, 11, 24, "file", "units[0].file: '/etc/passwd.md' must be a path relative to the course folder")]),
+    Case("unit-file-no-backslash",
+         {C: unit("'sub\\one.md'"), "courses/intro/sub/one.md": "# One\n"},
+         {C: unit("sub/one.md"), "courses/intro/sub/one.md": "# One\n"},
+         [error(C, 11, 24, "schema-pattern", "units[0].file: 'sub\\one.md' is not a valid file (e.g. '01-install.md')"),
+          error(C, 11, 24, "file", "units[0].file: 'sub\\one.md' must be a path relative to the course folder")]),
+    Case("unit-file-not-a-symlink",
+         {C: unit("one.md"), **OUTSIDE, "courses/intro/one.md": Link("outside/one.md")},
+         {C: unit("one.md"), **OUTSIDE, **ONE},
+         [error(C, 11, 24, "file", f"units[0].file: 'one.md' {SYMLINK}")]),
+    Case("unit-file-not-through-a-symlinked-folder",
+         {C: unit("sub/one.md"), **OUTSIDE, "courses/intro/sub": Link("outside")},
+         {C: unit("sub/one.md"), **OUTSIDE, "courses/intro/sub/one.md": "# One\n"},
+         [error(C, 11, 24, "file", f"units[0].file: 'sub/one.md' {SYMLINK}")]),
+    Case("unit-file-is-markdown",
+         {C: unit("one.txt"), "courses/intro/one.txt": "One\n"},
+         {C: unit("one.md"), **ONE},
+         [error(C, 11, 24, "schema-pattern", "units[0].file: 'one.txt' is not a valid file (e.g. '01-install.md')")]),
+    Case("unit-file-is-not-the-overview",
+         {C: unit("index.md"), "courses/intro/index.md": "# Intro\n"},
+         {C: unit("one.md"), "courses/intro/index.md": "# Intro\n", **ONE},
+         [error(C, 11, 24, "file", "units[0].file: index.md is the course overview page, not a unit; give the unit "
+                "its own file")]),
+    Case("material-kind-values",
+         {C: material(kind="slidez"), **DECK},
+         {C: material(kind="cheat-sheet"), **DECK},
+         [error(C, 11, 25, "schema-enum", "materials[0].kind: 'slidez' is not one of slides, handout, lab, script, "
+                "cheat-sheet, recording, email-template, other (did you mean 'slides'?)")]),
+    Case("material-file-stays-inside",
+         {C: material("file: ../../mkdocs.yml")},
+         {C: material(), **DECK},
+         [error(C, 11, 39, "file", f"materials[0].file: '../../mkdocs.yml' {LEAVES}")]),
+    Case("material-file-not-a-symlink",
+         {C: material(), **OUTSIDE, "courses/intro/deck.pdf": Link("outside/deck.pdf")},
+         {C: material(), **OUTSIDE, **DECK},
+         [error(C, 11, 39, "file", f"materials[0].file: 'deck.pdf' {SYMLINK}")]),
+    Case("material-file-exists",
+         {C: material("file: deck.ppt"), **DECK},
+         {C: material(), **DECK},
+         [error(C, 11, 39, "file", "materials[0].file: 'deck.ppt' not found in the course folder (did you mean "
+                "'deck.pdf'?)")]),
+    Case("material-file-or-url-not-both",
+         {C: material("file: deck.pdf, url: 'https://cdn.example.com/deck.pdf'"), **DECK},
+         {C: material("url: 'https://cdn.example.com/deck.pdf'")},
+         [error(C, 11, 5, "schema-oneOf", "materials[0]: give 'file' or 'url', not both")]),
+    Case("material-file-or-url-required",
+         {C: course(extra="materials:\n  - {title: Deck, kind: slides}\n")},
+         {C: material("url: http://cdn.example.com/deck.pdf")},
+         [error(C, 11, 5, "schema-oneOf", "materials[0]: expected Material stored in the course folder or Material "
+                "linked by URL")]),
+    Case("material-url-is-http",
+         {C: material("url: 'javascript:alert(1)'")},
+         {C: material("url: 'https://cdn.example.com/deck.pdf'")},
+         [error(C, 11, 38, "schema-pattern", f"materials[0].url: 'javascript:alert(1)' {WEB_ADDRESS}")]),
+    Case("material-url-no-data-scheme",
+         {C: material("url: 'data:text/html,<script>alert(1)</script>'")},
+         {C: material("url: 'https://cdn.example.com/deck.pdf'")},
+         [error(C, 11, 38, "schema-pattern", "materials[0].url: 'data:text/html,<script>alert(1)</script>' "
+                + WEB_ADDRESS)]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# References between courses: exist, no cycles, no self-reference, symmetric translations
+# ---------------------------------------------------------------------------------------------
+
+REFERENCES = [
+    Case("prerequisites-exist",
+         {C: course(extra="prerequisites: [intro-basic]\n"), **other("intro-basics")},
+         {C: course(extra="prerequisites: [intro-basics]\n"), **other("intro-basics")},
+         [error(C, 10, 17, "unknown-course", "prerequisites[0]: unknown course 'intro-basic' (did you mean "
+                "'intro-basics'?)")]),
+    Case("prerequisites-not-self",
+         {C: course(extra="prerequisites: [intro]\n")},
+         {C: course(extra="prerequisites: []\n")},
+         [error(C, 10, 17, "self-reference", "prerequisites[0]: a course cannot list itself")]),
+    Case("prerequisite-cycle-of-two",
+         {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [a]\n")},
+         {**other("a", "prerequisites: [b]\n"), **other("b")},
+         [error("courses/a/course.yml", 10, 17, "prerequisite-cycle", "prerequisites form a cycle: a → b → a")]),
+    Case("prerequisite-cycle-of-three",
+         {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [c]\n"),
+          **other("c", "prerequisites: [a]\n")},
+         {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [c]\n"), **other("c")},
+         [error("courses/a/course.yml", 10, 17, "prerequisite-cycle", "prerequisites form a cycle: a → b → c → a")]),
+    Case("prerequisite-cycle-named-from-its-first-course",
+         {**other("x", "prerequisites: [m]\n"), **other("m", "prerequisites: [n]\n"),
+          **other("n", "prerequisites: [intro, m]\n"), C: course()},
+         {**other("x", "prerequisites: [m]\n"), **other("m", "prerequisites: [n]\n"),
+          **other("n", "prerequisites: [intro]\n"), C: course()},
+         [error("courses/m/course.yml", 10, 17, "prerequisite-cycle", "prerequisites form a cycle: m → n → m")]),
+    Case("recommended-next-exists",
+         {C: course(extra="recommended_next: [advanced-search]\n")},
+         {C: course(extra="recommended_next: [advanced-search]\n"), **other("advanced-search")},
+         [error(C, 10, 20, "unknown-course", "recommended_next[0]: unknown course 'advanced-search'")]),
+    Case("on-demand-course-exists",
+         {C: course(extra="on_demand: {course: intro-recorded}\n"), **other("intro-recording")},
+         {C: course(extra="on_demand: {course: intro-recording}\n"), **other("intro-recording")},
+         [error(C, 10, 21, "unknown-course", "on_demand.course: unknown course 'intro-recorded' (did you mean "
+                "'intro-recording'?)")]),
+    Case("on-demand-url-is-http",
+         {C: course(extra="on_demand: {url: 'javascript:alert(1)'}\n")},
+         {C: course(extra="on_demand: {url: 'https://videos.example.com/intro'}\n")},
+         [error(C, 10, 18, "schema-pattern", f"on_demand.url: 'javascript:alert(1)' {WEB_ADDRESS}")]),
+    Case("on-demand-url-or-course",
+         {C: course(extra="on_demand: {url: 'https://videos.example.com/intro', course: other}\n"), **other("other")},
+         {C: course(extra="on_demand: {course: other}\n"), **other("other")},
+         [error(C, 10, 12, "schema-oneOf", "on_demand: give 'url' or 'course', not both")]),
+    Case("translations-are-symmetric",
+         {C: course(extra="translations: {ja: intro-ja}\n"), **other("intro-ja", "language: ja\n")},
+         {C: course(extra="translations: {ja: intro-ja}\n"),
+          **other("intro-ja", "language: ja\ntranslations: {en: intro}\n")},
+         [error(C, 10, 20, "translations", "translations.ja: 'intro-ja' does not point back (add 'en: intro' to its "
+                "translations)")]),
+    Case("translations-match-the-language",
+         {C: course(extra="translations: {ja: intro-ja}\n"),
+          **other("intro-ja", "language: de\ntranslations: {en: intro}\n")},
+         {C: course(extra="translations: {de: intro-ja}\n"),
+          **other("intro-ja", "language: de\ntranslations: {en: intro}\n")},
+         [error("courses/intro-ja/course.yml", 11, 20, "translations", "translations.en: 'intro' does not point back "
+                "(add 'de: intro-ja' to its translations)"),
+          error(C, 10, 20, "translations", "translations.ja: 'intro-ja' is in language 'de', not 'ja'")]),
+    Case("translations-exist",
+         {C: course(extra="translations: {ja: intro-jp}\n"),
+          **other("intro-ja", "language: ja\ntranslations: {en: intro}\n")},
+         {C: course(extra="translations: {ja: intro-ja}\n"),
+          **other("intro-ja", "language: ja\ntranslations: {en: intro}\n")},
+         [error("courses/intro-ja/course.yml", 11, 20, "translations", "translations.en: 'intro' does not point back "
+                "(add 'ja: intro-ja' to its translations)"),
+          error(C, 10, 20, "unknown-course", "translations.ja: unknown course 'intro-jp' (did you mean 'intro-ja'?)")]),
+    Case("translations-not-the-own-language",
+         {C: course(extra="translations: {en: intro}\n")},
+         {C: course(extra="translations: {}\n")},
+         [error(C, 10, 16, "translations", "translations: 'en' is the course's own language")]),
+    Case("translations-keyed-by-language-tag",
+         {C: course(extra="translations: {japanese: intro-ja}\n"), **other("intro-ja", "language: ja\n")},
+         {C: course(extra="translations: {ja: intro-ja}\n"),
+          **other("intro-ja", "language: ja\ntranslations: {en: intro}\n")},
+         [error(C, 10, 15, "schema-pattern", "translations: 'japanese' is not a valid language tag")]),
+    Case("redirect-from-is-not-an-existing-id",
+         {C: course(extra="redirect_from: [other]\n"), **other("other")},
+         {C: course(extra="redirect_from: [intro-to-search]\n"), **other("other")},
+         [error(C, 10, 17, "redirect", "redirect_from[0]: 'other' is the id of an existing course")]),
+    Case("redirect-from-claimed-once",
+         {C: course(extra="redirect_from: [old]\n"), **other("other", "redirect_from: [old]\n")},
+         {C: course(extra="redirect_from: [old]\n"), **other("other", "redirect_from: [older]\n")},
+         [error(C, 10, 17, "redirect", "redirect_from[0]: 'old' is also claimed by other"),
+          error("courses/other/course.yml", 10, 17, "redirect", "redirect_from[0]: 'old' is also claimed by intro")]),
+    Case("redirect-from-is-an-id",
+         {C: course(extra="redirect_from: [Old_Intro]\n")},
+         {C: course(extra="redirect_from: [old-intro]\n")},
+         [error(C, 10, 17, "schema-pattern", "redirect_from[0]: 'Old_Intro' is not a valid identifier (e.g. "
+                "'k8s-install')")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Public content never references draft or internal content (in the public audience)
+# ---------------------------------------------------------------------------------------------
+
+DRAFT = other("basics", "status: draft\n")
+SECRET = other("secret", visibility="visibility: internal")
+LEAKS = [
+    Case("public-course-prerequisite-is-not-a-draft",
+         {C: course(extra="prerequisites: [basics]\n"), **DRAFT},
+         {C: course(extra="prerequisites: [basics]\n"), **other("basics", "status: beta\n")},
+         [error(C, 10, 17, "leak", f"prerequisites[0]: course 'basics' is a draft and {LEAK}")]),
+    Case("public-course-recommendation-is-not-internal",
+         {C: course(extra="recommended_next: [secret]\n"), **SECRET},
+         {C: course(extra="recommended_next: [secret]\n", visibility="visibility: internal"), **SECRET},
+         [error(C, 10, 20, "leak", f"recommended_next[0]: course 'secret' is internal and {LEAK}")]),
+    Case("public-track-lists-no-draft",
+         {C: course(), T: track("intro, basics"), **DRAFT},
+         {C: course(), T: track("intro, basics").replace("visibility: public", "visibility: internal"), **DRAFT},
+         [error(T, 8, 22, "leak", f"sections[0].courses[1]: course 'basics' is a draft and {LEAK}")]),
+    Case("public-track-lists-no-internal-course-in-the-public-audience",
+         {C: course(), T: track("intro, secret"), **SECRET},
+         {C: course(), T: track("intro, secret"), **SECRET},
+         [error(T, 8, 22, "leak", f"sections[0].courses[1]: course 'secret' is internal and {LEAK}")],
+         good_mkdocs=INTERNAL),
+    Case("public-plan-lists-no-draft-course",
+         {**DRAFT, P: plan(extra="").replace("type: meeting, title: Kickoff", "type: course, course: basics")},
+         {**DRAFT, P: plan(visibility="visibility: internal").replace("type: meeting, title: Kickoff",
+                                                                      "type: course, course: basics")},
+         [error(P, 11, 40, "leak", f"phases[0].items[0].course: course 'basics' is a draft and {LEAK}")]),
+    Case("public-plan-lists-no-internal-track",
+         {C: course(), "tracks/secret-track.yml": track().replace("id: admin", "id: secret-track").replace(
+             "visibility: public", "visibility: internal"),
+          P: plan().replace("type: meeting, title: Kickoff", "type: track, track: secret-track")},
+         {C: course(), "tracks/secret-track.yml": track().replace("id: admin", "id: secret-track"),
+          P: plan().replace("type: meeting, title: Kickoff", "type: track, track: secret-track")},
+         [error(P, 11, 38, "leak", f"phases[0].items[0].track: track 'secret-track' is internal and {LEAK}")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Tracks: sections, items, order respects prerequisites
+# ---------------------------------------------------------------------------------------------
+
+ADVANCED = other("advanced", "prerequisites: [intro]\n")
+TRACKS = [
+    Case("track-courses-exist",
+         {C: course(), T: track("intro, intr")},
+         {C: course(), T: track("intro")},
+         [error(T, 8, 22, "unknown-course", "sections[0].courses[1]: unknown course 'intr' (did you mean 'intro'?)")]),
+    Case("track-course-entries-exist",
+         {C: course(), T: track("{course: intro-advanced, required: false}")},
+         {C: course(), T: track("{course: intro, required: false, note: Optional.}")},
+         [error(T, 8, 15, "unknown-course", "sections[0].courses[0]: unknown course 'intro-advanced'")]),
+    Case("track-course-entry-fields",
+         {C: course(), T: track("{course: intro, requird: true}")},
+         {C: course(), T: track("{course: intro, required: true}")},
+         [error(T, 8, 31, "schema-anyOf", "sections[0].courses[0].requird: unknown field 'requird' "
+                "(did you mean 'required'?)")]),
+    Case("track-required-is-true-or-false",
+         {C: course(), T: track("{course: intro, required: no}")},
+         {C: course(), T: track("{course: intro, required: false}")},
+         [error(T, 8, 41, "schema-anyOf", "sections[0].courses[0].required: expected true or false, got text 'no'")]),
+    Case("track-course-is-an-id",
+         {C: course(), T: track("Intro")},
+         {C: course(), T: track("intro")},
+         [error(T, 8, 15, "schema-anyOf", "sections[0].courses[0]: 'Intro' is not a valid course id (e.g. "
+                "'code-search-101')")]),
+    Case("track-lists-a-course-once",
+         {C: course(), T: track("intro, intro")},
+         {C: course(), T: track("intro")},
+         [error(T, 8, 22, "track-duplicate", "sections[0].courses[1]: 'intro' is listed twice in this track")]),
+    Case("track-order-respects-prerequisites",
+         {C: course(), **ADVANCED, T: track("advanced, intro")},
+         {C: course(), **ADVANCED, T: track("intro, advanced")},
+         [error(T, 8, 15, "track-order", "sections[0].courses[0]: 'advanced' is listed before its prerequisite "
+                "'intro'; move it after")]),
+    Case("track-order-across-sections",
+         {C: course(), **ADVANCED, T: track("advanced") + "  - title: Basics\n    courses: [intro]\n"},
+         {C: course(), **ADVANCED, T: track("intro") + "  - title: More\n    courses: [advanced]\n"},
+         [error(T, 8, 15, "track-order", "sections[0].courses[0]: 'advanced' is listed before its prerequisite "
+                "'intro'; move it after")]),
+    Case("track-needs-a-section",
+         {C: course(), T: track().split("sections:")[0] + "sections: []\n"},
+         {C: course(), T: track()},
+         [error(T, 6, 11, "schema-minItems", "sections: needs at least 1 item")]),
+    Case("track-target-days-at-least-1",
+         {C: course(), T: track() + "target_days: 0\n"},
+         {C: course(), T: track() + "target_days: 30\n"},
+         [error(T, 9, 14, "schema-minimum", "target_days: '0' must be at least 1")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Plans: phases ordered and non-overlapping, days inside phases and inside the plan
+# ---------------------------------------------------------------------------------------------
+
+TWO_PHASES = """\
+  - title: Start
+    start_day: 0
+    end_day: {end1}
+    items:
+      - {{day: {day}, type: meeting, title: Kickoff}}
+  - title: Run
+    start_day: {start2}
+    end_day: {end2}
+    items: []
+"""  # lines 7-15: end1 at 9:14, day at 11:15, start2 at 13:16, end2 at 14:14
+
+
+def phases(end1: int = 9, day: int = 0, start2: int = 10, end2: int = 29) -> str:
+    return plan(TWO_PHASES.format(end1=end1, day=day, start2=start2, end2=end2))
+
+
+ITEM = "type: meeting, title: Kickoff"  # line 11, from column 18
+PLANS = [
+    Case("plan-item-day-inside-its-phase",
+         {P: phases(day=10)},
+         {P: phases(day=9)},
+         [error(P, 11, 15, "plan-days", "phases[0].items[0]: day 10 is outside its phase (days 0-9)")]),
+    Case("plan-phases-do-not-overlap",
+         {P: phases(start2=9)},
+         {P: phases(start2=10)},
+         [error(P, 13, 16, "plan-days", "phases[1]: starts on day 9, inside the previous phase (which ends on day 9); "
+                "phases are ordered and must not overlap")]),
+    Case("plan-phases-are-ordered",
+         {P: phases(end1=9, start2=0, end2=5)},
+         {P: phases(end1=9, start2=10, end2=15)},
+         [error(P, 13, 16, "plan-days", "phases[1]: starts on day 0, inside the previous phase (which ends on day 9); "
+                "phases are ordered and must not overlap")]),
+    Case("plan-phase-ends-after-it-starts",
+         {P: phases(start2=20, end2=15)},
+         {P: phases(start2=20, end2=25)},
+         [error(P, 14, 14, "plan-days", "phases[1]: end_day 15 is before start_day 20")]),
+    Case("plan-phase-inside-length-days",
+         {P: phases(end2=30)},
+         {P: phases(end2=29)},
+         [error(P, 14, 14, "plan-days", "phases[1]: end_day 30 is past the plan's last day (29; length_days is 30)")]),
+    Case("plan-milestone-inside-length-days",
+         {P: plan(extra="milestones:\n  - {day: 30, title: Live, success_criteria: Users search daily.}\n")},
+         {P: plan(extra="milestones:\n  - {day: 29, title: Live, success_criteria: Users search daily.}\n")},
+         [error(P, 13, 11, "plan-days", "milestones[0]: day 30 is past the plan's last day (29)")]),
+    Case("plan-length-days-is-a-number",
+         {P: plan(length_days="length_days: 90 days")},
+         {P: plan(length_days="length_days: 30")},
+         [error(P, 4, 14, "schema-type", "length_days: expected a whole number, got text '90 days'")]),
+    Case("plan-needs-a-phase",
+         {P: PLAN.split("phases:")[0] + "phases: []\n"},
+         {P: plan()},
+         [error(P, 6, 9, "schema-minItems", "phases: needs at least 1 item")]),
+    Case("plan-item-type-values",
+         {P: plan().replace(ITEM, "type: workshop, title: Kickoff")},
+         {P: plan().replace(ITEM, "type: task, title: Kickoff, owner: ce")},
+         [error(P, 11, 24, "schema-enum", "phases[0].items[0].type: 'workshop' is not one of course, track, task, "
+                "meeting")]),
+    Case("plan-course-item-names-a-course",
+         {C: course(), P: plan().replace(ITEM, "type: course")},
+         {C: course(), P: plan().replace(ITEM, "type: course, course: intro")},
+         [error(P, 11, 9, "schema-required", "phases[0].items[0]: missing required field 'course'")]),
+    Case("plan-task-item-has-an-owner",
+         {P: plan().replace(ITEM, "type: task, title: Set up SSO")},
+         {P: plan().replace(ITEM, "type: task, title: Set up SSO, owner: customer-admin")},
+         [error(P, 11, 9, "schema-required", "phases[0].items[0]: missing required field 'owner'")]),
+    Case("plan-course-items-exist",
+         {C: course(), P: plan().replace(ITEM, "type: course, course: intr")},
+         {C: course(), P: plan().replace(ITEM, "type: course, course: intro")},
+         [error(P, 11, 40, "unknown-course", "phases[0].items[0].course: unknown course 'intr' (did you mean "
+                "'intro'?)")]),
+    Case("plan-track-items-exist",
+         {C: course(), T: track(), P: plan().replace(ITEM, "type: track, track: admn")},
+         {C: course(), T: track(), P: plan().replace(ITEM, "type: track, track: admin")},
+         [error(P, 11, 38, "unknown-track", "phases[0].items[0].track: unknown track 'admn' (did you mean "
+                "'admin'?)")]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Layout: where content files live; symlinks are never read
+# ---------------------------------------------------------------------------------------------
+
+LAYOUT = [
+    Case("course-folder-has-course-yml",
+         {C: course(), "courses/empty/notes.md": "# Notes\n"},
+         {C: course()},
+         [error("courses/empty", 1, 1, "layout", "course folder has no course.yml; add one (syllabus new course ID) or "
+                "remove the folder")]),
+    Case("course-folder-is-not-a-symlink",
+         {C: course(), "courses/copy": Link("courses/intro")},
+         {C: course()},
+         [error("courses/copy", 1, 1, "symlink", "symlinks are not allowed in courses/; replace it with a real "
+                "folder")]),
+    Case("course-yml-is-not-a-symlink",
+         {C: course(), "courses/copy/course.yml": Link("courses/intro/course.yml")},
+         {C: course(), "courses/copy/course.yml": course("copy")},
+         [error("courses/copy/course.yml", 1, 1, "symlink", "course.yml must not be a symlink")]),
+    Case("track-file-is-not-a-symlink",
+         {C: course(), "elsewhere/admin.yml": track(), T: Link("elsewhere/admin.yml")},
+         {C: course(), "elsewhere/admin.yml": track(), T: track()},
+         [error(T, 1, 1, "symlink", "symlinks are not allowed in tracks/")]),
+    Case("track-file-is-named-yml",
+         {C: course(), "tracks/admin.yaml": track()},
+         {C: course(), T: track()},
+         [warning("tracks/admin.yaml", 1, 1, "layout", "tracks/ holds tracks as <id>.yml files; rename it to "
+                  "admin.yml")]),
+]
+
+CASES = IDENTIFIERS + FIELDS + TAXONOMY + DATES + SESSIONS + FILES + REFERENCES + LEAKS + TRACKS + PLANS + LAYOUT
+
+
+def write(catalog, files: Files, mkdocs: str | None) -> None:
+    if mkdocs is not None:
+        catalog.write("mkdocs.yml", mkdocs)
+    for relative, content in files.items():
+        if isinstance(content, Link):
+            path = catalog.root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(catalog.root / content.target, path)
+        else:
+            catalog.write(relative, content)
+
+
+def validate(run_cli, catalog) -> tuple[int, list[Diagnostic]]:
+    result = run_cli("validate", "--strict", "--format", "json", "-f", catalog.config)
+    assert result.err == ""
+    assert "Traceback" not in result.out
+    found = [(d["path"], d["line"], d["column"], d["severity"], d["rule"], d["message"])
+             for d in json.loads(result.out)]
+    return result.code, found
+
+
+def test_case_ids_are_unique():
+    assert len({case.id for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_rule_rejects(catalog, run_cli, case):
+    write(catalog, case.bad, case.mkdocs)
+    code, found = validate(run_cli, catalog)
+    assert found == case.expected
+    assert code == 1  # errors, or warnings under --strict
+    relaxed = run_cli("validate", "-f", catalog.config)
+    assert relaxed.code == (1 if any(d[3] == "error" for d in case.expected) else 0)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_rule_accepts(catalog, run_cli, case):
+    write(catalog, case.good, case.good_mkdocs or case.mkdocs)
+    assert validate(run_cli, catalog) == (0, [])
+
+
+# ---------------------------------------------------------------------------------------------
+# The compiled validator (jsonschema-rs) and the reference one (jsonschema) must agree
+# ---------------------------------------------------------------------------------------------
+
+AGREEMENT = [
+    ("course", course_data("intro"), True),
+    ("course", course_data("intro", id="abc\n"), False),
+    ("course", course_data("intro", id="\nabc"), False),
+    ("course", course_data("intro", id="abc-"), False),
+    ("course", course_data("intro", id="a" * 64), True),
+    ("course", course_data("intro", id="a" * 65), False),
+    ("course", course_data("intro", id="ａｂｃ"), False),  # fullwidth letters are not [a-z]
+    ("course", course_data("intro", id="abc٣"), False),  # an Arabic-Indic digit is not [0-9]
+    ("course", course_data("intro", title="x" * 120), True),
+    ("course", course_data("intro", title="x" * 121), False),
+    ("course", course_data("intro", title="🎓" * 120), True),  # length counts characters, not UTF-16 units
+    ("course", course_data("intro", title="🎓" * 121), False),
+    ("course", course_data("intro", duration_minutes=True), False),
+    ("course", course_data("intro", duration_minutes=60.0), True),
+    ("course", course_data("intro", duration_minutes=60.5), False),
+    ("course", course_data("intro", duration_minutes="60"), False),
+    ("course", course_data("intro", level="expert"), False),
+    ("course", course_data("intro", roles=[]), False),
+    ("course", course_data("intro", owners=["@trainer\n"]), False),
+    ("course", course_data("intro", owners=["jo@example.com"]), True),
+    ("course", course_data("intro", last_reviewed="2026-01-05\n"), False),
+    ("course", course_data("intro", language="pt-BR"), True),
+    ("course", course_data("intro", language="en\n"), False),
+    ("course", course_data("intro", on_demand={"url": "https://x.example/v\n"}), False),
+    ("course", course_data("intro", on_demand={"url": "javascript:alert(1)"}), False),
+    ("course", course_data("intro", materials=[{"title": "D", "kind": "slides", "file": "d.pdf",
+                                                "url": "https://x.example/"}]), False),
+    ("course", course_data("intro", units=[{"title": "U", "file": "a.md\n"}]), False),
+    ("course", course_data("intro", units=[{"title": "U", "file": "/a.md"}]), False),
+    ("course", course_data("intro", translations={"ja": "intro-ja"}), True),
+    ("course", course_data("intro", translations={"ja\n": "intro-ja"}), False),
+    ("course", course_data("intro", sessions=[{"start": "2026-12-03T16:00\n", "timezone": "UTC"}]), False),
+    ("course", course_data("intro", **{"x-note": {"any": ["thing"]}}), True),
+    ("course", course_data("intro", visibility=None), False),
+    ("track", track_data("admin", ["intro", {"course": "advanced", "required": False}]), True),
+    ("track", track_data("admin", ["intro\n"]), False),
+    ("track", track_data("admin", [{"course": "intro", "required": "no"}]), False),
+    ("plan", plan_data("onboarding"), True),
+    ("plan", plan_data("onboarding", length_days=0), False),
+    ("plan", plan_data("onboarding", phases=[{"title": "S", "start_day": 0, "end_day": 9, "items": [
+        {"day": 0, "type": "task", "title": "T"}]}]), False),
+]
+
+
+@pytest.fixture(scope="module")
+def schema_set():
+    return build_schema_set(Taxonomy.from_options({"roles": {"admin": {}, "end-user": {}},
+                                                   "products": {"code-search": {}}}))
+
+
+@pytest.mark.parametrize(("kind", "document", "valid"), AGREEMENT, ids=[f"{k}-{i}" for i, (k, _, _) in
+                                                                         enumerate(AGREEMENT)])
+def test_the_fast_and_reference_validators_agree(schema_set, kind, document, valid):
+    fast = schema_set.fast[kind].is_valid(document)
+    reference = not list(schema_set.reference[kind].iter_errors(document))
+    assert (fast, reference) == (valid, valid)
+    assert (schema_set.errors(kind, document) == []) is valid
+
+
+def test_a_disagreement_fails_closed(schema_set, monkeypatch):
+    """If the fast validator rejects what the reference accepts, the file is still rejected."""
+
+    class AlwaysInvalid:
+        def is_valid(self, data: Any) -> bool:
+            return False
+
+    assert schema_set.errors("course", course_data("intro")) == []
+    monkeypatch.setitem(schema_set.fast, "course", AlwaysInvalid())
+    [problem] = schema_set.errors("course", course_data("intro"))
+    assert problem.message == "does not match the schema"
+
+
+def test_the_fast_validator_is_the_compiled_one(schema_set):
+    assert type(schema_set.fast["course"]).__module__.split(".")[0] == jsonschema_rs.__name__
+
+
+def test_legacy_zone_names_are_rejected_because_they_ignore_daylight_saving(catalog, run_cli) -> None:
+    catalog.course("live", format="virtual-ilt", sessions=[{"start": "2027-07-01T10:00", "timezone": "EST"}])
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    problems = [(d["path"], d["rule"]) for d in json.loads(result.out)]
+    assert result.code == 1 and problems == [("courses/live/course.yml", "timezone")]
+    catalog.course("live", format="virtual-ilt", sessions=[{"start": "2027-07-01T10:00", "timezone": "UTC"}])
+    assert run_cli("validate", "-f", catalog.config).code == 0
+
+
+@pytest.mark.parametrize("page", ["courses/intro/index.md", "docs/guide.md"])
+def test_symlinked_markdown_pages_are_reported_not_followed(catalog, run_cli, tmp_path, page) -> None:
+    catalog.course("intro")
+    outside = tmp_path / "secret.md"
+    outside.write_text("# Salaries\n", encoding="utf-8")
+    os.symlink(outside, catalog.root / page)
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.code == 1
+    assert [(d["path"], d["rule"]) for d in json.loads(result.out)] == [(page, "symlink")]

@@ -1,0 +1,557 @@
+"""``syllabus validate`` end to end: hostile files, positions, formats and exit codes.
+
+Every hostile case writes literal file content into a small catalog, runs the real command
+line and asserts the whole diagnostic (path, line, column, rule, message) in JSON and as the
+text line a trainer sees, the exit status, and that no traceback was printed. Positions are
+1-based and were counted by hand from the literal text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO
+
+COURSE_FILE = "courses/intro/course.yml"
+COURSE = """\
+id: intro
+title: Intro to search
+summary: Learn to search code.
+level: beginner
+roles: [admin]
+format: self-paced
+duration_minutes: 60
+owners: ['@trainer']
+visibility: public
+"""
+TRACK = """\
+id: admin
+title: Administrator track
+summary: Install and run it.
+role: admin
+visibility: public
+sections:
+  - title: Start
+    courses: [intro]
+"""
+PLAN = """\
+id: onboarding
+title: Onboarding
+summary: The first month.
+length_days: 30
+visibility: public
+phases:
+  - title: Start
+    start_day: 0
+    end_day: 29
+    items:
+      - {day: 0, type: meeting, title: Kickoff}
+"""
+BILLION_LAUGHS = 'lol1: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"lol{i}: &{'abcdefghi'[i - 1]} [" + ",".join([f"*{'abcdefghi'[i - 2]}"] * 9) + "]\n" for i in range(2, 10)
+)
+
+NOT_TEXT = "key '{0}' is not text; quote it (\"{0}\") if you meant it as a name"
+MULTIPLE = ("a file may hold only one YAML document; remove the '---' and what follows, or split it "
+            "into files")
+CONTROL = "control or bidirectional character {} is not allowed; delete it (it may hide or reorder text)"
+ESCAPED = ("control or bidirectional character {} is not allowed, not even as an escape; delete it (it may hide "
+           "or reorder text)")
+ANCHOR = "anchor &{} is not allowed; write values out in full (anchors and aliases are not supported)"
+TAG = "tag {} is not allowed; course files hold plain data only"
+WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.youtube-nocookie.com/embed/abc123')"
+NOT_ALLOWED_SCHEME = ("uses the \"{}:\" scheme, which is not allowed; use a relative link or an https, http or "
+                      "mailto URL")
+
+
+def course(**replace: str) -> str:
+    """COURSE with whole lines replaced: ``course(level="level: expert")``."""
+    lines = COURSE.splitlines()
+    for field, line in replace.items():
+        index = next(i for i, text in enumerate(lines) if text.startswith(f"{field}:"))
+        lines[index] = line
+    return "\n".join(lines) + "\n"
+
+
+class Hostile(NamedTuple):
+    id: str
+    files: dict[str, str | bytes]  # written over a catalog holding the valid COURSE
+    expected: list[tuple[str, int, int, str, str]]  # path, line, column, rule, message
+
+
+def in_course(line: int, column: int, rule: str, message: str) -> tuple[str, int, int, str, str]:
+    return (COURSE_FILE, line, column, rule, message)
+
+
+HOSTILE_YAML = [
+    Hostile("duplicate-key", {COURSE_FILE: COURSE + "title: Again\n"}, [
+        in_course(10, 1, "yaml-duplicate-key", "duplicate key 'title' (first defined on line 2, again on line 10); "
+                  "keep one")]),
+    Hostile("duplicate-nested-key", {
+        COURSE_FILE: COURSE + "units:\n  - title: One\n    file: one.md\n    file: two.md\n",
+        "courses/intro/one.md": "# One\n"}, [
+        in_course(13, 5, "yaml-duplicate-key", "duplicate key 'file' (first defined on line 12, again on line 13); "
+                  "keep one")]),
+    Hostile("anchor", {COURSE_FILE: COURSE + "outcomes: &o [Search]\n"}, [
+        in_course(10, 11, "yaml-anchor", ANCHOR.format("o"))]),
+    Hostile("alias", {COURSE_FILE: course(summary="summary: *s")}, [
+        in_course(3, 10, "yaml-alias", "alias *s is not allowed; write the value out in full (anchors and aliases "
+                  "are not supported)")]),
+    Hostile("merge-key", {COURSE_FILE: COURSE + "credential:\n  <<: {type: badge}\n"}, [
+        in_course(11, 3, "yaml-merge-key", "merge keys (<<) are not allowed; write the fields out in full")]),
+    Hostile("python-tag", {COURSE_FILE: COURSE + "x-run: !!python/object/apply:os.system ['touch pwned']\n"}, [
+        in_course(10, 8, "yaml-tag", TAG.format("!!python/object/apply:os.system"))]),
+    Hostile("core-tag", {COURSE_FILE: course(duration_minutes="duration_minutes: !!int 60")}, [
+        in_course(7, 19, "yaml-tag", TAG.format("!!int"))]),
+    Hostile("local-tag", {COURSE_FILE: COURSE + "x-include: !include other.yml\n"}, [
+        in_course(10, 12, "yaml-tag", TAG.format("!include"))]),
+    Hostile("two-documents", {COURSE_FILE: COURSE + "---\nid: other\n"}, [
+        in_course(10, 1, "yaml-multiple-documents", MULTIPLE)]),
+    Hostile("int-key", {COURSE_FILE: COURSE + "2026: planned\n"}, [
+        in_course(10, 1, "yaml-key", NOT_TEXT.format("2026"))]),
+    Hostile("bool-key", {COURSE_FILE: COURSE + "true: x\n"}, [in_course(10, 1, "yaml-key", NOT_TEXT.format("true"))]),
+    Hostile("null-key", {COURSE_FILE: COURSE + "null: x\n"}, [in_course(10, 1, "yaml-key", NOT_TEXT.format("null"))]),
+    Hostile("list-key", {COURSE_FILE: COURSE + "? [a, b]\n: x\n"}, [
+        in_course(10, 3, "yaml-key", "mapping keys must be plain text, not a list or mapping")]),
+    Hostile("invalid-utf8", {COURSE_FILE: COURSE.encode().replace(b"code.", b"code.\xff")}, [
+        in_course(3, 31, "encoding", "invalid UTF-8 (byte 0xff); save the file as UTF-8")]),
+    Hostile("invalid-utf8-after-cjk", {COURSE_FILE: course(title="title: 検索入門").encode().replace(
+        "入門".encode(), "入門".encode() + b"\x80")}, [
+        in_course(2, 12, "encoding", "invalid UTF-8 (byte 0x80); save the file as UTF-8")]),
+    Hostile("utf16", {COURSE_FILE: COURSE.encode("utf-16")}, [
+        in_course(1, 1, "encoding", "file is UTF-16; save it as UTF-8")]),
+    Hostile("bom-crlf", {COURSE_FILE: b"\xef\xbb\xbf" + course(level="level: expert").replace("\n", "\r\n").encode()}, [
+        in_course(4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced")]),
+    Hostile("crlf-duplicate", {COURSE_FILE: (COURSE + "title: Again\n").replace("\n", "\r\n")}, [
+        in_course(10, 1, "yaml-duplicate-key", "duplicate key 'title' (first defined on line 2, again on line 10); "
+                  "keep one")]),
+    Hostile("cr-only", {COURSE_FILE: course(level="level: expert").replace("\n", "\r")}, [
+        in_course(4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced")]),
+    Hostile("nesting-65", {COURSE_FILE: COURSE + "outcomes: " + "[" * 64 + "]" * 64 + "\n"}, [
+        in_course(10, 74, "yaml-depth", "nesting is deeper than 64 levels")]),
+    Hostile("nesting-200k", {COURSE_FILE: COURSE + "outcomes: " + "[" * 200_000 + "\n"}, [
+        in_course(10, 74, "yaml-depth", "nesting is deeper than 64 levels")]),
+    Hostile("over-256-kib", {COURSE_FILE: COURSE + "x-pad: " + "x" * 256 * 1024 + "\n"}, [
+        in_course(1, 1, "file-size", "file is larger than 256 KiB; split it")]),
+    Hostile("bell", {COURSE_FILE: course(title="title: Intro\x07 to search")}, [
+        in_course(2, 13, "control-character", CONTROL.format("U+0007"))]),
+    Hostile("nul", {COURSE_FILE: course(summary="summary: Learn\x00")}, [
+        in_course(3, 15, "control-character", CONTROL.format("U+0000"))]),
+    Hostile("terminal-escape", {COURSE_FILE: course(title="title: \x1b[2JIntro")}, [
+        in_course(2, 8, "control-character", CONTROL.format("U+001B"))]),
+    Hostile("trojan-source-comment", {COURSE_FILE: course(owners="owners: ['@trainer'] # \u202e ,'@attacker'")}, [
+        in_course(8, 24, "control-character", CONTROL.format("U+202E"))]),
+    Hostile("bidi-isolate", {COURSE_FILE: course(title="title: Intro \u2066to search")}, [
+        in_course(2, 14, "control-character", CONTROL.format("U+2066"))]),
+    Hostile("line-separator", {COURSE_FILE: course(summary="summary: Learn\u2028to search.")}, [
+        in_course(3, 15, "control-character", CONTROL.format("U+2028"))]),
+    Hostile("escaped-bidi", {COURSE_FILE: course(title='title: "Intro \\u202e to search"')}, [
+        in_course(2, 8, "control-character", ESCAPED.format("U+202E"))]),
+    Hostile("escaped-terminal-escape-is-quoted-escaped", {COURSE_FILE: course(level='level: "\\e[31mexpert"')}, [
+        in_course(4, 8, "control-character", ESCAPED.format("U+001B")),
+        in_course(4, 8, "schema-enum", "level: '\\x1b[31mexpert' is not one of beginner, intermediate, advanced")]),
+    Hostile("id-with-trailing-newline", {COURSE_FILE: course(id='id: "intro\\n"')}, [
+        in_course(1, 5, "schema-pattern", "id: 'intro\\n' is not a valid identifier (e.g. 'k8s-install')"),
+        in_course(1, 5, "id-matches-name", "id: 'intro\\n' must equal the folder 'intro'")]),
+    Hostile("billion-laughs", {COURSE_FILE: COURSE + BILLION_LAUGHS}, [
+        in_course(10, 7, "yaml-anchor", ANCHOR.format("a"))]),
+    Hostile("top-level-list", {COURSE_FILE: "- id: intro\n"}, [
+        in_course(1, 1, "yaml-structure", "the top level must be a mapping of fields (key: value)")]),
+    Hostile("empty-file", {COURSE_FILE: ""}, [
+        in_course(1, 1, "yaml-structure", "file is empty; expected a mapping of fields (key: value)")]),
+    Hostile("unclosed-flow", {COURSE_FILE: course(roles="roles: [admin")}, [
+        in_course(6, 7, "yaml-syntax", "YAML syntax: did not find expected ',' or ']' (while parsing a flow "
+                  "sequence)")]),
+    Hostile("tab-indent", {COURSE_FILE: COURSE + "units:\n\t- title: x\n"}, [
+        in_course(11, 1, "yaml-syntax", "YAML syntax: found character that cannot start any token (while "
+                  "scanning for the next token)")]),
+    Hostile("track-anchor", {"tracks/admin.yml": TRACK.replace("title: Start", "title: &t Start")}, [
+        ("tracks/admin.yml", 7, 12, "yaml-anchor", ANCHOR.format("t"))]),
+    Hostile("plan-duplicate-key", {"plans/onboarding.yml": PLAN + "length_days: 60\n"}, [
+        ("plans/onboarding.yml", 12, 1, "yaml-duplicate-key", "duplicate key 'length_days' (first defined on "
+         "line 4, again on line 12); keep one")]),
+    Hostile("duration-1-30", {COURSE_FILE: course(duration_minutes="duration_minutes: 1:30")}, [
+        in_course(7, 19, "schema-type", "duration_minutes: expected a whole number, got text '1:30'")]),
+    Hostile("duration-0123", {COURSE_FILE: course(duration_minutes="duration_minutes: 0123")}, [
+        in_course(7, 19, "schema-type", "duration_minutes: expected a whole number, got text '0123'")]),
+    Hostile("title-1.10", {COURSE_FILE: course(title="title: 1.10")}, [
+        in_course(2, 8, "schema-type", "title: '1.10' is a number; quote it if you meant text")]),
+    Hostile("visibility-no", {COURSE_FILE: course(visibility="visibility: no")}, [
+        in_course(9, 13, "schema-enum", "visibility: 'no' is not one of public, internal")]),
+    Hostile("impossible-date", {COURSE_FILE: COURSE + "last_reviewed: 2026-02-30\n"}, [
+        in_course(10, 16, "date", "last_reviewed: '2026-02-30' is not a real date (YYYY-MM-DD)")]),
+    Hostile("javascript-registration-url", {COURSE_FILE: course(format="format: virtual-ilt") + (
+        "sessions:\n  - start: 2026-12-03T16:00\n    timezone: America/New_York\n"
+        "    registration_url: javascript:alert(document.cookie)\n")}, [
+        in_course(13, 23, "schema-pattern", f"sessions[0].registration_url: 'javascript:alert(document.cookie)' "
+                  f"{WEB_ADDRESS}")]),
+    Hostile("javascript-on-demand-url", {COURSE_FILE: COURSE + "on_demand:\n  url: javascript:alert(1)\n"}, [
+        in_course(11, 8, "schema-pattern", f"on_demand.url: 'javascript:alert(1)' {WEB_ADDRESS}")]),
+    Hostile("javascript-material-url", {COURSE_FILE: COURSE + (
+        "materials:\n  - title: Slides\n    kind: slides\n    url: 'JavaScript:alert(1)'\n")}, [
+        in_course(13, 10, "schema-pattern", f"materials[0].url: 'JavaScript:alert(1)' {WEB_ADDRESS}")]),
+]
+
+INDEX = "courses/intro/index.md"
+HOSTILE_MARKDOWN = [
+    Hostile("md-script", {INDEX: "# Intro\n\n<script>alert(1)</script>\n"}, [
+        (INDEX, 3, 1, "markdown-forbidden-tag", "<script> is not allowed in course Markdown; remove it (show code "
+         "samples in a fenced code block instead)")]),
+    Hostile("md-style-in-docs-page", {"docs/guide.md": "Text <style>body{}</style>\n"}, [
+        ("docs/guide.md", 1, 6, "markdown-forbidden-tag", "<style> is not allowed in course Markdown; remove it (the "
+         "site theme provides the styling; add classes with an attribute list)")]),
+    Hostile("md-iframe-other-host", {INDEX: '# Intro\n\n<iframe src="https://evil.example/"></iframe>\n'}, [
+        (INDEX, 3, 1, "markdown-iframe-host", "<iframe> may only embed https pages from www.youtube-nocookie.com; "
+         "remove it or embed the video from one of those hosts")]),
+    Hostile("md-object", {INDEX: "<object data=x.swf></object>\n"}, [
+        (INDEX, 1, 1, "markdown-forbidden-tag", "<object> is not allowed in course Markdown; remove it (embed "
+         "videos with an <iframe> from an allowed video host)")]),
+    Hostile("md-embed", {INDEX: "Intro\n\n<embed src=x.swf>\n"}, [
+        (INDEX, 3, 1, "markdown-forbidden-tag", "<embed> is not allowed in course Markdown; remove it (embed "
+         "videos with an <iframe> from an allowed video host)")]),
+    Hostile("md-form", {INDEX: "<form action=https://evil.example/></form>\n"}, [
+        (INDEX, 1, 1, "markdown-forbidden-tag", "<form> is not allowed in course Markdown; remove it (link to the "
+         "form instead)")]),
+    Hostile("md-event-handler", {INDEX: "<img src=x.png onerror=alert(1)>\n"}, [
+        (INDEX, 1, 16, "markdown-event-handler", "onerror= on <img> is an event handler, which runs JavaScript; "
+         "remove it")]),
+    Hostile("md-javascript-link", {INDEX: "[Click](javascript:alert(1))\n"}, [
+        (INDEX, 1, 9, "markdown-unsafe-url", "Link target " + NOT_ALLOWED_SCHEME.format("javascript"))]),
+    Hostile("md-data-image", {INDEX: "![x](data:image/svg+xml;base64,AAAA)\n"}, [
+        (INDEX, 1, 6, "markdown-unsafe-url", "Image source " + NOT_ALLOWED_SCHEME.format("data"))]),
+    Hostile("md-vbscript-uppercase", {INDEX: "[a](VBSCRIPT:msgbox)\n"}, [
+        (INDEX, 1, 5, "markdown-unsafe-url", "Link target " + NOT_ALLOWED_SCHEME.format("vbscript"))]),
+    Hostile("md-entity-obfuscated-javascript", {INDEX: "[a](jav&#x61;script:alert(1))\n"}, [
+        (INDEX, 1, 5, "markdown-unsafe-url", "Link target " + NOT_ALLOWED_SCHEME.format("javascript"))]),
+    Hostile("md-invalid-utf8", {INDEX: b"# Intro\n\nCaf\xe9\n"}, [
+        (INDEX, 3, 4, "encoding", "invalid UTF-8 (byte 0xe9); save the file as UTF-8")]),
+    Hostile("md-script-in-unit", {
+        COURSE_FILE: COURSE + "units:\n  - title: One\n    file: one.md\n",
+        "courses/intro/one.md": "# One\n\nText\n\n<SCRIPT>alert(1)</SCRIPT>\n"}, [
+        ("courses/intro/one.md", 5, 1, "markdown-forbidden-tag", "<script> is not allowed in course Markdown; "
+         "remove it (show code samples in a fenced code block instead)")]),
+]
+HOSTILE = HOSTILE_YAML + HOSTILE_MARKDOWN
+
+
+def test_there_are_at_least_40_hostile_cases():
+    assert len(HOSTILE_YAML) >= 40
+    assert len(HOSTILE) == len({case.id for case in HOSTILE})
+
+
+def diagnostics(result) -> list[tuple[str, int, int, str, str, str]]:
+    return [(d["path"], d["line"], d["column"], d["severity"], d["rule"], d["message"]) for d in json.loads(result.out)]
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[case.id for case in HOSTILE])
+def test_hostile_input_is_reported_at_its_position(catalog, run_cli, case, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where a constructed os.system tag would "touch pwned"
+    catalog.course("intro", COURSE)
+    for relative, content in case.files.items():
+        catalog.write(relative, content)
+
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.code == 1
+    assert result.err == ""
+    assert diagnostics(result) == [(path, line, column, "error", rule, message)
+                                   for path, line, column, rule, message in case.expected]
+
+    text = run_cli("validate", "-f", catalog.config)
+    assert text.code == 1
+    assert "Traceback" not in text.out + text.err
+    lines = text.out.splitlines()
+    assert lines[:-1] == [f"{path}:{line}:{column}: error: {message}"
+                          for path, line, column, _, message in case.expected]
+    errors = len(case.expected)
+    assert re.fullmatch(rf"{errors} errors?, 0 warnings in \d+ files?", lines[-1])
+    assert not (tmp_path / "pwned").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# The same through a real process: no traceback on any stream, whatever the input
+# --------------------------------------------------------------------------------------------
+
+def run_process(*args: str | os.PathLike[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    environment.pop("SYLLABUS_AUDIENCE", None)
+    return subprocess.run([sys.executable, "-m", "syllabus.cli", *map(str, args)], capture_output=True, text=True,
+                          env=environment, cwd=cwd, timeout=120, check=False)
+
+
+def test_many_hostile_files_at_once_in_a_real_process(catalog, tmp_path):
+    hostile = {
+        "tag": COURSE.replace("intro", "tag") + "x-run: !!python/object/apply:os.system ['touch pwned']\n",
+        "laughs": COURSE.replace("intro", "laughs") + BILLION_LAUGHS,
+        "utf8": (COURSE.replace("intro", "utf8")).encode().replace(b"code.", b"code.\xff"),
+        "deep": COURSE.replace("intro", "deep") + "outcomes: " + "[" * 200_000 + "\n",
+        "bidi": COURSE.replace("intro", "bidi").replace("Intro to", "Intro \u202e to"),
+        "utf16": COURSE.replace("intro", "utf16").encode("utf-16"),
+        "list": "- not a mapping\n",
+    }
+    for course_id, content in hostile.items():
+        catalog.write(f"courses/{course_id}/course.yml", content)
+    result = run_process("validate", "-f", catalog.config, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert "Traceback" not in result.stdout
+    assert result.stdout.splitlines() == [
+        f"courses/bidi/course.yml:2:14: error: {CONTROL.format('U+202E')}",
+        "courses/deep/course.yml:10:74: error: nesting is deeper than 64 levels",
+        f"courses/laughs/course.yml:10:7: error: {ANCHOR.format('a')}",
+        "courses/list/course.yml:1:1: error: the top level must be a mapping of fields (key: value)",
+        f"courses/tag/course.yml:10:8: error: {TAG.format('!!python/object/apply:os.system')}",
+        "courses/utf16/course.yml:1:1: error: file is UTF-16; save it as UTF-8",
+        "courses/utf8/course.yml:3:31: error: invalid UTF-8 (byte 0xff); save the file as UTF-8",
+        "7 errors, 0 warnings in 8 files",  # docs/index.md is checked too
+    ]
+    assert not (tmp_path / "pwned").exists()
+
+    as_json = run_process("validate", "--format", "json", "-f", catalog.config, cwd=tmp_path)
+    assert as_json.returncode == 1
+    assert as_json.stderr == ""
+    assert [(d["path"], d["line"], d["column"]) for d in json.loads(as_json.stdout)] == [
+        ("courses/bidi/course.yml", 2, 14), ("courses/deep/course.yml", 10, 74), ("courses/laughs/course.yml", 10, 7),
+        ("courses/list/course.yml", 1, 1), ("courses/tag/course.yml", 10, 8), ("courses/utf16/course.yml", 1, 1),
+        ("courses/utf8/course.yml", 3, 31),
+    ]
+
+
+def test_hostile_markdown_in_a_real_process(catalog):
+    catalog.course("intro", COURSE)
+    catalog.write(INDEX, b"# Intro\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")
+    result = run_process("validate", "--format", "github", "-f", catalog.config)
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "::error file=courses/intro/index.md,line=3,col=1,title=markdown-forbidden-tag::<script> is not allowed in "
+        "course Markdown; remove it (show code samples in a fenced code block instead)",
+        "::error file=courses/intro/index.md,line=5,col=5,title=markdown-unsafe-url::Link target "
+        + NOT_ALLOWED_SCHEME.format("javascript"),
+        "2 errors, 0 warnings in 3 files",
+    ]
+
+
+def test_a_python_tag_in_mkdocs_yml_is_never_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    (tmp_path / "mkdocs.yml").write_text(
+        MKDOCS_TEMPLATE.format(audience="public")
+        + f"extra:\n  run: !!python/object/apply:os.system ['touch {marker}']\n"
+        + f"  new: !!python/object/new:subprocess.Popen [[touch, '{marker}']]\n",
+        encoding="utf-8",
+    )
+    result = run_process("validate", "-f", tmp_path / "mkdocs.yml", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "0 errors, 0 warnings in 0 files\n", "")
+    assert not marker.exists()
+
+
+def test_a_usage_error_in_a_real_process_is_one_line_on_stderr(tmp_path):
+    result = run_process("validate", "-f", tmp_path / "missing.yml")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"syllabus: error: {tmp_path / 'missing.yml'}: no such config file (use -f to point at "
+                             "mkdocs.yml)\n")
+
+
+# --------------------------------------------------------------------------------------------
+# All problems at once, positioned, sorted; summary; formats; exit codes
+# --------------------------------------------------------------------------------------------
+
+def test_the_example_catalog_validates_clean_with_strict(run_cli):
+    result = run_cli("validate", "--strict", "-f", REPO / "mkdocs.yml")
+    assert result.err == ""
+    assert result.code == 0, result.out
+    assert re.fullmatch(r"0 errors, 0 warnings in \d+ files\n", result.out)
+
+
+BROKEN_TRACK = """\
+id: admin
+title: Administrator track
+summary: Install and run it.
+role: admins
+visibility: public
+sections:
+  - title: Start
+    courses: [intro, intro-searh]
+"""
+BROKEN_COURSE = """\
+id: intro-search
+title: Intro to search
+summary: Learn to search code.
+level: expert
+roles: [admin]
+format: self-paced
+duration_minutes: 60
+owner: ['@trainer']
+visibility: public
+units:
+  - title: One
+"""
+
+
+def test_every_problem_is_reported_at_once_sorted_by_path_and_line(catalog, run_cli):
+    catalog.course("intro", COURSE + "last_reviewed: 2025-01-10\n")
+    catalog.course("intro-search", BROKEN_COURSE)
+    catalog.track("admin", BROKEN_TRACK)
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1
+    assert result.out == (
+        "courses/intro-search/course.yml:1:1: error: missing required field 'owners' (The people or teams "
+        "responsible for this course (directly responsible individuals): GitHub handles such as `@jdoe` or "
+        "`@org/team`, or email addresses)\n"
+        "courses/intro-search/course.yml:4:8: error: level: 'expert' is not one of beginner, intermediate, advanced\n"
+        "courses/intro-search/course.yml:8:1: error: owner: unknown field 'owner' (did you mean 'owners'?)\n"
+        "courses/intro-search/course.yml:11:5: error: units[0]: missing required field 'file' (Path of the unit's "
+        "Markdown file relative to the course folder, ending in `.md`)\n"
+        "courses/intro/course.yml:10:16: warning: last_reviewed 2025-01-10 is older than 365 days; review the course "
+        "and update the date\n"
+        "tracks/admin.yml:4:7: error: role: 'admins' is not one of admin, end-user (did you mean 'admin'?)\n"
+        "5 errors, 1 warning in 4 files\n"
+    )
+
+
+def test_references_to_a_near_miss_id_suggest_the_right_one(catalog, run_cli):
+    catalog.course("intro", COURSE)
+    catalog.track("admin", TRACK.replace("[intro]", "[intro, intr]"))
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1
+    assert result.out == ("tracks/admin.yml:8:22: error: sections[0].courses[1]: unknown course 'intr' (did you "
+                          "mean 'intro'?)\n1 error, 0 warnings in 3 files\n")
+
+
+def test_a_clean_catalog_exits_0(catalog, run_cli):
+    catalog.course("intro", COURSE)
+    catalog.track("admin", TRACK)
+    catalog.plan("onboarding", PLAN)
+    for args in ((), ("--strict",)):
+        result = run_cli("validate", *args, "-f", catalog.config)
+        assert (result.code, result.out, result.err) == (0, "0 errors, 0 warnings in 4 files\n", "")
+
+
+def test_warnings_exit_0_unless_strict(catalog, run_cli):
+    catalog.course("intro", COURSE + "last_reviewed: 2025-11-17\n")
+    expected = ("courses/intro/course.yml:10:16: warning: last_reviewed 2025-11-17 is older than 365 days; review "
+                "the course and update the date\n0 errors, 1 warning in 2 files\n")
+    relaxed = run_cli("validate", "-f", catalog.config)
+    assert (relaxed.code, relaxed.out) == (0, expected)
+    strict = run_cli("validate", "--strict", "-f", catalog.config)
+    assert (strict.code, strict.out) == (1, expected)
+
+
+def test_summary_counts_are_pluralised(catalog, run_cli):
+    catalog.course("intro", course(level="level: expert") + "last_reviewed: 2020-01-01\n")
+    catalog.course("other", COURSE.replace("intro", "other").replace("level: beginner", "level: guru"))
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.out.splitlines()[-1] == "2 errors, 1 warning in 3 files"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(("validate", "--format", "xml"), "invalid choice: 'xml'", id="unknown-format"),
+    pytest.param(("validate", "--bogus"), "unrecognized arguments: --bogus", id="unknown-option"),
+    pytest.param(("frobnicate",), "invalid choice: 'frobnicate'", id="unknown-command"),
+    pytest.param((), "the following arguments are required: COMMAND", id="no-command"),
+])
+def test_usage_errors_exit_2(run_cli, args, message):
+    result = run_cli(*args)
+    assert result.code == 2
+    assert message in result.err
+    assert result.out == ""
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    pytest.param("site_name: x\nplugins:\n  - search\n", "the 'syllabus' plugin is not enabled under 'plugins'",
+                 id="plugin-not-enabled"),
+    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      levels: []\n",
+                 "syllabus option 'levels' must be a non-empty mapping of id: {title: ...}", id="empty-levels"),
+    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      roles:\n        Team_Lead: {title: Lead}\n",
+                 "syllabus option 'roles': 'Team_Lead' is not a valid id (lowercase-kebab-case)", id="bad-role-id"),
+    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      formats:\n        live: {title: Live, colour: red}\n",
+                 "syllabus option 'formats.live' has unknown keys: colour", id="unknown-term-key"),
+    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      audience: everyone\n",
+                 "audience must be 'public' or 'internal', not 'everyone'", id="bad-audience"),
+    pytest.param("site_name: [x\n", "cannot read the MkDocs config", id="broken-mkdocs-yml"),
+    pytest.param(b"site_name: \xff\n", "cannot read the MkDocs config", id="mkdocs-yml-not-utf8"),
+])
+def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, message):
+    catalog.write("mkdocs.yml", config)
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith("syllabus: error: ")
+    assert message in result.err
+    assert "Traceback" not in result.err
+
+
+def test_a_bad_source_date_epoch_is_a_usage_error(catalog, run_cli, monkeypatch):
+    catalog.course("intro", COURSE)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err) == (2, "syllabus: error: SOURCE_DATE_EPOCH='yesterday' is not a Unix timestamp\n")
+
+
+def test_json_format_lists_every_field_sorted(catalog, run_cli):
+    catalog.course("intro", course(level="level: expert") + "last_reviewed: 2020-01-01\nvisiblity: public\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.code == 1
+    assert json.loads(result.out) == [
+        {"path": COURSE_FILE, "line": 4, "column": 8, "severity": "error", "rule": "schema-enum",
+         "message": "level: 'expert' is not one of beginner, intermediate, advanced"},
+        {"path": COURSE_FILE, "line": 10, "column": 16, "severity": "warning", "rule": "stale",
+         "message": "last_reviewed 2020-01-01 is older than 365 days; review the course and update the date"},
+        {"path": COURSE_FILE, "line": 11, "column": 1, "severity": "error", "rule": "schema-additionalProperties",
+         "message": "visiblity: unknown field 'visiblity' (did you mean 'visibility'?)"},
+    ]
+
+
+def test_json_format_of_a_clean_catalog_is_an_empty_list(catalog, run_cli):
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert (result.code, json.loads(result.out)) == (0, [])
+
+
+def test_github_format_escapes_workflow_command_data(catalog, run_cli):
+    catalog.course("intro", course(level='level: "100%, really: yes"') + "last_reviewed: 2020-01-01\n")
+    result = run_cli("validate", "--format", "github", "-f", catalog.config)
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "::error file=courses/intro/course.yml,line=4,col=8,title=schema-enum::level: '100%25, really: yes' is not "
+        "one of beginner, intermediate, advanced",
+        "::warning file=courses/intro/course.yml,line=10,col=16,title=stale::last_reviewed 2020-01-01 is older than "
+        "365 days; review the course and update the date",
+        "1 error, 1 warning in 2 files",
+    ]
+
+
+def test_github_format_escapes_the_path(catalog, run_cli):
+    catalog.write("courses/a,b:c/course.yml", COURSE.replace("id: intro", "id: a-b-c"))
+    result = run_cli("validate", "--format", "github", "-f", catalog.config)
+    assert result.out.splitlines()[0] == (
+        "::error file=courses/a%2Cb%3Ac/course.yml,line=1,col=5,title=id-matches-name::id: 'a-b-c' must equal the "
+        "folder 'a,b:c'")
+
+
+def test_one_problem_per_line_even_when_a_value_holds_line_breaks(catalog, run_cli):
+    catalog.course("intro", course(level='level: "expert\\nline two\\r\\u2028"'))
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.out.splitlines() == [
+        "courses/intro/course.yml:4:8: error: control or bidirectional character U+2028 is not allowed, not even as "
+        "an escape; delete it (it may hide or reorder text)",
+        "courses/intro/course.yml:4:8: error: level: 'expert\\nline two\\r\\u2028' is not one of beginner, "
+        "intermediate, advanced",
+        "2 errors, 0 warnings in 2 files",
+    ]
+
+
+def test_the_summary_says_file_for_a_single_file(catalog, run_cli):
+    (catalog.root / "docs" / "index.md").unlink()
+    catalog.course("intro", course(level="level: expert"))
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.out.splitlines()[-1] == "1 error, 0 warnings in 1 file"
