@@ -554,3 +554,14 @@ def test_renamed_course_keeps_its_old_url(catalog: CatalogDir, tmp_path: Path) -
     assert redirect.find("meta", name="robots").attrs["content"] == "noindex"
     assert (site / "courses" / "search-basics" / "index.html").is_file()
     assert "courses/search-101/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_symlink_in_docs_stops_the_build(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for customers")
+    os.symlink(secret, catalog.root / "docs" / "diagram.png")
+    result = build_site(catalog.config, tmp_path / "site", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "symlinks are never published" in result.stderr and "diagram.png" in result.stderr
+    assert not (tmp_path / "site").exists()

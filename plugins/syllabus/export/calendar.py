@@ -1,18 +1,19 @@
 """iCalendar (RFC 5545) files, always serialised by the ``icalendar`` library, never by hand.
 
 Two kinds share the header, the UIDs and the timestamp rules here: one timed event per
-live session (in the session's own zone, with its VTIMEZONE, so every calendar shows the
-right local time across daylight-saving changes), and the all-day events of an enablement
-plan (see :mod:`.plans`). ``DTSTAMP`` is midnight UTC of "today", which
-``SOURCE_DATE_EPOCH`` fixes, so the same sources always give the same bytes.
+live session, and the all-day events of an enablement plan (see :mod:`.plans`). A session
+happens once, so its start and end are exact UTC instants (RFC 5545 form 2), which every
+calendar shows in its owner's zone; a VTIMEZONE only matters for recurring events, and
+deriving one per session tripled the files' size and was the slowest part of a build.
+``DTSTAMP`` is midnight UTC of "today", which ``SOURCE_DATE_EPOCH`` fixes, so the same
+sources always give the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
-from icalendar import Calendar, Event, Timezone, vText
+from icalendar import Calendar, Event, vText
 
 from ..core.model import Course, Session
 from .placeholders import stable_uid
@@ -47,9 +48,10 @@ def session_ics(course: Course, session: Session, today: dt.date, course_url: st
     """One scheduled session as a calendar file, linked from the course page."""
     calendar = new_calendar(course.title)
     event = new_event(stable_uid("session", course.id, session.key), course.title, today)
-    event.add("dtstart", session.starts_at)
-    event.add("dtend", session.ends_at(course.duration_minutes))
-    details = [course.summary, course_url]
+    event.add("dtstart", session.starts_at.astimezone(dt.timezone.utc))
+    event.add("dtend", session.ends_at(course.duration_minutes).astimezone(dt.timezone.utc))
+    local = f"{session.start:%Y-%m-%d %H:%M} {session.timezone}"
+    details = [course.summary, f"Scheduled for {local}.", course_url]
     if session.registration_url:
         details.append(f"Register: {session.registration_url}")
     if session.instructors:
@@ -60,12 +62,4 @@ def session_ics(course: Course, session: Session, today: dt.date, course_url: st
         event.add("url", url)
     event.add("status", "CONFIRMED")
     calendar.add_component(event)
-    calendar.subcomponents.insert(0, _vtimezone(session.timezone, session.start.year))  # before its events
     return calendar.to_ical()
-
-
-@cache
-def _vtimezone(zone: str, year: int) -> Timezone:
-    """A zone's VTIMEZONE for the years around ``year``, computed once per build: deriving it
-    from zoneinfo is slow, and the whole 1970-2038 default is kilobytes of RDATEs."""
-    return Timezone.from_tzid(zone, first_date=dt.date(year - 1, 1, 1), last_date=dt.date(year + 2, 1, 1))

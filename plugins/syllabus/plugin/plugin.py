@@ -93,6 +93,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.config.enabled or self.catalog is None or self.options is None:
             return None
         root = self.options.root
+        linked = [f.src_uri for f in files if f.abs_src_path and _through_symlink(f.abs_src_path, config.docs_dir)]
+        if linked:  # MkDocs would follow them and publish whatever they point at
+            raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
         pages = site_pages(self.catalog, root, self.options)
         self.pages = {page.src_uri: page for page in pages}
         for page in pages:
@@ -193,3 +196,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _through_symlink(path: str, docs_dir: str) -> bool:
+    """True if ``path`` is a symlink or lies below one inside ``docs_dir``."""
+    current, top = Path(path), Path(docs_dir)
+    while current != top and top in current.parents:
+        if current.is_symlink():
+            return True
+        current = current.parent
+    return False
