@@ -680,7 +680,8 @@ TRACKS = [
          {C: course(), T: track("Intro")},
          {C: course(), T: track("intro")},
          [error(T, 8, 15, "schema-anyOf", "sections[0].courses[0]: 'Intro' is not a valid course id (e.g. "
-                "'code-search-101')")]),
+                "'code-search-101')"),
+          error(T, 8, 15, "unknown-course", "sections[0].courses[0]: unknown course 'Intro' (did you mean 'intro'?)")]),
     Case("track-lists-a-course-once",
          {C: course(), T: track("intro, intro")},
          {C: course(), T: track("intro")},

@@ -145,6 +145,7 @@ def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadR
     plans: dict[str, Plan] = {}
     known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
     markdown: list[Path] = []
+    unusable: list[tuple[str, str, Any]] = []  # (kind, source, raw data) of files that failed checks
     for kind, paths in found.items():
         for path in paths:
             source = _relative(root, path)
@@ -153,7 +154,10 @@ def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadR
             data, usable = _read(path, source, kind, schemas, report)
             if kind == "course":
                 markdown.extend(course_markdown(root, path, data))
-            if data is None or not rules.check_file(kind, data, name, source, options, report) or not usable:
+            if data is None:
+                continue
+            if not rules.check_file(kind, data, name, source, options, report) or not usable:
+                unusable.append((kind, source, data))
                 continue
             if kind == "course":
                 courses[data["id"]] = Course.from_data(data, source=source, site_language=options.site_language)
@@ -168,7 +172,7 @@ def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadR
         plans=dict(sorted(plans.items())),
         audience=options.audience,
     )
-    rules.check_catalog(catalog, options, report, known_ids)
+    rules.check_catalog(catalog, options, report, known_ids, unusable)
     for path in [*markdown, *docs_markdown(root)]:
         _check_markdown_file(root, path, options, report)
     return LoadResult(catalog=catalog, report=report)

@@ -6,7 +6,7 @@ or internal content into public pages. Each rule reports at the YAML node it is 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -183,10 +183,14 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
                       f"the plan's last day ({length - 1})", "plan-days")
 
 
-def check_catalog(catalog: Catalog, options: Options, report: Report,
-                  known_ids: Mapping[str, set[str]]) -> None:
-    """Cross-file rules over the successfully loaded items."""
+def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids: Mapping[str, set[str]],
+                  unusable: Iterable[tuple[str, str, Any]] = ()) -> None:
+    """Cross-file rules over the loaded items, plus the references of files that failed their
+    schema (read defensively from the raw data), so a typo'd id is reported in the same run."""
     checker = _CrossFile(catalog, options, report, known_ids)
+    for kind, source, data in unusable:
+        for path, target_kind, target in raw_references(kind, data):
+            checker.reference(source, path, target_kind, target, from_public=False)
     for course in catalog.courses.values():
         checker.course(course)
     for track in catalog.tracks.values():
@@ -194,6 +198,36 @@ def check_catalog(catalog: Catalog, options: Options, report: Report,
     for plan in catalog.plans.values():
         checker.plan(plan)
     checker.cycles()
+
+
+def raw_references(kind: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """``(yaml path, kind, id)`` of every well-formed reference in unvalidated data."""
+    if kind == "course":
+        for field in ("prerequisites", "recommended_next"):
+            values = data.get(field)
+            for index, value in enumerate(values if isinstance(values, list) else ()):
+                if isinstance(value, str):
+                    yield (field, index), "course", value
+        on_demand = data.get("on_demand")
+        if isinstance(on_demand, Mapping) and isinstance(on_demand.get("course"), str):
+            yield ("on_demand", "course"), "course", on_demand["course"]
+        translations = data.get("translations")
+        for tag, value in translations.items() if isinstance(translations, Mapping) else ():
+            if isinstance(value, str):
+                yield ("translations", tag), "course", value
+    elif kind == "track":
+        for s_index, section in _entries(data, "sections"):
+            items = section.get("courses")
+            for i_index, item in enumerate(items if isinstance(items, list) else ()):
+                target = item.get("course") if isinstance(item, Mapping) else item
+                if isinstance(target, str):
+                    yield ("sections", s_index, "courses", i_index), "course", target
+    else:
+        for p_index, phase in _entries(data, "phases"):
+            for i_index, item in _entries(phase, "items"):
+                for target_kind in ("course", "track"):
+                    if isinstance(item.get(target_kind), str):
+                        yield ("phases", p_index, "items", i_index, target_kind), target_kind, item[target_kind]
 
 
 class _CrossFile:
