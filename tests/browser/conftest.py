@@ -8,11 +8,8 @@ network, which this machine does not have.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import os
 import shutil
-import threading
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,27 +19,12 @@ import pytest
 
 from ..conftest import REPO, build_site
 
-CHROMIUM = os.environ.get("SYLLABUS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
+sys.path.insert(0, str(REPO / "scripts"))
+from local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 
 LOOPBACK = {"127.0.0.1", "localhost"}
 
 pytestmark = pytest.mark.browser
-
-
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # stdlib signature
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -50,9 +32,8 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The repository's example catalog, built once, served at the returned base URL."""
     site = tmp_path_factory.mktemp("example-site")
     build_site(REPO / "mkdocs.yml", site)
-    server, url = serve(site)
-    yield url
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -76,7 +76,7 @@ def catalog_view(catalog: Catalog, today: dt.date) -> dict[str, Any]:
     cards = [course_json(course, today) for course in catalog.courses.values()]
     data = []
     for card, course in zip(cards, catalog.courses.values(), strict=True):
-        upcoming = [s for s in card["sessions"] if s["status"] != "cancelled"]
+        upcoming = [s for s in card["sessions"] if s["status"] == "scheduled"]  # bookable: not full, not cancelled
         data.append({
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
             "next": upcoming[0]["start_utc"] if upcoming else None,

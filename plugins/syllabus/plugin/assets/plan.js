@@ -176,11 +176,10 @@
   // --- The page ------------------------------------------------------------------------
 
   function initPlan(root) {
-    var dataNode = root.querySelector("script[data-plan-data]");
     var form = root.querySelector("[data-plan-form]");
-    if (!dataNode || !form || root.dataset.ready) return;
+    if (!root.dataset.planData || !form || root.dataset.ready) return;
     root.dataset.ready = "true";
-    var data = JSON.parse(dataNode.textContent);
+    var data = JSON.parse(root.dataset.planData);
     var planId = root.dataset.plan;
     var status = root.querySelector("[data-plan-status]");
     var copyButton = root.querySelector("[data-plan-copy]");

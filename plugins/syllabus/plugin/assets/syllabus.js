@@ -48,7 +48,16 @@
     Array.prototype.forEach.call(root.querySelectorAll("[data-count-for]"), function (node) {
       countNodes[node.dataset.countFor] = node;
     });
+    var moreButton = root.querySelector("[data-more]");
     var lastSort = null;
+    var ordered = courses;  // display order
+    // Styling and laying out thousands of cards, not the filtering, is what would make a
+    // change slow. So only the listed cards stay in the document: the first PAGE matches,
+    // and PAGE more per "Show more"; the others wait detached. Without this script every
+    // card is listed.
+    var PAGE = 48;  // fills rows of 1, 2, 3 or 4 columns
+    var limit = PAGE;
+    var listed = [];
 
     function stateFromForm() {
       var state = { sort: sortSelect.value, filters: {} };
@@ -67,8 +76,10 @@
       sortSelect.value = ["title", "duration", "next"].indexOf(state.sort) !== -1 ? state.sort : "title";
     }
 
+    var collator = new Intl.Collator();
+
     function sortCourses(key) {
-      var ordered = courses.slice();
+      ordered = courses.slice();
       ordered.sort(function (a, b) {
         if (key === "duration" && a.minutes !== b.minutes) return a.minutes - b.minutes;
         if (key === "next" && a.next !== b.next) {
@@ -76,52 +87,90 @@
           if (!b.next) return -1;
           return a.next < b.next ? -1 : 1;
         }
-        return a.title.localeCompare(b.title);
+        return collator.compare(a.title, b.title);
       });
-      var fragment = document.createDocumentFragment();
-      ordered.forEach(function (course) { fragment.appendChild(cards[course.id]); });
-      list.appendChild(fragment);
     }
 
+    function render(next) {
+      var unchanged = next.length === listed.length && next.every(function (card, i) { return card === listed[i]; });
+      listed = next;
+      if (unchanged && list.children.length === next.length) return;
+      var fragment = document.createDocumentFragment();
+      next.forEach(function (card) { fragment.appendChild(card); });
+      list.textContent = "";  // detaches the cards no longer listed
+      list.appendChild(fragment);
+      localiseSessions(list);
+    }
+
+    // Facet values become small integers once, so a change is a few array scans per course.
+    var optionIndex = {};  // "role=admin" -> index
+    var optionCount = 0;
+    courses.forEach(function (course) {
+      course.options = FACETS.map(function (key) {
+        return (course.facets[key] || []).map(function (value) {
+          var id = key + "=" + value;
+          if (!(id in optionIndex)) optionIndex[id] = optionCount++;
+          return optionIndex[id];
+        });
+      });
+    });
+
     function apply(state) {
-      var active = FACETS.filter(function (key) { return state.filters[key].length; });
-      var counts = {};
-      var shown = 0;
-      courses.forEach(function (course) {
-        // Which active facets this course satisfies (OR within a facet, AND across).
-        var failed = [];
-        active.forEach(function (key) {
-          var values = course.facets[key] || [];
-          var ok = state.filters[key].some(function (v) { return values.indexOf(v) !== -1; });
-          if (!ok) failed.push(key);
-        });
-        var visible = failed.length === 0;
-        var card = cards[course.id];
-        if (card.hidden === visible) card.hidden = !visible;
-        if (visible) shown += 1;
-        // A facet's counts ignore its own selection: "how many if I also tick this".
-        FACETS.forEach(function (key) {
-          if (failed.length > 1 || (failed.length === 1 && failed[0] !== key)) return;
-          (course.facets[key] || []).forEach(function (value) {
-            var id = key + "=" + value;
-            counts[id] = (counts[id] || 0) + 1;
-          });
-        });
-      });
-      Object.keys(countNodes).forEach(function (id) {
-        var text = "(" + (counts[id] || 0) + ")";
-        if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
-      });
       if (state.sort !== lastSort) {
         sortCourses(state.sort);
         lastSort = state.sort;
       }
+      var selected = new Uint8Array(optionCount);
+      var active = [];  // indices of facets with a selection
+      FACETS.forEach(function (key, facet) {
+        state.filters[key].forEach(function (value) {
+          var index = optionIndex[key + "=" + value];
+          if (index === undefined) return;
+          selected[index] = 1;
+          if (active.indexOf(facet) === -1) active.push(facet);
+        });
+      });
+      var counts = new Int32Array(optionCount);
+      var shown = 0;
+      var next = [];
+      var c, a, f, k, course, options, ok, failed, failedFacet;
+      for (c = 0; c < ordered.length; c++) {
+        course = ordered[c];
+        // Active facets this course fails: OR within a facet, AND across facets.
+        failed = 0;
+        failedFacet = -1;
+        for (a = 0; a < active.length && failed < 2; a++) {
+          options = course.options[active[a]];
+          ok = false;
+          for (k = 0; k < options.length && !ok; k++) ok = selected[options[k]] === 1;
+          if (!ok) { failed++; failedFacet = active[a]; }
+        }
+        if (failed === 0 && ++shown <= limit) next.push(cards[course.id]);
+        if (failed > 1) continue;
+        // A facet's counts ignore its own selection: "how many if I also tick this".
+        for (f = 0; f < FACETS.length; f++) {
+          if (failed === 1 && f !== failedFacet) continue;
+          options = course.options[f];
+          for (k = 0; k < options.length; k++) counts[options[k]]++;
+        }
+      }
+      render(next);
+      Object.keys(countNodes).forEach(function (id) {
+        var text = "(" + (id in optionIndex ? counts[optionIndex[id]] : 0) + ")";
+        if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
+      });
       countNode.textContent = shown === 1 ? "1 course" : shown + " courses";
       emptyNode.hidden = shown !== 0;
+      if (moreButton) {
+        moreButton.hidden = shown <= limit;
+        moreButton.textContent = "Show " + Math.min(PAGE, shown - limit) + " more (" + limit + " of " +
+          shown + " shown)";
+      }
     }
 
     function update(push) {
       var state = stateFromForm();
+      limit = PAGE;
       var query = writeQuery(state);
       if (query !== location.search) {
         var url = location.pathname + query + location.hash;
@@ -131,6 +180,13 @@
     }
 
     form.addEventListener("change", function () { update(true); });
+    if (moreButton) moreButton.addEventListener("click", function () {
+      var first = limit;
+      limit += PAGE;
+      apply(stateFromForm());
+      // Keyboard users continue at the first card just added.
+      if (listed[first]) listed[first].querySelector("a").focus();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
@@ -157,13 +213,16 @@
     restore();
   }
 
+  var visitorZone, format;  // created once: building an Intl formatter is slow
+
   function localiseSessions(scope) {
-    var visitorZone;
-    try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
-    var format = new Intl.DateTimeFormat(undefined, {
-      weekday: "short", year: "numeric", month: "short", day: "numeric",
-      hour: "2-digit", minute: "2-digit", timeZoneName: "short"
-    });
+    if (!format) {
+      try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+      format = new Intl.DateTimeFormat(undefined, {
+        weekday: "short", year: "numeric", month: "short", day: "numeric",
+        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+      });
+    }
     Array.prototype.forEach.call(scope.querySelectorAll("time[data-start][data-zone]"), function (node) {
       if (node.dataset.localised || node.dataset.zone === visitorZone) return;
       var start = new Date(node.dataset.start);

@@ -1,0 +1,51 @@
+"""axe-core finds no serious or critical violation on the example site's page types, in
+their initial state and with the catalog filtered down to its empty state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+BLOCKING = {"serious", "critical"}
+
+PAGES = [
+    "",  # home, with the role entry points
+    "catalog/",
+    "catalog/?role=manager&level=advanced&format=self-paced",  # empty state
+    "courses/search-bootcamp-live/",  # sessions: full state, on-demand alternative
+    "courses/admin-office-hours/",  # cancelled session
+    "courses/keystone-101-ja/",  # Japanese content
+    "courses/keystone-101-ja/welcome/",  # a unit page
+    "tracks/admin-path/",  # prerequisite diagram
+    "plans/enterprise-onboarding-90/",
+]
+
+
+def blocking_violations(page: Any) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']][:5]}"
+        for violation in results.response["violations"] if violation["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_axe_violations(page: Any, example_site: str, path: str) -> None:
+    page.goto(example_site + path)
+    page.wait_for_load_state("networkidle")
+    assert blocking_violations(page) == []
+
+
+def test_filtered_catalog_and_open_search_stay_accessible(page: Any, example_site: str) -> None:
+    page.goto(example_site + "catalog/")
+    page.locator("input[name='role'][value='admin']").check()
+    page.locator("input[name='format']").first.focus()
+    assert blocking_violations(page) == []
+    page.locator("input.md-search__input").click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    page.locator("input.md-search__input").press_sequentially("search")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert blocking_violations(page) == []

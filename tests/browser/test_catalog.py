@@ -1,0 +1,387 @@
+"""The catalog page in Chromium: facets and their counts, URL state, empty state, sorting,
+keyboard use, the role entry points of the home page and the page without JavaScript.
+
+Expected results are computed here, in Python, from the site's ``catalog.json``: AND
+across facets, OR within one, and a facet's counts ignore that facet's own selection.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import urllib.request
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+from syllabus.export.facets import duration_bucket
+
+from ..conftest import MKDOCS_TEMPLATE, CatalogDir, build_site
+from .conftest import open_page, serve
+
+Selection = Mapping[str, Sequence[str]]
+
+
+# Expected state, from catalog.json -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def courses(example_site: str) -> list[dict[str, Any]]:
+    with urllib.request.urlopen(example_site + "catalog.json") as response:
+        return json.load(response)["courses"]
+
+
+def facet_values(course: Mapping[str, Any]) -> dict[str, list[str]]:
+    return {
+        "role": course["roles"], "level": [course["level"]], "format": [course["format"]],
+        "product": course["products"], "language": [course["language"]],
+        "duration": [duration_bucket(course["duration_minutes"])],
+    }
+
+
+def matches(course: Mapping[str, Any], selection: Selection, ignore: str = "") -> bool:
+    values = facet_values(course)
+    return all(set(values[key]) & set(chosen) for key, chosen in selection.items() if chosen and key != ignore)
+
+
+def expected_ids(courses: Sequence[Mapping[str, Any]], selection: Selection) -> set[str]:
+    return {course["id"] for course in courses if matches(course, selection)}
+
+
+def expected_counts(courses: Sequence[Mapping[str, Any]], selection: Selection) -> dict[str, int]:
+    """``{"role=admin": n}`` for every value some course has: how many would show if ticked too."""
+    counts: dict[str, int] = {}
+    for course in courses:
+        for key, values in facet_values(course).items():
+            for value in values:
+                counts.setdefault(f"{key}={value}", 0)
+                counts[f"{key}={value}"] += matches(course, selection, ignore=key)
+    return counts
+
+
+# What the page shows ----------------------------------------------------------------
+
+
+def visible_ids(page: Any) -> list[str]:
+    """Card ids in display order, hidden cards left out."""
+    return page.evaluate(
+        "() => [...document.querySelectorAll('li.syllabus-card')].filter(c => !c.hidden).map(c => c.dataset.id)")
+
+
+def shown_counts(page: Any) -> dict[str, int]:
+    texts = page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('[data-count-for]')]"
+        ".map(n => [n.dataset.countFor, n.textContent]))")
+    return {key: int(text.strip("()")) for key, text in texts.items()}
+
+
+def result_text(count: int) -> str:
+    return "1 course" if count == 1 else f"{count} courses"
+
+
+def query(page: Any) -> str:
+    return urlsplit(page.url).query
+
+
+def checkbox(page: Any, key: str, value: str) -> Any:
+    return page.locator(f"input[name='{key}'][value='{value}']")
+
+
+def assert_shows(page: Any, courses: Sequence[Mapping[str, Any]], selection: Selection) -> None:
+    """Cards, per-option counts, result count and empty state all match ``selection``."""
+    expected = expected_ids(courses, selection)
+    expect(page.locator("[data-result-count]")).to_have_text(result_text(len(expected)))
+    assert set(visible_ids(page)) == expected
+    assert shown_counts(page) == expected_counts(courses, selection)
+    for key, value in (option.split("=", 1) for option in shown_counts(page)):
+        if value in selection.get(key, ()):
+            expect(checkbox(page, key, value)).to_be_checked()
+        else:
+            expect(checkbox(page, key, value)).not_to_be_checked()
+    if expected:
+        expect(page.locator("[data-empty]")).to_be_hidden()
+    else:
+        expect(page.locator("[data-empty]")).to_be_visible()
+
+
+# Tests ------------------------------------------------------------------------------
+
+
+def test_every_card_is_listed_without_javascript(browser: Any, example_site: str,
+                                                 courses: list[dict[str, Any]]) -> None:
+    with open_page(browser, java_script_enabled=False) as page:
+        page.goto(example_site + "catalog/?role=admin")
+        cards = page.locator("li.syllabus-card")
+        expect(cards).to_have_count(len(courses))
+        expect(page.locator("[data-result-count]")).to_have_text(result_text(len(courses)))
+        for course in courses:
+            card = page.locator(f"li.syllabus-card[data-id='{course['id']}']")
+            expect(card).to_be_visible()
+            expect(card.locator("h2 a")).to_have_text(course["title"])
+            expect(card).to_contain_text(course["summary"])
+            bookable = any(session["status"] == "scheduled" for session in course["sessions"])
+            expect(card.locator(".syllabus-next")).to_contain_text("Next live session" if bookable else "On demand")
+        # Initial counts are rendered by the build, not only by the script.
+        assert shown_counts(page) == expected_counts(courses, {})
+
+
+def test_cards_show_the_course_facts(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    bootcamp = next(course for course in courses if course["id"] == "search-bootcamp-live")
+    first = next(s for s in bootcamp["sessions"] if s["status"] == "scheduled")  # full ones cannot be booked
+    page.goto(example_site + "catalog/")
+    card = page.locator("li.syllabus-card[data-id='search-bootcamp-live']")
+    for fact in ("Code search bootcamp (live)", "Beginner", "Live online", "2 h", "en", "For End user",
+                 "Next live session", f"({first['timezone']})", "Or take it on demand"):
+        expect(card).to_contain_text(fact)
+    expect(page.locator("li.syllabus-card[data-id='keystone-101-ja']")).to_have_attribute("lang", "ja")
+    expect(page.locator("li.syllabus-card[data-id='keystone-101'] .syllabus-next")).to_have_text("On demand")
+
+
+def test_filters_combine_and_counts_follow(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    page.goto(example_site + "catalog/")
+    assert_shows(page, courses, {})
+    steps: list[tuple[str, str]] = [("role", "admin"), ("role", "manager"), ("level", "intermediate"),
+                                    ("format", "virtual-ilt"), ("format", "self-paced"), ("product", "platform")]
+    selection: dict[str, list[str]] = {}
+    for key, value in steps:
+        checkbox(page, key, value).check()
+        selection.setdefault(key, []).append(value)
+        assert_shows(page, courses, selection)
+    # OR within a facet widened the list, AND across facets narrowed it.
+    assert expected_ids(courses, {"role": ["admin"]}) < expected_ids(courses, {"role": ["admin", "manager"]})
+    assert expected_ids(courses, selection) < expected_ids(courses, {"role": ["admin", "manager"]})
+    checkbox(page, "role", "admin").uncheck()
+    selection["role"].remove("admin")
+    assert_shows(page, courses, selection)
+
+
+def test_filter_state_lives_in_the_url(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    page.goto(example_site + "catalog/")
+    checkbox(page, "role", "admin").check()
+    expect(page).to_have_url(re.compile(r"/catalog/\?role=admin$"))
+    checkbox(page, "level", "advanced").check()
+    expect(page).to_have_url(re.compile(r"/catalog/\?role=admin&level=advanced$"))
+    both = {"role": ["admin"], "level": ["advanced"]}
+    assert_shows(page, courses, both)
+
+    page.reload()
+    assert_shows(page, courses, both)
+
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/catalog/\?role=admin$"))
+    assert_shows(page, courses, {"role": ["admin"]})
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/catalog/$"))
+    assert_shows(page, courses, {})
+    page.go_forward()
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"/catalog/\?role=admin&level=advanced$"))
+    assert_shows(page, courses, both)
+
+
+def test_a_shared_link_opens_the_filtered_view(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    page.goto(example_site + "catalog/?role=end-user&language=ja")
+    assert_shows(page, courses, {"role": ["end-user"], "language": ["ja"]})
+    assert visible_ids(page) == ["keystone-101-ja"]
+    # Comma lists are read too, and written back as repeated parameters.
+    page.goto(example_site + "catalog/?role=admin,manager")
+    assert_shows(page, courses, {"role": ["admin", "manager"]})
+    assert query(page) == "role=admin&role=manager"
+
+
+
+def test_filters_survive_materials_instant_page_swap(page: Any, example_site: str,
+                                                    courses: list[dict[str, Any]]) -> None:
+    """The first Back after a load makes Material fetch the page and swap it in, re-creating
+    its inline scripts without their type: the filter data must not live in one."""
+    page.goto(example_site + "catalog/?role=admin")
+    page.evaluate("location.hash = 'top'")
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/catalog/\?role=admin$"))
+    checkbox(page, "level", "advanced").check()
+    assert_shows(page, courses, {"role": ["admin"], "level": ["advanced"]})
+
+def test_values_no_checkbox_offers_are_dropped(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    page.goto(example_site + "catalog/?role=admin&level=retired-level&colour=red")
+    assert_shows(page, courses, {"role": ["admin"]})
+    assert query(page) == "role=admin"
+
+
+def zero_result_selection(courses: Sequence[Mapping[str, Any]]) -> dict[str, list[str]]:
+    """The first role and level, both offered, that no course has together."""
+    roles = sorted({role for course in courses for role in course["roles"]})
+    levels = sorted({course["level"] for course in courses})
+    for role, level in itertools.product(roles, levels):
+        selection = {"role": [role], "level": [level]}
+        if not expected_ids(courses, selection):
+            return selection
+    raise AssertionError("the example catalog has no empty role × level combination")
+
+
+def test_empty_state_suggests_removing_a_filter(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    selection = zero_result_selection(courses)
+    page.goto(example_site + "catalog/")
+    checkbox(page, "role", selection["role"][0]).check()
+    checkbox(page, "level", selection["level"][0]).check()
+    assert_shows(page, courses, selection)
+    expect(page.locator("[data-result-count]")).to_have_text("0 courses")
+    empty = page.locator("[data-empty]")
+    expect(empty).to_contain_text("Try removing one")
+    empty.get_by_role("link", name="clear all filters").click()
+    assert_shows(page, courses, {})
+    assert query(page) == ""
+    expect(page.locator("form[data-filters] input").first).to_be_focused()
+
+
+def test_clear_all_resets_filters_but_keeps_the_sort(page: Any, example_site: str,
+                                                      courses: list[dict[str, Any]]) -> None:
+    page.goto(example_site + "catalog/?role=admin&format=self-paced&sort=duration")
+    assert_shows(page, courses, {"role": ["admin"], "format": ["self-paced"]})
+    page.get_by_role("button", name="Clear all filters").click()
+    assert_shows(page, courses, {})
+    assert query(page) == "sort=duration"
+    page.go_back()
+    assert_shows(page, courses, {"role": ["admin"], "format": ["self-paced"]})
+
+
+def test_sort_by_title_duration_and_next_session(page: Any, example_site: str,
+                                                 courses: list[dict[str, Any]]) -> None:
+    by_id = {course["id"]: course for course in courses}
+
+    def next_start(course_id: str) -> str:
+        upcoming = [s["start_utc"] for s in by_id[course_id]["sessions"] if s["status"] == "scheduled"]
+        return upcoming[0] if upcoming else "~"  # no session: after every date
+
+    page.goto(example_site + "catalog/")
+    titles = [by_id[i]["title"].casefold() for i in visible_ids(page)]
+    assert titles == sorted(titles)
+
+    page.select_option("select#syllabus-sort", "duration")
+    expect(page).to_have_url(re.compile(r"\?sort=duration$"))
+    minutes = [by_id[i]["duration_minutes"] for i in visible_ids(page)]
+    assert minutes == sorted(minutes) and len(minutes) == len(courses)
+
+    page.select_option("select#syllabus-sort", "next")
+    order = visible_ids(page)
+    starts = [next_start(i) for i in order]
+    assert starts == sorted(starts)
+    assert order[0] == min(by_id, key=next_start)
+
+    checkbox(page, "format", "virtual-ilt").check()
+    page.reload()
+    expect(page.locator("select#syllabus-sort")).to_have_value("next")
+    filtered = visible_ids(page)
+    assert filtered == [i for i in order if i in expected_ids(courses, {"format": ["virtual-ilt"]})]
+
+
+def tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching ``selector`` has focus (as a keyboard user would)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} was not reached with Tab")
+
+
+def test_filters_work_from_the_keyboard(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    page.goto(example_site + "catalog/")
+    result = page.locator("[data-result-count]")
+    expect(result).to_have_attribute("role", "status")
+    expect(result).to_have_attribute("aria-live", "polite")
+
+    first = page.locator("input[name='role']").first
+    tab_to(page, "input[name='role']")
+    expect(first).to_be_focused()
+    outline = first.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth]; }")
+    assert outline[0] != "none" and outline[1] != "0px", outline
+    role = first.get_attribute("value")
+    # Labelled form control: the label names it, and clicking the label would toggle it.
+    expect(page.get_by_role("checkbox", name=re.compile(page.locator(f"label[for='f-role-{role}']")
+                                                       .inner_text().split(" (")[0]))).to_have_count(1)
+
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    assert query(page) == f"role={role}"
+    assert_shows(page, courses, {"role": [role]})
+
+    page.keyboard.press("Tab")
+    second = page.locator("input[name='role']").nth(1)
+    expect(second).to_be_focused()
+    page.keyboard.press("Space")
+    assert_shows(page, courses, {"role": [role, second.get_attribute("value")]})
+
+    tab_to(page, "button[data-clear]")
+    page.keyboard.press("Enter")
+    assert_shows(page, courses, {})
+
+
+def test_home_page_role_entry_points(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
+    page.goto(example_site)
+    card = page.locator(".syllabus-role-card").filter(has=page.get_by_role("heading", name="I am an administrator"))
+    expect(card).to_have_count(1)
+    expect(card.get_by_role("link", name="Administrator path")).to_have_attribute(
+        "href", re.compile(r"(^|/)tracks/admin-path/$"))
+    card.get_by_role("link", name="All courses for administrators").click()
+    expect(page).to_have_url(re.compile(r"/catalog/\?role=admin$"))
+    assert_shows(page, courses, {"role": ["admin"]})
+    page.go_back()
+    roles = page.locator(".syllabus-roles")
+    expect(roles.get_by_role("heading", name="I am an end user")).to_be_visible()
+    roles.get_by_role("link", name="Developer path").click()
+    expect(page).to_have_url(re.compile(r"/tracks/end-user-path/$"))
+
+
+@pytest.fixture(scope="module")
+def large_catalog_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """100 courses: more than the script lists before "Show more"."""
+    root = tmp_path_factory.mktemp("large")
+    catalog = CatalogDir(root / "catalog")
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
+    catalog.write("docs/index.md", "# Welcome\n")
+    for index in range(100):
+        live = {"format": "virtual-ilt", "sessions": [{"start": "2026-12-08T11:00", "timezone": "America/New_York"}]}
+        catalog.course(f"course-{index:03d}", roles=["admin" if index % 4 else "end-user"],
+                       duration_minutes=30 + index, **(live if index % 10 == 0 else {}))
+    build_site(catalog.config, root / "site")
+    with serve(root / "site") as url:
+        yield url
+
+
+def test_large_results_are_listed_a_page_at_a_time(page: Any, large_catalog_site: str) -> None:
+    page.goto(large_catalog_site + "catalog/")
+    expect(page.locator("[data-result-count]")).to_have_text("100 courses")
+    listed = len(visible_ids(page))
+    assert 0 < listed < 100
+    more = page.locator("button[data-more]")
+    expect(more).to_have_text(f"Show {min(listed, 100 - listed)} more ({listed} of 100 shown)")
+    # Counts still cover every course, listed or not.
+    assert shown_counts(page)["role=admin"] == 75
+
+    more.focus()
+    page.keyboard.press("Enter")
+    ids = visible_ids(page)
+    assert len(ids) == min(2 * listed, 100)
+    expect(page.locator(f"li.syllabus-card[data-id='{ids[listed]}'] a")).to_be_focused()
+    assert ids == sorted(ids)  # title order: "Course course-000", ...
+
+    checkbox(page, "role", "end-user").check()
+    assert len(visible_ids(page)) == 25 and listed >= 25
+    expect(more).to_be_hidden()
+    checkbox(page, "role", "end-user").uncheck()
+    assert len(visible_ids(page)) == listed  # a new filter starts from the first page again
+
+
+def test_cards_beyond_the_first_page_are_localised_when_shown(browser: Any, large_catalog_site: str) -> None:
+    with open_page(browser, timezone_id="Asia/Tokyo", locale="en-GB") as page:
+        page.goto(large_catalog_site + "catalog/")
+        more = page.locator("button[data-more]")
+        while more.is_visible():
+            more.click()
+        expect(page.locator("li.syllabus-card")).to_have_count(100)
+        times = page.locator("li.syllabus-card time[data-start]")
+        expect(times).to_have_count(10)
+        expect(page.locator("li.syllabus-card time .syllabus-local-time")).to_have_count(10)
+        expect(times.last).to_contain_text("Your time: Wed, 9 Dec 2026, 01:00")

@@ -1,0 +1,155 @@
+"""Hostile content: markup in titles, summaries, outcomes, notes and instructor names is
+shown as text on every page and in search results, and never runs.
+
+Each payload sets ``window.__pwned`` if a browser ever treats it as markup; ``{{ 7*7 }}``
+would become ``49`` if content were compiled as a template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from ..conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
+from .conftest import serve
+
+IMG = "<img src=x onerror=window.__pwned=1>"
+SCRIPT = "</script><script>window.__pwned=1</script>"
+TEMPLATE = "{{ 7*7 }}"
+SVG = '"><svg onload=window.__pwned=1>'
+QUOTE = "' autofocus onfocus='window.__pwned=1"  # breaks out of single-quoted attributes
+PAYLOADS = (IMG, SCRIPT, TEMPLATE, SVG, QUOTE)
+
+COURSE_TITLE = f"Evil {IMG} {TEMPLATE}"
+COURSE_SUMMARY = f"Summary {SCRIPT} {SVG} {TEMPLATE}"
+LIVE_TITLE = f"Live {SVG} {SCRIPT} {QUOTE}"
+TRACK_TITLE = f"Track {SVG} {TEMPLATE}"
+PLAN_TITLE = f"Plan {IMG} {SCRIPT}"
+UNIT_TITLE = f"Unit {SVG} {IMG}"
+
+# Anything a payload could have become once parsed as HTML.
+INJECTED = "img[src='x'], [onerror], [onload], [onfocus]"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small catalog whose every free-text field is hostile, built and served."""
+    root = tmp_path_factory.mktemp("hostile")
+    catalog = CatalogDir(root / "catalog")
+    catalog.root.mkdir()
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
+    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    catalog.course("evil", course_data(
+        "evil", title=COURSE_TITLE, summary=COURSE_SUMMARY,
+        outcomes=[f"Outcome {IMG}", f"Outcome {SCRIPT}", f"Outcome {TEMPLATE}", f"Outcome {SVG}"],
+        units=[{"title": UNIT_TITLE, "file": "unit.md"}],
+        tags=[f"tag {SVG}", f"tag {QUOTE}"],
+    ))
+    catalog.write("courses/evil/unit.md", "A plain unit body.\n")
+    catalog.course("evil-live", course_data(
+        "evil-live", title=LIVE_TITLE, summary=f"Live summary {IMG}", format="virtual-ilt", roles=["end-user"],
+        sessions=[{"start": "2026-12-08T11:00", "timezone": "America/New_York",
+                   "instructors": [f"Mallory {IMG}", f"Eve {SCRIPT}", f"Trudy {SVG} {TEMPLATE}"]}],
+    ))
+    catalog.track("evil-track", track_data(
+        "evil-track", [{"course": "evil", "note": f"Note {IMG} {SCRIPT}"}, "evil-live"],
+        title=TRACK_TITLE, summary=f"Track summary {SCRIPT} {IMG}", outcomes=[f"Track outcome {SVG}"],
+    ))
+    catalog.plan("evil-plan", plan_data(
+        "evil-plan", title=PLAN_TITLE, summary=f"Plan summary {SVG} {TEMPLATE}",
+        phases=[{"title": f"Phase {IMG}", "start_day": 0, "end_day": 29, "items": [
+            {"day": 0, "type": "meeting", "title": f"Kickoff {SCRIPT}", "note": f"Bring {SVG}"},
+            {"day": 3, "type": "course", "course": "evil", "note": f"Course note {TEMPLATE}"}]}],
+    ))
+    site = root / "site"
+    build_site(catalog.config, site)
+    with serve(site) as url:
+        yield url
+
+
+def assert_inert(page: Any) -> None:
+    """No payload ran and none became an element."""
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(INJECTED).count() == 0, page.locator(INJECTED).first.evaluate("e => e.outerHTML")
+    assert "49" not in page.title() and "49" not in page.locator("body").inner_text()
+
+
+PAGES = {
+    "": [],  # home: the nav lists the track and the plan titles
+    "catalog/": [COURSE_TITLE, COURSE_SUMMARY, LIVE_TITLE],
+    "courses/evil/": [COURSE_TITLE, COURSE_SUMMARY, f"Outcome {IMG}", f"Outcome {SCRIPT}",
+                      f"Outcome {TEMPLATE}", f"Outcome {SVG}", UNIT_TITLE, TRACK_TITLE, PLAN_TITLE],
+    "courses/evil-live/": [LIVE_TITLE, f"Mallory {IMG}", f"Eve {SCRIPT}", f"Trudy {SVG} {TEMPLATE}"],
+    "courses/evil/unit/": [UNIT_TITLE, COURSE_TITLE],
+    "tracks/evil-track/": [TRACK_TITLE, f"Note {IMG} {SCRIPT}", COURSE_TITLE, LIVE_TITLE, f"Track outcome {SVG}"],
+    "plans/evil-plan/": [PLAN_TITLE, f"Plan summary {SVG} {TEMPLATE}", f"Phase {IMG}", f"Kickoff {SCRIPT}",
+                         f"Bring {SVG}", f"Course note {TEMPLATE}"],
+}
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_hostile_text_is_shown_literally_and_never_runs(page: Any, hostile_site: str, path: str) -> None:
+    page.goto(hostile_site + path)
+    content = page.locator("article.md-content__inner")
+    for text in PAGES[path]:
+        expect(content).to_contain_text(text)
+    # The navigation shows the track and plan titles as text too.
+    nav = page.locator(".md-nav--primary")
+    expect(nav).to_contain_text(TRACK_TITLE)
+    expect(nav).to_contain_text(PLAN_TITLE)
+    assert_inert(page)
+
+
+def test_page_titles_and_descriptions_stay_text(page: Any, hostile_site: str) -> None:
+    page.goto(hostile_site + "courses/evil/")
+    assert page.title().startswith(COURSE_TITLE)
+    assert page.locator("meta[name=description]").get_attribute("content") == COURSE_SUMMARY
+    expect(page.locator("h1")).to_have_text(COURSE_TITLE)
+    assert_inert(page)
+
+
+def test_catalog_filters_keep_hostile_cards_as_text(page: Any, hostile_site: str) -> None:
+    page.goto(hostile_site + "catalog/")
+    page.locator("input[name=format][value=virtual-ilt]").check()
+    expect(page.locator("li.syllabus-card:visible")).to_have_count(1)
+    expect(page.locator("li.syllabus-card:visible h2")).to_have_text(LIVE_TITLE)
+    page.select_option("select#syllabus-sort", "next")
+    assert_inert(page)
+
+
+def search(page: Any, query: str) -> Any:
+    """Type ``query`` into Material's search box; returns the top-level result links."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Type to start searching")  # the index is loaded
+    box.press_sequentially(query)
+    expect(meta).to_have_text(re.compile(r"matching document"), timeout=15_000)
+    return page.locator(".md-search-result__item > .md-search-result__link")
+
+
+@pytest.mark.parametrize("query", PAYLOADS)
+def test_typing_hostile_text_into_search_runs_nothing(page: Any, hostile_site: str, query: str) -> None:
+    page.goto(hostile_site)
+    search(page, query)
+    assert_inert(page)
+
+
+@pytest.mark.parametrize("query", ["onerror", "onload", "script", "autofocus"])
+def test_search_results_show_hostile_text_and_open_safely(page: Any, hostile_site: str, query: str) -> None:
+    page.goto(hostile_site)
+    links = search(page, query)
+    expect(links.first).to_be_visible()
+    expect(page.locator(".md-search-result")).to_contain_text(query.split()[0])
+    assert_inert(page)
+    for href in [link.get_attribute("href") for link in links.all()]:
+        page.goto(hostile_site)
+        search(page, query)
+        page.locator(f".md-search-result__item > .md-search-result__link[href='{href}']").click()
+        expect(page).to_have_url(re.compile(rf"^[^?#]*{re.escape(urlsplit(href).path)}([?#].*)?$"))
+        assert_inert(page)

@@ -1,0 +1,155 @@
+"""Sessions in the visitor's time zone, session states and calendar files, and Japanese
+search through Material's search box, on the example catalog in Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from ..conftest import EPOCH, REPO
+from .conftest import open_page
+
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+BOOTCAMP = "search-bootcamp-live"
+OFFICE_HOURS = "admin-office-hours"
+
+
+def upcoming_sessions(course_id: str) -> list[dict[str, Any]]:
+    """The course's sessions from its YAML, as the site lists them: from today, earliest first."""
+    data = yaml.safe_load((REPO / "courses" / course_id / "course.yml").read_text(encoding="utf-8"))
+    sessions = [s for s in data["sessions"] if dt.datetime.fromisoformat(s["start"]).date() >= TODAY]
+    return sorted(sessions, key=lambda s: dt.datetime.fromisoformat(s["start"]).replace(
+        tzinfo=ZoneInfo(s["timezone"])))
+
+
+def wall_clock(session: dict[str, Any], zone: str) -> dt.datetime:
+    start = dt.datetime.fromisoformat(session["start"]).replace(tzinfo=ZoneInfo(session["timezone"]))
+    return start.astimezone(ZoneInfo(zone))
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles"])
+def test_sessions_show_the_visitors_time_and_name_the_original_zone(browser: Any, example_site: str,
+                                                                     zone: str) -> None:
+    sessions = upcoming_sessions(BOOTCAMP)
+    with open_page(browser, timezone_id=zone, locale="en-GB") as page:
+        page.goto(example_site + f"courses/{BOOTCAMP}/")
+        times = page.locator(".syllabus-session time[data-start]")
+        expect(times).to_have_count(len(sessions))
+        for node, session in zip(times.all(), sessions, strict=True):
+            start = dt.datetime.fromisoformat(session["start"])
+            expect(node).to_contain_text(f"{start:%H:%M}–")
+            expect(node).to_contain_text(f"({session['timezone']})")
+            local = node.locator(".syllabus-local-time")
+            if session["timezone"] == zone:
+                expect(local).to_have_count(0)  # already in the visitor's zone
+                continue
+            mine = wall_clock(session, zone)
+            expect(local).to_have_text(re.compile(
+                rf"^Your time: .*\b{mine.day} {mine:%b} {mine.year}, {mine:%H:%M}\b.*\({re.escape(zone)}\)$"))
+
+
+def test_tokyo_visitor_sees_a_new_york_session_the_next_morning(browser: Any, example_site: str) -> None:
+    session = upcoming_sessions(BOOTCAMP)[0]
+    assert (session["start"], session["timezone"]) == ("2026-12-08T11:00", "America/New_York")
+    with open_page(browser, timezone_id="Asia/Tokyo", locale="en-GB") as page:
+        page.goto(example_site + f"courses/{BOOTCAMP}/")
+        first = page.locator(".syllabus-session").first
+        expect(first).to_contain_text("Tue 8 Dec 2026, 11:00–13:00 (America/New_York)")
+        expect(first.locator(".syllabus-local-time")).to_contain_text("Wed, 9 Dec 2026, 01:00")
+        # The catalog card's next session is localised the same way.
+        page.goto(example_site + "catalog/")
+        card = page.locator(f"li.syllabus-card[data-id='{BOOTCAMP}'] .syllabus-next")
+        expect(card.locator(".syllabus-local-time")).to_contain_text("(Asia/Tokyo)")
+
+
+def test_full_and_cancelled_sessions_and_the_on_demand_alternative(page: Any, example_site: str) -> None:
+    sessions = upcoming_sessions(OFFICE_HOURS)
+    page.goto(example_site + f"courses/{OFFICE_HOURS}/")
+    items = page.locator(".syllabus-session")
+    expect(items).to_have_count(len(sessions))
+    for item, session in zip(items.all(), sessions, strict=True):
+        status = session.get("status", "scheduled")
+        register = item.get_by_role("link", name="Register")
+        calendar = item.get_by_role("link", name="Add to calendar")
+        if status == "full":
+            expect(item.locator(".syllabus-state")).to_have_text("Full")
+            expect(register).to_have_count(0)
+            expect(calendar).to_have_count(1)
+        elif status == "cancelled":
+            expect(item.locator(".syllabus-state")).to_have_text("Cancelled")
+            expect(item).to_have_class(re.compile(r"syllabus-session--cancelled"))
+            expect(register).to_have_count(0)
+            expect(calendar).to_have_count(0)
+        else:
+            expect(register).to_have_attribute("href", session["registration_url"])
+            expect(calendar).to_have_count(1)
+    assert {"full", "cancelled"} <= {s.get("status") for s in sessions}
+
+    page.goto(example_site + f"courses/{BOOTCAMP}/")
+    live = page.locator(".syllabus-sessions")
+    expect(live.locator(".syllabus-session").first).to_be_visible()
+    alternative = live.locator(".syllabus-on-demand")
+    expect(alternative).to_contain_text("Can't make a live date?")
+    alternative.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/courses/keystone-101/$"))
+
+
+def test_each_session_has_a_calendar_file(page: Any, example_site: str) -> None:
+    sessions = [s for s in upcoming_sessions(BOOTCAMP) if s.get("status") != "cancelled"]
+    page.goto(example_site + f"courses/{BOOTCAMP}/")
+    links = page.locator(".syllabus-session a.syllabus-ics")
+    expect(links).to_have_count(len(sessions))
+    for link, session in zip(links.all(), sessions, strict=True):
+        expect(link).to_have_attribute("download", "")
+        url = link.evaluate("a => a.href")
+        assert re.search(rf"/courses/{BOOTCAMP}/sessions/[^/]+\.ics$", url), url
+        response = page.request.get(url)
+        assert response.ok, f"{url}: HTTP {response.status}"
+        body = response.text().replace("\r\n ", "")  # unfold
+        assert body.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in body
+        start = dt.datetime.fromisoformat(session["start"])
+        utc = wall_clock(session, "UTC")
+        assert f"{start:%Y%m%dT%H%M}" in body or f"{utc:%Y%m%dT%H%M%S}Z" in body, body
+
+
+JAPANESE_WORD = "パーマリンク"  # from the outcomes of courses/keystone-101-ja
+
+
+def search(page: Any, text: str) -> Any:
+    box = page.locator("input.md-search__input")
+    box.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")  # index loaded
+    box.press_sequentially(text)
+    # Playwright inserts Japanese as text, without key events; Material's search reacts to
+    # keyup, as it gets at the end of real IME input. End moves nothing and sends one.
+    box.press("End")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)  # the worker loads lunr.ja on first use
+    return results
+
+
+def test_japanese_search_finds_the_japanese_course(page: Any, example_site: str) -> None:
+    source = (REPO / "courses" / "keystone-101-ja" / "course.yml").read_text(encoding="utf-8")
+    assert JAPANESE_WORD in source
+    page.goto(example_site)
+    results = search(page, JAPANESE_WORD)
+    expect(results.first).to_contain_text(JAPANESE_WORD)
+    paths = [urlsplit(a.evaluate("a => a.href")).path for a in page.locator(".md-search-result__link").all()]
+    assert paths and all(path.startswith("/courses/keystone-101-ja/") for path in paths), paths
+    assert "/courses/keystone-101-ja/" in paths
+    page.locator(".md-search-result__link").first.click()
+    expect(page.locator("h1").first).to_be_visible()
+    expect(page.locator("article")).to_contain_text(JAPANESE_WORD)
+
+
+def test_japanese_title_words_are_searchable(page: Any, example_site: str) -> None:
+    page.goto(example_site)
+    results = search(page, "ナビゲーション")
+    expect(results.first.locator("h1, h2").first).to_have_text("Keystone 101：コードの検索とナビゲーション")
