@@ -314,8 +314,20 @@ class _CrossFile:
                     self.reference(plan.source, (*path, item.type), item.type, target or "",
                                    plan.is_public)
 
+    def report_cycle(self, cycle: list[str], tangle: frozenset[str]) -> None:
+        first = min(cycle)
+        rotated = cycle[cycle.index(first):] + cycle[: cycle.index(first)]
+        course = self.catalog.courses[first]
+        nxt = rotated[1] if len(rotated) > 1 else first
+        others = sorted(tangle - set(cycle))
+        also = f" (also caught in this loop: {', '.join(others)})" if others else ""
+        self.report.on(course.source, ("prerequisites", course.prerequisites.index(nxt)),
+                       "prerequisites form a cycle: " + " → ".join([*rotated, first]) + also, "prerequisite-cycle")
+
     def cycles(self) -> None:
-        """Name every prerequisite cycle once, reported on its first course in id order."""
+        """Name one cycle per tangle of prerequisites (strongly connected component), on its
+        first course in id order, and list the other courses caught in the same tangle: every
+        tangle holds at least one back edge of the search, so none goes unreported."""
         graph = {cid: [p for p in c.prerequisites if p in self.catalog.courses and p != cid]
                  for cid, c in self.catalog.courses.items()}
         state: dict[str, int] = {}  # 1 = on the current path, 2 = done
@@ -335,16 +347,29 @@ class _CrossFile:
                     path.pop()
                 elif state.get(child) == 1:
                     cycle = path[path.index(child):]
-                    if frozenset(cycle) not in reported:
-                        reported.add(frozenset(cycle))
-                        first = min(cycle)
-                        rotated = cycle[cycle.index(first):] + cycle[: cycle.index(first)]
-                        course = self.catalog.courses[first]
-                        nxt = rotated[1] if len(rotated) > 1 else first
-                        self.report.on(course.source, ("prerequisites", course.prerequisites.index(nxt)),
-                                       "prerequisites form a cycle: " + " → ".join([*rotated, first]),
-                                       "prerequisite-cycle")
+                    tangle = frozenset(_reachable(graph, child) & _reachable(_reversed(graph), child))
+                    if tangle not in reported:
+                        reported.add(tangle)
+                        self.report_cycle(cycle, tangle)
                 elif not state.get(child):
                     state[child] = 1
                     path.append(child)
                     stack.append((child, iter(graph[child])))
+
+
+def _reversed(graph: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    reverse: dict[str, list[str]] = {node: [] for node in graph}
+    for node, targets in graph.items():
+        for target in targets:
+            reverse[target].append(node)
+    return reverse
+
+
+def _reachable(graph: Mapping[str, list[str]], start: str) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for target in graph[todo.pop()]:
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
