@@ -42,6 +42,22 @@ plugins:
 """
 
 
+# A minimal valid plan as YAML text, for tests that assert exact line and column positions.
+PLAN_YAML = """\
+id: onboarding
+title: Onboarding
+summary: The first month.
+length_days: 30
+visibility: public
+phases:
+  - title: Start
+    start_day: 0
+    end_day: 29
+    items:
+      - {day: 0, type: meeting, title: Kickoff}
+"""
+
+
 def course_data(course_id: str, **fields: Any) -> dict[str, Any]:
     """A minimal valid public course; keyword arguments override or add fields."""
     data: dict[str, Any] = {

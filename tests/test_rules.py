@@ -23,6 +23,7 @@ from syllabus.core.schemas import build_schema_set
 from syllabus.core.taxonomy import Taxonomy
 
 from .conftest import MKDOCS_TEMPLATE, course_data, plan_data, track_data
+from .conftest import PLAN_YAML as PLAN
 
 C = "courses/intro/course.yml"
 T = "tracks/admin.yml"
@@ -64,19 +65,6 @@ def track(courses: str = "intro") -> str:
     return TRACK.replace("{courses}", courses)
 
 
-PLAN = """\
-id: onboarding
-title: Onboarding
-summary: The first month.
-length_days: 30
-visibility: public
-phases:
-  - title: Start
-    start_day: 0
-    end_day: 29
-    items:
-      - {day: 0, type: meeting, title: Kickoff}
-"""
 
 
 def plan(phases: str | None = None, *, extra: str = "", **lines: str) -> str:

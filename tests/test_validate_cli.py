@@ -19,6 +19,7 @@ from typing import NamedTuple
 import pytest
 
 from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO
+from .conftest import PLAN_YAML as PLAN
 
 COURSE_FILE = "courses/intro/course.yml"
 COURSE = """\
@@ -41,19 +42,6 @@ visibility: public
 sections:
   - title: Start
     courses: [intro]
-"""
-PLAN = """\
-id: onboarding
-title: Onboarding
-summary: The first month.
-length_days: 30
-visibility: public
-phases:
-  - title: Start
-    start_day: 0
-    end_day: 29
-    items:
-      - {day: 0, type: meeting, title: Kickoff}
 """
 BILLION_LAUGHS = 'lol1: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"lol{i}: &{'abcdefghi'[i - 1]} [" + ",".join([f"*{'abcdefghi'[i - 2]}"] * 9) + "]\n" for i in range(2, 10)
