@@ -51,7 +51,12 @@ class Session:
         return self.start.replace(tzinfo=ZoneInfo(self.timezone))
 
     def ends_at(self, default_minutes: int) -> dt.datetime:
-        return self.starts_at + dt.timedelta(minutes=self.duration_minutes or default_minutes)
+        """The aware end in the session's zone, counted in elapsed time.
+
+        Aware datetimes add wall-clock time, so across a DST change the sum is done in UTC.
+        """
+        elapsed = dt.timedelta(minutes=self.duration_minutes or default_minutes)
+        return (self.starts_at.astimezone(dt.timezone.utc) + elapsed).astimezone(ZoneInfo(self.timezone))
 
 
 @dataclass(frozen=True)

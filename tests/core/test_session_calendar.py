@@ -1,0 +1,64 @@
+"""Session calendars are written line by line; ``icalendar`` is the independent judge.
+
+Parsing a file with the library and writing it back must give the same bytes (so escaping,
+folding and property order are exactly the library's), and the parsed values must be the
+course's own text, including at fold boundaries inside multi-byte characters and escapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+from syllabus.core.model import Course, Session
+from syllabus.export.calendar import session_ics
+
+TODAY = dt.date(2026, 11, 18)
+COURSE_URL = "https://academy.example/courses/c/"
+TEXTS = [
+    "Plain title",
+    "Commas, semicolons; back\\slashes and \"quotes\"",
+    "x" * 73 + "\\;",  # an escape straddling the 75-octet fold
+    "y" * 72 + "^^n",  # RFC 6868 caret, kept with the next character like the library does
+    "日本語のコース" * 12,  # three-byte characters never split across a fold
+    "emoji 🧑‍💻 " * 20,
+    "Line one\nline two",
+]
+
+
+def course(title: str, summary: str, **session: object) -> tuple[Course, Session]:
+    meeting = Session(start=dt.datetime(2027, 3, 28, 1, 30), timezone="Europe/Berlin", **session)  # type: ignore[arg-type]
+    return Course(id="c", title=title, summary=summary, level="beginner", roles=("admin",), format="virtual-ilt",
+                  duration_minutes=90, owners=("@t",), visibility="public", source="courses/c/course.yml",
+                  sessions=(meeting,)), meeting
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_session_calendar_is_what_icalendar_writes(text: str) -> None:
+    this, meeting = course(text, text, registration_url="https://events.example/r?a=1;b=2,3",
+                           instructors=(text, "Ana"))
+    data = session_ics(this, meeting, TODAY, COURSE_URL)
+    parsed = icalendar.Calendar.from_ical(data)
+    assert parsed.to_ical() == data
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))
+    assert data.endswith(b"END:VCALENDAR\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    event = parsed.walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == text
+    assert parsed["X-WR-CALNAME"] == icalendar.vText(text).to_ical().decode()  # X- values stay escaped
+    description = str(event["DESCRIPTION"]).split("\n\n")
+    assert description == [text, "Scheduled for 2027-03-28 01:30 Europe/Berlin.", COURSE_URL,
+                           "Register: https://events.example/r?a=1;b=2,3", f"With {text}, Ana"]
+
+
+def test_session_calendar_times_are_utc_instants() -> None:
+    # 01:30 in Berlin on the night clocks go forward (28 March 2027) is 00:30 UTC, and
+    # 90 minutes later is 02:00 UTC (04:00 local), not the wall-clock sum 03:00.
+    this, meeting = course("T", "S")
+    event = icalendar.Calendar.from_ical(session_ics(this, meeting, TODAY, "/courses/c/")).walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == dt.datetime(2027, 3, 28, 0, 30, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTEND") == dt.datetime(2027, 3, 28, 2, 0, tzinfo=dt.timezone.utc)
+    assert f"{meeting.ends_at(this.duration_minutes):%H:%M %Z}" == "04:00 CEST"  # what pages show
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc)
+    assert "URL" not in event  # a site-relative path is no URI
+    assert str(event["UID"]).endswith("@syllabus") and str(event["STATUS"]) == "CONFIRMED"
