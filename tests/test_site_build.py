@@ -186,7 +186,7 @@ def test_live_course_lists_upcoming_sessions_with_zone_status_and_registration(s
     course = SOURCES["courses"]["search-bootcamp-live"]
     body = article(site, "courses/search-bootcamp-live/")
     section = body.find("section", cls="syllabus-sessions", aria_label="Upcoming sessions")
-    assert section.find("h2").text == "Upcoming sessions" and "data-search-exclude" in section.attrs
+    assert section.find("h2").text == "Upcoming sessions"
     items = body.find_all("li", cls="syllabus-session")
     sessions = upcoming(course)
     assert len(items) == len(sessions) >= 5
@@ -232,7 +232,7 @@ def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None
     assert "ja" in index["config"]["lang"]
     doc = next(d for d in index["docs"] if d["location"] == "courses/keystone-101-ja/")
     assert doc["title"] == course["title"]
-    assert course["outcomes"][0] in doc["text"]
+    assert course["summary"] in doc["text"]
 
 
 def test_unit_pages_link_back_to_their_course_and_to_each_other(site: Path) -> None:
@@ -402,6 +402,22 @@ def test_search_index_and_sitemap_cover_generated_pages(site: Path) -> None:
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap
     urls = {e.text for e in parse_html(sitemap.decode("utf-8")).find_all("loc")}
     assert {f"https://academy.keystone.example/{u}" for u in {*expected, "catalog/"}} <= urls
+
+
+def test_search_index_reads_course_prose_not_facts(site: Path) -> None:
+    """Title, summary and body are searchable; facts, sessions and lists of other pages,
+    still on the page, are not (they would match every query for "beginner")."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    course = SOURCES["courses"]["search-bootcamp-live"]
+    entries = [d for d in index["docs"] if d["location"].split("#")[0] == "courses/search-bootcamp-live/"]
+    assert entries[0]["location"] == "courses/search-bootcamp-live/" and entries[0]["title"] == course["title"]
+    assert entries[0]["text"].startswith(f"<p>{course['summary']}</p>")
+    text = " ".join(d["text"] for d in entries)
+    assert course["title"] not in text and "Literal search and reading results" in text  # from index.md
+    shown = article(site, "courses/search-bootcamp-live/").text
+    for fact in ("Upcoming sessions", "Add to calendar", "Owners:", "What you will be able to do",
+                 course["outcomes"][0], "Part of"):
+        assert fact in shown and fact not in text, fact
 
 
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:

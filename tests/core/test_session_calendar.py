@@ -8,6 +8,7 @@ course's own text, including at fold boundaries inside multi-byte characters and
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import icalendar
 import pytest
@@ -62,3 +63,12 @@ def test_session_calendar_times_are_utc_instants() -> None:
     assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc)
     assert "URL" not in event  # a site-relative path is no URI
     assert str(event["UID"]).endswith("@syllabus") and str(event["STATUS"]) == "CONFIRMED"
+
+
+def test_random_titles_fold_as_icalendar_does() -> None:
+    rng = random.Random(5)
+    for length in range(60, 260):
+        text = "".join(rng.choice("ab\\^;, é日🧑") for _ in range(length))
+        this, meeting = course(text, text)
+        data = session_ics(this, meeting, TODAY, COURSE_URL)
+        assert icalendar.Calendar.from_ical(data).to_ical() == data, text

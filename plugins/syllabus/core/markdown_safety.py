@@ -14,7 +14,8 @@ Python-Markdown) are checked as Markdown, and paragraph text goes to the HTML pa
 tag by tag, so tags Python-Markdown would pass through raw are seen too.
 
 Speed: a cheap pre-check lets pages without raw HTML, risky attribute lists or unusual link
-targets skip parsing, and inline parsing only runs for the paragraphs that need it.
+targets skip parsing, and inline parsing only runs for the paragraphs that need it. Rendered
+bodies made only of the tags Python-Markdown writes for plain Markdown skip the parser too.
 """
 
 from __future__ import annotations
@@ -83,6 +84,20 @@ _PLAIN_ANGLE = re.compile(
     r"<(?:/[A-Za-z][A-Za-z0-9]*|([A-Za-z][A-Za-z0-9]*))[ \t]*/?>"
     r"|<(?:https?://|mailto:)[^\x00-\x20<>]*>"
 )
+# A start or end tag of the markup Python-Markdown writes for plain Markdown, in the only
+# spellings it uses: lowercase names, double-quoted values, inert attributes, and link
+# targets that are http(s), mailto or relative without any ":" or "&" (so no entity can
+# spell a scheme). If every "<" in a rendered body opens one of these, HTMLParser would
+# read exactly these tags and find nothing, so check_html can skip it.
+_INERT_TAG = re.compile(
+    r"</?(?:p|h[1-6]|ul|ol|li|a|em|strong|b|i|s|u|code|pre|span|div|table|thead|tbody|tfoot|tr|th|td"
+    r"|caption|blockquote|hr|br|img|sup|sub|dl|dt|dd|details|summary|del|ins|mark|kbd|abbr|small"
+    r"|figure|figcaption)"
+    r'(?:[ \n]+(?:(?:id|class|title|alt|lang|dir|colspan|rowspan|start|align|width|height)="[^"<>]*"'
+    r'|(?:href|src)="(?:(?:https?://|mailto:)[^"<>]*|[^"<>:&]*)"'
+    r'|style="text-align: ?(?:left|right|center);?"'
+    r"|open))*[ \n]*/?>"
+)
 _UNSAFE_BARE_TAGS = frozenset(_FORBIDDEN_TAGS) | {"iframe"}
 _RISKY_ATTRIBUTES = re.compile(r"=|(?<![A-Za-z0-9_])(?:on|srcdoc)", re.I)
 _MAX_DEPTH = 8  # nested re-checks (comments, admonition bodies, md_in_html text)
@@ -102,9 +117,9 @@ def check_markdown(text: str, *, allowed_iframe_hosts: Collection[str] = ()) -> 
 
 def check_html(html: str, *, allowed_iframe_hosts: Collection[str] = ()) -> list[Finding]:
     """Every unsafe tag or attribute in an HTML fragment or rendered page body."""
-    html = _normalise_newlines(html)
-    if "<" not in html:
+    if "<" not in _INERT_TAG.sub("", html):
         return []
+    html = _normalise_newlines(html)
     hits = _scan_html(html, _hosts(allowed_iframe_hosts), in_markdown=False, depth=0)
     return _findings(html, hits)
 

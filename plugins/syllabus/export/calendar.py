@@ -87,10 +87,21 @@ def _text(value: str) -> str:
 
 
 def _fold(line: str, limit: int = 75) -> str:
-    """Fold at 75 octets between characters, never right after a backslash (as icalendar does)."""
-    if len(line) * 4 < limit or len(line.encode("utf-8")) < limit:
+    """Fold at 75 octets between characters, never right after a backslash or caret escape
+    (as icalendar does); ASCII lines, nearly all of them, are cut by slicing."""
+    if len(line) < limit and (line.isascii() or len(line.encode("utf-8")) < limit):
         return line
     pieces: list[str] = []
+    if line.isascii():
+        start = 0
+        while len(line) - start >= limit:
+            end = start + limit - 1
+            if line[end - 1] in "\\^":
+                end -= 1
+            pieces.append(line[start:end])
+            start = end
+        pieces.append(line[start:])
+        return "\r\n ".join(pieces)
     current: list[str] = []
     size = 0
     for char in line:

@@ -2,8 +2,9 @@
 
 Event order matters and is spelled out on each handler. In short: validate in
 ``on_config`` (abort before anything is written), add in-memory pages in ``on_files``,
-wrap their converted Markdown in ``on_page_content``, hand Material escaped titles in
-``on_page_context`` and publish downloads in ``on_post_build``.
+hand Material escaped titles in ``on_page_markdown``, wrap their converted Markdown in
+``on_page_content`` (course and unit pages: first in the prose the search index reads, then
+in the whole page in ``on_page_context``), and publish downloads in ``on_post_build``.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.options: Options | None = None
         self.catalog: Catalog | None = None
         self.pages: dict[str, GeneratedPage] = {}
+        self.bodies: dict[str, str] = {}  # converted Markdown awaiting its page (on_page_context)
         self.downloads: list[Download] = []
         self.renderer: Renderer | None = None
 
@@ -167,11 +169,23 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         assert self.renderer is not None
         if generated is None:  # the home page: add the role entry points after its body
             return html + self.renderer.render("syllabus/home.html", page.url)
-        return self.renderer.render_page(generated, html, page.url)
+        if generated.search_template is None:
+            return self.renderer.render_page(generated, html, page.url)
+        self.bodies[page.file.src_uri] = html
+        return self.renderer.render_page(generated, html, page.url, template=generated.search_template)
 
+    # After the search plugin (priority 0) has indexed the page. Pages with a search
+    # template hand it their prose only, and get their whole content here, just before the
+    # theme renders them: the index holds what learners search for, and the search plugin
+    # no longer parses (then drops) facts, sessions and links, half of its work on a course.
+    @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any] | None:
         generated = self.pages.get(page.file.src_uri)
+        body = self.bodies.pop(page.file.src_uri, None)
+        if generated is not None and body is not None:
+            assert self.renderer is not None
+            page.content = self.renderer.render_page(generated, body, page.url)
         if generated is not None and generated.source and config.repo_url and config.edit_uri:
             # Edit links of generated pages open their YAML (or unit Markdown) source.
             assert self.options is not None

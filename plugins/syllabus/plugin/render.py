@@ -66,5 +66,7 @@ class Renderer:
             **context,
         )
 
-    def render_page(self, page: GeneratedPage, body_html: str, page_url: str) -> str:
-        return self.render(page.template, page_url, body=Markup(body_html), page_info=page, **page.context)
+    def render_page(self, page: GeneratedPage, body_html: str, page_url: str, template: str | None = None) -> str:
+        """The page around its converted Markdown, with ``page.template`` unless told otherwise."""
+        return self.render(template or page.template, page_url, body=Markup(body_html), page_info=page,
+                           **page.context)

@@ -35,6 +35,9 @@ class GeneratedPage:
     markdown: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # Material page options, e.g. hide
+    # A smaller rendering for the search index to read instead of the page: its prose,
+    # without facts, sessions or lists of other pages (see ``SyllabusPlugin.on_page_context``).
+    search_template: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ def course_pages(course: Course, root: Path) -> Iterator[GeneratedPage]:
     folder = root / course.folder
     yield GeneratedPage(
         src_uri=f"courses/{course.id}/index.md", title=course.title, template="syllabus/course.html",
-        source=course.source, description=course.summary,
+        source=course.source, description=course.summary, search_template="syllabus/course-search.html",
         markdown=_read_markdown(folder / "index.md"), context={"course": course},
     )
     for unit in course.units:
@@ -64,7 +67,7 @@ def course_pages(course: Course, root: Path) -> Iterator[GeneratedPage]:
 def unit_page(course: Course, unit: Unit, root: Path) -> GeneratedPage:
     return GeneratedPage(
         src_uri=f"courses/{course.id}/{unit.file}", title=unit.title, template="syllabus/unit.html",
-        source=f"{course.folder}/{unit.file}", description=course.summary,
+        source=f"{course.folder}/{unit.file}", description=course.summary, search_template="syllabus/unit-search.html",
         markdown=_read_markdown(root / course.folder / unit.file),
         context={"course": course, "unit": unit},
     )
