@@ -45,6 +45,7 @@ class Renderer:
                  use_directory_urls: bool) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(search_path)),
+            auto_reload=False,  # one build per environment; no stat() of templates on every page
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
