@@ -100,6 +100,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
         pages = site_pages(self.catalog, root, self.options)
         self.pages = {page.src_uri: page for page in pages}
+        self.bodies = {}  # nothing left over from a serve rebuild that stopped half-way
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
