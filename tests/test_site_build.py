@@ -420,6 +420,21 @@ def test_search_index_reads_course_prose_not_facts(site: Path) -> None:
         assert fact in shown and fact not in text, fact
 
 
+@pytest.mark.parametrize("kind", ["tracks", "plans"])
+def test_search_index_reads_track_and_plan_prose_not_course_lists(site: Path, kind: str) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    for item_id, item in public(kind).items():
+        [entry] = [d for d in index["docs"] if d["location"].split("#")[0] == f"{kind}/{item_id}/"]
+        assert entry["title"] == item["title"] and entry["text"].startswith(f"<p>{item['summary']}</p>")
+        sections = item.get("sections") or item["phases"]
+        assert all(section["title"] in entry["text"] for section in sections)
+        own_words = json.dumps({k: v for k, v in item.items() if k != "outcomes"}, ensure_ascii=False)
+        courses = track_items(item) if kind == "tracks" else [(c, True) for c in plan_course_ids(item)]
+        titles = {SOURCES["courses"][c]["title"] for c, _ in courses}
+        assert not {t for t in titles if t in entry["text"] and t not in own_words}
+        assert not any(outcome in entry["text"] for outcome in item.get("outcomes", []))
+
+
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     build_site(REPO / "mkdocs.yml", again)

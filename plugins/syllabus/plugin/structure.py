@@ -35,8 +35,9 @@ class GeneratedPage:
     markdown: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # Material page options, e.g. hide
-    # A smaller rendering for the search index to read instead of the page: its prose,
-    # without facts, sessions or lists of other pages (see ``SyllabusPlugin.on_page_context``).
+    # A smaller rendering for the search index to read instead of the page: its own prose,
+    # without facts, sessions, outcomes or other pages' titles (see
+    # ``SyllabusPlugin.on_page_context``).
     search_template: str | None = None
 
 
@@ -76,7 +77,8 @@ def unit_page(course: Course, unit: Unit, root: Path) -> GeneratedPage:
 def track_page(track: Track) -> GeneratedPage:
     return GeneratedPage(
         src_uri=f"tracks/{track.id}/index.md", title=track.title, template="syllabus/track.html",
-        source=track.source, description=track.summary, context={"track": track},
+        source=track.source, description=track.summary, search_template="syllabus/track-search.html",
+        context={"track": track},
     )
 
 
@@ -87,7 +89,7 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
     exported = plan_rows(plan, catalog, options.today, options.site_url)
     return GeneratedPage(
         src_uri=f"plans/{plan.id}/index.md", title=plan.title, template="syllabus/plan.html",
-        source=plan.source, description=plan.summary,
+        source=plan.source, description=plan.summary, search_template="syllabus/plan-search.html",
         context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url)},
     )
