@@ -3,8 +3,9 @@
 Event order matters and is spelled out on each handler. In short: validate in
 ``on_config`` (abort before anything is written), add in-memory pages in ``on_files``,
 hand Material escaped titles in ``on_page_markdown``, wrap their converted Markdown in
-``on_page_content`` (course and unit pages: first in the prose the search index reads, then
-in the whole page in ``on_page_context``), and publish downloads in ``on_post_build``.
+``on_page_content`` (pages with a search template: first in the prose the search index
+reads, then in the whole page in ``on_page_context``), and publish downloads in
+``on_post_build``.
 """
 
 from __future__ import annotations
