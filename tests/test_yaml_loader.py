@@ -499,13 +499,14 @@ def test_invalid_utf8_is_reported_at_line_and_column(tmp_path, raw, line, column
     ]
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_files_are_named(tmp_path, encoding):
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_files_are_named(tmp_path, encoding):
     path = tmp_path / "course.yml"
     path.write_bytes("\ufeffid: a\n".encode(encoding))
     with pytest.raises(YamlRejected) as caught:
         load_file(path)
-    assert problems_of(caught.value) == [(1, 1, "encoding", "file is UTF-16; save it as UTF-8")]
+    name = encoding[:6].upper()
+    assert problems_of(caught.value) == [(1, 1, "encoding", f"file is {name}; save it as UTF-8")]
 
 
 POSITIONED = "id: a\ntitle: x\nroles:\n  - admin\n  - end-user\nid: b\nsummary: |\n  two\n  lines\nlevel: 1\n"

@@ -146,12 +146,20 @@ def position_of(text: str, index: int) -> Mark:
     return line, index - line_start + 1
 
 
+_OTHER_ENCODINGS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)
+
+
 def decode(raw: bytes) -> str:
     """Decode UTF-8 (a BOM is allowed and dropped); report invalid bytes at line:column."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlRejected([YamlProblem(1, 1, "file is UTF-16; save it as UTF-8", "encoding")])
+    # UTF-32's little-endian mark begins with UTF-16's, so it is looked for first.
+    for mark, name in _OTHER_ENCODINGS:
+        if raw.startswith(mark):
+            raise YamlRejected([YamlProblem(1, 1, f"file is {name}; save it as UTF-8", "encoding")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
