@@ -674,8 +674,12 @@ TRACKS = [
          {C: course(), T: track("Intro")},
          {C: course(), T: track("intro")},
          [error(T, 8, 15, "schema-anyOf", "sections[0].courses[0]: 'Intro' is not a valid course id (e.g. "
-                "'code-search-101')"),
-          error(T, 8, 15, "unknown-course", "sections[0].courses[0]: unknown course 'Intro' (did you mean 'intro'?)")]),
+                "'code-search-101'); did you mean 'intro'?")]),
+    Case("malformed-id-without-a-close-match-is-reported-once",
+         {C: course(extra="prerequisites: [Zzz_Qqq]\n")},
+         {C: course()},
+         [error(C, 10, 17, "schema-pattern", "prerequisites[0]: 'Zzz_Qqq' is not a valid course id (e.g. "
+                "'code-search-101')")]),
     Case("track-lists-a-course-once",
          {C: course(), T: track("intro, intro")},
          {C: course(), T: track("intro")},

@@ -20,6 +20,11 @@ from .taxonomy import KINDS, Taxonomy
 
 AUDIENCES = ("public", "internal")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def is_id(value: str) -> bool:
+    """Lowercase kebab-case, the form of every course, track, plan and taxonomy id."""
+    return _ID.match(value) is not None
 _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
 
 
@@ -58,7 +63,7 @@ def _check_terms(kind: str, raw: Any) -> None:
     if not isinstance(raw, Mapping) or not raw:
         raise ConfigError(f"syllabus option '{kind}' must be a non-empty mapping of id: {{title: ...}}")
     for key, value in raw.items():
-        if not isinstance(key, str) or not _ID.match(key):
+        if not isinstance(key, str) or not is_id(key):
             raise ConfigError(f"syllabus option '{kind}': '{key}' is not a valid id (lowercase-kebab-case)")
         if value is not None and not isinstance(value, Mapping):
             raise ConfigError(f"syllabus option '{kind}.{key}' must be a mapping like {{title: ...}}")

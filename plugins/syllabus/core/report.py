@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic, Severity, sort_diagnostics
 from .yamlsafe import Path_, YamlDocument
@@ -35,6 +35,19 @@ class Report:
         document = self.documents.get(source)
         line, column = document.locate(path, at_key=at_key) if document else (1, 1)
         self.at(source, line, column, message, rule, severity)
+
+    def extend_error(self, source: str, path: Path_, addition: str) -> bool:
+        """Add to the error already reported at the YAML node ``path``; False if there is none."""
+        document = self.documents.get(source)
+        if document is None:
+            return False
+        line, column = document.locate(path)
+        for index, diagnostic in enumerate(self.diagnostics):
+            if (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.severity) == (
+                    source, line, column, "error"):
+                self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + _printable(addition))
+                return True
+        return False
 
     @property
     def has_errors(self) -> bool:

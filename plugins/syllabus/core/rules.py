@@ -12,10 +12,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
-from .config import Options
+from .config import Options, is_id
 from .model import Catalog, Course, Plan, Track
 from .report import Report
-from .schema_messages import did_you_mean, dotted
+from .schema_messages import closest, did_you_mean, dotted
 
 
 @cache
@@ -246,6 +246,11 @@ class _CrossFile:
         where = dotted(path)
         if target not in self.known[kind]:
             candidates = self.known[kind]
+            if not is_id(target):
+                # A malformed id already has the schema's error at this spot: the suggestion joins it.
+                match = closest(target, candidates)
+                if self.report.extend_error(source, path, f"; did you mean '{match}'?" if match else ""):
+                    return
             report_text = f"{where}: unknown {kind} '{target}'{did_you_mean(target, candidates)}"
             self.report.on(source, path, report_text, f"unknown-{kind}")
             return

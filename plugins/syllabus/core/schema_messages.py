@@ -31,12 +31,18 @@ class SchemaMessage:
     at_key: bool = False
 
 
+def closest(value: Any, candidates: Iterable[str]) -> str | None:
+    """The candidate ``value`` was most likely meant to be, if one is close enough."""
+    if not isinstance(value, str):
+        return None
+    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
 def did_you_mean(value: Any, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for a close match, else an empty string."""
-    if not isinstance(value, str):
-        return ""
-    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    match = closest(value, candidates)
+    return f" (did you mean '{match}'?)" if match else ""
 
 
 def dotted(path: Path_) -> str:
