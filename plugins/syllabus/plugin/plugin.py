@@ -13,17 +13,19 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin
 
+import jinja2
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.catalog import load_catalog
@@ -33,6 +35,7 @@ from ..core.model import Catalog
 from ..export.catalog_json import catalog_document, dumps
 from .config import SyllabusConfig
 from .render import Renderer
+from .shared_nav import SharedNavigation, share_navigation
 from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
@@ -53,6 +56,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.bodies: dict[str, str] = {}  # converted Markdown awaiting its page (on_page_context)
         self.downloads: list[Download] = []
         self.renderer: Renderer | None = None
+        self.nav_urls: list[str] = []
+        self.shared_nav: SharedNavigation | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # A dirty build keeps files from the previous build, which may have been internal;
@@ -150,6 +155,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                    if uri in self.pages)
         return nav
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav_urls = list(_urls(nav.items))
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if self.config.enabled:
+            self.shared_nav = share_navigation(env, self.nav_urls, lambda page: page.file.src_uri in self.pages)
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
@@ -212,6 +226,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _urls(items: list[Any]) -> Iterator[str]:
+    """The URL of every page and link in the nav, sections opened."""
+    for item in items:
+        if isinstance(item, Section):
+            yield from _urls(item.children)
+        elif isinstance(item, (Page, Link)) and item.url is not None:
+            yield item.url
 
 
 def _through_symlink(path: str, docs_dir: str) -> bool:
