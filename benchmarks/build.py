@@ -3,8 +3,8 @@
 The baseline writes each synthetic course's body as a hand-written page
 (``docs/courses/<id>/index.md``) kept out of the nav, and builds it with Material and
 its search plugin; Syllabus builds the same courses from YAML with the plugin. Builds
-alternate and their medians (CPU time of the build process) are compared at each size,
-as are the search index sizes.
+alternate, each into a new site folder, and their medians (CPU time of the build
+process) are compared at each size, as are the search index sizes.
 
     python benchmarks/build.py [--sizes 1000 4000] [--runs 3]
 """
@@ -50,7 +50,12 @@ def write_plain(catalog: Path, root: Path) -> Path:
 
 
 def build(config: Path, site: Path) -> float:
-    """CPU seconds (user + system) of one ``mkdocs build`` child process."""
+    """CPU seconds (user + system) of one ``mkdocs build`` child process.
+
+    Each build starts from no site folder, as in CI: otherwise MkDocs first deletes the
+    previous build's files, and that cost depends on the earlier build, not this one.
+    """
+    shutil.rmtree(site, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
