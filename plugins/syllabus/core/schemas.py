@@ -4,7 +4,9 @@ The schemas ship in the package (``syllabus/schemas``); ``common.schema.json`` d
 taxonomy hooks ``role``, ``level``, ``format`` and ``product`` as plain strings, and each
 catalog's declared values are put in as an ``enum``. A compiled validator (jsonschema-rs)
 answers "is this file valid?" quickly for the common all-valid case; the reference
-validator (jsonschema) explains the files that fail, with paths we can position.
+validator (jsonschema) explains the files that fail, with paths we can position; it is
+imported and built only when a file fails (jsonschema and referencing take about 65 ms to
+import, a tenth of a small site's build).
 """
 
 from __future__ import annotations
@@ -12,17 +14,17 @@ from __future__ import annotations
 import copy
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
-from jsonschema import validators
-from referencing import Registry, Resource
 
 from .taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    import jsonschema
 
 KINDS = ("course", "track", "plan")
 _HOOKS = {"role": "roles", "level": "levels", "format": "formats", "product": "products"}
@@ -54,6 +56,8 @@ def specialised_schemas(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
 def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
     """``pattern`` with ECMA-262 semantics, as jsonschema-rs applies it: ``$`` is the very end
     (Python's ``$`` would also match before a final newline, so the validators disagreed)."""
+    import jsonschema
+
     if isinstance(instance, str) and not re.search(_ecma_to_python(pattern), instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -63,35 +67,43 @@ def _ecma_to_python(pattern: str) -> str:
     return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
 
 
-_ReferenceValidator = validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
-
-
 @dataclass(frozen=True)
 class SchemaSet:
     """One fast and one explaining validator per kind of file."""
 
+    schemas: dict[str, dict[str, Any]]
     fast: dict[str, Any]
-    reference: dict[str, Any]
+    _reference: dict[str, Any] = field(default_factory=dict)
 
     def errors(self, kind: str, data: Any) -> list[jsonschema.ValidationError]:
         """Schema errors for ``data`` (empty when valid), cheaply for valid data."""
         if self.fast[kind].is_valid(data):
             return []
-        errors = list(self.reference[kind].iter_errors(data))
+        import jsonschema
+
+        errors = list(self.reference(kind).iter_errors(data))
         # Fail closed if the two validators ever disagree: never accept what one rejects.
         return errors or [jsonschema.ValidationError("does not match the schema", validator="schema")]
+
+    def reference(self, kind: str) -> Any:
+        """The explaining validator for ``kind``, built the first time a file fails."""
+        if not self._reference:
+            import jsonschema
+            from jsonschema import validators
+            from referencing import Registry, Resource
+
+            registry: Registry = Registry().with_resources(
+                (schema["$id"], Resource.from_contents(schema)) for schema in self.schemas.values()
+            )
+            validator = validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
+            self._reference.update({name: validator(self.schemas[name], registry=registry) for name in KINDS})
+        return self._reference[kind]
 
 
 def build_schema_set(taxonomy: Taxonomy) -> SchemaSet:
     schemas = specialised_schemas(taxonomy)
-    pairs = [(schema["$id"], schema) for schema in schemas.values()]
-    fast_registry = jsonschema_rs.Registry(pairs)
-    registry: Registry = Registry().with_resources(
-        (uri, Resource.from_contents(schema)) for uri, schema in pairs
-    )
+    fast_registry = jsonschema_rs.Registry([(schema["$id"], schema) for schema in schemas.values()])
     return SchemaSet(
+        schemas=schemas,
         fast={kind: jsonschema_rs.validator_for(schemas[kind], registry=fast_registry) for kind in KINDS},
-        reference={
-            kind: _ReferenceValidator(schemas[kind], registry=registry) for kind in KINDS
-        },
     )

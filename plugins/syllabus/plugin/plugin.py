@@ -15,14 +15,13 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -37,6 +36,9 @@ from .config import SyllabusConfig
 from .render import Renderer
 from .shared_nav import SharedNavigation, share_navigation
 from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
+
+if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `serve` needs it
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
