@@ -30,7 +30,14 @@ class LoadResult:
 
 
 def _relative(root: Path, path: Path) -> str:
-    return os.path.relpath(path, root).replace(os.sep, "/")
+    """``path`` as reports name it: relative to ``root``, with forward slashes.
+
+    The files were found under ``root``, so cutting the prefix is enough; ``relpath``
+    (which makes both paths absolute first) was a tenth of loading a large catalog.
+    """
+    text, prefix = str(path), os.path.join(str(root), "")
+    relative = text[len(prefix):] if text.startswith(prefix) else os.path.relpath(path, root)
+    return relative.replace(os.sep, "/")
 
 
 def _entries(directory: Path) -> list[os.DirEntry[str]]:
