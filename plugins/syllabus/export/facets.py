@@ -3,12 +3,10 @@ in-page filter script reads. Computed once per build from the visible courses.""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from ..core.model import Catalog, Course
-from .catalog_json import course_json
 
 # (value, label, upper bound in minutes, inclusive); learners think in these steps.
 DURATION_BUCKETS = (
@@ -71,9 +69,12 @@ def facets(catalog: Catalog) -> list[Facet]:
     return result
 
 
-def catalog_view(catalog: Catalog, today: dt.date) -> dict[str, Any]:
-    """Template context of the catalog page: cards, facets and the filter script's data."""
-    cards = [course_json(course, today) for course in catalog.courses.values()]
+def catalog_view(catalog: Catalog, cards: list[dict[str, Any]]) -> dict[str, Any]:
+    """Template context of the catalog page: cards, facets and the filter script's data.
+
+    ``cards`` are the courses of ``catalog.json`` (:func:`catalog_document`), in catalog
+    order: the page shows what the file says, and neither is computed twice.
+    """
     data = []
     for card, course in zip(cards, catalog.courses.values(), strict=True):
         upcoming = [s for s in card["sessions"] if s["status"] == "scheduled"]  # bookable: not full, not cancelled

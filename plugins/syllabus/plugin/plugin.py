@@ -106,7 +106,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         linked = [f.src_uri for f in files if f.abs_src_path and _through_symlink(f.abs_src_path, config.docs_dir)]
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
-        pages = site_pages(self.catalog, root, self.options)
+        document = catalog_document(self.catalog, self.options.today)
+        pages = site_pages(self.catalog, root, self.options, document)
         self.pages = {page.src_uri: page for page in pages}
         self.bodies = {}  # nothing left over from a serve rebuild that stopped half-way
         for page in pages:
@@ -114,9 +115,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
                                   "rename or remove it")
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        files.append(File.generated(
-            config, "catalog.json", content=dumps(catalog_document(self.catalog, self.options.today))
-        ))
+        files.append(File.generated(config, "catalog.json", content=dumps(document)))
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url

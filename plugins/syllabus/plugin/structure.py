@@ -113,14 +113,16 @@ def field_reference_page(catalog: Catalog) -> GeneratedPage:
     )
 
 
-def site_pages(catalog: Catalog, root: Path, options: Options) -> list[GeneratedPage]:
+def site_pages(catalog: Catalog, root: Path, options: Options, document: dict[str, Any]) -> list[GeneratedPage]:
     """Every generated page for an audience-filtered catalog, in a stable order.
+
+    ``document`` is the catalog's ``catalog.json`` content, which the catalog page shows.
 
     Insights are for the education team: internal builds only, unless published on purpose.
     """
     pages = [GeneratedPage(src_uri="catalog/index.md", title="Catalog", template="syllabus/catalog.html",
                            source="", description="Every course, filterable by role, level, format, "
-                           "product, language and duration.", context=catalog_view(catalog, options.today),
+                           "product, language and duration.", context=catalog_view(catalog, document["courses"]),
                            meta={"hide": ["toc"], "search": {"exclude": True}})]  # cards repeat the course pages
     for course in catalog.courses.values():
         pages.extend(course_pages(course, root))
