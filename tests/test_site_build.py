@@ -596,3 +596,22 @@ def test_a_symlink_in_docs_stops_the_build(catalog: CatalogDir, tmp_path: Path) 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "symlinks are never published" in result.stderr and "diagram.png" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_markdown_saved_on_windows_builds_like_markdown_saved_on_unix(catalog: CatalogDir, tmp_path: Path) -> None:
+    """The build converts the text validation checked (read once); a BOM and CRLF line ends
+    must come out as the same page as plain LF text."""
+    body = "## Overview\n\nFirst line\nsecond line.\n\n- one\n- two\n\n```\ncode\n```\n"
+    unit = "# Lab\n\nDo this.\r\nThen that.\n"
+    for name, encode in (("unix", str.encode), ("windows", lambda text: b"\xef\xbb\xbf" + text.replace(
+            "\n", "\r\n").encode())):
+        catalog.course(name, units=[{"title": "Lab", "file": "lab.md", "minutes": 5}])
+        catalog.write(f"courses/{name}/index.md", encode(body))
+        catalog.write(f"courses/{name}/lab.md", encode(unit.replace("\r\n", "\n")))
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    for url in ("courses/{}/", "courses/{}/lab/"):
+        unix, windows = (page(site, url.format(name)).find("article") for name in ("unix", "windows"))
+        assert windows.raw_text == unix.raw_text.replace("unix", "windows")
+    overview = page(site, "courses/windows/").find("div", cls="syllabus-body").raw_text
+    assert "First line\nsecond line." in overview and "\r" not in overview and "\ufeff" not in overview

@@ -7,7 +7,7 @@ content problem: everything ends up in the returned :class:`Report`, sorted, all
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ COURSE_FILE = "course.yml"
 class LoadResult:
     catalog: Catalog
     report: Report
+    # Catalog-relative path -> text of every Markdown file that was checked, so a build
+    # converts exactly the text that was checked, without reading the file again.
+    markdown: dict[str, str] = field(default_factory=dict)
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -106,20 +109,22 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     return document.data, not (errors or document.problems)
 
 
-def _check_markdown_file(root: Path, path: Path, options: Options, report: Report) -> None:
+def _check_markdown_file(root: Path, path: Path, options: Options, report: Report) -> tuple[str, str | None]:
+    """Check one Markdown file: (its source name, its text with LF line ends, or None if unread)."""
     source = _relative(root, path)
     report.files_checked += 1
     if path.is_symlink():  # never read, never published
         report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
-        return
+        return source, None
     try:
         text = read_text(path)
     except YamlRejected as rejected:  # size and encoding checks are shared with YAML
         for problem in rejected.problems:
             report.at(source, problem.line, problem.column, problem.message, problem.rule)
-        return
+        return source, None
     for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
         report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
+    return source, text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
@@ -180,6 +185,11 @@ def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadR
         audience=options.audience,
     )
     rules.check_catalog(catalog, options, report, known_ids, unusable)
-    for path in [*markdown, *docs_markdown(root)]:
+    texts = {}
+    for path in markdown:
+        source, text = _check_markdown_file(root, path, options, report)
+        if text is not None:
+            texts[source] = text
+    for path in docs_markdown(root):  # MkDocs reads these itself
         _check_markdown_file(root, path, options, report)
-    return LoadResult(catalog=catalog, report=report)
+    return LoadResult(catalog=catalog, report=report, markdown=texts)

@@ -54,6 +54,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def __init__(self) -> None:
         self.options: Options | None = None
         self.catalog: Catalog | None = None
+        self.markdown: dict[str, str] = {}  # checked text of course Markdown, by catalog path
         self.pages: dict[str, GeneratedPage] = {}
         self.bodies: dict[str, str] = {}  # converted Markdown awaiting its page (on_page_context)
         self.downloads: list[Download] = []
@@ -90,6 +91,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             raise PluginError("syllabus: content errors above; nothing was built "
                               "(run `syllabus validate` for the full report)")
         self.catalog = result.catalog.visible_to(self.options.audience)
+        self.markdown = result.markdown
         # Appended after the theme's own folders, so custom_dir and the theme win.
         config.theme.dirs.append(str(TEMPLATES))
         self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls)
@@ -107,7 +109,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
         document = catalog_document(self.catalog, self.options.today)
-        pages = site_pages(self.catalog, root, self.options, document)
+        pages = site_pages(self.catalog, self.markdown, self.options, document)
         self.pages = {page.src_uri: page for page in pages}
         self.bodies = {}  # nothing left over from a serve rebuild that stopped half-way
         for page in pages:

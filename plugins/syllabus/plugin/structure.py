@@ -9,7 +9,7 @@ catalog only, so a public site cannot contain what it was never given.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,27 +50,24 @@ class Download:
     path: Path | None = None
 
 
-def _read_markdown(path: Path) -> str:
-    return path.read_text(encoding="utf-8-sig") if path.is_file() and not path.is_symlink() else ""
-
-
-def course_pages(course: Course, root: Path) -> Iterator[GeneratedPage]:
-    folder = root / course.folder
+def course_pages(course: Course, markdown: Mapping[str, str]) -> Iterator[GeneratedPage]:
+    """The course page and its unit pages; ``markdown`` holds the checked text of each file
+    (:attr:`LoadResult.markdown`), and a course without ``index.md`` has no body."""
     yield GeneratedPage(
         src_uri=f"courses/{course.id}/index.md", title=course.title, template="syllabus/course.html",
         source=course.source, description=course.summary, search_template="syllabus/course-search.html",
-        markdown=_read_markdown(folder / "index.md"), context={"course": course},
+        markdown=markdown.get(f"{course.folder}/index.md", ""), context={"course": course},
     )
     for unit in course.units:
-        yield unit_page(course, unit, root)
+        yield unit_page(course, unit, markdown)
 
 
-def unit_page(course: Course, unit: Unit, root: Path) -> GeneratedPage:
+def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str]) -> GeneratedPage:
+    source = f"{course.folder}/{unit.file}"
     return GeneratedPage(
         src_uri=f"courses/{course.id}/{unit.file}", title=unit.title, template="syllabus/unit.html",
-        source=f"{course.folder}/{unit.file}", description=course.summary, search_template="syllabus/unit-search.html",
-        markdown=_read_markdown(root / course.folder / unit.file),
-        context={"course": course, "unit": unit},
+        source=source, description=course.summary, search_template="syllabus/unit-search.html",
+        markdown=markdown.get(source, ""), context={"course": course, "unit": unit},
     )
 
 
@@ -113,10 +110,12 @@ def field_reference_page(catalog: Catalog) -> GeneratedPage:
     )
 
 
-def site_pages(catalog: Catalog, root: Path, options: Options, document: dict[str, Any]) -> list[GeneratedPage]:
+def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
+               document: dict[str, Any]) -> list[GeneratedPage]:
     """Every generated page for an audience-filtered catalog, in a stable order.
 
-    ``document`` is the catalog's ``catalog.json`` content, which the catalog page shows.
+    ``markdown`` is the checked text of the course files; ``document`` the catalog's
+    ``catalog.json`` content, which the catalog page shows.
 
     Insights are for the education team: internal builds only, unless published on purpose.
     """
@@ -125,7 +124,7 @@ def site_pages(catalog: Catalog, root: Path, options: Options, document: dict[st
                            "product, language and duration.", context=catalog_view(catalog, document["courses"]),
                            meta={"hide": ["toc"], "search": {"exclude": True}})]  # cards repeat the course pages
     for course in catalog.courses.values():
-        pages.extend(course_pages(course, root))
+        pages.extend(course_pages(course, markdown))
     pages.extend(track_page(t) for t in catalog.tracks.values())
     pages.extend(plan_page(p, catalog, options) for p in catalog.plans.values())
     if options.audience == "internal" or options.publish_insights:
