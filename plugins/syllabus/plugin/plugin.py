@@ -215,9 +215,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        folders: set[Path] = set()  # made already: one mkdir per folder, not per file
         for download in self.downloads:
             target = site / download.dest_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             if download.path is not None:
                 shutil.copyfile(download.path, target, follow_symlinks=False)
             elif download.content is not None:
