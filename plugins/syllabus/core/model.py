@@ -40,12 +40,14 @@ class Session:
     instructors: tuple[str, ...] = ()
     capacity: int | None = None
 
-    @property
+    # Cached: a build asks each session for these on the course page, the catalog card,
+    # catalog.json, its calendar file and while sorting (frozen, so they cannot go stale).
+    @cached_property
     def key(self) -> str:
         """Stable file-name-safe identity, e.g. ``20261203T1600-america-new_york``."""
         return f"{self.start:%Y%m%dT%H%M}-{self.timezone.replace('/', '-').lower()}"
 
-    @property
+    @cached_property
     def starts_at(self) -> dt.datetime:
         """The aware start instant (DST-correct for the session's own zone)."""
         return self.start.replace(tzinfo=ZoneInfo(self.timezone))

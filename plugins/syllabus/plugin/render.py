@@ -8,34 +8,60 @@ Trainer Markdown arrives already converted by MkDocs and is inserted as ``body``
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from ..core.config import Options
-from ..core.model import Catalog
+from ..core.model import Catalog, Session
 from ..export.catalog_json import track_minutes
 from ..export.text import format_minutes
 from .diagram import track_diagram
 from .structure import GeneratedPage
 
+# English names whatever the machine's locale (strftime's %a and %b follow LC_TIME).
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 
 def format_date(value: dt.date | dt.datetime) -> str:
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    """``Wed 2 Dec 2026``."""
+    return f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True)
+class SessionTimes:
+    """What a session's ``<time>`` element holds: exact instants for the visitor's clock,
+    and the label in the session's own zone for readers without JavaScript."""
+
+    start: str  # ISO 8601 with the zone's offset
+    end: str
+    label: str  # "Wed 2 Dec 2026, 16:00–17:00"
+
+
+def session_times(session: Session, default_minutes: int) -> SessionTimes:
+    start, end = session.starts_at, session.ends_at(default_minutes)
+    label = f"{format_date(start)}, {start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
+    return SessionTimes(start.isoformat(), end.isoformat(), label)
 
 
 def relative_url(target: str, page_url: str, use_directory_urls: bool) -> str:
-    """Link from the page at ``page_url`` to the site path ``target`` (e.g. ``courses/x/``)."""
+    """Link from the page at ``page_url`` to the site path ``target`` (e.g. ``courses/x/``).
+
+    Both are site paths without ``.`` or ``..`` segments, so the link climbs out of the
+    page's folders below the common ones and descends into the target's.
+    """
     if not use_directory_urls and (target == "" or target.endswith("/")):
         target += "index.html"
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-    relative = posixpath.relpath("/" + target, "/" + base)
-    if target.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return "./" if relative == "./" or relative == "." else relative
+    folders = page_url.split("/")[:-1]  # "courses/x/" and "courses/x/index.html": courses, x
+    parts = target.split("/") if target else []  # the site root: just climb ("../..")
+    common = 0
+    while common < min(len(folders), len(parts) - 1) and folders[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folders) - common) + parts[common:]) or "./"
 
 
 class Renderer:
@@ -52,6 +78,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(minutes=format_minutes, date=format_date)
+        self.env.globals.update(session_times=session_times)  # globals reach imported macros
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 

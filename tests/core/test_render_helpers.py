@@ -1,0 +1,58 @@
+"""The small formatting helpers every generated page calls: links and session times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+
+import pytest
+from syllabus.core.model import Session
+from syllabus.plugin.render import format_date, relative_url, session_times
+
+
+def relpath_url(target: str, page_url: str, use_directory_urls: bool) -> str:
+    """The previous implementation, on posixpath.relpath: the reference for every case."""
+    if not use_directory_urls and (target == "" or target.endswith("/")):
+        target += "index.html"
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    relative = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") and not relative.endswith("/"):
+        relative += "/"
+    return "./" if relative in ("./", ".") else relative
+
+
+PATHS = ["", "catalog/", "courses/", "courses/a/", "courses/a/unit/", "courses/ab/", "courses/a/slides.pdf",
+         "courses/a/sessions/20270101T1000-utc.ics", "tracks/a/", "index.html", "courses/a/index.html",
+         "courses/a/unit/index.html", "courses/a/unit.html", "a.html"]
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_relative_urls_match_relpath_for_every_pair_of_site_paths(use_directory_urls: bool) -> None:
+    for page in PATHS:
+        for target in PATHS:
+            assert relative_url(target, page, use_directory_urls) == relpath_url(target, page, use_directory_urls), (
+                target, page)
+
+
+@pytest.mark.parametrize(("target", "page", "expected"), [
+    ("", "courses/a/", "../.."),
+    ("catalog/", "courses/a/", "../../catalog/"),
+    ("courses/b/", "courses/a/", "../b/"),
+    ("courses/a/", "courses/a/", "./"),
+    ("courses/a/slides.pdf", "courses/a/", "slides.pdf"),
+    ("courses/a/", "courses/a/unit/", "../"),
+])
+def test_relative_urls_by_example(target: str, page: str, expected: str) -> None:
+    assert relative_url(target, page, True) == expected
+
+
+def test_dates_read_the_same_on_every_machine() -> None:
+    assert format_date(dt.date(2026, 12, 2)) == "Wed 2 Dec 2026"
+    assert format_date(dt.datetime(2027, 3, 28, 1, 30)) == "Sun 28 Mar 2027"
+
+
+def test_session_times_count_elapsed_minutes_across_a_clock_change() -> None:
+    # 90 minutes from 01:30 CET on the night clocks go forward end at 04:00 CEST.
+    times = session_times(Session(start=dt.datetime(2027, 3, 28, 1, 30), timezone="Europe/Berlin"), 90)
+    assert (times.start, times.end) == ("2027-03-28T01:30:00+01:00", "2027-03-28T04:00:00+02:00")
+    assert times.label == "Sun 28 Mar 2027, 01:30–04:00"
