@@ -7,6 +7,10 @@ alternate, each into a new site folder, and their medians (CPU time of the build
 process) are compared at each size, as are the search index sizes.
 
     python benchmarks/build.py [--sizes 1000 4000] [--runs 3]
+
+On a shared machine the kernel's writeback of other tenants' files lands in the system
+time of whichever build writes more; ``TMPDIR=/dev/shm`` keeps both sites in memory and
+the comparison on the builds' own work.
 """
 
 from __future__ import annotations
