@@ -56,7 +56,6 @@ if CParser is not None:
 else:  # pragma: no cover
     _Parser = _PyParser
 
-_INDENT = re.compile(r"^ *", re.MULTILINE)
 _CHAINED_INDICATORS = re.compile(r"[-?][ \t]+[-?](?:[ \t]|$)", re.MULTILINE)
 
 
@@ -66,9 +65,12 @@ def _is_shallow(text: str) -> bool:
     may use it. A level needs a flow bracket or deeper indentation (a sequence may share its
     key's indentation, hence 2x); one line adds at most two more (``- key:``) unless it
     chains compact indicators (``- - x``), which sends the file to the event path."""
-    indent = len(max(_INDENT.findall(text), key=len))
-    budget = MAX_DEPTH - 2 - text.count("[") - text.count("{") - 2 * (indent + 1)
-    return budget >= 0 and _CHAINED_INDICATORS.search(text) is None
+    # budget = MAX_DEPTH - 2 - brackets - 2 * (indent + 1) >= 0, i.e. no line indented
+    # deeper than ``widest``: one search for such a line, not a list of every indent.
+    widest = (MAX_DEPTH - 2 - text.count("[") - text.count("{")) // 2 - 1
+    if widest < 0 or re.search(f"^ {{{widest + 1}}}", text, re.MULTILINE):
+        return False
+    return _CHAINED_INDICATORS.search(text) is None
 
 
 MAX_BYTES = 256 * 1024
