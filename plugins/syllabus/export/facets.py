@@ -3,6 +3,7 @@ in-page filter script reads. Computed once per build from the visible courses.""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,18 +70,23 @@ def facets(catalog: Catalog) -> list[Facet]:
     return result
 
 
-def catalog_view(catalog: Catalog, cards: list[dict[str, Any]]) -> dict[str, Any]:
-    """Template context of the catalog page: cards, facets and the filter script's data.
+def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date) -> dict[str, Any]:
+    """Template context of the catalog page: cards, facets, each card's next bookable session
+    and the filter script's data.
 
     ``cards`` are the courses of ``catalog.json`` (:func:`catalog_document`), in catalog
     order: the page shows what the file says, and neither is computed twice.
     """
-    data = []
+    data, next_sessions = [], {}
     for card, course in zip(cards, catalog.courses.values(), strict=True):
-        upcoming = [s for s in card["sessions"] if s["status"] == "scheduled"]  # bookable: not full, not cancelled
+        # A card's sessions are the course's upcoming ones, in order; bookable: not full, not cancelled.
+        sessions = zip(card["sessions"], course.upcoming_sessions(today), strict=True)
+        bookable = [(entry, session) for entry, session in sessions if session.status == "scheduled"]
         data.append({
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
-            "next": upcoming[0]["start_utc"] if upcoming else None,
+            "next": bookable[0][0]["start_utc"] if bookable else None,
             "facets": facet_values(course),
         })
-    return {"cards": cards, "facets": facets(catalog), "data": {"courses": data}}
+        live = catalog.taxonomy.is_live(course.format)
+        next_sessions[course.id] = bookable[0][1] if bookable and live else None
+    return {"cards": cards, "facets": facets(catalog), "next_sessions": next_sessions, "data": {"courses": data}}

@@ -119,9 +119,10 @@ def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
 
     Insights are for the education team: internal builds only, unless published on purpose.
     """
+    view = catalog_view(catalog, document["courses"], options.today)
     pages = [GeneratedPage(src_uri="catalog/index.md", title="Catalog", template="syllabus/catalog.html",
                            source="", description="Every course, filterable by role, level, format, "
-                           "product, language and duration.", context=catalog_view(catalog, document["courses"]),
+                           "product, language and duration.", context=view,
                            meta={"hide": ["toc"], "search": {"exclude": True}})]  # cards repeat the course pages
     for course in catalog.courses.values():
         pages.extend(course_pages(course, markdown))
