@@ -32,7 +32,11 @@ class SharedNavigation:
     def __init__(self, render: Callable[[Context], Iterator[str]], nav_urls: Iterable[str],
                  shareable: Callable[[Any], bool]) -> None:
         self.render, self.shareable = render, shareable
-        self.nav_urls = tuple(nav_urls)
+        # Every folder some nav entry lies below, found once per build rather than by
+        # scanning the nav on every page.
+        self.folders_above_entries = {
+            "/".join(parts[:depth]) for parts in (url.split("/") for url in nav_urls) for depth in range(1, len(parts))
+        }
         self.renderings: dict[tuple[str, int], str] = {}  # (parent folder, depth) -> HTML
 
     def __call__(self, context: Context) -> Iterator[str]:
@@ -50,7 +54,7 @@ class SharedNavigation:
         if url is None or not self.shareable(page):
             return None
         folder = url[:-1] if url.endswith("/") else posixpath.dirname(url)  # links are relative to it
-        if any(target.startswith(folder + "/") for target in self.nav_urls):
+        if folder in self.folders_above_entries:
             return None
         return posixpath.dirname(folder), folder.count("/") + 1 if folder else 0
 
