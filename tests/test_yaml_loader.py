@@ -25,7 +25,15 @@ from typing import Any
 import pytest
 import yaml
 from syllabus.core import yamlsafe
-from syllabus.core.yamlsafe import MAX_BYTES, YamlDocument, YamlRejected, load_file, load_text
+from syllabus.core.yamlsafe import (
+    MAX_BYTES,
+    SymlinkRefused,
+    YamlDocument,
+    YamlRejected,
+    load_file,
+    load_text,
+    read_text,
+)
 
 from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO
 
@@ -595,6 +603,23 @@ def test_a_huge_file_is_rejected_without_reading_it(tmp_path):
         tracemalloc.stop()
     assert peak < 2 * 1024 * 1024
     assert caught.value.problems[0].rule == "file-size"
+
+
+def test_a_symlinked_file_is_refused_without_being_followed(tmp_path):
+    target = tmp_path / "secret.yml"
+    target.write_text("id: secret\n", encoding="utf-8")
+    link = tmp_path / "course.yml"
+    link.symlink_to(target)
+    with pytest.raises(SymlinkRefused):
+        read_text(link)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "course.yml"
+    os.mkfifo(path)  # an open() that waited for a writer would hang the test run here
+    with pytest.raises(YamlRejected) as caught:
+        read_text(path)
+    assert caught.value.problems[0].message == "not a regular file; replace it with a plain file"
 
 
 # --------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ content problem: everything ends up in the returned :class:`Report`, sorted, all
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from .model import Catalog, Course, Plan, Track
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
-from .yamlsafe import YamlRejected, load_file, read_text
+from .yamlsafe import SymlinkRefused, YamlRejected, load_file, read_text
 
 COURSE_FILE = "course.yml"
 
@@ -51,6 +52,14 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
         return sorted(scan, key=lambda entry: entry.name)
 
 
+def _lstat_mode(path: str) -> int:
+    """The file type bits of ``path`` itself (0 if absent): one syscall, symlinks not followed."""
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
+
+
 def discover(root: Path, report: Report) -> dict[str, list[Path]]:
     """Content files by kind, sorted; symlinks and misplaced files are reported, never read."""
     found: dict[str, list[Path]] = {"course": [], "track": [], "plan": []}
@@ -59,11 +68,12 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
         if entry.is_symlink():
             report.at(rel, 1, 1, "symlinks are not allowed in courses/; replace it with a real folder", "symlink")
         elif entry.is_dir():
-            course_file = Path(entry.path) / COURSE_FILE
-            if course_file.is_symlink():
+            course_file = os.path.join(entry.path, COURSE_FILE)
+            mode = _lstat_mode(course_file)
+            if stat.S_ISLNK(mode):
                 report.at(f"{rel}/{COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
-            elif course_file.is_file():
-                found["course"].append(course_file)
+            elif stat.S_ISREG(mode):
+                found["course"].append(Path(course_file))
             else:
                 report.at(rel, 1, 1, f"course folder has no {COURSE_FILE}; add one (syllabus new course ID) "
                           "or remove the folder", "layout")
@@ -113,14 +123,17 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     """Check one Markdown file: (its source name, its text with LF line ends, or None if unread)."""
     source = _relative(root, path)
     report.files_checked += 1
-    if path.is_symlink():  # never read, never published
-        report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
-        return source, None
     try:
         text = read_text(path)
+    except SymlinkRefused:  # never read, never published
+        report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
+        return source, None
     except YamlRejected as rejected:  # size and encoding checks are shared with YAML
         for problem in rejected.problems:
             report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        return source, None
+    except OSError as error:
+        report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
         return source, None
     for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
         report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
@@ -132,7 +145,8 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     so that a course failing its schema still gets its Markdown checked in the same run."""
     folder = course_file.parent
     index = folder / "index.md"
-    files = [index] if index.is_file() or index.is_symlink() else []
+    mode = _lstat_mode(str(index))
+    files = [index] if stat.S_ISREG(mode) or stat.S_ISLNK(mode) else []
     units = data.get("units") if isinstance(data, dict) else None
     for unit in units if isinstance(units, list) else ():
         name = unit.get("file") if isinstance(unit, dict) else None

@@ -12,7 +12,11 @@ text (the schema checks them), ``1:30`` and ``0123`` stay text.
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,11 +189,32 @@ def forbidden_characters(text: str) -> list[YamlProblem]:
     return problems
 
 
+class SymlinkRefused(OSError):
+    """A content file is a symlink: it is never followed, so it is never read or published."""
+
+
+# One open() answers "is it a symlink?" (O_NOFOLLOW) without a stat first; O_NONBLOCK keeps
+# a FIFO from hanging the open (it is then refused as not a regular file).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_text(path: Path) -> str:
-    """Read a content file with the size limit applied before the whole file is read."""
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
+    """Read a content file: a regular file, never through a final symlink, within the size
+    limit (taken from fstat, so a small file costs a small read)."""
+    if not getattr(os, "O_NOFOLLOW", 0) and os.path.islink(path):  # pragma: no cover - Windows
+        raise SymlinkRefused(errno.ELOOP, "is a symlink", str(path))
+    try:
+        descriptor = os.open(path, _READ_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise SymlinkRefused(errno.ELOOP, "is a symlink", str(path)) from None
+        raise
+    with io.FileIO(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise YamlRejected([YamlProblem(1, 1, "not a regular file; replace it with a plain file", "io")])
+        raw = handle.readall() if status.st_size <= MAX_BYTES else b""
+    if status.st_size > MAX_BYTES or len(raw) > MAX_BYTES:  # the second: it grew while being read
         raise YamlRejected(
             [YamlProblem(1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it", "file-size")]
         )
