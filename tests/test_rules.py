@@ -13,6 +13,7 @@ apply); "today" is 2026-11-18.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -21,6 +22,8 @@ from typing import Any, NamedTuple
 
 import jsonschema_rs
 import pytest
+from syllabus.core.catalog import load_catalog
+from syllabus.core.config import load_options
 from syllabus.core.schemas import build_schema_set
 from syllabus.core.taxonomy import Taxonomy
 
@@ -973,3 +976,17 @@ def test_symlinked_markdown_pages_are_reported_not_followed(catalog, run_cli, tm
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert result.code == 1
     assert [(d["path"], d["rule"]) for d in json.loads(result.out)] == [(page, "symlink")]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_cycle_collector_as_it_found_it(catalog, enabled: bool) -> None:
+    """Loading pauses the collector for speed; the caller's setting comes back, even after an error."""
+    catalog.course("intro", level="expert")
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        result = load_catalog(load_options(catalog.config))
+        assert gc.isenabled() is enabled
+        assert result.report.has_errors
+    finally:
+        (gc.enable if was else gc.disable)()
