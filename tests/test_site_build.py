@@ -615,3 +615,19 @@ def test_markdown_saved_on_windows_builds_like_markdown_saved_on_unix(catalog: C
         assert windows.raw_text == unix.raw_text.replace("unix", "windows")
     overview = page(site, "courses/windows/").find("div", cls="syllabus-body").raw_text
     assert "First line\nsecond line." in overview and "\r" not in overview and "\ufeff" not in overview
+
+
+@pytest.mark.parametrize("with_plan", [False, True])
+def test_the_calendar_library_is_loaded_only_for_plans(catalog: CatalogDir, tmp_path: Path, with_plan: bool) -> None:
+    """icalendar takes ~40 ms to import; session calendars are written without it."""
+    catalog.course("intro", format="virtual-ilt", sessions=[{"start": "2027-07-01T10:00", "timezone": "UTC"}])
+    if with_plan:
+        catalog.plan("onboarding", plan_data("onboarding"))
+    script = ("import sys; from mkdocs.commands.build import build; from mkdocs.config import load_config; "
+              "build(load_config(sys.argv[1], site_dir=sys.argv[2])); print('icalendar' in sys.modules)")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-c", script, str(catalog.config), str(site)], capture_output=True,
+                            text=True, check=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH})
+    assert result.stdout.split()[-1] == str(with_plan)
+    assert len(list(site.glob("courses/intro/sessions/*.ics"))) == 1
+    assert (site / "plans" / "onboarding" / "plan.ics").is_file() is with_plan

@@ -29,8 +29,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote
 
-from icalendar import vText
-
 from ..core.model import Catalog, Course, Plan, PlanItem
 from .calendar import new_calendar, new_event, reserialise
 from .catalog_json import track_minutes
@@ -328,6 +326,8 @@ def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool) -> str:
 
 def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date) -> str:
     """Unfolded calendar text with date and UID placeholders (filled, then re-folded)."""
+    from icalendar import vText  # imported with the library only when a plan needs it (see .calendar)
+
     if dated:
         calendar = new_calendar(f"{plan.title}: {_customer()}")
         calendar.add("x-wr-timezone", vText(placeholder("value", "timezone", "", "")))
