@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import markdown
 import pytest
@@ -664,3 +666,13 @@ def test_the_plain_markup_shortcut_changes_no_finding(html: str, monkeypatch: py
 @pytest.mark.parametrize("html", NEAR_MISSES)
 def test_near_misses_are_reported(html: str) -> None:
     assert check_html(html, allowed_iframe_hosts=VIDEO_HOSTS) != []
+
+
+@pytest.mark.parametrize(("text", "parsed"), [("# Plain\n\nA [link](page.md).\n", False),
+                                              ("# Raw\n\n<script>alert(1)</script>\n", True)])
+def test_markdown_it_is_loaded_only_for_text_that_needs_parsing(text: str, parsed: bool) -> None:
+    """It takes ~25 ms to import; a catalog of plain pages is checked without it."""
+    script = ("import sys; from syllabus.core.markdown_safety import check_markdown; "
+              "found = check_markdown(sys.argv[1]); print(len(found), 'markdown_it' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == [str(int(parsed)), str(parsed)]

@@ -16,22 +16,28 @@ tag by tag, so tags Python-Markdown would pass through raw are seen too.
 Speed: a cheap pre-check lets pages without raw HTML, risky attribute lists or unusual link
 targets skip parsing, and inline parsing only runs for the paragraphs that need it. Rendered
 bodies made only of the tags Python-Markdown writes for plain Markdown skip the parser too.
+markdown-it itself is imported with the first page that needs parsing (~25 ms otherwise paid
+by every build and every ``syllabus validate``).
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from html import parser as html_parser
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline, autolink, backtick, escape, image, link
-from markdown_it.token import Token
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,7 @@ class Finding:
 
 
 _Hit = tuple[int, str, str]  # (offset in the scanned string, message, rule)
-_InlineRule = Callable[[StateInline, bool], bool]
+_InlineRule = Callable[["StateInline", bool], bool]
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -391,8 +397,12 @@ def _tracked(rule: _InlineRule, name: str) -> _InlineRule:
     return tracked
 
 
-def _build_parser() -> MarkdownIt:
+@functools.cache
+def _parser() -> MarkdownIt:
     """One CommonMark parser that keeps every link, even ones markdown-it would refuse."""
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import autolink, backtick, escape, image, link
+
     md = MarkdownIt("commonmark", {"inline_definitions": True}).enable("table")
     md.disable(["inline", "text_join", "emphasis"])  # inline runs lazily; emphasis never matters
     md.validateLink = lambda url: True  # report javascript: links instead of dropping them
@@ -406,9 +416,6 @@ def _build_parser() -> MarkdownIt:
     ):
         md.inline.ruler.at(name, _tracked(rule, name))
     return md
-
-
-_MD = _build_parser()
 
 
 def _may_be_unsafe(text: str) -> bool:
@@ -449,7 +456,8 @@ def _scan_markdown(text: str, hosts: frozenset[str], depth: int) -> Iterator[_Hi
         yield from _too_deep()
         return
     env: dict = {}
-    tokens = _MD.parse(text, env)
+    md = _parser()
+    tokens = md.parse(text, env)
     lines, starts = text.split("\n"), _line_starts(text)
 
     def remap(hits: Iterable[_Hit], content: str, first_line: int) -> Iterator[_Hit]:
@@ -460,7 +468,7 @@ def _scan_markdown(text: str, hosts: frozenset[str], depth: int) -> Iterator[_Hi
         first_line = token.map[0] if token.map else 0
         if token.type == "inline" and _may_be_unsafe(token.content):
             children: list[Token] = []
-            _MD.inline.parse(token.content, _MD, env, children)
+            md.inline.parse(token.content, md, env, children)
             heading_like = tokens[index - 1].type in ("heading_open", "th_open", "td_open")
             hits = _scan_inline(token.content, children, hosts, heading_like, depth)
             yield from remap(hits, token.content, first_line)
@@ -524,7 +532,8 @@ def _scan_text(text: str, hosts: frozenset[str], depth: int) -> Iterator[_Hit]:
     if depth > _MAX_DEPTH:
         return iter(_too_deep())
     children: list[Token] = []
-    _MD.inline.parse(text, _MD, {}, children)
+    md = _parser()
+    md.inline.parse(text, md, {}, children)
     return _scan_inline(text, children, hosts, True, depth)
 
 
