@@ -21,7 +21,6 @@ from ..core.schemas import specialised_schemas
 from ..export.calendar import session_ics
 from ..export.facets import catalog_view
 from ..export.field_reference import field_reference
-from ..export.insights import compute_insights
 from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, site_link, undated_live_dates
 
 
@@ -94,6 +93,8 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
 
 def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:
     """The education team's program figures (the same ones ``syllabus report`` prints)."""
+    from ..export.insights import compute_insights  # ~20 ms with its charts; most builds have no insights page
+
     return GeneratedPage(
         src_uri="insights/index.md", title="Program insights", template="syllabus/insights.html",
         source="", description="Coverage, delivery mix, live delivery load and freshness of the program.",
