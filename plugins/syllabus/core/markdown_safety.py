@@ -647,6 +647,9 @@ def _shift(content_line: str, source_line: str) -> int:
 
 
 def _findings(text: str, hits: Iterable[_Hit]) -> list[Finding]:
+    hits = list(hits)
+    if not hits:  # nearly every page: no need to index its lines
+        return []
     starts = _line_starts(text)
     unique: set[Finding] = set()
     for offset, message, rule in hits:
