@@ -49,6 +49,7 @@ MILESTONE = f"Milestone {SVG}"
 CRITERIA = f"Criteria {SCRIPT} {TEMPLATE}"
 CREDENTIAL = f"Badge {IMG} {BLOCK}"
 ROLE_DESCRIPTION = f"Reads {IMG} and {TEMPLATE}"
+ROLE_TITLE = f"Admin {SVG} {TEMPLATE}"  # the site's own config, printed on every course page and card
 
 # What each payload must never turn into, in the raw bytes of an HTML file.
 MARKUP = ("<img src=x", "<img/src=x", "<script>alert", "<svg onload", "<svg/onload", "' autofocus")
@@ -58,7 +59,7 @@ MARKUP = ("<img src=x", "<img/src=x", "<script>alert", "<svg onload", "<svg/onlo
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     catalog = CatalogDir(root / "catalog")
-    role = f"admin: {{title: Administrator, description: {json.dumps(ROLE_DESCRIPTION)}}}"
+    role = f"admin: {{title: {json.dumps(ROLE_TITLE)}, description: {json.dumps(ROLE_DESCRIPTION)}}}"
     config = MKDOCS_TEMPLATE.format(audience="public").replace("admin: {title: Administrator}", role)
     assert "description" in config
     catalog.write("mkdocs.yml", config)
@@ -139,10 +140,11 @@ def test_every_html_file_keeps_payloads_inert(site: Path) -> None:
 
 PAGES = {
     "courses/evil/": [COURSE_TITLE, SUMMARY, *OUTCOMES, UNIT_TITLE, f"Handout {IMG}", CREDENTIAL, CRITERIA,
-                      TRACK_TITLE, PLAN_TITLE, ", ".join(OWNERS), f"Course body with {TEMPLATE} and {BLOCK}."],
+                      TRACK_TITLE, PLAN_TITLE, ", ".join(OWNERS), f"Course body with {TEMPLATE} and {BLOCK}.",
+                      ROLE_TITLE],
     "courses/evil/unit/": [UNIT_TITLE, COURSE_TITLE, f"Unit body {TEMPLATE}."],
     "courses/evil-live/": [LIVE_TITLE, SUMMARY, f"with {', '.join(INSTRUCTORS)}", TRACK_TITLE, PLAN_TITLE],
-    "catalog/": [COURSE_TITLE, LIVE_TITLE, SUMMARY],
+    "catalog/": [COURSE_TITLE, LIVE_TITLE, SUMMARY, f"For {ROLE_TITLE}"],
     "tracks/evil-track/": [TRACK_TITLE, SUMMARY, TRACK_NOTE, COURSE_TITLE, LIVE_TITLE, f"Track outcome {SVG}",
                            OWNERS[0]],
     "plans/evil-plan/": [PLAN_TITLE, SUMMARY, PHASE, MEETING, f"Bring {SVG}", f"Task {TEMPLATE}", TASK_OWNER,
