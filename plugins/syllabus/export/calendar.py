@@ -67,23 +67,28 @@ def session_ics(course: Course, session: Session, today: dt.date, course_url: st
     description = _text("\n\n".join(details))
     url = session.registration_url or course_url
     title = _text(course.title)
-    # The order icalendar writes in, so that re-writing a parsed file changes nothing.
+    # The order icalendar writes in, so that re-writing a parsed file changes nothing. Only
+    # lines holding content can reach 75 octets and need folding.
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{title}",
+        _HEADER,
+        _fold(f"X-WR-CALNAME:{title}"),
         "BEGIN:VEVENT",
-        f"SUMMARY:{title}",
+        _fold(f"SUMMARY:{title}"),
         f"DTSTART:{_utc(session.starts_at)}",
         f"DTEND:{_utc(session.ends_at(course.duration_minutes))}",
         f"DTSTAMP:{today:%Y%m%d}T000000Z",
-        f"UID:{stable_uid('session', course.id, session.key)}",
-        f"DESCRIPTION:{description}",
+        _fold(f"UID:{stable_uid('session', course.id, session.key)}"),
+        _fold(f"DESCRIPTION:{description}"),
         "STATUS:CONFIRMED",
-        *([f"URL:{url}"] if url.startswith(("https://", "http://")) else []),  # a site path is no URI
+        *([_fold(f"URL:{url}")] if url.startswith(("https://", "http://")) else []),  # a site path is no URI
         "END:VEVENT",
         "END:VCALENDAR",
+        "",
     ]
-    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+    return "\r\n".join(lines).encode("utf-8")
+
+
+_HEADER = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH"
 
 
 def _utc(moment: dt.datetime) -> str:
