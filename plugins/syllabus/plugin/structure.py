@@ -49,13 +49,26 @@ class Download:
     path: Path | None = None
 
 
-def course_pages(course: Course, markdown: Mapping[str, str]) -> Iterator[GeneratedPage]:
+def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
+                 options: Options) -> Iterator[GeneratedPage]:
     """The course page and its unit pages; ``markdown`` holds the checked text of each file
-    (:attr:`LoadResult.markdown`), and a course without ``index.md`` has no body."""
+    (:attr:`LoadResult.markdown`), and a course without ``index.md`` has no body.
+
+    The course page's context also carries what is looked up or computed for it (its live
+    sessions, the tracks and plans including it, its review date): plain values here, where
+    the template would pay a call through Jinja for each.
+    """
+    live = catalog.taxonomy.is_live(course.format)
+    context = {
+        "course": course, "live": live, "upcoming": course.upcoming_sessions(options.today) if live else (),
+        "in_tracks": catalog.tracks_by_course.get(course.id, ()),
+        "in_plans": catalog.plans_by_course.get(course.id, ()),
+        "review_due": course.review_due(options.review_every_days),
+    }
     yield GeneratedPage(
         src_uri=f"courses/{course.id}/index.md", title=course.title, template="syllabus/course.html",
         source=course.source, description=course.summary, search_template="syllabus/course-search.html",
-        markdown=markdown.get(f"{course.folder}/index.md", ""), context={"course": course},
+        markdown=markdown.get(f"{course.folder}/index.md", ""), context=context,
     )
     for unit in course.units:
         yield unit_page(course, unit, markdown)
@@ -126,7 +139,7 @@ def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
                            "product, language and duration.", context=view,
                            meta={"hide": ["toc"], "search": {"exclude": True}})]  # cards repeat the course pages
     for course in catalog.courses.values():
-        pages.extend(course_pages(course, markdown))
+        pages.extend(course_pages(course, catalog, markdown, options))
     pages.extend(track_page(t) for t in catalog.tracks.values())
     pages.extend(plan_page(p, catalog, options) for p in catalog.plans.values())
     if options.audience == "internal" or options.publish_insights:
