@@ -4,8 +4,8 @@ Event order matters and is spelled out on each handler. In short: validate in
 ``on_config`` (abort before anything is written), add in-memory pages in ``on_files``,
 hand Material escaped titles in ``on_page_markdown``, wrap their converted Markdown in
 ``on_page_content`` (pages with a search template: first in the prose the search index
-reads, then in the whole page in ``on_page_context``), and publish downloads in
-``on_post_build``.
+reads, then in the whole page in ``on_page_context``; pages out of the index: only then),
+and publish downloads in ``on_post_build``.
 """
 
 from __future__ import annotations
@@ -188,15 +188,18 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         assert self.renderer is not None
         if generated is None:  # the home page: add the role entry points after its body
             return html + self.renderer.render("syllabus/home.html", page.url)
-        if generated.search_template is None:
+        if generated.searchable and generated.search_template is None:
             return self.renderer.render_page(generated, html, page.url)
         self.bodies[page.file.src_uri] = html
+        if not generated.searchable:  # the search plugin still scans what it does not index
+            return ""
         return self.renderer.render_page(generated, html, page.url, template=generated.search_template)
 
     # After the search plugin (priority 0) has indexed the page. Pages with a search
     # template hand it their prose only, and get their whole content here, just before the
     # theme renders them: the index holds what learners search for, and the search plugin
     # no longer parses (then drops) facts, sessions and links, half of its work on a course.
+    # Pages kept out of the index (the catalog) hand it nothing, so it does not scan them.
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any] | None:

@@ -39,6 +39,10 @@ class GeneratedPage:
     # ``SyllabusPlugin.on_page_context``).
     search_template: str | None = None
 
+    @property
+    def searchable(self) -> bool:
+        return not (self.meta.get("search") or {}).get("exclude")
+
 
 @dataclass(frozen=True)
 class Download:
