@@ -21,7 +21,7 @@ from syllabus.commands.leak_check import spellings
 from syllabus.core.schemas import packaged_schemas, specialised_schemas
 from syllabus.core.taxonomy import Taxonomy
 from syllabus.core.yamlsafe import load_file
-from syllabus.export.field_reference import cell, field_reference
+from syllabus.export.field_reference import cell, field_reference, html_cell
 
 from .conftest import REPO, CatalogDir, build_site, plan_data, track_data
 
@@ -313,14 +313,16 @@ def test_field_reference_covers_every_field_and_the_taxonomy() -> None:
     assert page.startswith("# Field reference\n")
     for kind in ("course", "track", "plan"):
         for name in packaged_schemas()[kind]["properties"]:
-            assert f"| `{name}` |" in page, (kind, name)
-    assert "| `roles` | one or more of `sre` | yes |" in page
+            assert f"<tr><td><code>{name}</code></td>" in page, (kind, name)
+    assert "<tr><td><code>roles</code></td><td>one or more of <code>sre</code></td><td>yes</td>" in page
     assert "### Enablement plan: `phases[].items[]`" in page
     assert "`courses/<id>/course.yml`" in page  # code spans keep their text
 
 
 def test_table_cells_cannot_break_the_table_or_open_tags() -> None:
     assert cell("a | b <script> `x|<y>` & c\nd") == "a \\| b &lt;script> `x|<y>` &amp; c d"
+    assert html_cell("a | b <script> `x|<y>` & c\nd") == "a | b &lt;script&gt; <code>x|&lt;y&gt;</code> &amp; c d"
+    assert html_cell("`` a`b ``") == "<code>a`b</code>"
 
 
 # --- pre-commit and GitHub Actions ---------------------------------------------------------
