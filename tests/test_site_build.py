@@ -631,3 +631,12 @@ def test_the_calendar_library_is_loaded_only_for_plans(catalog: CatalogDir, tmp_
     assert result.stdout.split()[-1] == str(with_plan)
     assert len(list(site.glob("courses/intro/sessions/*.ics"))) == 1
     assert (site / "plans" / "onboarding" / "plan.ics").is_file() is with_plan
+
+
+def test_a_hand_written_page_where_a_generated_one_goes_stops_the_build(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    catalog.write("docs/catalog/index.md", "# My own catalog\n")
+    result = build_site(catalog.config, tmp_path / "site", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/catalog/index.md clashes with a generated page" in result.stderr
+    assert not (tmp_path / "site").exists()

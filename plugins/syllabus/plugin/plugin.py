@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,6 +62,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.renderer: Renderer | None = None
         self.nav_urls: list[str] = []
         self.shared_nav: SharedNavigation | None = None
+        self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # A dirty build keeps files from the previous build, which may have been internal;
@@ -92,6 +94,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                               "(run `syllabus validate` for the full report)")
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.markdown = result.markdown
+        self.edit_links = None
+        if config.repo_url and config.edit_uri:  # resolved once: a page's source is then a string join
+            root_from_docs = os.path.relpath(root, Path(config.docs_dir).resolve()).replace(os.sep, "/")
+            self.edit_links = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), root_from_docs)
         # Appended after the theme's own folders, so custom_dir and the theme win.
         config.theme.dirs.append(str(TEMPLATES))
         self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls)
@@ -113,7 +119,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.pages = {page.src_uri: page for page in pages}
         self.bodies = {}  # nothing left over from a serve rebuild that stopped half-way
         for page in pages:
-            if files.get_file_from_path(page.src_uri) is not None:
+            if page.src_uri in files.src_uris:  # generated URIs are already normalised
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
                                   "rename or remove it")
             files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -208,12 +214,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated is not None and body is not None:
             assert self.renderer is not None
             page.content = self.renderer.render_page(generated, body, page.url)
-        if generated is not None and generated.source and config.repo_url and config.edit_uri:
+        if generated is not None and generated.source and self.edit_links is not None:
             # Edit links of generated pages open their YAML (or unit Markdown) source.
-            assert self.options is not None
-            docs_dir = Path(config.docs_dir).resolve()
-            relative = os.path.relpath(self.options.root / generated.source, docs_dir).replace(os.sep, "/")
-            page.edit_url = urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), relative)
+            edit_base, root_from_docs = self.edit_links
+            page.edit_url = urljoin(edit_base, posixpath.normpath(f"{root_from_docs}/{generated.source}"))
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
