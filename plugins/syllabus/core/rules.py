@@ -133,10 +133,11 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
         report.on(source, ("sessions",), f"sessions: format '{format_id}' is not a live format, so its "
                   "sessions are not shown; use a live format or remove them", "sessions-format",
                   severity="warning")
+    folder = options.root / PurePosixPath(source).parent
     for field in ("units", "materials"):
         for index, entry in _entries(data, field):
             name = _text(entry, "file")
-            if name is not None and (problem := _file_problem(options.root / PurePosixPath(source).parent, name)):
+            if name is not None and (problem := _file_problem(folder, name)):
                 report.on(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
             elif field == "units" and name is not None and PurePosixPath(name).name == "index.md":
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "

@@ -100,7 +100,7 @@ class Renderer:
         # call machinery (~3 us more each, and a page names up to a dozen terms).
         self.env.filters.update(minutes=format_minutes, date=format_date,
                                 term=lambda key, kind: titles[kind].get(key, key))
-        self.env.globals.update(session_time=session_time)  # globals reach imported macros
+        self.env.globals.update(session_time=session_time)
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 
