@@ -6,7 +6,7 @@ minimal catalog omit them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,10 +82,6 @@ class Taxonomy:
 
         return cls(**{kind: terms(kind) for kind in KINDS})
 
-    def terms(self) -> Iterator[tuple[str, dict[str, Term]]]:
-        """Each kind with its terms, in :data:`KINDS` order."""
-        return ((kind, getattr(self, kind)) for kind in KINDS)
-
     def title(self, kind: str, key: str) -> str:
         term = getattr(self, kind).get(key)
         return term.title if term else key
@@ -95,4 +91,4 @@ class Taxonomy:
         return bool(term and term.live)
 
     def as_json(self) -> dict[str, dict[str, Any]]:
-        return {kind: {k: t.as_json() for k, t in terms.items()} for kind, terms in self.terms()}
+        return {kind: {k: t.as_json() for k, t in getattr(self, kind).items()} for kind in KINDS}

@@ -95,11 +95,11 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        titles = {kind: {key: term.title for key, term in terms.items()} for kind, terms in catalog.taxonomy.terms()}
-        # A filter, not a taxonomy.title() call: Jinja calls filters directly, methods through its
-        # call machinery (~3 us more each, and a page names up to a dozen terms).
+        # A filter, not a taxonomy.title() call in the template: Jinja calls filters directly,
+        # methods through its call machinery (~3 us more each; a page names up to a dozen terms).
+        taxonomy = catalog.taxonomy
         self.env.filters.update(minutes=format_minutes, date=format_date,
-                                term=lambda key, kind: titles[kind].get(key, key))
+                                term=lambda key, kind: taxonomy.title(kind, key))
         self.env.globals.update(session_time=session_time)
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
