@@ -33,9 +33,9 @@ from typing import Any
 
 import pytest
 from syllabus.core.catalog import load_catalog
-from syllabus.core.config import load_options
 from syllabus.export.insights import Insights, compute_insights, insights_json, month_span
 from syllabus.export.svg_charts import bar_chart, share_chart
+from syllabus.plugin.options import load_options
 
 from .conftest import CatalogDir, build_site, track_data
 

@@ -21,9 +21,9 @@ import icalendar
 import markdown
 import pytest
 from syllabus.core.catalog import load_catalog
-from syllabus.core.config import load_options
 from syllabus.export.placeholders import ESCAPES, Personalisation, escape, fill
 from syllabus.export.plans import _choices, plan_page_data, plan_rows
+from syllabus.plugin.options import load_options
 
 from .conftest import CatalogDir, CliResult, build_site, plan_data, track_data
 

@@ -23,9 +23,9 @@ from typing import Any, NamedTuple
 import jsonschema_rs
 import pytest
 from syllabus.core.catalog import load_catalog
-from syllabus.core.config import load_options
 from syllabus.core.schemas import build_schema_set
 from syllabus.core.taxonomy import Taxonomy
+from syllabus.plugin.options import load_options
 
 from .conftest import MKDOCS_TEMPLATE, course_data, plan_data, track_data
 from .conftest import PLAN_YAML as PLAN

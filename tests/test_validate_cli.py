@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import pytest
 
-from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO
+from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, build_site
 from .conftest import PLAN_YAML as PLAN
 
 COURSE_FILE = "courses/intro/course.yml"
@@ -327,17 +327,35 @@ def test_hostile_markdown_in_a_real_process(catalog):
     ]
 
 
-def test_a_python_tag_in_mkdocs_yml_is_never_executed(tmp_path):
-    marker = tmp_path / "pwned"
-    (tmp_path / "mkdocs.yml").write_text(
-        MKDOCS_TEMPLATE.format(audience="public")
-        + f"extra:\n  run: !!python/object/apply:os.system ['touch {marker}']\n"
-        + f"  new: !!python/object/new:subprocess.Popen [[touch, '{marker}']]\n",
-        encoding="utf-8",
-    )
-    result = run_process("validate", "-f", tmp_path / "mkdocs.yml", cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "0 errors, 0 warnings in 0 files\n", "")
-    assert not marker.exists()
+def test_a_bad_choice_is_positioned_and_names_the_value(catalog, run_cli):
+    catalog.write("mkdocs.yml", PLUGIN_OPTIONS + "      audience: everyone\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 2
+    assert result.err.startswith("mkdocs.yml:5:17: error: syllabus: audience: ")
+    assert "'everyone'" in result.err
+
+
+def test_inherit_and_env_are_read_as_mkdocs_reads_them(catalog, tmp_path, monkeypatch):
+    """``INHERIT`` and ``!ENV`` reach the CLI as they reach the build: both see an internal audience."""
+    catalog.write("base.yml", MKDOCS_TEMPLATE.format(audience="!ENV [CATALOG_AUDIENCE, public]"))
+    catalog.write("mkdocs.yml", "INHERIT: base.yml\nsite_name: !ENV [CATALOG_NAME, Inherited Academy]\n")
+    catalog.course("intro", COURSE)
+    catalog.course("secret", COURSE.replace("intro", "secret").replace("visibility: public", "visibility: internal"))
+    monkeypatch.setenv("CATALOG_AUDIENCE", "internal")
+    exported = run_process("export", "-f", catalog.config)
+    assert exported.returncode == 0, exported.stderr
+    assert [c["id"] for c in json.loads(exported.stdout)["courses"]] == ["intro", "secret"]
+    build_site(catalog.config, tmp_path / "site", env={"CATALOG_AUDIENCE": "internal"})
+    built = json.loads((tmp_path / "site" / "catalog.json").read_text(encoding="utf-8"))
+    assert built == json.loads(exported.stdout)
+
+
+def test_an_option_error_in_an_inherited_file_is_positioned_there(catalog, run_cli):
+    catalog.write("base.yml", PLUGIN_OPTIONS + "      rolez: {}\n")
+    catalog.write("mkdocs.yml", "INHERIT: base.yml\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err) == (
+        2, "base.yml:5:7: error: syllabus: unknown option 'rolez' (did you mean 'roles'?)\n")
 
 
 def test_a_usage_error_in_a_real_process_is_one_line_on_stderr(tmp_path):
@@ -457,18 +475,16 @@ def test_usage_errors_exit_2(run_cli, args, message):
 
 
 @pytest.mark.parametrize(("config", "message"), [
-    pytest.param("site_name: x\nplugins:\n  - search\n", "the 'syllabus' plugin is not enabled under 'plugins'",
+    pytest.param("site_name: x\nplugins:\n  - search\n",
+                 "syllabus: error: mkdocs.yml: the 'syllabus' plugin is not enabled under 'plugins'",
                  id="plugin-not-enabled"),
-    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      levels: []\n",
-                 "syllabus option 'levels' must be a non-empty mapping of id: {title: ...}", id="empty-levels"),
-    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      roles:\n        Team_Lead: {title: Lead}\n",
-                 "syllabus option 'roles': 'Team_Lead' is not a valid id (lowercase-kebab-case)", id="bad-role-id"),
-    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      formats:\n        live: {title: Live, colour: red}\n",
-                 "syllabus option 'formats.live' has unknown keys: colour", id="unknown-term-key"),
-    pytest.param("site_name: x\nplugins:\n  - syllabus:\n      audience: everyone\n",
-                 "audience must be 'public' or 'internal', not 'everyone'", id="bad-audience"),
-    pytest.param("site_name: [x\n", "cannot read the MkDocs config", id="broken-mkdocs-yml"),
-    pytest.param(b"site_name: \xff\n", "cannot read the MkDocs config", id="mkdocs-yml-not-utf8"),
+    pytest.param("site_name: [x\n", "syllabus: error: mkdocs.yml: cannot read the MkDocs config",
+                 id="broken-mkdocs-yml"),
+    pytest.param(b"site_name: \xff\n", "syllabus: error: mkdocs.yml: cannot read the MkDocs config",
+                 id="mkdocs-yml-not-utf8"),
+    pytest.param("site_name: x\ntheme: {name: no-such-theme}\nplugins:\n  - syllabus\n",
+                 "syllabus: error: mkdocs.yml: config value 'theme': Unrecognised theme name: 'no-such-theme'",
+                 id="mkdocs-own-option"),
 ])
 def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, message):
     catalog.write("mkdocs.yml", config)
@@ -476,9 +492,48 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
     result = run_cli("validate", "-f", catalog.config)
     assert result.code == 2
     assert result.out == ""
-    assert result.err.startswith("syllabus: error: ")
-    assert message in result.err
+    assert result.err.startswith(message.replace("mkdocs.yml", str(catalog.config)))
     assert "Traceback" not in result.err
+
+
+PLUGIN_OPTIONS = "site_name: x\nplugins:\n  - search\n  - syllabus:\n"
+
+
+@pytest.mark.parametrize(("options", "diagnostic"), [
+    pytest.param("      rolez:\n        admin: {title: Admin}\n",
+                 "mkdocs.yml:5:7: error: syllabus: unknown option 'rolez' (did you mean 'roles'?)", id="typo"),
+    pytest.param("      roles:\n        admin: {title: Administrator, description: Installs, configures and runs it}\n",
+                 "mkdocs.yml:6:62: error: syllabus: roles.admin: unknown key 'configures and runs it'; it looks like "
+                 "the rest of 'description': a comma separates the entries of {…}, so quote text that contains "
+                 'one: description: "Installs, configures and runs it"', id="flow-mapping-comma"),
+    pytest.param("      formats:\n        live: {title: Live, colour: red}\n",
+                 "mkdocs.yml:6:29: error: syllabus: formats.live: unknown key 'colour'", id="unknown-term-key"),
+    pytest.param("      formats:\n        live: {title: Live, livee: true}\n",
+                 "mkdocs.yml:6:29: error: syllabus: formats.live: unknown key 'livee' (did you mean 'live'?)",
+                 id="term-key-typo"),
+    pytest.param("      levels: []\n",
+                 "mkdocs.yml:5:15: error: syllabus: levels: must be a non-empty mapping of id: {title: ...}",
+                 id="empty-levels"),
+    pytest.param("      roles:\n        Team_Lead: {title: Lead}\n",
+                 "mkdocs.yml:6:9: error: syllabus: roles: 'Team_Lead' is not a valid id (lowercase-kebab-case)",
+                 id="bad-role-id"),
+    pytest.param("      review_every_days: 0\n",
+                 "mkdocs.yml:5:26: error: syllabus: review_every_days: must be a positive whole number",
+                 id="review-days"),
+    pytest.param("      video_hosts: [www.youtube.com, 'evil.example/x']\n",
+                 "mkdocs.yml:5:20: error: syllabus: video_hosts: 'evil.example/x' is not a host name",
+                 id="video-host"),
+])
+def test_option_errors_are_positioned_in_mkdocs_yml_and_fail_the_build(catalog, run_cli, tmp_path, options,
+                                                                        diagnostic):
+    catalog.write("mkdocs.yml", PLUGIN_OPTIONS + options)
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.out, result.err) == (2, "", diagnostic + "\n")
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0
+    assert diagnostic in build.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_bad_source_date_epoch_is_a_usage_error(catalog, run_cli, monkeypatch):

@@ -685,6 +685,7 @@ def test_very_deep_nesting_is_rejected_in_process(text):
 def test_very_deep_nesting_is_a_content_error_from_the_cli_in_a_subprocess(tmp_path):
     """In a separate process, so a crash in C (stack overflow) would show as a signal here."""
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_TEMPLATE.format(audience="public"), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
     course = tmp_path / "courses" / "deep" / "course.yml"
     course.parent.mkdir(parents=True)
     course.write_text("id: deep\nroles: " + "[" * 200_000 + "\n", encoding="utf-8")  # 200 KB, under the limit

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .commands import EXIT_OK, EXIT_USAGE
-from .core.config import ConfigError, load_options
+from .core.config import ConfigError
+from .plugin.options import load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
 COMMANDS = ("validate", "export", "report", "schemas", "new", "codeowners", "diff", "leak_check", "plan")
@@ -38,7 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = load_options(args.config_file)
         return args.run(args, options)
     except ConfigError as error:
-        sys.stderr.write(f"syllabus: error: {error}\n")
+        lines = [d.as_text() for d in error.diagnostics] or [f"syllabus: error: {error}"]
+        sys.stderr.write("\n".join(lines) + "\n")
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `syllabus export | head`
         return EXIT_OK

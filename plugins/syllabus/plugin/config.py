@@ -1,21 +1,165 @@
-"""Typed options of the ``syllabus`` MkDocs plugin (the taxonomy lives here, as data)."""
+"""Typed options of the ``syllabus`` MkDocs plugin, declared once for the build and the CLI.
+
+MkDocs validates them through :class:`SyllabusConfig` (types, choices, sub-configs per
+taxonomy term, as Material's tags plugin does); :func:`check_options` adds what MkDocs
+only warns about (unknown options and keys, with "did you mean") and positions every
+problem in ``mkdocs.yml``. Defaults live in the core (:class:`~syllabus.core.config.Options`
+and the taxonomy's default terms); an option left out here is ``None`` and takes them.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
+
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+from ..core.config import AUDIENCES, is_id
+from ..core.diagnostics import Diagnostic
+from ..core.schema_messages import did_you_mean
+from ..core.taxonomy import KINDS
+from .config_source import ConfigSource
+
+_HOST = re.compile(r"^[A-Za-z0-9.-]+$")
+
+
+class TermConfig(Config):
+    """One role, level or product: ``{title, description}``; the title defaults to the id."""
+
+    title = c.Optional(c.Type(str))
+    description = c.Optional(c.Type(str))
+
+
+class FormatConfig(TermConfig):
+    """A delivery format; ``live`` ones are scheduled sessions with an instructor."""
+
+    live = c.Optional(c.Type(bool))
+
+
+class Terms(c.BaseConfigOption[dict]):
+    """An ordered, non-empty map ``id: {term options}``; errors name the term."""
+
+    def __init__(self, term: type[TermConfig]) -> None:
+        super().__init__()
+        self.term = term
+
+    def run_validation(self, value: object) -> dict[str, TermConfig]:
+        if not isinstance(value, Mapping) or not value:
+            raise ValidationError("must be a non-empty mapping of id: {title: ...}")
+        terms = {}
+        for key, raw in value.items():
+            if not isinstance(key, str) or not is_id(key):
+                raise ValidationError(f"'{key}' is not a valid id (lowercase-kebab-case)")
+            if raw is not None and not isinstance(raw, Mapping):
+                raise ValidationError(f"'{key}' must be a mapping like {{title: ...}}")
+            term = self.term()
+            term.load_dict(dict(raw or {}))
+            failed, _unknown = term.validate()  # unknown keys: check_options positions them
+            if failed:
+                name, error = failed[0]
+                raise ValidationError(f"'{key}.{name}': {error}")
+            terms[key] = term
+        return terms
+
+
+class PositiveNumber(c.BaseConfigOption[float]):
+    def __init__(self, kind: type[int] | type[float]) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def run_validation(self, value: object) -> Any:
+        number_types = (int,) if self.kind is int else (int, float)
+        if isinstance(value, bool) or not isinstance(value, number_types) or value <= 0:
+            raise ValidationError(f"must be a positive {'whole ' if self.kind is int else ''}number")
+        return value
+
+
+class HostName(c.Type[str]):
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        host = super().run_validation(value)
+        if not _HOST.match(host):
+            raise ValidationError(f"'{host}' is not a host name")
+        return host
 
 
 class SyllabusConfig(Config):
-    """Mirrors :class:`syllabus.core.config.Options`; the core checks the term maps' shape."""
+    """The plugin's options; :func:`syllabus.plugin.options.options_from_config` reads them."""
 
     enabled = c.Type(bool, default=True)
-    audience = c.Choice(("public", "internal"), default="public")
-    review_every_days = c.Type(int, default=180)
-    roles = c.Optional(c.Type(dict))
-    levels = c.Optional(c.Type(dict))
-    formats = c.Optional(c.Type(dict))
-    products = c.Optional(c.Type(dict))
-    video_hosts = c.ListOfItems(c.Type(str), default=[])
-    publish_insights = c.Type(bool, default=False)
-    fte_hours_per_month = c.Type((int, float), default=140)
+    audience = c.Optional(c.Choice(AUDIENCES))
+    review_every_days = c.Optional(PositiveNumber(int))
+    roles = c.Optional(Terms(TermConfig))
+    levels = c.Optional(Terms(TermConfig))  # ordered, lowest first
+    formats = c.Optional(Terms(FormatConfig))
+    products = c.Optional(Terms(TermConfig))
+    video_hosts = c.ListOfItems(HostName(), default=[])
+    publish_insights = c.Optional(c.Type(bool))
+    fte_hours_per_month = c.Optional(PositiveNumber(float))
+
+
+TERM_CLASSES: dict[str, type[TermConfig]] = {kind: FormatConfig if kind == "formats" else TermConfig
+                                              for kind in KINDS}
+
+
+def check_options(raw: Mapping[str, Any], source: ConfigSource) -> tuple[SyllabusConfig, list[OptionProblem]]:
+    """Validate the plugin's raw options; every problem is an error positioned in the config file."""
+    config = SyllabusConfig(config_file_path=str(source.path))
+    config.load_dict(dict(raw))
+    failed, _warnings = config.validate()  # its only warnings are unknown names, found below
+    problems = [OptionProblem(key, source.error((*_OPTIONS, key), f"syllabus: {key}: {error}"))
+                for key, error in failed]
+    problems.extend(OptionProblem(path[len(_OPTIONS)], source.error(path, message, at_key=True))
+                    for path, message in _unknown_keys(raw))
+    return config, sorted(problems, key=lambda problem: problem.diagnostic)
+
+
+_OPTIONS = ("plugins", "syllabus")  # where the options stand in mkdocs.yml
+
+
+class OptionProblem(NamedTuple):
+    option: str  # the top-level option, as MkDocs names it in its own error line
+    diagnostic: Diagnostic
+
+
+def _unknown_keys(raw: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], str]]:
+    known = _names(SyllabusConfig)
+    for key in raw:
+        if key not in known:
+            yield (*_OPTIONS, str(key)), f"syllabus: unknown option '{key}'{did_you_mean(key, known)}"
+    for kind, term_class in TERM_CLASSES.items():
+        terms = raw.get(kind)
+        if not isinstance(terms, Mapping):
+            continue
+        for term_id, options in terms.items():
+            if not isinstance(options, Mapping):
+                continue
+            allowed = _names(term_class)
+            for key, value in options.items():
+                if key in allowed:
+                    continue
+                where = f"syllabus: {kind}.{term_id}"
+                yield (*_OPTIONS, kind, str(term_id), str(key)), (
+                    f"{where}: unknown key '{key}'{did_you_mean(key, allowed)}{_comma_hint(options, key, value)}")
+
+
+def _names(config_class: type[Config]) -> list[str]:
+    return [name for name, _option in config_class._schema]
+
+
+def _comma_hint(options: Mapping[str, Any], key: Any, value: Any) -> str:
+    """``{description: Installs, configures it}`` reads as two keys; say so, and how to quote."""
+    if value is not None or not isinstance(key, str) or " " not in key.strip():
+        return ""
+    keys = list(options)
+    before = keys[keys.index(key) - 1] if keys.index(key) > 0 else None
+    if before is None or not isinstance(options[before], str):
+        return ""
+    text = f"{options[before]}, {key}".replace('"', '\\"')
+    return (f"; it looks like the rest of '{before}': a comma separates the entries of {{…}}, "
+            f'so quote text that contains one: {before}: "{text}"')
+

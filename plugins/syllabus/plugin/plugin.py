@@ -29,11 +29,13 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..core.catalog import load_catalog
-from ..core.config import ConfigError, Options, options_from_mapping
+from ..core.config import ConfigError, Options
 from ..core.markdown_safety import check_html
 from ..core.model import Catalog
 from ..export.catalog_json import catalog_document, dumps
-from .config import SyllabusConfig
+from .config import SyllabusConfig, check_options
+from .config_source import ConfigSource
+from .options import options_from_config
 from .render import Renderer
 from .shared_nav import SharedNavigation, share_navigation
 from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
@@ -64,6 +66,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.shared_nav: SharedNavigation | None = None
         self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
 
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
+        """Unknown options and keys are errors here, not MkDocs' warnings, and every error
+        is positioned in ``mkdocs.yml``; the CLI runs the same check."""
+        source = ConfigSource(Path(config_file_path or "mkdocs.yml").resolve())
+        self.config, problems = check_options(options, source)
+        return [(problem.option, problem.diagnostic.as_text()) for problem in problems], []
+
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # A dirty build keeps files from the previous build, which may have been internal;
         # refusing it is the only way to guarantee a public site never holds them.
@@ -77,12 +86,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
-            self.options = options_from_mapping(
-                dict(self.config), root=root, site_language=config.theme.get("language") or "en",
-                site_url=config.site_url or "",
-            )
+            self.options = options_from_config(self.config, config)
         except ConfigError as error:
             raise PluginError(f"syllabus: {error}") from None
         result = load_catalog(self.options)
@@ -95,6 +100,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.markdown = result.markdown
         self.edit_links = None
+        root = self.options.root
         if config.repo_url and config.edit_uri:  # resolved once: a page's source is then a string join
             root_from_docs = os.path.relpath(root, Path(config.docs_dir).resolve()).replace(os.sep, "/")
             self.edit_links = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), root_from_docs)

@@ -1,0 +1,97 @@
+"""Where an option stands in ``mkdocs.yml`` (or a file it ``INHERIT``s), for positioned errors.
+
+MkDocs hands plugins their options as plain data, without positions, so the file is
+composed again here, node by node: composing builds no Python objects, so MkDocs' own
+tags (``!ENV``, ``!relative``, ``!!python/name``) need no constructors.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.diagnostics import Diagnostic
+
+Position = tuple[str, int, int]  # (path shown to the user, line, column), 1-based
+
+
+@dataclass
+class ConfigSource:
+    """A config file, read lazily and only when a problem has to be positioned."""
+
+    path: Path
+    _roots: dict[Path, yaml.Node | None] = field(default_factory=dict, repr=False)
+
+    def error(self, keys: tuple[str, ...], message: str, *, at_key: bool = False) -> Diagnostic:
+        shown, line, column = self.locate(keys, at_key=at_key)
+        return Diagnostic(shown, line, column, "error", message, "config")
+
+    def locate(self, keys: tuple[str, ...], *, at_key: bool = False) -> Position:
+        """The key's (or its value's) position; the deepest ancestor found, else the file start."""
+        best: Position | None = None
+        path: Path | None = self.path
+        seen: set[Path] = set()
+        while path is not None and path not in seen:  # the file, then the files it inherits
+            seen.add(path)
+            root = self._compose(path)
+            found, depth = _find(root, keys, at_key=at_key)
+            if found is not None and (best is None or depth == len(keys)):
+                best = (self._shown(path), found.line + 1, found.column + 1)
+            if depth == len(keys):
+                break
+            path = _inherited(root, path)
+        return best or (self._shown(self.path), 1, 1)
+
+    def _shown(self, path: Path) -> str:
+        return os.path.relpath(path, self.path.parent).replace(os.sep, "/")
+
+    def _compose(self, path: Path) -> yaml.Node | None:
+        if path not in self._roots:
+            try:
+                self._roots[path] = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                self._roots[path] = None
+        return self._roots[path]
+
+
+def _find(root: yaml.Node | None, keys: tuple[str, ...], *, at_key: bool) -> tuple[Any, int]:
+    """Follow ``keys`` down mappings (and the ``plugins`` list); the mark reached and its depth."""
+    node, mark, depth = root, None, 0
+    for index, key in enumerate(keys):
+        if isinstance(node, yaml.SequenceNode):  # `plugins: [search, {syllabus: {...}}]`
+            node = next((item for item in node.value if _entry(item, key) is not None), None)
+            if node is None:
+                break
+        if not isinstance(node, yaml.MappingNode):
+            break
+        pair = _entry(node, key)
+        if pair is None:
+            break
+        key_node, value_node = pair
+        last = index == len(keys) - 1
+        mark = key_node.start_mark if (at_key and last) or _is_empty(value_node) else value_node.start_mark
+        node, depth = value_node, index + 1
+    return mark, depth
+
+
+def _entry(node: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    if isinstance(node, yaml.ScalarNode):  # a plugin listed by name alone
+        return (node, node) if node.value == key else None
+    if isinstance(node, yaml.MappingNode):
+        return next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+    return None
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.value == "" and node.tag.endswith(":null")
+
+
+def _inherited(root: yaml.Node | None, path: Path) -> Path | None:
+    pair = _entry(root, "INHERIT") if root is not None else None
+    if pair is None or not isinstance(pair[1], yaml.ScalarNode):
+        return None
+    return Path(os.path.normpath(path.parent / pair[1].value))

@@ -1,0 +1,60 @@
+"""The core's :class:`~syllabus.core.config.Options`, read from ``mkdocs.yml`` as MkDocs reads it.
+
+The build gets them from the plugin's validated config; the CLI loads the same file
+through MkDocs' own loader (``INHERIT``, ``!ENV``, ``!relative``, the same plugin config
+class), so ``syllabus validate`` and ``mkdocs build`` can never disagree on a setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
+
+from ..core.config import ConfigError, Options, options_from_mapping
+from .config import SyllabusConfig, check_options
+from .config_source import ConfigSource
+
+PLUGIN = "syllabus"
+
+
+def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> Options:
+    return options_from_mapping(
+        plugin_config, root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
+        site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
+    )
+
+
+def load_options(config_file: Path) -> Options:
+    """Options for the CLI; configuration problems raise :class:`ConfigError` (exit status 2)."""
+    if not config_file.is_file():
+        raise ConfigError(f"{config_file}: no such config file (use -f to point at mkdocs.yml)")
+    config = MkDocsConfig(config_file_path=str(config_file))
+    try:
+        with config_file.open("rb") as handle:
+            config.load_file(handle)
+    except (ConfigurationError, UnicodeDecodeError, ValueError) as error:
+        raise ConfigError(f"{config_file}: cannot read the MkDocs config: {error}") from None
+    raw = _plugin_entry(config.get("plugins"))
+    if raw is None:
+        raise ConfigError(f"{config_file}: the '{PLUGIN}' plugin is not enabled under 'plugins'")
+    _, problems = check_options(raw, ConfigSource(config_file.resolve()))
+    if problems:
+        raise ConfigError("configuration errors", [problem.diagnostic for problem in problems])
+    errors, _warnings = config.validate()
+    if errors:
+        raise ConfigError("\n".join(f"{config_file}: config value '{key}': {error}" for key, error in errors))
+    return options_from_config(config.plugins[PLUGIN].config, config)
+
+
+def _plugin_entry(plugins: Any) -> dict[str, Any] | None:
+    """The plugin's raw options from ``plugins`` (list or mapping form), or None if absent."""
+    if isinstance(plugins, Mapping):
+        entries = list(plugins.items())
+    else:
+        entries = [(p, None) if isinstance(p, str) else next(iter(p.items()), (None, None))
+                   for p in plugins or [] if isinstance(p, (str, Mapping))]
+    return next((dict(value or {}) for name, value in entries if name == PLUGIN), None)
