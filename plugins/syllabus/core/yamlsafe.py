@@ -254,9 +254,26 @@ def load_text(text: str) -> YamlDocument:
     # Without & * ! a file cannot hold an anchor, an alias or a tag, so libyaml may compose
     # the whole tree in C; otherwise every event is checked as it arrives.
     fast = _Parser is not _PyParser and "&" not in text and "*" not in text and "!" not in text
-    builder = _NodeBuilder if fast and _is_shallow(text) else _EventBuilder
+    shallow = _is_shallow(text)
+    builder = _NodeBuilder if fast and shallow else _EventBuilder
     try:
-        return builder(text).build()
+        try:
+            return builder(text).build()
+        except yaml.YAMLError:
+            if shallow or _Parser is _PyParser:
+                raise
+            # libyaml may stop deep nesting with a limit of its own (PyYAML 6.0.4 does),
+            # before our depth check, at another place and in its own words. The
+            # pure-Python parser has no such limit: if it finds the file too deep, that is
+            # the diagnostic, whichever PyYAML is installed; otherwise libyaml's stands.
+            try:
+                _EventBuilder(text, parser=_PyParser).build()
+            except YamlRejected as rejected:
+                if rejected.problems[0].rule == "yaml-depth":
+                    raise
+            except yaml.YAMLError:
+                pass
+            raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -287,8 +304,8 @@ class _Builder:
     False below it): the first value wins, with its own positions and source text.
     """
 
-    def __init__(self, text: str) -> None:
-        self.parser = _Parser(text)
+    def __init__(self, text: str, parser: Any = _Parser) -> None:
+        self.parser = parser(text)
         self.doc = YamlDocument(data={})
 
     @staticmethod
