@@ -21,6 +21,14 @@ import yaml
 from syllabus.cli import main as cli_main
 
 REPO = Path(__file__).resolve().parent.parent
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/browser/ drives Chromium: ``-m "not browser"`` is the fast suite."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 EPOCH = "1795000000"  # 2026-11-18 (UTC), a fixed "today" for reproducible tests
 
 MKDOCS_TEMPLATE = """\

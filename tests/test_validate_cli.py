@@ -601,3 +601,23 @@ def test_the_summary_says_file_for_a_single_file(catalog, run_cli):
     catalog.course("intro", course(level="level: expert"))
     result = run_cli("validate", "-f", catalog.config)
     assert result.out.splitlines()[-1] == "1 error, 0 warnings in 1 file"
+
+
+def test_version_and_a_summary_for_every_command(capsys):
+    from importlib.metadata import version
+
+    from syllabus.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    with pytest.raises(SystemExit) as exit_:
+        parser.parse_args(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"syllabus {version('syllabus')}\n"
+    listing = parser.format_help()
+    for name in (command.replace("_", "-") for command in COMMANDS):
+        with pytest.raises(SystemExit):
+            parser.parse_args([name, "--help"])
+        own_help = capsys.readouterr().out
+        description = " ".join(own_help.split("\n\n")[1].split())  # usage, then the description paragraph
+        assert description.endswith(".") and len(description.split()) >= 2, own_help
+        assert re.search(rf"^    {name}\s+\S", listing, re.MULTILINE), listing  # a summary beside the name

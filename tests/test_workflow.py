@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomllib
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -349,7 +350,7 @@ def _run_steps(job: dict[str, Any]) -> list[str]:
     return [step.get("run") or step.get("uses", "") for step in job["steps"]]
 
 
-@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml"])
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml", "latest-dependencies.yml"])
 def test_workflows_are_least_privilege_and_pinned(name: str) -> None:
     text, workflow = _workflow(name)
     assert "pull_request_target" not in workflow["on"]
@@ -369,7 +370,8 @@ def test_pull_request_workflow_annotates_builds_tests_and_summarises() -> None:
     _, workflow = _workflow("pull-request.yml")
     assert set(workflow["on"]) == {"pull_request"}
     steps = "\n".join(_run_steps(workflow["jobs"]["check"]))
-    for command in ("syllabus validate --format github", "syllabus schemas --check", "mkdocs build --strict",
+    for command in ('pip install -c constraints.txt -e ".[test]"', "syllabus validate --format github",
+                    "syllabus schemas --check", "mkdocs build --strict", "properdocs build --strict",
                     "syllabus leak-check site", "python -m pytest", "actions/upload-artifact@",
                     'syllabus diff "$BASE_SHA" --format md >> "$GITHUB_STEP_SUMMARY"'):
         assert command in steps, command
@@ -387,6 +389,29 @@ def test_publish_workflow_deploys_only_a_leak_checked_public_build() -> None:
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_latest_dependencies_workflow_runs_ci_on_the_newest_releases() -> None:
+    _, workflow = _workflow("latest-dependencies.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    [job] = workflow["jobs"].values()
+    [tests] = [step for step in job["steps"] if step.get("run") == "bash .ci/run"]
+    assert tests["env"] == {"SYLLABUS_DEPENDENCIES": "latest"}
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'pip install -q -c constraints.txt -e ".[test]"' in ci
+    assert "--upgrade --upgrade-strategy eager" in ci
+
+
+def test_constraints_pin_every_dependency_of_every_extra() -> None:
+    """A pin per distribution a fresh install brings in, so nothing floats (scripts/refresh_constraints.py)."""
+    pins = {line.split("==")[0].lower().replace("_", "-") for line in
+            (REPO / "constraints.txt").read_text(encoding="utf-8").splitlines() if "==" in line}
+    with (REPO / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    declared = [*project["dependencies"], *(d for group in project["optional-dependencies"].values() for d in group)]
+    names = {re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+             for requirement in declared}
+    assert names - pins == set()
 
 
 def test_workflows_pass_actionlint() -> None:

@@ -10,7 +10,9 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from .commands import EXIT_OK, EXIT_USAGE
 from .core.config import ConfigError
@@ -20,6 +22,19 @@ from .plugin.options import load_options
 COMMANDS = ("validate", "export", "report", "schemas", "new", "codeowners", "diff", "leak_check", "plan")
 
 
+class _Commands:
+    """The subcommand registry handed to each command module: a command's own ``--help``
+    opens with the one-line summary that ``syllabus --help`` lists for it."""
+
+    def __init__(self, subparsers: argparse._SubParsersAction) -> None:
+        self.subparsers = subparsers
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        summary = kwargs.get("help") or ""
+        kwargs.setdefault("description", summary[:1].upper() + summary[1:] + ".")
+        return self.subparsers.add_parser(name, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
@@ -27,9 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="syllabus", description="Validate, scaffold and export a Syllabus training catalog."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('syllabus')}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
-        importlib.import_module(f"syllabus.commands.{name}").register(subparsers, common)
+        importlib.import_module(f"syllabus.commands.{name}").register(_Commands(subparsers), common)
     return parser
 
 

@@ -24,9 +24,6 @@ from local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 
 LOOPBACK = {"127.0.0.1", "localhost"}
 
-pytestmark = pytest.mark.browser
-
-
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The repository's example catalog, built once, served at the returned base URL."""
