@@ -14,18 +14,16 @@ import logging
 import os
 import posixpath
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
-import jinja2
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.catalog import load_catalog
@@ -37,7 +35,6 @@ from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .options import options_from_config
 from .render import Renderer
-from .shared_nav import SharedNavigation, share_navigation
 from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
 
 if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `serve` needs it
@@ -62,8 +59,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.bodies: dict[str, str] = {}  # converted Markdown awaiting its page (on_page_context)
         self.downloads: list[Download] = []
         self.renderer: Renderer | None = None
-        self.nav_urls: list[str] = []
-        self.shared_nav: SharedNavigation | None = None
         self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
@@ -170,15 +165,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                    if uri in self.pages)
         return nav
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        self.nav_urls = list(_urls(nav.items))
-        return nav
-
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
-        if self.config.enabled:
-            self.shared_nav = share_navigation(env, self.nav_urls, lambda page: page.file.src_uri in self.pages)
-        return env
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
@@ -245,15 +231,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
-
-
-def _urls(items: list[Any]) -> Iterator[str]:
-    """The URL of every page and link in the nav, sections opened."""
-    for item in items:
-        if isinstance(item, Section):
-            yield from _urls(item.children)
-        elif isinstance(item, (Page, Link)) and item.url is not None:
-            yield item.url
 
 
 def _through_symlink(path: str, docs_dir: str) -> bool:
