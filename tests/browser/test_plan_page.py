@@ -124,15 +124,17 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     note = page.locator("tr[data-day='17'] [data-choice]")
     undated = note.text_content()
     personalise(page, "Acme", "2027-01-04")
-    # Days 17-44 of a 2027-01-04 kickoff: 2027-01-21 .. 2027-02-17; the first bootcamp then
-    # is the Sydney one on 2027-02-03.
-    expect(note).to_have_text("Next live session in this phase: Tue 2 Feb 2027, 23:00–01:00 UTC time (10:00 Sydney) "
-                              "(at night in this time zone, 22:00 to 07:00: no daytime session fits; ask for a private "
-                              "session) (register: https://events.keystone.example/academy/search-bootcamp/2027-02-03-sydney)")
-    # In Sydney's own zone the same session is at 10:00, said once.
+    # Days 17-44 of a 2027-01-04 kickoff: 2027-01-21 .. 2027-02-17. The Sydney bootcamp on
+    # 2027-02-03 comes first but is at night in UTC (23:00), so the London one is offered.
+    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 14:00–16:00 UTC time (14:00 London) "
+                              "(register: https://events.keystone.example/academy/search-bootcamp/2027-02-10-london)")
+    # In Sydney the Sydney session is by day (10:00, said once); in Berlin the London one (15:00).
     personalise(page, "Acme", "2027-01-04", "Australia/Sydney")
     expect(note).to_have_text("Next live session in this phase: Wed 3 Feb 2027, 10:00–12:00 Sydney time (register: "
                               "https://events.keystone.example/academy/search-bootcamp/2027-02-03-sydney)")
+    personalise(page, "Acme", "2027-01-04", "Europe/Berlin")
+    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 15:00–17:00 Berlin time "
+                              "(14:00 London) (register: https://events.keystone.example/academy/search-bootcamp/2027-02-10-london)")
     personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative
     expect(note).to_have_text("On demand instead: Keystone 101: Search and navigate your code "
                               "(https://academy.keystone.example/courses/keystone-101/)")
