@@ -14,7 +14,7 @@ import icalendar
 import markdown
 import pytest
 
-from .conftest import CatalogDir, CliResult, plan_data
+from .conftest import REPO, CatalogDir, CliResult, plan_data
 from .test_plans import check_golden
 
 KICKOFF = dt.date(2027, 1, 11)  # a Monday
@@ -203,3 +203,16 @@ def write_formula_plan(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -
         {"day": 1, "type": "meeting", "title": title} for title in titles]}]))
     text = run_cli("plan", "-f", catalog.config, "formulas", *BERLIN, "--format", "csv").out
     return [r["title"] for r in csv_rows(text)]
+
+
+def test_a_daytime_session_is_preferred_to_an_earlier_one_at_night(run_cli: Callable[..., CliResult]) -> None:
+    """The example bootcamp's Sydney session (3 February) is at midnight in Berlin; the London
+    one a week later, at 15:00 Berlin time, is offered instead; in Sydney, the Sydney one."""
+    def plan(zone: str) -> str:
+        result = run_cli("plan", "-f", REPO / "mkdocs.yml", "enterprise-onboarding-90", "--customer", "Acme",
+                         "--start", KICKOFF.isoformat(), "--timezone", zone)
+        assert result.code == 0, result.err
+        return result.out
+
+    assert "Wed 10 Feb 2027, 15:00–17:00 Berlin time (14:00 London)" in plan("Europe/Berlin")
+    assert "Wed 3 Feb 2027, 10:00–12:00 Sydney time ([register]" in plan("Australia/Sydney")
