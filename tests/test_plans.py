@@ -227,10 +227,10 @@ def test_fill_replaces_values_dates_and_uids() -> None:
     who = Personalisation.parse("  Ünïcode,Co  ", "2027-01-04", "Asia/Tokyo", "")
     assert (who.customer, who.timezone, who.ce) == ("Ünïcode,Co", "Asia/Tokyo", None)
     template = ("\ue000value\ue002customer\ue002[\ue002]\ue001\ue000value\ue002ce\ue002 CE: \ue002\ue001 "
-                "\ue000date\ue00285\ue002weekday\ue001 \ue000date\ue00285\ue002iso\ue001 "
+                "\ue000date\ue00285\ue002iso\ue001 "
                 "\ue000date\ue00286\ue002basic\ue001 \ue000date\ue00289\ue002label\ue001"
                 "\ue000date\ue00289\ue002moved\ue001")
-    assert fill(template, "ics", who, {}) == ("[Ünïcode\\,Co] Tue 2027-03-30 20270331 Mon 5 Apr 2027"
+    assert fill(template, "ics", who, {}) == ("[Ünïcode\\,Co] 2027-03-30 20270331 Mon 5 Apr 2027"
                                               " (moved from Sat 3 Apr 2027)")
     assert set(ESCAPES) == {"md", "checklist", "csv", "ics", "text"}
 

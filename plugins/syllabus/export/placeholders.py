@@ -19,7 +19,7 @@ format's own writer unchanged. Kinds:
 ``date day style``
     the date of plan day ``day`` under the personalisation's working days
     (:mod:`syllabus.core.schedule`), as ``iso`` (2027-03-30), ``basic`` (20270330),
-    ``end`` (the day after, basic: an all-day event's DTEND), ``weekday`` (Tue), ``label``
+    ``end`` (the day after, basic: an all-day event's DTEND), ``label``
     (Tue 30 Mar 2027) or ``moved`` (" (moved from Sat 27 Mar 2027)" when it moved, else "").
 ``uid arg ...``
     a calendar UID: a hash of the arguments, the customer and the kickoff date.
@@ -225,8 +225,6 @@ class Choice:
 
 def _date(who: Personalisation, day: int, style: str) -> str:
     date = who.date(day)
-    if style == "weekday":
-        return WEEKDAYS[date.weekday()]
     if style == "label":
         return date_label(date)
     if style == "moved":
@@ -266,7 +264,7 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
     return _PLACEHOLDER.sub(replace, template)
 
 
-def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], date_label_template: str, *,
+def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
               weekend: str, length_days: int, holiday_years: tuple[int, int],
               holidays: Mapping[str, list[str]]) -> dict[str, Any]:
     """Everything ``plan.js`` needs, as JSON for the plan page: the templates, the choices,
@@ -275,7 +273,6 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], date_
         "templates": dict(templates),
         "choices": {key: choice.as_json() for key, choice in choices.items()},
         "escapes": {fmt: dict(table) for fmt, table in ESCAPES.items() if fmt in templates or fmt == "text"},
-        "date_label": date_label_template,
         "weekdays": list(WEEKDAYS),
         "months": list(MONTHS),
         "kickoff_years": list(KICKOFF_YEARS),

@@ -447,7 +447,7 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url
     plan_url = site_link(base_url, f"plans/{plan.id}/")
     templates = {"md": _markdown(plan, rows, True, plan_url), "checklist": _checklist(plan, rows),
                  "csv": _csv(plan, rows, True), "ics": _ics(plan, rows, True, today)}
-    return page_data(templates, _choices(plan, rows), _date_label(0), weekend=plan.weekend,
+    return page_data(templates, _choices(plan, rows), weekend=plan.weekend,
                      length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays)
 
 

@@ -30,11 +30,6 @@
     return new Date(Date.UTC(start.year, start.month - 1, start.day + days));
   }
 
-  function shift(start, days) {
-    var date = addDays(start, days);
-    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-  }
-
   function isoDate(date) {
     return date.toISOString().slice(0, 10);
   }
@@ -62,7 +57,6 @@
 
   function formatDate(data, who, day, style) {
     var date = dateOf(data, who, day);
-    if (style === "weekday") return data.weekdays[weekday(date)];
     if (style === "label") return dateLabel(data, date);
     if (style === "moved") {
       var calendar = addDays(who.start, day);
