@@ -44,7 +44,7 @@ INSTRUCTORS = [f"Mallory {IMG}", f"Eve {SCRIPT} {TEMPLATE}", f"Trudy {SVG} {AMP}
 TRACK_NOTE = f"Note {IMG} {SCRIPT} {BLOCK}"
 PHASE = f"Phase {IMG} {TEMPLATE}"
 MEETING = f"Kick {SCRIPT} {AMP}"
-TASK_OWNER = f"ce {IMG}"
+TASK_OWNER = f"Customer engineer {IMG}"  # an owner role's title, from the site's config
 MILESTONE = f"Milestone {SVG}"
 CRITERIA = f"Criteria {SCRIPT} {TEMPLATE}"
 CREDENTIAL = f"Badge {IMG} {BLOCK}"
@@ -61,6 +61,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     catalog = CatalogDir(root / "catalog")
     role = f"admin: {{title: {json.dumps(ROLE_TITLE)}, description: {json.dumps(ROLE_DESCRIPTION)}}}"
     config = MKDOCS_TEMPLATE.format(audience="public").replace("admin: {title: Administrator}", role)
+    owners = f"      owners:\n        ce: {{title: {json.dumps(TASK_OWNER)}}}\n"
+    config = config.replace("      video_hosts:", owners + "      video_hosts:")
     assert "description" in config
     catalog.write("mkdocs.yml", config)
     catalog.write("docs/index.md", f"# Welcome\n\nLiteral {TEMPLATE} and {BLOCK} in a hand-written page.\n")
@@ -85,7 +87,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "evil-plan", title=PLAN_TITLE, summary=SUMMARY, outcomes=[f"Plan outcome {IMG}"],
         phases=[{"title": PHASE, "start_day": 0, "end_day": 29, "items": [
             {"day": 0, "type": "meeting", "title": MEETING, "note": f"Bring {SVG}"},
-            {"day": 1, "type": "task", "title": f"Task {TEMPLATE}", "owner": TASK_OWNER},
+            {"day": 1, "type": "task", "title": f"Task {TEMPLATE}", "owner": "ce"},
             {"day": 2, "type": "track", "track": "evil-track"},
             {"day": 3, "type": "course", "course": "evil-live", "note": f"Course note {TEMPLATE}"}]}],
         milestones=[{"day": 5, "title": MILESTONE, "success_criteria": CRITERIA}],

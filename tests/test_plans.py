@@ -20,10 +20,7 @@ from pathlib import Path
 import icalendar
 import markdown
 import pytest
-from syllabus.core.catalog import load_catalog
 from syllabus.export.placeholders import ESCAPES, Personalisation, escape, fill
-from syllabus.export.plans import _choices, plan_page_data, plan_rows
-from syllabus.plugin.options import load_options
 
 from .conftest import CatalogDir, CliResult, build_site, plan_data, track_data
 
@@ -96,15 +93,16 @@ def test_markdown_matches_golden(plan_cli: Callable[..., CliResult]) -> None:
 def test_markdown_dates_sessions_and_links(plan_cli: Callable[..., CliResult]) -> None:
     text = plan_cli("onboarding", *ARGS).out
     assert text.startswith("# Plan onboarding: Acme Corp\n")
-    assert "- Kickoff: **Mon 2027-01-04** (day 0)" in text
-    assert ("- **Tue 2027-01-05** · day 1 · Course: [Course live-class](https://academy.test/courses/live-class/)"
+    assert "- Kickoff: **Mon 4 Jan 2027** (day 0)" in text
+    assert ("- **Tue 5 Jan 2027** · day 1 · Course: [Course live-class](https://academy.test/courses/live-class/)"
             " · Live online · 1 h 30 min\n") in text
-    # Day 1: the New York session falls inside days 1-9; day 12: the only session in the
-    # phase is full, so the on-demand course is offered.
-    assert ("Next live session in this phase: Wed 2027-01-06 16:00–17:30 America/New\\_York "
+    # Day 1: the New York session falls inside days 1-9, shown at its Berlin time; day 12:
+    # the only session in the phase is full, so the on-demand course is offered.
+    assert ("Next live session in this phase: Wed 6 Jan 2027, 22:00–23:30 Berlin time (16:00 New York) "
+            "(at night in this time zone, 22:00 to 07:00: no daytime session fits; ask for a private session) "
             "([register](https://events.test/live-class/1))") in text
     assert "On demand instead: [Course recorded](https://academy.test/courses/recorded/)" in text
-    assert "Customer engineer" not in text  # optional, and not given
+    assert "- Customer engineer:" not in text  # optional, and not given
     # Track items expand to their required courses with the required total.
     required = next(line for line in text.splitlines() if "Required courses" in line)
     assert required.startswith("    - Required courses (2 h 30 min in total): [Course basics]")
@@ -114,7 +112,7 @@ def test_markdown_dates_sessions_and_links(plan_cli: Callable[..., CliResult]) -
 def test_session_choice_follows_the_kickoff_date(plan_cli: Callable[..., CliResult]) -> None:
     text = plan_cli("onboarding", "--customer", "Acme", "--start", "2027-02-12").out
     # Kickoff 2027-02-12: day 1's phase runs 02-13..02-21 and holds the 02-17 Berlin session.
-    assert "Next live session in this phase: Wed 2027-02-17 09:00–10:30 Europe/Berlin" in text
+    assert "Next live session in this phase: Wed 17 Feb 2027, 08:00–09:30 UTC time (09:00 Berlin)" in text
 
 
 def test_undated_markdown_matches_golden(catalog: CatalogDir, tmp_path: Path) -> None:
@@ -128,28 +126,31 @@ def test_csv_matches_golden_and_parses(plan_cli: Callable[..., CliResult]) -> No
     text = plan_cli("onboarding", *ARGS, "--format", "csv").out
     check_golden("plan-onboarding.csv", text)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert list(rows[0]) == ["date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details"]
+    assert list(rows[0]) == ["date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details",
+                             "success_criteria", "status", "done_on"]
     assert len(rows) == ROW_COUNT
     assert [r["day"] for r in rows] == sorted((r["day"] for r in rows), key=int)
-    for row in rows:
-        assert dt.date.fromisoformat(row["date"]) == START + dt.timedelta(days=int(row["day"]))
+    for row in rows:  # working days: kickoff + day, or the next weekday
+        date, calendar = dt.date.fromisoformat(row["date"]), START + dt.timedelta(days=int(row["day"]))
+        assert date.weekday() < 5 and 0 <= (date - calendar).days <= 2
+        assert (row["status"], row["done_on"]) == ("", "")
     course = rows[2]
     assert (course["type"], course["title"], course["duration_minutes"]) == ("course", "Course live-class", "90")
     assert course["link"] == "https://academy.test/courses/live-class/"
-    assert "Next live session in this phase: Wed 2027-01-06" in course["details"]
-    assert rows[-1]["type"] == "milestone" and rows[-1]["details"].startswith("Success criteria: 80%")
+    assert "Next live session in this phase: Wed 6 Jan 2027, 22:00–23:30 Berlin time" in course["details"]
+    assert rows[-1]["type"] == "milestone" and rows[-1]["success_criteria"].startswith("80%")
 
 
 def test_csv_cells_cannot_become_formulas(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
     """A cell starting with = + - @ is prefixed with an apostrophe (shown as text)."""
     write_plan_catalog(catalog, items=[
-        {"day": 0, "type": "task", "title": '=HYPERLINK("https://evil.test","Click")', "owner": "@admin"},
+        {"day": 0, "type": "task", "title": '=HYPERLINK("https://evil.test","Click")', "owner": "ce"},
         {"day": 1, "type": "meeting", "title": "+1 sync", "note": "-2 days before the review"},
     ])
     result = run_cli("plan", "-f", catalog.config, "onboarding", *ARGS, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
     assert rows[0]["title"] == '\'=HYPERLINK("https://evil.test","Click")'
-    assert rows[0]["owner"] == "'@admin"
+    assert rows[0]["owner"] == "Customer engineer"  # the owner role's title
     assert rows[1]["title"] == "'+1 sync" and rows[1]["details"] == "'-2 days before the review"
     for row in rows:
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
@@ -164,12 +165,17 @@ def test_ics_events_dates_zone_and_stable_uids(plan_cli: Callable[..., CliResult
     events = calendar.walk("VEVENT")
     assert len(events) == ROW_COUNT
     assert str(calendar["X-WR-TIMEZONE"]) == "Europe/Berlin"
-    days = sorted(int(str(e["DESCRIPTION"]).split("Day ", 1)[1].split(" ", 1)[0]) for e in events)
-    starts = sorted(e.decoded("DTSTART") for e in events)
-    assert starts == [START + dt.timedelta(days=d) for d in days]
+    timed = [e for e in events if type(e.decoded("DTSTART")) is dt.datetime]
+    # The live course on day 1 runs at the New York session's real instant (16:00 EST = 21:00 UTC).
+    assert [(e.decoded("DTSTART").isoformat(), e.decoded("DTEND").isoformat()) for e in timed] == [
+        ("2027-01-06T21:00:00+00:00", "2027-01-06T22:30:00+00:00")]
+    assert "https://events.test/live-class/1" in str(timed[0]["DESCRIPTION"])
+    assert "(16:00 New York)" in str(timed[0]["DESCRIPTION"])
     for event in events:
+        if event in timed:
+            continue
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-        assert type(start) is dt.date and end == start + dt.timedelta(days=1)  # all-day events
+        assert type(start) is dt.date and end == start + dt.timedelta(days=1) and start.weekday() < 5  # all-day
         assert str(event["SUMMARY"]).startswith("Acme Corp · ")
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
@@ -184,21 +190,14 @@ def test_ics_events_dates_zone_and_stable_uids(plan_cli: Callable[..., CliResult
     assert not set(uids_for("--customer", "Acme Corp", "--start", "2027-01-11")) & set(uids)
 
 
-def test_ics_is_reproducible_and_the_library_only_folds_the_filled_template(
-        plan_cli: Callable[..., CliResult], catalog: CatalogDir) -> None:
-    """The page fills the same template and folds it itself (plan.js): re-serialising through
-    icalendar, as the command line does, must change nothing but the folding."""
+def test_ics_is_reproducible_and_folded_like_the_library(plan_cli: Callable[..., CliResult]) -> None:
+    """The command line folds the filled template as plan.js does; icalendar must read it and
+    write it back with the same content lines."""
     text = plan_cli("onboarding", *ARGS, "--format", "ics").out
     assert text == plan_cli("onboarding", *ARGS, "--format", "ics").out
-    options = load_options(catalog.config)
-    plan_catalog = load_catalog(options).catalog
-    plan = plan_catalog.plans["onboarding"]
-    rows = plan_rows(plan, plan_catalog, options.today, options.site_url)
-    template = plan_page_data(plan, rows, options.today, options.site_url)["templates"]["ics"]
-    filled = fill(template, "ics", Personalisation.parse("Acme Corp", "2027-01-04", "Europe/Berlin"),
-                  _choices(plan, rows))
-    assert text.replace("\r\n ", "") == filled
     assert max(len(line.encode("utf-8")) for line in text.split("\r\n")) <= 75
+    again = parse_ics(text).to_ical().decode("utf-8")
+    assert sorted(again.replace("\r\n ", "").split("\r\n")) == sorted(text.replace("\r\n ", "").split("\r\n"))
 
 
 # Hostile input ------------------------------------------------------------------------
@@ -228,10 +227,12 @@ def test_fill_replaces_values_dates_and_uids() -> None:
     who = Personalisation.parse("  Ünïcode,Co  ", "2027-01-04", "Asia/Tokyo", "")
     assert (who.customer, who.timezone, who.ce) == ("Ünïcode,Co", "Asia/Tokyo", None)
     template = ("\ue000value\ue002customer\ue002[\ue002]\ue001\ue000value\ue002ce\ue002 CE: \ue002\ue001 "
-                "\ue000date\ue00285\ue002weekday\ue001 \ue000date\ue00285\ue002iso\ue001 "
-                "\ue000date\ue00286\ue002basic\ue001")
-    assert fill(template, "ics", who, {}) == "[Ünïcode\\,Co] Tue 2027-03-30 20270331"
-    assert set(ESCAPES) == {"md", "csv", "ics"}
+                "\ue000date\ue00285\ue002iso\ue001 "
+                "\ue000date\ue00286\ue002basic\ue001 \ue000date\ue00289\ue002label\ue001"
+                "\ue000date\ue00289\ue002moved\ue001")
+    assert fill(template, "ics", who, {}) == ("[Ünïcode\\,Co] 2027-03-30 20270331 Mon 5 Apr 2027"
+                                              " (moved from Sat 3 Apr 2027)")
+    assert set(ESCAPES) == {"md", "checklist", "csv", "ics", "text"}
 
 
 # Command line -------------------------------------------------------------------------

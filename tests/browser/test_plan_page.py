@@ -33,11 +33,15 @@ def plan_page(browser: Any, example_site: str) -> Iterator[Any]:
         yield page
 
 
-def personalise(page: Any, customer: str, start: str, timezone: str = "", ce: str = "") -> None:
+def personalise(page: Any, customer: str, start: str, timezone: str = "", ce: str = "", *, days: str = "",
+                weekend: str = "", holidays: str = "") -> None:
     page.fill("#plan-customer", customer)
     page.fill("#plan-start", start)
     page.fill("#plan-timezone", timezone)
     page.fill("#plan-ce", ce)
+    page.select_option("#plan-days", days)
+    page.select_option("#plan-weekend", weekend)
+    page.select_option("#plan-holidays", holidays)
     expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
 
 
@@ -58,9 +62,12 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
     page = plan_page
     personalise(page, "Acme Corp", "2027-01-04", "Europe/Berlin")
 
-    # Day offsets become dates in place: a 2027-01-04 kickoff puts day 85 on Tuesday 2027-03-30.
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 2027-03-30")
-    expect(page.locator("tr[data-day='0'] .syllabus-date").first).to_have_text("Mon 2027-01-04")
+    # Day offsets become dates in place: a 2027-01-04 kickoff puts day 85 on Tuesday 2027-03-30;
+    # day 5 (Saturday 9 January) moves to Monday, and the move is shown.
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
+    expect(page.locator("tr[data-day='0'] .syllabus-date").first).to_have_text("Mon 4 Jan 2027")
+    expect(page.locator("tr[data-day='5'] .syllabus-date")).to_have_text("Mon 11 Jan 2027")
+    expect(page.locator("tr[data-day='5'] .syllabus-moved")).to_have_text("(moved from Sat 9 Jan 2027)")
     expect(page.locator("[data-plan-for]")).to_be_visible()
     expect(page.locator("[data-plan-for] [data-plan-value='customer']")).to_have_text("Acme Corp")
 
@@ -71,14 +78,17 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
     expect(page.locator("#plan-customer")).to_have_value("Acme Corp")
     expect(page.locator("#plan-timezone")).to_have_value("Europe/Berlin")
     expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 2027-03-30")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
 
     args = ("--customer", "Acme Corp", "--start", "2027-01-04", "--timezone", "Europe/Berlin")
     expected = {fmt: cli_plan(run_cli, fmt, *args) for fmt in FORMATS}
 
-    page.click("[data-plan-copy]")
+    page.click("[data-plan-copy='md']")
     expect(page.locator("[data-plan-status]")).to_have_text("Copied the plan as Markdown.")
     assert page.evaluate("navigator.clipboard.readText()") == expected["md"]
+    page.click("[data-plan-copy='checklist']")
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied the plan as checklist.")
+    assert page.evaluate("navigator.clipboard.readText()") == cli_plan(run_cli, "checklist", *args)
 
     for fmt in FORMATS:
         name, text = download(page, fmt)
@@ -89,8 +99,10 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
     events = icalendar.Calendar.from_ical(expected["ics"]).walk("VEVENT")
     rows = sum(len(phase["items"]) for phase in plan["phases"]) + len(plan["milestones"])
     assert len({str(e["UID"]) for e in events}) == rows
-    assert [str(e["SUMMARY"]) for e in events if e.decoded("DTSTART").isoformat() == "2027-03-30"] == [
-        "Acme Corp · Meeting: Executive business review"]
+    assert [str(e["SUMMARY"]) for e in events if e.decoded("DTSTART").isoformat() == "2027-04-05"] == [
+        "Acme Corp · Meeting: Day-90 executive business review",
+        "Acme Corp · Task: Hand over to the customer success manager with the plan for the next quarter",
+        "Acme Corp · Milestone: Self-sufficient"]
 
 
 def test_hostile_names_are_escaped_exactly_like_the_command_line(
@@ -112,10 +124,17 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     note = page.locator("tr[data-day='17'] [data-choice]")
     undated = note.text_content()
     personalise(page, "Acme", "2027-01-04")
-    # Days 17-44 of a 2027-01-04 kickoff: 2027-01-21 .. 2027-02-17; the first bootcamp then
-    # is the Sydney one on 2027-02-03.
-    expect(note).to_have_text("Next live session in this phase: Wed 2027-02-03 10:00–12:00 Australia/Sydney "
-                              "(register: https://events.keystone.example/academy/search-bootcamp/2027-02-03-sydney)")
+    # Days 17-44 of a 2027-01-04 kickoff: 2027-01-21 .. 2027-02-17. The Sydney bootcamp on
+    # 2027-02-03 comes first but is at night in UTC (23:00), so the London one is offered.
+    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 14:00–16:00 UTC time (14:00 London) "
+                              "(register: https://events.keystone.example/academy/search-bootcamp/2027-02-10-london)")
+    # In Sydney the Sydney session is by day (10:00, said once); in Berlin the London one (15:00).
+    personalise(page, "Acme", "2027-01-04", "Australia/Sydney")
+    expect(note).to_have_text("Next live session in this phase: Wed 3 Feb 2027, 10:00–12:00 Sydney time (register: "
+                              "https://events.keystone.example/academy/search-bootcamp/2027-02-03-sydney)")
+    personalise(page, "Acme", "2027-01-04", "Europe/Berlin")
+    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 15:00–17:00 Berlin time "
+                              "(14:00 London) (register: https://events.keystone.example/academy/search-bootcamp/2027-02-10-london)")
     personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative
     expect(note).to_have_text("On demand instead: Keystone 101: Search and navigate your code "
                               "(https://academy.keystone.example/courses/keystone-101/)")
@@ -130,9 +149,9 @@ def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page.fill("#plan-start", "2027-01-04")
     page.fill("#plan-timezone", "Mars/Olympus")
     expect(page.locator("[data-plan-status]")).to_have_text("Unknown time zone: Mars/Olympus.")
-    expect(page.locator("[data-plan-copy]")).to_be_disabled()
+    expect(page.locator("[data-plan-copy='md']")).to_be_disabled()
     expect(page.locator("a[data-download='md']")).to_have_attribute("href", re.compile(rf"/plans/{PLAN}/plan\.md$"))
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 2027-03-30")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
 
 
 def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> None:
@@ -145,3 +164,34 @@ def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> N
     expect(page.locator("tr[data-day='85'] .syllabus-date")).to_be_visible()
     assert page.locator("tr[data-day='85']").evaluate("row => getComputedStyle(row).breakInside") == "avoid"
 
+
+
+@pytest.mark.parametrize("choice", [
+    {"args": (), "form": {}},
+    {"args": ("--calendar-days",), "form": {"days": "calendar"}},
+    {"args": ("--weekend", "fri-sat"), "form": {"weekend": "fri-sat"}},
+    {"args": ("--holidays", "DE"), "form": {"holidays": "DE"}},
+], ids=["working-days", "calendar-days", "fri-sat", "holidays-de"])
+def test_working_days_weekends_and_holidays_match_the_command_line(
+        plan_page: Any, run_cli: Callable[..., CliResult], choice: dict[str, Any]) -> None:
+    """Kickoff Monday 2027-01-11 in Berlin: the page and `syllabus plan` agree on every date,
+    session and file for each choice of days."""
+    page = plan_page
+    personalise(page, "Acme", "2027-01-11", "Europe/Berlin", **choice["form"])
+    args = ("--customer", "Acme", "--start", "2027-01-11", "--timezone", "Europe/Berlin", *choice["args"])
+    for fmt in FORMATS:
+        assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args), fmt
+    page.click("[data-plan-copy='checklist']")
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied the plan as checklist.")
+    assert page.evaluate("navigator.clipboard.readText()") == cli_plan(run_cli, "checklist", *args)
+    # The page's dates are the files' dates.
+    csv_dates = [line.split('","')[0].strip('"') for line in cli_plan(run_cli, "csv", *args).splitlines()[1:]]
+    shown = page.locator("tr[data-day] .syllabus-date").all_text_contents()
+    assert len(shown) == len(csv_dates)
+    assert [_iso(text) for text in shown] == csv_dates
+
+
+def _iso(label: str) -> str:
+    import datetime as dt
+
+    return dt.datetime.strptime(label, "%a %d %b %Y").date().isoformat()

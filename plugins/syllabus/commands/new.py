@@ -137,7 +137,7 @@ def plan_yaml(plan_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
 id: {plan_id}  # must equal the file name without .yml
 title: {_q(_title(plan_id))}  # at most 120 characters
 summary: {_q("Replace me: one or two sentences on what the customer achieves and by when.")}
-length_days: 30  # days are counted from the kickoff, day 0
+length_days: 30  # the plan runs from day 0 (kickoff) to day 30
 audience: [{_first(taxonomy, "roles")}]  # any of: {_choices(taxonomy, "roles")}
 owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails
 outcomes:
@@ -145,14 +145,14 @@ outcomes:
 phases:  # in order, with day ranges that do not overlap
   - title: Get started
     start_day: 0
-    end_day: 29
+    end_day: 30
     items:  # each on a day inside its phase
       - {{day: 0, type: meeting, title: Kickoff call}}
       # - {{day: 1, type: course, course: some-course-id}}
       # - {{day: 2, type: track, track: some-track-id}}
       # - {{day: 3, type: task, title: Connect the code host, owner: customer-admin}}
 milestones:
-  - {{day: 29, title: First results, success_criteria: {_q("Replace me: a measurable check")}}}
+  - {{day: 30, title: First results, success_criteria: {_q("Replace me: a measurable check")}}}
 {DRAFT_NOTE}"""
 
 

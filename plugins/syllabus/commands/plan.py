@@ -1,7 +1,8 @@
 """``syllabus plan ID --customer NAME --start YYYY-MM-DD``: a personalised plan on stdout.
 
-It prints exactly what the plan page's "Copy as Markdown" and downloads give for the same
-inputs: both fill the templates of :mod:`syllabus.export.plans`.
+It prints exactly what the plan page's "Copy as Markdown", "Copy as checklist" and downloads
+give for the same inputs: both fill the templates of :mod:`syllabus.export.plans`, under the
+date rules of :mod:`syllabus.core.schedule` (working days by default).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import difflib
 import sys
 
 from ..core.config import ConfigError, Options
-from ..export.placeholders import Personalisation
-from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_rows
+from ..core.schedule import WEEKENDS, WorkingDays, holiday_years
+from ..export.placeholders import Personalisation, parse_kickoff
+from ..export.plans import plan_checklist, plan_csv, plan_ics, plan_markdown, plan_rows
 from . import EXIT_CONTENT, EXIT_OK, load_checked
 
 
@@ -29,11 +31,16 @@ def run(args: argparse.Namespace, options: Options) -> int:
         known = ", ".join(catalog.plans) or "none"
         raise ConfigError(f"unknown plan '{args.plan_id}'{hint}; plans: {known}")
     try:
-        who = Personalisation.parse(args.customer, args.start, args.timezone, args.ce)
+        days = WorkingDays.choose(shift=args.working_days, weekend=args.weekend or plan.weekend,
+                                  country=args.holidays or "", kickoff=parse_kickoff(args.start),
+                                  length_days=plan.length_days, years=holiday_years(options.today))
+        who = Personalisation.parse(args.customer, args.start, args.timezone, args.ce, days=days)
     except ValueError as error:
         raise ConfigError(str(error)) from None
     rows = plan_rows(plan, catalog, options.today, options.site_url)
-    if args.format == "csv":
+    if args.format == "checklist":
+        text = plan_checklist(plan, rows, who)
+    elif args.format == "csv":
         text = plan_csv(plan, rows, who)
     elif args.format == "ics":
         text = plan_ics(plan, rows, who, today=options.today)
@@ -53,5 +60,15 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the kickoff date (day 0)")
     parser.add_argument("--timezone", metavar="TZ", help="IANA time zone of the customer (default: UTC)")
     parser.add_argument("--ce", metavar="NAME", help="the customer engineer's name (optional)")
-    parser.add_argument("--format", choices=("md", "csv", "ics"), default="md", help="output format (default: md)")
+    days = parser.add_mutually_exclusive_group()
+    days.add_argument("--working-days", dest="working_days", action="store_true", default=True,
+                      help="move items on a weekend day or public holiday to the next working day (default)")
+    days.add_argument("--calendar-days", dest="working_days", action="store_false",
+                      help="date every item kickoff + day, weekends included")
+    parser.add_argument("--weekend", choices=tuple(WEEKENDS),
+                        help="the customer's weekend (default: the plan's, else sat-sun)")
+    parser.add_argument("--holidays", metavar="CC",
+                        help="also skip the public holidays of this country (ISO code, e.g. DE)")
+    parser.add_argument("--format", choices=("md", "checklist", "csv", "ics"), default="md",
+                        help="output format (default: md); checklist: Markdown task lists for an issue")
     parser.set_defaults(run=run)

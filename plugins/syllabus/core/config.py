@@ -20,6 +20,9 @@ from .diagnostics import Diagnostic
 from .taxonomy import Taxonomy
 
 AUDIENCES = ("public", "internal")
+# Countries whose public holidays the plan page offers (the command line takes any country
+# the ``holidays`` package knows).
+DEFAULT_HOLIDAY_COUNTRIES = ("AU", "CA", "DE", "ES", "FR", "GB", "IN", "JP", "NL", "US")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -53,6 +56,7 @@ class Options:
     fte_hours_per_month: float = 140.0
     today: dt.date = field(default_factory=dt.date.today)
     site_url: str = ""  # mkdocs.yml ``site_url``: makes links in exported plans absolute
+    holiday_countries: tuple[str, ...] = DEFAULT_HOLIDAY_COUNTRIES
 
 
 def today_from_environment() -> dt.date:
@@ -93,4 +97,5 @@ def options_from_mapping(
         fte_hours_per_month=float(value("fte_hours_per_month")),
         today=today or today_from_environment(),
         site_url=site_url,
+        holiday_countries=tuple(sorted(set(value("holiday_countries")))),
     )

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .schedule import DEFAULT_WEEKEND
 from .taxonomy import Taxonomy
 
 
@@ -290,6 +291,7 @@ class Plan:
     outcomes: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
     status: str = "active"
+    weekend: str = DEFAULT_WEEKEND  # see core.schedule: which days items move off
 
     @property
     def is_public(self) -> bool:
@@ -315,7 +317,7 @@ class Plan:
                 Milestone(m["day"], m["title"], m["success_criteria"]) for m in data.get("milestones") or ()
             ),
             outcomes=tuple(data.get("outcomes") or ()), owners=tuple(data.get("owners") or ()),
-            status=data.get("status", "active"),
+            status=data.get("status", "active"), weekend=data.get("weekend", DEFAULT_WEEKEND),
         )
 
 

@@ -166,9 +166,9 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
             report.on(source, (*path, "start_day"), f"phases[{index}]: starts on day {start}, inside the "
                       f"previous phase (which ends on day {previous_end}); phases are ordered and "
                       "must not overlap", "plan-days")
-        if length is not None and end >= length:
+        if length is not None and end > length:
             report.on(source, (*path, "end_day"), f"phases[{index}]: end_day {end} is past the plan's "
-                      f"last day ({length - 1}; length_days is {length})", "plan-days")
+                      f"last day ({length}: a plan runs from day 0 to day length_days)", "plan-days")
         previous_end = max(previous_end, end)
         for item_index, item in _entries(phase, "items"):
             day = _whole(item.get("day"))
@@ -178,9 +178,9 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
                           "plan-days")
     for index, milestone in _entries(data, "milestones"):
         day = _whole(milestone.get("day"))
-        if day is not None and length is not None and day >= length:
+        if day is not None and length is not None and day > length:
             report.on(source, ("milestones", index, "day"), f"milestones[{index}]: day {day} is past "
-                      f"the plan's last day ({length - 1})", "plan-days")
+                      f"the plan's last day ({length})", "plan-days")
 
 
 def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids: Mapping[str, set[str]],

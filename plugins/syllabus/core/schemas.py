@@ -1,7 +1,7 @@
 """The JSON Schemas, specialised with the catalog's taxonomy, in two validators.
 
 The schemas ship in the package (``syllabus/schemas``); ``common.schema.json`` declares the
-taxonomy hooks ``role``, ``level``, ``format`` and ``product`` as plain strings, and each
+taxonomy hooks ``role``, ``level``, ``format``, ``product`` and ``owner_role`` as plain strings, and each
 catalog's declared values are put in as an ``enum``. A compiled validator (jsonschema-rs)
 answers "is this file valid?" quickly for the common all-valid case; the reference
 validator (jsonschema) explains the files that fail, with paths we can position; it is
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import jsonschema
 
 KINDS = ("course", "track", "plan")
-_HOOKS = {"role": "roles", "level": "levels", "format": "formats", "product": "products"}
+_HOOKS = {"role": "roles", "level": "levels", "format": "formats", "product": "products", "owner_role": "owners"}
 
 
 @cache

@@ -1,4 +1,5 @@
-"""The organisation's vocabulary (roles, levels, formats, products), declared in mkdocs.yml.
+"""The organisation's vocabulary (roles, levels, formats, products, plan owner roles), declared
+in mkdocs.yml.
 
 Values are data, never hard-coded in templates or checks; the defaults below only let a
 minimal catalog omit them.
@@ -46,7 +47,15 @@ DEFAULT_FORMATS = {
     "in-person": {"title": "In person", "live": True},
 }
 
-KINDS = ("roles", "levels", "formats", "products")
+# Who does a plan task; plans print the title ("Customer engineer"), never the id.
+DEFAULT_OWNERS = {
+    "ce": {"title": "Customer engineer"},
+    "customer-admin": {"title": "Customer administrator"},
+    "customer-champion": {"title": "Customer champion"},
+    "customer-sponsor": {"title": "Executive sponsor"},
+}
+
+KINDS = ("roles", "levels", "formats", "products", "owners")
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,7 @@ class Taxonomy:
     levels: dict[str, Term] = field(default_factory=dict)
     formats: dict[str, Term] = field(default_factory=dict)
     products: dict[str, Term] = field(default_factory=dict)
+    owners: dict[str, Term] = field(default_factory=dict)  # plan task owner roles
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Taxonomy:
@@ -64,7 +74,8 @@ class Taxonomy:
 
         The options are assumed to be shape-checked already (see ``config.py``).
         """
-        defaults = {"roles": DEFAULT_ROLES, "levels": DEFAULT_LEVELS, "formats": DEFAULT_FORMATS}
+        defaults = {"roles": DEFAULT_ROLES, "levels": DEFAULT_LEVELS, "formats": DEFAULT_FORMATS,
+                    "owners": DEFAULT_OWNERS}
 
         def terms(kind: str) -> dict[str, Term]:
             raw = options.get(kind)

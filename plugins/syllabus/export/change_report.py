@@ -22,10 +22,9 @@ from ..core.diagnostics import Diagnostic
 from ..core.model import Catalog, Course, Plan, Track
 from ..core.report import Report
 from .catalog_json import dumps, track_minutes
+from .md_escape import code, inline
 
 KINDS = ("course", "track", "plan")
-_CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
 
 
 @dataclass(frozen=True)
@@ -235,17 +234,8 @@ def as_json(report: ChangeReport) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------
 
-def _text(value: str) -> str:
-    """Trainer text made inert in Markdown (it comes from the pull request under review)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(value.split()))
-
-
-def _code(value: str) -> str:
-    return f"`{value}`" if _CODE_SAFE.match(value) else _text(value)
-
-
 def _codes(values: Iterable[str]) -> str:
-    return ", ".join(_code(v) for v in values)
+    return ", ".join(code(v) for v in values)
 
 
 def _minutes(impact: DurationImpact, field: str) -> str:
@@ -289,10 +279,10 @@ def _summary(report: ChangeReport) -> str:
 
 def as_markdown(report: ChangeReport) -> str:
     lines = ["## Catalog changes", "",
-             f"Comparing {_text(report.base)} with {_text(report.head)}.", "", _summary(report), ""]
+             f"Comparing {inline(report.base)} with {inline(report.head)}.", "", _summary(report), ""]
     if report.changes:
         lines += ["| Change | Kind | Id | Title | What changed |", "|---|---|---|---|---|"]
-        lines += [f"| {c.change} | {c.kind} | {_code(c.id)} | {_text(c.title)} | {_what_changed(c)} |"
+        lines += [f"| {c.change} | {c.kind} | {code(c.id)} | {inline(c.title)} | {_what_changed(c)} |"
                   for c in report.changes]
         lines.append("")
     if report.durations:
@@ -300,23 +290,23 @@ def as_markdown(report: ChangeReport) -> str:
                   "| Kind | Id | Title | Because of | Total | Required |", "|---|---|---|---|---|---|"]
         for d in report.durations:
             required = _minutes(d, "required") if d.kind == "track" else "–"
-            lines.append(f"| {d.kind} | {_code(d.id)} | {_text(d.title)} | {_codes(d.because) or 'its own change'} "
+            lines.append(f"| {d.kind} | {code(d.id)} | {inline(d.title)} | {_codes(d.because) or 'its own change'} "
                          f"| {_minutes(d, 'total')} | {required} |")
         lines.append("")
     if report.order:
         lines += ["### Newly broken prerequisite order", ""]
-        lines += [f"- track {_code(b.track)}: {_code(b.course)} is now listed before its prerequisite "
-                  f"{_code(b.prerequisite)}" for b in report.order]
+        lines += [f"- track {code(b.track)}: {code(b.course)} is now listed before its prerequisite "
+                  f"{code(b.prerequisite)}" for b in report.order]
         lines.append("")
     if report.visibility:
         lines += ["### Visibility changes", ""]
         for v in report.visibility:
-            listed = f"; listed by public {_text(', '.join(v.listed_by))}" if v.listed_by else ""
-            lines.append(f"- {v.kind} {_code(v.id)} ({_text(v.title)}): {v.before} → {v.after}{listed}")
+            listed = f"; listed by public {inline(', '.join(v.listed_by))}" if v.listed_by else ""
+            lines.append(f"- {v.kind} {code(v.id)} ({inline(v.title)}): {v.before} → {v.after}{listed}")
         lines.append("")
     for side in ("base", "head"):
         errors = report.problems.get(side, ())
         if errors:
             name = report.base if side == "base" else report.head
-            lines += [f"### Content errors in {_text(name)}", "", *_fence(d.as_text() for d in errors), ""]
+            lines += [f"### Content errors in {inline(name)}", "", *_fence(d.as_text() for d in errors), ""]
     return "\n".join(lines)

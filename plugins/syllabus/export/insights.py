@@ -29,6 +29,7 @@ from ..core.config import Options
 from ..core.model import Catalog, Course
 from ..core.taxonomy import Taxonomy, Term
 from .catalog_json import track_minutes
+from .md_escape import inline
 from .svg_charts import BarChart, ShareChart, bar_chart, share_chart
 
 GAP_TEXT = "0 — gap"  # visible text, so a gap never relies on colour alone
@@ -334,9 +335,8 @@ def insights_json(insights: Insights) -> dict[str, Any]:
     }
 
 
-def _cell(text: object) -> str:
-    """Plain text that cannot break a Markdown table row."""
-    return " ".join(str(text).split()).replace("|", "\\|")
+def _cell(value: object) -> str:
+    return inline(str(value))
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[object]], numeric_from: int = 1) -> list[str]:

@@ -13,17 +13,26 @@ characters that no Markdown, CSV or iCalendar writer escapes, so it passes throu
 format's own writer unchanged. Kinds:
 
 ``value name prefix suffix``
-    a form value (``customer``, ``ce`` or ``timezone``), escaped for the format; the
-    prefix and suffix (already in the format's syntax) are written only around a
-    non-empty value.
+    a form value (``customer``, ``ce``, ``timezone``, ``zone`` (its city), ``days`` (which
+    days count)), escaped for the format; the prefix and suffix (already in the format's
+    syntax) are written only around a non-empty value.
 ``date day style``
-    kickoff + ``day`` days, as ``iso`` (2027-03-30), ``basic`` (20270330) or ``weekday``
-    (Tue).
+    the date of plan day ``day`` under the personalisation's working days
+    (:mod:`syllabus.core.schedule`), as ``iso`` (2027-03-30), ``basic`` (20270330),
+    ``end`` (the day after, basic: an all-day event's DTEND), ``label``
+    (Tue 30 Mar 2027) or ``moved`` (" (moved from Sat 27 Mar 2027)" when it moved, else "").
 ``uid arg ...``
     a calendar UID: a hash of the arguments, the customer and the kickoff date.
-``choice key``
-    the first option of ``choices[key]`` dated inside the choice's day window, else its
-    fallback. Options carry one ready-made text per format.
+``choice key part``
+    of ``choices[key]``'s options (live sessions) dated, in the customer's zone, inside the
+    choice's day window: the first outside the night hours, else the first; else its
+    fallback. ``part`` names one of its ready-made texts, which may hold placeholders.
+``instant utc style``
+    a moment (``2027-02-02T23:00:00Z``) in the customer's zone, as ``label`` or ``time``.
+``elsewhere zone text``
+    ``text`` unless the customer's zone is ``zone`` (the organiser's time, said once).
+``night start end``
+    a warning when the session from ``start`` to ``end`` is at night in the customer's zone.
 """
 
 from __future__ import annotations
@@ -34,32 +43,45 @@ import re
 import unicodedata
 import zoneinfo
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+
+from ..core.schedule import (
+    MAX_SHIFT_DAYS,
+    NIGHT_ENDS,
+    NIGHT_STARTS,
+    WEEKEND_TITLES,
+    WEEKENDS,
+    WorkingDays,
+    in_zone,
+    is_night,
+    zone_label,
+)
+from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
 _PLACEHOLDER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KICKOFF_YEARS = (1900, 2999)  # a plan of any length still ends inside ``datetime``'s range
 NAME_LENGTH = 120  # the form's maxlength
 DEFAULT_TIMEZONE = "UTC"
 UID_LENGTH, UID_DOMAIN = 32, "syllabus"
+NIGHT_FLAG = (f" (at night in this time zone, {NIGHT_STARTS}:00 to {NIGHT_ENDS:02d}:00: no daytime session fits;"
+              " ask for a private session)")
 
-# Characters each format escapes in a value a visitor typed. Markdown: everything that
-# could start emphasis, code, links, HTML, tables, attribute lists or close a heading
-# (an escaped character still reads as itself). CSV: the writer quotes every cell, so only
-# quotes double. iCalendar: the TEXT escapes of RFC 5545 section 3.3.11.
+# Characters each format escapes in a value a visitor typed, from the format's own module;
+# ``text`` is shown on the page through textContent and needs none.
 ESCAPES: Mapping[str, Mapping[str, str]] = {
-    "md": {c: "\\" + c for c in "\\`*_{}[]<>#|~"},
-    "csv": {'"': '""'},
-    "ics": {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"},
+    "md": md_escape.ESCAPES, "checklist": md_escape.ESCAPES, "csv": csv_escape.ESCAPES,
+    "ics": ics_escape.ESCAPES, "text": {},
 }
 
 # Every escaped character is a single one, so a character class finds them; re.sub is
 # about four times faster than str.translate with a table on text that has few of them.
-_ESCAPED = {fmt: re.compile(f"[{re.escape(''.join(table))}]") for fmt, table in ESCAPES.items()}
+_ESCAPED = {fmt: re.compile(f"[{re.escape(''.join(table))}]") for fmt, table in ESCAPES.items() if table}
 
 # What a name typed into the form or the command line may not contain: the characters the
 # content loader also rejects (controls, line separators, bidirectional overrides).
@@ -74,7 +96,7 @@ def placeholder(kind: str, *args: object) -> str:
 def escape(fmt: str, text: str) -> str:
     """Escape ``text`` for the format with the same table ``plan.js`` uses."""
     table = ESCAPES[fmt]
-    return _ESCAPED[fmt].sub(lambda match: table[match.group()], text)
+    return _ESCAPED[fmt].sub(lambda match: table[match.group()], text) if table else text
 
 
 def stable_uid(*parts: str) -> str:
@@ -82,6 +104,19 @@ def stable_uid(*parts: str) -> str:
     updates its events instead of duplicating them (``plan.js`` hashes the same way)."""
     digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
     return f"{digest[:UID_LENGTH]}@{UID_DOMAIN}"
+
+
+def date_label(date: dt.date) -> str:
+    """How a date reads in plans: ``Tue 30 Mar 2027``."""
+    return f"{WEEKDAYS[date.weekday()]} {date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def days_text(days: WorkingDays) -> str:
+    """Which days count, said in the plan's header."""
+    if not days.shift:
+        return "calendar days (items keep kickoff + day, weekends included)"
+    text = f"working days (weekend: {WEEKEND_TITLES[days.weekend]}"
+    return text + (f"; public holidays: {days.country})" if days.country else ")")
 
 
 @cache
@@ -92,36 +127,48 @@ def _zones() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Personalisation:
-    """Who a plan is for and when it starts. Build it with :meth:`parse` from user input."""
+    """Who a plan is for, when it starts and which days count. Build it with :meth:`parse`
+    from user input."""
 
     customer: str
     start: dt.date
     timezone: str = DEFAULT_TIMEZONE
     ce: str | None = None
+    days: WorkingDays = field(default_factory=WorkingDays)
 
     @classmethod
-    def parse(cls, customer: str, start: str, timezone: str | None = None, ce: str | None = None
-              ) -> Personalisation:
+    def parse(cls, customer: str, start: str, timezone: str | None = None, ce: str | None = None, *,
+              days: WorkingDays | None = None) -> Personalisation:
         """Check what a customer engineer typed; ``ValueError`` says what is wrong."""
         customer, ce_name = _name("customer name", customer), _name("customer engineer", ce or "")
         if not customer:
             raise ValueError("the customer name is empty")
-        try:
-            kickoff = dt.date.fromisoformat(start) if _ISO_DATE.match(start) else None
-        except ValueError:
-            kickoff = None
-        if kickoff is None:
-            raise ValueError(f"kickoff date {start!r} is not a date like 2027-01-04")
-        low, high = KICKOFF_YEARS
-        if not low <= kickoff.year <= high:
-            raise ValueError(f"kickoff date {start} is not between the years {low} and {high}")
+        kickoff = parse_kickoff(start)
         zone = (timezone or "").strip() or DEFAULT_TIMEZONE
         if zone not in _zones():
             raise ValueError(f"time zone {zone!r} is not an IANA time zone such as Europe/Berlin")
-        return cls(customer, kickoff, zone, ce_name or None)
+        return cls(customer, kickoff, zone, ce_name or None, days or WorkingDays())
 
     def value(self, name: str) -> str:
-        return {"customer": self.customer, "ce": self.ce or "", "timezone": self.timezone}[name]
+        return {"customer": self.customer, "ce": self.ce or "", "timezone": self.timezone,
+                "zone": zone_label(self.timezone), "days": days_text(self.days)}[name]
+
+    def date(self, day: int) -> dt.date:
+        return self.days.date_of(self.start, day)
+
+
+def parse_kickoff(text: str) -> dt.date:
+    """A kickoff date typed as ``YYYY-MM-DD`` within :data:`KICKOFF_YEARS`."""
+    try:
+        kickoff = dt.date.fromisoformat(text) if _ISO_DATE.match(text) else None
+    except ValueError:
+        kickoff = None
+    if kickoff is None:
+        raise ValueError(f"kickoff date {text!r} is not a date like 2027-01-04")
+    low, high = KICKOFF_YEARS
+    if not low <= kickoff.year <= high:
+        raise ValueError(f"kickoff date {text} is not between the years {low} and {high}")
+    return kickoff
 
 
 def _name(what: str, text: str) -> str:
@@ -133,38 +180,60 @@ def _name(what: str, text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def utc_text(moment: dt.datetime) -> str:
+    """An aware instant as the ``instant`` placeholder's argument: ``2027-02-02T23:00:00Z``."""
+    return f"{moment.astimezone(dt.timezone.utc):%Y-%m-%dT%H:%M:%S}Z"
+
+
+def _instant(text: str, zone: str) -> dt.datetime:
+    return in_zone(dt.datetime.fromisoformat(text.replace("Z", "+00:00")), zone)
+
+
 @dataclass(frozen=True)
 class Option:
-    """One candidate for a choice: valid on ``date``, with a ready-made text per format."""
+    """One candidate for a choice: a session from ``start`` to ``end`` (UTC), with a
+    ready-made text per format and part."""
 
-    date: dt.date
+    start: dt.datetime
+    end: dt.datetime
     texts: Mapping[str, str]
 
 
 @dataclass(frozen=True)
 class Choice:
-    """Pick the first option dated within kickoff + ``first_day`` .. kickoff + ``last_day``."""
+    """Pick a session dated (in the customer's zone) from the date of ``first_day`` to the
+    date of ``last_day``, preferring one outside the night hours."""
 
     first_day: int
     last_day: int
     options: tuple[Option, ...]
     fallback: Mapping[str, str]
 
-    def pick(self, start: dt.date) -> Mapping[str, str]:
-        first, last = (start + dt.timedelta(days=d) for d in (self.first_day, self.last_day))
-        return next((o.texts for o in self.options if first <= o.date <= last), self.fallback)
+    def pick(self, who: Personalisation) -> Mapping[str, str]:
+        first, last = who.date(self.first_day), who.date(self.last_day)
+        local = [(o, in_zone(o.start, who.timezone), in_zone(o.end, who.timezone)) for o in self.options]
+        fitting = [(o, start, end) for o, start, end in local if first <= start.date() <= last]
+        daytime = next((o for o, start, end in fitting if not is_night(start, end)), None)
+        chosen = daytime or (fitting[0][0] if fitting else None)
+        return chosen.texts if chosen else self.fallback
 
     def as_json(self) -> dict[str, Any]:
         return {"first_day": self.first_day, "last_day": self.last_day, "fallback": dict(self.fallback),
-                "options": [{"date": o.date.isoformat(), "texts": dict(o.texts)} for o in self.options]}
+                "options": [{"start": utc_text(o.start), "end": utc_text(o.end), "texts": dict(o.texts)}
+                            for o in self.options]}
 
 
-def _date(start: dt.date, day: int, style: str) -> str:
-    date = start + dt.timedelta(days=day)
-    if style == "weekday":
-        return WEEKDAYS[date.weekday()]
+def _date(who: Personalisation, day: int, style: str) -> str:
+    date = who.date(day)
+    if style == "label":
+        return date_label(date)
+    if style == "moved":
+        calendar = who.start + dt.timedelta(days=day)
+        return f" (moved from {date_label(calendar)})" if calendar != date else ""
+    if style == "end":
+        date += dt.timedelta(days=1)
     iso = date.isoformat()
-    return iso.replace("-", "") if style == "basic" else iso
+    return iso if style == "iso" else iso.replace("-", "")
 
 
 def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Choice]) -> str:
@@ -177,29 +246,48 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
             value = who.value(name)
             return prefix + escape(fmt, value) + suffix if value else ""
         if kind == "date":
-            return _date(who.start, int(args[0]), args[1])
+            return _date(who, int(args[0]), args[1])
         if kind == "uid":
             return stable_uid(*args, who.customer, who.start.isoformat())
         if kind == "choice":
-            return choices[args[0]].pick(who.start)[fmt]
+            return fill(choices[args[0]].pick(who)[args[1]], fmt, who, choices)
+        if kind == "instant":
+            moment = _instant(args[0], who.timezone)
+            return date_label(moment.date()) if args[1] == "label" else f"{moment:%H:%M}"
+        if kind == "elsewhere":
+            return "" if who.timezone == args[0] else args[1]
+        if kind == "night":
+            night = is_night(_instant(args[0], who.timezone), _instant(args[1], who.timezone))
+            return escape(fmt, NIGHT_FLAG) if night else ""
         raise ValueError(f"unknown placeholder {kind!r}")
 
     return _PLACEHOLDER.sub(replace, template)
 
 
-def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], date_label: str) -> dict[str, Any]:
+def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
+              weekend: str, length_days: int, holiday_years: tuple[int, int],
+              holidays: Mapping[str, list[str]]) -> dict[str, Any]:
     """Everything ``plan.js`` needs, as JSON for the plan page: the templates, the choices,
-    the escape tables and the few constants :func:`fill` uses."""
+    the escape tables, the date rules' data and the few constants :func:`fill` uses."""
     return {
         "templates": dict(templates),
         "choices": {key: choice.as_json() for key, choice in choices.items()},
-        "escapes": {fmt: dict(table) for fmt, table in ESCAPES.items() if fmt in templates},
-        "date_label": date_label,
+        "escapes": {fmt: dict(table) for fmt, table in ESCAPES.items() if fmt in templates or fmt == "text"},
         "weekdays": list(WEEKDAYS),
+        "months": list(MONTHS),
         "kickoff_years": list(KICKOFF_YEARS),
         "name_length": NAME_LENGTH,
         "default_timezone": DEFAULT_TIMEZONE,
         "timezones": sorted(_zones()),  # the page accepts exactly the zones the command line does
         "uid": {"length": UID_LENGTH, "domain": UID_DOMAIN},
-        "fold": {"ics": 75},
+        "fold": {"ics": ics_escape.FOLD_LIMIT},
+        "weekends": {key: list(days) for key, days in WEEKENDS.items()},
+        "weekend_titles": dict(WEEKEND_TITLES),
+        "plan_weekend": weekend,
+        "length_days": length_days,
+        "holiday_years": list(holiday_years),
+        "holidays": dict(holidays),
+        "night": [NIGHT_STARTS, NIGHT_ENDS],
+        "max_shift_days": MAX_SHIFT_DAYS,
+        "night_flag": NIGHT_FLAG,
     }

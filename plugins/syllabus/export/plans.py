@@ -11,9 +11,11 @@ customer, the dates and the rest (:mod:`.placeholders`), which :func:`~.placehol
 completes. The plan page embeds those same templates (:func:`plan_page_data`) and fills
 them in the browser, so ``syllabus plan`` and the page give the same bytes.
 
-Calendar choice: plan events are all-day events (``DTSTART;VALUE=DATE``). A plan is day
-granular, and an all-day date is the same calendar day in every zone, so no daylight-saving
-shift can move an item to the previous or next day; the chosen zone travels as
+Dates are the model's (:mod:`syllabus.core.schedule`): a day moves to the next working day
+unless calendar days are chosen, and live sessions are shown in the customer's zone with
+the organiser's time second. Calendar choice: plan items are all-day events
+(``DTSTART;VALUE=DATE``), the same calendar day in every zone; the session chosen for a
+live course is a timed event at its exact UTC instant. The chosen zone also travels as
 ``X-WR-TIMEZONE`` for the calendar apps that read it. The undated template needs dates too,
 so its events fall on a documented placeholder kickoff (:func:`template_kickoff`) and each
 summary starts with "Day N".
@@ -27,18 +29,22 @@ import hashlib
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import quote
 
 from ..core.model import Catalog, Course, Plan, PlanItem
-from .calendar import new_calendar, new_event, reserialise
+from ..core.schedule import WorkingDays, zone_label
+from . import md_escape
+from .calendar import new_calendar, new_event
 from .catalog_json import track_minutes
-from .placeholders import WEEKDAYS, Choice, Option, Personalisation, escape, fill, page_data, placeholder
+from .csv_escape import cell
+from .ics_escape import fold
+from .placeholders import Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
 from .text import format_minutes
 
 LABELS = {"course": "Course", "track": "Track", "task": "Task", "meeting": "Meeting", "milestone": "Milestone"}
-CSV_HEADER = ("date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # everything but spaces, parentheses and angle brackets
+CSV_HEADER = ("date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details",
+              "success_criteria", "status", "done_on")
+FORMATS = ("md", "checklist", "csv", "ics")
+_WHEN = "DTSTART"  # a token in it stands for an event's DTSTART and DTEND lines, all-day or timed
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,12 @@ class Link:
 
 @dataclass(frozen=True)
 class SessionSlot:
-    """An upcoming, bookable live session of a course, dated in its own zone."""
+    """An upcoming, bookable live session of a course, from ``start`` to ``end`` (aware, in
+    the organiser's zone)."""
 
-    date: dt.date
-    text: str  # "Thu 2027-01-07 16:00–17:30 America/New_York"
+    start: dt.datetime
+    end: dt.datetime
+    zone: str
     registration_url: str | None = None
 
 
@@ -69,7 +77,7 @@ class PlanRow:
     phase_index: int
     type: str  # course | track | task | meeting | milestone
     title: str
-    owner: str = ""
+    owner: str = ""  # the owner role's title ("Customer engineer")
     duration_minutes: int | None = None
     link: str = ""  # absolute when the site_url is known, else site-relative
     note: str = ""
@@ -130,19 +138,14 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
                        required=tuple(Link(c.title, site_link(base_url, f"courses/{c.id}/"), c.duration_minutes)
                                       for c in courses), **common)
     title = item.title or item.course or item.track or ""
-    return PlanRow(key=f"{item.type}-{item.day}-{_digest(title)}", title=title, owner=item.owner or "", **common)
+    owner = catalog.taxonomy.title("owners", item.owner) if item.owner else ""
+    return PlanRow(key=f"{item.type}-{item.day}-{_digest(title)}", title=title, owner=owner, **common)
 
 
 def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:
     """Scheduled sessions from today on; full and cancelled ones cannot be booked."""
-    slots = []
-    for session in course.upcoming_sessions(today):
-        if session.status == "scheduled":
-            start, end = session.start, session.ends_at(course.duration_minutes)
-            text = (f"{WEEKDAYS[start.weekday()]} {start.date().isoformat()} "
-                    f"{start:%H:%M}–{end:%H:%M} {session.timezone}")
-            slots.append(SessionSlot(start.date(), text, session.registration_url))
-    return tuple(slots)
+    return tuple(SessionSlot(s.starts_at, s.ends_at(course.duration_minutes), s.timezone, s.registration_url)
+                 for s in course.upcoming_sessions(today) if s.status == "scheduled")
 
 
 def _on_demand(course: Course, catalog: Catalog, base_url: str) -> Link | None:
@@ -172,55 +175,79 @@ def _unique_keys(rows: Iterable[PlanRow]) -> list[PlanRow]:
 
 
 def _md(text: str) -> str:
-    return escape("md", text)
+    return md_escape.inline(text)
 
 
-def _md_link(title: str, url: str) -> str:
-    """``[title](url)``; the URL is percent-encoded where Markdown would end or break it."""
-    return f"[{_md(title)}]({quote(url, safe=URL_SAFE)})"
+def _literal(fmt: str, text: str) -> str:
+    """Fixed words inside a sentence, escaped for ``fmt`` (``text`` needs none)."""
+    return md_escape.escape(text) if fmt in ("md", "checklist") else escape(fmt, text)
 
 
-def live_dates(row: PlanRow, slot: SessionSlot | None, *, dated: bool) -> dict[str, str]:
-    """The line about when a live course runs, per format: ``text`` (plain, also for the
-    page), ``md``, and ``csv``/``ics`` pre-escaped for insertion into a filled template."""
+def _session_sentence(slot: SessionSlot, fmt: str) -> str:
+    """When a session runs, in the customer's zone, with the organiser's time second:
+    ``Thu 4 Feb 2027, 01:00–03:00 Berlin time (10:00 Sydney)`` once filled."""
+    start, end = utc_text(slot.start), utc_text(slot.end)
+    organiser = _literal(fmt, f" ({slot.start:%H:%M} {zone_label(slot.zone)})")
+    return (f"{placeholder('instant', start, 'label')}{_literal(fmt, ', ')}{placeholder('instant', start, 'time')}–"
+            f"{placeholder('instant', end, 'time')} {placeholder('value', 'zone', '', '')} time"
+            f"{placeholder('elsewhere', slot.zone, organiser)}{placeholder('night', start, end)}")
+
+
+def _live_texts(row: PlanRow, slot: SessionSlot | None, *, dated: bool) -> dict[str, str]:
+    """The line about when a live course runs, per format (``text`` is the page's), with
+    placeholders; ``when`` is the calendar event's DTSTART and DTEND lines."""
     in_phase = " in this phase" if dated else ""
-    if slot:
-        text = md = f"Next live session{in_phase}: {slot.text}"
-        md = _md(md)
-        if slot.registration_url:
-            text += f" (register: {slot.registration_url})"
-            md += f" ({_md_link('register', slot.registration_url)})"
-    elif row.on_demand:
-        text = f"On demand instead: {row.on_demand.title} ({row.on_demand.url})"
-        md = f"On demand instead: {_md_link(row.on_demand.title, row.on_demand.url)}"
-    else:
-        text = f"No live session is scheduled{in_phase} yet; see the course page for new dates."
-        md = _md(text)
-    return {"text": text, "md": md, "csv": escape("csv", text), "ics": escape("ics", text)}
+    texts = {}
+    for fmt in ("text", *FORMATS):
+        markdown = fmt in ("md", "checklist")
+        if slot:
+            text = _literal(fmt, f"Next live session{in_phase}: ") + _session_sentence(slot, fmt)
+            if slot.registration_url:
+                register = md_escape.link("register", slot.registration_url)
+                text += f" ({register})" if markdown else _literal(fmt, f" (register: {slot.registration_url})")
+        elif row.on_demand:
+            text = (f"On demand instead: {md_escape.link(row.on_demand.title, row.on_demand.url)}" if markdown else
+                    _literal(fmt, f"On demand instead: {row.on_demand.title} ({row.on_demand.url})"))
+        else:
+            text = _literal(fmt, f"No live session is scheduled{in_phase} yet; see the course page for new dates.")
+        texts[fmt] = text
+    texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.timezone.utc):%Y%m%dT%H%M%SZ}\r\n"
+                     f"DTEND:{slot.end.astimezone(dt.timezone.utc):%Y%m%dT%H%M%SZ}") if slot else _all_day(row.day)
+    return texts
+
+
+def _all_day(day: int) -> str:
+    return (f"DTSTART;VALUE=DATE:{placeholder('date', day, 'basic')}\r\n"
+            f"DTEND;VALUE=DATE:{placeholder('date', day, 'end')}")
 
 
 def _choices(plan: Plan, rows: Sequence[PlanRow]) -> dict[str, Choice]:
-    """For each live course: its next session from the item's day to the end of its phase,
-    picked when the kickoff date is known (a session after the phase would come too late)."""
+    """For each live course: its sessions from the item's day to the end of its phase,
+    picked when the kickoff date and zone are known (a session after the phase would come
+    too late)."""
     choices = {}
     for row in rows:
         if row.live:
             phase = plan.phases[row.phase_index]
-            options = tuple(Option(slot.date, live_dates(row, slot, dated=True)) for slot in row.sessions)
+            options = tuple(Option(slot.start, slot.end, _live_texts(row, slot, dated=True)) for slot in row.sessions)
             choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, options,
-                                      live_dates(row, None, dated=True))
+                                      _live_texts(row, None, dated=True))
     return choices
+
+
+def _undated_live(row: PlanRow, fmt: str) -> str:
+    """The next session from "today", in the organiser's own zone (no customer yet)."""
+    slot = row.sessions[0] if row.sessions else None
+    organiser = Personalisation("", dt.date.min, slot.zone if slot else "UTC", days=WorkingDays(shift=False))
+    return fill(_live_texts(row, slot, dated=False)[fmt], fmt, organiser, {})
 
 
 def _live_line(row: PlanRow, fmt: str, dated: bool) -> str:
     """A placeholder in a dated template; the undated text (next session from today) otherwise."""
-    if dated:
-        return placeholder("choice", row.key)
-    texts = live_dates(row, row.sessions[0] if row.sessions else None, dated=False)
-    return texts["md"] if fmt == "md" else texts["text"]
+    return placeholder("choice", row.key, fmt) if dated else _undated_live(row, fmt)
 
 
-def _details(row: PlanRow, fmt: str, dated: bool) -> list[str]:
+def _details(row: PlanRow, fmt: str, dated: bool, *, criteria: bool = True) -> list[str]:
     """Plain facts beyond title, owner, duration and link: for CSV cells and calendar notes."""
     parts = [row.format] if row.format else []
     if row.live:
@@ -228,7 +255,7 @@ def _details(row: PlanRow, fmt: str, dated: bool) -> list[str]:
     if row.required:
         courses = "; ".join(f"{c.title} ({format_minutes(c.minutes)})" for c in row.required)
         parts.append(f"Required courses ({format_minutes(row.duration_minutes)} in total): {courses}")
-    if row.success_criteria:
+    if row.success_criteria and criteria:
         parts.append(f"Success criteria: {row.success_criteria}")
     if row.note:
         parts.append(row.note)
@@ -236,30 +263,35 @@ def _details(row: PlanRow, fmt: str, dated: bool) -> list[str]:
 
 
 def _date_label(day: int) -> str:
-    """How a date reads in the Markdown and on the page: ``Tue 2027-03-30``."""
-    return f"{placeholder('date', day, 'weekday')} {placeholder('date', day, 'iso')}"
+    """How a date reads in the Markdown and on the page: ``Tue 30 Mar 2027``."""
+    return placeholder("date", day, "label")
 
 
 def _customer(suffix: str = "") -> str:
     return placeholder("value", "customer", "", suffix)
 
 
+def _title(row: PlanRow) -> str:
+    return md_escape.link(row.title, row.link) if row.link else _md(row.title)
+
+
 # Markdown ---------------------------------------------------------------------------
 
 
 def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str) -> str:
-    last = plan.length_days - 1
+    last = plan.length_days
     if dated:
         lines = [f"# {_md(plan.title)}: {_customer()}", "", _md(plan.summary), "",
                  f"- Kickoff: **{_date_label(0)}** (day 0)",
-                 f"- Last day: **{_date_label(last)}** (day {last})",
+                 f"- Last day: **{_date_label(last)}** (day {last}){placeholder('date', last, 'moved')}",
+                 "- Days: " + placeholder("value", "days", "", ""),
                  "- Time zone: " + placeholder("value", "timezone", "", "")
                  + placeholder("value", "ce", "\n- Customer engineer: ", ""),
-                 f"- Plan template: {_md_link(plan.title, plan_url)}"]
+                 f"- Plan template: {md_escape.link(plan.title, plan_url)}"]
     else:
         lines = [f"# {_md(plan.title)}", "", _md(plan.summary), "",
-                 f"- Length: {plan.length_days} days; day 0 is the kickoff",
-                 f"- Personalise it with the customer's name and kickoff date: {_md_link(plan.title, plan_url)}"]
+                 f"- Length: {plan.length_days} days; day 0 is the kickoff, day {last} the last day",
+                 f"- Personalise it with the customer's name and kickoff date: {md_escape.link(plan.title, plan_url)}"]
     phase_index = None
     for row in rows:
         if row.phase_index != phase_index:
@@ -275,9 +307,9 @@ def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str) -
 
 
 def _markdown_row(row: PlanRow, dated: bool) -> list[str]:
-    when = f"**{_date_label(row.day)}** · day {row.day}" if dated else f"**Day {row.day}**"
-    title = _md_link(row.title, row.link) if row.link else _md(row.title)
-    facts = [f"{row.label}: {title}"]
+    when = (f"**{_date_label(row.day)}** · day {row.day}{placeholder('date', row.day, 'moved')}" if dated
+            else f"**Day {row.day}**")
+    facts = [f"{row.label}: {_title(row)}"]
     if row.type == "course":
         facts += [_md(row.format), format_minutes(row.duration_minutes)]
     elif row.type == "track":
@@ -288,7 +320,7 @@ def _markdown_row(row: PlanRow, dated: bool) -> list[str]:
     if row.live:
         nested.append(_live_line(row, "md", dated))
     if row.required:
-        courses = "; ".join(f"{_md_link(c.title, c.url)} ({format_minutes(c.minutes)})" for c in row.required)
+        courses = "; ".join(f"{md_escape.link(c.title, c.url)} ({format_minutes(c.minutes)})" for c in row.required)
         nested.append(f"Required courses ({format_minutes(row.duration_minutes)} in total): {courses}")
     if row.success_criteria:
         nested.append(f"Success criteria: {_md(row.success_criteria)}")
@@ -297,27 +329,51 @@ def _markdown_row(row: PlanRow, dated: bool) -> list[str]:
     return [f"- {when} · {' · '.join(f for f in facts if f)}", *(f"    - {line}" for line in nested)]
 
 
+# Checklist --------------------------------------------------------------------------
+
+
+def _checklist(plan: Plan, rows: Sequence[PlanRow]) -> str:
+    """Markdown task lists grouped by phase, to paste into a GitHub, GitLab or Jira issue;
+    a milestone's success criteria are an item of their own."""
+    lines = [f"**{_md(plan.title)}: {_customer()}** · kickoff {_date_label(0)} · "
+             + placeholder("value", "days", "", "")]
+    phase_index = None
+    for row in rows:
+        if row.phase_index != phase_index:
+            phase_index = row.phase_index
+            phase = plan.phases[phase_index]
+            lines += ["", f"### {_md(phase.title)} · {_date_label(phase.start_day)} to {_date_label(phase.end_day)}",
+                      ""]
+        facts = [f"{row.label}: {_title(row)}"]
+        if row.type == "course":
+            facts.append(f"{_md(row.format)}, {format_minutes(row.duration_minutes)}")
+        elif row.type == "track":
+            facts.append(f"{format_minutes(row.duration_minutes)} required")
+        elif row.owner:
+            facts.append(_md(row.owner))
+        if row.live:
+            facts.append(placeholder("choice", row.key, "checklist"))
+        lines.append(f"- [ ] {_date_label(row.day)} — {' — '.join(facts)}")
+        if row.success_criteria:
+            lines.append(f"    - [ ] Success criteria: {_md(row.success_criteria)}")
+    return "\n".join(lines) + "\n"
+
+
 # CSV --------------------------------------------------------------------------------
-
-
-def _cell(value: object) -> str:
-    """Spreadsheets run a cell starting with = + - @ as a formula ("CSV injection"), so such
-    a cell gets a leading apostrophe: shown as text, the apostrophe itself hidden."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool) -> str:
     # Every cell is quoted: a value filled in later may hold a comma or a quote, and a
-    # cell the writer left bare could not take it.
+    # cell the writer left bare could not take it. status and done_on are for the customer.
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for row in rows:
         date = placeholder("date", row.day, "iso") if dated else ""
-        details = " · ".join(_details(row, "csv", dated))
-        writer.writerow([date, row.day, *map(_cell, (row.phase, row.type, row.title, row.owner)),
-                         row.duration_minutes or "", _cell(row.link), _cell(details)])
+        details = " · ".join(_details(row, "csv", dated, criteria=False))
+        writer.writerow([date, row.day, *map(cell, (row.phase, row.type, row.title, row.owner)),
+                         row.duration_minutes or "", cell(row.link), cell(details), cell(row.success_criteria),
+                         "", ""])
     return out.getvalue()
 
 
@@ -336,11 +392,13 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date) -> st
         calendar = new_calendar(plan.title)
         calendar.add("x-wr-caldesc", vText(f"{plan.summary}\n\nTemplate dates assume a kickoff on the first Monday "
                                      "after the site was built; personalise the plan on its page for real dates."))
+    when = {}
     for row in rows:
         prefix = _customer(" · ") if dated else f"Day {row.day} · "
         event = new_event(placeholder("uid", plan.id, row.key), f"{prefix}{row.label}: {row.title}", today)
-        event.add("dtstart", vText(placeholder("date", row.day, "basic")), parameters={"VALUE": "DATE"})
-        event.add("dtend", vText(placeholder("date", row.day + 1, "basic")), parameters={"VALUE": "DATE"})
+        token = placeholder("when", row.key)
+        event.add(_WHEN, vText(token))
+        when[f"{_WHEN}:{token}"] = placeholder("choice", row.key, "when") if row.live else _all_day(row.day)
         facts = [f"Owner: {row.owner}"] if row.owner else []
         facts += [f"Duration: {format_minutes(row.duration_minutes)}"] if row.duration_minutes else []
         facts += [f"Day {row.day} of {plan.length_days} · {row.phase}", *_details(row, "ics", dated)]
@@ -350,7 +408,7 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date) -> st
         event.add("categories", [row.label])
         event.add("transp", "TRANSPARENT")  # plan days are reminders, not busy time
         calendar.add_component(event)
-    return "\r\n".join(line for line in calendar.content_lines() if line) + "\r\n"
+    return "\r\n".join(when.get(line, line) for line in calendar.content_lines() if line) + "\r\n"
 
 
 # Public API -------------------------------------------------------------------------
@@ -363,6 +421,11 @@ def plan_markdown(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | No
     return fill(template, "md", who, _choices(plan, rows)) if who else template
 
 
+def plan_checklist(plan: Plan, rows: Sequence[PlanRow], who: Personalisation) -> str:
+    """Markdown task lists (``- [ ] Thu 14 Jan 2027 — …``) to track the plan in an issue."""
+    return fill(_checklist(plan, rows), "checklist", who, _choices(plan, rows))
+
+
 def plan_csv(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None) -> str:
     """One row per item and milestone, UTF-8, with a header row."""
     template = _csv(plan, rows, who is not None)
@@ -370,20 +433,24 @@ def plan_csv(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = 
 
 
 def plan_ics(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *, today: dt.date) -> str:
-    """One all-day event per item and milestone; stable UIDs per plan, customer and kickoff."""
+    """An all-day event per item and milestone, a timed one for a chosen live session;
+    stable UIDs per plan, customer and kickoff."""
     template = _ics(plan, rows, who is not None, today)
-    filler = who or Personalisation("", template_kickoff(today))
-    return reserialise(fill(template, "ics", filler, _choices(plan, rows))).decode("utf-8")
+    filler = who or Personalisation("", template_kickoff(today), days=WorkingDays(shift=False))
+    filled = fill(template, "ics", filler, _choices(plan, rows))
+    return "\r\n".join(fold(line) for line in filled.split("\r\n"))
 
 
-def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url: str = "") -> dict[str, object]:
-    """The dated templates and choices the plan page fills in the browser."""
+def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url: str = "", *,
+                   holiday_years: tuple[int, int], holidays: Mapping[str, list[str]]) -> dict[str, object]:
+    """The dated templates, choices and date rules the plan page fills in the browser."""
     plan_url = site_link(base_url, f"plans/{plan.id}/")
-    templates = {"md": _markdown(plan, rows, True, plan_url), "csv": _csv(plan, rows, True),
-                 "ics": _ics(plan, rows, True, today)}
-    return page_data(templates, _choices(plan, rows), _date_label(0))
+    templates = {"md": _markdown(plan, rows, True, plan_url), "checklist": _checklist(plan, rows),
+                 "csv": _csv(plan, rows, True), "ics": _ics(plan, rows, True, today)}
+    return page_data(templates, _choices(plan, rows), weekend=plan.weekend,
+                     length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays)
 
 
 def undated_live_dates(rows: Sequence[PlanRow]) -> Mapping[str, str]:
     """What the plan page shows about live courses before anyone personalises it."""
-    return {row.key: _live_line(row, "text", False) for row in rows if row.live}
+    return {row.key: _undated_live(row, "text") for row in rows if row.live}

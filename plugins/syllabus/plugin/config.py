@@ -23,6 +23,7 @@ from ..core.taxonomy import KINDS
 from .config_source import ConfigSource
 
 _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 class TermConfig(Config):
@@ -87,6 +88,17 @@ class HostName(c.Type[str]):
         return host
 
 
+class CountryCode(c.Type[str]):
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        code = super().run_validation(value)
+        if not _COUNTRY.match(code):
+            raise ValidationError(f"'{code}' is not an ISO 3166 country code such as DE")
+        return code
+
+
 class SyllabusConfig(Config):
     """The plugin's options; :func:`syllabus.plugin.options.options_from_config` reads them."""
 
@@ -97,6 +109,8 @@ class SyllabusConfig(Config):
     levels = c.Optional(Terms(TermConfig))  # ordered, lowest first
     formats = c.Optional(Terms(FormatConfig))
     products = c.Optional(Terms(TermConfig))
+    owners = c.Optional(Terms(TermConfig))  # plan task owner roles: ``ce: {title: Customer engineer}``
+    holiday_countries = c.Optional(c.ListOfItems(CountryCode()))  # offered on plan pages
     video_hosts = c.ListOfItems(HostName(), default=[])
     publish_insights = c.Optional(c.Type(bool))
     fte_hours_per_month = c.Optional(PositiveNumber(float))
@@ -162,4 +176,3 @@ def _comma_hint(options: Mapping[str, Any], key: Any, value: Any) -> str:
     text = f"{options[before]}, {key}".replace('"', '\\"')
     return (f"; it looks like the rest of '{before}': a comma separates the entries of {{…}}, "
             f'so quote text that contains one: {before}: "{text}"')
-

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from ..core.config import Options
 from ..core.model import Catalog, Course, Plan, Track, Unit
 from ..core.rules import confined_file
+from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
 from ..export.calendar import session_ics
 from ..export.facets import catalog_view
@@ -99,13 +102,23 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
     """The plan's rows (site-relative links for the page itself) and the templates the page
     personalises in the browser (absolute links, as ``syllabus plan`` prints them)."""
     rows = plan_rows(plan, catalog, options.today)
+    years = holiday_years(options.today)
     exported = plan_rows(plan, catalog, options.today, options.site_url)
     return GeneratedPage(
         src_uri=f"plans/{plan.id}/index.md", title=plan.title, template="syllabus/plan.html",
         source=plan.source, description=plan.summary, search_template="syllabus/plan-search.html",
         context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows),
-                 "plan_data": plan_page_data(plan, exported, options.today, options.site_url)},
+                 "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
+                                             holiday_years=years, holidays=page_holidays(options))},
     )
+
+
+def page_holidays(options: Options) -> dict[str, list[str]]:
+    """The public holidays the plan page offers, resolved now for a bounded range of years."""
+    try:
+        return holidays_by_country(options.holiday_countries, holiday_years(options.today))
+    except ValueError as error:
+        raise PluginError(f"syllabus: option 'holiday_countries': {error}") from None
 
 
 def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:

@@ -1,11 +1,13 @@
 /* Syllabus plan page: personalise an enablement plan in the browser, with no server.
  *
- * The Markdown, CSV and calendar texts are NOT formatted here. The build renders them in
- * Python (syllabus/export/plans.py) as templates with placeholders and embeds them in the
- * page; this script only adds day offsets to the kickoff date (UTC date arithmetic, so no
- * daylight-saving surprises), fills the placeholders and, for the calendar, folds lines as
- * the icalendar library does. `fill` below is the twin of syllabus/export/placeholders.py
- * `fill`; the browser tests compare the results with `syllabus plan` byte for byte.
+ * The Markdown, checklist, CSV and calendar texts are NOT formatted here. The build renders
+ * them in Python (syllabus/export/plans.py) as templates with placeholders and embeds them
+ * in the page with the date rules' data (weekends, public holidays); this script dates plan
+ * days as syllabus/core/schedule.py does (UTC date arithmetic, moved to the next working
+ * day unless calendar days are chosen), shows session instants in the chosen zone (Intl),
+ * fills the placeholders and folds calendar lines as ics_escape.fold does. `fill` below is
+ * the twin of syllabus/export/placeholders.py `fill`; the browser tests compare the results
+ * with `syllabus plan` byte for byte.
  *
  * Safety: values reach the page only through textContent and input values; nothing here
  * parses HTML. Form values stay in the address (history.replaceState) and never leave the
@@ -17,9 +19,10 @@
   var SEP = "\uE002";
   var PLACEHOLDER = /\uE000([^\uE001]*)\uE001/g;
   var FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-  var FIELDS = ["customer", "start", "timezone", "ce"];
+  var FIELDS = ["customer", "start", "timezone", "ce", "days", "weekend", "holidays"];
   var TYPES = { md: "text/markdown", csv: "text/csv", ics: "text/calendar" };
   var encoder = new TextEncoder();
+  var formatters = {};
 
   // --- The twin of placeholders.py -------------------------------------------------
 
@@ -27,19 +30,77 @@
     return new Date(Date.UTC(start.year, start.month - 1, start.day + days));
   }
 
-  function shift(start, days) {
-    var date = addDays(start, days);
-    return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-  }
-
   function isoDate(date) {
     return date.toISOString().slice(0, 10);
   }
 
-  function formatDate(data, date, style) {
-    if (style === "weekday") return data.weekdays[(date.getUTCDay() + 6) % 7];
+  function weekday(date) {
+    return (date.getUTCDay() + 6) % 7;  // Monday is 0, as Python's date.weekday()
+  }
+
+  // schedule.WorkingDays.date_of: kickoff + day, moved to the next working day.
+  function dateOf(data, who, day) {
+    var date = addDays(who.start, day);
+    if (!who.days.shift) return date;
+    var weekend = data.weekends[who.days.weekend];
+    for (var i = 0; i < data.max_shift_days; i++) {
+      if (weekend.indexOf(weekday(date)) === -1 && !who.days.holidays.has(isoDate(date))) break;
+      date = new Date(date.getTime() + 86400000);
+    }
+    return date;
+  }
+
+  function dateLabel(data, date) {
+    return data.weekdays[weekday(date)] + " " + date.getUTCDate() + " " + data.months[date.getUTCMonth()] + " " +
+      date.getUTCFullYear();
+  }
+
+  function formatDate(data, who, day, style) {
+    var date = dateOf(data, who, day);
+    if (style === "label") return dateLabel(data, date);
+    if (style === "moved") {
+      var calendar = addDays(who.start, day);
+      return calendar.getTime() !== date.getTime() ? " (moved from " + dateLabel(data, calendar) + ")" : "";
+    }
+    if (style === "end") date = new Date(date.getTime() + 86400000);
     var iso = isoDate(date);
-    return style === "basic" ? iso.replace(/-/g, "") : iso;
+    return style === "iso" ? iso : iso.replace(/-/g, "");
+  }
+
+  // An instant as wall-clock time in a zone: schedule.in_zone.
+  function local(text, zone) {
+    if (!formatters[zone]) {
+      formatters[zone] = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+        hour: "2-digit", minute: "2-digit"
+      });
+    }
+    var parts = {};
+    formatters[zone].formatToParts(new Date(text)).forEach(function (part) { parts[part.type] = part.value; });
+    var date = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)));
+    return { date: date, hour: Number(parts.hour), minute: Number(parts.minute), time: parts.hour + ":" + parts.minute };
+  }
+
+  // schedule.is_night
+  function isNight(data, start, end) {
+    if (start.date.getTime() !== end.date.getTime()) return true;
+    return start.hour * 60 + start.minute < data.night[1] * 60 || end.hour * 60 + end.minute > data.night[0] * 60;
+  }
+
+  function daysText(data, days) {
+    if (!days.shift) return "calendar days (items keep kickoff + day, weekends included)";
+    var text = "working days (weekend: " + data.weekend_titles[days.weekend];
+    return text + (days.country ? "; public holidays: " + days.country + ")" : ")");
+  }
+
+  function zoneLabel(zone) {
+    return zone.split("/").pop().replace(/_/g, " ");
+  }
+
+  function valueOf(data, who, name) {
+    if (name === "zone") return zoneLabel(who.timezone);
+    if (name === "days") return daysText(data, who.days);
+    return who[name] || "";
   }
 
   function escapeText(table, text) {
@@ -48,14 +109,20 @@
     }).join("");
   }
 
-  function pick(choice, start) {
-    var first = isoDate(addDays(start, choice.first_day));
-    var last = isoDate(addDays(start, choice.last_day));
-    for (var i = 0; i < choice.options.length; i++) {
-      var option = choice.options[i];
-      if (first <= option.date && option.date <= last) return option.texts;
-    }
-    return choice.fallback;
+  // placeholders.Choice.pick: a session dated in the window in the customer's zone, by day
+  // if one fits, else the first; else the fallback.
+  function pick(data, choice, who) {
+    var first = dateOf(data, who, choice.first_day).getTime();
+    var last = dateOf(data, who, choice.last_day).getTime();
+    var fitting = choice.options.filter(function (option) {
+      var day = local(option.start, who.timezone).date.getTime();
+      return first <= day && day <= last;
+    });
+    var daytime = fitting.filter(function (option) {
+      return !isNight(data, local(option.start, who.timezone), local(option.end, who.timezone));
+    });
+    var chosen = daytime[0] || fitting[0];
+    return chosen ? chosen.texts : choice.fallback;
   }
 
   function fill(data, template, fmt, who, uids) {
@@ -63,12 +130,21 @@
       var args = inner.split(SEP);
       var kind = args.shift();
       if (kind === "value") {
-        var value = who[args[0]] || "";
+        var value = valueOf(data, who, args[0]);
         return value ? args[1] + escapeText(data.escapes[fmt], value) + args[2] : "";
       }
-      if (kind === "date") return formatDate(data, addDays(who.start, Number(args[0])), args[1]);
+      if (kind === "date") return formatDate(data, who, Number(args[0]), args[1]);
       if (kind === "uid") return uids[args.join(SEP)];
-      if (kind === "choice") return pick(data.choices[args[0]], who.start)[fmt];
+      if (kind === "choice") return fill(data, pick(data, data.choices[args[0]], who)[args[1]], fmt, who, uids);
+      if (kind === "instant") {
+        var moment = local(args[0], who.timezone);
+        return args[1] === "label" ? dateLabel(data, moment.date) : moment.time;
+      }
+      if (kind === "elsewhere") return who.timezone === args[0] ? "" : args[1];
+      if (kind === "night") {
+        var night = isNight(data, local(args[0], who.timezone), local(args[1], who.timezone));
+        return night ? escapeText(data.escapes[fmt], data.night_flag) : "";
+      }
       throw new Error("unknown placeholder " + kind);
     });
   }
@@ -156,6 +232,24 @@
     return start;
   }
 
+  // schedule.WorkingDays.choose
+  function readDays(values, data, start) {
+    var days = { shift: values.days !== "calendar", weekend: values.weekend || data.plan_weekend,
+                 holidays: new Set(), country: "" };
+    if (!data.weekends[days.weekend]) throw new Error("Unknown weekend: " + days.weekend + ".");
+    var country = values.holidays.trim().toUpperCase();
+    if (!country || !days.shift) return days;
+    if (!data.holidays[country]) throw new Error("No public holidays are known here for " + country + ".");
+    var last = addDays(start, data.length_days + data.max_shift_days).getUTCFullYear();
+    if (start.year < data.holiday_years[0] || last > data.holiday_years[1]) {
+      throw new Error("Public holidays are known from " + data.holiday_years[0] + " to " + data.holiday_years[1] +
+                      "; choose calendar days or no holidays for this kickoff.");
+    }
+    days.holidays = new Set(data.holidays[country]);
+    days.country = country;
+    return days;
+  }
+
   function readForm(values, data) {
     var state = { start: parseStart(values.start, data), who: null, error: "" };
     try {
@@ -164,9 +258,13 @@
       var zone = values.timezone.trim() || data.default_timezone;
       if (!values.start) state.error = "Enter the kickoff date.";
       else if (!state.start) state.error = "The kickoff date is not a valid date.";
-      else if (!customer) state.error = "Enter the customer name.";
-      else if (data.timezones.indexOf(zone) === -1) state.error = "Unknown time zone: " + zone + ".";
-      else state.who = { customer: customer, ce: ce, timezone: zone, start: state.start, startText: state.start.text };
+      else {
+        state.days = readDays(values, data, state.start);
+        if (!customer) state.error = "Enter the customer name.";
+        else if (data.timezones.indexOf(zone) === -1) state.error = "Unknown time zone: " + zone + ".";
+        else state.who = { customer: customer, ce: ce, timezone: zone, start: state.start,
+                           startText: state.start.text, days: state.days };
+      }
     } catch (error) {
       state.error = error.message;
     }
@@ -180,15 +278,19 @@
     if (!root.dataset.planData || !form || root.dataset.ready) return;
     root.dataset.ready = "true";
     var data = JSON.parse(root.dataset.planData);
+    data.timezones = data.timezones.filter(function (zone) {  // the few the browser's Intl lacks are refused
+      try { return Boolean(new Intl.DateTimeFormat("en-US", { timeZone: zone })); } catch (error) { return false; }
+    });
     var planId = root.dataset.plan;
     var status = root.querySelector("[data-plan-status]");
-    var copyButton = root.querySelector("[data-plan-copy]");
+    var copyButtons = Array.prototype.slice.call(root.querySelectorAll("[data-plan-copy]"));
     var links = Array.prototype.slice.call(root.querySelectorAll("a[data-download]"));
     var dates = root.querySelectorAll("[data-date-for]");
+    var moves = root.querySelectorAll("[data-moved-for]");
     var choices = root.querySelectorAll("[data-choice]");
     var initialStatus = status.textContent;
     var objectUrls = [];
-    var markdown = "";
+    var copies = {};
     var generation = 0;
 
     links.forEach(function (link) { link.dataset.templateHref = link.getAttribute("href"); });
@@ -214,17 +316,25 @@
       if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
     }
 
-    function showDates(start) {
+    // Dates need only the kickoff and the days chosen, so they show before the customer is typed.
+    function showDates(state) {
+      var who = state.start && state.days ? { start: state.start, days: state.days, timezone: data.default_timezone }
+        : null;
+      if (who && state.who) who = state.who;
       Array.prototype.forEach.call(dates, function (node) {
-        var day = Number(node.dataset.dateFor);
-        var text = start ? fill(data, data.date_label, "md", { start: shift(start, day) }, {}) : "";
+        var text = who ? formatDate(data, who, Number(node.dataset.dateFor), "label") : "";
+        if (node.textContent !== text) node.textContent = text;
+      });
+      Array.prototype.forEach.call(moves, function (node) {
+        var text = who ? formatDate(data, who, Number(node.dataset.movedFor), "moved").trim() : "";
         if (node.textContent !== text) node.textContent = text;
       });
       Array.prototype.forEach.call(choices, function (node) {
-        node.textContent = start ? pick(data.choices[node.dataset.choice], start).text : node.dataset.undated;
+        node.textContent = who ? fill(data, pick(data, data.choices[node.dataset.choice], who).text, "text", who, {})
+          : node.dataset.undated;
       });
       Array.prototype.forEach.call(root.querySelectorAll("[data-plan-dated]"), function (node) {
-        node.hidden = !start;
+        node.hidden = !who;
       });
     }
 
@@ -246,8 +356,8 @@
         link.setAttribute("href", link.dataset.templateHref);
         link.setAttribute("download", "");
       });
-      markdown = "";
-      copyButton.disabled = true;
+      copies = {};
+      copyButtons.forEach(function (button) { button.disabled = true; });
     }
 
     function update() {
@@ -256,7 +366,7 @@
       var state = readForm(current, data);
       var mine = ++generation;
       root.dataset.personalised = "false";
-      showDates(state.start);
+      showDates(state);
       showCustomer(state.who);
       resetDownloads();
       if (!state.who) {
@@ -268,31 +378,35 @@
         return;
       }
       var who = state.who;
-      Promise.all(links.map(function (link) { return render(data, link.dataset.download, who); })).then(function (texts) {
+      var formats = links.map(function (link) { return link.dataset.download; }).concat(["checklist"]);
+      Promise.all(formats.map(function (fmt) { return render(data, fmt, who); })).then(function (texts) {
         if (mine !== generation) return;
+        copies = { md: texts[formats.indexOf("md")], checklist: texts[formats.indexOf("checklist")] };
         links.forEach(function (link, index) {
           var fmt = link.dataset.download;
           var url = URL.createObjectURL(new Blob([texts[index]], { type: TYPES[fmt] + ";charset=utf-8" }));
           objectUrls.push(url);
           link.setAttribute("href", url);
           link.setAttribute("download", planId + "-" + who.startText + "." + fmt);
-          if (fmt === "md") markdown = texts[index];
         });
-        copyButton.disabled = false;
+        copyButtons.forEach(function (button) { button.disabled = false; });
         status.textContent = "Downloads and copy are personalised for " + who.customer + ".";
         root.dataset.personalised = "true";
       });
     }
 
-    copyButton.addEventListener("click", function () {
-      if (!navigator.clipboard) {
-        status.textContent = "Copying is not available here; download the Markdown instead.";
-        return;
-      }
-      navigator.clipboard.writeText(markdown).then(function () {
-        status.textContent = "Copied the plan as Markdown.";
-      }, function () {
-        status.textContent = "The browser refused to copy; download the Markdown instead.";
+    copyButtons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var what = button.dataset.planCopy === "checklist" ? "checklist" : "Markdown";
+        if (!navigator.clipboard) {
+          status.textContent = "Copying is not available here; download the Markdown instead.";
+          return;
+        }
+        navigator.clipboard.writeText(copies[button.dataset.planCopy]).then(function () {
+          status.textContent = "Copied the plan as " + what + ".";
+        }, function () {
+          status.textContent = "The browser refused to copy; download the Markdown instead.";
+        });
       });
     });
     form.addEventListener("input", update);

@@ -1,0 +1,45 @@
+"""Markdown escaping for every Markdown the package writes: ``plan.md``, ``syllabus plan``
+(Markdown and checklist), ``syllabus report`` and ``syllabus diff``.
+
+A value (a title, a note, a customer's name) must read as itself and never become markup:
+no link, image, emphasis, code, HTML, table cell or heading, and no line break that would
+end the list item it sits in or start a block. :data:`ESCAPES` is also the table the plan
+page (``plan.js``) applies to names a visitor types, so both write the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+# Every character that could open inline markup in CommonMark, GitHub, GitLab or
+# Python-Markdown (with attribute lists and tables) is backslash-escaped; line breaks and
+# tabs become spaces, so a value stays on its line.
+ESCAPES = {**{c: "\\" + c for c in "\\`*_{}[]<>#|~"}, "\n": " ", "\r": " ", "\t": " "}
+_ESCAPED = re.compile(f"[{re.escape(''.join(ESCAPES))}]")
+# What opens a block when it starts a line: a list marker, an ordered list number or a
+# setext underline (``#`` and ``>`` are escaped anyway). "5.0" or "-2" in a cell are not.
+_BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}[.)])(?=\s|$)")
+_CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
+URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # percent-encode the rest: spaces, parentheses, angle brackets
+
+
+def escape(text: str) -> str:
+    """Escape with :data:`ESCAPES` only (the plan page's rule for typed names)."""
+    return _ESCAPED.sub(lambda match: ESCAPES[match.group()], text)
+
+
+def inline(text: str) -> str:
+    """A value as inert inline text, also safe where it starts a line."""
+    text = escape(" ".join(text.split()))
+    return _BLOCK_START.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], text, count=1)
+
+
+def link(title: str, url: str) -> str:
+    """``[title](url)``; the URL is percent-encoded where Markdown would end or break it."""
+    return f"[{inline(title)}]({quote(url, safe=URL_SAFE)})"
+
+
+def code(value: str) -> str:
+    """An id or file name as a code span when it is plainly one, else as escaped text."""
+    return f"`{value}`" if _CODE_SAFE.match(value) else inline(value)

@@ -1,0 +1,135 @@
+"""Every text export escapes for its format through one module per format (issue 12.6):
+``md_escape`` for plan.md, ``syllabus plan --format md|checklist``, ``syllabus report`` and
+``syllabus diff``; ``csv_escape`` for CSV cells; ``ics_escape`` for iCalendar TEXT and
+folding. Hostile titles go through the real commands and are read back with real parsers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import icalendar
+import markdown
+import pytest
+from markdown_it import MarkdownIt
+from syllabus.export import csv_escape, ics_escape, md_escape
+from syllabus.export.placeholders import ESCAPES
+
+from .conftest import CatalogDir, CliResult, plan_data, track_data
+from .sitetools import parse_html
+
+HOSTILE = [
+    "[click](javascript:alert(1))",
+    "![img](https://evil.test/x.png)",
+    "<img src=x onerror=alert(1)>",
+    "*bold* _it_ `code` ~~gone~~",
+    "line one\n- a new list item\n\n# a heading",
+    "| a | b |",
+    "{: onclick=alert(1) }",
+    "- starts a list",
+    "1. starts an ordered list",
+    "> a quote",
+    "trailing backslash \\",
+]
+
+
+def rendered(text: str) -> list:
+    """The HTML trees CommonMark (GitHub, GitLab) and Python-Markdown make of ``text``."""
+    commonmark = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(text)
+    python = markdown.markdown(text, extensions=["attr_list", "tables"])
+    return [parse_html(commonmark), parse_html(python)]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_markdown_inline_value_stays_one_line_of_plain_text(value: str) -> None:
+    line = f"- Title: {md_escape.inline(value)} · end"
+    assert "\n" not in line
+    for tree in rendered(line + "\n"):
+        assert [element.tag for element in tree.iter() if element.tag not in ("#document", "ul", "li")] == []
+    paragraph = md_escape.inline(value)  # also where it starts a line
+    for tree in rendered(paragraph + "\n"):
+        assert [element.tag for element in tree.iter() if element.tag not in ("#document", "p")] == []
+
+
+def test_markdown_link_keeps_title_text_and_url() -> None:
+    text = md_escape.link("a](javascript:1) [b", "https://x.test/a b(c)")
+    [tree, _] = rendered(text)
+    links = [e for e in tree.iter() if e.tag == "a"]
+    assert [(a.attrs["href"], a.text) for a in links] == [("https://x.test/a%20b%28c%29", "a](javascript:1) [b")]
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "plain", ""])
+def test_csv_cells_that_could_be_formulas_are_neutralised(value: str) -> None:
+    out = csv_escape.cell(value)
+    assert not out.startswith(csv_escape.FORMULA_STARTS)
+    assert out.removeprefix("'") == value
+
+
+@pytest.mark.parametrize("value", ["a,b;c\\d", "line\nbreak\r\nand\rmore", "日本語, テスト" * 20, "\\" * 100])
+def test_ics_escape_and_fold_match_icalendar(value: str) -> None:
+    expected = icalendar.vText(value.replace("\r\n", "\n").replace("\r", "\n")).to_ical().decode("utf-8")
+    assert ics_escape.escape(value) == expected
+    event = icalendar.Event()
+    event.add("description", value.replace("\r\n", "\n").replace("\r", "\n"))
+    written = event.to_ical().decode("utf-8").removeprefix("BEGIN:VEVENT\r\n").removesuffix("\r\nEND:VEVENT\r\n")
+    assert ics_escape.fold("DESCRIPTION:" + expected) == written
+
+
+def test_the_page_escapes_typed_values_with_the_same_tables() -> None:
+    assert ESCAPES["md"] is md_escape.ESCAPES and ESCAPES["checklist"] is md_escape.ESCAPES
+    assert ESCAPES["csv"] is csv_escape.ESCAPES and ESCAPES["ics"] is ics_escape.ESCAPES
+
+
+# The commands ---------------------------------------------------------------------------
+
+TITLE = "Evil [x](javascript:alert(1)) <img src=x onerror=alert(1)> | *b* `c`"
+
+
+def test_report_markdown_escapes_hostile_titles(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    catalog.course("a", title=TITLE, owners=["@ana"], last_reviewed="2020-01-01")
+    catalog.track("t", track_data("t", ["a"], title=f"- {TITLE}\n| x |"))
+    result = run_cli("report", "-f", catalog.config)
+    assert result.code == 0, result.err
+    for tree in rendered(result.out):
+        assert not [e for e in tree.iter() if e.tag in ("a", "img", "code", "em", "strong", "script")]
+        for table in tree.find_all("table"):  # no title added or removed a cell
+            assert len({len(row.find_all("td") + row.find_all("th")) for row in table.find_all("tr")}) == 1
+    assert f"- {TITLE}" not in result.out and "Evil \\[x\\](javascript:alert(1))" in result.out
+
+
+def test_diff_markdown_escapes_hostile_titles(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    repo = catalog.root.parent
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
+                              env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                                   "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}).stdout.strip()
+
+    git("init", "-q")
+    catalog.course("a")
+    catalog.plan("p", plan_data("p"))
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    catalog.course("a", title=TITLE)
+    catalog.plan("p", plan_data("p", title=f"1. {TITLE}"))
+    result = run_cli("diff", "HEAD", "-f", catalog.config)
+    assert result.code == 0, result.err
+    for tree in rendered(result.out):
+        assert not [e for e in tree.iter() if e.tag in ("a", "img", "em", "script")]  # its own **Courses:** stay
+    assert "Evil \\[x\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\| \\*b\\* \\`c\\`" in result.out
+
+
+def test_plan_csv_and_ics_read_back_hostile_titles(catalog: CatalogDir, tmp_path: Path,
+                                                    run_cli: Callable[..., CliResult]) -> None:
+    title = f"=cmd|' /C calc'!A0 {TITLE}, a;b\\"
+    catalog.plan("p", plan_data("p", phases=[{"title": "All", "start_day": 0, "end_day": 30, "items": [
+        {"day": 1, "type": "meeting", "title": title}]}]))
+    args = ("plan", "-f", catalog.config, "p", "--customer", "Acme", "--start", "2027-01-11")
+    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").out, newline="")))
+    assert rows[0]["title"] == "'" + title
+    [event] = icalendar.Calendar.from_ical(run_cli(*args, "--format", "ics").out).walk("VEVENT")
+    assert str(event["SUMMARY"]) == f"Acme · Meeting: {title}"
