@@ -61,8 +61,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     catalog = CatalogDir(root / "catalog")
     role = f"admin: {{title: {json.dumps(ROLE_TITLE)}, description: {json.dumps(ROLE_DESCRIPTION)}}}"
     config = MKDOCS_TEMPLATE.format(audience="public").replace("admin: {title: Administrator}", role)
-    owners = f"      owners:\n        ce: {{title: {json.dumps(TASK_OWNER)}}}\n"
-    config = config.replace("      video_hosts:", owners + "      video_hosts:")
+    task_owners = f"      task_owners:\n        ce: {{title: {json.dumps(TASK_OWNER)}}}\n"
+    config = config.replace("      video_hosts:", task_owners + "      video_hosts:")
     assert "description" in config
     catalog.write("mkdocs.yml", config)
     catalog.write("docs/index.md", f"# Welcome\n\nLiteral {TEMPLATE} and {BLOCK} in a hand-written page.\n")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import jsonschema
 
 KINDS = ("course", "track", "plan")
-_HOOKS = {"role": "roles", "level": "levels", "format": "formats", "product": "products", "owner_role": "owners"}
+_HOOKS = {"role": "roles", "level": "levels", "format": "formats", "product": "products", "owner_role": "task_owners"}
 
 
 @cache

@@ -48,14 +48,14 @@ DEFAULT_FORMATS = {
 }
 
 # Who does a plan task; plans print the title ("Customer engineer"), never the id.
-DEFAULT_OWNERS = {
+DEFAULT_TASK_OWNERS = {
     "ce": {"title": "Customer engineer"},
     "customer-admin": {"title": "Customer administrator"},
     "customer-champion": {"title": "Customer champion"},
     "customer-sponsor": {"title": "Executive sponsor"},
 }
 
-KINDS = ("roles", "levels", "formats", "products", "owners")
+KINDS = ("roles", "levels", "formats", "products", "task_owners")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Taxonomy:
     levels: dict[str, Term] = field(default_factory=dict)
     formats: dict[str, Term] = field(default_factory=dict)
     products: dict[str, Term] = field(default_factory=dict)
-    owners: dict[str, Term] = field(default_factory=dict)  # plan task owner roles
+    task_owners: dict[str, Term] = field(default_factory=dict)  # plan task owner roles
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Taxonomy:
@@ -75,7 +75,7 @@ class Taxonomy:
         The options are assumed to be shape-checked already (see ``config.py``).
         """
         defaults = {"roles": DEFAULT_ROLES, "levels": DEFAULT_LEVELS, "formats": DEFAULT_FORMATS,
-                    "owners": DEFAULT_OWNERS}
+                    "task_owners": DEFAULT_TASK_OWNERS}
 
         def terms(kind: str) -> dict[str, Term]:
             raw = options.get(kind)

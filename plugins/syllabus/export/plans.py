@@ -138,7 +138,7 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
                        required=tuple(Link(c.title, site_link(base_url, f"courses/{c.id}/"), c.duration_minutes)
                                       for c in courses), **common)
     title = item.title or item.course or item.track or ""
-    owner = catalog.taxonomy.title("owners", item.owner) if item.owner else ""
+    owner = catalog.taxonomy.title("task_owners", item.owner) if item.owner else ""
     return PlanRow(key=f"{item.type}-{item.day}-{_digest(title)}", title=title, owner=owner, **common)
 
 

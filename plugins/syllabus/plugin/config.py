@@ -109,7 +109,7 @@ class SyllabusConfig(Config):
     levels = c.Optional(Terms(TermConfig))  # ordered, lowest first
     formats = c.Optional(Terms(FormatConfig))
     products = c.Optional(Terms(TermConfig))
-    owners = c.Optional(Terms(TermConfig))  # plan task owner roles: ``ce: {title: Customer engineer}``
+    task_owners = c.Optional(Terms(TermConfig))  # plan task owner roles: ``ce: {title: Customer engineer}``
     holiday_countries = c.Optional(c.ListOfItems(CountryCode()))  # offered on plan pages
     video_hosts = c.ListOfItems(HostName(), default=[])
     publish_insights = c.Optional(c.Type(bool))
