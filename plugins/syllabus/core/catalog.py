@@ -17,8 +17,10 @@ from typing import Any
 
 from . import rules
 from .config import Options
+from .html_allowlist import Allowlist
 from .markdown_safety import check_markdown
 from .model import Catalog, Course, Plan, Track
+from .pages import MARKDOWN_SUFFIXES, PageRenderer, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
@@ -122,8 +124,14 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     return document.data, not (errors or document.problems)
 
 
-def _check_markdown_file(root: Path, path: Path, options: Options, report: Report) -> tuple[str, str | None]:
-    """Check one Markdown file: (its source name, its text with LF line ends, or None if unread)."""
+def _check_markdown_file(root: Path, path: Path, options: Options, report: Report,
+                         renderer: PageRenderer | None) -> tuple[str, str | None]:
+    """Check one Markdown file: (its source name, its text with LF line ends, or None if unread).
+
+    Its metadata is always checked (MkDocs would read it before any plugin sees the page);
+    with a ``renderer`` its body is also rendered and put through the build's allowlist.
+    markdown-it's findings are early hints with exact columns; the allowlist is what decides.
+    """
     source = _relative(root, path)
     report.files_checked += 1
     try:
@@ -138,9 +146,17 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
         return source, None
+    hinted = set()
     for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
         report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
-    return source, text.replace("\r\n", "\n").replace("\r", "\n")
+        hinted.add(finding.line)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    page = split_page(text)
+    problems = page.problems + (renderer.problems(page) if renderer is not None else [])
+    for problem in problems:
+        if problem.rule != "markdown-allowlist" or problem.line not in hinted:
+            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+    return source, text
 
 
 def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
@@ -159,8 +175,11 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
 
 
 def docs_markdown(root: Path) -> list[Path]:
+    """Every file MkDocs would render as a page (any of its Markdown suffixes), hidden ones too."""
     docs = root / "docs"
-    return sorted(docs.rglob("*.md")) if docs.is_dir() else []
+    if not docs.is_dir():
+        return []
+    return sorted(path for path in docs.rglob("*") if path.suffix.lower() in MARKDOWN_SUFFIXES)
 
 
 @contextmanager
@@ -181,13 +200,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadResult:
-    """Load and check everything under ``options.root``; the catalog holds only valid items."""
+def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_pages: bool = False) -> LoadResult:
+    """Load and check everything under ``options.root``; the catalog holds only valid items.
+
+    ``render_pages`` also renders every Markdown page with the site's extensions and checks
+    it with the allowlist the build applies (``syllabus validate``; the build itself checks
+    the HTML it publishes).
+    """
+    renderer = PageRenderer(options.markdown, Allowlist(options.video_hosts)) if render_pages else None
     with _collector_paused():
-        return _load_catalog(options, schemas)
+        return _load_catalog(options, schemas, renderer)
 
 
-def _load_catalog(options: Options, schemas: SchemaSet | None) -> LoadResult:
+def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRenderer | None) -> LoadResult:
     root = options.root
     schemas = schemas or build_schema_set(options.taxonomy)
     report = Report()
@@ -227,9 +252,9 @@ def _load_catalog(options: Options, schemas: SchemaSet | None) -> LoadResult:
     rules.check_catalog(catalog, options, report, known_ids, unusable)
     texts = {}
     for path in markdown:
-        source, text = _check_markdown_file(root, path, options, report)
+        source, text = _check_markdown_file(root, path, options, report, renderer)
         if text is not None:
             texts[source] = text
     for path in docs_markdown(root):  # MkDocs reads these itself
-        _check_markdown_file(root, path, options, report)
+        _check_markdown_file(root, path, options, report, renderer)
     return LoadResult(catalog=catalog, report=report, markdown=texts)

@@ -226,6 +226,14 @@ def load_file(path: Path) -> YamlDocument:
     return load_text(read_text(path))
 
 
+class NumberTooLong(ValueError):
+    """A plain scalar that reads as a number longer than any field needs (Python refuses to
+    convert decimal integers of more than 4,300 digits, and big ones cost quadratic time)."""
+
+
+MAX_NUMBER_CHARS = 64
+
+
 def type_scalar(value: str) -> Any:
     """Type a plain scalar per YAML 1.2 core, keeping leading-zero numbers as text."""
     if value in _NULLS:
@@ -235,6 +243,9 @@ def type_scalar(value: str) -> Any:
     first = value[0]
     if not (first.isdigit() or first in "+-."):
         return value  # fast path: most scalars are words
+    if len(value) > MAX_NUMBER_CHARS and (_INT.fullmatch(value) or _INT_OCT.fullmatch(value)
+                                          or _INT_HEX.fullmatch(value) or _FLOAT.fullmatch(value)):
+        raise NumberTooLong(value)
     if _INT.fullmatch(value):
         return int(value)
     if _INT_OCT.fullmatch(value):
@@ -296,6 +307,13 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def _typed_key(value: str) -> Any:
+    try:
+        return type_scalar(value)
+    except NumberTooLong:
+        return 0  # a number either way: the key is refused as not text
+
+
 class _Builder:
     """What both ways of reading share: positions, key rules and scalar typing.
 
@@ -325,7 +343,12 @@ class _Builder:
             if style == '"':
                 self.check_escapes(value, mark)
             return value
-        typed = type_scalar(value)
+        try:
+            typed = type_scalar(value)
+        except NumberTooLong:
+            raise self.fail(mark, f"a number of {len(value)} characters is longer than any field allows "
+                            f"(at most {MAX_NUMBER_CHARS}); shorten it, or quote it if you meant text",
+                            "yaml-number") from None
         if record and not isinstance(typed, str):
             self.doc.sources[path] = value  # quoted back in messages: "'1.10' is a number"
         return typed
@@ -339,7 +362,7 @@ class _Builder:
             if value == "<<":
                 raise self.fail(mark, "merge keys (<<) are not allowed; write the fields out in full",
                                 "yaml-merge-key")
-            if not isinstance(type_scalar(value), str):
+            if not isinstance(_typed_key(value), str):
                 raise self.fail(mark, f"key '{value}' is not text; quote it (\"{value}\") if you meant it as "
                                 "a name", "yaml-key")
         line, column = mark.line + 1, mark.column + 1
