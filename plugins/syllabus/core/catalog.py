@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from .pages import MARKDOWN_SUFFIXES, PageRenderer, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
-from .yamlsafe import SymlinkRefused, YamlRejected, load_file, read_text
+from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlRejected, load_file, read_text
 
 COURSE_FILE = "course.yml"
 
@@ -146,12 +147,13 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
         return source, None
-    hinted = set()
-    for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
-        report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
-        hinted.add(finding.line)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page = split_page(text)
+    hinted = set()
+    for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
+        if finding.line >= page.body_line:  # metadata is text, escaped where it is printed
+            report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
+            hinted.add(finding.line)
     problems = page.problems + (renderer.problems(page) if renderer is not None else [])
     for problem in problems:
         if problem.rule != "markdown-allowlist" or problem.line not in hinted:
@@ -174,12 +176,40 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     return files
 
 
-def docs_markdown(root: Path) -> list[Path]:
-    """Every file MkDocs would render as a page (any of its Markdown suffixes), hidden ones too."""
+def docs_markdown(root: Path, report: Report) -> list[Path]:
+    """Every file MkDocs would render as a page (any of its Markdown suffixes); every file it
+    would publish is checked like a material: safe name, no symlink or hard link, nothing a
+    browser runs as a document."""
     docs = root / "docs"
-    if not docs.is_dir():
-        return []
-    return sorted(path for path in docs.rglob("*") if path.suffix.lower() in MARKDOWN_SUFFIXES)
+    pages = []
+    for folder, subfolders, names in os.walk(docs) if docs.is_dir() else ():
+        subfolders.sort()
+        for name in sorted(names) + [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
+            path = Path(folder, name)
+            source = _relative(root, path)
+            if name.startswith(".") and not os.path.islink(path):
+                continue  # MkDocs does not publish dot files
+            problem = _docs_file_problem(path, name)
+            if problem:
+                report.at(source, 1, 1, problem, "docs-file")
+            elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+                pages.append(path)
+    return pages
+
+
+def _docs_file_problem(path: Path, name: str) -> str | None:
+    mode = _lstat_mode(str(path))
+    if stat.S_ISLNK(mode):
+        return "symlinks are never published; replace it with the file itself"
+    if not rules.SAFE_NAME.fullmatch(name):
+        return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
+                "rename it")
+    if path.suffix.lower() in rules.BROWSER_DOCUMENT_SUFFIXES:
+        return ("a document browsers run (it could carry script served from this site); publish it as PDF "
+                "or PNG, or write it as a Markdown page")
+    if os.lstat(path).st_nlink > 1:
+        return HARD_LINK_MESSAGE
+    return None
 
 
 @contextmanager
@@ -250,11 +280,41 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         audience=options.audience,
     )
     rules.check_catalog(catalog, options, report, known_ids, unusable)
+    hidden = _hidden_items(catalog) if options.audience == "public" else None
+    published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
     texts = {}
     for path in markdown:
         source, text = _check_markdown_file(root, path, options, report, renderer)
         if text is not None:
             texts[source] = text
-    for path in docs_markdown(root):  # MkDocs reads these itself
-        _check_markdown_file(root, path, options, report, renderer)
+            if hidden and source.rsplit("/", 1)[0] in published_folders:
+                _report_hidden_references(source, text, hidden, report)
+    for path in docs_markdown(root, report):  # MkDocs reads these itself
+        source, text = _check_markdown_file(root, path, options, report, renderer)
+        if hidden and text is not None:
+            _report_hidden_references(source, text, hidden, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
+
+
+def _hidden_items(catalog: Catalog) -> re.Pattern[str] | None:
+    """A pattern for site paths of draft or internal courses, tracks and plans (None if none):
+    ``courses/ID``, ``tracks/ID``, ``plans/ID`` and, from a course page, ``../ID/``."""
+    groups = {folder: [item.id for item in items.values() if not item.is_public]
+              for folder, items in (("courses", catalog.courses), ("tracks", catalog.tracks),
+                                    ("plans", catalog.plans))}
+    alternatives = [f"{folder}/(?:{'|'.join(map(re.escape, ids))})(?![\\w-])"
+                    for folder, ids in groups.items() if ids]
+    if not alternatives:
+        return None
+    if groups["courses"]:
+        alternatives.append(rf"\.\./(?:{'|'.join(map(re.escape, groups['courses']))})/")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
+
+
+def _report_hidden_references(source: str, text: str, hidden: re.Pattern[str], report: Report) -> None:
+    """A public page may not link to (or name the path of) what a public build leaves out."""
+    for match in hidden.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        report.at(source, line, column, f"'{match.group()}' is a draft or internal item, which the public "
+                  "site does not publish; remove the link (and its id) from this public page", "hidden-reference")

@@ -198,6 +198,10 @@ class SymlinkRefused(OSError):
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
+HARD_LINK_MESSAGE = ("is a hard link (the same file also appears elsewhere, perhaps in another course); "
+                     "replace it with a copy")
+
+
 def read_text(path: Path) -> str:
     """Read a content file: a regular file, never through a final symlink, within the size
     limit (taken from fstat, so a small file costs a small read)."""
@@ -213,6 +217,8 @@ def read_text(path: Path) -> str:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise YamlRejected([YamlProblem(1, 1, "not a regular file; replace it with a plain file", "io")])
+        if status.st_nlink > 1:  # the same file may be another (internal) course's
+            raise YamlRejected([YamlProblem(1, 1, HARD_LINK_MESSAGE, "hard-link")])
         raw = handle.readall() if status.st_size <= MAX_BYTES else b""
     if status.st_size > MAX_BYTES or len(raw) > MAX_BYTES:  # the second: it grew while being read
         raise YamlRejected(
