@@ -94,3 +94,13 @@ def test_allowed_video_embed_passes() -> None:
     html = '<iframe src="https://www.youtube-nocookie.com/embed/x" allowfullscreen></iframe>'
     assert ALLOWLIST.removals(html)[1] == []
     assert ALLOWLIST.removals(html.replace("www.youtube", "www.youtube.evil"))[1]
+
+
+@pytest.mark.parametrize("html", ["<div>" * 5000, "</div>" * 200 + "<span>" * 150, "<ul><li>" * 200])
+def test_html_nested_beyond_the_limit_is_refused_before_sanitising(html: str) -> None:
+    cleaned, removals = ALLOWLIST.removals(html)
+    assert cleaned == "" and "nested more than" in removals[0].message
+
+
+def test_many_unclosed_paragraphs_and_list_items_are_not_nesting() -> None:
+    assert ALLOWLIST.removals("<p>x" * 500 + "<ul>" + "<li>y" * 500 + "</ul>")[1] == []

@@ -191,24 +191,25 @@ def docs_markdown(root: Path, report: Report) -> list[Path]:
                 continue  # MkDocs does not publish dot files
             problem = _docs_file_problem(path, name)
             if problem:
-                report.at(source, 1, 1, problem, "docs-file")
+                report.at(source, 1, 1, *problem)
             elif path.suffix.lower() in MARKDOWN_SUFFIXES:
                 pages.append(path)
     return pages
 
 
-def _docs_file_problem(path: Path, name: str) -> str | None:
+def _docs_file_problem(path: Path, name: str) -> tuple[str, str] | None:
+    """(message, rule) if MkDocs must not publish this file from docs/."""
     mode = _lstat_mode(str(path))
     if stat.S_ISLNK(mode):
-        return "symlinks are never published; replace it with the file itself"
+        return "symlinks are never published; replace it with the file itself", "symlink"
     if not rules.SAFE_NAME.fullmatch(name):
         return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
-                "rename it")
+                "rename it", "file-name")
     if path.suffix.lower() in rules.BROWSER_DOCUMENT_SUFFIXES:
         return ("a document browsers run (it could carry script served from this site); publish it as PDF "
-                "or PNG, or write it as a Markdown page")
+                "or PNG, or write it as a Markdown page", "browser-document")
     if os.lstat(path).st_nlink > 1:
-        return HARD_LINK_MESSAGE
+        return HARD_LINK_MESSAGE, "hard-link"
     return None
 
 

@@ -61,6 +61,16 @@ _ATTRIBUTE_NOTES = {
 }
 
 
+# html5ever (in nh3) and the search plugin's parser both do work per open element for every
+# tag, so a page nesting tens of thousands of elements takes minutes; no page needs this many.
+MAX_NESTING = 100
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# Elements that never hold themselves open in a browser's tree: void, or ended by the next sibling.
+_NOT_NESTING = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                          "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt",
+                          "rp", "thead", "tbody", "tfoot", "colgroup"})
+
+
 @dataclass(frozen=True)
 class Removal:
     """What the sanitiser took out of a page: ``message`` for the trainer, ``needles`` to find
@@ -105,7 +115,13 @@ class Allowlist:
         return self._cleaner.clean(html)
 
     def removals(self, html: str) -> tuple[str, list[Removal]]:
-        """(the sanitised HTML, what sanitising removed from ``html``: at most the first one)."""
+        """(the sanitised HTML, what sanitising removed from ``html``: at most the first one).
+
+        HTML nesting more than :data:`MAX_NESTING` elements is refused before sanitising
+        (and the empty string is returned for it), so the work per page stays bounded.
+        """
+        if (too_deep := _too_deep(html)) is not None:
+            return "", [too_deep]
         cleaned = self.clean(html)
         if cleaned == html:
             return cleaned, []
@@ -141,6 +157,21 @@ class _Tokens(HTMLParser):
 
     def visible_text(self) -> str:
         return "".join("".join(self.text).split())
+
+
+def _too_deep(html: str) -> Removal | None:
+    """A refusal if ``html`` may nest more than MAX_NESTING elements (an upper bound: it counts
+    start tags that were never closed, as a browser would hold them open)."""
+    depth = 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _NOT_NESTING:
+            continue
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        if depth > MAX_NESTING:
+            return Removal(f"HTML nested more than {MAX_NESTING} elements deep (<{name}> here is one of "
+                           "many left open); close the tags you open", (f"<{name}",))
+    return None
 
 
 def first_removal(original: _Tokens, cleaned: _Tokens) -> Removal | None:
