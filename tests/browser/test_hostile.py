@@ -227,7 +227,7 @@ def test_front_matter_title_and_description_stay_text(page: Any, markdown_site: 
     assert page.title().startswith(FRONT_TITLE)
     assert page.locator("meta[name=description]").get_attribute("content") == FRONT_DESCRIPTION
     expect(page.locator(".md-nav--primary")).to_contain_text(FRONT_TITLE)
-    toc = page.locator(".md-nav--secondary")
+    toc = page.locator(".md-sidebar--secondary .md-nav--secondary")
     expect(toc).to_contain_text("Step <script>alert(1)</script>")
     assert_nothing_ran(page, dialogs)
 
