@@ -159,3 +159,45 @@ def test_hard_links_are_refused_like_symlinks(site_catalog: CatalogDir, run_cli,
 def test_docs_files_browsers_run_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
     site_catalog.write("docs/assets/logo.svg", "<svg onload=alert(1)></svg>")
     refused(site_catalog, run_cli, tmp_path, "docs/assets/logo.svg:1:1")
+
+
+PATHOLOGICAL = {
+    "unclosed-tags": ("<div>" * 20000, "courses/c/unit.md:1:1"),
+    "unclosed-inline-tags": ("<span><b><i>" * 7000, "courses/c/unit.md:1:1"),
+    "nested-brackets": ("[" * 30000 + "]" * 30000, "courses/c/unit.md:1:1"),
+    "link-openers": ("<a" * 30000, "courses/c/unit.md:1:1"),
+    "attr-list-braces": ("# h {" * 20000, "courses/c/unit.md:1:1"),
+    "cdata-openers": ("<![CDATA[" * 10000, "courses/c/unit.md:1:1"),
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_pathological_markdown_is_refused_with_a_position(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                          name: str) -> None:
+    """Sizes well under the file limit; benchmarks/pathological.py measures the full-size ones."""
+    text, where = PATHOLOGICAL[name]
+    site_catalog.write("courses/c/unit.md", text)
+    out = refused(site_catalog, run_cli, tmp_path, where)
+    assert "Traceback" not in out
+
+
+def test_private_use_characters_are_published_as_text(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    site_catalog.write("courses/c/unit.md", "Icons \ue000\U000f0000 and \x02wzxhzdk:0\x03 placeholders.\n")
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
+    build_site(site_catalog.config, tmp_path / "site")
+    page = (tmp_path / "site/courses/c/unit/index.html").read_text(encoding="utf-8")
+    assert "\ue000" in page
+
+
+@pytest.mark.parametrize(("units", "materials", "where"), [
+    ([{"title": "A", "file": "welcome.md"}, {"title": "B", "file": "welcome/index.md"}], [], "units[1]"),
+    ([{"title": "A", "file": "unit.md"}], [{"title": "M", "kind": "other", "file": "sessions/x.ics"}], "materials[0]"),
+    ([{"title": "A", "file": "unit.md"}], [{"title": "M", "kind": "other", "file": "unit"}], "materials[0]"),
+])
+def test_no_output_path_is_written_twice(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                         units: list, materials: list, where: str) -> None:
+    for entry in units + materials:
+        site_catalog.write(f"courses/c/{entry['file']}", "# x\n")
+    site_catalog.course("c", units=units, materials=materials or None)
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert f"{where}.file" in out and "where" in out

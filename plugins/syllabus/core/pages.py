@@ -48,7 +48,14 @@ class PageSource:
 
 
 def split_page(text: str) -> PageSource:
-    """Metadata and body of a page (LF line ends), with every metadata problem positioned."""
+    """Metadata and body of a page (LF line ends), with every metadata problem positioned,
+    and blocks too large to render in bounded time refused."""
+    page = _split(text)
+    page.problems.extend(_bounded_work_problems(text))
+    return page
+
+
+def _split(text: str) -> PageSource:
     if match := _YAML_FRONT_MATTER.match(text):
         body = text[match.end():]
         stripped = body.lstrip("\n")
@@ -65,6 +72,40 @@ def split_page(text: str) -> PageSource:
                 problems.append(YamlProblem(line + 1, column, problem, "front-matter"))
         return PageSource(document.data, stripped, body_line, problems)
     return _multimarkdown_meta(text)
+
+
+# Python-Markdown rebuilds a block's text once per inline match (links, tags, emphasis, code,
+# entities), so its time grows with (matches x length) of one block: 21,000 inline tags in one
+# paragraph took 17 s. Prose blocks hold a few dozen; fenced code is not inline-processed.
+MAX_INLINE_OPENERS = 5000
+_INLINE_OPENERS = re.compile(r"[<\[`*_&!{]")
+_FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
+
+
+def _bounded_work_problems(text: str) -> list[YamlProblem]:
+    """A refusal for each block of consecutive lines with too many inline constructs."""
+    problems, count, first, fence = [], 0, 0, None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+            continue
+        if opener := _FENCE.match(line):
+            fence, count = opener.group().strip()[:3], 0
+            continue
+        if not line.strip():
+            count = 0
+            continue
+        if count == 0:
+            first = number
+        count += len(_INLINE_OPENERS.findall(line))
+        if count > MAX_INLINE_OPENERS:
+            problems.append(YamlProblem(first, 1, f"this block (up to line {number}) holds more than "
+                                        f"{MAX_INLINE_OPENERS} inline markup characters (< [ ` * _ & ! {{), too "
+                                        "many to render in bounded time; split it with blank lines or put it in "
+                                        "a fenced code block", "markdown-size"))
+            count = -(10**9)  # one report per block
+    return problems
 
 
 def _multimarkdown_meta(text: str) -> PageSource:
@@ -152,7 +193,10 @@ class PageRenderer:
         return self._markdown.reset().convert(body)
 
     def problems(self, page: PageSource) -> list[YamlProblem]:
-        """What the build's allowlist would refuse in this page, positioned in its source."""
+        """What the build's allowlist would refuse in this page, positioned in its source
+        (nothing is rendered for a page whose metadata or size is already refused)."""
+        if page.problems:
+            return []
         try:
             html = self.render(page.body)
         except RecursionError:

@@ -155,6 +155,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             elif field == "units" and name is not None and PurePosixPath(name).name == "index.md":
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
+    _check_output_paths(data, source, report)
     language = _text(data, "language") or options.site_language
     translations = data.get("translations") if isinstance(data, Mapping) else None
     for tag in translations if isinstance(translations, Mapping) else ():
@@ -162,6 +163,39 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             report.on(source, ("translations", tag), f"translations: '{tag}' is the course's own "
                       "language", "translations", at_key=True)
     return ok
+
+
+# What a course page publishes in its own folder besides units and materials.
+_COURSE_OUTPUTS = {"index.html": "the course page", "sessions": "the session calendars (sessions/)"}
+
+
+def published_unit_path(name: str) -> str:
+    """Where MkDocs writes a unit page (directory URLs): ``a/b.md`` -> ``a/b/index.html``."""
+    path = PurePosixPath(name)
+    if path.stem in ("index", "README"):
+        return str(path.parent / "index.html") if path.parent.parts else "index.html"
+    return str(path.parent / path.stem / "index.html") if path.parent.parts else f"{path.stem}/index.html"
+
+
+def _check_output_paths(data: Any, source: str, report: Report) -> None:
+    """No two things a course publishes may be written to the same path (or one inside the other)."""
+    claimed: dict[str, str] = dict(_COURSE_OUTPUTS)
+    for field in ("units", "materials"):
+        for index, entry in _entries(data, field):
+            name = _text(entry, "file")
+            if name is None or not all(SAFE_NAME.fullmatch(part) for part in PurePosixPath(name).parts):
+                continue  # reported as an unsafe name
+            output = published_unit_path(name) if field == "units" else name
+            what = f"{field}[{index}] ({name})"
+            parts = PurePosixPath(output).parts
+            clash = next((claimed[key] for key in ("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+                          if key in claimed), None)
+            clash = clash or next((owner for path, owner in claimed.items() if path.startswith(output + "/")), None)
+            if clash is not None:
+                report.on(source, (field, index, "file"), f"{field}[{index}].file: '{name}' would be published at "
+                          f"'{output}', where {clash} is published; rename it", "output-path")
+            else:
+                claimed[output] = what
 
 
 def _check_plan_data(data: Any, source: str, report: Report) -> None:
