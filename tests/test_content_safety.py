@@ -201,3 +201,9 @@ def test_no_output_path_is_written_twice(site_catalog: CatalogDir, run_cli, tmp_
     site_catalog.course("c", units=units, materials=materials or None)
     out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
     assert f"{where}.file" in out and "where" in out
+
+
+def test_a_docs_page_may_not_share_a_generated_page_output(site_catalog: CatalogDir, tmp_path: Path) -> None:
+    site_catalog.write("docs/courses/c/unit/index.md", "# Impostor\n")
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and "would both be published as courses/c/unit/index.html" in build.stderr

@@ -133,6 +133,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         today, site_url = self.options.today, self.options.site_url
         self.downloads = [*material_downloads(self.catalog, root), *plan_downloads(self.catalog, today, site_url),
                           *session_downloads(self.catalog, today, site_url), *self._redirects()]
+        _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
             config.nav = self._nav(files)
         return files
@@ -247,6 +248,17 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
+    """No two sources may be written to the same site path: the later would silently win."""
+    writers: dict[str, str] = {}
+    sources = [(f.dest_uri, f.src_uri) for f in files] + [(d.dest_uri, f"download {d.dest_uri}") for d in downloads]
+    for dest, source in sources:
+        if dest in writers:
+            raise PluginError(f"syllabus: {source} and {writers[dest]} would both be published as {dest}; "
+                              "rename one of them")
+        writers[dest] = source
 
 
 def _docs_folder(config: MkDocsConfig) -> str:
