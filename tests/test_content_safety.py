@@ -168,6 +168,7 @@ PATHOLOGICAL = {
     "link-openers": ("<a" * 30000, "courses/c/unit.md:1:1"),
     "attr-list-braces": ("# h {" * 20000, "courses/c/unit.md:1:1"),
     "cdata-openers": ("<![CDATA[" * 10000, "courses/c/unit.md:1:1"),
+    "deep-blockquotes": ("Intro.\n\n" + ">" * 50000, "courses/c/unit.md:3:1"),
 }
 
 
