@@ -104,3 +104,14 @@ def test_html_nested_beyond_the_limit_is_refused_before_sanitising(html: str) ->
 
 def test_many_unclosed_paragraphs_and_list_items_are_not_nesting() -> None:
     assert ALLOWLIST.removals("<p>x" * 500 + "<ul>" + "<li>y" * 500 + "</ul>")[1] == []
+
+
+@pytest.mark.parametrize("html", ['<div id="__config">{"search": "evil.js"}</div>', '<p id="__search">x</p>',
+                                  '<label for="__drawer">x</label>', '<span data-md-component="search">x</span>'])
+def test_content_cannot_take_the_themes_ids_or_components(html: str) -> None:
+    assert ALLOWLIST.removals(html)[1]
+
+
+def test_extension_generated_ids_pass() -> None:
+    html = '<input id="__tabbed_1_1" name="__tabbed_1" type="radio"><a id="__codelineno-0-1" href="#x">1</a>'
+    assert ALLOWLIST.removals(html)[1] == []

@@ -51,11 +51,18 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
 GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 DATA_ATTRIBUTE_PREFIX = "data-"  # any data-* attribute, except Material's own:
 _THEME_DATA_PREFIX = "data-md-"  # Material's scripts find their components by these
+# Material reads its config from the first "#__config" in the page (an element in the content
+# would come first) and toggles by "#__drawer", "#__search"...: content ids may not start with
+# "__", except those the tabbed and highlight extensions generate.
+_THEME_ID_PREFIX = "__"
+_EXTENSION_IDS = ("__tabbed_", "__codelineno-")
 # Attributes allowed only with these exact values.
 TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}}
 # Tables use ``style`` for column alignment only.
 _TABLE_STYLE = re.compile(r"text-align:\s*(?:left|right|center);?")
 _ATTRIBUTE_NOTES = {
+    "id": "ids starting with '__' belong to the theme (e.g. #__config); rename it",
+    "for": "ids starting with '__' belong to the theme; rename it",
     "style": "only text-align in table cells is allowed; use an attribute list class instead",
     "src": "iframes may only embed https pages from the allowed video hosts",
 }
@@ -96,6 +103,9 @@ class Allowlist:
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute.startswith(_THEME_DATA_PREFIX):
+            return None
+        if attribute in ("id", "for", "name") and value.startswith(_THEME_ID_PREFIX) \
+                and not value.startswith(_EXTENSION_IDS):
             return None
         if attribute == "style":
             return value if _TABLE_STYLE.fullmatch(value.strip()) else None
