@@ -191,7 +191,7 @@ def test_private_use_characters_are_published_as_text(site_catalog: CatalogDir, 
 
 
 @pytest.mark.parametrize(("units", "materials", "where"), [
-    ([{"title": "A", "file": "welcome.md"}, {"title": "B", "file": "welcome/index.md"}], [], "units[1]"),
+    ([{"title": "A", "file": "welcome.md"}, {"title": "B", "file": "welcome/README.md"}], [], "units[1]"),
     ([{"title": "A", "file": "unit.md"}], [{"title": "M", "kind": "other", "file": "sessions/x.ics"}], "materials[0]"),
     ([{"title": "A", "file": "unit.md"}], [{"title": "M", "kind": "other", "file": "unit"}], "materials[0]"),
 ])

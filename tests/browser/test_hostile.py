@@ -169,6 +169,9 @@ HOSTILE_MARKDOWN = {
         '!!! note "&lt;img src=x onerror=alert(1)&gt;"\n    Body `<script>alert(1)</script>`.\n\n'
         "> > quoted &lt;svg onload=alert(1)&gt;\n\n"
         "Footnote[^1] and [a link](https://example.com/ \"t\\\" onmouseover=alert(1)\").\n\n"
+        "*[HTML]: <img src=x onerror=alert(1)>\n\n"
+        "HTML and [proto](//evil.example/ \"a' onmouseover='alert(1)\") and ![i](x.png \"&quot; onerror=x\").\n\n"
+        "| a | b |\n|---|---|\n| `<script>` | &lt;svg onload=alert(1)&gt; |\n\n"
         "[^1]: Note &#60;img src=x onerror=alert(1)&#62;\n"
     ),
     "courses/md-course/unit.md": (
@@ -185,7 +188,7 @@ def markdown_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     catalog = CatalogDir(root / "catalog")
     catalog.root.mkdir()
     catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public")
-                  + "markdown_extensions: [admonition, footnotes, attr_list, {toc: {permalink: true}}]\n")
+                  + "markdown_extensions: [admonition, footnotes, attr_list, abbr, tables, {toc: {permalink: true}}]\n")
     catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
     catalog.course("md-course", course_data("md-course", units=[{"title": "Unit", "file": "unit.md"}]))
     for relative, text in HOSTILE_MARKDOWN.items():
