@@ -129,9 +129,11 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
                          renderer: PageRenderer | None) -> tuple[str, str | None]:
     """Check one Markdown file: (its source name, its text with LF line ends, or None if unread).
 
-    Its metadata is always checked (MkDocs would read it before any plugin sees the page);
-    with a ``renderer`` its body is also rendered and put through the build's allowlist.
-    markdown-it's findings are early hints with exact columns; the allowlist is what decides.
+    Its metadata and size are always checked (MkDocs reads them before any plugin sees the
+    page); with a ``renderer`` its body is also rendered and put through the build's
+    allowlist, which alone decides. When the allowlist refuses a page, markdown-it's findings
+    point at each construct with exact columns; the allowlist's own remain for the lines
+    they do not cover.
     """
     source = _relative(root, path)
     report.files_checked += 1
@@ -149,15 +151,15 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
         return source, None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page = split_page(text)
+    refused = renderer.problems(page) if renderer is not None else []
     hinted = set()
-    for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
-        if finding.line >= page.body_line:  # metadata is text, escaped where it is printed
-            report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
-            hinted.add(finding.line)
-    problems = page.problems + (renderer.problems(page) if renderer is not None else [])
-    for problem in problems:
-        if problem.rule != "markdown-allowlist" or problem.line not in hinted:
-            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+    if refused:
+        for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
+            if finding.line >= page.body_line:  # metadata is text, escaped where it is printed
+                report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
+                hinted.add(finding.line)
+    for problem in page.problems + [problem for problem in refused if problem.line not in hinted]:
+        report.at(source, problem.line, problem.column, problem.message, problem.rule)
     return source, text
 
 
