@@ -170,7 +170,7 @@ HOSTILE_MARKDOWN = {
         "> > quoted &lt;svg onload=alert(1)&gt;\n\n"
         "Footnote[^1] and [a link](https://example.com/ \"t\\\" onmouseover=alert(1)\").\n\n"
         "*[HTML]: <img src=x onerror=alert(1)>\n\n"
-        "HTML and [proto](//evil.example/ \"a' onmouseover='alert(1)\") and ![i](x.png \"&quot; onerror=x\").\n\n"
+        "HTML and [proto](//evil.example/ \"a' onmouseover='alert(1)\") and [i](#top \"&quot; onerror=x\").\n\n"
         "| a | b |\n|---|---|\n| `<script>` | &lt;svg onload=alert(1)&gt; |\n\n"
         "[^1]: Note &#60;img src=x onerror=alert(1)&#62;\n"
     ),
