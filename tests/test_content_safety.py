@@ -208,3 +208,12 @@ def test_a_docs_page_may_not_share_a_generated_page_output(site_catalog: Catalog
     site_catalog.write("docs/courses/c/unit/index.md", "# Impostor\n")
     build = build_site(site_catalog.config, tmp_path / "site", check=False)
     assert build.returncode == 1 and "would both be published as courses/c/unit/index.html" in build.stderr
+
+
+def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    unit = "x'onmouseover=alert(1).md"
+    site_catalog.write(f"courses/c/{unit}", "Body.\n")
+    site_catalog.course("c", units=[{"title": "Unit", "file": unit}])
+    site_catalog.write("docs/<img src=x onerror=alert(1)>.md", "# Page\n")
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert "not a safe file name" in out and "docs/<img src=x onerror=alert(1)>.md:1:1" in out
