@@ -217,3 +217,9 @@ def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, 
     site_catalog.write("docs/<img src=x onerror=alert(1)>.md", "# Page\n")
     out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
     assert "not a safe file name" in out and "docs/<img src=x onerror=alert(1)>.md:1:1" in out
+
+
+def test_the_course_overview_page_is_refused_at_its_markdown_file(site_catalog: CatalogDir, tmp_path: Path) -> None:
+    site_catalog.write("courses/c/index.md", "Overview.\n\n<math><mi>x</mi></math>\n")
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and "courses/c/index.md:3:1: <math> is not allowed" in build.stderr

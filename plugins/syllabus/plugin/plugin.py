@@ -191,7 +191,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         generated = self.pages.get(page.file.src_uri)
         html, removals = self.allowlist.removals(html)
         if removals:
-            source = generated.source if generated is not None else f"{_docs_folder(config)}/{page.file.src_uri}"
+            if generated is not None:
+                source = generated.markdown_source or generated.source
+            else:
+                source = f"{_docs_folder(config)}/{page.file.src_uri}"
             line, column = locate(page.markdown or "", removals[0].needles)
             line += _metadata_lines(page.file.content_string, page.markdown or "")
             raise PluginError(f"syllabus: {source}:{line}:{column}: {removals[0].message} (the published HTML "
