@@ -153,3 +153,95 @@ def test_search_results_show_hostile_text_and_open_safely(page: Any, hostile_sit
         page.locator(f".md-search-result__item > .md-search-result__link[href='{href}']").click()
         expect(page).to_have_url(re.compile(rf"^[^?#]*{re.escape(urlsplit(href).path)}([?#].*)?$"))
         assert_inert(page)
+
+
+# --- Markdown pages (issue 12): what the allowlist lets through is inert too -------------------
+
+ALERT_HOOK = "window.__alerts = []; for (const name of ['alert', 'confirm', 'prompt']) " \
+             "{ window[name] = (...args) => { window.__alerts.push(args.join(' ')); }; }"
+ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
+FRONT_TITLE = "Guide </title><script>alert(1)</script> {{ 7*7 }}"
+FRONT_DESCRIPTION = '"><img src=x onerror=alert(1)>'
+HOSTILE_MARKDOWN = {
+    "docs/hostile-guide.md": (
+        f"---\ntitle: '{FRONT_TITLE}'\ndescription: '{FRONT_DESCRIPTION}'\n---\n\n"
+        f"# Heading {ESCAPED}\n\n## Step &lt;script&gt;alert(1)&lt;/script&gt;\n\n"
+        '!!! note "&lt;img src=x onerror=alert(1)&gt;"\n    Body `<script>alert(1)</script>`.\n\n'
+        "> > quoted &lt;svg onload=alert(1)&gt;\n\n"
+        "Footnote[^1] and [a link](https://example.com/ \"t\\\" onmouseover=alert(1)\").\n\n"
+        "*[HTML]: <img src=x onerror=alert(1)>\n\n"
+        "HTML and [proto](//evil.example/ \"a' onmouseover='alert(1)\") and [i](#top \"&quot; onerror=x\").\n\n"
+        "| a | b |\n|---|---|\n| `<script>` | &lt;svg onload=alert(1)&gt; |\n\n"
+        "[^1]: Note &#60;img src=x onerror=alert(1)&#62;\n"
+    ),
+    "courses/md-course/unit.md": (
+        f"# Unit {ESCAPED}\n\n- item\n\n    text &lt;b onclick=alert(1)&gt;\n\n"
+        "````\n<script>alert(1)</script>\n````\n\nAfter the fence.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def markdown_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Hostile-looking Markdown and front matter the allowlist lets through (all of it text)."""
+    root = tmp_path_factory.mktemp("hostile-markdown")
+    catalog = CatalogDir(root / "catalog")
+    catalog.root.mkdir()
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public")
+                  + "markdown_extensions: [admonition, footnotes, attr_list, abbr, tables, {toc: {permalink: true}}]\n")
+    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    catalog.course("md-course", course_data("md-course", units=[{"title": "Unit", "file": "unit.md"}]))
+    for relative, text in HOSTILE_MARKDOWN.items():
+        catalog.write(relative, text)
+    site = root / "site"
+    build_site(catalog.config, site)
+    with serve(site) as url:
+        yield url
+
+
+def hooked(page: Any) -> list[str]:
+    """Hook alert/confirm/prompt before any page script and record every dialog event."""
+    dialogs: list[str] = []
+    page.add_init_script(ALERT_HOOK)
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return dialogs
+
+
+def assert_nothing_ran(page: Any, dialogs: list[str]) -> None:
+    assert page.evaluate("window.__alerts") == [] and dialogs == []
+    assert page.locator("script:not([src])").filter(has_text="alert(1)").count() == 0
+    assert page.locator("[onerror], [onload], [onclick], [onmouseover], svg[onload]").count() == 0
+
+
+@pytest.mark.parametrize("path", ["hostile-guide/", "courses/md-course/unit/"])
+def test_hostile_markdown_pages_show_text_and_run_nothing(page: Any, markdown_site: str, path: str) -> None:
+    dialogs = hooked(page)
+    page.goto(markdown_site + path)
+    content = page.locator("article.md-content__inner")
+    expect(content).to_contain_text("<img src=x onerror=alert(1)>")
+    for link in page.locator("article a[href]:visible").all()[:20]:  # mouseover handlers would run
+        link.hover()
+    assert_nothing_ran(page, dialogs)
+
+
+def test_front_matter_title_and_description_stay_text(page: Any, markdown_site: str) -> None:
+    dialogs = hooked(page)
+    page.goto(markdown_site + "hostile-guide/")
+    assert page.title().startswith(FRONT_TITLE)
+    assert page.locator("meta[name=description]").get_attribute("content") == FRONT_DESCRIPTION
+    expect(page.locator(".md-nav--primary")).to_contain_text(FRONT_TITLE)
+    toc = page.locator(".md-sidebar--secondary .md-nav--secondary")
+    expect(toc).to_contain_text("Step <script>alert(1)</script>")
+    assert_nothing_ran(page, dialogs)
+
+
+@pytest.mark.parametrize("query", ["onerror", "script"])
+def test_search_results_of_hostile_markdown_run_nothing(page: Any, markdown_site: str, query: str) -> None:
+    dialogs = hooked(page)
+    page.goto(markdown_site)
+    links = search(page, query)
+    expect(links.first).to_be_visible()
+    assert_nothing_ran(page, dialogs)
+    links.first.click()
+    page.wait_for_load_state()
+    assert_nothing_ran(page, dialogs)

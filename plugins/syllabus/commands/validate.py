@@ -12,7 +12,7 @@ from . import EXIT_CONTENT, EXIT_OK
 
 
 def run(args: argparse.Namespace, options: Options) -> int:
-    result = load_catalog(options)
+    result = load_catalog(options, render_pages=True)
     diagnostics = result.report.sorted()
     sys.stdout.write(render(diagnostics, result.report.files_checked, args.format))
     if result.report.has_errors or (args.strict and diagnostics):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,12 +18,14 @@ from typing import Any
 
 from . import rules
 from .config import Options
+from .html_allowlist import Allowlist
 from .markdown_safety import check_markdown
 from .model import Catalog, Course, Plan, Track
+from .pages import MARKDOWN_SUFFIXES, PageRenderer, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
-from .yamlsafe import SymlinkRefused, YamlRejected, load_file, read_text
+from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlRejected, load_file, read_text
 
 COURSE_FILE = "course.yml"
 
@@ -122,8 +125,16 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     return document.data, not (errors or document.problems)
 
 
-def _check_markdown_file(root: Path, path: Path, options: Options, report: Report) -> tuple[str, str | None]:
-    """Check one Markdown file: (its source name, its text with LF line ends, or None if unread)."""
+def _check_markdown_file(root: Path, path: Path, options: Options, report: Report,
+                         renderer: PageRenderer | None) -> tuple[str, str | None]:
+    """Check one Markdown file: (its source name, its text with LF line ends, or None if unread).
+
+    Its metadata and size are always checked (MkDocs reads them before any plugin sees the
+    page); with a ``renderer`` its body is also rendered and put through the build's
+    allowlist, which alone decides. When the allowlist refuses a page, markdown-it's findings
+    point at each construct with exact columns; the allowlist's own remain for the lines
+    they do not cover.
+    """
     source = _relative(root, path)
     report.files_checked += 1
     try:
@@ -138,9 +149,18 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
         return source, None
-    for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
-        report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
-    return source, text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    page = split_page(text)
+    refused = renderer.problems(page) if renderer is not None else []
+    hinted = set()
+    if refused:
+        for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
+            if finding.line >= page.body_line:  # metadata is text, escaped where it is printed
+                report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
+                hinted.add(finding.line)
+    for problem in page.problems + [problem for problem in refused if problem.line not in hinted]:
+        report.at(source, problem.line, problem.column, problem.message, problem.rule)
+    return source, text
 
 
 def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
@@ -158,9 +178,41 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     return files
 
 
-def docs_markdown(root: Path) -> list[Path]:
+def docs_markdown(root: Path, report: Report) -> list[Path]:
+    """Every file MkDocs would render as a page (any of its Markdown suffixes); every file it
+    would publish is checked like a material: safe name, no symlink or hard link, nothing a
+    browser runs as a document."""
     docs = root / "docs"
-    return sorted(docs.rglob("*.md")) if docs.is_dir() else []
+    pages = []
+    for folder, subfolders, names in os.walk(docs) if docs.is_dir() else ():
+        subfolders.sort()
+        for name in sorted(names) + [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
+            path = Path(folder, name)
+            source = _relative(root, path)
+            if name.startswith(".") and not os.path.islink(path):
+                continue  # MkDocs does not publish dot files
+            problem = _docs_file_problem(path, name)
+            if problem:
+                report.at(source, 1, 1, *problem)
+            elif path.suffix.lower() in MARKDOWN_SUFFIXES:
+                pages.append(path)
+    return pages
+
+
+def _docs_file_problem(path: Path, name: str) -> tuple[str, str] | None:
+    """(message, rule) if MkDocs must not publish this file from docs/."""
+    mode = _lstat_mode(str(path))
+    if stat.S_ISLNK(mode):
+        return "symlinks are never published; replace it with the file itself", "symlink"
+    if not rules.SAFE_NAME.fullmatch(name):
+        return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
+                "rename it", "file-name")
+    if path.suffix.lower() in rules.BROWSER_DOCUMENT_SUFFIXES:
+        return ("a document browsers run (it could carry script served from this site); publish it as PDF "
+                "or PNG, or write it as a Markdown page", "browser-document")
+    if os.lstat(path).st_nlink > 1:
+        return HARD_LINK_MESSAGE, "hard-link"
+    return None
 
 
 @contextmanager
@@ -181,13 +233,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalog(options: Options, *, schemas: SchemaSet | None = None) -> LoadResult:
-    """Load and check everything under ``options.root``; the catalog holds only valid items."""
+def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_pages: bool = False) -> LoadResult:
+    """Load and check everything under ``options.root``; the catalog holds only valid items.
+
+    ``render_pages`` also renders every Markdown page with the site's extensions and checks
+    it with the allowlist the build applies (``syllabus validate``; the build itself checks
+    the HTML it publishes).
+    """
+    renderer = PageRenderer(options.markdown, Allowlist(options.video_hosts)) if render_pages else None
     with _collector_paused():
-        return _load_catalog(options, schemas)
+        return _load_catalog(options, schemas, renderer)
 
 
-def _load_catalog(options: Options, schemas: SchemaSet | None) -> LoadResult:
+def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRenderer | None) -> LoadResult:
     root = options.root
     schemas = schemas or build_schema_set(options.taxonomy)
     report = Report()
@@ -225,11 +283,41 @@ def _load_catalog(options: Options, schemas: SchemaSet | None) -> LoadResult:
         audience=options.audience,
     )
     rules.check_catalog(catalog, options, report, known_ids, unusable)
+    hidden = _hidden_items(catalog) if options.audience == "public" else None
+    published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
     texts = {}
     for path in markdown:
-        source, text = _check_markdown_file(root, path, options, report)
+        source, text = _check_markdown_file(root, path, options, report, renderer)
         if text is not None:
             texts[source] = text
-    for path in docs_markdown(root):  # MkDocs reads these itself
-        _check_markdown_file(root, path, options, report)
+            if hidden and source.rsplit("/", 1)[0] in published_folders:
+                _report_hidden_references(source, text, hidden, report)
+    for path in docs_markdown(root, report):  # MkDocs reads these itself
+        source, text = _check_markdown_file(root, path, options, report, renderer)
+        if hidden and text is not None:
+            _report_hidden_references(source, text, hidden, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
+
+
+def _hidden_items(catalog: Catalog) -> re.Pattern[str] | None:
+    """A pattern for site paths of draft or internal courses, tracks and plans (None if none):
+    ``courses/ID``, ``tracks/ID``, ``plans/ID`` and, from a course page, ``../ID/``."""
+    groups = {folder: [item.id for item in items.values() if not item.is_public]
+              for folder, items in (("courses", catalog.courses), ("tracks", catalog.tracks),
+                                    ("plans", catalog.plans))}
+    alternatives = [f"{folder}/(?:{'|'.join(map(re.escape, ids))})(?![\\w-])"
+                    for folder, ids in groups.items() if ids]
+    if not alternatives:
+        return None
+    if groups["courses"]:
+        alternatives.append(rf"\.\./(?:{'|'.join(map(re.escape, groups['courses']))})/")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
+
+
+def _report_hidden_references(source: str, text: str, hidden: re.Pattern[str], report: Report) -> None:
+    """A public page may not link to (or name the path of) what a public build leaves out."""
+    for match in hidden.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        report.at(source, line, column, f"'{match.group()}' is a draft or internal item, which the public "
+                  "site does not publish; remove the link (and its id) from this public page", "hidden-reference")

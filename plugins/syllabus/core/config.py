@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
+from .pages import MarkdownSettings
 from .taxonomy import Taxonomy
 
 AUDIENCES = ("public", "internal")
@@ -57,6 +58,7 @@ class Options:
     today: dt.date = field(default_factory=dt.date.today)
     site_url: str = ""  # mkdocs.yml ``site_url``: makes links in exported plans absolute
     holiday_countries: tuple[str, ...] = DEFAULT_HOLIDAY_COUNTRIES
+    markdown: MarkdownSettings = field(default_factory=MarkdownSettings)  # mkdocs.yml ``markdown_extensions``
 
 
 def today_from_environment() -> dt.date:
@@ -72,7 +74,7 @@ def today_from_environment() -> dt.date:
 
 def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
-    site_url: str = "",
+    site_url: str = "", markdown: MarkdownSettings | None = None,
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -98,4 +100,5 @@ def options_from_mapping(
         today=today or today_from_environment(),
         site_url=site_url,
         holiday_countries=tuple(sorted(set(value("holiday_countries")))),
+        markdown=markdown or MarkdownSettings(),
     )

@@ -1,9 +1,9 @@
-"""Find script-capable HTML, attributes and URLs in trainer-written Markdown.
+"""Early, exactly positioned hints about script-capable HTML, attributes and URLs in Markdown.
 
-Course, unit and page Markdown is published to customers, so it may not carry markup that runs
-script or embeds foreign content. Nothing here sanitises: each problem becomes a :class:`Finding`
-at its line and column so a trainer can fix the source, and :func:`check_html` runs again over
-rendered pages as defence in depth.
+This is not what keeps customers safe: that is the allowlist on the HTML each page publishes
+(:mod:`syllabus.core.html_allowlist`), which ``syllabus validate`` and the build both apply.
+Reading the Markdown itself gives a trainer the exact line and column of most problems; each
+becomes a :class:`Finding`.
 
 Markdown structure and positions come from ``markdown-it-py``; tags and attributes from the
 standard library's HTMLParser, set up to split raw-text elements the way browsers do. The site
@@ -14,8 +14,7 @@ Python-Markdown) are checked as Markdown, and paragraph text goes to the HTML pa
 tag by tag, so tags Python-Markdown would pass through raw are seen too.
 
 Speed: a cheap pre-check lets pages without raw HTML, risky attribute lists or unusual link
-targets skip parsing, and inline parsing only runs for the paragraphs that need it. Rendered
-bodies made only of the tags Python-Markdown writes for plain Markdown skip the parser too.
+targets skip parsing, and inline parsing only runs for the paragraphs that need it.
 markdown-it itself is imported with the first page that needs parsing (~25 ms otherwise paid
 by every build and every ``syllabus validate``).
 """
@@ -90,20 +89,6 @@ _PLAIN_ANGLE = re.compile(
     r"<(?:/[A-Za-z][A-Za-z0-9]*|([A-Za-z][A-Za-z0-9]*))[ \t]*/?>"
     r"|<(?:https?://|mailto:)[^\x00-\x20<>]*>"
 )
-# A start or end tag of the markup Python-Markdown writes for plain Markdown, in the only
-# spellings it uses: lowercase names, double-quoted values, inert attributes, and link
-# targets that are http(s), mailto or relative without any ":" or "&" (so no entity can
-# spell a scheme). If every "<" in a rendered body opens one of these, HTMLParser would
-# read exactly these tags and find nothing, so check_html can skip it.
-_INERT_TAG = re.compile(
-    r"</?(?:p|h[1-6]|ul|ol|li|a|em|strong|b|i|s|u|code|pre|span|div|table|thead|tbody|tfoot|tr|th|td"
-    r"|caption|blockquote|hr|br|img|sup|sub|dl|dt|dd|details|summary|del|ins|mark|kbd|abbr|small"
-    r"|figure|figcaption)"
-    r'(?:[ \n]+(?:(?:id|class|title|alt|lang|dir|colspan|rowspan|start|align|width|height)="[^"<>]*"'
-    r'|(?:href|src)="(?:(?:https?://|mailto:)[^"<>]*|[^"<>:&]*)"'
-    r'|style="text-align: ?(?:left|right|center);?"'
-    r"|open))*[ \n]*/?>"
-)
 _UNSAFE_BARE_TAGS = frozenset(_FORBIDDEN_TAGS) | {"iframe"}
 _RISKY_ATTRIBUTES = re.compile(r"=|(?<![A-Za-z0-9_])(?:on|srcdoc)", re.I)
 _MAX_DEPTH = 8  # nested re-checks (comments, admonition bodies, md_in_html text)
@@ -119,15 +104,6 @@ def check_markdown(text: str, *, allowed_iframe_hosts: Collection[str] = ()) -> 
     """Every unsafe construct in a Markdown document, sorted by position."""
     text = _normalise_newlines(text)
     return _findings(text, _scan_markdown(text, _hosts(allowed_iframe_hosts), 0))
-
-
-def check_html(html: str, *, allowed_iframe_hosts: Collection[str] = ()) -> list[Finding]:
-    """Every unsafe tag or attribute in an HTML fragment or rendered page body."""
-    if "<" not in _INERT_TAG.sub("", html):
-        return []
-    html = _normalise_newlines(html)
-    hits = _scan_html(html, _hosts(allowed_iframe_hosts), in_markdown=False, depth=0)
-    return _findings(html, hits)
 
 
 # --- URLs --------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ or internal content into public pages. Each rule reports at the YAML node it is 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -16,6 +17,7 @@ from .config import Options, is_id
 from .model import Catalog, Course, Plan, Track
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted
+from .yamlsafe import HARD_LINK_MESSAGE
 
 
 @cache
@@ -25,33 +27,39 @@ def _zones() -> frozenset[str]:
     return frozenset(z for z in available_timezones() if "/" in z or z == "UTC")
 
 
+# File and folder names that are published: they become URLs, so nothing a URL or a shell
+# would read specially (no spaces, quotes, ":", "#", "?", "%", backslashes, leading dots).
+SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
+# Materials a browser would run as a document from the site's own origin.
+BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl",
+                                       ".xslt", ".mht", ".mhtml", ".shtml"})
+
+
 def confined_file(folder: Path, name: str) -> bool:
-    """True if ``name`` is a regular file inside ``folder``, reached without any symlink."""
-    relative = PurePosixPath(name)
-    if relative.is_absolute() or ".." in relative.parts or "\\" in name or not relative.parts:
-        return False
-    path = folder
-    for part in relative.parts:
-        path = path / part
-        if path.is_symlink():
-            return False
-    return path.is_file()
+    """True if ``name`` is a safely named regular file inside ``folder``, reached without any
+    symlink and not hard-linked to another file."""
+    return _file_problem(folder, name, list_siblings=False) is None
 
 
-def _file_problem(folder: Path, name: str) -> str | None:
+def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str | None:
     relative = PurePosixPath(name)
-    if relative.is_absolute() or "\\" in name:
+    if relative.is_absolute() or "\\" in name or not relative.parts:
         return f"'{name}' must be a path relative to the course folder"
     if ".." in relative.parts:
         return f"'{name}' leaves the course folder; materials and units must stay inside it"
+    if not all(SAFE_NAME.fullmatch(part) for part in relative.parts):
+        return (f"'{name}' is not a safe file name: use letters, digits, '-', '_' and '.' only, "
+                "not starting with '.'; rename the file")
     path = folder
     for part in relative.parts:
         path = path / part
         if path.is_symlink():
             return f"'{name}' goes through a symlink; symlinks are never published"
     if not path.is_file():
-        siblings = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+        siblings = [p.name for p in folder.iterdir()] if folder.is_dir() and list_siblings else []
         return f"'{name}' not found in the course folder{did_you_mean(name, siblings)}"
+    if path.stat().st_nlink > 1:
+        return f"'{name}' {HARD_LINK_MESSAGE}"
     return None
 
 
@@ -139,9 +147,15 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             name = _text(entry, "file")
             if name is not None and (problem := _file_problem(folder, name)):
                 report.on(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
+            elif field == "materials" and name is not None and PurePosixPath(name).suffix.lower() in \
+                    BROWSER_DOCUMENT_SUFFIXES:
+                report.on(source, (field, index, "file"), f"materials[{index}].file: '{name}' is a document "
+                          "browsers run (it could carry script served from this site); publish it as PDF or "
+                          "PNG, or put its content in a unit page", "file")
             elif field == "units" and name is not None and PurePosixPath(name).name == "index.md":
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
+    _check_output_paths(data, source, report)
     language = _text(data, "language") or options.site_language
     translations = data.get("translations") if isinstance(data, Mapping) else None
     for tag in translations if isinstance(translations, Mapping) else ():
@@ -149,6 +163,40 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             report.on(source, ("translations", tag), f"translations: '{tag}' is the course's own "
                       "language", "translations", at_key=True)
     return ok
+
+
+# What a course page publishes in its own folder besides units and materials.
+_COURSE_OUTPUTS = {"index.html": "the course page", "sessions": "the session calendars (sessions/)"}
+
+
+def published_unit_path(name: str) -> str:
+    """Where MkDocs writes a unit page (directory URLs): ``a/b.md`` -> ``a/b/index.html``."""
+    path = PurePosixPath(name)
+    if path.stem in ("index", "README"):
+        return str(path.parent / "index.html") if path.parent.parts else "index.html"
+    return str(path.parent / path.stem / "index.html") if path.parent.parts else f"{path.stem}/index.html"
+
+
+def _check_output_paths(data: Any, source: str, report: Report) -> None:
+    """No two things a course publishes may be written to the same path (or one inside the other)."""
+    claimed: dict[str, str] = dict(_COURSE_OUTPUTS)
+    for field in ("units", "materials"):
+        for index, entry in _entries(data, field):
+            name = _text(entry, "file")
+            if name is None or not all(SAFE_NAME.fullmatch(part) for part in PurePosixPath(name).parts) \
+                    or (field == "units" and PurePosixPath(name).name == "index.md"):
+                continue  # reported already: an unsafe name, or a unit named like the overview
+            output = published_unit_path(name) if field == "units" else name
+            what = f"{field}[{index}] ({name})"
+            parts = PurePosixPath(output).parts
+            clash = next((claimed[key] for key in ("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+                          if key in claimed), None)
+            clash = clash or next((owner for path, owner in claimed.items() if path.startswith(output + "/")), None)
+            if clash is not None:
+                report.on(source, (field, index, "file"), f"{field}[{index}].file: '{name}' would be published at "
+                          f"'{output}', where {clash} is published; rename it", "output-path")
+            else:
+                claimed[output] = what
 
 
 def _check_plan_data(data: Any, source: str, report: Report) -> None:

@@ -198,6 +198,10 @@ class SymlinkRefused(OSError):
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
+HARD_LINK_MESSAGE = ("is a hard link (the same file also appears elsewhere, perhaps in another course); "
+                     "replace it with a copy")
+
+
 def read_text(path: Path) -> str:
     """Read a content file: a regular file, never through a final symlink, within the size
     limit (taken from fstat, so a small file costs a small read)."""
@@ -213,6 +217,8 @@ def read_text(path: Path) -> str:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise YamlRejected([YamlProblem(1, 1, "not a regular file; replace it with a plain file", "io")])
+        if status.st_nlink > 1:  # the same file may be another (internal) course's
+            raise YamlRejected([YamlProblem(1, 1, HARD_LINK_MESSAGE, "hard-link")])
         raw = handle.readall() if status.st_size <= MAX_BYTES else b""
     if status.st_size > MAX_BYTES or len(raw) > MAX_BYTES:  # the second: it grew while being read
         raise YamlRejected(
@@ -226,6 +232,14 @@ def load_file(path: Path) -> YamlDocument:
     return load_text(read_text(path))
 
 
+class NumberTooLong(ValueError):
+    """A plain scalar that reads as a number longer than any field needs (Python refuses to
+    convert decimal integers of more than 4,300 digits, and big ones cost quadratic time)."""
+
+
+MAX_NUMBER_CHARS = 64
+
+
 def type_scalar(value: str) -> Any:
     """Type a plain scalar per YAML 1.2 core, keeping leading-zero numbers as text."""
     if value in _NULLS:
@@ -235,6 +249,9 @@ def type_scalar(value: str) -> Any:
     first = value[0]
     if not (first.isdigit() or first in "+-."):
         return value  # fast path: most scalars are words
+    if len(value) > MAX_NUMBER_CHARS and (_INT.fullmatch(value) or _INT_OCT.fullmatch(value)
+                                          or _INT_HEX.fullmatch(value) or _FLOAT.fullmatch(value)):
+        raise NumberTooLong(value)
     if _INT.fullmatch(value):
         return int(value)
     if _INT_OCT.fullmatch(value):
@@ -296,6 +313,13 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+def _typed_key(value: str) -> Any:
+    try:
+        return type_scalar(value)
+    except NumberTooLong:
+        return 0  # a number either way: the key is refused as not text
+
+
 class _Builder:
     """What both ways of reading share: positions, key rules and scalar typing.
 
@@ -325,7 +349,12 @@ class _Builder:
             if style == '"':
                 self.check_escapes(value, mark)
             return value
-        typed = type_scalar(value)
+        try:
+            typed = type_scalar(value)
+        except NumberTooLong:
+            raise self.fail(mark, f"a number of {len(value)} characters is longer than any field allows "
+                            f"(at most {MAX_NUMBER_CHARS}); shorten it, or quote it if you meant text",
+                            "yaml-number") from None
         if record and not isinstance(typed, str):
             self.doc.sources[path] = value  # quoted back in messages: "'1.10' is a number"
         return typed
@@ -339,7 +368,7 @@ class _Builder:
             if value == "<<":
                 raise self.fail(mark, "merge keys (<<) are not allowed; write the fields out in full",
                                 "yaml-merge-key")
-            if not isinstance(type_scalar(value), str):
+            if not isinstance(_typed_key(value), str):
                 raise self.fail(mark, f"key '{value}' is not text; quote it (\"{value}\") if you meant it as "
                                 "a name", "yaml-key")
         line, column = mark.line + 1, mark.column + 1

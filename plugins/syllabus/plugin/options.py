@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
 from ..core.config import ConfigError, Options, options_from_mapping
+from ..core.pages import MarkdownSettings
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
 
@@ -22,9 +23,12 @@ PLUGIN = "syllabus"
 
 
 def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> Options:
+    """The core's options; ``markdown`` is the site's resolved Markdown extensions (with MkDocs'
+    built-in ones), so ``syllabus validate`` renders pages as the build does."""
     return options_from_mapping(
         plugin_config, root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
+        markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
     )
 
 

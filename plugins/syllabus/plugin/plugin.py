@@ -28,8 +28,9 @@ from mkdocs.structure.pages import Page
 
 from ..core.catalog import load_catalog
 from ..core.config import ConfigError, Options
-from ..core.markdown_safety import check_html
+from ..core.html_allowlist import Allowlist, locate
 from ..core.model import Catalog
+from ..core.pages import plain_title, printable_meta
 from ..export.catalog_json import catalog_document, dumps
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
@@ -59,6 +60,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.bodies: dict[str, str] = {}  # converted Markdown awaiting its page (on_page_context)
         self.downloads: list[Download] = []
         self.renderer: Renderer | None = None
+        self.allowlist: Allowlist | None = None
         self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
@@ -93,6 +95,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             raise PluginError("syllabus: content errors above; nothing was built "
                               "(run `syllabus validate` for the full report)")
         self.catalog = result.catalog.visible_to(self.options.audience)
+        self.allowlist = Allowlist(self.options.video_hosts)
         self.markdown = result.markdown
         self.edit_links = None
         root = self.options.root
@@ -130,6 +133,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         today, site_url = self.options.today, self.options.site_url
         self.downloads = [*material_downloads(self.catalog, root), *plan_downloads(self.catalog, today, site_url),
                           *session_downloads(self.catalog, today, site_url), *self._redirects()]
+        _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
             config.nav = self._nav(files)
         return files
@@ -167,22 +171,38 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
+        if generated is None:
+            # Hand-written page: its metadata was checked in on_config (load_catalog); Material
+            # prints title and description raw, so it gets them escaped.
+            page.meta.update(printable_meta(page.meta))
+        else:
             # Material prints page.meta.title raw (also inside <title>), so it gets escaped text.
             page.meta["title"] = Markup(escape(generated.title))
             page.meta["description"] = Markup(escape(generated.description))
             page.meta.update(generated.meta)
         return markdown
 
-    # After other plugins changed the HTML, so the safety check sees the final body.
+    # After other plugins changed the HTML, so the allowlist sees (and publishes) the final body
+    # of every page rendered from Markdown, and refuses the page if it had to remove anything.
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.allowlist is None:
+            return html
         generated = self.pages.get(page.file.src_uri)
+        html, removals = self.allowlist.removals(html)
+        if removals:
+            if generated is not None:
+                source = generated.markdown_source or generated.source
+            else:
+                source = f"{_docs_folder(config)}/{page.file.src_uri}"
+            line, column = locate(page.markdown or "", removals[0].needles)
+            line += _metadata_lines(page.file.content_string, page.markdown or "")
+            raise PluginError(f"syllabus: {source}:{line}:{column}: {removals[0].message} (the published HTML "
+                              "of this page must pass the allowlist unchanged; run `syllabus validate`)")
+        if "title" not in page.meta and page.title:  # taken from the first <h1>: HTML to MkDocs
+            page.meta["title"] = plain_title(page.title)
         if generated is None and not page.is_homepage:
             return html
-        for finding in check_html(html, allowed_iframe_hosts=self.config.video_hosts):
-            raise PluginError(f"syllabus: {page.file.src_uri}: unsafe HTML after rendering "
-                              f"(line {finding.line}): {finding.message}")
         assert self.renderer is not None
         if generated is None:  # the home page: add the role entry points after its body
             return html + self.renderer.render("syllabus/home.html", page.url)
@@ -231,6 +251,29 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
+    """No two sources may be written to the same site path: the later would silently win."""
+    writers: dict[str, str] = {}
+    sources = [(f.dest_uri, f.src_uri) for f in files] + [(d.dest_uri, f"download {d.dest_uri}") for d in downloads]
+    for dest, source in sources:
+        if dest in writers:
+            raise PluginError(f"syllabus: {source} and {writers[dest]} would both be published as {dest}; "
+                              "rename one of them")
+        writers[dest] = source
+
+
+def _docs_folder(config: MkDocsConfig) -> str:
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    return os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
+
+
+def _metadata_lines(source: str, body: str) -> int:
+    """How many lines of ``source`` MkDocs read as metadata before the Markdown ``body``."""
+    if not body or not source.endswith(body):
+        return 0
+    return source[: len(source) - len(body)].count("\n")
 
 
 def _through_symlink(path: str, docs_dir: str) -> bool:

@@ -35,6 +35,7 @@ class GeneratedPage:
     source: str  # catalog-relative YAML (or Markdown) file behind the page
     description: str = ""
     markdown: str = ""
+    markdown_source: str = ""  # catalog-relative file ``markdown`` was read from, for error positions
     context: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # Material page options, e.g. hide
     # A smaller rendering for the search index to read instead of the page: its own prose,
@@ -75,7 +76,8 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     yield GeneratedPage(
         src_uri=f"courses/{course.id}/index.md", title=course.title, template="syllabus/course.html",
         source=course.source, description=course.summary, search_template="syllabus/course-search.html",
-        markdown=markdown.get(f"{course.folder}/index.md", ""), context=context,
+        markdown=markdown.get(f"{course.folder}/index.md", ""), markdown_source=f"{course.folder}/index.md",
+        context=context,
     )
     for unit in course.units:
         yield unit_page(course, unit, markdown)
@@ -86,7 +88,7 @@ def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str]) -> Genera
     return GeneratedPage(
         src_uri=f"courses/{course.id}/{unit.file}", title=unit.title, template="syllabus/unit.html",
         source=source, description=course.summary, search_template="syllabus/unit-search.html",
-        markdown=markdown.get(source, ""), context={"course": course, "unit": unit},
+        markdown=markdown.get(source, ""), markdown_source=source, context={"course": course, "unit": unit},
     )
 
 

@@ -1,0 +1,226 @@
+"""The one allowlist every published page body from content passes through.
+
+Course, unit and docs Markdown is rendered by Python-Markdown with whatever extensions the
+site enables, so what reaches a visitor is decided by the final HTML, not by any reading of
+the Markdown. That HTML is run through ``nh3`` (ammonia, an html5ever-based sanitiser) with
+the tags, attributes and URL schemes below, which are all Python-Markdown, its bundled
+extensions (attr_list, toc permalinks, tables, footnotes, abbr, def_list, md_in_html),
+pymdownx (details, superfences, tabbed, highlight, tasklist) and Material's styling need.
+
+The sanitised HTML is what gets published, and if sanitising *removed* anything (a tag, an
+attribute or text) the page is refused: :meth:`Allowlist.removals` names the first removal
+so the trainer can fix the source. Additions by the sanitiser's HTML5 tree builder (an
+implied ``<tbody>``, closing tags) are harmless and not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Tag -> attributes allowed on it (besides GENERIC_ATTRIBUTES).
+TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "em", "strong", "b", "i", "s", "u", "code",
+         "pre", "span", "div", "table", "thead", "tbody", "tfoot", "tr", "caption", "colgroup", "blockquote",
+         "hr", "br", "sup", "sub", "dl", "dt", "dd", "summary", "mark", "kbd", "small", "figure",
+         "figcaption", "q", "cite", "var", "samp", "wbr", "section", "abbr"),
+        frozenset(),
+    ),
+    "a": frozenset({"href", "name", "target", "rel"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading", "align"}),
+    "th": frozenset({"colspan", "rowspan", "align", "style", "scope"}),
+    "td": frozenset({"colspan", "rowspan", "align", "style"}),
+    "ol": frozenset({"start", "type", "reversed"}),
+    "col": frozenset({"span", "width"}),
+    "details": frozenset({"open"}),
+    "del": frozenset({"datetime"}),
+    "ins": frozenset({"datetime"}),
+    "label": frozenset({"for"}),
+    "input": frozenset({"checked", "disabled", "name"}),  # pymdownx.tabbed and tasklist
+    "iframe": frozenset({"src", "width", "height", "allow", "allowfullscreen", "frameborder", "loading",
+                         "referrerpolicy"}),
+}
+GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
+DATA_ATTRIBUTE_PREFIX = "data-"  # any data-* attribute, except Material's own:
+_THEME_DATA_PREFIX = "data-md-"  # Material's scripts find their components by these
+# Material reads its config from the first "#__config" in the page (an element in the content
+# would come first) and toggles by "#__drawer", "#__search"...: content ids may not start with
+# "__", except those the tabbed and highlight extensions generate.
+_THEME_ID_PREFIX = "__"
+_EXTENSION_IDS = ("__tabbed_", "__codelineno-")
+# Attributes allowed only with these exact values.
+TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}}
+# Tables use ``style`` for column alignment only.
+_TABLE_STYLE = re.compile(r"text-align:\s*(?:left|right|center);?")
+_ATTRIBUTE_NOTES = {
+    "id": "ids starting with '__' belong to the theme (e.g. #__config); rename it",
+    "for": "ids starting with '__' belong to the theme; rename it",
+    "style": "only text-align in table cells is allowed; use an attribute list class instead",
+    "src": "iframes may only embed https pages from the allowed video hosts",
+}
+
+
+# html5ever (in nh3) and the search plugin's parser both do work per open element for every
+# tag, so a page nesting tens of thousands of elements takes minutes; no page needs this many.
+MAX_NESTING = 100
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# Elements that never hold themselves open in a browser's tree: void, or ended by the next sibling.
+_NOT_NESTING = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                          "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rt",
+                          "rp", "thead", "tbody", "tfoot", "colgroup"})
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What the sanitiser took out of a page: ``message`` for the trainer, ``needles`` to find
+    its source line (the attribute's value, else its name, or the tag), best first."""
+
+    message: str
+    needles: tuple[str, ...]
+
+
+class Allowlist:
+    """The page-body sanitiser, made once per site (the iframe hosts come from its options)."""
+
+    def __init__(self, video_hosts: Collection[str] = ()) -> None:
+        self.video_hosts = frozenset(host.lower() for host in video_hosts)
+        attributes = {tag: set(names) for tag, names in TAG_ATTRIBUTES.items()}
+        attributes["*"] = set(GENERIC_ATTRIBUTES)
+        self._cleaner = nh3.Cleaner(
+            tags=set(TAG_ATTRIBUTES), attributes=attributes, tag_attribute_values=TAG_ATTRIBUTE_VALUES,
+            generic_attribute_prefixes={DATA_ATTRIBUTE_PREFIX}, url_schemes=set(URL_SCHEMES),
+            attribute_filter=self._filter, link_rel=None, strip_comments=True,
+            clean_content_tags={"script", "style"},
+        )
+
+    def _filter(self, tag: str, attribute: str, value: str) -> str | None:
+        if attribute.startswith(_THEME_DATA_PREFIX):
+            return None
+        if attribute in ("id", "for", "name") and value.startswith(_THEME_ID_PREFIX) \
+                and not value.startswith(_EXTENSION_IDS):
+            return None
+        if attribute == "style":
+            return value if _TABLE_STYLE.fullmatch(value.strip()) else None
+        if tag == "iframe" and attribute == "src":
+            return value if self.allows_embed(value) else None
+        return value
+
+    def allows_embed(self, url: str) -> bool:
+        try:  # browsers read "\" as "/" in http(s) URLs, so "https://evil\@good/" is evil's
+            parts = urlsplit(url.strip().replace("\\", "/"))
+            return parts.scheme == "https" and parts.hostname in self.video_hosts
+        except ValueError:
+            return False
+
+    def clean(self, html: str) -> str:
+        """The HTML to publish: only allowed tags, attributes and URLs, well formed."""
+        return self._cleaner.clean(html)
+
+    def removals(self, html: str) -> tuple[str, list[Removal]]:
+        """(the sanitised HTML, what sanitising removed from ``html``: at most the first one).
+
+        HTML nesting more than :data:`MAX_NESTING` elements is refused before sanitising
+        (and the empty string is returned for it), so the work per page stays bounded.
+        """
+        if (too_deep := _too_deep(html)) is not None:
+            return "", [too_deep]
+        cleaned = self.clean(html)
+        if cleaned == html:
+            return cleaned, []
+        removal = first_removal(_Tokens.of(html), _Tokens.of(cleaned))
+        return cleaned, [] if removal is None else [removal]
+
+
+class _Tokens(HTMLParser):
+    """Start tags (with their attributes) and text, as a browser-like tokenizer reads them.
+
+    End tags and comments are left out: the sanitiser may add the former and always drops
+    the latter, and neither is content a reader sees.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, frozenset[tuple[str, str]]]] = []
+        self.text: list[str] = []
+
+    @classmethod
+    def of(cls, html: str) -> _Tokens:
+        tokens = cls()
+        tokens.feed(html)
+        tokens.close()
+        return tokens
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        first = dict(reversed(attrs))  # browsers keep the first of duplicate attributes
+        self.tags.append((tag, frozenset((name, value or "") for name, value in first.items())))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def visible_text(self) -> str:
+        return "".join("".join(self.text).split())
+
+
+def _too_deep(html: str) -> Removal | None:
+    """A refusal if ``html`` may nest more than MAX_NESTING elements (an upper bound: it counts
+    start tags that were never closed, as a browser would hold them open)."""
+    depth = 0
+    for match in _TAG.finditer(html):
+        name = match.group(2).lower()
+        if name in _NOT_NESTING:
+            continue
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        if depth > MAX_NESTING:
+            return Removal(f"HTML nested more than {MAX_NESTING} elements deep (<{name}> here is one of "
+                           "many left open); close the tags you open", (f"<{name}",))
+    return None
+
+
+def first_removal(original: _Tokens, cleaned: _Tokens) -> Removal | None:
+    """The first tag, attribute or text of ``original`` that ``cleaned`` no longer has."""
+    kept = iter(cleaned.tags)
+    for tag, attributes in original.tags:
+        for other, other_attributes in kept:
+            if other == tag and other_attributes == attributes:
+                break
+            if other == tag and other_attributes < attributes:
+                name, value = min(attributes - other_attributes)
+                return _attribute_removal(tag, name, value)
+        else:
+            return Removal(f"<{tag}> is not allowed in published pages; remove it", (f"<{tag}",))
+    if original.visible_text() != cleaned.visible_text():
+        return Removal("part of the text was removed by the HTML sanitiser (it sits in markup browsers "
+                       "would not show as text); simplify the HTML around it", ("<",))
+    return None
+
+
+def _attribute_removal(tag: str, name: str, value: str) -> Removal:
+    if name.startswith("on"):
+        message = f"{name}= on <{tag}> is an event handler, which runs JavaScript; remove it"
+    elif name in ("href", "src", "cite") and tag != "iframe":
+        scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
+        message = (f'{name}= on <{tag}> uses a URL that is not allowed ("{scheme[:40]}"); use a relative link '
+                   "or an https, http or mailto URL")
+    else:
+        note = _ATTRIBUTE_NOTES.get(name, "remove it")
+        message = f"{name}= is not allowed on <{tag}> in published pages; {note}"
+    url = name in ("href", "src", "cite") and value
+    return Removal(message, (value, name) if url else (name,))
+
+
+def locate(source: str, needles: tuple[str, ...]) -> tuple[int, int]:
+    """1-based (line, column) of the first of ``needles`` found in ``source`` (ignoring case), else (1, 1)."""
+    lowered = source.lower()
+    pos = next((found for needle in needles if (found := lowered.find(needle.lower())) >= 0), -1)
+    if pos < 0:
+        return 1, 1
+    line = source.count("\n", 0, pos) + 1
+    return line, pos - (source.rfind("\n", 0, pos) + 1) + 1

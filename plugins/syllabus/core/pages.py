@@ -1,0 +1,217 @@
+"""Markdown pages as MkDocs reads them: front matter (data, checked like course YAML), then a
+body rendered by Python-Markdown with the site's extensions and checked by the allowlist.
+
+MkDocs takes a page's metadata from a leading ``---`` YAML block, or else from leading
+``key: value`` lines (MultiMarkdown style), and Material prints some of it raw (the page
+``<title>``, the description). So the same split is made here, the metadata is read by the
+strict loader, only keys Material uses safely are accepted, and the plugin hands Material
+escaped text (:func:`printable_meta`).
+
+Nothing here imports MkDocs: ``syllabus validate`` renders with Python-Markdown directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+from markupsafe import Markup, escape
+
+from .html_allowlist import Allowlist, locate
+from .yamlsafe import YamlProblem, YamlRejected, load_text
+
+# MkDocs' list (mkdocs.utils.markdown_extensions): every one of these becomes a page.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+# The same patterns as mkdocs.utils.meta, so both read the same lines as metadata.
+_YAML_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+
+TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
+HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search")
+MAX_TEXT = 300
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A page split the way MkDocs splits it; ``body_line`` is the body's first source line."""
+
+    meta: dict[str, Any]
+    body: str
+    body_line: int
+    problems: list[YamlProblem]
+
+
+def split_page(text: str) -> PageSource:
+    """Metadata and body of a page (LF line ends), with every metadata problem positioned,
+    and blocks too large to render in bounded time refused."""
+    page = _split(text)
+    page.problems.extend(_bounded_work_problems(text))
+    return page
+
+
+def _split(text: str) -> PageSource:
+    if match := _YAML_FRONT_MATTER.match(text):
+        body = text[match.end():]
+        stripped = body.lstrip("\n")
+        body_line = text.count("\n", 0, match.end()) + len(body) - len(stripped) + 1
+        try:
+            document = load_text(match.group(1))
+        except YamlRejected as rejected:
+            return PageSource({}, stripped, body_line, [_shift(p, 1) for p in rejected.problems])
+        problems = [_shift(p, 1) for p in document.problems]
+        for key, value in document.data.items():
+            line, column = document.key_marks.get((key,), (1, 1))
+            problem = _meta_problem(key, value)
+            if problem:
+                problems.append(YamlProblem(line + 1, column, problem, "front-matter"))
+        return PageSource(document.data, stripped, body_line, problems)
+    return _multimarkdown_meta(text)
+
+
+# Python-Markdown rebuilds a block's text once per inline match (links, tags, emphasis, code,
+# entities), so its time grows with (matches x length) of one block: 21,000 inline tags in one
+# paragraph took 17 s. Prose blocks hold a few dozen; fenced code is not inline-processed.
+MAX_INLINE_OPENERS = 5000
+_INLINE_OPENERS = re.compile(r"[<\[`*_&!{]")
+_FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
+# Each quote level re-parses the lines below it: 260,000 ">" took 3.4 s CPU.
+MAX_QUOTE_DEPTH = 30
+_QUOTE_MARKERS = re.compile(rf"[ \t]*(?:>[ \t]*){{{MAX_QUOTE_DEPTH + 1}}}")
+
+
+def _bounded_work_problems(text: str) -> list[YamlProblem]:
+    """A refusal for each block of consecutive lines with too many inline constructs."""
+    problems, count, first, fence = [], 0, 0, None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if fence is not None:
+            if line.lstrip().startswith(fence):
+                fence = None
+            continue
+        if opener := _FENCE.match(line):
+            fence, count = opener.group().strip()[:3], 0
+            continue
+        if not line.strip():
+            count = 0
+            continue
+        if _QUOTE_MARKERS.match(line):
+            problems.append(YamlProblem(number, 1, f"quotes nested more than {MAX_QUOTE_DEPTH} levels deep; "
+                                        "use fewer '>' markers", "markdown-size"))
+            break  # one report is enough
+        if count == 0:
+            first = number
+        count += len(_INLINE_OPENERS.findall(line))
+        if count > MAX_INLINE_OPENERS:
+            problems.append(YamlProblem(first, 1, f"this block (up to line {number}) holds more than "
+                                        f"{MAX_INLINE_OPENERS} inline markup characters (< [ ` * _ & ! {{), too "
+                                        "many to render in bounded time; split it with blank lines or put it in "
+                                        "a fenced code block", "markdown-size"))
+            count = -(10**9)  # one report per block
+    return problems
+
+
+def _multimarkdown_meta(text: str) -> PageSource:
+    lines = text.split("\n")
+    meta: dict[str, Any] = {}
+    problems: list[YamlProblem] = []
+    key, used = None, 0
+    for number, line in enumerate(lines):
+        if not line.strip():
+            used = number + 1
+            break
+        if found := _META_LINE.match(line):
+            key = found.group("key").lower().strip()
+            meta[key] = f"{meta[key]} {found.group('value').strip()}" if key in meta else found.group("value").strip()
+            problem = _meta_problem(key, meta[key])
+            if problem:
+                column = line.find(found.group("key")) + 1
+                problems.append(YamlProblem(number + 1, column, f"MkDocs reads this line as page metadata: "
+                                            f"{problem}", "front-matter"))
+        elif (more := _META_MORE.match(line)) and key:
+            meta[key] += f" {more.group('value').strip()}"
+        else:
+            used = number
+            break
+        used = number + 1
+    body = "\n".join(lines[used:])
+    stripped = body.lstrip("\n")
+    return PageSource(meta, stripped, used + len(body) - len(stripped) + 1, problems)
+
+
+def _meta_problem(key: str, value: Any) -> str | None:
+    """Why a metadata entry is refused, or None."""
+    if key not in FRONT_MATTER_KEYS:
+        return (f"'{key[:40]}' is not a page metadata key Syllabus allows ({', '.join(FRONT_MATTER_KEYS)}); "
+                "remove it, or add a blank line first if this line is text")
+    if key in TEXT_KEYS:
+        if not isinstance(value, str):
+            return f"'{key}' must be text; quote it"
+        if len(value) > MAX_TEXT:
+            return f"'{key}' is {len(value)} characters long; keep it under {MAX_TEXT}"
+    elif key == "hide":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v in HIDE_VALUES for v in value):
+            return f"'hide' must be a list of {', '.join(sorted(HIDE_VALUES))}"
+    elif key == "search" and (not isinstance(value, dict) or set(value) - {"exclude", "boost"}
+                              or not isinstance(value.get("exclude", False), bool)
+                              or not isinstance(value.get("boost", 1), (int, float))):
+        return "'search' may only set exclude (true/false) and boost (a number)"
+    return None
+
+
+def _shift(problem: YamlProblem, lines: int) -> YamlProblem:
+    return YamlProblem(problem.line + lines, problem.column, problem.message, problem.rule)
+
+
+def printable_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The text values Material prints unescaped, escaped (and only those keys kept as text)."""
+    return {key: Markup(escape(meta[key])) for key in TEXT_KEYS if isinstance(meta.get(key), str)}
+
+
+def plain_title(html_title: str) -> Markup:
+    """A title MkDocs took from a rendered ``<h1>`` (tags stripped, entities kept) as safe text."""
+    return Markup(escape(Markup(html_title).striptags()))
+
+
+@dataclass(frozen=True)
+class MarkdownSettings:
+    """The site's ``markdown_extensions`` as MkDocs resolved them (with its built-in ``toc``,
+    ``tables`` and ``fenced_code``) and their configs."""
+
+    extensions: tuple[Any, ...] = ()
+    configs: Mapping[str, Mapping[str, Any]] | None = None
+
+
+class PageRenderer:
+    """Python-Markdown with the site's extensions, then the allowlist: the build's own check."""
+
+    def __init__(self, settings: MarkdownSettings, allowlist: Allowlist) -> None:
+        self.settings, self.allowlist = settings, allowlist
+        self._markdown: markdown.Markdown | None = None
+
+    def render(self, body: str) -> str:
+        if self._markdown is None:  # made on first use: validate runs without Markdown pages too
+            self._markdown = markdown.Markdown(extensions=list(self.settings.extensions),
+                                               extension_configs=dict(self.settings.configs or {}))
+        return self._markdown.reset().convert(body)
+
+    def problems(self, page: PageSource) -> list[YamlProblem]:
+        """What the build's allowlist would refuse in this page, positioned in its source
+        (nothing is rendered for a page whose metadata or size is already refused)."""
+        if page.problems:
+            return []
+        try:
+            html = self.render(page.body)
+        except RecursionError:
+            return [YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; simplify it",
+                                "markdown-depth")]
+        _, removals = self.allowlist.removals(html)
+        found = []
+        for removal in removals:
+            line, column = locate(page.body, removal.needles)
+            found.append(YamlProblem(line + page.body_line - 1, column, removal.message, "markdown-allowlist"))
+        return found

@@ -1,0 +1,117 @@
+"""The allowlist on published HTML: what Python-Markdown renders with the site's extensions
+either passes unchanged or is refused, positioned in the Markdown source."""
+
+from __future__ import annotations
+
+import pytest
+from syllabus.core.html_allowlist import Allowlist
+from syllabus.core.pages import MarkdownSettings, PageRenderer, split_page
+
+from .test_markdown_safety import HOSTILE, SAFE, VIDEO_HOSTS
+
+SITE = MarkdownSettings(
+    ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html", "footnotes", "abbr", "def_list",
+     "pymdownx.details", "pymdownx.tabbed", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tasklist"),
+    {"toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True}},
+)
+ALLOWLIST = Allowlist(VIDEO_HOSTS)
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    page = split_page(text)
+    found = page.problems + PageRenderer(SITE, ALLOWLIST).problems(page)
+    return [(p.line, p.column, p.message) for p in found]
+
+
+# markdown-it hints that flag text Python-Markdown renders harmlessly, with what it renders.
+HARMLESS_WHEN_RENDERED = {
+    "markdown-link-escaped-colon": 'href="javascript\\:alert(1)": no scheme, a relative link',
+    "reference-definition-unused-next-line": "an unused definition renders nothing",
+    "superfences-attributes": "superfences drops the onclick",
+    "tag-hidden-in-attribute-python-markdown-escapes-outer": "the <img> stays inside the title value",
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[case[0] for case in HOSTILE])
+def test_every_hostile_sample_is_refused_by_the_allowlist(case: tuple) -> None:
+    name, text, *_ = case
+    found = problems(text)
+    assert bool(found) is (name not in HARMLESS_WHEN_RENDERED), found
+
+
+# Python-Markdown does not treat "\<" as an escape: the <script> reaches the HTML.
+UNSAFE_WHEN_RENDERED = {"escaped-tag"}
+
+
+@pytest.mark.parametrize("name", list(SAFE))
+def test_safe_samples_pass_unchanged(name: str) -> None:
+    refused = PageRenderer(SITE, ALLOWLIST).problems(split_page("\n" + SAFE[name]))  # "\n": no metadata
+    assert bool(refused) is (name in UNSAFE_WHEN_RENDERED)
+
+
+# Cases where Python-Markdown and a CommonMark reading of the same text disagree.
+PARSER_DIFFERENCES = {
+    "html-in-indented-list-item": ("- item\n\n    <img src=x onerror=alert(1)>\n", 3, "onerror="),
+    "deep-blockquote": ("> > > > > > <img src=x onerror=alert(1)>\n", 1, "onerror="),
+    "admonition-body": ("!!! note\n    <p onmouseover=alert(1)>x</p>\n", 2, "onmouseover="),
+    "footnote-body": ("Text[^1]\n\n[^1]: <img src=x onerror=alert(1)>\n", 3, "onerror="),
+    "attr-list-with-tab": ('[link](x){\tonclick="alert(1)"}\n', 1, "onclick="),
+    "escaped-backslash-then-tag": ("\\\\<img src=x onerror=alert(1)>\n", 1, "onerror="),
+    "fence-closed-by-longer-fence": ("```\ncode\n`````\n<img src=x onerror=alert(1)>\n", 4, "onerror="),
+    "multi-line-reference-title": ('[x][r]\n\n[r]: https://a "title\n<img src=x onerror=alert(1)>"\n', 4, "onerror="),
+    "md-in-html-link": ('<div markdown="1">\n[x](javascript:alert(1))\n</div>\n', 2, "href="),
+    "style-without-url": ('<div style="position:fixed;inset:0">x</div>\n', 1, "style="),
+    "svg-block": ("<svg><circle r=1 /></svg>\n", 1, "<svg>"),
+    "noscript-smuggle": ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>\n', 1, "<noscript>"),
+    "iframe-foreign-host": ('<iframe src="https://evil.example/"></iframe>\n', 1, "src="),
+    "entity-spelled-scheme": ('<a href="jav&#x09;ascript&colon;alert(1)">x</a>\n', 1, "href="),
+}
+
+
+@pytest.mark.parametrize("name", list(PARSER_DIFFERENCES))
+def test_parser_differences_are_refused_at_their_line(name: str) -> None:
+    text, line, words = PARSER_DIFFERENCES[name]
+    found = problems(text)
+    assert found and found[0][0] == line, found
+    assert words in found[0][2]
+
+
+def test_lines_count_from_the_file_not_from_the_body_after_front_matter() -> None:
+    text = "---\ntitle: Lesson\n---\n\n# Lesson\n\n<b onclick=alert(1)>x</b>\n"
+    assert problems(text)[0][:2] == (7, 4)
+
+
+def test_sanitised_html_is_what_gets_published() -> None:
+    cleaned, removals = ALLOWLIST.removals('<p>ok <img src="x.png" onerror="alert(1)"></p>')
+    assert cleaned == '<p>ok <img src="x.png"></p>' and removals
+
+
+def test_implied_tags_added_by_the_html_tree_builder_are_not_removals() -> None:
+    assert ALLOWLIST.removals("<table><tr><td>1</td></tr></table>")[1] == []
+
+
+def test_allowed_video_embed_passes() -> None:
+    html = '<iframe src="https://www.youtube-nocookie.com/embed/x" allowfullscreen></iframe>'
+    assert ALLOWLIST.removals(html)[1] == []
+    assert ALLOWLIST.removals(html.replace("www.youtube", "www.youtube.evil"))[1]
+
+
+@pytest.mark.parametrize("html", ["<div>" * 5000, "</div>" * 200 + "<span>" * 150, "<ul><li>" * 200])
+def test_html_nested_beyond_the_limit_is_refused_before_sanitising(html: str) -> None:
+    cleaned, removals = ALLOWLIST.removals(html)
+    assert cleaned == "" and "nested more than" in removals[0].message
+
+
+def test_many_unclosed_paragraphs_and_list_items_are_not_nesting() -> None:
+    assert ALLOWLIST.removals("<p>x" * 500 + "<ul>" + "<li>y" * 500 + "</ul>")[1] == []
+
+
+@pytest.mark.parametrize("html", ['<div id="__config">{"search": "evil.js"}</div>', '<p id="__search">x</p>',
+                                  '<label for="__drawer">x</label>', '<span data-md-component="search">x</span>'])
+def test_content_cannot_take_the_themes_ids_or_components(html: str) -> None:
+    assert ALLOWLIST.removals(html)[1]
+
+
+def test_extension_generated_ids_pass() -> None:
+    html = '<input id="__tabbed_1_1" name="__tabbed_1" type="radio"><a id="__codelineno-0-1" href="#x">1</a>'
+    assert ALLOWLIST.removals(html)[1] == []

@@ -1,0 +1,225 @@
+"""Content safety by construction (issue 12): every hostile input is refused by
+``syllabus validate`` (exit 1, path:line:col) and by ``mkdocs build --strict`` (nothing
+published), in Markdown bodies, front matter, file names, materials and YAML."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import CatalogDir, build_site
+
+EXTENSIONS = """\
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - footnotes
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.tabbed:
+      alternate_style: true
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+
+
+@pytest.fixture
+def site_catalog(catalog: CatalogDir) -> CatalogDir:
+    """The test catalog with the example site's Markdown extensions, footnotes and tabs."""
+    catalog.config.write_text(catalog.config.read_text(encoding="utf-8") + EXTENSIONS, encoding="utf-8")
+    catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}])
+    catalog.write("courses/c/unit.md", "A plain unit.\n")
+    return catalog
+
+
+def refused(catalog: CatalogDir, run_cli, tmp_path: Path, where: str) -> str:
+    """Both validate and the build refuse, at ``where`` (path:line[:col]); returns validate's text."""
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1 and where in result.out, result.out
+    site = tmp_path / "site"
+    build = build_site(catalog.config, site, check=False)
+    assert build.returncode == 1, build.stderr
+    assert where.split(":")[0] in build.stderr
+    assert not (site / "index.html").exists() and not (site / "courses").exists()
+    return result.out
+
+
+# Markdown only the allowlist on the rendered HTML refuses (the markdown-it hints pass it):
+# the build's refusal comes from the allowlist on the page body, not from on_config.
+ALLOWLIST_ONLY = {
+    "style-overlay": ('Intro.\n\n<div style="position:fixed;inset:0">x</div>\n', "courses/c/unit.md:3:"),
+    "svg": ("Intro.\n\n<svg><circle r=1 /></svg>\n", "courses/c/unit.md:3:"),
+    "escaped-lt-is-no-escape": ("Type \\<script>x</script> here.\n", "courses/c/unit.md:1:"),
+    "math": ("Intro.\n\n<math><mi>x</mi></math>\n", "courses/c/unit.md:3:"),
+}
+
+
+@pytest.mark.parametrize("name", list(ALLOWLIST_ONLY))
+def test_the_allowlist_refuses_what_the_markdown_hints_miss(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                           name: str) -> None:
+    text, where = ALLOWLIST_ONLY[name]
+    site_catalog.write("courses/c/unit.md", text)
+    out = refused(site_catalog, run_cli, tmp_path, where)
+    assert "published pages" in out
+
+
+PARSER_DIFFERENCES = {
+    "indented-list-html": ("- item\n\n    <img src=x onerror=alert(1)>\n", "courses/c/unit.md:3:"),
+    "deep-blockquote": ("> > > > <img src=x onerror=alert(1)>\n", "courses/c/unit.md:1:"),
+    "footnote": ("Text[^1]\n\n[^1]: <b onclick=alert(1)>x</b>\n", "courses/c/unit.md:3:"),
+    "attr-list-tab": ('[link](x){\tonclick="alert(1)"}\n', "courses/c/unit.md:1:"),
+    "longer-closing-fence": ("```\ncode\n`````\n<img src=x onerror=alert(1)>\n", "courses/c/unit.md:4:"),
+    "multi-line-reference-title": ('[x][r]\n\n[r]: https://a "t\n<img src=x onerror=alert(1)>"\n',
+                                   "courses/c/unit.md:4:"),
+}
+
+
+@pytest.mark.parametrize("name", list(PARSER_DIFFERENCES))
+def test_parser_differences_are_refused_by_validate_and_build(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                              name: str) -> None:
+    text, where = PARSER_DIFFERENCES[name]
+    site_catalog.write("courses/c/unit.md", text)
+    refused(site_catalog, run_cli, tmp_path, where)
+
+
+def test_docs_pages_in_any_markdown_extension_are_checked(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    site_catalog.write("docs/guide.markdown", "# Guide\n\n<div style=\"color:red\">x</div>\n")
+    refused(site_catalog, run_cli, tmp_path, "docs/guide.markdown:3:")
+
+
+def test_the_home_page_is_checked(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    site_catalog.write("docs/index.md", "# Welcome\n\n<noscript><p>x</p></noscript>\n")
+    refused(site_catalog, run_cli, tmp_path, "docs/index.md:3:")
+
+
+@pytest.mark.parametrize(("front", "where"), [
+    ("---\ntemplate: syllabus/catalog.html\n---\n\nBody.\n", "courses/c/unit.md:2:1"),
+    ("---\ntitle: [not, text]\n---\n\nBody.\n", "courses/c/unit.md:2:1"),
+    ("---\na: &x [1]\nb: *x\n---\n\nBody.\n", "courses/c/unit.md:2:4"),
+    ("Note: MkDocs swallows this line\n\nBody.\n", "courses/c/unit.md:1:1"),
+    ("---\ntitle: x\nsearch: {exclude: maybe}\n---\n", "courses/c/unit.md:3:1"),
+])
+def test_front_matter_is_data_with_known_keys(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                              front: str, where: str) -> None:
+    site_catalog.write("courses/c/unit.md", front)
+    refused(site_catalog, run_cli, tmp_path, where)
+
+
+def test_huge_yaml_numbers_are_positioned_errors(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    course = site_catalog.root / "courses/c/course.yml"
+    course.write_text(course.read_text(encoding="utf-8").replace("duration_minutes: 60", "duration_minutes: "
+                                                                   + "9" * 5000), encoding="utf-8")
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert "Traceback" not in out and "5000 characters" in out
+
+
+def test_links_to_internal_items_are_refused_in_a_public_build(site_catalog: CatalogDir, run_cli,
+                                                               tmp_path: Path) -> None:
+    site_catalog.course("secret", visibility="internal")
+    site_catalog.write("courses/c/unit.md", "Intro.\n\nSee [it](../secret/index.md).\n")
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/unit.md:3:10")
+    assert "draft or internal" in out
+
+
+@pytest.mark.parametrize("name", ["bad name.pdf", ".hidden.pdf", "x%2f.pdf", "javascript:x.pdf"])
+def test_unsafe_material_names_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path, name: str) -> None:
+    site_catalog.write(f"courses/c/{name}", "x")
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Handout", "file": name}])
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert "not a safe file name" in out
+
+
+@pytest.mark.parametrize("name", ["slides.html", "diagram.svg", "feed.xml", "page.xhtml"])
+def test_materials_browsers_run_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path, name: str) -> None:
+    site_catalog.write(f"courses/c/{name}", "<svg onload=alert(1)></svg>")
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Handout", "file": name}])
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert "browsers run" in out
+
+
+def test_hard_links_are_refused_like_symlinks(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    site_catalog.course("secret", visibility="internal")
+    secret = site_catalog.write("courses/secret/answers.pdf", "internal answers")
+    os.link(secret, site_catalog.root / "courses/c/answers.pdf")
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Answers", "file": "answers.pdf"}])
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert "hard link" in out
+
+
+def test_docs_files_browsers_run_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    site_catalog.write("docs/assets/logo.svg", "<svg onload=alert(1)></svg>")
+    refused(site_catalog, run_cli, tmp_path, "docs/assets/logo.svg:1:1")
+
+
+PATHOLOGICAL = {
+    "unclosed-tags": ("<div>" * 20000, "courses/c/unit.md:1:1"),
+    "unclosed-inline-tags": ("<span><b><i>" * 7000, "courses/c/unit.md:1:1"),
+    "nested-brackets": ("[" * 30000 + "]" * 30000, "courses/c/unit.md:1:1"),
+    "link-openers": ("<a" * 30000, "courses/c/unit.md:1:1"),
+    "attr-list-braces": ("# h {" * 20000, "courses/c/unit.md:1:1"),
+    "cdata-openers": ("<![CDATA[" * 10000, "courses/c/unit.md:1:1"),
+    "deep-blockquotes": ("Intro.\n\n" + ">" * 50000, "courses/c/unit.md:3:1"),
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_pathological_markdown_is_refused_with_a_position(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                          name: str) -> None:
+    """Sizes well under the file limit; benchmarks/pathological.py measures the full-size ones."""
+    text, where = PATHOLOGICAL[name]
+    site_catalog.write("courses/c/unit.md", text)
+    out = refused(site_catalog, run_cli, tmp_path, where)
+    assert "Traceback" not in out
+
+
+def test_private_use_characters_are_published_as_text(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    site_catalog.write("courses/c/unit.md", "Icons \ue000\U000f0000 and \x02wzxhzdk:0\x03 placeholders.\n")
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
+    build_site(site_catalog.config, tmp_path / "site")
+    page = (tmp_path / "site/courses/c/unit/index.html").read_text(encoding="utf-8")
+    assert "\ue000" in page
+
+
+@pytest.mark.parametrize(("units", "materials", "where"), [
+    ([{"title": "A", "file": "welcome.md"}, {"title": "B", "file": "welcome/README.md"}], [], "units[1]"),
+    ([{"title": "A", "file": "unit.md"}], [{"title": "M", "kind": "other", "file": "sessions/x.ics"}], "materials[0]"),
+    ([{"title": "A", "file": "unit.md"}], [{"title": "M", "kind": "other", "file": "unit"}], "materials[0]"),
+])
+def test_no_output_path_is_written_twice(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                         units: list, materials: list, where: str) -> None:
+    for entry in units + materials:
+        site_catalog.write(f"courses/c/{entry['file']}", "# x\n")
+    site_catalog.course("c", units=units, materials=materials or None)
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert f"{where}.file" in out and "where" in out
+
+
+def test_a_docs_page_may_not_share_a_generated_page_output(site_catalog: CatalogDir, tmp_path: Path) -> None:
+    site_catalog.write("docs/courses/c/unit/index.md", "# Impostor\n")
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and "would both be published as courses/c/unit/index.html" in build.stderr
+
+
+def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    unit = "x'onmouseover=alert(1).md"
+    site_catalog.write(f"courses/c/{unit}", "Body.\n")
+    site_catalog.course("c", units=[{"title": "Unit", "file": unit}])
+    site_catalog.write("docs/<img src=x onerror=alert(1)>.md", "# Page\n")
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert "not a safe file name" in out and "docs/<img src=x onerror=alert(1)>.md:1:1" in out
+
+
+def test_the_course_overview_page_is_refused_at_its_markdown_file(site_catalog: CatalogDir, tmp_path: Path) -> None:
+    site_catalog.write("courses/c/index.md", "Overview.\n\n<math><mi>x</mi></math>\n")
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and "courses/c/index.md:3:1: <math> is not allowed" in build.stderr
