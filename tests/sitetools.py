@@ -184,3 +184,20 @@ def embedded_json(document: Element, name: str) -> object:
         assert element.attrs.get("type") == "application/json"
         return json.loads(element.raw_text)
     return json.loads(element.attrs[f"data-{name}"] or "")
+
+
+def reproducible_files(site: Path) -> list[str]:
+    """``site_files`` without Pagefind's bundle, whose filter and meta chunks are named and
+    ordered differently on each run (upstream: Pagefind/pagefind#638); what it finds is
+    tested through ``pagefind_pages`` and in the browser."""
+    return [f for f in site_files(site) if not f.startswith("pagefind/")]
+
+
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Pagefind's record of every indexed page (its gzip fragments), by site-relative URL:
+    ``content`` (the indexed text), ``filters`` and ``meta``."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[record["url"].lstrip("/")] = record
+    return pages
