@@ -243,7 +243,8 @@ def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None
         assert page(site, url).find("html").attrs["lang"] == "ja", url
     assert page(site, "courses/keystone-101/").find("html").attrs["lang"] == "en"
     indexed = pagefind_pages(site)["courses/keystone-101-ja/"]
-    assert indexed["meta"]["title"] == course["title"] and course["summary"] in indexed["content"]
+    segmented = indexed["content"].replace("\u200b", "")  # Pagefind marks where it split Japanese words
+    assert indexed["meta"]["title"] == course["title"] and course["summary"] in segmented
     assert indexed["filters"]["language"] == ["ja"]
 
 
