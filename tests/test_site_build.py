@@ -417,7 +417,7 @@ def test_search_index_and_sitemap_cover_generated_pages(site: Path) -> None:
     assert {f"https://academy.keystone.example/{u}" for u in {*expected, "catalog/"}} <= urls
     lastmod = {u.find("loc").text: u.find("lastmod").text for u in parse_html(sitemap.decode("utf-8")).find_all("url")}
     course = SOURCES["courses"]["search-bootcamp-live"]
-    assert lastmod["https://academy.keystone.example/courses/search-bootcamp-live/"] == course["last_reviewed"]
+    assert lastmod["https://academy.keystone.example/courses/search-bootcamp-live/"] == str(course["last_reviewed"])
 
 
 def test_search_index_reads_course_prose_not_facts(site: Path) -> None:

@@ -24,8 +24,10 @@
   const list = box.querySelector("[data-syllabus-search-results]");
   const filterBar = box.querySelector("[data-syllabus-search-filters]");
   const words = config.translations;
+  const siteLanguage = box.dataset.siteLanguage || "en";
 
   const MAX_RESULTS = 20;
+  const FIRST_BATCH = 5; // results fetched and shown before the rest
   const MAX_SECTIONS = 3; // headings shown under a page, as Material does
   const DEBOUNCE_MS = 60; // a query per pause in typing, not per key
   // Facets of the catalog, in the order shown; their values are written on each page as
@@ -34,16 +36,23 @@
 
   let engine = null;
 
-  /* Pagefind searches the index of the page's own language (<html lang>) and merges the
-   * others, so a query in any language finds its pages wherever it is typed. The merged
-   * bundle is named by its absolute URL: Pagefind skips a merge whose path starts like the
-   * primary bundle's. */
+  /* Pagefind searches one index per language and reads queries with the first one's rules
+   * (stemming): the site's language, whatever the page's, so that the same query finds the
+   * same pages everywhere. Pagefind takes that language from <html lang> when it starts,
+   * so <html lang> holds the site's language for that moment. The other languages' indexes
+   * are merged in, named by the bundle's absolute URL (Pagefind skips a merge whose path
+   * starts like the primary bundle's). */
   function load() {
     if (engine) return engine;
     engine = (async () => {
       const pagefind = await import(new URL("pagefind.js", bundle).href);
       await pagefind.options({ baseUrl: site.pathname });
-      await pagefind.init();
+      const root = document.documentElement;
+      const pageLanguage = root.getAttribute("lang");
+      root.setAttribute("lang", siteLanguage);
+      const started = pagefind.init(); // reads <html lang> before its first await
+      root.setAttribute("lang", pageLanguage);
+      await started;
       const entry = await (await fetch(new URL("pagefind-entry.json", bundle))).json();
       const primary = primaryLanguage(Object.keys(entry.languages), entry.languages);
       await Promise.all(Object.keys(entry.languages).filter((language) => language !== primary)
@@ -53,10 +62,10 @@
     return engine;
   }
 
-  /* The index Pagefind itself picks for this page: its language, its base language, or
-   * the language with the most pages. */
+  /* The index Pagefind picks for the site's language: that language, its base language,
+   * or the language with the most pages. */
   function primaryLanguage(codes, languages) {
-    const own = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
+    const own = siteLanguage.toLowerCase();
     if (codes.includes(own)) return own;
     if (codes.includes(own.split("-")[0])) return own.split("-")[0];
     return codes.sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
@@ -70,7 +79,7 @@
     }
   }
 
-  /* The facet pickers, made from the first search's counts of every filter value. */
+  /* The facet pickers, made once, after the first results are shown. */
   function showFilters(available) {
     if (filterBar.children.length) return;
     for (const [key, label] of FACETS) {
@@ -103,25 +112,27 @@
     return filters;
   }
 
-  /* Text and <mark> highlights of an excerpt; everything else becomes plain text. The
-   * string is parsed into an inert document: nothing in it loads or runs. */
-  function highlighted(html) {
+  /* An excerpt as text and <mark> highlights. Pagefind writes the page's text with < and >
+   * escaped and wraps matches in <mark>; nothing else in it is markup, so it is split, not
+   * parsed, and only ever becomes text nodes. */
+  function highlighted(excerpt) {
     const fragment = document.createDocumentFragment();
-    const parsed = new DOMParser().parseFromString(`<body>${html || ""}</body>`, "text/html");
-    for (const node of parsed.body.childNodes) {
-      if (node.nodeName === "MARK") {
-        const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        fragment.append(mark);
-      } else {
-        fragment.append(node.textContent);
+    let marked = false;
+    for (const part of (excerpt || "").split(/(<\/?mark>)/)) {
+      if (part === "<mark>" || part === "</mark>") {
+        marked = part === "<mark>";
+        continue;
       }
+      const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      if (!marked) {
+        fragment.append(text);
+        continue;
+      }
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      fragment.append(mark);
     }
     return fragment;
-  }
-
-  function plain(html) {
-    return highlighted(html).textContent;
   }
 
   function article(heading, title, excerpt, course, language) {
@@ -134,12 +145,12 @@
       element.append(icon);
     }
     const titleElement = document.createElement(heading);
-    titleElement.textContent = plain(title);
+    titleElement.textContent = title; // titles and meta are plain text
     element.append(titleElement);
     if (course) {
       const context = document.createElement("p");
       context.className = "syllabus-search-course";
-      context.textContent = plain(course);
+      context.textContent = course;
       element.append(context);
     }
     const text = document.createElement("p");
@@ -187,19 +198,24 @@
     const pagefind = await load();
     const found = await pagefind.debouncedSearch(query, { filters: chosenFilters() }, DEBOUNCE_MS);
     if (found === null || ticket !== latest) return; // a newer query replaced this one
-    const pages = await Promise.all(found.results.slice(0, MAX_RESULTS).map((result) => result.data()));
-    if (ticket !== latest) return;
-    showFilters(found.totalFilters);
-    list.replaceChildren(...pages.map(resultItem));
+    // Each result's text is a fetch of its own: the first few are shown as soon as they
+    // arrive, the rest appended after.
+    const wanted = found.results.slice(0, MAX_RESULTS);
+    let shown = false;
+    for (const batch of [wanted.slice(0, FIRST_BATCH), wanted.slice(FIRST_BATCH)]) {
+      const pages = await Promise.all(batch.map((result) => result.data()));
+      if (ticket !== latest) return;
+      const items = pages.map(resultItem);
+      if (shown) list.append(...items);
+      else list.replaceChildren(...items);
+      shown = true;
+    }
     announce(found.results.length);
+    if (filterBar.hidden) pagefind.filters().then(showFilters);
   }
 
   function open() {
-    if (!toggle.checked) {
-      toggle.checked = true;
-      toggle.dispatchEvent(new Event("change"));
-    }
-    input.focus();
+    input.focus(); // opens the dialog (see the focus handler)
     input.select();
   }
 
@@ -223,6 +239,12 @@
 
   input.addEventListener("input", () => search(input.value));
   for (const touched of ["focus", "pointerdown"]) input.addEventListener(touched, () => load(), { once: true });
+  input.addEventListener("focus", () => { // as in Material: the box in the header opens the dialog
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
   addEventListener("load", () => (window.requestIdleCallback || setTimeout)(() => load()), { once: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
