@@ -341,6 +341,9 @@ def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
         for key in ("title", "level", "roles", "format", "duration_minutes", "status"):
             assert course[key] == source.get(key, "active"), (course["id"], key)
         assert course["summary"] == source["summary"]
+        assert course["language"] == source.get("language", "en")
+        reviewed = source.get("last_reviewed")
+        assert course.get("last_reviewed") == course.get("updated") == (str(reviewed) if reviewed else None)
         assert course["url"] == f"courses/{course['id']}/" and (site / course["url"] / "index.html").is_file()
         assert [s["start"] for s in course["sessions"]] == [s["start"] for s in upcoming(source)]
         assert [s["start_utc"] for s in course["sessions"]] == sorted(s["start_utc"] for s in course["sessions"])
@@ -351,7 +354,11 @@ def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
         assert (track["duration_minutes"], track["required_minutes"]) == (
             sum(minutes.values()), sum(minutes[c] for c, r in items if r))
         assert (site / track["url"] / "index.html").is_file()
+        assert track["language"] == "en"
+        assert track["updated"] == str(max(SOURCES["courses"][c]["last_reviewed"] for c, _ in items
+                                           if SOURCES["courses"][c].get("last_reviewed")))
     for plan in document["plans"]:
+        assert plan["language"] == "en"
         assert plan["length_days"] == SOURCES["plans"][plan["id"]]["length_days"]
         assert (site / plan["url"] / "index.html").is_file()
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
@@ -650,3 +657,20 @@ def test_a_hand_written_page_where_a_generated_one_goes_stops_the_build(catalog:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/catalog/index.md clashes with a generated page" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_build_fails_clearly_when_pagefind_cannot_run(tmp_path: Path) -> None:
+    """A site without its search is never published."""
+    catalog = new_catalog(tmp_path / "catalog")
+    catalog.course("basics")
+    missing = tmp_path / "no-pagefind"
+    result = build_site(catalog.config, tmp_path / "site", check=False, env={"PAGEFIND_BINARY_PATH": str(missing)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"site search needs Pagefind's binary (not found at {missing})" in result.stderr
+    assert not (tmp_path / "site").exists()  # found out before anything was written
+    failing = tmp_path / "failing-pagefind"
+    failing.write_text("#!/bin/sh\necho 'index write failed' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    result = build_site(catalog.config, tmp_path / "site2", check=False, env={"PAGEFIND_BINARY_PATH": str(failing)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"Pagefind could not index the site ({failing}): index write failed" in result.stderr

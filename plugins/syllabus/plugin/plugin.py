@@ -39,7 +39,7 @@ from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .options import options_from_config
 from .render import Renderer, searchable
-from .site_search import SearchIndexError, index_site
+from .site_search import SearchIndexError, index_site, pagefind_binary
 from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
 
 if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `serve` needs it
@@ -115,6 +115,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         folders = [Path(folder).resolve() for folder in config.theme.dirs]
         if MATERIAL_TEMPLATES in folders and str(OVERRIDES) not in config.theme.dirs:
             config.theme.dirs.insert(folders.index(MATERIAL_TEMPLATES), str(OVERRIDES))
+        try:  # before anything is written: a site without its search is never published
+            pagefind_binary()
+        except SearchIndexError as error:
+            raise PluginError(f"syllabus: {error}") from None
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
                         "(its index would only make the build slower)")
