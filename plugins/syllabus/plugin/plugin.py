@@ -149,6 +149,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
         self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.site_language)
+        assert self.renderer is not None
+        self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
         self.feed_links = "".join(
             f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog

@@ -100,7 +100,7 @@ class Renderer:
         taxonomy = catalog.taxonomy
         self.env.filters.update(minutes=format_minutes, date=format_date,
                                 term=lambda key, kind: taxonomy.title(kind, key))
-        self.env.globals.update(session_time=session_time)
+        self.env.globals.update(session_time=session_time, feeds=())  # feeds: see SyllabusPlugin.on_files
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 
