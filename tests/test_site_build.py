@@ -674,3 +674,20 @@ def test_build_fails_clearly_when_pagefind_cannot_run(tmp_path: Path) -> None:
     result = build_site(catalog.config, tmp_path / "site2", check=False, env={"PAGEFIND_BINARY_PATH": str(failing)})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"Pagefind could not index the site ({failing}): index write failed" in result.stderr
+
+
+def test_hand_written_pages_take_their_language_from_front_matter(tmp_path: Path) -> None:
+    catalog = new_catalog(tmp_path / "catalog")
+    catalog.course("basics")
+    catalog.write("docs/ja.md", "---\nlanguage: ja\n---\n# はじめに\n\n検索の使い方を学びます。\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    japanese = page(site, "ja/")
+    assert japanese.find("html").attrs["lang"] == "ja"
+    assert japanese.find("header").attrs["lang"] == "en"  # the site's own words around it
+    assert page(site, "").find("html").attrs["lang"] == "en"
+    assert pagefind_pages(site)["ja/"]["filters"]["language"] == ["ja"]
+    catalog.write("docs/ja.md", '---\nlanguage: \'ja" onload="x\'\n---\n# Hi\n')
+    result = build_site(catalog.config, tmp_path / "bad", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/ja.md: front matter language 'ja\" onload=\"x' is not a language tag" in result.stderr
