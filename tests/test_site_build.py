@@ -691,3 +691,17 @@ def test_hand_written_pages_take_their_language_from_front_matter(tmp_path: Path
     result = build_site(catalog.config, tmp_path / "bad", check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/ja.md: front matter language 'ja\" onload=\"x' is not a language tag" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["tracks", "plans"])
+def test_search_index_reads_track_and_plan_prose_not_course_lists(site: Path, kind: str) -> None:
+    indexed = pagefind_pages(site)
+    for item_id, item in public(kind).items():
+        record = indexed[f"{kind}/{item_id}/"]
+        assert record["meta"]["title"] == item["title"] and item["summary"] in record["content"]
+        sections = item.get("sections") or item["phases"]
+        assert all(section["title"] in record["content"] for section in sections)
+        own_words = json.dumps(item, ensure_ascii=False)
+        courses = track_items(item) if kind == "tracks" else [(c, True) for c in plan_course_ids(item)]
+        titles = {SOURCES["courses"][c]["title"] for c, _ in courses}
+        assert titles and not {t for t in titles if t in record["content"] and t not in own_words}
