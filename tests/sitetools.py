@@ -7,12 +7,14 @@ test can tell text that merely looks like a tag from an element a browser would 
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -201,3 +203,21 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
         record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
         pages[record["url"].lstrip("/")] = record
     return pages
+
+
+def schema_org_problems(value: Any, where: str = "$") -> Iterator[str]:
+    """Properties that schema.org does not define for the ``@type`` they sit on (the
+    vocabulary as ``pydantic2-schemaorg`` generates it, inherited properties included)."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from schema_org_problems(item, f"{where}[{index}]")
+        return
+    if not isinstance(value, dict):
+        return
+    kind = value.get("@type")
+    model = importlib.import_module(f"pydantic2_schemaorg.{kind}")
+    defined = {field.alias for field in getattr(model, kind).__fields__.values()}
+    for key, item in value.items():
+        if key not in defined and key not in ("@context", "@id"):
+            yield f"{where}: {kind} has no property {key!r}"
+        yield from schema_org_problems(item, f"{where}.{key}")

@@ -21,7 +21,17 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
-from .sitetools import Element, embedded_json, html_pages, nav_tree, page, pagefind_pages, parse_html, site_files
+from .sitetools import (
+    Element,
+    embedded_json,
+    html_pages,
+    nav_tree,
+    page,
+    pagefind_pages,
+    parse_html,
+    schema_org_problems,
+    site_files,
+)
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"
@@ -277,6 +287,7 @@ def test_course_json_ld_keeps_a_hostile_title_inside_its_script(site: Path) -> N
     assert on_demand["name"] == COURSE_TITLE
     assert on_demand["hasCourseInstance"][0]["courseMode"] == ["online", "asynchronous"]
     assert on_demand["timeRequired"] == "PT1H"
+    assert list(schema_org_problems(live)) == list(schema_org_problems(on_demand)) == []
 
 
 def test_feeds_parse_with_standard_parsers(site: Path) -> None:

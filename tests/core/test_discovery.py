@@ -13,6 +13,8 @@ from syllabus.core.taxonomy import Taxonomy
 from syllabus.export.feeds import atom_feed, session_feeds
 from syllabus.export.structured_data import course_json_ld, iso_duration, script_json
 
+from tests.sitetools import schema_org_problems
+
 TODAY = dt.date(2026, 11, 18)
 TAXONOMY = Taxonomy.from_options({})
 
@@ -58,6 +60,22 @@ def test_cohort_sessions_repeat_weekly_in_the_organisers_zone() -> None:
     assert recording["courseMode"] == ["online", "asynchronous"]
     assert recording["location"] == {"@type": "VirtualLocation", "url": "https://video.example/cohort"}
     assert data["url"] == "https://academy.example/courses/cohort/"
+    assert list(schema_org_problems(data)) == []
+
+
+def test_on_demand_course_data_uses_only_schema_org_terms() -> None:
+    self_paced = course("reading", format="self-paced", outcomes=("Search code",), tags=("basics",),
+                        products=(), prerequisites=("cohort",), last_reviewed=dt.date(2026, 10, 1))
+    prerequisite = course("cohort")
+    data = course_json_ld(self_paced, catalog(self_paced, prerequisite), TODAY, "", "Academy")
+    assert data["hasCourseInstance"] == [{
+        "@type": "CourseInstance", "name": "Course reading", "courseMode": ["online", "asynchronous"],
+        "courseWorkload": "PT1H30M", "location": {"@type": "VirtualLocation", "url": "courses/reading/"},
+        "inLanguage": "en"}]
+    assert data["coursePrerequisites"] == [{"@type": "Course", "name": "Course cohort", "url": "courses/cohort/"}]
+    assert list(schema_org_problems(data)) == []
+    assert list(schema_org_problems({"@type": "Course", "startDate": "2026-01-01"})) == [
+        "$: Course has no property 'startDate'"]  # the check can fail
 
 
 def test_session_feeds_per_role_keep_uids_and_mark_cancellations() -> None:

@@ -28,6 +28,7 @@
 
   const MAX_RESULTS = 20;
   const FIRST_BATCH = 5; // results fetched and shown before the rest
+  const UNAVAILABLE = "Search is unavailable right now; please try again.";
   const MAX_SECTIONS = 3; // headings shown under a page, as Material does
   const DEBOUNCE_MS = 60; // a query per pause in typing, not per key
   // Facets of the catalog, in the order shown; their values are written on each page as
@@ -195,7 +196,14 @@
       status.textContent = words["search.result.placeholder"];
       return;
     }
-    const pagefind = await load();
+    let pagefind;
+    try {
+      pagefind = await load();
+    } catch (error) {
+      engine = null; // try again with the next key
+      if (ticket === latest) status.textContent = UNAVAILABLE;
+      return;
+    }
     const found = await pagefind.debouncedSearch(query, { filters: chosenFilters() }, DEBOUNCE_MS);
     if (found === null || ticket !== latest) return; // a newer query replaced this one
     // Each result's text is a fetch of its own: the first few are shown as soon as they
@@ -238,14 +246,15 @@
   }
 
   input.addEventListener("input", () => search(input.value));
-  for (const touched of ["focus", "pointerdown"]) input.addEventListener(touched, () => load(), { once: true });
+  const warm = () => load().catch(() => { engine = null; }); // a failure shows when a query needs it
+  for (const touched of ["focus", "pointerdown"]) input.addEventListener(touched, warm, { once: true });
   input.addEventListener("focus", () => { // as in Material: the box in the header opens the dialog
     if (!toggle.checked) {
       toggle.checked = true;
       toggle.dispatchEvent(new Event("change"));
     }
   });
-  addEventListener("load", () => (window.requestIdleCallback || setTimeout)(() => load()), { once: true });
+  addEventListener("load", () => (window.requestIdleCallback || setTimeout)(warm), { once: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const first = list.querySelector(".md-search-result__link");
