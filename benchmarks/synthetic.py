@@ -24,7 +24,6 @@ site_url: https://synthetic.example/
 theme:
   name: material
 plugins:
-  - search
   - syllabus:
       review_every_days: 3650
       products:
@@ -92,6 +91,24 @@ def course_document(index: int, rng: random.Random) -> dict:
             for month, day, hour in ((1, 2, 4), (2, 3, 5), (3, 4, 6))[: rng.randint(1, 3)]
         ]
     return data
+
+
+def material_search_config(config: Path) -> Path:
+    """A second mkdocs.yml for the same catalog with Material's own search (its plugin, and
+    its header and search partials restored through ``custom_dir``): the baseline the
+    Pagefind search is measured against."""
+    import material
+
+    partials = Path(material.__file__).parent / "templates" / "partials"
+    custom = config.parent / "material-search"
+    (custom / "partials").mkdir(parents=True, exist_ok=True)
+    for name in ("header.html", "search.html"):
+        (custom / "partials" / name).write_bytes((partials / name).read_bytes())
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  name: material\n", "  name: material\n  custom_dir: material-search\n")
+    baseline = config.with_name("mkdocs-material-search.yml")
+    baseline.write_text(text.replace("plugins:\n", "plugins:\n  - search\n"), encoding="utf-8")
+    return baseline
 
 
 def write_catalog(root: Path, n_courses: int, *, seed: int = 7, tracks: int = 8) -> Path:

@@ -37,7 +37,6 @@ site_url: https://academy.test/
 theme:
   name: material
 plugins:
-  - search
   - syllabus:
       audience: {audience}
       review_every_days: 365

@@ -7,12 +7,14 @@ test can tell text that merely looks like a tag from an element a browser would 
 from __future__ import annotations
 
 import gzip
+import importlib
 import json
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -184,3 +186,38 @@ def embedded_json(document: Element, name: str) -> object:
         assert element.attrs.get("type") == "application/json"
         return json.loads(element.raw_text)
     return json.loads(element.attrs[f"data-{name}"] or "")
+
+
+def reproducible_files(site: Path) -> list[str]:
+    """``site_files`` without Pagefind's bundle, whose filter and meta chunks are named and
+    ordered differently on each run (upstream: Pagefind/pagefind#638); what it finds is
+    tested through ``pagefind_pages`` and in the browser."""
+    return [f for f in site_files(site) if not f.startswith("pagefind/")]
+
+
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Pagefind's record of every indexed page (its gzip fragments), by site-relative URL:
+    ``content`` (the indexed text), ``filters`` and ``meta``."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[record["url"].lstrip("/")] = record
+    return pages
+
+
+def schema_org_problems(value: Any, where: str = "$") -> Iterator[str]:
+    """Properties that schema.org does not define for the ``@type`` they sit on (the
+    vocabulary as ``pydantic2-schemaorg`` generates it, inherited properties included)."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from schema_org_problems(item, f"{where}[{index}]")
+        return
+    if not isinstance(value, dict):
+        return
+    kind = value.get("@type")
+    model = importlib.import_module(f"pydantic2_schemaorg.{kind}")
+    defined = {field.alias for field in getattr(model, kind).__fields__.values()}
+    for key, item in value.items():
+        if key not in defined and key not in ("@context", "@id"):
+            yield f"{where}: {kind} has no property {key!r}"
+        yield from schema_org_problems(item, f"{where}.{key}")

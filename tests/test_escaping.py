@@ -21,7 +21,17 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
-from .sitetools import Element, embedded_json, html_pages, nav_tree, page, parse_html, site_files
+from .sitetools import (
+    Element,
+    embedded_json,
+    html_pages,
+    nav_tree,
+    page,
+    pagefind_pages,
+    parse_html,
+    schema_org_problems,
+    site_files,
+)
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"
@@ -105,7 +115,7 @@ def injections(document: Element) -> Iterator[str]:
         if element.tag == "img" and element.attrs.get("src") == "x":
             yield "<img src=x>"
         if element.tag == "script" and "src" not in element.attrs:
-            if element.attrs.get("type") == "application/json":
+            if element.attrs.get("type") in ("application/json", "application/ld+json"):
                 json.loads(element.raw_text)  # a payload that closed the script would break the JSON
             elif "alert" in element.raw_text:
                 yield f"<script>{element.raw_text[:40]}"
@@ -192,20 +202,12 @@ def test_templates_are_never_evaluated(site: Path) -> None:
     assert course.count(TEMPLATE) >= 4 and BLOCK in course
 
 
-def test_search_index_keeps_hostile_text_escaped(site: Path) -> None:
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            assert not list(injections(parse_html(doc[field]))), (doc["location"], field)
-            assert "49" not in text_of(doc[field])
-    titles = {doc["location"]: text_of(doc["title"]) for doc in index["docs"]}
-    assert titles["courses/evil/"] == COURSE_TITLE
-    assert titles["courses/evil-live/"] == LIVE_TITLE
-    assert titles["courses/evil/unit/"] == UNIT_TITLE
-    assert titles["tracks/evil-track/"] == TRACK_TITLE
-    assert titles["plans/evil-plan/"] == PLAN_TITLE
-    course = next(doc for doc in index["docs"] if doc["location"] == "courses/evil/")
-    assert SUMMARY in text_of(course["text"])
+def test_search_index_keeps_hostile_text_as_text(site: Path) -> None:
+    """Pagefind stores text; results put it into the page as text (see the browser tests)."""
+    indexed = pagefind_pages(site)
+    assert indexed["courses/evil/"]["meta"]["title"] == COURSE_TITLE
+    for url, record in indexed.items():
+        assert "49" not in record["content"], url
 
 
 def test_catalog_json_round_trips_every_string(site: Path) -> None:
@@ -261,3 +263,48 @@ def test_session_calendar_keeps_the_title(site: Path) -> None:
     [ics] = [f for f in site_files(site) if f.startswith("courses/evil-live/sessions/")]
     [event] = Calendar.from_ical((site / ics).read_bytes()).walk("VEVENT")
     assert LIVE_TITLE in str(event["SUMMARY"])
+
+
+def structured_data(site: Path, url: str) -> dict:
+    """The JSON-LD of a page, read as a search engine does: the script's text, parsed."""
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    head = html[:html.index("</head>")]
+    start = head.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+    text = head[start:head.index("</script>", start)]
+    assert "<" not in text and ">" not in text and "&" not in text
+    return json.loads(text)
+
+
+def test_course_json_ld_keeps_a_hostile_title_inside_its_script(site: Path) -> None:
+    live = structured_data(site, "courses/evil-live")
+    assert live["@type"] == "Course" and live["name"] == LIVE_TITLE and live["description"] == SUMMARY
+    [instance] = live["hasCourseInstance"]
+    assert instance["@type"] == "CourseInstance" and instance["courseMode"] == ["online", "synchronous"]
+    assert instance["startDate"] == "2026-12-08T11:00:00-05:00" and instance["location"]["@type"] == "VirtualLocation"
+    assert instance["courseSchedule"]["scheduleTimezone"] == "America/New_York"
+    assert [p["name"] for p in instance["instructor"]] == list(INSTRUCTORS)
+    on_demand = structured_data(site, "courses/evil")
+    assert on_demand["name"] == COURSE_TITLE
+    assert on_demand["hasCourseInstance"][0]["courseMode"] == ["online", "asynchronous"]
+    assert on_demand["timeRequired"] == "PT1H"
+    assert list(schema_org_problems(live)) == list(schema_org_problems(on_demand)) == []
+
+
+def test_feeds_parse_with_standard_parsers(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+
+    atom = (site / "courses.xml").read_bytes()
+    root = ET.fromstring(atom)
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert COURSE_TITLE in titles and LIVE_TITLE in titles
+    parsed = feedparser.parse(atom)
+    assert not parsed.bozo and {e.link for e in parsed.entries} >= {"https://academy.test/courses/evil/"}
+    calendar = Calendar.from_ical((site / "sessions.ics").read_bytes())
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == LIVE_TITLE
+    own = Calendar.from_ical(next((site / "courses/evil-live/sessions").iterdir()).read_bytes()).walk("VEVENT")[0]
+    assert event["UID"] == own["UID"]  # a subscriber who also downloaded the session keeps one event
+    assert Calendar.from_ical((site / "sessions-end-user.ics").read_bytes()).walk("VEVENT")
+    assert not Calendar.from_ical((site / "sessions-admin.ics").read_bytes()).walk("VEVENT")

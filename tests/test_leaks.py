@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
-from .sitetools import file_bytes, page, site_files, site_paths
+from .sitetools import file_bytes, page, reproducible_files, site_files, site_paths
 
 CANARY = "zqcanary7"  # lowercase letters and digits, so it fits ids, file names and handles
 INTERNAL = {"SYLLABUS_AUDIENCE": "internal"}
@@ -131,7 +131,7 @@ def test_the_fixture_plants_the_canary_in_names_and_bodies(builds: dict[str, Pat
 def test_public_site_holds_no_byte_and_no_path_of_hidden_content(builds: dict[str, Path], build: str) -> None:
     site = builds[build]
     files = site_files(site)
-    for expected in ("index.html", "404.html", "catalog.json", "search/search_index.json", "sitemap.xml",
+    for expected in ("index.html", "404.html", "catalog.json", "pagefind/pagefind-entry.json", "sitemap.xml",
                      "sitemap.xml.gz", "courses/public-basics/start/index.html", "plans/public-plan/plan.ics",
                      "plans/public-plan/plan.md", "plans/public-plan/plan.csv"):
         assert expected in files
@@ -141,8 +141,8 @@ def test_public_site_holds_no_byte_and_no_path_of_hidden_content(builds: dict[st
 
 def test_public_sites_before_and_after_an_internal_build_are_identical(builds: dict[str, Path]) -> None:
     first, again = builds["public"], builds["public-again"]
-    assert site_paths(first) == site_paths(again)
-    assert [f for f in site_files(first) if (first / f).read_bytes() != (again / f).read_bytes()] == []
+    assert reproducible_files(first) == reproducible_files(again)
+    assert [f for f in reproducible_files(first) if (first / f).read_bytes() != (again / f).read_bytes()] == []
 
 
 def test_public_pages_do_not_count_or_list_hidden_items(builds: dict[str, Path]) -> None:
@@ -160,9 +160,10 @@ def test_internal_build_holds_the_canary_and_marks_hidden_items(builds: dict[str
     hits = canary_hits(site)
     expected = [f"path courses/{CANARY}-draft/{CANARY}-slides.txt", f"path courses/{CANARY}-internal/{CANARY}-unit",
                 f"bytes courses/{CANARY}-draft/sessions/20261209T1000-europe-berlin.ics", "bytes catalog.json",
-                "bytes search/search_index.json", "bytes sitemap.xml", "bytes sitemap.xml.gz", "bytes index.html",
+                "bytes sitemap.xml", "bytes sitemap.xml.gz", "bytes index.html",
                 f"bytes plans/{CANARY}-plan/plan.ics", f"bytes plans/{CANARY}-draft-plan/plan.md"]
     assert [e for e in expected if e not in hits] == []
+    assert [h for h in hits if h.startswith("bytes pagefind/fragment/")]  # the search index is scanned too
     assert not [h for h in hits if "stray" in h or f"{CANARY}-folder" in h]  # never named as materials
     banners = {
         f"courses/{CANARY}-draft/": "Draft: not on the public site",

@@ -22,7 +22,17 @@ import yaml
 from syllabus.export.text import format_minutes
 
 from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, CatalogDir, build_site, course_data, plan_data, track_data
-from .sitetools import Element, embedded_json, internal_references, nav_tree, page, parse_html, site_files
+from .sitetools import (
+    Element,
+    embedded_json,
+    internal_references,
+    nav_tree,
+    page,
+    pagefind_pages,
+    parse_html,
+    reproducible_files,
+    site_files,
+)
 
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
 REPO_EDIT = "https://github.com/keystone-example/academy/edit/main/"
@@ -131,7 +141,8 @@ def test_every_visible_course_track_and_plan_has_a_page_and_nothing_hidden_does(
 
 
 def test_site_level_outputs_exist(site: Path) -> None:
-    for path in ("index.html", "catalog/index.html", "catalog.json", "search/search_index.json", "sitemap.xml",
+    for path in ("index.html", "catalog/index.html", "catalog.json", "pagefind/pagefind.js", "courses.xml",
+                 "sessions.ics", "sitemap.xml",
                  "sitemap.xml.gz", "404.html", "contributing/index.html", "reference/fields/index.html"):
         assert (site / path).is_file(), path
 
@@ -228,11 +239,13 @@ def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None
     assert (english.attrs["href"], english.attrs["hreflang"]) == ("../keystone-101/", "en")
     back = section_after(article(site, "courses/keystone-101/"), "Other languages").find("a")
     assert (back.attrs["href"], back.attrs["hreflang"], back.text) == ("../keystone-101-ja/", "ja", course["title"])
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert "ja" in index["config"]["lang"]
-    doc = next(d for d in index["docs"] if d["location"] == "courses/keystone-101-ja/")
-    assert doc["title"] == course["title"]
-    assert course["summary"] in doc["text"]
+    for url in ("courses/keystone-101-ja/", *(f"courses/keystone-101-ja/{u['file'][:-3]}/" for u in course["units"])):
+        assert page(site, url).find("html").attrs["lang"] == "ja", url
+    assert page(site, "courses/keystone-101/").find("html").attrs["lang"] == "en"
+    indexed = pagefind_pages(site)["courses/keystone-101-ja/"]
+    segmented = indexed["content"].replace("\u200b", "")  # Pagefind marks where it split Japanese words
+    assert indexed["meta"]["title"] == course["title"] and course["summary"] in segmented
+    assert indexed["filters"]["language"] == ["ja"]
 
 
 def test_unit_pages_link_back_to_their_course_and_to_each_other(site: Path) -> None:
@@ -328,6 +341,9 @@ def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
         for key in ("title", "level", "roles", "format", "duration_minutes", "status"):
             assert course[key] == source.get(key, "active"), (course["id"], key)
         assert course["summary"] == source["summary"]
+        assert course["language"] == source.get("language", "en")
+        reviewed = source.get("last_reviewed")
+        assert course.get("last_reviewed") == course.get("updated") == (str(reviewed) if reviewed else None)
         assert course["url"] == f"courses/{course['id']}/" and (site / course["url"] / "index.html").is_file()
         assert [s["start"] for s in course["sessions"]] == [s["start"] for s in upcoming(source)]
         assert [s["start_utc"] for s in course["sessions"]] == sorted(s["start_utc"] for s in course["sessions"])
@@ -338,7 +354,11 @@ def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
         assert (track["duration_minutes"], track["required_minutes"]) == (
             sum(minutes.values()), sum(minutes[c] for c, r in items if r))
         assert (site / track["url"] / "index.html").is_file()
+        assert track["language"] == "en"
+        assert track["updated"] == str(max(SOURCES["courses"][c]["last_reviewed"] for c, _ in items
+                                           if SOURCES["courses"][c].get("last_reviewed")))
     for plan in document["plans"]:
+        assert plan["language"] == "en"
         assert plan["length_days"] == SOURCES["plans"][plan["id"]]["length_days"]
         assert (site / plan["url"] / "index.html").is_file()
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
@@ -392,54 +412,51 @@ def test_every_internal_link_resolves(site: Path) -> None:
 
 
 def test_search_index_and_sitemap_cover_generated_pages(site: Path) -> None:
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    indexed = pagefind_pages(site)
     expected = {*(f"courses/{c}/" for c in public("courses")),
                 *(f"tracks/{t}/" for t in public("tracks")), *(f"plans/{p}/" for p in public("plans"))}
-    assert expected <= locations
-    assert not {f"courses/{c}/" for c in SOURCES["courses"]} - expected & locations
+    assert expected <= set(indexed)
+    assert not {f"courses/{c}/" for c in SOURCES["courses"]} - expected & set(indexed)
+    assert "catalog/" not in indexed and "reference/fields/" not in indexed  # cards repeat courses; YAML tables
     sitemap = (site / "sitemap.xml").read_bytes()
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap
     urls = {e.text for e in parse_html(sitemap.decode("utf-8")).find_all("loc")}
     assert {f"https://academy.keystone.example/{u}" for u in {*expected, "catalog/"}} <= urls
+    lastmod = {u.find("loc").text: u.find("lastmod").text for u in parse_html(sitemap.decode("utf-8")).find_all("url")}
+    course = SOURCES["courses"]["search-bootcamp-live"]
+    assert lastmod["https://academy.keystone.example/courses/search-bootcamp-live/"] == str(course["last_reviewed"])
 
 
 def test_search_index_reads_course_prose_not_facts(site: Path) -> None:
     """Title, summary and body are searchable; facts, sessions and lists of other pages,
     still on the page, are not (they would match every query for "beginner")."""
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     course = SOURCES["courses"]["search-bootcamp-live"]
-    entries = [d for d in index["docs"] if d["location"].split("#")[0] == "courses/search-bootcamp-live/"]
-    assert entries[0]["location"] == "courses/search-bootcamp-live/" and entries[0]["title"] == course["title"]
-    assert entries[0]["text"].startswith(f"<p>{course['summary']}</p>")
-    text = " ".join(d["text"] for d in entries)
-    assert course["title"] not in text and "Literal search and reading results" in text  # from index.md
+    indexed = pagefind_pages(site)["courses/search-bootcamp-live/"]
+    assert indexed["meta"]["title"] == course["title"]
+    text = indexed["content"]
+    assert course["summary"] in text and "Literal search and reading results" in text  # from index.md
+    assert "¶" not in text
     shown = article(site, "courses/search-bootcamp-live/").text
-    for fact in ("Upcoming sessions", "Add to calendar", "Owners:", "What you will be able to do",
-                 course["outcomes"][0], "Part of"):
+    for fact in ("Upcoming sessions", "Add to calendar", "Owners:", "Part of"):
         assert fact in shown and fact not in text, fact
+    assert indexed["filters"]["level"] == ["Beginner"] and indexed["filters"]["role"] == ["End user"]
 
 
-@pytest.mark.parametrize("kind", ["tracks", "plans"])
-def test_search_index_reads_track_and_plan_prose_not_course_lists(site: Path, kind: str) -> None:
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    for item_id, item in public(kind).items():
-        [entry] = [d for d in index["docs"] if d["location"].split("#")[0] == f"{kind}/{item_id}/"]
-        assert entry["title"] == item["title"] and entry["text"].startswith(f"<p>{item['summary']}</p>")
-        sections = item.get("sections") or item["phases"]
-        assert all(section["title"] in entry["text"] for section in sections)
-        own_words = json.dumps({k: v for k, v in item.items() if k != "outcomes"}, ensure_ascii=False)
-        courses = track_items(item) if kind == "tracks" else [(c, True) for c in plan_course_ids(item)]
-        titles = {SOURCES["courses"][c]["title"] for c, _ in courses}
-        assert not {t for t in titles if t in entry["text"] and t not in own_words}
-        assert not any(outcome in entry["text"] for outcome in item.get("outcomes", []))
+def test_unit_results_name_their_course(site: Path) -> None:
+    course = SOURCES["courses"]["admin-essentials"]
+    unit = course["units"][0]
+    indexed = pagefind_pages(site)[f"courses/admin-essentials/{unit['file'][:-3]}/"]
+    assert indexed["meta"] == {"title": unit["title"], "course": course["title"]} or (
+        indexed["meta"]["course"] == course["title"] and indexed["meta"]["title"] == unit["title"])
+
+
 
 
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     build_site(REPO / "mkdocs.yml", again)
-    files = site_files(site)
-    assert files == site_files(again)
+    files = reproducible_files(site)
+    assert files == reproducible_files(again)
     assert len(files) > 100
     different = [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()]
     assert not different
@@ -640,3 +657,51 @@ def test_a_hand_written_page_where_a_generated_one_goes_stops_the_build(catalog:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "docs/catalog/index.md clashes with a generated page" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_build_fails_clearly_when_pagefind_cannot_run(tmp_path: Path) -> None:
+    """A site without its search is never published."""
+    catalog = new_catalog(tmp_path / "catalog")
+    catalog.course("basics")
+    missing = tmp_path / "no-pagefind"
+    result = build_site(catalog.config, tmp_path / "site", check=False, env={"PAGEFIND_BINARY_PATH": str(missing)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"site search needs Pagefind's binary (not found at {missing})" in result.stderr
+    assert not (tmp_path / "site").exists()  # found out before anything was written
+    failing = tmp_path / "failing-pagefind"
+    failing.write_text("#!/bin/sh\necho 'index write failed' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    result = build_site(catalog.config, tmp_path / "site2", check=False, env={"PAGEFIND_BINARY_PATH": str(failing)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"Pagefind could not index the site ({failing}): index write failed" in result.stderr
+
+
+def test_hand_written_pages_take_their_language_from_front_matter(tmp_path: Path) -> None:
+    catalog = new_catalog(tmp_path / "catalog")
+    catalog.course("basics")
+    catalog.write("docs/ja.md", "---\nlanguage: ja\n---\n# はじめに\n\n検索の使い方を学びます。\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    japanese = page(site, "ja/")
+    assert japanese.find("html").attrs["lang"] == "ja"
+    assert japanese.find("header").attrs["lang"] == "en"  # the site's own words around it
+    assert page(site, "").find("html").attrs["lang"] == "en"
+    assert pagefind_pages(site)["ja/"]["filters"]["language"] == ["ja"]
+    catalog.write("docs/ja.md", '---\nlanguage: \'ja" onload="x\'\n---\n# Hi\n')
+    result = build_site(catalog.config, tmp_path / "bad", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/ja.md:2:1: error: 'language' must be a language tag such as en or ja" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["tracks", "plans"])
+def test_search_index_reads_track_and_plan_prose_not_course_lists(site: Path, kind: str) -> None:
+    indexed = pagefind_pages(site)
+    for item_id, item in public(kind).items():
+        record = indexed[f"{kind}/{item_id}/"]
+        assert record["meta"]["title"] == item["title"] and item["summary"] in record["content"]
+        sections = item.get("sections") or item["phases"]
+        assert all(section["title"] in record["content"] for section in sections)
+        own_words = json.dumps(item, ensure_ascii=False)
+        courses = track_items(item) if kind == "tracks" else [(c, True) for c in plan_course_ids(item)]
+        titles = {SOURCES["courses"][c]["title"] for c, _ in courses}
+        assert titles and not {t for t in titles if t in record["content"] and t not in own_words}

@@ -290,6 +290,7 @@ def test_leak_check_passes_a_public_build_and_catches_leaks(catalog: CatalogDir,
     assert "courses/secret-course/index.html: title of draft course 'secret-course'" in leaky.out
     assert "catalog.json: summary of draft course 'secret-course'" in leaky.out  # JSON-escaped "&"
     assert "tracks/inside-path/index.html: page path of internal track 'inside-path'" in leaky.out
+    assert re.search(r"^pagefind/fragment/\S+\.pf_fragment: title of draft course 'secret-course'$", leaky.out, re.M)
 
     (public / "assets" / "planted.js.gz").write_bytes(gzip.compress(json.dumps({"t": CANARY_TITLE}).encode()))
     planted = run_cli("leak-check", public, "-f", catalog.config)

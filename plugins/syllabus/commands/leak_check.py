@@ -4,7 +4,9 @@ The plugin drops draft and internal items before rendering; this looks at the re
 the outside, as the publish workflow's last gate before deploying. Every file under the
 site (gzip-compressed ones decompressed) is searched for what identifies each hidden
 course, track and plan: its page path, its title and its summary, spelled the ways HTML
-and JSON write them. Exit 1 with every finding, 0 when none.
+and JSON write them. Compressed files are recognised by their gzip header, not their name:
+the site search's index chunks (``pagefind/``) are gzip without a ``.gz`` suffix. Exit 1
+with every finding, 0 when none.
 """
 
 from __future__ import annotations
@@ -60,9 +62,12 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
     return needles
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
 def _contents(path: Path) -> bytes:
     data = path.read_bytes()
-    if path.suffix == ".gz":
+    if data.startswith(GZIP_MAGIC):
         try:
             return gzip.decompress(data)
         except (OSError, EOFError, zlib.error):

@@ -358,6 +358,14 @@ class Catalog:
             ids.update(track.course_ids if track else ())
         return tuple(sorted(i for i in ids if i))
 
+    def updated(self, item: Course | Track | Plan) -> dt.date | None:
+        """When an item's content last changed, as far as the sources say: a course's
+        ``last_reviewed``; a track's or plan's latest among the courses it includes."""
+        if isinstance(item, Course):
+            return item.last_reviewed
+        ids = item.course_ids if isinstance(item, Track) else self.plan_course_ids(item)
+        return max((c.last_reviewed for i in ids if (c := self.courses.get(i)) and c.last_reviewed), default=None)
+
     @cached_property
     def plans_by_course(self) -> Mapping[str, tuple[Plan, ...]]:
         index: dict[str, list[Plan]] = {}

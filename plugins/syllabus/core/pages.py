@@ -33,7 +33,9 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
-FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search")
+FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search", "language")
+# BCP 47, as the content schema's `language` has it: the page's <html lang> and search language.
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 MAX_TEXT = 300
 
 
@@ -153,6 +155,9 @@ def _meta_problem(key: str, value: Any) -> str | None:
             return f"'{key}' must be text; quote it"
         if len(value) > MAX_TEXT:
             return f"'{key}' is {len(value)} characters long; keep it under {MAX_TEXT}"
+    elif key == "language":
+        if not isinstance(value, str) or len(value) > 35 or not LANGUAGE_TAG.match(value):
+            return "'language' must be a language tag such as en or ja"
     elif key == "hide":
         if not isinstance(value, list) or not all(isinstance(v, str) and v in HIDE_VALUES for v in value):
             return f"'hide' must be a list of {', '.join(sorted(HIDE_VALUES))}"

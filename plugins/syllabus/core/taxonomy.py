@@ -20,6 +20,7 @@ class Term:
     title: str
     description: str = ""
     live: bool = False  # formats only: delivered at a scheduled time by an instructor
+    online: bool = False  # live formats only: attended over video rather than in a room
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"title": self.title}
@@ -27,6 +28,8 @@ class Term:
             data["description"] = self.description
         if self.live:
             data["live"] = True
+        if self.online:
+            data["online"] = True
         return data
 
 
@@ -43,7 +46,7 @@ DEFAULT_LEVELS = {
 }
 DEFAULT_FORMATS = {
     "self-paced": {"title": "Self-paced"},
-    "virtual-ilt": {"title": "Live online", "live": True},
+    "virtual-ilt": {"title": "Live online", "live": True, "online": True},
     "in-person": {"title": "In person", "live": True},
 }
 
@@ -87,6 +90,7 @@ class Taxonomy:
                     title=str((value or {}).get("title") or key),
                     description=str((value or {}).get("description") or ""),
                     live=bool((value or {}).get("live", False)),
+                    online=bool((value or {}).get("online", False)),
                 )
                 for key, value in raw.items()
             }
@@ -100,6 +104,10 @@ class Taxonomy:
     def is_live(self, format_id: str) -> bool:
         term = self.formats.get(format_id)
         return bool(term and term.live)
+
+    def is_online(self, format_id: str) -> bool:
+        term = self.formats.get(format_id)
+        return bool(term and term.online)
 
     def as_json(self) -> dict[str, dict[str, Any]]:
         return {kind: {k: t.as_json() for k, t in getattr(self, kind).items()} for kind in KINDS}

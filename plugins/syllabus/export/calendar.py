@@ -51,8 +51,9 @@ def new_event(uid: str, summary: str, today: dt.date) -> Event:
     return event
 
 
-def session_ics(course: Course, session: Session, today: dt.date, course_url: str) -> bytes:
-    """One scheduled session as a calendar file, linked from the course page."""
+def session_event(course: Course, session: Session, today: dt.date, course_url: str) -> list[str]:
+    """The VEVENT lines of one session; its UID is the same in every file that holds it, so a
+    calendar that imported the session's own file and subscribes to a feed keeps one event."""
     local = f"{session.start:%Y-%m-%d %H:%M} {session.timezone}"
     details = [course.summary, f"Scheduled for {local}.", course_url]
     if session.registration_url:
@@ -61,26 +62,32 @@ def session_ics(course: Course, session: Session, today: dt.date, course_url: st
         details.append("With " + ", ".join(session.instructors))
     description = escape("\n\n".join(details))
     url = session.registration_url or course_url
-    title = escape(course.title)
     # The order icalendar writes in, so that re-writing a parsed file changes nothing. Only
     # lines holding content can reach 75 octets and need folding.
-    lines = [
-        _HEADER,
-        fold(f"X-WR-CALNAME:{title}"),
+    return [
         "BEGIN:VEVENT",
-        fold(f"SUMMARY:{title}"),
+        fold(f"SUMMARY:{escape(course.title)}"),
         f"DTSTART:{_utc(session.starts_at)}",
         f"DTEND:{_utc(session.ends_at(course.duration_minutes))}",
         f"DTSTAMP:{today:%Y%m%d}T000000Z",
         fold(f"UID:{stable_uid('session', course.id, session.key)}"),
         fold(f"DESCRIPTION:{description}"),
-        "STATUS:CONFIRMED",
+        f"STATUS:{'CANCELLED' if session.status == 'cancelled' else 'CONFIRMED'}",
         *([fold(f"URL:{url}")] if url.startswith(("https://", "http://")) else []),  # a site path is no URI
         "END:VEVENT",
-        "END:VCALENDAR",
-        "",
     ]
+
+
+def calendar_file(name: str, events: list[list[str]]) -> bytes:
+    """A calendar named ``name`` holding ``events`` (lists of VEVENT lines)."""
+    lines = [_HEADER, fold(f"X-WR-CALNAME:{escape(name)}"), *(line for event in events for line in event),
+             "END:VCALENDAR", ""]
     return "\r\n".join(lines).encode("utf-8")
+
+
+def session_ics(course: Course, session: Session, today: dt.date, course_url: str) -> bytes:
+    """One scheduled session as a calendar file, linked from the course page."""
+    return calendar_file(course.title, [session_event(course, session, today, course_url)])
 
 
 _HEADER = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH"

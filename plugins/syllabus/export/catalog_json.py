@@ -1,7 +1,8 @@
 """``catalog.json``: the machine-readable catalog, one shape for the CLI and the site.
 
 Keys are sorted and lists keep the catalog's stable (id) order, so the same sources and
-the same "today" give the same bytes.
+the same "today" give the same bytes. Fields are only ever added within a schema version:
+``language`` and ``updated`` (see :meth:`Catalog.updated`) came later than the rest.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..core.model import Catalog, Course, Session, Track
+from ..core.model import Catalog, Course, Plan, Session, Track
 
 SCHEMA_VERSION = 1
 
@@ -61,6 +62,8 @@ def course_json(course: Course, today: dt.date) -> dict[str, Any]:
             {"url": course.on_demand.url} if course.on_demand.url
             else {"course": course.on_demand.course, "url": f"courses/{course.on_demand.course}/"}
         )
+    if course.last_reviewed:
+        data["last_reviewed"] = data["updated"] = course.last_reviewed.isoformat()
     if course.translations:
         data["translations"] = dict(course.translations)
     if course.program_weeks:
@@ -79,16 +82,22 @@ def track_minutes(track: Track, catalog: Catalog) -> tuple[int, int]:
     return total, required
 
 
-def catalog_document(catalog: Catalog, today: dt.date) -> dict[str, Any]:
-    """The ``catalog.json`` document for an already audience-filtered catalog."""
+def _updated(catalog: Catalog, item: Track | Plan) -> dict[str, str]:
+    updated = catalog.updated(item)
+    return {"updated": updated.isoformat()} if updated else {}
+
+
+def catalog_document(catalog: Catalog, today: dt.date, site_language: str) -> dict[str, Any]:
+    """The ``catalog.json`` document for an already audience-filtered catalog; tracks and
+    plans are written in the site's language."""
     tracks = []
     for track in catalog.tracks.values():
         total, required = track_minutes(track, catalog)
         tracks.append({
             "id": track.id, "title": track.title, "summary": track.summary, "role": track.role,
             "url": f"tracks/{track.id}/", "courses": list(dict.fromkeys(track.course_ids)),
-            "duration_minutes": total, "required_minutes": required,
-            **({"target_days": track.target_days} if track.target_days else {}),
+            "duration_minutes": total, "required_minutes": required, "language": site_language,
+            **({"target_days": track.target_days} if track.target_days else {}), **_updated(catalog, track),
         })
     return {
         "schema_version": SCHEMA_VERSION,
@@ -96,7 +105,7 @@ def catalog_document(catalog: Catalog, today: dt.date) -> dict[str, Any]:
         "tracks": tracks,
         "plans": [
             {"id": p.id, "title": p.title, "summary": p.summary, "url": f"plans/{p.id}/",
-             "length_days": p.length_days}
+             "length_days": p.length_days, "language": site_language, **_updated(catalog, p)}
             for p in catalog.plans.values()
         ],
         "taxonomy": catalog.taxonomy.as_json(),

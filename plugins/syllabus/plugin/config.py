@@ -37,6 +37,7 @@ class FormatConfig(TermConfig):
     """A delivery format; ``live`` ones are scheduled sessions with an instructor."""
 
     live = c.Optional(c.Type(bool))
+    online = c.Optional(c.Type(bool))  # live and attended over video (structured data: VirtualLocation)
 
 
 class Terms(c.BaseConfigOption[dict]):

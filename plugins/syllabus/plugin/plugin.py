@@ -3,9 +3,9 @@
 Event order matters and is spelled out on each handler. In short: validate in
 ``on_config`` (abort before anything is written), add in-memory pages in ``on_files``,
 hand Material escaped titles in ``on_page_markdown``, wrap their converted Markdown in
-``on_page_content`` (pages with a search template: first in the prose the search index
-reads, then in the whole page in ``on_page_context``; pages out of the index: only then),
-and publish downloads in ``on_post_build``.
+``on_page_content``, add feed links and structured data to each page's head in
+``on_post_page``, and publish downloads and feeds, then index the finished site for
+search, in ``on_post_build``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
+import material
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,10 +33,13 @@ from ..core.html_allowlist import Allowlist, locate
 from ..core.model import Catalog
 from ..core.pages import plain_title, printable_meta
 from ..export.catalog_json import catalog_document, dumps
+from ..export.feeds import Feed, site_feeds
+from ..export.structured_data import course_json_ld, script_json
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .options import options_from_config
-from .render import Renderer
+from .render import Renderer, searchable
+from .site_search import SearchIndexError, index_site, pagefind_binary
 from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
 
 if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `serve` needs it
@@ -44,8 +48,11 @@ if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `ser
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
 TEMPLATES = Path(__file__).parent / "templates"
+OVERRIDES = Path(__file__).parent / "overrides"  # Material partials replaced: search box, page language
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
-ASSET_FILES = ("syllabus.css", "plan.js", "syllabus.js")  # plan.js first: syllabus.js calls it
+# plan.js first: syllabus.js calls it
+ASSET_FILES = ("syllabus.css", "search.css", "plan.js", "syllabus.js", "search.js")
 WATCHED = ("courses", "tracks", "plans", "schemas")
 
 
@@ -57,11 +64,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.catalog: Catalog | None = None
         self.markdown: dict[str, str] = {}  # checked text of course Markdown, by catalog path
         self.pages: dict[str, GeneratedPage] = {}
-        self.bodies: dict[str, str] = {}  # converted Markdown awaiting its page (on_page_context)
         self.downloads: list[Download] = []
         self.renderer: Renderer | None = None
         self.allowlist: Allowlist | None = None
         self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
+        self.feeds: list[Feed] = []
+        self.feed_links = ""  # the <link rel="alternate"> of the overall feeds, in every page's head
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
@@ -104,6 +112,17 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.edit_links = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), root_from_docs)
         # Appended after the theme's own folders, so custom_dir and the theme win.
         config.theme.dirs.append(str(TEMPLATES))
+        # The overridden partials go just before Material's own, so a site's custom_dir still wins.
+        folders = [Path(folder).resolve() for folder in config.theme.dirs]
+        if MATERIAL_TEMPLATES in folders and str(OVERRIDES) not in config.theme.dirs:
+            config.theme.dirs.insert(folders.index(MATERIAL_TEMPLATES), str(OVERRIDES))
+        try:  # before anything is written: a site without its search is never published
+            pagefind_binary()
+        except SearchIndexError as error:
+            raise PluginError(f"syllabus: {error}") from None
+        if "material/search" in config.plugins or "search" in config.plugins:
+            log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
+                        "(its index would only make the build slower)")
         self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls)
         for asset in ASSET_FILES:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
@@ -118,10 +137,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         linked = [f.src_uri for f in files if f.abs_src_path and _through_symlink(f.abs_src_path, config.docs_dir)]
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
-        document = catalog_document(self.catalog, self.options.today)
+        document = catalog_document(self.catalog, self.options.today, self.options.site_language)
         pages = site_pages(self.catalog, self.markdown, self.options, document)
         self.pages = {page.src_uri: page for page in pages}
-        self.bodies = {}  # nothing left over from a serve rebuild that stopped half-way
         for page in pages:
             if page.src_uri in files.src_uris:  # generated URIs are already normalised
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
@@ -131,6 +149,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
+        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.site_language)
+        assert self.renderer is not None
+        self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
+        self.feed_links = "".join(
+            f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
+            for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
         self.downloads = [*material_downloads(self.catalog, root), *plan_downloads(self.catalog, today, site_url),
                           *session_downloads(self.catalog, today, site_url), *self._redirects()]
         _refuse_shared_outputs(files, self.downloads)
@@ -180,6 +204,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             page.meta["title"] = Markup(escape(generated.title))
             page.meta["description"] = Markup(escape(generated.description))
             page.meta.update(generated.meta)
+            if generated.language:  # <html lang>: see overrides/partials/language.html
+                page.meta["language"] = generated.language
+            if generated.updated:  # the sitemap's lastmod; other pages keep the build date
+                page.update_date = generated.updated.isoformat()
         return markdown
 
     # After other plugins changed the HTML, so the allowlist sees (and publishes) the final body
@@ -202,35 +230,42 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if "title" not in page.meta and page.title:  # taken from the first <h1>: HTML to MkDocs
             page.meta["title"] = plain_title(page.title)
         if generated is None and not page.is_homepage:
-            return html
-        assert self.renderer is not None
+            return self._searchable(page, html)
+        assert self.renderer is not None and self.options is not None
         if generated is None:  # the home page: add the role entry points after its body
-            return html + self.renderer.render("syllabus/home.html", page.url)
-        if generated.searchable and generated.search_template is None:
-            return self.renderer.render_page(generated, html, page.url)
-        self.bodies[page.file.src_uri] = html
-        if not generated.searchable:  # the search plugin still scans what it does not index
-            return ""
-        return self.renderer.render_page(generated, html, page.url, template=generated.search_template)
+            return self._searchable(page, html + self.renderer.render("syllabus/home.html", page.url))
+        content = self.renderer.render_page(generated, html, page.url)
+        if generated.search_filters is None:
+            return content
+        return searchable(content, generated.search_filters, generated.search_meta)
 
-    # After the search plugin (priority 0) has indexed the page. Pages with a search
-    # template hand it their prose only, and get their whole content here, just before the
-    # theme renders them: the index holds what learners search for, and the search plugin
-    # no longer parses (then drops) facts, sessions and links, half of its work on a course.
-    # Pages kept out of the index (the catalog) hand it nothing, so it does not scan them.
+    def _searchable(self, page: Page, html: str) -> str:
+        """A hand-written page in the index, found under its language."""
+        assert self.options is not None
+        return searchable(html, {"language": (str(page.meta.get("language") or self.options.site_language),)}, {})
+
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any] | None:
         generated = self.pages.get(page.file.src_uri)
-        body = self.bodies.pop(page.file.src_uri, None)
-        if generated is not None and body is not None:
-            assert self.renderer is not None
-            page.content = self.renderer.render_page(generated, body, page.url)
         if generated is not None and generated.source and self.edit_links is not None:
             # Edit links of generated pages open their YAML (or unit Markdown) source.
             edit_base, root_from_docs = self.edit_links
             page.edit_url = urljoin(edit_base, posixpath.normpath(f"{root_from_docs}/{generated.source}"))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Feed links on every page, and a course's structured data, go into the head, which
+        Material's instant navigation leaves alone (it would re-run scripts in the body)."""
+        if self.catalog is None or self.options is None:
+            return None
+        head = self.feed_links.replace("{base}", escape(page.url.count("/") * "../"))
+        generated = self.pages.get(page.file.src_uri)
+        course = generated.context.get("course") if generated is not None else None
+        if course is not None and generated is not None and generated.template == "syllabus/course.html":
+            data = course_json_ld(course, self.catalog, self.options.today, self.options.site_url, config.site_name)
+            head += f'<script type="application/ld+json">{script_json(data)}</script>'
+        return output.replace("</head>", head + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -244,6 +279,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 shutil.copyfile(download.path, target, follow_symlinks=False)
             elif download.content is not None:
                 target.write_bytes(download.content)
+        for feed in self.feeds:
+            (site / feed.path).write_bytes(feed.content)
+        # Last, over the finished pages: only what is published can be found.
+        try:
+            index_site(site)
+        except SearchIndexError as error:
+            raise PluginError(f"syllabus: {error}") from None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent

@@ -8,7 +8,7 @@ Trainer Markdown arrives already converted by MkDocs and is inserted as ``body``
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,7 +100,7 @@ class Renderer:
         taxonomy = catalog.taxonomy
         self.env.filters.update(minutes=format_minutes, date=format_date,
                                 term=lambda key, kind: taxonomy.title(kind, key))
-        self.env.globals.update(session_time=session_time)
+        self.env.globals.update(session_time=session_time, feeds=())  # feeds: see SyllabusPlugin.on_files
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 
@@ -120,3 +120,13 @@ class Renderer:
         """The page around its converted Markdown, with ``page.template`` unless told otherwise."""
         return self.render(template or page.template, page_url, body=Markup(body_html), page_info=page,
                            **page.context)
+
+
+def searchable(html: str, filters: Mapping[str, Sequence[str]], meta: Mapping[str, str]) -> str:
+    """A page's content marked for Pagefind: the index reads only what is inside
+    ``data-pagefind-body``, and the facets and meta ride along unseen (``hidden``) and
+    unindexed (``data-pagefind-ignore``), so they never show up in excerpts."""
+    facets = "".join(f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>'
+                     for key, values in filters.items() for value in values)
+    facets += "".join(f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in meta.items())
+    return f'<div data-pagefind-body><div hidden data-pagefind-ignore="index">{facets}</div>{html}</div>'

@@ -38,14 +38,12 @@ class GeneratedPage:
     markdown_source: str = ""  # catalog-relative file ``markdown`` was read from, for error positions
     context: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # Material page options, e.g. hide
-    # A smaller rendering for the search index to read instead of the page: its own prose,
-    # without facts, sessions, outcomes or other pages' titles (see
-    # ``SyllabusPlugin.on_page_context``).
-    search_template: str | None = None
-
-    @property
-    def searchable(self) -> bool:
-        return not (self.meta.get("search") or {}).get("exclude")
+    language: str = ""  # of the content, when not the site's
+    updated: dt.date | None = None  # when the content last changed (the sitemap's lastmod)
+    # Site search: None keeps the page out of the index; otherwise the facets it is found
+    # under (Pagefind filters) and what a result shows besides its title (Pagefind meta).
+    search_filters: Mapping[str, tuple[str, ...]] | None = None
+    search_meta: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +65,8 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     the template would pay a call through Jinja for each.
     """
     live = catalog.taxonomy.is_live(course.format)
+    filters = course_filters(course, catalog)
+    updated = catalog.updated(course)
     context = {
         "course": course, "live": live, "upcoming": course.upcoming_sessions(options.today) if live else (),
         "in_tracks": catalog.tracks_by_course.get(course.id, ()),
@@ -75,28 +75,40 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     }
     yield GeneratedPage(
         src_uri=f"courses/{course.id}/index.md", title=course.title, template="syllabus/course.html",
-        source=course.source, description=course.summary, search_template="syllabus/course-search.html",
+        source=course.source, description=course.summary, language=course.language, updated=updated,
         markdown=markdown.get(f"{course.folder}/index.md", ""), markdown_source=f"{course.folder}/index.md",
-        context=context,
+        context=context, search_filters=filters,
     )
     for unit in course.units:
-        yield unit_page(course, unit, markdown)
+        yield unit_page(course, unit, markdown, filters, updated)
 
 
-def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str]) -> GeneratedPage:
+def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """The catalog's facets of a course, by title, as the site search offers them."""
+    taxonomy = catalog.taxonomy
+    return {"language": (course.language,), "role": tuple(taxonomy.title("roles", r) for r in course.roles),
+            "level": (taxonomy.title("levels", course.level),), "format": (taxonomy.title("formats", course.format),),
+            "product": tuple(taxonomy.title("products", p) for p in course.products)}
+
+
+def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str], filters: Mapping[str, tuple[str, ...]],
+              updated: dt.date | None) -> GeneratedPage:
+    """A unit is found under its course's facets, and its results name the course."""
     source = f"{course.folder}/{unit.file}"
     return GeneratedPage(
         src_uri=f"courses/{course.id}/{unit.file}", title=unit.title, template="syllabus/unit.html",
-        source=source, description=course.summary, search_template="syllabus/unit-search.html",
+        source=source, description=course.summary, language=course.language, updated=updated,
         markdown=markdown.get(source, ""), markdown_source=source, context={"course": course, "unit": unit},
+        search_filters=filters, search_meta={"course": course.title},
     )
 
 
-def track_page(track: Track) -> GeneratedPage:
+def track_page(track: Track, catalog: Catalog, options: Options) -> GeneratedPage:
     return GeneratedPage(
         src_uri=f"tracks/{track.id}/index.md", title=track.title, template="syllabus/track.html",
-        source=track.source, description=track.summary, search_template="syllabus/track-search.html",
-        context={"track": track},
+        source=track.source, description=track.summary, updated=catalog.updated(track),
+        context={"track": track}, search_filters={"language": (options.site_language,),
+                                                  "role": (catalog.taxonomy.title("roles", track.role),)},
     )
 
 
@@ -108,7 +120,9 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
     exported = plan_rows(plan, catalog, options.today, options.site_url)
     return GeneratedPage(
         src_uri=f"plans/{plan.id}/index.md", title=plan.title, template="syllabus/plan.html",
-        source=plan.source, description=plan.summary, search_template="syllabus/plan-search.html",
+        source=plan.source, description=plan.summary, updated=catalog.updated(plan),
+        search_filters={"language": (options.site_language,),
+                        "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
         context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
                                              holiday_years=years, holidays=page_holidays(options))},
@@ -156,10 +170,10 @@ def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
     pages = [GeneratedPage(src_uri="catalog/index.md", title="Catalog", template="syllabus/catalog.html",
                            source="", description="Every course, filterable by role, level, format, "
                            "product, language and duration.", context=view,
-                           meta={"hide": ["toc"], "search": {"exclude": True}})]  # cards repeat the course pages
+                           meta={"hide": ["toc"]})]  # not indexed: its cards repeat the course pages
     for course in catalog.courses.values():
         pages.extend(course_pages(course, catalog, markdown, options))
-    pages.extend(track_page(t) for t in catalog.tracks.values())
+    pages.extend(track_page(t, catalog, options) for t in catalog.tracks.values())
     pages.extend(plan_page(p, catalog, options) for p in catalog.plans.values())
     if options.audience == "internal" or options.publish_insights:
         pages.append(insights_page(catalog, options))

@@ -1,0 +1,123 @@
+"""Feeds to subscribe to: an Atom feed of new and updated courses, and iCalendar feeds of
+upcoming sessions (all of them, and one per role).
+
+Built from the audience-filtered catalog only. Every value is a function of the sources and
+"today" (``SOURCE_DATE_EPOCH``), so two builds give the same bytes; session UIDs are those of
+the course page's calendar files, so calendar apps update events rather than duplicate them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..core.model import Catalog, Course
+from .calendar import calendar_file, session_event
+from .plans import site_link
+
+ATOM = "http://www.w3.org/2005/Atom"
+ATOM_ENTRIES = 100  # the most recently updated courses; older ones are in catalog.json
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One published feed: where it lives, what it is called and its media type."""
+
+    # At the site's root: Material's instant navigation looks for sitemap.xml next to every
+    # <link rel="alternate">, and there is one only at the root.
+    path: str
+    title: str
+    media_type: str
+    content: bytes
+
+
+def _iri(site_url: str, path: str, kind: str, key: str) -> str:
+    """An entry's permanent id: its absolute URL, or a URN when the site's URL is unknown."""
+    return site_link(site_url, path) if site_url else f"urn:syllabus:{kind}:{key}"
+
+
+def _instant(day: dt.date) -> str:
+    return f"{day:%Y-%m-%d}T00:00:00Z"
+
+
+def course_updated(catalog: Catalog, course: Course, today: dt.date) -> dt.date:
+    """A course's date in the feed: when it was last reviewed, else "today"."""
+    return catalog.updated(course) or today
+
+
+def atom_feed(catalog: Catalog, today: dt.date, site_url: str, site_name: str, language: str) -> Feed:
+    """Public courses, most recently reviewed first (then by id), as Atom 1.0."""
+    path = "courses.xml"
+    title = f"{site_name}: new and updated courses"
+    courses = sorted(catalog.courses.values(), key=lambda c: (-course_updated(catalog, c, today).toordinal(), c.id))
+    courses = courses[:ATOM_ENTRIES]
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
+
+    def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    add(feed, "id", _iri(site_url, path, "feed", "courses"))
+    add(feed, "title", title)
+    newest = max((course_updated(catalog, c, today) for c in courses), default=today)
+    add(feed, "updated", _instant(newest))
+    add(feed, "author").append(_named(site_name))
+    if site_url:
+        add(feed, "link", rel="self", href=site_link(site_url, path), type="application/atom+xml")
+        add(feed, "link", rel="alternate", href=site_link(site_url, "catalog/"), type="text/html")
+    add(feed, "generator", "Syllabus")
+    taxonomy = catalog.taxonomy
+    for course in courses:
+        entry = add(feed, "entry", **{"{http://www.w3.org/XML/1998/namespace}lang": course.language})
+        url = f"courses/{course.id}/"
+        add(entry, "id", _iri(site_url, url, "course", course.id))
+        add(entry, "title", course.title)
+        add(entry, "updated", _instant(course_updated(catalog, course, today)))
+        add(entry, "link", rel="alternate", href=site_link(site_url, url), type="text/html")
+        add(entry, "summary", course.summary)
+        for role in course.roles:
+            add(entry, "category", term=role, label=taxonomy.title("roles", role), scheme="role")
+        add(entry, "category", term=course.level, label=taxonomy.title("levels", course.level), scheme="level")
+        add(entry, "category", term=course.format, label=taxonomy.title("formats", course.format), scheme="format")
+    text = ET.tostring(feed, encoding="unicode", short_empty_elements=True)
+    return Feed(path, title, "application/atom+xml", f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
+
+
+def _named(name: str) -> ET.Element:
+    element = ET.Element(f"{{{ATOM}}}name")
+    element.text = name
+    return element
+
+
+def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str) -> Iterator[Feed]:
+    """Every upcoming session of a live course (cancelled ones say so, which removes them
+    from subscribers' calendars), in one feed and in one per role."""
+    by_role: dict[str, list[list[str]]] = {role: [] for role in catalog.taxonomy.roles}
+    everything: list[tuple[dt.datetime, str, list[str]]] = []
+    for course in catalog.courses.values():
+        if not catalog.taxonomy.is_live(course.format):
+            continue
+        course_url = site_link(site_url, f"courses/{course.id}/")
+        for session in course.upcoming_sessions(today):
+            everything.append((session.starts_at, course.id, session_event(course, session, today, course_url)))
+    everything.sort(key=lambda item: (item[0], item[1]))
+    for _, course_id, event in everything:
+        for role in catalog.courses[course_id].roles:
+            by_role[role].append(event)
+    title = f"{site_name}: upcoming sessions"
+    yield Feed("sessions.ics", title, "text/calendar",
+               calendar_file(title, [event for _, _, event in everything]))
+    for role, events in by_role.items():  # every role, so a subscription outlives a quiet month
+        role_title = f"{title} for {catalog.taxonomy.title('roles', role)}"
+        yield Feed(f"sessions-{role}.ics", role_title, "text/calendar",
+                   calendar_file(role_title, events))
+
+
+def site_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, language: str) -> list[Feed]:
+    """The Atom feed first, then the calendar of all sessions, then one per role."""
+    return [atom_feed(catalog, today, site_url, site_name, language),
+            *session_feeds(catalog, today, site_url, site_name)]

@@ -1,0 +1,123 @@
+"""schema.org JSON-LD for course pages, so search engines see a course with dates.
+
+A course is a ``Course``; each upcoming session a ``CourseInstance`` (an ``Event``) whose
+start and end are exact instants written with the organiser's UTC offset, since that is
+what the trainer scheduled. A live course's recording or on-demand twin, and a course that
+is itself on demand, are an asynchronous online ``CourseInstance``. Every value comes from
+the model; :func:`script_json` makes the text safe inside ``<script>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..core.model import Catalog, Course, Session
+from .plans import site_link
+
+SCHEMA = "https://schema.org/"
+EVENT_STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "cancelled": "EventCancelled"}
+
+# Characters that could end the script element (``</script>``), open a comment (``<!--``),
+# end a line in older JavaScript parsers, or (quotes) read as markup to a scanner that does
+# not know script elements; JSON allows each as a \u escape.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
+                                 "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script_json(value: Any) -> str:
+    """JSON text that can sit inside ``<script type="application/ld+json">`` unchanged:
+    whatever the strings hold, the element cannot be closed or broken from inside."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+
+
+def iso_duration(minutes: int) -> str:
+    """``90`` → ``PT1H30M`` (ISO 8601), the form schema.org's ``Duration`` takes."""
+    hours, rest = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
+
+
+def _online(url: str) -> dict[str, Any]:
+    return {"@type": "VirtualLocation", "url": url}
+
+
+def session_instance(course: Course, session: Session, online: bool, course_url: str) -> dict[str, Any]:
+    """One live session: when (organiser's offset), how it is attended, its status."""
+    start, end = session.starts_at, session.ends_at(course.duration_minutes)
+    minutes = session.duration_minutes or course.duration_minutes
+    schedule: dict[str, Any] = {"@type": "Schedule", "startDate": start.isoformat(), "endDate": end.isoformat(),
+                                "duration": iso_duration(minutes), "scheduleTimezone": session.timezone}
+    if course.program_weeks:  # a cohort meets weekly for its span
+        schedule.update(repeatFrequency="P1W", repeatCount=course.program_weeks)
+    instance: dict[str, Any] = {
+        "@type": "CourseInstance",
+        "name": course.title,
+        "courseMode": ["online" if online else "onsite", "synchronous"],
+        "startDate": start.isoformat(),
+        "endDate": end.isoformat(),
+        "courseSchedule": schedule,
+        "eventStatus": SCHEMA + EVENT_STATUS[session.status],
+        "eventAttendanceMode": SCHEMA + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
+        "inLanguage": session.language or course.language,
+    }
+    if online:  # the content model has no venue, so an onsite session names no place
+        instance["location"] = _online(session.registration_url or course_url)
+    if session.instructors:
+        instance["instructor"] = [{"@type": "Person", "name": name} for name in session.instructors]
+    if session.registration_url:
+        instance["offers"] = {"@type": "Offer", "url": session.registration_url,
+                              "availability": SCHEMA + ("SoldOut" if session.status == "full" else "InStock")}
+    return instance
+
+
+def on_demand_instance(course: Course, url: str) -> dict[str, Any]:
+    """Taken at any time, online: a self-paced course, or a live course's alternative at ``url``."""
+    return {"@type": "CourseInstance", "name": course.title, "courseMode": ["online", "asynchronous"],
+            "courseWorkload": iso_duration(course.duration_minutes), "location": _online(url),
+            "inLanguage": course.language}
+
+
+def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site_url: str,
+                   provider: str) -> dict[str, Any]:
+    """The ``Course`` of a course page; ``site_url`` makes its links absolute when known."""
+    course_url = site_link(site_url, f"courses/{course.id}/")
+    taxonomy = catalog.taxonomy
+    live = taxonomy.is_live(course.format)
+    online = live and taxonomy.is_online(course.format)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "@id": f"{course_url}#course",
+        "name": course.title,
+        "description": course.summary,
+        "url": course_url,
+        "inLanguage": course.language,
+        "educationalLevel": taxonomy.title("levels", course.level),
+        "timeRequired": iso_duration(course.duration_minutes),
+        "audience": [{"@type": "Audience", "audienceType": taxonomy.title("roles", role)} for role in course.roles],
+        "provider": {"@type": "Organization", "name": provider, **({"url": site_url} if site_url else {})},
+    }
+    if course.tags or course.products:
+        data["keywords"] = ", ".join([*(taxonomy.title("products", p) for p in course.products), *course.tags])
+    if course.outcomes:
+        data["teaches"] = list(course.outcomes)
+    prerequisites = [catalog.courses[i] for i in course.prerequisites if i in catalog.courses]
+    if prerequisites:
+        data["coursePrerequisites"] = [
+            {"@type": "Course", "name": p.title, "url": site_link(site_url, f"courses/{p.id}/")} for p in prerequisites]
+    if course.credential:
+        data["educationalCredentialAwarded"] = course.credential.title
+    if course.last_reviewed:
+        data["dateModified"] = course.last_reviewed.isoformat()
+    if not live:
+        instances = [on_demand_instance(course, course_url)]
+    else:
+        instances = [session_instance(course, s, online, course_url) for s in course.upcoming_sessions(today)]
+    if live and course.on_demand and course.on_demand.url:
+        instances.append(on_demand_instance(course, course.on_demand.url))
+    elif live and course.on_demand and course.on_demand.course in catalog.courses:
+        instances.append(on_demand_instance(course, site_link(site_url, f"courses/{course.on_demand.course}/")))
+    if instances:
+        data["hasCourseInstance"] = instances
+    return data

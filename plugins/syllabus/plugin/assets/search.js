@@ -1,0 +1,294 @@
+/* Site search: Material's header search box and result list, answered by Pagefind.
+ *
+ * Pagefind's index is split into small chunks that are fetched for the words typed, so a
+ * visitor downloads a few kilobytes per query instead of the whole index. The engine
+ * (pagefind/pagefind.js, its WebAssembly and the index's page list) starts once the page
+ * is idle, or when the search box is first touched if that comes sooner, so the first
+ * query does not wait for it. Results are built as DOM nodes: titles and excerpts are content, so only
+ * their text and Pagefind's <mark> highlights are ever put into the page.
+ */
+(() => {
+  "use strict";
+
+  const box = document.querySelector("[data-syllabus-search]");
+  const configElement = document.getElementById("__config");
+  if (!box || !configElement) return;
+
+  const config = JSON.parse(configElement.textContent);
+  const site = new URL(config.base, location.href); // the site's root, whatever page this is
+  const bundle = new URL("pagefind/", site);
+  const toggle = document.getElementById("__search");
+  const form = box.querySelector("[data-syllabus-search-form]");
+  const input = box.querySelector("[data-syllabus-search-input]");
+  const status = box.querySelector("[data-syllabus-search-status]");
+  const list = box.querySelector("[data-syllabus-search-results]");
+  const filterBar = box.querySelector("[data-syllabus-search-filters]");
+  const words = config.translations;
+  const siteLanguage = box.dataset.siteLanguage || "en";
+
+  const MAX_RESULTS = 20;
+  const FIRST_BATCH = 5; // results fetched and shown before the rest
+  const UNAVAILABLE = "Search is unavailable right now; please try again.";
+  const MAX_SECTIONS = 3; // headings shown under a page, as Material does
+  const DEBOUNCE_MS = 60; // a query per pause in typing, not per key
+  // Facets of the catalog, in the order shown; their values are written on each page as
+  // data-pagefind-filter (see the page templates).
+  const FACETS = [["language", "Language"], ["role", "Role"], ["level", "Level"], ["format", "Format"], ["product", "Product"]];
+
+  let engine = null;
+
+  /* Pagefind searches one index per language and reads queries with the first one's rules
+   * (stemming): the site's language, whatever the page's, so that the same query finds the
+   * same pages everywhere. Pagefind takes that language from <html lang> when it starts,
+   * so <html lang> holds the site's language for that moment. The other languages' indexes
+   * are merged in, named by the bundle's absolute URL (Pagefind skips a merge whose path
+   * starts like the primary bundle's). */
+  function load() {
+    if (engine) return engine;
+    engine = (async () => {
+      const pagefind = await import(new URL("pagefind.js", bundle).href);
+      await pagefind.options({ baseUrl: site.pathname });
+      const root = document.documentElement;
+      const pageLanguage = root.getAttribute("lang");
+      root.setAttribute("lang", siteLanguage);
+      const started = pagefind.init(); // reads <html lang> before its first await
+      root.setAttribute("lang", pageLanguage);
+      await started;
+      const entry = await (await fetch(new URL("pagefind-entry.json", bundle))).json();
+      const primary = primaryLanguage(Object.keys(entry.languages), entry.languages);
+      await Promise.all(Object.keys(entry.languages).filter((language) => language !== primary)
+        .map((language) => pagefind.mergeIndex(bundle.href, { language, baseUrl: site.pathname })));
+      return pagefind;
+    })();
+    return engine;
+  }
+
+  /* The index Pagefind picks for the site's language: that language, its base language,
+   * or the language with the most pages. */
+  function primaryLanguage(codes, languages) {
+    const own = siteLanguage.toLowerCase();
+    if (codes.includes(own)) return own;
+    if (codes.includes(own.split("-")[0])) return own.split("-")[0];
+    return codes.sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
+  }
+
+  function languageName(code) {
+    try {
+      return new Intl.DisplayNames([code], { type: "language" }).of(code) || code;
+    } catch (error) {
+      return code;
+    }
+  }
+
+  /* The facet pickers, made once, after the first results are shown. */
+  function showFilters(available) {
+    if (filterBar.children.length) return;
+    for (const [key, label] of FACETS) {
+      const values = Object.keys(available[key] || {}).sort();
+      if (values.length < 2) continue; // nothing to narrow down
+      const field = document.createElement("label");
+      field.className = "syllabus-search-filter";
+      field.append(label + " ");
+      const select = document.createElement("select");
+      select.dataset.facet = key;
+      const all = new Option("All", "");
+      select.append(all);
+      for (const value of values) {
+        const option = new Option(key === "language" ? languageName(value) : value, value);
+        if (key === "language") option.lang = value;
+        select.append(option);
+      }
+      select.addEventListener("change", () => search(input.value));
+      field.append(select);
+      filterBar.append(field);
+    }
+    filterBar.hidden = !filterBar.children.length;
+  }
+
+  function chosenFilters() {
+    const filters = {};
+    for (const select of filterBar.querySelectorAll("select")) {
+      if (select.value) filters[select.dataset.facet] = select.value;
+    }
+    return filters;
+  }
+
+  /* An excerpt as text and <mark> highlights. Pagefind writes the page's text with < and >
+   * escaped and wraps matches in <mark>; nothing else in it is markup, so it is split, not
+   * parsed, and only ever becomes text nodes. */
+  function highlighted(excerpt) {
+    const fragment = document.createDocumentFragment();
+    let marked = false;
+    for (const part of (excerpt || "").split(/(<\/?mark>)/)) {
+      if (part === "<mark>" || part === "</mark>") {
+        marked = part === "<mark>";
+        continue;
+      }
+      const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      if (!marked) {
+        fragment.append(text);
+        continue;
+      }
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      fragment.append(mark);
+    }
+    return fragment;
+  }
+
+  function article(heading, title, excerpt, course, language) {
+    const element = document.createElement("article");
+    element.className = "md-search-result__article md-typeset";
+    if (heading === "h1") {
+      element.classList.add("md-search-result__article--document");
+      const icon = document.createElement("div");
+      icon.className = "md-search-result__icon md-icon";
+      element.append(icon);
+    }
+    const titleElement = document.createElement(heading);
+    titleElement.textContent = title; // titles and meta are plain text
+    element.append(titleElement);
+    if (course) {
+      const context = document.createElement("p");
+      context.className = "syllabus-search-course";
+      context.textContent = course;
+      element.append(context);
+    }
+    const text = document.createElement("p");
+    text.append(highlighted(excerpt));
+    element.append(text);
+    if (language) element.lang = language;
+    return element;
+  }
+
+  function link(url, child) {
+    const anchor = document.createElement("a");
+    anchor.className = "md-search-result__link";
+    anchor.href = url;
+    anchor.append(child);
+    return anchor;
+  }
+
+  function resultItem(data) {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item";
+    const language = (data.filters.language || [])[0];
+    item.append(link(data.url, article("h1", data.meta.title, data.excerpt, data.meta.course, language)));
+    const sections = (data.sub_results || []).filter((section) => section.url !== data.url);
+    for (const section of sections.slice(0, MAX_SECTIONS)) {
+      item.append(link(section.url, article("h2", section.title, section.excerpt, "", language)));
+    }
+    return item;
+  }
+
+  function announce(count) {
+    if (count === 0) status.textContent = words["search.result.none"];
+    else if (count === 1) status.textContent = words["search.result.one"];
+    else status.textContent = words["search.result.other"].replace("#", String(count));
+  }
+
+  let latest = 0;
+
+  async function search(query) {
+    const ticket = ++latest;
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = words["search.result.placeholder"];
+      return;
+    }
+    let pagefind;
+    try {
+      pagefind = await load();
+    } catch (error) {
+      engine = null; // try again with the next key
+      if (ticket === latest) status.textContent = UNAVAILABLE;
+      return;
+    }
+    const found = await pagefind.debouncedSearch(query, { filters: chosenFilters() }, DEBOUNCE_MS);
+    if (found === null || ticket !== latest) return; // a newer query replaced this one
+    // Each result's text is a fetch of its own: the first few are shown as soon as they
+    // arrive, the rest appended after.
+    const wanted = found.results.slice(0, MAX_RESULTS);
+    let shown = false;
+    for (const batch of [wanted.slice(0, FIRST_BATCH), wanted.slice(FIRST_BATCH)]) {
+      const pages = await Promise.all(batch.map((result) => result.data()));
+      if (ticket !== latest) return;
+      const items = pages.map(resultItem);
+      if (shown) list.append(...items);
+      else list.replaceChildren(...items);
+      shown = true;
+    }
+    announce(found.results.length);
+    if (filterBar.hidden) pagefind.filters().then(showFilters);
+  }
+
+  function open() {
+    input.focus(); // opens the dialog (see the focus handler)
+    input.select();
+  }
+
+  function close() {
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    input.blur();
+  }
+
+  function typing(target) {
+    return target instanceof HTMLElement &&
+      (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
+  }
+
+  /* Focus moves from the box through the result links with the arrow keys, as in Material. */
+  function moveFocus(step) {
+    const stops = [input, ...list.querySelectorAll(".md-search-result__link")];
+    const index = stops.indexOf(document.activeElement);
+    stops[(Math.max(index, 0) + step + stops.length) % stops.length].focus();
+  }
+
+  input.addEventListener("input", () => search(input.value));
+  const warm = () => load().catch(() => { engine = null; }); // a failure shows when a query needs it
+  for (const touched of ["focus", "pointerdown"]) input.addEventListener(touched, warm, { once: true });
+  input.addEventListener("focus", () => { // as in Material: the box in the header opens the dialog
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
+  addEventListener("load", () => (window.requestIdleCallback || setTimeout)(warm), { once: true });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = list.querySelector(".md-search-result__link");
+    if (first) first.click();
+  });
+  form.addEventListener("reset", () => {
+    list.replaceChildren();
+    status.textContent = words["search.result.placeholder"];
+    input.focus();
+  });
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) input.focus();
+  });
+  list.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a")) close();
+  });
+
+  // Material's shortcuts: f, s or / open search; Escape closes it.
+  document.addEventListener("keydown", (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    if (!toggle.checked) {
+      if (["f", "s", "/"].includes(event.key) && !typing(event.target)) {
+        event.preventDefault();
+        open();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") &&
+               (document.activeElement === input || list.contains(document.activeElement))) {
+      event.preventDefault();
+      moveFocus(event.key === "ArrowDown" ? 1 : -1);
+    }
+  });
+})();

@@ -1,0 +1,158 @@
+"""Site search in the browser: Material's header box answered by Pagefind.
+
+Exact English and Japanese titles (of courses and of units) find their pages from a page in
+either language; a facet narrows the results; draft and internal courses are never found;
+the keyboard shortcut, arrow keys and Escape work as in Material; content in results never
+runs (``window.alert`` is hooked before any script of the page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from ..conftest import MKDOCS_TEMPLATE, REPO, CatalogDir, build_site, course_data
+from .conftest import open_page, serve
+
+STATUS = "[data-syllabus-search-status]"
+RESULTS = ".md-search-result__item > .md-search-result__link:first-child"  # a page; sections follow it
+LINKS = ".md-search-result__link"
+
+
+def course(course_id: str) -> dict[str, Any]:
+    return yaml.safe_load((REPO / "courses" / course_id / "course.yml").read_text(encoding="utf-8"))
+
+
+def search(page: Any, query: str) -> list[dict[str, str]]:
+    """Open search with its shortcut, type ``query``, wait for the announcement; returns
+    each top-level result's site path, title, course line and language."""
+    page.locator("body").press("/")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
+    box.fill(query)
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+    return page.locator(RESULTS).evaluate_all("""links => links.map(link => ({
+        path: new URL(link.href).pathname,
+        title: link.querySelector("h1").textContent,
+        course: (link.querySelector(".syllabus-search-course") || {}).textContent || "",
+        lang: link.querySelector("article").lang,
+    }))""")
+
+
+def paths(results: list[dict[str, str]]) -> list[str]:
+    return [result["path"] for result in results]
+
+
+JA = course("keystone-101-ja")
+ADMIN = course("admin-essentials")
+TITLES = [
+    # (query, page it must find, course the result names)
+    (JA["units"][1]["title"], "/courses/keystone-101-ja/first-search/", JA["title"]),  # はじめての検索
+    (JA["units"][3]["title"], "/courses/keystone-101-ja/code-navigation/", JA["title"]),  # 定義へ移動と参照の検索
+    (JA["title"], "/courses/keystone-101-ja/", ""),
+    (ADMIN["title"], "/courses/admin-essentials/", ""),
+    (ADMIN["units"][2]["title"], "/courses/admin-essentials/authentication/", ADMIN["title"]),  # Single sign-on
+]
+
+
+@pytest.mark.parametrize("start", ["", "courses/keystone-101-ja/"], ids=["from-english-page", "from-japanese-page"])
+@pytest.mark.parametrize(("query", "expected", "course_title"), TITLES, ids=[t[1] for t in TITLES])
+def test_exact_titles_find_their_pages(page: Any, example_site: str, start: str, query: str, expected: str,
+                                       course_title: str) -> None:
+    page.goto(example_site + start)
+    results = search(page, query)
+    assert expected in paths(results)[:3], results[:5]
+    found = next(r for r in results if r["path"] == expected)
+    assert found["course"] == course_title
+    assert found["lang"] == ("ja" if "-ja/" in expected else "en")
+
+
+def test_language_facet_keeps_only_japanese_pages(page: Any, example_site: str) -> None:
+    page.goto(example_site)
+    everything = search(page, "Keystone")
+    assert {"en", "ja"} <= {r["lang"] for r in everything}
+    language = page.locator("select[data-facet=language]")
+    expect(language.locator("option[value=ja]")).to_have_text("日本語")
+    page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
+    language.select_option("ja")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+    japanese = page.locator(RESULTS).evaluate_all("links => links.map(link => link.querySelector('article').lang)")
+    assert japanese and set(japanese) == {"ja"}
+
+
+def test_level_facet_restricts_results(page: Any, example_site: str) -> None:
+    page.goto(example_site)
+    before = search(page, "Keystone")
+    page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
+    page.locator("select[data-facet=level]").select_option("Advanced")
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+    after = page.locator(RESULTS).evaluate_all("links => links.map(link => new URL(link.href).pathname)")
+    assert after and set(after) < set(paths(before)) | set(after) and len(after) < len(before)
+    assert "/courses/keystone-101/" not in after  # a beginner course
+
+
+@pytest.mark.parametrize("course_id", ["ai-assist-preview", "partner-demo-environments"])
+def test_draft_and_internal_courses_are_never_found(page: Any, example_site: str, course_id: str) -> None:
+    hidden = course(course_id)
+    assert hidden.get("status") == "draft" or hidden["visibility"] == "internal"
+    page.goto(example_site)
+    for query in (hidden["title"], course_id):
+        page.locator("body").press("/")
+        page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
+        page.locator("input.md-search__input").fill(query)
+        expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+        found = page.locator(RESULTS).evaluate_all("links => links.map(link => new URL(link.href).pathname)")
+        assert not [p for p in found if course_id in p]
+        page.keyboard.press("Escape")
+
+
+def test_keyboard_opens_moves_through_and_closes_search(page: Any, example_site: str) -> None:
+    page.goto(example_site + "catalog/")
+    search(page, "Keystone")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("ArrowDown")
+    first = page.locator(LINKS).first
+    expect(first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(LINKS).nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(first).to_be_focused()
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    expect(page.locator(STATUS)).to_have_attribute("aria-live", "polite")
+
+
+HOSTILE_TITLE = "Sneaky <img src=x onerror=alert(1)> </script><script>alert(2)</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("search-hostile")
+    catalog = CatalogDir(root / "catalog")
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
+    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    catalog.course("sneaky", course_data("sneaky", title=HOSTILE_TITLE,
+                                         summary="Sneaky summary <svg onload=alert(3)> &amp; more"))
+    build_site(catalog.config, root / "site")
+    with serve(root / "site") as url:
+        yield url
+
+
+def test_content_in_results_is_text_and_never_runs(browser: Any, hostile_search_site: str) -> None:
+    with open_page(browser) as page:
+        page.add_init_script("window.__alerts = []; window.alert = (message) => window.__alerts.push(message);")
+        page.goto(hostile_search_site)
+        results = search(page, "Sneaky")
+        assert results[0]["title"] == HOSTILE_TITLE
+        expect(page.locator(".md-search-result")).to_contain_text("<svg onload=alert(3)>")
+        injected = ".md-search-result img, .md-search-result svg[onload], .md-search-result script"
+        assert page.locator(injected).count() == 0
+        page.locator(RESULTS).first.click()
+        expect(page.locator("h1")).to_have_text(HOSTILE_TITLE)
+        assert page.evaluate("window.__alerts") == []
