@@ -25,7 +25,7 @@ from .pages import MARKDOWN_SUFFIXES, PageRenderer, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
-from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlRejected, load_file, read_text
+from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
 COURSE_FILE = "course.yml"
 
@@ -108,21 +108,25 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     try:
         document = load_file(path)
     except YamlRejected as rejected:
-        for problem in rejected.problems:
-            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        _report_problems(source, rejected.problems, report)
         return None, False
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
         return None, False
     report.documents[source] = document
-    for problem in document.problems:
-        report.at(source, problem.line, problem.column, problem.message, problem.rule)
+    _report_problems(source, document.problems, report)
     errors = schemas.errors(kind, document.data)
     for error in errors:
         for message in messages_for(error, document.sources):
             report.on(source, message.path, message.message, f"schema-{error.validator}",
                       at_key=message.at_key)
-    return document.data, not (errors or document.problems)
+    return document.data, not (errors or any(problem.severity == "error" for problem in document.problems))
+
+
+def _report_problems(source: str, problems: list[YamlProblem], report: Report) -> None:
+    for problem in problems:
+        report.at(source, problem.line, problem.column, problem.message, problem.rule,
+                  "warning" if problem.severity == "warning" else "error", problem.hint)
 
 
 def _check_markdown_file(root: Path, path: Path, options: Options, report: Report,
@@ -143,8 +147,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
         report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
         return source, None
     except YamlRejected as rejected:  # size and encoding checks are shared with YAML
-        for problem in rejected.problems:
-            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        _report_problems(source, rejected.problems, report)
         return source, None
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
@@ -167,10 +170,12 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     """A course folder's publishable Markdown (index.md and units), read from the raw data
     so that a course failing its schema still gets its Markdown checked in the same run."""
     folder = course_file.parent
+    if not isinstance(data, dict):  # unreadable course.yml: check every page it may list
+        return sorted(path for path in folder.glob("*.md") if path.is_file() or path.is_symlink())
     index = folder / "index.md"
     mode = _lstat_mode(str(index))
     files = [index] if stat.S_ISREG(mode) or stat.S_ISLNK(mode) else []
-    units = data.get("units") if isinstance(data, dict) else None
+    units = data.get("units")
     for unit in units if isinstance(units, list) else ():
         name = unit.get("file") if isinstance(unit, dict) else None
         if isinstance(name, str) and rules.confined_file(folder, name):

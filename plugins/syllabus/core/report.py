@@ -26,8 +26,9 @@ class Report:
     files_checked: int = 0
 
     def at(self, source: str, line: int, column: int, message: str, rule: str,
-           severity: Severity = "error") -> None:
-        self.diagnostics.append(Diagnostic(source, line, column, severity, _printable(message), rule))
+           severity: Severity = "error", hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(source, line, column, severity, _printable(message), rule,
+                                           _printable(hint)))
 
     def on(self, source: str, path: Path_, message: str, rule: str, *,
            severity: Severity = "error", at_key: bool = False) -> None:
