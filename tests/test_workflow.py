@@ -31,15 +31,17 @@ WORKFLOWS = REPO / ".github" / "workflows"
 
 # --- syllabus new -----------------------------------------------------------------------
 
-def test_scaffolds_validate_strictly_and_point_editors_at_the_schemas(catalog: CatalogDir, run_cli) -> None:
+def test_scaffolds_validate_and_point_editors_at_the_schemas(catalog: CatalogDir, run_cli) -> None:
     for kind, item_id in (("course", "intro-to-search"), ("track", "admin-start"), ("plan", "first-30-days")):
         result = run_cli("new", kind, item_id, "--owner", "@trainer", "-f", catalog.config)
         assert result.code == 0, result.err
     assert run_cli("schemas", "-f", catalog.config).code == 0
 
-    validated = run_cli("validate", "--strict", "-f", catalog.config)
+    validated = run_cli("validate", "-f", catalog.config)
     assert validated.code == 0, validated.out
-    assert validated.out.endswith("0 errors, 0 warnings in 5 files\n")  # 3 YAML files, 2 Markdown
+    # Drafts: their placeholders are warnings only (3 YAML files, 2 Markdown).
+    assert validated.out.endswith("0 errors, 8 warnings in 5 files\n")
+    assert {line.split(": ")[1] for line in validated.out.splitlines()[:-1]} == {"warning"}
 
     for path in ("courses/intro-to-search/course.yml", "tracks/admin-start.yml", "plans/first-30-days.yml"):
         text = (catalog.root / path).read_text(encoding="utf-8")

@@ -295,7 +295,9 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         source, text = _check_markdown_file(root, path, options, report, renderer)
         if text is not None:
             texts[source] = text
-            if hidden and source.rsplit("/", 1)[0] in published_folders:
+            published = source.rsplit("/", 1)[0] in published_folders
+            rules.check_placeholder_markdown(text, source, published, report)
+            if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
     for path in docs_markdown(root, report):  # MkDocs reads these itself
         source, text = _check_markdown_file(root, path, options, report, renderer)
