@@ -10,11 +10,11 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import rules
 from .config import Options
@@ -28,6 +28,34 @@ from .schemas import SchemaSet, build_schema_set
 from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
 COURSE_FILE = "course.yml"
+T = TypeVar("T")
+
+
+@dataclass
+class FileCache:
+    """What reading each file found, kept between loads of the same catalog (the author
+    preview reloads it after every edit): a file whose size, modification time and inode
+    are unchanged is not read, parsed or schema-checked again; its findings are replayed."""
+
+    entries: dict[str, tuple[tuple[int, int, int], Any]] = field(default_factory=dict)
+
+    @staticmethod
+    def signature(path: Path) -> tuple[int, int, int] | None:
+        try:
+            status = os.lstat(path)
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_size, status.st_ino
+
+    def get(self, path: Path) -> tuple[tuple[int, int, int] | None, Any]:
+        """(the file's signature now, what was found at that signature or None)."""
+        signature = self.signature(path)
+        entry = self.entries.get(str(path))
+        return signature, (entry[1] if entry is not None and entry[0] == signature else None)
+
+    def put(self, path: Path, signature: tuple[int, int, int] | None, found: Any) -> None:
+        if signature is not None:
+            self.entries[str(path)] = (signature, found)
 
 
 @dataclass(frozen=True)
@@ -100,6 +128,25 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
                 hint = f"rename it to {stem}.yml" if suffix == "yaml" else "it is not read"
                 report.at(rel, 1, 1, f"{folder}/ holds {kind}s as <id>.yml files; {hint}", "layout", "warning")
     return found
+
+
+def _cached(cache: FileCache | None, path: Path, source: str, report: Report, check: Callable[[], T]) -> T:
+    """``check()``'s result for ``path``; with a cache, an unchanged file's is replayed with
+    its diagnostics (and its loaded document, which positions later findings)."""
+    if cache is None:
+        return check()
+    signature, found = cache.get(path)
+    if found is not None:
+        result, diagnostics, document = found
+        report.files_checked += 1
+        report.diagnostics.extend(diagnostics)
+        if document is not None:
+            report.documents[source] = document
+        return result
+    before = len(report.diagnostics)
+    result = check()
+    cache.put(path, signature, (result, report.diagnostics[before:], report.documents.get(source)))
+    return result
 
 
 def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report) -> tuple[Any, bool]:
@@ -238,19 +285,22 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_pages: bool = False) -> LoadResult:
+def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_pages: bool = False,
+                 cache: FileCache | None = None) -> LoadResult:
     """Load and check everything under ``options.root``; the catalog holds only valid items.
 
     ``render_pages`` also renders every Markdown page with the site's extensions and checks
     it with the allowlist the build applies (``syllabus validate``; the build itself checks
-    the HTML it publishes).
+    the HTML it publishes). ``cache`` (kept by the caller between loads with the same
+    options) skips unchanged files.
     """
     renderer = PageRenderer(options.markdown, Allowlist(options.video_hosts)) if render_pages else None
     with _collector_paused():
-        return _load_catalog(options, schemas, renderer)
+        return _load_catalog(options, schemas, renderer, cache)
 
 
-def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRenderer | None) -> LoadResult:
+def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRenderer | None,
+                  cache: FileCache | None) -> LoadResult:
     root = options.root
     schemas = schemas or build_schema_set(options.taxonomy)
     report = Report()
@@ -266,7 +316,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             source = _relative(root, path)
             name = path.parent.name if kind == "course" else path.stem
             known_ids[kind].add(name)  # broken files still "exist" for references to them
-            data, usable = _read(path, source, kind, schemas, report)
+            data, usable = _cached(cache, path, source, report,
+                                   lambda: _read(path, source, kind, schemas, report))  # noqa: B023
             if kind == "course":
                 markdown.extend(course_markdown(root, path, data))
             if data is None:
@@ -292,7 +343,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
     texts = {}
     for path in markdown:
-        source, text = _check_markdown_file(root, path, options, report, renderer)
+        source, text = _cached(cache, path, _relative(root, path), report,
+                               lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         if text is not None:
             texts[source] = text
             published = source.rsplit("/", 1)[0] in published_folders
@@ -300,7 +352,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
     for path in docs_markdown(root, report):  # MkDocs reads these itself
-        source, text = _check_markdown_file(root, path, options, report, renderer)
+        source, text = _cached(cache, path, _relative(root, path), report,
+                               lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
