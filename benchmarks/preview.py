@@ -53,10 +53,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(url: str, word: str, limit: float) -> float:
+def wait_for(url: str, word: str, limit: float, server: subprocess.Popen[bytes]) -> float:
     """Poll ``url`` until its body holds ``word``; the time it took."""
     start = time.perf_counter()
     while time.perf_counter() - start < limit:
+        if server.poll() is not None:
+            raise RuntimeError(f"syllabus serve exited with status {server.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=limit) as response:
                 if word.encode() in response.read():
@@ -81,22 +83,26 @@ def edit(config: Path, index: int, word: str) -> str:
 def preview_latencies(config: Path, size: int, edits: int) -> list[float]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
+    log = (config.parent / "serve.log").open("wb")
     server = subprocess.Popen([sys.executable, "-m", "syllabus.cli", "serve", "-a", f"127.0.0.1:{port}",
-                               "-f", str(config)], env=ENVIRONMENT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+                               "-f", str(config)], env=ENVIRONMENT, stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for(base + f"courses/{course_id(0)}/", "<html", STARTUP_LIMIT)
+        wait_for(base + f"courses/{course_id(0)}/", "<html", STARTUP_LIMIT, server)
         latencies = []
         for run in range(edits + 1):  # the first edit warms the preview's caches up; not counted
             word = f"Benchmarkword{run}x{size}"
             page = edit(config, (run * 7919) % size, word)
-            latency = wait_for(base + page, word, EDIT_LIMIT)
+            latency = wait_for(base + page, word, EDIT_LIMIT, server)
             if run:
                 latencies.append(latency)
         return sorted(latencies)
+    except RuntimeError:
+        sys.stderr.write((config.parent / "serve.log").read_text(encoding="utf-8", errors="replace")[-3000:])
+        raise
     finally:
         server.terminate()
         server.wait(timeout=60)
+        log.close()
 
 
 def main() -> None:
