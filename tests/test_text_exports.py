@@ -116,7 +116,7 @@ def test_diff_markdown_escapes_hostile_titles(catalog: CatalogDir, run_cli: Call
     git("commit", "-q", "-m", "base")
     catalog.course("a", title=TITLE)
     catalog.plan("p", plan_data("p", title=f"1. {TITLE}"))
-    result = run_cli("diff", "HEAD", "-f", catalog.config)
+    result = run_cli("diff", "HEAD", "--format", "md", "-f", catalog.config)
     assert result.code == 0, result.err
     for tree in rendered(result.out):
         assert not [e for e in tree.iter() if e.tag in ("a", "img", "em", "script")]  # its own **Courses:** stay

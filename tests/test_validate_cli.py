@@ -156,11 +156,9 @@ HOSTILE_YAML = [
     Hostile("empty-file", {COURSE_FILE: ""}, [
         in_course(1, 1, "yaml-structure", "file is empty; expected a mapping of fields (key: value)")]),
     Hostile("unclosed-flow", {COURSE_FILE: course(roles="roles: [admin")}, [
-        in_course(6, 7, "yaml-syntax", "YAML syntax: did not find expected ',' or ']' (while parsing a flow "
-                  "sequence)")]),
+        in_course(5, 8, "yaml-unclosed-bracket", "the '[' opened on line 5 column 8 is never closed")]),
     Hostile("tab-indent", {COURSE_FILE: COURSE + "units:\n\t- title: x\n"}, [
-        in_course(11, 1, "yaml-syntax", "YAML syntax: found character that cannot start any token (while "
-                  "scanning for the next token)")]),
+        in_course(11, 1, "yaml-tab", "YAML indents with spaces; line 11 starts with a tab")]),
     Hostile("track-anchor", {"tracks/admin.yml": TRACK.replace("title: Start", "title: &t Start")}, [
         ("tracks/admin.yml", 7, 12, "yaml-anchor", ANCHOR.format("t"))]),
     Hostile("plan-duplicate-key", {"plans/onboarding.yml": PLAN + "length_days: 60\n"}, [
@@ -256,8 +254,8 @@ def test_hostile_input_is_reported_at_its_position(catalog, run_cli, case, tmp_p
     assert text.code == 1
     assert "Traceback" not in text.out + text.err
     lines = text.out.splitlines()
-    assert lines[:-1] == [f"{path}:{line}:{column}: error: {message}"
-                          for path, line, column, _, message in case.expected]
+    assert [line.split(" (hint: ")[0] for line in lines[:-1]] == [
+        f"{path}:{line}:{column}: error: {message}" for path, line, column, _, message in case.expected]
     errors = len(case.expected)
     assert re.fullmatch(rf"{errors} errors?, 0 warnings in \d+ files?", lines[-1])
     assert not (tmp_path / "pwned").exists()

@@ -307,12 +307,6 @@ REJECTED_ON_BOTH_PATHS = [
     ("top-level-text", "just words\n", 1, 1, "yaml-structure", NOT_A_MAPPING),
     ("empty", "\n", 1, 1, "yaml-structure", EMPTY),
     ("only-comments", "# nothing here\n", 1, 1, "yaml-structure", EMPTY),
-    ("unclosed-flow", "roles: [admin\n", 2, 1, "yaml-syntax",
-     "YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)"),
-    ("tab-indent", "units:\n\t- a\n", 2, 1, "yaml-syntax",
-     "YAML syntax: found character that cannot start any token (while scanning for the next token)"),
-    ("bad-indent", "title: x\n  bad: indent\n", 2, 6, "yaml-syntax",
-     "YAML syntax: mapping values are not allowed in this context"),
     ("unknown-escape", 'title: "\\q"\n', 1, 9, "yaml-syntax",
      "YAML syntax: found unknown escape character (while parsing a quoted scalar)"),
 ]

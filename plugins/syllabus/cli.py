@@ -19,7 +19,8 @@ from .core.config import ConfigError
 from .plugin.options import load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
-COMMANDS = ("validate", "export", "report", "schemas", "new", "codeowners", "diff", "leak_check", "plan")
+COMMANDS = ("validate", "export", "report", "schemas", "new", "codeowners", "diff", "leak_check", "plan",
+            "serve")
 
 
 class _Commands:

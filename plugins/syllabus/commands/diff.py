@@ -2,7 +2,8 @@
 
 Each revision is extracted with ``git archive`` into a temporary folder and loaded by the
 same core as ``validate``, with the same options (only the root differs); HEAD omitted
-means the working tree. Content errors on either side are part of the report, not a
+means the working tree. Plain text by default, Markdown (``--format md``) for a pull
+request's job summary, or JSON. Content errors on either side are part of the report, not a
 failure: the report is most useful exactly when a change breaks something.
 """
 
@@ -18,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ..core.config import ConfigError, Options
-from ..export.change_report import Side, as_json, as_markdown, compare
+from ..export.change_report import Side, as_json, as_markdown, as_text, compare
 from . import EXIT_OK
 
 
@@ -55,6 +56,9 @@ def extract(root: Path, revision: str, into: Path) -> None:
         tar.extractall(into, filter="data")
 
 
+RENDERERS = {"text": as_text, "md": as_markdown, "json": as_json}
+
+
 def run(args: argparse.Namespace, options: Options) -> int:
     with tempfile.TemporaryDirectory(prefix="syllabus-diff-") as temp:
         sides = []
@@ -65,7 +69,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
                 extract(options.root, revision, root)
             sides.append(Side.load(dataclasses.replace(options, root=root)))
         report = compare(*sides, base_name=args.base, head_name=args.head or "the working tree")
-    sys.stdout.write(as_json(report) if args.format == "json" else as_markdown(report))
+    sys.stdout.write(RENDERERS[args.format](report))
     return EXIT_OK
 
 
@@ -74,5 +78,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                                  help="what changed between two git revisions and what it affects")
     parser.add_argument("base", metavar="BASE", help="the revision before the change, e.g. origin/main")
     parser.add_argument("head", metavar="HEAD", nargs="?", help="the revision after it (default: the working tree)")
-    parser.add_argument("--format", choices=("md", "json"), default="md")
+    parser.add_argument("--format", choices=tuple(RENDERERS), default="text",
+                        help="text for a terminal (default), md for a pull request's summary, or json")
     parser.set_defaults(run=run)

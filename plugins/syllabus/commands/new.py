@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..core.catalog import load_catalog
 from ..core.config import Options
+from ..core.rules import PLACEHOLDER
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
 from ..core.yamlsafe import YamlRejected, load_text
@@ -64,7 +65,7 @@ def _header(kind: str, item_id: str, depth: int) -> str:
 # A new {kind}, "{item_id}". Your editor completes and explains each field from the
 # schema named above (VS Code: install the recommended YAML extension); the field
 # reference on the site lists them all. Check your work with `syllabus validate`
-# and preview it with `SYLLABUS_AUDIENCE=internal mkdocs serve`.
+# and preview it with `syllabus serve`.
 """
 
 
@@ -79,14 +80,14 @@ def course_yaml(course_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
 {_header("course", course_id, 2)}
 id: {course_id}  # must equal the folder name; it becomes the page address
 title: {_q(_title(course_id))}  # at most 120 characters
-summary: {_q("Replace me: one or two sentences on what learners can do after this course.")}
+summary: {_q(f"{PLACEHOLDER} one or two sentences on what learners can do after this course.")}
 level: {_first(taxonomy, "levels")}  # one of: {_choices(taxonomy, "levels")}
 roles: [{_first(taxonomy, "roles")}]  # one or more of: {_choices(taxonomy, "roles")}
 format: {_first(taxonomy, "formats")}  # one of: {_choices(taxonomy, "formats")}
 duration_minutes: 60  # learner effort in minutes; write 90, not 1:30
 owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails; they review changes
 {products}outcomes:  # what learners can do afterwards, each starting with a verb
-  - {_q("Replace me: an outcome learners can demonstrate")}
+  - {_q(f"{PLACEHOLDER} an outcome learners can demonstrate")}
 {DRAFT_NOTE}
 # Optional fields: uncomment what you need.
 # prerequisites: [another-course-id]  # courses to take first
@@ -100,8 +101,8 @@ owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails; they rev
 """
 
 
-COURSE_INDEX = """\
-Describe the course for learners here: what it covers, who it is for and what to
+COURSE_INDEX = f"""\
+{PLACEHOLDER} describe the course for learners here: what it covers, who it is for and what to
 prepare. The title, summary, level, format, duration and sessions are shown above
 this text automatically, from `course.yml`.
 
@@ -116,11 +117,11 @@ def track_yaml(track_id: str, taxonomy: Taxonomy, owners: list[str], course_id: 
 {_header("track", track_id, 1)}
 id: {track_id}  # must equal the file name without .yml
 title: {_q(_title(track_id))}  # at most 120 characters
-summary: {_q("Replace me: one or two sentences on who this path is for and where it leads.")}
+summary: {_q(f"{PLACEHOLDER} one or two sentences on who this path is for and where it leads.")}
 role: {_first(taxonomy, "roles")}  # one of: {_choices(taxonomy, "roles")}
 owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails
 outcomes:
-  - {_q("Replace me: what learners can do after the whole path")}
+  - {_q(f"{PLACEHOLDER} what learners can do after the whole path")}
 sections:  # in order; durations are computed from the courses, never written here
   - title: Get started
     courses:  # course ids, each after its prerequisites; optional ones as
@@ -136,12 +137,12 @@ def plan_yaml(plan_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
 {_header("plan", plan_id, 1)}
 id: {plan_id}  # must equal the file name without .yml
 title: {_q(_title(plan_id))}  # at most 120 characters
-summary: {_q("Replace me: one or two sentences on what the customer achieves and by when.")}
+summary: {_q(f"{PLACEHOLDER} one or two sentences on what the customer achieves and by when.")}
 length_days: 30  # the plan runs from day 0 (kickoff) to day 30
 audience: [{_first(taxonomy, "roles")}]  # any of: {_choices(taxonomy, "roles")}
 owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails
 outcomes:
-  - {_q("Replace me: a result the customer can see at the end")}
+  - {_q(f"{PLACEHOLDER} a result the customer can see at the end")}
 phases:  # in order, with day ranges that do not overlap
   - title: Get started
     start_day: 0
@@ -152,7 +153,7 @@ phases:  # in order, with day ranges that do not overlap
       # - {{day: 2, type: track, track: some-track-id}}
       # - {{day: 3, type: task, title: Connect the code host, owner: customer-admin}}
 milestones:
-  - {{day: 30, title: First results, success_criteria: {_q("Replace me: a measurable check")}}}
+  - {{day: 30, title: First results, success_criteria: {_q(f"{PLACEHOLDER} a measurable check")}}}
 {DRAFT_NOTE}"""
 
 

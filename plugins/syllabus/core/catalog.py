@@ -10,11 +10,11 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import rules
 from .config import Options
@@ -25,9 +25,37 @@ from .pages import MARKDOWN_SUFFIXES, PageRenderer, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
-from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlRejected, load_file, read_text
+from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
 COURSE_FILE = "course.yml"
+T = TypeVar("T")
+
+
+@dataclass
+class FileCache:
+    """What reading each file found, kept between loads of the same catalog (the author
+    preview reloads it after every edit): a file whose size, modification time and inode
+    are unchanged is not read, parsed or schema-checked again; its findings are replayed."""
+
+    entries: dict[str, tuple[tuple[int, int, int], Any]] = field(default_factory=dict)
+
+    @staticmethod
+    def signature(path: Path) -> tuple[int, int, int] | None:
+        try:
+            status = os.lstat(path)
+        except OSError:
+            return None
+        return status.st_mtime_ns, status.st_size, status.st_ino
+
+    def get(self, path: Path) -> tuple[tuple[int, int, int] | None, Any]:
+        """(the file's signature now, what was found at that signature or None)."""
+        signature = self.signature(path)
+        entry = self.entries.get(str(path))
+        return signature, (entry[1] if entry is not None and entry[0] == signature else None)
+
+    def put(self, path: Path, signature: tuple[int, int, int] | None, found: Any) -> None:
+        if signature is not None:
+            self.entries[str(path)] = (signature, found)
 
 
 @dataclass(frozen=True)
@@ -102,27 +130,50 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
     return found
 
 
+def _cached(cache: FileCache | None, path: Path, source: str, report: Report, check: Callable[[], T]) -> T:
+    """``check()``'s result for ``path``; with a cache, an unchanged file's is replayed with
+    its diagnostics (and its loaded document, which positions later findings)."""
+    if cache is None:
+        return check()
+    signature, found = cache.get(path)
+    if found is not None:
+        result, diagnostics, document = found
+        report.files_checked += 1
+        report.diagnostics.extend(diagnostics)
+        if document is not None:
+            report.documents[source] = document
+        return result
+    before = len(report.diagnostics)
+    result = check()
+    cache.put(path, signature, (result, report.diagnostics[before:], report.documents.get(source)))
+    return result
+
+
 def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report) -> tuple[Any, bool]:
     """Read one file strictly and check it against its schema: (data or None, usable)."""
     report.files_checked += 1
     try:
         document = load_file(path)
     except YamlRejected as rejected:
-        for problem in rejected.problems:
-            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        _report_problems(source, rejected.problems, report)
         return None, False
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
         return None, False
     report.documents[source] = document
-    for problem in document.problems:
-        report.at(source, problem.line, problem.column, problem.message, problem.rule)
+    _report_problems(source, document.problems, report)
     errors = schemas.errors(kind, document.data)
     for error in errors:
         for message in messages_for(error, document.sources):
             report.on(source, message.path, message.message, f"schema-{error.validator}",
                       at_key=message.at_key)
-    return document.data, not (errors or document.problems)
+    return document.data, not (errors or any(problem.severity == "error" for problem in document.problems))
+
+
+def _report_problems(source: str, problems: list[YamlProblem], report: Report) -> None:
+    for problem in problems:
+        report.at(source, problem.line, problem.column, problem.message, problem.rule,
+                  "warning" if problem.severity == "warning" else "error", problem.hint)
 
 
 def _check_markdown_file(root: Path, path: Path, options: Options, report: Report,
@@ -143,8 +194,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
         report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
         return source, None
     except YamlRejected as rejected:  # size and encoding checks are shared with YAML
-        for problem in rejected.problems:
-            report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        _report_problems(source, rejected.problems, report)
         return source, None
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
@@ -167,10 +217,12 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     """A course folder's publishable Markdown (index.md and units), read from the raw data
     so that a course failing its schema still gets its Markdown checked in the same run."""
     folder = course_file.parent
+    if not isinstance(data, dict):  # unreadable course.yml: check every page it may list
+        return sorted(path for path in folder.glob("*.md") if path.is_file() or path.is_symlink())
     index = folder / "index.md"
     mode = _lstat_mode(str(index))
     files = [index] if stat.S_ISREG(mode) or stat.S_ISLNK(mode) else []
-    units = data.get("units") if isinstance(data, dict) else None
+    units = data.get("units")
     for unit in units if isinstance(units, list) else ():
         name = unit.get("file") if isinstance(unit, dict) else None
         if isinstance(name, str) and rules.confined_file(folder, name):
@@ -233,19 +285,22 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_pages: bool = False) -> LoadResult:
+def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_pages: bool = False,
+                 cache: FileCache | None = None) -> LoadResult:
     """Load and check everything under ``options.root``; the catalog holds only valid items.
 
     ``render_pages`` also renders every Markdown page with the site's extensions and checks
     it with the allowlist the build applies (``syllabus validate``; the build itself checks
-    the HTML it publishes).
+    the HTML it publishes). ``cache`` (kept by the caller between loads with the same
+    options) skips unchanged files.
     """
     renderer = PageRenderer(options.markdown, Allowlist(options.video_hosts)) if render_pages else None
     with _collector_paused():
-        return _load_catalog(options, schemas, renderer)
+        return _load_catalog(options, schemas, renderer, cache)
 
 
-def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRenderer | None) -> LoadResult:
+def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRenderer | None,
+                  cache: FileCache | None) -> LoadResult:
     root = options.root
     schemas = schemas or build_schema_set(options.taxonomy)
     report = Report()
@@ -261,7 +316,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             source = _relative(root, path)
             name = path.parent.name if kind == "course" else path.stem
             known_ids[kind].add(name)  # broken files still "exist" for references to them
-            data, usable = _read(path, source, kind, schemas, report)
+            data, usable = _cached(cache, path, source, report,
+                                   lambda: _read(path, source, kind, schemas, report))  # noqa: B023
             if kind == "course":
                 markdown.extend(course_markdown(root, path, data))
             if data is None:
@@ -287,13 +343,17 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
     texts = {}
     for path in markdown:
-        source, text = _check_markdown_file(root, path, options, report, renderer)
+        source, text = _cached(cache, path, _relative(root, path), report,
+                               lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         if text is not None:
             texts[source] = text
-            if hidden and source.rsplit("/", 1)[0] in published_folders:
+            published = source.rsplit("/", 1)[0] in published_folders
+            rules.check_placeholder_markdown(text, source, published, report)
+            if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
     for path in docs_markdown(root, report):  # MkDocs reads these itself
-        source, text = _check_markdown_file(root, path, options, report, renderer)
+        source, text = _cached(cache, path, _relative(root, path), report,
+                               lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)

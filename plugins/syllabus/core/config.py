@@ -59,6 +59,7 @@ class Options:
     site_url: str = ""  # mkdocs.yml ``site_url``: makes links in exported plans absolute
     holiday_countries: tuple[str, ...] = DEFAULT_HOLIDAY_COUNTRIES
     markdown: MarkdownSettings = field(default_factory=MarkdownSettings)  # mkdocs.yml ``markdown_extensions``
+    feedback: str = ""  # repository URL or mailto: address for readers' feedback links; "" = none
 
 
 def today_from_environment() -> dt.date:
@@ -101,4 +102,5 @@ def options_from_mapping(
         site_url=site_url,
         holiday_countries=tuple(sorted(set(value("holiday_countries")))),
         markdown=markdown or MarkdownSettings(),
+        feedback=value("feedback"),
     )

@@ -24,9 +24,15 @@ class Diagnostic:
     severity: Severity
     message: str
     rule: str
+    hint: str = ""  # how to fix it, when the message alone does not say
+
+    @property
+    def advice(self) -> str:
+        """The message followed by its hint, for one-line formats."""
+        return f"{self.message} (hint: {self.hint})" if self.hint else self.message
 
     def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.advice}"
 
     def as_github(self) -> str:
         # Workflow-command data needs %, CR and LF escaped; properties also , and :.
@@ -38,7 +44,7 @@ class Diagnostic:
 
         return (
             f"::{self.severity} file={prop(self.path)},line={self.line},"
-            f"col={self.column},title={prop(self.rule)}::{data(self.message)}"
+            f"col={self.column},title={prop(self.rule)}::{data(self.advice)}"
         )
 
 
@@ -60,7 +66,8 @@ def summary_line(diagnostics: list[Diagnostic], file_count: int) -> str:
 def render(diagnostics: list[Diagnostic], file_count: int, fmt: str) -> str:
     """Render sorted diagnostics as ``text``, ``github`` or ``json``."""
     if fmt == "json":
-        return json.dumps([asdict(d) for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+        rows = [{key: value for key, value in asdict(d).items() if value or key != "hint"} for d in diagnostics]
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     lines = [d.as_github() if fmt == "github" else d.as_text() for d in diagnostics]
     lines.append(summary_line(diagnostics, file_count))
     return "\n".join(lines) + "\n"

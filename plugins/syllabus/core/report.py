@@ -26,15 +26,16 @@ class Report:
     files_checked: int = 0
 
     def at(self, source: str, line: int, column: int, message: str, rule: str,
-           severity: Severity = "error") -> None:
-        self.diagnostics.append(Diagnostic(source, line, column, severity, _printable(message), rule))
+           severity: Severity = "error", hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(source, line, column, severity, _printable(message), rule,
+                                           _printable(hint)))
 
     def on(self, source: str, path: Path_, message: str, rule: str, *,
-           severity: Severity = "error", at_key: bool = False) -> None:
+           severity: Severity = "error", at_key: bool = False, hint: str = "") -> None:
         """Report at the YAML node ``path`` of ``source`` (its value, or its key)."""
         document = self.documents.get(source)
         line, column = document.locate(path, at_key=at_key) if document else (1, 1)
-        self.at(source, line, column, message, rule, severity)
+        self.at(source, line, column, message, rule, severity, hint)
 
     def extend_error(self, source: str, path: Path_, addition: str) -> bool:
         """Add to the error already reported at the YAML node ``path``; False if there is none."""

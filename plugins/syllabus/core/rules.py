@@ -19,6 +19,44 @@ from .report import Report
 from .schema_messages import closest, did_you_mean, dotted
 from .yamlsafe import HARD_LINK_MESSAGE
 
+PLACEHOLDER = "Replace me:"
+"""Starts every piece of text ``syllabus new`` writes for the author to replace; the
+validator looks for it, so a scaffold's filler cannot be published."""
+_PLACEHOLDER_HINT = "write the real text, or keep it unpublished with status: draft"
+
+
+def is_published(data: Any) -> bool:
+    """Whether raw file data would reach customers: public and not a draft (as the model says)."""
+    return (isinstance(data, Mapping) and data.get("visibility") == "public"
+            and data.get("status", "active") != "draft")
+
+
+def check_placeholders(data: Any, source: str, report: Report) -> None:
+    """Every scaffold placeholder left in a file's values: an error once it would be
+    published, a warning while the file is a draft or internal."""
+    severity = "error" if is_published(data) else "warning"
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if PLACEHOLDER in value:
+                report.on(source, path, f"{dotted(path)}: still holds placeholder text from `syllabus new`",
+                          "placeholder", severity=severity, hint=_PLACEHOLDER_HINT)
+        elif isinstance(value, Mapping):
+            stack.extend(((*path, key), child) for key, child in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, index), child) for index, child in enumerate(value))
+
+
+def check_placeholder_markdown(text: str, source: str, published: bool, report: Report) -> None:
+    """Scaffold placeholders left in a course's Markdown pages, each at its line."""
+    if PLACEHOLDER not in text:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (column := line.find(PLACEHOLDER)) >= 0:
+            report.at(source, number, column + 1, "this page still holds placeholder text from `syllabus new`",
+                      "placeholder", "error" if published else "warning", _PLACEHOLDER_HINT)
+
 
 @cache
 def _zones() -> frozenset[str]:
@@ -82,6 +120,7 @@ def check_file(kind: str, data: Any, name: str, source: str, options: Options, r
     """Per-file rules. They also run on data that failed its schema (guarding every type),
     so one run reports everything; False if the model cannot be built from the data."""
     ok = True
+    check_placeholders(data, source, report)
     if _text(data, "id") not in (None, name):
         where = "folder" if kind == "course" else "file name"
         report.on(source, ("id",), f"id: '{data['id']}' must equal the {where} '{name}'", "id-matches-name")

@@ -110,6 +110,8 @@ class YamlProblem:
     column: int
     message: str
     rule: str
+    hint: str = ""
+    severity: str = "error"
 
 
 class YamlRejected(Exception):
@@ -275,7 +277,7 @@ def load_text(text: str) -> YamlDocument:
     builder = _NodeBuilder if fast and shallow else _EventBuilder
     try:
         try:
-            return builder(text).build()
+            document = builder(text).build()
         except yaml.YAMLError:
             if shallow or _Parser is _PyParser:
                 raise
@@ -292,15 +294,38 @@ def load_text(text: str) -> YamlDocument:
                 pass
             raise
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if "expected a single document" in str(error.context):
-            raise YamlRejected([YamlProblem(line, column, _MULTIPLE_DOCUMENTS, "yaml-multiple-documents")]) from None
-        problem = (error.problem or "invalid YAML").rstrip(".")
-        context = f" ({error.context})" if error.context else ""
-        raise YamlRejected([YamlProblem(line, column, f"YAML syntax: {problem}{context}", "yaml-syntax")]) from None
+        raise YamlRejected(_syntax_problems(text, error)) from None
     except yaml.YAMLError as error:  # e.g. reader errors from the pure-Python parser
-        raise YamlRejected([YamlProblem(1, 1, f"YAML syntax: {error}", "yaml-syntax")]) from None
+        raise YamlRejected([YamlProblem(1, 1, f"YAML syntax: {error}", "yaml-syntax", _SYNTAX_HINT)]) from None
+    if " #" in text or "\t#" in text:
+        from .yamlhints import comment_warnings  # only files with a trailing comment need it
+
+        document.problems.extend(comment_warnings(text))
+    return document
+
+
+_SYNTAX_HINT = "check the quotes, brackets, ':' and indentation on this line and the one above it"
+
+
+def _syntax_problems(text: str, error: yaml.MarkedYAMLError) -> list[YamlProblem]:
+    """The mistakes a reader can name (see yamlhints), else the parser's own words, positioned.
+
+    The parser's error is kept only when no recognised mistake stands at or before its line:
+    otherwise it is a consequence of one of them, worded in grammar terms.
+    """
+    from .yamlhints import explain  # syntax errors are rare; valid files never import it
+
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if "expected a single document" in str(error.context):
+        return [YamlProblem(line, column, _MULTIPLE_DOCUMENTS, "yaml-multiple-documents")]
+    found = [problem for problem in explain(text) if problem.severity == "error"
+             or problem.line != line]  # a comment warning on the error's line is not its cause
+    if any(problem.severity == "error" and problem.line <= line for problem in found):
+        return found
+    problem = (error.problem or "invalid YAML").rstrip(".")
+    context = f" ({error.context})" if error.context else ""
+    return [YamlProblem(line, column, f"YAML syntax: {problem}{context}", "yaml-syntax", _SYNTAX_HINT), *found]
 
 
 _MULTIPLE_DOCUMENTS = ("a file may hold only one YAML document; remove the '---' and what follows, "

@@ -310,3 +310,62 @@ def as_markdown(report: ChangeReport) -> str:
             name = report.base if side == "base" else report.head
             lines += [f"### Content errors in {inline(name)}", "", *_fence(d.as_text() for d in errors), ""]
     return "\n".join(lines)
+
+
+# --- Plain text (a terminal) ----------------------------------------------------------------
+
+def _plain(value: str) -> str:
+    """One line of text: validated content holds no control characters; line breaks fold."""
+    return " ".join(value.split())
+
+
+def _changed_plain(change: ItemChange) -> str:
+    parts = ["has content errors (below)"] if change.unreadable else []
+    if change.fields:
+        parts.append("fields: " + ", ".join(change.fields))
+    if change.files:
+        parts.append("files: " + ", ".join(change.files))
+    return "; ".join(parts)
+
+
+def as_text(report: ChangeReport) -> str:
+    """The same report as :func:`as_markdown`, for reading in a terminal."""
+    counts = []
+    for kind in KINDS:
+        numbers = {c: sum(1 for x in report.changes if x.kind == kind and x.change == c)
+                   for c in ("added", "removed", "changed")}
+        if text := ", ".join(f"{n} {c}" for c, n in numbers.items() if n):
+            counts.append(f"{kind}s: {text}")
+    lines = [f"Catalog changes from {_plain(report.base)} to {_plain(report.head)}",
+             "; ".join(counts) or "No course, track or plan changed.", ""]
+    if report.changes:
+        width = max(len(c.id) for c in report.changes)
+        for c in report.changes:
+            detail = _changed_plain(c)
+            lines.append(f"  {c.change:<8} {c.kind:<6} {c.id:<{width}}  {_plain(c.title)}"
+                         + (f"  ({detail})" if detail else ""))
+        lines.append("")
+    if report.durations:
+        lines.append("Tracks and plans affected:")
+        for d in report.durations:
+            because = ", ".join(d.because) or "its own change"
+            required = f"; required {_minutes(d, 'required')}" if d.kind == "track" else ""
+            lines.append(f"  {d.kind} {d.id} ({_plain(d.title)}), because of {because}: total "
+                         f"{_minutes(d, 'total')}{required}")
+        lines.append("")
+    if report.order:
+        lines.append("Newly broken prerequisite order:")
+        lines += [f"  track {b.track}: {b.course} is now listed before its prerequisite {b.prerequisite}"
+                  for b in report.order]
+        lines.append("")
+    if report.visibility:
+        lines.append("Visibility changes:")
+        for v in report.visibility:
+            listed = f"; listed by public {', '.join(v.listed_by)}" if v.listed_by else ""
+            lines.append(f"  {v.kind} {v.id} ({_plain(v.title)}): {v.before} → {v.after}{listed}")
+        lines.append("")
+    for side in ("base", "head"):
+        if errors := report.problems.get(side, ()):
+            name = report.base if side == "base" else report.head
+            lines += [f"Content errors in {_plain(name)}:", *(f"  {d.as_text()}" for d in errors), ""]
+    return "\n".join(lines)

@@ -100,6 +100,25 @@ class CountryCode(c.Type[str]):
         return code
 
 
+class FeedbackTarget(c.Type[str]):
+    """Where readers' feedback goes: the catalog's repository (its issue forms) or an email
+    address, normalised to the repository URL or a ``mailto:`` address."""
+
+    _REPOSITORY = re.compile(r"https://[A-Za-z0-9.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+    _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value).strip().rstrip("/").removesuffix(".git")
+        if self._REPOSITORY.fullmatch(text):
+            return text
+        if self._EMAIL.fullmatch(address := text.removeprefix("mailto:")):
+            return f"mailto:{address}"
+        raise ValidationError("must be the catalog's repository (https://github.com/ORG/REPO) or an email address")
+
+
 class SyllabusConfig(Config):
     """The plugin's options; :func:`syllabus.plugin.options.options_from_config` reads them."""
 
@@ -115,6 +134,7 @@ class SyllabusConfig(Config):
     video_hosts = c.ListOfItems(HostName(), default=[])
     publish_insights = c.Optional(c.Type(bool))
     fte_hours_per_month = c.Optional(PositiveNumber(float))
+    feedback = c.Optional(FeedbackTarget())  # no "Report a problem" / "Request a session" links without it
 
 
 TERM_CLASSES: dict[str, type[TermConfig]] = {kind: FormatConfig if kind == "formats" else TermConfig

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
+import jinja2
 import material
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,8 +28,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.catalog import load_catalog
+from ..core.catalog import FileCache, load_catalog
 from ..core.config import ConfigError, Options
+from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, locate
 from ..core.model import Catalog
 from ..core.pages import plain_title, printable_meta
@@ -37,7 +39,9 @@ from ..export.feeds import Feed, site_feeds
 from ..export.structured_data import course_json_ld, script_json
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
+from .incremental import CompiledTemplates, RenderedPages, page_frame
 from .options import options_from_config
+from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, searchable
 from .site_search import SearchIndexError, index_site, pagefind_binary
 from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
@@ -70,6 +74,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
         self.feeds: list[Feed] = []
         self.feed_links = ""  # the <link rel="alternate"> of the overall feeds, in every page's head
+        self.serving = False
+        self.file_cache_options: Options | None = None
+        self.failed: list[Diagnostic] | None = None  # serving with content errors: the error site
+        self.addresses: list[str] = []  # HTML pages of the last good build, where errors are shown
+        self.file_cache = FileCache()  # serving: unchanged files are not checked again
+        self.rendered = RenderedPages()  # serving: course pages not rendered again
+        self.compiled = CompiledTemplates()  # serving: templates not compiled again
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
@@ -79,6 +90,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return [(problem.option, problem.diagnostic.as_text()) for problem in problems], []
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
         # A dirty build keeps files from the previous build, which may have been internal;
         # refusing it is the only way to guarantee a public site never holds them.
         if dirty and command != "serve":
@@ -95,10 +107,17 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.options = options_from_config(self.config, config)
         except ConfigError as error:
             raise PluginError(f"syllabus: {error}") from None
-        result = load_catalog(self.options)
+        if self.serving and self.options != self.file_cache_options:
+            self.file_cache, self.file_cache_options = FileCache(), self.options
+        result = load_catalog(self.options, cache=self.file_cache if self.serving else None)
         for diagnostic in result.report.sorted():
             level = logging.ERROR if diagnostic.severity == "error" else logging.WARNING
             log.log(level, diagnostic.as_text())
+        self.failed = None
+        if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
+            self.failed = result.report.sorted()
+            self.pages, self.downloads, self.feeds = {}, [], []
+            return config
         if result.report.has_errors:
             raise PluginError("syllabus: content errors above; nothing was built "
                               "(run `syllabus validate` for the full report)")
@@ -123,7 +142,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
                         "(its index would only make the build slower)")
-        self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls)
+        self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls,
+                                 bytecode_cache=self.compiled if self.serving else None)
         for asset in ASSET_FILES:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"assets/syllabus/{asset}" not in target:
@@ -131,6 +151,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.failed is not None and self.options is not None:
+            return error_files(config, error_page(self.failed, self.options.root, editor_from_environment()),
+                               self.addresses)
         if not self.config.enabled or self.catalog is None or self.options is None:
             return None
         root = self.options.root
@@ -140,11 +163,19 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         document = catalog_document(self.catalog, self.options.today, self.options.site_language)
         pages = site_pages(self.catalog, self.markdown, self.options, document)
         self.pages = {page.src_uri: page for page in pages}
+        reusable: set[str] = set()
+        if self.serving:
+            documents = [(f.src_uri, f.abs_src_path) for f in files.documentation_pages()]
+            frame = page_frame(self.catalog, self.options, config.config_file_path, documents)
+            reusable = self.rendered.reusable(self.catalog, self.markdown, frame)
         for page in pages:
             if page.src_uri in files.src_uris:  # generated URIs are already normalised
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
                                   "rename or remove it")
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            file = File.generated(config, page.src_uri, content=page.markdown)
+            if page.src_uri in reusable:  # published as the HTML it rendered to last time
+                file = File.generated(config, file.dest_uri, content=self.rendered.html[page.src_uri])
+            files.append(file)
         files.append(File.generated(config, "catalog.json", content=dumps(document)))
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
@@ -160,6 +191,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
             config.nav = self._nav(files)
+        if self.serving:
+            self.addresses = [f.dest_uri for f in files if f.dest_uri.endswith(".html")] + [
+                d.dest_uri for d in self.downloads if d.dest_uri.endswith(".html")]
         return files
 
     def _redirects(self) -> list[Download]:
@@ -192,6 +226,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         nav.extend({self.pages[uri].title: uri} for uri in ("reference/fields/index.md", "insights/index.md")
                    if uri in self.pages)
         return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if self.serving:
+            env.bytecode_cache = self.compiled
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self.pages.get(page.file.src_uri)
@@ -265,10 +304,18 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if course is not None and generated is not None and generated.template == "syllabus/course.html":
             data = course_json_ld(course, self.catalog, self.options.today, self.options.site_url, config.site_name)
             head += f'<script type="application/ld+json">{script_json(data)}</script>'
-        return output.replace("</head>", head + "</head>", 1)
+        output = output.replace("</head>", head + "</head>", 1)
+        if self.serving and generated is not None and page.file.src_uri.startswith("courses/"):
+            self.rendered.keep(page.file.src_uri, output)
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
+        if self.serving and self.failed is None:
+            self.rendered.built(uri for uri in self.pages if uri.startswith("courses/"))
+        if self.failed is not None and self.options is not None:  # every other address too
+            page = error_page(self.failed, self.options.root, editor_from_environment(), reload_by_polling=True)
+            (site / "404.html").write_text(page, encoding="utf-8")
         folders: set[Path] = set()  # made already: one mkdir per folder, not per file
         for download in self.downloads:
             target = site / download.dest_uri

@@ -86,9 +86,10 @@ class Renderer:
     """Renders the structured part of generated pages around their Markdown body."""
 
     def __init__(self, search_path: Sequence[str], catalog: Catalog, options: Options,
-                 use_directory_urls: bool) -> None:
+                 use_directory_urls: bool, bytecode_cache: jinja2.BytecodeCache | None = None) -> None:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(search_path)),
+            bytecode_cache=bytecode_cache,
             auto_reload=False,  # one build per environment; no stat() of templates on every page
             autoescape=True,
             undefined=jinja2.StrictUndefined,

@@ -23,6 +23,7 @@ from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
 from ..export.calendar import session_ics
 from ..export.facets import catalog_view
+from ..export.feedback import FeedbackLinks, feedback_links
 from ..export.field_reference import field_reference
 from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, site_link, undated_live_dates
 
@@ -72,6 +73,7 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
         "in_tracks": catalog.tracks_by_course.get(course.id, ()),
         "in_plans": catalog.plans_by_course.get(course.id, ()),
         "review_due": course.review_due(options.review_every_days),
+        "feedback_links": page_feedback("course", course, options),
     }
     yield GeneratedPage(
         src_uri=f"courses/{course.id}/index.md", title=course.title, template="syllabus/course.html",
@@ -81,6 +83,12 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     )
     for unit in course.units:
         yield unit_page(course, unit, markdown, filters, updated)
+
+
+def page_feedback(kind: str, item: Course | Track | Plan, options: Options) -> FeedbackLinks | None:
+    """The page's "Report a problem" and "Request a session" links, if the site has a target."""
+    return feedback_links(options.feedback, kind=kind, item_id=item.id, title=item.title,
+                          path=f"{kind}s/{item.id}/", site_url=options.site_url, owners=item.owners)
 
 
 def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...]]:
@@ -107,8 +115,8 @@ def track_page(track: Track, catalog: Catalog, options: Options) -> GeneratedPag
     return GeneratedPage(
         src_uri=f"tracks/{track.id}/index.md", title=track.title, template="syllabus/track.html",
         source=track.source, description=track.summary, updated=catalog.updated(track),
-        context={"track": track}, search_filters={"language": (options.site_language,),
-                                                  "role": (catalog.taxonomy.title("roles", track.role),)},
+        context={"track": track, "feedback_links": page_feedback("track", track, options)},
+        search_filters={"language": (options.site_language,), "role": (catalog.taxonomy.title("roles", track.role),)},
     )
 
 
@@ -125,7 +133,8 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
         context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
-                                             holiday_years=years, holidays=page_holidays(options))},
+                                             holiday_years=years, holidays=page_holidays(options)),
+                 "feedback_links": page_feedback("plan", plan, options)},
     )
 
 

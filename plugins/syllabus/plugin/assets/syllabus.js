@@ -1,6 +1,7 @@
-/* Syllabus in the browser: catalog filters with shareable URLs, and session times in the
- * visitor's own time zone. Progressive enhancement only: without this script every card
- * is listed and every time is shown in its original zone.
+/* Syllabus in the browser: catalog filters with shareable URLs, session times in the
+ * visitor's own time zone, and that zone in session-request links. Progressive
+ * enhancement only: without this script every card is listed, every time is shown in its
+ * original zone, and session requests leave the time zone for the visitor to type.
  *
  * Safety: content reaches the page only through the build's escaped JSON and through
  * textContent; nothing here parses HTML (no innerHTML, no insertAdjacentHTML).
@@ -235,6 +236,19 @@
     });
   }
 
+  // A session request's link ends with its (empty) time-zone value: append the visitor's
+  // zone, so the issue form or email says where the session is wanted.
+  function fillTimeZone(scope) {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (error) { return; }
+    if (!zone) return;
+    Array.prototype.forEach.call(scope.querySelectorAll("a[data-syllabus-timezone]"), function (link) {
+      if (link.dataset.zoneFilled) return;
+      link.href = link.getAttribute("href") + encodeURIComponent(zone);
+      link.dataset.zoneFilled = "true";
+    });
+  }
+
   // Material's search dialog has no accessible name (axe: aria-dialog-name).
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -247,6 +261,7 @@
     nameSearchDialog();
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
     localiseSessions(document);
+    fillTimeZone(document);
     if (window.syllabusPlan) window.syllabusPlan(document);
   }
 

@@ -1,0 +1,264 @@
+"""Plain-words explanations of YAML syntax mistakes, each with a fix hint.
+
+The parser stops at its first error and words it in grammar terms ("could not find expected
+':'"), often on the line after the mistake. Trainers make a handful of mistakes again and
+again, so when a file does not parse this module reads it line by line, the way a person
+would, and names every such mistake it recognises at its own line and column. The parser's
+error only decides what to say when no line explains it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .yamlsafe import YamlProblem
+
+_KEY = re.compile(r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)"""
+                  r"""[ \t]*:(?:[ \t]+|$)""")
+_NO_SPACE_AFTER_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/][^:]*)$")
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_COMMENT_IN_VALUE = re.compile(r"[ \t]#\S")
+
+TAB_HINT = "replace the tab with spaces (two per level) and set your editor to indent YAML with spaces"
+
+
+@dataclass
+class _Level:
+    """An open block: its indentation and what its lines are (fields or list items)."""
+
+    indent: int
+    kind: str  # "map" or "seq"
+    last_key: str = ""
+    last_key_line: int = 0
+    open_key: bool = False  # the last line has no value: a deeper block may follow
+    compact: bool = False  # a list at its key's own indentation ("key:" then "- item")
+
+
+@dataclass
+class _Reader:
+    lines: list[str]
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    def add(self, line: int, column: int, message: str, hint: str, rule: str, severity: str = "error") -> None:
+        self.problems.append(YamlProblem(line, column, message, rule, hint=hint, severity=severity))
+
+
+def _quote_closes(value: str) -> bool:
+    """True if the quoted scalar starting ``value`` ends on this line."""
+    quote = value[0]
+    index = 1
+    while index < len(value):
+        char = value[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and value[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return True
+        index += 1
+    return False
+
+
+def _flow_depth(value: str) -> int:
+    """Open brackets minus closed ones on this line, ignoring quoted text."""
+    depth, index = 0, 0
+    while index < len(value):
+        char = value[index]
+        if char in "\"'":
+            end = index + 1
+            while end < len(value) and value[end] != char:
+                end += 2 if char == '"' and value[end] == "\\" else 1
+            index = end + 1
+            continue
+        if char == "#" and index and value[index - 1] in " \t":
+            break
+        depth += (char in "[{") - (char in "]}")
+        index += 1
+    return depth
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _next_content(lines: list[str], start: int) -> tuple[int, str] | None:
+    for number in range(start, len(lines)):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number, lines[number]
+    return None
+
+
+def explain(text: str) -> list[YamlProblem]:
+    """Every recognised mistake in ``text``, in line order (empty if none is recognised)."""
+    reader = _Reader(text.splitlines())
+    lines = reader.lines
+    stack: list[_Level] = []
+    skip_deeper_than: int | None = None  # inside a block scalar or a multi-line value
+    for index, raw in enumerate(lines):
+        number = index + 1
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
+            continue
+        indent = _indent_of(raw)
+        if skip_deeper_than is not None:
+            if indent > skip_deeper_than:
+                continue
+            skip_deeper_than = None
+        if raw[indent] == "\t":
+            reader.add(number, indent + 1, f"YAML indents with spaces; line {number} starts with a tab", TAB_HINT,
+                       "yaml-tab")
+            continue
+        skip_deeper_than = _read_line(reader, stack, number, raw, indent)
+    return reader.problems
+
+
+def _read_line(reader: _Reader, stack: list[_Level], number: int, raw: str, indent: int) -> int | None:
+    """Check one content line against the open blocks; returns an indentation below which the
+    following lines belong to this line's value (block scalar, multi-line text), or None."""
+    content = raw[indent:]
+    is_item = content == "-" or content.startswith(("- ", "-\t"))
+    above = stack[-1] if stack else None
+    if above is None or indent > above.indent:
+        if above is not None and not above.open_key:
+            _deeper_than_a_value(reader, above, number, content, indent, is_item)
+            return None
+        if above is not None:
+            above.open_key = False
+        stack.append(_Level(indent, "seq" if is_item else "map"))
+    else:
+        if above.open_key and indent == above.indent and is_item and above.kind == "map":
+            above.open_key = False  # "key:" then "- item" at the same indentation: a list under that key
+            stack.append(_Level(indent, "seq", compact=True))
+        above.open_key = False
+        columns = " or ".join(str(level.indent + 1) for level in stack if not level.compact)
+        while stack and (stack[-1].indent > indent or (stack[-1].compact and stack[-1].indent == indent
+                                                       and not is_item)):
+            stack.pop()
+        if not stack or stack[-1].indent != indent:
+            reader.add(number, indent + 1, f"line {number} is not lined up with the lines above it (they "
+                       f"start at column {columns})",
+                       "indent it exactly like the other fields of the same group", "yaml-indent")
+            return None
+    level = stack[-1]
+    if is_item:
+        return _read_item(reader, stack, level, number, content, indent)
+    if level.kind == "seq":
+        match = _KEY.match(content)
+        subject = f"'{match.group('key')}'" if match else f"line {number}"
+        reader.add(number, indent + 1, f"{subject} stands where the list above has its '-' items",
+                   "indent it less to end the list, or start it with '- ' to make it a list item", "yaml-indent")
+        return None
+    return _read_field(reader, level, number, content, indent)
+
+
+def _deeper_than_a_value(reader: _Reader, above: _Level, number: int, content: str, indent: int,
+                         is_item: bool) -> None:
+    """A line indented under one that already has its value: fine for wrapped text, a mistake
+    for a field or a list item."""
+    match = _KEY.match(content)
+    owner = f"'{above.last_key}' on line {above.last_key_line}" if above.last_key else "the line above"
+    if is_item:
+        reader.add(number, indent + 1, f"a stray '-' on line {number}: it is indented under {owner}, which "
+                   "already has a value", "remove the '-', or remove the value so the list belongs to that field",
+                   "yaml-stray-dash")
+    elif match:
+        key = match.group("key")
+        reader.add(number, indent + 1, f"'{key}' is indented deeper than {owner}, which already has a value",
+                   f"line '{key}' up with the fields around it, or indent it under a field that ends with ':'",
+                   "yaml-indent")
+
+
+def _read_item(reader: _Reader, stack: list[_Level], level: _Level, number: int, content: str,
+               indent: int) -> int | None:
+    if level.kind == "map":
+        reader.add(number, indent + 1, f"a stray '-' on line {number}: the lines around it are fields "
+                   "(key: value), not list items",
+                   "remove the '-', or put the list under a field ending with ':'", "yaml-stray-dash")
+        return None
+    rest = content[1:].lstrip(" \t")
+    if not rest or rest.startswith("#"):
+        level.open_key = True
+        return None
+    inner = indent + len(content) - len(rest)
+    if _KEY.match(rest):
+        stack.append(_Level(inner, "map"))
+        return _read_field(reader, stack[-1], number, rest, inner)
+    return _check_value(reader, number, rest, inner, None, indent)
+
+
+def _read_field(reader: _Reader, level: _Level, number: int, content: str, indent: int) -> int | None:
+    match = _KEY.match(content)
+    if match is None:
+        level.open_key = False
+        spaceless = _NO_SPACE_AFTER_COLON.match(content)
+        if spaceless:
+            key = spaceless.group("key")
+            reader.add(number, indent + len(key) + 1, f"'{content}' has no space after ':', so YAML reads it as "
+                       "text, not a field", f"write '{key}: {spaceless.group('value')}'", "yaml-missing-space")
+        else:
+            reader.add(number, indent + 1, f"line {number} has no ':' after a field name",
+                       "write it as 'field: value', or indent it under the field it continues", "yaml-missing-colon")
+        return None
+    key = match.group("key")
+    value = content[match.end():]
+    level.last_key, level.last_key_line = key, number
+    level.open_key = not value or value.startswith("#")
+    if level.open_key:
+        return None
+    return _check_value(reader, number, value, indent + match.end(), key, indent)
+
+
+def _check_value(reader: _Reader, number: int, value: str, column0: int, key: str | None,
+                 owner_indent: int) -> int | None:
+    """Check a value written on its key's (or its '-''s) line; returns ``owner_indent`` when
+    the lines below belong to the value (block scalar, multi-line quote or brackets)."""
+    column = column0 + 1
+    name = f"the value of '{key}'" if key else "this list item"
+    if _BLOCK_SCALAR.match(value):
+        return owner_indent
+    first = value[0]
+    if first in "\"'":
+        if _quote_closes(value):
+            return None
+        if _continues(reader.lines, number, owner_indent):
+            return owner_indent
+        reader.add(number, column, f"the {first} opened on line {number} column {column} is never closed",
+                   f"end {name} with {first} on the same line", "yaml-unclosed-quote")
+        return None
+    if first in "[{":
+        if _flow_depth(value) <= 0:
+            return None
+        if _continues(reader.lines, number, owner_indent):
+            return owner_indent
+        closer = "]" if first == "[" else "}"
+        reader.add(number, column, f"the '{first}' opened on line {number} column {column} is never closed",
+                   f"end {name} with '{closer}'", "yaml-unclosed-bracket")
+        return None
+    comment = _COMMENT_IN_VALUE.search(value)
+    text = value[: comment.start()] if comment else value
+    if ": " in text or text.endswith(":"):
+        quoted = f'"{value.strip()}"' if '"' not in value else f"'{value.strip()}'"
+        reader.add(number, column, f"{name} contains ': ', which YAML reads as the start of another field",
+                   f"put {name} in quotes: {quoted}", "yaml-colon-in-value")
+    elif comment:
+        reader.add(number, column0 + comment.start() + 2, f"' #' starts a comment, so {name} is only "
+                   f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
+                   "belongs to it", "yaml-comment-in-value", "warning")
+    return None
+
+
+def _continues(lines: list[str], number: int, owner_indent: int) -> bool:
+    """True if the next content line is indented under the value's owner (a multi-line value)."""
+    following = _next_content(lines, number)
+    return following is not None and _indent_of(following[1]) > owner_indent
+
+
+def comment_warnings(text: str) -> list[YamlProblem]:
+    """For a file that parsed: values silently cut short by ' #' (``title: Lesson #3``)."""
+    if not _COMMENT_IN_VALUE.search(text):
+        return []
+    return [problem for problem in explain(text) if problem.rule == "yaml-comment-in-value"]

@@ -1,0 +1,110 @@
+"""Course pages kept between the author preview's rebuilds.
+
+``mkdocs serve`` rebuilds the whole site after every change, and at a thousand courses
+rendering the course and unit pages is most of that time. The plugin keeps each one's
+final HTML; on the next rebuild a page is published from that copy, instead of being
+rendered again, when nothing it shows can have changed: its course, the courses it links
+to, the tracks and plans listing it, its Markdown, and what frames every page (options,
+the navigation's tracks and plans, the hand-written pages, mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+
+from ..core.model import Catalog, Course
+
+
+def _linked_courses(course: Course) -> set[str]:
+    """The course and every course its page names."""
+    linked = {course.id, *course.prerequisites, *course.recommended_next, *course.translations.values()}
+    if course.on_demand is not None and course.on_demand.course:
+        linked.add(course.on_demand.course)
+    return linked
+
+
+def _markdown_sources(course: Course) -> list[str]:
+    return [f"{course.folder}/index.md", *(f"{course.folder}/{unit.file}" for unit in course.units)]
+
+
+def course_page_uris(course: Course) -> list[str]:
+    """The generated pages of a course (as ``structure.course_pages`` names them)."""
+    return [f"courses/{course.id}/index.md", *(f"courses/{course.id}/{unit.file}" for unit in course.units)]
+
+
+@dataclass
+class RenderedPages:
+    """Final HTML of course and unit pages from earlier builds, and what they were built from."""
+
+    html: dict[str, str] = field(default_factory=dict)
+    catalog: Catalog | None = None
+    markdown: Mapping[str, str] = field(default_factory=dict)
+    frame: Any = None
+    _pending: tuple[Catalog, Mapping[str, str], Any] | None = None
+
+    def reusable(self, catalog: Catalog, markdown: Mapping[str, str], frame: Any) -> set[str]:
+        """The course and unit pages whose kept HTML is what rendering them again would give."""
+        self._pending = (catalog, markdown, frame)
+        previous = self.catalog
+        if previous is None or frame != self.frame:
+            self.html.clear()
+            return set()
+        changed = {course_id for course_id in catalog.courses.keys() | previous.courses.keys()
+                   if catalog.courses.get(course_id) != previous.courses.get(course_id)}
+        tracks_now, tracks_before = catalog.tracks_by_course, previous.tracks_by_course
+        plans_now, plans_before = catalog.plans_by_course, previous.plans_by_course
+        reusable: set[str] = set()
+        for course in catalog.courses.values():
+            if (_linked_courses(course) & changed
+                    or tracks_now.get(course.id, ()) != tracks_before.get(course.id, ())
+                    or plans_now.get(course.id, ()) != plans_before.get(course.id, ())
+                    or any(markdown.get(s) != self.markdown.get(s) for s in _markdown_sources(course))):
+                continue
+            reusable.update(uri for uri in course_page_uris(course) if uri in self.html)
+        return reusable
+
+    def keep(self, src_uri: str, html: str) -> None:
+        self.html[src_uri] = html
+
+    def built(self, published: Iterable[str]) -> None:
+        """The build finished: its inputs are what the kept pages show; forget removed pages."""
+        if self._pending is not None:
+            self.catalog, self.markdown, self.frame = self._pending
+            self._pending = None
+        current = set(published)
+        for uri in [uri for uri in self.html if uri not in current]:
+            del self.html[uri]
+
+
+def page_frame(catalog: Catalog, options: Any, config_file: str | None, documents: Iterable[tuple[str, str]]) -> Any:
+    """What every page shows around its content, as comparable values: the options, the
+    navigation's tracks and plans, the hand-written pages (by path and modification time,
+    since their titles come from their text) and mkdocs.yml's modification time."""
+    config_mtime = os.stat(config_file).st_mtime_ns if config_file else None
+    documents_mtimes = tuple((uri, os.stat(path).st_mtime_ns if path else 0) for uri, path in sorted(documents))
+    return (options, catalog.audience, config_mtime, documents_mtimes,
+            tuple((track.id, track.title) for track in catalog.tracks.values()),
+            tuple((plan.id, plan.title) for plan in catalog.plans.values()))
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory between serve rebuilds: MkDocs makes a new
+    theme environment for every build, which would otherwise parse and compile Material's
+    templates again each time. Entries are keyed by the template source's checksum, so an
+    edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key + bucket.checksum)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key + bucket.checksum] = bucket.bytecode_to_string()

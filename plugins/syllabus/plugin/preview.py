@@ -1,0 +1,89 @@
+"""The author preview's error site: while content has errors, `mkdocs serve` (and
+`syllabus serve`) publish one page listing every diagnostic at every address the site had,
+instead of keeping the last good site on screen. MkDocs' live reload brings the real pages
+back when the files are fixed.
+
+Editor links are opt-in: ``SYLLABUS_EDITOR`` names an editor (``vscode``) or is a URL template
+with ``{path}``, ``{line}`` and ``{column}``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..core.diagnostics import Diagnostic
+
+EDITOR_ENVIRONMENT = "SYLLABUS_EDITOR"
+EDITORS = {  # URL templates of editors that register a URL scheme
+    "vscode": "vscode://file/{path}:{line}:{column}",
+    "vscode-insiders": "vscode-insiders://file/{path}:{line}:{column}",
+    "cursor": "cursor://file/{path}:{line}:{column}",
+    "idea": "idea://open?file={path}&line={line}&column={column}",
+    "sublime": "subl://open?url=file://{path}&line={line}&column={column}",
+}
+_SAFE_SCHEMES = tuple(template.split(":", 1)[0] + ":" for template in EDITORS.values())
+_TEMPLATES = Path(__file__).parent / "templates"
+_ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True,
+                                  undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+class EditorError(ValueError):
+    """``SYLLABUS_EDITOR`` names no known editor and is no usable URL template."""
+
+
+def editor_template(value: str | None) -> str | None:
+    """The editor URL template ``value`` stands for (None: no editor links)."""
+    if not value:
+        return None
+    template = EDITORS.get(value, value)
+    if "{path}" not in template or not template.startswith(_SAFE_SCHEMES):
+        raise EditorError(f"{EDITOR_ENVIRONMENT}={value!r}: use one of {', '.join(EDITORS)}, or a URL "
+                          "template with {path}, {line} and {column} for one of those editors' schemes")
+    return template
+
+
+@dataclass(frozen=True)
+class ListedDiagnostic:
+    diagnostic: Diagnostic
+    location: str  # path:line:column
+    editor_url: str | None
+
+
+def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, *,
+               reload_by_polling: bool = False) -> str:
+    """The page listing every diagnostic, with an editor link per diagnostic when asked for."""
+    listed = []
+    for diagnostic in diagnostics:
+        url = None
+        if editor is not None:
+            path = quote((root / diagnostic.path).as_posix(), safe="/")
+            url = editor.format(path=path, line=diagnostic.line, column=diagnostic.column)
+        listed.append(ListedDiagnostic(diagnostic, f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}", url))
+    errors = sum(d.severity == "error" for d in diagnostics)
+    return _ENVIRONMENT.get_template("syllabus/errors.html").render(
+        diagnostics=listed, errors=errors, warnings=len(diagnostics) - errors, reload_by_polling=reload_by_polling)
+
+
+def error_files(config: MkDocsConfig, html: str, addresses: Iterable[str]) -> Files:
+    """The whole error site: the error page at the home page and at every known address, so
+    the browser tab an author has open shows it (and reloads to the fixed page later)."""
+    files = Files([])
+    for dest_uri in sorted({"index.html", *addresses}):
+        files.append(File.generated(config, dest_uri, content=html))
+    return files
+
+
+def editor_from_environment() -> str | None:
+    try:
+        return editor_template(os.environ.get(EDITOR_ENVIRONMENT))
+    except EditorError as error:
+        raise PluginError(f"syllabus: {error}") from None

@@ -1,0 +1,102 @@
+"""What the author preview reuses between rebuilds, and what it must not.
+
+``FileCache`` replays an unchanged file's findings; ``RenderedPages`` keeps a course page
+only while nothing it shows changed. Both are checked against a real catalog on disk,
+edited between loads the way an author edits it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from syllabus.core.catalog import FileCache, load_catalog
+from syllabus.plugin.incremental import RenderedPages, course_page_uris
+from syllabus.plugin.options import load_options
+
+from .conftest import CatalogDir, course_data, dump, track_data
+
+
+def _catalog(catalog: CatalogDir) -> None:
+    catalog.course("base", title="Base course")
+    catalog.course("next", prerequisites=["base"])  # its page names Base course
+    catalog.course("alone")
+    catalog.course("in-track")
+    catalog.track("path", dump(track_data("path", ["in-track"])))
+
+
+def _touch_later(path: Path) -> None:
+    """A new modification time even on file systems with coarse timestamps."""
+    status = path.stat()
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+
+
+def _reuse_after(catalog: CatalogDir, edit) -> set[str]:
+    """Course page URIs reused after ``edit``, given every page was kept from the first build."""
+    options = load_options(catalog.config)
+    pages = RenderedPages()
+    first = load_catalog(options)
+    pages.reusable(first.catalog, first.markdown, frame="same")
+    for course in first.catalog.courses.values():
+        for uri in course_page_uris(course):
+            pages.keep(uri, f"<html>{uri}</html>")
+    pages.built([uri for course in first.catalog.courses.values() for uri in course_page_uris(course)])
+    edit()
+    second = load_catalog(options)
+    return pages.reusable(second.catalog, second.markdown, frame="same")
+
+
+def test_an_edit_rerenders_the_course_and_the_pages_naming_it(catalog: CatalogDir) -> None:
+    _catalog(catalog)
+
+    def retitle() -> None:
+        catalog.course("base", title="Base course, renamed")
+
+    assert _reuse_after(catalog, retitle) == {"courses/alone/index.md", "courses/in-track/index.md"}
+
+
+def test_a_track_edit_rerenders_the_courses_it_lists_before_or_after(catalog: CatalogDir) -> None:
+    _catalog(catalog)
+
+    def move() -> None:
+        catalog.track("path", dump(track_data("path", ["alone"])))
+
+    assert _reuse_after(catalog, move) == {"courses/base/index.md", "courses/next/index.md"}
+
+
+def test_markdown_edits_and_a_new_frame_are_seen(catalog: CatalogDir) -> None:
+    _catalog(catalog)
+
+    def write_overview() -> None:
+        catalog.write("courses/alone/index.md", "# A new overview\n")
+
+    assert "courses/alone/index.md" not in _reuse_after(catalog, write_overview)
+
+    options = load_options(catalog.config)
+    pages = RenderedPages()
+    loaded = load_catalog(options)
+    pages.reusable(loaded.catalog, loaded.markdown, frame=1)
+    pages.keep("courses/alone/index.md", "<html>")
+    pages.built(["courses/alone/index.md"])
+    assert pages.reusable(loaded.catalog, loaded.markdown, frame=1) == {"courses/alone/index.md"}
+    assert pages.reusable(loaded.catalog, loaded.markdown, frame=2) == set()  # e.g. mkdocs.yml changed
+
+
+def test_the_file_cache_replays_unchanged_files_and_rereads_edited_ones(catalog: CatalogDir) -> None:
+    _catalog(catalog)
+    catalog.course("broken", dump(course_data("broken", level="expert")))
+    options = load_options(catalog.config)
+    cache = FileCache()
+    fresh = load_catalog(options)
+    cached_first = load_catalog(options, cache=cache)
+    replayed = load_catalog(options, cache=cache)
+    for result in (cached_first, replayed):
+        assert result.report.sorted() == fresh.report.sorted()
+        assert result.report.files_checked == fresh.report.files_checked
+        assert result.catalog == fresh.catalog
+
+    edited = catalog.course("broken", dump(course_data("broken", level="beginner")))
+    _touch_later(edited)
+    after = load_catalog(options, cache=cache)
+    assert after.report.sorted() == load_catalog(options).report.sorted() == []
+    assert "broken" in after.catalog.courses

@@ -1,0 +1,127 @@
+"""``syllabus serve``, the author preview, as a trainer uses it: a real server on a free port
+showing a draft course, then an error page when the file breaks, then the course again once
+it is fixed. Each step polls the server until it shows the expected page, within a bound."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from .conftest import EPOCH, CatalogDir, course_data, dump
+
+LIMIT = 120.0  # seconds: the first build of a tiny catalog on a busy machine, with room to spare
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _poll(url: str, accept: Callable[[int, str], bool], server: subprocess.Popen[str]) -> str:
+    """The first body of ``url`` that ``accept`` takes, polling until LIMIT."""
+    deadline = time.monotonic() + LIMIT
+    last = "no answer"
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"syllabus serve exited ({server.returncode})"
+        try:
+            status, body = _get(url)
+        except (urllib.error.URLError, ConnectionError) as error:
+            last = str(error)
+        else:
+            if accept(status, body):
+                return body
+            last = f"{status}: {body[:300]}"
+        time.sleep(0.1)
+    raise AssertionError(f"{url} never showed the expected page within {LIMIT:.0f} s; last: {last}")
+
+
+@pytest.fixture
+def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.Popen[str]]]]:
+    servers: list[subprocess.Popen[str]] = []
+
+    def start(*extra: str, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen[str]]:
+        port = _free_port()
+        environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        environment.pop("SYLLABUS_AUDIENCE", None)  # the preview sets it itself
+        server = subprocess.Popen(
+            [sys.executable, "-m", "syllabus.cli", "serve", "-a", f"127.0.0.1:{port}", "-f",
+             str(catalog.config), *extra], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            text=True)
+        servers.append(server)
+        return f"http://127.0.0.1:{port}/", server
+
+    yield start
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _write_draft(catalog: CatalogDir) -> Path:
+    catalog.course("public-intro")
+    return catalog.course("draft-demo", title="Draft demo course", status="draft", visibility="internal")
+
+
+def test_serve_shows_drafts_then_errors_then_the_fixed_page(catalog: CatalogDir, serve) -> None:
+    draft = _write_draft(catalog)
+    base, server = serve()
+    page = base + "courses/draft-demo/"
+    body = _poll(page, lambda status, body: status == 200 and "Draft demo course" in body, server)
+    assert "draft" in body.lower()  # the draft banner
+
+    good = draft.read_text(encoding="utf-8")
+    broken = good.replace("level: beginner", "level: beginner\n\tformat: oops")
+    line = broken.splitlines().index("\tformat: oops") + 1
+    draft.write_text(broken, encoding="utf-8")
+    location = f"courses/draft-demo/course.yml:{line}:1"
+    error_page = _poll(page, lambda status, body: location in body, server)
+    text = unescape(re.sub(r"<[^>]+>", " ", error_page))
+    assert "yaml-tab" in text and "Hint:" in text
+    assert "Draft demo course" not in text  # not the stale page
+    # An address the site never had shows the errors too.
+    assert location in _poll(base + "no-such-page/", lambda status, body: location in body, server)
+
+    draft.write_text(good.replace("Draft demo course", "Draft demo course, fixed"), encoding="utf-8")
+    fixed = _poll(page, lambda status, body: status == 200 and "Draft demo course, fixed" in body, server)
+    assert location not in fixed
+
+
+def test_error_page_links_to_the_editor_only_when_asked(catalog: CatalogDir, serve) -> None:
+    _write_draft(catalog)
+    catalog.write("courses/public-intro/course.yml", dump(course_data("public-intro", level="expert")))
+    level_line = dump(course_data("public-intro", level="expert")).splitlines().index("level: expert") + 1
+    location = f"courses/public-intro/course.yml:{level_line}:8"
+
+    base, server = serve("--editor", "vscode")
+    linked = _poll(base, lambda status, body: location in body, server)
+    target = catalog.root / "courses/public-intro/course.yml"
+    assert f'href="vscode://file/{target.as_posix()}:{level_line}:8"' in linked
+
+    plain_base, plain_server = serve()
+    plain = _poll(plain_base, lambda status, body: location in body, plain_server)
+    assert "vscode://" not in plain and "<a class=\"where\"" not in plain
+
+
+def test_serve_refuses_an_unknown_editor(catalog: CatalogDir, run_cli) -> None:
+    result = run_cli("serve", "--editor", "javascript:alert(1)//{path}", "-f", catalog.config)
+    assert result.code == 2
+    assert "vscode" in result.err

@@ -1,0 +1,111 @@
+"""YAML syntax mistakes named in plain words, each with a hint, at the mistake's own line.
+
+Each case plants one common mistake in an otherwise valid course and runs ``syllabus validate``
+on a catalog that also holds a second, schema-invalid course and a Markdown unit: the mistake's
+rule and position (counted by hand) must be reported together with the other file's error, and
+every file must be counted. Assertions are on our rules and positions, never on the parser's
+wording; the hint must be there, whatever its words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .test_validate_cli import COURSE, COURSE_FILE
+
+OTHER_FILE = "courses/other/course.yml"
+OTHER = COURSE.replace("id: intro", "id: other").replace("level: beginner", "level: expert")
+# The other course's schema error, which must appear in the same run as every syntax mistake.
+OTHER_ERROR = (OTHER_FILE, 4, 8, "schema-enum")
+
+CASES = [
+    # id, text of courses/intro/course.yml, expected (line, column, rule) in order
+    ("tab", COURSE + "outcomes:\n\t- Search code\n", [(11, 1, "yaml-tab")]),
+    ("tabs-on-every-line", COURSE + "outcomes:\n\t- Search code\n\t- Read results\ntags:\n\t- search\n",
+     [(11, 1, "yaml-tab"), (12, 1, "yaml-tab"), (14, 1, "yaml-tab")]),
+    ("tab-after-spaces", COURSE + "outcomes:\n  \t- Search code\n", [(11, 3, "yaml-tab")]),
+    ("unclosed-double-quote", COURSE.replace("title: Intro to search", 'title: "Intro to search'),
+     [(2, 8, "yaml-unclosed-quote")]),
+    ("unclosed-quote-before-another-quote", COURSE.replace("title: Intro to search", "title: 'Intro to search")
+     .replace("summary: Learn to search code.", "summary: 'Learn to search code.'"), [(2, 8, "yaml-unclosed-quote")]),
+    ("unclosed-bracket", COURSE.replace("roles: [admin]", "roles: [admin"), [(5, 8, "yaml-unclosed-bracket")]),
+    ("unclosed-brace", COURSE + "on_demand: {url: https://example.com/watch\n", [(10, 12, "yaml-unclosed-bracket")]),
+    ("missing-colon", COURSE.replace("format: self-paced", "format self-paced"), [(6, 1, "yaml-missing-colon")]),
+    ("missing-space-after-colon", COURSE.replace("format: self-paced", "format:self-paced"),
+     [(6, 7, "yaml-missing-space")]),
+    ("stray-dash", COURSE.replace("format: self-paced", "- format: self-paced"), [(6, 1, "yaml-stray-dash")]),
+    ("stray-dash-under-a-value", COURSE.replace("roles: [admin]", "roles: [admin]\n  - user"),
+     [(6, 3, "yaml-stray-dash")]),
+    ("key-indented-too-deep", COURSE.replace("format: self-paced", "  format: self-paced"),
+     [(6, 3, "yaml-indent")]),
+    ("key-between-levels", COURSE + "units:\n  - title: Basics\n    file: basics.md\n   minutes: 5\n",
+     [(13, 4, "yaml-indent")]),
+    ("colon-in-value", COURSE.replace("title: Intro to search", "title: Search: the basics"),
+     [(2, 8, "yaml-colon-in-value")]),
+    ("colon-in-list-item", COURSE + "outcomes:\n  - Know this: and that: too\n", [(11, 16, "yaml-colon-in-value")]),
+]
+
+
+def _run(catalog, run_cli, text: str) -> tuple[list[dict], str]:
+    catalog.course("intro", text)
+    catalog.course("other", OTHER)
+    catalog.write("courses/intro/basics.md", "# Basics\n")
+    catalog.write("courses/intro/index.md", "# Intro\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.code == 1
+    assert result.err == ""
+    text_run = run_cli("validate", "-f", catalog.config)
+    return json.loads(result.out), text_run.out
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(text, expected, id=name)
+                                               for name, text, expected in CASES])
+def test_each_mistake_is_named_at_its_line_with_a_hint(catalog, run_cli, text, expected):
+    rows, text_output = _run(catalog, run_cli, text)
+    in_file = [(row["line"], row["column"], row["rule"]) for row in rows if row["path"] == COURSE_FILE]
+    assert in_file == expected
+    assert all(row["hint"] for row in rows if row["path"] == COURSE_FILE)
+    assert all(row["severity"] == "error" for row in rows if row["path"] == COURSE_FILE)
+    # The other file is still checked in the same run ...
+    assert [(r["path"], r["line"], r["column"], r["rule"]) for r in rows if r["path"] == OTHER_FILE] == [OTHER_ERROR]
+    # ... and every file read is counted: two course.yml, two Markdown pages, docs/index.md.
+    assert re.search(r" in 5 files\n\Z", text_output)
+    for line, column, _ in expected:
+        assert f"{COURSE_FILE}:{line}:{column}: error: " in text_output
+    assert "(hint: " in text_output
+
+
+def test_tab_message_names_the_line(catalog, run_cli):
+    rows, _ = _run(catalog, run_cli, COURSE + "outcomes:\n\t- Search code\n")
+    assert "line 11" in rows[0]["message"] and "tab" in rows[0]["message"]
+
+
+def test_unclosed_quote_says_where_it_opened(catalog, run_cli):
+    rows, _ = _run(catalog, run_cli, COURSE.replace("title: Intro to search", 'title: "Intro to search'))
+    assert "line 2 column 8" in rows[0]["message"]
+
+
+@pytest.mark.parametrize("text", [
+    COURSE + "summary_long: >-\n  Text with: a colon\n  - and a dash\n  \tand a tab inside a block\n",
+    COURSE + "outcomes:\n- Compact list at the key's indentation\n- Second\ntags: [a,\n  b]\n",
+    COURSE + "units:\n  - title: 'It''s fine'\n    file: basics.md\n    minutes: 5\n",
+    COURSE + "note: a long line\n  that wraps onto the next\n",
+])
+def test_valid_yaml_gets_no_syntax_diagnostics(text):
+    from syllabus.core.yamlhints import explain
+
+    assert [problem for problem in explain(text) if problem.severity == "error"] == []
+
+
+def test_comment_cutting_a_value_short_is_a_warning(catalog, run_cli):
+    rows, _ = _run(catalog, run_cli, COURSE.replace("title: Intro to search", "title: Lesson #3 search"))
+    assert [(r["line"], r["column"], r["rule"], r["severity"]) for r in rows if r["path"] == COURSE_FILE] == [
+        (2, 15, "yaml-comment-in-value", "warning")]
+
+
+def test_an_ordinary_trailing_comment_is_not_a_warning(catalog, run_cli):
+    rows, _ = _run(catalog, run_cli, COURSE.replace("level: beginner", "level: beginner  # for new admins"))
+    assert [r for r in rows if r["path"] == COURSE_FILE] == []
