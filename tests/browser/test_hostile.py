@@ -140,7 +140,9 @@ def test_typing_hostile_text_into_search_runs_nothing(page: Any, hostile_site: s
     assert_inert(page)
 
 
-@pytest.mark.parametrize("query", ["onerror", "onload", "script", "autofocus"])
+# "summary" finds the course whose summary holds SCRIPT (the field reference, which matched
+# "script" too, is not on the public site).
+@pytest.mark.parametrize("query", ["onerror", "onload", "summary", "autofocus"])
 def test_search_results_show_hostile_text_and_open_safely(page: Any, hostile_site: str, query: str) -> None:
     page.goto(hostile_site)
     links = search(page, query)
