@@ -132,5 +132,5 @@ def test_home_shows_next_live_sessions_in_the_visitors_zone_and_paths_with_their
         expect(page.locator(".syllabus-track-card").first).to_contain_text("required")
         # The first screen of a phone holds the search entry and the first role.
         page.set_viewport_size(VIEWPORTS["phone"])
-        for target in (page.locator("[data-syllabus-search]"), page.locator(".syllabus-role-card").first):
+        for target in (page.locator("[data-search-entry]"), page.locator(".syllabus-role-card").first):
             assert target.bounding_box()["y"] < VIEWPORTS["phone"]["height"]

@@ -288,7 +288,7 @@
 
   // Search entries on the home and 404 pages open Material's own search (header box).
   function connectSearchEntries(scope) {
-    Array.prototype.forEach.call(scope.querySelectorAll("[data-syllabus-search]"), function (button) {
+    Array.prototype.forEach.call(scope.querySelectorAll("[data-search-entry]"), function (button) {
       button.addEventListener("click", function () {
         var toggle = document.querySelector("input[data-md-toggle=search]");
         var input = document.querySelector("input.md-search__input");
