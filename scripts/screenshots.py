@@ -1,7 +1,8 @@
 """Screenshots of the example catalog for the README, taken in headless Chromium.
 
 Builds the repository's example catalog into a temporary folder, serves it on loopback
-and saves PNGs of the catalog page and a course page with live sessions:
+and saves PNGs of the home page, the catalog and a course page with live sessions, on a
+laptop (1,280 px) and a phone (390 px, ``-phone.png``):
 
     python scripts/screenshots.py [--out docs/assets/screenshots] [--chromium /usr/bin/chromium]
 
@@ -25,10 +26,11 @@ from local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 
 REPO = Path(__file__).resolve().parent.parent
 EPOCH = "1795000000"  # 2026-11-19, the tests' fixed "today"
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORTS = {"": {"width": 1280, "height": 900}, "-phone": {"width": 390, "height": 844}}  # file name suffix
 
-# (file name, page, element scrolled to the top or None)
+# (file name, page, element scrolled to the top or None), each taken on a laptop and a phone
 SHOTS = (
+    ("home.png", "", None),
     ("catalog.png", "catalog/?role=end-user", None),
     ("course.png", "courses/search-bootcamp-live/", None),
 )
@@ -52,18 +54,20 @@ def take(base_url: str, out: Path, chromium: str) -> list[Path]:
     saved = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1, locale="en-GB",
-                                      timezone_id="Europe/London", color_scheme="light")
-        context.route(is_remote, lambda route: route.abort())
-        page = context.new_page()
-        for name, path, anchor in SHOTS:
-            page.goto(base_url + path)
-            page.wait_for_load_state("networkidle")
-            if anchor:
-                page.locator(anchor).scroll_into_view_if_needed()
-            target = out / name
-            page.screenshot(path=str(target), full_page=False, animations="disabled", caret="hide")
-            saved.append(target)
+        for suffix, viewport in VIEWPORTS.items():
+            context = browser.new_context(viewport=viewport, device_scale_factor=1, locale="en-GB",
+                                          timezone_id="Europe/London", color_scheme="light")
+            context.route(is_remote, lambda route: route.abort())
+            page = context.new_page()
+            for name, path, anchor in SHOTS:
+                page.goto(base_url + path)
+                page.wait_for_load_state("networkidle")
+                if anchor:
+                    page.locator(anchor).scroll_into_view_if_needed()
+                target = out / name.replace(".png", f"{suffix}.png")
+                page.screenshot(path=str(target), full_page=False, animations="disabled", caret="hide")
+                saved.append(target)
+            context.close()
         browser.close()
     return saved
 

@@ -74,6 +74,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     task_owners = f"      task_owners:\n        ce: {{title: {json.dumps(TASK_OWNER)}}}\n"
     config = config.replace("      video_hosts:", task_owners + "      video_hosts:")
     assert "description" in config
+    config += "      owners: true\n"  # shown, so their escaping is tested too (off by default in public)
     catalog.write("mkdocs.yml", config)
     catalog.write("docs/index.md", f"# Welcome\n\nLiteral {TEMPLATE} and {BLOCK} in a hand-written page.\n")
     catalog.course("evil", course_data(

@@ -69,7 +69,11 @@ def test_repository_links_open_the_issue_forms_prefilled(catalog: CatalogDir, tm
         assert session["time-zone"] == [""]  # filled in by the page script
         assert links["session"].endswith("&time-zone=")
         assert "time-zone" not in parse_qs(urlsplit(links["report"]).query, keep_blank_values=True)
-    owners = parse_qs(urlsplit(_links(site, "courses/intro/")["report"]).query)["owners"]
+    # The public site names no authors, so its links prefill no owners; the internal one does.
+    assert "owners" not in parse_qs(urlsplit(_links(site, "courses/intro/")["report"]).query)
+    internal = tmp_path / "internal"
+    build_site(catalog.config, internal, env={"SYLLABUS_AUDIENCE": "internal"})
+    owners = parse_qs(urlsplit(_links(internal, "courses/intro/")["report"]).query)["owners"]
     assert owners == ["@ana @org/team"]  # handles only: an email owner is never published
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def internal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example catalog built for the education team (SYLLABUS_AUDIENCE=internal)."""
+    target = tmp_path_factory.mktemp("example-internal") / "site"
+    build_site(REPO / "mkdocs.yml", target, env={"SYLLABUS_AUDIENCE": "internal"})
+    return target
+
+
 def article(site: Path, url: str) -> Element:
     """The innermost ``<article>``: the plugin's template inside Material's content area."""
     return page(site, url).find_all("article")[-1]
@@ -143,8 +152,57 @@ def test_every_visible_course_track_and_plan_has_a_page_and_nothing_hidden_does(
 def test_site_level_outputs_exist(site: Path) -> None:
     for path in ("index.html", "catalog/index.html", "catalog.json", "pagefind/pagefind.js", "courses.xml",
                  "sessions.ics", "sitemap.xml",
-                 "sitemap.xml.gz", "404.html", "contributing/index.html", "reference/fields/index.html"):
+                 "sitemap.xml.gz", "404.html"):
         assert (site / path).is_file(), path
+
+
+def test_public_site_has_no_workshop_tooling_and_no_third_party_requests(site: Path) -> None:
+    """Customers get neither the authoring pages, owners, edit pencils nor the repository
+    link (whose GitHub API call, like Google Fonts, would leave the site)."""
+    assert not (site / "contributing").exists() and not (site / "reference").exists()
+    assert not (site / "assets" / "screenshots").exists()  # the README's pictures
+    published = [path for path in site.rglob("*") if path.suffix in (".html", ".json", ".xml")]  # Material's
+    # bundle holds the code for a repository link; the browser tests record that nothing calls it
+    assert len(published) > 50
+    for path in published:
+        # The feedback links open the repository's issue forms: links a reader follows, not requests.
+        text = re.sub(r'href="https://github\.com/keystone-example/academy/issues/new\?[^"]*"', "",
+                      path.read_text(encoding="utf-8"))
+        for needle in ("fonts.googleapis.com", "fonts.gstatic.com", "api.github.com", 'class="md-source"',
+                       "github.com/keystone-example", 'rel="edit"', "Owners:", "@maria-chen", "Field reference"):
+            assert needle not in text, (path.relative_to(site), needle)
+
+
+def test_internal_site_keeps_the_workshop_tooling(internal_site: Path) -> None:
+    for path in ("contributing/index.html", "reference/fields/index.html"):
+        assert (internal_site / path).is_file(), path
+    course = page(internal_site, "courses/search-bootcamp-live/")
+    assert "Owners: @maria-chen" in course.find("footer", cls="syllabus-meta").text
+    assert course.find("a", cls="md-source").attrs["href"] == "https://github.com/keystone-example/academy"
+
+
+def test_each_tooling_option_turns_one_thing_on_in_a_public_build(catalog: CatalogDir, tmp_path: Path) -> None:
+    (catalog.root / "docs").mkdir(exist_ok=True)
+    (catalog.root / "docs" / "authors.md").write_text("---\nauthoring: true\n---\n# For authors\n", encoding="utf-8")
+    config = catalog.root / "mkdocs.yml"
+    base = config.read_text(encoding="utf-8").replace(
+        "site_url: https://academy.test/\n",
+        "site_url: https://academy.test/\nrepo_url: https://github.com/example/academy\nedit_uri: edit/main/docs/\n")
+    base = base.replace("  name: material\n", "  name: material\n  features: [content.action.edit]\n")
+    catalog.course("intro", owners=["@owner-handle"])
+    seen = {}
+    for option in (None, "authoring_pages", "owners", "edit_links", "repository_link"):
+        config.write_text(base + (f"      {option}: true\n" if option else ""), encoding="utf-8")
+        site = tmp_path / str(option)
+        build_site(config, site)
+        html = (site / "courses/intro/index.html").read_text(encoding="utf-8")
+        seen[option] = {"authoring_pages": (site / "authors/index.html").is_file()
+                        and (site / "reference/fields/index.html").is_file(),
+                        "owners": "@owner-handle" in html, "edit_links": 'rel="edit"' in html,
+                        "repository_link": "md-source" in html}
+    assert seen[None] == dict.fromkeys(seen[None], False)
+    for option in ("authoring_pages", "owners", "edit_links", "repository_link"):
+        assert seen[option] == {key: key == option for key in seen[None]}, option
 
 
 def test_only_materials_a_public_course_names_are_copied(site: Path) -> None:
@@ -165,9 +223,11 @@ def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
     assert body.find("p", cls="syllabus-lead").text == " ".join(course["summary"].split())
     assert facts(body) == {"Level": "Beginner", "Format": "Self-paced", "Duration": format_minutes(150),
                            "For": "Administrator", "Products": "Self-hosted platform, Code search",
-                           "Language": "en"}
+                           "Language": "en"}  # syllabus.js names the language: "English"
     assert body.find("dd").attrs == {}  # facts are plain text
-    assert links(body.find("section", cls="syllabus-prerequisites")) == [
+    start = body.find("div", cls="syllabus-cta").find("a", cls="md-button--primary")
+    assert (start.text, start.attrs["href"]) == ("Start now", f"{course['units'][0]['file'].removesuffix('.md')}/")
+    assert links(body.find("ul", cls="syllabus-prerequisites")) == [
         ("../keystone-101/", SOURCES["courses"]["keystone-101"]["title"])]
     assert [li.text for li in section_after(body, "What you will be able to do").find_all("li")] == course["outcomes"]
     assert links(body.find("ol", cls="syllabus-units")) == [
@@ -176,10 +236,15 @@ def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
     assert links(materials) == [("first-week-checklist.txt", "Administrator first-week checklist"),
                                 (course["materials"][1]["url"], "Slides: Admin essentials")]
     assert "download" in materials.find("a").attrs
-    assert links(section_after(body, "Recommended next")) == [
+    assert links(section_after(body, "Where next"))[:len(course["recommended_next"])] == [
         (f"../{c}/", SOURCES["courses"][c]["title"]) for c in course["recommended_next"]]
     footer = body.find("footer", cls="syllabus-meta")
-    assert footer.text == f"Owners: {', '.join(course['owners'])} Last reviewed {course['last_reviewed']}"
+    assert footer.text == f"Last reviewed {course['last_reviewed']}"  # no owners on the public site
+    # Every section the template adds has an anchor, listed in the table of contents in page order.
+    toc = [a.attrs["href"] for a in page(site, "courses/admin-essentials/").find("nav", cls="md-nav--secondary")
+           .find_all("a")]
+    generated = ["#before-you-start", "#outcomes", "#units", "#about", "#materials", "#next-steps"]
+    assert [anchor for anchor in dict.fromkeys(toc) if anchor in generated] == generated
     assert not footer.find_all(cls="syllabus-stale")  # reviewed within the site's 365 days
 
 
@@ -190,14 +255,17 @@ def test_course_page_lists_the_tracks_and_plans_that_include_it(site: Path) -> N
         assert tracks or plans, course_id
         expected = [(f"../../tracks/{t}/", public("tracks")[t]["title"]) for t in tracks]
         expected += [(f"../../plans/{p}/", public("plans")[p]["title"]) for p in plans]
-        assert links(section_after(article(site, f"courses/{course_id}/"), "Part of")) == expected
+        shown = links(section_after(article(site, f"courses/{course_id}/"), "Where next"))
+        assert [(h, title) for h, title in shown if h.startswith(("../../tracks/", "../../plans/"))] == expected
 
 
 def test_live_course_lists_upcoming_sessions_with_zone_status_and_registration(site: Path) -> None:
     course = SOURCES["courses"]["search-bootcamp-live"]
     body = article(site, "courses/search-bootcamp-live/")
-    section = body.find("section", cls="syllabus-sessions", aria_label="Upcoming sessions")
-    assert section.find("h2").text == "Upcoming sessions"
+    assert body.find("h2", id="sessions").text == "Upcoming sessions"
+    cta = body.find("div", cls="syllabus-cta")  # the facts panel offers the first open session
+    first_open = next(s for s in upcoming(course) if s.get("status", "scheduled") == "scheduled")
+    assert cta.find("a", cls="md-button--primary").attrs["href"] == first_open["registration_url"]
     items = body.find_all("li", cls="syllabus-session")
     sessions = upcoming(course)
     assert len(items) == len(sessions) >= 5
@@ -215,8 +283,12 @@ def test_live_course_lists_upcoming_sessions_with_zone_status_and_registration(s
         else:
             assert [a.attrs["href"] for a in registration] == [session["registration_url"]]
         key = f"{start:%Y%m%dT%H%M}-{session['timezone'].replace('/', '-').lower()}"
-        assert item.find("a", cls="syllabus-ics").attrs["href"] == f"sessions/{key}.ics"
-        assert item.find("span", cls="syllabus-instructors").text == f"with {', '.join(session['instructors'])}"
+        is_open = session.get("status") != "full"  # a full session is no date to keep
+        calendar = [a.attrs["href"] for a in item.find_all("a", cls="syllabus-ics")]
+        assert calendar == ([f"sessions/{key}.ics"] if is_open else [])
+        assert (site / f"courses/search-bootcamp-live/sessions/{key}.ics").is_file() == is_open
+        details = item.find("span", cls="syllabus-session-details").text
+        assert details.startswith(f"with {', '.join(session['instructors'])}")
     on_demand = body.find("p", cls="syllabus-on-demand")
     assert links(on_demand) == [("../keystone-101/", SOURCES["courses"]["keystone-101"]["title"])]
 
@@ -235,9 +307,9 @@ def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None
     course = SOURCES["courses"]["keystone-101-ja"]
     body = article(site, "courses/keystone-101-ja/")
     assert body.attrs["lang"] == "ja" and body.find("h1").text == course["title"]
-    english = section_after(body, "Other languages").find("a")
+    english = body.find("a", hreflang="en")
     assert (english.attrs["href"], english.attrs["hreflang"]) == ("../keystone-101/", "en")
-    back = section_after(article(site, "courses/keystone-101/"), "Other languages").find("a")
+    back = article(site, "courses/keystone-101/").find("a", hreflang="ja")
     assert (back.attrs["href"], back.attrs["hreflang"], back.text) == ("../keystone-101-ja/", "ja", course["title"])
     for url in ("courses/keystone-101-ja/", *(f"courses/keystone-101-ja/{u['file'][:-3]}/" for u in course["units"])):
         assert page(site, url).find("html").attrs["lang"] == "ja", url
@@ -255,11 +327,16 @@ def test_unit_pages_link_back_to_their_course_and_to_each_other(site: Path) -> N
         document = page(site, f"courses/admin-essentials/{slugs[index]}/")
         content = document.find("article")
         assert links(content.find("nav", cls="syllabus-breadcrumb")) == [("../", course["title"])]
-        assert content.find("h1").text == unit["title"]
+        assert len(document.find_all("h1")) == 1
+        assert content.find("p", cls="syllabus-unit-position").text.startswith(f"Unit {index + 1} of {len(slugs)}")
         pager = [href for href, _ in links(content.find("nav", cls="syllabus-pager"))]
         expected = ([f"../{slugs[index - 1]}/"] if index else []) + (
-            [f"../{slugs[index + 1]}/"] if index + 1 < len(slugs) else [])
+            [f"../{slugs[index + 1]}/"] if index + 1 < len(slugs) else ["../"])  # the last leads back
         assert pager == expected
+        listed = content.find("nav", cls="syllabus-unit-list").find("ol").find_all("a")
+        assert [a.attrs["href"] for a in listed] == ["./" if i == index else f"../{s}/" for i, s in enumerate(slugs)]
+        assert [a.attrs.get("aria-current") for a in listed] == [
+            "page" if i == index else None for i in range(len(slugs))]
         assert document.find("title").text == f"{unit['title']} - Keystone Academy"
 
 
@@ -280,10 +357,17 @@ def test_track_page_sections_marks_computed_minutes_and_diagram(site: Path) -> N
                            "Target": f"required courses within {track['target_days']} days"}
     credential = track["credential"]
     assert section_after(body, f"Badge: {credential['title']}").text == " ".join(credential["criteria"].split())
-    svg = body.find("figure", cls="syllabus-diagram").find("svg")
-    assert sorted(a.attrs["xlink:href"] for a in svg.find_all("a")) == sorted(f"../../courses/{c}/" for c in minutes)
+    steps = body.find("ol", cls="syllabus-steps-diagram").children_named("li")
+    boxes = [(step_number, li) for step_number, step in enumerate(steps) for li in step.find_all("li")]
+    assert sorted(li.find("a").attrs["href"] for _, li in boxes) == sorted(f"../../courses/{c}/" for c in minutes)
+    step_of = {li.find("a").attrs["href"].split("/")[-2]: number for number, li in boxes}
     pairs = [(p, c) for c in minutes for p in SOURCES["courses"][c].get("prerequisites", ()) if p in minutes]
-    assert pairs and len([p for p in svg.children_named("path")]) == len(pairs)
+    assert pairs and all(step_of[p] < step_of[c] for p, c in pairs)  # every course after what it needs
+    for _, li in boxes:  # and says so in words, with full titles
+        needs = [SOURCES["courses"][p]["title"] for p in SOURCES["courses"][li.find("a").attrs["href"].split("/")[-2]]
+                 .get("prerequisites", ()) if p in minutes]
+        after = [span.text for span in li.find_all("span", cls="syllabus-step-after")]
+        assert after == ([f"After {', '.join(needs)}"] if needs else [])
 
 
 def test_plan_page_phases_items_and_milestones(site: Path) -> None:
@@ -374,9 +458,8 @@ def test_catalog_json_is_what_syllabus_export_prints(site: Path, run_cli: Any) -
 
 def test_navigation_lists_catalog_tracks_plans_and_docs_but_no_course(site: Path) -> None:
     nav = nav_tree(page(site, ""))
-    assert [label for label, _, _ in nav] == [
-        "Keystone Academy", "Catalog", "Tracks", "Plans", "Contributing", "Field reference"]
-    assert [href for _, href, _ in nav] == [".", "catalog/", None, None, "contributing/", "reference/fields/"]
+    assert [label for label, _, _ in nav] == ["Keystone Academy", "Catalog", "Tracks", "Plans"]
+    assert [href for _, href, _ in nav] == [".", "catalog/", None, None]
     assert nav[2][2] == [(t["title"], f"tracks/{i}/", []) for i, t in public("tracks").items()]
     assert nav[3][2] == [(p["title"], f"plans/{i}/", []) for i, p in public("plans").items()]
     for url in ("courses/admin-essentials/", "courses/admin-essentials/architecture/", "tracks/admin-path/"):
@@ -396,13 +479,13 @@ def edit_link(site: Path, url: str) -> str | None:
     ("plans/team-quickstart-30/", "plans/team-quickstart-30.yml"),
     ("contributing/", "docs/contributing.md"),
 ])
-def test_edit_links_open_the_source_file(site: Path, url: str, source: str) -> None:
+def test_edit_links_open_the_source_file(internal_site: Path, url: str, source: str) -> None:
     assert (REPO / source).is_file()
-    assert edit_link(site, url) == REPO_EDIT + source
+    assert edit_link(internal_site, url) == REPO_EDIT + source
 
 
-def test_generated_pages_without_a_source_have_no_edit_link(site: Path) -> None:
-    assert edit_link(site, "catalog/") is None
+def test_generated_pages_without_a_source_have_no_edit_link(internal_site: Path) -> None:
+    assert edit_link(internal_site, "catalog/") is None
 
 
 def test_every_internal_link_resolves(site: Path) -> None:
@@ -437,7 +520,7 @@ def test_search_index_reads_course_prose_not_facts(site: Path) -> None:
     assert course["summary"] in text and "Literal search and reading results" in text  # from index.md
     assert "¶" not in text
     shown = article(site, "courses/search-bootcamp-live/").text
-    for fact in ("Upcoming sessions", "Add to calendar", "Owners:", "Part of"):
+    for fact in ("Upcoming sessions", "Add to calendar", "Part of"):
         assert fact in shown and fact not in text, fact
     assert indexed["filters"]["level"] == ["Beginner"] and indexed["filters"]["role"] == ["End user"]
 

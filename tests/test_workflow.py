@@ -302,7 +302,7 @@ def test_leak_check_passes_a_public_build_and_catches_leaks(catalog: CatalogDir,
     clean = run_cli("leak-check", public, "-f", catalog.config)
     assert clean.code == 0, clean.out
     assert clean.out.startswith("0 leaks of draft or internal content")
-    assert (public / "reference/fields/index.html").is_file()
+    assert (internal / "reference/fields/index.html").is_file() and not (public / "reference").exists()
 
     leaky = run_cli("leak-check", internal, "-f", catalog.config)
     assert leaky.code == 1

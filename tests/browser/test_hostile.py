@@ -140,7 +140,9 @@ def test_typing_hostile_text_into_search_runs_nothing(page: Any, hostile_site: s
     assert_inert(page)
 
 
-@pytest.mark.parametrize("query", ["onerror", "onload", "script", "autofocus"])
+# "summary" finds the course whose summary holds SCRIPT (the field reference, which matched
+# "script" too, is not on the public site).
+@pytest.mark.parametrize("query", ["onerror", "onload", "summary", "autofocus"])
 def test_search_results_show_hostile_text_and_open_safely(page: Any, hostile_site: str, query: str) -> None:
     page.goto(hostile_site)
     links = search(page, query)
@@ -235,7 +237,9 @@ def test_front_matter_title_and_description_stay_text(page: Any, markdown_site: 
     assert_nothing_ran(page, dialogs)
 
 
-@pytest.mark.parametrize("query", ["onerror", "script"])
+# "step" finds the heading "Step <script>..." (the field reference, which matched "script",
+# is not on the public site).
+@pytest.mark.parametrize("query", ["onerror", "step"])
 def test_search_results_of_hostile_markdown_run_nothing(page: Any, markdown_site: str, query: str) -> None:
     dialogs = hooked(page)
     page.goto(markdown_site)

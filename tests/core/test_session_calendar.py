@@ -72,3 +72,21 @@ def test_random_titles_fold_as_icalendar_does() -> None:
         this, meeting = course(text, text)
         data = session_ics(this, meeting, TODAY, COURSE_URL)
         assert icalendar.Calendar.from_ical(data).to_ical() == data, text
+
+
+def test_a_multi_week_program_calendar_holds_every_weekly_meeting_at_its_local_hour() -> None:
+    """A six-week cohort meets six times; the US clocks change on 14 March 2027, and the
+    meetings stay at 09:00 in Los Angeles (17:00 UTC before, 16:00 UTC after)."""
+    meeting = Session(start=dt.datetime(2027, 3, 2, 9, 0), timezone="America/Los_Angeles", duration_minutes=90)
+    program = Course(id="cohort", title="Cohort", summary="Weekly.", level="advanced", roles=("admin",),
+                     format="virtual-ilt", duration_minutes=1740, owners=("@t",), visibility="public",
+                     source="courses/cohort/course.yml", program_weeks=6, sessions=(meeting,))
+    text = session_ics(program, meeting, TODAY, COURSE_URL)
+    assert icalendar.Calendar.from_ical(text).to_ical() == text
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    starts = [event.decoded("DTSTART") for event in events]
+    assert [s.strftime("%d %H:%M") for s in starts] == ["02 17:00", "09 17:00", "16 16:00", "23 16:00",
+                                                       "30 16:00", "06 16:00"]
+    assert all(e.decoded("DTEND") - e.decoded("DTSTART") == dt.timedelta(minutes=90) for e in events)
+    assert [str(e["SUMMARY"]) for e in events] == [f"Cohort (week {n} of 6)" for n in range(1, 7)]
+    assert len({str(e["UID"]) for e in events}) == 6

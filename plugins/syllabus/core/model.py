@@ -136,6 +136,20 @@ class Course:
         return tuple(sorted((s for s in self.sessions if s.start.date() >= today),
                             key=lambda s: s.starts_at))
 
+    def meetings(self, session: Session) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+        """(start, end) of every meeting of ``session``, aware in its zone.
+
+        A multi-week program (``program_weeks``) meets every week at the same local time,
+        so a meeting after a DST change keeps its wall-clock hour; anything else meets once.
+        """
+        first_start, first_end = session.starts_at, session.ends_at(self.duration_minutes)
+        length = first_end.astimezone(dt.timezone.utc) - first_start.astimezone(dt.timezone.utc)
+        meetings = []
+        for week in range(self.program_weeks or 1):
+            start = (session.start + dt.timedelta(weeks=week)).replace(tzinfo=ZoneInfo(session.timezone))
+            meetings.append((start, (start.astimezone(dt.timezone.utc) + length).astimezone(start.tzinfo)))
+        return tuple(meetings)
+
     @classmethod
     def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Course:
         def dated(value: str | None) -> dt.date | None:

@@ -33,7 +33,7 @@ _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
-FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search", "language")
+FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search", "language", "authoring")  # authoring: for authors, not customers
 # BCP 47, as the content schema's `language` has it: the page's <html lang> and search language.
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 MAX_TEXT = 300
@@ -165,6 +165,8 @@ def _meta_problem(key: str, value: Any) -> str | None:
                               or not isinstance(value.get("exclude", False), bool)
                               or not isinstance(value.get("boost", 1), (int, float))):
         return "'search' may only set exclude (true/false) and boost (a number)"
+    elif key == "authoring" and not isinstance(value, bool):
+        return "'authoring' must be true or false"
     return None
 
 

@@ -1,8 +1,9 @@
 """iCalendar (RFC 5545) files: one timed event per live session, and the events of an
 enablement plan (see :mod:`.plans`), sharing the header, UIDs and timestamp rules here.
 
-A session happens once, so its start and end are exact UTC instants (RFC 5545 form 2), which
-every calendar shows in its owner's zone; a VTIMEZONE only matters for recurring events.
+Each meeting of a session is its own event with exact UTC instants (RFC 5545 form 2), which
+every calendar shows in its owner's zone: no RRULE, so no VTIMEZONE is needed to keep a
+weekly meeting's local hour across a DST change (the model computes each meeting).
 ``DTSTAMP`` is midnight UTC of "today", which ``SOURCE_DATE_EPOCH`` fixes, so the same
 sources always give the same bytes.
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
 PRODID = "-//Syllabus//Training catalog//EN"
+SEPARATOR = "\n\n"  # between the paragraphs of a session's description
 
 
 def new_calendar(name: str) -> Calendar:
@@ -52,30 +54,37 @@ def new_event(uid: str, summary: str, today: dt.date) -> Event:
 
 
 def session_event(course: Course, session: Session, today: dt.date, course_url: str) -> list[str]:
-    """The VEVENT lines of one session; its UID is the same in every file that holds it, so a
-    calendar that imported the session's own file and subscribes to a feed keeps one event."""
+    """The VEVENT lines of one session, one event per meeting (a six-week program's six,
+    :meth:`Course.meetings`); UIDs are the same in every file that holds them, so a calendar
+    that imported the session's own file and subscribes to a feed keeps one event each."""
     local = f"{session.start:%Y-%m-%d %H:%M} {session.timezone}"
     details = [course.summary, f"Scheduled for {local}.", course_url]
     if session.registration_url:
         details.append(f"Register: {session.registration_url}")
     if session.instructors:
         details.append("With " + ", ".join(session.instructors))
-    description = escape("\n\n".join(details))
+    description = fold(f"DESCRIPTION:{escape(SEPARATOR.join(details))}")
     url = session.registration_url or course_url
+    meetings = course.meetings(session)
+    lines = []
     # The order icalendar writes in, so that re-writing a parsed file changes nothing. Only
     # lines holding content can reach 75 octets and need folding.
-    return [
-        "BEGIN:VEVENT",
-        fold(f"SUMMARY:{escape(course.title)}"),
-        f"DTSTART:{_utc(session.starts_at)}",
-        f"DTEND:{_utc(session.ends_at(course.duration_minutes))}",
-        f"DTSTAMP:{today:%Y%m%d}T000000Z",
-        fold(f"UID:{stable_uid('session', course.id, session.key)}"),
-        fold(f"DESCRIPTION:{description}"),
-        f"STATUS:{'CANCELLED' if session.status == 'cancelled' else 'CONFIRMED'}",
-        *([fold(f"URL:{url}")] if url.startswith(("https://", "http://")) else []),  # a site path is no URI
-        "END:VEVENT",
-    ]
+    for number, (start, end) in enumerate(meetings, start=1):
+        title = course.title if len(meetings) == 1 else f"{course.title} (week {number} of {len(meetings)})"
+        key = session.key if number == 1 else f"{session.key}-week-{number}"  # week 1 keeps a single's UID
+        lines += [
+            "BEGIN:VEVENT",
+            fold(f"SUMMARY:{escape(title)}"),
+            f"DTSTART:{_utc(start)}",
+            f"DTEND:{_utc(end)}",
+            f"DTSTAMP:{today:%Y%m%d}T000000Z",
+            fold(f"UID:{stable_uid('session', course.id, key)}"),
+            description,
+            f"STATUS:{'CANCELLED' if session.status == 'cancelled' else 'CONFIRMED'}",
+            *([fold(f"URL:{url}")] if url.startswith(("https://", "http://")) else []),  # a site path is no URI
+            "END:VEVENT",
+        ]
+    return lines
 
 
 def calendar_file(name: str, events: list[list[str]]) -> bytes:

@@ -44,6 +44,12 @@ def facet_values(course: Course) -> dict[str, list[str]]:
     }
 
 
+def keyword_text(course: Course, catalog: Catalog) -> str:
+    """What the catalog's keyword box searches, lower-cased: title, summary, tags, products."""
+    products = (catalog.taxonomy.title("products", product) for product in course.products)
+    return " ".join((course.title, course.summary, *course.tags, *products)).lower()
+
+
 def facets(catalog: Catalog) -> list[Facet]:
     """Facets in taxonomy order, listing only values some visible course has."""
     counts: dict[str, dict[str, int]] = {}
@@ -86,6 +92,7 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date) 
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
             "next": bookable[0][0]["start_utc"] if bookable else None,
             "facets": facet_values(course),
+            "text": keyword_text(course, catalog),
         })
         live = catalog.taxonomy.is_live(course.format)
         next_sessions[course.id] = bookable[0][1] if bookable and live else None

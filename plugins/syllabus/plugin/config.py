@@ -136,6 +136,12 @@ class SyllabusConfig(Config):
     fte_hours_per_month = c.Optional(PositiveNumber(float))
     feedback = c.Optional(FeedbackTarget())  # no "Report a problem" / "Request a session" links without it
 
+    # Workshop tooling, none of it for customers: unset means on in internal builds, off in public ones.
+    authoring_pages = c.Optional(c.Type(bool))  # pages with `authoring: true` front matter, field reference
+    owners = c.Optional(c.Type(bool))  # "Owners: @handle" on course, track and plan pages
+    edit_links = c.Optional(c.Type(bool))  # Material's content.action.edit
+    repository_link = c.Optional(c.Type(bool))  # repo_url in the header (and its GitHub API calls)
+
 
 TERM_CLASSES: dict[str, type[TermConfig]] = {kind: FormatConfig if kind == "formats" else TermConfig
                                               for kind in KINDS}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -21,12 +22,15 @@ from urllib.parse import urljoin
 import jinja2
 import material
 from markupsafe import Markup, escape
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils.meta import get_data
 
 from ..core.catalog import FileCache, load_catalog
 from ..core.config import ConfigError, Options
@@ -44,7 +48,15 @@ from .options import options_from_config
 from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, searchable
 from .site_search import SearchIndexError, index_site, pagefind_binary
-from .structure import Download, GeneratedPage, material_downloads, plan_downloads, session_downloads, site_pages
+from .structure import (
+    Download,
+    GeneratedPage,
+    material_downloads,
+    next_live_sessions,
+    plan_downloads,
+    session_downloads,
+    site_pages,
+)
 
 if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `serve` needs it
     from mkdocs.livereload import LiveReloadServer
@@ -55,6 +67,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 OVERRIDES = Path(__file__).parent / "overrides"  # Material partials replaced: search box, page language
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
+HOME_SESSIONS = 4  # next live sessions on the home page
+TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
 # plan.js first: syllabus.js calls it
 ASSET_FILES = ("syllabus.css", "search.css", "plan.js", "syllabus.js", "search.js")
 WATCHED = ("courses", "tracks", "plans", "schemas")
@@ -81,6 +95,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.file_cache = FileCache()  # serving: unchanged files are not checked again
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
+        self.tooling: dict[str, bool] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
@@ -124,11 +139,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.allowlist = Allowlist(self.options.video_hosts)
         self.markdown = result.markdown
+        self.tooling = {name: self._tooling_on(name) for name in TOOLING}
         self.edit_links = None
         root = self.options.root
-        if config.repo_url and config.edit_uri:  # resolved once: a page's source is then a string join
+        if config.repo_url and config.edit_uri and self.tooling["edit_links"]:
+            # Resolved once: a page's source is then a string join.
             root_from_docs = os.path.relpath(root, Path(config.docs_dir).resolve()).replace(os.sep, "/")
             self.edit_links = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), root_from_docs)
+        _keep_customers_on_site(config, self.tooling, self.edit_links, self.options.audience)
         # Appended after the theme's own folders, so custom_dir and the theme win.
         config.theme.dirs.append(str(TEMPLATES))
         # The overridden partials go just before Material's own, so a site's custom_dir still wins.
@@ -144,11 +162,23 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                         "(its index would only make the build slower)")
         self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls,
                                  bytecode_cache=self.compiled if self.serving else None)
+        self.renderer.env.globals["show_owners"] = self.tooling["owners"]
         for asset in ASSET_FILES:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/syllabus/{asset}" not in target:
-                target.append(f"assets/syllabus/{asset}")
+            path = f"assets/syllabus/{asset}"
+            if asset.endswith(".css"):
+                if path not in config.extra_css:
+                    config.extra_css.append(path)
+            elif path not in [str(script) for script in config.extra_javascript]:
+                # Deferred: run in order after the page is parsed, never in the way of its first paint.
+                script = ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
+
+    def _tooling_on(self, name: str) -> bool:
+        assert self.options is not None
+        chosen = self.config[name]
+        return chosen if chosen is not None else self.options.audience == "internal"
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.failed is not None and self.options is not None:
@@ -160,8 +190,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         linked = [f.src_uri for f in files if f.abs_src_path and _through_symlink(f.abs_src_path, config.docs_dir)]
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
+        if not self.tooling["authoring_pages"]:
+            for file in [f for f in files.documentation_pages() if _is_authoring_page(f)]:
+                files.remove(file)
         document = catalog_document(self.catalog, self.options.today, self.options.site_language)
-        pages = site_pages(self.catalog, self.markdown, self.options, document)
+        pages = site_pages(self.catalog, self.markdown, self.options, document,
+                           authoring=self.tooling["authoring_pages"])
         self.pages = {page.src_uri: page for page in pages}
         reusable: set[str] = set()
         if self.serving:
@@ -172,7 +206,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if page.src_uri in files.src_uris:  # generated URIs are already normalised
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
                                   "rename or remove it")
-            file = File.generated(config, page.src_uri, content=page.markdown)
+            file = File.generated(config, page.src_uri, content=page.markdown,
+                                 inclusion=InclusionLevel.NOT_IN_NAV)  # the nav lists what it should
             if page.src_uri in reusable:  # published as the HTML it rendered to last time
                 file = File.generated(config, file.dest_uri, content=self.rendered.html[page.src_uri])
             files.append(file)
@@ -230,10 +265,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if self.serving:
             env.bytecode_cache = self.compiled
+        if self.config.enabled and self.catalog is not None:  # for the 404 page, rendered outside any page
+            env.globals["syllabus_tracks"] = [(t.title, f"tracks/{t.id}/") for t in self.catalog.tracks.values()]
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         generated = self.pages.get(page.file.src_uri)
+        if page.is_homepage and "hide" not in page.meta:  # the front door uses the full width
+            page.meta["hide"] = ["navigation", "toc"]
         if generated is None:
             # Hand-written page: its metadata was checked in on_config (load_catalog); Material
             # prints title and description raw, so it gets them escaped.
@@ -271,9 +310,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated is None and not page.is_homepage:
             return self._searchable(page, html)
         assert self.renderer is not None and self.options is not None
-        if generated is None:  # the home page: add the role entry points after its body
-            return self._searchable(page, html + self.renderer.render("syllabus/home.html", page.url))
+        if generated is None:  # the home page: the front door, then the page's own prose
+            heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor
+            return self._searchable(page, self.renderer.render(
+                "syllabus/home.html", page.url, body=Markup(html[heading.end():] if heading else html),
+                title=page.title or config.site_name, title_id=(heading.group(1) if heading else None) or "top",
+                lead=config.site_description or "",
+                next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS),
+            ))
         content = self.renderer.render_page(generated, html, page.url)
+        page.toc = toc_with_sections(content, page.toc)
         if generated.search_filters is None:
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
@@ -363,6 +409,44 @@ def _metadata_lines(source: str, body: str) -> int:
     if not body or not source.endswith(body):
         return 0
     return source[: len(source) - len(body)].count("\n")
+
+
+_FIRST_H1 = re.compile(r'\s*<h1\b(?:[^>]*\bid="([^"]*)")?[^>]*>.*?</h1>', re.DOTALL)
+_SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def toc_with_sections(html: str, toc: TableOfContents) -> TableOfContents:
+    """The table of contents of a generated page: every ``<h2 id>`` in page order, the
+    template's sections (sessions, units...) among the body's own (kept with their
+    sub-entries). Titles stay the escaped HTML text the page holds, as Markdown's are."""
+    from_body = {item.id: item for item in toc}
+    items = [from_body.pop(anchor, None) or AnchorLink(_TAG.sub("", inner).strip(), anchor, 2)
+             for anchor, inner in _SECTION.findall(html)]
+    return TableOfContents(items + list(from_body.values()))
+
+
+def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],
+                            edit_links: tuple[str, str] | None, audience: str) -> None:
+    """Turn off what customers need not see or would have to fetch from another host."""
+    features = config.theme.get("features") or []
+    if not tooling["edit_links"]:
+        config.theme["features"] = [f for f in features if f != "content.action.edit"]
+        config.edit_uri = config.edit_uri_template = None  # pages get no edit_url either
+    if not tooling["repository_link"] and config.repo_url:
+        if edit_links is not None and config.edit_uri:  # edit links stay absolute without repo_url
+            config.edit_uri = edit_links[0]
+        config.repo_url = None  # Material links the repository and asks its host's API for stars
+    if audience == "public":  # Material's default fonts come from Google; the system's are as good
+        config.theme["font"] = False
+
+
+def _is_authoring_page(file: File) -> bool:
+    """A hand-written page for authors (``authoring: true`` in its front matter)."""
+    if file.generated_by is not None or not file.abs_src_path:
+        return False
+    _, meta = get_data(file.content_string)
+    return meta.get("authoring") is True
 
 
 def _through_symlink(path: str, docs_dir: str) -> bool:

@@ -9,6 +9,7 @@ catalog only, so a public site cannot contain what it was never given.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..core.config import Options
-from ..core.model import Catalog, Course, Plan, Track, Unit
+from ..core.model import Catalog, Course, Plan, Session, Track, Unit
 from ..core.rules import confined_file
 from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
@@ -68,8 +69,10 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     live = catalog.taxonomy.is_live(course.format)
     filters = course_filters(course, catalog)
     updated = catalog.updated(course)
+    upcoming = course.upcoming_sessions(options.today) if live else ()
     context = {
-        "course": course, "live": live, "upcoming": course.upcoming_sessions(options.today) if live else (),
+        "course": course, "live": live, "upcoming": upcoming,
+        "next_session": next((s for s in upcoming if s.status == "scheduled"), None),
         "in_tracks": catalog.tracks_by_course.get(course.id, ()),
         "in_plans": catalog.plans_by_course.get(course.id, ()),
         "review_due": course.review_due(options.review_every_days),
@@ -86,9 +89,13 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
 
 
 def page_feedback(kind: str, item: Course | Track | Plan, options: Options) -> FeedbackLinks | None:
-    """The page's "Report a problem" and "Request a session" links, if the site has a target."""
+    """The page's "Report a problem" and "Request a session" links, if the site has a target.
+
+    The owners' handles are prefilled for the internal audience only: the public site does
+    not name its authors (see the ``owners`` option), so its links do not either."""
+    owners = item.owners if options.audience == "internal" else ()
     return feedback_links(options.feedback, kind=kind, item_id=item.id, title=item.title,
-                          path=f"{kind}s/{item.id}/", site_url=options.site_url, owners=item.owners)
+                          path=f"{kind}s/{item.id}/", site_url=options.site_url, owners=owners)
 
 
 def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...]]:
@@ -167,27 +174,37 @@ def field_reference_page(catalog: Catalog) -> GeneratedPage:
 
 
 def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
-               document: dict[str, Any]) -> list[GeneratedPage]:
+               document: dict[str, Any], *, authoring: bool = True) -> list[GeneratedPage]:
     """Every generated page for an audience-filtered catalog, in a stable order.
 
     ``markdown`` is the checked text of the course files; ``document`` the catalog's
     ``catalog.json`` content, which the catalog page shows.
 
     Insights are for the education team: internal builds only, unless published on purpose.
+    The field reference is for authors: only with ``authoring``.
     """
     view = catalog_view(catalog, document["courses"], options.today)
     pages = [GeneratedPage(src_uri="catalog/index.md", title="Catalog", template="syllabus/catalog.html",
                            source="", description="Every course, filterable by role, level, format, "
                            "product, language and duration.", context=view,
-                           meta={"hide": ["toc"]})]  # not indexed: its cards repeat the course pages
+                           meta={"hide": ["navigation", "toc"]})]  # the width goes to the cards; not indexed
     for course in catalog.courses.values():
         pages.extend(course_pages(course, catalog, markdown, options))
     pages.extend(track_page(t, catalog, options) for t in catalog.tracks.values())
     pages.extend(plan_page(p, catalog, options) for p in catalog.plans.values())
     if options.audience == "internal" or options.publish_insights:
         pages.append(insights_page(catalog, options))
-    pages.append(field_reference_page(catalog))
+    if authoring:
+        pages.append(field_reference_page(catalog))
     return pages
+
+
+def next_live_sessions(catalog: Catalog, today: dt.date, limit: int) -> list[tuple[Course, Session]]:
+    """The first ``limit`` sessions open for registration across live courses, soonest first."""
+    open_sessions = [(course, session) for course in catalog.courses.values()
+                     if catalog.taxonomy.is_live(course.format)
+                     for session in course.upcoming_sessions(today) if session.status == "scheduled"]
+    return heapq.nsmallest(limit, open_sessions, key=lambda pair: pair[1].starts_at)
 
 
 def material_downloads(catalog: Catalog, root: Path) -> list[Download]:
@@ -214,7 +231,8 @@ def plan_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Down
 
 
 def session_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Download]:
-    """An ``.ics`` for every session a course page offers "Add to calendar" for."""
+    """An ``.ics`` for every session a course page offers "Add to calendar" for: the ones
+    open for registration (a full or cancelled session is no date to keep)."""
     downloads = []
     for course in catalog.courses.values():
         if not catalog.taxonomy.is_live(course.format):
@@ -223,6 +241,6 @@ def session_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[D
         downloads.extend(
             Download(f"courses/{course.id}/sessions/{session.key}.ics",
                      content=session_ics(course, session, today, course_url))
-            for session in course.upcoming_sessions(today) if session.status != "cancelled"
+            for session in course.upcoming_sessions(today) if session.status == "scheduled"
         )
     return downloads

@@ -1,7 +1,8 @@
-/* Syllabus in the browser: catalog filters with shareable URLs, session times in the
- * visitor's own time zone, and that zone in session-request links. Progressive
- * enhancement only: without this script every card is listed, every time is shown in its
- * original zone, and session requests leave the time zone for the visitor to type.
+/* Syllabus in the browser: catalog keyword box and filters with shareable URLs, session
+ * times in the visitor's own time zone, language names, search entries, and that zone in
+ * session-request links. Progressive enhancement only: without this script every card is
+ * listed, every time is shown in its original zone, and session requests leave the time
+ * zone for the visitor to type.
  *
  * Safety: content reaches the page only through the build's escaped JSON and through
  * textContent; nothing here parses HTML (no innerHTML, no insertAdjacentHTML).
@@ -13,7 +14,7 @@
 
   function readState(search) {
     var params = new URLSearchParams(search);
-    var state = { sort: params.get("sort") || "title", filters: {} };
+    var state = { sort: params.get("sort") || "title", keywords: params.get("keywords") || "", filters: {} };
     FACETS.forEach(function (key) {
       var values = [];
       params.getAll(key).forEach(function (value) {
@@ -26,6 +27,8 @@
 
   function writeQuery(state) {
     var params = new URLSearchParams();
+    // Not "q": Material's search opens itself with the query of a "q" parameter.
+    if (state.keywords.trim()) params.set("keywords", state.keywords.trim());
     FACETS.forEach(function (key) {
       state.filters[key].forEach(function (value) { params.append(key, value); });
     });
@@ -43,6 +46,11 @@
     var countNode = root.querySelector("[data-result-count]");
     var emptyNode = root.querySelector("[data-empty]");
     var sortSelect = form.querySelector("select[name=sort]");
+    var keywordInput = form.querySelector("input[name=keywords]");
+    var panel = root.querySelector("[data-filter-panel]");
+    var activeCount = root.querySelector("[data-active-count]");
+    // Facets are open beside the results on wide screens, folded above them on narrow ones.
+    if (panel && window.matchMedia("(min-width: 60em)").matches) panel.open = true;
     var cards = {};
     Array.prototype.forEach.call(list.children, function (card) { cards[card.dataset.id] = card; });
     var countNodes = {};
@@ -61,7 +69,7 @@
     var listed = [];
 
     function stateFromForm() {
-      var state = { sort: sortSelect.value, filters: {} };
+      var state = { sort: sortSelect.value, keywords: keywordInput.value, filters: {} };
       FACETS.forEach(function (key) {
         state.filters[key] = Array.prototype.map.call(
           form.querySelectorAll("input[name='" + key + "']:checked"),
@@ -74,6 +82,7 @@
       Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (input) {
         input.checked = (state.filters[input.name] || []).indexOf(input.value) !== -1;
       });
+      keywordInput.value = state.keywords || "";
       sortSelect.value = ["title", "duration", "next"].indexOf(state.sort) !== -1 ? state.sort : "title";
     }
 
@@ -131,12 +140,15 @@
           if (active.indexOf(facet) === -1) active.push(facet);
         });
       });
+      // Keywords: every word must occur in the title, summary, tags or products.
+      var words = state.keywords.toLowerCase().split(/\s+/).filter(Boolean);
       var counts = new Int32Array(optionCount);
       var shown = 0;
       var next = [];
       var c, a, f, k, course, options, ok, failed, failedFacet;
       for (c = 0; c < ordered.length; c++) {
         course = ordered[c];
+        if (words.length && !words.every(function (word) { return course.text.indexOf(word) !== -1; })) continue;
         // Active facets this course fails: OR within a facet, AND across facets.
         failed = 0;
         failedFacet = -1;
@@ -161,6 +173,10 @@
         if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
       });
       countNode.textContent = shown === 1 ? "1 course" : shown + " courses";
+      if (activeCount) {
+        var picked = active.reduce(function (sum, f) { return sum + state.filters[FACETS[f]].length; }, 0);
+        activeCount.textContent = picked ? "(" + picked + " selected)" : "";
+      }
       emptyNode.hidden = shown !== 0;
       if (moreButton) {
         moreButton.hidden = shown <= limit;
@@ -181,6 +197,8 @@
     }
 
     form.addEventListener("change", function () { update(true); });
+    // Typing filters at once; the address follows without a history entry per key.
+    keywordInput.addEventListener("input", function () { update(false); });
     if (moreButton) moreButton.addEventListener("click", function () {
       var first = limit;
       limit += PAGE;
@@ -191,13 +209,13 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
-      stateToForm({ sort: sortSelect.value, filters: {} });
+      stateToForm({ sort: sortSelect.value, keywords: "", filters: {} });
       update(true);
     });
     var clearLink = root.querySelector("[data-clear-link]");
     if (clearLink) clearLink.addEventListener("click", function (event) {
       event.preventDefault();
-      stateToForm({ sort: sortSelect.value, filters: {} });
+      stateToForm({ sort: sortSelect.value, keywords: "", filters: {} });
       update(true);
       form.querySelector("input, select").focus();
     });
@@ -214,24 +232,43 @@
     restore();
   }
 
-  var visitorZone, format;  // created once: building an Intl formatter is slow
+  var visitorZone, formats = {};  // formatters by time zone: building one is slow
 
-  function localiseSessions(scope) {
-    if (!format) {
-      try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
-      format = new Intl.DateTimeFormat(undefined, {
+  function formatRange(zone, start, end) {
+    if (!formats[zone]) {
+      formats[zone] = new Intl.DateTimeFormat(undefined, {
         weekday: "short", year: "numeric", month: "short", day: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZoneName: "short"
+        hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short"
       });
     }
+    return formats[zone].formatRange(start, end);
+  }
+
+  // Session times: the visitor's own zone first, the organiser's below it, both in the
+  // visitor's locale. Without this script the organiser's time is all there is.
+  function localiseSessions(scope) {
+    if (!visitorZone) {
+      try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    }
     Array.prototype.forEach.call(scope.querySelectorAll("time[data-start][data-zone]"), function (node) {
-      if (node.dataset.localised || node.dataset.zone === visitorZone) return;
-      var start = new Date(node.dataset.start);
-      if (isNaN(start.getTime())) return;
-      var local = document.createElement("span");
-      local.className = "syllabus-local-time";
-      local.textContent = "Your time: " + format.format(start) + " (" + visitorZone + ")";
-      node.appendChild(local);
+      if (node.dataset.localised) return;
+      var start = new Date(node.dataset.start), end = new Date(node.dataset.end || node.dataset.start);
+      if (isNaN(start.getTime()) || isNaN(end.getTime())) return;
+      var primary = document.createElement("span");
+      primary.className = "syllabus-time-primary";
+      var secondary = null;
+      try {
+        primary.textContent = formatRange(visitorZone, start, end);
+        if (node.dataset.zone !== visitorZone) {
+          secondary = document.createElement("span");
+          secondary.className = "syllabus-time-secondary";
+          secondary.textContent = "Organiser's time: " + formatRange(node.dataset.zone, start, end) +
+            " (" + node.dataset.zone + ")";
+        }
+      } catch (e) { return; }  // a zone this browser does not know: keep the organiser's label
+      node.textContent = "";
+      node.appendChild(primary);
+      if (secondary) node.appendChild(secondary);
       node.dataset.localised = "true";
     });
   }
@@ -249,6 +286,33 @@
     });
   }
 
+  var languageNames;
+
+  // "ja" -> "Japanese", in the page's own language.
+  function nameLanguages(scope) {
+    if (!languageNames) {
+      try {
+        languageNames = new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" });
+      } catch (e) { return; }
+    }
+    Array.prototype.forEach.call(scope.querySelectorAll("[data-language-name]"), function (node) {
+      try { node.textContent = languageNames.of(node.dataset.languageName); } catch (e) { /* keep the tag */ }
+      node.removeAttribute("data-language-name");
+    });
+  }
+
+  // Search entries on the home and 404 pages open Material's own search (header box).
+  function connectSearchEntries(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll("[data-search-entry]"), function (button) {
+      button.addEventListener("click", function () {
+        var toggle = document.querySelector("input[data-md-toggle=search]");
+        var input = document.querySelector("input.md-search__input");
+        if (toggle && !toggle.checked) toggle.click();
+        if (input) input.focus();
+      });
+    });
+  }
+
   // Material's search dialog has no accessible name (axe: aria-dialog-name).
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
@@ -259,6 +323,8 @@
 
   function init() {
     nameSearchDialog();
+    nameLanguages(document);
+    connectSearchEntries(document);
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
     localiseSessions(document);
     fillTimeZone(document);

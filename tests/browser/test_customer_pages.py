@@ -1,0 +1,136 @@
+"""Every customer-facing page type, on a phone (390x844) and a laptop (1366x900): nothing
+scrolls sideways, one <h1>, axe-core finds nothing at all (WCAG 2.2 target size included),
+and no request leaves the site."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from typing import Any
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from ..conftest import REPO
+from .conftest import is_remote, open_page
+from .test_accessibility import ANIMATIONS_SETTLED
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
+PAGES = {
+    "home": "",
+    "catalog": "catalog/",
+    "catalog-filtered": "catalog/?role=admin&keywords=keystone",
+    "live-course": "courses/search-bootcamp-live/",
+    "program": "courses/keystone-certified-admin/",
+    "unit": "courses/keystone-101/filters/",
+    "track": "tracks/admin-path/",
+    "plan": "plans/enterprise-onboarding-90/?customer=Acme&start=2027-01-04",
+    "not-found": "404.html",
+}
+# target-size (WCAG 2.2, 2.5.8: 24 by 24 px, or spaced as far apart) is off in axe by default.
+AXE_OPTIONS = {"rules": {"target-size": {"enabled": True}}}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fits_is_accessible_and_stays_on_the_site(browser: Any, example_site: str, name: str,
+                                                        viewport: str) -> None:
+    requested: list[str] = []
+    with open_page(browser, viewport=VIEWPORTS[viewport], timezone_id="Europe/Berlin", locale="en-GB") as page:
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(example_site + PAGES[name])
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function(ANIMATIONS_SETTLED)
+        width, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        assert width <= inner, f"{name} scrolls sideways: {width} > {inner}"
+        expect(page.locator("h1")).to_have_count(1)
+        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5]) for v in violations] == []
+    assert len(requested) > 3
+    assert [url for url in requested if is_remote(url)] == []
+
+
+def keyword_matches(example_site: str, words: str) -> list[str]:
+    """Ids of the courses whose title, summary, tags or product titles hold every word."""
+    with urllib.request.urlopen(example_site + "catalog.json") as response:
+        document = json.load(response)
+    products = document["taxonomy"]["products"]
+    found = []
+    for course in document["courses"]:
+        tags = yaml.safe_load((REPO / "courses" / course["id"] / "course.yml").read_text("utf-8")).get("tags", [])
+        text = " ".join([course["title"], course["summary"], *tags,
+                         *(products[p]["title"] for p in course["products"])]).lower()
+        if all(word in text for word in words.lower().split()):
+            found.append(course["id"])
+    return sorted(found)
+
+
+def test_catalog_keyword_box_filters_at_once_and_is_in_the_address(page: Any, example_site: str) -> None:
+    page.goto(example_site + "catalog/")
+    cards = page.locator("li.syllabus-card")
+    total = cards.count()
+    for words in ("batch", "insights dashboards", "CERTIFICATION"):
+        expected = keyword_matches(example_site, words)
+        assert 0 < len(expected) < total, words
+        page.get_by_label("Search the catalog").fill(words)
+        expect(cards).to_have_count(len(expected))
+        assert sorted(cards.evaluate_all("cards => cards.map(c => c.dataset.id)")) == expected
+    assert page.evaluate("location.search") == "?keywords=CERTIFICATION"
+    page.goto(example_site + "catalog/?keywords=code+insights&role=manager")
+    expect(page.get_by_label("Search the catalog")).to_have_value("code insights")
+    expect(page.locator("input[name=role][value=manager]")).to_be_checked()
+    page.get_by_role("button", name="Clear all filters").click()
+    expect(cards).to_have_count(total)
+
+
+def test_facets_fold_above_the_results_on_a_phone_and_open_beside_them_on_a_laptop(
+        browser: Any, example_site: str) -> None:
+    for viewport, folded in (("phone", True), ("laptop", False)):
+        with open_page(browser, viewport=VIEWPORTS[viewport]) as page:
+            page.goto(example_site + "catalog/")
+            panel = page.locator("details[data-filter-panel]")
+            expect(panel).to_have_js_property("open", not folded)
+            first_card = page.locator("li.syllabus-card").first.bounding_box()
+            assert (first_card["y"] < VIEWPORTS[viewport]["height"]) is True, viewport  # results on screen 1
+            if folded:
+                page.get_by_text("Filters", exact=True).click()
+                page.locator("input[name=language][value=ja]").check()
+                expect(page.locator("[data-active-count]")).to_have_text("(1 selected)")
+            # Languages by name, in the page's language.
+            expect(page.locator("label[for='f-language-ja']")).to_contain_text("Japanese")
+            box = page.locator("input[name=role]").first.bounding_box()
+            assert box["width"] >= 24 and box["height"] >= 24, box
+
+
+def test_catalog_shows_two_or_more_columns_from_1000_px(browser: Any, example_site: str) -> None:
+    with open_page(browser, viewport={"width": 1000, "height": 800}) as page:
+        page.goto(example_site + "catalog/")
+        tops = page.locator("li.syllabus-card").evaluate_all("cards => cards.slice(0, 4).map(c => c.offsetTop)")
+        assert tops[0] == tops[1], tops
+
+
+def test_home_and_404_search_entries_open_the_header_search(browser: Any, example_site: str) -> None:
+    for viewport in VIEWPORTS.values():
+        with open_page(browser, viewport=viewport) as page:
+            for path in ("", "404.html"):
+                page.goto(example_site + path)
+                page.get_by_role("button", name="Search courses, tracks and plans").click()
+                expect(page.locator("input.md-search__input")).to_be_focused()
+                page.keyboard.press("Escape")
+
+
+def test_home_shows_next_live_sessions_in_the_visitors_zone_and_paths_with_their_length(
+        browser: Any, example_site: str) -> None:
+    with open_page(browser, timezone_id="Asia/Tokyo", locale="en-GB") as page:
+        page.goto(example_site)
+        sessions = page.locator(".syllabus-home-sessions li")
+        expect(sessions).to_have_count(4)
+        expect(sessions.first.locator(".syllabus-time-primary")).to_contain_text("GMT+9")
+        expect(page.locator(".syllabus-track-card")).to_have_count(4)
+        expect(page.locator(".syllabus-track-card").first).to_contain_text("required")
+        # The first screen of a phone holds the search entry and the first role.
+        page.set_viewport_size(VIEWPORTS["phone"])
+        for target in (page.locator("[data-search-entry]"), page.locator(".syllabus-role-card").first):
+            assert target.bounding_box()["y"] < VIEWPORTS["phone"]["height"]
