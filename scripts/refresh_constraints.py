@@ -14,9 +14,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HEADER = """\

@@ -128,8 +128,8 @@ def test_ics_has_a_timed_event_for_the_live_session_and_all_day_events_otherwise
     calendar = icalendar.Calendar.from_ical(plan(*BERLIN, "--format", "ics"))
     events = {str(e["SUMMARY"]).split(": ", 1)[1]: e for e in calendar.walk("VEVENT")}
     live = events.pop("Course bootcamp")
-    assert live.decoded("DTSTART") == dt.datetime(2027, 2, 3, 23, 0, tzinfo=dt.timezone.utc)
-    assert live.decoded("DTEND") == dt.datetime(2027, 2, 4, 1, 0, tzinfo=dt.timezone.utc)
+    assert live.decoded("DTSTART") == dt.datetime(2027, 2, 3, 23, 0, tzinfo=dt.UTC)
+    assert live.decoded("DTEND") == dt.datetime(2027, 2, 4, 1, 0, tzinfo=dt.UTC)
     description = str(live["DESCRIPTION"])
     assert "https://events.test/bootcamp/sydney" in description and "(10:00 Sydney)" in description
     for event in events.values():

@@ -35,7 +35,7 @@ from .sitetools import (
     site_files,
 )
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 REPO_EDIT = "https://github.com/keystone-example/academy/edit/main/"
 
 

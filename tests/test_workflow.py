@@ -10,11 +10,11 @@ import re
 import shutil
 import subprocess
 import sysconfig
+import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
-import tomllib
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from ..conftest import EPOCH, REPO
 from .conftest import open_page
 
-TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.timezone.utc).date()
+TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 BOOTCAMP = "search-bootcamp-live"
 OFFICE_HOURS = "admin-office-hours"
 

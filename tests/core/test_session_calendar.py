@@ -57,10 +57,10 @@ def test_session_calendar_times_are_utc_instants() -> None:
     # 90 minutes later is 02:00 UTC (04:00 local), not the wall-clock sum 03:00.
     this, meeting = course("T", "S")
     event = icalendar.Calendar.from_ical(session_ics(this, meeting, TODAY, "/courses/c/")).walk("VEVENT")[0]
-    assert event.decoded("DTSTART") == dt.datetime(2027, 3, 28, 0, 30, tzinfo=dt.timezone.utc)
-    assert event.decoded("DTEND") == dt.datetime(2027, 3, 28, 2, 0, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTSTART") == dt.datetime(2027, 3, 28, 0, 30, tzinfo=dt.UTC)
+    assert event.decoded("DTEND") == dt.datetime(2027, 3, 28, 2, 0, tzinfo=dt.UTC)
     assert f"{meeting.ends_at(this.duration_minutes):%H:%M %Z}" == "04:00 CEST"  # what pages show
-    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 18, tzinfo=dt.timezone.utc)
+    assert event.decoded("DTSTAMP") == dt.datetime(2026, 11, 18, tzinfo=dt.UTC)
     assert "URL" not in event  # a site-relative path is no URI
     assert str(event["UID"]).endswith("@syllabus") and str(event["STATUS"]) == "CONFIRMED"
 

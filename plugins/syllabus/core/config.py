@@ -67,10 +67,10 @@ def today_from_environment() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
-    return dt.datetime.now(tz=dt.timezone.utc).date()
+    return dt.datetime.now(tz=dt.UTC).date()
 
 
 def options_from_mapping(

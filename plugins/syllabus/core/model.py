@@ -59,7 +59,7 @@ class Session:
         Aware datetimes add wall-clock time, so across a DST change the sum is done in UTC.
         """
         elapsed = dt.timedelta(minutes=self.duration_minutes or default_minutes)
-        return (self.starts_at.astimezone(dt.timezone.utc) + elapsed).astimezone(ZoneInfo(self.timezone))
+        return (self.starts_at.astimezone(dt.UTC) + elapsed).astimezone(ZoneInfo(self.timezone))
 
 
 @dataclass(frozen=True)
@@ -143,11 +143,11 @@ class Course:
         so a meeting after a DST change keeps its wall-clock hour; anything else meets once.
         """
         first_start, first_end = session.starts_at, session.ends_at(self.duration_minutes)
-        length = first_end.astimezone(dt.timezone.utc) - first_start.astimezone(dt.timezone.utc)
+        length = first_end.astimezone(dt.UTC) - first_start.astimezone(dt.UTC)
         meetings = []
         for week in range(self.program_weeks or 1):
             start = (session.start + dt.timedelta(weeks=week)).replace(tzinfo=ZoneInfo(session.timezone))
-            meetings.append((start, (start.astimezone(dt.timezone.utc) + length).astimezone(start.tzinfo)))
+            meetings.append((start, (start.astimezone(dt.UTC) + length).astimezone(start.tzinfo)))
         return tuple(meetings)
 
     @classmethod

@@ -171,7 +171,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             ok = False
         elif zone is not None and start is not None:
             aware = start.replace(tzinfo=ZoneInfo(zone))
-            round_trip = aware.astimezone(dt.timezone.utc).astimezone(ZoneInfo(zone))
+            round_trip = aware.astimezone(dt.UTC).astimezone(ZoneInfo(zone))
             if round_trip.replace(tzinfo=None) != start:
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} does not "
                           f"exist in {zone} (clocks change that day)", "datetime", severity="warning")

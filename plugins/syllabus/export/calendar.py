@@ -48,7 +48,7 @@ def new_event(uid: str, summary: str, today: dt.date) -> Event:
 
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", dt.datetime.combine(today, dt.time(), tzinfo=dt.timezone.utc))
+    event.add("dtstamp", dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC))
     event.add("summary", summary)
     return event
 
@@ -103,4 +103,4 @@ _HEADER = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nCALSCALE:GREGOR
 
 
 def _utc(moment: dt.datetime) -> str:
-    return f"{moment.astimezone(dt.timezone.utc):%Y%m%dT%H%M%SZ}"
+    return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"

@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 
 
 def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def session_json(session: Session, course: Course) -> dict[str, Any]:

@@ -182,7 +182,7 @@ def _name(what: str, text: str) -> str:
 
 def utc_text(moment: dt.datetime) -> str:
     """An aware instant as the ``instant`` placeholder's argument: ``2027-02-02T23:00:00Z``."""
-    return f"{moment.astimezone(dt.timezone.utc):%Y-%m-%dT%H:%M:%S}Z"
+    return f"{moment.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%S}Z"
 
 
 def _instant(text: str, zone: str) -> dt.datetime:

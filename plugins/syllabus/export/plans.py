@@ -211,8 +211,8 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, *, dated: bool) -> dict[
         else:
             text = _literal(fmt, f"No live session is scheduled{in_phase} yet; see the course page for new dates.")
         texts[fmt] = text
-    texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.timezone.utc):%Y%m%dT%H%M%SZ}\r\n"
-                     f"DTEND:{slot.end.astimezone(dt.timezone.utc):%Y%m%dT%H%M%SZ}") if slot else _all_day(row.day)
+    texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
+                     f"DTEND:{slot.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}") if slot else _all_day(row.day)
     return texts
 
 
