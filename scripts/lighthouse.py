@@ -19,22 +19,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from local_site import CHROMIUM, CHROMIUM_FLAGS, serve
+from local_site import CHROMIUM, CHROMIUM_FLAGS, CUSTOMER_PAGES, serve
 from screenshots import build
 
 LIGHTHOUSE_VERSION = "12"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = {
-    "home": "",
-    "catalog": "catalog/",
-    "catalog-filtered": "catalog/?role=admin&keywords=keystone",
-    "live-course": "courses/search-bootcamp-live/",
-    "program": "courses/keystone-certified-admin/",
-    "unit": "courses/keystone-101/filters/",
-    "track": "tracks/admin-path/",
-    "plan-personalised": "plans/enterprise-onboarding-90/?customer=Acme&start=2027-01-04",
-    "404": "404.html",
-}
 PRESETS = ("mobile", "desktop")
 
 
@@ -64,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated page names (default: all)")
     args = parser.parse_args(argv)
     binary = lighthouse(args.prefix)
-    names = args.only.split(",") if args.only else list(PAGES)
+    names = args.only.split(",") if args.only else list(CUSTOMER_PAGES)
     rows = ["| page | preset | performance | accessibility | best practices | SEO |", "|---|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as temporary:
         site = Path(temporary) / "site"
@@ -72,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         with serve(site, compress=True) as base:
             for name in names:
                 for preset in PRESETS:
-                    result = scores(binary, base + PAGES[name], preset, Path(temporary) / "report.json")
+                    result = scores(binary, base + CUSTOMER_PAGES[name], preset, Path(temporary) / "report.json")
                     rows.append(f"| {name} | {preset} | " + " | ".join(str(result[k]) for k in CATEGORIES) + " |")
                     print(rows[-1], flush=True)
     print("\n".join(rows))

@@ -18,6 +18,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+# The pages a customer meets, by name: the browser tests and the Lighthouse script check the same ones.
+CUSTOMER_PAGES = {
+    "home": "",
+    "catalog": "catalog/",
+    "catalog-filtered": "catalog/?role=admin&keywords=keystone",
+    "live-course": "courses/search-bootcamp-live/",
+    "program": "courses/keystone-certified-admin/",
+    "unit": "courses/keystone-101/filters/",
+    "track": "tracks/admin-path/",
+    "plan-personalised": "plans/enterprise-onboarding-90/?customer=Acme&start=2027-01-04",
+    "404": "404.html",
+}
+
+
 CHROMIUM = os.environ.get("SYLLABUS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

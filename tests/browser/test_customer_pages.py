@@ -5,6 +5,7 @@ and no request leaves the site."""
 from __future__ import annotations
 
 import json
+import sys
 import urllib.request
 from typing import Any
 
@@ -15,32 +16,25 @@ from playwright.sync_api import expect
 
 from ..conftest import REPO
 from .conftest import is_remote, open_page
+
+sys.path.insert(0, str(REPO / "scripts"))
+from local_site import CUSTOMER_PAGES
+
 from .test_accessibility import ANIMATIONS_SETTLED
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 900}}
-PAGES = {
-    "home": "",
-    "catalog": "catalog/",
-    "catalog-filtered": "catalog/?role=admin&keywords=keystone",
-    "live-course": "courses/search-bootcamp-live/",
-    "program": "courses/keystone-certified-admin/",
-    "unit": "courses/keystone-101/filters/",
-    "track": "tracks/admin-path/",
-    "plan": "plans/enterprise-onboarding-90/?customer=Acme&start=2027-01-04",
-    "not-found": "404.html",
-}
 # target-size (WCAG 2.2, 2.5.8: 24 by 24 px, or spaced as far apart) is off in axe by default.
 AXE_OPTIONS = {"rules": {"target-size": {"enabled": True}}}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", CUSTOMER_PAGES)
 def test_page_fits_is_accessible_and_stays_on_the_site(browser: Any, example_site: str, name: str,
                                                         viewport: str) -> None:
     requested: list[str] = []
     with open_page(browser, viewport=VIEWPORTS[viewport], timezone_id="Europe/Berlin", locale="en-GB") as page:
         page.on("request", lambda request: requested.append(request.url))
-        page.goto(example_site + PAGES[name])
+        page.goto(example_site + CUSTOMER_PAGES[name])
         page.wait_for_load_state("networkidle")
         page.wait_for_function(ANIMATIONS_SETTLED)
         width, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

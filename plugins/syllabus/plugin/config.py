@@ -78,26 +78,18 @@ class PositiveNumber(c.BaseConfigOption[float]):
         return value
 
 
-class HostName(c.Type[str]):
-    def __init__(self) -> None:
+class MatchingText(c.Type[str]):
+    """Text of one form (``pattern``); the error names the form (``what``)."""
+
+    def __init__(self, pattern: re.Pattern[str], what: str) -> None:
         super().__init__(str)
+        self.pattern, self.what = pattern, what
 
     def run_validation(self, value: object) -> str:
-        host = super().run_validation(value)
-        if not _HOST.match(host):
-            raise ValidationError(f"'{host}' is not a host name")
-        return host
-
-
-class CountryCode(c.Type[str]):
-    def __init__(self) -> None:
-        super().__init__(str)
-
-    def run_validation(self, value: object) -> str:
-        code = super().run_validation(value)
-        if not _COUNTRY.match(code):
-            raise ValidationError(f"'{code}' is not an ISO 3166 country code such as DE")
-        return code
+        text = super().run_validation(value)
+        if not self.pattern.match(text):
+            raise ValidationError(f"'{text}' is not {self.what}")
+        return text
 
 
 class FeedbackTarget(c.Type[str]):
@@ -130,8 +122,9 @@ class SyllabusConfig(Config):
     formats = c.Optional(Terms(FormatConfig))
     products = c.Optional(Terms(TermConfig))
     task_owners = c.Optional(Terms(TermConfig))  # plan task owner roles: ``ce: {title: Customer engineer}``
-    holiday_countries = c.Optional(c.ListOfItems(CountryCode()))  # offered on plan pages
-    video_hosts = c.ListOfItems(HostName(), default=[])
+    # Countries whose public holidays plan pages offer.
+    holiday_countries = c.Optional(c.ListOfItems(MatchingText(_COUNTRY, "an ISO 3166 country code such as DE")))
+    video_hosts = c.ListOfItems(MatchingText(_HOST, "a host name"), default=[])
     publish_insights = c.Optional(c.Type(bool))
     fte_hours_per_month = c.Optional(PositiveNumber(float))
     feedback = c.Optional(FeedbackTarget())  # no "Report a problem" / "Request a session" links without it
