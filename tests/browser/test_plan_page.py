@@ -123,23 +123,31 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     page = plan_page
     note = page.locator("tr[data-day='17'] [data-choice]")
     undated = note.text_content()
+    undated_register = page.locator("tr[data-day='17'] a[data-register-for]").get_attribute("href")
+    assert undated_register.startswith("https://events.keystone.example/")  # the next session's, linked
     personalise(page, "Acme", "2027-01-04")
     # Days 17-44 of a 2027-01-04 kickoff: 2027-01-21 .. 2027-02-17. The Sydney bootcamp on
     # 2027-02-03 comes first but is at night in UTC (23:00), so the London one is offered.
-    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 14:00–16:00 UTC time (14:00 London) "
-                              "(register: https://events.keystone.example/academy/search-bootcamp/2027-02-10-london)")
+    register = page.locator("tr[data-day='17'] a[data-register-for]")
+    london = "https://events.keystone.example/academy/search-bootcamp/2027-02-10-london"
+    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 14:00–16:00 UTC time (14:00 London)")
+    expect(register).to_have_attribute("href", london)  # a link, not a URL in the text
+    expect(register).to_be_visible()
     # In Sydney the Sydney session is by day (10:00, said once); in Berlin the London one (15:00).
     personalise(page, "Acme", "2027-01-04", "Australia/Sydney")
-    expect(note).to_have_text("Next live session in this phase: Wed 3 Feb 2027, 10:00–12:00 Sydney time (register: "
-                              "https://events.keystone.example/academy/search-bootcamp/2027-02-03-sydney)")
+    expect(note).to_have_text("Next live session in this phase: Wed 3 Feb 2027, 10:00–12:00 Sydney time")
+    expect(register).to_have_attribute("href", london.replace("2027-02-10-london", "2027-02-03-sydney"))
     personalise(page, "Acme", "2027-01-04", "Europe/Berlin")
     expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 15:00–17:00 Berlin time "
-                              "(14:00 London) (register: https://events.keystone.example/academy/search-bootcamp/2027-02-10-london)")
+                              "(14:00 London)")
+    expect(register).to_have_attribute("href", london)
     personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative
     expect(note).to_have_text("On demand instead: Keystone 101: Search and navigate your code "
                               "(https://academy.keystone.example/courses/keystone-101/)")
+    expect(register).to_be_hidden()  # no session to register for
     page.fill("#plan-start", "")
     expect(note).to_have_text(undated)
+    expect(register).to_have_attribute("href", undated_register)
     expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("")
 
 

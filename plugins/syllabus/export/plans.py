@@ -202,7 +202,7 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, *, dated: bool) -> dict[
         markdown = fmt in ("md", "checklist")
         if slot:
             text = _literal(fmt, f"Next live session{in_phase}: ") + _session_sentence(slot, fmt)
-            if slot.registration_url:
+            if slot.registration_url and fmt != "text":  # the page links it (texts["register"])
                 register = md_escape.link("register", slot.registration_url)
                 text += f" ({register})" if markdown else _literal(fmt, f" (register: {slot.registration_url})")
         elif row.on_demand:
@@ -211,6 +211,8 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, *, dated: bool) -> dict[
         else:
             text = _literal(fmt, f"No live session is scheduled{in_phase} yet; see the course page for new dates.")
         texts[fmt] = text
+    if slot and slot.registration_url:
+        texts["register"] = slot.registration_url
     texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
                      f"DTEND:{slot.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}") if slot else _all_day(row.day)
     return texts
@@ -451,6 +453,8 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url
                      length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays)
 
 
-def undated_live_dates(rows: Sequence[PlanRow]) -> Mapping[str, str]:
-    """What the plan page shows about live courses before anyone personalises it."""
-    return {row.key: _undated_live(row, "text") for row in rows if row.live}
+def undated_live_dates(rows: Sequence[PlanRow]) -> Mapping[str, tuple[str, str]]:
+    """What the plan page shows about live courses before anyone personalises it: the line
+    and the registration URL of its session (the page makes that a link), or ""."""
+    return {row.key: (_undated_live(row, "text"), row.sessions[0].registration_url or "" if row.sessions else "")
+            for row in rows if row.live}

@@ -330,8 +330,14 @@
         if (node.textContent !== text) node.textContent = text;
       });
       Array.prototype.forEach.call(choices, function (node) {
-        node.textContent = who ? fill(data, pick(data, data.choices[node.dataset.choice], who).text, "text", who, {})
-          : node.dataset.undated;
+        var texts = who ? pick(data, data.choices[node.dataset.choice], who) : null;
+        node.textContent = texts ? fill(data, texts.text, "text", who, {}) : node.dataset.undated;
+        var register = root.querySelector('a[data-register-for="' + node.dataset.choice + '"]');
+        if (!register) return;
+        if (register.dataset.undated === undefined) register.dataset.undated = register.getAttribute("href") || "";
+        var url = texts ? texts.register || "" : register.dataset.undated;
+        if (/^https?:\/\//i.test(url)) register.href = url;  // the schema allows only these schemes
+        register.hidden = !/^https?:\/\//i.test(url);
       });
       Array.prototype.forEach.call(root.querySelectorAll("[data-plan-dated]"), function (node) {
         node.hidden = !who;
