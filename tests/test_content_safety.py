@@ -169,6 +169,11 @@ PATHOLOGICAL = {
     "attr-list-braces": ("# h {" * 20000, "courses/c/unit.md:1:1"),
     "cdata-openers": ("<![CDATA[" * 10000, "courses/c/unit.md:1:1"),
     "deep-blockquotes": ("Intro.\n\n" + ">" * 50000, "courses/c/unit.md:3:1"),
+    # Python-Markdown parses nested blocks recursively: these ended the build in a RecursionError.
+    "deep-lists": ("Intro.\n\n" + "- " * 500 + "deep\n", "courses/c/unit.md:3:1"),
+    "deep-mixed-blocks": ("Intro.\n\n" + "> 1. " * 300 + "deep\n", "courses/c/unit.md:3:1"),
+    "deep-indentation": ("Intro.\n\n- a\n" + "".join("    " * i + "- x\n" for i in range(1, 40)),
+                         "courses/c/unit.md:33:1"),
 }
 
 

@@ -82,9 +82,21 @@ def _split(text: str) -> PageSource:
 MAX_INLINE_OPENERS = 5000
 _INLINE_OPENERS = re.compile(r"[<\[`*_&!{]")
 _FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
-# Each quote level re-parses the lines below it: 260,000 ">" took 3.4 s CPU.
-MAX_QUOTE_DEPTH = 30
-_QUOTE_MARKERS = re.compile(rf"[ \t]*(?:>[ \t]*){{{MAX_QUOTE_DEPTH + 1}}}")
+# Each quote or list level re-parses the lines below it (260,000 ">" took 3.4 s CPU), and
+# Python-Markdown parses nested blocks recursively: 500 "- " on one line ended the build in a
+# RecursionError. A level is a ">", a list marker or four columns of indentation.
+MAX_BLOCK_DEPTH = 30
+_BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+
+
+def _block_depth(line: str) -> int:
+    """How many quotes, lists and indentation levels open on ``line`` (at least)."""
+    text = line.expandtabs(4)
+    position = len(text) - len(text.lstrip(" "))
+    depth = position // 4
+    while depth <= MAX_BLOCK_DEPTH and (marker := _BLOCK_MARKER.match(text, position)):
+        depth, position = depth + 1, marker.end()
+    return depth
 
 
 def _bounded_work_problems(text: str) -> list[YamlProblem]:
@@ -101,9 +113,9 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
         if not line.strip():
             count = 0
             continue
-        if _QUOTE_MARKERS.match(line):
-            problems.append(YamlProblem(number, 1, f"quotes nested more than {MAX_QUOTE_DEPTH} levels deep; "
-                                        "use fewer '>' markers", "markdown-size"))
+        if _block_depth(line) > MAX_BLOCK_DEPTH:
+            problems.append(YamlProblem(number, 1, f"quotes and lists nested more than {MAX_BLOCK_DEPTH} levels "
+                                        "deep; use fewer '>' or list markers, or less indentation", "markdown-size"))
             break  # one report is enough
         if count == 0:
             first = number
