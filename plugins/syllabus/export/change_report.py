@@ -267,14 +267,22 @@ def _what_changed(change: ItemChange) -> str:
 
 
 def _summary(report: ChangeReport) -> str:
-    parts = []
+    parts = [f"**{kind.capitalize()}s:** {text}" for kind, text in _counts(report)]
+    return " · ".join(parts) or NOTHING_CHANGED
+
+
+NOTHING_CHANGED = "No course, track or plan changed."
+
+
+def _counts(report: ChangeReport) -> list[tuple[str, str]]:
+    """``(kind, "2 added, 1 changed")`` for each kind with changes, in KINDS order."""
+    counts = []
     for kind in KINDS:
-        counts = {c: sum(1 for x in report.changes if x.kind == kind and x.change == c)
-                  for c in ("added", "removed", "changed")}
-        text = ", ".join(f"{n} {c}" for c, n in counts.items() if n)
-        if text:
-            parts.append(f"**{kind.capitalize()}s:** {text}")
-    return " · ".join(parts) or "No course, track or plan changed."
+        numbers = {c: sum(1 for x in report.changes if x.kind == kind and x.change == c)
+                   for c in ("added", "removed", "changed")}
+        if text := ", ".join(f"{n} {c}" for c, n in numbers.items() if n):
+            counts.append((kind, text))
+    return counts
 
 
 def as_markdown(report: ChangeReport) -> str:
@@ -330,14 +338,9 @@ def _changed_plain(change: ItemChange) -> str:
 
 def as_text(report: ChangeReport) -> str:
     """The same report as :func:`as_markdown`, for reading in a terminal."""
-    counts = []
-    for kind in KINDS:
-        numbers = {c: sum(1 for x in report.changes if x.kind == kind and x.change == c)
-                   for c in ("added", "removed", "changed")}
-        if text := ", ".join(f"{n} {c}" for c, n in numbers.items() if n):
-            counts.append(f"{kind}s: {text}")
+    counts = [f"{kind}s: {text}" for kind, text in _counts(report)]
     lines = [f"Catalog changes from {_plain(report.base)} to {_plain(report.head)}",
-             "; ".join(counts) or "No course, track or plan changed.", ""]
+             "; ".join(counts) or NOTHING_CHANGED, ""]
     if report.changes:
         width = max(len(c.id) for c in report.changes)
         for c in report.changes:
