@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
+from .messages import ENGLISH, Messages, load_messages
 from .pages import MarkdownSettings
 from .taxonomy import Taxonomy
 
@@ -53,6 +54,7 @@ class Options:
     review_every_days: int = 180
     video_hosts: tuple[str, ...] = ()
     site_language: str = "en"
+    messages: Messages = ENGLISH  # the reader-facing texts in site_language (core/messages.py)
     publish_insights: bool = False
     fte_hours_per_month: float = 140.0
     today: dt.date = field(default_factory=dt.date.today)
@@ -89,6 +91,9 @@ def options_from_mapping(
     audience = os.environ.get("SYLLABUS_AUDIENCE") or value("audience")
     if audience not in AUDIENCES:
         raise ConfigError(f"SYLLABUS_AUDIENCE must be 'public' or 'internal', not {audience!r}")
+    messages, problems = load_messages(site_language, root)
+    if problems:
+        raise ConfigError(f"the site's texts in {root.name or '.'}/locales/ have mistakes", problems)
     return Options(
         root=root,
         taxonomy=Taxonomy.from_options(raw),
@@ -96,6 +101,7 @@ def options_from_mapping(
         review_every_days=value("review_every_days"),
         video_hosts=tuple(raw.get("video_hosts") or ()),
         site_language=site_language,
+        messages=messages,
         publish_insights=value("publish_insights"),
         fte_hours_per_month=float(value("fte_hours_per_month")),
         today=today or today_from_environment(),

@@ -121,6 +121,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         try:
             self.options = options_from_config(self.config, config)
         except ConfigError as error:
+            for diagnostic in error.diagnostics:
+                log.error(diagnostic.as_text())
             raise PluginError(f"syllabus: {error}") from None
         if self.serving and self.options != self.file_cache_options:
             self.file_cache, self.file_cache_options = FileCache(), self.options

@@ -101,7 +101,8 @@ class Renderer:
         taxonomy = catalog.taxonomy
         self.env.filters.update(minutes=format_minutes, date=format_date,
                                 term=lambda key, kind: taxonomy.title(kind, key))
-        self.env.globals.update(session_time=session_time, feeds=())  # feeds: see SyllabusPlugin.on_files
+        # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
+        self.env.globals.update(session_time=session_time, feeds=(), t=options.messages.text)
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 

@@ -1,0 +1,205 @@
+"""The words Syllabus writes for readers, in the site's language.
+
+One catalog per language, ``syllabus/locales/<lang>.yml``: a flat mapping of dotted keys to
+plain text with ``{name}`` placeholders. A text that depends on a number is a mapping of
+CLDR plural categories (``one``, ``other``...) chosen by the ``count`` value, with the
+language's own rules (Babel's CLDR data; ``Intl.PluralRules`` in the page).
+
+English is the reference: it defines the keys and their placeholders, and a key another
+language lacks falls back to English (``syllabus strings --check ja`` lists those). A site
+overrides any text, or adds a language, in ``locales/<lang>.yml`` beside ``mkdocs.yml``,
+without forking the package. Texts are plain text, never markup or templates: each output
+format escapes them like any other value, and placeholders are replaced, not evaluated.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from .diagnostics import Diagnostic
+from .schema_messages import did_you_mean
+from .yamlsafe import YamlRejected, load_file
+
+PACKAGE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
+SITE_LOCALES = "locales"  # the folder beside mkdocs.yml a site keeps its own texts in
+REFERENCE_LANGUAGE = "en"
+SCRIPT_PREFIX = "script."  # keys the page scripts need; pages carry them (see Messages.for_scripts)
+
+Text = str | Mapping[str, str]  # plain, or by plural category
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
+
+
+def placeholders(text: Text) -> set[str]:
+    """The ``{name}`` placeholders of a text, in any of its plural forms."""
+    forms = text.values() if isinstance(text, Mapping) else (text,)
+    return {name for form in forms for name in _PLACEHOLDER.findall(form)}
+
+
+def fill(text: str, values: Mapping[str, Any]) -> str:
+    """``text`` with each ``{name}`` replaced by ``str(values[name])``; nothing is evaluated,
+    and a placeholder without a value stays as written, so a gap shows rather than breaks."""
+    return _PLACEHOLDER.sub(lambda match: str(values.get(match[1], match[0])), text)
+
+
+def babel_locale(language: str) -> Locale:
+    """The CLDR locale for a BCP 47 tag (``pt-BR``, ``zh-Hant``), else its base language,
+    else English."""
+    for tag in (language.replace("-", "_"), language.split("-")[0].split("_")[0]):
+        try:
+            return Locale.parse(tag)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse(REFERENCE_LANGUAGE)
+
+
+def plural_categories(language: str) -> frozenset[str]:
+    """The CLDR plural categories the language needs (``other`` always)."""
+    return babel_locale(language).plural_form.tags | {"other"}
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The texts of one language, English filling any gap."""
+
+    language: str = REFERENCE_LANGUAGE
+    texts: Mapping[str, Text] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _plural(self) -> Callable[[float], str]:
+        return babel_locale(self.language).plural_form
+
+    def text(self, key: str, /, **values: Any) -> str:
+        """The text for ``key`` with its placeholders filled; a plural text picks its form
+        by ``count``. An unknown key is a programming error: it raises ``KeyError``."""
+        text = self.texts[key]
+        if isinstance(text, Mapping):
+            category = self._plural(values["count"])
+            text = text.get(category) or text["other"]
+        return fill(text, values)
+
+    def for_scripts(self) -> dict[str, Text]:
+        """The texts the page scripts use, for the page to carry as JSON."""
+        return {key: text for key, text in self.texts.items() if key.startswith(SCRIPT_PREFIX)}
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """One language's file as read, before English fills the gaps."""
+
+    texts: dict[str, Text]
+    diagnostics: list[Diagnostic]
+
+
+@functools.cache
+def _package_catalog(language: str) -> Catalog:
+    path = PACKAGE_LOCALES / f"{language}.yml"
+    return read_catalog(path, f"syllabus/locales/{path.name}", reference=None if language == REFERENCE_LANGUAGE
+                        else _package_catalog(REFERENCE_LANGUAGE).texts) if path.is_file() else Catalog({}, [])
+
+
+def read_catalog(path: Path, shown_as: str, reference: Mapping[str, Text] | None) -> Catalog:
+    """The texts of one catalog file, checked against the English ``reference`` (unless it
+    is the reference): known keys only, the same placeholders, the language's plural forms."""
+    try:
+        document = load_file(path)
+    except YamlRejected as rejected:
+        return Catalog({}, [Diagnostic(shown_as, p.line, p.column, "error", p.message, p.rule, p.hint)
+                            for p in rejected.problems])
+    except OSError as error:
+        return Catalog({}, [Diagnostic(shown_as, 1, 1, "error", f"cannot read: {error.strerror}", "messages-file")])
+    texts: dict[str, Text] = {}
+    diagnostics = []
+    language = path.stem
+    for key, text in document.data.items():
+        problem = _problem(key, text, language, reference)
+        if problem:
+            line, column = document.locate((key,), at_key=problem[1] == "messages-key")
+            diagnostics.append(Diagnostic(shown_as, line, column, "error", problem[0], problem[1], problem[2]))
+        else:
+            texts[key] = text
+    return Catalog(texts, diagnostics)
+
+
+def _problem(key: str, text: Any, language: str, reference: Mapping[str, Text] | None) -> tuple[str, str, str] | None:
+    """(message, rule, hint) for one entry that cannot be used, else ``None``."""
+    if reference is not None and key not in reference:
+        return (f"unknown message '{key}'{did_you_mean(key, reference)}", "messages-key",
+                "the keys are those of syllabus/locales/en.yml; `syllabus strings --check` lists them")
+    if isinstance(text, Mapping):
+        categories = plural_categories(language)
+        extra = sorted(set(text) - categories - {"zero", "one", "two", "few", "many", "other"})
+        if extra or "other" not in text or not all(isinstance(form, str) for form in text.values()):
+            return (f"message '{key}' by count needs text for {', '.join(sorted(categories))}",
+                    "messages-plural", "write e.g. {one: '{count} week', other: '{count} weeks'}")
+    elif not isinstance(text, str):
+        return f"message '{key}' must be text", "messages-text", "quote it"
+    if reference is not None:
+        unknown = placeholders(text) - placeholders(reference[key])
+        if unknown:
+            known = ", ".join(f"{{{name}}}" for name in sorted(placeholders(reference[key]))) or "none"
+            return (f"message '{key}' uses {', '.join(f'{{{n}}}' for n in sorted(unknown))}, which it is not given",
+                    "messages-placeholder", f"its placeholders are: {known}")
+    return None
+
+
+def _language_files(language: str) -> Iterable[str]:
+    """The catalogs that apply, most general first: ``pt`` then ``pt-BR``."""
+    base = re.split(r"[-_]", language)[0]
+    return (base, language) if base != language else (language,)
+
+
+def _site_file(site_root: Path | None, language: str) -> Path | None:
+    path = site_root / SITE_LOCALES / f"{language}.yml" if site_root is not None else None
+    return path if path is not None and path.is_file() else None
+
+
+def load_messages(language: str, site_root: Path | None = None) -> tuple[Messages, list[Diagnostic]]:
+    """English, then the package's and the site's texts for ``language`` over it.
+
+    The diagnostics are the site's mistakes (unknown keys, wrong placeholders), positioned
+    in its ``locales/`` files; entries with mistakes are left out, English stands in.
+    """
+    if not _LANGUAGE_TAG.match(language):
+        language = REFERENCE_LANGUAGE
+    reference = _package_catalog(REFERENCE_LANGUAGE).texts
+    texts: dict[str, Text] = {}
+    diagnostics: list[Diagnostic] = []
+    for layer in dict.fromkeys((REFERENCE_LANGUAGE, *_language_files(language))):
+        texts.update(_package_catalog(layer).texts)
+        site_file = _site_file(site_root, layer)
+        if site_file:
+            site = read_catalog(site_file, f"{SITE_LOCALES}/{site_file.name}", reference)
+            texts.update(site.texts)
+            diagnostics.extend(site.diagnostics)
+    return Messages(language, texts), diagnostics
+
+
+def missing_keys(language: str, site_root: Path | None = None) -> list[str]:
+    """Keys (and ``key[category]`` plural forms) with no text of their own in ``language``,
+    which readers would see in English."""
+    reference = _package_catalog(REFERENCE_LANGUAGE).texts
+    own: dict[str, Text] = {}
+    for layer in _language_files(language):
+        own.update(_package_catalog(layer).texts)
+        site_file = _site_file(site_root, layer)
+        if site_file:
+            own.update(read_catalog(site_file, site_file.name, reference).texts)
+    missing = []
+    categories = plural_categories(language)
+    for key, text in reference.items():
+        if key not in own:
+            missing.append(key)
+        elif isinstance(text, Mapping) and isinstance(own[key], Mapping):
+            missing.extend(f"{key}[{category}]" for category in sorted(categories - set(own[key])))
+    return missing
+
+
+ENGLISH = load_messages(REFERENCE_LANGUAGE)[0]

@@ -1,0 +1,108 @@
+"""The message catalog: English as the reference, translations checked against it, site
+overrides positioned, plural forms by the language's own rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from syllabus.core.messages import (
+    ENGLISH,
+    PACKAGE_LOCALES,
+    fill,
+    load_messages,
+    missing_keys,
+    read_catalog,
+)
+
+from .conftest import CatalogDir, CliResult, build_site
+
+
+def test_english_is_the_complete_reference() -> None:
+    catalog = read_catalog(PACKAGE_LOCALES / "en.yml", "en.yml", reference=None)
+    assert catalog.diagnostics == []
+    assert missing_keys("en") == []
+    assert ENGLISH.text("course.program_weeks", count=1) == "over 1 week"
+    assert ENGLISH.text("course.program_weeks", count=3) == "over 3 weeks"
+
+
+@pytest.mark.parametrize("language", sorted(path.stem for path in PACKAGE_LOCALES.glob("*.yml")))
+def test_shipped_translations_are_complete_and_well_formed(language: str) -> None:
+    messages, problems = load_messages(language)
+    assert problems == []
+    assert missing_keys(language) == []
+    assert read_catalog(PACKAGE_LOCALES / f"{language}.yml", language, ENGLISH.texts).diagnostics == []
+    assert messages.language == language
+
+
+def test_japanese_has_no_plural_forms_and_its_own_words() -> None:
+    messages, _ = load_messages("ja")
+    assert messages.text("course.program_weeks", count=1) == messages.text("course.program_weeks", count=1)
+    assert messages.text("course.level") != ENGLISH.text("course.level")
+
+
+def test_a_region_falls_back_to_its_language_then_english(tmp_path: Path) -> None:
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "pt.yml").write_text("course.level: Nível\n", encoding="utf-8")
+    (tmp_path / "locales" / "pt-BR.yml").write_text("course.format: Formato\n", encoding="utf-8")
+    messages, problems = load_messages("pt-BR", tmp_path)
+    assert problems == []
+    assert (messages.text("course.level"), messages.text("course.format")) == ("Nível", "Formato")
+    assert messages.text("course.duration") == "Duration"
+    assert "course.duration" in missing_keys("pt-BR", tmp_path)
+    assert "course.level" not in missing_keys("pt-BR", tmp_path)
+
+
+def test_a_site_overrides_a_shipped_text(tmp_path: Path) -> None:
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "ja.yml").write_text('course.level: "難易度"\n', encoding="utf-8")
+    messages, problems = load_messages("ja", tmp_path)
+    assert problems == [] and messages.text("course.level") == "難易度"
+
+
+def test_site_mistakes_are_positioned_and_english_stands_in(tmp_path: Path) -> None:
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "de.yml").write_text(
+        "course.levle: Stufe\n"
+        "course.format: Format {kind}\n"
+        "course.program_weeks: {one: 'eine Woche'}\n"
+        "course.for: [Für]\n",
+        encoding="utf-8",
+    )
+    messages, problems = load_messages("de", tmp_path)
+    assert [(p.path, p.line, p.column, p.rule) for p in problems] == [
+        ("locales/de.yml", 1, 1, "messages-key"),
+        ("locales/de.yml", 2, 16, "messages-placeholder"),
+        ("locales/de.yml", 3, 23, "messages-plural"),
+        ("locales/de.yml", 4, 13, "messages-text"),
+    ]
+    assert "did you mean 'course.level'" in problems[0].message
+    assert messages.text("course.format") == "Format"
+
+
+def test_placeholders_are_replaced_never_evaluated() -> None:
+    assert fill("{count} weeks, {count.__class__} {0} {missing}", {"count": 2}) == (
+        "2 weeks, {count.__class__} {0} {missing}")
+
+
+def test_the_site_language_and_overrides_reach_the_pages(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "name: material", "name: material\n  language: ja"))
+    catalog.write("locales/ja.yml", 'course.level: "難易度"\n')
+    build_site(catalog.config, tmp_path / "site")
+    page = (tmp_path / "site" / "courses" / "intro" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>難易度</dt>" in page and "<dt>形式</dt>" in page and "<dt>Level</dt>" not in page
+
+
+def test_a_mistake_in_the_sites_texts_fails_the_build_and_the_cli(catalog: CatalogDir, tmp_path: Path,
+                                                                  run_cli: Callable[..., CliResult]) -> None:
+    catalog.course("intro")
+    catalog.write("locales/en.yml", "course.levle: Stage\n")
+    result = build_site(catalog.config, tmp_path / "site", check=False)
+    assert result.returncode != 0
+    assert "locales/en.yml:1:1: error: unknown message 'course.levle' (did you mean 'course.level'?)" in result.stderr
+    assert not (tmp_path / "site" / "courses").exists()
+    cli = run_cli("validate", "-f", catalog.config)
+    assert cli.code == 2 and "locales/en.yml:1:1: error: unknown message 'course.levle'" in cli.err
