@@ -3,6 +3,7 @@ overrides positioned, plural forms by the language's own rules."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from syllabus.core.messages import (
 )
 
 from .conftest import CatalogDir, CliResult, build_site
+from .sitetools import html_pages
 
 
 def test_english_is_the_complete_reference() -> None:
@@ -106,3 +108,24 @@ def test_a_mistake_in_the_sites_texts_fails_the_build_and_the_cli(catalog: Catal
     assert not (tmp_path / "site" / "courses").exists()
     cli = run_cli("validate", "-f", catalog.config)
     assert cli.code == 2 and "locales/en.yml:1:1: error: unknown message 'course.levle'" in cli.err
+
+
+def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "name: material", "name: material\n  language: ja"))
+    hostile = "</script><script>alert(1)</script><!-- & ' \u2028"
+    catalog.write("locales/ja.yml", f"script.search.dialog: {json.dumps(hostile)}\n")
+    build_site(catalog.config, tmp_path / "site")
+    messages, _ = load_messages("ja", catalog.root)
+    expected = {"language": "ja", "texts": messages.for_scripts()}
+    assert expected["texts"]["script.search.dialog"] == hostile
+    assert expected["texts"]["script.catalog.count"] == "{count}件のコース"
+    pages = dict(html_pages(tmp_path / "site"))
+    assert {"", "catalog/", "courses/intro/", "404.html"} <= set(pages)
+    for url, document in pages.items():
+        carriers = document.find_all("script", id="syllabus-messages")
+        assert len(carriers) == 1, url
+        assert carriers[0].attrs["type"] == "application/json"
+        assert json.loads(carriers[0].raw_text) == expected, url
+        assert not [s for s in document.find_all("script") if "alert(1)" in s.raw_text and s is not carriers[0]]

@@ -46,7 +46,7 @@ from .config_source import ConfigSource
 from .incremental import CompiledTemplates, RenderedPages, page_frame
 from .options import options_from_config
 from .preview import editor_from_environment, error_files, error_page
-from .render import Renderer, searchable
+from .render import Renderer, messages_element, searchable
 from .site_search import SearchIndexError, index_site, pagefind_binary
 from .structure import (
     Download,
@@ -88,6 +88,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
         self.feeds: list[Feed] = []
         self.feed_links = ""  # the <link rel="alternate"> of the overall feeds, in every page's head
+        self.script_messages = ""  # the page scripts' texts, in every page's head (render.messages_element)
         self.serving = False
         self.file_cache_options: Options | None = None
         self.failed: list[Diagnostic] | None = None  # serving with content errors: the error site
@@ -165,6 +166,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls,
                                  bytecode_cache=self.compiled if self.serving else None)
         self.renderer.env.globals["show_owners"] = self.tooling["owners"]
+        self.script_messages = messages_element(self.options.messages)
         for asset in ASSET_FILES:
             path = f"assets/syllabus/{asset}"
             if asset.endswith(".css"):
@@ -342,11 +344,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Feed links on every page, and a course's structured data, go into the head, which
-        Material's instant navigation leaves alone (it would re-run scripts in the body)."""
+        """Feed links and the page scripts' texts on every page, and a course's structured
+        data, go into the head, which Material's instant navigation leaves alone (it would
+        re-run scripts in the body)."""
         if self.catalog is None or self.options is None:
             return None
-        head = self.feed_links.replace("{base}", escape(page.url.count("/") * "../"))
+        head = self.script_messages + self.feed_links.replace("{base}", escape(page.url.count("/") * "../"))
         generated = self.pages.get(page.file.src_uri)
         course = generated.context.get("course") if generated is not None else None
         if course is not None and generated is not None and generated.template == "syllabus/course.html":
@@ -356,6 +359,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.serving and generated is not None and page.file.src_uri.startswith("courses/"):
             self.rendered.keep(page.file.src_uri, output)
         return output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """The 404 page loads the page scripts too, so it carries their texts."""
+        if template_name != "404.html" or self.catalog is None:
+            return None
+        return output_content.replace("</head>", self.script_messages + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)

@@ -16,8 +16,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.config import Options
+from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
 from ..export.catalog_json import track_minutes
+from ..export.structured_data import script_json
 from ..export.text import format_minutes
 from .diagram import track_diagram
 from .structure import GeneratedPage
@@ -64,6 +66,13 @@ def session_time(session: Session, course: Course) -> Markup:
     # Every value escaped by hand: Markup.format would do it too, at five times the cost.
     return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end),
                                    "zone": escape(session.timezone), "label": escape(times.label)})
+
+
+def messages_element(messages: Messages) -> str:
+    """The page scripts' texts in the site's language, carried by every page that loads
+    them (``syllabusText`` in syllabus.js reads it): JSON that cannot close its element."""
+    data = {"language": messages.language, "texts": messages.for_scripts()}
+    return f'<script type="application/json" id="syllabus-messages">{script_json(data)}</script>'
 
 
 def relative_url(target: str, page_url: str, use_directory_urls: bool) -> str:

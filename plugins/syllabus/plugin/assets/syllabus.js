@@ -10,6 +10,33 @@
 (function () {
   "use strict";
 
+  var messages = null, pluralRules = null;
+
+  /* The text for `key` in the site's language, from the texts the build put in the page
+   * (<script type="application/json" id="syllabus-messages">; English fills any gap there).
+   * A text by count is a map of CLDR plural categories, picked with Intl.PluralRules;
+   * each {name} is replaced by String(values.name), never evaluated. plan.js and search.js
+   * use it too, as window.syllabusText. */
+  function syllabusText(key, values) {
+    values = values || {};
+    if (!messages) {
+      var element = document.getElementById("syllabus-messages");
+      try { messages = JSON.parse(element.textContent); } catch (e) { messages = { language: "en", texts: {} }; }
+    }
+    var text = messages.texts[key];
+    if (text === undefined) return key;  // a script asking for a text the build did not give
+    if (typeof text === "object") {
+      if (!pluralRules) {
+        try { pluralRules = new Intl.PluralRules(messages.language); } catch (e) { pluralRules = new Intl.PluralRules("en"); }
+      }
+      text = text[pluralRules.select(Number(values.count))] || text.other;
+    }
+    return text.replace(/\{([a-z_]+)\}/g, function (placeholder, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder;
+    });
+  }
+  window.syllabusText = syllabusText;
+
   var FACETS = ["role", "level", "format", "product", "language", "duration"];
 
   function readState(search) {
@@ -172,16 +199,16 @@
         var text = "(" + (id in optionIndex ? counts[optionIndex[id]] : 0) + ")";
         if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
       });
-      countNode.textContent = shown === 1 ? "1 course" : shown + " courses";
+      countNode.textContent = syllabusText("script.catalog.count", { count: shown });
       if (activeCount) {
         var picked = active.reduce(function (sum, f) { return sum + state.filters[FACETS[f]].length; }, 0);
-        activeCount.textContent = picked ? "(" + picked + " selected)" : "";
+        activeCount.textContent = picked ? syllabusText("script.catalog.selected", { count: picked }) : "";
       }
       emptyNode.hidden = shown !== 0;
       if (moreButton) {
         moreButton.hidden = shown <= limit;
-        moreButton.textContent = "Show " + Math.min(PAGE, shown - limit) + " more (" + limit + " of " +
-          shown + " shown)";
+        moreButton.textContent = syllabusText("script.catalog.more",
+          { count: Math.min(PAGE, shown - limit), shown: limit, total: shown });
       }
     }
 
@@ -262,8 +289,8 @@
         if (node.dataset.zone !== visitorZone) {
           secondary = document.createElement("span");
           secondary.className = "syllabus-time-secondary";
-          secondary.textContent = "Organiser's time: " + formatRange(node.dataset.zone, start, end) +
-            " (" + node.dataset.zone + ")";
+          secondary.textContent = syllabusText("script.session.organiser_time",
+            { time: formatRange(node.dataset.zone, start, end), zone: node.dataset.zone });
         }
       } catch (e) { return; }  // a zone this browser does not know: keep the organiser's label
       node.textContent = "";
@@ -317,7 +344,7 @@
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
-      dialog.setAttribute("aria-label", "Search");
+      dialog.setAttribute("aria-label", syllabusText("script.search.dialog"));
     }
   }
 
