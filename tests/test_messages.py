@@ -18,7 +18,7 @@ from syllabus.core.messages import (
 )
 
 from .conftest import CatalogDir, CliResult, build_site
-from .sitetools import html_pages
+from .sitetools import html_pages, page, parse_html
 
 
 def test_english_is_the_complete_reference() -> None:
@@ -129,3 +129,20 @@ def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path
         assert carriers[0].attrs["type"] == "application/json"
         assert json.loads(carriers[0].raw_text) == expected, url
         assert not [s for s in document.find_all("script") if "alert(1)" in s.raw_text and s is not carriers[0]]
+
+
+def test_a_site_rewords_texts_on_every_kind_of_page_and_they_stay_text(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    catalog.write("locales/en.yml", 'nav.catalog: "Courses <b>"\n'
+                                    'notfound.title: "Lost? <script>alert(1)</script>"\n'
+                                    'catalog.title: "All our courses & more"\n'
+                                    "script.catalog.count: {one: '{count} offer', other: '{count} offers'}\n")
+    build_site(catalog.config, tmp_path / "site")
+    site = tmp_path / "site"
+    missing = parse_html((site / "404.html").read_text(encoding="utf-8"))
+    assert missing.find("h1").text == "Lost? <script>alert(1)</script>"  # text, in the theme's own environment
+    assert not [s for s in missing.find_all("script") if "alert(1)" in s.raw_text]
+    listing = page(site, "catalog/")
+    assert listing.find("h1").text == "All our courses & more"
+    assert listing.find("p", data_result_count=True).text == "1 offer"
+    assert "Courses <b>" in [link.text for link in page(site, "").find_all("a", cls="md-nav__link")]

@@ -186,7 +186,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.failed is not None and self.options is not None:
-            return error_files(config, error_page(self.failed, self.options.root, editor_from_environment()),
+            return error_files(config, error_page(self.failed, self.options.root, editor_from_environment(),
+                                                       self.options.messages),
                                self.addresses)
         if not self.config.enabled or self.catalog is None or self.options is None:
             return None
@@ -219,7 +220,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
-        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.site_language)
+        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages)
         assert self.renderer is not None
         self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
         self.feed_links = "".join(
@@ -249,16 +250,21 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def _nav(self, files: Files) -> list[Any]:
         """Home, Catalog, tracks, plans, then the hand-written pages; never the course pages."""
-        assert self.catalog is not None
+        assert self.catalog is not None and self.options is not None
         generated = set(self.pages)
         docs = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
         home = [uri for uri in docs if uri == "index.md"]
-        nav: list[Any] = [*home, {"Catalog": "catalog/index.md"}]
+        messages = self.options.messages
+
+        def text(key: str) -> Markup:  # Material prints nav titles raw
+            return Markup(escape(messages.text(key)))
+
+        nav: list[Any] = [*home, {text("nav.catalog"): "catalog/index.md"}]
         if self.catalog.tracks:
-            nav.append({"Tracks": [{Markup(escape(t.title)): f"tracks/{t.id}/index.md"}
+            nav.append({text("nav.tracks"): [{Markup(escape(t.title)): f"tracks/{t.id}/index.md"}
                                    for t in self.catalog.tracks.values()]})
         if self.catalog.plans:
-            nav.append({"Plans": [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
+            nav.append({text("nav.plans"): [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
                                   for p in self.catalog.plans.values()]})
         nav.extend(uri for uri in docs if uri != "index.md")
         # Generated pages that are not per-item: the field reference, and insights if built.
@@ -269,8 +275,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if self.serving:
             env.bytecode_cache = self.compiled
-        if self.config.enabled and self.catalog is not None:  # for the 404 page, rendered outside any page
+        if self.config.enabled and self.catalog is not None and self.options is not None:  # for the 404 page
             env.globals["syllabus_tracks"] = [(t.title, f"tracks/{t.id}/") for t in self.catalog.tracks.values()]
+            # The theme's environment does not autoescape: its t() gives escaped text.
+            messages = self.options.messages
+            env.globals["t"] = lambda key, **values: escape(messages.text(key, **values))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -371,7 +380,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.serving and self.failed is None:
             self.rendered.built(uri for uri in self.pages if uri.startswith("courses/"))
         if self.failed is not None and self.options is not None:  # every other address too
-            page = error_page(self.failed, self.options.root, editor_from_environment(), reload_by_polling=True)
+            page = error_page(self.failed, self.options.root, editor_from_environment(), self.options.messages,
+                              reload_by_polling=True)
             (site / "404.html").write_text(page, encoding="utf-8")
         folders: set[Path] = set()  # made already: one mkdir per folder, not per file
         for download in self.downloads:

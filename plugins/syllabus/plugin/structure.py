@@ -158,8 +158,8 @@ def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:
     from ..export.insights import compute_insights  # ~20 ms with its charts; most builds have no insights page
 
     return GeneratedPage(
-        src_uri="insights/index.md", title="Program insights", template="syllabus/insights.html",
-        source="", description="Coverage, delivery mix, live delivery load and freshness of the program.",
+        src_uri="insights/index.md", title=options.messages.text("insights.title"), template="syllabus/insights.html",
+        source="", description=options.messages.text("insights.description"),
         context={"insights": compute_insights(catalog, options)},
     )
 
@@ -183,10 +183,10 @@ def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
     Insights are for the education team: internal builds only, unless published on purpose.
     The field reference is for authors: only with ``authoring``.
     """
-    view = catalog_view(catalog, document["courses"], options.today)
-    pages = [GeneratedPage(src_uri="catalog/index.md", title="Catalog", template="syllabus/catalog.html",
-                           source="", description="Every course, filterable by role, level, format, "
-                           "product, language and duration.", context=view,
+    text = options.messages.text
+    view = catalog_view(catalog, document["courses"], options.today, options.messages)
+    pages = [GeneratedPage(src_uri="catalog/index.md", title=text("nav.catalog"), template="syllabus/catalog.html",
+                           source="", description=text("catalog.description"), context=view,
                            meta={"hide": ["navigation", "toc"]})]  # the width goes to the cards; not indexed
     for course in catalog.courses.values():
         pages.extend(course_pages(course, catalog, markdown, options))
