@@ -12,8 +12,8 @@ import pytest
 import yaml
 from syllabus.core.messages import PACKAGE_LOCALES, Text
 
-from .conftest import build_site, example_catalog
-from .sitetools import Element, html_pages
+from .conftest import CatalogDir, build_site, example_catalog
+from .sitetools import Element, html_pages, page
 
 # Which pages are of which kind; the insights page is published with an option.
 PAGE_KINDS = {
@@ -104,3 +104,17 @@ def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str,
         assert article.attrs["lang"] == content
         assert article.find("dt").text == label
 
+
+
+def test_a_catalog_in_several_languages_offers_materials_language_switch(catalog: CatalogDir, tmp_path: Path) -> None:
+    """Syllabus replaces Material's header; the switch of ``extra.alternate`` stays in it."""
+    catalog.course("intro")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + (
+        "extra:\n  alternate:\n"
+        "    - {name: English, link: /en/, lang: en}\n"
+        "    - {name: 日本語, link: /ja/, lang: ja}\n"))
+    build_site(catalog.config, tmp_path / "site")
+    for url in ("", "catalog/", "courses/intro/"):
+        header = page(tmp_path / "site", url).find("header", cls="md-header")
+        switch = [(a.attrs["href"], a.attrs["hreflang"], a.text) for a in header.find_all("a", hreflang=True)]
+        assert switch == [("/en/", "en", "English"), ("/ja/", "ja", "日本語")], url

@@ -131,6 +131,40 @@ def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path
         assert not [s for s in document.find_all("script") if "alert(1)" in s.raw_text and s is not carriers[0]]
 
 
+def test_strings_check_passes_for_the_shipped_japanese(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("strings", "ja", "--check", "-f", catalog.config)
+    assert (result.code, result.out) == (0, "")
+    assert result.err == f"ja: all {len(ENGLISH.texts)} texts translated\n"
+
+
+def test_strings_check_lists_what_a_partial_translation_lacks(catalog: CatalogDir,
+                                                             run_cli: Callable[..., CliResult]) -> None:
+    catalog.write("locales/de.yml", "course.level: Stufe\n"
+                                    "course.program_weeks: {one: 'über {count} Woche', other: 'über {count} Wochen'}\n")
+    result = run_cli("strings", "de", "--check", "-f", catalog.config)
+    missing = result.out.splitlines()
+    assert result.code == 1
+    assert missing == [key for key in ENGLISH.texts if key not in ("course.level", "course.program_weeks")]
+    assert result.err == f"de: {len(missing)} of {len(ENGLISH.texts)} texts missing; readers see them in English\n"
+    # The catalog printed for translators is a valid site file: saved, it checks the same.
+    printed = run_cli("strings", "de", "-f", catalog.config)
+    assert printed.code == 0
+    assert "\ncourse.level: Stufe\n" in printed.out and "\n# course.facts: Course facts\n" in printed.out
+    catalog.write("locales/de.yml", printed.out)
+    messages, problems = load_messages("de", catalog.root)
+    assert problems == [] and messages.text("course.program_weeks", count=2) == "über 2 Wochen"
+    assert run_cli("strings", "de", "--check", "-f", catalog.config).out == "".join(f"{key}\n" for key in missing)
+
+
+def test_strings_refuses_a_bad_tag_and_a_broken_site_file(catalog: CatalogDir,
+                                                         run_cli: Callable[..., CliResult]) -> None:
+    assert run_cli("strings", "de!", "--check", "-f", catalog.config).code == 2
+    catalog.write("locales/de.yml", "course.levle: Stufe\n")
+    result = run_cli("strings", "de", "--check", "-f", catalog.config)
+    assert result.code == 2
+    assert result.err.startswith("locales/de.yml:1:1: error: unknown message 'course.levle'")
+
+
 def test_a_site_rewords_texts_on_every_kind_of_page_and_they_stay_text(catalog: CatalogDir, tmp_path: Path) -> None:
     catalog.course("intro")
     catalog.write("locales/en.yml", 'nav.catalog: "Courses <b>"\n'
