@@ -54,3 +54,17 @@ def test_placeholders_are_replaced_never_evaluated(page: Any, example_site: str)
                            "{count: '{shown}', shown: '$& <b>', total: 'constructor'})")
     assert filled == "Show {shown} more ($& <b> of constructor shown)"
     assert page.evaluate("() => window.syllabusText('script.no.such.key')") == "script.no.such.key"
+
+
+def test_the_site_search_names_its_filters_in_japanese(page: Any, japanese_site: str) -> None:
+    page.goto(japanese_site)
+    page.locator("body").press("/")
+    page.locator("input.md-search__input").fill("Keystone")
+    status = page.locator("[data-syllabus-search-status]")
+    expect(status).to_have_text(re.compile(r"\d+.*件"), timeout=20_000)  # Material's own Japanese words
+    filters = page.locator("[data-syllabus-search-filters] label")
+    expect(filters.first).to_be_visible()
+    labels = [label.split()[0] for label in filters.all_inner_texts()]
+    assert labels[:2] == ["言語", "役割"]
+    expect(page.locator("select[data-facet=level] option").first).to_have_text("すべて")
+    expect(page.locator("select[data-facet=level] option[value='初級']")).to_have_count(1)  # the title in Japanese
