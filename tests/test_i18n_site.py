@@ -5,9 +5,11 @@ English build, so it can fail. Content keeps its own language either way."""
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import icalendar
 import pytest
 import yaml
 from syllabus.core.messages import PACKAGE_LOCALES, Text
@@ -67,18 +69,24 @@ def english_left(document: Element, fragments: dict[str, str]) -> dict[str, str]
             if re.search(rf"(?<!\w){re.escape(fragment)}(?!\w)", text)}
 
 
-def built(root: Path, language: str) -> dict[str, Element]:
-    """Every HTML page of the example catalog built in ``language``, insights included."""
+def built(root: Path, language: str) -> Path:
+    """The example catalog built in ``language``, insights included."""
     config = example_catalog(root / "catalog", language)
     config.write_text(config.read_text(encoding="utf-8").replace(
         "      audience: public\n", "      audience: public\n      publish_insights: true\n"), encoding="utf-8")
     build_site(config, root / "site")
-    return dict(html_pages(root / "site"))
+    return root / "site"
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Element]]:
+def site_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {language: built(tmp_path_factory.mktemp(f"example-{language}"), language) for language in ("en", "ja")}
+
+
+@pytest.fixture(scope="module")
+def sites(site_dirs: dict[str, Path]) -> dict[str, dict[str, Element]]:
+    """Every HTML page of each build, by URL."""
+    return {language: dict(html_pages(site)) for language, site in site_dirs.items()}
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
@@ -104,6 +112,19 @@ def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str,
         assert article.attrs["lang"] == content
         assert article.find("dt").text == label
 
+
+
+def test_feeds_and_session_calendars_speak_the_sites_language(site_dirs: dict[str, Path]) -> None:
+    site = site_dirs["ja"]
+    feed = ET.fromstring((site / "courses.xml").read_bytes())
+    assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "Keystone Academy: 新規・更新コース"
+    calendars = {path.name: icalendar.Calendar.from_ical(path.read_bytes()) for path in site.glob("sessions*.ics")}
+    assert str(calendars["sessions-admin.ics"]["X-WR-CALNAME"]) == "Keystone Academy: 管理者向けの今後の開催"
+    downloads = sorted(site.glob("courses/*/sessions/*.ics"))
+    assert downloads
+    for path in downloads:
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            assert "に開催予定。" in str(event["DESCRIPTION"]) and "Scheduled for" not in str(event["DESCRIPTION"])
 
 
 def test_a_catalog_in_several_languages_offers_materials_language_switch(catalog: CatalogDir, tmp_path: Path) -> None:

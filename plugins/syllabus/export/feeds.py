@@ -107,7 +107,8 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
             continue
         course_url = site_link(site_url, f"courses/{course.id}/")
         for session in course.upcoming_sessions(today):
-            everything.append((session.starts_at, course.id, session_event(course, session, today, course_url)))
+            event = session_event(course, session, today, course_url, messages)
+            everything.append((session.starts_at, course.id, event))
     everything.sort(key=lambda item: (item[0], item[1]))
     for _, course_id, event in everything:
         for role in catalog.courses[course_id].roles:

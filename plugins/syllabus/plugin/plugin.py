@@ -227,7 +227,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
         self.downloads = [*material_downloads(self.catalog, root), *plan_downloads(self.catalog, today, site_url),
-                          *session_downloads(self.catalog, today, site_url), *self._redirects()]
+                          *session_downloads(self.catalog, today, site_url, self.options.messages), *self._redirects()]
         _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
             config.nav = self._nav(files)

@@ -18,6 +18,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..core.config import Options
+from ..core.messages import Messages
 from ..core.model import Catalog, Course, Plan, Session, Track, Unit
 from ..core.rules import confined_file
 from ..core.schedule import holiday_years, holidays_by_country
@@ -230,7 +231,7 @@ def plan_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Down
     return downloads
 
 
-def session_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Download]:
+def session_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
     """An ``.ics`` for every session a course page offers "Add to calendar" for: the ones
     open for registration (a full or cancelled session is no date to keep)."""
     downloads = []
@@ -240,7 +241,7 @@ def session_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[D
         course_url = site_link(base_url, f"courses/{course.id}/")
         downloads.extend(
             Download(f"courses/{course.id}/sessions/{session.key}.ics",
-                     content=session_ics(course, session, today, course_url))
+                     content=session_ics(course, session, today, course_url, messages))
             for session in course.upcoming_sessions(today) if session.status == "scheduled"
         )
     return downloads
