@@ -67,4 +67,6 @@ def test_placeholders_in_drafts_are_warnings(catalog: CatalogDir, run_cli) -> No
     fields = {(m["path"], m["field"], m["severity"]) for m in re.finditer(
         r"^(?P<path>\S+):\d+:\d+: (?P<severity>\w+): (?P<field>[^:]+): still holds", result.out, re.MULTILINE)}
     assert fields == {(path, field, "warning") for path, names in EXPECTED.items() for field in names}
+    assert "(hint: fine while unpublished; write the real text before it goes public" in result.out
+    assert "keep it unpublished with status: draft" not in result.out  # it is a draft already
     assert run_cli("validate", "--strict", "-f", catalog.config).code == 1

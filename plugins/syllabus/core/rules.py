@@ -22,7 +22,11 @@ from .yamlsafe import HARD_LINK_MESSAGE
 PLACEHOLDER = "Replace me:"
 """Starts every piece of text ``syllabus new`` writes for the author to replace; the
 validator looks for it, so a scaffold's filler cannot be published."""
-_PLACEHOLDER_HINT = "write the real text, or keep it unpublished with status: draft"
+# The hint depends on whether the file is published: a draft may keep its filler for now.
+_PLACEHOLDER_HINTS = {
+    "error": "write the real text, or keep it unpublished with status: draft",
+    "warning": "fine while unpublished; write the real text before it goes public (then it is an error)",
+}
 
 
 def is_published(data: Any) -> bool:
@@ -41,7 +45,7 @@ def check_placeholders(data: Any, source: str, report: Report) -> None:
         if isinstance(value, str):
             if PLACEHOLDER in value:
                 report.on(source, path, f"{dotted(path)}: still holds placeholder text from `syllabus new`",
-                          "placeholder", severity=severity, hint=_PLACEHOLDER_HINT)
+                          "placeholder", severity=severity, hint=_PLACEHOLDER_HINTS[severity])
         elif isinstance(value, Mapping):
             stack.extend(((*path, key), child) for key, child in value.items())
         elif isinstance(value, list):
@@ -52,10 +56,11 @@ def check_placeholder_markdown(text: str, source: str, published: bool, report: 
     """Scaffold placeholders left in a course's Markdown pages, each at its line."""
     if PLACEHOLDER not in text:
         return
+    severity = "error" if published else "warning"
     for number, line in enumerate(text.splitlines(), start=1):
         if (column := line.find(PLACEHOLDER)) >= 0:
             report.at(source, number, column + 1, "this page still holds placeholder text from `syllabus new`",
-                      "placeholder", "error" if published else "warning", _PLACEHOLDER_HINT)
+                      "placeholder", severity, _PLACEHOLDER_HINTS[severity])
 
 
 @cache
