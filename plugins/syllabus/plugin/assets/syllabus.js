@@ -1,5 +1,5 @@
 /* Syllabus in the browser: catalog keyword box and filters with shareable URLs, session
- * times in the visitor's own time zone, language names, search entries, and that zone in
+ * times in the visitor's own time zone, search entries, and that zone in
  * session-request links. Progressive enhancement only: without this script every card is
  * listed, every time is shown in its original zone, and session requests leave the time
  * zone for the visitor to type.
@@ -313,21 +313,6 @@
     });
   }
 
-  var languageNames;
-
-  // "ja" -> "Japanese", in the page's own language.
-  function nameLanguages(scope) {
-    if (!languageNames) {
-      try {
-        languageNames = new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" });
-      } catch (e) { return; }
-    }
-    Array.prototype.forEach.call(scope.querySelectorAll("[data-language-name]"), function (node) {
-      try { node.textContent = languageNames.of(node.dataset.languageName); } catch (e) { /* keep the tag */ }
-      node.removeAttribute("data-language-name");
-    });
-  }
-
   // Search entries on the home and 404 pages open Material's own search (header box).
   function connectSearchEntries(scope) {
     Array.prototype.forEach.call(scope.querySelectorAll("[data-search-entry]"), function (button) {
@@ -350,7 +335,6 @@
 
   function init() {
     nameSearchDialog();
-    nameLanguages(document);
     connectSearchEntries(document);
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
     localiseSessions(document);
