@@ -59,9 +59,11 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
 
 
 def messages_element(messages: Messages) -> str:
-    """The page scripts' texts in the site's language, carried by every page that loads
-    them (``syllabusText`` in syllabus.js reads it): JSON that cannot close its element."""
-    data = {"language": messages.language, "texts": messages.for_scripts()}
+    """The page scripts' texts and date formats in the site's language, carried by every
+    page that loads them (``syllabusText`` and ``syllabusFormat`` in syllabus.js read it):
+    JSON that cannot close its element."""
+    data = {"language": messages.language, "texts": messages.for_scripts(),
+            "formats": LocaleFormat(messages).for_scripts()}
     return f'<script type="application/json" id="syllabus-messages">{script_json(data)}</script>'
 
 

@@ -12,6 +12,15 @@
 
   var messages = null, pluralRules = null;
 
+  // What the build put in the page for the scripts: {language, texts, formats}.
+  function pageMessages() {
+    if (!messages) {
+      var element = document.getElementById("syllabus-messages");
+      try { messages = JSON.parse(element.textContent); } catch (e) { messages = { language: "en", texts: {} }; }
+    }
+    return messages;
+  }
+
   /* The text for `key` in the site's language, from the texts the build put in the page
    * (<script type="application/json" id="syllabus-messages">; English fills any gap there).
    * A text by count is a map of CLDR plural categories, picked with Intl.PluralRules;
@@ -19,11 +28,7 @@
    * use it too, as window.syllabusText. */
   function syllabusText(key, values) {
     values = values || {};
-    if (!messages) {
-      var element = document.getElementById("syllabus-messages");
-      try { messages = JSON.parse(element.textContent); } catch (e) { messages = { language: "en", texts: {} }; }
-    }
-    var text = messages.texts[key];
+    var text = pageMessages().texts[key];
     if (text === undefined) return key;  // a script asking for a text the build did not give
     if (typeof text === "object") {
       if (!pluralRules) {
@@ -259,20 +264,40 @@
     restore();
   }
 
-  var visitorZone, formats = {};  // formatters by time zone: building one is slow
+  var formatters = {};  // by kind and time zone: building one is slow
 
-  function formatRange(zone, start, end) {
-    if (!formats[zone]) {
-      formats[zone] = new Intl.DateTimeFormat(undefined, {
-        weekday: "short", year: "numeric", month: "short", day: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short"
-      });
+  /* A date ("date") or wall-clock time ("time") of an instant in a time zone, as the build
+   * writes it (syllabus/core/locale_format.py): Intl in the site's language, with the
+   * options the build derived from the same CLDR skeletons. plan.js uses it too. */
+  function syllabusFormat(kind, instant, zone) {
+    var key = kind + " " + zone;
+    if (!formatters[key]) {
+      var formats = pageMessages().formats;
+      formatters[key] = new Intl.DateTimeFormat(formats.language, Object.assign({ timeZone: zone }, formats[kind]));
     }
-    return formats[zone].formatRange(start, end);
+    return formatters[key].format(instant);
+  }
+  window.syllabusFormat = syllabusFormat;
+
+  // CLDR's joining patterns, as LocaleFormat.range and LocaleFormat.date_time use them.
+  function join(kind, first, second) {
+    return pageMessages().formats[kind].replace(/\{([01])\}/g, function (match, index) {
+      return index === "0" ? first : second;
+    });
   }
 
+  // LocaleFormat.session: the date once when the session ends the same day in `zone`.
+  function formatSession(zone, start, end) {
+    var startDate = syllabusFormat("date", start, zone), endDate = syllabusFormat("date", end, zone);
+    var startTime = syllabusFormat("time", start, zone), endTime = syllabusFormat("time", end, zone);
+    if (startDate === endDate) return join("date_time", join("range", startTime, endTime), startDate);
+    return join("range", join("date_time", startTime, startDate), join("date_time", endTime, endDate));
+  }
+
+  var visitorZone;
+
   // Session times: the visitor's own zone first, the organiser's below it, both in the
-  // visitor's locale. Without this script the organiser's time is all there is.
+  // site's language. Without this script the organiser's time is all there is.
   function localiseSessions(scope) {
     if (!visitorZone) {
       try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
@@ -285,12 +310,12 @@
       primary.className = "syllabus-time-primary";
       var secondary = null;
       try {
-        primary.textContent = formatRange(visitorZone, start, end);
+        primary.textContent = formatSession(visitorZone, start, end) + " (" + visitorZone + ")";
         if (node.dataset.zone !== visitorZone) {
           secondary = document.createElement("span");
           secondary.className = "syllabus-time-secondary";
           secondary.textContent = syllabusText("script.session.organiser_time",
-            { time: formatRange(node.dataset.zone, start, end), zone: node.dataset.zone });
+            { time: formatSession(node.dataset.zone, start, end), zone: node.dataset.zone });
         }
       } catch (e) { return; }  // a zone this browser does not know: keep the organiser's label
       node.textContent = "";
