@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from syllabus.core.locale_format import LocaleFormat
 from syllabus.core.messages import (
     ENGLISH,
     PACKAGE_LOCALES,
@@ -118,7 +119,7 @@ def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path
     catalog.write("locales/ja.yml", f"script.search.dialog: {json.dumps(hostile)}\n")
     build_site(catalog.config, tmp_path / "site")
     messages, _ = load_messages("ja", catalog.root)
-    expected = {"language": "ja", "texts": messages.for_scripts()}
+    expected = {"language": "ja", "texts": messages.for_scripts(), "formats": LocaleFormat(messages).for_scripts()}
     assert expected["texts"]["script.search.dialog"] == hostile
     assert expected["texts"]["script.catalog.count"] == "{count}件のコース"
     pages = dict(html_pages(tmp_path / "site"))
