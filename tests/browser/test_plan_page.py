@@ -64,10 +64,10 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
 
     # Day offsets become dates in place: a 2027-01-04 kickoff puts day 85 on Tuesday 2027-03-30;
     # day 5 (Saturday 9 January) moves to Monday, and the move is shown.
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
-    expect(page.locator("tr[data-day='0'] .syllabus-date").first).to_have_text("Mon 4 Jan 2027")
-    expect(page.locator("tr[data-day='5'] .syllabus-date")).to_have_text("Mon 11 Jan 2027")
-    expect(page.locator("tr[data-day='5'] .syllabus-moved")).to_have_text("(moved from Sat 9 Jan 2027)")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
+    expect(page.locator("tr[data-day='0'] .syllabus-date").first).to_have_text("Mon, Jan 4, 2027")
+    expect(page.locator("tr[data-day='5'] .syllabus-date")).to_have_text("Mon, Jan 11, 2027")
+    expect(page.locator("tr[data-day='5'] .syllabus-moved")).to_have_text("(moved from Sat, Jan 9, 2027)")
     expect(page.locator("[data-plan-for]")).to_be_visible()
     expect(page.locator("[data-plan-for] [data-plan-value='customer']")).to_have_text("Acme Corp")
 
@@ -78,7 +78,7 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
     expect(page.locator("#plan-customer")).to_have_value("Acme Corp")
     expect(page.locator("#plan-timezone")).to_have_value("Europe/Berlin")
     expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
 
     args = ("--customer", "Acme Corp", "--start", "2027-01-04", "--timezone", "Europe/Berlin")
     expected = {fmt: cli_plan(run_cli, fmt, *args) for fmt in FORMATS}
@@ -130,15 +130,15 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     # 2027-02-03 comes first but is at night in UTC (23:00), so the London one is offered.
     register = page.locator("tr[data-day='17'] a[data-register-for]")
     london = "https://events.keystone.example/academy/search-bootcamp/2027-02-10-london"
-    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 14:00–16:00 UTC time (14:00 London)")
+    expect(note).to_have_text("Next live session in this phase: Wed, Feb 10, 2027, 14:00–16:00 UTC time (14:00 London)")
     expect(register).to_have_attribute("href", london)  # a link, not a URL in the text
     expect(register).to_be_visible()
     # In Sydney the Sydney session is by day (10:00, said once); in Berlin the London one (15:00).
     personalise(page, "Acme", "2027-01-04", "Australia/Sydney")
-    expect(note).to_have_text("Next live session in this phase: Wed 3 Feb 2027, 10:00–12:00 Sydney time")
+    expect(note).to_have_text("Next live session in this phase: Wed, Feb 3, 2027, 10:00–12:00 Sydney time")
     expect(register).to_have_attribute("href", london.replace("2027-02-10-london", "2027-02-03-sydney"))
     personalise(page, "Acme", "2027-01-04", "Europe/Berlin")
-    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 15:00–17:00 Berlin time "
+    expect(note).to_have_text("Next live session in this phase: Wed, Feb 10, 2027, 15:00–17:00 Berlin time "
                               "(14:00 London)")
     expect(register).to_have_attribute("href", london)
     personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative
@@ -159,7 +159,7 @@ def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     expect(page.locator("[data-plan-status]")).to_have_text("Unknown time zone: Mars/Olympus.")
     expect(page.locator("[data-plan-copy='md']")).to_be_disabled()
     expect(page.locator("a[data-download='md']")).to_have_attribute("href", re.compile(rf"/plans/{PLAN}/plan\.md$"))
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
 
 
 def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> None:
@@ -202,4 +202,4 @@ def test_working_days_weekends_and_holidays_match_the_command_line(
 def _iso(label: str) -> str:
     import datetime as dt
 
-    return dt.datetime.strptime(label, "%a %d %b %Y").date().isoformat()
+    return dt.datetime.strptime(label, "%a, %b %d, %Y").date().isoformat()

@@ -226,7 +226,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.feed_links = "".join(
             f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
-        self.downloads = [*material_downloads(self.catalog, root), *plan_downloads(self.catalog, today, site_url),
+        self.downloads = [*material_downloads(self.catalog, root),
+                          *plan_downloads(self.catalog, today, site_url, self.options.messages),
                           *session_downloads(self.catalog, today, site_url, self.options.messages), *self._redirects()]
         _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:

@@ -139,9 +139,10 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
         source=plan.source, description=plan.summary, updated=catalog.updated(plan),
         search_filters={"language": (options.site_language,),
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
-        context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows),
+        context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows, options.messages),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
-                                             holiday_years=years, holidays=page_holidays(options)),
+                                             holiday_years=years, holidays=page_holidays(options),
+                                             messages=options.messages),
                  "feedback_links": page_feedback("plan", plan, options)},
     )
 
@@ -219,13 +220,15 @@ def material_downloads(catalog: Catalog, root: Path) -> list[Download]:
     return downloads
 
 
-def plan_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Download]:
-    """The undated template of each visible plan as ``plan.md``, ``plan.csv`` and ``plan.ics``."""
+def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
+    """The undated template of each visible plan as ``plan.md``, ``plan.csv`` and ``plan.ics``,
+    in the language of ``messages``."""
     downloads = []
     for plan in catalog.plans.values():
         rows = plan_rows(plan, catalog, today, base_url)
-        files = {"md": plan_markdown(plan, rows, base_url=base_url), "csv": plan_csv(plan, rows),
-                 "ics": plan_ics(plan, rows, today=today)}
+        files = {"md": plan_markdown(plan, rows, base_url=base_url, messages=messages),
+                 "csv": plan_csv(plan, rows, messages=messages), "ics": plan_ics(plan, rows, today=today,
+                                                                                 messages=messages)}
         downloads.extend(Download(f"plans/{plan.id}/plan.{ext}", content=text.encode("utf-8"))
                          for ext, text in files.items())
     return downloads
