@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..core.locale_format import LocaleFormat
 from ..core.messages import Messages
 from ..core.model import Course, Session
 from .ics_escape import escape, fold
@@ -60,7 +61,8 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
     :meth:`Course.meetings`), in the site's language; UIDs are the same in every file that
     holds them, so a calendar that imported the session's own file and subscribes to a feed
     keeps one event each."""
-    local = f"{session.start:%Y-%m-%d %H:%M} {session.timezone}"
+    formats = LocaleFormat(messages)
+    local = f"{formats.date_time(formats.date(session.start), formats.time(session.start))} {session.timezone}"
     details = [course.summary, messages.text("calendar.scheduled", time=local), course_url]
     if session.registration_url:
         details.append(messages.text("calendar.register", url=session.registration_url))
