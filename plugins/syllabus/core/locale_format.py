@@ -85,8 +85,7 @@ class LocaleFormat:
 
     def time(self, value: dt.time | dt.datetime) -> str:
         """``09:05`` · ``9:05``: wall-clock time, as written (no zone conversion)."""
-        locale, _, pattern = _cldr(self.language)[:3]
-        return format_time(value if isinstance(value, dt.time) else value.time(), pattern, locale=locale)
+        return _time_label(value if isinstance(value, dt.time) else value.time(), self.language)
 
     def range(self, first: str, last: str) -> str:
         """Two formatted ends of a range: ``09:05 – 10:30`` · ``9:05～10:30``."""
@@ -140,6 +139,12 @@ class LocaleFormat:
 def _date_label(value: dt.date, language: str) -> str:
     locale, pattern = _cldr(language)[:2]
     return format_date(value, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)  # and the same few dozen times of day
+def _time_label(value: dt.time, language: str) -> str:
+    locale, _, pattern = _cldr(language)[:3]
+    return format_time(value, pattern, locale=locale)
 
 
 @functools.lru_cache(maxsize=256)
