@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -168,6 +169,26 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+EXAMPLE_CATALOG = ("mkdocs.yml", "docs", "courses", "tracks", "plans")
+
+
+def example_catalog(target: Path, language: str) -> Path:
+    """A copy of the repository's example catalog whose site language is ``language``;
+    returns its mkdocs.yml."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in EXAMPLE_CATALOG:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copyfile(source, target / name)
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\n  language: en\n" in text  # the theme's language, which the copy changes
+    config.write_text(text.replace("\n  language: en\n", f"\n  language: {language}\n", 1), encoding="utf-8")
+    return config
 
 
 def build_site(config: Path, site_dir: Path, *, strict: bool = True, env: Mapping[str, str] | None = None,

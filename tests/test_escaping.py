@@ -253,8 +253,8 @@ def test_plan_downloads_carry_payloads_as_data(site: Path) -> None:
         assert text in rendered.text, text
     rows = list(csv.DictReader(io.StringIO((site / "plans/evil-plan/plan.csv").read_text(encoding="utf-8"))))
     assert {row["phase"] for row in rows} == {PHASE}
-    assert [row["title"] for row in rows if row["type"] == "meeting"] == [MEETING]
-    assert [row["owner"] for row in rows if row["type"] == "task"] == [TASK_OWNER]
+    assert [row["title"] for row in rows if row["type"] == "Meeting"] == [MEETING]
+    assert [row["owner"] for row in rows if row["type"] == "Task"] == [TASK_OWNER]
     calendar = Calendar.from_ical((site / "plans/evil-plan/plan.ics").read_bytes())
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert f"Day 0 · Meeting: {MEETING}" in summaries and f"Day 5 · Milestone: {MILESTONE}" in summaries

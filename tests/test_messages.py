@@ -3,10 +3,12 @@ overrides positioned, plural forms by the language's own rules."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from syllabus.core.locale_format import LocaleFormat
 from syllabus.core.messages import (
     ENGLISH,
     PACKAGE_LOCALES,
@@ -17,6 +19,7 @@ from syllabus.core.messages import (
 )
 
 from .conftest import CatalogDir, CliResult, build_site
+from .sitetools import html_pages, page, parse_html
 
 
 def test_english_is_the_complete_reference() -> None:
@@ -106,3 +109,75 @@ def test_a_mistake_in_the_sites_texts_fails_the_build_and_the_cli(catalog: Catal
     assert not (tmp_path / "site" / "courses").exists()
     cli = run_cli("validate", "-f", catalog.config)
     assert cli.code == 2 and "locales/en.yml:1:1: error: unknown message 'course.levle'" in cli.err
+
+
+def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "name: material", "name: material\n  language: ja"))
+    hostile = "</script><script>alert(1)</script><!-- & ' \u2028"
+    catalog.write("locales/ja.yml", f"script.search.dialog: {json.dumps(hostile)}\n")
+    build_site(catalog.config, tmp_path / "site")
+    messages, _ = load_messages("ja", catalog.root)
+    expected = {"language": "ja", "texts": messages.for_scripts(), "formats": LocaleFormat(messages).for_scripts()}
+    assert expected["texts"]["script.search.dialog"] == hostile
+    assert expected["texts"]["script.catalog.count"] == "{count}件のコース"
+    pages = dict(html_pages(tmp_path / "site"))
+    assert {"", "catalog/", "courses/intro/", "404.html"} <= set(pages)
+    for url, document in pages.items():
+        carriers = document.find_all("script", id="syllabus-messages")
+        assert len(carriers) == 1, url
+        assert carriers[0].attrs["type"] == "application/json"
+        assert json.loads(carriers[0].raw_text) == expected, url
+        assert not [s for s in document.find_all("script") if "alert(1)" in s.raw_text and s is not carriers[0]]
+
+
+def test_strings_check_passes_for_the_shipped_japanese(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("strings", "ja", "--check", "-f", catalog.config)
+    assert (result.code, result.out) == (0, "")
+    assert result.err == f"ja: all {len(ENGLISH.texts)} texts translated\n"
+
+
+def test_strings_check_lists_what_a_partial_translation_lacks(catalog: CatalogDir,
+                                                             run_cli: Callable[..., CliResult]) -> None:
+    catalog.write("locales/de.yml", "course.level: Stufe\n"
+                                    "course.program_weeks: {one: 'über {count} Woche', other: 'über {count} Wochen'}\n")
+    result = run_cli("strings", "de", "--check", "-f", catalog.config)
+    missing = result.out.splitlines()
+    assert result.code == 1
+    assert missing == [key for key in ENGLISH.texts if key not in ("course.level", "course.program_weeks")]
+    assert result.err == f"de: {len(missing)} of {len(ENGLISH.texts)} texts missing; readers see them in English\n"
+    # The catalog printed for translators is a valid site file: saved, it checks the same.
+    printed = run_cli("strings", "de", "-f", catalog.config)
+    assert printed.code == 0
+    assert "\ncourse.level: Stufe\n" in printed.out and "\n# course.facts: Course facts\n" in printed.out
+    catalog.write("locales/de.yml", printed.out)
+    messages, problems = load_messages("de", catalog.root)
+    assert problems == [] and messages.text("course.program_weeks", count=2) == "über 2 Wochen"
+    assert run_cli("strings", "de", "--check", "-f", catalog.config).out == "".join(f"{key}\n" for key in missing)
+
+
+def test_strings_refuses_a_bad_tag_and_a_broken_site_file(catalog: CatalogDir,
+                                                         run_cli: Callable[..., CliResult]) -> None:
+    assert run_cli("strings", "de!", "--check", "-f", catalog.config).code == 2
+    catalog.write("locales/de.yml", "course.levle: Stufe\n")
+    result = run_cli("strings", "de", "--check", "-f", catalog.config)
+    assert result.code == 2
+    assert result.err.startswith("locales/de.yml:1:1: error: unknown message 'course.levle'")
+
+
+def test_a_site_rewords_texts_on_every_kind_of_page_and_they_stay_text(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("intro")
+    catalog.write("locales/en.yml", 'nav.catalog: "Courses <b>"\n'
+                                    'notfound.title: "Lost? <script>alert(1)</script>"\n'
+                                    'catalog.title: "All our courses & more"\n'
+                                    "script.catalog.count: {one: '{count} offer', other: '{count} offers'}\n")
+    build_site(catalog.config, tmp_path / "site")
+    site = tmp_path / "site"
+    missing = parse_html((site / "404.html").read_text(encoding="utf-8"))
+    assert missing.find("h1").text == "Lost? <script>alert(1)</script>"  # text, in the theme's own environment
+    assert not [s for s in missing.find_all("script") if "alert(1)" in s.raw_text]
+    listing = page(site, "catalog/")
+    assert listing.find("h1").text == "All our courses & more"
+    assert listing.find("p", data_result_count=True).text == "1 offer"
+    assert "Courses <b>" in [link.text for link in page(site, "").find_all("a", cls="md-nav__link")]

@@ -66,7 +66,7 @@ def test_working_days_by_default_move_items_off_the_weekend_and_show_the_move(pl
     assert rows and all(dt.date.fromisoformat(r["date"]).weekday() < 5 for r in rows)
     assert dates_by_title(plan(*BERLIN, "--format", "csv"))["Saturday task"] == dt.date(2027, 1, 18)
     text = plan(*BERLIN)
-    assert "**Mon 18 Jan 2027** · day 5 (moved from Sat 16 Jan 2027) · Task: Saturday task" in text
+    assert "**Mon, Jan 18, 2027** · day 5 (moved from Sat, Jan 16, 2027) · Task: Saturday task" in text
     assert "- Days: working days (weekend: Saturday and Sunday)" in text
 
 
@@ -115,10 +115,10 @@ def test_holidays_outside_the_known_years_are_refused(catalog: CatalogDir, run_c
 
 def test_sydney_session_is_shown_and_exported_at_its_berlin_time(plan: Callable[..., str]) -> None:
     # 10:00 in Sydney on 4 February 2027 (UTC+11) is 23:00 UTC on 3 February, midnight in Berlin.
-    sentence = "Thu 4 Feb 2027, 00:00–02:00 Berlin time (10:00 Sydney)"
+    sentence = "Thu, Feb 4, 2027, 00:00–02:00 Berlin time (10:00 Sydney)"
     assert sentence in plan(*BERLIN)
     assert sentence in plan(*BERLIN, "--format", "checklist")
-    assert sentence in next(r for r in csv_rows(plan(*BERLIN, "--format", "csv")) if r["type"] == "course")["details"]
+    assert sentence in next(r for r in csv_rows(plan(*BERLIN, "--format", "csv")) if r["type"] == "Course")["details"]
     # Night in Berlin and no other session in the phase: offered, and flagged.
     assert "at night in this time zone" in plan(*BERLIN)
     assert "at night" not in plan("--customer", "Acme", "--start", KICKOFF.isoformat(), "--timezone", "Asia/Tokyo")
@@ -146,7 +146,7 @@ def test_day_90_of_a_90_day_plan_is_kickoff_plus_90_days(plan: Callable[..., str
     args = (*BERLIN, "--calendar-days")
     rows = [r for r in csv_rows(plan(*args, "--format", "csv")) if r["day"] == "90"]
     assert {r["date"] for r in rows} == {day_90.isoformat()} and len(rows) == 2
-    assert "- Last day: **Sun 11 Apr 2027** (day 90)" in plan(*args)
+    assert "- Last day: **Sun, Apr 11, 2027** (day 90)" in plan(*args)
     calendar = icalendar.Calendar.from_ical(plan(*args, "--format", "ics"))
     assert sorted(str(e["SUMMARY"]) for e in calendar.walk("VEVENT") if e.decoded("DTSTART") == day_90) == [
         "Acme · Meeting: Day-90 review", "Acme · Milestone: Self-sufficient"]
@@ -155,9 +155,9 @@ def test_day_90_of_a_90_day_plan_is_kickoff_plus_90_days(plan: Callable[..., str
 def test_csv_tracks_status_done_on_and_success_criteria(plan: Callable[..., str]) -> None:
     rows = csv_rows(plan(*BERLIN, "--format", "csv"))
     assert list(rows[0])[-3:] == ["success_criteria", "status", "done_on"]
-    milestone = next(r for r in rows if r["type"] == "milestone")
+    milestone = next(r for r in rows if r["type"] == "Milestone")
     assert milestone["success_criteria"] == "Teams search daily."
-    assert {r["owner"] for r in rows if r["type"] == "task"} == {"Customer administrator", "Customer engineer"}
+    assert {r["owner"] for r in rows if r["type"] == "Task"} == {"Customer administrator", "Customer engineer"}
 
 
 def test_checklist_matches_golden(plan: Callable[..., str]) -> None:
@@ -214,5 +214,5 @@ def test_a_daytime_session_is_preferred_to_an_earlier_one_at_night(run_cli: Call
         assert result.code == 0, result.err
         return result.out
 
-    assert "Wed 10 Feb 2027, 15:00–17:00 Berlin time (14:00 London)" in plan("Europe/Berlin")
-    assert "Wed 3 Feb 2027, 10:00–12:00 Sydney time ([register]" in plan("Australia/Sydney")
+    assert "Wed, Feb 10, 2027, 15:00–17:00 Berlin time (14:00 London)" in plan("Europe/Berlin")
+    assert "Wed, Feb 3, 2027, 10:00–12:00 Sydney time ([register]" in plan("Australia/Sydney")

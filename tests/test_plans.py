@@ -93,12 +93,12 @@ def test_markdown_matches_golden(plan_cli: Callable[..., CliResult]) -> None:
 def test_markdown_dates_sessions_and_links(plan_cli: Callable[..., CliResult]) -> None:
     text = plan_cli("onboarding", *ARGS).out
     assert text.startswith("# Plan onboarding: Acme Corp\n")
-    assert "- Kickoff: **Mon 4 Jan 2027** (day 0)" in text
-    assert ("- **Tue 5 Jan 2027** · day 1 · Course: [Course live-class](https://academy.test/courses/live-class/)"
+    assert "- Kickoff: **Mon, Jan 4, 2027** (day 0)" in text
+    assert ("- **Tue, Jan 5, 2027** · day 1 · Course: [Course live-class](https://academy.test/courses/live-class/)"
             " · Live online · 1 h 30 min\n") in text
     # Day 1: the New York session falls inside days 1-9, shown at its Berlin time; day 12:
     # the only session in the phase is full, so the on-demand course is offered.
-    assert ("Next live session in this phase: Wed 6 Jan 2027, 22:00–23:30 Berlin time (16:00 New York) "
+    assert ("Next live session in this phase: Wed, Jan 6, 2027, 22:00–23:30 Berlin time (16:00 New York) "
             "(at night in this time zone, 22:00 to 07:00: no daytime session fits; ask for a private session) "
             "([register](https://events.test/live-class/1))") in text
     assert "On demand instead: [Course recorded](https://academy.test/courses/recorded/)" in text
@@ -112,7 +112,7 @@ def test_markdown_dates_sessions_and_links(plan_cli: Callable[..., CliResult]) -
 def test_session_choice_follows_the_kickoff_date(plan_cli: Callable[..., CliResult]) -> None:
     text = plan_cli("onboarding", "--customer", "Acme", "--start", "2027-02-12").out
     # Kickoff 2027-02-12: day 1's phase runs 02-13..02-21 and holds the 02-17 Berlin session.
-    assert "Next live session in this phase: Wed 17 Feb 2027, 08:00–09:30 UTC time (09:00 Berlin)" in text
+    assert "Next live session in this phase: Wed, Feb 17, 2027, 08:00–09:30 UTC time (09:00 Berlin)" in text
 
 
 def test_undated_markdown_matches_golden(catalog: CatalogDir, tmp_path: Path) -> None:
@@ -135,10 +135,11 @@ def test_csv_matches_golden_and_parses(plan_cli: Callable[..., CliResult]) -> No
         assert date.weekday() < 5 and 0 <= (date - calendar).days <= 2
         assert (row["status"], row["done_on"]) == ("", "")
     course = rows[2]
-    assert (course["type"], course["title"], course["duration_minutes"]) == ("course", "Course live-class", "90")
+    # type is the row's label, as the plan page shows it: the CSV is for people, in the site's language
+    assert (course["type"], course["title"], course["duration_minutes"]) == ("Course", "Course live-class", "90")
     assert course["link"] == "https://academy.test/courses/live-class/"
-    assert "Next live session in this phase: Wed 6 Jan 2027, 22:00–23:30 Berlin time" in course["details"]
-    assert rows[-1]["type"] == "milestone" and rows[-1]["success_criteria"].startswith("80%")
+    assert "Next live session in this phase: Wed, Jan 6, 2027, 22:00–23:30 Berlin time" in course["details"]
+    assert rows[-1]["type"] == "Milestone" and rows[-1]["success_criteria"].startswith("80%")
 
 
 def test_csv_cells_cannot_become_formulas(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
@@ -230,8 +231,9 @@ def test_fill_replaces_values_dates_and_uids() -> None:
                 "\ue000date\ue00285\ue002iso\ue001 "
                 "\ue000date\ue00286\ue002basic\ue001 \ue000date\ue00289\ue002label\ue001"
                 "\ue000date\ue00289\ue002moved\ue001")
-    assert fill(template, "ics", who, {}) == ("[Ünïcode\\,Co] 2027-03-30 20270331 Mon 5 Apr 2027"
-                                              " (moved from Sat 3 Apr 2027)")
+    # Dates are escaped like values: their commas too (RFC 5545 TEXT)
+    assert fill(template, "ics", who, {}) == ("[Ünïcode\\,Co] 2027-03-30 20270331 Mon\\, Apr 5\\, 2027"
+                                              " (moved from Sat\\, Apr 3\\, 2027)")
     assert set(ESCAPES) == {"md", "checklist", "csv", "ics", "text"}
 
 
@@ -300,6 +302,6 @@ def test_site_publishes_undated_templates_and_session_calendars(catalog: Catalog
     # 16:00 in New York on 6 January is 21:00 UTC: an exact instant every calendar can show locally.
     assert event.decoded("DTSTART").isoformat() == "2027-01-06T21:00:00+00:00"
     assert event.decoded("DTEND").isoformat() == "2027-01-06T22:30:00+00:00"
-    assert "Scheduled for 2027-01-06 16:00 America/New_York." in str(event["DESCRIPTION"])
+    assert "Scheduled for Wed, Jan 6, 2027, 16:00 America/New_York." in str(event["DESCRIPTION"])
     page = (folder / "index.html").read_text("utf-8")
     assert 'data-download="ics"' in page and "data-plan-data" in page

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from syllabus.export.text import format_minutes
+from syllabus.core.locale_format import ENGLISH_FORMAT
 
 from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, CatalogDir, build_site, course_data, plan_data, track_data
 from .sitetools import (
@@ -221,9 +221,9 @@ def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
     body = article(site, "courses/admin-essentials/")
     assert body.find("h1").text == course["title"]
     assert body.find("p", cls="syllabus-lead").text == " ".join(course["summary"].split())
-    assert facts(body) == {"Level": "Beginner", "Format": "Self-paced", "Duration": format_minutes(150),
+    assert facts(body) == {"Level": "Beginner", "Format": "Self-paced", "Duration": ENGLISH_FORMAT.duration(150),
                            "For": "Administrator", "Products": "Self-hosted platform, Code search",
-                           "Language": "en"}  # syllabus.js names the language: "English"
+                           "Language": "English"}  # named in the site's language by the build
     assert body.find("dd").attrs == {}  # facts are plain text
     start = body.find("div", cls="syllabus-cta").find("a", cls="md-button--primary")
     assert (start.text, start.attrs["href"]) == ("Start now", f"{course['units'][0]['file'].removesuffix('.md')}/")
@@ -275,8 +275,10 @@ def test_live_course_lists_upcoming_sessions_with_zone_status_and_registration(s
         time = item.find("time")
         assert time.attrs["data-zone"] == session["timezone"]
         assert time.attrs["datetime"] == start.replace(tzinfo=ZoneInfo(session["timezone"])).isoformat()
-        assert time.text.endswith(f"{start:%H:%M}–{start + dt.timedelta(minutes=120):%H:%M} ({session['timezone']})")
-        assert f"{start.day} {start:%b %Y}" in time.text
+        end = start + dt.timedelta(minutes=120)
+        label = f"{ENGLISH_FORMAT.session(start, end)} ({session['timezone']})"  # .text folds the thin spaces
+        assert label.endswith(f"{start:%H:%M}\u2009–\u2009{end:%H:%M} ({session['timezone']})")
+        assert time.text == " ".join(label.split())
         registration = item.find_all("a", cls="md-button--primary")
         if session.get("status") == "full":
             assert item.find("strong", cls="syllabus-state").text == "Full" and not registration
@@ -297,7 +299,7 @@ def test_program_course_shows_weeks_and_credential(site: Path) -> None:
     course = SOURCES["courses"]["keystone-certified-admin"]
     body = article(site, "courses/keystone-certified-admin/")
     weeks = course["program_weeks"]
-    assert facts(body)["Duration"] == f"{format_minutes(course['duration_minutes'])} over {weeks} weeks"
+    assert facts(body)["Duration"] == f"{ENGLISH_FORMAT.duration(course['duration_minutes'])} over {weeks} weeks"
     credential = course["credential"]
     heading = f"{credential['type'].capitalize()}: {credential['title']}"
     assert section_after(body, heading).text == " ".join(credential["criteria"].split())
@@ -353,7 +355,8 @@ def test_track_page_sections_marks_computed_minutes_and_diagram(site: Path) -> N
     minutes = {c: SOURCES["courses"][c]["duration_minutes"] for c, _ in items}
     total, required = sum(minutes.values()), sum(minutes[c] for c, r in items if r)
     assert total > required
-    assert facts(body) == {"For": "Administrator", "Total": format_minutes(total), "Required": format_minutes(required),
+    duration = ENGLISH_FORMAT.duration
+    assert facts(body) == {"For": "Administrator", "Total": duration(total), "Required": duration(required),
                            "Target": f"required courses within {track['target_days']} days"}
     credential = track["credential"]
     assert section_after(body, f"Badge: {credential['title']}").text == " ".join(credential["criteria"].split())

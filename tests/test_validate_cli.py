@@ -515,6 +515,19 @@ PLUGIN_OPTIONS = "site_name: x\nplugins:\n  - search\n  - syllabus:\n"
     pytest.param("      roles:\n        Team_Lead: {title: Lead}\n",
                  "mkdocs.yml:6:9: error: syllabus: roles: 'Team_Lead' is not a valid id (lowercase-kebab-case)",
                  id="bad-role-id"),
+    pytest.param("      roles:\n        admin: {title: {en: Admin, ja_JP!: 管理者}}\n",
+                 "mkdocs.yml:6:44: error: syllabus: roles: 'admin.title': 'ja_JP!' is not a language tag "
+                 "such as en or ja",
+                 id="title-language-tag"),
+    pytest.param("      roles:\n        admin:\n          title: [Admin]\n",
+                 "mkdocs.yml:7:18: error: syllabus: roles: 'admin.title': must be text, or a mapping of language tags "
+                 "to text such as {en: Administrator, ja: 管理者}", id="title-list"),
+    pytest.param("      levels:\n        beginner:\n          title: Beginner\n          description: {ja: ''}\n",
+                 "mkdocs.yml:8:29: error: syllabus: levels: 'beginner.description': the text for 'ja' must be "
+                 "non-empty text", id="description-empty-translation"),
+    pytest.param("      roles:\n        admin: {title: {en: Admin, no: Administrator}}\n",
+                 "mkdocs.yml:6:24: error: syllabus: roles: 'admin.title': 'False' is not a language tag such as en or "
+                 "ja (quote it: YAML reads a bare no, yes, on or off as true or false)", id="title-norwegian"),
     pytest.param("      review_every_days: 0\n",
                  "mkdocs.yml:5:26: error: syllabus: review_every_days: must be a positive whole number",
                  id="review-days"),

@@ -20,7 +20,7 @@ from .plugin.options import load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
 COMMANDS = ("validate", "export", "report", "schemas", "new", "codeowners", "diff", "leak_check", "plan",
-            "serve")
+            "serve", "strings")
 
 
 class _Commands:

@@ -384,4 +384,4 @@ def test_cards_beyond_the_first_page_are_localised_when_shown(browser: Any, larg
         times = page.locator("li.syllabus-card time[data-start]")
         expect(times).to_have_count(10)
         expect(page.locator("li.syllabus-card time .syllabus-time-secondary")).to_have_count(10)
-        expect(times.last.locator(".syllabus-time-primary")).to_contain_text("Wed, 9 Dec 2026, 01:00")
+        expect(times.last.locator(".syllabus-time-primary")).to_contain_text("Wed, Dec 9, 2026, 01:00")

@@ -8,7 +8,7 @@ line's, via ``run_cli``), so "today" and every calendar DTSTAMP agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -17,9 +17,10 @@ import icalendar
 import pytest
 import yaml
 from playwright.sync_api import expect
+from syllabus.core.messages import load_messages
 
-from ..conftest import REPO, CliResult
-from .conftest import open_page
+from ..conftest import REPO, CliResult, build_site, example_catalog
+from .conftest import open_page, serve
 
 PLAN = "enterprise-onboarding-90"
 FORMATS = ("md", "csv", "ics")
@@ -64,10 +65,10 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
 
     # Day offsets become dates in place: a 2027-01-04 kickoff puts day 85 on Tuesday 2027-03-30;
     # day 5 (Saturday 9 January) moves to Monday, and the move is shown.
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
-    expect(page.locator("tr[data-day='0'] .syllabus-date").first).to_have_text("Mon 4 Jan 2027")
-    expect(page.locator("tr[data-day='5'] .syllabus-date")).to_have_text("Mon 11 Jan 2027")
-    expect(page.locator("tr[data-day='5'] .syllabus-moved")).to_have_text("(moved from Sat 9 Jan 2027)")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
+    expect(page.locator("tr[data-day='0'] .syllabus-date").first).to_have_text("Mon, Jan 4, 2027")
+    expect(page.locator("tr[data-day='5'] .syllabus-date")).to_have_text("Mon, Jan 11, 2027")
+    expect(page.locator("tr[data-day='5'] .syllabus-moved")).to_have_text("(moved from Sat, Jan 9, 2027)")
     expect(page.locator("[data-plan-for]")).to_be_visible()
     expect(page.locator("[data-plan-for] [data-plan-value='customer']")).to_have_text("Acme Corp")
 
@@ -78,7 +79,7 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
     expect(page.locator("#plan-customer")).to_have_value("Acme Corp")
     expect(page.locator("#plan-timezone")).to_have_value("Europe/Berlin")
     expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
 
     args = ("--customer", "Acme Corp", "--start", "2027-01-04", "--timezone", "Europe/Berlin")
     expected = {fmt: cli_plan(run_cli, fmt, *args) for fmt in FORMATS}
@@ -130,15 +131,15 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     # 2027-02-03 comes first but is at night in UTC (23:00), so the London one is offered.
     register = page.locator("tr[data-day='17'] a[data-register-for]")
     london = "https://events.keystone.example/academy/search-bootcamp/2027-02-10-london"
-    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 14:00–16:00 UTC time (14:00 London)")
+    expect(note).to_have_text("Next live session in this phase: Wed, Feb 10, 2027, 14:00–16:00 UTC time (14:00 London)")
     expect(register).to_have_attribute("href", london)  # a link, not a URL in the text
     expect(register).to_be_visible()
     # In Sydney the Sydney session is by day (10:00, said once); in Berlin the London one (15:00).
     personalise(page, "Acme", "2027-01-04", "Australia/Sydney")
-    expect(note).to_have_text("Next live session in this phase: Wed 3 Feb 2027, 10:00–12:00 Sydney time")
+    expect(note).to_have_text("Next live session in this phase: Wed, Feb 3, 2027, 10:00–12:00 Sydney time")
     expect(register).to_have_attribute("href", london.replace("2027-02-10-london", "2027-02-03-sydney"))
     personalise(page, "Acme", "2027-01-04", "Europe/Berlin")
-    expect(note).to_have_text("Next live session in this phase: Wed 10 Feb 2027, 15:00–17:00 Berlin time "
+    expect(note).to_have_text("Next live session in this phase: Wed, Feb 10, 2027, 15:00–17:00 Berlin time "
                               "(14:00 London)")
     expect(register).to_have_attribute("href", london)
     personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative
@@ -159,7 +160,7 @@ def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     expect(page.locator("[data-plan-status]")).to_have_text("Unknown time zone: Mars/Olympus.")
     expect(page.locator("[data-plan-copy='md']")).to_be_disabled()
     expect(page.locator("a[data-download='md']")).to_have_attribute("href", re.compile(rf"/plans/{PLAN}/plan\.md$"))
-    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue 30 Mar 2027")
+    expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
 
 
 def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> None:
@@ -202,4 +203,106 @@ def test_working_days_weekends_and_holidays_match_the_command_line(
 def _iso(label: str) -> str:
     import datetime as dt
 
-    return dt.datetime.strptime(label, "%a %d %b %Y").date().isoformat()
+    return dt.datetime.strptime(label, "%a, %b %d, %Y").date().isoformat()
+
+
+# The example catalog with theme.language: ja -------------------------------------------
+
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield " ".join(data.split())
+    elif isinstance(data, dict | list):
+        for value in data.values() if isinstance(data, dict) else data:
+            yield from _strings(value)
+
+
+# Every text of the example catalog's YAML, longest first
+CONTENT = sorted({text for path in (REPO / "mkdocs.yml", *REPO.glob("courses/*/course.yml"), *REPO.glob("tracks/*.yml"),
+                                    *REPO.glob("plans/*.yml"))
+                  for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8").replace("!!python", "")))
+                  if len(text) > 2}, key=len, reverse=True)
+JAPANESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日\([月火水木金土日]\)")
+
+
+@pytest.fixture(scope="module")
+def japanese_example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The example catalog built with ``theme.language: ja``: its mkdocs.yml and base URL."""
+    root = tmp_path_factory.mktemp("example-ja")
+    config = example_catalog(root / "catalog", "ja")
+    build_site(config, root / "site")
+    with serve(root / "site") as url:
+        yield config, url
+
+
+def english_leftovers(pieces: Iterable[str], prefixes: tuple[str, ...]) -> list[str]:
+    """The English texts of the catalog's keys under ``prefixes`` (those Japanese words
+    differently) that the pieces of a page (text nodes) or file (lines) still hold. A text
+    with a placeholder or several words is looked for anywhere (its words around any
+    values); a single word only as a whole piece or a row's label ("Course: ..."), so that
+    content such as "Kickoff call" is not taken for the label "Kickoff"."""
+    english, japanese = load_messages("en")[0].texts, load_messages("ja")[0].texts
+    pieces = [" ".join(piece.split()) for piece in pieces]
+    for text in CONTENT:  # the example's own words are English: "Enterprise onboarding (90 days)"
+        pieces = [piece.replace(text, "") for piece in pieces]
+    found = []
+    for key, message in english.items():
+        if not key.startswith(prefixes) or message == japanese[key]:
+            continue
+        forms: Iterable[str] = message.values() if isinstance(message, Mapping) else (message,)
+        for form in forms:
+            parts = re.split(r"\{[a-z_]+\}", form)
+            if sum(char.isalpha() for char in "".join(parts)) < 3:
+                continue  # "{hours} {minutes}": no words of its own
+            words = [re.escape(re.sub(r"\s+", " ", part)) for part in parts]
+            if "{" in form or " " in form.strip():
+                values = iter(r"\d+" if name == "count" else ".+?" for name in re.findall(r"\{([a-z_]+)\}", form))
+                pattern = re.compile(r"\b" * form[0].isalpha() + "".join(word + next(values, "") for word in words)
+                                     + r"\b" * form[-1].isalpha())
+            else:  # one word
+                pattern = re.compile(rf"^\W*{words[0]}\W*$|(^|[-*·] ){words[0]}: ")
+            found += [f"{key}: {piece!r}" for piece in pieces if pattern.search(piece)]
+    return found
+
+
+def test_the_japanese_plan_page_and_its_downloads_match_the_command_line(
+        browser: Any, japanese_example: tuple[Path, str], run_cli: Callable[..., CliResult]) -> None:
+    config, url = japanese_example
+    with open_page(browser, permissions=["clipboard-read", "clipboard-write"], locale="en-US") as page:
+        page.goto(url + f"plans/{PLAN}/")
+        built = page.locator("[data-choice]").first.text_content()
+        assert JAPANESE_DATE.search(built), built  # the next live session, dated by the build
+        personalise(page, "Acme", "2027-01-04", "Europe/Berlin", holidays="DE")
+        # Dates in Japanese whatever the browser's locale: day 85 of a 2027-01-04 kickoff is
+        # Tuesday 30 March; day 5, Saturday 9 January, moves to Monday 11 January.
+        expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("2027年3月30日(火)")
+        expect(page.locator("tr[data-day='5'] .syllabus-date")).to_have_text("2027年1月11日(月)")
+        expect(page.locator("tr[data-day='5'] .syllabus-moved")).to_have_text("（2027年1月9日(土)から移動）")
+        ready = "ダウンロードとコピーは Acme 向けにカスタマイズされています。"
+        expect(page.locator("[data-plan-status]")).to_have_text(ready)
+        args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "Europe/Berlin", "--holidays", "DE")
+        expected = {fmt: run_cli("plan", "-f", config, PLAN, *args, "--format", fmt) for fmt in (*FORMATS, "checklist")}
+        assert all(result.code == 0 for result in expected.values()), {f: r.err for f, r in expected.items()}
+        for fmt in FORMATS:
+            assert download(page, fmt)[1] == expected[fmt].out, f"{fmt} differs from `syllabus plan`"
+        page.click("[data-plan-copy='checklist']")
+        expect(page.locator("[data-plan-status]")).to_have_text("プランをチェックリストとしてコピーしました。")
+        assert page.evaluate("navigator.clipboard.readText()") == expected["checklist"].out
+        shown = page.locator("article.syllabus-plan").evaluate("""article => {
+            const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT), texts = [];
+            while (walker.nextNode()) texts.push(walker.currentNode.textContent);
+            return texts.concat([...article.querySelectorAll("[aria-label]")].map((node) => node.ariaLabel));
+        }""")
+        page.fill("#plan-timezone", "Mars/Olympus")
+        expect(page.locator("[data-plan-status]")).to_have_text("不明なタイムゾーンです: Mars/Olympus。")
+
+    # No English text of the plan's keys on the personalised page or in the downloads, whose
+    # dates are Japanese too.
+    keys = ("plan.", "download.", "format.", "script.plan.")
+    assert english_leftovers(shown, keys) == []
+    for fmt, result in expected.items():
+        text = result.out
+        if fmt == "ics":  # unfolded and unescaped, as a calendar shows it
+            text = re.sub(r"\\([,;\\])", r"\1", text.replace("\r\n ", "")).replace("\\n", "\n")
+        assert english_leftovers(text.splitlines(), keys) == [], fmt
+        assert JAPANESE_DATE.search(text), fmt
+    assert expected["csv"].out.startswith('"日付","日目","フェーズ","種類","タイトル","担当",')

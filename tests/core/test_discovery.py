@@ -8,6 +8,7 @@ import json
 
 import icalendar
 import pytest
+from syllabus.core.messages import ENGLISH
 from syllabus.core.model import Catalog, Course, OnDemand, Session
 from syllabus.core.taxonomy import Taxonomy
 from syllabus.export.feeds import atom_feed, session_feeds
@@ -84,7 +85,8 @@ def test_session_feeds_per_role_keep_uids_and_mark_cancellations() -> None:
         Session(start=dt.datetime(2026, 11, 1, 9, 0), timezone="Asia/Tokyo")))  # past: not in any feed
     other = course("other", roles=("end-user",), sessions=(
         Session(start=dt.datetime(2026, 11, 30, 9, 0), timezone="America/New_York"),))
-    feeds = {feed.path: feed for feed in session_feeds(catalog(live, other), TODAY, "https://a.example/", "Academy")}
+    feeds = {feed.path: feed
+             for feed in session_feeds(catalog(live, other), TODAY, "https://a.example/", "Academy", ENGLISH)}
     assert set(feeds) == {"sessions.ics", *(f"sessions-{role}.ics" for role in TAXONOMY.roles)}
 
     def events(path: str) -> list[icalendar.Event]:
@@ -101,7 +103,7 @@ def test_atom_feed_lists_most_recently_reviewed_first() -> None:
     old = course("old", last_reviewed=dt.date(2025, 1, 1))
     new = course("new", last_reviewed=dt.date(2026, 10, 1), language="ja")
     unreviewed = course("unreviewed")
-    feed = atom_feed(catalog(old, new, unreviewed), TODAY, "https://a.example/", "Academy", "en")
+    feed = atom_feed(catalog(old, new, unreviewed), TODAY, "https://a.example/", "Academy", ENGLISH)
     import feedparser
 
     parsed = feedparser.parse(feed.content)

@@ -12,6 +12,7 @@ import random
 
 import icalendar
 import pytest
+from syllabus.core.messages import ENGLISH
 from syllabus.core.model import Course, Session
 from syllabus.export.calendar import session_ics
 
@@ -39,7 +40,7 @@ def course(title: str, summary: str, **session: object) -> tuple[Course, Session
 def test_session_calendar_is_what_icalendar_writes(text: str) -> None:
     this, meeting = course(text, text, registration_url="https://events.example/r?a=1;b=2,3",
                            instructors=(text, "Ana"))
-    data = session_ics(this, meeting, TODAY, COURSE_URL)
+    data = session_ics(this, meeting, TODAY, COURSE_URL, ENGLISH)
     parsed = icalendar.Calendar.from_ical(data)
     assert parsed.to_ical() == data
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
@@ -48,7 +49,7 @@ def test_session_calendar_is_what_icalendar_writes(text: str) -> None:
     assert str(event["SUMMARY"]) == text
     assert parsed["X-WR-CALNAME"] == icalendar.vText(text).to_ical().decode()  # X- values stay escaped
     description = str(event["DESCRIPTION"]).split("\n\n")
-    assert description == [text, "Scheduled for 2027-03-28 01:30 Europe/Berlin.", COURSE_URL,
+    assert description == [text, "Scheduled for Sun, Mar 28, 2027, 01:30 Europe/Berlin.", COURSE_URL,
                            "Register: https://events.example/r?a=1;b=2,3", f"With {text}, Ana"]
 
 
@@ -56,7 +57,7 @@ def test_session_calendar_times_are_utc_instants() -> None:
     # 01:30 in Berlin on the night clocks go forward (28 March 2027) is 00:30 UTC, and
     # 90 minutes later is 02:00 UTC (04:00 local), not the wall-clock sum 03:00.
     this, meeting = course("T", "S")
-    event = icalendar.Calendar.from_ical(session_ics(this, meeting, TODAY, "/courses/c/")).walk("VEVENT")[0]
+    event = icalendar.Calendar.from_ical(session_ics(this, meeting, TODAY, "/courses/c/", ENGLISH)).walk("VEVENT")[0]
     assert event.decoded("DTSTART") == dt.datetime(2027, 3, 28, 0, 30, tzinfo=dt.UTC)
     assert event.decoded("DTEND") == dt.datetime(2027, 3, 28, 2, 0, tzinfo=dt.UTC)
     assert f"{meeting.ends_at(this.duration_minutes):%H:%M %Z}" == "04:00 CEST"  # what pages show
@@ -70,7 +71,7 @@ def test_random_titles_fold_as_icalendar_does() -> None:
     for length in range(60, 260):
         text = "".join(rng.choice("ab\\^;, é日🧑") for _ in range(length))
         this, meeting = course(text, text)
-        data = session_ics(this, meeting, TODAY, COURSE_URL)
+        data = session_ics(this, meeting, TODAY, COURSE_URL, ENGLISH)
         assert icalendar.Calendar.from_ical(data).to_ical() == data, text
 
 
@@ -81,7 +82,7 @@ def test_a_multi_week_program_calendar_holds_every_weekly_meeting_at_its_local_h
     program = Course(id="cohort", title="Cohort", summary="Weekly.", level="advanced", roles=("admin",),
                      format="virtual-ilt", duration_minutes=1740, owners=("@t",), visibility="public",
                      source="courses/cohort/course.yml", program_weeks=6, sessions=(meeting,))
-    text = session_ics(program, meeting, TODAY, COURSE_URL)
+    text = session_ics(program, meeting, TODAY, COURSE_URL, ENGLISH)
     assert icalendar.Calendar.from_ical(text).to_ical() == text
     events = icalendar.Calendar.from_ical(text).walk("VEVENT")
     starts = [event.decoded("DTSTART") for event in events]

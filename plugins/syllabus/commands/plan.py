@@ -1,8 +1,9 @@
 """``syllabus plan ID --customer NAME --start YYYY-MM-DD``: a personalised plan on stdout.
 
 It prints exactly what the plan page's "Copy as Markdown", "Copy as checklist" and downloads
-give for the same inputs: both fill the templates of :mod:`syllabus.export.plans`, under the
-date rules of :mod:`syllabus.core.schedule` (working days by default).
+give for the same inputs, in the site's language (``theme.language``): both fill the templates
+of :mod:`syllabus.export.plans`, under the date rules of :mod:`syllabus.core.schedule`
+(working days by default). Its error messages are for the person running it and stay English.
 """
 
 from __future__ import annotations
@@ -38,14 +39,15 @@ def run(args: argparse.Namespace, options: Options) -> int:
     except ValueError as error:
         raise ConfigError(str(error)) from None
     rows = plan_rows(plan, catalog, options.today, options.site_url)
+    messages = options.messages  # the site's language, as on the plan page
     if args.format == "checklist":
-        text = plan_checklist(plan, rows, who)
+        text = plan_checklist(plan, rows, who, messages=messages)
     elif args.format == "csv":
-        text = plan_csv(plan, rows, who)
+        text = plan_csv(plan, rows, who, messages=messages)
     elif args.format == "ics":
-        text = plan_ics(plan, rows, who, today=options.today)
+        text = plan_ics(plan, rows, who, today=options.today, messages=messages)
     else:
-        text = plan_markdown(plan, rows, who, base_url=options.site_url)
+        text = plan_markdown(plan, rows, who, base_url=options.site_url, messages=messages)
     sys.stdout.write(text)
     return EXIT_OK
 

@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo
 
 # Weekend days by region, as ``date.weekday()`` numbers (Monday is 0).
 WEEKENDS = {"sat-sun": (5, 6), "fri-sat": (4, 5)}
-WEEKEND_TITLES = {"sat-sun": "Saturday and Sunday", "fri-sat": "Friday and Saturday"}
 DEFAULT_WEEKEND = "sat-sun"
 # Hours at night in the customer's zone: a session touching them is offered only when no
 # daytime session of the phase fits.

@@ -2,7 +2,8 @@
 in mkdocs.yml.
 
 Values are data, never hard-coded in templates or checks; the defaults below only let a
-minimal catalog omit them.
+minimal catalog omit them. A title or description is text, or the same text in several
+languages (``{en: Administrator, ja: 管理者}``), of which the site's language picks one.
 """
 
 from __future__ import annotations
@@ -10,6 +11,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .messages import REFERENCE_LANGUAGE
+
+LocalisedText = str | Mapping[str, str]  # plain, or by BCP 47 language tag
+
+
+def in_language(text: LocalisedText | None, language: str) -> str:
+    """The text for ``language``: its own, its base language's (``pt`` for ``pt-BR``),
+    English's, else the first one given."""
+    if not isinstance(text, Mapping):
+        return text or ""
+    by_tag = {str(tag).lower(): value for tag, value in text.items()}
+    for tag in (language.lower(), language.lower().split("-")[0], REFERENCE_LANGUAGE):
+        if by_tag.get(tag):
+            return by_tag[tag]
+    return next(iter(by_tag.values()), "")
 
 
 @dataclass(frozen=True)
@@ -72,8 +89,9 @@ class Taxonomy:
     task_owners: dict[str, Term] = field(default_factory=dict)  # plan task owner roles
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any]) -> Taxonomy:
-        """Build from the plugin options; a missing kind falls back to its defaults.
+    def from_options(cls, options: Mapping[str, Any], language: str = REFERENCE_LANGUAGE) -> Taxonomy:
+        """Build from the plugin options, titles and descriptions in ``language`` (the
+        site's); a missing kind falls back to its defaults.
 
         The options are assumed to be shape-checked already (see ``config.py``).
         """
@@ -87,8 +105,8 @@ class Taxonomy:
             return {
                 key: Term(
                     id=key,
-                    title=str((value or {}).get("title") or key),
-                    description=str((value or {}).get("description") or ""),
+                    title=in_language((value or {}).get("title"), language) or key,
+                    description=in_language((value or {}).get("description"), language),
                     live=bool((value or {}).get("live", False)),
                     online=bool((value or {}).get("online", False)),
                 )

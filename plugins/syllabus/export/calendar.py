@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..core.locale_format import LocaleFormat
+from ..core.messages import Messages
 from ..core.model import Course, Session
 from .ics_escape import escape, fold
 from .placeholders import stable_uid
@@ -53,16 +55,19 @@ def new_event(uid: str, summary: str, today: dt.date) -> Event:
     return event
 
 
-def session_event(course: Course, session: Session, today: dt.date, course_url: str) -> list[str]:
+def session_event(course: Course, session: Session, today: dt.date, course_url: str,
+                  messages: Messages) -> list[str]:
     """The VEVENT lines of one session, one event per meeting (a six-week program's six,
-    :meth:`Course.meetings`); UIDs are the same in every file that holds them, so a calendar
-    that imported the session's own file and subscribes to a feed keeps one event each."""
-    local = f"{session.start:%Y-%m-%d %H:%M} {session.timezone}"
-    details = [course.summary, f"Scheduled for {local}.", course_url]
+    :meth:`Course.meetings`), in the site's language; UIDs are the same in every file that
+    holds them, so a calendar that imported the session's own file and subscribes to a feed
+    keeps one event each."""
+    formats = LocaleFormat(messages)
+    local = f"{formats.date_time(formats.date(session.start), formats.time(session.start))} {session.timezone}"
+    details = [course.summary, messages.text("calendar.scheduled", time=local), course_url]
     if session.registration_url:
-        details.append(f"Register: {session.registration_url}")
+        details.append(messages.text("calendar.register", url=session.registration_url))
     if session.instructors:
-        details.append("With " + ", ".join(session.instructors))
+        details.append(messages.text("calendar.instructors", names=", ".join(session.instructors)))
     description = fold(f"DESCRIPTION:{escape(SEPARATOR.join(details))}")
     url = session.registration_url or course_url
     meetings = course.meetings(session)
@@ -70,7 +75,8 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
     # The order icalendar writes in, so that re-writing a parsed file changes nothing. Only
     # lines holding content can reach 75 octets and need folding.
     for number, (start, end) in enumerate(meetings, start=1):
-        title = course.title if len(meetings) == 1 else f"{course.title} (week {number} of {len(meetings)})"
+        title = course.title if len(meetings) == 1 else messages.text(
+            "calendar.week", title=course.title, number=number, total=len(meetings))
         key = session.key if number == 1 else f"{session.key}-week-{number}"  # week 1 keeps a single's UID
         lines += [
             "BEGIN:VEVENT",
@@ -94,9 +100,9 @@ def calendar_file(name: str, events: list[list[str]]) -> bytes:
     return "\r\n".join(lines).encode("utf-8")
 
 
-def session_ics(course: Course, session: Session, today: dt.date, course_url: str) -> bytes:
+def session_ics(course: Course, session: Session, today: dt.date, course_url: str, messages: Messages) -> bytes:
     """One scheduled session as a calendar file, linked from the course page."""
-    return calendar_file(course.title, [session_event(course, session, today, course_url)])
+    return calendar_file(course.title, [session_event(course, session, today, course_url, messages)])
 
 
 _HEADER = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH"

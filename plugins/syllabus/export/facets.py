@@ -7,19 +7,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.messages import Messages
 from ..core.model import Catalog, Course
 
-# (value, label, upper bound in minutes, inclusive); learners think in these steps.
-DURATION_BUCKETS = (
-    ("under-1h", "Under 1 hour", 59),
-    ("1-4h", "1 to 4 hours", 240),
-    ("4-8h", "Half a day to a day", 480),
-    ("multi-day", "More than a day", None),
-)
+# (value, upper bound in minutes, inclusive); learners think in these steps. Each value's
+# label is the text catalog.duration.<value>.
+DURATION_BUCKETS = (("under-1h", 59), ("1-4h", 240), ("4-8h", 480), ("multi-day", None))
 
 
 def duration_bucket(minutes: int) -> str:
-    return next(value for value, _, limit in DURATION_BUCKETS if limit is None or minutes <= limit)
+    return next(value for value, limit in DURATION_BUCKETS if limit is None or minutes <= limit)
 
 
 @dataclass(frozen=True)
@@ -50,8 +47,9 @@ def keyword_text(course: Course, catalog: Catalog) -> str:
     return " ".join((course.title, course.summary, *course.tags, *products)).lower()
 
 
-def facets(catalog: Catalog) -> list[Facet]:
-    """Facets in taxonomy order, listing only values some visible course has."""
+def facets(catalog: Catalog, messages: Messages) -> list[Facet]:
+    """Facets in taxonomy order, listing only values some visible course has, titled in the
+    site's language."""
     counts: dict[str, dict[str, int]] = {}
     for course in catalog.courses.values():
         for key, values in facet_values(course).items():
@@ -60,23 +58,23 @@ def facets(catalog: Catalog) -> list[Facet]:
                 counts[key][value] += 1
     taxonomy = catalog.taxonomy
     orders = {
-        "role": ("Role", {k: t.title for k, t in taxonomy.roles.items()}),
-        "level": ("Level", {k: t.title for k, t in taxonomy.levels.items()}),
-        "format": ("Format", {k: t.title for k, t in taxonomy.formats.items()}),
-        "product": ("Product", {k: t.title for k, t in taxonomy.products.items()}),
-        "language": ("Language", {k: k for k in sorted(counts.get("language", {}))}),
-        "duration": ("Duration", {value: label for value, label, _ in DURATION_BUCKETS}),
+        "role": {k: t.title for k, t in taxonomy.roles.items()},
+        "level": {k: t.title for k, t in taxonomy.levels.items()},
+        "format": {k: t.title for k, t in taxonomy.formats.items()},
+        "product": {k: t.title for k, t in taxonomy.products.items()},
+        "language": {k: k for k in sorted(counts.get("language", {}))},
+        "duration": {value: messages.text(f"catalog.duration.{value}") for value, _ in DURATION_BUCKETS},
     }
     result = []
-    for key, (title, ordered) in orders.items():
+    for key, ordered in orders.items():
         present = counts.get(key, {})
         options = tuple(FacetOption(v, label, present[v]) for v, label in ordered.items() if v in present)
-        if options:
-            result.append(Facet(key, title, options))
+        if options:  # the search box's facets have the same titles (search.js)
+            result.append(Facet(key, messages.text(f"script.facet.{key}"), options))
     return result
 
 
-def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date) -> dict[str, Any]:
+def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, messages: Messages) -> dict[str, Any]:
     """Template context of the catalog page: cards, facets, each card's next bookable session
     and the filter script's data.
 
@@ -96,4 +94,5 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date) 
         })
         live = catalog.taxonomy.is_live(course.format)
         next_sessions[course.id] = bookable[0][1] if bookable and live else None
-    return {"cards": cards, "facets": facets(catalog), "next_sessions": next_sessions, "data": {"courses": data}}
+    return {"cards": cards, "facets": facets(catalog, messages), "next_sessions": next_sessions,
+            "data": {"courses": data}}

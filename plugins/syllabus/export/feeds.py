@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..core.messages import Messages
 from ..core.model import Catalog, Course
 from .calendar import calendar_file, session_event
 from .plans import site_link
@@ -47,10 +48,12 @@ def course_updated(catalog: Catalog, course: Course, today: dt.date) -> dt.date:
     return catalog.updated(course) or today
 
 
-def atom_feed(catalog: Catalog, today: dt.date, site_url: str, site_name: str, language: str) -> Feed:
-    """Public courses, most recently reviewed first (then by id), as Atom 1.0."""
+def atom_feed(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages) -> Feed:
+    """Public courses, most recently reviewed first (then by id), as Atom 1.0, titled in the
+    site's language."""
     path = "courses.xml"
-    title = f"{site_name}: new and updated courses"
+    title = messages.text("feed.courses", site=site_name)
+    language = messages.language
     courses = sorted(catalog.courses.values(), key=lambda c: (-course_updated(catalog, c, today).toordinal(), c.id))
     courses = courses[:ATOM_ENTRIES]
     ET.register_namespace("", ATOM)
@@ -93,7 +96,8 @@ def _named(name: str) -> ET.Element:
     return element
 
 
-def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str) -> Iterator[Feed]:
+def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str,
+                  messages: Messages) -> Iterator[Feed]:
     """Every upcoming session of a live course (cancelled ones say so, which removes them
     from subscribers' calendars), in one feed and in one per role."""
     by_role: dict[str, list[list[str]]] = {role: [] for role in catalog.taxonomy.roles}
@@ -103,21 +107,22 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
             continue
         course_url = site_link(site_url, f"courses/{course.id}/")
         for session in course.upcoming_sessions(today):
-            everything.append((session.starts_at, course.id, session_event(course, session, today, course_url)))
+            event = session_event(course, session, today, course_url, messages)
+            everything.append((session.starts_at, course.id, event))
     everything.sort(key=lambda item: (item[0], item[1]))
     for _, course_id, event in everything:
         for role in catalog.courses[course_id].roles:
             by_role[role].append(event)
-    title = f"{site_name}: upcoming sessions"
+    title = messages.text("feed.sessions", site=site_name)
     yield Feed("sessions.ics", title, "text/calendar",
                calendar_file(title, [event for _, _, event in everything]))
     for role, events in by_role.items():  # every role, so a subscription outlives a quiet month
-        role_title = f"{title} for {catalog.taxonomy.title('roles', role)}"
+        role_title = messages.text("feed.sessions_for_role", site=site_name, role=catalog.taxonomy.title("roles", role))
         yield Feed(f"sessions-{role}.ics", role_title, "text/calendar",
                    calendar_file(role_title, events))
 
 
-def site_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, language: str) -> list[Feed]:
+def site_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages) -> list[Feed]:
     """The Atom feed first, then the calendar of all sessions, then one per role."""
-    return [atom_feed(catalog, today, site_url, site_name, language),
-            *session_feeds(catalog, today, site_url, site_name)]
+    return [atom_feed(catalog, today, site_url, site_name, messages),
+            *session_feeds(catalog, today, site_url, site_name, messages)]

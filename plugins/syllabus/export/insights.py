@@ -66,6 +66,11 @@ class Coverage:
         return tuple((role, level) for role in self.roles for level in self.levels
                      if not self.counts[role.id][level.id])
 
+    @property
+    def gap_names(self) -> str:
+        """The gaps as a reader sees them: "Administrator × Advanced, ..."."""
+        return ", ".join(f"{role.title} × {level.title}" for role, level in self.gaps)
+
 
 @dataclass(frozen=True)
 class FormatShare:
@@ -102,13 +107,13 @@ class FormatMix:
     def live_minutes_share(self) -> float:
         return percent(self.live_minutes, self.minutes)
 
-    @property
-    def chart(self) -> ShareChart:
+    def chart(self, courses: str, minutes: str, live: str, on_demand: str) -> ShareChart:
+        """The live and on-demand shares as 100 % bars, labelled with the page's words."""
         return share_chart([
-            ("Courses", [("Live", self.live_course_share),
-                         ("On demand", percent(self.courses - self.live_courses, self.courses))]),
-            ("Learner minutes", [("Live", self.live_minutes_share),
-                                 ("On demand", percent(self.minutes - self.live_minutes, self.minutes))]),
+            (courses, [(live, self.live_course_share),
+                       (on_demand, percent(self.courses - self.live_courses, self.courses))]),
+            (minutes, [(live, self.live_minutes_share),
+                       (on_demand, percent(self.minutes - self.live_minutes, self.minutes))]),
         ])
 
 
@@ -355,7 +360,7 @@ def insights_markdown(insights: Insights) -> str:
     lines += _table(["Role", *(lv.title for lv in cover.levels)],
                     ([role.title, *(cover.cell_text(role, lv) for lv in cover.levels)]
                      for role in cover.roles))
-    gaps = ", ".join(f"{role.title} × {level.title}" for role, level in cover.gaps)
+    gaps = cover.gap_names
     lines += [f"Gaps: {_cell(gaps)}." if gaps else "No gaps: every role has a course at every level.", ""]
 
     lines += ["## Format mix", ""]

@@ -7,6 +7,10 @@ falls inside a phase. The renderers in :mod:`.plans` write those as placeholders
 fills them with a line-for-line twin of :func:`fill`; that twin is deliberately tiny (add
 days to a date, look values up, apply an escape table that comes from here) and the
 browser tests compare its downloads with the command line's output byte for byte.
+Words and dates are the site's language: :func:`fill` takes the texts from the message
+catalog (the ``script.plan.`` ones, which the page carries for ``plan.js`` too) and formats
+dates and times with :class:`~syllabus.core.locale_format.LocaleFormat`, as ``plan.js``
+does with ``syllabusFormat``.
 
 A placeholder is ``OPEN kind SEP arg SEP ... CLOSE``, delimited by Unicode private-use
 characters that no Markdown, CSV or iCalendar writer escapes, so it passes through the
@@ -20,7 +24,7 @@ format's own writer unchanged. Kinds:
     the date of plan day ``day`` under the personalisation's working days
     (:mod:`syllabus.core.schedule`), as ``iso`` (2027-03-30), ``basic`` (20270330),
     ``end`` (the day after, basic: an all-day event's DTEND), ``label``
-    (Tue 30 Mar 2027) or ``moved`` (" (moved from Sat 27 Mar 2027)" when it moved, else "").
+    (Tue, Mar 30, 2027) or ``moved`` (" (moved from Sat, Mar 27, 2027)" when it moved, else "").
 ``uid arg ...``
     a calendar UID: a hash of the arguments, the customer and the kickoff date.
 ``choice key part``
@@ -47,11 +51,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..core.locale_format import LocaleFormat
+from ..core.messages import ENGLISH, Messages
 from ..core.schedule import (
     MAX_SHIFT_DAYS,
     NIGHT_ENDS,
     NIGHT_STARTS,
-    WEEKEND_TITLES,
     WEEKENDS,
     WorkingDays,
     in_zone,
@@ -63,14 +68,10 @@ from . import csv_escape, ics_escape, md_escape
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
 _PLACEHOLDER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KICKOFF_YEARS = (1900, 2999)  # a plan of any length still ends inside ``datetime``'s range
 NAME_LENGTH = 120  # the form's maxlength
 DEFAULT_TIMEZONE = "UTC"
 UID_LENGTH, UID_DOMAIN = 32, "syllabus"
-NIGHT_FLAG = (f" (at night in this time zone, {NIGHT_STARTS}:00 to {NIGHT_ENDS:02d}:00: no daytime session fits;"
-              " ask for a private session)")
 
 # Characters each format escapes in a value a visitor typed, from the format's own module;
 # ``text`` is shown on the page through textContent and needs none.
@@ -106,17 +107,25 @@ def stable_uid(*parts: str) -> str:
     return f"{digest[:UID_LENGTH]}@{UID_DOMAIN}"
 
 
-def date_label(date: dt.date) -> str:
-    """How a date reads in plans: ``Tue 30 Mar 2027``."""
-    return f"{WEEKDAYS[date.weekday()]} {date.day} {MONTHS[date.month - 1]} {date.year}"
+def weekend_title(weekend: str, messages: Messages) -> str:
+    """``sat-sun`` -> ``Saturday and Sunday``."""
+    return messages.text(f"script.plan.weekend.{weekend}")
 
 
-def days_text(days: WorkingDays) -> str:
+def days_text(days: WorkingDays, messages: Messages) -> str:
     """Which days count, said in the plan's header."""
     if not days.shift:
-        return "calendar days (items keep kickoff + day, weekends included)"
-    text = f"working days (weekend: {WEEKEND_TITLES[days.weekend]}"
-    return text + (f"; public holidays: {days.country})" if days.country else ")")
+        return messages.text("script.plan.days_calendar")
+    weekend = weekend_title(days.weekend, messages)
+    if days.country:
+        return messages.text("script.plan.days_working_holidays", weekend=weekend, country=days.country)
+    return messages.text("script.plan.days_working", weekend=weekend)
+
+
+def night_flag(formats: LocaleFormat) -> str:
+    """What a session at night in the customer's zone is flagged with."""
+    return formats.messages.text("script.plan.night", start=formats.time(dt.time(NIGHT_STARTS)),
+                                 end=formats.time(dt.time(NIGHT_ENDS)))
 
 
 @cache
@@ -149,9 +158,11 @@ class Personalisation:
             raise ValueError(f"time zone {zone!r} is not an IANA time zone such as Europe/Berlin")
         return cls(customer, kickoff, zone, ce_name or None, days or WorkingDays())
 
-    def value(self, name: str) -> str:
+    def value(self, name: str, messages: Messages) -> str:
+        if name == "days":
+            return days_text(self.days, messages)
         return {"customer": self.customer, "ce": self.ce or "", "timezone": self.timezone,
-                "zone": zone_label(self.timezone), "days": days_text(self.days)}[name]
+                "zone": zone_label(self.timezone)}[name]
 
     def date(self, day: int) -> dt.date:
         return self.days.date_of(self.start, day)
@@ -223,42 +234,45 @@ class Choice:
                             for o in self.options]}
 
 
-def _date(who: Personalisation, day: int, style: str) -> str:
+def _date(who: Personalisation, day: int, style: str, formats: LocaleFormat) -> str:
     date = who.date(day)
     if style == "label":
-        return date_label(date)
+        return formats.date(date)
     if style == "moved":
         calendar = who.start + dt.timedelta(days=day)
-        return f" (moved from {date_label(calendar)})" if calendar != date else ""
+        return formats.messages.text("script.plan.moved", date=formats.date(calendar)) if calendar != date else ""
     if style == "end":
         date += dt.timedelta(days=1)
     iso = date.isoformat()
     return iso if style == "iso" else iso.replace("-", "")
 
 
-def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Choice]) -> str:
-    """Replace every placeholder in a ``fmt`` template (``plan.js``'s ``fill`` is the twin)."""
+def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Choice],
+         messages: Messages = ENGLISH) -> str:
+    """Replace every placeholder in a ``fmt`` template, in the language of ``messages``
+    (``plan.js``'s ``fill`` is the twin)."""
+    formats = LocaleFormat(messages)
 
     def replace(match: re.Match[str]) -> str:
         kind, *args = match.group(1).split(SEP)
         if kind == "value":
             name, prefix, suffix = args
-            value = who.value(name)
+            value = who.value(name, messages)
             return prefix + escape(fmt, value) + suffix if value else ""
         if kind == "date":
-            return _date(who, int(args[0]), args[1])
+            return escape(fmt, _date(who, int(args[0]), args[1], formats))
         if kind == "uid":
             return stable_uid(*args, who.customer, who.start.isoformat())
         if kind == "choice":
-            return fill(choices[args[0]].pick(who)[args[1]], fmt, who, choices)
+            return fill(choices[args[0]].pick(who)[args[1]], fmt, who, choices, messages)
         if kind == "instant":
             moment = _instant(args[0], who.timezone)
-            return date_label(moment.date()) if args[1] == "label" else f"{moment:%H:%M}"
+            return escape(fmt, formats.date(moment) if args[1] == "label" else formats.time(moment))
         if kind == "elsewhere":
             return "" if who.timezone == args[0] else args[1]
         if kind == "night":
             night = is_night(_instant(args[0], who.timezone), _instant(args[1], who.timezone))
-            return escape(fmt, NIGHT_FLAG) if night else ""
+            return escape(fmt, night_flag(formats)) if night else ""
         raise ValueError(f"unknown placeholder {kind!r}")
 
     return _PLACEHOLDER.sub(replace, template)
@@ -268,13 +282,12 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
               weekend: str, length_days: int, holiday_years: tuple[int, int],
               holidays: Mapping[str, list[str]]) -> dict[str, Any]:
     """Everything ``plan.js`` needs, as JSON for the plan page: the templates, the choices,
-    the escape tables, the date rules' data and the few constants :func:`fill` uses."""
+    the escape tables, the date rules' data and the few constants :func:`fill` uses (its
+    texts and date formats are the page's: ``syllabusText``, ``syllabusFormat``)."""
     return {
         "templates": dict(templates),
         "choices": {key: choice.as_json() for key, choice in choices.items()},
         "escapes": {fmt: dict(table) for fmt, table in ESCAPES.items() if fmt in templates or fmt == "text"},
-        "weekdays": list(WEEKDAYS),
-        "months": list(MONTHS),
         "kickoff_years": list(KICKOFF_YEARS),
         "name_length": NAME_LENGTH,
         "default_timezone": DEFAULT_TIMEZONE,
@@ -282,12 +295,10 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "uid": {"length": UID_LENGTH, "domain": UID_DOMAIN},
         "fold": {"ics": ics_escape.FOLD_LIMIT},
         "weekends": {key: list(days) for key, days in WEEKENDS.items()},
-        "weekend_titles": dict(WEEKEND_TITLES),
         "plan_weekend": weekend,
         "length_days": length_days,
         "holiday_years": list(holiday_years),
         "holidays": dict(holidays),
         "night": [NIGHT_STARTS, NIGHT_ENDS],
         "max_shift_days": MAX_SHIFT_DAYS,
-        "night_flag": NIGHT_FLAG,
     }

@@ -19,6 +19,11 @@ live course is a timed event at its exact UTC instant. The chosen zone also trav
 ``X-WR-TIMEZONE`` for the calendar apps that read it. The undated template needs dates too,
 so its events fall on a documented placeholder kickoff (:func:`template_kickoff`) and each
 summary starts with "Day N".
+
+Every word is the message catalog's, in the site's language (:class:`Wording` escapes a
+text's own words for the format), and dates, times and durations are
+:class:`~syllabus.core.locale_format.LocaleFormat`'s. CSV header names are translated too:
+the file is for people reading it in a spreadsheet, not for a program.
 """
 
 from __future__ import annotations
@@ -27,9 +32,12 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..core.locale_format import LocaleFormat
+from ..core.messages import ENGLISH, Messages
 from ..core.model import Catalog, Course, Plan, PlanItem
 from ..core.schedule import WorkingDays, zone_label
 from . import md_escape
@@ -38,11 +46,10 @@ from .catalog_json import track_minutes
 from .csv_escape import cell
 from .ics_escape import fold
 from .placeholders import Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
-from .text import format_minutes
 
-LABELS = {"course": "Course", "track": "Track", "task": "Task", "meeting": "Meeting", "milestone": "Milestone"}
-CSV_HEADER = ("date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details",
-              "success_criteria", "status", "done_on")
+# The CSV's columns; their names are the catalog's download.csv.<column> texts.
+CSV_COLUMNS = ("date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details",
+               "success_criteria", "status", "done_on")
 FORMATS = ("md", "checklist", "csv", "ics")
 _WHEN = "DTSTART"  # a token in it stands for an event's DTSTART and DTEND lines, all-day or timed
 
@@ -51,7 +58,7 @@ _WHEN = "DTSTART"  # a token in it stands for an event's DTSTART and DTEND lines
 class Link:
     """A course (or recording) a row points to."""
 
-    title: str
+    title: str  # "" for a recording: the exports call it "watch the recording" in their language
     url: str
     minutes: int | None = None
 
@@ -87,10 +94,6 @@ class PlanRow:
     on_demand: Link | None = None
     required: tuple[Link, ...] = ()  # a track's required courses
     success_criteria: str = ""
-
-    @property
-    def label(self) -> str:
-        return LABELS.get(self.type, self.type.capitalize())
 
 
 def site_link(base_url: str, path: str) -> str:
@@ -152,7 +155,7 @@ def _on_demand(course: Course, catalog: Catalog, base_url: str) -> Link | None:
     if course.on_demand is None:
         return None
     if course.on_demand.url:
-        return Link("watch the recording", course.on_demand.url)
+        return Link("", course.on_demand.url)
     other = catalog.courses.get(course.on_demand.course or "")  # absent when not visible
     return Link(other.title, site_link(base_url, f"courses/{other.id}/"), other.duration_minutes) if other else None
 
@@ -173,43 +176,83 @@ def _unique_keys(rows: Iterable[PlanRow]) -> list[PlanRow]:
 
 # Text shared by the formats -----------------------------------------------------------
 
+_VALUE = "\ue004"  # marks where a value goes while a text's own words are escaped (not a placeholder)
+_VALUE_MARK = re.compile(f"{_VALUE}([a-z_]+){_VALUE}")
+
 
 def _md(text: str) -> str:
     return md_escape.inline(text)
 
 
 def _literal(fmt: str, text: str) -> str:
-    """Fixed words inside a sentence, escaped for ``fmt`` (``text`` needs none)."""
+    """Words (a catalog text, fixed punctuation) inside a ``fmt`` text, escaped for it."""
     return md_escape.escape(text) if fmt in ("md", "checklist") else escape(fmt, text)
 
 
-def _session_sentence(slot: SessionSlot, fmt: str) -> str:
+@dataclass(frozen=True)
+class Wording:
+    """The catalog's texts written straight into a ``fmt`` text (not through the format's
+    writer): a text's own words are escaped for the format, since a site may reword them."""
+
+    messages: Messages
+    fmt: str
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        """The text with ``values`` put in as given: already in the format's syntax (a
+        Markdown link, an escaped title) or placeholders. ``count`` is a number."""
+        marked = {name: value if name == "count" else f"{_VALUE}{name}{_VALUE}" for name, value in values.items()}
+        text = _literal(self.fmt, self.messages.text(key, **marked))
+        return _VALUE_MARK.sub(lambda match: str(values[match[1]]), text)
+
+    def plain(self, key: str, /, **values: object) -> str:
+        """The text with plain ``values`` (a URL, a zone's name), all of it escaped."""
+        return _literal(self.fmt, self.messages.text(key, **values))
+
+    def around(self, key: str, name: str) -> tuple[str, str]:
+        """What a text says before and after its value ``name``: a ``value``
+        placeholder's prefix and suffix, written only when the value is not empty."""
+        before, after = self(key, **{name: _VALUE}).split(_VALUE)
+        return before, after
+
+
+def _label(row: PlanRow, messages: Messages) -> str:
+    """``Course``, ``Milestone``...: what kind of row it is."""
+    return messages.text(f"plan.type.{row.type}")
+
+
+def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
     """When a session runs, in the customer's zone, with the organiser's time second:
-    ``Thu 4 Feb 2027, 01:00–03:00 Berlin time (10:00 Sydney)`` once filled."""
+    ``Thu, Feb 4, 2027, 01:00–03:00 Berlin time (10:00 Sydney)`` once filled."""
+    words = Wording(messages, fmt)
     start, end = utc_text(slot.start), utc_text(slot.end)
-    organiser = _literal(fmt, f" ({slot.start:%H:%M} {zone_label(slot.zone)})")
-    return (f"{placeholder('instant', start, 'label')}{_literal(fmt, ', ')}{placeholder('instant', start, 'time')}–"
-            f"{placeholder('instant', end, 'time')} {placeholder('value', 'zone', '', '')} time"
-            f"{placeholder('elsewhere', slot.zone, organiser)}{placeholder('night', start, end)}")
+    organiser = words.plain("download.organiser_time", time=LocaleFormat(messages).time(slot.start),
+                            zone=zone_label(slot.zone))
+    when = words("download.session_when", date=placeholder("instant", start, "label"),
+                 start=placeholder("instant", start, "time"), end=placeholder("instant", end, "time"),
+                 zone=placeholder("value", "zone", "", ""))
+    return f"{when}{placeholder('elsewhere', slot.zone, organiser)}{placeholder('night', start, end)}"
 
 
-def _live_texts(row: PlanRow, slot: SessionSlot | None, *, dated: bool) -> dict[str, str]:
+def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, dated: bool) -> dict[str, str]:
     """The line about when a live course runs, per format (``text`` is the page's), with
     placeholders; ``when`` is the calendar event's DTSTART and DTEND lines."""
-    in_phase = " in this phase" if dated else ""
     texts = {}
     for fmt in ("text", *FORMATS):
+        words = Wording(messages, fmt)
         markdown = fmt in ("md", "checklist")
         if slot:
-            text = _literal(fmt, f"Next live session{in_phase}: ") + _session_sentence(slot, fmt)
+            text = words("download.next_session_in_phase" if dated else "download.next_session",
+                         when=_session_sentence(slot, fmt, messages))
             if slot.registration_url and fmt != "text":  # the page links it (texts["register"])
-                register = md_escape.link("register", slot.registration_url)
-                text += f" ({register})" if markdown else _literal(fmt, f" (register: {slot.registration_url})")
+                register = (md_escape.link(messages.text("download.register"), slot.registration_url) if markdown
+                            else words.plain("download.register_url", url=slot.registration_url))
+                text += f" ({register})"
         elif row.on_demand:
-            text = (f"On demand instead: {md_escape.link(row.on_demand.title, row.on_demand.url)}" if markdown else
-                    _literal(fmt, f"On demand instead: {row.on_demand.title} ({row.on_demand.url})"))
+            title = row.on_demand.title or messages.text("download.recording")
+            text = (words("download.on_demand", course=md_escape.link(title, row.on_demand.url)) if markdown else
+                    words.plain("download.on_demand", course=f"{title} ({row.on_demand.url})"))
         else:
-            text = _literal(fmt, f"No live session is scheduled{in_phase} yet; see the course page for new dates.")
+            text = words.plain("download.no_session_in_phase" if dated else "download.no_session")
         texts[fmt] = text
     if slot and slot.registration_url:
         texts["register"] = slot.registration_url
@@ -223,7 +266,7 @@ def _all_day(day: int) -> str:
             f"DTEND;VALUE=DATE:{placeholder('date', day, 'end')}")
 
 
-def _choices(plan: Plan, rows: Sequence[PlanRow]) -> dict[str, Choice]:
+def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[str, Choice]:
     """For each live course: its sessions from the item's day to the end of its phase,
     picked when the kickoff date and zone are known (a session after the phase would come
     too late)."""
@@ -231,41 +274,44 @@ def _choices(plan: Plan, rows: Sequence[PlanRow]) -> dict[str, Choice]:
     for row in rows:
         if row.live:
             phase = plan.phases[row.phase_index]
-            options = tuple(Option(slot.start, slot.end, _live_texts(row, slot, dated=True)) for slot in row.sessions)
+            options = tuple(Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True))
+                            for slot in row.sessions)
             choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, options,
-                                      _live_texts(row, None, dated=True))
+                                      _live_texts(row, None, messages, dated=True))
     return choices
 
 
-def _undated_live(row: PlanRow, fmt: str) -> str:
+def _undated_live(row: PlanRow, fmt: str, messages: Messages) -> str:
     """The next session from "today", in the organiser's own zone (no customer yet)."""
     slot = row.sessions[0] if row.sessions else None
     organiser = Personalisation("", dt.date.min, slot.zone if slot else "UTC", days=WorkingDays(shift=False))
-    return fill(_live_texts(row, slot, dated=False)[fmt], fmt, organiser, {})
+    return fill(_live_texts(row, slot, messages, dated=False)[fmt], fmt, organiser, {}, messages)
 
 
-def _live_line(row: PlanRow, fmt: str, dated: bool) -> str:
+def _live_line(row: PlanRow, fmt: str, dated: bool, messages: Messages) -> str:
     """A placeholder in a dated template; the undated text (next session from today) otherwise."""
-    return placeholder("choice", row.key, fmt) if dated else _undated_live(row, fmt)
+    return placeholder("choice", row.key, fmt) if dated else _undated_live(row, fmt, messages)
 
 
-def _details(row: PlanRow, fmt: str, dated: bool, *, criteria: bool = True) -> list[str]:
+def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteria: bool = True) -> list[str]:
     """Plain facts beyond title, owner, duration and link: for CSV cells and calendar notes."""
+    duration = LocaleFormat(messages).duration
     parts = [row.format] if row.format else []
     if row.live:
-        parts.append(_live_line(row, fmt, dated))
+        parts.append(_live_line(row, fmt, dated, messages))
     if row.required:
-        courses = "; ".join(f"{c.title} ({format_minutes(c.minutes)})" for c in row.required)
-        parts.append(f"Required courses ({format_minutes(row.duration_minutes)} in total): {courses}")
+        courses = "; ".join(f"{c.title} ({duration(c.minutes)})" for c in row.required)
+        parts.append(messages.text("download.required_courses", duration=duration(row.duration_minutes),
+                                   courses=courses))
     if row.success_criteria and criteria:
-        parts.append(f"Success criteria: {row.success_criteria}")
+        parts.append(messages.text("download.success_criteria", criteria=row.success_criteria))
     if row.note:
         parts.append(row.note)
     return parts
 
 
 def _date_label(day: int) -> str:
-    """How a date reads in the Markdown and on the page: ``Tue 30 Mar 2027``."""
+    """How a date reads in the Markdown and on the page: ``Tue, Mar 30, 2027``."""
     return placeholder("date", day, "label")
 
 
@@ -280,52 +326,59 @@ def _title(row: PlanRow) -> str:
 # Markdown ---------------------------------------------------------------------------
 
 
-def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str) -> str:
+def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str, messages: Messages) -> str:
+    words = Wording(messages, "md")
     last = plan.length_days
+    link = md_escape.link(plan.title, plan_url)
     if dated:
+        ce_before, ce_after = words.around("download.ce", "ce")
         lines = [f"# {_md(plan.title)}: {_customer()}", "", _md(plan.summary), "",
-                 f"- Kickoff: **{_date_label(0)}** (day 0)",
-                 f"- Last day: **{_date_label(last)}** (day {last}){placeholder('date', last, 'moved')}",
-                 "- Days: " + placeholder("value", "days", "", ""),
-                 "- Time zone: " + placeholder("value", "timezone", "", "")
-                 + placeholder("value", "ce", "\n- Customer engineer: ", ""),
-                 f"- Plan template: {md_escape.link(plan.title, plan_url)}"]
+                 "- " + words("download.kickoff", date=f"**{_date_label(0)}**"),
+                 "- " + words("download.last_day", date=f"**{_date_label(last)}**", day=last)
+                 + placeholder("date", last, "moved"),
+                 "- " + words("download.days", days=placeholder("value", "days", "", "")),
+                 "- " + words("download.timezone", timezone=placeholder("value", "timezone", "", ""))
+                 + placeholder("value", "ce", "\n- " + ce_before, ce_after),
+                 "- " + words("download.template", link=link)]
     else:
         lines = [f"# {_md(plan.title)}", "", _md(plan.summary), "",
-                 f"- Length: {plan.length_days} days; day 0 is the kickoff, day {last} the last day",
-                 f"- Personalise it with the customer's name and kickoff date: {md_escape.link(plan.title, plan_url)}"]
+                 "- " + words("download.length", count=last), "- " + words("download.personalise", link=link)]
     phase_index = None
     for row in rows:
         if row.phase_index != phase_index:
             phase_index = row.phase_index
             phase = plan.phases[phase_index]
-            span = f"days {phase.start_day}–{phase.end_day}"
-            dates = f" · {_date_label(phase.start_day)} to {_date_label(phase.end_day)}" if dated else ""
+            span = words("plan.days_span", start=phase.start_day, end=phase.end_day)
+            dates = (" · " + words("download.phase_dates", start=_date_label(phase.start_day),
+                                   end=_date_label(phase.end_day))) if dated else ""
             lines += ["", f"## {_md(phase.title)}{dates} ({span})", ""]
-        lines += _markdown_row(row, dated)
+        lines += _markdown_row(row, dated, messages)
     if plan.outcomes:
-        lines += ["", "## Outcomes", "", *(f"- {_md(outcome)}" for outcome in plan.outcomes)]
+        lines += ["", "## " + words("plan.outcomes"), "", *(f"- {_md(outcome)}" for outcome in plan.outcomes)]
     return "\n".join(lines) + "\n"
 
 
-def _markdown_row(row: PlanRow, dated: bool) -> list[str]:
-    when = (f"**{_date_label(row.day)}** · day {row.day}{placeholder('date', row.day, 'moved')}" if dated
-            else f"**Day {row.day}**")
-    facts = [f"{row.label}: {_title(row)}"]
+def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
+    words = Wording(messages, "md")
+    duration = LocaleFormat(messages).duration
+    when = (f"**{_date_label(row.day)}** · {words('download.day', day=row.day)}{placeholder('date', row.day, 'moved')}"
+            if dated else f"**{words('plan.day', day=row.day)}**")
+    facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
     if row.type == "course":
-        facts += [_md(row.format), format_minutes(row.duration_minutes)]
+        facts += [_md(row.format), _md(duration(row.duration_minutes))]
     elif row.type == "track":
-        facts.append(f"{format_minutes(row.duration_minutes)} required")
+        facts.append(words("plan.required", duration=_md(duration(row.duration_minutes))))
     elif row.owner:
-        facts.append(f"owner: {_md(row.owner)}")
+        facts.append(words("download.owner", owner=_md(row.owner)))
     nested = []
     if row.live:
-        nested.append(_live_line(row, "md", dated))
+        nested.append(_live_line(row, "md", dated, messages))
     if row.required:
-        courses = "; ".join(f"{md_escape.link(c.title, c.url)} ({format_minutes(c.minutes)})" for c in row.required)
-        nested.append(f"Required courses ({format_minutes(row.duration_minutes)} in total): {courses}")
+        courses = "; ".join(f"{md_escape.link(c.title, c.url)} ({_md(duration(c.minutes))})" for c in row.required)
+        nested.append(words("download.required_courses", duration=_md(duration(row.duration_minutes)),
+                            courses=courses))
     if row.success_criteria:
-        nested.append(f"Success criteria: {_md(row.success_criteria)}")
+        nested.append(words("download.success_criteria", criteria=_md(row.success_criteria)))
     if row.note:
         nested.append(_md(row.note))
     return [f"- {when} · {' · '.join(f for f in facts if f)}", *(f"    - {line}" for line in nested)]
@@ -334,46 +387,48 @@ def _markdown_row(row: PlanRow, dated: bool) -> list[str]:
 # Checklist --------------------------------------------------------------------------
 
 
-def _checklist(plan: Plan, rows: Sequence[PlanRow]) -> str:
+def _checklist(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> str:
     """Markdown task lists grouped by phase, to paste into a GitHub, GitLab or Jira issue;
     a milestone's success criteria are an item of their own."""
-    lines = [f"**{_md(plan.title)}: {_customer()}** · kickoff {_date_label(0)} · "
+    words = Wording(messages, "checklist")
+    duration = LocaleFormat(messages).duration
+    lines = [f"**{_md(plan.title)}: {_customer()}** · {words('download.checklist_kickoff', date=_date_label(0))} · "
              + placeholder("value", "days", "", "")]
     phase_index = None
     for row in rows:
         if row.phase_index != phase_index:
             phase_index = row.phase_index
             phase = plan.phases[phase_index]
-            lines += ["", f"### {_md(phase.title)} · {_date_label(phase.start_day)} to {_date_label(phase.end_day)}",
-                      ""]
-        facts = [f"{row.label}: {_title(row)}"]
+            dates = words("download.phase_dates", start=_date_label(phase.start_day), end=_date_label(phase.end_day))
+            lines += ["", f"### {_md(phase.title)} · {dates}", ""]
+        facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
         if row.type == "course":
-            facts.append(f"{_md(row.format)}, {format_minutes(row.duration_minutes)}")
+            facts.append(f"{_md(row.format)}, {_md(duration(row.duration_minutes))}")
         elif row.type == "track":
-            facts.append(f"{format_minutes(row.duration_minutes)} required")
+            facts.append(words("plan.required", duration=_md(duration(row.duration_minutes))))
         elif row.owner:
             facts.append(_md(row.owner))
         if row.live:
             facts.append(placeholder("choice", row.key, "checklist"))
         lines.append(f"- [ ] {_date_label(row.day)} — {' — '.join(facts)}")
         if row.success_criteria:
-            lines.append(f"    - [ ] Success criteria: {_md(row.success_criteria)}")
+            lines.append("    - [ ] " + words("download.success_criteria", criteria=_md(row.success_criteria)))
     return "\n".join(lines) + "\n"
 
 
 # CSV --------------------------------------------------------------------------------
 
 
-def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool) -> str:
+def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool, messages: Messages) -> str:
     # Every cell is quoted: a value filled in later may hold a comma or a quote, and a
     # cell the writer left bare could not take it. status and done_on are for the customer.
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    writer.writerow([cell(messages.text(f"download.csv.{column}")) for column in CSV_COLUMNS])
     for row in rows:
         date = placeholder("date", row.day, "iso") if dated else ""
-        details = " · ".join(_details(row, "csv", dated, criteria=False))
-        writer.writerow([date, row.day, *map(cell, (row.phase, row.type, row.title, row.owner)),
+        details = " · ".join(_details(row, "csv", dated, messages, criteria=False))
+        writer.writerow([date, row.day, *map(cell, (row.phase, _label(row, messages), row.title, row.owner)),
                          row.duration_minutes or "", cell(row.link), cell(details), cell(row.success_criteria),
                          "", ""])
     return out.getvalue()
@@ -382,79 +437,86 @@ def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool) -> str:
 # iCalendar --------------------------------------------------------------------------
 
 
-def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date) -> str:
+def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messages: Messages) -> str:
     """Unfolded calendar text with date and UID placeholders (filled, then re-folded)."""
     from icalendar import vText  # imported with the library only when a plan needs it (see .calendar)
 
+    text, duration = messages.text, LocaleFormat(messages).duration
     if dated:
         calendar = new_calendar(f"{plan.title}: {_customer()}")
         calendar.add("x-wr-timezone", vText(placeholder("value", "timezone", "", "")))
         calendar.add("x-wr-caldesc", vText(plan.summary))
     else:
         calendar = new_calendar(plan.title)
-        calendar.add("x-wr-caldesc", vText(f"{plan.summary}\n\nTemplate dates assume a kickoff on the first Monday "
-                                     "after the site was built; personalise the plan on its page for real dates."))
+        calendar.add("x-wr-caldesc", vText(f"{plan.summary}\n\n{text('download.calendar_template')}"))
     when = {}
     for row in rows:
-        prefix = _customer(" · ") if dated else f"Day {row.day} · "
-        event = new_event(placeholder("uid", plan.id, row.key), f"{prefix}{row.label}: {row.title}", today)
+        label = _label(row, messages)
+        prefix = _customer(" · ") if dated else f"{text('plan.day', day=row.day)} · "
+        event = new_event(placeholder("uid", plan.id, row.key), f"{prefix}{label}: {row.title}", today)
         token = placeholder("when", row.key)
         event.add(_WHEN, vText(token))
         when[f"{_WHEN}:{token}"] = placeholder("choice", row.key, "when") if row.live else _all_day(row.day)
-        facts = [f"Owner: {row.owner}"] if row.owner else []
-        facts += [f"Duration: {format_minutes(row.duration_minutes)}"] if row.duration_minutes else []
-        facts += [f"Day {row.day} of {plan.length_days} · {row.phase}", *_details(row, "ics", dated)]
+        facts = [text("download.owner_title", owner=row.owner)] if row.owner else []
+        facts += [text("download.duration", duration=duration(row.duration_minutes))] if row.duration_minutes else []
+        facts += [text("download.day_of", day=row.day, length=plan.length_days, phase=row.phase),
+                  *_details(row, "ics", dated, messages)]
         event.add("description", "\n".join(facts + ([row.link] if row.link else [])))
         if row.link.startswith(("https://", "http://")):
             event.add("url", row.link)
-        event.add("categories", [row.label])
+        event.add("categories", [label])
         event.add("transp", "TRANSPARENT")  # plan days are reminders, not busy time
         calendar.add_component(event)
     return "\r\n".join(when.get(line, line) for line in calendar.content_lines() if line) + "\r\n"
 
 
 # Public API -------------------------------------------------------------------------
+# ``messages``: the site's texts (Options.messages); the language of the words and dates.
 
 
 def plan_markdown(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *,
-                  base_url: str = "") -> str:
+                  base_url: str = "", messages: Messages = ENGLISH) -> str:
     """Markdown to paste into an email or a README; undated (day offsets) without ``who``."""
-    template = _markdown(plan, rows, who is not None, site_link(base_url, f"plans/{plan.id}/"))
-    return fill(template, "md", who, _choices(plan, rows)) if who else template
+    template = _markdown(plan, rows, who is not None, site_link(base_url, f"plans/{plan.id}/"), messages)
+    return fill(template, "md", who, _choices(plan, rows, messages), messages) if who else template
 
 
-def plan_checklist(plan: Plan, rows: Sequence[PlanRow], who: Personalisation) -> str:
-    """Markdown task lists (``- [ ] Thu 14 Jan 2027 — …``) to track the plan in an issue."""
-    return fill(_checklist(plan, rows), "checklist", who, _choices(plan, rows))
+def plan_checklist(plan: Plan, rows: Sequence[PlanRow], who: Personalisation, *, messages: Messages = ENGLISH) -> str:
+    """Markdown task lists (``- [ ] Thu, Jan 14, 2027 — …``) to track the plan in an issue."""
+    return fill(_checklist(plan, rows, messages), "checklist", who, _choices(plan, rows, messages), messages)
 
 
-def plan_csv(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None) -> str:
+def plan_csv(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *,
+             messages: Messages = ENGLISH) -> str:
     """One row per item and milestone, UTF-8, with a header row."""
-    template = _csv(plan, rows, who is not None)
-    return fill(template, "csv", who, _choices(plan, rows)) if who else template
+    template = _csv(plan, rows, who is not None, messages)
+    return fill(template, "csv", who, _choices(plan, rows, messages), messages) if who else template
 
 
-def plan_ics(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *, today: dt.date) -> str:
+def plan_ics(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *, today: dt.date,
+             messages: Messages = ENGLISH) -> str:
     """An all-day event per item and milestone, a timed one for a chosen live session;
     stable UIDs per plan, customer and kickoff."""
-    template = _ics(plan, rows, who is not None, today)
+    template = _ics(plan, rows, who is not None, today, messages)
     filler = who or Personalisation("", template_kickoff(today), days=WorkingDays(shift=False))
-    filled = fill(template, "ics", filler, _choices(plan, rows))
+    filled = fill(template, "ics", filler, _choices(plan, rows, messages), messages)
     return "\r\n".join(fold(line) for line in filled.split("\r\n"))
 
 
 def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url: str = "", *,
-                   holiday_years: tuple[int, int], holidays: Mapping[str, list[str]]) -> dict[str, object]:
+                   holiday_years: tuple[int, int], holidays: Mapping[str, list[str]],
+                   messages: Messages = ENGLISH) -> dict[str, object]:
     """The dated templates, choices and date rules the plan page fills in the browser."""
     plan_url = site_link(base_url, f"plans/{plan.id}/")
-    templates = {"md": _markdown(plan, rows, True, plan_url), "checklist": _checklist(plan, rows),
-                 "csv": _csv(plan, rows, True), "ics": _ics(plan, rows, True, today)}
-    return page_data(templates, _choices(plan, rows), weekend=plan.weekend,
+    templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
+                 "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
+    return page_data(templates, _choices(plan, rows, messages), weekend=plan.weekend,
                      length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays)
 
 
-def undated_live_dates(rows: Sequence[PlanRow]) -> Mapping[str, tuple[str, str]]:
+def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str]]:
     """What the plan page shows about live courses before anyone personalises it: the line
     and the registration URL of its session (the page makes that a link), or ""."""
-    return {row.key: (_undated_live(row, "text"), row.sessions[0].registration_url or "" if row.sessions else "")
+    return {row.key: (_undated_live(row, "text", messages),
+                      row.sessions[0].registration_url or "" if row.sessions else "")
             for row in rows if row.live}

@@ -18,6 +18,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from ..core.config import AUDIENCES, is_id
 from ..core.diagnostics import Diagnostic
+from ..core.pages import LANGUAGE_TAG
 from ..core.schema_messages import did_you_mean
 from ..core.taxonomy import KINDS
 from .config_source import ConfigSource
@@ -26,11 +27,41 @@ _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
-class TermConfig(Config):
-    """One role, level or product: ``{title, description}``; the title defaults to the id."""
+class PositionedError(ValidationError):
+    """A problem below the option's own value: ``keys`` lead to it from there."""
 
-    title = c.Optional(c.Type(str))
-    description = c.Optional(c.Type(str))
+    def __init__(self, message: str, keys: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.keys = keys
+
+
+class LocalisedText(c.BaseConfigOption[str | dict]):
+    """Text, or the same text by language tag: ``{en: Administrator, ja: 管理者}``. The
+    site's language picks one (``core.taxonomy.in_language``)."""
+
+    EXAMPLE = "{en: Administrator, ja: 管理者}"
+
+    def run_validation(self, value: object) -> str | dict[str, str]:
+        if isinstance(value, str):
+            return value
+        if not isinstance(value, Mapping) or not value:
+            raise ValidationError(f"must be text, or a mapping of language tags to text such as {self.EXAMPLE}")
+        for tag, text in value.items():
+            if not isinstance(tag, str) or not LANGUAGE_TAG.match(tag):
+                hint = " (quote it: YAML reads a bare no, yes, on or off as true or false)" if isinstance(
+                    tag, bool) else ""
+                raise PositionedError(f"'{tag}' is not a language tag such as en or ja{hint}", (str(tag),))
+            if not isinstance(text, str) or not text.strip():
+                raise PositionedError(f"the text for '{tag}' must be non-empty text", (tag,))
+        return dict(value)
+
+
+class TermConfig(Config):
+    """One role, level or product: ``{title, description}``; the title defaults to the id.
+    Either may be given in several languages (:class:`LocalisedText`)."""
+
+    title = c.Optional(LocalisedText())
+    description = c.Optional(LocalisedText())
 
 
 class FormatConfig(TermConfig):
@@ -61,7 +92,7 @@ class Terms(c.BaseConfigOption[dict]):
             failed, _unknown = term.validate()  # unknown keys: check_options positions them
             if failed:
                 name, error = failed[0]
-                raise ValidationError(f"'{key}.{name}': {error}")
+                raise PositionedError(f"'{key}.{name}': {error}", (key, name, *getattr(error, "keys", ())))
             terms[key] = term
         return terms
 
@@ -145,7 +176,8 @@ def check_options(raw: Mapping[str, Any], source: ConfigSource) -> tuple[Syllabu
     config = SyllabusConfig(config_file_path=str(source.path))
     config.load_dict(dict(raw))
     failed, _warnings = config.validate()  # its only warnings are unknown names, found below
-    problems = [OptionProblem(key, source.error((*_OPTIONS, key), f"syllabus: {key}: {error}"))
+    problems = [OptionProblem(key, source.error((*_OPTIONS, key, *getattr(error, "keys", ())),
+                                                f"syllabus: {key}: {error}"))
                 for key, error in failed]
     problems.extend(OptionProblem(path[len(_OPTIONS)], source.error(path, message, at_key=True))
                     for path, message in _unknown_keys(raw))

@@ -46,7 +46,7 @@ from .config_source import ConfigSource
 from .incremental import CompiledTemplates, RenderedPages, page_frame
 from .options import options_from_config
 from .preview import editor_from_environment, error_files, error_page
-from .render import Renderer, searchable
+from .render import Renderer, messages_element, searchable
 from .site_search import SearchIndexError, index_site, pagefind_binary
 from .structure import (
     Download,
@@ -88,6 +88,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.edit_links: tuple[str, str] | None = None  # (edit URL of docs_dir, project root from docs_dir)
         self.feeds: list[Feed] = []
         self.feed_links = ""  # the <link rel="alternate"> of the overall feeds, in every page's head
+        self.script_messages = ""  # the page scripts' texts, in every page's head (render.messages_element)
         self.serving = False
         self.file_cache_options: Options | None = None
         self.failed: list[Diagnostic] | None = None  # serving with content errors: the error site
@@ -165,6 +166,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls,
                                  bytecode_cache=self.compiled if self.serving else None)
         self.renderer.env.globals["show_owners"] = self.tooling["owners"]
+        self.script_messages = messages_element(self.options.messages)
         for asset in ASSET_FILES:
             path = f"assets/syllabus/{asset}"
             if asset.endswith(".css"):
@@ -184,7 +186,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.failed is not None and self.options is not None:
-            return error_files(config, error_page(self.failed, self.options.root, editor_from_environment()),
+            return error_files(config, error_page(self.failed, self.options.root, editor_from_environment(),
+                                                       self.options.messages),
                                self.addresses)
         if not self.config.enabled or self.catalog is None or self.options is None:
             return None
@@ -217,14 +220,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
-        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.site_language)
+        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages)
         assert self.renderer is not None
         self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
         self.feed_links = "".join(
             f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
-        self.downloads = [*material_downloads(self.catalog, root), *plan_downloads(self.catalog, today, site_url),
-                          *session_downloads(self.catalog, today, site_url), *self._redirects()]
+        self.downloads = [*material_downloads(self.catalog, root),
+                          *plan_downloads(self.catalog, today, site_url, self.options.messages),
+                          *session_downloads(self.catalog, today, site_url, self.options.messages), *self._redirects()]
         _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
             config.nav = self._nav(files)
@@ -247,16 +251,21 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def _nav(self, files: Files) -> list[Any]:
         """Home, Catalog, tracks, plans, then the hand-written pages; never the course pages."""
-        assert self.catalog is not None
+        assert self.catalog is not None and self.options is not None
         generated = set(self.pages)
         docs = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
         home = [uri for uri in docs if uri == "index.md"]
-        nav: list[Any] = [*home, {"Catalog": "catalog/index.md"}]
+        messages = self.options.messages
+
+        def text(key: str) -> Markup:  # Material prints nav titles raw
+            return Markup(escape(messages.text(key)))
+
+        nav: list[Any] = [*home, {text("nav.catalog"): "catalog/index.md"}]
         if self.catalog.tracks:
-            nav.append({"Tracks": [{Markup(escape(t.title)): f"tracks/{t.id}/index.md"}
+            nav.append({text("nav.tracks"): [{Markup(escape(t.title)): f"tracks/{t.id}/index.md"}
                                    for t in self.catalog.tracks.values()]})
         if self.catalog.plans:
-            nav.append({"Plans": [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
+            nav.append({text("nav.plans"): [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
                                   for p in self.catalog.plans.values()]})
         nav.extend(uri for uri in docs if uri != "index.md")
         # Generated pages that are not per-item: the field reference, and insights if built.
@@ -267,8 +276,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if self.serving:
             env.bytecode_cache = self.compiled
-        if self.config.enabled and self.catalog is not None:  # for the 404 page, rendered outside any page
+        if self.config.enabled and self.catalog is not None and self.options is not None:  # for the 404 page
             env.globals["syllabus_tracks"] = [(t.title, f"tracks/{t.id}/") for t in self.catalog.tracks.values()]
+            # The theme's environment does not autoescape: its t() gives escaped text.
+            messages = self.options.messages
+            env.globals["t"] = lambda key, **values: escape(messages.text(key, **values))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -342,11 +354,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Feed links on every page, and a course's structured data, go into the head, which
-        Material's instant navigation leaves alone (it would re-run scripts in the body)."""
+        """Feed links and the page scripts' texts on every page, and a course's structured
+        data, go into the head, which Material's instant navigation leaves alone (it would
+        re-run scripts in the body)."""
         if self.catalog is None or self.options is None:
             return None
-        head = self.feed_links.replace("{base}", escape(page.url.count("/") * "../"))
+        head = self.script_messages + self.feed_links.replace("{base}", escape(page.url.count("/") * "../"))
         generated = self.pages.get(page.file.src_uri)
         course = generated.context.get("course") if generated is not None else None
         if course is not None and generated is not None and generated.template == "syllabus/course.html":
@@ -357,12 +370,19 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.rendered.keep(page.file.src_uri, output)
         return output
 
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """The 404 page loads the page scripts too, so it carries their texts."""
+        if template_name != "404.html" or self.catalog is None:
+            return None
+        return output_content.replace("</head>", self.script_messages + "</head>", 1)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if self.serving and self.failed is None:
             self.rendered.built(uri for uri in self.pages if uri.startswith("courses/"))
         if self.failed is not None and self.options is not None:  # every other address too
-            page = error_page(self.failed, self.options.root, editor_from_environment(), reload_by_polling=True)
+            page = error_page(self.failed, self.options.root, editor_from_environment(), self.options.messages,
+                              reload_by_polling=True)
             (site / "404.html").write_text(page, encoding="utf-8")
         folders: set[Path] = set()  # made already: one mkdir per folder, not per file
         for download in self.downloads:

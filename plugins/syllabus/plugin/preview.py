@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..core.diagnostics import Diagnostic
+from ..core.messages import Messages
 
 EDITOR_ENVIRONMENT = "SYLLABUS_EDITOR"
 EDITORS = {  # URL templates of editors that register a URL scheme
@@ -58,9 +59,10 @@ class ListedDiagnostic:
     editor_url: str | None
 
 
-def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, *,
+def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, messages: Messages, *,
                reload_by_polling: bool = False) -> str:
-    """The page listing every diagnostic, with an editor link per diagnostic when asked for."""
+    """The page listing every diagnostic, with an editor link per diagnostic when asked for;
+    its own words are in the site's language, the diagnostics in English as the CLI prints them."""
     listed = []
     for diagnostic in diagnostics:
         url = None
@@ -70,7 +72,8 @@ def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, *,
         listed.append(ListedDiagnostic(diagnostic, f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}", url))
     errors = sum(d.severity == "error" for d in diagnostics)
     return _ENVIRONMENT.get_template("syllabus/errors.html").render(
-        diagnostics=listed, errors=errors, warnings=len(diagnostics) - errors, reload_by_polling=reload_by_polling)
+        diagnostics=listed, errors=errors, warnings=len(diagnostics) - errors, reload_by_polling=reload_by_polling,
+        language=messages.language, t=messages.text)
 
 
 def error_files(config: MkDocsConfig, html: str, addresses: Iterable[str]) -> Files:

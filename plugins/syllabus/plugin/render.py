@@ -7,7 +7,7 @@ Trainer Markdown arrives already converted by MkDocs and is inserted as ``body``
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,20 +16,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.config import Options
+from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
+from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
 from ..export.catalog_json import track_minutes
-from ..export.text import format_minutes
+from ..export.structured_data import script_json
 from .diagram import track_diagram
 from .structure import GeneratedPage
-
-# English names whatever the machine's locale (strftime's %a and %b follow LC_TIME).
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_date(value: dt.date | dt.datetime) -> str:
-    """``Wed 2 Dec 2026``."""
-    return f"{_DAYS[value.weekday()]} {value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 @dataclass(frozen=True)
@@ -39,13 +32,12 @@ class SessionTimes:
 
     start: str  # ISO 8601 with the zone's offset
     end: str
-    label: str  # "Wed 2 Dec 2026, 16:00–17:00"
+    label: str  # "Wed, Dec 2, 2026, 16:00 – 17:00" in the site's language
 
 
-def session_times(session: Session, default_minutes: int) -> SessionTimes:
+def session_times(session: Session, default_minutes: int, formats: LocaleFormat = ENGLISH_FORMAT) -> SessionTimes:
     start, end = session.starts_at, session.ends_at(default_minutes)
-    label = f"{format_date(start)}, {start.hour:02d}:{start.minute:02d}–{end.hour:02d}:{end.minute:02d}"
-    return SessionTimes(start.isoformat(), end.isoformat(), label)
+    return SessionTimes(start.isoformat(), end.isoformat(), formats.session(start, end))
 
 
 _SESSION_TIME = (
@@ -54,16 +46,25 @@ _SESSION_TIME = (
 )
 
 
-def session_time(session: Session, course: Course) -> Markup:
+def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLISH_FORMAT) -> Markup:
     """The ``<time>`` element that ``syllabus.js`` rewrites into the visitor's own zone.
 
     A Python helper rather than a macro: the element is a contract with the script, not a
     design choice, and a catalog prints thousands of them (a macro call cost ~17 us each).
     """
-    times = session_times(session, course.duration_minutes)
+    times = session_times(session, course.duration_minutes, formats)
     # Every value escaped by hand: Markup.format would do it too, at five times the cost.
     return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end),
                                    "zone": escape(session.timezone), "label": escape(times.label)})
+
+
+def messages_element(messages: Messages) -> str:
+    """The page scripts' texts and date formats in the site's language, carried by every
+    page that loads them (``syllabusText`` and ``syllabusFormat`` in syllabus.js read it):
+    JSON that cannot close its element."""
+    data = {"language": messages.language, "texts": messages.for_scripts(),
+            "formats": LocaleFormat(messages).for_scripts()}
+    return f'<script type="application/json" id="syllabus-messages">{script_json(data)}</script>'
 
 
 def relative_url(target: str, page_url: str, use_directory_urls: bool) -> str:
@@ -98,11 +99,14 @@ class Renderer:
         )
         # A filter, not a taxonomy.title() call in the template: Jinja calls filters directly,
         # methods through its call machinery (~3 us more each; a page names up to a dozen terms).
+        # Values (dates, durations, numbers, language names) read as the site's language writes them.
         taxonomy = catalog.taxonomy
-        self.env.filters.update(minutes=format_minutes, date=format_date,
-                                term=lambda key, kind: taxonomy.title(kind, key))
+        formats = LocaleFormat(options.messages)
+        self.env.filters.update(minutes=formats.duration, date=formats.date, number=formats.number,
+                                language=formats.language_name, term=lambda key, kind: taxonomy.title(kind, key))
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
-        self.env.globals.update(session_time=session_time, feeds=(), t=options.messages.text)
+        self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
+                                t=options.messages.text)
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 

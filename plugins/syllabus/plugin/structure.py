@@ -18,6 +18,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..core.config import Options
+from ..core.messages import Messages
 from ..core.model import Catalog, Course, Plan, Session, Track, Unit
 from ..core.rules import confined_file
 from ..core.schedule import holiday_years, holidays_by_country
@@ -138,9 +139,10 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
         source=plan.source, description=plan.summary, updated=catalog.updated(plan),
         search_filters={"language": (options.site_language,),
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
-        context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows),
+        context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows, options.messages),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
-                                             holiday_years=years, holidays=page_holidays(options)),
+                                             holiday_years=years, holidays=page_holidays(options),
+                                             messages=options.messages),
                  "feedback_links": page_feedback("plan", plan, options)},
     )
 
@@ -158,8 +160,8 @@ def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:
     from ..export.insights import compute_insights  # ~20 ms with its charts; most builds have no insights page
 
     return GeneratedPage(
-        src_uri="insights/index.md", title="Program insights", template="syllabus/insights.html",
-        source="", description="Coverage, delivery mix, live delivery load and freshness of the program.",
+        src_uri="insights/index.md", title=options.messages.text("insights.title"), template="syllabus/insights.html",
+        source="", description=options.messages.text("insights.description"),
         context={"insights": compute_insights(catalog, options)},
     )
 
@@ -183,10 +185,10 @@ def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
     Insights are for the education team: internal builds only, unless published on purpose.
     The field reference is for authors: only with ``authoring``.
     """
-    view = catalog_view(catalog, document["courses"], options.today)
-    pages = [GeneratedPage(src_uri="catalog/index.md", title="Catalog", template="syllabus/catalog.html",
-                           source="", description="Every course, filterable by role, level, format, "
-                           "product, language and duration.", context=view,
+    text = options.messages.text
+    view = catalog_view(catalog, document["courses"], options.today, options.messages)
+    pages = [GeneratedPage(src_uri="catalog/index.md", title=text("nav.catalog"), template="syllabus/catalog.html",
+                           source="", description=text("catalog.description"), context=view,
                            meta={"hide": ["navigation", "toc"]})]  # the width goes to the cards; not indexed
     for course in catalog.courses.values():
         pages.extend(course_pages(course, catalog, markdown, options))
@@ -218,19 +220,21 @@ def material_downloads(catalog: Catalog, root: Path) -> list[Download]:
     return downloads
 
 
-def plan_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Download]:
-    """The undated template of each visible plan as ``plan.md``, ``plan.csv`` and ``plan.ics``."""
+def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
+    """The undated template of each visible plan as ``plan.md``, ``plan.csv`` and ``plan.ics``,
+    in the language of ``messages``."""
     downloads = []
     for plan in catalog.plans.values():
         rows = plan_rows(plan, catalog, today, base_url)
-        files = {"md": plan_markdown(plan, rows, base_url=base_url), "csv": plan_csv(plan, rows),
-                 "ics": plan_ics(plan, rows, today=today)}
+        files = {"md": plan_markdown(plan, rows, base_url=base_url, messages=messages),
+                 "csv": plan_csv(plan, rows, messages=messages), "ics": plan_ics(plan, rows, today=today,
+                                                                                 messages=messages)}
         downloads.extend(Download(f"plans/{plan.id}/plan.{ext}", content=text.encode("utf-8"))
                          for ext, text in files.items())
     return downloads
 
 
-def session_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[Download]:
+def session_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
     """An ``.ics`` for every session a course page offers "Add to calendar" for: the ones
     open for registration (a full or cancelled session is no date to keep)."""
     downloads = []
@@ -240,7 +244,7 @@ def session_downloads(catalog: Catalog, today: dt.date, base_url: str) -> list[D
         course_url = site_link(base_url, f"courses/{course.id}/")
         downloads.extend(
             Download(f"courses/{course.id}/sessions/{session.key}.ics",
-                     content=session_ics(course, session, today, course_url))
+                     content=session_ics(course, session, today, course_url, messages))
             for session in course.upcoming_sessions(today) if session.status == "scheduled"
         )
     return downloads

@@ -7,7 +7,9 @@
  * day unless calendar days are chosen), shows session instants in the chosen zone (Intl),
  * fills the placeholders and folds calendar lines as ics_escape.fold does. `fill` below is
  * the twin of syllabus/export/placeholders.py `fill`; the browser tests compare the results
- * with `syllabus plan` byte for byte.
+ * with `syllabus plan` byte for byte. Words come from the page (syllabusText: the catalog's
+ * script.plan. texts) and dates and times are formatted as the build formats them
+ * (syllabusFormat: Intl in the site's language), both from syllabus.js.
  *
  * Safety: values reach the page only through textContent and input values; nothing here
  * parses HTML. Form values stay in the address (history.replaceState) and never leave the
@@ -23,6 +25,9 @@
   var TYPES = { md: "text/markdown", csv: "text/csv", ics: "text/calendar" };
   var encoder = new TextEncoder();
   var formatters = {};
+
+  function say(key, values) { return window.syllabusText(key, values); }
+  function format(kind, instant, zone) { return window.syllabusFormat(kind, instant, zone); }
 
   // --- The twin of placeholders.py -------------------------------------------------
 
@@ -50,17 +55,17 @@
     return date;
   }
 
-  function dateLabel(data, date) {
-    return data.weekdays[weekday(date)] + " " + date.getUTCDate() + " " + data.months[date.getUTCMonth()] + " " +
-      date.getUTCFullYear();
+  // A plan date (midnight UTC) as LocaleFormat.date writes it.
+  function dateLabel(date) {
+    return format("date", date, "UTC");
   }
 
   function formatDate(data, who, day, style) {
     var date = dateOf(data, who, day);
-    if (style === "label") return dateLabel(data, date);
+    if (style === "label") return dateLabel(date);
     if (style === "moved") {
       var calendar = addDays(who.start, day);
-      return calendar.getTime() !== date.getTime() ? " (moved from " + dateLabel(data, calendar) + ")" : "";
+      return calendar.getTime() !== date.getTime() ? say("script.plan.moved", { date: dateLabel(calendar) }) : "";
     }
     if (style === "end") date = new Date(date.getTime() + 86400000);
     var iso = isoDate(date);
@@ -78,7 +83,7 @@
     var parts = {};
     formatters[zone].formatToParts(new Date(text)).forEach(function (part) { parts[part.type] = part.value; });
     var date = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)));
-    return { date: date, hour: Number(parts.hour), minute: Number(parts.minute), time: parts.hour + ":" + parts.minute };
+    return { date: date, hour: Number(parts.hour), minute: Number(parts.minute) };
   }
 
   // schedule.is_night
@@ -87,10 +92,18 @@
     return start.hour * 60 + start.minute < data.night[1] * 60 || end.hour * 60 + end.minute > data.night[0] * 60;
   }
 
-  function daysText(data, days) {
-    if (!days.shift) return "calendar days (items keep kickoff + day, weekends included)";
-    var text = "working days (weekend: " + data.weekend_titles[days.weekend];
-    return text + (days.country ? "; public holidays: " + days.country + ")" : ")");
+  // placeholders.days_text
+  function daysText(days) {
+    if (!days.shift) return say("script.plan.days_calendar");
+    var weekend = say("script.plan.weekend." + days.weekend);
+    if (days.country) return say("script.plan.days_working_holidays", { weekend: weekend, country: days.country });
+    return say("script.plan.days_working", { weekend: weekend });
+  }
+
+  // placeholders.night_flag
+  function nightFlag(data) {
+    function hour(h) { return format("time", new Date(Date.UTC(2000, 0, 1, h)), "UTC"); }
+    return say("script.plan.night", { start: hour(data.night[0]), end: hour(data.night[1]) });
   }
 
   function zoneLabel(zone) {
@@ -99,7 +112,7 @@
 
   function valueOf(data, who, name) {
     if (name === "zone") return zoneLabel(who.timezone);
-    if (name === "days") return daysText(data, who.days);
+    if (name === "days") return daysText(who.days);
     return who[name] || "";
   }
 
@@ -133,17 +146,16 @@
         var value = valueOf(data, who, args[0]);
         return value ? args[1] + escapeText(data.escapes[fmt], value) + args[2] : "";
       }
-      if (kind === "date") return formatDate(data, who, Number(args[0]), args[1]);
+      if (kind === "date") return escapeText(data.escapes[fmt], formatDate(data, who, Number(args[0]), args[1]));
       if (kind === "uid") return uids[args.join(SEP)];
       if (kind === "choice") return fill(data, pick(data, data.choices[args[0]], who)[args[1]], fmt, who, uids);
       if (kind === "instant") {
-        var moment = local(args[0], who.timezone);
-        return args[1] === "label" ? dateLabel(data, moment.date) : moment.time;
+        return escapeText(data.escapes[fmt], format(args[1] === "label" ? "date" : "time", new Date(args[0]), who.timezone));
       }
       if (kind === "elsewhere") return who.timezone === args[0] ? "" : args[1];
       if (kind === "night") {
         var night = isNight(data, local(args[0], who.timezone), local(args[1], who.timezone));
-        return night ? escapeText(data.escapes[fmt], data.night_flag) : "";
+        return night ? escapeText(data.escapes[fmt], nightFlag(data)) : "";
       }
       throw new Error("unknown placeholder " + kind);
     });
@@ -215,11 +227,12 @@
 
   // --- Reading the form: the same rules as Personalisation.parse -------------------------
 
-  function name(text, what, data) {
-    text = text.trim();
-    if (FORBIDDEN.test(text)) throw new Error("The " + what + " contains control characters.");
-    if (Array.from(text).length > data.name_length) throw new Error("The " + what + " is too long.");
-    return text.normalize("NFC");
+  function name(value, field, data) {
+    value = value.trim();
+    var what = say("script.plan.field." + field);
+    if (FORBIDDEN.test(value)) throw new Error(say("script.plan.error.control", { field: what }));
+    if (Array.from(value).length > data.name_length) throw new Error(say("script.plan.error.long", { field: what }));
+    return value.normalize("NFC");
   }
 
   function parseStart(text, data) {
@@ -236,14 +249,14 @@
   function readDays(values, data, start) {
     var days = { shift: values.days !== "calendar", weekend: values.weekend || data.plan_weekend,
                  holidays: new Set(), country: "" };
-    if (!data.weekends[days.weekend]) throw new Error("Unknown weekend: " + days.weekend + ".");
+    if (!data.weekends[days.weekend]) throw new Error(say("script.plan.error.weekend", { weekend: days.weekend }));
     var country = values.holidays.trim().toUpperCase();
     if (!country || !days.shift) return days;
-    if (!data.holidays[country]) throw new Error("No public holidays are known here for " + country + ".");
+    if (!data.holidays[country]) throw new Error(say("script.plan.error.holidays_country", { country: country }));
     var last = addDays(start, data.length_days + data.max_shift_days).getUTCFullYear();
     if (start.year < data.holiday_years[0] || last > data.holiday_years[1]) {
-      throw new Error("Public holidays are known from " + data.holiday_years[0] + " to " + data.holiday_years[1] +
-                      "; choose calendar days or no holidays for this kickoff.");
+      throw new Error(say("script.plan.error.holidays_years",
+                           { first: data.holiday_years[0], last: data.holiday_years[1] }));
     }
     days.holidays = new Set(data.holidays[country]);
     days.country = country;
@@ -253,15 +266,15 @@
   function readForm(values, data) {
     var state = { start: parseStart(values.start, data), who: null, error: "" };
     try {
-      var customer = name(values.customer, "customer name", data);
-      var ce = name(values.ce, "customer engineer", data);
+      var customer = name(values.customer, "customer", data);
+      var ce = name(values.ce, "ce", data);
       var zone = values.timezone.trim() || data.default_timezone;
-      if (!values.start) state.error = "Enter the kickoff date.";
-      else if (!state.start) state.error = "The kickoff date is not a valid date.";
+      if (!values.start) state.error = say("script.plan.error.start_missing");
+      else if (!state.start) state.error = say("script.plan.error.start_invalid");
       else {
         state.days = readDays(values, data, state.start);
-        if (!customer) state.error = "Enter the customer name.";
-        else if (data.timezones.indexOf(zone) === -1) state.error = "Unknown time zone: " + zone + ".";
+        if (!customer) state.error = say("script.plan.error.customer_missing");
+        else if (data.timezones.indexOf(zone) === -1) state.error = say("script.plan.error.timezone", { zone: zone });
         else state.who = { customer: customer, ce: ce, timezone: zone, start: state.start,
                            startText: state.start.text, days: state.days };
       }
@@ -380,7 +393,7 @@
         return;
       }
       if (!window.crypto || !crypto.subtle) {
-        status.textContent = "Personalised downloads need a secure (https) connection.";
+        status.textContent = say("script.plan.status.insecure");
         return;
       }
       var who = state.who;
@@ -396,22 +409,23 @@
           link.setAttribute("download", planId + "-" + who.startText + "." + fmt);
         });
         copyButtons.forEach(function (button) { button.disabled = false; });
-        status.textContent = "Downloads and copy are personalised for " + who.customer + ".";
+        status.textContent = say("script.plan.status.ready", { customer: who.customer });
         root.dataset.personalised = "true";
       });
     }
 
     copyButtons.forEach(function (button) {
       button.addEventListener("click", function () {
-        var what = button.dataset.planCopy === "checklist" ? "checklist" : "Markdown";
+        var copied = button.dataset.planCopy === "checklist" ? "script.plan.status.copied_checklist"
+          : "script.plan.status.copied_md";
         if (!navigator.clipboard) {
-          status.textContent = "Copying is not available here; download the Markdown instead.";
+          status.textContent = say("script.plan.status.no_clipboard");
           return;
         }
         navigator.clipboard.writeText(copies[button.dataset.planCopy]).then(function () {
-          status.textContent = "Copied the plan as " + what + ".";
+          status.textContent = say(copied);
         }, function () {
-          status.textContent = "The browser refused to copy; download the Markdown instead.";
+          status.textContent = say("script.plan.status.copy_refused");
         });
       });
     });

@@ -28,12 +28,12 @@
 
   const MAX_RESULTS = 20;
   const FIRST_BATCH = 5; // results fetched and shown before the rest
-  const UNAVAILABLE = "Search is unavailable right now; please try again.";
   const MAX_SECTIONS = 3; // headings shown under a page, as Material does
   const DEBOUNCE_MS = 60; // a query per pause in typing, not per key
   // Facets of the catalog, in the order shown; their values are written on each page as
-  // data-pagefind-filter (see the page templates).
-  const FACETS = [["language", "Language"], ["role", "Role"], ["level", "Level"], ["format", "Format"], ["product", "Product"]];
+  // data-pagefind-filter (see the page templates), their titles are the texts script.facet.<key>.
+  const FACETS = ["language", "role", "level", "format", "product"];
+  const text = window.syllabusText; // syllabus.js, loaded first: the texts in the site's language
 
   let engine = null;
 
@@ -83,15 +83,15 @@
   /* The facet pickers, made once, after the first results are shown. */
   function showFilters(available) {
     if (filterBar.children.length) return;
-    for (const [key, label] of FACETS) {
+    for (const key of FACETS) {
       const values = Object.keys(available[key] || {}).sort();
       if (values.length < 2) continue; // nothing to narrow down
       const field = document.createElement("label");
       field.className = "syllabus-search-filter";
-      field.append(label + " ");
+      field.append(text("script.facet." + key) + " ");
       const select = document.createElement("select");
       select.dataset.facet = key;
-      const all = new Option("All", "");
+      const all = new Option(text("script.search.all"), "");
       select.append(all);
       for (const value of values) {
         const option = new Option(key === "language" ? languageName(value) : value, value);
@@ -201,7 +201,7 @@
       pagefind = await load();
     } catch (error) {
       engine = null; // try again with the next key
-      if (ticket === latest) status.textContent = UNAVAILABLE;
+      if (ticket === latest) status.textContent = text("script.search.unavailable");
       return;
     }
     const found = await pagefind.debouncedSearch(query, { filters: chosenFilters() }, DEBOUNCE_MS);

@@ -1,5 +1,5 @@
 /* Syllabus in the browser: catalog keyword box and filters with shareable URLs, session
- * times in the visitor's own time zone, language names, search entries, and that zone in
+ * times in the visitor's own time zone, search entries, and that zone in
  * session-request links. Progressive enhancement only: without this script every card is
  * listed, every time is shown in its original zone, and session requests leave the time
  * zone for the visitor to type.
@@ -9,6 +9,38 @@
  */
 (function () {
   "use strict";
+
+  var messages = null, pluralRules = null;
+
+  // What the build put in the page for the scripts: {language, texts, formats}.
+  function pageMessages() {
+    if (!messages) {
+      var element = document.getElementById("syllabus-messages");
+      try { messages = JSON.parse(element.textContent); } catch (e) { messages = { language: "en", texts: {} }; }
+    }
+    return messages;
+  }
+
+  /* The text for `key` in the site's language, from the texts the build put in the page
+   * (<script type="application/json" id="syllabus-messages">; English fills any gap there).
+   * A text by count is a map of CLDR plural categories, picked with Intl.PluralRules;
+   * each {name} is replaced by String(values.name), never evaluated. plan.js and search.js
+   * use it too, as window.syllabusText. */
+  function syllabusText(key, values) {
+    values = values || {};
+    var text = pageMessages().texts[key];
+    if (text === undefined) return key;  // a script asking for a text the build did not give
+    if (typeof text === "object") {
+      if (!pluralRules) {
+        try { pluralRules = new Intl.PluralRules(messages.language); } catch (e) { pluralRules = new Intl.PluralRules("en"); }
+      }
+      text = text[pluralRules.select(Number(values.count))] || text.other;
+    }
+    return text.replace(/\{([a-z_]+)\}/g, function (placeholder, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder;
+    });
+  }
+  window.syllabusText = syllabusText;
 
   var FACETS = ["role", "level", "format", "product", "language", "duration"];
 
@@ -172,16 +204,16 @@
         var text = "(" + (id in optionIndex ? counts[optionIndex[id]] : 0) + ")";
         if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
       });
-      countNode.textContent = shown === 1 ? "1 course" : shown + " courses";
+      countNode.textContent = syllabusText("script.catalog.count", { count: shown });
       if (activeCount) {
         var picked = active.reduce(function (sum, f) { return sum + state.filters[FACETS[f]].length; }, 0);
-        activeCount.textContent = picked ? "(" + picked + " selected)" : "";
+        activeCount.textContent = picked ? syllabusText("script.catalog.selected", { count: picked }) : "";
       }
       emptyNode.hidden = shown !== 0;
       if (moreButton) {
         moreButton.hidden = shown <= limit;
-        moreButton.textContent = "Show " + Math.min(PAGE, shown - limit) + " more (" + limit + " of " +
-          shown + " shown)";
+        moreButton.textContent = syllabusText("script.catalog.more",
+          { count: Math.min(PAGE, shown - limit), shown: limit, total: shown });
       }
     }
 
@@ -232,20 +264,40 @@
     restore();
   }
 
-  var visitorZone, formats = {};  // formatters by time zone: building one is slow
+  var formatters = {};  // by kind and time zone: building one is slow
 
-  function formatRange(zone, start, end) {
-    if (!formats[zone]) {
-      formats[zone] = new Intl.DateTimeFormat(undefined, {
-        weekday: "short", year: "numeric", month: "short", day: "numeric",
-        hour: "2-digit", minute: "2-digit", timeZone: zone, timeZoneName: "short"
-      });
+  /* A date ("date") or wall-clock time ("time") of an instant in a time zone, as the build
+   * writes it (syllabus/core/locale_format.py): Intl in the site's language, with the
+   * options the build derived from the same CLDR skeletons. plan.js uses it too. */
+  function syllabusFormat(kind, instant, zone) {
+    var key = kind + " " + zone;
+    if (!formatters[key]) {
+      var formats = pageMessages().formats;
+      formatters[key] = new Intl.DateTimeFormat(formats.language, Object.assign({ timeZone: zone }, formats[kind]));
     }
-    return formats[zone].formatRange(start, end);
+    return formatters[key].format(instant);
+  }
+  window.syllabusFormat = syllabusFormat;
+
+  // CLDR's joining patterns, as LocaleFormat.range and LocaleFormat.date_time use them.
+  function join(kind, first, second) {
+    return pageMessages().formats[kind].replace(/\{([01])\}/g, function (match, index) {
+      return index === "0" ? first : second;
+    });
   }
 
+  // LocaleFormat.session: the date once when the session ends the same day in `zone`.
+  function formatSession(zone, start, end) {
+    var startDate = syllabusFormat("date", start, zone), endDate = syllabusFormat("date", end, zone);
+    var startTime = syllabusFormat("time", start, zone), endTime = syllabusFormat("time", end, zone);
+    if (startDate === endDate) return join("date_time", join("range", startTime, endTime), startDate);
+    return join("range", join("date_time", startTime, startDate), join("date_time", endTime, endDate));
+  }
+
+  var visitorZone;
+
   // Session times: the visitor's own zone first, the organiser's below it, both in the
-  // visitor's locale. Without this script the organiser's time is all there is.
+  // site's language. Without this script the organiser's time is all there is.
   function localiseSessions(scope) {
     if (!visitorZone) {
       try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
@@ -258,12 +310,12 @@
       primary.className = "syllabus-time-primary";
       var secondary = null;
       try {
-        primary.textContent = formatRange(visitorZone, start, end);
+        primary.textContent = formatSession(visitorZone, start, end) + " (" + visitorZone + ")";
         if (node.dataset.zone !== visitorZone) {
           secondary = document.createElement("span");
           secondary.className = "syllabus-time-secondary";
-          secondary.textContent = "Organiser's time: " + formatRange(node.dataset.zone, start, end) +
-            " (" + node.dataset.zone + ")";
+          secondary.textContent = syllabusText("script.session.organiser_time",
+            { time: formatSession(node.dataset.zone, start, end), zone: node.dataset.zone });
         }
       } catch (e) { return; }  // a zone this browser does not know: keep the organiser's label
       node.textContent = "";
@@ -286,21 +338,6 @@
     });
   }
 
-  var languageNames;
-
-  // "ja" -> "Japanese", in the page's own language.
-  function nameLanguages(scope) {
-    if (!languageNames) {
-      try {
-        languageNames = new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" });
-      } catch (e) { return; }
-    }
-    Array.prototype.forEach.call(scope.querySelectorAll("[data-language-name]"), function (node) {
-      try { node.textContent = languageNames.of(node.dataset.languageName); } catch (e) { /* keep the tag */ }
-      node.removeAttribute("data-language-name");
-    });
-  }
-
   // Search entries on the home and 404 pages open Material's own search (header box).
   function connectSearchEntries(scope) {
     Array.prototype.forEach.call(scope.querySelectorAll("[data-search-entry]"), function (button) {
@@ -317,13 +354,12 @@
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role=dialog]");
     if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
-      dialog.setAttribute("aria-label", "Search");
+      dialog.setAttribute("aria-label", syllabusText("script.search.dialog"));
     }
   }
 
   function init() {
     nameSearchDialog();
-    nameLanguages(document);
     connectSearchEntries(document);
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
     localiseSessions(document);

@@ -1,0 +1,159 @@
+"""Dates, times, durations, numbers and language names in the reader's language.
+
+The build formats with Babel's CLDR data; the page scripts format with ``Intl`` in the
+page's language, with the options :meth:`LocaleFormat.for_scripts` derives from the very
+CLDR patterns used here and the same joining patterns (a date and a time, two ends of a
+range), so a date reads the same whether the build or the browser wrote it
+(tests/browser/test_locale_format.py compares them in Chromium).
+
+Choices: dates are CLDR's ``yMMMEd`` (``Thu, Jan 14, 2027``, ``2027年1月14日(木)``); times
+are on the 24-hour clock in every language (CLDR ``Hm``: ``09:05``, ``9:05``), as sessions
+across time zones are easiest to compare that way; durations come from the message catalog
+(``format.hours`` ...: ``1 h 30 min``, ``1時間30分``), because CLDR's unit styles give
+``1 hr, 30 min`` in English and a translator should own how effort reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time, tokenize_pattern
+from babel.numbers import format_decimal
+
+from .messages import ENGLISH, Messages, babel_locale
+
+DATE_SKELETON = "yMMMEd"  # weekday, day, abbreviated month, year
+TIME_SKELETON = "Hm"  # hours and minutes, 24-hour clock
+
+# CLDR skeleton letters and widths -> Intl.DateTimeFormat options (width 0: any other width).
+_INTL_OPTIONS: dict[str, tuple[str, dict[int, str]]] = {
+    "y": ("year", {2: "2-digit", 0: "numeric"}),
+    "M": ("month", {1: "numeric", 2: "2-digit", 3: "short", 4: "long", 5: "narrow"}),
+    "d": ("day", {1: "numeric", 2: "2-digit"}),
+    "E": ("weekday", {4: "long", 5: "narrow", 0: "short"}),
+    "H": ("hour", {1: "numeric", 2: "2-digit"}),
+    "m": ("minute", {0: "2-digit"}),
+}
+_PADDED = {"d": "day", "H": "hour"}  # numbers a locale's own pattern may pad: "09:05" in de, "9:05" in ja
+
+
+def intl_options(skeleton: str, pattern: str) -> dict[str, str]:
+    """The ``Intl.DateTimeFormat`` options that give what the locale's CLDR ``pattern`` for
+    ``skeleton`` gives: the skeleton's fields (Intl resolves them with the locale's data, as
+    Babel did), with the pattern's padding of numbers (Intl would pad as asked, not as the
+    locale does): ``yMMMEd`` -> year, day numeric, month, weekday short."""
+    options: dict[str, str] = {}
+    for letter, width in _fields(skeleton):
+        name, widths = _INTL_OPTIONS[letter]
+        options[name] = widths.get(width) or widths[0]
+        if letter == "H":
+            options["hourCycle"] = "h23"
+    for letter, width in _fields(pattern):
+        if letter in _PADDED and _PADDED[letter] in options:
+            options[_PADDED[letter]] = "2-digit" if width == 2 else "numeric"
+    return options
+
+
+def _fields(pattern: str) -> list[tuple[str, int]]:
+    return [token for kind, token in tokenize_pattern(pattern) if kind == "field"]
+
+
+@functools.cache
+def _cldr(language: str) -> tuple[Locale, str, str, str, str]:
+    """The locale, its date and time patterns, its date-time and range joining patterns."""
+    locale = babel_locale(language)
+    return (locale, locale.datetime_skeletons[DATE_SKELETON].pattern, locale.datetime_skeletons[TIME_SKELETON].pattern,
+            locale.datetime_formats["medium"], locale.interval_formats[None])
+
+
+@dataclass(frozen=True)
+class LocaleFormat:
+    """How values read in the language of ``messages`` (durations take its texts)."""
+
+    messages: Messages
+
+    @property
+    def language(self) -> str:
+        return self.messages.language
+
+    def date(self, value: dt.date) -> str:
+        """``Thu, Jan 14, 2027`` · ``2027年1月14日(木)`` (a datetime's own date)."""
+        return _date_label(value if type(value) is dt.date else value.date(), self.language)
+
+    def time(self, value: dt.time | dt.datetime) -> str:
+        """``09:05`` · ``9:05``: wall-clock time, as written (no zone conversion)."""
+        return _time_label(value if isinstance(value, dt.time) else value.time(), self.language)
+
+    def range(self, first: str, last: str) -> str:
+        """Two formatted ends of a range: ``09:05 – 10:30`` · ``9:05～10:30``."""
+        return _cldr(self.language)[4].replace("{0}", first).replace("{1}", last)
+
+    def date_time(self, date: str, time: str) -> str:
+        """A formatted date and time together: ``Thu, Jan 14, 2027, 09:05``."""
+        return _cldr(self.language)[3].replace("{1}", date).replace("{0}", time)
+
+    def session(self, start: dt.datetime, end: dt.datetime) -> str:
+        """When a session runs, in its own zone's wall-clock time: the date once if it ends
+        the same day (``Thu, Jan 14, 2027, 09:05 – 10:30``), else both ends in full."""
+        if start.date() == end.date():
+            return self.date_time(self.date(start), self.range(self.time(start), self.time(end)))
+        return self.range(self.date_time(self.date(start), self.time(start)),
+                          self.date_time(self.date(end), self.time(end)))
+
+    def duration(self, minutes: int | None) -> str:
+        """``90`` -> ``1 h 30 min`` · ``1時間30分``; "" for none. Learners compare effort,
+        not raw minutes."""
+        if not minutes:
+            return ""
+        hours, rest = divmod(int(minutes), 60)
+        text = self.messages.text
+        if not hours:
+            return text("format.minutes", count=rest)
+        if not rest:
+            return text("format.hours", count=hours)
+        return text("format.hours_minutes", hours=text("format.hours", count=hours),
+                    minutes=text("format.minutes", count=rest))
+
+    def number(self, value: float) -> str:
+        """``1234.5`` -> ``1,234.5`` · ``1.234,5``."""
+        return format_decimal(value, locale=_cldr(self.language)[0])
+
+    def language_name(self, tag: str) -> str:
+        """A BCP 47 tag named in this language: ``ja`` -> ``Japanese`` · ``日本語``;
+        ``pt-BR`` -> ``Portuguese (Brazil)``. An unknown tag stays as written."""
+        return _language_name(tag, self.language)
+
+    def for_scripts(self) -> dict[str, object]:
+        """What the page scripts need to format as :meth:`date`, :meth:`time`,
+        :meth:`range` and :meth:`date_time` do, with ``Intl`` in ``language``."""
+        _, date_pattern, time_pattern, date_time, between = _cldr(self.language)
+        return {"language": self.language, "date": intl_options(DATE_SKELETON, date_pattern),
+                "time": intl_options(TIME_SKELETON, time_pattern),
+                "date_time": date_time, "range": between}
+
+
+@functools.lru_cache(maxsize=4096)  # a catalog prints the same few hundred session dates on many pages
+def _date_label(value: dt.date, language: str) -> str:
+    locale, pattern = _cldr(language)[:2]
+    return format_date(value, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=4096)  # and the same few dozen times of day
+def _time_label(value: dt.time, language: str) -> str:
+    locale, _, pattern = _cldr(language)[:3]
+    return format_time(value, pattern, locale=locale)
+
+
+@functools.lru_cache(maxsize=256)
+def _language_name(tag: str, language: str) -> str:
+    try:
+        named = Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return tag
+    return named.get_display_name(_cldr(language)[0]) or tag
+
+
+ENGLISH_FORMAT = LocaleFormat(ENGLISH)

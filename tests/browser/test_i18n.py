@@ -1,0 +1,70 @@
+"""The page scripts speak the site's language: their texts come from the page
+(#syllabus-messages) through syllabusText, on the example catalog built in Japanese."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from ..conftest import build_site, example_catalog
+from .conftest import open_page, serve
+
+BOOTCAMP = "search-bootcamp-live"  # live sessions, organised in New York and Berlin
+
+
+@pytest.fixture(scope="module")
+def japanese_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example catalog with ``theme.language: ja``, served at the returned base URL."""
+    root = tmp_path_factory.mktemp("example-ja")
+    build_site(example_catalog(root / "catalog", "ja"), root / "site")
+    with serve(root / "site") as url:
+        yield url
+
+
+def test_the_catalog_counts_in_japanese(page: Any, japanese_site: str) -> None:
+    page.goto(japanese_site + "catalog/")
+    cards = page.locator("li.syllabus-card")
+    total = cards.count()
+    expect(page.locator("[data-result-count]")).to_have_text(f"{total}件のコース")
+    page.locator("input[name=level][value=beginner]").check()
+    expect(page.locator("[data-active-count]")).to_have_text("（1件選択中）")
+    expect(page.locator("[data-result-count]")).to_have_text(f"{cards.count()}件のコース")
+
+
+def test_the_organisers_time_is_named_in_japanese(browser: Any, japanese_site: str) -> None:
+    with open_page(browser, timezone_id="Asia/Tokyo") as page:
+        page.goto(japanese_site + f"courses/{BOOTCAMP}/")
+        organiser = page.locator(".syllabus-session .syllabus-time-secondary").first
+        expect(organiser).to_have_text(re.compile(r"^主催者のタイムゾーン: .+（America/New_York）$"))
+
+
+def test_texts_by_count_follow_the_languages_plural_rules(page: Any, example_site: str) -> None:
+    page.goto(example_site + "catalog/")
+    text = "(values) => window.syllabusText('script.catalog.count', values)"
+    assert [page.evaluate(text, {"count": n}) for n in (0, 1, 2)] == ["0 courses", "1 course", "2 courses"]
+
+
+def test_placeholders_are_replaced_never_evaluated(page: Any, example_site: str) -> None:
+    page.goto(example_site)
+    filled = page.evaluate("() => window.syllabusText('script.catalog.more', "
+                           "{count: '{shown}', shown: '$& <b>', total: 'constructor'})")
+    assert filled == "Show {shown} more ($& <b> of constructor shown)"
+    assert page.evaluate("() => window.syllabusText('script.no.such.key')") == "script.no.such.key"
+
+
+def test_the_site_search_names_its_filters_in_japanese(page: Any, japanese_site: str) -> None:
+    page.goto(japanese_site)
+    page.locator("body").press("/")
+    page.locator("input.md-search__input").fill("Keystone")
+    status = page.locator("[data-syllabus-search-status]")
+    expect(status).to_have_text(re.compile(r"\d+.*件"), timeout=20_000)  # Material's own Japanese words
+    filters = page.locator("[data-syllabus-search-filters] label")
+    expect(filters.first).to_be_visible()
+    labels = [label.split()[0] for label in filters.all_inner_texts()]
+    assert labels[:2] == ["言語", "役割"]
+    expect(page.locator("select[data-facet=level] option").first).to_have_text("すべて")
+    expect(page.locator("select[data-facet=level] option[value='初級']")).to_have_count(1)  # the title in Japanese

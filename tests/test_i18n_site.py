@@ -1,0 +1,141 @@
+"""The example catalog built in Japanese speaks Japanese: no English text of the message
+catalog is left on the pages Syllabus writes, and the same check finds those texts on the
+English build, so it can fail. Content keeps its own language either way."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import icalendar
+import pytest
+import yaml
+from syllabus.core.messages import PACKAGE_LOCALES, Text
+
+from .conftest import CatalogDir, build_site, example_catalog
+from .sitetools import Element, html_pages, page
+
+# Which pages are of which kind; the insights page is published with an option.
+PAGE_KINDS = {
+    "home": lambda url: url == "",
+    "catalog": lambda url: url == "catalog/",
+    "course": lambda url: re.fullmatch(r"courses/[^/]+/", url) is not None,
+    "unit": lambda url: re.fullmatch(r"courses/[^/]+/[^/]+/", url) is not None,
+    "track": lambda url: url.startswith("tracks/"),
+    "insights": lambda url: url == "insights/",
+    "404": lambda url: url == "404.html",
+}
+# Trainer-written text and what repeats it (the table of contents): content, whatever its language.
+CONTENT_CLASSES = {"syllabus-body", "syllabus-home-prose", "md-nav--secondary"}
+READER_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+UNAMBIGUOUS_LENGTH = 10  # a shorter one-word text ("Level") may well occur in English content
+
+
+def forms(text: Text) -> list[str]:
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
+def english_fragments() -> dict[str, str]:
+    """Each stretch of English text between placeholders, of the texts Japanese words
+    differently, that is long enough not to occur in content by chance, with its key."""
+    english = yaml.safe_load((PACKAGE_LOCALES / "en.yml").read_text(encoding="utf-8"))
+    japanese = yaml.safe_load((PACKAGE_LOCALES / "ja.yml").read_text(encoding="utf-8"))
+    fragments: dict[str, str] = {}
+    for key, text in english.items():
+        if forms(text) == forms(japanese[key]):
+            continue
+        for form in forms(text):
+            for part in re.split(r"\{[a-z_]+\}", form):
+                part = part.strip(" .:;,()")
+                if " " in part or len(part) >= UNAMBIGUOUS_LENGTH:
+                    fragments.setdefault(part, key)
+    return fragments
+
+
+def reader_text(element: Element) -> Iterator[str]:
+    """What a reader sees or hears of the page outside its content: text and labels."""
+    if element.tag in ("script", "style", "template") or element.classes & CONTENT_CLASSES:
+        return
+    yield from (element.attrs[name] or "" for name in READER_ATTRIBUTES if element.attrs.get(name))
+    for child in element.children:
+        yield from [child] if isinstance(child, str) else reader_text(child)
+
+
+def english_left(document: Element, fragments: dict[str, str]) -> dict[str, str]:
+    text = " ".join(" ".join(reader_text(document)).split())
+    return {key: fragment for fragment, key in fragments.items()
+            if re.search(rf"(?<!\w){re.escape(fragment)}(?!\w)", text)}
+
+
+def built(root: Path, language: str) -> Path:
+    """The example catalog built in ``language``, insights included."""
+    config = example_catalog(root / "catalog", language)
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      audience: public\n", "      audience: public\n      publish_insights: true\n"), encoding="utf-8")
+    build_site(config, root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return {language: built(tmp_path_factory.mktemp(f"example-{language}"), language) for language in ("en", "ja")}
+
+
+@pytest.fixture(scope="module")
+def sites(site_dirs: dict[str, Path]) -> dict[str, dict[str, Element]]:
+    """Every HTML page of each build, by URL."""
+    return {language: dict(html_pages(site)) for language, site in site_dirs.items()}
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_english_text_of_the_catalog_is_left_on_japanese_pages(sites: dict[str, dict[str, Element]],
+                                                                   kind: str) -> None:
+    fragments = english_fragments()
+    urls = [url for url in sites["ja"] if PAGE_KINDS[kind](url)]
+    assert urls, f"no {kind} page in the Japanese build"
+    for url in urls:
+        assert english_left(sites["ja"][url], fragments) == {}, url
+        assert english_left(sites["en"][url], fragments), f"{url}: the English build shows none either"
+
+
+def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str, Element]]) -> None:
+    """A Japanese course on the English site: English chrome, Japanese content; and the
+    other way round on the Japanese site."""
+    cases = (("en", "keystone-101-ja", "ja", "Level"), ("ja", "keystone-101", "en", "レベル"))
+    for site, course, content, label in cases:
+        document = sites[site][f"courses/{course}/"]
+        assert document.find("html").attrs["lang"] == content
+        assert document.find("header", cls="md-header").attrs["lang"] == site
+        article = document.find("article", cls="syllabus-course")
+        assert article.attrs["lang"] == content
+        assert article.find("dt").text == label
+
+
+
+def test_feeds_and_session_calendars_speak_the_sites_language(site_dirs: dict[str, Path]) -> None:
+    site = site_dirs["ja"]
+    feed = ET.fromstring((site / "courses.xml").read_bytes())
+    assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "Keystone Academy: 新規・更新コース"
+    calendars = {path.name: icalendar.Calendar.from_ical(path.read_bytes()) for path in site.glob("sessions*.ics")}
+    assert str(calendars["sessions-admin.ics"]["X-WR-CALNAME"]) == "Keystone Academy: 管理者向けの今後の開催"
+    downloads = sorted(site.glob("courses/*/sessions/*.ics"))
+    assert downloads
+    for path in downloads:
+        for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"):
+            assert "に開催予定。" in str(event["DESCRIPTION"]) and "Scheduled for" not in str(event["DESCRIPTION"])
+
+
+def test_a_catalog_in_several_languages_offers_materials_language_switch(catalog: CatalogDir, tmp_path: Path) -> None:
+    """Syllabus replaces Material's header; the switch of ``extra.alternate`` stays in it."""
+    catalog.course("intro")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + (
+        "extra:\n  alternate:\n"
+        "    - {name: English, link: /en/, lang: en}\n"
+        "    - {name: 日本語, link: /ja/, lang: ja}\n"))
+    build_site(catalog.config, tmp_path / "site")
+    for url in ("", "catalog/", "courses/intro/"):
+        header = page(tmp_path / "site", url).find("header", cls="md-header")
+        switch = [(a.attrs["href"], a.attrs["hreflang"], a.text) for a in header.find_all("a", hreflang=True)]
+        assert switch == [("/en/", "en", "English"), ("/ja/", "ja", "日本語")], url
