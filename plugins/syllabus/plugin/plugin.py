@@ -15,19 +15,19 @@ import os
 import posixpath
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
 
 import jinja2
-import material
 from markupsafe import Markup, escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
@@ -47,6 +47,7 @@ from .incremental import CompiledTemplates, RenderedPages, page_frame
 from .options import options_from_config
 from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, messages_element, searchable
+from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import SearchIndexError, index_site, pagefind_binary
 from .structure import (
     Download,
@@ -64,8 +65,6 @@ if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `ser
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
 TEMPLATES = Path(__file__).parent / "templates"
-OVERRIDES = Path(__file__).parent / "overrides"  # Material partials replaced: search box, page language
-MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 HOME_SESSIONS = 4  # next live sessions on the home page
 TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
@@ -97,6 +96,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
         self.tooling: dict[str, bool] = {}
+        self.nav_urls: list[str] = []  # of every page and link in the nav (see shared_nav.py)
+        self.shared_nav: SharedNav | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
@@ -273,6 +274,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                    if uri in self.pages)
         return nav
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.nav_urls = list(_urls(nav.items))
+        return nav
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if self.serving:
             env.bytecode_cache = self.compiled
@@ -281,6 +286,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             # The theme's environment does not autoescape: its t() gives escaped text.
             messages = self.options.messages
             env.globals["t"] = lambda key, **values: escape(messages.text(key, **values))
+        if str(OVERRIDES) in config.theme.dirs:  # its partials/nav.html calls the shared nav
+            self.shared_nav = share_nav(env, self.nav_urls)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -469,6 +476,15 @@ def _is_authoring_page(file: File) -> bool:
         return False
     _, meta = get_data(file.content_string)
     return meta.get("authoring") is True
+
+
+def _urls(items: list[Any]) -> Iterator[str]:
+    """The URL of every page and link in the nav, sections opened."""
+    for item in items:
+        if isinstance(item, Section):
+            yield from _urls(item.children)
+        elif isinstance(item, (Page, Link)) and item.url is not None:
+            yield item.url
 
 
 def _through_symlink(path: str, docs_dir: str) -> bool:
