@@ -39,6 +39,12 @@ def test_shipped_translations_are_complete_and_well_formed(language: str) -> Non
     assert messages.language == language
 
 
+def test_counts_are_grouped_the_languages_way() -> None:
+    german, _ = load_messages("de")
+    assert ENGLISH.text("course.program_weeks", count=1200) == "over 1,200 weeks"
+    assert german.text("course.program_weeks", count=1200) == "over 1.200 weeks"  # English text, German digits
+
+
 def test_japanese_has_no_plural_forms_and_its_own_words() -> None:
     messages, _ = load_messages("ja")
     assert messages.text("course.program_weeks", count=1) == messages.text("course.program_weeks", count=1)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
+from syllabus.core.messages import load_messages
 
 from ..conftest import build_site, example_catalog
 from .conftest import open_page, serve
@@ -46,6 +47,16 @@ def test_texts_by_count_follow_the_languages_plural_rules(page: Any, example_sit
     page.goto(example_site + "catalog/")
     text = "(values) => window.syllabusText('script.catalog.count', values)"
     assert [page.evaluate(text, {"count": n}) for n in (0, 1, 2)] == ["0 courses", "1 course", "2 courses"]
+
+
+def test_counts_are_written_as_the_build_writes_them(page: Any, japanese_site: str) -> None:
+    """Digit grouping by the language: Intl in the page agrees with Babel in the build."""
+    page.goto(japanese_site + "catalog/")
+    messages, _ = load_messages("ja")
+    for count in (7, 1234, 1234567):
+        in_page = page.evaluate("(n) => window.syllabusText('script.catalog.count', {count: n})", count)
+        assert in_page == messages.text("script.catalog.count", count=count)
+    assert messages.text("script.catalog.count", count=1234) == "1,234件のコース"
 
 
 def test_placeholders_are_replaced_never_evaluated(page: Any, example_site: str) -> None:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 
 from .diagnostics import Diagnostic
 from .schema_messages import did_you_mean
@@ -73,16 +74,19 @@ class Messages:
     texts: Mapping[str, Text] = field(default_factory=dict)
 
     @functools.cached_property
-    def _plural(self) -> Callable[[float], str]:
-        return babel_locale(self.language).plural_form
+    def _locale(self) -> Locale:
+        return babel_locale(self.language)
 
     def text(self, key: str, /, **values: Any) -> str:
         """The text for ``key`` with its placeholders filled; a plural text picks its form
-        by ``count``. An unknown key is a programming error: it raises ``KeyError``."""
+        by ``count``, which is written the language's way (``1,000``; ``Intl.NumberFormat`` in
+        the page). An unknown key is a programming error: it raises ``KeyError``."""
         text = self.texts[key]
+        count = values.get("count")
         if isinstance(text, Mapping):
-            category = self._plural(values["count"])
-            text = text.get(category) or text["other"]
+            text = text.get(self._locale.plural_form(count)) or text["other"]
+        if isinstance(count, int) and not isinstance(count, bool):
+            values["count"] = format_decimal(count, locale=self._locale)
         return fill(text, values)
 
     def for_scripts(self) -> dict[str, Text]:

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var messages = null, pluralRules = null;
+  var messages = null, pluralRules = null, numberFormat = null;
 
   // What the build put in the page for the scripts: {language, texts, formats}.
   function pageMessages() {
@@ -19,6 +19,13 @@
       try { messages = JSON.parse(element.textContent); } catch (e) { messages = { language: "en", texts: {} }; }
     }
     return messages;
+  }
+
+  function countFormat() {
+    if (!numberFormat) {
+      try { numberFormat = new Intl.NumberFormat(pageMessages().language); } catch (e) { numberFormat = new Intl.NumberFormat("en"); }
+    }
+    return numberFormat;
   }
 
   /* The text for `key` in the site's language, from the texts the build put in the page
@@ -37,7 +44,10 @@
       text = text[pluralRules.select(Number(values.count))] || text.other;
     }
     return text.replace(/\{([a-z_]+)\}/g, function (placeholder, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : placeholder;
+      if (!Object.prototype.hasOwnProperty.call(values, name)) return placeholder;
+      // The count is written the language's way (1,000), as the build's Babel does.
+      if (name === "count" && typeof values.count === "number") return countFormat().format(values.count);
+      return String(values[name]);
     });
   }
   window.syllabusText = syllabusText;
