@@ -8,13 +8,17 @@ edited between loads the way an author edits it.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from syllabus.core.catalog import FileCache, load_catalog
-from syllabus.plugin.incremental import RenderedPages, course_page_uris
+from syllabus.plugin.incremental import BackgroundSearchIndex, RenderedPages, course_page_uris
 from syllabus.plugin.options import load_options
 
-from .conftest import CatalogDir, course_data, dump, track_data
+from .conftest import CatalogDir, build_site, course_data, dump, track_data
+from .sitetools import pagefind_pages
+
+INDEX_LIMIT = 120.0  # seconds for Pagefind to index a tiny site on a busy machine
 
 
 def _catalog(catalog: CatalogDir) -> None:
@@ -100,3 +104,52 @@ def test_the_file_cache_replays_unchanged_files_and_rereads_edited_ones(catalog:
     after = load_catalog(options, cache=cache)
     assert after.report.sorted() == load_catalog(options).report.sorted() == []
     assert "broken" in after.catalog.courses
+
+
+def test_unchanged_files_keep_their_model_items(catalog: CatalogDir) -> None:
+    """The preview's later steps know an unchanged course by identity, so the reload hands back
+    the same item; an edited file gets a new one."""
+    _catalog(catalog)
+    options = load_options(catalog.config)
+    cache = FileCache()
+    first = load_catalog(options, cache=cache).catalog
+    _touch_later(catalog.course("base", title="Base course, renamed"))
+    second = load_catalog(options, cache=cache).catalog
+    assert second.courses["next"] is first.courses["next"]
+    assert second.tracks["path"] is first.tracks["path"]
+    assert second.courses["base"] is not first.courses["base"]
+    assert second.courses["base"].title == "Base course, renamed"
+
+
+def _indexed_text(site: Path, url: str) -> str:
+    """The page's indexed text ('' while the index is being swapped: the test polls)."""
+    try:
+        return pagefind_pages(site)[url]["content"]
+    except FileNotFoundError:
+        return ""
+
+
+def test_the_preview_serves_the_previous_search_index_until_the_new_one_is_complete(
+        catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("alone", title="Alone course")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    search = BackgroundSearchIndex()
+
+    search.set_aside(site)  # a rebuild starts: MkDocs cleans the site folder, but not dot-named entries
+    assert not (site / "pagefind").exists() and (site / BackgroundSearchIndex.ASIDE / "pagefind.js").is_file()
+    page = site / "courses/alone/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Alone course", "Renamed course"), encoding="utf-8")
+    search.start(site)  # the rebuilt pages are served with the previous index at once
+    assert "Alone course" in _indexed_text(site, "courses/alone/")
+
+    deadline = time.monotonic() + INDEX_LIMIT
+    while "Renamed course" not in _indexed_text(site, "courses/alone/"):
+        assert time.monotonic() < deadline, "the new search index never replaced the previous one"
+        time.sleep(0.05)
+    assert not (site / BackgroundSearchIndex.NEXT).exists() and not (site / BackgroundSearchIndex.OLD).exists()
+
+    search.start(site)
+    search.stop(site)  # a newer rebuild: the unfinished index is dropped, a complete one stays published
+    assert (site / "pagefind" / "pagefind.js").is_file() and not (site / BackgroundSearchIndex.NEXT).exists()
+    assert "Renamed course" in _indexed_text(site, "courses/alone/")

@@ -10,15 +10,23 @@ the navigation's tracks and plans, the hand-written pages, mkdocs.yml).
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import subprocess
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.bccache
 
 from ..core.model import Catalog, Course
+from .site_search import BUNDLE, index_command, index_failure
+
+log = logging.getLogger("mkdocs.plugins.syllabus")
 
 
 def _linked_courses(course: Course) -> set[str]:
@@ -108,3 +116,73 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+class BackgroundSearchIndex:
+    """The preview's search index, made while its pages are already served.
+
+    Pagefind reads the whole site after every build, which at a thousand courses takes
+    longer than the rest of a preview rebuild. So the preview publishes its pages with the
+    previous index, and Pagefind indexes the new site in the background, into a folder next
+    to it that replaces the published index when it is done. MkDocs cleans the site folder
+    before each build but leaves dot-named entries, so the published index is moved aside
+    under a dot name for the build and comes back with the new pages. A rebuild that starts
+    while Pagefind still runs stops it first: it is indexing pages about to be replaced.
+    """
+
+    ASIDE = ".syllabus-search"  # the published index while a build runs
+    NEXT = ".syllabus-search-next"  # Pagefind's output until it is complete
+    OLD = ".syllabus-search-old"  # the replaced index, removed after the swap
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # held to start, stop or swap the index
+        self._process: subprocess.Popen[str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def set_aside(self, site: Path) -> None:
+        """Before a build: stop indexing and keep the published index from the clean-up."""
+        self.stop(site)
+        if (site / BUNDLE).is_dir():
+            shutil.rmtree(site / self.ASIDE, ignore_errors=True)
+            os.replace(site / BUNDLE, site / self.ASIDE)
+
+    def start(self, site: Path) -> None:
+        """After a build: publish the previous index at once, and index the new site."""
+        self.stop(site)
+        if (site / self.ASIDE).is_dir() and not (site / BUNDLE).exists():
+            os.replace(site / self.ASIDE, site / BUNDLE)
+        command = index_command(site, site / self.NEXT)
+        with self._lock:
+            try:
+                self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            except OSError as error:
+                log.error(f"syllabus: Pagefind could not index the preview ({command[0]}): {error}")
+                return
+            self._thread = threading.Thread(target=self._finish, args=(self._process, command, site),
+                                            name="syllabus-search-index", daemon=True)
+            self._thread.start()
+
+    def _finish(self, process: subprocess.Popen[str], command: list[str], site: Path) -> None:
+        output, _ = process.communicate()
+        with self._lock:
+            if process is not self._process:  # stopped: a newer build is on its way
+                return
+            self._process = None
+            if (failure := index_failure(command, process.returncode, output, site / self.NEXT)) is not None:
+                log.error(f"syllabus: the preview's search index is not up to date: {failure}")
+                return
+            if (site / BUNDLE).exists():
+                os.replace(site / BUNDLE, site / self.OLD)
+            os.replace(site / self.NEXT, site / BUNDLE)
+            shutil.rmtree(site / self.OLD, ignore_errors=True)
+
+    def stop(self, site: Path | None = None) -> None:
+        """Stop a running index and wait for it; its partial output is removed."""
+        with self._lock:
+            process, thread, self._process, self._thread = self._process, self._thread, None, None
+            if process is not None:
+                process.terminate()
+        if thread is not None:
+            thread.join()
+        if site is not None:
+            shutil.rmtree(site / self.NEXT, ignore_errors=True)

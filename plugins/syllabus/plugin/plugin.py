@@ -43,7 +43,7 @@ from ..export.feeds import Feed, site_feeds
 from ..export.structured_data import course_json_ld, script_json
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
-from .incremental import CompiledTemplates, RenderedPages, page_frame
+from .incremental import BackgroundSearchIndex, CompiledTemplates, RenderedPages, page_frame
 from .options import options_from_config
 from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, messages_element, searchable
@@ -95,6 +95,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.file_cache = FileCache()  # serving: unchanged files are not checked again
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
+        self.search_index = BackgroundSearchIndex()  # serving: Pagefind runs after the pages are served
         self.tooling: dict[str, bool] = {}
         self.nav_urls: list[str] = []  # of every page and link in the nav (see shared_nav.py)
         self.shared_nav: SharedNav | None = None
@@ -179,6 +180,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 script.defer = True
                 config.extra_javascript.append(script)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:  # before MkDocs cleans the site folder
+            self.search_index.set_aside(Path(config.site_dir))
 
     def _tooling_on(self, name: str) -> bool:
         assert self.options is not None
@@ -404,10 +409,17 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         for feed in self.feeds:
             (site / feed.path).write_bytes(feed.content)
         # Last, over the finished pages: only what is published can be found.
+        if self.serving:
+            if self.failed is None:
+                self.search_index.start(site)
+            return
         try:
             index_site(site)
         except SearchIndexError as error:
             raise PluginError(f"syllabus: {error}") from None
+
+    def on_shutdown(self) -> None:
+        self.search_index.stop()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
