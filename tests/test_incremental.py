@@ -7,12 +7,14 @@ edited between loads the way an author edits it.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
+import weakref
 from pathlib import Path
 
 from syllabus.core.catalog import FileCache, load_catalog
-from syllabus.plugin.incremental import BackgroundSearchIndex, RenderedPages, course_page_uris
+from syllabus.plugin.incremental import BackgroundSearchIndex, PerCourse, PreviewHeap, RenderedPages, course_page_uris
 from syllabus.plugin.options import load_options
 
 from .conftest import CatalogDir, build_site, course_data, dump, track_data
@@ -153,3 +155,60 @@ def test_the_preview_serves_the_previous_search_index_until_the_new_one_is_compl
     search.stop(site)  # a newer rebuild: the unfinished index is dropped, a complete one stays published
     assert (site / "pagefind" / "pagefind.js").is_file() and not (site / BackgroundSearchIndex.NEXT).exists()
     assert "Renamed course" in _indexed_text(site, "courses/alone/")
+
+
+def test_a_rebuild_pauses_the_cycle_collector_and_restores_it() -> None:
+    heap = PreviewHeap()
+    assert gc.isenabled()
+    heap.pause()
+    heap.pause()  # MkDocs may run on_config again before the build ends
+    assert not gc.isenabled()
+    heap.resume()
+    assert gc.isenabled()
+    gc.disable()  # a collector someone else turned off stays off
+    try:
+        heap.pause()
+        heap.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_settling_frees_cycles_left_behind_and_freezes_what_is_kept() -> None:
+    class Node:
+        pass
+
+    kept = Node()
+    try:
+        PreviewHeap.settle()
+        garbage = Node()
+        garbage.self = garbage
+        alive = weakref.ref(garbage)
+        del garbage
+        PreviewHeap.settle()
+        assert alive() is None  # collected, though the previous settle froze everything alive
+        assert gc.get_freeze_count() > 0 and kept is not None
+    finally:
+        gc.unfreeze()
+
+
+def test_per_course_values_are_reused_only_for_the_same_course_item_and_arguments(catalog: CatalogDir) -> None:
+    _catalog(catalog)
+    options = load_options(catalog.config)
+    cache = FileCache()
+    first = load_catalog(options, cache=cache).catalog
+    calls: list[str] = []
+
+    def entry(course, suffix: str) -> str:
+        calls.append(course.id)
+        return course.title + suffix
+
+    remembered = PerCourse().remembering(entry)
+    assert {course.id: remembered(course, "!") for course in first.courses.values()}["base"] == "Base course!"
+    _touch_later(catalog.course("base", title="Base course, renamed"))
+    second = load_catalog(options, cache=cache).catalog
+    calls.clear()
+    assert remembered(second.courses["base"], "!") == "Base course, renamed!"
+    assert remembered(second.courses["next"], "!") == "Course next!"
+    assert remembered(second.courses["next"], "?") == "Course next?"  # other arguments
+    assert calls == ["base", "next"]
