@@ -118,3 +118,18 @@ def catalog_document(catalog: Catalog, today: dt.date, site_language: str, *,
 def dumps(document: Any) -> str:
     """Stable JSON text: sorted keys, UTF-8 kept readable, newline-terminated."""
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def course_text(course: Course, today: dt.date) -> str:
+    """A course's entry as ``dumps`` writes it inside a catalog document's course list."""
+    return dumps(course_json(course, today)).rstrip("\n").replace("\n", "\n    ")
+
+
+def catalog_text(document: dict[str, Any], course_texts: list[str]) -> str:
+    """``dumps(document)`` from the text of each course entry (``course_text``, in the
+    document's order), which the author preview keeps for unchanged courses."""
+    if not course_texts:
+        return dumps(document)
+    # "courses" sorts first among the document's keys, so its empty list is found first.
+    return dumps({**document, "courses": []}).replace(
+        '"courses": []', '"courses": [\n    ' + ",\n    ".join(course_texts) + "\n  ]", 1)

@@ -38,7 +38,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, locate
 from ..core.model import Catalog
 from ..core.pages import plain_title, printable_meta
-from ..export.catalog_json import catalog_document, course_json, dumps
+from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
 from .config import SyllabusConfig, check_options
@@ -241,7 +241,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if page.src_uri in reusable:  # published as the HTML it rendered to last time
                 file = File.generated(config, file.dest_uri, content=self.rendered.html[page.src_uri])
             files.append(file)
-        files.append(File.generated(config, "catalog.json", content=dumps(document)))
+        if self.serving:
+            text_of = remembering(course_text)
+            texts = [text_of(course, self.options.today) for course in self.catalog.courses.values()]
+            catalog_json = catalog_text(document, texts)
+        else:
+            catalog_json = dumps(document)
+        files.append(File.generated(config, "catalog.json", content=catalog_json))
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
