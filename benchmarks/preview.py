@@ -8,7 +8,9 @@ latency is the wall-clock time from that write until the served course page hold
 The edited course changes on each run, so every run rebuilds a page that was kept before.
 The preview indexes the site for search after serving the rebuilt pages; the search latency
 is the time from the same write until the served index (``pagefind/pagefind-entry.json``)
-changed. Each edit waits for the previous one's index, as an author reading the page would.
+changed. Each edit waits for the previous one's index, as an author reading the page would,
+then a random part of the file watcher's polling interval, so edits land anywhere in its
+cycle as an author's do (waiting in step with the rebuilds would always hit the same phase).
 
     TMPDIR=/dev/shm python benchmarks/preview.py [--sizes 100 1000 4000] [--edits 7] [--builds 3]
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -41,6 +44,7 @@ from synthetic import course_id, write_catalog
 ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000", "NO_MKDOCS_2_WARNING": "1"}
 STARTUP_LIMIT = 900.0  # seconds for the first build of the largest catalog on a slow machine
 EDIT_LIMIT = 120.0
+WATCH_INTERVAL = 0.5  # seconds between the polls of MkDocs' file watcher
 
 
 def full_build(config: Path, site: Path) -> float:
@@ -98,7 +102,9 @@ def preview_latencies(config: Path, size: int, edits: int) -> tuple[list[float],
         index = base + "pagefind/pagefind-entry.json"
         _, entry = wait_for(index, lambda body: b"{" in body, time.perf_counter(), STARTUP_LIMIT, server)
         latencies, search_latencies = [], []
+        pauses = random.Random(size)
         for run in range(edits + 1):  # the first edit warms the preview's caches up; not counted
+            time.sleep(pauses.uniform(0, WATCH_INTERVAL))
             word = f"Benchmarkword{run}x{size}".encode()
             start = time.perf_counter()
             page = edit(config, (run * 7919) % size, word.decode())
