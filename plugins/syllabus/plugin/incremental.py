@@ -28,7 +28,7 @@ import jinja2
 import jinja2.bccache
 
 from ..core.model import Catalog, Course
-from .site_search import BUNDLE, index_command, index_failure
+from .site_search import BUNDLE, TIMEOUT_SECONDS, index_command, index_failure
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
 T = TypeVar("T")
@@ -206,7 +206,11 @@ class BackgroundSearchIndex:
             self._thread.start()
 
     def _finish(self, process: subprocess.Popen[str], command: list[str], site: Path) -> None:
-        output, _ = process.communicate()
+        try:
+            output, _ = process.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:  # reported below by its exit status
+            process.kill()
+            output, _ = process.communicate()
         with self._lock:
             if process is not self._process:  # stopped: a newer build is on its way
                 return
