@@ -25,6 +25,7 @@ import compileall
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -119,7 +120,7 @@ def preview_latencies(config: Path, size: int, edits: int) -> tuple[list[float],
         sys.stderr.write((config.parent / "serve.log").read_text(encoding="utf-8", errors="replace")[-3000:])
         raise
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site folder
         server.wait(timeout=60)
         log.close()
 

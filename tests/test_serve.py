@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -72,7 +73,7 @@ def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.P
 
     yield start
     for server in servers:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site folder
         server.wait(timeout=30)
 
 
