@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EPOCH, CatalogDir, course_data, dump
+from .conftest import EPOCH, CatalogDir, course_data, dump, plan_data, track_data
 
 LIMIT = 120.0  # seconds: the first build of a tiny catalog on a busy machine, with room to spare
 
@@ -72,7 +73,7 @@ def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.P
 
     yield start
     for server in servers:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site folder
         server.wait(timeout=30)
 
 
@@ -119,6 +120,37 @@ def test_error_page_links_to_the_editor_only_when_asked(catalog: CatalogDir, ser
     plain_base, plain_server = serve()
     plain = _poll(plain_base, lambda status, body: location in body, plain_server)
     assert "vscode://" not in plain and "<a class=\"where\"" not in plain
+
+
+def test_a_retitled_course_is_renamed_on_every_page_and_file_that_shows_it(catalog: CatalogDir, serve) -> None:
+    """The preview rebuilds only what an edit affects and reuses the rest, so this follows one
+    title from its course.yml to everything that repeats it, reused or not."""
+    session = {"start": "2027-02-04T10:00", "timezone": "Europe/Berlin"}
+    live = catalog.course("base", title="Base course", format="virtual-ilt", sessions=[session])
+    catalog.course("next", title="Next course", prerequisites=["base"])
+    catalog.course("alone", title="Alone course")
+    catalog.track("path", dump(track_data("path", ["base", "next"])))
+    catalog.plan("onboarding", dump(plan_data("onboarding", phases=[{
+        "title": "Start", "start_day": 0, "end_day": 29,
+        "items": [{"day": 3, "type": "course", "course": "base"}]}])))
+    base, server = serve()
+    showing = ["catalog/", "courses/next/", "tracks/path/", "plans/onboarding/", "catalog.json", "sessions.ics",
+               "courses.xml"]
+    for address in ["courses/base/", *showing]:
+        _poll(base + address, lambda status, body: status == 200 and "Base course" in body, server)
+    alone = _without_reload_ids(_poll(base + "courses/alone/", lambda status, body: status == 200, server))
+
+    live.write_text(live.read_text(encoding="utf-8").replace("Base course", "Renamed base"), encoding="utf-8")
+    _poll(base + "courses/base/", lambda status, body: "Renamed base" in body, server)
+    for address in showing:  # the rebuild is complete once the course page shows the edit
+        status, body = _get(base + address)
+        assert status == 200 and "Renamed base" in body and "Base course" not in body, address
+    assert _without_reload_ids(_get(base + "courses/alone/")[1]) == alone  # unchanged, reused as it was
+
+
+def _without_reload_ids(html: str) -> str:
+    """The page without the build epoch and request id MkDocs' live reload script carries."""
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)
 
 
 def test_serve_refuses_an_unknown_editor(catalog: CatalogDir, run_cli) -> None:

@@ -170,6 +170,21 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     return document.data, not (errors or any(problem.severity == "error" for problem in document.problems))
 
 
+def _load_item(kind: str, path: Path, source: str, name: str, schemas: SchemaSet, options: Options,
+               report: Report) -> tuple[Any, Course | Track | Plan | None]:
+    """One file through its own checks: (its data or None if unreadable, its model item or
+    None if the data fails them). Nothing here depends on other files, so the result of an
+    unchanged file can be reused as it is, the same item included."""
+    data, usable = _read(path, source, kind, schemas, report)
+    if data is None:
+        return None, None
+    if not rules.check_file(kind, data, name, source, options, report) or not usable:
+        return data, None
+    if kind == "course":
+        return data, Course.from_data(data, source=source, site_language=options.site_language)
+    return data, (Track if kind == "track" else Plan).from_data(data, source=source)
+
+
 def _report_problems(source: str, problems: list[YamlProblem], report: Report) -> None:
     for problem in problems:
         report.at(source, problem.line, problem.column, problem.message, problem.rule,
@@ -316,21 +331,20 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             source = _relative(root, path)
             name = path.parent.name if kind == "course" else path.stem
             known_ids[kind].add(name)  # broken files still "exist" for references to them
-            data, usable = _cached(cache, path, source, report,
-                                   lambda: _read(path, source, kind, schemas, report))  # noqa: B023
+            data, item = _cached(cache, path, source, report,
+                                 lambda: _load_item(kind, path, source, name, schemas, options, report))  # noqa: B023
             if kind == "course":
                 markdown.extend(course_markdown(root, path, data))
             if data is None:
                 continue
-            if not rules.check_file(kind, data, name, source, options, report) or not usable:
+            if item is None:
                 unusable.append((kind, source, data))
-                continue
-            if kind == "course":
-                courses[data["id"]] = Course.from_data(data, source=source, site_language=options.site_language)
-            elif kind == "track":
-                tracks[data["id"]] = Track.from_data(data, source=source)
+            elif isinstance(item, Course):
+                courses[item.id] = item
+            elif isinstance(item, Track):
+                tracks[item.id] = item
             else:
-                plans[data["id"]] = Plan.from_data(data, source=source)
+                plans[item.id] = item
     catalog = Catalog(
         taxonomy=options.taxonomy,
         courses=dict(sorted(courses.items())),

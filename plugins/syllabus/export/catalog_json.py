@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..core.model import Catalog, Course, Plan, Session, Track
@@ -87,9 +88,11 @@ def _updated(catalog: Catalog, item: Track | Plan) -> dict[str, str]:
     return {"updated": updated.isoformat()} if updated else {}
 
 
-def catalog_document(catalog: Catalog, today: dt.date, site_language: str) -> dict[str, Any]:
+def catalog_document(catalog: Catalog, today: dt.date, site_language: str, *,
+                     entry: Callable[[Course, dt.date], dict[str, Any]] = course_json) -> dict[str, Any]:
     """The ``catalog.json`` document for an already audience-filtered catalog; tracks and
-    plans are written in the site's language."""
+    plans are written in the site's language. ``entry`` gives each course's (the author
+    preview passes a version that remembers unchanged courses')."""
     tracks = []
     for track in catalog.tracks.values():
         total, required = track_minutes(track, catalog)
@@ -101,7 +104,7 @@ def catalog_document(catalog: Catalog, today: dt.date, site_language: str) -> di
         })
     return {
         "schema_version": SCHEMA_VERSION,
-        "courses": [course_json(c, today) for c in catalog.courses.values()],
+        "courses": [entry(c, today) for c in catalog.courses.values()],
         "tracks": tracks,
         "plans": [
             {"id": p.id, "title": p.title, "summary": p.summary, "url": f"plans/{p.id}/",
@@ -115,3 +118,18 @@ def catalog_document(catalog: Catalog, today: dt.date, site_language: str) -> di
 def dumps(document: Any) -> str:
     """Stable JSON text: sorted keys, UTF-8 kept readable, newline-terminated."""
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def course_text(course: Course, today: dt.date) -> str:
+    """A course's entry as ``dumps`` writes it inside a catalog document's course list."""
+    return dumps(course_json(course, today)).rstrip("\n").replace("\n", "\n    ")
+
+
+def catalog_text(document: dict[str, Any], course_texts: list[str]) -> str:
+    """``dumps(document)`` from the text of each course entry (``course_text``, in the
+    document's order), which the author preview keeps for unchanged courses."""
+    if not course_texts:
+        return dumps(document)
+    # "courses" sorts first among the document's keys, so its empty list is found first.
+    return dumps({**document, "courses": []}).replace(
+        '"courses": []', '"courses": [\n    ' + ",\n    ".join(course_texts) + "\n  ]", 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..core.messages import Messages
@@ -20,6 +20,7 @@ from .plans import site_link
 
 ATOM = "http://www.w3.org/2005/Atom"
 ATOM_ENTRIES = 100  # the most recently updated courses; older ones are in catalog.json
+CourseEvents = Callable[[Course, dt.date, str, Messages], list[tuple[dt.datetime, list[str]]]]
 
 
 @dataclass(frozen=True)
@@ -96,19 +97,25 @@ def _named(name: str) -> ET.Element:
     return element
 
 
-def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str,
-                  messages: Messages) -> Iterator[Feed]:
+def course_events(course: Course, today: dt.date, site_url: str,
+                  messages: Messages) -> list[tuple[dt.datetime, list[str]]]:
+    """The events of a course's upcoming sessions, each with the instant it starts."""
+    course_url = site_link(site_url, f"courses/{course.id}/")
+    return [(session.starts_at, session_event(course, session, today, course_url, messages))
+            for session in course.upcoming_sessions(today)]
+
+
+def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages, *,
+                  events: CourseEvents = course_events) -> Iterator[Feed]:
     """Every upcoming session of a live course (cancelled ones say so, which removes them
-    from subscribers' calendars), in one feed and in one per role."""
+    from subscribers' calendars), in one feed and in one per role. ``events`` gives each
+    course's (the author preview passes a version that remembers unchanged courses')."""
     by_role: dict[str, list[list[str]]] = {role: [] for role in catalog.taxonomy.roles}
     everything: list[tuple[dt.datetime, str, list[str]]] = []
     for course in catalog.courses.values():
-        if not catalog.taxonomy.is_live(course.format):
-            continue
-        course_url = site_link(site_url, f"courses/{course.id}/")
-        for session in course.upcoming_sessions(today):
-            event = session_event(course, session, today, course_url, messages)
-            everything.append((session.starts_at, course.id, event))
+        if catalog.taxonomy.is_live(course.format):
+            everything.extend((starts_at, course.id, event)
+                              for starts_at, event in events(course, today, site_url, messages))
     everything.sort(key=lambda item: (item[0], item[1]))
     for _, course_id, event in everything:
         for role in catalog.courses[course_id].roles:
@@ -122,7 +129,8 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
                    calendar_file(role_title, events))
 
 
-def site_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages) -> list[Feed]:
+def site_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages, *,
+               events: CourseEvents = course_events) -> list[Feed]:
     """The Atom feed first, then the calendar of all sessions, then one per role."""
     return [atom_feed(catalog, today, site_url, site_name, messages),
-            *session_feeds(catalog, today, site_url, site_name, messages)]
+            *session_feeds(catalog, today, site_url, site_name, messages, events=events)]

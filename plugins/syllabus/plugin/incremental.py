@@ -1,24 +1,37 @@
-"""Course pages kept between the author preview's rebuilds.
+"""What the author preview keeps between rebuilds, so an edit costs what it changes.
 
-``mkdocs serve`` rebuilds the whole site after every change, and at a thousand courses
-rendering the course and unit pages is most of that time. The plugin keeps each one's
-final HTML; on the next rebuild a page is published from that copy, instead of being
-rendered again, when nothing it shows can have changed: its course, the courses it links
-to, the tracks and plans listing it, its Markdown, and what frames every page (options,
-the navigation's tracks and plans, the hand-written pages, mkdocs.yml).
+``mkdocs serve`` rebuilds the whole site after every change. At a thousand courses, rendering
+every page and indexing the site for search would take seconds, so the plugin keeps the
+final HTML of course and unit pages (thousands of them, none in the navigation); on the
+next rebuild a page is published from that copy, instead of being rendered again, when
+nothing it shows can have changed (its course, the courses it names, the tracks and plans
+listing it, its Markdown, and what frames every page: options, the navigation's tracks and
+plans, the hand-written pages, mkdocs.yml).
+It also keeps what each unchanged course gave to catalog.json and the calendars, compiled
+templates, and it indexes the site for search after the rebuilt pages are served.
 """
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
-from collections.abc import Iterable, Mapping
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import jinja2
 import jinja2.bccache
 
 from ..core.model import Catalog, Course
+from .site_search import BUNDLE, TIMEOUT_SECONDS, index_command, index_failure
+
+log = logging.getLogger("mkdocs.plugins.syllabus")
+T = TypeVar("T")
 
 
 def _linked_courses(course: Course) -> set[str]:
@@ -38,6 +51,12 @@ def course_page_uris(course: Course) -> list[str]:
     return [f"courses/{course.id}/index.md", *(f"courses/{course.id}/{unit.file}" for unit in course.units)]
 
 
+def _changed(now: Mapping[str, Course], before: Mapping[str, Course]) -> set[str]:
+    """Ids added, removed or edited (an unchanged file gives the very same item)."""
+    return {key for key in now.keys() | before.keys()
+            if (item := now.get(key)) is not before.get(key) and item != before.get(key)}
+
+
 @dataclass
 class RenderedPages:
     """Final HTML of course and unit pages from earlier builds, and what they were built from."""
@@ -48,6 +67,12 @@ class RenderedPages:
     frame: Any = None
     _pending: tuple[Catalog, Mapping[str, str], Any] | None = None
 
+    @staticmethod
+    def keeps(src_uri: str) -> bool:
+        """Whether a generated page's HTML is kept: course and unit pages. Other generated
+        pages are few and in the navigation, where only pages MkDocs renders belong."""
+        return src_uri.startswith("courses/")
+
     def reusable(self, catalog: Catalog, markdown: Mapping[str, str], frame: Any) -> set[str]:
         """The course and unit pages whose kept HTML is what rendering them again would give."""
         self._pending = (catalog, markdown, frame)
@@ -55,8 +80,7 @@ class RenderedPages:
         if previous is None or frame != self.frame:
             self.html.clear()
             return set()
-        changed = {course_id for course_id in catalog.courses.keys() | previous.courses.keys()
-                   if catalog.courses.get(course_id) != previous.courses.get(course_id)}
+        changed = _changed(catalog.courses, previous.courses)
         tracks_now, tracks_before = catalog.tracks_by_course, previous.tracks_by_course
         plans_now, plans_before = catalog.plans_by_course, previous.plans_by_course
         reusable: set[str] = set()
@@ -80,6 +104,33 @@ class RenderedPages:
         current = set(published)
         for uri in [uri for uri in self.html if uri not in current]:
             del self.html[uri]
+
+
+class PerCourse:
+    """Values made from one course alone, kept between the preview's rebuilds while the
+    catalog holds the very same course item (the file cache hands back the same item for an
+    unchanged file, so identity says "unchanged" without comparing): catalog.json's entry,
+    the session calendars. Each function is called as ``function(course, *arguments)``, and a
+    kept value is reused only for the same course item and equal arguments."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Callable[..., Any], str], tuple[Course, tuple[Any, ...], Any]] = {}
+
+    def remembering(self, function: Callable[..., T]) -> Callable[..., T]:
+        def remembered(course: Course, *arguments: Any) -> T:
+            key = (function, course.id)
+            kept = self._kept.get(key)
+            if kept is not None and kept[0] is course and kept[1] == arguments:
+                return kept[2]
+            value = function(course, *arguments)
+            self._kept[key] = (course, arguments, value)
+            return value
+        return remembered
+
+    def forget_others(self, catalog: Catalog) -> None:
+        """Drop what was kept for courses the catalog no longer holds."""
+        for key in [key for key in self._kept if key[1] not in catalog.courses]:
+            del self._kept[key]
 
 
 def page_frame(catalog: Catalog, options: Any, config_file: str | None, documents: Iterable[tuple[str, str]]) -> Any:
@@ -108,3 +159,111 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+class BackgroundSearchIndex:
+    """The preview's search index, made while its pages are already served.
+
+    Pagefind reads the whole site after every build, which at a thousand courses takes
+    longer than the rest of a preview rebuild. So the preview publishes its pages with the
+    previous index, and Pagefind indexes the new site in the background, into a folder next
+    to it that replaces the published index when it is done. MkDocs cleans the site folder
+    before each build but leaves dot-named entries, so the published index is moved aside
+    under a dot name for the build and comes back with the new pages. A rebuild that starts
+    while Pagefind still runs stops it first: it is indexing pages about to be replaced.
+    """
+
+    ASIDE = ".syllabus-search"  # the published index while a build runs
+    NEXT = ".syllabus-search-next"  # Pagefind's output until it is complete
+    OLD = ".syllabus-search-old"  # the replaced index, removed after the swap
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # held to start, stop or swap the index
+        self._process: subprocess.Popen[str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def set_aside(self, site: Path) -> None:
+        """Before a build: stop indexing and keep the published index from the clean-up."""
+        self.stop(site)
+        if (site / BUNDLE).is_dir():
+            shutil.rmtree(site / self.ASIDE, ignore_errors=True)
+            os.replace(site / BUNDLE, site / self.ASIDE)
+
+    def start(self, site: Path) -> None:
+        """After a build: publish the previous index at once, and index the new site."""
+        self.stop(site)
+        if (site / self.ASIDE).is_dir() and not (site / BUNDLE).exists():
+            os.replace(site / self.ASIDE, site / BUNDLE)
+        command = index_command(site, site / self.NEXT)
+        with self._lock:
+            try:
+                self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            except OSError as error:
+                log.error(f"syllabus: Pagefind could not index the preview ({command[0]}): {error}")
+                return
+            self._thread = threading.Thread(target=self._finish, args=(self._process, command, site),
+                                            name="syllabus-search-index", daemon=True)
+            self._thread.start()
+
+    def _finish(self, process: subprocess.Popen[str], command: list[str], site: Path) -> None:
+        try:
+            output, _ = process.communicate(timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:  # reported below by its exit status
+            process.kill()
+            output, _ = process.communicate()
+        with self._lock:
+            if process is not self._process:  # stopped: a newer build is on its way
+                return
+            self._process = None
+            if (failure := index_failure(command, process.returncode, output, site / self.NEXT)) is not None:
+                log.error(f"syllabus: the preview's search index is not up to date: {failure}")
+                return
+            if (site / BUNDLE).exists():
+                os.replace(site / BUNDLE, site / self.OLD)
+            os.replace(site / self.NEXT, site / BUNDLE)
+            shutil.rmtree(site / self.OLD, ignore_errors=True)
+            PreviewHeap.settle()  # the preview is idle now, as far as it can tell
+
+    def stop(self, site: Path | None = None) -> None:
+        """Stop a running index and wait for it; its partial output is removed."""
+        with self._lock:
+            process, thread, self._process, self._thread = self._process, self._thread, None, None
+            if process is not None:
+                process.terminate()
+        if thread is not None:
+            thread.join()
+        if site is not None:
+            shutil.rmtree(site / self.NEXT, ignore_errors=True)
+
+
+class PreviewHeap:
+    """Python's cycle collector while the preview rebuilds.
+
+    A full collection walks every tracked object, and a rebuild of a large catalog makes
+    enough of them to start one or two, each longer than much of the rebuild. So the
+    collector is paused while a rebuild runs (as while a catalog loads), and the garbage is
+    collected once the preview is idle, after which everything still alive (what the preview
+    keeps between rebuilds, MkDocs and its plugins) is frozen out of later collections.
+    Frozen objects that become garbage are freed by reference counting as usual; a cycle
+    among them waits for the next idle collection, so nothing piles up across rebuilds.
+    """
+
+    def __init__(self) -> None:
+        self._resume = False  # the collector was on when the rebuild paused it
+
+    def pause(self) -> None:
+        if not self._resume and gc.isenabled():
+            gc.disable()
+            self._resume = True
+
+    def resume(self) -> None:
+        if self._resume:
+            gc.enable()
+            self._resume = False
+
+    @staticmethod
+    def settle() -> None:
+        """Collect what earlier rebuilds left behind and freeze what survives."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()

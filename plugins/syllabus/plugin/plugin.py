@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
@@ -38,12 +38,19 @@ from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, locate
 from ..core.model import Catalog
 from ..core.pages import plain_title, printable_meta
-from ..export.catalog_json import catalog_document, dumps
-from ..export.feeds import Feed, site_feeds
+from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
+from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
-from .incremental import CompiledTemplates, RenderedPages, page_frame
+from .incremental import (
+    BackgroundSearchIndex,
+    CompiledTemplates,
+    PerCourse,
+    PreviewHeap,
+    RenderedPages,
+    page_frame,
+)
 from .options import options_from_config
 from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, messages_element, searchable
@@ -52,6 +59,7 @@ from .site_search import SearchIndexError, index_site, pagefind_binary
 from .structure import (
     Download,
     GeneratedPage,
+    course_session_downloads,
     material_downloads,
     next_live_sessions,
     plan_downloads,
@@ -95,6 +103,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.file_cache = FileCache()  # serving: unchanged files are not checked again
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
+        self.search_index = BackgroundSearchIndex()  # serving: Pagefind runs after the pages are served
+        self.per_course = PerCourse()  # serving: what unchanged courses gave to catalog.json and calendars
+        self.heap = PreviewHeap()  # serving: no cycle collection during a rebuild
         self.tooling: dict[str, bool] = {}
         self.nav_urls: list[str] = []  # of every page and link in the nav (see shared_nav.py)
         self.shared_nav: SharedNav | None = None
@@ -120,13 +131,19 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if self.serving:
+            self.heap.pause()  # until on_post_build or on_build_error
         try:
             self.options = options_from_config(self.config, config)
         except ConfigError as error:
             for diagnostic in error.diagnostics:
                 log.error(diagnostic.as_text())
             raise PluginError(f"syllabus: {error}") from None
-        if self.serving and self.options != self.file_cache_options:
+        if self.serving and self.options == self.file_cache_options:
+            # The very same object: values kept per course (PerCourse) recognise their arguments
+            # (today, the messages...) by identity, without comparing them again for each course.
+            self.options = self.file_cache_options
+        elif self.serving:
             self.file_cache, self.file_cache_options = FileCache(), self.options
         result = load_catalog(self.options, cache=self.file_cache if self.serving else None)
         for diagnostic in result.report.sorted():
@@ -180,6 +197,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 config.extra_javascript.append(script)
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:  # before MkDocs cleans the site folder
+            self.search_index.set_aside(Path(config.site_dir))
+
     def _tooling_on(self, name: str) -> bool:
         assert self.options is not None
         chosen = self.config[name]
@@ -199,7 +220,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.tooling["authoring_pages"]:
             for file in [f for f in files.documentation_pages() if _is_authoring_page(f)]:
                 files.remove(file)
-        document = catalog_document(self.catalog, self.options.today, self.options.site_language)
+        # Serving: what each course gives is made again only for edited courses.
+        remembering = self.per_course.remembering if self.serving else _as_is
+        document = catalog_document(self.catalog, self.options.today, self.options.site_language,
+                                    entry=remembering(course_json))
         pages = site_pages(self.catalog, self.markdown, self.options, document,
                            authoring=self.tooling["authoring_pages"])
         self.pages = {page.src_uri: page for page in pages}
@@ -217,11 +241,18 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if page.src_uri in reusable:  # published as the HTML it rendered to last time
                 file = File.generated(config, file.dest_uri, content=self.rendered.html[page.src_uri])
             files.append(file)
-        files.append(File.generated(config, "catalog.json", content=dumps(document)))
+        if self.serving:
+            text_of = remembering(course_text)
+            texts = [text_of(course, self.options.today) for course in self.catalog.courses.values()]
+            catalog_json = catalog_text(document, texts)
+        else:
+            catalog_json = dumps(document)
+        files.append(File.generated(config, "catalog.json", content=catalog_json))
         for asset in ASSET_FILES:
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
-        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages)
+        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages,
+                                events=remembering(course_events))
         assert self.renderer is not None
         self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
         self.feed_links = "".join(
@@ -229,11 +260,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
         self.downloads = [*material_downloads(self.catalog, root),
                           *plan_downloads(self.catalog, today, site_url, self.options.messages),
-                          *session_downloads(self.catalog, today, site_url, self.options.messages), *self._redirects()]
+                          *session_downloads(self.catalog, today, site_url, self.options.messages,
+                                             per_course=remembering(course_session_downloads)),
+                          *self._redirects()]
         _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
             config.nav = self._nav(files)
         if self.serving:
+            self.per_course.forget_others(self.catalog)
             self.addresses = [f.dest_uri for f in files if f.dest_uri.endswith(".html")] + [
                 d.dest_uri for d in self.downloads if d.dest_uri.endswith(".html")]
         return files
@@ -373,7 +407,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             data = course_json_ld(course, self.catalog, self.options.today, self.options.site_url, config.site_name)
             head += f'<script type="application/ld+json">{script_json(data)}</script>'
         output = output.replace("</head>", head + "</head>", 1)
-        if self.serving and generated is not None and page.file.src_uri.startswith("courses/"):
+        if self.serving and generated is not None and self.rendered.keeps(page.file.src_uri):
             self.rendered.keep(page.file.src_uri, output)
         return output
 
@@ -386,7 +420,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         if self.serving and self.failed is None:
-            self.rendered.built(uri for uri in self.pages if uri.startswith("courses/"))
+            self.rendered.built(self.pages)
         if self.failed is not None and self.options is not None:  # every other address too
             page = error_page(self.failed, self.options.root, editor_from_environment(), self.options.messages,
                               reload_by_polling=True)
@@ -404,10 +438,21 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         for feed in self.feeds:
             (site / feed.path).write_bytes(feed.content)
         # Last, over the finished pages: only what is published can be found.
+        if self.serving:
+            if self.failed is None:
+                self.search_index.start(site)
+            self.heap.resume()
+            return
         try:
             index_site(site)
         except SearchIndexError as error:
             raise PluginError(f"syllabus: {error}") from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.heap.resume()
+
+    def on_shutdown(self) -> None:
+        self.search_index.stop()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -415,6 +460,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _as_is(function: Callable[..., Any]) -> Callable[..., Any]:
+    return function
 
 
 def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:

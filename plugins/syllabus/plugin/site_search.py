@@ -32,18 +32,29 @@ def pagefind_binary() -> Path:
     return binary
 
 
+def index_command(site: Path, output: Path) -> list[str]:
+    """The Pagefind command that indexes ``site`` into the bundle folder ``output``."""
+    return [str(pagefind_binary()), "--site", str(site), "--output-path", str(output), "--silent",
+            "--exclude-selectors", ".headerlink"]  # the headings' permalink signs
+
+
+def index_failure(command: list[str], returncode: int, output_text: str, bundle: Path) -> SearchIndexError | None:
+    """What went wrong with a finished Pagefind run, or None if it wrote its bundle."""
+    if returncode != 0:
+        detail = output_text.strip() or f"exit status {returncode}"
+        return SearchIndexError(f"Pagefind could not index the site ({command[0]}): {detail}")
+    if not (bundle / "pagefind.js").is_file():
+        return SearchIndexError(f"Pagefind ran but wrote no search bundle under {bundle}; check that {command[0]} "
+                                "is Pagefind")
+    return None
+
+
 def index_site(site: Path) -> None:
     """Write the search bundle to ``site/pagefind/``."""
-    binary = pagefind_binary()
-    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--silent",
-               "--exclude-selectors", ".headerlink"]  # the headings' permalink signs
+    command = index_command(site, site / BUNDLE)
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"Pagefind could not index the site ({binary}): {error}") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
-        raise SearchIndexError(f"Pagefind could not index the site ({binary}): {detail}")
-    if not (site / BUNDLE / "pagefind.js").is_file():
-        raise SearchIndexError(f"Pagefind ran but wrote no search bundle under {site / BUNDLE}; "
-                               f"check that {binary} is Pagefind")
+        raise SearchIndexError(f"Pagefind could not index the site ({command[0]}): {error}") from None
+    if (failure := index_failure(command, result.returncode, result.stderr or result.stdout, site / BUNDLE)):
+        raise failure

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,9 @@ class Download:
     dest_uri: str
     content: bytes | None = None
     path: Path | None = None
+
+
+CourseDownloads = Callable[[Course, dt.date, str, Messages], list[Download]]
 
 
 def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
@@ -234,17 +237,18 @@ def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Me
     return downloads
 
 
-def session_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
-    """An ``.ics`` for every session a course page offers "Add to calendar" for: the ones
+def course_session_downloads(course: Course, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
+    """An ``.ics`` for every session the course page offers "Add to calendar" for: the ones
     open for registration (a full or cancelled session is no date to keep)."""
-    downloads = []
-    for course in catalog.courses.values():
-        if not catalog.taxonomy.is_live(course.format):
-            continue
-        course_url = site_link(base_url, f"courses/{course.id}/")
-        downloads.extend(
-            Download(f"courses/{course.id}/sessions/{session.key}.ics",
+    course_url = site_link(base_url, f"courses/{course.id}/")
+    return [Download(f"courses/{course.id}/sessions/{session.key}.ics",
                      content=session_ics(course, session, today, course_url, messages))
-            for session in course.upcoming_sessions(today) if session.status == "scheduled"
-        )
-    return downloads
+            for session in course.upcoming_sessions(today) if session.status == "scheduled"]
+
+
+def session_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages, *,
+                      per_course: CourseDownloads = course_session_downloads) -> list[Download]:
+    """The session calendars of every live course; ``per_course`` gives one course's (the
+    author preview passes a version that remembers unchanged courses')."""
+    return [download for course in catalog.courses.values() if catalog.taxonomy.is_live(course.format)
+            for download in per_course(course, today, base_url, messages)]
