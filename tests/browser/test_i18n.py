@@ -79,3 +79,4 @@ def test_the_site_search_names_its_filters_in_japanese(page: Any, japanese_site:
     assert labels[:2] == ["言語", "役割"]
     expect(page.locator("select[data-facet=level] option").first).to_have_text("すべて")
     expect(page.locator("select[data-facet=level] option[value='初級']")).to_have_count(1)  # the title in Japanese
+    expect(page.locator("select[data-facet=language] option[value=en]")).to_have_text("英語")  # as the facets name it

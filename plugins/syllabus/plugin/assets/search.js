@@ -72,9 +72,10 @@
     return codes.sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
   }
 
+  /* In the site's language, as the catalog's language facet names it (Babel at build time). */
   function languageName(code) {
     try {
-      return new Intl.DisplayNames([code], { type: "language" }).of(code) || code;
+      return new Intl.DisplayNames([siteLanguage], { type: "language" }).of(code) || code;
     } catch (error) {
       return code;
     }
