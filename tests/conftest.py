@@ -111,6 +111,14 @@ def dump(data: Any) -> str:
 class CatalogDir:
     root: Path
 
+    @classmethod
+    def new(cls, root: Path, audience: str = "public") -> CatalogDir:
+        """An empty catalog folder at ``root``: the test mkdocs.yml and a docs/index.md."""
+        catalog = cls(root)
+        catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience=audience))
+        catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+        return catalog
+
     def write(self, relative: str, content: str | bytes) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -138,12 +146,7 @@ class CatalogDir:
 @pytest.fixture
 def catalog(tmp_path: Path) -> CatalogDir:
     """An empty catalog folder with a minimal mkdocs.yml and docs/index.md."""
-    root = tmp_path / "catalog"
-    root.mkdir()
-    (root / "mkdocs.yml").write_text(MKDOCS_TEMPLATE.format(audience="public"), encoding="utf-8")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Welcome\n\nTraining for our customers.\n", encoding="utf-8")
-    return CatalogDir(root)
+    return CatalogDir.new(tmp_path / "catalog")
 
 
 @dataclass

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
+from .conftest import CatalogDir, build_site, course_data, plan_data, track_data
 from .sitetools import file_bytes, page, reproducible_files, site_files, site_paths
 
 CANARY = "zqcanary7"  # lowercase letters and digits, so it fits ids, file names and handles
@@ -107,9 +107,7 @@ def canary_hits(site: Path) -> list[str]:
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Public, then internal, then public again, all into one site folder (copies kept)."""
     root = tmp_path_factory.mktemp("leaks")
-    catalog = CatalogDir(root / "catalog")
-    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
-    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    catalog = CatalogDir.new(root / "catalog")
     write_catalog(catalog)
     site = root / "site"
     result: dict[str, Path] = {}

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 from syllabus.export.facets import duration_bucket
 
-from ..conftest import MKDOCS_TEMPLATE, CatalogDir, build_site
+from ..conftest import CatalogDir, build_site
 from .conftest import open_page, serve
 
 Selection = Mapping[str, Sequence[str]]
@@ -338,9 +338,7 @@ def test_home_page_role_entry_points(page: Any, example_site: str, courses: list
 def large_catalog_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """100 courses: more than the script lists before "Show more"."""
     root = tmp_path_factory.mktemp("large")
-    catalog = CatalogDir(root / "catalog")
-    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
-    catalog.write("docs/index.md", "# Welcome\n")
+    catalog = CatalogDir.new(root / "catalog")
     for index in range(100):
         live = {"format": "virtual-ilt", "sessions": [{"start": "2026-12-08T11:00", "timezone": "America/New_York"}]}
         catalog.course(f"course-{index:03d}", roles=["admin" if index % 4 else "end-user"],

@@ -40,10 +40,7 @@ INJECTED = "img[src='x'], [onerror], [onload], [onfocus]"
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small catalog whose every free-text field is hostile, built and served."""
     root = tmp_path_factory.mktemp("hostile")
-    catalog = CatalogDir(root / "catalog")
-    catalog.root.mkdir()
-    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
-    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    catalog = CatalogDir.new(root / "catalog")
     catalog.course("evil", course_data(
         "evil", title=COURSE_TITLE, summary=COURSE_SUMMARY,
         outcomes=[f"Outcome {IMG}", f"Outcome {SCRIPT}", f"Outcome {TEMPLATE}", f"Outcome {SVG}"],

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from ..conftest import MKDOCS_TEMPLATE, REPO, CatalogDir, build_site, course_data
+from ..conftest import REPO, CatalogDir, build_site, course_data
 from .conftest import open_page, serve
 
 STATUS = "[data-syllabus-search-status]"
@@ -134,9 +134,7 @@ HOSTILE_TITLE = "Sneaky <img src=x onerror=alert(1)> </script><script>alert(2)</
 @pytest.fixture(scope="module")
 def hostile_search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("search-hostile")
-    catalog = CatalogDir(root / "catalog")
-    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public"))
-    catalog.write("docs/index.md", "# Welcome\n\nTraining for our customers.\n")
+    catalog = CatalogDir.new(root / "catalog")
     catalog.course("sneaky", course_data("sneaky", title=HOSTILE_TITLE,
                                          summary="Sneaky summary <svg onload=alert(3)> &amp; more"))
     build_site(catalog.config, root / "site")
