@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, tokenize_pattern
@@ -61,12 +62,22 @@ def _fields(pattern: str) -> list[tuple[str, int]]:
     return [token for kind, token in tokenize_pattern(pattern) if kind == "field"]
 
 
+class _Cldr(NamedTuple):
+    """One language's CLDR data for the labels below."""
+
+    locale: Locale
+    date_pattern: str
+    time_pattern: str
+    date_time: str  # joins a date {1} and a time {0}
+    between: str  # joins the two ends {0} and {1} of a range
+
+
 @functools.cache
-def _cldr(language: str) -> tuple[Locale, str, str, str, str]:
-    """The locale, its date and time patterns, its date-time and range joining patterns."""
+def _cldr(language: str) -> _Cldr:
     locale = babel_locale(language)
-    return (locale, locale.datetime_skeletons[DATE_SKELETON].pattern, locale.datetime_skeletons[TIME_SKELETON].pattern,
-            locale.datetime_formats["medium"], locale.interval_formats[None])
+    return _Cldr(locale, locale.datetime_skeletons[DATE_SKELETON].pattern,
+                 locale.datetime_skeletons[TIME_SKELETON].pattern,
+                 locale.datetime_formats["medium"], locale.interval_formats[None])
 
 
 @dataclass(frozen=True)
@@ -89,11 +100,11 @@ class LocaleFormat:
 
     def range(self, first: str, last: str) -> str:
         """Two formatted ends of a range: ``09:05 – 10:30`` · ``9:05～10:30``."""
-        return _cldr(self.language)[4].replace("{0}", first).replace("{1}", last)
+        return _cldr(self.language).between.replace("{0}", first).replace("{1}", last)
 
     def date_time(self, date: str, time: str) -> str:
         """A formatted date and time together: ``Thu, Jan 14, 2027, 09:05``."""
-        return _cldr(self.language)[3].replace("{1}", date).replace("{0}", time)
+        return _cldr(self.language).date_time.replace("{1}", date).replace("{0}", time)
 
     def session(self, start: dt.datetime, end: dt.datetime) -> str:
         """When a session runs, in its own zone's wall-clock time: the date once if it ends
@@ -119,7 +130,7 @@ class LocaleFormat:
 
     def number(self, value: float) -> str:
         """``1234.5`` -> ``1,234.5`` · ``1.234,5``."""
-        return format_decimal(value, locale=_cldr(self.language)[0])
+        return format_decimal(value, locale=_cldr(self.language).locale)
 
     def language_name(self, tag: str) -> str:
         """A BCP 47 tag named in this language: ``ja`` -> ``Japanese`` · ``日本語``;
@@ -129,22 +140,22 @@ class LocaleFormat:
     def for_scripts(self) -> dict[str, object]:
         """What the page scripts need to format as :meth:`date`, :meth:`time`,
         :meth:`range` and :meth:`date_time` do, with ``Intl`` in ``language``."""
-        _, date_pattern, time_pattern, date_time, between = _cldr(self.language)
-        return {"language": self.language, "date": intl_options(DATE_SKELETON, date_pattern),
-                "time": intl_options(TIME_SKELETON, time_pattern),
-                "date_time": date_time, "range": between}
+        cldr = _cldr(self.language)
+        return {"language": self.language, "date": intl_options(DATE_SKELETON, cldr.date_pattern),
+                "time": intl_options(TIME_SKELETON, cldr.time_pattern),
+                "date_time": cldr.date_time, "range": cldr.between}
 
 
 @functools.lru_cache(maxsize=4096)  # a catalog prints the same few hundred session dates on many pages
 def _date_label(value: dt.date, language: str) -> str:
-    locale, pattern = _cldr(language)[:2]
-    return format_date(value, pattern, locale=locale)
+    cldr = _cldr(language)
+    return format_date(value, cldr.date_pattern, locale=cldr.locale)
 
 
 @functools.lru_cache(maxsize=4096)  # and the same few dozen times of day
 def _time_label(value: dt.time, language: str) -> str:
-    locale, _, pattern = _cldr(language)[:3]
-    return format_time(value, pattern, locale=locale)
+    cldr = _cldr(language)
+    return format_time(value, cldr.time_pattern, locale=cldr.locale)
 
 
 @functools.lru_cache(maxsize=256)
@@ -153,7 +164,7 @@ def _language_name(tag: str, language: str) -> str:
         named = Locale.parse(tag.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return tag
-    return named.get_display_name(_cldr(language)[0]) or tag
+    return named.get_display_name(_cldr(language).locale) or tag
 
 
 ENGLISH_FORMAT = LocaleFormat(ENGLISH)
