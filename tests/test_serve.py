@@ -148,6 +148,17 @@ def test_a_retitled_course_is_renamed_on_every_page_and_file_that_shows_it(catal
     assert _without_reload_ids(_get(base + "courses/alone/")[1]) == alone  # unchanged, reused as it was
 
 
+def test_an_edit_to_the_sites_texts_shows_on_every_page(catalog: CatalogDir, serve) -> None:
+    """locales/ is watched like the content, and a changed text renders kept pages again."""
+    catalog.course("intro", title="Intro course")
+    catalog.write("locales/en.yml", "course.level: Stage\n")
+    base, server = serve()
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "<dt>Stage</dt>" in body, server)
+    catalog.write("locales/en.yml", "course.level: Difficulty\n")
+    body = _poll(base + "courses/intro/", lambda status, body: "<dt>Difficulty</dt>" in body, server)
+    assert "<dt>Stage</dt>" not in body
+
+
 def _without_reload_ids(html: str) -> str:
     """The page without the build epoch and request id MkDocs' live reload script carries."""
     return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)

@@ -36,6 +36,7 @@ from ..core.catalog import FileCache, load_catalog
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, locate
+from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
 from ..core.pages import plain_title, printable_meta
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
@@ -78,7 +79,7 @@ HOME_SESSIONS = 4  # next live sessions on the home page
 TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
 # plan.js first: syllabus.js calls it
 ASSET_FILES = ("syllabus.css", "search.css", "plan.js", "syllabus.js", "search.js")
-WATCHED = ("courses", "tracks", "plans", "schemas")
+WATCHED = ("courses", "tracks", "plans", "schemas", SITE_LOCALES)
 
 
 class SyllabusPlugin(BasePlugin[SyllabusConfig]):
