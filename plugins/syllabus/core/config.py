@@ -96,7 +96,7 @@ def options_from_mapping(
         raise ConfigError(f"the site's texts in {root.name or '.'}/locales/ have mistakes", problems)
     return Options(
         root=root,
-        taxonomy=Taxonomy.from_options(raw, site_language),
+        taxonomy=Taxonomy.from_options(raw, messages),
         audience=audience,
         review_every_days=value("review_every_days"),
         video_hosts=tuple(raw.get("video_hosts") or ()),

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import REFERENCE_LANGUAGE
+from .messages import ENGLISH, REFERENCE_LANGUAGE, Messages
 
 LocalisedText = str | Mapping[str, str]  # plain, or by BCP 47 language tag
 
@@ -50,29 +50,18 @@ class Term:
         return data
 
 
-DEFAULT_ROLES = {
-    "admin": {"title": "Administrator"},
-    "end-user": {"title": "End user"},
-    "power-user": {"title": "Power user"},
-    "manager": {"title": "Manager"},
+# The terms a catalog gets for a kind it leaves out; their titles are texts of the message
+# catalog (``taxonomy.<kind>.<id>`` in syllabus/locales/), so they follow the site's language.
+DEFAULT_ROLES: dict[str, dict[str, Any]] = {"admin": {}, "end-user": {}, "power-user": {}, "manager": {}}
+DEFAULT_LEVELS: dict[str, dict[str, Any]] = {"beginner": {}, "intermediate": {}, "advanced": {}}
+DEFAULT_FORMATS: dict[str, dict[str, Any]] = {
+    "self-paced": {},
+    "virtual-ilt": {"live": True, "online": True},
+    "in-person": {"live": True},
 }
-DEFAULT_LEVELS = {
-    "beginner": {"title": "Beginner"},
-    "intermediate": {"title": "Intermediate"},
-    "advanced": {"title": "Advanced"},
-}
-DEFAULT_FORMATS = {
-    "self-paced": {"title": "Self-paced"},
-    "virtual-ilt": {"title": "Live online", "live": True, "online": True},
-    "in-person": {"title": "In person", "live": True},
-}
-
 # Who does a plan task; plans print the title ("Customer engineer"), never the id.
-DEFAULT_TASK_OWNERS = {
-    "ce": {"title": "Customer engineer"},
-    "customer-admin": {"title": "Customer administrator"},
-    "customer-champion": {"title": "Customer champion"},
-    "customer-sponsor": {"title": "Executive sponsor"},
+DEFAULT_TASK_OWNERS: dict[str, dict[str, Any]] = {
+    "ce": {}, "customer-admin": {}, "customer-champion": {}, "customer-sponsor": {},
 }
 
 KINDS = ("roles", "levels", "formats", "products", "task_owners")
@@ -89,19 +78,23 @@ class Taxonomy:
     task_owners: dict[str, Term] = field(default_factory=dict)  # plan task owner roles
 
     @classmethod
-    def from_options(cls, options: Mapping[str, Any], language: str = REFERENCE_LANGUAGE) -> Taxonomy:
-        """Build from the plugin options, titles and descriptions in ``language`` (the
-        site's); a missing kind falls back to its defaults.
+    def from_options(cls, options: Mapping[str, Any], messages: Messages = ENGLISH) -> Taxonomy:
+        """Build from the plugin options, titles and descriptions in the language of
+        ``messages`` (the site's); a missing kind falls back to its defaults, titled by
+        ``messages``.
 
         The options are assumed to be shape-checked already (see ``config.py``).
         """
         defaults = {"roles": DEFAULT_ROLES, "levels": DEFAULT_LEVELS, "formats": DEFAULT_FORMATS,
                     "task_owners": DEFAULT_TASK_OWNERS}
 
+        language = messages.language
+
         def terms(kind: str) -> dict[str, Term]:
             raw = options.get(kind)
             if raw is None:
-                raw = defaults.get(kind, {})
+                raw = {key: {"title": messages.text(f"taxonomy.{kind}.{key}"), **flags}
+                       for key, flags in defaults.get(kind, {}).items()}
             return {
                 key: Term(
                     id=key,
