@@ -111,7 +111,7 @@ def build(config: Path, site: Path) -> float:
 def index_seconds(site: Path) -> float:
     shutil.rmtree(site / BUNDLE)
     start = time.perf_counter()
-    index_site(site)
+    index_site(site, site / BUNDLE)
     return time.perf_counter() - start
 
 

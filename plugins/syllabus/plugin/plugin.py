@@ -56,7 +56,7 @@ from .options import options_from_config
 from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
-from .site_search import SearchIndexError, index_site, pagefind_binary
+from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
 from .structure import (
     Download,
     GeneratedPage,
@@ -105,6 +105,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
         self.search_index = BackgroundSearchIndex()  # serving: Pagefind runs after the pages are served
+        self.search_source: SearchSource | None = None  # building: what Pagefind reads (see site_search.py)
         self.per_course = PerCourse()  # serving: what unchanged courses gave to catalog.json and calendars
         self.heap = PreviewHeap()  # serving: no cycle collection during a rebuild
         self.tooling: dict[str, bool] = {}
@@ -201,6 +202,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:  # before MkDocs cleans the site folder
             self.search_index.set_aside(Path(config.site_dir))
+        elif self.catalog is not None:
+            self.search_source = SearchSource()
 
     def _tooling_on(self, name: str) -> bool:
         assert self.options is not None
@@ -395,6 +398,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             page.edit_url = urljoin(edit_base, posixpath.normpath(f"{root_from_docs}/{generated.source}"))
         return context
 
+    # Last, so the page handed to the search index is the page as published.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Feed links and the page scripts' texts on every page, and a course's structured
         data, go into the head, which Material's instant navigation leaves alone (it would
@@ -410,6 +415,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         output = output.replace("</head>", head + "</head>", 1)
         if self.serving and generated is not None and self.rendered.keeps(page.file.src_uri):
             self.rendered.keep(page.file.src_uri, output)
+        if self.search_source is not None:  # the content on_page_content made searchable
+            content = page.content or ""
+            self.search_source.add_page(page.file.dest_uri, output,
+                                        content if content.startswith(BODY_START) else None)
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -444,13 +453,24 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 self.search_index.start(site)
             self.heap.resume()
             return
+        if self.search_source is None:  # the plugin is off
+            return
         try:
-            index_site(site)
+            cut, whole = self.search_source.index(site)
         except SearchIndexError as error:
             raise PluginError(f"syllabus: {error}") from None
+        finally:
+            self._close_search_source()
+        log.debug(f"syllabus: Pagefind read {cut} pages as their search documents and {whole} HTML files whole")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.heap.resume()
+        self._close_search_source()
+
+    def _close_search_source(self) -> None:
+        if self.search_source is not None:
+            self.search_source.close()
+            self.search_source = None
 
     def on_shutdown(self) -> None:
         self.search_index.stop()

@@ -22,6 +22,7 @@ from ..core.model import Catalog, Course, Session
 from ..export.catalog_json import track_minutes
 from ..export.structured_data import script_json
 from .diagram import track_diagram
+from .site_search import BODY_START
 from .structure import GeneratedPage
 
 
@@ -135,4 +136,4 @@ def searchable(html: str, filters: Mapping[str, Sequence[str]], meta: Mapping[st
     facets = "".join(f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>'
                      for key, values in filters.items() for value in values)
     facets += "".join(f'<span data-pagefind-meta="{escape(key)}">{escape(value)}</span>' for key, value in meta.items())
-    return f'<div data-pagefind-body><div hidden data-pagefind-ignore="index">{facets}</div>{html}</div>'
+    return f'{BODY_START}<div hidden data-pagefind-ignore="index">{facets}</div>{html}</div>'

@@ -1,0 +1,96 @@
+"""The search index: Pagefind reads each page cut to its head and search body, and finds
+exactly what it finds reading the whole published site."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from syllabus.plugin.site_search import BODY_START, SearchSource, index_site, search_document
+
+from .conftest import EPOCH, example_catalog
+from .sitetools import pagefind_pages
+
+HEAD = '<!doctype html><html lang="ja" class="no-js"><head><title>Page - Academy</title></head>'
+BODY = f'{BODY_START}<div hidden data-pagefind-ignore="index"><span data-pagefind-filter="level">x</span></div>' \
+       '<h1 id="page">Page</h1><p>Words <img src="a.png" alt=""></p></div>'
+
+
+def page_with(before: str = "", after: str = "") -> str:
+    return f'{HEAD}<body dir="ltr"><header>Academy</header>{before}<article>{BODY}</article>{after}</body></html>'
+
+
+def test_a_page_is_cut_to_its_head_and_search_body() -> None:
+    assert search_document(page_with('<nav><a href="/">Home</a></nav>', "<footer>(c)</footer>"), BODY) == \
+        f"{HEAD[:-len('</head>')]}</head><body>{BODY}</body></html>"
+
+
+@pytest.mark.parametrize("outside", [
+    "<h1>Title</h1>",  # Pagefind titles a result with the page's first <h1>
+    '<IMG src="cover.png">',  # and pictures it with its first image, wherever they are
+    '<span data-pagefind-meta="author">A</span>',  # its attributes count anywhere
+    '<p DATA-PAGEFIND-FILTER="level">advanced</p>',
+    f"{BODY_START}<p>a second search body</p></div>",
+])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_page_with_more_for_the_index_outside_its_search_body_is_read_whole(outside: str, where: str) -> None:
+    assert search_document(page_with(**{where: outside}), BODY) is None
+
+
+def test_a_search_body_that_is_not_published_verbatim_is_not_used() -> None:
+    published = page_with().replace("<p>Words", "<p>Other words")  # changed after it was made
+    assert search_document(published, BODY) is None
+    assert search_document(page_with().replace("</head>", ""), BODY) is None  # no head to keep
+    head_only = f"{HEAD[:-len('</head>')]}{BODY}</head><body></body></html>"  # not in the body
+    assert search_document(head_only, BODY) is None
+
+
+def test_files_not_cut_are_indexed_as_published(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "courses" / "a").mkdir(parents=True)
+    (site / "courses" / "a" / "index.html").write_text(page_with(), encoding="utf-8")
+    (site / "index.html").write_text(page_with("<h1>Outside</h1>"), encoding="utf-8")
+    (site / "404.html").write_text(f"{HEAD}<body><h1>Not found</h1></body></html>", encoding="utf-8")
+    source = SearchSource()
+    try:
+        source.add_page("courses/a/index.html", page_with(), BODY)
+        source.add_page("index.html", page_with("<h1>Outside</h1>"), BODY)
+        assert source.index(site) == (1, 2)
+        assert (source.root / "courses/a/index.html").read_text(encoding="utf-8") == search_document(page_with(), BODY)
+        assert (source.root / "index.html").read_bytes() == (site / "index.html").read_bytes()
+    finally:
+        source.close()
+    assert not source.root.exists()
+    indexed = pagefind_pages(site)
+    assert sorted(indexed) == ["", "courses/a/"]  # the 404 page has no search body
+    assert indexed[""]["meta"]["title"] == "Outside" and indexed["courses/a/"]["meta"]["title"] == "Page"
+
+
+def test_the_built_index_equals_pagefind_reading_the_whole_site(tmp_path: Path) -> None:
+    """The example catalog, a hand-written page with no heading (the theme adds its <h1>
+    outside the search body) and one in Japanese: every record of the index, URL, text,
+    anchors, filters and meta, is the one Pagefind makes from the published site."""
+    config = example_catalog(tmp_path / "catalog", "en")
+    (config.parent / "docs" / "no-heading.md").write_text("Just a paragraph about *sandboxes*.\n", encoding="utf-8")
+    (config.parent / "docs" / "ja.md").write_text("---\nlanguage: ja\n---\n# はじめに\n\n検索の使い方。\n",
+                                                 encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-f", str(config), "-d",
+                             str(site)], capture_output=True, text=True, check=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"})
+    counts = re.search(r"Pagefind read (\d+) pages as their search documents and (\d+) HTML files whole",
+                       result.stderr)
+    assert counts is not None, result.stderr[-2000:]
+    cut, whole = map(int, counts.groups())
+    pages = len(list(site.rglob("*.html")))
+    assert cut + whole == pages and whole >= 2 and cut > 2 * whole, (cut, whole)  # whole: the 404, no-heading...
+    index_site(site, tmp_path / "whole" / "pagefind")
+    built, from_whole_site = pagefind_pages(site), pagefind_pages(tmp_path / "whole")
+    assert built == from_whole_site
+    assert built["no-heading/"]["meta"]["title"] == "No heading" and "sandboxes" in built["no-heading/"]["content"]
+    assert built["ja/"]["filters"]["language"] == ["ja"]
+    assert len(built) > 20
