@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from syllabus.plugin.site_search import BODY_START, SearchSource, index_site, search_document
 
-from .conftest import EPOCH, example_catalog
+from .conftest import EPOCH, CatalogDir, build_site, example_catalog
 from .sitetools import pagefind_pages
 
 HEAD = '<!doctype html><html lang="ja" class="no-js"><head><title>Page - Academy</title></head>'
@@ -94,3 +94,18 @@ def test_the_built_index_equals_pagefind_reading_the_whole_site(tmp_path: Path) 
     assert built["no-heading/"]["meta"]["title"] == "No heading" and "sandboxes" in built["no-heading/"]["content"]
     assert built["ja/"]["filters"]["language"] == ["ja"]
     assert len(built) > 20
+
+
+def test_the_index_reads_pages_as_published_after_every_other_plugin(tmp_path: Path) -> None:
+    """A plugin that changes pages after Syllabus (a minifier, say) changes what is found:
+    the search reads the published page, not the content Syllabus handed to the theme."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.course("basics")
+    catalog.write("docs/about.md", "# About\n\nAsk about the quietword in class.\n")
+    catalog.write("hooks.py", "def on_post_page(output, page, config):\n"
+                              "    return output.replace('quietword', 'LOUDWORD')\n")
+    catalog.config.write_text(catalog.config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    indexed = pagefind_pages(site)["about/"]["content"]
+    assert "LOUDWORD" in indexed and "quietword" not in indexed

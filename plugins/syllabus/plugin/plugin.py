@@ -4,8 +4,9 @@ Event order matters and is spelled out on each handler. In short: validate in
 ``on_config`` (abort before anything is written), add in-memory pages in ``on_files``,
 hand Material escaped titles in ``on_page_markdown``, wrap their converted Markdown in
 ``on_page_content``, add feed links and structured data to each page's head in
-``on_post_page``, and publish downloads and feeds, then index the finished site for
-search, in ``on_post_build``.
+``on_post_page`` (and, last of all plugins, hand the published page to the search index),
+and publish downloads and feeds, then index the finished site for search, in
+``on_post_build``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
@@ -398,9 +399,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             page.edit_url = urljoin(edit_base, posixpath.normpath(f"{root_from_docs}/{generated.source}"))
         return context
 
-    # Last, so the page handed to the search index is the page as published.
-    @event_priority(-100)
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _on_post_page_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Feed links and the page scripts' texts on every page, and a course's structured
         data, go into the head, which Material's instant navigation leaves alone (it would
         re-run scripts in the body)."""
@@ -415,11 +414,17 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         output = output.replace("</head>", head + "</head>", 1)
         if self.serving and generated is not None and self.rendered.keeps(page.file.src_uri):
             self.rendered.keep(page.file.src_uri, output)
+        return output
+
+    # Last, after minifiers and the like: the search index reads the page as published.
+    @event_priority(-100)
+    def _on_post_page_search(self, output: str, *, page: Page, config: MkDocsConfig) -> None:
         if self.search_source is not None:  # the content on_page_content made searchable
             content = page.content or ""
             self.search_source.add_page(page.file.dest_uri, output,
                                         content if content.startswith(BODY_START) else None)
-        return output
+
+    on_post_page = CombinedEvent(_on_post_page_head, _on_post_page_search)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         """The 404 page loads the page scripts too, so it carries their texts."""
