@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..core.messages import Messages
-from ..core.model import Catalog, Course
+from ..core.model import Catalog, Course, Session
 from .calendar import calendar_file, session_event
 from .plans import site_link
 
 ATOM = "http://www.w3.org/2005/Atom"
 ATOM_ENTRIES = 100  # the most recently updated courses; older ones are in catalog.json
-CourseEvents = Callable[[Course, dt.date, str, Messages], list[tuple[dt.datetime, list[str]]]]
+CourseEvents = Callable[[Course, dt.date, str, Messages], list[tuple[Session, list[str]]]]
 
 
 @dataclass(frozen=True)
@@ -98,10 +98,11 @@ def _named(name: str) -> ET.Element:
 
 
 def course_events(course: Course, today: dt.date, site_url: str,
-                  messages: Messages) -> list[tuple[dt.datetime, list[str]]]:
-    """The events of a course's upcoming sessions, each with the instant it starts."""
+                  messages: Messages) -> list[tuple[Session, list[str]]]:
+    """The calendar event of each of a course's upcoming sessions, with the session: the
+    feeds and each session's own ``.ics`` file hold the same lines."""
     course_url = site_link(site_url, f"courses/{course.id}/")
-    return [(session.starts_at, session_event(course, session, today, course_url, messages))
+    return [(session, session_event(course, session, today, course_url, messages))
             for session in course.upcoming_sessions(today)]
 
 
@@ -114,8 +115,8 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
     everything: list[tuple[dt.datetime, str, list[str]]] = []
     for course in catalog.courses.values():
         if catalog.taxonomy.is_live(course.format):
-            everything.extend((starts_at, course.id, event)
-                              for starts_at, event in events(course, today, site_url, messages))
+            everything.extend((session.starts_at, course.id, event)
+                              for session, event in events(course, today, site_url, messages))
     everything.sort(key=lambda item: (item[0], item[1]))
     for _, course_id, event in everything:
         for role in catalog.courses[course_id].roles:
@@ -123,10 +124,10 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
     title = messages.text("feed.sessions", site=site_name)
     yield Feed("sessions.ics", title, "text/calendar",
                calendar_file(title, [event for _, _, event in everything]))
-    for role, events in by_role.items():  # every role, so a subscription outlives a quiet month
+    for role, role_events in by_role.items():  # every role, so a subscription outlives a quiet month
         role_title = messages.text("feed.sessions_for_role", site=site_name, role=catalog.taxonomy.title("roles", role))
         yield Feed(f"sessions-{role}.ics", role_title, "text/calendar",
-                   calendar_file(role_title, events))
+                   calendar_file(role_title, role_events))
 
 
 def site_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages, *,

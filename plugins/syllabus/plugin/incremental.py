@@ -107,11 +107,13 @@ class RenderedPages:
 
 
 class PerCourse:
-    """Values made from one course alone, kept between the preview's rebuilds while the
-    catalog holds the very same course item (the file cache hands back the same item for an
-    unchanged file, so identity says "unchanged" without comparing): catalog.json's entry,
-    the session calendars. Each function is called as ``function(course, *arguments)``, and a
-    kept value is reused only for the same course item and equal arguments."""
+    """Values made from one course alone: catalog.json's entry, the session calendars' events
+    (which the feeds and each session's own file share). A build keeps them for its own
+    outputs; the preview keeps them between rebuilds while the catalog holds the very same
+    course item (the file cache hands back the same item for an unchanged file, so identity
+    says "unchanged" without comparing). Each function is called as
+    ``function(course, *arguments)``, and a kept value is reused only for the same course item
+    and equal arguments."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple[Callable[..., Any], str], tuple[Course, tuple[Any, ...], Any]] = {}

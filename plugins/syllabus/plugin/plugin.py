@@ -16,7 +16,7 @@ import os
 import posixpath
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
@@ -61,7 +61,6 @@ from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_bi
 from .structure import (
     Download,
     GeneratedPage,
-    course_session_downloads,
     material_downloads,
     next_live_sessions,
     plan_downloads,
@@ -225,8 +224,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.tooling["authoring_pages"]:
             for file in [f for f in files.documentation_pages() if _is_authoring_page(f)]:
                 files.remove(file)
-        # Serving: what each course gives is made again only for edited courses.
-        remembering = self.per_course.remembering if self.serving else _as_is
+        # A course's values are made once per build for every output that needs them, and
+        # serving, again only for edited courses.
+        remembering = (self.per_course if self.serving else PerCourse()).remembering
+        events = remembering(course_events)
         document = catalog_document(self.catalog, self.options.today, self.options.site_language,
                                     entry=remembering(course_json))
         pages = site_pages(self.catalog, self.markdown, self.options, document,
@@ -257,7 +258,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
         self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages,
-                                events=remembering(course_events))
+                                events=events)
         assert self.renderer is not None
         self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
         self.feed_links = "".join(
@@ -265,8 +266,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
         self.downloads = [*material_downloads(self.catalog, root),
                           *plan_downloads(self.catalog, today, site_url, self.options.messages),
-                          *session_downloads(self.catalog, today, site_url, self.options.messages,
-                                             per_course=remembering(course_session_downloads)),
+                          *session_downloads(self.catalog, today, site_url, self.options.messages, events=events),
                           *self._redirects()]
         _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
@@ -486,10 +486,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
-
-
-def _as_is(function: Callable[..., Any]) -> Callable[..., Any]:
-    return function
 
 
 def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +23,12 @@ from ..core.model import Catalog, Course, Plan, Session, Track, Unit
 from ..core.rules import confined_file
 from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
-from ..export.calendar import session_ics
+from ..export.calendar import calendar_file
 from ..export.facets import catalog_view
 from ..export.feedback import FeedbackLinks, feedback_links
+from ..export.feeds import CourseEvents, course_events
 from ..export.field_reference import field_reference
-from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, site_link, undated_live_dates
+from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, undated_live_dates
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,6 @@ class Download:
     dest_uri: str
     content: bytes | None = None
     path: Path | None = None
-
-
-CourseDownloads = Callable[[Course, dt.date, str, Messages], list[Download]]
 
 
 def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
@@ -237,18 +235,12 @@ def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Me
     return downloads
 
 
-def course_session_downloads(course: Course, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
-    """An ``.ics`` for every session the course page offers "Add to calendar" for: the ones
-    open for registration (a full or cancelled session is no date to keep)."""
-    course_url = site_link(base_url, f"courses/{course.id}/")
-    return [Download(f"courses/{course.id}/sessions/{session.key}.ics",
-                     content=session_ics(course, session, today, course_url, messages))
-            for session in course.upcoming_sessions(today) if session.status == "scheduled"]
-
-
 def session_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages, *,
-                      per_course: CourseDownloads = course_session_downloads) -> list[Download]:
-    """The session calendars of every live course; ``per_course`` gives one course's (the
-    author preview passes a version that remembers unchanged courses')."""
-    return [download for course in catalog.courses.values() if catalog.taxonomy.is_live(course.format)
-            for download in per_course(course, today, base_url, messages)]
+                      events: CourseEvents = course_events) -> list[Download]:
+    """An ``.ics`` for every session a course page offers "Add to calendar" for: the ones
+    open for registration (a full or cancelled session is no date to keep). ``events`` gives
+    a course's calendar events; the plugin passes the one the feeds were made with, so each
+    event is written once."""
+    return [Download(f"courses/{course.id}/sessions/{session.key}.ics", content=calendar_file(course.title, [event]))
+            for course in catalog.courses.values() if catalog.taxonomy.is_live(course.format)
+            for session, event in events(course, today, base_url, messages) if session.status == "scheduled"]
