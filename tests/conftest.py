@@ -195,9 +195,11 @@ def example_catalog(target: Path, language: str) -> Path:
 
 
 def build_site(config: Path, site_dir: Path, *, strict: bool = True, env: Mapping[str, str] | None = None,
-               check: bool = True) -> subprocess.CompletedProcess[str]:
-    """A real ``mkdocs build`` in a subprocess, as CI runs it."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+               check: bool = True, verbose: bool = False) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build`` in a subprocess, as CI runs it (``verbose``: with MkDocs'
+    debug log on stderr)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-v" if verbose else "-q", "-f", str(config),
+               "-d", str(site_dir)]
     if strict:
         command.append("--strict")
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

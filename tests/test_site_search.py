@@ -3,16 +3,13 @@ exactly what it finds reading the whole published site."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from syllabus.plugin.site_search import BODY_START, SearchSource, index_site, search_document
 
-from .conftest import EPOCH, CatalogDir, build_site, example_catalog
+from .conftest import CatalogDir, build_site, example_catalog
 from .sitetools import pagefind_pages
 
 HEAD = '<!doctype html><html lang="ja" class="no-js"><head><title>Page - Academy</title></head>'
@@ -79,9 +76,7 @@ def test_the_built_index_equals_pagefind_reading_the_whole_site(tmp_path: Path) 
     (config.parent / "docs" / "ja.md").write_text("---\nlanguage: ja\n---\n# はじめに\n\n検索の使い方。\n",
                                                  encoding="utf-8")
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-v", "-f", str(config), "-d",
-                             str(site)], capture_output=True, text=True, check=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"})
+    result = build_site(config, site, verbose=True)
     counts = re.search(r"Pagefind read (\d+) pages as their search documents and (\d+) HTML files whole",
                        result.stderr)
     assert counts is not None, result.stderr[-2000:]
