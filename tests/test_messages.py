@@ -76,7 +76,8 @@ def test_site_mistakes_are_positioned_and_english_stands_in(tmp_path: Path) -> N
         "course.levle: Stufe\n"
         "course.format: Format {kind}\n"
         "course.program_weeks: {one: 'eine Woche'}\n"
-        "course.for: [Für]\n",
+        "course.for: [Für]\n"
+        "nav.catalog: {one: Katalog, other: Kataloge}\n",
         encoding="utf-8",
     )
     messages, problems = load_messages("de", tmp_path)
@@ -85,7 +86,9 @@ def test_site_mistakes_are_positioned_and_english_stands_in(tmp_path: Path) -> N
         ("locales/de.yml", 2, 16, "messages-placeholder"),
         ("locales/de.yml", 3, 23, "messages-plural"),
         ("locales/de.yml", 4, 13, "messages-text"),
+        ("locales/de.yml", 5, 14, "messages-text"),
     ]
+    assert problems[4].message == "message 'nav.catalog' is one text, not one per count"
     assert "did you mean 'course.level'" in problems[0].message
     assert messages.text("course.format") == "Format"
 

@@ -137,6 +137,9 @@ def _problem(key: str, text: Any, language: str, reference: Mapping[str, Text] |
     if reference is not None and key not in reference:
         return (f"unknown message '{key}'{did_you_mean(key, reference)}", "messages-key",
                 "the keys are those of syllabus/locales/en.yml; `syllabus strings --check` lists them")
+    if isinstance(text, Mapping) and reference is not None and not isinstance(reference[key], Mapping):
+        return (f"message '{key}' is one text, not one per count", "messages-text",
+                f"write it as plain text, as English does: {reference[key]!r}")
     if isinstance(text, Mapping):
         categories = plural_categories(language)
         extra = sorted(set(text) - categories - {"zero", "one", "two", "few", "many", "other"})
