@@ -112,6 +112,17 @@ def test_content_cannot_take_the_themes_ids_or_components(html: str) -> None:
     assert ALLOWLIST.removals(html)[1]
 
 
+@pytest.mark.parametrize("html", ['<div data-pagefind-meta="title:Other title">x</div>',
+                                  '<span data-pagefind-filter="language:xx">x</span>',
+                                  '<div data-pagefind-body>only this is indexed</div>',
+                                  '<p DATA-PAGEFIND-WEIGHT="10">x</p>'])
+def test_content_cannot_say_how_the_site_search_indexes_its_page(html: str) -> None:
+    """Its title, filters and indexed text are the templates' to set."""
+    cleaned, removals = ALLOWLIST.removals(html)
+    assert "pagefind" not in cleaned.lower()
+    assert removals[0].message.endswith("the theme and the site search read these attributes; remove it")
+
+
 def test_extension_generated_ids_pass() -> None:
     html = '<input id="__tabbed_1_1" name="__tabbed_1" type="radio"><a id="__codelineno-0-1" href="#x">1</a>'
     assert ALLOWLIST.removals(html)[1] == []

@@ -49,8 +49,10 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
                          "referrerpolicy"}),
 }
 GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
-DATA_ATTRIBUTE_PREFIX = "data-"  # any data-* attribute, except Material's own:
-_THEME_DATA_PREFIX = "data-md-"  # Material's scripts find their components by these
+DATA_ATTRIBUTE_PREFIX = "data-"  # any data-* attribute, except those others read:
+# Material's scripts find their components by data-md-*; the site search takes a page's
+# title, filters and indexed text from data-pagefind-*, which only the templates may set.
+_RESERVED_DATA_PREFIXES = ("data-md-", "data-pagefind-")
 # Material reads its config from the first "#__config" in the page (an element in the content
 # would come first) and toggles by "#__drawer", "#__search"...: content ids may not start with
 # "__", except those the tabbed and highlight extensions generate.
@@ -102,7 +104,7 @@ class Allowlist:
         )
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
-        if attribute.startswith(_THEME_DATA_PREFIX):
+        if attribute.startswith(_RESERVED_DATA_PREFIXES):
             return None
         if attribute in ("id", "for", "name") and value.startswith(_THEME_ID_PREFIX) \
                 and not value.startswith(_EXTENSION_IDS):
@@ -210,7 +212,9 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
         message = (f'{name}= on <{tag}> uses a URL that is not allowed ("{scheme[:40]}"); use a relative link '
                    "or an https, http or mailto URL")
     else:
-        note = _ATTRIBUTE_NOTES.get(name, "remove it")
+        reserved = name.startswith(_RESERVED_DATA_PREFIXES)
+        note = "the theme and the site search read these attributes; remove it" if reserved else \
+            _ATTRIBUTE_NOTES.get(name, "remove it")
         message = f"{name}= is not allowed on <{tag}> in published pages; {note}"
     url = name in ("href", "src", "cite") and value
     return Removal(message, (value, name) if url else (name,))
