@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from syllabus.core.taxonomy import in_language
 
-from .conftest import CatalogDir, build_site
+from .conftest import CatalogDir, CliResult, build_site
 from .sitetools import page
 
 
@@ -33,3 +34,25 @@ def test_the_site_language_picks_taxonomy_titles_on_the_pages(catalog: CatalogDi
         assert course.find("a", href="../../catalog/?role=admin").text == title
         home = page(tmp_path / language, "")
         assert home.find("li", cls="syllabus-role-card").find("p").text == description
+
+
+def test_control_and_bidi_characters_in_the_options_are_positioned_errors(
+        catalog: CatalogDir, tmp_path: Path, run_cli: Callable[..., CliResult]) -> None:
+    """As in content files: a right-to-left override or terminal escape in a role title
+    would reach every page, feed and calendar (an ESC breaks the Atom feed's XML)."""
+    catalog.course("intro")
+    config = catalog.config.read_text(encoding="utf-8").replace(
+        "admin: {title: Administrator}", 'admin: {title: {en: "Ad\\u202emin"}, description: "Runs \\e[31mit"}')
+    catalog.write("mkdocs.yml", config)
+    line = next(number for number, text in enumerate(config.splitlines(), start=1) if "admin:" in text)
+    cli = run_cli("validate", "-f", catalog.config)
+    assert cli.code == 2
+    for key, code, column in (("description", "U+001B", config.splitlines()[line - 1].index('"Runs') + 1),
+                              ("title.en", "U+202E", config.splitlines()[line - 1].index('"Ad') + 1)):
+        assert (f"mkdocs.yml:{line}:{column}: error: syllabus: roles.admin.{key}: control or bidirectional "
+                f"character {code} is not allowed") in cli.err
+    assert "\u202e" not in cli.err and "\x1b" not in cli.err
+    result = build_site(catalog.config, tmp_path / "site", check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "roles.admin.title.en: control or bidirectional character U+202E" in result.stderr
+    assert not (tmp_path / "site").exists()

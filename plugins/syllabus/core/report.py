@@ -13,7 +13,7 @@ from .yamlsafe import Path_, YamlDocument
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _printable(message: str) -> str:
+def printable(message: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
@@ -27,8 +27,8 @@ class Report:
 
     def at(self, source: str, line: int, column: int, message: str, rule: str,
            severity: Severity = "error", hint: str = "") -> None:
-        self.diagnostics.append(Diagnostic(source, line, column, severity, _printable(message), rule,
-                                           _printable(hint)))
+        self.diagnostics.append(Diagnostic(source, line, column, severity, printable(message), rule,
+                                           printable(hint)))
 
     def on(self, source: str, path: Path_, message: str, rule: str, *,
            severity: Severity = "error", at_key: bool = False, hint: str = "") -> None:
@@ -46,7 +46,7 @@ class Report:
         for index, diagnostic in enumerate(self.diagnostics):
             if (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.severity) == (
                     source, line, column, "error"):
-                self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + _printable(addition))
+                self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + printable(addition))
                 return True
         return False
 

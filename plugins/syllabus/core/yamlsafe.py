@@ -178,6 +178,12 @@ def decode(raw: bytes) -> str:
         raise YamlRejected([YamlProblem(line, column, message, "encoding")]) from None
 
 
+def forbidden_character(text: str) -> str | None:
+    """The first control or bidirectional-override character in ``text``, as ``U+202E``."""
+    found = _FORBIDDEN_CHARS.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
 def forbidden_characters(text: str) -> list[YamlProblem]:
     """Control and bidirectional-override characters, each at its position."""
     problems = []
@@ -363,9 +369,9 @@ class _Builder:
 
     def check_escapes(self, value: str, mark: Any) -> None:
         """A double-quoted scalar can spell forbidden characters as escapes (``"\\u202e"``)."""
-        if found := _FORBIDDEN_CHARS.search(value):
+        if code := forbidden_character(value):
             self.doc.problems.append(YamlProblem(
-                mark.line + 1, mark.column + 1, f"control or bidirectional character U+{ord(found.group()):04X} "
+                mark.line + 1, mark.column + 1, f"control or bidirectional character {code} "
                 "is not allowed, not even as an escape; delete it (it may hide or reorder text)",
                 "control-character"))
 

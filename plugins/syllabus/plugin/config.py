@@ -21,6 +21,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.pages import LANGUAGE_TAG
 from ..core.schema_messages import did_you_mean
 from ..core.taxonomy import KINDS
+from ..core.yamlsafe import forbidden_character
 from .config_source import ConfigSource
 
 _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
@@ -181,6 +182,8 @@ def check_options(raw: Mapping[str, Any], source: ConfigSource) -> tuple[Syllabu
                 for key, error in failed]
     problems.extend(OptionProblem(path[len(_OPTIONS)], source.error(path, message, at_key=True))
                     for path, message in _unknown_keys(raw))
+    problems.extend(OptionProblem(path[0], source.error((*_OPTIONS, *path), message))
+                    for path, message in _forbidden_text(raw))
     return config, sorted(problems, key=lambda problem: problem.diagnostic)
 
 
@@ -211,6 +214,22 @@ def _unknown_keys(raw: Mapping[str, Any]) -> Iterator[tuple[tuple[str, ...], str
                 where = f"syllabus: {kind}.{term_id}"
                 yield (*_OPTIONS, kind, str(term_id), str(key)), (
                     f"{where}: unknown key '{key}'{did_you_mean(key, allowed)}{_comma_hint(options, key, value)}")
+
+
+def _forbidden_text(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Control and bidirectional-override characters anywhere in the options, refused as in
+    content files: taxonomy titles reach every page, feed and calendar."""
+    if isinstance(value, str):
+        if code := forbidden_character(value):
+            yield path, (f"syllabus: {'.'.join(path)}: control or bidirectional character {code} is not allowed; "
+                         "delete it (it may hide or reorder text)")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _forbidden_text(key, (*path, str(key)))
+            yield from _forbidden_text(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _forbidden_text(item, (*path, str(index)))
 
 
 def _names(config_class: type[Config]) -> list[str]:

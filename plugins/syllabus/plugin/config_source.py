@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..core.diagnostics import Diagnostic
+from ..core.report import printable
 
 Position = tuple[str, int, int]  # (path shown to the user, line, column), 1-based
 
@@ -28,7 +29,7 @@ class ConfigSource:
 
     def error(self, keys: tuple[str, ...], message: str, *, at_key: bool = False) -> Diagnostic:
         shown, line, column = self.locate(keys, at_key=at_key)
-        return Diagnostic(shown, line, column, "error", message, "config")
+        return Diagnostic(shown, line, column, "error", printable(message), "config")  # it may quote a key
 
     def locate(self, keys: tuple[str, ...], *, at_key: bool = False) -> Position:
         """The key's (or its value's) position; the deepest ancestor found, else the file start."""
