@@ -340,6 +340,10 @@ def test_unit_pages_link_back_to_their_course_and_to_each_other(site: Path) -> N
         assert [a.attrs.get("aria-current") for a in listed] == [
             "page" if i == index else None for i in range(len(slugs))]
         assert document.find("title").text == f"{unit['title']} - Keystone Academy"
+        # Its table of contents: every section once, in page order, titled as written.
+        toc = document.find("nav", cls="md-nav--secondary").find_all("a")
+        assert [a.attrs["href"] for a in toc] == [f"#{h2.attrs['id']}" for h2 in content.find_all("h2")]
+        assert all("¶" not in a.text for a in toc)
 
 
 def test_track_page_sections_marks_computed_minutes_and_diagram(site: Path) -> None:

@@ -519,8 +519,10 @@ _TAG = re.compile(r"<[^>]*>")
 def toc_with_sections(html: str, toc: TableOfContents) -> TableOfContents:
     """The table of contents of a generated page: every ``<h2 id>`` in page order, the
     template's sections (sessions, units...) among the body's own (kept with their
-    sub-entries). Titles stay the escaped HTML text the page holds, as Markdown's are."""
-    from_body = {item.id: item for item in toc}
+    sub-entries). Titles stay the escaped HTML text the page holds, as Markdown's are.
+    A body that opens with its own ``<h1>`` (a unit's title, which the page shows as its
+    heading) holds its sections one level down."""
+    from_body = {entry.id: entry for item in toc for entry in (item.children if item.level == 1 else [item])}
     items = [from_body.pop(anchor, None) or AnchorLink(_TAG.sub("", inner).strip(), anchor, 2)
              for anchor, inner in _SECTION.findall(html)]
     return TableOfContents(items + list(from_body.values()))
