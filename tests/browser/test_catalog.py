@@ -368,6 +368,7 @@ def test_large_results_are_listed_a_page_at_a_time(page: Any, large_catalog_site
     checkbox(page, "role", "end-user").check()
     assert len(visible_ids(page)) == 25 and listed >= 25
     expect(more).to_be_hidden()
+    assert "-" not in more.text_content()  # not "Show -23 more (48 of 25 shown)" in the page
     checkbox(page, "role", "end-user").uncheck()
     assert len(visible_ids(page)) == listed  # a new filter starts from the first page again
 

@@ -222,8 +222,10 @@
       emptyNode.hidden = shown !== 0;
       if (moreButton) {
         moreButton.hidden = shown <= limit;
-        moreButton.textContent = syllabusText("script.catalog.more",
-          { count: Math.min(PAGE, shown - limit), shown: limit, total: shown });
+        if (!moreButton.hidden) {  // hidden, its counts would be negative: "Show -23 more"
+          moreButton.textContent = syllabusText("script.catalog.more",
+            { count: Math.min(PAGE, shown - limit), shown: limit, total: shown });
+        }
       }
     }
 
