@@ -59,6 +59,11 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
                                    "zone": escape(session.timezone), "label": escape(times.label)})
 
 
+def _unbroken(format_value: Callable[[Any], str], value: Any) -> str:
+    """A value that reads as one: "2 h 30 min" never wraps as "2 h 30 / min" on a phone."""
+    return format_value(value).replace(" ", "\u00a0")
+
+
 def messages_element(messages: Messages) -> str:
     """The page scripts' texts and date formats in the site's language, carried by every
     page that loads them (``syllabusText`` and ``syllabusFormat`` in syllabus.js read it):
@@ -103,7 +108,8 @@ class Renderer:
         # Values (dates, durations, numbers, language names) read as the site's language writes them.
         taxonomy = catalog.taxonomy
         formats = LocaleFormat(options.messages)
-        self.env.filters.update(minutes=formats.duration, date=formats.date, number=formats.number,
+        self.env.filters.update(minutes=functools.partial(_unbroken, formats.duration), date=formats.date,
+                                number=formats.number,
                                 language=formats.language_name, term=lambda key, kind: taxonomy.title(kind, key))
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
         self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
