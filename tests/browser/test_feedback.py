@@ -46,3 +46,12 @@ def test_without_javascript_the_zone_is_left_for_the_visitor(browser, feedback_s
     with open_page(browser, java_script_enabled=False, timezone_id="Asia/Tokyo") as page:
         page.goto(feedback_site + "courses/intro/")
         assert _session_query(page)["time-zone"] == [""]
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_links_are_spaced_buttons_on_every_width(browser, feedback_site: str, width: int) -> None:
+    with open_page(browser, viewport={"width": width, "height": 900}) as page:
+        page.goto(feedback_site + "courses/intro/")
+        links = page.locator(".syllabus-feedback")
+        assert links.evaluate("element => getComputedStyle(element).display") == "flex"
+        assert links.evaluate("element => getComputedStyle(element).rowGap") == "10px"  # 0.5rem

@@ -80,3 +80,15 @@ def test_the_site_search_names_its_filters_in_japanese(page: Any, japanese_site:
     expect(page.locator("select[data-facet=level] option").first).to_have_text("すべて")
     expect(page.locator("select[data-facet=level] option[value='初級']")).to_have_count(1)  # the title in Japanese
     expect(page.locator("select[data-facet=language] option[value=en]")).to_have_text("英語")  # as the facets name it
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_plan_days_never_break_inside(browser: Any, japanese_site: str, width: int) -> None:
+    """"0日目" and "0〜14日目" are one word each: a narrow column must not stack their characters."""
+    with open_page(browser, viewport={"width": width, "height": 900}) as page:
+        page.goto(japanese_site + "plans/enterprise-onboarding-90/")
+        days = page.locator(".syllabus-day, .syllabus-timeline-bar .syllabus-muted")
+        expect(days.first).to_be_visible()
+        lines = days.evaluate_all("spans => spans.map(span => [span.textContent, span.getClientRects().length])")
+        assert len(lines) > 10
+        assert [text for text, count in lines if count != 1] == []

@@ -134,6 +134,10 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     expect(note).to_have_text("Next live session in this phase: Wed, Feb 10, 2027, 14:00–16:00 UTC time (14:00 London)")
     expect(register).to_have_attribute("href", london)  # a link, not a URL in the text
     expect(register).to_be_visible()
+    # It reads "Register" beside the session line; a screen reader hears which course it is for.
+    hidden = register.locator(".syllabus-visually-hidden").bounding_box()
+    assert hidden["width"] <= 1 and hidden["height"] <= 1
+    expect(register).to_have_accessible_name("Register for Code search bootcamp (live)")
     # In Sydney the Sydney session is by day (10:00, said once); in Berlin the London one (15:00).
     personalise(page, "Acme", "2027-01-04", "Australia/Sydney")
     expect(note).to_have_text("Next live session in this phase: Wed, Feb 3, 2027, 10:00–12:00 Sydney time")

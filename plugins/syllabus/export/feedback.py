@@ -52,7 +52,9 @@ def feedback_links(target: str, *, kind: str, item_id: str, title: str, path: st
         session = _query([("subject", f"Session request: {name.lower()} {item_id}"),
                           ("body", f"{facts}\nPreferred dates and number of attendees:\n\nTime zone: ")])
         return FeedbackLinks(f"{target}?{report}", f"{target}?{session}")
-    common = [(ITEM_ID, item_id), (ITEM_TITLE, title), (PAGE_URL, page_url), (OWNERS, handles)]
+    common = [(ITEM_ID, item_id), (ITEM_TITLE, title), (PAGE_URL, page_url)]
+    if handles:  # an empty field would only clutter the link
+        common.append((OWNERS, handles))
     report = _query([("template", REPORT_FORM), ("title", f"[{item_id}] Problem: "), *common])
     session = _query([("template", SESSION_FORM), ("title", f"[{item_id}] Session request"), *common,
                       (TIME_ZONE, "")])
