@@ -156,6 +156,12 @@ def test_site_level_outputs_exist(site: Path) -> None:
         assert (site / path).is_file(), path
 
 
+def test_pages_are_titled_once_with_the_site_name(site: Path) -> None:
+    """The home page is the site's name alone; every other page is "<page> - <site>"."""
+    assert page(site, "").find("title").text == "Keystone Academy"
+    assert page(site, "catalog/").find("title").text == "Catalog - Keystone Academy"
+
+
 def test_public_site_has_no_workshop_tooling_and_no_third_party_requests(site: Path) -> None:
     """Customers get neither the authoring pages, owners, edit pencils nor the repository
     link (whose GitHub API call, like Google Fonts, would leave the site)."""

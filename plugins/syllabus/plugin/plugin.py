@@ -365,7 +365,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             line += _metadata_lines(page.file.content_string, page.markdown or "")
             raise PluginError(f"syllabus: {source}:{line}:{column}: {removals[0].message} (the published HTML "
                               "of this page must pass the allowlist unchanged; run `syllabus validate`)")
-        if "title" not in page.meta and page.title:  # taken from the first <h1>: HTML to MkDocs
+        # A title taken from the first <h1> is HTML to MkDocs; the home page is titled by the
+        # site's name alone, as Material titles it, not "Academy - Academy".
+        if "title" not in page.meta and page.title and not page.is_homepage:
             page.meta["title"] = plain_title(page.title)
         if generated is None and not page.is_homepage:
             return self._searchable(page, html)
