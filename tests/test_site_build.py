@@ -26,6 +26,7 @@ from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, CatalogDir, build_site, cour
 from .sitetools import (
     Element,
     embedded_json,
+    html_pages,
     internal_references,
     nav_tree,
     page,
@@ -249,8 +250,12 @@ def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
     # Every section the template adds has an anchor, listed in the table of contents in page order.
     toc = [a.attrs["href"] for a in page(site, "courses/admin-essentials/").find("nav", cls="md-nav--secondary")
            .find_all("a")]
-    generated = ["#before-you-start", "#outcomes", "#units", "#about", "#materials", "#next-steps"]
-    assert [anchor for anchor in dict.fromkeys(toc) if anchor in generated] == generated
+    # The course's own Markdown has a "Before you start" too: it keeps its anchor, the template's is numbered.
+    generated = ["#before-you-start_1", "#outcomes", "#units", "#about", "#materials", "#next-steps"]
+    assert [anchor for anchor in toc if anchor in generated] == generated
+    assert "#before-you-start" in toc[toc.index("#about"):]
+    ids = [element.attrs["id"] for element in page(site, "courses/admin-essentials/").find_all(id=True)]
+    assert len(toc) == len(set(toc)) and len(ids) == len(set(ids))
     assert not footer.find_all(cls="syllabus-stale")  # reviewed within the site's 365 days
 
 
@@ -505,6 +510,18 @@ def test_every_internal_link_resolves(site: Path) -> None:
     references = list(internal_references(site))
     broken = [f"{url or '/'}: {reference}" for url, reference, target in references if not target.is_file()]
     assert len(references) > 1000 and not broken, broken
+
+
+def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:
+    """What link checkers verify: a page's ids are unique (a course's own "Before you start"
+    beside the template's) and each ``href="#x"`` names one of them."""
+    problems = []
+    for url, document in html_pages(site):
+        ids = [element.attrs["id"] for element in document.find_all(id=True)]
+        problems += [f"{url or '/'}: id {anchor!r} twice" for anchor in {a for a in ids if ids.count(a) > 1}]
+        fragments = {a.attrs["href"][1:] for a in document.find_all("a", href=True) if a.attrs["href"].startswith("#")}
+        problems += [f"{url or '/'}: no id {fragment!r}" for fragment in fragments - set(ids) - {""}]
+    assert not problems, problems
 
 
 def test_search_index_and_sitemap_cover_generated_pages(site: Path) -> None:

@@ -8,6 +8,7 @@ Trainer Markdown arrives already converted by MkDocs and is inserted as ``body``
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -89,6 +90,24 @@ def relative_url(target: str, page_url: str, use_directory_urls: bool) -> str:
     return "/".join([".."] * (len(folders) - common) + parts[common:]) or "./"
 
 
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def anchors_beside(body: str) -> Callable[[str], str]:
+    """Ids for a template's own sections that the page's Markdown body has not taken: a
+    body heading "Before you start" keeps its anchor, and the template's section of that
+    name becomes ``before-you-start_1``, as Markdown numbers a repeated heading."""
+    taken = frozenset(_ID.findall(body))
+
+    def anchor(name: str) -> str:
+        candidate, count = name, 0
+        while candidate in taken:
+            count += 1
+            candidate = f"{name}_{count}"
+        return candidate
+    return anchor
+
+
 class Renderer:
     """Renders the structured part of generated pages around their Markdown body."""
 
@@ -125,7 +144,7 @@ class Renderer:
         return template.render(
             catalog=self.catalog, taxonomy=self.catalog.taxonomy, options=self.options,
             today=self.options.today, link=self.linker(page_url),
-            track_minutes=track_minutes, track_diagram=track_diagram,
+            track_minutes=track_minutes, track_diagram=track_diagram, anchor=anchors_beside(context.get("body", "")),
             **context,
         )
 
