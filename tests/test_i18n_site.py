@@ -111,9 +111,19 @@ def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str,
         document = sites[site][f"courses/{course}/"]
         assert document.find("html").attrs["lang"] == content
         assert document.find("header", cls="md-header").attrs["lang"] == site
+        # The site search files the page under the course's language (<html lang>); the
+        # page's words are the site's, and what the course wrote is marked with its own.
         article = document.find("article", cls="syllabus-course")
-        assert article.attrs["lang"] == content
-        assert article.find("dt").text == label
+        assert article.attrs["lang"] == site
+        assert article.find("dt").text == label and "lang" not in article.find("dl").attrs
+        for part in (article.find("h1"), article.find("p", cls="syllabus-lead"),
+                     article.find("div", cls="syllabus-body"), *article.find("ol", cls="syllabus-units").find_all("a")):
+            assert part.attrs["lang"] == content, part.tag
+        units = [url for url in sites[site] if url.startswith(f"courses/{course}/") and url != f"courses/{course}/"]
+        frame = sites[site][units[0]].find("div", cls="syllabus-unit")
+        assert frame.attrs["lang"] == site
+        assert frame.find("div", cls="syllabus-body").attrs["lang"] == content
+        assert frame.find("nav", cls="syllabus-breadcrumb").find("a").attrs["lang"] == content
 
 
 
