@@ -162,3 +162,11 @@ def test_a_catalog_in_several_languages_offers_materials_language_switch(catalog
         header = page(tmp_path / "site", url).find("header", cls="md-header")
         switch = [(a.attrs["href"], a.attrs["hreflang"], a.text) for a in header.find_all("a", hreflang=True)]
         assert switch == [("/en/", "en", "English"), ("/ja/", "ja", "日本語")], url
+
+
+def test_heading_permalinks_are_titled_in_the_sites_language(sites: dict[str, dict[str, Element]]) -> None:
+    """mkdocs.yml turns the toc extension's permalinks on without naming them."""
+    for site, title in (("en", "Permanent link"), ("ja", "この見出しへのリンク")):
+        titles = {link.attrs.get("title") for document in sites[site].values()
+                  for link in document.find_all("a", cls="headerlink")}
+        assert titles == {title}, site

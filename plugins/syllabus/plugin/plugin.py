@@ -159,6 +159,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if result.report.has_errors:
             raise PluginError("syllabus: content errors above; nothing was built "
                               "(run `syllabus validate` for the full report)")
+        _permalinks_in_site_language(config, self.options.messages.text("nav.permalink"))
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.allowlist = Allowlist(self.options.video_hosts)
         self.markdown = result.markdown
@@ -528,6 +529,16 @@ def toc_with_sections(html: str, toc: TableOfContents) -> TableOfContents:
     items = [from_body.pop(anchor, None) or AnchorLink(_TAG.sub("", inner).strip(), anchor, 2)
              for anchor, inner in _SECTION.findall(html)]
     return TableOfContents(items + list(from_body.values()))
+
+
+def _permalinks_in_site_language(config: MkDocsConfig, title: str) -> None:
+    """The toc extension titles each heading's permalink "Permanent link" whatever the
+    site's language; unless mkdocs.yml names it, it is named in the site's language. The
+    extension's options are replaced, not changed in place: the options compared between
+    preview rebuilds hold the ones mkdocs.yml gave."""
+    toc = config.mdx_configs.get("toc")
+    if toc and toc.get("permalink") and "permalink_title" not in toc:
+        config.mdx_configs["toc"] = {**toc, "permalink_title": title}
 
 
 def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],
