@@ -170,3 +170,17 @@ def test_heading_permalinks_are_titled_in_the_sites_language(sites: dict[str, di
         titles = {link.attrs.get("title") for document in sites[site].values()
                   for link in document.find_all("a", cls="headerlink")}
         assert titles == {title}, site
+
+
+def test_lists_are_separated_as_the_sites_language_writes_them(sites: dict[str, dict[str, Element]]) -> None:
+    for site, separator in (("en", ", "), ("ja", "、")):
+        joined = 0
+        for url, document in sites[site].items():
+            if not PAGE_KINDS["course"](url):
+                continue
+            roles = next(dd for dd in document.find("dl", cls="syllabus-facts").find_all("dd")
+                         if any("?role=" in link.attrs["href"] for link in dd.find_all("a", href=True)))
+            names = [link.text for link in roles.find_all("a")]
+            assert roles.text == separator.join(names), url
+            joined += len(names) > 1
+        assert joined, f"no course of the {site} build has two roles"

@@ -67,7 +67,8 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
     if session.registration_url:
         details.append(messages.text("calendar.register", url=session.registration_url))
     if session.instructors:
-        details.append(messages.text("calendar.instructors", names=", ".join(session.instructors)))
+        names = messages.text("list.separator").join(session.instructors)
+        details.append(messages.text("calendar.instructors", names=names))
     description = fold(f"DESCRIPTION:{escape(SEPARATOR.join(details))}")
     url = session.registration_url or course_url
     meetings = course.meetings(session)

@@ -129,7 +129,8 @@ class Renderer:
         formats = LocaleFormat(options.messages)
         self.env.filters.update(minutes=functools.partial(_unbroken, formats.duration), date=formats.date,
                                 number=formats.number,
-                                language=formats.language_name, term=lambda key, kind: taxonomy.title(kind, key))
+                                language=formats.language_name, term=lambda key, kind: taxonomy.title(kind, key),
+                                listed=options.messages.text("list.separator").join)
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
         self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
                                 t=options.messages.text)
