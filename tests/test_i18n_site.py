@@ -184,3 +184,12 @@ def test_lists_are_separated_as_the_sites_language_writes_them(sites: dict[str, 
             assert roles.text == separator.join(names), url
             joined += len(names) > 1
         assert joined, f"no course of the {site} build has two roles"
+
+
+def test_side_notes_take_the_sites_brackets(sites: dict[str, dict[str, Element]]) -> None:
+    """A unit's length after its title: "(1 h)" in English, "（1時間）" in Japanese."""
+    for site, pattern in (("en", r"\(\d[^()]*\)"), ("ja", r"（\d[^（）]*）")):
+        notes = [note.text for document in sites[site].values()
+                 for units in document.find_all("ol", cls="syllabus-units")
+                 for note in units.find_all("span", cls="syllabus-muted")]
+        assert notes and all(re.fullmatch(pattern, note) for note in notes), (site, notes)

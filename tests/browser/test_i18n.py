@@ -34,6 +34,10 @@ def test_the_catalog_counts_in_japanese(page: Any, japanese_site: str) -> None:
     page.locator("input[name=level][value=beginner]").check()
     expect(page.locator("[data-active-count]")).to_have_text("（1件選択中）")
     expect(page.locator("[data-result-count]")).to_have_text(f"{cards.count()}件のコース")
+    # Each filter option's count, as the build wrote it and as the script rewrites it: full-width brackets.
+    counts = page.locator("[data-count-for]").all_text_contents()
+    assert counts and all(re.fullmatch(r"（\d+）", count) for count in counts), counts
+    expect(page.locator("[data-count-for='level=beginner']")).to_have_text(f"（{cards.count()}）")
 
 
 def test_the_organisers_time_is_named_in_japanese(browser: Any, japanese_site: str) -> None:

@@ -211,7 +211,7 @@
       }
       render(next);
       Object.keys(countNodes).forEach(function (id) {
-        var text = "(" + (id in optionIndex ? counts[optionIndex[id]] : 0) + ")";
+        var text = syllabusText("script.facet.count", { count: id in optionIndex ? counts[optionIndex[id]] : 0 });
         if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
       });
       countNode.textContent = syllabusText("script.catalog.count", { count: shown });
