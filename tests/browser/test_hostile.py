@@ -127,6 +127,7 @@ def search(page: Any, query: str) -> Any:
     expect(meta).to_have_text("Type to start searching")  # the index is loaded
     box.press_sequentially(query)
     expect(meta).to_have_text(re.compile(r"matching document"), timeout=15_000)
+    expect(page.locator("[data-syllabus-search-results]")).not_to_have_attribute("aria-busy", "true")
     return page.locator(".md-search-result__item > .md-search-result__link")
 
 

@@ -20,12 +20,19 @@ from ..conftest import REPO, CatalogDir, build_site, course_data
 from .conftest import open_page, serve
 
 STATUS = "[data-syllabus-search-status]"
+LIST = "[data-syllabus-search-results]"
 RESULTS = ".md-search-result__item > .md-search-result__link:first-child"  # a page; sections follow it
 LINKS = ".md-search-result__link"
 
 
 def course(course_id: str) -> dict[str, Any]:
     return yaml.safe_load((REPO / "courses" / course_id / "course.yml").read_text(encoding="utf-8"))
+
+
+def answered(page: Any) -> None:
+    """Wait for the count to be announced and every result to be in the list."""
+    expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+    expect(page.locator(LIST)).not_to_have_attribute("aria-busy", "true")
 
 
 def search(page: Any, query: str) -> list[dict[str, str]]:
@@ -36,7 +43,7 @@ def search(page: Any, query: str) -> list[dict[str, str]]:
     expect(box).to_be_focused()
     page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
     box.fill(query)
-    expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+    answered(page)
     return page.locator(RESULTS).evaluate_all("""links => links.map(link => ({
         path: new URL(link.href).pathname,
         title: link.querySelector("h1").textContent,
@@ -81,7 +88,7 @@ def test_language_facet_keeps_only_japanese_pages(page: Any, example_site: str) 
     expect(language.locator("option[value=ja]")).to_have_text("Japanese")  # as the catalog's facet names it
     page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
     language.select_option("ja")
-    expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+    answered(page)
     japanese = page.locator(RESULTS).evaluate_all("links => links.map(link => link.querySelector('article').lang)")
     assert japanese and set(japanese) == {"ja"}
 
@@ -91,7 +98,7 @@ def test_level_facet_restricts_results(page: Any, example_site: str) -> None:
     before = search(page, "Keystone")
     page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
     page.locator("select[data-facet=level]").select_option("Advanced")
-    expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+    answered(page)
     after = page.locator(RESULTS).evaluate_all("links => links.map(link => new URL(link.href).pathname)")
     assert after and set(after) < set(paths(before)) | set(after) and len(after) < len(before)
     assert "/courses/keystone-101/" not in after  # a beginner course
@@ -106,7 +113,7 @@ def test_draft_and_internal_courses_are_never_found(page: Any, example_site: str
         page.locator("body").press("/")
         page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
         page.locator("input.md-search__input").fill(query)
-        expect(page.locator(STATUS)).to_have_text(re.compile(r"matching document"), timeout=20_000)
+        answered(page)
         found = page.locator(RESULTS).evaluate_all("links => links.map(link => new URL(link.href).pathname)")
         assert not [p for p in found if course_id in p]
         page.keyboard.press("Escape")
@@ -154,3 +161,24 @@ def test_content_in_results_is_text_and_never_runs(browser: Any, hostile_search_
         page.locator(RESULTS).first.click()
         expect(page.locator("h1")).to_have_text(HOSTILE_TITLE)
         assert page.evaluate("window.__alerts") == []
+
+
+def test_the_count_is_announced_with_the_first_results(page: Any, example_site: str) -> None:
+    """Results are never shown under "Type to start searching", and the list is marked busy
+    while the rest of them load."""
+    page.goto(example_site)
+    page.evaluate(f"""() => {{
+        const status = document.querySelector('{STATUS}'), list = document.querySelector('{LIST}');
+        window.__seen = [];
+        new MutationObserver(() => window.__seen.push([status.textContent, list.children.length]))
+            .observe(document.querySelector('[data-syllabus-search]'), {{subtree: true, childList: true,
+                                                                          characterData: true}});
+    }}""")
+    page.locator("body").press("/")
+    page.locator("input.md-search__input").fill("Keystone")  # the status still says to type
+    answered(page)
+    assert page.locator(RESULTS).count() > 5  # more than the first batch
+    seen = page.evaluate("window.__seen")
+    placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
+                                ".translations['search.result.placeholder']")
+    assert [text for text, shown in seen if shown and text.strip() == placeholder] == []

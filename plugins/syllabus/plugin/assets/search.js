@@ -194,6 +194,7 @@
     const ticket = ++latest;
     if (!query.trim()) {
       list.replaceChildren();
+      list.removeAttribute("aria-busy");
       status.textContent = words["search.result.placeholder"];
       return;
     }
@@ -208,8 +209,10 @@
     const found = await pagefind.debouncedSearch(query, { filters: chosenFilters() }, DEBOUNCE_MS);
     if (found === null || ticket !== latest) return; // a newer query replaced this one
     // Each result's text is a fetch of its own: the first few are shown as soon as they
-    // arrive, the rest appended after.
+    // arrive, with the count (never the placeholder over results), the rest appended after;
+    // the list is busy until then.
     const wanted = found.results.slice(0, MAX_RESULTS);
+    list.setAttribute("aria-busy", "true");
     let shown = false;
     for (const batch of [wanted.slice(0, FIRST_BATCH), wanted.slice(FIRST_BATCH)]) {
       const pages = await Promise.all(batch.map((result) => result.data()));
@@ -217,9 +220,10 @@
       const items = pages.map(resultItem);
       if (shown) list.append(...items);
       else list.replaceChildren(...items);
+      if (!shown) announce(found.results.length);
       shown = true;
     }
-    announce(found.results.length);
+    list.removeAttribute("aria-busy");
     if (filterBar.hidden) pagefind.filters().then(showFilters);
   }
 
