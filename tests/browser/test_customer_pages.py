@@ -128,3 +128,24 @@ def test_home_shows_next_live_sessions_in_the_visitors_zone_and_paths_with_their
         page.set_viewport_size(VIEWPORTS["phone"])
         for target in (page.locator("[data-search-entry]"), page.locator(".syllabus-role-card").first):
             assert target.bounding_box()["y"] < VIEWPORTS["phone"]["height"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("track", ["admin-path", "end-user-path", "manager-path", "power-user-path"])
+def test_track_steps_share_a_row_only_when_all_fit(browser: Any, example_site: str, viewport: str,
+                                                    track: str) -> None:
+    """A diagram's steps are one row with → between them, or stacked with ↓: never a row
+    that wraps, whose last arrow would point at nothing."""
+    with open_page(browser, viewport=VIEWPORTS[viewport]) as page:
+        page.goto(example_site + f"tracks/{track}/")
+        steps = page.locator(".syllabus-step")
+        expect(steps.first).to_be_visible()
+        layout = steps.evaluate_all("""steps => steps.map(step => [
+            Math.round(step.getBoundingClientRect().top), getComputedStyle(step, "::after").content])""")
+    tops = [top for top, _ in layout]
+    arrows = {arrow for _, arrow in layout[:-1]}
+    if len(set(tops)) == 1 and len(tops) > 1:
+        assert arrows == {'"→"'}, layout
+    else:
+        assert tops == sorted(tops) and len(set(tops)) == len(tops), layout
+        assert arrows <= {'"↓"'}, layout
