@@ -4,12 +4,13 @@ exactly what it finds reading the whole published site."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from syllabus.plugin.site_search import BODY_START, SearchSource, index_site, search_document
 
-from .conftest import CatalogDir, build_site, example_catalog
+from .conftest import CatalogDir, CliResult, build_site, example_catalog
 from .sitetools import pagefind_pages
 
 HEAD = '<!doctype html><html lang="ja" class="no-js"><head><title>Page - Academy</title></head>'
@@ -104,3 +105,25 @@ def test_the_index_reads_pages_as_published_after_every_other_plugin(tmp_path: P
     build_site(catalog.config, site)
     indexed = pagefind_pages(site)["about/"]["content"]
     assert "LOUDWORD" in indexed and "quietword" not in indexed
+
+
+def test_a_page_whose_front_matter_excludes_it_is_not_indexed(tmp_path: Path,
+                                                              run_cli: Callable[..., CliResult]) -> None:
+    """``search: {exclude: true}``, as Material reads it, for hand-written, home and course pages."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.course("basics", units=[{"title": "Unit", "file": "unit.md"}])
+    catalog.write("courses/basics/index.md", "---\nsearch:\n  exclude: true\n---\nAll about the zebraword.\n")
+    catalog.write("courses/basics/unit.md", "# Unit\n\nThe zebraword again.\n")
+    catalog.write("docs/index.md", "---\nsearch:\n  exclude: true\n---\n# Welcome\n\nzebraword at home.\n")
+    catalog.write("docs/hidden.md", "---\nsearch:\n  exclude: true\n---\n# Hidden\n\nzebraword hidden.\n")
+    catalog.write("docs/shown.md", "---\nsearch:\n  exclude: false\n---\n# Shown\n\nzebraword shown.\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    found = sorted(url for url, record in pagefind_pages(site).items() if "zebraword" in record["content"])
+    assert found == ["courses/basics/unit/", "shown/"]
+    # Material's boost has no Pagefind counterpart: refused, not ignored.
+    catalog.write("docs/shown.md", "---\nsearch:\n  boost: 2\n---\n# Shown\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1
+    assert "docs/shown.md:2:1: error: 'search' may only set exclude (true/false); the site search has no " \
+           "per-page boost" in result.out + result.err

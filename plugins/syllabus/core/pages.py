@@ -173,10 +173,11 @@ def _meta_problem(key: str, value: Any) -> str | None:
     elif key == "hide":
         if not isinstance(value, list) or not all(isinstance(v, str) and v in HIDE_VALUES for v in value):
             return f"'hide' must be a list of {', '.join(sorted(HIDE_VALUES))}"
-    elif key == "search" and (not isinstance(value, dict) or set(value) - {"exclude", "boost"}
-                              or not isinstance(value.get("exclude", False), bool)
-                              or not isinstance(value.get("boost", 1), (int, float))):
-        return "'search' may only set exclude (true/false) and boost (a number)"
+    elif key == "search" and (not isinstance(value, dict) or set(value) - {"exclude"}
+                              or not isinstance(value.get("exclude", False), bool)):
+        # Material's search also reads a boost; Pagefind, which searches the site, has no
+        # page boost, and a setting that would do nothing is refused rather than ignored.
+        return "'search' may only set exclude (true/false); the site search has no per-page boost"
     elif key == "authoring" and not isinstance(value, bool):
         return "'authoring' must be true or false"
     return None

@@ -370,20 +370,22 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # site's name alone, as Material titles it, not "Academy - Academy".
         if "title" not in page.meta and page.title and not page.is_homepage:
             page.meta["title"] = plain_title(page.title)
+        excluded = bool((page.meta.get("search") or {}).get("exclude"))  # Pagefind reads marked pages only
         if generated is None and not page.is_homepage:
-            return self._searchable(page, html)
+            return html if excluded else self._searchable(page, html)
         assert self.renderer is not None and self.options is not None
         if generated is None:  # the home page: the front door, then the page's own prose
             heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor
-            return self._searchable(page, self.renderer.render(
+            home = self.renderer.render(
                 "syllabus/home.html", page.url, body=Markup(html[heading.end():] if heading else html),
                 title=page.title or config.site_name, title_id=(heading.group(1) if heading else None) or "top",
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS),
-            ))
+            )
+            return home if excluded else self._searchable(page, home)
         content = self.renderer.render_page(generated, html, page.url)
         page.toc = toc_with_sections(content, page.toc)
-        if generated.search_filters is None:
+        if generated.search_filters is None or excluded:
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
 
