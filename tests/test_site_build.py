@@ -513,6 +513,9 @@ def test_every_internal_link_resolves(site: Path) -> None:
     assert len(references) > 1000 and not broken, broken
 
 
+ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "list")
+
+
 def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:
     """What link checkers verify: a page's ids are unique (a course's own "Before you start"
     beside the template's) and each ``href="#x"`` names one of them."""
@@ -522,6 +525,13 @@ def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:
         problems += [f"{url or '/'}: id {anchor!r} twice" for anchor in {a for a in ids if ids.count(a) > 1}]
         fragments = {a.attrs["href"][1:] for a in document.find_all("a", href=True) if a.attrs["href"].startswith("#")}
         problems += [f"{url or '/'}: no id {fragment!r}" for fragment in fragments - set(ids) - {""}]
+        # ...and so does every attribute that names ids: labels, ARIA relations.
+        named = {(name, ref) for element in document.iter() for name in ID_REFERENCES
+                 for ref in (element.attrs.get(name) or "").split()}
+        # (Material's table of contents has a label for its __toc toggle, which it puts in the
+        # navigation beside the current page; pages out of the navigation have none.)
+        problems += [f"{url or '/'}: {name} names no id {ref!r}" for name, ref in named
+                     if ref not in ids and ref != "__toc"]
     assert not problems, problems
 
 
