@@ -3,7 +3,12 @@ exactly what it finds reading the whole published site."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -127,3 +132,24 @@ def test_a_page_whose_front_matter_excludes_it_is_not_indexed(tmp_path: Path,
     assert result.code == 1
     assert "docs/shown.md:2:1: error: 'search' may only set exclude (true/false); the site search has no " \
            "per-page boost" in result.out + result.err
+
+
+def test_a_build_removes_the_search_folders_of_killed_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build stopped by SIGTERM leaves its search folder; the next one removes it, and
+    leaves alone those of builds still running."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    killed = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    abandoned = tmp_path / f"syllabus-search-{killed.pid}-x1"
+    (abandoned / "courses").mkdir(parents=True)
+    (abandoned / "courses" / "index.html").write_text("<html></html>", encoding="utf-8")
+    killed.send_signal(signal.SIGTERM)
+    killed.wait()
+    running = tmp_path / f"syllabus-search-{os.getppid()}-x2"  # the process that ran pytest
+    running.mkdir()
+    source = SearchSource()
+    try:
+        assert source.root.parent == tmp_path and source.root.name.startswith(f"syllabus-search-{os.getpid()}-")
+        assert not abandoned.exists() and running.is_dir()
+    finally:
+        source.close()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [running.name]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -92,14 +93,19 @@ def search_document(page_html: str, search_body: str) -> str | None:
     return f"{page_html[:head_end]}</head><body>{search_body}</body></html>"
 
 
+SOURCE_PREFIX = "syllabus-search-"  # then the building process's id: see remove_abandoned_sources
+
+
 class SearchSource:
     """The folder Pagefind reads for a build: each page's ``search_document``, and every
     other HTML file of the finished site as published (linked, or copied).
 
-    A temporary folder, not the site: nothing of it is published, whatever happens."""
+    A temporary folder, not the site: nothing of it is published, whatever happens. A build
+    removes it when it ends, and the next build removes those of builds that were killed."""
 
     def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="syllabus-search-")
+        remove_abandoned_sources()
+        self._folder = tempfile.TemporaryDirectory(prefix=f"{SOURCE_PREFIX}{os.getpid()}-")
         self.root = Path(self._folder.name)
         self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
         self._cut: set[str] = set()  # pages written as their search document, by path in the site
@@ -136,3 +142,21 @@ class SearchSource:
 
     def close(self) -> None:
         self._folder.cleanup()
+
+
+def remove_abandoned_sources() -> None:
+    """Remove this user's search folders whose build process has ended: a build stopped by
+    SIGTERM or SIGKILL cannot remove its own. POSIX only: elsewhere os.kill ends a process."""
+    if os.name != "posix":
+        return
+    for folder in Path(tempfile.gettempdir()).glob(f"{SOURCE_PREFIX}*-*"):
+        pid = folder.name.removeprefix(SOURCE_PREFIX).partition("-")[0]
+        try:
+            info = folder.lstat()
+            if not pid.isdigit() or info.st_uid != os.getuid() or not stat.S_ISDIR(info.st_mode):
+                continue
+            os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive under another user, or the folder went meanwhile
+            continue
