@@ -116,8 +116,15 @@ def test_a_mistake_in_the_sites_texts_fails_the_build_and_the_cli(catalog: Catal
     assert result.returncode != 0
     assert "locales/en.yml:1:1: error: unknown message 'course.levle' (did you mean 'course.level'?)" in result.stderr
     assert not (tmp_path / "site" / "courses").exists()
+    # A content error like any other: reported with the rest, then the summary line.
+    catalog.write("courses/intro/course.yml", catalog.config.parent.joinpath("courses/intro/course.yml")
+                  .read_text(encoding="utf-8").replace("level: beginner", "level: expert"))
     cli = run_cli("validate", "-f", catalog.config)
-    assert cli.code == 2 and "locales/en.yml:1:1: error: unknown message 'course.levle'" in cli.err
+    assert cli.code == 1, cli.err
+    lines = cli.out.splitlines()
+    assert lines[0].startswith("courses/intro/course.yml:") and "'expert'" in lines[0]
+    assert lines[1].startswith("locales/en.yml:1:1: error: unknown message 'course.levle'")
+    assert lines[2].startswith("2 errors, 0 warnings in ")
 
 
 def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path: Path) -> None:
@@ -190,3 +197,15 @@ def test_a_site_rewords_texts_on_every_kind_of_page_and_they_stay_text(catalog: 
     assert listing.find("h1").text == "All our courses & more"
     assert listing.find("p", data_result_count=True).text == "1 offer"
     assert "Courses <b>" in [link.text for link in page(site, "").find_all("a", cls="md-nav__link")]
+
+
+def test_every_translation_of_the_site_is_checked_whatever_language_it_builds(
+        catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    catalog.course("intro")
+    catalog.write("locales/ja.yml", "course.level: 難易度\ncourse.levle: 難易度\n")
+    catalog.write("locales/de.yml", "course.level: {one: Stufe, other: Stufen}\n")
+    catalog.write("locales/notes.txt", "not a catalog of texts\n")
+    cli = run_cli("validate", "-f", catalog.config)  # an English site
+    assert cli.code == 1
+    assert [line.split(": error: ")[0] for line in cli.out.splitlines()[:-1]] == [
+        "locales/de.yml:1:15", "locales/ja.yml:2:1"]

@@ -54,7 +54,7 @@ CONTROL = "control or bidirectional character {} is not allowed; delete it (it m
 ESCAPED = ("control or bidirectional character {} is not allowed, not even as an escape; delete it (it may hide "
            "or reorder text)")
 ANCHOR = "anchor &{} is not allowed; write values out in full (anchors and aliases are not supported)"
-TAG = "tag {} is not allowed; course files hold plain data only"
+TAG = "tag {} is not allowed; content files hold plain data only"
 WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.youtube-nocookie.com/embed/abc123')"
 NOT_ALLOWED_SCHEME = ("uses the \"{}:\" scheme, which is not allowed; use a relative link or an https, http or "
                       "mailto URL")

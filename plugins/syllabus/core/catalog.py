@@ -318,7 +318,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
                   cache: FileCache | None) -> LoadResult:
     root = options.root
     schemas = schemas or build_schema_set(options.taxonomy)
-    report = Report()
+    report = Report(diagnostics=list(options.text_problems))
     found = discover(root, report)
     courses: dict[str, Course] = {}
     tracks: dict[str, Track] = {}

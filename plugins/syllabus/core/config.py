@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
-from .messages import ENGLISH, Messages, load_messages
+from .messages import ENGLISH, Messages, load_messages, other_site_problems
 from .pages import MarkdownSettings
 from .taxonomy import Taxonomy
 
@@ -55,6 +55,8 @@ class Options:
     video_hosts: tuple[str, ...] = ()
     site_language: str = "en"
     messages: Messages = ENGLISH  # the reader-facing texts in site_language (core/messages.py)
+    # Mistakes in the site's own texts (locales/): content errors, reported with the rest.
+    text_problems: tuple[Diagnostic, ...] = ()
     publish_insights: bool = False
     fte_hours_per_month: float = 140.0
     today: dt.date = field(default_factory=dt.date.today)
@@ -91,9 +93,8 @@ def options_from_mapping(
     audience = os.environ.get("SYLLABUS_AUDIENCE") or value("audience")
     if audience not in AUDIENCES:
         raise ConfigError(f"SYLLABUS_AUDIENCE must be 'public' or 'internal', not {audience!r}")
-    messages, problems = load_messages(site_language, root)
-    if problems:
-        raise ConfigError(f"the site's texts in {root.name or '.'}/locales/ have mistakes", problems)
+    messages, text_problems = load_messages(site_language, root)
+    text_problems += other_site_problems(messages.language, root)
     return Options(
         root=root,
         taxonomy=Taxonomy.from_options(raw, messages),
@@ -102,6 +103,7 @@ def options_from_mapping(
         video_hosts=tuple(raw.get("video_hosts") or ()),
         site_language=site_language,
         messages=messages,
+        text_problems=tuple(text_problems),
         publish_insights=value("publish_insights"),
         fte_hours_per_month=float(value("fte_hours_per_month")),
         today=today or today_from_environment(),

@@ -189,6 +189,18 @@ def load_messages(language: str, site_root: Path | None = None) -> tuple[Message
     return Messages(language, texts), diagnostics
 
 
+def other_site_problems(language: str, site_root: Path) -> list[Diagnostic]:
+    """The mistakes of the site's text files for languages other than ``language`` (which
+    :func:`load_messages` checks), so a translation is checked before a build uses it."""
+    used = {f"{layer}.yml" for layer in (REFERENCE_LANGUAGE, *_language_files(language))}
+    reference = _package_catalog(REFERENCE_LANGUAGE).texts
+    problems: list[Diagnostic] = []
+    for path in sorted((site_root / SITE_LOCALES).glob("*.yml")):
+        if path.name not in used and path.is_file() and _LANGUAGE_TAG.match(path.stem):
+            problems.extend(read_catalog(path, f"{SITE_LOCALES}/{path.name}", reference).diagnostics)
+    return problems
+
+
 def missing_keys(language: str, site_root: Path | None = None) -> list[str]:
     """Keys (and ``key[category]`` plural forms) with no text of their own in ``language``,
     which readers would see in English."""

@@ -476,7 +476,7 @@ class _EventBuilder(_Builder):
             raise self.fail(event.start_mark, f"anchor &{event.anchor} is not allowed; write values out in "
                             "full (anchors and aliases are not supported)", "yaml-anchor")
         if event.tag is not None:
-            raise self.fail(event.start_mark, f"tag {_tag_name(event.tag)} is not allowed; course files hold "
+            raise self.fail(event.start_mark, f"tag {_tag_name(event.tag)} is not allowed; content files hold "
                             "plain data only", "yaml-tag")
 
     def build(self) -> YamlDocument:
