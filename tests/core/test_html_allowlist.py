@@ -126,3 +126,24 @@ def test_content_cannot_say_how_the_site_search_indexes_its_page(html: str) -> N
 def test_extension_generated_ids_pass() -> None:
     html = '<input id="__tabbed_1_1" name="__tabbed_1" type="radio"><a id="__codelineno-0-1" href="#x">1</a>'
     assert ALLOWLIST.removals(html)[1] == []
+
+
+@pytest.mark.parametrize(("markdown", "column", "host"), [
+    ("![Logo](https://cdn.example/logo.png)\n", 9, "cdn.example"),
+    ("![Pixel](http://tracker.example/p.gif?u=1)\n", 10, "tracker.example"),
+    ('<img src="//cdn.example/x.png" alt="x">\n', 11, "cdn.example"),
+    ('<img src="\\\\cdn.example/x.png" alt="x">\n', 11, "cdn.example"),
+    ('<img src=" HTTPS://CDN.example/x.png" alt="x">\n', 11, "CDN.example"),
+])
+def test_an_image_from_another_host_is_refused_at_its_line(markdown: str, column: int, host: str) -> None:
+    """Every visitor's browser would ask that host for it: the public site makes no
+    third-party requests, so images are files published with the site."""
+    assert problems("Intro.\n\n" + markdown) == [
+        (3, column, f"<img> loads from {host}, a request every visitor's browser would make; put the image in "
+                    "docs/ and link it with a relative path")]
+
+
+@pytest.mark.parametrize("markdown", ["![Diagram](images/diagram.png)\n", "![Up](../../images/x.png)\n",
+                                      '<img src="/images/x.png" alt="x">\n', "[Site](https://example.com/x.png)\n"])
+def test_images_published_with_the_site_and_links_anywhere_pass(markdown: str) -> None:
+    assert problems("Intro.\n\n" + markdown) == []

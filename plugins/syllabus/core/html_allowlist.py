@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import nh3
 
@@ -113,14 +113,13 @@ class Allowlist:
             return value if _TABLE_STYLE.fullmatch(value.strip()) else None
         if tag == "iframe" and attribute == "src":
             return value if self.allows_embed(value) else None
+        if tag == "img" and attribute == "src":
+            return value if _from_the_site(value) else None
         return value
 
     def allows_embed(self, url: str) -> bool:
-        try:  # browsers read "\" as "/" in http(s) URLs, so "https://evil\@good/" is evil's
-            parts = urlsplit(url.strip().replace("\\", "/"))
-            return parts.scheme == "https" and parts.hostname in self.video_hosts
-        except ValueError:
-            return False
+        parts = _as_browsers_read(url)
+        return parts is not None and parts.scheme == "https" and parts.hostname in self.video_hosts
 
     def clean(self, html: str) -> str:
         """The HTML to publish: only allowed tags, attributes and URLs, well formed."""
@@ -186,6 +185,22 @@ def _too_deep(html: str) -> Removal | None:
     return None
 
 
+def _as_browsers_read(url: str) -> SplitResult | None:
+    r"""``url`` split as a browser reads it in a page (None if it cannot be): browsers read "\"
+    as "/" in http(s) URLs, so "https://evil\@good/" is evil's, and "\\evil/x" names a host."""
+    try:
+        return urlsplit(url.strip().replace("\\", "/"))
+    except ValueError:
+        return None
+
+
+def _from_the_site(url: str) -> bool:
+    """A relative URL: the file is published with the site. An image from anywhere else is a
+    request to another host from every visitor's browser (a tracking pixel, at worst)."""
+    parts = _as_browsers_read(url)
+    return parts is not None and not parts.scheme and not parts.netloc
+
+
 def first_removal(original: _Tokens, cleaned: _Tokens) -> Removal | None:
     """The first tag, attribute or text of ``original`` that ``cleaned`` no longer has."""
     kept = iter(cleaned.tags)
@@ -208,9 +223,17 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
     if name.startswith("on"):
         message = f"{name}= on <{tag}> is an event handler, which runs JavaScript; remove it"
     elif name in ("href", "src", "cite") and tag != "iframe":
+        parts = _as_browsers_read(value)
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
-        message = (f'{name}= on <{tag}> uses a URL that is not allowed ("{scheme[:40]}"); use a relative link '
-                   "or an https, http or mailto URL")
+        if tag == "img" and parts is not None and parts.netloc:
+            message = (f"<img> loads from {parts.netloc[:60]}, a request every visitor's browser would make; "
+                       "put the image in docs/ and link it with a relative path")
+        elif tag == "img":
+            message = (f'src= on <img> uses a URL that is not allowed ("{scheme[:40]}"); put the image in docs/ '
+                       "and link it with a relative path")
+        else:
+            message = (f'{name}= on <{tag}> uses a URL that is not allowed ("{scheme[:40]}"); use a relative '
+                       "link or an https, http or mailto URL")
     else:
         reserved = name.startswith(_RESERVED_DATA_PREFIXES)
         note = "the theme and the site search read these attributes; remove it" if reserved else \
