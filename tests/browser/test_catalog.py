@@ -320,17 +320,20 @@ def test_filters_work_from_the_keyboard(page: Any, example_site: str, courses: l
 
 def test_home_page_role_entry_points(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
     page.goto(example_site)
-    card = page.locator(".syllabus-role-card").filter(has=page.get_by_role("heading", name="I am an administrator"))
+    # Each card is titled by the role as the site's taxonomy writes it: no English grammar applied
+    # to it (no "a"/"an", no lower-casing that would turn "SRE" into "sre").
+    card = page.locator(".syllabus-role-card").filter(
+        has=page.get_by_role("heading", name="Administrator", exact=True))
     expect(card).to_have_count(1)
-    expect(card.get_by_role("link", name="I am an administrator")).to_have_attribute(  # the role's one track
+    expect(card.get_by_role("link", name="Administrator", exact=True)).to_have_attribute(  # the role's one track
         "href", re.compile(r"(^|/)tracks/admin-path/$"))
-    card.get_by_role("link", name="All courses for administrators").click()
+    card.get_by_role("link", name="Administrator: all courses", exact=True).click()
     expect(page).to_have_url(re.compile(r"/catalog/\?role=admin$"))
     assert_shows(page, courses, {"role": ["admin"]})
     page.go_back()
     roles = page.locator(".syllabus-role-grid")
-    expect(roles.get_by_role("heading", name="I am an end user")).to_be_visible()
-    roles.get_by_role("link", name="I am an end user").click()
+    expect(roles.get_by_role("heading", name="End user", exact=True)).to_be_visible()
+    roles.get_by_role("link", name="End user", exact=True).click()
     expect(page).to_have_url(re.compile(r"/tracks/end-user-path/$"))
 
 
