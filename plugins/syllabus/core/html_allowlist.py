@@ -55,8 +55,12 @@ DATA_ATTRIBUTE_PREFIX = "data-"  # any data-* attribute, except those others rea
 _RESERVED_DATA_PREFIXES = ("data-md-", "data-pagefind-")
 # Material reads its config from the first "#__config" in the page (an element in the content
 # would come first) and toggles by "#__drawer", "#__search"...: content ids may not start with
-# "__", except those the tabbed and highlight extensions generate.
+# "__", except those the tabbed and highlight extensions generate. Syllabus' own ids on every
+# page (#__syllabus-messages, the search box's) start with "__" for the same reason.
 _THEME_ID_PREFIX = "__"
+# Material's script loads Mermaid from unpkg.com for any element of this class: every visitor's
+# browser would ask another host for a script.
+_THEME_FETCHES = "mermaid"
 _EXTENSION_IDS = ("__tabbed_", "__codelineno-")
 # Attributes allowed only with these exact values.
 TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}}
@@ -67,6 +71,8 @@ _ATTRIBUTE_NOTES = {
     "for": "ids starting with '__' belong to the theme; rename it",
     "style": "only text-align in table cells is allowed; use an attribute list class instead",
     "src": "iframes may only embed https pages from the allowed video hosts",
+    "class": ("class mermaid makes the theme load Mermaid from unpkg.com in every visitor's browser; "
+              "draw the diagram as an image in docs/ and link it with a relative path"),
 }
 
 
@@ -115,6 +121,8 @@ class Allowlist:
             return value if self.allows_embed(value) else None
         if tag == "img" and attribute == "src":
             return value if _from_the_site(value) else None
+        if attribute == "class" and _THEME_FETCHES in value.split():
+            return None
         return value
 
     def allows_embed(self, url: str) -> bool:
@@ -239,8 +247,9 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
         note = "the theme and the site search read these attributes; remove it" if reserved else \
             _ATTRIBUTE_NOTES.get(name, "remove it")
         message = f"{name}= is not allowed on <{tag}> in published pages; {note}"
-    url = name in ("href", "src", "cite") and value
-    return Removal(message, (value, name) if url else (name,))
+    if name in ("href", "src", "cite") and value:
+        return Removal(message, (value, name))
+    return Removal(message, (_THEME_FETCHES, name) if name == "class" else (name,))
 
 
 def locate(source: str, needles: tuple[str, ...]) -> tuple[int, int]:
