@@ -221,3 +221,22 @@ def schema_org_problems(value: Any, where: str = "$") -> Iterator[str]:
         if key not in defined and key not in ("@context", "@id"):
             yield f"{where}: {kind} has no property {key!r}"
         yield from schema_org_problems(item, f"{where}.{key}")
+
+
+ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "list")
+
+
+def id_problems(url: str, document: Element) -> list[str]:
+    """Ids used twice on a page, and fragment links, labels and ARIA references that name no
+    id on it: what link checkers and screen readers trip on."""
+    ids = [element.attrs["id"] for element in document.find_all(id=True)]
+    problems = [f"{url or '/'}: id {anchor!r} twice" for anchor in sorted({a for a in ids if ids.count(a) > 1})]
+    fragments = {a.attrs["href"][1:] for a in document.find_all("a", href=True) if a.attrs["href"].startswith("#")}
+    problems += [f"{url or '/'}: no id {fragment!r}" for fragment in sorted(fragments - set(ids) - {""})]
+    named = {(name, ref) for element in document.iter() for name in ID_REFERENCES
+             for ref in (element.attrs.get(name) or "").split()}
+    # (Material's table of contents has a label for its __toc toggle, which it puts in the
+    # navigation beside the current page; pages out of the navigation have none.)
+    problems += [f"{url or '/'}: {name} names no id {ref!r}" for name, ref in sorted(named)
+                 if ref not in ids and ref != "__toc"]
+    return problems

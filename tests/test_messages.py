@@ -141,7 +141,7 @@ def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path
     pages = dict(html_pages(tmp_path / "site"))
     assert {"", "catalog/", "courses/intro/", "404.html"} <= set(pages)
     for url, document in pages.items():
-        carriers = document.find_all("script", id="syllabus-messages")
+        carriers = document.find_all("script", id="__syllabus-messages")
         assert len(carriers) == 1, url
         assert carriers[0].attrs["type"] == "application/json"
         assert json.loads(carriers[0].raw_text) == expected, url

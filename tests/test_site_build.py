@@ -27,6 +27,7 @@ from .sitetools import (
     Element,
     embedded_json,
     html_pages,
+    id_problems,
     internal_references,
     nav_tree,
     page,
@@ -513,25 +514,10 @@ def test_every_internal_link_resolves(site: Path) -> None:
     assert len(references) > 1000 and not broken, broken
 
 
-ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "list")
-
-
 def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:
     """What link checkers verify: a page's ids are unique (a course's own "Before you start"
-    beside the template's) and each ``href="#x"`` names one of them."""
-    problems = []
-    for url, document in html_pages(site):
-        ids = [element.attrs["id"] for element in document.find_all(id=True)]
-        problems += [f"{url or '/'}: id {anchor!r} twice" for anchor in {a for a in ids if ids.count(a) > 1}]
-        fragments = {a.attrs["href"][1:] for a in document.find_all("a", href=True) if a.attrs["href"].startswith("#")}
-        problems += [f"{url or '/'}: no id {fragment!r}" for fragment in fragments - set(ids) - {""}]
-        # ...and so does every attribute that names ids: labels, ARIA relations.
-        named = {(name, ref) for element in document.iter() for name in ID_REFERENCES
-                 for ref in (element.attrs.get(name) or "").split()}
-        # (Material's table of contents has a label for its __toc toggle, which it puts in the
-        # navigation beside the current page; pages out of the navigation have none.)
-        problems += [f"{url or '/'}: {name} names no id {ref!r}" for name, ref in named
-                     if ref not in ids and ref != "__toc"]
+    beside the template's) and each ``href="#x"``, label and ARIA reference names one of them."""
+    problems = [problem for url, document in html_pages(site) for problem in id_problems(url, document)]
     assert not problems, problems
 
 
@@ -829,3 +815,21 @@ def test_search_index_reads_track_and_plan_prose_not_course_lists(site: Path, ki
         courses = track_items(item) if kind == "tracks" else [(c, True) for c in plan_course_ids(item)]
         titles = {SOURCES["courses"][c]["title"] for c, _ in courses}
         assert titles and not {t for t in titles if t in record["content"] and t not in own_words}
+
+
+@pytest.mark.parametrize("home", ["# Tracks\n\n## Next sessions\n\nWelcome.\n", "Welcome.\n\n## Top\n\n## Roles\n"])
+def test_headings_named_like_the_pages_own_ids_never_repeat_an_id(catalog: CatalogDir, tmp_path: Path,
+                                                                   home: str) -> None:
+    """Authors' headings slug to ids the templates and the page chrome use: the home page's
+    title and sections, a course's sections, the search box's ids."""
+    catalog.course("basics", units=[{"title": "Unit", "file": "unit.md"}], prerequisites=[],
+                   outcomes=["Search"])
+    catalog.write("courses/basics/index.md", "## Sessions\n\n## Outcomes\n\n## Syllabus search results\n\n"
+                                             "## Syllabus messages {#units}\n")
+    catalog.write("courses/basics/unit.md", "# Unit\n\n## Units of course\n\n## Syllabus search status\n")
+    catalog.write("docs/index.md", home)
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    pages = dict(html_pages(site))
+    assert {"", "courses/basics/", "courses/basics/unit/"} <= set(pages)
+    assert [problem for url, document in pages.items() for problem in id_problems(url, document)] == []

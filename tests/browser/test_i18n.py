@@ -1,5 +1,5 @@
 """The page scripts speak the site's language: their texts come from the page
-(#syllabus-messages) through syllabusText, on the example catalog built in Japanese."""
+(#__syllabus-messages) through syllabusText, on the example catalog built in Japanese."""
 
 from __future__ import annotations
 

@@ -377,8 +377,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated is None:  # the home page: the front door, then the page's own prose
             heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor
             home = self.renderer.render(
-                "syllabus/home.html", page.url, body=Markup(html[heading.end():] if heading else html),
-                title=page.title or config.site_name, title_id=(heading.group(1) if heading else None) or "top",
+                "syllabus/home.html", page.url, page_html=html, body=Markup(html[heading.end():] if heading else html),
+                title=page.title or config.site_name, title_id=heading.group(1) if heading else None,
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS),
             )

@@ -71,7 +71,7 @@ def messages_element(messages: Messages) -> str:
     JSON that cannot close its element."""
     data = {"language": messages.language, "texts": messages.for_scripts(),
             "formats": LocaleFormat(messages).for_scripts()}
-    return f'<script type="application/json" id="syllabus-messages">{script_json(data)}</script>'
+    return f'<script type="application/json" id="__syllabus-messages">{script_json(data)}</script>'
 
 
 def relative_url(target: str, page_url: str, use_directory_urls: bool) -> str:
@@ -140,19 +140,20 @@ class Renderer:
     def linker(self, page_url: str) -> Callable[[str], str]:
         return lambda target: relative_url(target, page_url, self.use_directory_urls)
 
-    def render(self, name: str, page_url: str, **context: Any) -> str:
+    def render(self, name: str, page_url: str, *, page_html: str = "", **context: Any) -> str:
+        """``page_html``: what of the page's own HTML goes in it, whose ids the template's avoid."""
         template = self.env.get_template(name)
         return template.render(
             catalog=self.catalog, taxonomy=self.catalog.taxonomy, options=self.options,
             today=self.options.today, link=self.linker(page_url),
-            track_minutes=track_minutes, track_diagram=track_diagram, anchor=anchors_beside(context.get("body", "")),
+            track_minutes=track_minutes, track_diagram=track_diagram, anchor=anchors_beside(page_html),
             **context,
         )
 
     def render_page(self, page: GeneratedPage, body_html: str, page_url: str, template: str | None = None) -> str:
         """The page around its converted Markdown, with ``page.template`` unless told otherwise."""
-        return self.render(template or page.template, page_url, body=Markup(body_html), page_info=page,
-                           **page.context)
+        return self.render(template or page.template, page_url, page_html=body_html, body=Markup(body_html),
+                           page_info=page, **page.context)
 
 
 def searchable(html: str, filters: Mapping[str, Sequence[str]], meta: Mapping[str, str]) -> str:

@@ -15,7 +15,7 @@
   // What the build put in the page for the scripts: {language, texts, formats}.
   function pageMessages() {
     if (!messages) {
-      var element = document.getElementById("syllabus-messages");
+      var element = document.getElementById("__syllabus-messages");
       try { messages = JSON.parse(element.textContent); } catch (e) { messages = { language: "en", texts: {} }; }
     }
     return messages;
@@ -29,7 +29,7 @@
   }
 
   /* The text for `key` in the site's language, from the texts the build put in the page
-   * (<script type="application/json" id="syllabus-messages">; English fills any gap there).
+   * (<script type="application/json" id="__syllabus-messages">; English fills any gap there).
    * A text by count is a map of CLDR plural categories, picked with Intl.PluralRules;
    * each {name} is replaced by String(values.name), never evaluated. plan.js and search.js
    * use it too, as window.syllabusText. */
