@@ -209,3 +209,34 @@ def test_every_translation_of_the_site_is_checked_whatever_language_it_builds(
     assert cli.code == 1
     assert [line.split(": error: ")[0] for line in cli.out.splitlines()[:-1]] == [
         "locales/de.yml:1:15", "locales/ja.yml:2:1"]
+
+
+def test_files_in_locales_that_no_build_reads_are_named(catalog: CatalogDir,
+                                                        run_cli: Callable[..., CliResult]) -> None:
+    catalog.course("intro")
+    catalog.write("locales/en.yaml", "list.separator: ' / '\n")
+    catalog.write("locales/japanese.yml", "course.level: 難易度\n")
+    catalog.write("locales/ja.yml/texts.yml", "course.level: 難易度\n")
+    catalog.write("locales/README.md", "How we translate.\n")
+    cli = run_cli("validate", "-f", catalog.config)
+    assert cli.code == 0
+    assert cli.out.splitlines()[:-1] == [
+        "locales/en.yaml:1:1: warning: not read: the site's texts are in locales/<language>.yml files; "
+        "rename it to en.yml",
+        "locales/ja.yml:1:1: warning: not read: the site's texts are in locales/<language>.yml files; "
+        "rename it to <language>.yml, such as ja.yml",
+        "locales/japanese.yml:1:1: warning: not read: the site's texts are in locales/<language>.yml files; "
+        "rename it to <language>.yml, such as ja.yml",
+    ]
+    assert run_cli("validate", "--strict", "-f", catalog.config).code == 1
+
+
+def test_a_symlinked_locales_folder_is_refused(catalog: CatalogDir, tmp_path: Path,
+                                               run_cli: Callable[..., CliResult]) -> None:
+    catalog.course("intro")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "en.yml").write_text("nav.catalog: Courses\n", encoding="utf-8")
+    (catalog.root / "locales").symlink_to(outside, target_is_directory=True)
+    cli = run_cli("validate", "-f", catalog.config)
+    assert cli.code == 1 and "locales:1:1: error: locales/ must not be a symlink" in cli.out

@@ -190,14 +190,30 @@ def load_messages(language: str, site_root: Path | None = None) -> tuple[Message
 
 
 def other_site_problems(language: str, site_root: Path) -> list[Diagnostic]:
-    """The mistakes of the site's text files for languages other than ``language`` (which
-    :func:`load_messages` checks), so a translation is checked before a build uses it."""
+    """What else is wrong in the site's ``locales/`` besides the files for ``language`` (which
+    :func:`load_messages` checks): the other languages' files, so a translation is checked
+    before a build uses it, and entries no build would read (a ``.yaml``, a folder, a name
+    that is no language tag), which would otherwise be ignored without a word."""
+    folder = site_root / SITE_LOCALES
+    if folder.is_symlink():
+        return [Diagnostic(SITE_LOCALES, 1, 1, "error", "locales/ must not be a symlink; make it a real folder",
+                           "symlink")]
+    if not folder.is_dir():
+        return []
     used = {f"{layer}.yml" for layer in (REFERENCE_LANGUAGE, *_language_files(language))}
     reference = _package_catalog(REFERENCE_LANGUAGE).texts
     problems: list[Diagnostic] = []
-    for path in sorted((site_root / SITE_LOCALES).glob("*.yml")):
-        if path.name not in used and path.is_file() and _LANGUAGE_TAG.match(path.stem):
-            problems.extend(read_catalog(path, f"{SITE_LOCALES}/{path.name}", reference).diagnostics)
+    for entry in sorted(folder.iterdir()):
+        shown_as = f"{SITE_LOCALES}/{entry.name}"
+        stem, suffix = entry.name.rpartition(".")[::2]
+        if entry.name.startswith(".") or (suffix not in ("yml", "yaml") and not entry.is_dir()):
+            continue  # notes and the like
+        if suffix != "yml" or not _LANGUAGE_TAG.match(stem) or entry.is_dir():
+            name = f"{stem}.yml" if suffix == "yaml" and _LANGUAGE_TAG.match(stem) else "<language>.yml, such as ja.yml"
+            problems.append(Diagnostic(shown_as, 1, 1, "warning", "not read: the site's texts are in "
+                                       f"locales/<language>.yml files; rename it to {name}", "messages-file"))
+        elif entry.name not in used:
+            problems.extend(read_catalog(entry, shown_as, reference).diagnostics)
     return problems
 
 
