@@ -9,11 +9,18 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from syllabus.plugin.site_search import BODY_START, SearchSource, index_site, search_document
+from syllabus.plugin.site_search import (
+    ABANDONED_AFTER_SECONDS,
+    BODY_START,
+    SearchSource,
+    index_site,
+    search_document,
+)
 
 from .conftest import CatalogDir, CliResult, build_site, example_catalog
 from .sitetools import pagefind_pages
@@ -135,8 +142,8 @@ def test_a_page_whose_front_matter_excludes_it_is_not_indexed(tmp_path: Path,
 
 
 def test_a_build_removes_the_search_folders_of_killed_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A build stopped by SIGTERM leaves its search folder; the next one removes it, and
-    leaves alone those of builds still running."""
+    """A build stopped by SIGTERM leaves its search folder; a later one removes it once it
+    is older than any build runs, and leaves alone those of builds still running."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     killed = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     abandoned = tmp_path / f"syllabus-search-{killed.pid}-x1"
@@ -144,12 +151,19 @@ def test_a_build_removes_the_search_folders_of_killed_builds(tmp_path: Path, mon
     (abandoned / "courses" / "index.html").write_text("<html></html>", encoding="utf-8")
     killed.send_signal(signal.SIGTERM)
     killed.wait()
+    recent = tmp_path / f"syllabus-search-{killed.pid}-x3"  # maybe a build in another PID namespace
+    recent.mkdir()
     running = tmp_path / f"syllabus-search-{os.getppid()}-x2"  # the process that ran pytest
-    running.mkdir()
+    huge = tmp_path / "syllabus-search-99999999999999999999-x4"  # no process has such an id
+    for folder in (running, huge):
+        folder.mkdir()
+    old = time.time() - ABANDONED_AFTER_SECONDS - 60
+    for folder in (abandoned, running, huge):
+        os.utime(folder, (old, old))
     source = SearchSource()
     try:
         assert source.root.parent == tmp_path and source.root.name.startswith(f"syllabus-search-{os.getpid()}-")
-        assert not abandoned.exists() and running.is_dir()
+        assert not abandoned.exists()
     finally:
         source.close()
-    assert sorted(path.name for path in tmp_path.iterdir()) == [running.name]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([running.name, recent.name, huge.name])

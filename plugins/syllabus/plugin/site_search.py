@@ -20,6 +20,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the index's folder under the site directory; search.js loads it from there
@@ -94,6 +95,7 @@ def search_document(page_html: str, search_body: str) -> str | None:
 
 
 SOURCE_PREFIX = "syllabus-search-"  # then the building process's id: see remove_abandoned_sources
+ABANDONED_AFTER_SECONDS = 4 * TIMEOUT_SECONDS  # no build's search folder is in use for longer
 
 
 class SearchSource:
@@ -146,14 +148,17 @@ class SearchSource:
 
 def remove_abandoned_sources() -> None:
     """Remove this user's search folders whose build process has ended: a build stopped by
-    SIGTERM or SIGKILL cannot remove its own. POSIX only: elsewhere os.kill ends a process."""
+    SIGTERM or SIGKILL cannot remove its own. Only folders older than any build: a build in
+    another process namespace sharing the temp directory (containers) has a process id this
+    one cannot see. POSIX only: elsewhere os.kill ends a process."""
     if os.name != "posix":
         return
     for folder in Path(tempfile.gettempdir()).glob(f"{SOURCE_PREFIX}*-*"):
         pid = folder.name.removeprefix(SOURCE_PREFIX).partition("-")[0]
         try:
             info = folder.lstat()
-            if not pid.isdigit() or info.st_uid != os.getuid() or not stat.S_ISDIR(info.st_mode):
+            if (not pid.isdigit() or len(pid) > 9 or info.st_uid != os.getuid() or not stat.S_ISDIR(info.st_mode)
+                    or time.time() - info.st_mtime < ABANDONED_AFTER_SECONDS):
                 continue
             os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
         except ProcessLookupError:
