@@ -415,6 +415,10 @@ def test_plan_page_phases_items_and_milestones(site: Path) -> None:
             assert f"Success criteria: {milestone['success_criteria']}" in row.text
     downloads = {a.attrs["data-download"]: a.attrs["href"] for a in body.find_all("a", data_download=True)}
     assert downloads == {ext: f"plan.{ext}" for ext in ("md", "csv", "ics")}
+    # The table of contents leads to each phase, between the form and the outcomes.
+    toc = page(site, "plans/team-quickstart-30/").find("nav", cls="md-nav--secondary").find_all("a")
+    phase_links = [a.attrs["href"] for a in toc if a.attrs["href"].startswith("#phase-")]
+    assert phase_links == [f"#{p.find('h2').attrs['id']}" for p in phases] and len(phase_links) == len(phases)
 
 
 def test_catalog_page_has_a_card_per_visible_course_and_every_facet(site: Path) -> None:
