@@ -197,8 +197,9 @@ def example_catalog(target: Path, language: str) -> Path:
 def build_site(config: Path, site_dir: Path, *, strict: bool = True, env: Mapping[str, str] | None = None,
                check: bool = True, verbose: bool = False) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build`` in a subprocess, as CI runs it (``verbose``: with MkDocs'
-    debug log on stderr)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-v" if verbose else "-q", "-f", str(config),
+    debug log on stderr). Never ``-q``: MkDocs counts warnings for ``--strict`` only when it
+    logs them, so a quiet strict build passes whatever it warns about."""
+    command = [sys.executable, "-m", "mkdocs", "build", *(["-v"] if verbose else []), "-f", str(config),
                "-d", str(site_dir)]
     if strict:
         command.append("--strict")
