@@ -139,8 +139,8 @@ def test_an_image_from_another_host_is_refused_at_its_line(markdown: str, column
     """Every visitor's browser would ask that host for it: the public site makes no
     third-party requests, so images are files published with the site."""
     assert problems("Intro.\n\n" + markdown) == [
-        (3, column, f"<img> loads from {host}, a request every visitor's browser would make; put the image in "
-                    "docs/ and link it with a relative path")]
+        (3, column, f"<img> loads from {host}, a request every visitor's browser would make; save the image "
+                    "beside the page (the course folder, or docs/) and use its relative path")]
 
 
 @pytest.mark.parametrize("markdown", ["![Diagram](images/diagram.png)\n", "![Up](../../images/x.png)\n",

@@ -72,7 +72,7 @@ _ATTRIBUTE_NOTES = {
     "style": "only text-align in table cells is allowed; use an attribute list class instead",
     "src": "iframes may only embed https pages from the allowed video hosts",
     "class": ("class mermaid makes the theme load Mermaid from unpkg.com in every visitor's browser; "
-              "draw the diagram as an image in docs/ and link it with a relative path"),
+              "draw the diagram as an image beside the page and show it with a relative path"),
 }
 
 
@@ -235,10 +235,10 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
         if tag == "img" and parts is not None and parts.netloc:
             message = (f"<img> loads from {parts.netloc[:60]}, a request every visitor's browser would make; "
-                       "put the image in docs/ and link it with a relative path")
+                       "save the image beside the page (the course folder, or docs/) and use its relative path")
         elif tag == "img":
-            message = (f'src= on <img> uses a URL that is not allowed ("{scheme[:40]}"); put the image in docs/ '
-                       "and link it with a relative path")
+            message = (f'src= on <img> uses a URL that is not allowed ("{scheme[:40]}"); save the image beside '
+                       "the page (the course folder, or docs/) and use its relative path")
         else:
             message = (f'{name}= on <{tag}> uses a URL that is not allowed ("{scheme[:40]}"); use a relative '
                        "link or an https, http or mailto URL")

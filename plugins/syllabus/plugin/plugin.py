@@ -61,7 +61,7 @@ from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_bi
 from .structure import (
     Download,
     GeneratedPage,
-    material_downloads,
+    course_files,
     next_live_sessions,
     plan_downloads,
     session_downloads,
@@ -265,8 +265,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.feed_links = "".join(
             f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
-        self.downloads = [*material_downloads(self.catalog, root),
-                          *plan_downloads(self.catalog, today, site_url, self.options.messages),
+        for site_path, source in course_files(self.catalog, root, self.markdown):
+            files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        self.downloads = [*plan_downloads(self.catalog, today, site_url, self.options.messages),
                           *session_downloads(self.catalog, today, site_url, self.options.messages, events=events),
                           *self._redirects()]
         _refuse_shared_outputs(files, self.downloads)

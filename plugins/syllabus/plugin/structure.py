@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +53,7 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class Download:
-    """A file published as-is: a course material or a plan export."""
+    """A file the build writes after the pages: a plan export, a session calendar, a redirect."""
 
     dest_uri: str
     content: bytes | None = None
@@ -210,15 +211,37 @@ def next_live_sessions(catalog: Catalog, today: dt.date, limit: int) -> list[tup
     return heapq.nsmallest(limit, open_sessions, key=lambda pair: pair[1].starts_at)
 
 
-def material_downloads(catalog: Catalog, root: Path) -> list[Download]:
-    """Only files a visible course names as materials, never the folder wholesale."""
-    downloads = []
+# Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
+# own, an SVG file runs its scripts with the site's origin.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+
+
+def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> list[tuple[str, Path]]:
+    """The files of visible courses' folders published as they are, as (site path, source):
+    the materials a course names, and the images its Markdown mentions by file name (a
+    picture the text never mentions stays private), never the folder wholesale. They are
+    site files, so MkDocs resolves a unit's links to them (``[handout](handout.pdf)``,
+    ``![diagram](diagram.png)``) as it does links between pages."""
+    published = []
     for course in catalog.courses.values():
         folder = root / course.folder
-        for material in course.materials:
-            if material.file and confined_file(folder, material.file):
-                downloads.append(Download(f"courses/{course.id}/{material.file}", path=folder / material.file))
-    return downloads
+        names = [material.file for material in course.materials if material.file]
+        text = "\n".join(markdown.get(f"{course.folder}/{name}", "")
+                         for name in ("index.md", *(unit.file for unit in course.units)))
+        if text:
+            names += [name for name in _images_in(folder) if name.rpartition("/")[2] in text]
+        published += [(f"courses/{course.id}/{name}", folder / name)
+                      for name in dict.fromkeys(names) if confined_file(folder, name)]
+    return published
+
+
+def _images_in(folder: Path) -> Iterator[str]:
+    """Image files under ``folder``, as paths relative to it (symlinked folders are not entered)."""
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
+                yield os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
 
 
 def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
