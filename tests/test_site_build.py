@@ -233,6 +233,9 @@ def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
                            "For": "Administrator", "Products": "Self-hosted platform, Code search",
                            "Language": "English"}  # named in the site's language by the build
     assert body.find("dd").attrs == {}  # facts are plain text
+    duration = next(div.find("dd") for div in body.find("dl", cls="syllabus-facts").children_named("div")
+                    if div.find("dt").text == "Duration")
+    assert duration.raw_text == "2\u00a0h\u00a030\u00a0min"  # one unbreakable value: never "2 h 30 / min"
     start = body.find("div", cls="syllabus-cta").find("a", cls="md-button--primary")
     assert (start.text, start.attrs["href"]) == ("Start now", f"{course['units'][0]['file'].removesuffix('.md')}/")
     assert links(body.find("ul", cls="syllabus-prerequisites")) == [
