@@ -204,16 +204,19 @@ def other_site_problems(language: str, site_root: Path) -> list[Diagnostic]:
     reference = _package_catalog(REFERENCE_LANGUAGE).texts
     problems: list[Diagnostic] = []
     for entry in sorted(folder.iterdir()):
-        shown_as = f"{SITE_LOCALES}/{entry.name}"
-        stem, suffix = entry.name.rpartition(".")[::2]
-        if entry.name.startswith(".") or (suffix not in ("yml", "yaml") and not entry.is_dir()):
+        stem, _, suffix = entry.name.rpartition(".")
+        is_folder = entry.is_dir()
+        if entry.name.startswith(".") or (suffix not in ("yml", "yaml") and not is_folder):
             continue  # notes and the like
-        if suffix != "yml" or not _LANGUAGE_TAG.match(stem) or entry.is_dir():
-            name = f"{stem}.yml" if suffix == "yaml" and _LANGUAGE_TAG.match(stem) else "<language>.yml, such as ja.yml"
-            problems.append(Diagnostic(shown_as, 1, 1, "warning", "not read: the site's texts are in "
-                                       f"locales/<language>.yml files; rename it to {name}", "messages-file"))
-        elif entry.name not in used:
-            problems.extend(read_catalog(entry, shown_as, reference).diagnostics)
+        shown_as = f"{SITE_LOCALES}/{entry.name}"
+        a_language = _LANGUAGE_TAG.match(stem) is not None
+        if suffix == "yml" and a_language and not is_folder:
+            if entry.name not in used:
+                problems.extend(read_catalog(entry, shown_as, reference).diagnostics)
+            continue
+        name = f"{stem}.yml" if suffix == "yaml" and a_language else "<language>.yml, such as ja.yml"
+        problems.append(Diagnostic(shown_as, 1, 1, "warning", "not read: the site's texts are in "
+                                   f"locales/<language>.yml files; rename it to {name}", "messages-file"))
     return problems
 
 

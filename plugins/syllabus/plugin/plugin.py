@@ -15,7 +15,6 @@ import logging
 import os
 import posixpath
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -452,10 +451,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            if download.path is not None:
-                shutil.copyfile(download.path, target, follow_symlinks=False)
-            elif download.content is not None:
-                target.write_bytes(download.content)
+            target.write_bytes(download.content)
         for feed in self.feeds:
             (site / feed.path).write_bytes(feed.content)
         # Last, over the finished pages: only what is published can be found.

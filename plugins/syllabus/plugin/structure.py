@@ -56,8 +56,7 @@ class Download:
     """A file the build writes after the pages: a plan export, a session calendar, a redirect."""
 
     dest_uri: str
-    content: bytes | None = None
-    path: Path | None = None
+    content: bytes
 
 
 def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
@@ -228,7 +227,7 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> l
         names = [material.file for material in course.materials if material.file]
         text = "\n".join(markdown.get(f"{course.folder}/{name}", "")
                          for name in ("index.md", *(unit.file for unit in course.units)))
-        if text:
+        if text.strip():
             names += [name for name in _images_in(folder) if name.rpartition("/")[2] in text]
         published += [(f"courses/{course.id}/{name}", folder / name)
                       for name in dict.fromkeys(names) if confined_file(folder, name)]
