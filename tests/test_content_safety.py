@@ -73,6 +73,18 @@ def test_the_allowlist_refuses_what_the_markdown_hints_miss(site_catalog: Catalo
     assert "published pages" in out or "every visitor's browser" in out
 
 
+def test_validate_and_the_build_name_every_refusal_of_a_page(site_catalog: CatalogDir, run_cli,
+                                                                tmp_path: Path) -> None:
+    """One round trip: a trainer sees each problem of the page, not the first one only."""
+    site_catalog.write("courses/c/unit.md", "Intro.\n\n<svg><circle r=1 /></svg>\n\nMore.\n\n"
+                       "![Logo](https://cdn.example/logo.png)\n\n<div style=\"position:fixed\">x</div>\n")
+    wheres = ["courses/c/unit.md:3:1:", "courses/c/unit.md:7:9:", "courses/c/unit.md:9:"]
+    out = refused(site_catalog, run_cli, tmp_path, wheres[0])
+    build = build_site(site_catalog.config, tmp_path / "again", check=False)
+    for where in wheres:
+        assert where in out and where in build.stderr, (where, out, build.stderr)
+
+
 PARSER_DIFFERENCES = {
     "indented-list-html": ("- item\n\n    <img src=x onerror=alert(1)>\n", "courses/c/unit.md:3:"),
     "deep-blockquote": ("> > > > <img src=x onerror=alert(1)>\n", "courses/c/unit.md:1:"),

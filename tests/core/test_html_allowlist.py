@@ -81,6 +81,22 @@ def test_lines_count_from_the_file_not_from_the_body_after_front_matter() -> Non
     assert problems(text)[0][:2] == (7, 4)
 
 
+def test_every_removal_of_a_page_is_reported_at_its_own_line() -> None:
+    """A trainer fixes a page in one go: each problem, repeats too, where it stands."""
+    text = ("# Lesson\n\n<img src=a.png onerror=alert(1)>\n\nProse.\n\n<img src=b.png onerror=alert(2)>\n\n"
+            '<div class="mermaid">graph</div>\n\n<object data=x></object>\n\n[x](javascript:alert(3))\n')
+    found = problems(text)
+    assert [(line, column) for line, column, _ in found] == [(3, 16), (7, 16), (9, 13), (11, 1), (13, 5)], found
+    assert [message.split(" ", 1)[0] for _, _, message in found] == ["onerror=", "onerror=", "class=", "<object>",
+                                                                     "href="]
+
+
+def test_tags_the_tree_builder_moves_are_not_removals() -> None:
+    """Content a table cannot hold goes before it: only the event handler is reported."""
+    removals = ALLOWLIST.removals('<table><div>moved</div><tr><td onclick="x">1</td></tr></table>')[1]
+    assert [removal.message.split(" ", 1)[0] for removal in removals] == ["onclick="]
+
+
 def test_sanitised_html_is_what_gets_published() -> None:
     cleaned, removals = ALLOWLIST.removals('<p>ok <img src="x.png" onerror="alert(1)"></p>')
     assert cleaned == '<p>ok <img src="x.png"></p>' and removals

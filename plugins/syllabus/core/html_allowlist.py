@@ -8,14 +8,15 @@ extensions (attr_list, toc permalinks, tables, footnotes, abbr, def_list, md_in_
 pymdownx (details, superfences, tabbed, highlight, tasklist) and Material's styling need.
 
 The sanitised HTML is what gets published, and if sanitising *removed* anything (a tag, an
-attribute or text) the page is refused: :meth:`Allowlist.removals` names the first removal
-so the trainer can fix the source. Additions by the sanitiser's HTML5 tree builder (an
+attribute or text) the page is refused: :meth:`Allowlist.removals` names every removal so
+the trainer can fix the source in one go. Additions by the sanitiser's HTML5 tree builder (an
 implied ``<tbody>``, closing tags) are harmless and not reported.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -134,7 +135,7 @@ class Allowlist:
         return self._cleaner.clean(html)
 
     def removals(self, html: str) -> tuple[str, list[Removal]]:
-        """(the sanitised HTML, what sanitising removed from ``html``: at most the first one).
+        """(the sanitised HTML, everything sanitising removed from ``html``, in page order).
 
         HTML nesting more than :data:`MAX_NESTING` elements is refused before sanitising
         (and the empty string is returned for it), so the work per page stays bounded.
@@ -144,8 +145,7 @@ class Allowlist:
         cleaned = self.clean(html)
         if cleaned == html:
             return cleaned, []
-        removal = first_removal(_Tokens.of(html), _Tokens.of(cleaned))
-        return cleaned, [] if removal is None else [removal]
+        return cleaned, removed(_Tokens.of(html), _Tokens.of(cleaned))
 
 
 class _Tokens(HTMLParser):
@@ -209,22 +209,39 @@ def _from_the_site(url: str) -> bool:
     return parts is not None and not parts.scheme and not parts.netloc
 
 
-def first_removal(original: _Tokens, cleaned: _Tokens) -> Removal | None:
-    """The first tag, attribute or text of ``original`` that ``cleaned`` no longer has."""
-    kept = iter(cleaned.tags)
-    for tag, attributes in original.tags:
-        for other, other_attributes in kept:
-            if other == tag and other_attributes == attributes:
-                break
-            if other == tag and other_attributes < attributes:
-                name, value = min(attributes - other_attributes)
-                return _attribute_removal(tag, name, value)
-        else:
-            return Removal(f"<{tag}> is not allowed in published pages; remove it", (f"<{tag}",))
-    if original.visible_text() != cleaned.visible_text():
-        return Removal("part of the text was removed by the HTML sanitiser (it sits in markup browsers "
-                       "would not show as text); simplify the HTML around it", ("<",))
-    return None
+def removed(original: _Tokens, cleaned: _Tokens) -> list[Removal]:
+    """Each tag and attribute of ``original`` that ``cleaned`` no longer has, in page order;
+    else, if text went missing, that.
+
+    Tags are matched as multisets, not in sequence: the sanitiser's tree builder may add
+    tags (an implied ``<tbody>``) and move them (content a table cannot hold goes before
+    it), and neither is a removal. A tag kept with fewer attributes lost those attributes.
+    """
+    unmatched = Counter(cleaned.tags)
+    for token in original.tags:
+        unmatched[token] -= 1
+    # What of the sanitised page matches no original tag exactly: original tags that lost
+    # attributes, or tags the tree builder added.
+    trimmed: dict[str, list[frozenset[tuple[str, str]]]] = defaultdict(list)
+    for (tag, attributes), count in unmatched.items():
+        trimmed[tag].extend([attributes] * max(count, 0))
+    found: list[Removal] = []
+    for token in original.tags:
+        if unmatched[token] >= 0:  # kept as it was (one of its copies, if it repeats)
+            continue
+        unmatched[token] += 1
+        tag, attributes = token
+        candidates = trimmed[tag]
+        kept = next((index for index, other in enumerate(candidates) if other < attributes), None)
+        if kept is None:
+            found.append(Removal(f"<{tag}> is not allowed in published pages; remove it", (f"<{tag}",)))
+            continue
+        for name, value in sorted(attributes - candidates.pop(kept)):
+            found.append(_attribute_removal(tag, name, value))
+    if not found and original.visible_text() != cleaned.visible_text():
+        found.append(Removal("part of the text was removed by the HTML sanitiser (it sits in markup browsers "
+                             "would not show as text); simplify the HTML around it", ("<",)))
+    return found
 
 
 def _attribute_removal(tag: str, name: str, value: str) -> Removal:
@@ -252,11 +269,20 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
     return Removal(message, (_THEME_FETCHES, name) if name == "class" else (name,))
 
 
-def locate(source: str, needles: tuple[str, ...]) -> tuple[int, int]:
-    """1-based (line, column) of the first of ``needles`` found in ``source`` (ignoring case), else (1, 1)."""
+def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str]]:
+    """Each removal's message at its 1-based (line, column) in ``source``, where the first of
+    its needles is found (ignoring case), else at (1, 1). A removal that repeats is placed
+    at the next occurrence of what it names, so each copy points at its own line."""
     lowered = source.lower()
-    pos = next((found for needle in needles if (found := lowered.find(needle.lower())) >= 0), -1)
-    if pos < 0:
-        return 1, 1
-    line = source.count("\n", 0, pos) + 1
-    return line, pos - (source.rfind("\n", 0, pos) + 1) + 1
+    searched_from: dict[tuple[str, ...], int] = {}
+    found = []
+    for removal in removals:
+        start = searched_from.get(removal.needles, 0)
+        pos = next((at for needle in removal.needles if (at := lowered.find(needle.lower(), start)) >= 0), -1)
+        if pos < 0:
+            found.append((1, 1, removal.message))
+            continue
+        searched_from[removal.needles] = pos + 1
+        line = source.count("\n", 0, pos) + 1
+        found.append((line, pos - (source.rfind("\n", 0, pos) + 1) + 1, removal.message))
+    return found

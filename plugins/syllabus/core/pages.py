@@ -20,7 +20,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup, escape
 
-from .html_allowlist import Allowlist, locate
+from .html_allowlist import Allowlist, positioned
 from .yamlsafe import YamlProblem, YamlRejected, load_text
 
 # MkDocs' list (mkdocs.utils.markdown_extensions): every one of these becomes a page.
@@ -230,8 +230,5 @@ class PageRenderer:
             return [YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; simplify it",
                                 "markdown-depth")]
         _, removals = self.allowlist.removals(html)
-        found = []
-        for removal in removals:
-            line, column = locate(page.body, removal.needles)
-            found.append(YamlProblem(line + page.body_line - 1, column, removal.message, "markdown-allowlist"))
-        return found
+        return [YamlProblem(line + page.body_line - 1, column, message, "markdown-allowlist")
+                for line, column, message in positioned(page.body, removals)]

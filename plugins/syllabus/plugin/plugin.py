@@ -35,7 +35,7 @@ from mkdocs.utils.meta import get_data
 from ..core.catalog import FileCache, load_catalog
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic
-from ..core.html_allowlist import Allowlist, locate
+from ..core.html_allowlist import Allowlist, positioned
 from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
 from ..core.pages import plain_title, printable_meta
@@ -362,10 +362,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 source = generated.markdown_source or generated.source
             else:
                 source = f"{_docs_folder(config)}/{page.file.src_uri}"
-            line, column = locate(page.markdown or "", removals[0].needles)
-            line += _metadata_lines(page.file.content_string, page.markdown or "")
-            raise PluginError(f"syllabus: {source}:{line}:{column}: {removals[0].message} (the published HTML "
-                              "of this page must pass the allowlist unchanged; run `syllabus validate`)")
+            offset = _metadata_lines(page.file.content_string, page.markdown or "")
+            raise PluginError("\n".join(
+                f"syllabus: {source}:{line + offset}:{column}: {message}"
+                for line, column, message in positioned(page.markdown or "", removals)
+            ) + "\n(the published HTML of a page must pass the allowlist unchanged; run `syllabus validate`)")
         # A title taken from the first <h1> is HTML to MkDocs; the home page is titled by the
         # site's name alone, as Material titles it, not "Academy - Academy".
         if "title" not in page.meta and page.title and not page.is_homepage:
