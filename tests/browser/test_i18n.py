@@ -86,6 +86,41 @@ def test_the_site_search_names_its_filters_in_japanese(page: Any, japanese_site:
     expect(page.locator("select[data-facet=language] option[value=en]")).to_have_text("英語")  # as the facets name it
 
 
+def found(page: Any, site: str, query: str) -> tuple[int, set[str]]:
+    """What the site search announces for ``query`` (its count, in either language) and the
+    paths of the pages it lists."""
+    page.goto(site)
+    page.locator("body").press("/")
+    page.locator("input.md-search__input").fill(query)
+    status = page.locator("[data-syllabus-search-status]")
+    expect(status).to_have_text(re.compile(r"\d"), timeout=20_000)
+    expect(page.locator("[data-syllabus-search-results]")).not_to_have_attribute("aria-busy", "true")
+    paths = page.locator(".md-search-result__item > .md-search-result__link:first-child").evaluate_all(
+        "links => links.map(link => new URL(link.href).pathname)")
+    return int(re.search(r"\d+", status.inner_text()).group()), set(paths)
+
+
+@pytest.mark.parametrize("query", ["indexes", "permissions", "installing"])
+def test_english_words_are_stemmed_on_the_japanese_site_too(page: Any, example_site: str, japanese_site: str,
+                                                            query: str) -> None:
+    """Courses in English are found by the same English query on either site (a query with
+    fewer answers than a page of results, so all of them are compared). Read with the
+    Japanese index's rules (no stemmer), "indexes" found 19 pages and "permissions" 11."""
+    english = found(page, example_site, query)
+    assert english[0] > 5
+    assert found(page, japanese_site, query) == english
+
+
+@pytest.mark.parametrize("query", ["検索", "インスタンス"])
+def test_japanese_words_find_the_same_courses_on_both_sites(page: Any, example_site: str, japanese_site: str,
+                                                            query: str) -> None:
+    """Both sites segment a Japanese query alike; the Japanese site's own pages (in Japanese
+    whatever their course's language) may add to what it finds."""
+    english = found(page, example_site, query)
+    assert english[0] > 0
+    assert english[1] <= found(page, japanese_site, query)[1]
+
+
 @pytest.mark.parametrize("width", [390, 1366])
 def test_plan_days_never_break_inside(browser: Any, japanese_site: str, width: int) -> None:
     """"0日目" and "0〜14日目" are one word each: a narrow column must not stack their characters."""

@@ -37,39 +37,47 @@
 
   let engine = null;
 
-  /* Pagefind searches one index per language and reads queries with the first one's rules
-   * (stemming): the site's language, whatever the page's, so that the same query finds the
-   * same pages everywhere. Pagefind takes that language from <html lang> when it starts,
-   * so <html lang> holds the site's language for that moment. The other languages' indexes
-   * are merged in, named by the bundle's absolute URL (Pagefind skips a merge whose path
-   * starts like the primary bundle's). */
+  /* Pagefind searches one index per language, all with the first one's query rules: its
+   * stemmer, which the other indexes' words were stemmed with too if they share the
+   * language. The first is the site's language when Pagefind stems it, else the stemmed
+   * language with the most pages (a Japanese site's English courses: "installing" finds
+   * "install"; Japanese has no stemmer, and every index segments Japanese words alike),
+   * never the page's: the same query finds the same pages everywhere. Pagefind takes the
+   * language from <html lang> when it starts, so <html lang> holds it for that moment. The
+   * other indexes are merged in, named by the bundle's absolute URL (Pagefind skips a merge
+   * whose path starts like the primary bundle's). */
   function load() {
     if (engine) return engine;
     engine = (async () => {
-      const pagefind = await import(new URL("pagefind.js", bundle).href);
+      const [pagefind, entry] = await Promise.all([
+        import(new URL("pagefind.js", bundle).href),
+        fetch(new URL("pagefind-entry.json", bundle)).then((response) => response.json()),
+      ]);
+      const languages = entry.languages;
+      const primary = primaryLanguage(Object.keys(languages), languages);
       await pagefind.options({ baseUrl: site.pathname });
       const root = document.documentElement;
       const pageLanguage = root.getAttribute("lang");
-      root.setAttribute("lang", siteLanguage);
+      root.setAttribute("lang", primary);
       const started = pagefind.init(); // reads <html lang> before its first await
       root.setAttribute("lang", pageLanguage);
       await started;
-      const entry = await (await fetch(new URL("pagefind-entry.json", bundle))).json();
-      const primary = primaryLanguage(Object.keys(entry.languages), entry.languages);
-      await Promise.all(Object.keys(entry.languages).filter((language) => language !== primary)
+      await Promise.all(Object.keys(languages).filter((language) => language !== primary)
         .map((language) => pagefind.mergeIndex(bundle.href, { language, baseUrl: site.pathname })));
       return pagefind;
     })();
     return engine;
   }
 
-  /* The index Pagefind picks for the site's language: that language, its base language,
-   * or the language with the most pages. */
+  /* The index whose rules read every query: the site's language (or its base language) if
+   * Pagefind stems it, else the stemmed language with the most pages, else the site's. */
   function primaryLanguage(codes, languages) {
     const own = siteLanguage.toLowerCase();
-    if (codes.includes(own)) return own;
-    if (codes.includes(own.split("-")[0])) return own.split("-")[0];
-    return codes.sort((a, b) => languages[b].page_count - languages[a].page_count)[0];
+    const site = [own, own.split("-")[0]].find((code) => codes.includes(code));
+    const byPages = (a, b) => languages[b].page_count - languages[a].page_count || (a < b ? -1 : 1);
+    if (site && languages[site].wasm) return site;
+    const stemmed = codes.filter((code) => languages[code].wasm).sort(byPages);
+    return stemmed[0] || site || codes.sort(byPages)[0];
   }
 
   /* In the site's language, as the catalog's language facet names it (Babel at build time). */
