@@ -156,6 +156,19 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("")
 
 
+def test_a_session_crossing_midnight_names_its_end_date_on_the_page_and_in_downloads(
+        plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
+    """Days 17-44 of a 2027-01-18 kickoff hold only the London bootcamp, 14:00-16:00 UTC on
+    10 February: 23:00 to 01:00 the next day in Tokyo."""
+    page = plan_page
+    personalise(page, "Acme", "2027-01-18", "Asia/Tokyo")
+    expect(page.locator("tr[data-day='17'] [data-choice]")).to_contain_text(
+        "Next live session in this phase: Wed, Feb 10, 2027, 23:00–Thu, Feb 11, 2027, 01:00 Tokyo time (14:00 London)")
+    args = ("--customer", "Acme", "--start", "2027-01-18", "--timezone", "Asia/Tokyo")
+    for fmt in FORMATS:
+        assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args), f"{fmt} differs from `syllabus plan`"
+
+
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page = plan_page
     page.fill("#plan-customer", "Acme")

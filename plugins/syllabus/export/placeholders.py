@@ -31,8 +31,10 @@ format's own writer unchanged. Kinds:
     of ``choices[key]``'s options (live sessions) dated, in the customer's zone, inside the
     choice's day window: the first outside the night hours, else the first; else its
     fallback. ``part`` names one of its ready-made texts, which may hold placeholders.
-``instant utc style``
-    a moment (``2027-02-02T23:00:00Z``) in the customer's zone, as ``label`` or ``time``.
+``instant utc style [since]``
+    a moment (``2027-02-02T23:00:00Z``) in the customer's zone, as ``label`` or ``time``;
+    a time with ``since`` (a session's start) also names its date when that differs from
+    the start's there, so a session crossing midnight does not read as ending before it starts.
 ``elsewhere zone text``
     ``text`` unless the customer's zone is ``zone`` (the organiser's time, said once).
 ``night start end``
@@ -267,7 +269,11 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
             return fill(choices[args[0]].pick(who)[args[1]], fmt, who, choices, messages)
         if kind == "instant":
             moment = _instant(args[0], who.timezone)
-            return escape(fmt, formats.date(moment) if args[1] == "label" else formats.time(moment))
+            if args[1] == "label":
+                return escape(fmt, formats.date(moment))
+            if len(args) > 2 and moment.date() != _instant(args[2], who.timezone).date():
+                return escape(fmt, formats.date_time(formats.date(moment), formats.time(moment)))
+            return escape(fmt, formats.time(moment))
         if kind == "elsewhere":
             return "" if who.timezone == args[0] else args[1]
         if kind == "night":

@@ -228,7 +228,7 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
     organiser = words.plain("download.organiser_time", time=LocaleFormat(messages).time(slot.start),
                             zone=zone_label(slot.zone))
     when = words("download.session_when", date=placeholder("instant", start, "label"),
-                 start=placeholder("instant", start, "time"), end=placeholder("instant", end, "time"),
+                 start=placeholder("instant", start, "time"), end=placeholder("instant", end, "time", start),
                  zone=placeholder("value", "zone", "", ""))
     return f"{when}{placeholder('elsewhere', slot.zone, organiser)}{placeholder('night', start, end)}"
 

@@ -150,7 +150,11 @@
       if (kind === "uid") return uids[args.join(SEP)];
       if (kind === "choice") return fill(data, pick(data, data.choices[args[0]], who)[args[1]], fmt, who, uids);
       if (kind === "instant") {
-        return escapeText(data.escapes[fmt], format(args[1] === "label" ? "date" : "time", new Date(args[0]), who.timezone));
+        var instant = new Date(args[0]), style = args[1] === "label" ? "date" : "time";
+        if (args[2] && format("date", instant, who.timezone) !== format("date", new Date(args[2]), who.timezone)) {
+          style = "date_time"; // a session ending on another day: its end's date too
+        }
+        return escapeText(data.escapes[fmt], format(style, instant, who.timezone));
       }
       if (kind === "elsewhere") return who.timezone === args[0] ? "" : args[1];
       if (kind === "night") {

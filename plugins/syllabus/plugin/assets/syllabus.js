@@ -278,10 +278,14 @@
 
   var formatters = {};  // by kind and time zone: building one is slow
 
-  /* A date ("date") or wall-clock time ("time") of an instant in a time zone, as the build
-   * writes it (syllabus/core/locale_format.py): Intl in the site's language, with the
-   * options the build derived from the same CLDR skeletons. plan.js uses it too. */
+  /* A date ("date"), wall-clock time ("time") or both ("date_time") of an instant in a time
+   * zone, as the build writes it (syllabus/core/locale_format.py): Intl in the site's
+   * language, with the options the build derived from the same CLDR skeletons. plan.js
+   * uses it too. */
   function syllabusFormat(kind, instant, zone) {
+    if (kind === "date_time") {
+      return join("date_time", syllabusFormat("time", instant, zone), syllabusFormat("date", instant, zone));
+    }
     var key = kind + " " + zone;
     if (!formatters[key]) {
       var formats = pageMessages().formats;
