@@ -294,6 +294,9 @@ def test_the_japanese_plan_page_and_its_downloads_match_the_command_line(
         expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("2027年3月30日(火)")
         expect(page.locator("tr[data-day='5'] .syllabus-date")).to_have_text("2027年1月11日(月)")
         expect(page.locator("tr[data-day='5'] .syllabus-moved")).to_have_text("（2027年1月9日(土)から移動）")
+        # Cities in Japanese (CLDR's), the customer's filled in by the page, the organiser's by the build.
+        live = page.locator("tr[data-day='17'] [data-choice]")
+        expect(live).to_contain_text("（ベルリン時間）（主催者側 14:00 ロンドン）")
         ready = "ダウンロードとコピーは Acme 向けにカスタマイズされています。"
         expect(page.locator("[data-plan-status]")).to_have_text(ready)
         args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "Europe/Berlin", "--holidays", "DE")

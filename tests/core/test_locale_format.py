@@ -84,3 +84,12 @@ def test_the_script_options_ask_intl_for_the_skeletons_fields_padded_as_cldr_pad
         "language": "ja", "date": {"year": "numeric", "month": "short", "weekday": "short", "day": "numeric"},
         "time": {"hour": "numeric", "hourCycle": "h23", "minute": "2-digit"}, "date_time": "{1} {0}",
         "range": "{0}～{1}"}
+
+
+@pytest.mark.parametrize(("zone", "english", "japanese"), [
+    ("America/New_York", "New York", "ニューヨーク"), ("Asia/Tokyo", "Tokyo", "東京"),
+    ("America/Sao_Paulo", "São Paulo", "サンパウロ"), ("UTC", "UTC", "UTC"), ("Etc/GMT+5", "GMT+5", "GMT+5"),
+    ("Mars/Olympus_Mons", "Olympus Mons", "Olympus Mons"),  # unknown to Babel: its last part
+])
+def test_time_zones_go_by_their_city_in_the_readers_language(zone: str, english: str, japanese: str) -> None:
+    assert (ENGLISH_FORMAT.city(zone), JA.city(zone)) == (english, japanese)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, tokenize_pattern
+from babel.dates import format_date, format_time, get_timezone_location, tokenize_pattern
 from babel.numbers import format_decimal
 
 from .messages import ENGLISH, Messages, babel_locale
@@ -114,6 +114,11 @@ class LocaleFormat:
         return self.range(self.date_time(self.date(start), self.time(start)),
                           self.date_time(self.date(end), self.time(end)))
 
+    def city(self, zone: str) -> str:
+        """The city a time zone goes by: ``America/New_York`` -> ``New York`` · ``ニューヨーク``
+        (CLDR's exemplar cities; ``UTC`` and ``Etc/GMT+5`` keep their names)."""
+        return _city(zone, self.language)
+
     def duration(self, minutes: int | None) -> str:
         """``90`` -> ``1 h 30 min`` · ``1時間30分``; "" for none. Learners compare effort,
         not raw minutes."""
@@ -156,6 +161,14 @@ def _date_label(value: dt.date, language: str) -> str:
 def _time_label(value: dt.time, language: str) -> str:
     cldr = _cldr(language)
     return format_time(value, cldr.time_pattern, locale=cldr.locale)
+
+
+@functools.lru_cache(maxsize=4096)  # a plan page names every zone the form accepts
+def _city(zone: str, language: str) -> str:
+    try:
+        return get_timezone_location(zone, locale=_cldr(language).locale, return_city=True)
+    except LookupError:  # a zone newer than Babel's data: its own last part
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 @functools.lru_cache(maxsize=256)

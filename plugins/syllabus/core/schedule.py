@@ -93,11 +93,6 @@ def check_holiday_range(kickoff: dt.date, length_days: int, years: tuple[int, in
                          f"{kickoff.isoformat()} runs past them (choose calendar days or no holidays)")
 
 
-def zone_label(zone: str) -> str:
-    """``Europe/Berlin`` → ``Berlin``, ``America/New_York`` → ``New York``: the city people say."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
-
-
 def in_zone(moment: dt.datetime, zone: str) -> dt.datetime:
     """An aware instant as wall-clock time in ``zone``."""
     return moment.astimezone(ZoneInfo(zone))

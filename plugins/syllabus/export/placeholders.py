@@ -17,7 +17,8 @@ characters that no Markdown, CSV or iCalendar writer escapes, so it passes throu
 format's own writer unchanged. Kinds:
 
 ``value name prefix suffix``
-    a form value (``customer``, ``ce``, ``timezone``, ``zone`` (its city), ``days`` (which
+    a form value (``customer``, ``ce``, ``timezone``, ``zone`` (its city, in the site's
+    language), ``days`` (which
     days count)), escaped for the format; the prefix and suffix (already in the format's
     syntax) are written only around a non-empty value.
 ``date day style``
@@ -63,7 +64,6 @@ from ..core.schedule import (
     WorkingDays,
     in_zone,
     is_night,
-    zone_label,
 )
 from . import csv_escape, ics_escape, md_escape
 
@@ -164,7 +164,7 @@ class Personalisation:
         if name == "days":
             return days_text(self.days, messages)
         return {"customer": self.customer, "ce": self.ce or "", "timezone": self.timezone,
-                "zone": zone_label(self.timezone)}[name]
+                "zone": LocaleFormat(messages).city(self.timezone)}[name]
 
     def date(self, day: int) -> dt.date:
         return self.days.date_of(self.start, day)
@@ -286,10 +286,11 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
 
 def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
               weekend: str, length_days: int, holiday_years: tuple[int, int],
-              holidays: Mapping[str, list[str]]) -> dict[str, Any]:
+              holidays: Mapping[str, list[str]], formats: LocaleFormat) -> dict[str, Any]:
     """Everything ``plan.js`` needs, as JSON for the plan page: the templates, the choices,
     the escape tables, the date rules' data and the few constants :func:`fill` uses (its
-    texts and date formats are the page's: ``syllabusText``, ``syllabusFormat``)."""
+    texts and date formats are the page's: ``syllabusText``, ``syllabusFormat``; the cities
+    that name time zones are CLDR's, which the browser's Intl does not offer)."""
     return {
         "templates": dict(templates),
         "choices": {key: choice.as_json() for key, choice in choices.items()},
@@ -297,7 +298,8 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "kickoff_years": list(KICKOFF_YEARS),
         "name_length": NAME_LENGTH,
         "default_timezone": DEFAULT_TIMEZONE,
-        "timezones": sorted(_zones()),  # the page accepts exactly the zones the command line does
+        # The page accepts exactly the zones the command line does, each with its city.
+        "timezones": {zone: formats.city(zone) for zone in sorted(_zones())},
         "uid": {"length": UID_LENGTH, "domain": UID_DOMAIN},
         "fold": {"ics": ics_escape.FOLD_LIMIT},
         "weekends": {key: list(days) for key, days in WEEKENDS.items()},

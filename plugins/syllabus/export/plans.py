@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages
 from ..core.model import Catalog, Course, Plan, PlanItem
-from ..core.schedule import WorkingDays, zone_label
+from ..core.schedule import WorkingDays
 from . import md_escape
 from .calendar import new_calendar, new_event
 from .catalog_json import track_minutes
@@ -225,8 +225,8 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
     ``Thu, Feb 4, 2027, 01:00–03:00 Berlin time (10:00 Sydney)`` once filled."""
     words = Wording(messages, fmt)
     start, end = utc_text(slot.start), utc_text(slot.end)
-    organiser = words.plain("download.organiser_time", time=LocaleFormat(messages).time(slot.start),
-                            zone=zone_label(slot.zone))
+    formats = LocaleFormat(messages)
+    organiser = words.plain("download.organiser_time", time=formats.time(slot.start), zone=formats.city(slot.zone))
     when = words("download.session_when", date=placeholder("instant", start, "label"),
                  start=placeholder("instant", start, "time"), end=placeholder("instant", end, "time", start),
                  zone=placeholder("value", "zone", "", ""))
@@ -511,7 +511,8 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url
     templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
                  "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
     return page_data(templates, _choices(plan, rows, messages), weekend=plan.weekend,
-                     length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays)
+                     length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays,
+                     formats=LocaleFormat(messages))
 
 
 def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str]]:

@@ -106,12 +106,8 @@
     return say("script.plan.night", { start: hour(data.night[0]), end: hour(data.night[1]) });
   }
 
-  function zoneLabel(zone) {
-    return zone.split("/").pop().replace(/_/g, " ");
-  }
-
   function valueOf(data, who, name) {
-    if (name === "zone") return zoneLabel(who.timezone);
+    if (name === "zone") return data.timezones[who.timezone]; // its city, LocaleFormat.city
     if (name === "days") return daysText(who.days);
     return who[name] || "";
   }
@@ -278,7 +274,7 @@
       else {
         state.days = readDays(values, data, state.start);
         if (!customer) state.error = say("script.plan.error.customer_missing");
-        else if (data.timezones.indexOf(zone) === -1) state.error = say("script.plan.error.timezone", { zone: zone });
+        else if (!Object.prototype.hasOwnProperty.call(data.timezones, zone)) state.error = say("script.plan.error.timezone", { zone: zone });
         else state.who = { customer: customer, ce: ce, timezone: zone, start: state.start,
                            startText: state.start.text, days: state.days };
       }
@@ -295,8 +291,8 @@
     if (!root.dataset.planData || !form || root.dataset.ready) return;
     root.dataset.ready = "true";
     var data = JSON.parse(root.dataset.planData);
-    data.timezones = data.timezones.filter(function (zone) {  // the few the browser's Intl lacks are refused
-      try { return Boolean(new Intl.DateTimeFormat("en-US", { timeZone: zone })); } catch (error) { return false; }
+    Object.keys(data.timezones).forEach(function (zone) {  // the few the browser's Intl lacks are refused
+      try { new Intl.DateTimeFormat("en-US", { timeZone: zone }); } catch (error) { delete data.timezones[zone]; }
     });
     var planId = root.dataset.plan;
     var status = root.querySelector("[data-plan-status]");
@@ -313,9 +309,10 @@
     links.forEach(function (link) { link.dataset.templateHref = link.getAttribute("href"); });
     Array.prototype.forEach.call(choices, function (node) { node.dataset.undated = node.textContent; });
     var zoneList = root.querySelector("[data-plan-timezones]");
-    data.timezones.forEach(function (zone) {
+    Object.keys(data.timezones).forEach(function (zone) {
       var option = document.createElement("option");
       option.value = zone;
+      option.label = data.timezones[zone]; // its city, shown beside the zone in the list
       zoneList.appendChild(option);
     });
 
