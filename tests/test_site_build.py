@@ -864,3 +864,18 @@ def test_a_unit_links_its_courses_materials_and_shows_its_images(catalog: Catalo
     assert [img.attrs["src"] for img in unit.find_all("img")] == ["../diagram.png", "../shots/step-1.webp"]
     broken = [f"{url}: {ref}" for url, ref, target in internal_references(site) if not target.is_file()]
     assert broken == []
+
+
+def test_japanese_lines_of_the_source_do_not_become_spaces(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A browser shows a line break between two Japanese characters as a space; the build
+    drops it, except in code blocks, and keeps it between English words (and in Korean)."""
+    catalog.course("basics", language="ja")
+    catalog.write("courses/basics/index.md", "コードを\n見つけます。\n「検索」\nを使います。Search\nwords "
+                                             "한국어\n문장\n\n```\nコード\nです\n```\n")
+    catalog.write("docs/guide.md", "# ガイド\n\n毎週\n実行します。\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    course = (site / "courses/basics/index.html").read_text(encoding="utf-8")
+    assert "コードを見つけます。「検索」を使います。Search\nwords 한국어\n문장" in course
+    assert "<code>コード\nです\n</code></pre>" in course
+    assert "毎週実行します。" in (site / "guide/index.html").read_text(encoding="utf-8")

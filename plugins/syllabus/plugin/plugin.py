@@ -38,7 +38,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, positioned
 from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
-from ..core.pages import plain_title, printable_meta
+from ..core.pages import joined_lines, plain_title, printable_meta
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
@@ -367,6 +367,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 f"syllabus: {source}:{line + offset}:{column}: {message}"
                 for line, column, message in positioned(page.markdown or "", removals)
             ) + "\n(the published HTML of a page must pass the allowlist unchanged; run `syllabus validate`)")
+        html = joined_lines(html)
         # A title taken from the first <h1> is HTML to MkDocs; the home page is titled by the
         # site's name alone, as Material titles it, not "Academy - Academy".
         if "title" not in page.meta and page.title and not page.is_homepage:
