@@ -193,3 +193,18 @@ def test_side_notes_take_the_sites_brackets(sites: dict[str, dict[str, Element]]
                  for units in document.find_all("ol", cls="syllabus-units")
                  for note in units.find_all("span", cls="syllabus-muted")]
         assert notes and all(re.fullmatch(pattern, note) for note in notes), (site, notes)
+
+
+def test_japanese_pages_set_full_width_brackets_without_a_space_and_quote_titles(
+        sites: dict[str, dict[str, Element]]) -> None:
+    """Full-width brackets carry their own space: "管理者（7）", "29時間（6週間）", not "管理者 （7）".
+    A particle never sticks to an English title: 「Keystone 101: …」のユニット."""
+    spaced = {url: re.findall(r".{0,12} [（「]", "".join(reader_text(document)))
+              for url, document in sites["ja"].items()}
+    assert {url: found for url, found in spaced.items() if found} == {}
+    program = sites["ja"]["courses/keystone-certified-admin/"].find("dl", cls="syllabus-facts")
+    assert re.search(r"29時間（6週間）", program.text), program.text
+    unit_of = sites["ja"]["courses/keystone-101/first-search/"].find("h2", id="units-of-course")
+    assert re.fullmatch(r"「Keystone 101: [^」]+」のユニット", unit_of.text), unit_of.text
+    english = sites["en"]["courses/keystone-certified-admin/"].find("dl", cls="syllabus-facts")
+    assert "29 h over 6 weeks" in english.text.replace("\u00a0", " ")

@@ -35,6 +35,7 @@ SCRIPT_PREFIX = "script."  # keys the page scripts need; pages carry them (see M
 
 Text = str | Mapping[str, str]  # plain, or by plural category
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_SLOT = "\x00"  # stands for a value in Messages.around; no text holds it (control characters are refused)
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 
 
@@ -88,6 +89,13 @@ class Messages:
         if isinstance(count, int) and not isinstance(count, bool):
             values["count"] = format_decimal(count, locale=self._locale)
         return fill(text, values)
+
+    def around(self, key: str, name: str) -> tuple[str, str]:
+        """What the text for ``key`` says before and after its placeholder ``name``, for a
+        value a template prints itself, such as a link: ``Units of `` and ``""`` · ``「`` and
+        ``」のユニット``."""
+        before, _, after = self.text(key, **{name: _SLOT}).partition(_SLOT)
+        return before, after
 
     def for_scripts(self) -> dict[str, Text]:
         """The texts the page scripts use, for the page to carry as JSON."""

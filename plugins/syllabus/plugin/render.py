@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -63,6 +64,17 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
 def _unbroken(format_value: Callable[[Any], str], value: Any) -> str:
     """A value that reads as one: "2 h 30 min" never wraps as "2 h 30 / min" on a phone."""
     return format_value(value).replace(" ", "\u00a0")
+
+
+def gap(note: str) -> str:
+    """The space before a side note: none before full-width punctuation ("（", "「"), which
+    carries its own, as Japanese typesetting wants."""
+    return "" if note[:1] and unicodedata.east_asian_width(note[0]) in ("F", "W") else " "
+
+
+def _spaced(note: str) -> Markup:
+    """A side note with the space before it that :func:`gap` says."""
+    return Markup(gap(note)) + note
 
 
 def messages_element(messages: Messages) -> str:
@@ -130,10 +142,10 @@ class Renderer:
         self.env.filters.update(minutes=functools.partial(_unbroken, formats.duration), date=formats.date,
                                 number=formats.number,
                                 language=formats.language_name, term=lambda key, kind: taxonomy.title(kind, key),
-                                listed=options.messages.text("list.separator").join)
+                                listed=options.messages.text("list.separator").join, spaced=_spaced)
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
         self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
-                                t=options.messages.text)
+                                t=options.messages.text, around=options.messages.around, gap=gap)
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 
