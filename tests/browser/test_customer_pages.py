@@ -149,3 +149,21 @@ def test_track_steps_share_a_row_only_when_all_fit(browser: Any, example_site: s
     else:
         assert tops == sorted(tops) and len(set(tops)) == len(tops), layout
         assert arrows <= {'"↓"'}, layout
+
+
+def test_every_course_shows_its_call_to_action_on_a_phones_first_screen(browser: Any, example_site: str) -> None:
+    """What, when and how to take it: the Register or Start button is whole on the first
+    screen of a 390x844 phone for every course of the example, the six-week program's seven
+    facts included."""
+    with urllib.request.urlopen(example_site + "catalog.json") as response:
+        courses = [course["id"] for course in json.load(response)["courses"]]
+    below = []
+    with open_page(browser, viewport=VIEWPORTS["phone"]) as page:
+        for course in courses:
+            page.goto(example_site + f"courses/{course}/")
+            button = page.locator(".syllabus-cta .md-button--primary")
+            if button.count():
+                bottom = button.evaluate("button => button.getBoundingClientRect().bottom")
+                if bottom > VIEWPORTS["phone"]["height"]:
+                    below.append(f"{course}: {bottom:.0f}")
+    assert len(courses) > 10 and below == []
