@@ -109,10 +109,11 @@ def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str,
     cases = (("en", "keystone-101-ja", "ja", "Level"), ("ja", "keystone-101", "en", "レベル"))
     for site, course, content, label in cases:
         document = sites[site][f"courses/{course}/"]
-        assert document.find("html").attrs["lang"] == content
+        # The page is the site's language, chrome included (header, navigation, table of
+        # contents, skip link); what the course wrote is marked with its own, and the site
+        # search files the page under the course's language.
+        assert document.find("html").attrs["lang"] == site
         assert document.find("header", cls="md-header").attrs["lang"] == site
-        # The site search files the page under the course's language (<html lang>); the
-        # page's words are the site's, and what the course wrote is marked with its own.
         article = document.find("article", cls="syllabus-course")
         assert article.attrs["lang"] == site
         assert article.find("dt").text == label and "lang" not in article.find("dl").attrs

@@ -330,8 +330,9 @@ def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None
     back = article(site, "courses/keystone-101/").find("a", hreflang="ja")
     assert (back.attrs["href"], back.attrs["hreflang"], back.text) == ("../keystone-101-ja/", "ja", course["title"])
     for url in ("courses/keystone-101-ja/", *(f"courses/keystone-101-ja/{u['file'][:-3]}/" for u in course["units"])):
-        assert page(site, url).find("html").attrs["lang"] == "ja", url
-    assert page(site, "courses/keystone-101/").find("html").attrs["lang"] == "en"
+        document = page(site, url)
+        assert document.find("html").attrs["lang"] == "en", url  # the site's, as its chrome is
+        assert document.find("header").find("span", lang="ja") is not None, url  # the page's title in the header
     indexed = pagefind_pages(site)["courses/keystone-101-ja/"]
     segmented = indexed["content"].replace("\u200b", "")  # Pagefind marks where it split Japanese words
     assert indexed["meta"]["title"] == course["title"] and course["summary"] in segmented
@@ -803,10 +804,11 @@ def test_hand_written_pages_take_their_language_from_front_matter(tmp_path: Path
     site = tmp_path / "site"
     build_site(catalog.config, site)
     japanese = page(site, "ja/")
-    assert japanese.find("html").attrs["lang"] == "ja"
-    assert japanese.find("header").attrs["lang"] == "en"  # the site's own words around it
-    assert page(site, "").find("html").attrs["lang"] == "en"
+    assert japanese.find("html").attrs["lang"] == "en"  # the site's, as the chrome around it is
+    assert japanese.find("div", lang="ja").find("h1").text == "はじめに"  # the page's own words
     assert pagefind_pages(site)["ja/"]["filters"]["language"] == ["ja"]
+    languages = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    assert languages["ja"]["page_count"] == 1  # filed under Japanese: segmented as Japanese
     catalog.write("docs/ja.md", '---\nlanguage: \'ja" onload="x\'\n---\n# Hi\n')
     result = build_site(catalog.config, tmp_path / "bad", check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr

@@ -343,7 +343,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             page.meta["title"] = Markup(escape(generated.title))
             page.meta["description"] = Markup(escape(generated.description))
             page.meta.update(generated.meta)
-            if generated.language:  # <html lang>: see overrides/partials/language.html
+            if generated.language:  # the header's page title and the search index take it
                 page.meta["language"] = generated.language
             if generated.updated:  # the sitemap's lastmod; other pages keep the build date
                 page.update_date = generated.updated.isoformat()
@@ -374,12 +374,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             page.meta["title"] = plain_title(page.title)
         excluded = bool((page.meta.get("search") or {}).get("exclude"))  # Pagefind reads marked pages only
         if generated is None and not page.is_homepage:
+            html = self._in_its_language(page, html)
             return html if excluded else self._searchable(page, html)
         assert self.renderer is not None and self.options is not None
         if generated is None:  # the home page: the front door, then the page's own prose
             heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor
+            prose = self._in_its_language(page, html[heading.end():] if heading else html)
             home = self.renderer.render(
-                "syllabus/home.html", page.url, page_html=html, body=Markup(html[heading.end():] if heading else html),
+                "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
                 title=page.title or config.site_name, title_id=heading.group(1) if heading else None,
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS),
@@ -390,6 +392,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated.search_filters is None or excluded:
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
+
+    def _in_its_language(self, page: Page, html: str) -> str:
+        """A hand-written page's own words, marked with the language its front matter names
+        when that is not the site's (<html lang> is the site's, as its chrome is)."""
+        assert self.options is not None
+        language = page.meta.get("language")
+        if not language or language == self.options.site_language:
+            return html
+        return f'<div lang="{escape(str(language))}">{html}</div>'
 
     def _searchable(self, page: Page, html: str) -> str:
         """A hand-written page in the index, found under its language."""
@@ -427,9 +438,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     @event_priority(-100)
     def _on_post_page_search(self, output: str, *, page: Page, config: MkDocsConfig) -> None:
         if self.search_source is not None:  # the content on_page_content made searchable
+            assert self.options is not None
             content = page.content or ""
-            self.search_source.add_page(page.file.dest_uri, output,
-                                        content if content.startswith(BODY_START) else None)
+            self.search_source.add_page(page.file.dest_uri, output, content if content.startswith(BODY_START) else None,
+                                        str(page.meta.get("language") or self.options.site_language))
 
     on_post_page = CombinedEvent(_on_post_page_head, _on_post_page_search)
 
@@ -465,12 +477,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.search_source is None:  # the plugin is off
             return
         try:
-            cut, whole = self.search_source.index(site)
+            written, whole = self.search_source.index(site)
         except SearchIndexError as error:
             raise PluginError(f"syllabus: {error}") from None
         finally:
             self._close_search_source()
-        log.debug(f"syllabus: Pagefind read {cut} pages as their search documents and {whole} HTML files whole")
+        log.debug(f"syllabus: Pagefind read {written} pages as their search documents and {whole} HTML files as "
+                  "published")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.heap.resume()

@@ -11,17 +11,25 @@ body is most of them. A build therefore hands Pagefind each page as ``search_doc
 cuts it from the published HTML (its head and its search body, when nothing else of the
 page counts for the index), beside every other HTML file of the site as published: the
 same index, for about a third less of Pagefind's work.
+
+Pagefind files a page under the language of its ``<html lang>``, which is the site's (the
+page's chrome is in it); a course written in another language is marked as such inside
+the page, and its search document says that language instead, so that Japanese is
+segmented as Japanese and English stemmed as English whatever the site's language.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from markupsafe import escape
 
 BUNDLE = "pagefind"  # the index's folder under the site directory; search.js loads it from there
 TIMEOUT_SECONDS = 1800  # a 10,000-course catalog indexes in under a minute on two shared cores
@@ -94,13 +102,28 @@ def search_document(page_html: str, search_body: str) -> str | None:
     return f"{page_html[:head_end]}</head><body>{search_body}</body></html>"
 
 
+_HTML_START_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_LANG_ATTRIBUTE = re.compile(r"""\slang\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECASE)
+
+
+def in_language(document: str, language: str) -> str:
+    """``document`` with its ``<html>`` element saying ``language`` (the page's own, for the
+    index), everything else as it was."""
+    tag = _HTML_START_TAG.search(document)
+    if tag is None:
+        return document
+    marked = f'{tag.group()[:5]} lang="{escape(language)}"{_LANG_ATTRIBUTE.sub("", tag.group()[5:])}'
+    return document[:tag.start()] + marked + document[tag.end():]
+
+
 SOURCE_PREFIX = "syllabus-search-"  # then the building process's id: see remove_abandoned_sources
 ABANDONED_AFTER_SECONDS = 4 * TIMEOUT_SECONDS  # no build's search folder is in use for longer
 
 
 class SearchSource:
-    """The folder Pagefind reads for a build: each page's ``search_document``, and every
-    other HTML file of the finished site as published (linked, or copied).
+    """The folder Pagefind reads for a build: each searchable page's ``search_document`` (or
+    the whole page, if more of it counts) in the page's language, and every other HTML file
+    of the finished site as published (linked, or copied).
 
     A temporary folder, not the site: nothing of it is published, whatever happens. A build
     removes it when it ends, and the next build removes those of builds that were killed."""
@@ -110,28 +133,29 @@ class SearchSource:
         self._folder = tempfile.TemporaryDirectory(prefix=f"{SOURCE_PREFIX}{os.getpid()}-")
         self.root = Path(self._folder.name)
         self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
-        self._cut: set[str] = set()  # pages written as their search document, by path in the site
+        self._written: set[str] = set()  # pages written for the index, by path in the site
 
-    def add_page(self, dest_uri: str, page_html: str, search_body: str | None) -> None:
-        """A page as published; ``search_body`` is its ``data-pagefind-body`` element, if any."""
-        document = search_document(page_html, search_body) if search_body else None
-        if document is None:  # the published file itself is indexed
+    def add_page(self, dest_uri: str, page_html: str, search_body: str | None, language: str) -> None:
+        """A page as published in ``language``; ``search_body`` is its ``data-pagefind-body``
+        element, if any (a page without one is not indexed: the published file is linked)."""
+        if not search_body:
             return
+        document = in_language(search_document(page_html, search_body) or page_html, language)
         target = self.root / dest_uri
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
         target.write_bytes(document.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes pages
-        self._cut.add(dest_uri)
+        self._written.add(dest_uri)
 
     def index(self, site: Path) -> tuple[int, int]:
         """Write the search bundle of the finished ``site`` to ``site/pagefind/``; returns how
-        many pages Pagefind read cut to their search document and how many files whole."""
+        many pages Pagefind read as written for it and how many files as published."""
         whole = 0
         for folder, _, names in os.walk(site):
             relative = Path(folder).relative_to(site)
             for name in names:
-                if name.endswith(".html") and (relative / name).as_posix() not in self._cut:
+                if name.endswith(".html") and (relative / name).as_posix() not in self._written:
                     target = self.root / relative / name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     try:
@@ -140,7 +164,7 @@ class SearchSource:
                         shutil.copyfile(Path(folder) / name, target)
                     whole += 1
         index_site(self.root, site / BUNDLE)
-        return len(self._cut), whole
+        return len(self._written), whole
 
     def close(self) -> None:
         self._folder.cleanup()
