@@ -88,7 +88,8 @@ def test_the_script_options_ask_intl_for_the_skeletons_fields_padded_as_cldr_pad
 
 @pytest.mark.parametrize(("zone", "english", "japanese"), [
     ("America/New_York", "New York", "ニューヨーク"), ("Asia/Tokyo", "Tokyo", "東京"),
-    ("America/Sao_Paulo", "São Paulo", "サンパウロ"), ("UTC", "UTC", "UTC"), ("Etc/GMT+5", "GMT+5", "GMT+5"),
+    ("America/Sao_Paulo", "São Paulo", "サンパウロ"), ("UTC", "UTC", "UTC"),
+    ("Etc/GMT+5", "UTC-5", "UTC-5"), ("Etc/GMT-14", "UTC+14", "UTC+14"),  # POSIX signs: GMT+5 is 5 h behind
     ("Mars/Olympus_Mons", "Olympus Mons", "Olympus Mons"),  # unknown to Babel: its last part
 ])
 def test_time_zones_go_by_their_city_in_the_readers_language(zone: str, english: str, japanese: str) -> None:

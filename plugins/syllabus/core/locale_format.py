@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -116,7 +117,8 @@ class LocaleFormat:
 
     def city(self, zone: str) -> str:
         """The city a time zone goes by: ``America/New_York`` -> ``New York`` · ``ニューヨーク``
-        (CLDR's exemplar cities; ``UTC`` and ``Etc/GMT+5`` keep their names)."""
+        (CLDR's exemplar cities); a zone of no city by its offset: ``UTC``, and ``UTC-5``
+        for ``Etc/GMT+5``, whose POSIX sign is the other way round."""
         return _city(zone, self.language)
 
     def duration(self, minutes: int | None) -> str:
@@ -163,8 +165,13 @@ def _time_label(value: dt.time, language: str) -> str:
     return format_time(value, cldr.time_pattern, locale=cldr.locale)
 
 
+_POSIX_OFFSET = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+
+
 @functools.lru_cache(maxsize=4096)  # a plan page names every zone the form accepts
 def _city(zone: str, language: str) -> str:
+    if offset := _POSIX_OFFSET.fullmatch(zone):
+        return f"UTC{'-' if offset[1] == '+' else '+'}{int(offset[2])}" if int(offset[2]) else "UTC"
     try:
         return get_timezone_location(zone, locale=_cldr(language).locale, return_city=True)
     except LookupError:  # a zone newer than Babel's data: its own last part

@@ -11,10 +11,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from .schedule import DEFAULT_WEEKEND
 from .taxonomy import Taxonomy
+from .zones import time_zone
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Session:
     @cached_property
     def starts_at(self) -> dt.datetime:
         """The aware start instant (DST-correct for the session's own zone)."""
-        return self.start.replace(tzinfo=ZoneInfo(self.timezone))
+        return self.start.replace(tzinfo=time_zone(self.timezone))
 
     def ends_at(self, default_minutes: int) -> dt.datetime:
         """The aware end in the session's zone, counted in elapsed time.
@@ -59,7 +59,7 @@ class Session:
         Aware datetimes add wall-clock time, so across a DST change the sum is done in UTC.
         """
         elapsed = dt.timedelta(minutes=self.duration_minutes or default_minutes)
-        return (self.starts_at.astimezone(dt.UTC) + elapsed).astimezone(ZoneInfo(self.timezone))
+        return (self.starts_at.astimezone(dt.UTC) + elapsed).astimezone(time_zone(self.timezone))
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Course:
         length = first_end.astimezone(dt.UTC) - first_start.astimezone(dt.UTC)
         meetings = []
         for week in range(self.program_weeks or 1):
-            start = (session.start + dt.timedelta(weeks=week)).replace(tzinfo=ZoneInfo(session.timezone))
+            start = (session.start + dt.timedelta(weeks=week)).replace(tzinfo=time_zone(session.timezone))
             meetings.append((start, (start.astimezone(dt.UTC) + length).astimezone(start.tzinfo)))
         return tuple(meetings)
 

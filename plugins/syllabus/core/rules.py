@@ -11,13 +11,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
 from .config import Options, is_id
 from .model import Catalog, Course, Plan, Track
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted
 from .yamlsafe import HARD_LINK_MESSAGE
+from .zones import time_zone
 
 PLACEHOLDER = "Replace me:"
 """Starts every piece of text ``syllabus new`` writes for the author to replace; the
@@ -175,8 +176,8 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                       f"time zone{hint}", "timezone")
             ok = False
         elif zone is not None and start is not None:
-            aware = start.replace(tzinfo=ZoneInfo(zone))
-            round_trip = aware.astimezone(dt.UTC).astimezone(ZoneInfo(zone))
+            aware = start.replace(tzinfo=time_zone(zone))
+            round_trip = aware.astimezone(dt.UTC).astimezone(time_zone(zone))
             if round_trip.replace(tzinfo=None) != start:
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} does not "
                           f"exist in {zone} (clocks change that day)", "datetime", severity="warning")

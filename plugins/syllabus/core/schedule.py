@@ -17,7 +17,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from zoneinfo import ZoneInfo
+
+from .zones import time_zone
 
 # Weekend days by region, as ``date.weekday()`` numbers (Monday is 0).
 WEEKENDS = {"sat-sun": (5, 6), "fri-sat": (4, 5)}
@@ -95,7 +96,7 @@ def check_holiday_range(kickoff: dt.date, length_days: int, years: tuple[int, in
 
 def in_zone(moment: dt.datetime, zone: str) -> dt.datetime:
     """An aware instant as wall-clock time in ``zone``."""
-    return moment.astimezone(ZoneInfo(zone))
+    return moment.astimezone(time_zone(zone))
 
 
 def is_night(start: dt.datetime, end: dt.datetime) -> bool:
