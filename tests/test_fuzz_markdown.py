@@ -64,6 +64,10 @@ markdown_pages = st.lists(blocks(), min_size=1, max_size=8).flatmap(
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
+# Elements whose content HTML5 reads as text (Python's parser knows only script and style).
+RAW_TEXT = ("iframe", "noembed", "noframes", "xmp", "textarea", "title")
+
+
 class ScriptFinder(HTMLParser):
     """An independent reading of the rendered HTML: anything here would run script."""
 
@@ -72,6 +76,8 @@ class ScriptFinder(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in RAW_TEXT:  # browsers read what follows as text up to its end tag, as html5ever does
+            self.set_cdata_mode(tag)
         if tag in ("script", "style", "svg", "math", "object", "embed", "form", "base", "meta", "link", "noscript"):
             self.found.append(f"<{tag}>")
         for name, value in attrs:

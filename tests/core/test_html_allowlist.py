@@ -163,3 +163,41 @@ def test_an_image_from_another_host_is_refused_at_its_line(markdown: str, column
                                       '<img src="/images/x.png" alt="x">\n', "[Site](https://example.com/x.png)\n"])
 def test_images_published_with_the_site_and_links_anywhere_pass(markdown: str) -> None:
     assert problems("Intro.\n\n" + markdown) == []
+
+
+def test_refusals_point_at_markup_not_at_prose_or_code_blocks() -> None:
+    """"id" in "Provide", an <img> shown in a code block and a URL mentioned in prose come
+    before the markup the sanitiser removed; each refusal names the markup's own line."""
+    text = ("# Built\n\nProvide a valid name. Please type it. House style matters.\n\n```html\n"
+            "<img src=x onerror=alert(1)>\n```\n\nSee http://evil.example/x.png for the logo.\n\n"
+            '<div id="__config">x</div>\n\n<input type="text">\n\n<div style="color:red">x</div>\n\n'
+            "<img src=y.png onerror=alert(2)>\n\n![x](http://evil.example/x.png)\n")
+    assert [(line, column) for line, column, _ in problems(text)] == [(11, 6), (13, 8), (15, 6), (17, 16), (19, 6)]
+
+
+@pytest.mark.parametrize("html", [
+    "<!---><style>.md-typeset p{display:none}</style><!---->",  # "<!--->" ends a comment in HTML5
+    "<!--><img src=x.png onerror=alert(1)><!---->",
+    "<![CDATA[><img src=a onerror=alert(1)><!--]]><!---->",  # a bogus comment, ended by the first ">"
+    "<!-- a --!> <img src=x onerror=alert(1)> -->",
+    "<p>x</p><?php echo 1 ?>",
+    "<p>a <!-- b -- c --> d</p>",
+    "<p>never closed <!-- </p>",
+])
+def test_comments_other_parsers_read_differently_are_refused(html: str) -> None:
+    """Python's tokenizer, which finds what the sanitiser removed, keeps reading markup
+    where HTML5 ends a comment: the removed <style> and onerror went unreported."""
+    cleaned, removals = ALLOWLIST.removals(html)
+    assert cleaned == "" and [removal.message.split(" (")[0] for removal in removals] == [
+        "write an HTML comment as <!-- text -->"]
+
+
+@pytest.mark.parametrize("html", ["<p>a <!-- note --> b</p>", "<!---->", "<p>1 &lt;!-- 2</p>"])
+def test_plain_comments_pass(html: str) -> None:
+    assert ALLOWLIST.removals(html)[1] == []
+
+
+def test_end_tags_that_close_nothing_do_not_hide_nesting() -> None:
+    """Browsers ignore "</b>" with no <b> open: these <div>s nest 2,400 deep."""
+    cleaned, removals = ALLOWLIST.removals("<div></b>" * 2400)
+    assert cleaned == "" and "nested more than" in removals[0].message

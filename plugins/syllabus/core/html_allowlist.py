@@ -15,6 +15,7 @@ implied ``<tbody>``, closing tags) are harmless and not reported.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
@@ -138,10 +139,11 @@ class Allowlist:
         """(the sanitised HTML, everything sanitising removed from ``html``, in page order).
 
         HTML nesting more than :data:`MAX_NESTING` elements is refused before sanitising
-        (and the empty string is returned for it), so the work per page stays bounded.
+        (and the empty string is returned for it), so the work per page stays bounded; so is
+        comment-like markup other than a plain comment, which the comparison would misread.
         """
-        if (too_deep := _too_deep(html)) is not None:
-            return "", [too_deep]
+        if (refused := _too_deep(html) or _odd_comment(html)) is not None:
+            return "", [refused]
         cleaned = self.clean(html)
         if cleaned == html:
             return cleaned, []
@@ -179,17 +181,37 @@ class _Tokens(HTMLParser):
 
 
 def _too_deep(html: str) -> Removal | None:
-    """A refusal if ``html`` may nest more than MAX_NESTING elements (an upper bound: it counts
-    start tags that were never closed, as a browser would hold them open)."""
-    depth = 0
+    """A refusal if ``html`` may nest more than MAX_NESTING elements: it counts the start
+    tags still open, as a browser holds them, where an end tag closes the innermost open
+    element of its name and one that closes nothing is ignored."""
+    open_elements: list[str] = []
     for match in _TAG.finditer(html):
         name = match.group(2).lower()
         if name in _NOT_NESTING:
             continue
-        depth = max(depth - 1, 0) if match.group(1) else depth + 1
-        if depth > MAX_NESTING:
-            return Removal(f"HTML nested more than {MAX_NESTING} elements deep (<{name}> here is one of "
-                           "many left open); close the tags you open", (f"<{name}",))
+        if not match.group(1):
+            open_elements.append(name)
+            if len(open_elements) > MAX_NESTING:
+                return Removal(f"HTML nested more than {MAX_NESTING} elements deep (<{name}> here is one of "
+                               "many left open); close the tags you open", (f"<{name}",))
+        elif name in open_elements:  # at most MAX_NESTING names to look through
+            del open_elements[len(open_elements) - 1 - open_elements[::-1].index(name):]
+    return None
+
+
+# A comment as every parser reads it alike: "<!--", text without "--", "-->". HTML5 also ends
+# comments at "<!-->", "<!--->" and "--!>" and reads "<!x>", "<?x>" as comments, where other
+# tokenizers (Python's, which finds what the sanitiser removed) keep reading markup.
+_PLAIN_COMMENT_OR_DECLARATION = re.compile(r"<!--(?!-?>)(?:[^-]|-(?!-))*-->|<[!?]")
+
+
+def _odd_comment(html: str) -> Removal | None:
+    """A refusal for the first comment-like markup of ``html`` that is not a plain comment."""
+    for match in _PLAIN_COMMENT_OR_DECLARATION.finditer(html):
+        if not match.group().endswith("-->"):
+            snippet = html[match.start():match.start() + 12]
+            return Removal("write an HTML comment as <!-- text --> (no '--' inside, not '<!-->'); other '<!' and "
+                           "'<?' markup is not allowed in published pages", (snippet, "<!", "<?"))
     return None
 
 
@@ -265,20 +287,59 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
             _ATTRIBUTE_NOTES.get(name, "remove it")
         message = f"{name}= is not allowed on <{tag}> in published pages; {note}"
     if name in ("href", "src", "cite") and value:
-        return Removal(message, (value, name))
-    return Removal(message, (_THEME_FETCHES, name) if name == "class" else (name,))
+        return Removal(message, (value, f"{name}="))
+    return Removal(message, (_THEME_FETCHES, f"{name}=") if name == "class" else (f"{name}=", name))
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_MARKUP_BEFORE_VALUE = ("](", '="', "='", "=", "")
+
+
+def _fenced_blocks(source: str) -> list[tuple[int, int]]:
+    """Where ``source``'s Markdown code fences run (start and end offsets): markup there is
+    shown as text, never what the sanitiser removed."""
+    blocks = []
+    position = 0
+    while (opening := _FENCE.search(source, position)) is not None:
+        fence = opening.group(1)
+        closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.MULTILINE)
+        end = closing.search(source, source.find("\n", opening.end()) + 1 or len(source))
+        position = end.end() if end else len(source)
+        blocks.append((opening.start(), position))
+        if end is None or position >= len(source):
+            break
+    return blocks
 
 
 def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str]]:
     """Each removal's message at its 1-based (line, column) in ``source``, where the first of
-    its needles is found (ignoring case), else at (1, 1). A removal that repeats is placed
-    at the next occurrence of what it names, so each copy points at its own line."""
+    its needles is found (ignoring case) outside code fences, else at (1, 1). A removal that
+    repeats is placed at the next occurrence of what it names, so each copy points at its
+    own line."""
     lowered = source.lower()
+    fenced = _fenced_blocks(source)
+    starts = [begin for begin, _ in fenced]
+
+    def outside_fences(text: str, start: int) -> int:
+        while (at := lowered.find(text, start)) >= 0:
+            block = bisect.bisect_right(starts, at) - 1
+            if block < 0 or at >= fenced[block][1]:
+                return at
+            start = fenced[block][1]
+        return -1
+
+    def find(needle: str, start: int) -> int:
+        """Where markup writes ``needle`` (a URL after "](" or "="), else anywhere."""
+        for before in _MARKUP_BEFORE_VALUE:
+            if (at := outside_fences(before + needle, start)) >= 0:
+                return at + len(before)
+        return -1
+
     searched_from: dict[tuple[str, ...], int] = {}
     found = []
     for removal in removals:
         start = searched_from.get(removal.needles, 0)
-        pos = next((at for needle in removal.needles if (at := lowered.find(needle.lower(), start)) >= 0), -1)
+        pos = next((at for needle in removal.needles if (at := find(needle.lower(), start)) >= 0), -1)
         if pos < 0:
             found.append((1, 1, removal.message))
             continue
