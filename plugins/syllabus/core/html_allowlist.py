@@ -254,16 +254,31 @@ def removed(original: _Tokens, cleaned: _Tokens) -> list[Removal]:
         unmatched[token] += 1
         tag, attributes = token
         candidates = trimmed[tag]
+        names = {name for name, _ in attributes}
+        # Kept with fewer attributes, else with some values changed (and maybe fewer).
         kept = next((index for index, other in enumerate(candidates) if other < attributes), None)
+        if kept is None:
+            kept = next((index for index, other in enumerate(candidates) if {n for n, _ in other} <= names), None)
         if kept is None:
             found.append(Removal(f"<{tag}> is not allowed in published pages; remove it", (f"<{tag}",)))
             continue
-        for name, value in sorted(attributes - candidates.pop(kept)):
-            found.append(_attribute_removal(tag, name, value))
+        other = dict(candidates.pop(kept))
+        for name, value in sorted(attributes - other.items()):
+            found.append(_reread(tag, name, other[name]) if name in other else _attribute_removal(tag, name, value))
     if not found and original.visible_text() != cleaned.visible_text():
         found.append(Removal("part of the text was removed by the HTML sanitiser (it sits in markup browsers "
                              "would not show as text); simplify the HTML around it", ("<",)))
     return found
+
+
+def _reread(tag: str, name: str, as_published: str) -> Removal:
+    """An attribute value the sanitiser kept as browsers read it, which is not as Python's
+    tokenizer does: "&section=" in a URL is no character reference to a browser."""
+    if "&" in as_published:
+        message = f"the value of {name}= on <{tag}> reads differently in browsers; write each '&' in it as '&amp;'"
+    else:
+        message = f"the value of {name}= on <{tag}> was changed by the HTML sanitiser; simplify it"
+    return Removal(message, (f"{name}=", name))
 
 
 def _attribute_removal(tag: str, name: str, value: str) -> Removal:
