@@ -120,6 +120,9 @@ def test_the_home_page_is_checked(site_catalog: CatalogDir, run_cli, tmp_path: P
     ("---\na: &x [1]\nb: *x\n---\n\nBody.\n", "courses/c/unit.md:2:4"),
     ("Note: MkDocs swallows this line\n\nBody.\n", "courses/c/unit.md:1:1"),
     ("---\ntitle: x\nsearch: {exclude: maybe}\n---\n", "courses/c/unit.md:3:1"),
+    # MkDocs joins an indented line to the value above: the joined value is the one checked.
+    ('title: x\nlanguage: ja\n    "onclick=alert(1)//\n\nBody.\n', "courses/c/unit.md:3:5"),
+    ('---\ntitle: x\nlanguage: "ja\\n"\n---\n', "courses/c/unit.md:3:1"),
 ])
 def test_front_matter_is_data_with_known_keys(site_catalog: CatalogDir, run_cli, tmp_path: Path,
                                               front: str, where: str) -> None:
@@ -243,3 +246,16 @@ def test_the_course_overview_page_is_refused_at_its_markdown_file(site_catalog: 
     site_catalog.write("courses/c/index.md", "Overview.\n\n<math><mi>x</mi></math>\n")
     build = build_site(site_catalog.config, tmp_path / "site", check=False)
     assert build.returncode == 1 and "courses/c/index.md:3:1: <math> is not allowed" in build.stderr
+
+
+def test_the_header_escapes_the_pages_language_whatever_sets_it(site_catalog: CatalogDir, tmp_path: Path) -> None:
+    """The value is checked where content sets it; the theme's header escapes it too, as
+    another plugin may set it after the checks."""
+    site_catalog.write("hooks.py", "def on_page_context(context, page, config, nav):\n"
+                                   "    page.meta['language'] = 'ja\" onclick=\"alert(1)'\n")
+    site_catalog.config.write_text(site_catalog.config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
+                                   encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(site_catalog.config, site, check=False)
+    pages = list(site.rglob("*.html"))
+    assert pages and not [path for path in pages if 'onclick="alert(1)"' in path.read_text(encoding="utf-8")]

@@ -36,7 +36,7 @@ SCRIPT_PREFIX = "script."  # keys the page scripts need; pages carry them (see M
 Text = str | Mapping[str, str]  # plain, or by plural category
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _SLOT = "\x00"  # stands for a value in Messages.around; no text holds it (control characters are refused)
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*\Z")
 
 
 def placeholders(text: Text) -> set[str]:

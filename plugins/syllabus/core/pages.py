@@ -35,7 +35,7 @@ TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
 FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search", "language", "authoring")  # authoring: for authors, not customers
 # BCP 47, as the content schema's `language` has it: the page's <html lang> and search language.
-LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")  # \Z: "ja\n" is no tag
 MAX_TEXT = 300
 
 
@@ -134,6 +134,7 @@ def _multimarkdown_meta(text: str) -> PageSource:
     meta: dict[str, Any] = {}
     problems: list[YamlProblem] = []
     key, used = None, 0
+    refused: set[str] = set()  # keys reported already: one problem each
     for number, line in enumerate(lines):
         if not line.strip():
             used = number + 1
@@ -141,16 +142,18 @@ def _multimarkdown_meta(text: str) -> PageSource:
         if found := _META_LINE.match(line):
             key = found.group("key").lower().strip()
             meta[key] = f"{meta[key]} {found.group('value').strip()}" if key in meta else found.group("value").strip()
-            problem = _meta_problem(key, meta[key])
-            if problem:
-                column = line.find(found.group("key")) + 1
-                problems.append(YamlProblem(number + 1, column, f"MkDocs reads this line as page metadata: "
-                                            f"{problem}", "front-matter"))
+            column = line.find(found.group("key")) + 1
         elif (more := _META_MORE.match(line)) and key:
-            meta[key] += f" {more.group('value').strip()}"
+            meta[key] += f" {more.group('value').strip()}"  # as MkDocs joins an indented line to the value
+            column = more.start("value") + 1
         else:
             used = number
             break
+        # The value as MkDocs will use it, checked again after every line that adds to it.
+        if key not in refused and (problem := _meta_problem(key, meta[key])):
+            refused.add(key)
+            problems.append(YamlProblem(number + 1, column, f"MkDocs reads this line as page metadata: {problem}",
+                                        "front-matter"))
         used = number + 1
     body = "\n".join(lines[used:])
     stripped = body.lstrip("\n")
