@@ -180,10 +180,18 @@ class _Tokens(HTMLParser):
         return "".join("".join(self.text).split())
 
 
+# Formatting elements a browser closes out of order by moving what was opened after them
+# ("<b><div></b>" leaves the <div> open, with a new <b> in it for what follows).
+_FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+                         "tt", "u"})
+
+
 def _too_deep(html: str) -> Removal | None:
     """A refusal if ``html`` may nest more than MAX_NESTING elements: it counts the start
-    tags still open, as a browser holds them, where an end tag closes the innermost open
-    element of its name and one that closes nothing is ignored."""
+    tags still open, as a browser holds them at the most, where an end tag closes the
+    innermost open element of its name and what was opened after it, one that closes
+    nothing is ignored, and one that closes a formatting element out of order closes that
+    element alone."""
     open_elements: list[str] = []
     for match in _TAG.finditer(html):
         name = match.group(2).lower()
@@ -195,14 +203,16 @@ def _too_deep(html: str) -> Removal | None:
                 return Removal(f"HTML nested more than {MAX_NESTING} elements deep (<{name}> here is one of "
                                "many left open); close the tags you open", (f"<{name}",))
         elif name in open_elements:  # at most MAX_NESTING names to look through
-            del open_elements[len(open_elements) - 1 - open_elements[::-1].index(name):]
+            innermost = len(open_elements) - 1 - open_elements[::-1].index(name)
+            del open_elements[innermost:innermost + 1 if name in _FORMATTING else None]
     return None
 
 
-# A comment as every parser reads it alike: "<!--", text without "--", "-->". HTML5 also ends
-# comments at "<!-->", "<!--->" and "--!>" and reads "<!x>", "<?x>" as comments, where other
-# tokenizers (Python's, which finds what the sanitiser removed) keep reading markup.
-_PLAIN_COMMENT_OR_DECLARATION = re.compile(r"<!--(?!-?>)(?:[^-]|-(?!-))*-->|<[!?]")
+# A comment as every parser reads it alike: "<!--", text, the first "-->". HTML5 also ends
+# comments at "<!-->", "<!--->" and "--!>" and reads "<!x>" and "<?x>" as comments, where
+# other tokenizers (Python's, which finds what the sanitiser removed) keep reading markup;
+# Python's ends one at "-- >" too, where HTML5 does not.
+_PLAIN_COMMENT_OR_DECLARATION = re.compile(r"<!--(?!-?>)(?:(?!--!>|--\s+>).)*?-->|<[!?]", re.DOTALL)
 
 
 def _odd_comment(html: str) -> Removal | None:
@@ -210,8 +220,10 @@ def _odd_comment(html: str) -> Removal | None:
     for match in _PLAIN_COMMENT_OR_DECLARATION.finditer(html):
         if not match.group().endswith("-->"):
             snippet = html[match.start():match.start() + 12]
-            return Removal("write an HTML comment as <!-- text --> (no '--' inside, not '<!-->'); other '<!' and "
-                           "'<?' markup is not allowed in published pages", (snippet, "<!", "<?"))
+            return Removal("write an HTML comment as <!-- text --> (not '<!-->', '<!--->', '--!>' or '-- >', which "
+                           "parsers end in different places); other '<!' and '<?' markup is not allowed in published "
+                           "pages",
+                           (snippet, "<!", "<?"))
     return None
 
 
