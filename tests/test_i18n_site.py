@@ -120,6 +120,13 @@ def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str,
         for part in (article.find("h1"), article.find("p", cls="syllabus-lead"),
                      article.find("div", cls="syllabus-body"), *article.find("ol", cls="syllabus-units").find_all("a")):
             assert part.attrs["lang"] == content, part.tag
+        # The table of contents: the body's headings in the course's language, the page's own sections not.
+        body_ids = {h.attrs["id"] for h in article.find("div", cls="syllabus-body").find_all("h2", id=True)}
+        toc = document.find("nav", cls="md-nav--secondary")
+        entries = {a.attrs["href"][1:]: a for a in toc.find_all("a", cls="md-nav__link")}
+        assert body_ids and body_ids < set(entries)
+        for anchor, link in entries.items():
+            assert bool(link.find_all("span", lang=content)) is (anchor in body_ids), anchor
         units = [url for url in sites[site] if url.startswith(f"courses/{course}/") and url != f"courses/{course}/"]
         frame = sites[site][units[0]].find("div", cls="syllabus-unit")
         assert frame.attrs["lang"] == site

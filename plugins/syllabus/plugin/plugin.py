@@ -15,7 +15,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin
@@ -388,18 +388,21 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             )
             return home if excluded else self._searchable(page, home)
         content = self.renderer.render_page(generated, html, page.url)
-        page.toc = toc_with_sections(content, page.toc)
+        other_language = generated.language if generated.language != self.options.site_language else None
+        page.toc = toc_with_sections(content, page.toc, other_language)
         if generated.search_filters is None or excluded:
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
 
     def _in_its_language(self, page: Page, html: str) -> str:
         """A hand-written page's own words, marked with the language its front matter names
-        when that is not the site's (<html lang> is the site's, as its chrome is)."""
+        when that is not the site's (<html lang> is the site's, as its chrome is), and its
+        table of contents with them."""
         assert self.options is not None
         language = page.meta.get("language")
         if not language or language == self.options.site_language:
             return html
+        mark_language(page.toc, str(language))
         return f'<div lang="{escape(str(language))}">{html}</div>'
 
     def _searchable(self, page: Page, html: str) -> str:
@@ -533,16 +536,27 @@ _SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
 
-def toc_with_sections(html: str, toc: TableOfContents) -> TableOfContents:
+def toc_with_sections(html: str, toc: TableOfContents, body_language: str | None = None) -> TableOfContents:
     """The table of contents of a generated page: every ``<h2 id>`` in page order, the
     template's sections (sessions, units...) among the body's own (kept with their
-    sub-entries). Titles stay the escaped HTML text the page holds, as Markdown's are.
-    A body that opens with its own ``<h1>`` (a unit's title, which the page shows as its
-    heading) holds its sections one level down."""
+    sub-entries, marked with ``body_language`` when it is not the site's). Titles stay
+    the escaped HTML text the page holds, as Markdown's are. A body that opens with its
+    own ``<h1>`` (a unit's title, which the page shows as its heading) holds its sections
+    one level down."""
+    if body_language:
+        mark_language(toc, body_language)
     from_body = {entry.id: entry for item in toc for entry in (item.children if item.level == 1 else [item])}
     items = [from_body.pop(anchor, None) or AnchorLink(_TAG.sub("", inner).strip(), anchor, 2)
              for anchor, inner in _SECTION.findall(html)]
     return TableOfContents(items + list(from_body.values()))
+
+
+def mark_language(entries: Iterable[AnchorLink], language: str) -> None:
+    """Table of contents entries (and theirs) titled in ``language``, not the page's (the
+    site's): Material prints a title as the HTML it is."""
+    for entry in entries:
+        entry.title = f'<span lang="{escape(language)}">{entry.title}</span>'
+        mark_language(entry.children, language)
 
 
 def _permalinks_in_site_language(config: MkDocsConfig, title: str) -> None:
