@@ -56,6 +56,13 @@ def _poll(url: str, accept: Callable[[int, str], bool], server: subprocess.Popen
     raise AssertionError(f"{url} never showed the expected page within {LIMIT:.0f} s; last: {last}")
 
 
+def _ctrl_c_ends_it() -> None:
+    """In the server's process: Ctrl+C (SIGINT) stops it, as in a trainer's terminal. A test
+    run started in the background inherits SIGINT ignored (POSIX shells ignore it for
+    background jobs), and the server would keep running when the test sends it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.Popen[str]]]]:
     servers: list[subprocess.Popen[str]] = []
@@ -67,7 +74,7 @@ def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.P
         server = subprocess.Popen(
             [sys.executable, "-m", "syllabus.cli", "serve", "-a", f"127.0.0.1:{port}", "-f",
              str(catalog.config), *extra], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            text=True)
+            text=True, preexec_fn=_ctrl_c_ends_it)
         servers.append(server)
         return f"http://127.0.0.1:{port}/", server
 
