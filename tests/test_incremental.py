@@ -18,7 +18,7 @@ from syllabus.core.catalog import FileCache, load_catalog
 from syllabus.export.catalog_json import catalog_document, catalog_text, course_text, dumps
 from syllabus.plugin.incremental import BackgroundSearchIndex, PerCourse, PreviewHeap, RenderedPages, course_page_uris
 from syllabus.plugin.options import load_options
-from syllabus.plugin.site_search import pagefind_binary
+from syllabus.plugin.site_search import SearchSource, pagefind_binary
 
 from .conftest import CatalogDir, build_site, course_data, dump, track_data
 from .sitetools import pagefind_pages
@@ -151,7 +151,7 @@ def test_the_preview_serves_the_previous_search_index_until_the_new_one_is_compl
     page = site / "courses/alone/index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("Alone course", "Renamed course"), encoding="utf-8")
     try:
-        search.start(site)  # the rebuilt pages are served with the previous index at once
+        search.start(site, SearchSource())  # the rebuilt pages are served with the previous index at once
         assert "Alone course" in _indexed_text(site, "courses/alone/")
 
         deadline = time.monotonic() + INDEX_LIMIT
@@ -160,7 +160,7 @@ def test_the_preview_serves_the_previous_search_index_until_the_new_one_is_compl
             assert time.monotonic() < deadline, "the new search index never replaced the previous one"
             time.sleep(0.05)
 
-        search.start(site)
+        search.start(site, SearchSource())
         search.stop(site)  # a newer rebuild: the unfinished index is dropped, a complete one stays published
         assert (site / "pagefind" / "pagefind.js").is_file() and not (site / BackgroundSearchIndex.NEXT).exists()
         assert "Renamed course" in _indexed_text(site, "courses/alone/")

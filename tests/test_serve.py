@@ -4,6 +4,7 @@ it is fixed. Each step polls the server until it shows the expected page, within
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -175,3 +176,28 @@ def test_serve_refuses_an_unknown_editor(catalog: CatalogDir, run_cli) -> None:
     result = run_cli("serve", "--editor", "javascript:alert(1)//{path}", "-f", catalog.config)
     assert result.code == 2
     assert "vscode" in result.err
+
+
+def test_the_previews_search_files_each_course_under_its_language(catalog: CatalogDir, serve) -> None:
+    """As the built site's: a Japanese course in an English catalog is in the Japanese index
+    (segmented as Japanese) after the first build and after a rebuild that reuses its page."""
+    catalog.course("intro", title="Intro course")
+    catalog.course("nihongo", title="日本語のコース", language="ja")
+    catalog.write("courses/nihongo/index.md", "コードを検索する方法を学びます。\n")
+    base, server = serve()
+
+    def languages() -> dict[str, int]:
+        status, body = _get(base + "pagefind/pagefind-entry.json")
+        if status != 200:
+            return {}
+        return {name: entry["page_count"] for name, entry in json.loads(body)["languages"].items()}
+
+    def filed(status: int, body: str) -> bool:
+        return languages().get("ja", 0) >= 1 and languages().get("en", 0) >= 1
+
+    _poll(base + "courses/nihongo/", filed, server)
+    catalog.course("intro", title="Intro course, renamed")  # nihongo's page is reused as it was
+    _poll(base + "courses/intro/", lambda status, body: "Intro course, renamed" in body, server)
+    time.sleep(1)  # the rebuild's index is made in the background
+    _poll(base + "courses/nihongo/", filed, server)
+    assert languages()["ja"] == 1

@@ -28,7 +28,7 @@ import jinja2
 import jinja2.bccache
 
 from ..core.model import Catalog, Course
-from .site_search import BUNDLE, TIMEOUT_SECONDS, index_command, index_failure
+from .site_search import BUNDLE, TIMEOUT_SECONDS, SearchSource, index_command, index_failure
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
 T = TypeVar("T")
@@ -191,23 +191,34 @@ class BackgroundSearchIndex:
             shutil.rmtree(site / self.ASIDE, ignore_errors=True)
             os.replace(site / BUNDLE, site / self.ASIDE)
 
-    def start(self, site: Path) -> None:
-        """After a build: publish the previous index at once, and index the new site."""
+    def start(self, site: Path, source: SearchSource) -> None:
+        """After a build: publish the previous index at once, and index the new site from
+        ``source`` (its pages in their languages, as a build indexes them), which this index
+        removes when it is done."""
         self.stop(site)
         if (site / self.ASIDE).is_dir() and not (site / BUNDLE).exists():
             os.replace(site / self.ASIDE, site / BUNDLE)
-        command = index_command(site, site / self.NEXT)
+        source.add_the_rest(site)
+        command = index_command(source.root, site / self.NEXT)
         with self._lock:
             try:
                 self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             except OSError as error:
                 log.error(f"syllabus: Pagefind could not index the preview ({command[0]}): {error}")
+                source.close()
                 return
-            self._thread = threading.Thread(target=self._finish, args=(self._process, command, site),
+            self._thread = threading.Thread(target=self._finish, args=(self._process, command, site, source),
                                             name="syllabus-search-index", daemon=True)
             self._thread.start()
 
-    def _finish(self, process: subprocess.Popen[str], command: list[str], site: Path) -> None:
+    def _finish(self, process: subprocess.Popen[str], command: list[str], site: Path, source: SearchSource) -> None:
+        try:
+            self._swap(process, command, site)
+        finally:
+            source.close()
+
+    def _swap(self, process: subprocess.Popen[str], command: list[str], site: Path) -> None:
+        """Wait for Pagefind; publish its index if it is the latest and complete."""
         try:
             output, _ = process.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:  # reported below by its exit status

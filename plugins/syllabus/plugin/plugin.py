@@ -104,7 +104,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
         self.search_index = BackgroundSearchIndex()  # serving: Pagefind runs after the pages are served
-        self.search_source: SearchSource | None = None  # building: what Pagefind reads (see site_search.py)
+        self.search_source: SearchSource | None = None  # what Pagefind reads (see site_search.py)
+        self.reused: dict[str, tuple[str, str]] = {}  # serving: dest_uri -> (HTML, language) of pages kept as built
         self.per_course = PerCourse()  # serving: what unchanged courses gave to catalog.json and calendars
         self.heap = PreviewHeap()  # serving: no cycle collection during a rebuild
         self.tooling: dict[str, bool] = {}
@@ -202,7 +203,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:  # before MkDocs cleans the site folder
             self.search_index.set_aside(Path(config.site_dir))
-        elif self.catalog is not None:
+        if self.catalog is not None:
             self.search_source = SearchSource()
 
     def _tooling_on(self, name: str) -> bool:
@@ -234,6 +235,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                            authoring=self.tooling["authoring_pages"])
         self.pages = {page.src_uri: page for page in pages}
         reusable: set[str] = set()
+        self.reused = {}
         if self.serving:
             documents = [(f.src_uri, f.abs_src_path) for f in files.documentation_pages()]
             frame = page_frame(self.catalog, self.options, config.config_file_path, documents)
@@ -246,6 +248,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                                  inclusion=InclusionLevel.NOT_IN_NAV)  # the nav lists what it should
             if page.src_uri in reusable:  # published as the HTML it rendered to last time
                 file = File.generated(config, file.dest_uri, content=self.rendered.html[page.src_uri])
+                self.reused[file.dest_uri] = (self.rendered.html[page.src_uri],
+                                              page.language or self.options.site_language)
             files.append(file)
         if self.serving:
             text_of = remembering(course_text)
@@ -473,8 +477,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             (site / feed.path).write_bytes(feed.content)
         # Last, over the finished pages: only what is published can be found.
         if self.serving:
-            if self.failed is None:
-                self.search_index.start(site)
+            if self.failed is None and self.search_source is not None:
+                for dest_uri, (html, language) in self.reused.items():  # pages MkDocs did not render again
+                    self.search_source.add_published(dest_uri, html, language)
+                self.search_index.start(site, self.search_source)
+                self.search_source = None  # the background index removes it when done
+            self._close_search_source()
             self.heap.resume()
             return
         if self.search_source is None:  # the plugin is off

@@ -140,7 +140,14 @@ class SearchSource:
         element, if any (a page without one is not indexed: the published file is linked)."""
         if not search_body:
             return
-        document = in_language(search_document(page_html, search_body) or page_html, language)
+        self._write(dest_uri, in_language(search_document(page_html, search_body) or page_html, language))
+
+    def add_published(self, dest_uri: str, page_html: str, language: str) -> None:
+        """A page published as it was before (the preview reuses unchanged pages): read whole."""
+        if BODY_START in page_html:
+            self._write(dest_uri, in_language(page_html, language))
+
+    def _write(self, dest_uri: str, document: str) -> None:
         target = self.root / dest_uri
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -151,6 +158,12 @@ class SearchSource:
     def index(self, site: Path) -> tuple[int, int]:
         """Write the search bundle of the finished ``site`` to ``site/pagefind/``; returns how
         many pages Pagefind read as written for it and how many files as published."""
+        whole = self.add_the_rest(site)
+        index_site(self.root, site / BUNDLE)
+        return len(self._written), whole
+
+    def add_the_rest(self, site: Path) -> int:
+        """Every other HTML file of the finished ``site`` as published; returns how many."""
         whole = 0
         for folder, _, names in os.walk(site):
             relative = Path(folder).relative_to(site)
@@ -163,8 +176,7 @@ class SearchSource:
                     except OSError:  # another file system
                         shutil.copyfile(Path(folder) / name, target)
                     whole += 1
-        index_site(self.root, site / BUNDLE)
-        return len(self._written), whole
+        return whole
 
     def close(self) -> None:
         self._folder.cleanup()
