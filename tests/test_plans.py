@@ -302,6 +302,6 @@ def test_site_publishes_undated_templates_and_session_calendars(catalog: Catalog
     # 16:00 in New York on 6 January is 21:00 UTC: an exact instant every calendar can show locally.
     assert event.decoded("DTSTART").isoformat() == "2027-01-06T21:00:00+00:00"
     assert event.decoded("DTEND").isoformat() == "2027-01-06T22:30:00+00:00"
-    assert "Scheduled for Wed, Jan 6, 2027, 16:00 America/New_York." in str(event["DESCRIPTION"])
+    assert "Scheduled for Wed, Jan 6, 2027, 16:00 (New York time)." in str(event["DESCRIPTION"])
     page = (folder / "index.html").read_text("utf-8")
     assert 'data-download="ics"' in page and "data-plan-data" in page

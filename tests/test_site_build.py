@@ -292,8 +292,10 @@ def test_live_course_lists_upcoming_sessions_with_zone_status_and_registration(s
         assert time.attrs["data-zone"] == session["timezone"]
         assert time.attrs["datetime"] == start.replace(tzinfo=ZoneInfo(session["timezone"])).isoformat()
         end = start + dt.timedelta(minutes=120)
-        label = f"{ENGLISH_FORMAT.session(start, end)} ({session['timezone']})"  # .text folds the thin spaces
-        assert label.endswith(f"{start:%H:%M}\u2009–\u2009{end:%H:%M} ({session['timezone']})")
+        city = ENGLISH_FORMAT.city(session["timezone"])  # "New York": readers know cities, not IANA ids
+        assert time.attrs["data-zone-name"] == city and "/" not in city
+        label = f"{ENGLISH_FORMAT.session(start, end)} ({city} time)"  # .text folds the thin spaces
+        assert label.endswith(f"{start:%H:%M}\u2009–\u2009{end:%H:%M} ({city} time)")
         assert time.text == " ".join(label.split())
         registration = item.find_all("a", cls="md-button--primary")
         if session.get("status") == "full":

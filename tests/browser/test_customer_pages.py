@@ -121,7 +121,7 @@ def test_home_shows_next_live_sessions_in_the_visitors_zone_and_paths_with_their
         page.goto(example_site)
         sessions = page.locator(".syllabus-home-sessions li")
         expect(sessions).to_have_count(4)
-        expect(sessions.first.locator(".syllabus-time-primary")).to_contain_text("(Asia/Tokyo)")
+        expect(sessions.first.locator(".syllabus-time-primary")).to_contain_text("(your time)")
         expect(page.locator(".syllabus-track-card")).to_have_count(4)
         expect(page.locator(".syllabus-track-card").first).to_contain_text("required")
         # The first screen of a phone holds the search entry and the first role.

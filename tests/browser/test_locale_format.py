@@ -51,13 +51,14 @@ def test_the_script_formats_dates_times_and_sessions_as_the_build(page: Any, lan
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_visitor_and_organiser_times_read_as_the_builds_session_labels(browser: Any, language: str) -> None:
     """syllabus.js rewrites each session's <time> into the visitor's zone and the organiser's:
-    both read as LocaleFormat.session would write them for that zone."""
+    both read as LocaleFormat.session would write them for that zone, the organiser's named
+    by its city as the build names it."""
     messages = load_messages(language)[0]
     formats = LocaleFormat(messages)
     visitor = "Asia/Tokyo"
     elements = "".join(
         f'<time data-start="{instant(start, zone).isoformat()}" data-end="{instant(end, zone).isoformat()}" '
-        f'data-zone="{zone}">label</time>' for start, end, zone in SESSIONS)
+        f'data-zone="{zone}" data-zone-name="{formats.city(zone)}">label</time>' for start, end, zone in SESSIONS)
     with open_page(browser, timezone_id=visitor, locale="en-GB") as page:
         page.set_content(f"<!doctype html><head>{messages_element(messages)}</head><body>{elements}</body>")
         page.add_script_tag(content=SCRIPT.read_text(encoding="utf-8"))
@@ -65,7 +66,8 @@ def test_visitor_and_organiser_times_read_as_the_builds_session_labels(browser: 
             node.querySelector(".syllabus-time-primary").textContent,
             (node.querySelector(".syllabus-time-secondary") || {}).textContent || ""])""")
     for (primary, secondary), (start, end, zone) in zip(shown, SESSIONS, strict=True):
-        assert primary == f"{formats.session(instant(start, visitor), instant(end, visitor))} ({visitor})"
+        assert primary == messages.text("script.session.your_time",
+                                        time=formats.session(instant(start, visitor), instant(end, visitor)))
         organiser = formats.session(instant(start, zone), instant(end, zone))
         assert secondary == ("" if zone == visitor else
-                             messages.text("script.session.organiser_time", time=organiser, zone=zone))
+                             messages.text("script.session.organiser_time", time=organiser, zone=formats.city(zone)))

@@ -45,7 +45,7 @@ def session_times(session: Session, default_minutes: int, formats: LocaleFormat 
 
 _SESSION_TIME = (
     '<time class="syllabus-session-time" datetime="%(start)s" data-start="%(start)s" data-end="%(end)s" '
-    'data-zone="%(zone)s">%(label)s (%(zone)s)</time>'
+    'data-zone="%(zone)s" data-zone-name="%(city)s">%(label)s</time>'
 )
 
 
@@ -56,9 +56,11 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
     design choice, and a catalog prints thousands of them (a macro call cost ~17 us each).
     """
     times = session_times(session, course.duration_minutes, formats)
+    city = formats.city(session.timezone)  # "Los Angeles time": readers know cities, not IANA ids
+    label = formats.messages.text("session.in_zone", time=times.label, zone=city)
     # Every value escaped by hand: Markup.format would do it too, at five times the cost.
     return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end),
-                                   "zone": escape(session.timezone), "label": escape(times.label)})
+                                   "zone": escape(session.timezone), "city": escape(city), "label": escape(label)})
 
 
 def _unbroken(format_value: Callable[[Any], str], value: Any) -> str:

@@ -326,12 +326,12 @@
       primary.className = "syllabus-time-primary";
       var secondary = null;
       try {
-        primary.textContent = formatSession(visitorZone, start, end) + " (" + visitorZone + ")";
+        primary.textContent = syllabusText("script.session.your_time", { time: formatSession(visitorZone, start, end) });
         if (node.dataset.zone !== visitorZone) {
           secondary = document.createElement("span");
           secondary.className = "syllabus-time-secondary";
           secondary.textContent = syllabusText("script.session.organiser_time",
-            { time: formatSession(node.dataset.zone, start, end), zone: node.dataset.zone });
+            { time: formatSession(node.dataset.zone, start, end), zone: node.dataset.zoneName || node.dataset.zone });
         }
       } catch (e) { return; }  // a zone this browser does not know: keep the organiser's label
       node.textContent = "";
