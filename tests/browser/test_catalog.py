@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from syllabus.core.locale_format import ENGLISH_FORMAT
 from syllabus.export.facets import duration_bucket
 
 from ..conftest import CatalogDir, build_site
@@ -134,7 +135,7 @@ def test_cards_show_the_course_facts(page: Any, example_site: str, courses: list
     page.goto(example_site + "catalog/")
     card = page.locator("li.syllabus-card[data-id='search-bootcamp-live']")
     for fact in ("Code search bootcamp (live)", "Beginner", "Live online", "2 h", "en", "For End user",
-                 "Next live session", f"({first['timezone']})", "Or take it on demand"):
+                 "Next live session", f"({ENGLISH_FORMAT.city(first['timezone'])})", "Or take it on demand"):
         expect(card).to_contain_text(fact)
     japanese = page.locator("li.syllabus-card[data-id='keystone-101-ja']")
     expect(japanese.locator(".syllabus-card-title")).to_have_attribute("lang", "ja")  # the course's words
