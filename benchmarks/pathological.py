@@ -68,6 +68,7 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         "unclosed-spans": (unit, fill("<span><b><i>")),
         "nested-brackets": (unit, fill("[") + fill("]")),
         "open-brackets": (unit, fill("[a](")),
+        "open-brackets-in-blocks": (unit, fill("[a" * 2400 + "\n\n")),  # each block under the opener limit
         "link-openers": (unit, fill("<a")),
         "autolink-openers": (unit, fill("<http://")),
         "attr-list-braces": (unit, fill("# h {")),

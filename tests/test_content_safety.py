@@ -61,6 +61,9 @@ ALLOWLIST_ONLY = {
     "remote-image": ("Intro.\n\n![Logo](https://cdn.example/logo.png)\n", "courses/c/unit.md:3:9"),
     # The site enables Mermaid fences; Material would load Mermaid from unpkg.com for them.
     "mermaid-fence": ("Intro.\n\n```mermaid\ngraph LR\n  A --> B\n```\n", "courses/c/unit.md:"),
+    # Escaped in the body, but Material prints the table of contents' "#" + id unescaped.
+    "heading-id-breakout": ("Intro.\n\n## Next {: id='b\" onmouseover=\"alert(1)\" x=\"' }\n",
+                            "courses/c/unit.md:3:12"),
 }
 
 
@@ -83,6 +86,22 @@ def test_validate_and_the_build_name_every_refusal_of_a_page(site_catalog: Catal
     build = build_site(site_catalog.config, tmp_path / "again", check=False)
     for where in wheres:
         assert where in out and where in build.stderr, (where, out, build.stderr)
+
+
+def test_the_table_of_contents_links_only_to_word_ids_whatever_sets_them(site_catalog: CatalogDir,
+                                                                          tmp_path: Path) -> None:
+    """The allowlist keeps the body's ids words; another plugin may change the table of
+    contents after it, and the theme prints its ids unescaped, so they are checked again."""
+    site_catalog.write("courses/c/unit.md", "# Unit\n\n## Steps\n\nText.\n")
+    site_catalog.write("hooks.py", "def on_page_context(context, page, config, nav):\n"
+                                   "    for entry in page.toc:\n"
+                                   "        entry.id = 'x\" onmouseover=\"alert(1)'\n")
+    site_catalog.config.write_text(site_catalog.config.read_text(encoding="utf-8") + "hooks:\n  - hooks.py\n",
+                                   encoding="utf-8")
+    site = tmp_path / "site"
+    build = build_site(site_catalog.config, site, check=False)
+    assert build.returncode == 1 and "the table of contents links to 'x\" onmouseover" in build.stderr
+    assert not [path for path in site.rglob("*.html") if "onmouseover" in path.read_text(encoding="utf-8")]
 
 
 PARSER_DIFFERENCES = {
@@ -184,6 +203,8 @@ PATHOLOGICAL = {
     "unclosed-inline-tags": ("<span><b><i>" * 7000, "courses/c/unit.md:1:1"),
     "nested-brackets": ("[" * 30000 + "]" * 30000, "courses/c/unit.md:1:1"),
     "link-openers": ("<a" * 30000, "courses/c/unit.md:1:1"),
+    # Each block under every per-block limit, the page's unclosed "[" together past what may be read.
+    "open-brackets-in-blocks": (("[a" * 800 + "\n\n") * 10, "courses/c/unit.md:7:1"),
     "attr-list-braces": ("# h {" * 20000, "courses/c/unit.md:1:1"),
     "cdata-openers": ("<![CDATA[" * 10000, "courses/c/unit.md:1:1"),
     "deep-blockquotes": ("Intro.\n\n" + ">" * 50000, "courses/c/unit.md:3:1"),

@@ -122,6 +122,17 @@ def test_many_unclosed_paragraphs_and_list_items_are_not_nesting() -> None:
     assert ALLOWLIST.removals("<p>x" * 500 + "<ul>" + "<li>y" * 500 + "</ul>")[1] == []
 
 
+def test_ids_are_words_as_slugify_and_extensions_write_them() -> None:
+    """The theme prints a heading's id unescaped in the table of contents: an id is a word."""
+    words = ('<h2 id="getting-started">a</h2><h2 id="_2">b</h2><h2 id="日本語">c</h2><h2 id="%E6%97%A5">d</h2>'
+             '<sup id="fnref:1"><a href="#fn:1">1</a></sup><li id="fn:1">e</li><input name="__tabbed_1" '
+             'id="__tabbed_1_1" type="radio"><label for="__tabbed_1_1">f</label>')
+    assert ALLOWLIST.removals(words)[1] == []
+    for value in ('b&quot; onmouseover=&quot;alert(1)', "a b", "", "x'y", "a&lt;svg"):
+        removals = ALLOWLIST.removals(f'<h2 id="{value}">x</h2>')[1]
+        assert [r.message.split(" ", 1)[0] for r in removals] == ["id="] and "must be a word" in removals[0].message
+
+
 @pytest.mark.parametrize("html", ['<div id="__config">{"search": "evil.js"}</div>', '<p id="__search">x</p>',
                                   '<label for="__drawer">x</label>', '<span data-md-component="search">x</span>'])
 def test_content_cannot_take_the_themes_ids_or_components(html: str) -> None:

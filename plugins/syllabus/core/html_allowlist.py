@@ -60,6 +60,11 @@ _RESERVED_DATA_PREFIXES = ("data-md-", "data-pagefind-")
 # "__", except those the tabbed and highlight extensions generate. Syllabus' own ids on every
 # page (#__syllabus-messages, the search box's) start with "__" for the same reason.
 _THEME_ID_PREFIX = "__"
+# The theme prints a heading's id outside the body too, unescaped (the table of contents links
+# to "#" + id), so an id, and what names one, is a word: letters, digits and "-_.:%", what
+# every slugify and extension writes ("getting-started", "fn:1", "_2", "%E6%97%A5"), never markup.
+_ID_ATTRIBUTES = ("id", "for", "name")
+_ID_VALUE = re.compile(r"[\w.:%-]+")
 # Material's script loads Mermaid from unpkg.com for any element of this class: every visitor's
 # browser would ask another host for a script.
 _THEME_FETCHES = "mermaid"
@@ -97,6 +102,11 @@ class Removal:
     needles: tuple[str, ...]
 
 
+def is_id(value: str) -> bool:
+    """Whether ``value`` may name a place in a published page (an ``id``, a ``for``)."""
+    return _ID_VALUE.fullmatch(value) is not None
+
+
 class Allowlist:
     """The page-body sanitiser, made once per site (the iframe hosts come from its options)."""
 
@@ -114,7 +124,9 @@ class Allowlist:
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute.startswith(_RESERVED_DATA_PREFIXES):
             return None
-        if attribute in ("id", "for", "name") and value.startswith(_THEME_ID_PREFIX) \
+        if attribute in _ID_ATTRIBUTES and not is_id(value):
+            return None
+        if attribute in _ID_ATTRIBUTES and value.startswith(_THEME_ID_PREFIX) \
                 and not value.startswith(_EXTENSION_IDS):
             return None
         if attribute == "style":
@@ -308,6 +320,9 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
         else:
             message = (f'{name}= on <{tag}> uses a URL that is not allowed ("{scheme[:40]}"); use a relative '
                        "link or an https, http or mailto URL")
+    elif name in _ID_ATTRIBUTES and not is_id(value):
+        message = (f"{name}= on <{tag}> in published pages must be a word of letters, digits and - _ . : % "
+                   "(the theme prints ids unescaped in the table of contents); rename it")
     else:
         reserved = name.startswith(_RESERVED_DATA_PREFIXES)
         note = "the theme and the site search read these attributes; remove it" if reserved else \

@@ -82,6 +82,12 @@ def _split(text: str) -> PageSource:
 MAX_INLINE_OPENERS = 5000
 _INLINE_OPENERS = re.compile(r"[<\[`*_&!{]")
 _FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
+# Python-Markdown looks for the "]" of each "[" (links, images, references) by reading on from
+# it, to the block's end when none closes it: "[a" 2,000 times in one block took 1 s, and every
+# such block of a page as long again. What a page makes it read is bounded (~0.5 s of work);
+# a "\[" and fenced code are not read.
+MAX_BRACKET_SCAN = 2_000_000  # characters
+_BRACKET = re.compile(r"\\.|[\[\]]")
 # Each quote or list level re-parses the lines below it (260,000 ">" took 3.4 s CPU), and
 # Python-Markdown parses nested blocks recursively: 500 "- " on one line ended the build in a
 # RecursionError. A level is a ">", a list marker or four columns of indentation.
@@ -99,20 +105,52 @@ def _block_depth(line: str) -> int:
     return depth
 
 
+def _bracket_scan(block: str) -> int:
+    """How many characters Python-Markdown's link search reads in ``block``: from each "["
+    to the "]" that closes it, or to the block's end."""
+    opened, read = [], 0
+    for match in _BRACKET.finditer(block):
+        if match.group() == "[":
+            opened.append(match.start())
+        elif match.group() == "]" and opened:
+            read += match.start() - opened.pop()
+    return read + sum(len(block) - start for start in opened)
+
+
 def _bounded_work_problems(text: str) -> list[YamlProblem]:
-    """A refusal for each block of consecutive lines with too many inline constructs."""
+    """A refusal for each block of consecutive lines with too many inline constructs, and
+    one for the block where the page's brackets pass what may be read for them."""
     problems, count, first, fence = [], 0, 0, None
+    block: list[str] = []  # the lines of a block holding a "[", else none
+    bracket_scan = 0
+
+    def end_block() -> None:
+        nonlocal bracket_scan
+        if block and bracket_scan <= MAX_BRACKET_SCAN:
+            bracket_scan += _bracket_scan("\n".join(block))
+            if bracket_scan > MAX_BRACKET_SCAN:
+                problems.append(YamlProblem(first, 1, f"the '[' of this block (up to line {number - 1}) and of "
+                                            "the blocks before it close late or never, more than can be rendered in "
+                                            "bounded time; close each with ']', write a literal one as \\[, or put "
+                                            "the text in a fenced code block", "markdown-size"))
+        block.clear()
+
+    number = 0
     for number, line in enumerate(text.split("\n"), start=1):
         if fence is not None:
             if line.lstrip().startswith(fence):
                 fence = None
             continue
         if opener := _FENCE.match(line):
+            end_block()
             fence, count = opener.group().strip()[:3], 0
             continue
         if not line.strip():
+            end_block()
             count = 0
             continue
+        if block or "[" in line:
+            block.append(line)
         if _block_depth(line) > MAX_BLOCK_DEPTH:
             problems.append(YamlProblem(number, 1, f"quotes and lists nested more than {MAX_BLOCK_DEPTH} levels "
                                         "deep; use fewer '>' or list markers, or less indentation", "markdown-size"))
@@ -126,6 +164,8 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
                                         "many to render in bounded time; split it with blank lines or put it in "
                                         "a fenced code block", "markdown-size"))
             count = -(10**9)  # one report per block
+    number += 1
+    end_block()
     return problems
 
 

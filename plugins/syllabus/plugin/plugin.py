@@ -35,7 +35,7 @@ from mkdocs.utils.meta import get_data
 from ..core.catalog import FileCache, load_catalog
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic
-from ..core.html_allowlist import Allowlist, positioned
+from ..core.html_allowlist import Allowlist, is_id, positioned
 from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
 from ..core.pages import joined_lines, plain_title, printable_meta
@@ -362,10 +362,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         generated = self.pages.get(page.file.src_uri)
         html, removals = self.allowlist.removals(html)
         if removals:
-            if generated is not None:
-                source = generated.markdown_source or generated.source
-            else:
-                source = f"{_docs_folder(config)}/{page.file.src_uri}"
+            source = self._source(page, config)
             offset = _metadata_lines(page.file.content_string, page.markdown or "")
             raise PluginError("\n".join(
                 f"syllabus: {source}:{line + offset}:{column}: {message}"
@@ -398,6 +395,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
 
+    def _source(self, page: Page, config: MkDocsConfig) -> str:
+        """The file a trainer edits for ``page``, as diagnostics name it."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return generated.markdown_source or generated.source
+        return f"{_docs_folder(config)}/{page.file.src_uri}"
+
     def _in_its_language(self, page: Page, html: str) -> str:
         """A hand-written page's own words, marked with the language its front matter names
         when that is not the site's (<html lang> is the site's, as its chrome is), and its
@@ -417,6 +421,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any] | None:
+        # Material prints each entry's "#" + id unescaped: the allowlist let only word ids into
+        # the body, and the table of contents may link to nothing else.
+        if self.allowlist is not None and (bad := next(
+                (e.id for e in _anchors(page.toc) if not is_id(e.id)), None)) is not None:
+            raise PluginError(f"syllabus: {self._source(page, config)}: the table of contents links to "
+                              f"{bad[:60]!r}, which is not an id the allowlist accepts (letters, digits and "
+                              "- _ . : %); rename the heading's id")
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and generated.source and self.edit_links is not None:
             # Edit links of generated pages open their YAML (or unit Markdown) source.
@@ -598,6 +609,13 @@ def _is_authoring_page(file: File) -> bool:
         return False
     _, meta = get_data(file.content_string)
     return meta.get("authoring") is True
+
+
+def _anchors(entries: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
+    """Every entry of a table of contents, sub-entries included."""
+    for entry in entries:
+        yield entry
+        yield from _anchors(entry.children)
 
 
 def _urls(items: list[Any]) -> Iterator[str]:
