@@ -13,7 +13,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -274,6 +276,26 @@ def test_public_audience_cannot_print_internal_or_draft_plans(
 def test_content_errors_exit_1(plan_cli: Callable[..., CliResult], catalog: CatalogDir) -> None:
     catalog.plan("broken", plan_data("broken", length_days="thirty"))
     assert plan_cli("onboarding", *ARGS).code == 1
+
+
+def test_whole_numbers_written_with_a_decimal_point_read_as_the_numbers(
+        plan_cli: Callable[..., CliResult], catalog: CatalogDir, run_cli: Callable[..., CliResult],
+        tmp_path: Path) -> None:
+    """JSON Schema counts 30.0 an integer: such a catalog is valid, and reads as if written 30."""
+    written = {fmt: plan_cli("onboarding", *ARGS, "--format", fmt).out for fmt in ("md", "csv", "ics")}
+    plan = catalog.root / "plans/onboarding.yml"
+    plan.write_text(re.sub(r"(day|_days|start_day|end_day): (\d+)$", r"\1: \2.0", plan.read_text("utf-8"),
+                           flags=re.M), encoding="utf-8")
+    assert "length_days: 30.0" in plan.read_text("utf-8") and "- day: 12.0" in plan.read_text("utf-8")
+    catalog.course("weekly", format="virtual-ilt", duration_minutes=240.0, program_weeks=4.0, sessions=[
+        {"start": "2027-01-06T16:00", "timezone": "Europe/Berlin", "duration_minutes": 60.0, "capacity": 40.0}])
+    assert run_cli("validate", "-f", catalog.config).code == 0
+    assert {fmt: plan_cli("onboarding", *ARGS, "--format", fmt).out for fmt in written} == written
+    session = json.loads(run_cli("export", "-f", catalog.config).out)["courses"][-1]["sessions"][0]
+    assert (session["capacity"], session["duration_minutes"]) == (40, 60) and type(session["capacity"]) is int
+    build_site(catalog.config, tmp_path / "site")
+    assert len(parse_ics((tmp_path / "site/courses/weekly/sessions/20270106T1600-europe-berlin.ics")
+                         .read_text("utf-8")).walk("VEVENT")) == 4
 
 
 # Site downloads -----------------------------------------------------------------------

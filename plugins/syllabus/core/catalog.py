@@ -162,12 +162,27 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
         return None, False
     report.documents[source] = document
     _report_problems(source, document.problems, report)
+    _whole_numbers(document.data)
     errors = schemas.errors(kind, document.data)
     for error in errors:
         for message in messages_for(error, document.sources):
             report.on(source, message.path, message.message, f"schema-{error.validator}",
                       at_key=message.at_key)
     return document.data, not (errors or any(problem.severity == "error" for problem in document.problems))
+
+
+def _whole_numbers(value: Any) -> Any:
+    """``value`` with every whole float (``60.0``) an int, changed in place: JSON Schema counts
+    ``60.0`` an integer, and no field of the content model takes a fraction, so the rules, the
+    model and every output see the number the author meant, never ``range(6.0)`` or "Day 30.0"."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            value[key] = _whole_numbers(item)
+    elif isinstance(value, list):
+        value[:] = map(_whole_numbers, value)
+    elif isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _load_item(kind: str, path: Path, source: str, name: str, schemas: SchemaSet, options: Options,
