@@ -7,7 +7,8 @@ the raw YAML, so a field is interpreted in exactly one place.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -40,13 +41,16 @@ class Session:
     registration_url: str | None = None
     instructors: tuple[str, ...] = ()
     capacity: int | None = None
+    occurrence: int = 1  # 2 for the course's second session at this start and zone (two rooms)...
 
     # Cached: a build asks each session for these on the course page, the catalog card,
     # catalog.json, its calendar file and while sorting (frozen, so they cannot go stale).
     @cached_property
     def key(self) -> str:
-        """Stable file-name-safe identity, e.g. ``20261203T1600-america-new_york``."""
-        return f"{self.start:%Y%m%dT%H%M}-{self.timezone.replace('/', '-').lower()}"
+        """Stable file-name-safe identity, e.g. ``20261203T1600-america-new_york`` (``-2`` after
+        it for a second session at the same start and zone)."""
+        key = f"{self.start:%Y%m%dT%H%M}-{self.timezone.replace('/', '-').lower()}"
+        return key if self.occurrence == 1 else f"{key}-{self.occurrence}"
 
     @cached_property
     def starts_at(self) -> dt.datetime:
@@ -173,7 +177,7 @@ class Course:
                 Material(m["title"], m["kind"], m.get("file"), m.get("url"))
                 for m in data.get("materials") or ()
             ),
-            sessions=tuple(
+            sessions=_numbered(
                 Session(
                     start=dt.datetime.fromisoformat(s["start"]), timezone=s["timezone"],
                     duration_minutes=s.get("duration_minutes"), language=s.get("language"),
@@ -188,6 +192,17 @@ class Course:
             review_every_days=data.get("review_every_days"),
             redirect_from=tuple(data.get("redirect_from") or ()),
         )
+
+
+def _numbered(sessions: Iterable[Session]) -> tuple[Session, ...]:
+    """The sessions in order, each after the first at the same start and zone numbered, so
+    each has its own calendar file and UIDs."""
+    seen: Counter[str] = Counter()
+    numbered = []
+    for session in sessions:
+        seen[session.key] += 1
+        numbered.append(session if seen[session.key] == 1 else replace(session, occurrence=seen[session.key]))
+    return tuple(numbered)
 
 
 @dataclass(frozen=True)
