@@ -230,6 +230,13 @@ FIELDS = [
          {C: course(duration_minutes="duration_minutes: '60'")},
          {C: course(duration_minutes="duration_minutes: 60")},
          [error(C, 7, 19, "schema-type", "duration_minutes: expected a whole number, got text '60'")]),
+    Case("empty-optional-list-is-nothing",
+         {C: course(extra="tags:\nproducts: null\n")},
+         {C: course(extra="tags: [helm]\n")},
+         [error(C, 10, 6, "schema-type", "tags: expected a list, got nothing; write one '- item' per line under it, "
+                "or remove the key"),
+          error(C, 11, 11, "schema-type", "products: expected a list, got nothing; write one '- item' per line under "
+                "it, or remove the key")]),
     Case("owners-at-least-one",
          {C: course(owners="owners: []")},
          {C: course(owners="owners: ['@trainer', 'jo@example.com', '@keystone/education']")},
@@ -393,6 +400,18 @@ SESSIONS = [
          {C: course(extra=session(start="2027-03-14T03:30"), **LIVE)},
          [warning(C, 11, 12, "datetime", "sessions[0].start: 2027-03-14T02:30 does not exist in America/New_York "
                   "(clocks change that day)")]),
+    Case("session-start-in-a-dst-overlap-is-a-warning",
+         {C: course(extra=session(start="2027-11-07T01:30"), **LIVE)},
+         {C: course(extra=session(start="2027-11-07T02:30"), **LIVE)},
+         [warning(C, 11, 12, "datetime", "sessions[0].start: 2027-11-07T01:30 happens twice in America/New_York "
+                  "(clocks go back that day); it is read as the first, so pick another time that no one can read "
+                  "otherwise")]),
+    Case("program-session-gives-one-meetings-length",
+         {C: course(extra="program_weeks: 6\n" + session(), **LIVE)},
+         {C: course(extra="program_weeks: 6\n" + session(more="    duration_minutes: 90\n"), **LIVE)},
+         [error(C, 12, 5, "schema-required", "sessions[0]: missing required field 'duration_minutes' (A session "
+                "of a multi-week program meets every week: give the length of one meeting, as the course's "
+                "duration_minutes is the whole program's effort)")]),
     Case("session-registration-url-is-http",
          {C: course(extra=session(more="    registration_url: javascript:alert(document.cookie)\n"), **LIVE)},
          {C: course(extra=session(more="    registration_url: https://events.example.com/register/42\n"), **LIVE)},

@@ -181,6 +181,10 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             if round_trip.replace(tzinfo=None) != start:
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} does not "
                           f"exist in {zone} (clocks change that day)", "datetime", severity="warning")
+            elif aware.utcoffset() != aware.replace(fold=1).utcoffset():
+                report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} happens twice in "
+                          f"{zone} (clocks go back that day); it is read as the first, so pick another time "
+                          "that no one can read otherwise", "datetime", severity="warning")
     format_id = _text(data, "format")
     if _entries(data, "sessions") and format_id and not options.taxonomy.is_live(format_id):
         report.on(source, ("sessions",), f"sessions: format '{format_id}' is not a live format, so its "

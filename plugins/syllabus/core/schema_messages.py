@@ -91,6 +91,8 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
     value, expected = error.instance, _expected(error.schema)
     if expected == "text" and source is not None:
         return f"{_quote(value, source)} is {_type_of(value)}; quote it if you meant text"
+    if expected == "a list" and value is None:  # "tags:", "tags: null"
+        return "expected a list, got nothing; write one '- item' per line under it, or remove the key"
     if expected == "a list" and not isinstance(value, (list, dict)):
         return f"expected a list, got {_quote(value, source)}; write [{source or value}] or one '- item' per line"
     if expected in ("a whole number", "a number") and isinstance(value, float) and math.isfinite(value):
