@@ -496,6 +496,16 @@ FILES = [
          {C: unit("one.md"), "courses/intro/index.md": "# Intro\n", **ONE},
          [error(C, 11, 24, "file", "units[0].file: index.md is the course overview page, not a unit; give the unit "
                 "its own file")]),
+    Case("unit-index-in-a-subfolder-is-a-unit",
+         {C: unit("index.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/lab/index.md": "# Lab\n"},
+         {C: unit("lab/index.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/lab/index.md": "# Lab\n"},
+         [error(C, 11, 24, "file", "units[0].file: index.md is the course overview page, not a unit; give the unit "
+                "its own file")]),
+    Case("material-is-no-markdown-page",
+         {C: material("file: handout.md"), "courses/intro/handout.md": "# Handout\n"},
+         {C: material("file: handout.pdf"), "courses/intro/handout.pdf": "%PDF-1.4\n"},
+         [error(C, 11, 39, "file", "materials[0].file: 'handout.md' is Markdown, which the site builds as a page, "
+                "not a download; list it under units, or publish it as PDF")]),
     Case("material-kind-values",
          {C: material(kind="slidez"), **DECK},
          {C: material(kind="cheat-sheet"), **DECK},

@@ -527,6 +527,22 @@ def test_every_internal_link_resolves(site: Path) -> None:
     assert len(references) > 1000 and not broken, broken
 
 
+def test_units_in_subfolders_are_linked_where_they_are_published(catalog: CatalogDir, tmp_path: Path) -> None:
+    """MkDocs publishes lab/index.md and lab/README.md as the folder's page (lab/), a.md as a/."""
+    files = [("Intro", "intro.md"), ("Lab", "lab/index.md"), ("Notes", "notes/README.md"), ("Deep", "part/two/deep.md")]
+    units = [{"title": title, "file": file} for title, file in files]
+    for unit in units:
+        catalog.write(f"courses/c/{unit['file']}", f"# {unit['title']}\n\nText.\n")
+    catalog.course("c", units=units)
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    course_links = {a.attrs.get("href") for a in page(site, "courses/c/").iter() if a.tag == "a"}
+    assert {"intro/", "lab/", "notes/", "part/two/deep/"} <= course_links
+    broken = [f"{url}: {ref}" for url, ref, target in internal_references(site)
+              if url.startswith("courses/c/") and not target.is_file()]
+    assert not broken, broken
+
+
 def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:
     """What link checkers verify: a page's ids are unique (a course's own "Before you start"
     beside the template's) and each ``href="#x"``, label and ARIA reference names one of them."""

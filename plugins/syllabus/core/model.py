@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import PurePosixPath
 from typing import Any
 
 from .schedule import DEFAULT_WEEKEND
@@ -74,7 +75,12 @@ class Unit:
 
     @property
     def slug(self) -> str:
-        return self.file.removesuffix(".md")
+        """The unit page's folder in its course, where MkDocs publishes the file (directory
+        URLs): ``a/b.md`` -> ``a/b``; an index or README is its folder's page: ``lab/index.md``
+        -> ``lab``."""
+        path = PurePosixPath(self.file)
+        folder = path.parent if path.stem in ("index", "README") else path.parent / path.stem
+        return "" if folder == PurePosixPath(".") else str(folder)
 
 
 @dataclass(frozen=True)

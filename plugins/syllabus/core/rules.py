@@ -14,7 +14,8 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from .config import Options, is_id
-from .model import Catalog, Course, Plan, Track
+from .model import Catalog, Course, Plan, Track, Unit
+from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted
 from .yamlsafe import HARD_LINK_MESSAGE
@@ -201,7 +202,12 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                 report.on(source, (field, index, "file"), f"materials[{index}].file: '{name}' is a document "
                           "browsers run (it could carry script served from this site); publish it as PDF or "
                           "PNG, or put its content in a unit page", "file")
-            elif field == "units" and name is not None and PurePosixPath(name).name == "index.md":
+            elif field == "materials" and name is not None and PurePosixPath(name).suffix.lower() in \
+                    MARKDOWN_SUFFIXES:
+                report.on(source, (field, index, "file"), f"materials[{index}].file: '{name}' is Markdown, which "
+                          "the site builds as a page, not a download; list it under units, or publish it as PDF",
+                          "file")
+            elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath("index.md"):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
     _check_output_paths(data, source, report)
@@ -220,10 +226,8 @@ _COURSE_OUTPUTS = {"index.html": "the course page", "sessions": "the session cal
 
 def published_unit_path(name: str) -> str:
     """Where MkDocs writes a unit page (directory URLs): ``a/b.md`` -> ``a/b/index.html``."""
-    path = PurePosixPath(name)
-    if path.stem in ("index", "README"):
-        return str(path.parent / "index.html") if path.parent.parts else "index.html"
-    return str(path.parent / path.stem / "index.html") if path.parent.parts else f"{path.stem}/index.html"
+    folder = Unit("", name).slug
+    return f"{folder}/index.html" if folder else "index.html"
 
 
 def _check_output_paths(data: Any, source: str, report: Report) -> None:
