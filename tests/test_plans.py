@@ -249,6 +249,7 @@ def test_fill_replaces_values_dates_and_uids() -> None:
     (("onboarding", "--customer", "Acme", "--start", "0999-01-01"), "between the years"),
     (("onboarding", "--customer", "Acme", "--start", "2027-01-04", "--timezone", "Mars/Olympus"),
      "not an IANA time zone"),
+    (("onboarding", "--customer", "Acme", "--start", "2027-01-04", "--timezone", " "), "--timezone is empty"),
     (("onboarding", "--customer", "  ", "--start", "2027-01-04"), "customer name is empty"),
     (("onboarding", "--customer", "Acme\u202e", "--start", "2027-01-04"), "control or bidirectional"),
 ])

@@ -356,8 +356,17 @@ DATES = [
     Case("last-reviewed-is-iso-8601",
          {C: course(extra="last_reviewed: 05/01/2026\n")},
          {C: course(extra="last_reviewed: '2026-01-05'\n")},
-         [error(C, 10, 16, "date", "last_reviewed: '05/01/2026' is not a real date (YYYY-MM-DD)"),
-          error(C, 10, 16, "schema-pattern", "last_reviewed: '05/01/2026' is not a valid date (e.g. '2026-11-22')")]),
+         [error(C, 10, 16, "schema-pattern", "last_reviewed: '05/01/2026' is not a valid date (e.g. '2026-11-22')")]),
+    Case("last-reviewed-is-a-date-not-a-time",
+         {C: course(extra="last_reviewed: 2026-10-05T10:00\n")},
+         {C: course(extra="last_reviewed: 2026-10-05\n")},
+         [error(C, 10, 16, "schema-pattern", "last_reviewed: '2026-10-05T10:00' is not a valid date (e.g. "
+                "'2026-11-22')")]),
+    Case("last-reviewed-in-the-future-is-a-warning",
+         {C: course(extra="last_reviewed: 2062-11-18\n")},
+         {C: course(extra="last_reviewed: 2026-11-18\n")},
+         [warning(C, 10, 16, "stale", "last_reviewed 2062-11-18 is in the future; write the date of the last "
+                  "review")]),
     Case("stale-last-reviewed-is-a-warning",
          {C: course(extra="last_reviewed: 2025-11-17\n")},
          {C: course(extra="last_reviewed: 2025-11-18\n")},
@@ -496,6 +505,11 @@ FILES = [
          {C: unit("one.md"), "courses/intro/index.md": "# Intro\n", **ONE},
          [error(C, 11, 24, "file", "units[0].file: index.md is the course overview page, not a unit; give the unit "
                 "its own file")]),
+    Case("unit-file-in-other-letter-case",
+         {C: unit("ONE.md"), **ONE, "courses/intro/NOTE.md": "# Note\n"},
+         {C: unit("one.md"), **ONE, "courses/intro/NOTE.md": "# Note\n"},
+         [error(C, 11, 24, "file", "units[0].file: 'ONE.md' not found in the course folder (did you mean "
+                "'one.md'?)")]),
     Case("unit-index-in-a-subfolder-is-a-unit",
          {C: unit("index.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/lab/index.md": "# Lab\n"},
          {C: unit("lab/index.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/lab/index.md": "# Lab\n"},
@@ -554,9 +568,9 @@ REFERENCES = [
          {C: course(extra="prerequisites: [intro-basics]\n"), **other("intro-basics")},
          [error(C, 10, 17, "unknown-course", "prerequisites[0]: unknown course 'intro-basic' (did you mean "
                 "'intro-basics'?)")]),
-    Case("prerequisites-not-self",
-         {C: course(extra="prerequisites: [intro]\n")},
-         {C: course(extra="prerequisites: []\n")},
+    Case("prerequisites-not-self",  # once: the track listing the course has nothing to reorder
+         {C: course(extra="prerequisites: [intro]\n"), T: track()},
+         {C: course(extra="prerequisites: []\n"), T: track()},
          [error(C, 10, 17, "self-reference", "prerequisites[0]: a course cannot list itself")]),
     Case("prerequisite-cycle-of-two",
          {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [a]\n")},

@@ -68,12 +68,12 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     existing = catalog.course("taken")
     before = existing.read_bytes()
     again = run_cli("new", "course", "taken", "--owner", "@trainer", "-f", catalog.config)
-    assert again.code == 1 and "already exists" in again.err
+    assert again.code == 2 and "already exists" in again.err  # usage, as for a malformed id
     assert existing.read_bytes() == before
     assert not (catalog.root / "courses/taken/index.md").exists()
 
     catalog.plan("taken-plan", plan_data("taken-plan"))
-    assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 1
+    assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 2
 
 
 def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> None:

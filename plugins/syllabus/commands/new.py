@@ -23,7 +23,7 @@ from ..core.rules import PLACEHOLDER
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
 from ..core.yamlsafe import YamlRejected, load_text
-from . import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
+from . import EXIT_OK, EXIT_USAGE
 
 KINDS = ("course", "track", "plan")
 
@@ -235,7 +235,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
     except FileExistsError as error:
         sys.stderr.write(f"syllabus new: error: {error} already exists; nothing was written "
                          "(edit it, or pick another id)\n")
-        return EXIT_CONTENT
+        return EXIT_USAGE  # the id asked for is taken: a usage error, as a malformed one is
     for path in files:
         sys.stdout.write(f"created {path}\n")
     sys.stdout.write("next: fill it in, then run `syllabus validate`\n")

@@ -31,6 +31,9 @@ def run(args: argparse.Namespace, options: Options) -> int:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         known = ", ".join(catalog.plans) or "none"
         raise ConfigError(f"unknown plan '{args.plan_id}'{hint}; plans: {known}")
+    if args.timezone is not None and not args.timezone.strip():  # the page's empty field means UTC; an option not
+        raise ConfigError("--timezone is empty; give an IANA time zone such as Europe/Berlin, or leave the option "
+                          "out for UTC")
     try:
         days = WorkingDays.choose(shift=args.working_days, weekend=args.weekend or plan.weekend,
                                   country=args.holidays or "", kickoff=parse_kickoff(args.start),

@@ -255,14 +255,15 @@ class Track:
 
     def misordered(self, courses: Mapping[str, Course]) -> Iterator[tuple[int, int, str, str]]:
         """``(section, item, course, prerequisite)`` for each course listed before one of its
-        prerequisites that the track also lists (one it leaves out is not the track's concern)."""
+        prerequisites that the track also lists (one it leaves out is not the track's concern;
+        a course listing itself is the course's error, not the track's)."""
         listed = set(self.course_ids)
         seen: set[str] = set()
         for s_index, section in enumerate(self.sections):
             for i_index, item in enumerate(section.items):
                 course = courses.get(item.course)
                 for prerequisite in course.prerequisites if course else ():
-                    if prerequisite in listed and prerequisite not in seen:
+                    if prerequisite in listed and prerequisite not in seen and prerequisite != item.course:
                         yield s_index, i_index, item.course, prerequisite
                 seen.add(item.course)
 

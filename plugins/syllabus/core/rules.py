@@ -139,13 +139,17 @@ def check_file(kind: str, data: Any, name: str, source: str, options: Options, r
     return ok
 
 
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")  # any other shape is the schema's to report
+
+
 def _real_date(value: str | None, report: Report, source: str, path: tuple[Any, ...]) -> dt.date | None:
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        report.on(source, path, f"{dotted(path)}: '{value}' is not a real date (YYYY-MM-DD)", "date")
+        if _DATE_SHAPE.fullmatch(value):  # 2026-02-30
+            report.on(source, path, f"{dotted(path)}: '{value}' is not a real date (YYYY-MM-DD)", "date")
         return None
 
 
@@ -158,6 +162,9 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     if reviewed is not None and reviewed + dt.timedelta(days=days) < options.today:
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than {days} days; "
                   "review the course and update the date", "stale", severity="warning")
+    elif reviewed is not None and reviewed > options.today:  # a typo'd year would never go stale
+        report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is in the future; write the date "
+                  "of the last review", "stale", severity="warning")
     for index, session in _entries(data, "sessions"):
         path = ("sessions", index)
         start = None

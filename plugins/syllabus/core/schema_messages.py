@@ -33,11 +33,13 @@ class SchemaMessage:
 
 
 def closest(value: Any, candidates: Iterable[str]) -> str | None:
-    """The candidate ``value`` was most likely meant to be, if one is close enough."""
+    """The candidate ``value`` was most likely meant to be, if one is close enough; letter
+    case aside first (``WELCOME.md`` means ``welcome.md``, not ``README.md``)."""
     if not isinstance(value, str):
         return None
-    match = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
-    return match[0] if match else None
+    folded = {candidate.casefold(): candidate for candidate in reversed(list(candidates))}  # the first wins
+    match = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
 
 
 def did_you_mean(value: Any, candidates: Iterable[str]) -> str:
