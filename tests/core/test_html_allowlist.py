@@ -186,6 +186,17 @@ def test_refusals_point_at_markup_not_at_prose_or_code_blocks() -> None:
     assert [(line, column) for line, column, _ in problems(text)] == [(11, 6), (13, 8), (15, 6), (17, 16), (19, 6)]
 
 
+def test_markup_an_extension_makes_is_not_pinned_on_code_that_shows_it() -> None:
+    """arithmatex writes <script type="math/tex"> for $...$: the page writes no <script>, and
+    the one in a code span is shown as text, so the refusal says where it came from instead."""
+    site = MarkdownSettings(("attr_list", "pymdownx.arithmatex"), {})
+    text = "# W\n\nCode: `<script>` is a tag.\n\nMath $E = mc^2$ here.\n"
+    page = split_page(text)
+    [(line, column, message)] = [(p.line, p.column, p.message) for p in PageRenderer(site, ALLOWLIST).problems(page)]
+    assert (line, column) == (1, 1) and message.startswith("<script> is not allowed")
+    assert "not found as written in the page: a Markdown extension in mkdocs.yml" in message
+
+
 @pytest.mark.parametrize("html", [
     "<!---><style>.md-typeset p{display:none}</style><!---->",  # "<!--->" ends a comment in HTML5
     "<!--><img src=x.png onerror=alert(1)><!---->",

@@ -337,9 +337,13 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _MARKUP_BEFORE_VALUE = ("](", '="', "='", "=", "")
 
 
-def _fenced_blocks(source: str) -> list[tuple[int, int]]:
-    """Where ``source``'s Markdown code fences run (start and end offsets): markup there is
-    shown as text, never what the sanitiser removed."""
+# A code span: a run of backticks, text without a blank line, the same run again.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _code_regions(source: str) -> list[tuple[int, int]]:
+    """Where ``source``'s Markdown code fences and code spans run (start and end offsets, in
+    order): markup there is shown as text, never what the sanitiser removed."""
     blocks = []
     position = 0
     while (opening := _FENCE.search(source, position)) is not None:
@@ -350,16 +354,21 @@ def _fenced_blocks(source: str) -> list[tuple[int, int]]:
         blocks.append((opening.start(), position))
         if end is None or position >= len(source):
             break
-    return blocks
+    regions, position = [], 0
+    for begin, end in [*blocks, (len(source), len(source))]:
+        regions += [span.span() for span in _CODE_SPAN.finditer(source, position, begin)]
+        regions.append((begin, end))
+        position = end
+    return regions[:-1]
 
 
 def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str]]:
     """Each removal's message at its 1-based (line, column) in ``source``, where the first of
-    its needles is found (ignoring case) outside code fences, else at (1, 1). A removal that
-    repeats is placed at the next occurrence of what it names, so each copy points at its
-    own line."""
+    its needles is found (ignoring case) outside code, else at (1, 1), saying that the page
+    does not write it as such. A removal that repeats is placed at the
+    next occurrence of what it names, so each copy points at its own line."""
     lowered = source.lower()
-    fenced = _fenced_blocks(source)
+    fenced = _code_regions(source)
     starts = [begin for begin, _ in fenced]
 
     def outside_fences(text: str, start: int) -> int:
@@ -383,7 +392,8 @@ def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str
         start = searched_from.get(removal.needles, 0)
         pos = next((at for needle in removal.needles if (at := find(needle.lower(), start)) >= 0), -1)
         if pos < 0:
-            found.append((1, 1, removal.message))
+            found.append((1, 1, f"{removal.message} (not found as written in the page: a Markdown extension "
+                                "in mkdocs.yml, or a character written as an entity, made it)"))
             continue
         searched_from[removal.needles] = pos + 1
         line = source.count("\n", 0, pos) + 1
