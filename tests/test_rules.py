@@ -237,6 +237,10 @@ FIELDS = [
                 "or remove the key"),
           error(C, 11, 11, "schema-type", "products: expected a list, got nothing; write one '- item' per line under "
                 "it, or remove the key")]),
+    Case("title-not-blank",
+         {C: course(title='title: "   "')},
+         {C: course(title='title: " Intro "')},
+         [error(C, 2, 8, "schema-pattern", "title: must not be blank (it holds only spaces)")]),
     Case("owners-at-least-one",
          {C: course(owners="owners: []")},
          {C: course(owners="owners: ['@trainer', 'jo@example.com', '@keystone/education']")},

@@ -32,6 +32,9 @@ class SchemaMessage:
     at_key: bool = False
 
 
+NOT_BLANK = "\\S"  # the schemas' pattern for text that must say something: a character other than a space
+
+
 def closest(value: Any, candidates: Iterable[str]) -> str | None:
     """The candidate ``value`` was most likely meant to be, if one is close enough; letter
     case aside first (``WELCOME.md`` means ``welcome.md``, not ``README.md``)."""
@@ -147,6 +150,10 @@ def messages_for(
         return
     if keyword == "type":
         yield SchemaMessage(path, f"{where}: {_type_message(error, source)}")
+        return
+    if keyword == "pattern" and error.validator_value == NOT_BLANK:
+        if value:  # "" is reported once, by minLength
+            yield SchemaMessage(path, f"{where}: must not be blank (it holds only spaces)")
         return
     if keyword == "pattern":
         what = schema.get("title") or "value"
