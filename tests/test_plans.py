@@ -332,16 +332,17 @@ def test_site_publishes_undated_templates_and_session_calendars(catalog: Catalog
 
 def test_two_sessions_at_the_same_start_and_zone_each_get_a_calendar(catalog: CatalogDir, tmp_path: Path) -> None:
     """Two rooms (or languages) at one time are two sessions: two files, two events, two UIDs."""
-    rooms = [{"start": "2027-05-04T10:00", "timezone": "Europe/Berlin", "registration_url": f"https://events.test/{r}"}
-             for r in ("room-a", "room-b")]
+    rooms = [{"start": "2027-05-04T10:00", "timezone": zone, "registration_url": f"https://events.test/{room}"}
+             for room, zone in [("a", "Etc/GMT"), ("b", "Etc/GMT"), ("c", "Etc/GMT-2")]]
     catalog.course("workshop", format="in-person", sessions=rooms)
     site = tmp_path / "site"
     build_site(catalog.config, site)
     folder = site / "courses/workshop/sessions"
-    assert sorted(p.name for p in folder.iterdir()) == ["20270504T1000-europe-berlin-2.ics",
-                                                        "20270504T1000-europe-berlin.ics"]
+    # The second Etc/GMT session numbered 2 has Etc/GMT-2's key: that one is numbered on.
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "20270504T1000-etc-gmt-2-2.ics", "20270504T1000-etc-gmt-2.ics", "20270504T1000-etc-gmt.ics"]
     events = [parse_ics(p.read_text("utf-8")).walk("VEVENT")[0] for p in sorted(folder.iterdir())]
-    assert len({str(e["UID"]) for e in events}) == 2
-    assert {str(e["URL"]) for e in events} == {"https://events.test/room-a", "https://events.test/room-b"}
+    assert len({str(e["UID"]) for e in events}) == 3
+    assert {str(e["URL"]) for e in events} == {f"https://events.test/{room}" for room in "abc"}
     feed = parse_ics((site / "sessions.ics").read_text("utf-8"))
-    assert len({str(e["UID"]) for e in feed.walk("VEVENT")}) == 2
+    assert len({str(e["UID"]) for e in feed.walk("VEVENT")}) == 3

@@ -7,7 +7,6 @@ the raw YAML, so a field is interpreted in exactly one place.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -201,13 +200,16 @@ class Course:
 
 
 def _numbered(sessions: Iterable[Session]) -> tuple[Session, ...]:
-    """The sessions in order, each after the first at the same start and zone numbered, so
+    """The sessions in order, each numbered until its key is one no earlier session has (a
+    second at the same start and zone; "etc-gmt" numbered 2 would be Etc/GMT-2's key), so
     each has its own calendar file and UIDs."""
-    seen: Counter[str] = Counter()
+    taken: set[str] = set()
     numbered = []
     for session in sessions:
-        seen[session.key] += 1
-        numbered.append(session if seen[session.key] == 1 else replace(session, occurrence=seen[session.key]))
+        while session.key in taken:
+            session = replace(session, occurrence=session.occurrence + 1)
+        taken.add(session.key)
+        numbered.append(session)
     return tuple(numbered)
 
 
