@@ -259,6 +259,15 @@ def test_usage_errors_exit_2(plan_cli: Callable[..., CliResult], args: tuple[str
     assert "Traceback" not in result.err
 
 
+def test_a_site_without_site_url_is_told_its_plan_links_are_relative(catalog: CatalogDir, plan_cli) -> None:
+    assert "site_url" not in plan_cli("onboarding", *ARGS).err
+    catalog.config.write_text(catalog.config.read_text("utf-8").replace("site_url: https://academy.test/\n", ""),
+                              encoding="utf-8")
+    result = plan_cli("onboarding", *ARGS)
+    assert result.code == 0 and "](courses/live-class/)" in result.out
+    assert "sets no site_url" in result.err and "set site_url to make the links work" in result.err
+
+
 def test_required_options_exit_2(plan_cli: Callable[..., CliResult]) -> None:
     assert plan_cli("onboarding", "--start", "2027-01-04").code == 2
 

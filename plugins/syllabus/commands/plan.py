@@ -51,6 +51,9 @@ def run(args: argparse.Namespace, options: Options) -> int:
         text = plan_ics(plan, rows, who, today=options.today, messages=messages)
     else:
         text = plan_markdown(plan, rows, who, base_url=options.site_url, messages=messages)
+    if not options.site_url:  # a plan is read away from the site: its links then lead nowhere
+        sys.stderr.write("syllabus plan: note: mkdocs.yml sets no site_url, so the plan links to pages by paths "
+                         "relative to the site; set site_url to make the links work wherever the plan is read\n")
     sys.stdout.write(text)
     return EXIT_OK
 
