@@ -25,6 +25,7 @@ import pytest
 from syllabus.export.placeholders import ESCAPES, Personalisation, escape, fill
 
 from .conftest import CatalogDir, CliResult, build_site, plan_data, track_data
+from .sitetools import page
 
 GOLDEN = Path(__file__).parent / "golden"
 START = dt.date(2027, 1, 4)
@@ -355,3 +356,24 @@ def test_two_sessions_at_the_same_start_and_zone_each_get_a_calendar(catalog: Ca
     assert {str(e["URL"]) for e in events} == {f"https://events.test/{room}" for room in "abc"}
     feed = parse_ics((site / "sessions.ics").read_text("utf-8"))
     assert len({str(e["UID"]) for e in feed.walk("VEVENT")}) == 3
+
+
+def test_a_phase_with_nothing_in_it_is_shown_in_every_format(catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """The page's timeline shows every phase; so do its table, the Markdown and the checklist."""
+    def meeting(day: int, title: str) -> list[dict]:
+        return [{"day": day, "type": "meeting", "title": title}]
+
+    catalog.plan("gap", plan_data("gap", phases=[
+        {"title": "Start", "start_day": 0, "end_day": 9, "items": meeting(0, "Kickoff")},
+        {"title": "Quiet weeks", "start_day": 10, "end_day": 19, "items": []},
+        {"title": "Finish", "start_day": 20, "end_day": 30, "items": meeting(30, "Review")},
+    ]))
+    empty = "Nothing is scheduled in this phase."
+    for fmt, heading in (("md", "## Quiet weeks"), ("checklist", "### Quiet weeks")):
+        text = run_cli("plan", "-f", catalog.config, "gap", "--customer", "Acme", "--start", "2027-01-04",
+                       "--format", fmt).out
+        assert text.index("Start") < text.index(heading) < text.index(empty) < text.index("Finish"), text
+    build_site(catalog.config, tmp_path / "site")
+    phases = page(tmp_path / "site", "plans/gap/").find_all("section", cls="syllabus-phase")
+    assert [" ".join(s.find("h2").text.split())[:11] for s in phases] == ["Start (days", "Quiet weeks", "Finish (day"]
+    assert empty in [p.text for p in phases[1].find_all("p")] and not phases[1].find_all("table")

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages
-from ..core.model import Catalog, Course, Plan, PlanItem
+from ..core.model import Catalog, Course, Phase, Plan, PlanItem
 from ..core.schedule import WorkingDays
 from . import md_escape
 from .calendar import new_calendar, new_event
@@ -119,6 +119,13 @@ def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "") 
                             phase=plan.phases[index].title, phase_index=index, type="milestone",
                             title=milestone.title, success_criteria=milestone.success_criteria))
     return sorted(_unique_keys(rows), key=lambda row: (row.day, row.phase_index))
+
+
+def by_phase(plan: Plan, rows: Sequence[PlanRow]) -> list[tuple[int, Phase, list[PlanRow]]]:
+    """Every phase of ``plan`` in order, with its rows in their order: a phase with nothing
+    in it too, so each format shows the phases the page's timeline does."""
+    return [(index, phase, [row for row in rows if row.phase_index == index])
+            for index, phase in enumerate(plan.phases)]
 
 
 def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: dt.date, base_url: str) -> PlanRow:
@@ -343,16 +350,15 @@ def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str, m
     else:
         lines = [f"# {_md(plan.title)}", "", _md(plan.summary), "",
                  "- " + words("download.length", count=last), "- " + words("download.personalise", link=link)]
-    phase_index = None
-    for row in rows:
-        if row.phase_index != phase_index:
-            phase_index = row.phase_index
-            phase = plan.phases[phase_index]
-            span = words("plan.days_span", start=phase.start_day, end=phase.end_day)
-            dates = (" · " + words("download.phase_dates", start=_date_label(phase.start_day),
-                                   end=_date_label(phase.end_day))) if dated else ""
-            lines += ["", f"## {_md(phase.title)}{dates} ({span})", ""]
-        lines += _markdown_row(row, dated, messages)
+    for _, phase, phase_rows in by_phase(plan, rows):
+        span = words("plan.days_span", start=phase.start_day, end=phase.end_day)
+        dates = (" · " + words("download.phase_dates", start=_date_label(phase.start_day),
+                               end=_date_label(phase.end_day))) if dated else ""
+        lines += ["", f"## {_md(phase.title)}{dates} ({span})", ""]
+        for row in phase_rows:
+            lines += _markdown_row(row, dated, messages)
+        if not phase_rows:
+            lines.append(words("plan.phase_empty"))
     if plan.outcomes:
         lines += ["", "## " + words("plan.outcomes"), "", *(f"- {_md(outcome)}" for outcome in plan.outcomes)]
     return "\n".join(lines) + "\n"
@@ -394,25 +400,24 @@ def _checklist(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> str:
     duration = LocaleFormat(messages).duration
     lines = [f"**{_md(plan.title)}: {_customer()}** · {words('download.checklist_kickoff', date=_date_label(0))} · "
              + placeholder("value", "days", "", "")]
-    phase_index = None
-    for row in rows:
-        if row.phase_index != phase_index:
-            phase_index = row.phase_index
-            phase = plan.phases[phase_index]
-            dates = words("download.phase_dates", start=_date_label(phase.start_day), end=_date_label(phase.end_day))
-            lines += ["", f"### {_md(phase.title)} · {dates}", ""]
-        facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
-        if row.type == "course":
-            facts.append(f"{_md(row.format)}, {_md(duration(row.duration_minutes))}")
-        elif row.type == "track":
-            facts.append(words("plan.required", duration=_md(duration(row.duration_minutes))))
-        elif row.owner:
-            facts.append(_md(row.owner))
-        if row.live:
-            facts.append(placeholder("choice", row.key, "checklist"))
-        lines.append(f"- [ ] {_date_label(row.day)} — {' — '.join(facts)}")
-        if row.success_criteria:
-            lines.append("    - [ ] " + words("download.success_criteria", criteria=_md(row.success_criteria)))
+    for _, phase, phase_rows in by_phase(plan, rows):
+        dates = words("download.phase_dates", start=_date_label(phase.start_day), end=_date_label(phase.end_day))
+        lines += ["", f"### {_md(phase.title)} · {dates}", ""]
+        for row in phase_rows:
+            facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
+            if row.type == "course":
+                facts.append(f"{_md(row.format)}, {_md(duration(row.duration_minutes))}")
+            elif row.type == "track":
+                facts.append(words("plan.required", duration=_md(duration(row.duration_minutes))))
+            elif row.owner:
+                facts.append(_md(row.owner))
+            if row.live:
+                facts.append(placeholder("choice", row.key, "checklist"))
+            lines.append(f"- [ ] {_date_label(row.day)} — {' — '.join(facts)}")
+            if row.success_criteria:
+                lines.append("    - [ ] " + words("download.success_criteria", criteria=_md(row.success_criteria)))
+        if not phase_rows:
+            lines.append(words("plan.phase_empty"))
     return "\n".join(lines) + "\n"
 
 

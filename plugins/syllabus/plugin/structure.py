@@ -29,7 +29,7 @@ from ..export.facets import catalog_view
 from ..export.feedback import FeedbackLinks, feedback_links
 from ..export.feeds import CourseEvents, course_events
 from ..export.field_reference import field_reference
-from ..export.plans import plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, undated_live_dates
+from ..export.plans import by_phase, plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, undated_live_dates
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
         source=plan.source, description=plan.summary, updated=catalog.updated(plan),
         search_filters={"language": (options.site_language,),
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
-        context={"plan": plan, "rows": rows, "live_dates": undated_live_dates(rows, options.messages),
+        context={"plan": plan, "phases": by_phase(plan, rows), "live_dates": undated_live_dates(rows, options.messages),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
                                              holiday_years=years, holidays=page_holidays(options),
                                              messages=options.messages),
