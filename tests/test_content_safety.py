@@ -203,6 +203,8 @@ PATHOLOGICAL = {
     "unclosed-inline-tags": ("<span><b><i>" * 7000, "courses/c/unit.md:1:1"),
     "nested-brackets": ("[" * 30000 + "]" * 30000, "courses/c/unit.md:1:1"),
     "link-openers": ("<a" * 30000, "courses/c/unit.md:1:1"),
+    # No input limit models it ("(" after "[a]" never closed): the page's render budget stops it.
+    "unclosed-link-destinations": ("[a](x " * 4000 + "\n" + "prose line\n" * 2000, "courses/c/unit.md:1:1"),
     # Each block under every per-block limit, the page's unclosed "[" together past what may be read.
     "open-brackets-in-blocks": (("[a" * 800 + "\n\n") * 10, "courses/c/unit.md:7:1"),
     "attr-list-braces": ("# h {" * 20000, "courses/c/unit.md:1:1"),
@@ -214,6 +216,14 @@ PATHOLOGICAL = {
     "deep-indentation": ("Intro.\n\n- a\n" + "".join("    " * i + "- x\n" for i in range(1, 40)),
                          "courses/c/unit.md:33:1"),
 }
+
+
+def test_lines_of_other_spaces_do_not_split_a_block(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """Python-Markdown ends a block at a line of spaces or tabs only: a line of U+00A0 does not
+    reset what the block's brackets may make it read."""
+    site_catalog.write("courses/c/unit.md", "[a " * 800 + "\n" + "prose\n\u00a0\n" * 2000)
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/unit.md:1:1")
+    assert "close late or never" in out
 
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))

@@ -21,7 +21,7 @@ from .config import Options
 from .html_allowlist import Allowlist
 from .markdown_safety import check_markdown
 from .model import Catalog, Course, Plan, Track
-from .pages import MARKDOWN_SUFFIXES, PageRenderer, split_page
+from .pages import MARKDOWN_SUFFIXES, OutOfTime, PageRenderer, RenderBudget, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
@@ -180,9 +180,12 @@ def _whole_numbers(value: Any) -> Any:
             value[key] = _whole_numbers(item)
     elif isinstance(value, list):
         value[:] = map(_whole_numbers, value)
-    elif isinstance(value, float) and value.is_integer():
+    elif isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_FLOATS:
         return int(value)
-    return value
+    return value  # 1e308 stays as written: it is past every maximum, and reads better so
+
+
+_EXACT_FLOATS = 2.0**53  # every whole float below it is the integer it looks like
 
 
 def _load_item(kind: str, path: Path, source: str, name: str, schemas: SchemaSet, options: Options,
@@ -234,7 +237,12 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     refused = renderer.problems(page) if renderer is not None else []
     hinted = set()
     if refused:
-        for finding in check_markdown(text, allowed_iframe_hosts=options.video_hosts):
+        try:
+            with RenderBudget(OutOfTime):
+                findings = check_markdown(text, allowed_iframe_hosts=options.video_hosts)
+        except OutOfTime:  # the hints only place what the allowlist refused: its own places stand
+            findings = []
+        for finding in findings:
             if finding.line >= page.body_line:  # metadata is text, escaped where it is printed
                 report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
                 hinted.add(finding.line)

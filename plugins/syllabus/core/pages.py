@@ -13,8 +13,11 @@ Nothing here imports MkDocs: ``syllabus validate`` renders with Python-Markdown 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import signal
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import FrameType
 from typing import Any
 
 import markdown
@@ -95,6 +98,72 @@ MAX_BLOCK_DEPTH = 30
 _BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 
 
+# Python-Markdown and html.parser have more super-linear paths than the limits above bound
+# (a "(" never closed after "[a]", "<a" never closed, runs of "\." in one paragraph...), so a
+# page also stops rendering once it has taken this much CPU time; a 250 KB page of ordinary
+# Markdown, the size limit, takes about a tenth of it (benchmarks/pathological.py).
+RENDER_SECONDS = 2.0
+TOO_SLOW = (f"this page takes more than {RENDER_SECONDS:g} s of CPU time to render, so it is not published; "
+            "look for long runs of '[', '(', '<' or '\\' that never close, or split the page")
+
+
+class RenderBudget:
+    """Raises ``error()`` in a page's rendering once it has used ``seconds`` of CPU time,
+    from a profiling timer's signal, so the work per page is bounded whatever the input.
+    Signals reach the main thread only, on POSIX: elsewhere (the preview's rebuild thread,
+    Windows) the budget is off and the input limits alone apply."""
+
+    def __init__(self, error: Callable[[], Exception], seconds: float = RENDER_SECONDS) -> None:
+        self.error, self.seconds = error, seconds
+        self.expired = False  # even where the code it interrupted swallowed the error
+        self._previous: Any = None
+        self._running = False
+
+    def start(self) -> None:
+        self.expired = False
+        if self._running or not hasattr(signal, "setitimer") \
+                or threading.current_thread() is not threading.main_thread():
+            return
+        self._previous = signal.signal(signal.SIGPROF, self._expired)
+        self._running = True
+        signal.setitimer(signal.ITIMER_PROF, self.seconds, 0.05)  # and again, should the code swallow it
+
+    def stop(self) -> None:
+        """Ends the budget; raises ``error()`` if it ran out, as the rendering may have caught
+        the first and gone on with half a page."""
+        expired = self.expired
+        self.cancel()
+        if expired:
+            raise self.error()
+
+    def cancel(self) -> None:
+        """Ends the budget without a word: an error is on its way already."""
+        if self._running:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            self._running = False  # a signal already on its way is ignored
+            signal.signal(signal.SIGPROF, self._previous)
+        self.expired = False
+
+    def _expired(self, signum: int, frame: FrameType | None) -> None:
+        if self._running:
+            self.expired = True
+            raise self.error()
+
+    def __enter__(self) -> RenderBudget:
+        self.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None:
+            self.stop()
+        else:
+            self.cancel()
+
+
+class OutOfTime(Exception):
+    """A page ran out of its :class:`RenderBudget` while ``syllabus validate`` checked it."""
+
+
 def _block_depth(line: str) -> int:
     """How many quotes, lists and indentation levels open on ``line`` (at least)."""
     text = line.expandtabs(4)
@@ -145,7 +214,7 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
             end_block()
             fence, count = opener.group().strip()[:3], 0
             continue
-        if not line.strip():
+        if not line.strip(" \t"):  # as Python-Markdown ends a block: U+00A0 and the like do not
             end_block()
             count = 0
             continue
@@ -286,10 +355,13 @@ class PageRenderer:
         if page.problems:
             return []
         try:
-            html = self.render(page.body)
+            with RenderBudget(OutOfTime):
+                _, removals = self.allowlist.removals(self.render(page.body))
         except RecursionError:
             return [YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; simplify it",
                                 "markdown-depth")]
-        _, removals = self.allowlist.removals(html)
+        except OutOfTime:
+            self._markdown = None  # interrupted mid-page: its state is not to be reused
+            return [YamlProblem(page.body_line, 1, TOO_SLOW, "markdown-size")]
         return [YamlProblem(line + page.body_line - 1, column, message, "markdown-allowlist")
                 for line, column, message in positioned(page.body, removals)]

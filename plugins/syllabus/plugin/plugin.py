@@ -38,7 +38,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, is_id, positioned
 from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
-from ..core.pages import joined_lines, plain_title, printable_meta
+from ..core.pages import TOO_SLOW, RenderBudget, joined_lines, plain_title, printable_meta
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
@@ -111,6 +111,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.tooling: dict[str, bool] = {}
         self.nav_urls: list[str] = []  # of every page and link in the nav (see shared_nav.py)
         self.shared_nav: SharedNav | None = None
+        self.render_budget: RenderBudget | None = None  # of the page being rendered, from its Markdown to the allowlist
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
@@ -351,6 +352,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 page.meta["language"] = generated.language
             if generated.updated:  # the sitemap's lastmod; other pages keep the build date
                 page.update_date = generated.updated.isoformat()
+        if self.allowlist is not None:
+            def too_slow() -> PluginError:
+                line = _metadata_lines(page.file.content_string, page.markdown or "") + 1
+                return PluginError(f"syllabus: {self._source(page, config)}:{line}:1: {TOO_SLOW}")
+            self.render_budget = RenderBudget(too_slow)
+            self.render_budget.start()
         return markdown
 
     # After other plugins changed the HTML, so the allowlist sees (and publishes) the final body
@@ -360,7 +367,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.config.enabled or self.allowlist is None:
             return html
         generated = self.pages.get(page.file.src_uri)
-        html, removals = self.allowlist.removals(html)
+        budget, self.render_budget = self.render_budget, None
+        try:
+            html, removals = self.allowlist.removals(html)
+        except BaseException:
+            if budget is not None:
+                budget.cancel()
+            raise
+        if budget is not None:
+            budget.stop()  # raises if the page ran out of time, though a library caught the first error
         if removals:
             source = self._source(page, config)
             offset = _metadata_lines(page.file.content_string, page.markdown or "")
@@ -427,7 +442,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 (e.id for e in _anchors(page.toc) if not is_id(e.id)), None)) is not None:
             raise PluginError(f"syllabus: {self._source(page, config)}: the table of contents links to "
                               f"{bad[:60]!r}, which is not an id the allowlist accepts (letters, digits and "
-                              "- _ . : %); rename the heading's id")
+                              "- _ . :); rename the heading's id")
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and generated.source and self.edit_links is not None:
             # Edit links of generated pages open their YAML (or unit Markdown) source.
@@ -508,6 +523,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                   "published")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.render_budget is not None:
+            self.render_budget.cancel()
+            self.render_budget = None
         self.heap.resume()
         self._close_search_source()
 

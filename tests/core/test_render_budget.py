@@ -1,0 +1,79 @@
+"""The CPU-time budget of one page's rendering (core/pages.py RenderBudget)."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+
+import pytest
+from syllabus.core.pages import OutOfTime, RenderBudget
+
+
+def busy(seconds: float, *, swallow_first: bool = False) -> None:
+    """Python work for ``seconds`` of CPU time, catching the first OutOfTime if asked, as a
+    library's broad ``except`` might."""
+    end = time.process_time() + seconds
+    swallowed = False
+    while time.process_time() < end:
+        try:
+            sum(range(1000))
+        except OutOfTime:
+            if not swallow_first or swallowed:
+                raise
+            swallowed = True
+
+
+def test_work_past_the_budget_is_stopped() -> None:
+    started = time.process_time()
+    with pytest.raises(OutOfTime), RenderBudget(OutOfTime, seconds=0.2):
+        busy(10)
+    assert time.process_time() - started < 2
+
+
+def test_a_library_that_swallows_the_error_is_stopped_by_the_next() -> None:
+    started = time.process_time()
+    with pytest.raises(OutOfTime), RenderBudget(OutOfTime, seconds=0.2):
+        busy(10, swallow_first=True)
+    assert time.process_time() - started < 2
+
+
+def test_an_error_swallowed_for_good_is_raised_when_the_budget_ends() -> None:
+    """The rendering went on with half a page: what it made must not be published."""
+
+    def half_done() -> None:
+        while True:
+            try:
+                sum(range(1000))
+            except OutOfTime:
+                return
+
+    budget = RenderBudget(OutOfTime, seconds=0.1)
+    budget.start()
+    half_done()
+    with pytest.raises(OutOfTime):
+        budget.stop()
+
+
+def test_work_within_the_budget_runs_and_the_handler_is_restored() -> None:
+    before = signal.getsignal(signal.SIGPROF)
+    with RenderBudget(OutOfTime, seconds=1):
+        busy(0.05)
+    assert signal.getsignal(signal.SIGPROF) is before and signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+    busy(1.2)  # no late signal
+
+
+def test_off_outside_the_main_thread() -> None:
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with RenderBudget(OutOfTime, seconds=0.05):
+                busy(0.2)
+        except BaseException as error:  # reported to the test's thread
+            errors.append(error)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert errors == []
