@@ -461,6 +461,10 @@ def unit(name: str) -> str:
     return course(extra=UNIT.format(name))
 
 
+def units(*names: str) -> str:  # the second file name is at line 12, column 24
+    return course(extra="units:\n" + "".join(f"  - {{title: One, file: {name}}}\n" for name in names))
+
+
 def material(where: str = "file: deck.pdf", kind: str = "slides") -> str:
     return course(extra=MATERIAL.format(kind=kind, where=where))
 
@@ -519,6 +523,13 @@ FILES = [
          {C: unit("lab/index.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/lab/index.md": "# Lab\n"},
          [error(C, 11, 24, "file", "units[0].file: index.md is the course overview page, not a unit; give the unit "
                 "its own file")]),
+    Case("unit-index-in-a-subfolder-claims-its-folder",
+         {C: units("share/index.md", "share.md"), "courses/intro/share/index.md": "# A\n",
+          "courses/intro/share.md": "# B\n"},
+         {C: units("share/index.md", "sharing.md"), "courses/intro/share/index.md": "# A\n",
+          "courses/intro/sharing.md": "# B\n"},
+         [error(C, 12, 24, "output-path", "units[1].file: 'share.md' would be published at 'share/index.html', "
+                "where units[0] (share/index.md) is published; rename it")]),
     Case("material-is-no-markdown-page",
          {C: material("file: handout.md"), "courses/intro/handout.md": "# Handout\n"},
          {C: material("file: handout.pdf"), "courses/intro/handout.pdf": "%PDF-1.4\n"},

@@ -128,7 +128,8 @@ def test_ids_are_words_as_slugify_and_extensions_write_them() -> None:
              '<sup id="fnref:1"><a href="#fn:1">1</a></sup><li id="fn:1">e</li><input name="__tabbed_1" '
              'id="__tabbed_1_1" type="radio"><label for="__tabbed_1_1">f</label>')
     assert ALLOWLIST.removals(words)[1] == []
-    for value in ('b&quot; onmouseover=&quot;alert(1)', "a b", "", "x'y", "a&lt;svg"):
+    # "%zz" and a lone "%E6" make the theme's decodeURIComponent throw; "%22%5D" reads as '"]'.
+    for value in ('b&quot; onmouseover=&quot;alert(1)', "a b", "", "x'y", "a&lt;svg", "x%zz", "q%22%5D", "%E6"):
         removals = ALLOWLIST.removals(f'<h2 id="{value}">x</h2>')[1]
         assert [r.message.split(" ", 1)[0] for r in removals] == ["id="] and "must be a word" in removals[0].message
 
@@ -184,6 +185,11 @@ def test_refusals_point_at_markup_not_at_prose_or_code_blocks() -> None:
             '<div id="__config">x</div>\n\n<input type="text">\n\n<div style="color:red">x</div>\n\n'
             "<img src=y.png onerror=alert(2)>\n\n![x](http://evil.example/x.png)\n")
     assert [(line, column) for line, column, _ in problems(text)] == [(11, 6), (13, 8), (15, 6), (17, 16), (19, 6)]
+
+
+def test_an_escaped_backtick_opens_no_code_span() -> None:
+    text = "Escaped \\` backtick, then <span onclick=\"alert(1)\">x</span> and a lone backtick `.\n"
+    assert [(line, column) for line, column, _ in problems(text)] == [(1, 33)]
 
 
 def test_markup_an_extension_makes_is_not_pinned_on_code_that_shows_it() -> None:

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 import nh3
 
@@ -61,10 +61,12 @@ _RESERVED_DATA_PREFIXES = ("data-md-", "data-pagefind-")
 # page (#__syllabus-messages, the search box's) start with "__" for the same reason.
 _THEME_ID_PREFIX = "__"
 # The theme prints a heading's id outside the body too, unescaped (the table of contents links
-# to "#" + id), so an id, and what names one, is a word: letters, digits and "-_.:%", what
-# every slugify and extension writes ("getting-started", "fn:1", "_2", "%E6%97%A5"), never markup.
+# to "#" + id), and its script reads the link back with decodeURIComponent into a selector, so an
+# id, and what names one, is a word: letters, digits and "-_.:", what every slugify and extension
+# writes ("getting-started", "fn:1", "_2"), or such a word's UTF-8 percent-encoded ("%E6%97%A5").
 _ID_ATTRIBUTES = ("id", "for", "name")
-_ID_VALUE = re.compile(r"[\w.:%-]+")
+_ID_VALUE = re.compile(r"(?:[\w.:-]|%[0-9A-Fa-f]{2})+")
+_WORD = re.compile(r"[\w.:-]+")
 # Material's script loads Mermaid from unpkg.com for any element of this class: every visitor's
 # browser would ask another host for a script.
 _THEME_FETCHES = "mermaid"
@@ -104,7 +106,12 @@ class Removal:
 
 def is_id(value: str) -> bool:
     """Whether ``value`` may name a place in a published page (an ``id``, a ``for``)."""
-    return _ID_VALUE.fullmatch(value) is not None
+    if _ID_VALUE.fullmatch(value) is None:
+        return False
+    try:
+        return "%" not in value or _WORD.fullmatch(unquote(value, errors="strict")) is not None
+    except UnicodeDecodeError:  # "%E6" alone: the theme's script would throw on it
+        return False
 
 
 class Allowlist:
@@ -321,7 +328,7 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
             message = (f'{name}= on <{tag}> uses a URL that is not allowed ("{scheme[:40]}"); use a relative '
                        "link or an https, http or mailto URL")
     elif name in _ID_ATTRIBUTES and not is_id(value):
-        message = (f"{name}= on <{tag}> in published pages must be a word of letters, digits and - _ . : % "
+        message = (f"{name}= on <{tag}> in published pages must be a word of letters, digits and - _ . : "
                    "(the theme prints ids unescaped in the table of contents); rename it")
     else:
         reserved = name.startswith(_RESERVED_DATA_PREFIXES)
@@ -337,8 +344,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _MARKUP_BEFORE_VALUE = ("](", '="', "='", "=", "")
 
 
-# A code span: a run of backticks, text without a blank line, the same run again.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+# A code span: a run of backticks (not escaped), text, the same run again on the same line.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")  # on one line, not after a "\"
 
 
 def _code_regions(source: str) -> list[tuple[int, int]]:

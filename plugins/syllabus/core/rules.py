@@ -244,7 +244,7 @@ def _check_output_paths(data: Any, source: str, report: Report) -> None:
         for index, entry in _entries(data, field):
             name = _text(entry, "file")
             if name is None or not all(SAFE_NAME.fullmatch(part) for part in PurePosixPath(name).parts) \
-                    or (field == "units" and PurePosixPath(name).name == "index.md"):
+                    or (field == "units" and PurePosixPath(name) == PurePosixPath("index.md")):
                 continue  # reported already: an unsafe name, or a unit named like the overview
             output = published_unit_path(name) if field == "units" else name
             what = f"{field}[{index}] ({name})"
