@@ -69,6 +69,10 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         "nested-brackets": (unit, fill("[") + fill("]")),
         "open-brackets": (unit, fill("[a](")),
         "open-brackets-in-blocks": (unit, fill("[a" * 2400 + "\n\n")),  # each block under the opener limit
+        # No input limit models these; the render budget (core/pages.py RENDER_SECONDS) stops them.
+        "open-link-destinations": (unit, "[a](x " * 1000 + "\n" + fill("prose line\n")[6000:]),
+        "unclosed-tag-blocks": (unit, fill("<a " * 1000 + "\n\n")),
+        "escapes": (unit, fill("\\.")),
         "link-openers": (unit, fill("<a")),
         "autolink-openers": (unit, fill("<http://")),
         "attr-list-braces": (unit, fill("# h {")),

@@ -236,7 +236,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     page = split_page(text)
     refused = renderer.problems(page) if renderer is not None else []
     hinted = set()
-    if refused:
+    if any(problem.rule == "markdown-allowlist" for problem in refused):  # what the hints can place
         try:
             with RenderBudget(OutOfTime):
                 findings = check_markdown(text, allowed_iframe_hosts=options.video_hosts)

@@ -102,7 +102,7 @@ _BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 # (a "(" never closed after "[a]", "<a" never closed, runs of "\." in one paragraph...), so a
 # page also stops rendering once it has taken this much CPU time; a 250 KB page of ordinary
 # Markdown, the size limit, takes about a tenth of it (benchmarks/pathological.py).
-RENDER_SECONDS = 2.0
+RENDER_SECONDS = 1.5
 TOO_SLOW = (f"this page takes more than {RENDER_SECONDS:g} s of CPU time to render, so it is not published; "
             "look for long runs of '[', '(', '<' or '\\' that never close, or split the page")
 
