@@ -192,6 +192,12 @@ def test_an_escaped_backtick_opens_no_code_span() -> None:
     assert [(line, column) for line, column, _ in problems(text)] == [(1, 33)]
 
 
+def test_a_code_span_across_lines_shows_markup_as_text() -> None:
+    text = ('Write `an\n<iframe src="https://evil.example/">` like this.\n\n'
+            '<iframe src="https://evil.example/"></iframe>\n')
+    assert [line for line, _, _ in problems(text)] == [4]
+
+
 def test_markup_an_extension_makes_is_not_pinned_on_code_that_shows_it() -> None:
     """arithmatex writes <script type="math/tex"> for $...$: the page writes no <script>, and
     the one in a code span is shown as text, so the refusal says where it came from instead."""

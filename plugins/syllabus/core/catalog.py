@@ -21,7 +21,7 @@ from .config import Options
 from .html_allowlist import Allowlist
 from .markdown_safety import check_markdown
 from .model import Catalog, Course, Plan, Track
-from .pages import MARKDOWN_SUFFIXES, OutOfTime, PageRenderer, RenderBudget, split_page
+from .pages import MARKDOWN_SUFFIXES, OutOfTime, PageRenderer, RenderBudget, render_seconds, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
@@ -238,7 +238,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     hinted = set()
     if any(problem.rule == "markdown-allowlist" for problem in refused):  # what the hints can place
         try:
-            with RenderBudget(OutOfTime):
+            with RenderBudget(OutOfTime, render_seconds(text)):
                 findings = check_markdown(text, allowed_iframe_hosts=options.video_hosts)
         except OutOfTime:  # the hints only place what the allowlist refused: its own places stand
             findings = []

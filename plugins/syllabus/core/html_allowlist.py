@@ -61,9 +61,10 @@ _RESERVED_DATA_PREFIXES = ("data-md-", "data-pagefind-")
 # page (#__syllabus-messages, the search box's) start with "__" for the same reason.
 _THEME_ID_PREFIX = "__"
 # The theme prints a heading's id outside the body too, unescaped (the table of contents links
-# to "#" + id), and its script reads the link back with decodeURIComponent into a selector, so an
+# to "#" + id), and its script passes the link through decodeURIComponent into a selector, so an
 # id, and what names one, is a word: letters, digits and "-_.:", what every slugify and extension
-# writes ("getting-started", "fn:1", "_2"), or such a word's UTF-8 percent-encoded ("%E6%97%A5").
+# writes ("getting-started", "fn:1", "_2"), or such a word UTF-8 percent-encoded ("%E6%97%A5"),
+# on which that script neither throws nor writes a quote (it highlights no such heading, though).
 _ID_ATTRIBUTES = ("id", "for", "name")
 _ID_VALUE = re.compile(r"(?:[\w.:-]|%[0-9A-Fa-f]{2})+")
 _WORD = re.compile(r"[\w.:-]+")
@@ -344,8 +345,8 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _MARKUP_BEFORE_VALUE = ("](", '="', "='", "=", "")
 
 
-# A code span: a run of backticks (not escaped), text, the same run again on the same line.
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")  # on one line, not after a "\"
+# A code span: a run of backticks (not after a "\"), text with no blank line, the same run again.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)((?:[^\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
 
 
 def _code_regions(source: str) -> list[tuple[int, int]]:

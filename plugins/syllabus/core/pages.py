@@ -100,20 +100,31 @@ _BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 
 # Python-Markdown and html.parser have more super-linear paths than the limits above bound
 # (a "(" never closed after "[a]", "<a" never closed, runs of "\." in one paragraph...), so a
-# page also stops rendering once it has taken this much CPU time; a 250 KB page of ordinary
-# Markdown, the size limit, takes about a tenth of it (benchmarks/pathological.py).
-RENDER_SECONDS = 1.5
-TOO_SLOW = (f"this page takes more than {RENDER_SECONDS:g} s of CPU time to render, so it is not published; "
-            "look for long runs of '[', '(', '<' or '\\' that never close, or split the page")
+# page also stops rendering once it has taken more CPU time than its size can explain. Ordinary
+# Markdown takes up to ~7 ms per KiB (highlighted code, dense emphasis: a 192 KiB page 1.25 s
+# to build, most of it Pygments and the allowlist), so the budget leaves a slower machine
+# twice as much, and then half again (benchmarks/pathological.py).
+RENDER_SECONDS = 1.0  # for any page
+RENDER_SECONDS_PER_KIB = 0.02  # and for each KiB of its text: 6.1 s for a 256 KiB page
+
+
+def render_seconds(text: str) -> float:
+    """The CPU time rendering ``text`` may take."""
+    return RENDER_SECONDS + RENDER_SECONDS_PER_KIB * len(text) / 1024
+
+
+def too_slow(seconds: float) -> str:
+    return (f"this page takes more than {seconds:.1f} s of CPU time to render, more than its size explains, so it "
+            "is not published; look for long runs of '[', '(', '<' or '\\' that never close, or split the page")
 
 
 class RenderBudget:
     """Raises ``error()`` in a page's rendering once it has used ``seconds`` of CPU time,
     from a profiling timer's signal, so the work per page is bounded whatever the input.
-    Signals reach the main thread only, on POSIX: elsewhere (the preview's rebuild thread,
-    Windows) the budget is off and the input limits alone apply."""
+    Python runs signal handlers in the main thread only, on POSIX: in another thread, or on
+    Windows, the budget is off and the input limits alone apply."""
 
-    def __init__(self, error: Callable[[], Exception], seconds: float = RENDER_SECONDS) -> None:
+    def __init__(self, error: Callable[[], Exception], seconds: float) -> None:
         self.error, self.seconds = error, seconds
         self.expired = False  # even where the code it interrupted swallowed the error
         self._previous: Any = None
@@ -140,8 +151,10 @@ class RenderBudget:
         """Ends the budget without a word: an error is on its way already."""
         if self._running:
             signal.setitimer(signal.ITIMER_PROF, 0)
-            self._running = False  # a signal already on its way is ignored
-            signal.signal(signal.SIGPROF, self._previous)
+            self._running = False  # a signal already on its way is ignored...
+            # ...and never meets SIGPROF's default action, which ends the process.
+            keep = self._previous not in (signal.SIG_DFL, None)
+            signal.signal(signal.SIGPROF, self._previous if keep else signal.SIG_IGN)
         self.expired = False
 
     def _expired(self, signum: int, frame: FrameType | None) -> None:
@@ -354,14 +367,16 @@ class PageRenderer:
         (nothing is rendered for a page whose metadata or size is already refused)."""
         if page.problems:
             return []
+        seconds = render_seconds(page.body)
         try:
-            with RenderBudget(OutOfTime):
+            with RenderBudget(OutOfTime, seconds):
                 _, removals = self.allowlist.removals(self.render(page.body))
+                refusals = positioned(page.body, removals)
         except RecursionError:
             return [YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; simplify it",
                                 "markdown-depth")]
         except OutOfTime:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
-            return [YamlProblem(page.body_line, 1, TOO_SLOW, "markdown-size")]
+            return [YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")]
         return [YamlProblem(line + page.body_line - 1, column, message, "markdown-allowlist")
-                for line, column, message in positioned(page.body, removals)]
+                for line, column, message in refusals]

@@ -38,7 +38,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, is_id, positioned
 from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
-from ..core.pages import TOO_SLOW, RenderBudget, joined_lines, plain_title, printable_meta
+from ..core.pages import RenderBudget, joined_lines, plain_title, printable_meta, render_seconds, too_slow
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
@@ -353,10 +353,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if generated.updated:  # the sitemap's lastmod; other pages keep the build date
                 page.update_date = generated.updated.isoformat()
         if self.allowlist is not None:
-            def too_slow() -> PluginError:
+            seconds = render_seconds(markdown)
+
+            def out_of_time() -> PluginError:
                 line = _metadata_lines(page.file.content_string, page.markdown or "") + 1
-                return PluginError(f"syllabus: {self._source(page, config)}:{line}:1: {TOO_SLOW}")
-            self.render_budget = RenderBudget(too_slow)
+                return PluginError(f"syllabus: {self._source(page, config)}:{line}:1: {too_slow(seconds)}")
+            self.render_budget = RenderBudget(out_of_time, seconds)
             self.render_budget.start()
         return markdown
 
@@ -370,18 +372,18 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         budget, self.render_budget = self.render_budget, None
         try:
             html, removals = self.allowlist.removals(html)
+            refusals = positioned(page.markdown or "", removals) if removals else []
         except BaseException:
             if budget is not None:
                 budget.cancel()
             raise
         if budget is not None:
             budget.stop()  # raises if the page ran out of time, though a library caught the first error
-        if removals:
+        if refusals:
             source = self._source(page, config)
             offset = _metadata_lines(page.file.content_string, page.markdown or "")
             raise PluginError("\n".join(
-                f"syllabus: {source}:{line + offset}:{column}: {message}"
-                for line, column, message in positioned(page.markdown or "", removals)
+                f"syllabus: {source}:{line + offset}:{column}: {message}" for line, column, message in refusals
             ) + "\n(the published HTML of a page must pass the allowlist unchanged; run `syllabus validate`)")
         html = joined_lines(html)
         # A title taken from the first <h1> is HTML to MkDocs; the home page is titled by the
