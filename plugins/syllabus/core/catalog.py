@@ -21,7 +21,7 @@ from .config import Options
 from .html_allowlist import Allowlist
 from .markdown_safety import check_markdown
 from .model import Catalog, Course, Plan, Track
-from .pages import MARKDOWN_SUFFIXES, OutOfTime, PageRenderer, RenderBudget, render_seconds, split_page
+from .pages import ALLOWLIST_RULE, MARKDOWN_SUFFIXES, OutOfTime, PageRenderer, RenderBudget, render_seconds, split_page
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
@@ -236,7 +236,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     page = split_page(text)
     refused = renderer.problems(page) if renderer is not None else []
     hinted = set()
-    if any(problem.rule == "markdown-allowlist" for problem in refused):  # what the hints can place
+    if any(problem.rule == ALLOWLIST_RULE for problem in refused):  # what the hints can place
         try:
             with RenderBudget(OutOfTime, render_seconds(text)):
                 findings = check_markdown(text, allowed_iframe_hosts=options.video_hosts)

@@ -373,24 +373,24 @@ def _code_regions(source: str) -> list[tuple[int, int]]:
 def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str]]:
     """Each removal's message at its 1-based (line, column) in ``source``, where the first of
     its needles is found (ignoring case) outside code, else at (1, 1), saying that the page
-    does not write it as such. A removal that repeats is placed at the
-    next occurrence of what it names, so each copy points at its own line."""
+    does not write it as such. A removal that repeats is placed at the next occurrence of
+    what it names, so each copy points at its own line."""
     lowered = source.lower()
-    fenced = _code_regions(source)
-    starts = [begin for begin, _ in fenced]
+    code = _code_regions(source)
+    starts = [begin for begin, _ in code]
 
-    def outside_fences(text: str, start: int) -> int:
+    def outside_code(text: str, start: int) -> int:
         while (at := lowered.find(text, start)) >= 0:
-            block = bisect.bisect_right(starts, at) - 1
-            if block < 0 or at >= fenced[block][1]:
+            region = bisect.bisect_right(starts, at) - 1
+            if region < 0 or at >= code[region][1]:
                 return at
-            start = fenced[block][1]
+            start = code[region][1]
         return -1
 
     def find(needle: str, start: int) -> int:
         """Where markup writes ``needle`` (a URL after "](" or "="), else anywhere."""
         for before in _MARKUP_BEFORE_VALUE:
-            if (at := outside_fences(before + needle, start)) >= 0:
+            if (at := outside_code(before + needle, start)) >= 0:
                 return at + len(before)
         return -1
 

@@ -121,6 +121,10 @@ class LocaleFormat:
         for ``Etc/GMT+5``, whose POSIX sign is the other way round."""
         return _city(zone, self.language)
 
+    def in_zone(self, time: str, zone: str) -> str:
+        """A formatted time said in its zone, named by its city: ``… (New York time)``."""
+        return self.messages.text("session.in_zone", time=time, zone=self.city(zone))
+
     def duration(self, minutes: int | None) -> str:
         """``90`` -> ``1 h 30 min`` · ``1時間30分``; "" for none. Learners compare effort,
         not raw minutes."""

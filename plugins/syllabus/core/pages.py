@@ -131,11 +131,12 @@ class RenderBudget:
         self._running = False
 
     def start(self) -> None:
-        self.expired = False
+        """Arms the budget; on a running one it does nothing, so a budget started in one
+        place (the plugin's on_page_markdown) can be a ``with`` block's in another."""
         if self._running or not hasattr(signal, "setitimer") \
                 or threading.current_thread() is not threading.main_thread():
             return
-        self._previous = signal.signal(signal.SIGPROF, self._expired)
+        self._previous = signal.signal(signal.SIGPROF, self._on_signal)
         self._running = True
         signal.setitimer(signal.ITIMER_PROF, self.seconds, 0.05)  # and again, should the code swallow it
 
@@ -157,7 +158,7 @@ class RenderBudget:
             signal.signal(signal.SIGPROF, self._previous if keep else signal.SIG_IGN)
         self.expired = False
 
-    def _expired(self, signum: int, frame: FrameType | None) -> None:
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         if self._running:
             self.expired = True
             raise self.error()
@@ -206,12 +207,12 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
     block: list[str] = []  # the lines of a block holding a "[", else none
     bracket_scan = 0
 
-    def end_block() -> None:
+    def end_block(last: int) -> None:
         nonlocal bracket_scan
         if block and bracket_scan <= MAX_BRACKET_SCAN:
             bracket_scan += _bracket_scan("\n".join(block))
             if bracket_scan > MAX_BRACKET_SCAN:
-                problems.append(YamlProblem(first, 1, f"the '[' of this block (up to line {number - 1}) and of "
+                problems.append(YamlProblem(first, 1, f"the '[' of this block (up to line {last}) and of "
                                             "the blocks before it close late or never, more than can be rendered in "
                                             "bounded time; close each with ']', write a literal one as \\[, or put "
                                             "the text in a fenced code block", "markdown-size"))
@@ -224,11 +225,11 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
                 fence = None
             continue
         if opener := _FENCE.match(line):
-            end_block()
+            end_block(number - 1)
             fence, count = opener.group().strip()[:3], 0
             continue
         if not line.strip(" \t"):  # as Python-Markdown ends a block: U+00A0 and the like do not
-            end_block()
+            end_block(number - 1)
             count = 0
             continue
         if block or "[" in line:
@@ -246,8 +247,7 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
                                         "many to render in bounded time; split it with blank lines or put it in "
                                         "a fenced code block", "markdown-size"))
             count = -(10**9)  # one report per block
-    number += 1
-    end_block()
+    end_block(number)
     return problems
 
 
@@ -349,6 +349,9 @@ class MarkdownSettings:
     configs: Mapping[str, Mapping[str, Any]] | None = None
 
 
+ALLOWLIST_RULE = "markdown-allowlist"  # the rule of a refusal by the allowlist on the rendered page
+
+
 class PageRenderer:
     """Python-Markdown with the site's extensions, then the allowlist: the build's own check."""
 
@@ -378,5 +381,5 @@ class PageRenderer:
         except OutOfTime:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
             return [YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")]
-        return [YamlProblem(line + page.body_line - 1, column, message, "markdown-allowlist")
+        return [YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
                 for line, column, message in refusals]

@@ -62,8 +62,8 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
     holds them, so a calendar that imported the session's own file and subscribes to a feed
     keeps one event each."""
     formats = LocaleFormat(messages)
-    local = messages.text("session.in_zone", time=formats.date_time(formats.date(session.start),
-                          formats.time(session.start)), zone=formats.city(session.timezone))
+    local = formats.in_zone(formats.date_time(formats.date(session.start), formats.time(session.start)),
+                            session.timezone)
     details = [course.summary, messages.text("calendar.scheduled", time=local), course_url]
     if session.registration_url:
         details.append(messages.text("calendar.register", url=session.registration_url))

@@ -11,6 +11,7 @@ and publish downloads and feeds, then index the finished site for search, in
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import posixpath
@@ -370,15 +371,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             return html
         generated = self.pages.get(page.file.src_uri)
         budget, self.render_budget = self.render_budget, None
-        try:
+        # The page's budget, started in on_page_markdown, ends here: raising if it ran out,
+        # though a library caught the first error.
+        with budget or contextlib.nullcontext():
             html, removals = self.allowlist.removals(html)
             refusals = positioned(page.markdown or "", removals) if removals else []
-        except BaseException:
-            if budget is not None:
-                budget.cancel()
-            raise
-        if budget is not None:
-            budget.stop()  # raises if the page ran out of time, though a library caught the first error
         if refusals:
             source = self._source(page, config)
             offset = _metadata_lines(page.file.content_string, page.markdown or "")
@@ -593,9 +590,8 @@ def toc_with_sections(html: str, toc: TableOfContents, body_language: str | None
 def mark_language(entries: Iterable[AnchorLink], language: str) -> None:
     """Table of contents entries (and theirs) titled in ``language``, not the page's (the
     site's): Material prints a title as the HTML it is."""
-    for entry in entries:
+    for entry in _anchors(entries):
         entry.title = f'<span lang="{escape(language)}">{entry.title}</span>'
-        mark_language(entry.children, language)
 
 
 def _permalinks_in_site_language(config: MkDocsConfig, title: str) -> None:

@@ -56,11 +56,11 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
     design choice, and a catalog prints thousands of them (a macro call cost ~17 us each).
     """
     times = session_times(session, course.duration_minutes, formats)
-    city = formats.city(session.timezone)  # "Los Angeles time": readers know cities, not IANA ids
-    label = formats.messages.text("session.in_zone", time=times.label, zone=city)
-    # Every value escaped by hand: Markup.format would do it too, at five times the cost.
+    # "(Los Angeles time)": readers know cities, not IANA ids. Every value escaped by hand:
+    # Markup.format would do it too, at five times the cost.
     return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end),
-                                   "zone": escape(session.timezone), "city": escape(city), "label": escape(label)})
+                                   "zone": escape(session.timezone), "city": escape(formats.city(session.timezone)),
+                                   "label": escape(formats.in_zone(times.label, session.timezone))})
 
 
 def _unbroken(format_value: Callable[[Any], str], value: Any) -> str:
