@@ -96,7 +96,7 @@ class ScriptFinder(HTMLParser):
 @given(markdown_pages)
 def test_markdown_is_refused_with_a_position_or_published_unchanged(text: str) -> None:
     page = split_page(text)
-    refusals = page.problems + RENDERER.problems(page)
+    refusals = page.problems + RENDERER.check(page).problems
     if refusals:
         lines = text.count("\n") + 1
         assert all(1 <= p.line <= lines and p.column >= 1 and p.message for p in refusals), refusals

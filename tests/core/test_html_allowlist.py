@@ -19,7 +19,7 @@ ALLOWLIST = Allowlist(VIDEO_HOSTS)
 
 def problems(text: str) -> list[tuple[int, int, str]]:
     page = split_page(text)
-    found = page.problems + PageRenderer(SITE, ALLOWLIST).problems(page)
+    found = page.problems + PageRenderer(SITE, ALLOWLIST).check(page).problems
     return [(p.line, p.column, p.message) for p in found]
 
 
@@ -45,7 +45,7 @@ UNSAFE_WHEN_RENDERED = {"escaped-tag"}
 
 @pytest.mark.parametrize("name", list(SAFE))
 def test_safe_samples_pass_unchanged(name: str) -> None:
-    refused = PageRenderer(SITE, ALLOWLIST).problems(split_page("\n" + SAFE[name]))  # "\n": no metadata
+    refused = PageRenderer(SITE, ALLOWLIST).check(split_page("\n" + SAFE[name])).problems  # "\n": no metadata
     assert bool(refused) is (name in UNSAFE_WHEN_RENDERED)
 
 
@@ -204,7 +204,8 @@ def test_markup_an_extension_makes_is_not_pinned_on_code_that_shows_it() -> None
     site = MarkdownSettings(("attr_list", "pymdownx.arithmatex"), {})
     text = "# W\n\nCode: `<script>` is a tag.\n\nMath $E = mc^2$ here.\n"
     page = split_page(text)
-    [(line, column, message)] = [(p.line, p.column, p.message) for p in PageRenderer(site, ALLOWLIST).problems(page)]
+    [(line, column, message)] = [(p.line, p.column, p.message)
+                                 for p in PageRenderer(site, ALLOWLIST).check(page).problems]
     assert (line, column) == (1, 1) and message.startswith("<script> is not allowed")
     assert "not found as written in the page: a Markdown extension in mkdocs.yml" in message
 

@@ -21,7 +21,18 @@ from .config import Options
 from .html_allowlist import Allowlist
 from .markdown_safety import check_markdown
 from .model import Catalog, Course, Plan, Track
-from .pages import ALLOWLIST_RULE, MARKDOWN_SUFFIXES, OutOfTime, PageRenderer, RenderBudget, render_seconds, split_page
+from .pages import (
+    ALLOWLIST_RULE,
+    MARKDOWN_SUFFIXES,
+    OutOfTime,
+    PageCheck,
+    PageLink,
+    PageRenderer,
+    RenderBudget,
+    render_seconds,
+    split_page,
+)
+from .published import check_links
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
@@ -210,8 +221,9 @@ def _report_problems(source: str, problems: list[YamlProblem], report: Report) -
 
 
 def _check_markdown_file(root: Path, path: Path, options: Options, report: Report,
-                         renderer: PageRenderer | None) -> tuple[str, str | None]:
-    """Check one Markdown file: (its source name, its text with LF line ends, or None if unread).
+                         renderer: PageRenderer | None) -> tuple[str, str | None, list[PageLink]]:
+    """Check one Markdown file: (its source name, its text with LF line ends, or None if
+    unread, and its links if it was rendered).
 
     Its metadata and size are always checked (MkDocs reads them before any plugin sees the
     page); with a ``renderer`` its body is also rendered and put through the build's
@@ -225,16 +237,17 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
         text = read_text(path)
     except SymlinkRefused:  # never read, never published
         report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
-        return source, None
+        return source, None, []
     except YamlRejected as rejected:  # size and encoding checks are shared with YAML
         _report_problems(source, rejected.problems, report)
-        return source, None
+        return source, None, []
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
-        return source, None
+        return source, None, []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page = split_page(text)
-    refused = renderer.problems(page) if renderer is not None else []
+    checked = renderer.check(page) if renderer is not None else PageCheck([], [])
+    refused = checked.problems
     hinted = set()
     if any(problem.rule == ALLOWLIST_RULE for problem in refused):  # what the hints can place
         try:
@@ -248,7 +261,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
                 hinted.add(finding.line)
     for problem in page.problems + [problem for problem in refused if problem.line not in hinted]:
         report.at(source, problem.line, problem.column, problem.message, problem.rule)
-    return source, text
+    return source, text, checked.links
 
 
 def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
@@ -379,9 +392,11 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     hidden = _hidden_items(catalog) if options.audience == "public" else None
     published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
     texts = {}
+    links: dict[str, list[PageLink]] = {}
     for path in markdown:
-        source, text = _cached(cache, path, _relative(root, path), report,
-                               lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
+        source, text, page_links = _cached(cache, path, _relative(root, path), report,
+                                           lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
+        links[source] = page_links
         if text is not None:
             texts[source] = text
             published = source.rsplit("/", 1)[0] in published_folders
@@ -389,10 +404,13 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
     for path in docs_markdown(root, report):  # MkDocs reads these itself
-        source, text = _cached(cache, path, _relative(root, path), report,
-                               lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
+        source, text, page_links = _cached(cache, path, _relative(root, path), report,
+                                           lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
+        links[source] = page_links
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
+    if options.markdown.check_links:  # links to other files: they may change without the page
+        check_links(links, catalog, known_ids["course"], root, texts, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 

@@ -21,6 +21,7 @@ from types import FrameType
 from typing import Any
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from .html_allowlist import Allowlist, positioned
@@ -347,9 +348,63 @@ class MarkdownSettings:
 
     extensions: tuple[Any, ...] = ()
     configs: Mapping[str, Mapping[str, Any]] | None = None
+    # MkDocs' validation.links.not_found is a warning (its default): --strict fails on a
+    # relative link to a file the site does not have, so validate reports it as an error.
+    check_links: bool = True
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link or image address of a rendered page, where its source most likely writes it."""
+
+    url: str
+    line: int
+    column: int
+
+
+class _LinkCollector(Treeprocessor):
+    """The ``href`` of each ``<a>`` and ``src`` of each ``<img>``: what MkDocs' own tree
+    processor resolves against the site's files, at the same point of rendering (priority
+    0, after the inline patterns made the links; raw HTML is not in the tree for either)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def run(self, root: Any) -> None:
+        for element in root.iter():
+            url = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
+            if url:
+                self.urls.append(url)
+
+
+def _placed(body: str, body_line: int, urls: list[str]) -> list[PageLink]:
+    """Each address at its first place in the body after the previous one's, as written
+    inside ``(...)`` or ``<...>``, else anywhere; a reference or escaped form not found as
+    written is placed at the body's first line."""
+    links, offset = [], 0
+    for url in urls:
+        found = next((at + 1 for at in (body.find(f"({url}", offset), body.find(f"<{url}", offset)) if at >= 0),
+                     body.find(url, offset))
+        if found < 0:
+            links.append(PageLink(url, body_line, 1))
+            continue
+        offset = found + len(url)
+        line_start = body.rfind("\n", 0, found) + 1
+        links.append(PageLink(url, body_line + body.count("\n", 0, found), found - line_start + 1))
+    return links
 
 
 ALLOWLIST_RULE = "markdown-allowlist"  # the rule of a refusal by the allowlist on the rendered page
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """What rendering a page found: the allowlist's refusals (and a page too deep or slow to
+    render), and its links for :func:`~syllabus.core.links.check_links`."""
+
+    problems: list[YamlProblem]
+    links: list[PageLink]
 
 
 class PageRenderer:
@@ -358,28 +413,33 @@ class PageRenderer:
     def __init__(self, settings: MarkdownSettings, allowlist: Allowlist) -> None:
         self.settings, self.allowlist = settings, allowlist
         self._markdown: markdown.Markdown | None = None
+        self._links = _LinkCollector()
 
     def render(self, body: str) -> str:
         if self._markdown is None:  # made on first use: validate runs without Markdown pages too
             self._markdown = markdown.Markdown(extensions=list(self.settings.extensions),
                                                extension_configs=dict(self.settings.configs or {}))
+            self._markdown.treeprocessors.register(self._links, "syllabus-links", 0)
+        self._links.urls = []
         return self._markdown.reset().convert(body)
 
-    def problems(self, page: PageSource) -> list[YamlProblem]:
-        """What the build's allowlist would refuse in this page, positioned in its source
-        (nothing is rendered for a page whose metadata or size is already refused)."""
+    def check(self, page: PageSource) -> PageCheck:
+        """What the build's allowlist would refuse in this page, positioned in its source,
+        and the page's links (nothing is rendered for a page whose metadata or size is
+        already refused)."""
         if page.problems:
-            return []
+            return PageCheck([], [])
         seconds = render_seconds(page.body)
         try:
             with RenderBudget(OutOfTime, seconds):
                 _, removals = self.allowlist.removals(self.render(page.body))
                 refusals = positioned(page.body, removals)
+                links = _placed(page.body, page.body_line, self._links.urls)
         except RecursionError:
-            return [YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; simplify it",
-                                "markdown-depth")]
+            return PageCheck([YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; "
+                                          "simplify it", "markdown-depth")], [])
         except OutOfTime:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
-            return [YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")]
-        return [YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
-                for line, column, message in refusals]
+            return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")], [])
+        return PageCheck([YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
+                          for line, column, message in refusals], links)

@@ -7,6 +7,7 @@ class), so ``syllabus validate`` and ``mkdocs build`` can never disagree on a se
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
     return options_from_mapping(
         plugin_config, root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
-        markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
+        markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs),
+                                  check_links=config.validation.links.not_found >= logging.WARNING),
     )
 
 

@@ -40,6 +40,7 @@ from ..core.html_allowlist import Allowlist, is_id, positioned
 from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
 from ..core.pages import RenderBudget, joined_lines, plain_title, printable_meta, render_seconds, too_slow
+from ..core.published import course_files
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
@@ -61,7 +62,6 @@ from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_bi
 from .structure import (
     Download,
     GeneratedPage,
-    course_files,
     next_live_sessions,
     plan_downloads,
     session_downloads,

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -21,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from ..core.config import Options
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Plan, Session, Track, Unit
-from ..core.rules import confined_file
+from ..core.published import course_site_path
 from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
 from ..export.calendar import calendar_file
@@ -81,7 +79,7 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
         "feedback_links": page_feedback("course", course, options),
     }
     yield GeneratedPage(
-        src_uri=f"courses/{course.id}/index.md", title=course.title, template="syllabus/course.html",
+        src_uri=course_site_path(course, "index.md"), title=course.title, template="syllabus/course.html",
         source=course.source, description=course.summary, language=course.language, updated=updated,
         markdown=markdown.get(f"{course.folder}/index.md", ""), markdown_source=f"{course.folder}/index.md",
         context=context, search_filters=filters,
@@ -113,7 +111,7 @@ def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str], filters: 
     """A unit is found under its course's facets, and its results name the course."""
     source = f"{course.folder}/{unit.file}"
     return GeneratedPage(
-        src_uri=f"courses/{course.id}/{unit.file}", title=unit.title, template="syllabus/unit.html",
+        src_uri=course_site_path(course, unit.file), title=unit.title, template="syllabus/unit.html",
         source=source, description=course.summary, language=course.language, updated=updated,
         markdown=markdown.get(source, ""), markdown_source=source, context={"course": course, "unit": unit},
         search_filters=filters, search_meta={"course": course.title},
@@ -208,39 +206,6 @@ def next_live_sessions(catalog: Catalog, today: dt.date, limit: int) -> list[tup
                      if catalog.taxonomy.is_live(course.format)
                      for session in course.upcoming_sessions(today) if session.status == "scheduled"]
     return heapq.nsmallest(limit, open_sessions, key=lambda pair: pair[1].starts_at)
-
-
-# Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
-# own, an SVG file runs its scripts with the site's origin.
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
-
-
-def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> list[tuple[str, Path]]:
-    """The files of visible courses' folders published as they are, as (site path, source):
-    the materials a course names, and the images its Markdown mentions by file name (a
-    picture the text never mentions stays private), never the folder wholesale. They are
-    site files, so MkDocs resolves a unit's links to them (``[handout](handout.pdf)``,
-    ``![diagram](diagram.png)``) as it does links between pages."""
-    published = []
-    for course in catalog.courses.values():
-        folder = root / course.folder
-        names = [material.file for material in course.materials if material.file]
-        text = "\n".join(markdown.get(f"{course.folder}/{name}", "")
-                         for name in ("index.md", *(unit.file for unit in course.units)))
-        if text.strip():
-            names += [name for name in _images_in(folder) if name.rpartition("/")[2] in text]
-        published += [(f"courses/{course.id}/{name}", folder / name)
-                      for name in dict.fromkeys(names) if confined_file(folder, name)]
-    return published
-
-
-def _images_in(folder: Path) -> Iterator[str]:
-    """Image files under ``folder``, as paths relative to it (symlinked folders are not entered)."""
-    for parent, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in names:
-            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
-                yield os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
 
 
 def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:

@@ -1,0 +1,120 @@
+"""What the site publishes from course folders, by site path, and pages' relative links
+checked against it the way MkDocs checks them, so ``syllabus validate`` reports a broken
+link with the other problems instead of leaving it to ``mkdocs build --strict``.
+
+A course folder's site path is its catalog path (``courses/<id>/``), so a link resolves the
+same way from the repository and from the site. Targets under ``courses/`` are checked
+here; other pages of the site (``docs/`` and the generated catalog, track and plan pages)
+are left to the build.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .model import Catalog, Course
+from .pages import MARKDOWN_SUFFIXES, PageLink
+from .report import Report
+from .rules import confined_file
+from .schema_messages import did_you_mean
+
+# Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
+# own, an SVG file runs its scripts with the site's origin.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+DOCS = "docs"  # hand-written pages: their site paths are relative to it
+LINK_RULE = "link"
+
+
+def course_site_path(course: Course, name: str) -> str:
+    """The site path of the file ``name`` (relative to the course folder) of ``course``."""
+    return f"courses/{course.id}/{name}"
+
+
+def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> list[tuple[str, Path]]:
+    """The files of the catalog's course folders published as they are, as (site path,
+    source): the materials a course names, and the images its Markdown mentions by file name
+    (a picture the text never mentions stays private), never the folder wholesale. They are
+    site files, so MkDocs resolves a unit's links to them (``[handout](handout.pdf)``,
+    ``![diagram](diagram.png)``) as it does links between pages."""
+    published = []
+    for course in catalog.courses.values():
+        folder = root / course.folder
+        names = [material.file for material in course.materials if material.file]
+        text = "\n".join(markdown.get(f"{course.folder}/{name}", "")
+                         for name in ("index.md", *(unit.file for unit in course.units)))
+        if text.strip():
+            names += [name for name in _images_in(folder) if name.rpartition("/")[2] in text]
+        published += [(course_site_path(course, name), folder / name)
+                      for name in dict.fromkeys(names) if confined_file(folder, name)]
+    return published
+
+
+def _images_in(folder: Path) -> Iterator[str]:
+    """Image files under ``folder``, as paths relative to it (symlinked folders are not entered)."""
+    for parent, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
+                yield os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
+
+
+def check_links(links: Mapping[str, list[PageLink]], catalog: Catalog, known_courses: set[str], root: Path,
+                markdown: Mapping[str, str], report: Report) -> None:
+    """Report each relative link of the pages in ``links`` (by catalog-relative source) to a
+    file under ``courses/`` that the site will not have: what MkDocs warns about (its
+    ``validation.links.not_found``), so ``--strict`` fails. ``known_courses`` are the course
+    folders found, including those whose course.yml failed its checks (reported already)."""
+    site = {path for path, _ in course_files(catalog, root, markdown)}
+    for course in catalog.courses.values():
+        site.update(course_site_path(course, name) for name in ("index.md", *(unit.file for unit in course.units)))
+    for source, page_links in links.items():
+        page = source.removeprefix(f"{DOCS}/") if source.startswith(f"{DOCS}/") else source
+        for link in page_links:
+            problem = _link_problem(page, link.url, site, catalog, known_courses, root)
+            if problem:
+                message, hint = problem
+                report.at(source, link.line, link.column, message, LINK_RULE, hint=hint)
+
+
+def _link_problem(page: str, url: str, site: set[str], catalog: Catalog, known_courses: set[str],
+                  root: Path) -> tuple[str, str] | None:
+    """(message, hint) for a link MkDocs would not find, resolved from the site path ``page``
+    as MkDocs resolves it."""
+    scheme, netloc, path, _, _ = urlsplit(url)
+    if scheme or netloc or url.startswith(("/", "\\")) or not path:
+        return None  # another site, an absolute path (MkDocs leaves it as is) or an anchor
+    path = unquote(path)
+    if not posixpath.splitext(path)[1]:
+        return None  # a folder-style address: MkDocs leaves it as is, and only says so at info level
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path).lstrip("/"))
+    if target == ".." or target.startswith("../"):
+        return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
+    parts = target.split("/")
+    if parts[0] != "courses" or target in site or (root / DOCS / target).is_file():
+        return None
+    if len(parts) < 3:
+        return f"'{url}' links to '{target}', which the site does not have", "link to a file inside a course folder"
+    course = catalog.courses.get(parts[1])
+    if course is None:
+        if parts[1] in known_courses:
+            return None  # its course.yml failed its checks, which are reported
+        return (f"'{url}' links to course '{parts[1]}', which does not exist{did_you_mean(parts[1], catalog.courses)}",
+                "check the course id: its folder's name under courses/")
+    name = "/".join(parts[2:])
+    suffix = posixpath.splitext(name)[1].lower()
+    if (root / course.folder / name).is_file():
+        if suffix in MARKDOWN_SUFFIXES:
+            return (f"'{url}' is not a unit of course '{course.id}'",
+                    "add it to the course's units in course.yml, or link one of them")
+        if suffix in IMAGE_SUFFIXES:
+            return (f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
+                    "show it in one of the course's pages")
+        return f"'{url}' is not published", "list it under the course's materials in course.yml"
+    here = posixpath.dirname(page)
+    written = [posixpath.relpath(uri, here) for uri in site if uri.startswith(course_site_path(course, ""))]
+    return (f"'{url}' not found in course '{course.id}'{did_you_mean(path, written)}",
+            "correct the file name, or add the file to the course folder")

@@ -1,0 +1,105 @@
+"""Relative links: ``syllabus validate`` reports each one ``mkdocs build --strict`` would fail
+on, at the link, and passes the ones it publishes.
+
+Every case runs both on the same catalog: the diagnostic is asserted whole, and the build
+must fail on the same link (MkDocs names it in its warning) or pass.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import NamedTuple
+
+import pytest
+
+from .conftest import build_site, course_data, dump
+
+UNITS = {"units": [{"title": "Setup", "file": "setup.md"}, {"title": "Lab", "file": "lab/index.md"}],
+         "materials": [{"title": "Checklist", "kind": "handout", "file": "checklist.pdf"}]}
+
+
+def write_catalog(catalog, body: str, page: str = "courses/intro/index.md") -> None:
+    """Two courses: intro (two units, a material, a picture, and files nothing publishes) and other."""
+    catalog.course("intro", course_data("intro", **UNITS))
+    catalog.course("other", course_data("other"))
+    catalog.write("courses/intro/setup.md", "# Setup\n")
+    catalog.write("courses/intro/lab/index.md", "# Lab\n")
+    catalog.write("courses/intro/checklist.pdf", b"%PDF-1.4\n")
+    catalog.write("courses/intro/notes.txt", "private notes\n")
+    catalog.write("courses/intro/draft.md", "# Not a unit yet\n")
+    catalog.write("courses/intro/diagram.png", b"\x89PNG\r\n\x1a\n")
+    catalog.write("docs/guide.md", "# Guide\n")
+    catalog.write(page, body)
+
+
+def validate(run_cli, catalog) -> list[tuple[str, int, int, str]]:
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.err == ""
+    return [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(result.out) if d["rule"] == "link"]
+
+
+class Broken(NamedTuple):
+    id: str
+    body: str
+    line: int
+    column: int
+    message: str
+    page: str = "courses/intro/index.md"
+
+
+BROKEN = [
+    Broken("typo", "# Intro\n\nStart with [setup](setpu.md).\n", 3, 20,
+           "'setpu.md' not found in course 'intro' (did you mean 'setup.md'?)"),
+    Broken("typo-from-a-subfolder-unit", "# Lab\n\nBack to [setup](../setpu.md).\n", 3, 17,
+           "'../setpu.md' not found in course 'intro' (did you mean '../setup.md'?)", "courses/intro/lab/index.md"),
+    Broken("missing-image", "# Intro\n\n![Flow](flow.png)\n", 3, 9, "'flow.png' not found in course 'intro'"),
+    Broken("markdown-not-a-unit", "# Intro\n\nSee [notes](draft.md).\n", 3, 13,
+           "'draft.md' is not a unit of course 'intro'"),
+    Broken("file-not-a-material", "# Intro\n\nSee [notes](notes.txt).\n", 3, 13, "'notes.txt' is not published"),
+    Broken("unknown-course", "# Intro\n\nThen [next](../ohter/index.md).\n", 3, 13,
+           "'../ohter/index.md' links to course 'ohter', which does not exist (did you mean 'other'?)"),
+    Broken("outside-the-site", "# Intro\n\n[up](../../../README.md)\n", 3, 6, "'../../../README.md' points outside "
+           "the site"),
+    Broken("from-a-docs-page", "# Guide\n\nTake [the lab](courses/intro/lab.md).\n", 3, 16,
+           "'courses/intro/lab.md' not found in course 'intro' (did you mean 'courses/intro/lab/index.md'?)",
+           "docs/index.md"),
+    Broken("reference-style", "# Intro\n\nSee [setup][s].\n\n[s]: set-up.md\n", 5, 6,
+           "'set-up.md' not found in course 'intro' (did you mean 'setup.md'?)"),
+]
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[case.id for case in BROKEN])
+def test_a_link_the_build_cannot_resolve_is_reported_at_the_link(catalog, run_cli, tmp_path, case):
+    write_catalog(catalog, case.body, case.page)
+    assert validate(run_cli, catalog) == [(case.page, case.line, case.column, case.message)]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1
+    link = case.message.split("'")[1]
+    assert f"contains a link '{link}', but the target" in build.stderr
+
+
+def test_links_the_site_publishes_pass_both(catalog, run_cli, tmp_path):
+    write_catalog(catalog, "# Intro\n\n"
+                  "[Setup](setup.md#first), [the lab](lab/index.md), [checklist](checklist.pdf), "
+                  "![Diagram](diagram.png), [other course](../other/index.md), [other, folder style](../other/), "
+                  "[guide](../../guide.md), [home](../../index.md), [top](#intro), [absolute](/catalog/), "
+                  "[web](https://example.com/x.md), [mail](mailto:a@example.com), `[code](nowhere.md)`\n\n"
+                  "```\n[fenced](nowhere.md)\n```\n")
+    catalog.write("courses/intro/lab/index.md", "# Lab\n\nBack to [setup](../setup.md) and [intro](../index.md).\n")
+    catalog.write("docs/index.md", "# Welcome\n\n[Intro](courses/intro/index.md), [setup](courses/intro/setup.md)\n")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")
+
+
+def test_a_course_failing_its_checks_is_not_reported_again_through_links(catalog, run_cli):
+    write_catalog(catalog, "# Intro\n\n[Broken course](../broken/index.md)\n")
+    catalog.course("broken", course_data("broken", level="expert"))
+    assert validate(run_cli, catalog) == []
+
+
+def test_no_link_errors_where_mkdocs_is_told_not_to_warn(catalog, run_cli, tmp_path):
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + dump(
+        {"validation": {"links": {"not_found": "info"}}}))
+    write_catalog(catalog, "# Intro\n\n[setup](setpu.md)\n")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")
