@@ -102,7 +102,7 @@ def test_markdown_dates_sessions_and_links(plan_cli: Callable[..., CliResult]) -
     # Day 1: the New York session falls inside days 1-9, shown at its Berlin time; day 12:
     # the only session in the phase is full, so the on-demand course is offered.
     assert ("Next live session in this phase: Wed, Jan 6, 2027, 22:00–23:30 Berlin time (16:00 New York) "
-            "(at night in this time zone, 22:00 to 07:00: no daytime session fits; ask for a private session) "
+            "— at night in this time zone (22:00 to 07:00): no daytime session fits; ask for a private session "
             "([register](https://events.test/live-class/1))") in text
     assert "On demand instead: [Course recorded](https://academy.test/courses/recorded/)" in text
     assert "- Customer engineer:" not in text  # optional, and not given
