@@ -63,6 +63,9 @@ BROKEN = [
     Broken("from-a-docs-page", "# Guide\n\nTake [the lab](courses/intro/lab.md).\n", 3, 16,
            "'courses/intro/lab.md' not found in course 'intro' (did you mean 'courses/intro/lab/index.md'?)",
            "docs/index.md"),
+    Broken("nul-byte", "# Intro\n\n[a](x%00.md)\n", 3, 5, "'x%00.md' not found in course 'intro'"),
+    Broken("name-too-long-to-look-up", f"# Intro\n\n[a]({'y' * 300}.md)\n", 3, 5,
+           f"'{'y' * 300}.md' not found in course 'intro'"),
     Broken("reference-style", "# Intro\n\nSee [setup][s].\n\n[s]: set-up.md\n", 5, 6,
            "'set-up.md' not found in course 'intro' (did you mean 'setup.md'?)"),
 ]

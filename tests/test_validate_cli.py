@@ -123,6 +123,10 @@ HOSTILE_YAML = [
                   "keep one")]),
     Hostile("cr-only", {COURSE_FILE: course(level="level: expert").replace("\n", "\r")}, [
         in_course(4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced")]),
+    Hostile("unit-path-too-long-to-look-up", {COURSE_FILE: COURSE + "units:\n  - title: One\n    file: " + "d/" * 3000
+                                              + "x.md\n"}, [
+        in_course(12, 11, "file", f"units[0].file: '{'d/' * 3000}x.md' not found in the course folder"),
+        in_course(12, 11, "schema-maxLength", "units[0].file: is 6004 characters; at most 255 allowed")]),
     Hostile("nesting-65", {COURSE_FILE: COURSE + "outcomes: " + "[" * 64 + "]" * 64 + "\n"}, [
         in_course(10, 74, "yaml-depth", "nesting is deeper than 64 levels")]),
     Hostile("nesting-200k", {COURSE_FILE: COURSE + "outcomes: " + "[" * 200_000 + "\n"}, [

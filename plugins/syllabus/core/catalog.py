@@ -99,10 +99,8 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
 
 def _lstat_mode(path: str) -> int:
     """The file type bits of ``path`` itself (0 if absent): one syscall, symlinks not followed."""
-    try:
-        return os.lstat(path).st_mode
-    except OSError:
-        return 0
+    status = rules.own_status(path)
+    return status.st_mode if status is not None else 0
 
 
 def discover(root: Path, report: Report) -> dict[str, list[Path]]:

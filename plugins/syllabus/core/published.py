@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -19,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .model import Catalog, Course
 from .pages import MARKDOWN_SUFFIXES, PageLink
 from .report import Report
-from .rules import confined_file
+from .rules import confined_file, own_status
 from .schema_messages import did_you_mean
 
 # Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
@@ -87,14 +88,13 @@ def _link_problem(page: str, url: str, site: set[str], catalog: Catalog, known_c
     scheme, netloc, path, _, _ = urlsplit(url)
     if scheme or netloc or url.startswith(("/", "\\")) or not path:
         return None  # another site, an absolute path (MkDocs leaves it as is) or an anchor
-    path = unquote(path)
-    if not posixpath.splitext(path)[1]:
+    if not posixpath.splitext(unquote(path))[1]:
         return None  # a folder-style address: MkDocs leaves it as is, and only says so at info level
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path).lstrip("/"))
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)).lstrip("/"))
     if target == ".." or target.startswith("../"):
         return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
     parts = target.split("/")
-    if parts[0] != "courses" or target in site or (root / DOCS / target).is_file():
+    if parts[0] != "courses" or target in site or _is_file(root / DOCS / target):
         return None
     if len(parts) < 3:
         return f"'{url}' links to '{target}', which the site does not have", "link to a file inside a course folder"
@@ -102,11 +102,12 @@ def _link_problem(page: str, url: str, site: set[str], catalog: Catalog, known_c
     if course is None:
         if parts[1] in known_courses:
             return None  # its course.yml failed its checks, which are reported
-        return (f"'{url}' links to course '{parts[1]}', which does not exist{did_you_mean(parts[1], catalog.courses)}",
+        return (f"'{url}' links to course '{parts[1]}', which does not exist"
+                f"{did_you_mean(parts[1], sorted(catalog.courses))}",
                 "check the course id: its folder's name under courses/")
     name = "/".join(parts[2:])
     suffix = posixpath.splitext(name)[1].lower()
-    if (root / course.folder / name).is_file():
+    if _is_file(root / course.folder / name):
         if suffix in MARKDOWN_SUFFIXES:
             return (f"'{url}' is not a unit of course '{course.id}'",
                     "add it to the course's units in course.yml, or link one of them")
@@ -114,7 +115,13 @@ def _link_problem(page: str, url: str, site: set[str], catalog: Catalog, known_c
             return (f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
                     "show it in one of the course's pages")
         return f"'{url}' is not published", "list it under the course's materials in course.yml"
+    # Suggested as the trainer would write them from this page, closest to what was written.
     here = posixpath.dirname(page)
-    written = [posixpath.relpath(uri, here) for uri in site if uri.startswith(course_site_path(course, ""))]
-    return (f"'{url}' not found in course '{course.id}'{did_you_mean(path, written)}",
+    candidates = sorted(posixpath.relpath(uri, here) for uri in site if uri.startswith(course_site_path(course, "")))
+    return (f"'{url}' not found in course '{course.id}'{did_you_mean(path, candidates)}",
             "correct the file name, or add the file to the course folder")
+
+
+def _is_file(path: Path) -> bool:
+    status = own_status(path)
+    return status is not None and stat.S_ISREG(status.st_mode)

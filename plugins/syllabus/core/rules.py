@@ -6,7 +6,9 @@ or internal content into public pages. Each rule reports at the YAML node it is 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -95,17 +97,27 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
     if not all(SAFE_NAME.fullmatch(part) for part in relative.parts):
         return (f"'{name}' is not a safe file name: use letters, digits, '-', '_' and '.' only, "
                 "not starting with '.'; rename the file")
-    path = folder
+    path, status = folder, None
     for part in relative.parts:
         path = path / part
-        if path.is_symlink():
+        status = own_status(path)
+        if status is not None and stat.S_ISLNK(status.st_mode):
             return f"'{name}' goes through a symlink; symlinks are never published"
-    if not path.is_file():
+    if status is None or not stat.S_ISREG(status.st_mode):
         siblings = [p.name for p in folder.iterdir()] if folder.is_dir() and list_siblings else []
         return f"'{name}' not found in the course folder{did_you_mean(name, siblings)}"
-    if path.stat().st_nlink > 1:
+    if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
     return None
+
+
+def own_status(path: Path | str) -> os.stat_result | None:
+    """``path``'s own status (a symlink is not followed), or None if there is nothing there
+    or the name cannot be looked up (longer than the file system allows, a NUL byte)."""
+    try:
+        return os.lstat(path)
+    except (OSError, ValueError):
+        return None
 
 
 def _text(data: Any, key: str) -> str | None:
