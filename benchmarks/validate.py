@@ -2,8 +2,10 @@
 
 The baseline reads and parses the same YAML files with ``yaml.load(..., CSafeLoader)`` and
 does nothing else; Syllabus also applies the strict loader's checks, both schema
-validators' fast path, the cross-file rules and the Markdown safety checks. Runs are
-interleaved and the medians compared, since the machines are shared and noisy.
+validators' fast path, the cross-file rules and the Markdown checks: every page rendered
+with the site's Markdown extensions and put through the build's allowlist, and its links
+resolved. Runs are interleaved and the medians compared, since the machines are shared and
+noisy. The same load without rendering pages is printed beside it: what the rendering costs.
 
     python benchmarks/validate.py [--courses 4000] [--runs 5]
 """
@@ -23,6 +25,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from syllabus.cli import main as syllabus
+from syllabus.core.catalog import load_catalog
+from syllabus.plugin.options import load_options
 from synthetic import write_catalog
 
 
@@ -37,6 +41,11 @@ def syllabus_validate(config: Path) -> None:
         code = syllabus(["validate", "-f", str(config)])
     if code != 0:
         raise SystemExit(f"synthetic catalog failed validation (exit {code})")
+
+
+def unrendered(config: Path) -> None:
+    """Everything validate does except rendering the Markdown pages (and checking their links)."""
+    load_catalog(load_options(config))
 
 
 def timed(function, *args) -> float:
@@ -56,15 +65,18 @@ def main() -> None:
         config = write_catalog(root, args.courses)
         syllabus_validate(config)  # warm caches (files, schema compilation) for both sides
         bare_yaml(root)
-        baseline, ours = [], []
+        baseline, ours, without_pages = [], [], []
         for _ in range(args.runs):
             baseline.append(timed(bare_yaml, root))
             ours.append(timed(syllabus_validate, config))
-    base, mine = statistics.median(baseline), statistics.median(ours)
+            without_pages.append(timed(unrendered, config))
+    base, mine, unrendered_median = map(statistics.median, (baseline, ours, without_pages))
     print(f"courses: {args.courses}, runs: {args.runs}")
     print(f"yaml.load(CSafeLoader) median: {base:.3f} s CPU")
     print(f"syllabus validate median:      {mine:.3f} s CPU")
     print(f"ratio: {mine / base:.2f}x (target <= 2.0x)")
+    print(f"without rendering the pages:   {unrendered_median:.3f} s CPU, {unrendered_median / base:.2f}x; rendering "
+          f"{args.courses} pages costs {mine - unrendered_median:.3f} s")
 
 
 if __name__ == "__main__":
