@@ -654,6 +654,21 @@ def test_sessions_before_today_are_hidden_and_states_are_shown(dated_site: Path)
     assert [s["start"][:10] for s in live["sessions"]] == ["2026-11-18", "2026-12-01", "2026-12-02", "2026-12-03"]
 
 
+def test_calendars_are_published_not_sent_and_never_empty(site: Path, dated_site: Path) -> None:
+    """No iTIP METHOD (PUBLISH would need an ORGANIZER, RFC 5546 3.2.1), and one component or
+    more in each calendar (RFC 5545 3.6), the feed of a role with no sessions included."""
+    import icalendar
+
+    calendars = sorted([*site.rglob("*.ics"), *dated_site.rglob("*.ics")])
+    assert len(calendars) > 20
+    for path in calendars:
+        data = path.read_bytes()
+        assert b"METHOD" not in data, path
+        assert icalendar.Calendar.from_ical(data).subcomponents, path
+    empty = icalendar.Calendar.from_ical((dated_site / "sessions-end-user.ics").read_bytes())
+    assert not empty.walk("VEVENT") and [zone["TZID"] for zone in empty.walk("VTIMEZONE")] == ["UTC"]
+
+
 def test_staleness_is_judged_against_source_date_epoch(dated_site: Path) -> None:
     stale = article(dated_site, "courses/live/").find("footer", cls="syllabus-meta")
     assert stale.find("strong", cls="syllabus-stale").text == "review overdue since Thu, Jan 1, 2026"

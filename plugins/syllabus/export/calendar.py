@@ -5,7 +5,9 @@ Each meeting of a session is its own event with exact UTC instants (RFC 5545 for
 every calendar shows in its owner's zone: no RRULE, so no VTIMEZONE is needed to keep a
 weekly meeting's local hour across a DST change (the model computes each meeting).
 ``DTSTAMP`` is midnight UTC of "today", which ``SOURCE_DATE_EPOCH`` fixes, so the same
-sources always give the same bytes.
+sources always give the same bytes. No ``METHOD``: the files are published, not sent as
+invitations, and iTIP's ``PUBLISH`` would require an ``ORGANIZER`` (RFC 5546 3.2.1), an
+address a catalog does not have; without it calendars import the events as they are.
 
 Plan templates are written by the ``icalendar`` library and folded by
 :func:`.ics_escape.fold` once their placeholders are filled, as ``plan.js`` folds them.
@@ -40,7 +42,6 @@ def new_calendar(name: str) -> Calendar:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", vText(name))  # X- properties are only escaped as explicit TEXT
     return calendar
 
@@ -97,8 +98,8 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
 
 def calendar_file(name: str, events: list[list[str]]) -> bytes:
     """A calendar named ``name`` holding ``events`` (lists of VEVENT lines)."""
-    lines = [_HEADER, fold(f"X-WR-CALNAME:{escape(name)}"), *(line for event in events for line in event),
-             "END:VCALENDAR", ""]
+    components = [line for event in events for line in event] or _NO_EVENTS
+    lines = [_HEADER, fold(f"X-WR-CALNAME:{escape(name)}"), *components, "END:VCALENDAR", ""]
     return "\r\n".join(lines).encode("utf-8")
 
 
@@ -107,7 +108,11 @@ def session_ics(course: Course, session: Session, today: dt.date, course_url: st
     return calendar_file(course.title, [session_event(course, session, today, course_url, messages)])
 
 
-_HEADER = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH"
+_HEADER = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nCALSCALE:GREGORIAN"
+# A calendar holds one component or more (RFC 5545 3.6): a feed with no sessions (a role's,
+# until one is scheduled) holds a UTC time zone, which every calendar reads and shows nothing for.
+_NO_EVENTS = ["BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0000",
+              "TZOFFSETTO:+0000", "TZNAME:UTC", "END:STANDARD", "END:VTIMEZONE"]
 
 
 def _utc(moment: dt.datetime) -> str:
