@@ -323,6 +323,23 @@ def test_program_course_shows_weeks_and_credential(site: Path) -> None:
     assert section_after(body, heading).text == " ".join(credential["criteria"].split())
 
 
+def test_each_weekly_meeting_says_its_own_date_in_its_calendar_event(site: Path) -> None:
+    import icalendar
+
+    course = SOURCES["courses"]["keystone-certified-admin"]
+    zones = {session["start"].replace("-", "").replace(":", ""): session["timezone"] for session in course["sessions"]}
+    paths = sorted((site / "courses/keystone-certified-admin/sessions").glob("*.ics"))
+    assert len(paths) >= 3  # a full session has no calendar file
+    for path in paths:
+        zone = ZoneInfo(zones[path.name.split("-")[0]])
+        events = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        assert len(events) == course["program_weeks"]
+        for event in events:
+            start = event["DTSTART"].dt.astimezone(zone)
+            said = f"{ENGLISH_FORMAT.date(start)}, {ENGLISH_FORMAT.time(start)}"
+            assert f"Scheduled for {said} (" in str(event["DESCRIPTION"]), (path.name, event["SUMMARY"])
+
+
 def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None:
     course = SOURCES["courses"]["keystone-101-ja"]
     body = article(site, "courses/keystone-101-ja/")

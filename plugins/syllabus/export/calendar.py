@@ -63,15 +63,19 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
     holds them, so a calendar that imported the session's own file and subscribes to a feed
     keeps one event each."""
     formats = LocaleFormat(messages)
-    local = formats.in_zone(formats.date_time(formats.date(session.start), formats.time(session.start)),
-                            session.timezone)
-    details = [course.summary, messages.text("calendar.scheduled", time=local), course_url]
+    after = [course_url]
     if session.registration_url:
-        details.append(messages.text("calendar.register", url=session.registration_url))
+        after.append(messages.text("calendar.register", url=session.registration_url))
     if session.instructors:
         names = messages.text("list.separator").join(session.instructors)
-        details.append(messages.text("calendar.instructors", names=names))
-    description = fold(f"DESCRIPTION:{escape(SEPARATOR.join(details))}")
+        after.append(messages.text("calendar.instructors", names=names))
+
+    def description(start: dt.datetime) -> str:
+        """Said at the meeting's own local date and time (meetings are aware in the session's zone)."""
+        local = formats.in_zone(formats.date_time(formats.date(start), formats.time(start)), session.timezone)
+        details = [course.summary, messages.text("calendar.scheduled", time=local), *after]
+        return fold(f"DESCRIPTION:{escape(SEPARATOR.join(details))}")
+
     url = session.registration_url or course_url
     meetings = course.meetings(session)
     lines = []
@@ -88,7 +92,7 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
             f"DTEND:{_utc(end)}",
             f"DTSTAMP:{today:%Y%m%d}T000000Z",
             fold(f"UID:{stable_uid('session', course.id, key)}"),
-            description,
+            description(start),
             f"STATUS:{'CANCELLED' if session.status == 'cancelled' else 'CONFIRMED'}",
             *([fold(f"URL:{url}")] if url.startswith(("https://", "http://")) else []),  # a site path is no URI
             "END:VEVENT",
