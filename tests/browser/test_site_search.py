@@ -23,6 +23,7 @@ STATUS = "[data-syllabus-search-status]"
 LIST = "[data-syllabus-search-results]"
 RESULTS = ".md-search-result__item > .md-search-result__link:first-child"  # a page; sections follow it
 LINKS = ".md-search-result__link"
+FILTERS = "[data-syllabus-search-filters]"
 
 
 def course(course_id: str) -> dict[str, Any]:
@@ -133,6 +134,64 @@ def test_keyboard_opens_moves_through_and_closes_search(page: Any, example_site:
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
     expect(page.locator(STATUS)).to_have_attribute("aria-live", "polite")
+
+
+def focused_in(page: Any, selector: str) -> bool:
+    return page.evaluate(f"!!document.activeElement.closest({selector!r})")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_tab_through_the_header_opens_search_and_leaving_it_closes_it(browser: Any, example_site: str,
+                                                                        width: int) -> None:
+    with open_page(browser, viewport={"width": width, "height": 844}) as page:
+        page.goto(example_site + "courses/admin-essentials/")
+        for _ in range(40):  # from the top of the page into the search box
+            page.keyboard.press("Tab")
+            if focused_in(page, "input.md-search__input"):
+                break
+        else:
+            raise AssertionError("Tab never reached the search box")
+        assert page.evaluate("document.getElementById('__search').checked")
+        for _ in range(10):  # through the empty dialog and out of it
+            page.keyboard.press("Tab")
+            if not focused_in(page, "[data-syllabus-search]"):
+                break
+        assert not page.evaluate("document.getElementById('__search').checked")  # the page is not dimmed
+        assert not focused_in(page, "[data-syllabus-search]")
+
+
+def test_after_escape_tab_skips_the_hidden_results_and_slash_opens_search_again(page: Any, example_site: str) -> None:
+    page.goto(example_site + "catalog/")
+    search(page, "Keystone")
+    page.locator(f"{FILTERS} select").first.focus()  # Escape from a filter of the results
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert not focused_in(page, "[data-syllabus-search]")
+    page.keyboard.press("/")  # focus left the dialog for the page itself, where the shortcut works
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.press("Escape")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        assert not focused_in(page, ".md-search__output")
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    assert page.evaluate("document.getElementById('__search').checked")
+
+
+@pytest.mark.parametrize("url", ["catalog/", "courses/admin-essentials/", "tracks/admin-path/",
+                                 "plans/enterprise-onboarding-90/"])
+def test_skip_to_content_lands_on_the_page_title(page: Any, example_site: str, url: str) -> None:
+    page.goto(example_site + url)
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    target = "#" + skip.get_attribute("href").split("#")[1]  # Material makes it absolute
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == target
+    expect(page.locator(f"h1{target}")).to_be_in_viewport()
+    # At the top of the screen, not a section below the page's facts.
+    assert 0 <= page.evaluate(f"document.querySelector('{target}').getBoundingClientRect().top") < 200
 
 
 HOSTILE_TITLE = "Sneaky <img src=x onerror=alert(1)> </script><script>alert(2)</script>"

@@ -568,6 +568,7 @@ def _metadata_lines(source: str, body: str) -> int:
 
 
 _FIRST_H1 = re.compile(r'\s*<h1\b(?:[^>]*\bid="([^"]*)")?[^>]*>.*?</h1>', re.DOTALL)
+_TITLE = re.compile(r'<h1\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
 _SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
@@ -578,13 +579,23 @@ def toc_with_sections(html: str, toc: TableOfContents, body_language: str | None
     sub-entries, marked with ``body_language`` when it is not the site's). Titles stay
     the escaped HTML text the page holds, as Markdown's are. A body that opens with its
     own ``<h1>`` (a unit's title, which the page shows as its heading) holds its sections
-    one level down."""
+    one level down.
+
+    The sections hang under the page's ``<h1>``, as in a Markdown page's contents: Material
+    shows them without it, and its "Skip to content" link goes to the first entry, the
+    title, not past the page's facts to its first section."""
     if body_language:
         mark_language(toc, body_language)
     from_body = {entry.id: entry for item in toc for entry in (item.children if item.level == 1 else [item])}
     items = [from_body.pop(anchor, None) or AnchorLink(_TAG.sub("", inner).strip(), anchor, 2)
              for anchor, inner in _SECTION.findall(html)]
-    return TableOfContents(items + list(from_body.values()))
+    sections = items + list(from_body.values())
+    title = _TITLE.search(html)
+    if title is None:
+        return TableOfContents(sections)
+    top = AnchorLink(_TAG.sub("", title.group(2)).strip(), title.group(1), 1)
+    top.children = sections
+    return TableOfContents([top])
 
 
 def mark_language(entries: Iterable[AnchorLink], language: str) -> None:

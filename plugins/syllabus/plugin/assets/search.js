@@ -243,7 +243,7 @@
   function close() {
     toggle.checked = false;
     toggle.dispatchEvent(new Event("change"));
-    input.blur();
+    if (box.contains(document.activeElement)) document.activeElement.blur(); // "/" opens it again
   }
 
   function typing(target) {
@@ -278,8 +278,19 @@
     status.textContent = words["search.result.placeholder"];
     input.focus();
   });
+  /* Closed, nothing of the dialog but the box takes focus: Tab goes from the header to the
+   * page, not through invisible filters and results. Open, focus leaving it for the page
+   * closes it, so Tab never walks the page under an open dialog. */
+  const output = box.querySelector(".md-search__output");
+  const syncOutput = () => { output.inert = !toggle.checked; };
+  syncOutput();
   toggle.addEventListener("change", () => {
+    syncOutput();
     if (toggle.checked) input.focus();
+  });
+  box.addEventListener("focusout", (event) => {
+    const next = event.relatedTarget;
+    if (toggle.checked && next instanceof Node && !box.contains(next)) close();
   });
   list.addEventListener("click", (event) => {
     if (event.target instanceof Element && event.target.closest("a")) close();
