@@ -282,7 +282,7 @@ def test_course_json_ld_keeps_a_hostile_title_inside_its_script(site: Path) -> N
     [instance] = live["hasCourseInstance"]
     assert instance["@type"] == "CourseInstance" and instance["courseMode"] == ["online", "synchronous"]
     assert instance["startDate"] == "2026-12-08T11:00:00-05:00" and instance["location"]["@type"] == "VirtualLocation"
-    assert instance["courseSchedule"]["scheduleTimezone"] == "America/New_York"
+    assert "courseSchedule" not in instance and instance["courseWorkload"].startswith("PT")  # one meeting
     assert [p["name"] for p in instance["instructor"]] == list(INSTRUCTORS)
     on_demand = structured_data(site, "courses/evil")
     assert on_demand["name"] == COURSE_TITLE

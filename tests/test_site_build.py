@@ -340,6 +340,24 @@ def test_each_weekly_meeting_says_its_own_date_in_its_calendar_event(site: Path)
             assert f"Scheduled for {said} (" in str(event["DESCRIPTION"]), (path.name, event["SUMMARY"])
 
 
+def test_structured_data_spans_a_cohort_and_offers_no_seat_in_a_cancelled_session(site: Path) -> None:
+    from .test_escaping import structured_data
+
+    weeks = SOURCES["courses"]["keystone-certified-admin"]["program_weeks"]
+    cohorts = structured_data(site, "courses/keystone-certified-admin")["hasCourseInstance"]
+    for cohort in [c for c in cohorts if c["courseMode"][1] == "synchronous"]:
+        span = dt.datetime.fromisoformat(cohort["endDate"]) - dt.datetime.fromisoformat(cohort["startDate"])
+        assert dt.timedelta(weeks=weeks - 1) < span < dt.timedelta(weeks=weeks)  # first meeting to last
+        schedule = cohort["courseSchedule"]
+        assert (schedule["repeatFrequency"], schedule["repeatCount"]) == ("Weekly", weeks)
+        assert (schedule["startDate"], schedule["endDate"]) == (cohort["startDate"], cohort["endDate"])
+    instances = [i for path in sorted((site / "courses").glob("*/index.html"))
+                 for i in structured_data(site, path.parent.relative_to(site).as_posix()).get("hasCourseInstance", [])]
+    cancelled = [i for i in instances if i.get("eventStatus") == "https://schema.org/EventCancelled"]
+    assert cancelled and not [i for i in cancelled if "offers" in i]
+    assert [i for i in instances if i.get("offers", {}).get("availability") == "https://schema.org/InStock"]
+
+
 def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None:
     course = SOURCES["courses"]["keystone-101-ja"]
     body = article(site, "courses/keystone-101-ja/")

@@ -43,29 +43,35 @@ def _online(url: str) -> dict[str, Any]:
 
 
 def session_instance(course: Course, session: Session, online: bool, course_url: str) -> dict[str, Any]:
-    """One live session: when (organiser's offset), how it is attended, its status."""
-    start, end = session.starts_at, session.ends_at(course.duration_minutes)
+    """One live session: when (organiser's offset), how it is attended, its status.
+
+    It runs from its first meeting's start to its last one's end. A cohort that meets weekly
+    has a ``Schedule`` active for that span (each meeting's length, weekly, how many times);
+    a single meeting has no repetition to describe, so its length is its workload."""
+    meetings = course.meetings(session)
+    start, end = meetings[0][0], meetings[-1][1]
     minutes = session.duration_minutes or course.duration_minutes
-    schedule: dict[str, Any] = {"@type": "Schedule", "startDate": start.isoformat(), "endDate": end.isoformat(),
-                                "duration": iso_duration(minutes), "scheduleTimezone": session.timezone}
-    if course.program_weeks:  # a cohort meets weekly for its span
-        schedule.update(repeatFrequency="P1W", repeatCount=course.program_weeks)
     instance: dict[str, Any] = {
         "@type": "CourseInstance",
         "name": course.title,
         "courseMode": ["online" if online else "onsite", "synchronous"],
         "startDate": start.isoformat(),
         "endDate": end.isoformat(),
-        "courseSchedule": schedule,
         "eventStatus": SCHEMA + EVENT_STATUS[session.status],
         "eventAttendanceMode": SCHEMA + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
         "inLanguage": session.language or course.language,
     }
     if online:  # the content model has no venue, so an onsite session names no place
         instance["location"] = _online(session.registration_url or course_url)
+    if len(meetings) > 1:
+        instance["courseSchedule"] = {"@type": "Schedule", "startDate": start.isoformat(), "endDate": end.isoformat(),
+                                      "duration": iso_duration(minutes), "repeatFrequency": "Weekly",
+                                      "repeatCount": len(meetings), "scheduleTimezone": session.timezone}
+    else:
+        instance["courseWorkload"] = iso_duration(minutes)
     if session.instructors:
         instance["instructor"] = [{"@type": "Person", "name": name} for name in session.instructors]
-    if session.registration_url:
+    if session.registration_url and session.status != "cancelled":  # nothing to register for
         instance["offers"] = {"@type": "Offer", "url": session.registration_url,
                               "availability": SCHEMA + ("SoldOut" if session.status == "full" else "InStock")}
     return instance
