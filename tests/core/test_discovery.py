@@ -55,9 +55,10 @@ def test_cohort_sessions_repeat_weekly_in_the_organisers_zone() -> None:
     full, cancelled, recording = data["hasCourseInstance"]
     assert full["startDate"] == "2027-03-27T09:00:00+01:00"  # before the switch to summer time
     assert cancelled["startDate"] == "2027-03-29T09:00:00+02:00"
-    assert full["courseSchedule"]["repeatFrequency"] == "P1W" and full["courseSchedule"]["repeatCount"] == 6
+    assert full["courseSchedule"]["repeatFrequency"] == "Weekly" and full["courseSchedule"]["repeatCount"] == 6
+    assert full["endDate"] == full["courseSchedule"]["endDate"] == "2027-05-01T10:30:00+02:00"  # week 6, summer time
     assert full["offers"]["availability"] == "https://schema.org/SoldOut"
-    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled" and "offers" not in cancelled
     assert recording["courseMode"] == ["online", "asynchronous"]
     assert recording["location"] == {"@type": "VirtualLocation", "url": "https://video.example/cohort"}
     assert data["url"] == "https://academy.example/courses/cohort/"
