@@ -48,8 +48,10 @@ def specialised_schemas(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
         terms = getattr(taxonomy, kind)
         definition = defs[hook]
         definition["enum"] = list(terms)
-        lines = [f"- `{key}`: {term.title}" for key, term in terms.items()]
-        definition["markdownDescription"] = definition.get("description", "") + "\n\n" + "\n".join(lines)
+        # In the description, not a markdownDescription: an unknown keyword stops strict
+        # validators (ajv's default mode refuses to compile the schema).
+        lines = [f"- {key}: {term.title}" for key, term in terms.items()]
+        definition["description"] = definition.get("description", "") + "\n\n" + "\n".join(lines)
     return schemas
 
 
