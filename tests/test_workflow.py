@@ -106,6 +106,54 @@ def test_the_repository_schemas_are_up_to_date(run_cli) -> None:
     assert result.code == 0, result.err
 
 
+# Draft 2020-12's keywords, by what their values hold. A strict validator (ajv's default
+# mode) refuses to compile a schema with any other keyword.
+_SCHEMA_VALUED = {"items", "contains", "additionalProperties", "propertyNames", "if", "then", "else", "not",
+                  "unevaluatedItems", "unevaluatedProperties", "contentSchema"}
+_SCHEMA_LISTS = {"prefixItems", "allOf", "anyOf", "oneOf"}
+_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "dependentSchemas"}
+_VALUES = {"$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "type",
+           "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength",
+           "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+           "maxProperties", "minProperties", "required", "dependentRequired", "title", "description", "default",
+           "deprecated", "readOnly", "writeOnly", "examples", "format", "contentEncoding", "contentMediaType"}
+
+
+_IN_PLACE = {"allOf", "anyOf", "oneOf", "if", "then", "else", "not"}  # apply to the same value as their schema
+
+
+def _strictness_problems(schema: Any, where: str, inherited_type: str | None = None) -> list[str]:
+    """What ajv's strict mode refuses: unknown keywords (strictSchema), ``items`` or
+    ``properties`` where no type says array or object, here or in the schema applying to the
+    same value (strictTypes), and a required field the same schema does not name among its
+    properties (strictRequired)."""
+    if not isinstance(schema, dict):
+        return []
+    kind = schema.get("type", inherited_type)
+    problems = [f"{where}: unknown keyword {key!r}" for key in schema
+                if key not in _SCHEMA_VALUED | _SCHEMA_LISTS | _SCHEMA_MAPS | _VALUES]
+    if "items" in schema and kind != "array":
+        problems.append(f"{where}: 'items' without type array")
+    if ("properties" in schema or "required" in schema) and kind != "object":
+        problems.append(f"{where}: 'properties' or 'required' without type object")
+    problems += [f"{where}: required {name!r} not among its properties"
+                 for name in schema.get("required", ()) if name not in schema.get("properties", {})]
+    for key in _SCHEMA_VALUED & schema.keys():
+        problems += _strictness_problems(schema[key], f"{where}/{key}", kind if key in _IN_PLACE else None)
+    for key in _SCHEMA_LISTS & schema.keys():
+        problems += [p for i, sub in enumerate(schema[key])
+                     for p in _strictness_problems(sub, f"{where}/{key}/{i}", kind if key in _IN_PLACE else None)]
+    for key in _SCHEMA_MAPS & schema.keys():
+        problems += [p for name, sub in schema[key].items() for p in _strictness_problems(sub, f"{where}/{key}/{name}")]
+    return problems
+
+
+@pytest.mark.parametrize("folder", ["plugins/syllabus/schemas", "schemas"])
+def test_schemas_compile_in_strict_validators(folder: str) -> None:
+    for path in sorted((REPO / folder).glob("*.schema.json")):
+        assert _strictness_problems(json.loads(path.read_text(encoding="utf-8")), path.name) == []
+
+
 def _file_validator(folder: Path, name: str) -> Draft202012Validator:
     """Resolve ``$ref``s against the files' own location, the way an editor does."""
     def retrieve(uri: str) -> Resource:
