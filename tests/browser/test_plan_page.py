@@ -169,6 +169,13 @@ def test_a_session_crossing_midnight_names_its_end_date_on_the_page_and_in_downl
         assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args), f"{fmt} differs from `syllabus plan`"
 
 
+def test_a_time_zone_typed_in_any_letter_case_is_found(plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
+    page = plan_page
+    personalise(page, "Acme", "2027-01-04", "europe/BERLIN")
+    args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "Europe/Berlin")
+    assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
+
+
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page = plan_page
     page.fill("#plan-customer", "Acme")

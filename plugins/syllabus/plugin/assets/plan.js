@@ -263,12 +263,22 @@
     return days;
   }
 
+  // The zone the visitor typed, in any letter case: "asia/tokyo" is Asia/Tokyo.
+  function zoneNamed(typed, data) {
+    if (Object.prototype.hasOwnProperty.call(data.timezones, typed)) return typed;
+    var zones = Object.keys(data.timezones);
+    for (var i = 0; i < zones.length; i++) {
+      if (zones[i].toLowerCase() === typed.toLowerCase()) return zones[i];
+    }
+    return typed;
+  }
+
   function readForm(values, data) {
     var state = { start: parseStart(values.start, data), who: null, error: "" };
     try {
       var customer = name(values.customer, "customer", data);
       var ce = name(values.ce, "ce", data);
-      var zone = values.timezone.trim() || data.default_timezone;
+      var zone = zoneNamed(values.timezone.trim(), data) || data.default_timezone;
       if (!values.start) state.error = say("script.plan.error.start_missing");
       else if (!state.start) state.error = say("script.plan.error.start_invalid");
       else {
