@@ -124,9 +124,10 @@ def test_sydney_session_is_shown_and_exported_at_its_berlin_time(plan: Callable[
     assert "at night" not in plan("--customer", "Acme", "--start", KICKOFF.isoformat(), "--timezone", "Asia/Tokyo")
 
 
-def test_a_session_crossing_midnight_names_its_end_date(plan: Callable[..., str]) -> None:
-    # 10:00-12:00 in Sydney on 4 February 2027 is 23:00 on 3 February to 01:00 in London.
-    sentence = "Wed, Feb 3, 2027, 23:00–Thu, Feb 4, 2027, 01:00 London time (10:00 Sydney)"
+def test_a_session_crossing_midnight_names_its_end_date_and_the_organisers_date(plan: Callable[..., str]) -> None:
+    # 10:00-12:00 in Sydney on 4 February 2027 is 23:00 on 3 February to 01:00 in London:
+    # Sydney's date is not London's, so the organiser's time names it.
+    sentence = "Wed, Feb 3, 2027, 23:00–Thu, Feb 4, 2027, 01:00 London time (Thu, Feb 4, 2027, 10:00 Sydney)"
     london = ("--customer", "Acme", "--start", KICKOFF.isoformat(), "--timezone", "Europe/London")
     assert sentence in plan(*london)
     assert sentence in next(r for r in csv_rows(plan(*london, "--format", "csv")) if r["type"] == "Course")["details"]

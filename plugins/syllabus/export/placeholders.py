@@ -36,8 +36,10 @@ format's own writer unchanged. Kinds:
     a moment (``2027-02-02T23:00:00Z``) in the customer's zone, as ``label`` or ``time``;
     a time with ``since`` (a session's start) also names its date when that differs from
     the start's there, so a session crossing midnight does not read as ending before it starts.
-``elsewhere zone text``
-    ``text`` unless the customer's zone is ``zone`` (the organiser's time, said once).
+``elsewhere zone text dated start``
+    ``text`` unless the customer's zone is ``zone`` (the organiser's time, said once), or
+    ``dated`` (which also names the organiser's date) when the session starting at the
+    instant ``start`` falls on another date there than in the customer's zone.
 ``night start end``
     a warning when the session from ``start`` to ``end`` is at night in the customer's zone.
 """
@@ -275,7 +277,9 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
                 return escape(fmt, formats.date_time(formats.date(moment), formats.time(moment)))
             return escape(fmt, formats.time(moment))
         if kind == "elsewhere":
-            return "" if who.timezone == args[0] else args[1]
+            if who.timezone == args[0]:
+                return ""
+            return args[1] if _instant(args[3], who.timezone).date() == _instant(args[3], args[0]).date() else args[2]
         if kind == "night":
             night = is_night(_instant(args[0], who.timezone), _instant(args[1], who.timezone))
             return escape(fmt, night_flag(formats)) if night else ""

@@ -229,15 +229,21 @@ def _label(row: PlanRow, messages: Messages) -> str:
 
 def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
     """When a session runs, in the customer's zone, with the organiser's time second:
-    ``Thu, Feb 4, 2027, 01:00–03:00 Berlin time (10:00 Sydney)`` once filled."""
+    ``Thu, Feb 4, 2027, 01:00–03:00 Berlin time (11:00 Sydney)`` once filled, and the
+    organiser's date too where it is another: ``... 00:00–01:00 Tokyo time (Wed, Feb 10,
+    2027, 16:00 Berlin)``."""
     words = Wording(messages, fmt)
     start, end = utc_text(slot.start), utc_text(slot.end)
     formats = LocaleFormat(messages)
-    organiser = words.plain("download.organiser_time", time=formats.time(slot.start), zone=formats.city(slot.zone))
+    city = formats.city(slot.zone)
+    organiser = words.plain("download.organiser_time", time=formats.time(slot.start), zone=city)
+    organiser_dated = words.plain("download.organiser_time", zone=city,
+                                  time=formats.date_time(formats.date(slot.start), formats.time(slot.start)))
     when = words("download.session_when", date=placeholder("instant", start, "label"),
                  start=placeholder("instant", start, "time"), end=placeholder("instant", end, "time", start),
                  zone=placeholder("value", "zone", "", ""))
-    return f"{when}{placeholder('elsewhere', slot.zone, organiser)}{placeholder('night', start, end)}"
+    elsewhere = placeholder("elsewhere", slot.zone, organiser, organiser_dated, start)
+    return f"{when}{elsewhere}{placeholder('night', start, end)}"
 
 
 def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, dated: bool) -> dict[str, str]:

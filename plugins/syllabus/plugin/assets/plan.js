@@ -152,7 +152,11 @@
         }
         return escapeText(data.escapes[fmt], format(style, instant, who.timezone));
       }
-      if (kind === "elsewhere") return who.timezone === args[0] ? "" : args[1];
+      if (kind === "elsewhere") {
+        if (who.timezone === args[0]) return "";
+        var sameDay = local(args[3], who.timezone).date.getTime() === local(args[3], args[0]).date.getTime();
+        return sameDay ? args[1] : args[2];
+      }
       if (kind === "night") {
         var night = isNight(data, local(args[0], who.timezone), local(args[1], who.timezone));
         return night ? escapeText(data.escapes[fmt], nightFlag(data)) : "";
