@@ -7,6 +7,7 @@ through the same strict loader, validator and MkDocs build a trainer's repositor
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import os
 import shutil
@@ -20,6 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from syllabus.cli import main as cli_main
+from syllabus.export.csv_escape import BYTE_ORDER_MARK
 
 REPO = Path(__file__).resolve().parent.parent
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
@@ -81,6 +83,12 @@ def course_data(course_id: str, **fields: Any) -> dict[str, Any]:
     }
     data.update(fields)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a plan CSV, which starts with a byte order mark (for Excel)."""
+    assert text.startswith(BYTE_ORDER_MARK)
+    return list(csv.DictReader(io.StringIO(text.removeprefix(BYTE_ORDER_MARK), newline="")))
 
 
 def track_data(track_id: str, courses: list[Any], **fields: Any) -> dict[str, Any]:

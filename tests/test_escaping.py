@@ -9,8 +9,6 @@ element or an attribute, and a success only when the reader sees exactly the aut
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +18,7 @@ import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
+from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, csv_rows, plan_data, track_data
 from .sitetools import (
     Element,
     embedded_json,
@@ -251,7 +249,7 @@ def test_plan_downloads_carry_payloads_as_data(site: Path) -> None:
     assert not list(injections(rendered)) and not rendered.find_all("img") and not rendered.find_all("svg")
     for text in (PLAN_TITLE, PHASE, f"Bring {SVG}", f"Task {TEMPLATE}", MILESTONE, CRITERIA):
         assert text in rendered.text, text
-    rows = list(csv.DictReader(io.StringIO((site / "plans/evil-plan/plan.csv").read_text(encoding="utf-8"))))
+    rows = csv_rows((site / "plans/evil-plan/plan.csv").read_text(encoding="utf-8"))
     assert {row["phase"] for row in rows} == {PHASE}
     assert [row["title"] for row in rows if row["type"] == "Meeting"] == [MEETING]
     assert [row["owner"] for row in rows if row["type"] == "Task"] == [TASK_OWNER]

@@ -5,16 +5,14 @@ calendar events, the tracking columns and the checklist, for kickoff Monday 2027
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable
 
 import icalendar
 import markdown
 import pytest
 
-from .conftest import REPO, CatalogDir, CliResult, plan_data
+from .conftest import REPO, CatalogDir, CliResult, csv_rows, plan_data
 from .test_plans import check_golden
 
 KICKOFF = dt.date(2027, 1, 11)  # a Monday
@@ -51,10 +49,6 @@ def plan(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> Callable[...
         return result.out
 
     return run
-
-
-def csv_rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def dates_by_title(text: str) -> dict[str, dt.date]:

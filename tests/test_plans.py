@@ -10,9 +10,7 @@ SYLLABUS_UPDATE_GOLDEN=1 to rewrite them after an intended change.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import os
 import re
@@ -24,7 +22,7 @@ import markdown
 import pytest
 from syllabus.export.placeholders import ESCAPES, Personalisation, escape, fill
 
-from .conftest import CatalogDir, CliResult, build_site, plan_data, track_data
+from .conftest import CatalogDir, CliResult, build_site, csv_rows, plan_data, track_data
 from .sitetools import page
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -128,7 +126,7 @@ def test_undated_markdown_matches_golden(catalog: CatalogDir, tmp_path: Path) ->
 def test_csv_matches_golden_and_parses(plan_cli: Callable[..., CliResult]) -> None:
     text = plan_cli("onboarding", *ARGS, "--format", "csv").out
     check_golden("plan-onboarding.csv", text)
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    rows = csv_rows(text)
     assert list(rows[0]) == ["date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details",
                              "success_criteria", "status", "done_on"]
     assert len(rows) == ROW_COUNT
@@ -152,7 +150,7 @@ def test_csv_cells_cannot_become_formulas(catalog: CatalogDir, run_cli: Callable
         {"day": 1, "type": "meeting", "title": "+1 sync", "note": "-2 days before the review"},
     ])
     result = run_cli("plan", "-f", catalog.config, "onboarding", *ARGS, "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
+    rows = csv_rows(result.out)
     assert rows[0]["title"] == '\'=HYPERLINK("https://evil.test","Click")'
     assert rows[0]["owner"] == "Customer engineer"  # the owner role's title
     assert rows[1]["title"] == "'+1 sync" and rows[1]["details"] == "'-2 days before the review"
@@ -215,7 +213,7 @@ def test_hostile_customer_name_is_escaped_in_every_format(plan_cli: Callable[...
     html = markdown.markdown(text, extensions=["attr_list"])
     assert "<img" not in html and "<b>" not in html and 'href="javascript' not in html
     assert html.startswith("<h1>Plan onboarding: Acme [x](javascript:alert(1)) ")  # no attributes, no link
-    rows = list(csv.DictReader(io.StringIO(plan_cli(*args, "--format", "csv").out, newline="")))
+    rows = csv_rows(plan_cli(*args, "--format", "csv").out)
     assert len(rows) == ROW_COUNT
     calendar = parse_ics(plan_cli(*args, "--format", "ics").out)
     assert all(str(e["SUMMARY"]).startswith(HOSTILE + " · ") for e in calendar.walk("VEVENT"))
@@ -318,7 +316,7 @@ def test_site_publishes_undated_templates_and_session_calendars(catalog: Catalog
     site = tmp_path / "site"
     build_site(catalog.config, site)
     folder = site / "plans/onboarding"
-    rows = list(csv.DictReader(io.StringIO(folder.joinpath("plan.csv").read_text("utf-8"), newline="")))
+    rows = csv_rows(folder.joinpath("plan.csv").read_text("utf-8"))
     assert len(rows) == ROW_COUNT and {r["date"] for r in rows} == {""}
     calendar = parse_ics(folder.joinpath("plan.ics").read_text("utf-8"))
     events = calendar.walk("VEVENT")

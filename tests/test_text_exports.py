@@ -6,8 +6,6 @@ folding. Hostile titles go through the real commands and are read back with real
 
 from __future__ import annotations
 
-import csv
-import io
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +17,7 @@ from markdown_it import MarkdownIt
 from syllabus.export import csv_escape, ics_escape, md_escape
 from syllabus.export.placeholders import ESCAPES
 
-from .conftest import CatalogDir, CliResult, plan_data, track_data
+from .conftest import CatalogDir, CliResult, csv_rows, plan_data, track_data
 from .sitetools import parse_html
 
 HOSTILE = [
@@ -129,7 +127,7 @@ def test_plan_csv_and_ics_read_back_hostile_titles(catalog: CatalogDir, tmp_path
     catalog.plan("p", plan_data("p", phases=[{"title": "All", "start_day": 0, "end_day": 30, "items": [
         {"day": 1, "type": "meeting", "title": title}]}]))
     args = ("plan", "-f", catalog.config, "p", "--customer", "Acme", "--start", "2027-01-11")
-    rows = list(csv.DictReader(io.StringIO(run_cli(*args, "--format", "csv").out, newline="")))
+    rows = csv_rows(run_cli(*args, "--format", "csv").out)
     assert rows[0]["title"] == "'" + title
     [event] = icalendar.Calendar.from_ical(run_cli(*args, "--format", "ics").out).walk("VEVENT")
     assert str(event["SUMMARY"]) == f"Acme · Meeting: {title}"

@@ -9,6 +9,9 @@ is the ``csv`` writer's job (every cell is quoted).
 from __future__ import annotations
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Every CSV starts with it: Excel reads a UTF-8 file without it in the system's legacy code
+# page, which garbles Japanese, accents and the "·" between details.
+BYTE_ORDER_MARK = "\ufeff"
 ESCAPES = {'"': '""'}  # a value filled into an already quoted cell (the plan page's table)
 
 

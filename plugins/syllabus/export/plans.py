@@ -43,7 +43,7 @@ from ..core.schedule import WorkingDays
 from . import md_escape
 from .calendar import new_calendar, new_event
 from .catalog_json import track_minutes
-from .csv_escape import cell
+from .csv_escape import BYTE_ORDER_MARK, cell
 from .ics_escape import fold
 from .placeholders import Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
 
@@ -434,6 +434,7 @@ def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool, messages: Messages) -
     # Every cell is quoted: a value filled in later may hold a comma or a quote, and a
     # cell the writer left bare could not take it. status and done_on are for the customer.
     out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([cell(messages.text(f"download.csv.{column}")) for column in CSV_COLUMNS])
     for row in rows:
