@@ -158,6 +158,19 @@ def test_site_level_outputs_exist(site: Path) -> None:
         assert (site / path).is_file(), path
 
 
+def test_feed_categories_are_the_catalog_filtered_by_their_facet(site: Path) -> None:
+    """RFC 4287 4.2.2.2: a category's scheme is an IRI; the scheme and term together open the
+    catalog filtered by that value."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    categories = list(ET.fromstring((site / "courses.xml").read_bytes()).iter(f"{atom}category"))
+    assert {c.attrib["scheme"] for c in categories} == {
+        f"https://academy.keystone.example/catalog/?{facet}=" for facet in ("role", "level", "format")}
+    admin = next(c for c in categories if c.attrib["term"] == "admin")
+    assert admin.attrib["scheme"] + admin.attrib["term"] == "https://academy.keystone.example/catalog/?role=admin"
+
+
 def test_pages_are_titled_once_with_the_site_name(site: Path) -> None:
     """The home page is the site's name alone; every other page is "<page> - <site>"."""
     assert page(site, "").find("title").text == "Keystone Academy"

@@ -40,6 +40,12 @@ def _iri(site_url: str, path: str, kind: str, key: str) -> str:
     return site_link(site_url, path) if site_url else f"urn:syllabus:{kind}:{key}"
 
 
+def _scheme(site_url: str, facet: str) -> str:
+    """A category's scheme, an IRI (RFC 4287 4.2.2.2): the catalog filtered by the facet, to
+    which the term is the value (``.../catalog/?role=`` + ``admin``), or a URN without a site URL."""
+    return site_link(site_url, f"catalog/?{facet}=") if site_url else f"urn:syllabus:{facet}"
+
+
 def _instant(day: dt.date) -> str:
     return f"{day:%Y-%m-%d}T00:00:00Z"
 
@@ -84,9 +90,11 @@ def atom_feed(catalog: Catalog, today: dt.date, site_url: str, site_name: str, m
         add(entry, "link", rel="alternate", href=site_link(site_url, url), type="text/html")
         add(entry, "summary", course.summary)
         for role in course.roles:
-            add(entry, "category", term=role, label=taxonomy.title("roles", role), scheme="role")
-        add(entry, "category", term=course.level, label=taxonomy.title("levels", course.level), scheme="level")
-        add(entry, "category", term=course.format, label=taxonomy.title("formats", course.format), scheme="format")
+            add(entry, "category", term=role, label=taxonomy.title("roles", role), scheme=_scheme(site_url, "role"))
+        add(entry, "category", term=course.level, label=taxonomy.title("levels", course.level),
+            scheme=_scheme(site_url, "level"))
+        add(entry, "category", term=course.format, label=taxonomy.title("formats", course.format),
+            scheme=_scheme(site_url, "format"))
     text = ET.tostring(feed, encoding="unicode", short_empty_elements=True)
     return Feed(path, title, "application/atom+xml", f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
 
