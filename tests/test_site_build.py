@@ -264,7 +264,7 @@ def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
         (f"../{c}/", SOURCES["courses"][c]["title"]) for c in course["recommended_next"]]
     footer = body.find("footer", cls="syllabus-meta")
     # No owners on the public site; the date as the site's language writes it.
-    assert footer.text == f"Last reviewed {ENGLISH_FORMAT.date(course['last_reviewed'])}"
+    assert footer.text == f"Last reviewed {ENGLISH_FORMAT.date(dt.date.fromisoformat(course['last_reviewed']))}"
     # Every section the template adds has an anchor, listed in the table of contents in page order.
     toc = [a.attrs["href"] for a in page(site, "courses/admin-essentials/").find("nav", cls="md-nav--secondary")
            .find_all("a")]
