@@ -198,6 +198,31 @@ def test_docs_files_browsers_run_are_refused(site_catalog: CatalogDir, run_cli, 
     refused(site_catalog, run_cli, tmp_path, "docs/assets/logo.svg:1:1")
 
 
+@pytest.mark.parametrize("name", ["assets/javascripts/bundle.a5f9d56c.min.js", "assets/stylesheets/main.css",
+                                  "extra.mjs", "data.json", "font.woff2", "run.wasm"])
+def test_docs_holds_no_script_or_stylesheet_the_theme_would_load(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                                  name: str) -> None:
+    """A docs/ file wins over the theme's at the same path: Material's bundle replaced by a
+    contributor's script would run on every page. docs/ publishes pages, pictures and
+    downloads only."""
+    site_catalog.write(f"docs/{name}", "alert('pwned')\n")
+    out = refused(site_catalog, run_cli, tmp_path, f"docs/{name}:1:1")
+    assert "docs/ publishes pages, pictures and downloads only" in out
+
+
+def test_scripts_and_stylesheets_mkdocs_yml_names_are_published(site_catalog: CatalogDir, run_cli,
+                                                                 tmp_path: Path) -> None:
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8")
+                       + "extra_css: [stylesheets/brand.css]\nextra_javascript: [javascripts/analytics.js]\n")
+    site_catalog.write("docs/stylesheets/brand.css", ":root { --md-primary-fg-color: #123456; }\n")
+    site_catalog.write("docs/javascripts/analytics.js", "window.analytics = true;\n")
+    site_catalog.write("docs/CNAME", "academy.example.com\n")
+    site_catalog.write("docs/handout.pdf", "%PDF-1.4\n")
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
+    build_site(site_catalog.config, tmp_path / "site")
+    assert (tmp_path / "site/stylesheets/brand.css").is_file() and (tmp_path / "site/CNAME").is_file()
+
+
 PATHOLOGICAL = {
     "unclosed-tags": ("<div>" * 20000, "courses/c/unit.md:1:1"),
     "unclosed-inline-tags": ("<span><b><i>" * 7000, "courses/c/unit.md:1:1"),

@@ -279,10 +279,10 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     return files
 
 
-def docs_markdown(root: Path, report: Report) -> list[Path]:
+def docs_markdown(root: Path, report: Report, site_assets: frozenset[str] = frozenset()) -> list[Path]:
     """Every file MkDocs would render as a page (any of its Markdown suffixes); every file it
-    would publish is checked like a material: safe name, no symlink or hard link, nothing a
-    browser runs as a document."""
+    would publish is checked like a material: safe name, no symlink or hard link, a page, a
+    picture or a download, or one of the ``site_assets`` mkdocs.yml loads into every page."""
     docs = root / "docs"
     pages = []
     for folder, subfolders, names in os.walk(docs) if docs.is_dir() else ():
@@ -292,7 +292,7 @@ def docs_markdown(root: Path, report: Report) -> list[Path]:
             source = _relative(root, path)
             if name.startswith(".") and not os.path.islink(path):
                 continue  # MkDocs does not publish dot files
-            problem = _docs_file_problem(path, name)
+            problem = None if source.removeprefix("docs/") in site_assets else _docs_file_problem(path, name)
             if problem:
                 report.at(source, 1, 1, *problem)
             elif path.suffix.lower() in MARKDOWN_SUFFIXES:
@@ -308,9 +308,14 @@ def _docs_file_problem(path: Path, name: str) -> tuple[str, str] | None:
     if not rules.SAFE_NAME.fullmatch(name):
         return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
                 "rename it", "file-name")
-    if path.suffix.lower() in rules.BROWSER_DOCUMENT_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in rules.BROWSER_DOCUMENT_SUFFIXES:
         return ("a document browsers run (it could carry script served from this site); publish it as PDF "
                 "or PNG, or write it as a Markdown page", "browser-document")
+    if suffix not in MARKDOWN_SUFFIXES and suffix not in rules.DOCS_FILE_SUFFIXES and name not in rules.DOCS_FILE_NAMES:
+        return (f"docs/ publishes pages, pictures and downloads only ({', '.join(sorted(rules.DOCS_FILE_SUFFIXES))}); "
+                "a script, stylesheet or other file here would replace the theme's own at the same path: remove "
+                "it, or list it under extra_css or extra_javascript in mkdocs.yml", "docs-file-type")
     if os.lstat(path).st_nlink > 1:
         return HARD_LINK_MESSAGE, "hard-link"
     return None
@@ -401,7 +406,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             rules.check_placeholder_markdown(text, source, published, report)
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
-    for path in docs_markdown(root, report):  # MkDocs reads these itself
+    for path in docs_markdown(root, report, options.site_assets):  # MkDocs reads these itself
         source, text, page_links = _cached(cache, path, _relative(root, path), report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         links[source] = page_links

@@ -64,6 +64,8 @@ class Options:
     holiday_countries: tuple[str, ...] = DEFAULT_HOLIDAY_COUNTRIES
     markdown: MarkdownSettings = field(default_factory=MarkdownSettings)  # mkdocs.yml ``markdown_extensions``
     feedback: str = ""  # repository URL or mailto: address for readers' feedback links; "" = none
+    # mkdocs.yml extra_css and extra_javascript: the only scripts and stylesheets docs/ may hold
+    site_assets: frozenset[str] = frozenset()
 
 
 def today_from_environment() -> dt.date:
@@ -79,7 +81,7 @@ def today_from_environment() -> dt.date:
 
 def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
-    site_url: str = "", markdown: MarkdownSettings | None = None,
+    site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -111,4 +113,5 @@ def options_from_mapping(
         holiday_countries=tuple(sorted(set(value("holiday_countries")))),
         markdown=markdown or MarkdownSettings(),
         feedback=value("feedback"),
+        site_assets=site_assets,
     )

@@ -20,12 +20,9 @@ from urllib.parse import unquote, urlsplit
 from .model import Catalog, Course
 from .pages import MARKDOWN_SUFFIXES, PageLink
 from .report import Report
-from .rules import confined_file, own_status
+from .rules import IMAGE_SUFFIXES, confined_file, own_status
 from .schema_messages import did_you_mean
 
-# Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
-# own, an SVG file runs its scripts with the site's origin.
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 DOCS = "docs"  # hand-written pages: their site paths are relative to it
 LINK_RULE = "link"
 

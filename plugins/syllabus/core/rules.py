@@ -80,6 +80,16 @@ SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 # Materials a browser would run as a document from the site's own origin.
 BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl",
                                        ".xslt", ".mht", ".mhtml", ".shtml"})
+# Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
+# own, an SVG file runs its scripts with the site's origin.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+# All that docs/ publishes besides its pages: pictures and downloads, by an allowlist. A file
+# in docs/ wins over the theme's own at the same path, so a script or stylesheet there
+# (assets/javascripts/bundle.<hash>.min.js) would run on every page; fonts, data and
+# documents the theme or a browser loads are no safer. CNAME is GitHub Pages' domain file.
+DOCS_FILE_SUFFIXES = frozenset({*IMAGE_SUFFIXES, ".ico", ".pdf", ".txt", ".csv", ".zip", ".doc", ".docx", ".ppt",
+                                ".pptx", ".xls", ".xlsx", ".odt", ".odp", ".ods", ".key", ".mp3", ".mp4", ".webm"})
+DOCS_FILE_NAMES = frozenset({"CNAME"})
 
 
 def confined_file(folder: Path, name: str) -> bool:

@@ -31,6 +31,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs),
                                   check_links=config.validation.links.not_found >= logging.WARNING),
+        site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript)),
     )
 
 
