@@ -165,6 +165,14 @@ def test_links_to_internal_items_are_refused_in_a_public_build(site_catalog: Cat
     assert "draft or internal" in out
 
 
+def test_a_unit_in_a_subfolder_is_held_to_the_public_rules(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    site_catalog.course("secret", visibility="internal")
+    site_catalog.course("c", units=[{"title": "Lab", "file": "lab/guide.md"}])
+    site_catalog.write("courses/c/lab/guide.md", "Intro.\n\nSee courses/secret/ first.\n\nReplace me: text\n")
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/lab/guide.md:3:5")
+    assert "courses/c/lab/guide.md:5:1: error: this page still holds placeholder text" in out
+
+
 @pytest.mark.parametrize("name", ["bad name.pdf", ".hidden.pdf", "x%2f.pdf", "javascript:x.pdf"])
 def test_unsafe_material_names_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path, name: str) -> None:
     site_catalog.write(f"courses/c/{name}", "x")

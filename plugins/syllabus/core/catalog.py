@@ -402,7 +402,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         links[source] = page_links
         if text is not None:
             texts[source] = text
-            published = source.rsplit("/", 1)[0] in published_folders
+            published = "/".join(source.split("/")[:2]) in published_folders  # courses/<id>, any unit depth
             rules.check_placeholder_markdown(text, source, published, report)
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
