@@ -124,6 +124,7 @@ WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.youtube-nocookie.co
 LEAK = "must not be referenced from public content (it would leak); remove the reference or publish it"
 SESSION = "sessions:\n  - start: {start}\n    timezone: {zone}\n"  # start at 11:12, zone at 12:15
 LIVE = {"format": "format: virtual-ilt"}
+COHORTS = "  - {start: '2027-01-04T10:00', timezone: UTC, duration_minutes: 60}\n"
 
 
 def session(start: str = "2026-12-03T16:00", zone: str = "America/New_York", more: str = "") -> str:
@@ -442,6 +443,12 @@ SESSIONS = [
          {C: course(extra=session(more="    status: postponed\n"), **LIVE)},
          {C: course(extra=session(more="    status: cancelled\n"), **LIVE)},
          [error(C, 13, 13, "schema-enum", "sessions[0].status: 'postponed' is not one of scheduled, full, cancelled")]),
+    Case("meetings-are-bounded",
+         {C: course(extra="program_weeks: 520\nsessions:\n" + COHORTS * 2, **LIVE)},
+         {C: course(extra="program_weeks: 500\nsessions:\n" + COHORTS * 2, **LIVE)},
+         [error(C, 12, 3, "sessions-count", "sessions: 1,040 meetings (2 sessions x program_weeks); at most 1,000 "
+                "per course: every meeting is a calendar event in several published files; list the next cohorts "
+                "only")]),
     Case("sessions-need-a-live-format",
          {C: course(extra=session())},
          {C: course(extra=session(), **LIVE)},

@@ -80,6 +80,10 @@ SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 # Materials a browser would run as a document from the site's own origin.
 BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl",
                                        ".xslt", ".mht", ".mhtml", ".shtml"})
+# Meetings of one course (sessions x program_weeks). Each is an event in the session's own
+# calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in a
+# 136 KB course.yml wrote 1.2 GB. A year of weekly cohorts of a 12-week program is 624.
+MAX_MEETINGS = 1_000
 # Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
 # own, an SVG file runs its scripts with the site's origin.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
@@ -215,6 +219,12 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} happens twice in "
                           f"{zone} (clocks go back that day); it is read as the first, so pick another time "
                           "that no one can read otherwise", "datetime", severity="warning")
+    meetings = len(_entries(data, "sessions")) * (_whole(data.get("program_weeks")) or 1)
+    if meetings > MAX_MEETINGS:
+        report.on(source, ("sessions",), f"sessions: {meetings:,} meetings ({len(_entries(data, 'sessions'))} "
+                  f"sessions x program_weeks); at most {MAX_MEETINGS:,} per course: every meeting is a calendar "
+                  "event in several published files; list the next cohorts only", "sessions-count")
+        ok = False
     format_id = _text(data, "format")
     if _entries(data, "sessions") and format_id and not options.taxonomy.is_live(format_id):
         report.on(source, ("sessions",), f"sessions: format '{format_id}' is not a live format, so its "
