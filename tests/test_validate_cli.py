@@ -127,6 +127,12 @@ HOSTILE_YAML = [
                                               + "x.md\n"}, [
         in_course(12, 11, "file", f"units[0].file: '{'d/' * 3000}x.md' not found in the course folder"),
         in_course(12, 11, "schema-maxLength", "units[0].file: is 6004 characters; at most 255 allowed")]),
+    Hostile("noncharacter-escape", {COURSE_FILE: course(title='title: "Intro \\uFFFF to search"')}, [
+        in_course(2, 8, "control-character", "non-character U+FFFF is not allowed, not even as an escape; delete it "
+                  "(it may hide or reorder text)")]),
+    Hostile("noncharacter-raw", {COURSE_FILE: course(title="title: Intro \ufdd0 to search")}, [
+        in_course(2, 14, "control-character", "non-character U+FDD0 is not allowed; delete it (it may hide or "
+                  "reorder text)")]),
     Hostile("nesting-65", {COURSE_FILE: COURSE + "outcomes: " + "[" * 64 + "]" * 64 + "\n"}, [
         in_course(10, 74, "yaml-depth", "nesting is deeper than 64 levels")]),
     Hostile("nesting-200k", {COURSE_FILE: COURSE + "outcomes: " + "[" * 200_000 + "\n"}, [

@@ -85,7 +85,13 @@ Mark = tuple[int, int]  # 1-based line, column
 
 # C0 controls except tab/LF/CR, DEL, C1 controls, Unicode line/paragraph separators and
 # the bidirectional embedding/override/isolate characters ("Trojan Source").
-_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Unicode's non-characters: no text holds them, and XML refuses U+FFFE and U+FFFF (a title
+# spelling them as escapes made the Atom feed unreadable).
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                            for plane in range(17))
+_NONCHARACTER = re.compile(f"[{_NONCHARACTERS}]")
+_FORBIDDEN_CHARS = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -179,19 +185,24 @@ def decode(raw: bytes) -> str:
 
 
 def forbidden_character(text: str) -> str | None:
-    """The first control or bidirectional-override character in ``text``, as ``U+202E``."""
+    """The first control, bidirectional-override or non-character in ``text``, described:
+    ``control or bidirectional character U+202E``."""
     found = _FORBIDDEN_CHARS.search(text)
-    return f"U+{ord(found.group()):04X}" if found else None
+    return _described(found.group()) if found else None
+
+
+def _described(character: str) -> str:
+    kind = "non-character" if _NONCHARACTER.match(character) else "control or bidirectional character"
+    return f"{kind} U+{ord(character):04X}"
 
 
 def forbidden_characters(text: str) -> list[YamlProblem]:
-    """Control and bidirectional-override characters, each at its position."""
+    """Control, bidirectional-override and non-characters, each at its position."""
     problems = []
     for match in _FORBIDDEN_CHARS.finditer(text):
         line, column = position_of(text, match.start())
-        code = f"U+{ord(match.group()):04X}"
         problems.append(
-            YamlProblem(line, column, f"control or bidirectional character {code} is not allowed; "
+            YamlProblem(line, column, f"{_described(match.group())} is not allowed; "
                         "delete it (it may hide or reorder text)", "control-character")
         )
     return problems
@@ -369,9 +380,9 @@ class _Builder:
 
     def check_escapes(self, value: str, mark: Any) -> None:
         """A double-quoted scalar can spell forbidden characters as escapes (``"\\u202e"``)."""
-        if code := forbidden_character(value):
+        if what := forbidden_character(value):
             self.doc.problems.append(YamlProblem(
-                mark.line + 1, mark.column + 1, f"control or bidirectional character {code} "
+                mark.line + 1, mark.column + 1, f"{what} "
                 "is not allowed, not even as an escape; delete it (it may hide or reorder text)",
                 "control-character"))
 

@@ -220,9 +220,9 @@ def _forbidden_text(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tu
     """Control and bidirectional-override characters anywhere in the options, refused as in
     content files: taxonomy titles reach every page, feed and calendar."""
     if isinstance(value, str):
-        if code := forbidden_character(value):
-            yield path, (f"syllabus: {'.'.join(path)}: control or bidirectional character {code} is not allowed; "
-                         "delete it (it may hide or reorder text)")
+        if what := forbidden_character(value):
+            yield path, (f"syllabus: {'.'.join(path)}: {what} is not allowed; delete it (it may hide or reorder "
+                         "text)")
     elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from _forbidden_text(key, (*path, str(key)))
