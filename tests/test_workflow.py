@@ -314,6 +314,18 @@ def test_diff_against_the_working_tree_an_empty_past_and_bad_revisions(history, 
     assert "Traceback" not in bad.err
 
 
+def test_diff_reads_a_revision_holding_symlinks(history, run_cli) -> None:
+    """A link in a revision (to /etc/passwd, or out of the tree) is left out, not a traceback:
+    once merged, every later pull request's diff would fail."""
+    catalog, _, head = history
+    os.symlink("/etc/passwd", catalog.root / "courses/a/evil.md")
+    os.symlink("../../../outside", catalog.root / "courses/a/escape")
+    linked = _commit(catalog.root.parent, "links")
+    result = run_cli("diff", head, linked, "--format", "json", "-f", catalog.config)
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["changes"] == []
+
+
 # --- syllabus codeowners -----------------------------------------------------------------
 
 def test_codeowners_for_the_example_catalog(run_cli) -> None:

@@ -53,7 +53,13 @@ def extract(root: Path, revision: str, into: Path) -> None:
         return
     archive = _git(top, "archive", "--format=tar", tree)  # from the top: archive scopes to the cwd
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        tar.extractall(into, filter=_files_only)
+
+
+def _files_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """Regular files and folders, as the "data" filter passes them; links are left out (never
+    published, and one pointing outside the tree would stop the extraction)."""
+    return None if member.issym() or member.islnk() else tarfile.data_filter(member, path)
 
 
 RENDERERS = {"text": as_text, "md": as_markdown, "json": as_json}
