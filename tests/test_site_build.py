@@ -932,19 +932,23 @@ def test_a_unit_links_its_courses_materials_and_shows_its_images(catalog: Catalo
     """Files of the course folder a unit links to or shows are site files: MkDocs resolves the
     links (a strict build passes) and the files are published beside the course page; an
     image the text never mentions, an SVG and an unsafe name are not."""
-    catalog.course("basics", units=[{"title": "Unit", "file": "unit.md"}],
+    catalog.course("basics", units=[{"title": "Unit", "file": "unit.md"}, {"title": "Lab", "file": "lab/index.md"}],
                    materials=[{"title": "Handout", "kind": "handout", "file": "handout.txt"}])
     catalog.write("courses/basics/unit.md", "# Unit\n\nGet the [handout](handout.txt), then compare\n"
                                             "![the diagram](diagram.png) with ![a screenshot](shots/step-1.webp).\n"
-                                            "The logo.svg and the bad name.png are not shown.\n")
+                                            "The logo.svg and the bad name.png are not shown; data.png is a name.\n")
+    catalog.write("courses/basics/lab/index.md", "# Lab\n\n![Before](./before.png) and ![after](../after.jpg)\n")
     catalog.write("courses/basics/handout.txt", "handout\n")
-    for name in ("diagram.png", "shots/step-1.webp", "unused.png", "logo.svg", "bad name.png"):
+    # Not shown: a name only text mentions, one inside another word, a same-named trainer note.
+    for name in ("diagram.png", "shots/step-1.webp", "unused.png", "logo.svg", "bad name.png", "a.png",
+                 "trainer-notes/diagram.png", "lab/before.png", "after.jpg"):
         catalog.write(f"courses/basics/{name}", "not really an image\n")
     site = tmp_path / "site"
     build_site(catalog.config, site)  # strict: a link MkDocs cannot resolve would be a warning
     published = sorted(path.relative_to(site / "courses/basics").as_posix()
                        for path in (site / "courses/basics").rglob("*") if path.is_file())
-    assert published == ["diagram.png", "handout.txt", "index.html", "shots/step-1.webp", "unit/index.html"]
+    assert published == ["after.jpg", "diagram.png", "handout.txt", "index.html", "lab/before.png", "lab/index.html",
+                         "shots/step-1.webp", "unit/index.html"]
     unit = article(site, "courses/basics/unit/")
     assert [a.attrs["href"] for a in unit.find_all("a") if "handout" in a.attrs.get("href", "")] == ["../handout.txt"]
     assert [img.attrs["src"] for img in unit.find_all("img")] == ["../diagram.png", "../shots/step-1.webp"]

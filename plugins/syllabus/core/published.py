@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -37,18 +38,28 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> l
     source): the materials a course names, and the images its Markdown mentions by file name
     (a picture the text never mentions stays private), never the folder wholesale. They are
     site files, so MkDocs resolves a unit's links to them (``[handout](handout.pdf)``,
-    ``![diagram](diagram.png)``) as it does links between pages."""
+    ``![diagram](diagram.png)``) as it does links between pages. An image is published when
+    a page writes its path (relative to that page, as a link or as text), not its name alone."""
     published = []
     for course in catalog.courses.values():
         folder = root / course.folder
         names = [material.file for material in course.materials if material.file]
-        text = "\n".join(markdown.get(f"{course.folder}/{name}", "")
-                         for name in ("index.md", *(unit.file for unit in course.units)))
-        if text.strip():
-            names += [name for name in _images_in(folder) if name.rpartition("/")[2] in text]
+        shown = set()  # image paths the pages write, relative to the course folder
+        for page in ("index.md", *(unit.file for unit in course.units)):
+            here = posixpath.dirname(page)
+            shown.update(posixpath.normpath(posixpath.join(here, path))
+                         for path in _IMAGE_PATH.findall(markdown.get(f"{course.folder}/{page}", "")))
+        if shown:
+            names += [name for name in _images_in(folder) if name in shown]
         published += [(course_site_path(course, name), folder / name)
                       for name in dict.fromkeys(names) if confined_file(folder, name)]
     return published
+
+
+# A path to an image as a page writes it: safe-name characters and "/", ending in an image
+# suffix (a whole word: "data.png" is not "a.png", "notes/diagram.png" not "diagram.png").
+_IMAGE_PATH = re.compile(r"(?<![\w./-])[\w./-]+\.(?:" + "|".join(sorted(s[1:] for s in IMAGE_SUFFIXES))
+                         + r")(?![\w.-])", re.IGNORECASE)
 
 
 def _images_in(folder: Path) -> Iterator[str]:
