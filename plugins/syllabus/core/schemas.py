@@ -56,17 +56,44 @@ def specialised_schemas(taxonomy: Taxonomy) -> dict[str, dict[str, Any]]:
 
 
 def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
-    """``pattern`` with ECMA-262 semantics, as jsonschema-rs applies it: ``$`` is the very end
-    (Python's ``$`` would also match before a final newline, so the validators disagreed)."""
+    """``pattern`` with ECMA-262 semantics, as jsonschema-rs (and ajv) apply it, so the two
+    validators never disagree: ``$`` is the very end (Python's would also match before a
+    final newline), and the classes ``\\s``, ``\\d``, ``\\w`` are ECMA's (Python's ``\\s``
+    leaves out U+FEFF, so a title of just that passed one validator and not the other)."""
     import jsonschema
 
     if isinstance(instance, str) and not re.search(_ecma_to_python(pattern), instance):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
+# ECMA-262's WhiteSpace and LineTerminator, its digits and its word characters.
+_ECMA_CLASSES = {"s": "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff",
+                 "d": "0-9", "w": "A-Za-z0-9_"}
+
+
 @cache
 def _ecma_to_python(pattern: str) -> str:
-    return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
+    """The Python regular expression that matches what ECMA-262 reads ``pattern`` to match."""
+    out, in_class, index = [], False, 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            letter = pattern[index + 1]
+            if letter in _ECMA_CLASSES:
+                out.append(_ECMA_CLASSES[letter] if in_class else f"[{_ECMA_CLASSES[letter]}]")
+            elif letter.lower() in _ECMA_CLASSES and not in_class:
+                out.append(f"[^{_ECMA_CLASSES[letter.lower()]}]")
+            else:
+                out.append(pattern[index:index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append("\\Z" if char == "$" and not in_class else char)
+        index += 1
+    return "".join(out)
 
 
 @dataclass(frozen=True)
