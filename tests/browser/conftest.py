@@ -8,6 +8,7 @@ network, which this machine does not have.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shutil
 import sys
 from collections.abc import Iterator
@@ -17,12 +18,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ..conftest import REPO, build_site
+from ..conftest import EPOCH, REPO, build_site
 
 sys.path.insert(0, str(REPO / "scripts"))
 from local_site import CHROMIUM, CHROMIUM_FLAGS, serve
 
 LOOPBACK = {"127.0.0.1", "localhost"}
+VISIT = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC) + dt.timedelta(hours=12)  # noon UTC of the build's "today"
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -72,6 +74,7 @@ def open_page(browser: Any, **context_options: Any) -> Iterator[Any]:
 
     context.route(is_remote, block_remote)
     page = context.new_page()
+    page.clock.set_fixed_time(VISIT)  # the day the sites were built: which sessions have ended is fixed
     errors: list[str] = []
     page.on("console", on_console)
     page.on("pageerror", lambda error: errors.append(str(error)))

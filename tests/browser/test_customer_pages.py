@@ -5,6 +5,7 @@ and no request leaves the site."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 import urllib.request
 from typing import Any
@@ -128,6 +129,30 @@ def test_home_shows_next_live_sessions_in_the_visitors_zone_and_paths_with_their
         page.set_viewport_size(VIEWPORTS["phone"])
         for target in (page.locator("[data-search-entry]"), page.locator(".syllabus-role-card").first):
             assert target.bounding_box()["y"] < VIEWPORTS["phone"]["height"]
+
+
+def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, example_site: str) -> None:
+    """The site is rebuilt daily; until then, a visitor's clock retires ended sessions."""
+    with open_page(browser, timezone_id="Europe/Berlin", locale="en-GB") as page:
+        page.clock.set_fixed_time("2026-12-20T00:00:00Z")  # after the first two sessions of the bootcamp
+        page.goto(example_site + "courses/search-bootcamp-live/")
+        items = page.locator("li.syllabus-session")
+        expect(items.nth(0)).to_have_class(re.compile("syllabus-session--ended"))
+        expect(items.nth(1).locator(".syllabus-session-actions")).to_have_text("Ended")
+        assert items.nth(1).locator("a").count() == 0  # no Register, no calendar file
+        expect(items.nth(2)).not_to_have_class(re.compile("ended"))
+        cta = page.locator(".syllabus-cta")
+        assert cta.locator("time").get_attribute("data-start") == items.nth(2).locator("time").get_attribute(
+            "data-start")
+        assert cta.locator("a.md-button--primary").get_attribute("href") == items.nth(2).locator(
+            "a.md-button--primary").get_attribute("href")
+        expect(cta.locator(".syllabus-time-primary")).to_contain_text("(your time)")  # localised as the rest
+        page.goto(example_site)  # the home page listed four sessions, all ended by now: the section goes
+        expect(page.locator(".syllabus-home-sessions")).to_have_count(0)
+        page.clock.set_fixed_time("2026-12-04T00:00:00Z")  # two of the four have ended
+        page.reload()
+        ends = page.locator(".syllabus-home-sessions time").evaluate_all("ts => ts.map(t => t.dataset.end)")
+        assert len(ends) == 2 and all(end > "2026-12-04" for end in ends)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

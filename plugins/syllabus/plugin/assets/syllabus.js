@@ -341,6 +341,47 @@
     });
   }
 
+  /* Sessions that ended since the site was built (it is rebuilt daily): a course page's
+   * list says so instead of offering to register, its "next session" moves to the next
+   * open one (or goes), and the home page's list drops them. Before localiseSessions, so
+   * a moved time is localised like the rest. */
+  function retireEndedSessions(scope) {
+    var now = Date.now();
+    function ended(node) {
+      var time = node && node.querySelector("time[data-end]");
+      return !!time && new Date(time.dataset.end).getTime() < now;
+    }
+    var open = [];
+    Array.prototype.forEach.call(scope.querySelectorAll("li.syllabus-session"), function (item) {
+      if (!ended(item)) {
+        if (item.classList.contains("syllabus-session--scheduled")) open.push(item);
+        return;
+      }
+      item.classList.add("syllabus-session--ended");
+      var actions = item.querySelector(".syllabus-session-actions");
+      if (actions) {
+        var state = document.createElement("strong");
+        state.className = "syllabus-state";
+        state.textContent = syllabusText("script.session.ended");
+        actions.replaceChildren(state);
+      }
+    });
+    var when = scope.querySelector(".syllabus-cta-when");
+    if (when && ended(when)) {
+      var register = when.parentNode.querySelector("a.md-button--primary");
+      var next = open[0];
+      var nextRegister = next && next.querySelector(".syllabus-session-actions a.md-button--primary");
+      if (next) when.querySelector("time").replaceWith(next.querySelector("time").cloneNode(true));
+      else when.remove();
+      if (register && nextRegister) register.href = nextRegister.href;
+      else if (register) register.remove();
+    }
+    Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-home-sessions"), function (list) {
+      Array.prototype.slice.call(list.children).forEach(function (item) { if (ended(item)) item.remove(); });
+      if (!list.children.length) list.closest("section").remove();
+    });
+  }
+
   // A session request's link ends with its (empty) time-zone value: append the visitor's
   // zone, so the issue form or email says where the session is wanted.
   function fillTimeZone(scope) {
@@ -378,6 +419,7 @@
     nameSearchDialog();
     connectSearchEntries(document);
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
+    retireEndedSessions(document);
     localiseSessions(document);
     fillTimeZone(document);
     if (window.syllabusPlan) window.syllabusPlan(document);
