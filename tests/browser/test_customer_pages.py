@@ -89,10 +89,21 @@ def test_facets_fold_above_the_results_on_a_phone_and_open_beside_them_on_a_lapt
             expect(panel).to_have_js_property("open", not folded)
             first_card = page.locator("li.syllabus-card").first.bounding_box()
             assert (first_card["y"] < VIEWPORTS[viewport]["height"]) is True, viewport  # results on screen 1
+            show = page.locator("[data-show-results]")
             if folded:
                 page.get_by_text("Filters", exact=True).click()
                 page.locator("input[name=language][value=ja]").check()
                 expect(page.locator("[data-active-count]")).to_have_text("(1 selected)")
+                # The results are a screen below the open panel: its button says how many and goes there.
+                expect(show).to_have_text("Show 1 course")
+                expect(page.locator("[data-result-count]")).to_have_text("1 course")
+                show.click()
+                expect(panel).to_have_js_property("open", False)
+                expect(page.locator("[data-result-count]")).to_be_focused()
+                expect(page.locator("li.syllabus-card").first).to_be_in_viewport()
+                panel.locator("summary").click()  # open again for the checks below
+            else:
+                expect(show).to_be_hidden()  # the results are beside the panel
             # Languages by name, in the page's language.
             expect(page.locator("label[for='f-language-ja']")).to_contain_text("Japanese")
             box = page.locator("input[name=role]").first.bounding_box()

@@ -100,6 +100,16 @@
       countNodes[node.dataset.countFor] = node;
     });
     var moreButton = root.querySelector("[data-more]");
+    var showButton = root.querySelector("[data-show-results]");
+    if (showButton) {
+      showButton.hidden = false;  // it works only with this script
+      showButton.addEventListener("click", function () {
+        panel.open = false;
+        countNode.setAttribute("tabindex", "-1");
+        countNode.focus();
+        countNode.scrollIntoView({ block: "start" });
+      });
+    }
     var lastSort = null;
     var ordered = courses;  // display order
     // Styling and laying out thousands of cards, not the filtering, is what would make a
@@ -215,6 +225,7 @@
         if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
       });
       countNode.textContent = syllabusText("script.catalog.count", { count: shown });
+      if (showButton) showButton.textContent = syllabusText("script.catalog.show", { count: shown });
       if (activeCount) {
         var picked = active.reduce(function (sum, f) { return sum + state.filters[FACETS[f]].length; }, 0);
         activeCount.textContent = picked ? syllabusText("script.catalog.selected", { count: picked }) : "";
