@@ -86,7 +86,7 @@ def test_german_holidays_move_easter_monday(plan: Callable[..., str]) -> None:
     assert without["Easter Monday task"] == dt.date(2027, 3, 29)
     assert dates["Easter Monday task"] == dt.date(2027, 3, 30)
     assert dates["Monday 5 April"] == without["Monday 5 April"] == dt.date(2027, 4, 5)
-    assert "public holidays: DE" in plan(*BERLIN, "--holidays", "de")
+    assert "public holidays: Germany" in plan(*BERLIN, "--holidays", "de")
 
 
 @pytest.mark.parametrize(("args", "message"), [

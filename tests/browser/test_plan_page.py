@@ -306,6 +306,9 @@ def test_the_japanese_plan_page_and_its_downloads_match_the_command_line(
         expect(live).to_contain_text("（ベルリン時間）（主催者側 14:00 ロンドン）")
         ready = "ダウンロードとコピーは Acme 向けにカスタマイズされています。"
         expect(page.locator("[data-plan-status]")).to_have_text(ready)
+        # Countries by name: the holiday choice and the plan's header.
+        expect(page.locator("#plan-holidays option[value=DE]")).to_have_text("ドイツ")
+        assert "ドイツ" in page.locator("[data-syllabus-plan]").inner_text()
         args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "Europe/Berlin", "--holidays", "DE")
         expected = {fmt: run_cli("plan", "-f", config, PLAN, *args, "--format", fmt) for fmt in (*FORMATS, "checklist")}
         assert all(result.code == 0 for result in expected.values()), {f: r.err for f, r in expected.items()}

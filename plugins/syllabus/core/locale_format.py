@@ -121,6 +121,10 @@ class LocaleFormat:
         for ``Etc/GMT+5``, whose POSIX sign is the other way round."""
         return _city(zone, self.language)
 
+    def country(self, code: str) -> str:
+        """A country by its name: ``JP`` -> ``Japan`` · ``日本`` (CLDR's territory names)."""
+        return _cldr(self.language).locale.territories.get(code, code)
+
     def in_zone(self, time: str, zone: str) -> str:
         """A formatted time said in its zone, named by its city: ``… (New York time)``."""
         return self.messages.text("session.in_zone", time=time, zone=self.city(zone))

@@ -122,7 +122,8 @@ def days_text(days: WorkingDays, messages: Messages) -> str:
         return messages.text("script.plan.days_calendar")
     weekend = weekend_title(days.weekend, messages)
     if days.country:
-        return messages.text("script.plan.days_working_holidays", weekend=weekend, country=days.country)
+        return messages.text("script.plan.days_working_holidays", weekend=weekend,
+                             country=LocaleFormat(messages).country(days.country))
     return messages.text("script.plan.days_working", weekend=weekend)
 
 
@@ -311,6 +312,7 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "length_days": length_days,
         "holiday_years": list(holiday_years),
         "holidays": dict(holidays),
+        "countries": {code: formats.country(code) for code in holidays},  # by name, in the page's language
         "night": [NIGHT_STARTS, NIGHT_ENDS],
         "max_shift_days": MAX_SHIFT_DAYS,
     }

@@ -93,10 +93,12 @@
   }
 
   // placeholders.days_text
-  function daysText(days) {
+  function daysText(days, data) {
     if (!days.shift) return say("script.plan.days_calendar");
     var weekend = say("script.plan.weekend." + days.weekend);
-    if (days.country) return say("script.plan.days_working_holidays", { weekend: weekend, country: days.country });
+    if (days.country) {
+      return say("script.plan.days_working_holidays", { weekend: weekend, country: data.countries[days.country] });
+    }
     return say("script.plan.days_working", { weekend: weekend });
   }
 
@@ -108,7 +110,7 @@
 
   function valueOf(data, who, name) {
     if (name === "zone") return data.timezones[who.timezone]; // its city, LocaleFormat.city
-    if (name === "days") return daysText(who.days);
+    if (name === "days") return daysText(who.days, data);
     return who[name] || "";
   }
 
