@@ -297,6 +297,14 @@ def test_a_docs_page_may_not_share_a_generated_page_output(site_catalog: Catalog
     assert build.returncode == 1 and "would both be published as courses/c/unit/index.html" in build.stderr
 
 
+@pytest.mark.parametrize("page", ["courses/c/index.md", "courses/c/unit.md", "catalog/index.md"])
+def test_a_docs_page_at_a_generated_pages_path_is_refused_where_it_is(site_catalog: CatalogDir, run_cli,
+                                                                      tmp_path: Path, page: str) -> None:
+    site_catalog.write(f"docs/{page}", "# Impostor\n")
+    out = refused(site_catalog, run_cli, tmp_path, f"docs/{page}:1:1")
+    assert f"the site generates the page at {page}; rename or move this one" in out
+
+
 def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
     unit = "x'onmouseover=alert(1).md"
     site_catalog.write(f"courses/c/{unit}", "Body.\n")

@@ -32,7 +32,7 @@ from .pages import (
     render_seconds,
     split_page,
 )
-from .published import check_links
+from .published import check_links, generated_pages
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
@@ -406,10 +406,14 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             rules.check_placeholder_markdown(text, source, published, report)
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
+    generated = generated_pages(catalog)
     for path in docs_markdown(root, report, options.site_assets):  # MkDocs reads these itself
         source, text, page_links = _cached(cache, path, _relative(root, path), report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         links[source] = page_links
+        if source.removeprefix("docs/") in generated:
+            report.at(source, 1, 1, f"the site generates the page at {source.removeprefix('docs/')}; rename or "
+                      "move this one", "docs-path")
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     if options.markdown.check_links:  # links to other files: they may change without the page

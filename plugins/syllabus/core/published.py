@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .model import Catalog, Course
+from .model import Catalog, Course, Plan, Track
 from .pages import MARKDOWN_SUFFIXES, PageLink
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, own_status
@@ -28,9 +28,33 @@ DOCS = "docs"  # hand-written pages: their site paths are relative to it
 LINK_RULE = "link"
 
 
+# Pages the site generates, by site path (their Markdown source's, as MkDocs names files).
+CATALOG_PAGE = "catalog/index.md"
+INSIGHTS_PAGE = "insights/index.md"
+REFERENCE_PAGE = "reference/fields/index.md"
+
+
 def course_site_path(course: Course, name: str) -> str:
     """The site path of the file ``name`` (relative to the course folder) of ``course``."""
     return f"courses/{course.id}/{name}"
+
+
+def track_site_path(track: Track) -> str:
+    return f"tracks/{track.id}/index.md"
+
+
+def plan_site_path(plan: Plan) -> str:
+    return f"plans/{plan.id}/index.md"
+
+
+def generated_pages(catalog: Catalog) -> set[str]:
+    """The site path of every page the site may generate for ``catalog``: a page in docs/ at
+    one of them would be replaced (the build refuses it)."""
+    pages = {CATALOG_PAGE, INSIGHTS_PAGE, REFERENCE_PAGE, *map(track_site_path, catalog.tracks.values()),
+             *map(plan_site_path, catalog.plans.values())}
+    for course in catalog.courses.values():
+        pages.update(course_site_path(course, name) for name in ("index.md", *(unit.file for unit in course.units)))
+    return pages
 
 
 def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> list[tuple[str, Path]]:
@@ -77,9 +101,7 @@ def check_links(links: Mapping[str, list[PageLink]], catalog: Catalog, known_cou
     file under ``courses/`` that the site will not have: what MkDocs warns about (its
     ``validation.links.not_found``), so ``--strict`` fails. ``known_courses`` are the course
     folders found, including those whose course.yml failed its checks (reported already)."""
-    site = {path for path, _ in course_files(catalog, root, markdown)}
-    for course in catalog.courses.values():
-        site.update(course_site_path(course, name) for name in ("index.md", *(unit.file for unit in course.units)))
+    site = {path for path, _ in course_files(catalog, root, markdown)} | generated_pages(catalog)
     for source, page_links in links.items():
         page = source.removeprefix(f"{DOCS}/") if source.startswith(f"{DOCS}/") else source
         for link in page_links:

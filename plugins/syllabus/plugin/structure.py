@@ -19,7 +19,14 @@ from mkdocs.exceptions import PluginError
 from ..core.config import Options
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Plan, Session, Track, Unit
-from ..core.published import course_site_path
+from ..core.published import (
+    CATALOG_PAGE,
+    INSIGHTS_PAGE,
+    REFERENCE_PAGE,
+    course_site_path,
+    plan_site_path,
+    track_site_path,
+)
 from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
 from ..export.calendar import calendar_file
@@ -120,7 +127,7 @@ def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str], filters: 
 
 def track_page(track: Track, catalog: Catalog, options: Options) -> GeneratedPage:
     return GeneratedPage(
-        src_uri=f"tracks/{track.id}/index.md", title=track.title, template="syllabus/track.html",
+        src_uri=track_site_path(track), title=track.title, template="syllabus/track.html",
         source=track.source, description=track.summary, updated=catalog.updated(track),
         context={"track": track, "feedback_links": page_feedback("track", track, options)},
         search_filters={"language": (options.site_language,), "role": (catalog.taxonomy.title("roles", track.role),)},
@@ -134,7 +141,7 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
     years = holiday_years(options.today)
     exported = plan_rows(plan, catalog, options.today, options.site_url)
     return GeneratedPage(
-        src_uri=f"plans/{plan.id}/index.md", title=plan.title, template="syllabus/plan.html",
+        src_uri=plan_site_path(plan), title=plan.title, template="syllabus/plan.html",
         source=plan.source, description=plan.summary, updated=catalog.updated(plan),
         search_filters={"language": (options.site_language,),
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
@@ -159,7 +166,7 @@ def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:
     from ..export.insights import compute_insights  # ~20 ms with its charts; most builds have no insights page
 
     return GeneratedPage(
-        src_uri="insights/index.md", title=options.messages.text("insights.title"), template="syllabus/insights.html",
+        src_uri=INSIGHTS_PAGE, title=options.messages.text("insights.title"), template="syllabus/insights.html",
         source="", description=options.messages.text("insights.description"),
         context={"insights": compute_insights(catalog, options)},
     )
@@ -168,7 +175,7 @@ def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:
 def field_reference_page(catalog: Catalog) -> GeneratedPage:
     """Every field trainers can write, rendered from the schemas at build time so it never drifts."""
     return GeneratedPage(
-        src_uri="reference/fields/index.md", title="Field reference", template="syllabus/reference.html",
+        src_uri=REFERENCE_PAGE, title="Field reference", template="syllabus/reference.html",
         source="", description="Every field of course, track and plan files, with types and examples.",
         markdown=field_reference(specialised_schemas(catalog.taxonomy)),
     )
@@ -186,7 +193,7 @@ def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
     """
     text = options.messages.text
     view = catalog_view(catalog, document["courses"], options.today, options.messages)
-    pages = [GeneratedPage(src_uri="catalog/index.md", title=text("nav.catalog"), template="syllabus/catalog.html",
+    pages = [GeneratedPage(src_uri=CATALOG_PAGE, title=text("nav.catalog"), template="syllabus/catalog.html",
                            source="", description=text("catalog.description"), context=view,
                            meta={"hide": ["navigation", "toc"]})]  # the width goes to the cards; not indexed
     for course in catalog.courses.values():
