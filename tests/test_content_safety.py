@@ -218,6 +218,23 @@ def test_docs_holds_no_script_or_stylesheet_the_theme_would_load(site_catalog: C
     assert "docs/ publishes pages, pictures and downloads only" in out
 
 
+def test_the_docs_folder_is_mkdocs_yml_s_and_what_it_publishes_is_checked(site_catalog: CatalogDir, run_cli,
+                                                                          tmp_path: Path) -> None:
+    """The allowlist follows docs_dir, and the build applies it to every file it publishes
+    from there, a dot file exclude_docs brings back included."""
+    (site_catalog.root / "docs").rename(site_catalog.root / "content")
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8") + "docs_dir: content\n")
+    site_catalog.write("content/assets/javascripts/bundle.a5f9d56c.min.js", "alert('pwned')\n")
+    out = refused(site_catalog, run_cli, tmp_path, "content/assets/javascripts/bundle.a5f9d56c.min.js:1:1")
+    assert "publishes pages, pictures and downloads only" in out
+    (site_catalog.root / "content/assets/javascripts/bundle.a5f9d56c.min.js").unlink()
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8") + "exclude_docs: '!.htaccess'\n")
+    site_catalog.write("content/.htaccess", "AddType text/html .txt\n")
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and "content/.htaccess:1:1: error: not a safe file name" in build.stderr
+    assert not (tmp_path / "site" / ".htaccess").exists()
+
+
 def test_scripts_and_stylesheets_mkdocs_yml_names_are_published(site_catalog: CatalogDir, run_cli,
                                                                  tmp_path: Path) -> None:
     site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8")

@@ -81,6 +81,22 @@ def test_a_link_the_build_cannot_resolve_is_reported_at_the_link(catalog, run_cl
     assert f"contains a link '{link}', but the target" in build.stderr
 
 
+def test_a_link_to_a_draft_course_however_written_fails_both(catalog, run_cli, tmp_path):
+    write_catalog(catalog, "# Intro\n\nSoon: [preview](.././secret/index.md).\n")
+    catalog.course("secret", course_data("secret", status="draft"))
+    catalog.write("courses/secret/index.md", "# Secret\n\nBack to [intro](../intro/index.md).\n")  # not published
+    assert validate(run_cli, catalog) == [("courses/intro/index.md", 3, 17, "'.././secret/index.md' links to course "
+                                           "'secret', a draft or internal course the public site does not publish")]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and "contains a link '.././secret/index.md', but the target" in build.stderr
+
+
+def test_a_link_after_a_reference_definition_is_placed_at_itself(catalog, run_cli):
+    write_catalog(catalog, "# Intro\n\nSee [the unit][u].\n\nThen [this](nope.md).\n\n[u]: setup.md\n")
+    assert validate(run_cli, catalog) == [("courses/intro/index.md", 5, 13, "'nope.md' not found in course 'intro' "
+                                           "(did you mean 'index.md'?)")]
+
+
 def test_links_the_site_publishes_pass_both(catalog, run_cli, tmp_path):
     write_catalog(catalog, "# Intro\n\n"
                   "[Setup](setup.md#first), [the lab](lab/index.md), [checklist](checklist.pdf), "

@@ -26,7 +26,6 @@ from .pages import (
     MARKDOWN_SUFFIXES,
     OutOfTime,
     PageCheck,
-    PageLink,
     PageRenderer,
     RenderBudget,
     render_seconds,
@@ -219,9 +218,9 @@ def _report_problems(source: str, problems: list[YamlProblem], report: Report) -
 
 
 def _check_markdown_file(root: Path, path: Path, options: Options, report: Report,
-                         renderer: PageRenderer | None) -> tuple[str, str | None, list[PageLink]]:
+                         renderer: PageRenderer | None) -> tuple[str, str | None, list[str]]:
     """Check one Markdown file: (its source name, its text with LF line ends, or None if
-    unread, and its links if it was rendered).
+    unread, and the addresses it links to if it was rendered).
 
     Its metadata and size are always checked (MkDocs reads them before any plugin sees the
     page); with a ``renderer`` its body is also rendered and put through the build's
@@ -279,11 +278,10 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     return files
 
 
-def docs_markdown(root: Path, report: Report, site_assets: frozenset[str] = frozenset()) -> list[Path]:
-    """Every file MkDocs would render as a page (any of its Markdown suffixes); every file it
-    would publish is checked like a material: safe name, no symlink or hard link, a page, a
-    picture or a download, or one of the ``site_assets`` mkdocs.yml loads into every page."""
-    docs = root / "docs"
+def docs_markdown(root: Path, report: Report, options: Options) -> list[Path]:
+    """Every file MkDocs would render as a page (any of its Markdown suffixes) in the docs
+    folder; every file it would publish is checked like a material: see :func:`docs_file_problem`."""
+    docs = root / options.docs_dir
     pages = []
     for folder, subfolders, names in os.walk(docs) if docs.is_dir() else ():
         subfolders.sort()
@@ -292,7 +290,7 @@ def docs_markdown(root: Path, report: Report, site_assets: frozenset[str] = froz
             source = _relative(root, path)
             if name.startswith(".") and not os.path.islink(path):
                 continue  # MkDocs does not publish dot files
-            problem = None if source.removeprefix("docs/") in site_assets else _docs_file_problem(path, name)
+            problem = docs_file_problem(path, os.path.relpath(path, docs).replace(os.sep, "/"), options.site_assets)
             if problem:
                 report.at(source, 1, 1, *problem)
             elif path.suffix.lower() in MARKDOWN_SUFFIXES:
@@ -300,8 +298,14 @@ def docs_markdown(root: Path, report: Report, site_assets: frozenset[str] = froz
     return pages
 
 
-def _docs_file_problem(path: Path, name: str) -> tuple[str, str] | None:
-    """(message, rule) if MkDocs must not publish this file from docs/."""
+def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(message, rule) if MkDocs must not publish this file of the docs folder at ``site_path``:
+    a symlink, hard link or unsafe name; anything but a page, a picture or a download, unless
+    it is one of the ``site_assets`` mkdocs.yml loads into every page. The build applies it
+    to every file it publishes from there, validate to what it finds."""
+    if site_path in site_assets:
+        return None
+    name = site_path.rpartition("/")[2]
     mode = _lstat_mode(str(path))
     if stat.S_ISLNK(mode):
         return "symlinks are never published; replace it with the file itself", "symlink"
@@ -395,7 +399,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     hidden = _hidden_items(catalog) if options.audience == "public" else None
     published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
     texts = {}
-    links: dict[str, list[PageLink]] = {}
+    links: dict[str, list[str]] = {}
+    docs_texts: dict[str, str] = {}
     for path in markdown:
         source, text, page_links = _cached(cache, path, _relative(root, path), report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
@@ -407,17 +412,18 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
     generated = generated_pages(catalog)
-    for path in docs_markdown(root, report, options.site_assets):  # MkDocs reads these itself
+    for path in docs_markdown(root, report, options):  # MkDocs reads these itself
         source, text, page_links = _cached(cache, path, _relative(root, path), report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         links[source] = page_links
-        if source.removeprefix("docs/") in generated:
-            report.at(source, 1, 1, f"the site generates the page at {source.removeprefix('docs/')}; rename or "
-                      "move this one", "docs-path")
+        docs_texts[source] = text or ""
+        page = os.path.relpath(path, root / options.docs_dir).replace(os.sep, "/")
+        if page in generated:
+            report.at(source, 1, 1, f"the site generates the page at {page}; rename or move this one", "docs-path")
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     if options.markdown.check_links:  # links to other files: they may change without the page
-        check_links(links, catalog, known_ids["course"], root, texts, report)
+        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], options, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 

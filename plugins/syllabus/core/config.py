@@ -66,6 +66,7 @@ class Options:
     feedback: str = ""  # repository URL or mailto: address for readers' feedback links; "" = none
     # mkdocs.yml extra_css and extra_javascript: the only scripts and stylesheets docs/ may hold
     site_assets: frozenset[str] = frozenset()
+    docs_dir: str = "docs"  # mkdocs.yml docs_dir, relative to root: the hand-written pages and files
 
 
 def today_from_environment() -> dt.date:
@@ -82,6 +83,7 @@ def today_from_environment() -> dt.date:
 def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
     site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
+    docs_dir: str | None = None,
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -114,4 +116,5 @@ def options_from_mapping(
         markdown=markdown or MarkdownSettings(),
         feedback=value("feedback"),
         site_assets=site_assets,
+        docs_dir=docs_dir or Options.docs_dir,
     )

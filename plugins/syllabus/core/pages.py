@@ -353,15 +353,6 @@ class MarkdownSettings:
     check_links: bool = True
 
 
-@dataclass(frozen=True)
-class PageLink:
-    """A link or image address of a rendered page, where its source most likely writes it."""
-
-    url: str
-    line: int
-    column: int
-
-
 class _LinkCollector(Treeprocessor):
     """The ``href`` of each ``<a>`` and ``src`` of each ``<img>``: what MkDocs' own tree
     processor resolves against the site's files, at the same point of rendering (priority
@@ -378,33 +369,17 @@ class _LinkCollector(Treeprocessor):
                 self.urls.append(url)
 
 
-def _placed(body: str, body_line: int, urls: list[str]) -> list[PageLink]:
-    """Each address at its first place in the body after the previous one's, as written
-    inside ``(...)`` or ``<...>``, else anywhere; a reference or escaped form not found as
-    written is placed at the body's first line."""
-    links, offset = [], 0
-    for url in urls:
-        found = next((at + 1 for at in (body.find(f"({url}", offset), body.find(f"<{url}", offset)) if at >= 0),
-                     body.find(url, offset))
-        if found < 0:
-            links.append(PageLink(url, body_line, 1))
-            continue
-        offset = found + len(url)
-        line_start = body.rfind("\n", 0, found) + 1
-        links.append(PageLink(url, body_line + body.count("\n", 0, found), found - line_start + 1))
-    return links
-
-
 ALLOWLIST_RULE = "markdown-allowlist"  # the rule of a refusal by the allowlist on the rendered page
 
 
 @dataclass(frozen=True)
 class PageCheck:
     """What rendering a page found: the allowlist's refusals (and a page too deep or slow to
-    render), and its links for :func:`~syllabus.core.links.check_links`."""
+    render), and the addresses of its links and images in page order, for
+    :func:`~syllabus.core.published.check_links` (which places the few it reports)."""
 
     problems: list[YamlProblem]
-    links: list[PageLink]
+    links: list[str]
 
 
 class PageRenderer:
@@ -434,7 +409,6 @@ class PageRenderer:
             with RenderBudget(OutOfTime, seconds):
                 _, removals = self.allowlist.removals(self.render(page.body))
                 refusals = positioned(page.body, removals)
-                links = _placed(page.body, page.body_line, self._links.urls)
         except RecursionError:
             return PageCheck([YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; "
                                           "simplify it", "markdown-depth")], [])
@@ -442,4 +416,4 @@ class PageRenderer:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
             return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")], [])
         return PageCheck([YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
-                          for line, column, message in refusals], links)
+                          for line, column, message in refusals], self._links.urls)

@@ -18,13 +18,13 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .config import Options
 from .model import Catalog, Course, Plan, Track
-from .pages import MARKDOWN_SUFFIXES, PageLink
+from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, own_status
 from .schema_messages import did_you_mean
 
-DOCS = "docs"  # hand-written pages: their site paths are relative to it
 LINK_RULE = "link"
 
 
@@ -95,26 +95,64 @@ def _images_in(folder: Path) -> Iterator[str]:
                 yield os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
 
 
-def check_links(links: Mapping[str, list[PageLink]], catalog: Catalog, known_courses: set[str], root: Path,
-                markdown: Mapping[str, str], report: Report) -> None:
-    """Report each relative link of the pages in ``links`` (by catalog-relative source) to a
-    file under ``courses/`` that the site will not have: what MkDocs warns about (its
-    ``validation.links.not_found``), so ``--strict`` fails. ``known_courses`` are the course
+def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalog: Catalog,
+                known_courses: set[str], options: Options, report: Report) -> None:
+    """Report each relative link of the pages in ``links`` (their addresses in page order, by
+    catalog-relative source; ``texts`` are the pages' sources) to a file under ``courses/``
+    that the site will not have: what MkDocs warns about (``validation.links.not_found``), so
+    ``--strict`` fails. The site is the audience's: a public page linking a draft course's
+    page fails the public build. A hidden course's own pages are checked against the whole
+    catalog, as the build that publishes them sees it. ``known_courses`` are the course
     folders found, including those whose course.yml failed its checks (reported already)."""
-    site = {path for path, _ in course_files(catalog, root, markdown)} | generated_pages(catalog)
-    for source, page_links in links.items():
-        page = source.removeprefix(f"{DOCS}/") if source.startswith(f"{DOCS}/") else source
-        for link in page_links:
-            problem = _link_problem(page, link.url, site, catalog, known_courses, root)
+    def site_of(shown: Catalog) -> set[str]:
+        return {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown)
+
+    visible = catalog.visible_to(options.audience)
+    hidden_folders = {course.folder for course in catalog.courses.values() if course.id not in visible.courses}
+    visible_site = site_of(visible)
+    whole_site = site_of(catalog) if hidden_folders else visible_site
+    docs = f"{options.docs_dir}/"
+    for source, urls in links.items():
+        seen: dict[str, int] = {}
+        hidden = "/".join(source.split("/")[:2]) in hidden_folders
+        shown, site = (catalog, whole_site) if hidden else (visible, visible_site)
+        page = source.removeprefix(docs) if source.startswith(docs) else source
+        for url in urls:
+            nth = seen[url] = seen.get(url, -1) + 1
+            problem = _link_problem(page, url, site, shown, catalog, known_courses, options)
             if problem:
-                message, hint = problem
-                report.at(source, link.line, link.column, message, LINK_RULE, hint=hint)
+                line, column = _place(texts.get(source, ""), url, nth)
+                report.at(source, line, column, problem[0], LINK_RULE, hint=problem[1])
 
 
-def _link_problem(page: str, url: str, site: set[str], catalog: Catalog, known_courses: set[str],
-                  root: Path) -> tuple[str, str] | None:
+def _place(text: str, url: str, nth: int) -> tuple[int, int]:
+    """Where the page writes the ``nth`` (from 0) link to ``url``: inside ``(...)``, ``<...>``
+    or after a reference's ``]:``; else where the address appears at all; else 1:1 (an escaped
+    or entity form that is not written as it reads)."""
+    def before(at: int) -> str:
+        while at > 0 and text[at - 1] == " ":
+            at -= 1
+        return text[at - 1] if at > 0 else ""
+
+    def occurrences(allowed: str | None) -> list[int]:
+        found, at = [], text.find(url)
+        while at >= 0 and len(found) <= nth:
+            if allowed is None or before(at) in allowed:
+                found.append(at)
+            at = text.find(url, at + 1)
+        return found
+
+    places = occurrences("(<:") or occurrences(None)
+    if not places:
+        return 1, 1
+    at = places[min(nth, len(places) - 1)]
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: Catalog, known_courses: set[str],
+                  options: Options) -> tuple[str, str] | None:
     """(message, hint) for a link MkDocs would not find, resolved from the site path ``page``
-    as MkDocs resolves it."""
+    as MkDocs resolves it, in the site of the courses ``shown``."""
     scheme, netloc, path, _, _ = urlsplit(url)
     if scheme or netloc or url.startswith(("/", "\\")) or not path:
         return None  # another site, an absolute path (MkDocs leaves it as is) or an anchor
@@ -124,11 +162,14 @@ def _link_problem(page: str, url: str, site: set[str], catalog: Catalog, known_c
     if target == ".." or target.startswith("../"):
         return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
     parts = target.split("/")
-    if parts[0] != "courses" or target in site or _is_file(root / DOCS / target):
+    if parts[0] != "courses" or target in site or _is_file(options.root / options.docs_dir / target):
         return None
     if len(parts) < 3:
         return f"'{url}' links to '{target}', which the site does not have", "link to a file inside a course folder"
-    course = catalog.courses.get(parts[1])
+    course = shown.courses.get(parts[1])
+    if course is None and parts[1] in catalog.courses:
+        return (f"'{url}' links to course '{parts[1]}', a draft or internal course the {options.audience} site does "
+                "not publish", "remove the link, or publish the course")
     if course is None:
         if parts[1] in known_courses:
             return None  # its course.yml failed its checks, which are reported
@@ -137,7 +178,7 @@ def _link_problem(page: str, url: str, site: set[str], catalog: Catalog, known_c
                 "check the course id: its folder's name under courses/")
     name = "/".join(parts[2:])
     suffix = posixpath.splitext(name)[1].lower()
-    if _is_file(root / course.folder / name):
+    if _is_file(options.root / course.folder / name):
         if suffix in MARKDOWN_SUFFIXES:
             return (f"'{url}' is not a unit of course '{course.id}'",
                     "add it to the course's units in course.yml, or link one of them")

@@ -8,6 +8,7 @@ class), so ``syllabus validate`` and ``mkdocs build`` can never disagree on a se
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,14 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs),
                                   check_links=config.validation.links.not_found >= logging.WARNING),
         site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript)),
+        docs_dir=docs_folder(config),
     )
+
+
+def docs_folder(config: MkDocsConfig) -> str:
+    """mkdocs.yml's ``docs_dir``, relative to the folder of mkdocs.yml (``docs``)."""
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    return os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
 
 
 def load_options(config_file: Path) -> Options:

@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
 
-from ..core.catalog import FileCache, load_catalog
+from ..core.catalog import FileCache, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, is_id, positioned
@@ -54,7 +54,7 @@ from .incremental import (
     RenderedPages,
     page_frame,
 )
-from .options import options_from_config
+from .options import docs_folder, options_from_config
 from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
@@ -224,6 +224,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         linked = [f.src_uri for f in files if f.abs_src_path and _through_symlink(f.abs_src_path, config.docs_dir)]
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
+        # What MkDocs will publish from the docs folder, whatever docs_dir, exclude_docs or
+        # not_in_nav say: pages, pictures and downloads only (validate reports the same).
+        docs = Path(config.docs_dir).resolve()
+        refused = [f"{docs_folder(config)}/{f.src_uri}:1:1: error: {problem[0]}" for f in files
+                   if f.abs_src_path and not f.inclusion.is_excluded() and Path(f.abs_src_path).is_relative_to(docs)
+                   and (problem := docs_file_problem(Path(f.abs_src_path), f.src_uri, self.options.site_assets))]
+        if refused:
+            raise PluginError("\n".join(refused))
         if not self.tooling["authoring_pages"]:
             for file in [f for f in files.documentation_pages() if _is_authoring_page(f)]:
                 files.remove(file)
@@ -414,7 +422,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             return generated.markdown_source or generated.source
-        return f"{_docs_folder(config)}/{page.file.src_uri}"
+        return f"{docs_folder(config)}/{page.file.src_uri}"
 
     def _in_its_language(self, page: Page, html: str) -> str:
         """A hand-written page's own words, marked with the language its front matter names
@@ -553,11 +561,6 @@ def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
             raise PluginError(f"syllabus: {source} and {writers[dest]} would both be published as {dest}; "
                               "rename one of them")
         writers[dest] = source
-
-
-def _docs_folder(config: MkDocsConfig) -> str:
-    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-    return os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
 
 
 def _metadata_lines(source: str, body: str) -> int:
