@@ -158,6 +158,12 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         assert cta.locator("a.md-button--primary").get_attribute("href") == items.nth(2).locator(
             "a.md-button--primary").get_attribute("href")
         expect(cta.locator(".syllabus-time-primary")).to_contain_text("(your time)")  # localised as the rest
+        page.clock.set_fixed_time("2027-01-12T19:00:00Z")  # a six-week cohort's first meeting is over, not the cohort
+        page.goto(example_site + "courses/keystone-certified-admin/")
+        cohort = page.locator("li.syllabus-session").first
+        expect(cohort).not_to_have_class(re.compile("ended"))
+        expect(cohort.locator("a.md-button--primary")).to_have_count(1)
+        page.clock.set_fixed_time("2026-12-20T00:00:00Z")
         page.goto(example_site)  # the home page listed four sessions, all ended by now: the section goes
         expect(page.locator(".syllabus-home-sessions")).to_have_count(0)
         page.clock.set_fixed_time("2026-12-04T00:00:00Z")  # two of the four have ended

@@ -43,9 +43,11 @@ def session_times(session: Session, default_minutes: int, formats: LocaleFormat 
     return SessionTimes(start.isoformat(), end.isoformat(), formats.session(start, end))
 
 
+# data-over: when its last meeting ends (a cohort's sixth week), after which the page script
+# no longer offers it.
 _SESSION_TIME = (
     '<time class="syllabus-session-time" datetime="%(start)s" data-start="%(start)s" data-end="%(end)s" '
-    'data-zone="%(zone)s" data-zone-name="%(city)s">%(label)s</time>'
+    'data-over="%(over)s" data-zone="%(zone)s" data-zone-name="%(city)s">%(label)s</time>'
 )
 
 
@@ -58,7 +60,8 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
     times = session_times(session, course.duration_minutes, formats)
     # "(Los Angeles time)": readers know cities, not IANA ids. Every value escaped by hand:
     # Markup.format would do it too, at five times the cost.
-    return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end),
+    over = course.meetings(session)[-1][1].isoformat()
+    return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end), "over": escape(over),
                                    "zone": escape(session.timezone), "city": escape(formats.city(session.timezone)),
                                    "label": escape(formats.in_zone(times.label, session.timezone))})
 

@@ -358,9 +358,9 @@
    * a moved time is localised like the rest. */
   function retireEndedSessions(scope) {
     var now = Date.now();
-    function ended(node) {
-      var time = node && node.querySelector("time[data-end]");
-      return !!time && new Date(time.dataset.end).getTime() < now;
+    function ended(node) {  // its last meeting is over (a cohort runs for weeks)
+      var time = node && node.querySelector("time[data-over]");
+      return !!time && new Date(time.dataset.over).getTime() < now;
     }
     var open = [];
     Array.prototype.forEach.call(scope.querySelectorAll("li.syllabus-session"), function (item) {
