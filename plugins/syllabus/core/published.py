@@ -63,7 +63,8 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> l
     (a picture the text never mentions stays private), never the folder wholesale. They are
     site files, so MkDocs resolves a unit's links to them (``[handout](handout.pdf)``,
     ``![diagram](diagram.png)``) as it does links between pages. An image is published when
-    a page writes its path (relative to that page, as a link or as text), not its name alone."""
+    a page writes its path (relative to that page, as a link or as text, outside comments
+    and code), not its name alone."""
     published = []
     for course in catalog.courses.values():
         folder = root / course.folder
@@ -71,8 +72,8 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> l
         shown = set()  # image paths the pages write, relative to the course folder
         for page in ("index.md", *(unit.file for unit in course.units)):
             here = posixpath.dirname(page)
-            shown.update(posixpath.normpath(posixpath.join(here, path))
-                         for path in _IMAGE_PATH.findall(markdown.get(f"{course.folder}/{page}", "")))
+            written = _UNSHOWN.sub("", markdown.get(f"{course.folder}/{page}", ""))
+            shown.update(posixpath.normpath(posixpath.join(here, path)) for path in _IMAGE_PATH.findall(written))
         if shown:
             names += [name for name in _images_in(folder) if name in shown]
         published += [(course_site_path(course, name), folder / name)
@@ -80,6 +81,8 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> l
     return published
 
 
+# What a page writes but never shows: HTML comments, fenced code blocks and code spans.
+_UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$|`[^`\n]*`", re.DOTALL | re.MULTILINE)
 # A path to an image as a page writes it: safe-name characters and "/", ending in an image
 # suffix (a whole word: "data.png" is not "a.png", "notes/diagram.png" not "diagram.png").
 _IMAGE_PATH = re.compile(r"(?<![\w./-])[\w./-]+\.(?:" + "|".join(sorted(s[1:] for s in IMAGE_SUFFIXES))
