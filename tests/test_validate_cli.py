@@ -559,6 +559,18 @@ def test_option_errors_are_positioned_in_mkdocs_yml_and_fail_the_build(catalog, 
     assert not (tmp_path / "site").exists()
 
 
+def test_the_site_name_is_held_to_the_content_character_rules(catalog, run_cli, tmp_path):
+    """A non-character in site_name made courses.xml ill-formed XML; it is refused where it is."""
+    catalog.write("mkdocs.yml", PLUGIN_OPTIONS.replace("site_name: x", 'site_name: "Academy \\uFFFE"') + "      {}\n")
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "-f", catalog.config)
+    diagnostic = ("mkdocs.yml:1:12: error: site_name: non-character U+FFFE is not allowed; delete it (it may hide or "
+                  "reorder text)")
+    assert (result.code, result.out, result.err) == (2, "", diagnostic + "\n")
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and diagnostic in build.stderr
+
+
 def test_a_bad_source_date_epoch_is_a_usage_error(catalog, run_cli, monkeypatch):
     catalog.course("intro", COURSE)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")

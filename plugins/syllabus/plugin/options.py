@@ -18,15 +18,28 @@ from mkdocs.exceptions import ConfigurationError
 
 from ..core.config import ConfigError, Options, options_from_mapping
 from ..core.pages import MarkdownSettings
+from ..core.yamlsafe import forbidden_character
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
 
 PLUGIN = "syllabus"
 
 
+# mkdocs.yml's own texts that Syllabus writes into feeds, calendars and page titles.
+SITE_TEXTS = ("site_name", "site_description", "site_author")
+
+
 def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> Options:
     """The core's options; ``markdown`` is the site's resolved Markdown extensions (with MkDocs'
-    built-in ones), so ``syllabus validate`` renders pages as the build does."""
+    built-in ones), so ``syllabus validate`` renders pages as the build does. The site's
+    texts are held to the content's character rules: a non-character in ``site_name`` made
+    the Atom feed ill-formed XML."""
+    source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+    problems = [source.error((key,), f"{key}: {what} is not allowed; delete it (it may hide or reorder text)")
+                for key in SITE_TEXTS
+                if isinstance(config.get(key), str) and (what := forbidden_character(config[key]))]
+    if problems:
+        raise ConfigError("configuration errors", problems)
     return options_from_mapping(
         plugin_config, root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
