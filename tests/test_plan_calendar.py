@@ -107,6 +107,11 @@ def test_holidays_outside_the_known_years_are_refused(catalog: CatalogDir, run_c
     assert result.code == 2 and "public holidays are known from" in result.err
 
 
+def test_a_time_zone_in_any_letter_case_is_the_zone(plan: Callable[..., str]) -> None:
+    """As the plan page takes it: the downloads of the two are the same bytes."""
+    assert plan("--customer", "Acme", "--start", KICKOFF.isoformat(), "--timezone", "EUROPE/berlin") == plan(*BERLIN)
+
+
 def test_sydney_session_is_shown_and_exported_at_its_berlin_time(plan: Callable[..., str]) -> None:
     # 10:00 in Sydney on 4 February 2027 (UTC+11) is 23:00 UTC on 3 February, midnight in Berlin.
     sentence = "Thu, Feb 4, 2027, 00:00–02:00 Berlin time (10:00 Sydney)"

@@ -139,6 +139,11 @@ def _zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones() - {"localtime", "posixrules", "Factory"}) | {DEFAULT_TIMEZONE}
 
 
+@cache
+def _zones_by_folded_name() -> dict[str, str]:
+    return {zone.casefold(): zone for zone in _zones()}
+
+
 @dataclass(frozen=True)
 class Personalisation:
     """Who a plan is for, when it starts and which days count. Build it with :meth:`parse`
@@ -158,9 +163,10 @@ class Personalisation:
         if not customer:
             raise ValueError("the customer name is empty")
         kickoff = parse_kickoff(start)
-        zone = (timezone or "").strip() or DEFAULT_TIMEZONE
-        if zone not in _zones():
-            raise ValueError(f"time zone {zone!r} is not an IANA time zone such as Europe/Berlin")
+        typed = (timezone or "").strip() or DEFAULT_TIMEZONE
+        zone = _zones_by_folded_name().get(typed.casefold())  # any letter case, as the plan page takes it
+        if zone is None:
+            raise ValueError(f"time zone {typed!r} is not an IANA time zone such as Europe/Berlin")
         return cls(customer, kickoff, zone, ce_name or None, days or WorkingDays())
 
     def value(self, name: str, messages: Messages) -> str:
