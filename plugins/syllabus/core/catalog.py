@@ -422,7 +422,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             report.at(source, 1, 1, f"the site generates the page at {page}; rename or move this one", "docs-path")
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
-    if options.markdown.check_links:  # links to other files: they may change without the page
+    if renderer is not None and options.markdown.check_links:  # validate; the build has MkDocs check them
         check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], options, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
