@@ -247,6 +247,12 @@ def test_scripts_and_stylesheets_mkdocs_yml_names_are_published(site_catalog: Ca
     build_site(site_catalog.config, tmp_path / "site")
     assert (tmp_path / "site/stylesheets/brand.css").is_file() and (tmp_path / "site/CNAME").is_file()
 
+    # Listing a file lifts the rule on scripts and stylesheets only: an SVG stays a document browsers run.
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8").replace(
+        "extra_css: [stylesheets/brand.css]", "extra_css: [stylesheets/brand.css, logo.svg]"))
+    site_catalog.write("docs/logo.svg", "<svg onload=alert(1)></svg>")
+    refused(site_catalog, run_cli, tmp_path / "again", "docs/logo.svg:1:1")
+
 
 PATHOLOGICAL = {
     "unclosed-tags": ("<div>" * 20000, "courses/c/unit.md:1:1"),

@@ -97,6 +97,14 @@ def test_a_link_after_a_reference_definition_is_placed_at_itself(catalog, run_cl
                                            "(did you mean 'index.md'?)")]
 
 
+def test_a_broken_link_is_placed_where_it_links_not_where_code_or_a_comment_quotes_it(catalog, run_cli):
+    write_catalog(catalog, "# Intro\n\nWrite `[text](nope.md)` to link.\n\n<!-- old: [x](gone.md) -->\n\n"
+                           "```markdown\n[example](nope.md)\n```\n\nReal: [a](nope.md) and [b](gone.md).\n")
+    assert validate(run_cli, catalog) == [
+        ("courses/intro/index.md", 11, 11, "'nope.md' not found in course 'intro' (did you mean 'index.md'?)"),
+        ("courses/intro/index.md", 11, 28, "'gone.md' not found in course 'intro' (did you mean 'index.md'?)")]
+
+
 def test_links_the_site_publishes_pass_both(catalog, run_cli, tmp_path):
     write_catalog(catalog, "# Intro\n\n"
                   "[Setup](setup.md#first), [the lab](lab/index.md), [checklist](checklist.pdf), "

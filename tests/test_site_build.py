@@ -938,13 +938,14 @@ def test_a_unit_links_its_courses_materials_and_shows_its_images(catalog: Catalo
                                             "![the diagram](diagram.png) with ![a screenshot](shots/step-1.webp).\n"
                                             "The logo.svg and the bad name.png are not shown; data.png is a name.\n")
     catalog.write("courses/basics/lab/index.md", "# Lab\n\n![Before](./before.png) and ![after](../after.jpg)\n\n"
-                  "<!-- ![old](old.png) -->\n\n```\n![draft](draft.png)\n```\n\nNot `shot.png` either.\n")
+                  "<!-- ![old](old.png) -->\n\n```\n![draft](draft.png)\n```\n\nNot `shot.png` either,\n"
+                  "nor ``![x](double.png)``.\n\n> ```\n> ![q](quoted.png)\n> ```\n\n<pre>pre.png</pre>\n")
     catalog.write("courses/basics/handout.txt", "handout\n")
     # Not shown: a name only text mentions, one inside another word, a same-named trainer note,
     # and paths in a comment or code.
     for name in ("diagram.png", "shots/step-1.webp", "unused.png", "logo.svg", "bad name.png", "a.png",
                  "trainer-notes/diagram.png", "lab/before.png", "after.jpg", "lab/old.png", "lab/draft.png",
-                 "lab/shot.png"):
+                 "lab/shot.png", "lab/double.png", "lab/quoted.png", "lab/pre.png"):
         catalog.write(f"courses/basics/{name}", "not really an image\n")
     site = tmp_path / "site"
     build_site(catalog.config, site)  # strict: a link MkDocs cannot resolve would be a warning

@@ -569,6 +569,10 @@ def test_the_site_name_is_held_to_the_content_character_rules(catalog, run_cli, 
     assert (result.code, result.out, result.err) == (2, "", diagnostic + "\n")
     build = build_site(catalog.config, tmp_path / "site", check=False)
     assert build.returncode != 0 and diagnostic in build.stderr
+    catalog.write("mkdocs.yml", PLUGIN_OPTIONS.replace("site_name: x", 'site_name: "Academy \\uD800"') + "      {}\n")
+    assert run_cli("validate", "-f", catalog.config).err == (
+        "mkdocs.yml:1:12: error: site_name: lone surrogate U+D800 is not allowed; delete it (it may hide or reorder "
+        "text)\n")
 
 
 def test_a_bad_source_date_epoch_is_a_usage_error(catalog, run_cli, monkeypatch):

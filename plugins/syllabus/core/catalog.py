@@ -300,11 +300,9 @@ def docs_markdown(root: Path, report: Report, options: Options) -> list[Path]:
 
 def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(message, rule) if MkDocs must not publish this file of the docs folder at ``site_path``:
-    a symlink, hard link or unsafe name; anything but a page, a picture or a download, unless
-    it is one of the ``site_assets`` mkdocs.yml loads into every page. The build applies it
-    to every file it publishes from there, validate to what it finds."""
-    if site_path in site_assets:
-        return None
+    a symlink, hard link or unsafe name; anything but a page, a picture or a download, or a
+    script or stylesheet that mkdocs.yml loads into every page (``site_assets``). The build
+    applies it to every file it publishes from there, validate to what it finds."""
     name = site_path.rpartition("/")[2]
     mode = _lstat_mode(str(path))
     if stat.S_ISLNK(mode):
@@ -316,7 +314,9 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     if suffix in rules.BROWSER_DOCUMENT_SUFFIXES:
         return ("a document browsers run (it could carry script served from this site); publish it as PDF "
                 "or PNG, or write it as a Markdown page", "browser-document")
-    if suffix not in MARKDOWN_SUFFIXES and suffix not in rules.DOCS_FILE_SUFFIXES and name not in rules.DOCS_FILE_NAMES:
+    site_asset = site_path in site_assets and suffix in rules.SITE_ASSET_SUFFIXES
+    if (suffix not in MARKDOWN_SUFFIXES and suffix not in rules.DOCS_FILE_SUFFIXES and name not in rules.DOCS_FILE_NAMES
+            and not site_asset):
         return (f"docs/ publishes pages, pictures and downloads only ({', '.join(sorted(rules.DOCS_FILE_SUFFIXES))}); "
                 "a script, stylesheet or other file here would replace the theme's own at the same path: remove "
                 "it, or list it under extra_css or extra_javascript in mkdocs.yml", "docs-file-type")

@@ -10,6 +10,7 @@ are left to the build.
 
 from __future__ import annotations
 
+import bisect
 import os
 import posixpath
 import re
@@ -81,8 +82,10 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> l
     return published
 
 
-# What a page writes but never shows: HTML comments, fenced code blocks and code spans.
-_UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$|`[^`\n]*`", re.DOTALL | re.MULTILINE)
+# What a page writes but never shows: HTML comments, <pre> and fenced code blocks (also in
+# quotes), code spans. Not indented code: a list item's paragraphs are indented alike.
+_UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|<pre\b.*?(?:</pre>|\Z)|^[ \t>]*(`{3,}|~{3,}).*?^[ \t>]*\1[ \t]*$"
+                      r"|``[^\n]*?``|`[^`\n]*`", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 # A path to an image as a page writes it: safe-name characters and "/", ending in an image
 # suffix (a whole word: "data.png" is not "a.png", "notes/diagram.png" not "diagram.png").
 _IMAGE_PATH = re.compile(r"(?<![\w./-])[\w./-]+\.(?:" + "|".join(sorted(s[1:] for s in IMAGE_SUFFIXES))
@@ -117,6 +120,7 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
     docs = f"{options.docs_dir}/"
     for source, urls in links.items():
         seen: dict[str, int] = {}
+        places = _Places(texts.get(source, ""))
         hidden = "/".join(source.split("/")[:2]) in hidden_folders
         shown, site = (catalog, whole_site) if hidden else (visible, visible_site)
         page = source.removeprefix(docs) if source.startswith(docs) else source
@@ -124,32 +128,37 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
             nth = seen[url] = seen.get(url, -1) + 1
             problem = _link_problem(page, url, site, shown, catalog, known_courses, options)
             if problem:
-                line, column = _place(texts.get(source, ""), url, nth)
+                line, column = places.of(url, nth)
                 report.at(source, line, column, problem[0], LINK_RULE, hint=problem[1])
 
 
-def _place(text: str, url: str, nth: int) -> tuple[int, int]:
-    """Where the page writes the ``nth`` (from 0) link to ``url``: inside ``(...)``, ``<...>``
-    or after a reference's ``]:``; else where the address appears at all; else 1:1 (an escaped
-    or entity form that is not written as it reads)."""
-    def before(at: int) -> str:
-        while at > 0 and text[at - 1] == " ":
+class _Places:
+    """Where a page writes its links: the ``nth`` (from 0) link to an address is its ``nth``
+    occurrence inside ``(...)``, ``<...>`` or after a reference's ``]:``, else anywhere,
+    outside comments and code; else 1:1 (an escaped or entity form not written as it reads).
+    Each address is looked for once per page."""
+
+    def __init__(self, text: str) -> None:
+        self.shown = _UNSHOWN.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)  # same offsets
+        self.line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self.found: dict[str, list[int]] = {}
+
+    def of(self, url: str, nth: int) -> tuple[int, int]:
+        if url not in self.found:
+            everywhere = [match.start() for match in re.finditer(re.escape(url), self.shown)]
+            linked = [at for at in everywhere if self._before(at) in "(<:"]
+            self.found[url] = linked or everywhere
+        places = self.found[url]
+        if not places:
+            return 1, 1
+        at = places[min(nth, len(places) - 1)]
+        line = bisect.bisect_right(self.line_starts, at)
+        return line, at - self.line_starts[line - 1] + 1
+
+    def _before(self, at: int) -> str:
+        while at > 0 and self.shown[at - 1] == " ":
             at -= 1
-        return text[at - 1] if at > 0 else ""
-
-    def occurrences(allowed: str | None) -> list[int]:
-        found, at = [], text.find(url)
-        while at >= 0 and len(found) <= nth:
-            if allowed is None or before(at) in allowed:
-                found.append(at)
-            at = text.find(url, at + 1)
-        return found
-
-    places = occurrences("(<:") or occurrences(None)
-    if not places:
-        return 1, 1
-    at = places[min(nth, len(places) - 1)]
-    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        return self.shown[at - 1] if at > 0 else "^"
 
 
 def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: Catalog, known_courses: set[str],

@@ -94,6 +94,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 DOCS_FILE_SUFFIXES = frozenset({*IMAGE_SUFFIXES, ".ico", ".pdf", ".txt", ".csv", ".zip", ".doc", ".docx", ".ppt",
                                 ".pptx", ".xls", ".xlsx", ".odt", ".odp", ".ods", ".key", ".mp3", ".mp4", ".webm"})
 DOCS_FILE_NAMES = frozenset({"CNAME"})
+SITE_ASSET_SUFFIXES = frozenset({".css", ".js", ".mjs"})  # what extra_css and extra_javascript may load
 
 
 def confined_file(folder: Path, name: str) -> bool:

@@ -90,8 +90,10 @@ Mark = tuple[int, int]  # 1-based line, column
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
                                             for plane in range(17))
 _NONCHARACTER = re.compile(f"[{_NONCHARACTERS}]")
+# Lone surrogates: no UTF-8 file holds them, but mkdocs.yml's loader makes them from escapes.
+_SURROGATES = "\ud800-\udfff"
 _FORBIDDEN_CHARS = re.compile(
-    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}{_SURROGATES}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -192,7 +194,8 @@ def forbidden_character(text: str) -> str | None:
 
 
 def _described(character: str) -> str:
-    kind = "non-character" if _NONCHARACTER.match(character) else "control or bidirectional character"
+    kind = ("non-character" if _NONCHARACTER.match(character) else "lone surrogate" if "\ud800" <= character <= "\udfff"
+            else "control or bidirectional character")
     return f"{kind} U+{ord(character):04X}"
 
 
