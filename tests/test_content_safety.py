@@ -230,9 +230,19 @@ def test_the_docs_folder_is_mkdocs_yml_s_and_what_it_publishes_is_checked(site_c
     (site_catalog.root / "content/assets/javascripts/bundle.a5f9d56c.min.js").unlink()
     site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8") + "exclude_docs: '!.htaccess'\n")
     site_catalog.write("content/.htaccess", "AddType text/html .txt\n")
-    build = build_site(site_catalog.config, tmp_path / "site", check=False)
-    assert build.returncode == 1 and "content/.htaccess:1:1: error: not a safe file name" in build.stderr
-    assert not (tmp_path / "site" / ".htaccess").exists()
+    out = refused(site_catalog, run_cli, tmp_path / "dot-file", "content/.htaccess:1:1")
+    assert "not a safe file name" in out
+
+
+def test_files_mkdocs_leaves_out_are_not_checked(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """templates/ and dot files by default, and what exclude_docs names, are never published."""
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8") + "exclude_docs: /drafts/\n")
+    site_catalog.write("docs/templates/layout.js", "not published\n")
+    site_catalog.write("docs/drafts/notes.json", "{}\n")
+    site_catalog.write("docs/.editorconfig", "root = true\n")
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
+    build_site(site_catalog.config, tmp_path / "site")
+    assert not (tmp_path / "site/templates").exists() and not (tmp_path / "site/drafts").exists()
 
 
 def test_scripts_and_stylesheets_mkdocs_yml_names_are_published(site_catalog: CatalogDir, run_cli,

@@ -288,9 +288,11 @@ def docs_markdown(root: Path, report: Report, options: Options) -> list[Path]:
         for name in sorted(names) + [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
             path = Path(folder, name)
             source = _relative(root, path)
-            if name.startswith(".") and not os.path.islink(path):
-                continue  # MkDocs does not publish dot files
-            problem = docs_file_problem(path, os.path.relpath(path, docs).replace(os.sep, "/"), options.site_assets)
+            published_as = os.path.relpath(path, docs).replace(os.sep, "/")
+            if (name.startswith(".") and not os.path.islink(path) if options.docs_unpublished is None
+                    else published_as in options.docs_unpublished):
+                continue  # MkDocs does not publish it
+            problem = docs_file_problem(path, published_as, options.site_assets)
             if problem:
                 report.at(source, 1, 1, *problem)
             elif path.suffix.lower() in MARKDOWN_SUFFIXES:

@@ -67,6 +67,9 @@ class Options:
     # mkdocs.yml extra_css and extra_javascript: the only scripts and stylesheets docs/ may hold
     site_assets: frozenset[str] = frozenset()
     docs_dir: str = "docs"  # mkdocs.yml docs_dir, relative to root: the hand-written pages and files
+    # Files of docs_dir that MkDocs leaves out (exclude_docs, by default dot files and templates/),
+    # by path in it; None: dot files only.
+    docs_unpublished: frozenset[str] | None = None
 
 
 def today_from_environment() -> dt.date:
@@ -83,7 +86,7 @@ def today_from_environment() -> dt.date:
 def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
     site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
-    docs_dir: str | None = None,
+    docs_dir: str | None = None, docs_unpublished: frozenset[str] | None = None,
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -117,4 +120,5 @@ def options_from_mapping(
         feedback=value("feedback"),
         site_assets=site_assets,
         docs_dir=docs_dir or Options.docs_dir,
+        docs_unpublished=docs_unpublished,
     )

@@ -15,6 +15,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
+from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 
 from ..core.config import ConfigError, Options, options_from_mapping
 from ..core.pages import MarkdownSettings
@@ -47,6 +48,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
                                   check_links=config.validation.links.not_found >= logging.WARNING),
         site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript)),
         docs_dir=docs_folder(config),
+        docs_unpublished=unpublished_docs(config),
     )
 
 
@@ -54,6 +56,17 @@ def docs_folder(config: MkDocsConfig) -> str:
     """mkdocs.yml's ``docs_dir``, relative to the folder of mkdocs.yml (``docs``)."""
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     return os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
+
+
+def unpublished_docs(config: MkDocsConfig) -> frozenset[str]:
+    """The files of docs_dir MkDocs leaves out of the site (exclude_docs, and by default dot
+    files and templates/), by the rules MkDocs itself applies (``set_exclusions``); the walk
+    does not follow symlinks, which the checks refuse without reading what they point at."""
+    files = [File(os.path.relpath(os.path.join(folder, name), config.docs_dir), config.docs_dir, config.site_dir,
+                  config.use_directory_urls)
+             for folder, _, names in os.walk(config.docs_dir) for name in names]
+    set_exclusions(files, config)
+    return frozenset(file.src_uri for file in files if file.inclusion is InclusionLevel.EXCLUDED)
 
 
 def load_options(config_file: Path) -> Options:

@@ -228,7 +228,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # not_in_nav say: pages, pictures and downloads only (validate reports the same).
         docs = Path(config.docs_dir).resolve()
         refused = [f"{docs_folder(config)}/{f.src_uri}:1:1: error: {problem[0]}" for f in files
-                   if f.abs_src_path and not f.inclusion.is_excluded() and Path(f.abs_src_path).is_relative_to(docs)
+                   if f.abs_src_path and f.inclusion is not InclusionLevel.EXCLUDED
+                   and Path(f.abs_src_path).is_relative_to(docs)
                    and (problem := docs_file_problem(Path(f.abs_src_path), f.src_uri, self.options.site_assets))]
         if refused:
             raise PluginError("\n".join(refused))
