@@ -158,6 +158,9 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         assert cta.locator("a.md-button--primary").get_attribute("href") == items.nth(2).locator(
             "a.md-button--primary").get_attribute("href")
         expect(cta.locator(".syllabus-time-primary")).to_contain_text("(your time)")  # localised as the rest
+        page.goto(example_site + "catalog/")  # a card showing an ended session points to its course page
+        card = page.locator("li.syllabus-card[data-id='search-bootcamp-live'] .syllabus-next")
+        expect(card).to_have_text("Next dates on the course page")
         page.clock.set_fixed_time("2027-01-12T19:00:00Z")  # a six-week cohort's first meeting is over, not the cohort
         page.goto(example_site + "courses/keystone-certified-admin/")
         cohort = page.locator("li.syllabus-session").first

@@ -354,7 +354,8 @@
 
   /* Sessions that ended since the site was built (it is rebuilt daily): a course page's
    * list says so instead of offering to register, its "next session" moves to the next
-   * open one (or goes), and the home page's list drops them. Before localiseSessions, so
+   * open one (or goes), a catalog card points to the course page for the dates, and the
+   * home page's list drops them. Before localiseSessions, so
    * a moved time is localised like the rest. */
   function retireEndedSessions(scope) {
     var now = Date.now();
@@ -387,6 +388,9 @@
       if (register && nextRegister) register.href = nextRegister.href;
       else if (register) register.remove();
     }
+    Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-card .syllabus-next"), function (line) {
+      if (ended(line)) line.textContent = syllabusText("script.catalog.dates_on_course");  // the card has one date
+    });
     Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-home-sessions"), function (list) {
       Array.prototype.slice.call(list.children).forEach(function (item) { if (ended(item)) item.remove(); });
       if (!list.children.length) list.closest("section").remove();
