@@ -199,15 +199,23 @@ def _described(character: str) -> str:
     return f"{kind} U+{ord(character):04X}"
 
 
+_DELETE_IT = "delete it (it may hide or reorder text)"
+
+
+def forbidden_text(text: str) -> str | None:
+    """Why ``text`` may not be used (its first forbidden character), or None: the wording
+    for texts outside content files (plugin options, mkdocs.yml's site texts)."""
+    what = forbidden_character(text)
+    return f"{what} is not allowed; {_DELETE_IT}" if what else None
+
+
 def forbidden_characters(text: str) -> list[YamlProblem]:
     """Control, bidirectional-override and non-characters, each at its position."""
     problems = []
     for match in _FORBIDDEN_CHARS.finditer(text):
         line, column = position_of(text, match.start())
-        problems.append(
-            YamlProblem(line, column, f"{_described(match.group())} is not allowed; "
-                        "delete it (it may hide or reorder text)", "control-character")
-        )
+        problems.append(YamlProblem(line, column, f"{_described(match.group())} is not allowed; {_DELETE_IT}",
+                                    "control-character"))
     return problems
 
 
@@ -385,8 +393,7 @@ class _Builder:
         """A double-quoted scalar can spell forbidden characters as escapes (``"\\u202e"``)."""
         if what := forbidden_character(value):
             self.doc.problems.append(YamlProblem(
-                mark.line + 1, mark.column + 1, f"{what} "
-                "is not allowed, not even as an escape; delete it (it may hide or reorder text)",
+                mark.line + 1, mark.column + 1, f"{what} is not allowed, not even as an escape; {_DELETE_IT}",
                 "control-character"))
 
     def scalar(self, value: str, style: str | None, mark: Any, path: Path_, record: bool) -> Any:

@@ -21,7 +21,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.pages import LANGUAGE_TAG
 from ..core.schema_messages import did_you_mean
 from ..core.taxonomy import KINDS
-from ..core.yamlsafe import forbidden_character
+from ..core.yamlsafe import forbidden_text
 from .config_source import ConfigSource
 
 _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
@@ -220,9 +220,8 @@ def _forbidden_text(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tu
     """Control and bidirectional-override characters anywhere in the options, refused as in
     content files: taxonomy titles reach every page, feed and calendar."""
     if isinstance(value, str):
-        if what := forbidden_character(value):
-            yield path, (f"syllabus: {'.'.join(path)}: {what} is not allowed; delete it (it may hide or reorder "
-                         "text)")
+        if why := forbidden_text(value):
+            yield path, f"syllabus: {'.'.join(path)}: {why}"
     elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from _forbidden_text(key, (*path, str(key)))

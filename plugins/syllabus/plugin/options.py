@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel, set_exclusions
 
 from ..core.config import ConfigError, Options, options_from_mapping
 from ..core.pages import MarkdownSettings
-from ..core.yamlsafe import forbidden_character
+from ..core.yamlsafe import forbidden_text
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
 
@@ -36,9 +36,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
     texts are held to the content's character rules: a non-character in ``site_name`` made
     the Atom feed ill-formed XML."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
-    problems = [source.error((key,), f"{key}: {what} is not allowed; delete it (it may hide or reorder text)")
-                for key in SITE_TEXTS
-                if isinstance(config.get(key), str) and (what := forbidden_character(config[key]))]
+    problems = [source.error((key,), f"{key}: {why}") for key in SITE_TEXTS
+                if isinstance(config.get(key), str) and (why := forbidden_text(config[key]))]
     if problems:
         raise ConfigError("configuration errors", problems)
     return options_from_mapping(
