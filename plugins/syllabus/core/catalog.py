@@ -96,12 +96,6 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
         return sorted(scan, key=lambda entry: entry.name)
 
 
-def _lstat_mode(path: str) -> int:
-    """The file type bits of ``path`` itself (0 if absent): one syscall, symlinks not followed."""
-    status = rules.own_status(path)
-    return status.st_mode if status is not None else 0
-
-
 def discover(root: Path, report: Report) -> dict[str, list[Path]]:
     """Content files by kind, sorted; symlinks and misplaced files are reported, never read."""
     found: dict[str, list[Path]] = {"course": [], "track": [], "plan": []}
@@ -111,7 +105,7 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
             report.at(rel, 1, 1, "symlinks are not allowed in courses/; replace it with a real folder", "symlink")
         elif entry.is_dir():
             course_file = os.path.join(entry.path, COURSE_FILE)
-            mode = _lstat_mode(course_file)
+            mode = rules.own_mode(course_file)
             if stat.S_ISLNK(mode):
                 report.at(f"{rel}/{COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
             elif stat.S_ISREG(mode):
@@ -268,7 +262,7 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     if not isinstance(data, dict):  # unreadable course.yml: check every page it may list
         return sorted(path for path in folder.glob("*.md") if path.is_file() or path.is_symlink())
     index = folder / "index.md"
-    mode = _lstat_mode(str(index))
+    mode = rules.own_mode(index)
     files = [index] if stat.S_ISREG(mode) or stat.S_ISLNK(mode) else []
     units = data.get("units")
     for unit in units if isinstance(units, list) else ():
@@ -278,9 +272,10 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     return files
 
 
-def docs_markdown(root: Path, report: Report, options: Options) -> list[Path]:
+def docs_markdown(root: Path, report: Report, options: Options) -> list[tuple[Path, str]]:
     """Every file MkDocs would render as a page (any of its Markdown suffixes) in the docs
-    folder; every file it would publish is checked like a material: see :func:`docs_file_problem`."""
+    folder, with its path there; every file it would publish is checked like a material:
+    see :func:`docs_file_problem`."""
     docs = root / options.docs_dir
     pages = []
     for folder, subfolders, names in os.walk(docs) if docs.is_dir() else ():
@@ -296,7 +291,7 @@ def docs_markdown(root: Path, report: Report, options: Options) -> list[Path]:
             if problem:
                 report.at(source, 1, 1, *problem)
             elif path.suffix.lower() in MARKDOWN_SUFFIXES:
-                pages.append(path)
+                pages.append((path, published_as))
     return pages
 
 
@@ -306,8 +301,8 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     script or stylesheet that mkdocs.yml loads into every page (``site_assets``). The build
     applies it to every file it publishes from there, validate to what it finds."""
     name = site_path.rpartition("/")[2]
-    mode = _lstat_mode(str(path))
-    if stat.S_ISLNK(mode):
+    status = rules.own_status(path)
+    if status is not None and stat.S_ISLNK(status.st_mode):
         return "symlinks are never published; replace it with the file itself", "symlink"
     if not rules.SAFE_NAME.fullmatch(name):
         return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
@@ -322,7 +317,7 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
         return (f"docs/ publishes pages, pictures and downloads only ({', '.join(sorted(rules.DOCS_FILE_SUFFIXES))}); "
                 "a script, stylesheet or other file here would replace the theme's own at the same path: remove "
                 "it, or list it under extra_css or extra_javascript in mkdocs.yml", "docs-file-type")
-    if os.lstat(path).st_nlink > 1:
+    if status is not None and status.st_nlink > 1:
         return HARD_LINK_MESSAGE, "hard-link"
     return None
 
@@ -414,12 +409,11 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
     generated = generated_pages(catalog)
-    for path in docs_markdown(root, report, options):  # MkDocs reads these itself
+    for path, page in docs_markdown(root, report, options):  # MkDocs reads these itself
         source, text, page_links = _cached(cache, path, _relative(root, path), report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         links[source] = page_links
         docs_texts[source] = text or ""
-        page = os.path.relpath(path, root / options.docs_dir).replace(os.sep, "/")
         if page in generated:
             report.at(source, 1, 1, f"the site generates the page at {page}; rename or move this one", "docs-path")
         if hidden and text is not None:

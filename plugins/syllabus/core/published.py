@@ -23,7 +23,7 @@ from .config import Options
 from .model import Catalog, Course, Plan, Track
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
-from .rules import IMAGE_SUFFIXES, confined_file, own_status
+from .rules import IMAGE_SUFFIXES, confined_file, own_mode
 from .schema_messages import did_you_mean
 
 LINK_RULE = "link"
@@ -174,7 +174,7 @@ def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: 
     if target == ".." or target.startswith("../"):
         return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
     parts = target.split("/")
-    if parts[0] != "courses" or target in site or _is_file(options.root / options.docs_dir / target):
+    if parts[0] != "courses" or target in site or stat.S_ISREG(own_mode(options.root / options.docs_dir / target)):
         return None
     if len(parts) < 3:
         return f"'{url}' links to '{target}', which the site does not have", "link to a file inside a course folder"
@@ -190,7 +190,7 @@ def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: 
                 "check the course id: its folder's name under courses/")
     name = "/".join(parts[2:])
     suffix = posixpath.splitext(name)[1].lower()
-    if _is_file(options.root / course.folder / name):
+    if stat.S_ISREG(own_mode(options.root / course.folder / name)):
         if suffix in MARKDOWN_SUFFIXES:
             return (f"'{url}' is not a unit of course '{course.id}'",
                     "add it to the course's units in course.yml, or link one of them")
@@ -203,8 +203,3 @@ def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: 
     candidates = sorted(posixpath.relpath(uri, here) for uri in site if uri.startswith(course_site_path(course, "")))
     return (f"'{url}' not found in course '{course.id}'{did_you_mean(path, candidates)}",
             "correct the file name, or add the file to the course folder")
-
-
-def _is_file(path: Path) -> bool:
-    status = own_status(path)
-    return status is not None and stat.S_ISREG(status.st_mode)

@@ -126,6 +126,13 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
     return None
 
 
+def own_mode(path: Path | str) -> int:
+    """The file type bits of ``path`` itself (0 if there is nothing to look up): one syscall,
+    symlinks not followed."""
+    status = own_status(path)
+    return status.st_mode if status is not None else 0
+
+
 def own_status(path: Path | str) -> os.stat_result | None:
     """``path``'s own status (a symlink is not followed), or None if there is nothing there
     or the name cannot be looked up (longer than the file system allows, a NUL byte)."""
