@@ -12,15 +12,19 @@ from typing import NamedTuple
 
 import pytest
 
-from .conftest import build_site, course_data, dump
+from .conftest import build_site, course_data, dump, plan_data
 
 UNITS = {"units": [{"title": "Setup", "file": "setup.md"}, {"title": "Lab", "file": "lab/index.md"}],
          "materials": [{"title": "Checklist", "kind": "handout", "file": "checklist.pdf"}]}
 
 
 def write_catalog(catalog, body: str, page: str = "courses/intro/index.md") -> None:
-    """Two courses: intro (two units, a material, a picture, and files nothing publishes) and other."""
-    catalog.course("intro", course_data("intro", **UNITS))
+    """Two courses: intro (live, with a past and an upcoming session, two units, a material, a
+    picture, and files nothing publishes) and other; a docs page and a plan."""
+    catalog.course("intro", course_data("intro", **UNITS, format="virtual-ilt", sessions=[
+        {"start": "2026-11-03T10:00", "timezone": "Europe/Berlin"},
+        {"start": "2026-12-03T10:00", "timezone": "Europe/Berlin"}]))
+    catalog.plan("onboarding", plan_data("onboarding"))
     catalog.course("other", course_data("other"))
     catalog.write("courses/intro/setup.md", "# Setup\n")
     catalog.write("courses/intro/lab/index.md", "# Lab\n")
@@ -68,6 +72,20 @@ BROKEN = [
            f"'{'y' * 300}.md' not found in course 'intro'"),
     Broken("reference-style", "# Intro\n\nSee [setup][s].\n\n[s]: set-up.md\n", 5, 6,
            "'set-up.md' not found in course 'intro' (did you mean 'setup.md'?)"),
+    Broken("docs-page-typo", "# Home\n\nRead [the guide](giude.md).\n", 3, 18,
+           "'giude.md' not found in the site (did you mean 'guide.md'?)", "docs/index.md"),
+    Broken("unit-to-a-docs-page", "# Intro\n\nSee [the guide](../../gide.md).\n", 3, 17,
+           "'../../gide.md' not found in the site (did you mean '../../guide.md'?)"),
+    Broken("generated-page-typo", "# Home\n\nBrowse [the catalog](catalog/indx.md).\n", 3, 22,
+           "'catalog/indx.md' not found in the site (did you mean 'catalog/index.md'?)", "docs/index.md"),
+    Broken("download-typo", "# Home\n\nSubscribe to [sessions](session.ics).\n", 3, 25,
+           "'session.ics' not found in the site (did you mean 'sessions.ics'?)", "docs/index.md"),
+    Broken("markdown-download", "# Home\n\nTake [the plan](plans/onboarding/plan.md).\n", 3, 17,
+           "'plans/onboarding/plan.md' is a Markdown download, which MkDocs takes for a link to a page",
+           "docs/index.md"),
+    Broken("past-session-calendar", "# Intro\n\n[Add](sessions/20261103T1000-europe-berlin.ics)\n", 3, 7,
+           "'sessions/20261103T1000-europe-berlin.ics' not found in course 'intro' (did you mean "
+           "'sessions/20261203T1000-europe-berlin.ics'?)"),
 ]
 
 
@@ -113,9 +131,16 @@ def test_links_the_site_publishes_pass_both(catalog, run_cli, tmp_path):
                   "[web](https://example.com/x.md), [mail](mailto:a@example.com), `[code](nowhere.md)`\n\n"
                   "```\n[fenced](nowhere.md)\n```\n")
     catalog.write("courses/intro/lab/index.md", "# Lab\n\nBack to [setup](../setup.md) and [intro](../index.md).\n")
-    catalog.write("docs/index.md", "# Welcome\n\n[Intro](courses/intro/index.md), [setup](courses/intro/setup.md)\n")
+    catalog.write("docs/index.md", "# Welcome\n\n[Intro](courses/intro/index.md), [setup](courses/intro/setup.md)\n\n"
+                  "Downloads the site generates: [all sessions](sessions.ics), [admins' sessions](sessions-admin.ics), "
+                  "[courses feed](courses.xml), [catalog data](catalog.json), [plan](plans/onboarding/index.md) "
+                  "[as CSV](plans/onboarding/plan.csv) [and calendar](plans/onboarding/plan.ics), "
+                  "[next session](courses/intro/sessions/20261203T1000-europe-berlin.ics); and the theme's: "
+                  "![icon](assets/images/favicon.png), [styles](assets/syllabus/syllabus.css)\n")
     assert validate(run_cli, catalog) == []
     build_site(catalog.config, tmp_path / "site")
+    assert (tmp_path / "site" / "courses/intro/sessions/20261203T1000-europe-berlin.ics").is_file()
+    assert not (tmp_path / "site" / "courses/intro/sessions/20261103T1000-europe-berlin.ics").exists()
 
 
 def test_a_course_failing_its_checks_is_not_reported_again_through_links(catalog, run_cli):

@@ -409,7 +409,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
     generated = generated_pages(catalog)
-    for path, page in docs_markdown(root, report, options):  # MkDocs reads these itself
+    docs_pages = docs_markdown(root, report, options)
+    for path, page in docs_pages:  # MkDocs reads these itself
         source, text, page_links = _cached(cache, path, _relative(root, path), report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         links[source] = page_links
@@ -419,7 +420,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     if renderer is not None and options.markdown.check_links:  # validate; the build has MkDocs check them
-        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], options, report)
+        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], [page for _, page in docs_pages],
+                    options, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 

@@ -70,6 +70,9 @@ class Options:
     # Files of docs_dir that MkDocs leaves out (exclude_docs, by default dot files and templates/),
     # by path in it; None: dot files only.
     docs_unpublished: frozenset[str] | None = None
+    # Where the site's other files come from, as (site path prefix, folder): the theme's
+    # folders and the plugin's assets. A page's link to one of their files resolves.
+    theme_folders: tuple[tuple[str, Path], ...] = ()
 
 
 def today_from_environment() -> dt.date:
@@ -87,6 +90,7 @@ def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
     site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
     docs_dir: str | None = None, docs_unpublished: frozenset[str] | None = None,
+    theme_folders: tuple[tuple[str, Path], ...] = (),
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -121,4 +125,5 @@ def options_from_mapping(
         site_assets=site_assets,
         docs_dir=docs_dir or Options.docs_dir,
         docs_unpublished=docs_unpublished,
+        theme_folders=theme_folders,
     )

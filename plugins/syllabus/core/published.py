@@ -3,24 +3,25 @@ checked against it the way MkDocs checks them, so ``syllabus validate`` reports 
 link with the other problems instead of leaving it to ``mkdocs build --strict``.
 
 A course folder's site path is its catalog path (``courses/<id>/``), so a link resolves the
-same way from the repository and from the site. Targets under ``courses/`` are checked
-here; other pages of the site (``docs/`` and the generated catalog, track and plan pages)
-are left to the build.
+same way from the repository and from the site. Every relative link of a course or docs
+page is checked against the whole site: the docs folder, the generated pages and downloads,
+and the theme's files.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .config import Options
-from .model import Catalog, Course, Plan, Track
+from .model import Catalog, Course, Plan, Session, Track
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, own_mode
@@ -46,6 +47,48 @@ def track_site_path(track: Track) -> str:
 
 def plan_site_path(plan: Plan) -> str:
     return f"plans/{plan.id}/index.md"
+
+
+# Files the site generates besides its pages, by site path.
+CATALOG_DOCUMENT = "catalog.json"
+COURSES_FEED = "courses.xml"
+PLAN_DOWNLOADS = ("md", "csv", "ics")  # plans/<id>/plan.<format>
+
+
+def sessions_feed_path(role: str | None = None) -> str:
+    """The calendar of every upcoming session, or of those for ``role``."""
+    return f"sessions-{role}.ics" if role else "sessions.ics"
+
+
+def plan_download_path(plan: Plan, file_format: str) -> str:
+    return f"plans/{plan.id}/plan.{file_format}"
+
+
+def session_calendar_path(course: Course, session: Session) -> str:
+    return course_site_path(course, f"sessions/{session.key}.ics")
+
+
+def redirect_path(old_id: str) -> str:
+    """Where a course's old URL (``redirect_from``) is kept, as a page that sends readers on."""
+    return f"courses/{old_id}/index.html"
+
+
+def has_calendar(catalog: Catalog, course: Course, session: Session) -> bool:
+    """Whether the course page offers "Add to calendar" for an upcoming ``session``: one open
+    for registration (a full or cancelled session is no date to keep)."""
+    return catalog.taxonomy.is_live(course.format) and session.status == "scheduled"
+
+
+def generated_files(catalog: Catalog, today: dt.date) -> set[str]:
+    """The site path of every file the site generates for ``catalog`` besides its pages."""
+    files = {CATALOG_DOCUMENT, COURSES_FEED, sessions_feed_path(), *map(sessions_feed_path, catalog.taxonomy.roles)}
+    for plan in catalog.plans.values():
+        files.update(plan_download_path(plan, file_format) for file_format in PLAN_DOWNLOADS)
+    for course in catalog.courses.values():
+        files.update(session_calendar_path(course, session) for session in course.upcoming_sessions(today)
+                     if has_calendar(catalog, course, session))
+        files.update(map(redirect_path, course.redirect_from))
+    return files
 
 
 def generated_pages(catalog: Catalog) -> set[str]:
@@ -102,22 +145,25 @@ def _images_in(folder: Path) -> Iterator[str]:
 
 
 def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalog: Catalog,
-                known_courses: set[str], options: Options, report: Report) -> None:
+                known_courses: set[str], docs_pages: Collection[str], options: Options, report: Report) -> None:
     """Report each relative link of the pages in ``links`` (their addresses in page order, by
-    catalog-relative source; ``texts`` are the pages' sources) to a file under ``courses/``
-    that the site will not have: what MkDocs warns about (``validation.links.not_found``), so
-    ``--strict`` fails. The site is the audience's: a public page linking a draft course's
-    page fails the public build. A hidden course's own pages are checked against the whole
-    catalog, as the build that publishes them sees it. ``known_courses`` are the course
-    folders found, including those whose course.yml failed its checks (reported already)."""
-    def site_of(shown: Catalog) -> set[str]:
-        return {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown)
+    catalog-relative source; ``texts`` are the pages' sources) to a file the site will not
+    have: what MkDocs warns about (``validation.links.not_found``), so ``--strict`` fails.
+    The site is the audience's: a public page linking a draft course's page fails the public
+    build. A hidden course's own pages are checked against the whole catalog, as the build
+    that publishes them sees it. ``known_courses`` are the course folders found, including
+    those whose course.yml failed its checks (reported already); ``docs_pages`` the site
+    paths of the docs folder's pages."""
+    def site_of(shown: Catalog) -> _Site:
+        pages = {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown)
+        return _Site(pages | set(docs_pages), generated_files(shown, options.today), options)
 
     visible = catalog.visible_to(options.audience)
     hidden_folders = {course.folder for course in catalog.courses.values() if course.id not in visible.courses}
     visible_site = site_of(visible)
     whole_site = site_of(catalog) if hidden_folders else visible_site
     docs = f"{options.docs_dir}/"
+    problems: dict[tuple[bool, str, str], tuple[str, str] | None] = {}  # by (hidden, page folder, address)
     for source, urls in links.items():
         seen: dict[str, int] = {}
         places = _Places(texts.get(source, ""))
@@ -126,10 +172,57 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
         page = source.removeprefix(docs) if source.startswith(docs) else source
         for url in urls:
             nth = seen[url] = seen.get(url, -1) + 1
-            problem = _link_problem(page, url, site, shown, catalog, known_courses, options)
+            key = (hidden, posixpath.dirname(page), url)
+            if key not in problems:
+                problems[key] = _link_problem(page, url, site, shown, catalog, known_courses, options)
+            problem = problems[key]
             if problem:
                 line, column = places.of(url, nth)
                 report.at(source, line, column, problem[0], LINK_RULE, hint=problem[1])
+
+
+# Broken links that get a "did you mean": past this many, finding the closest of a large
+# site's paths for each would make validate's time grow with links times pages.
+SUGGESTED_LINKS = 200
+
+
+class _Site:
+    """What an audience's site publishes, by site path: ``pages`` and generated ``files``
+    (their Markdown ones, such as plan.md, MkDocs takes for pages: a link to one fails), any
+    file of the docs folder, and the theme's files (:attr:`Options.theme_folders`)."""
+
+    def __init__(self, pages: set[str], files: set[str], options: Options) -> None:
+        self.markdown_downloads = {path for path in files if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES}
+        self.paths = pages | (files - self.markdown_downloads)
+        self.options = options
+        self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
+        for path in sorted(self.paths):
+            self.folders.setdefault(_folder_of(path), []).append(path)
+        self.suggestions_left = SUGGESTED_LINKS
+
+    def has(self, target: str) -> bool:
+        options = self.options
+        return (target in self.paths or stat.S_ISREG(own_mode(options.root / options.docs_dir / target))
+                or any(target.startswith(prefix) and stat.S_ISREG(own_mode(folder / target.removeprefix(prefix)))
+                       for prefix, folder in options.theme_folders))
+
+    def suggestion(self, written: str, target: str, here: str) -> str:
+        """" (did you mean 'x'?)" with the site path in ``target``'s folder closest to what was
+        ``written``, as the trainer would write it from the folder ``here``."""
+        if self.suggestions_left <= 0:
+            return ""
+        self.suggestions_left -= 1
+        near = self.folders.get(_folder_of(target), ())
+        return did_you_mean(written, [posixpath.relpath(path, here) for path in near])
+
+
+def _folder_of(path: str) -> str:
+    """Where a mistyped path's intended target is looked for: its course folder, else its
+    top folder (root-level paths: "")."""
+    parts = path.split("/")
+    if parts[0] == "courses" and len(parts) > 2:
+        return "/".join(parts[:2])
+    return parts[0] if len(parts) > 1 else ""
 
 
 class _Places:
@@ -161,7 +254,7 @@ class _Places:
         return self.shown[at - 1] if at > 0 else "^"
 
 
-def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: Catalog, known_courses: set[str],
+def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Catalog, known_courses: set[str],
                   options: Options) -> tuple[str, str] | None:
     """(message, hint) for a link MkDocs would not find, resolved from the site path ``page``
     as MkDocs resolves it, in the site of the courses ``shown``."""
@@ -170,14 +263,19 @@ def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: 
         return None  # another site, an absolute path (MkDocs leaves it as is) or an anchor
     if not posixpath.splitext(unquote(path))[1]:
         return None  # a folder-style address: MkDocs leaves it as is, and only says so at info level
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)).lstrip("/"))
+    here = posixpath.dirname(page)
+    target = posixpath.normpath(posixpath.join(here, unquote(path)).lstrip("/"))
     if target == ".." or target.startswith("../"):
         return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
-    parts = target.split("/")
-    if parts[0] != "courses" or target in site or stat.S_ISREG(own_mode(options.root / options.docs_dir / target)):
+    if site.has(target):
         return None
-    if len(parts) < 3:
-        return f"'{url}' links to '{target}', which the site does not have", "link to a file inside a course folder"
+    parts = target.split("/")
+    if parts[0] != "courses" or len(parts) < 3:
+        if target in site.markdown_downloads:
+            return (f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
+                    "link the page that offers it, or write the link in HTML: <a href=\"...\">")
+        return (f"'{url}' not found in the site{site.suggestion(path, target, here)}",
+                "correct the path (relative to this page), or add the page or file to docs/")
     course = shown.courses.get(parts[1])
     if course is None and parts[1] in catalog.courses:
         return (f"'{url}' links to course '{parts[1]}', a draft or internal course the {options.audience} site does "
@@ -198,8 +296,5 @@ def _link_problem(page: str, url: str, site: set[str], shown: Catalog, catalog: 
             return (f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
                     "show it in one of the course's pages")
         return f"'{url}' is not published", "list it under the course's materials in course.yml"
-    # Suggested as the trainer would write them from this page, closest to what was written.
-    here = posixpath.dirname(page)
-    candidates = sorted(posixpath.relpath(uri, here) for uri in site if uri.startswith(course_site_path(course, "")))
-    return (f"'{url}' not found in course '{course.id}'{did_you_mean(path, candidates)}",
+    return (f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here)}",
             "correct the file name, or add the file to the course folder")

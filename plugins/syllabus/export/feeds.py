@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
+from ..core.published import COURSES_FEED, sessions_feed_path
 from .calendar import calendar_file, session_event
 from .plans import site_link
 
@@ -58,7 +59,7 @@ def course_updated(catalog: Catalog, course: Course, today: dt.date) -> dt.date:
 def atom_feed(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages) -> Feed:
     """Public courses, most recently reviewed first (then by id), as Atom 1.0, titled in the
     site's language."""
-    path = "courses.xml"
+    path = COURSES_FEED
     title = messages.text("feed.courses", site=site_name)
     language = messages.language
     courses = sorted(catalog.courses.values(), key=lambda c: (-course_updated(catalog, c, today).toordinal(), c.id))
@@ -130,11 +131,11 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
         for role in catalog.courses[course_id].roles:
             by_role[role].append(event)
     title = messages.text("feed.sessions", site=site_name)
-    yield Feed("sessions.ics", title, "text/calendar",
+    yield Feed(sessions_feed_path(), title, "text/calendar",
                calendar_file(title, [event for _, _, event in everything]))
     for role, role_events in by_role.items():  # every role, so a subscription outlives a quiet month
         role_title = messages.text("feed.sessions_for_role", site=site_name, role=catalog.taxonomy.title("roles", role))
-        yield Feed(f"sessions-{role}.ics", role_title, "text/calendar",
+        yield Feed(sessions_feed_path(role), role_title, "text/calendar",
                    calendar_file(role_title, role_events))
 
 

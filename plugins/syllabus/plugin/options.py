@@ -22,6 +22,7 @@ from ..core.pages import MarkdownSettings
 from ..core.yamlsafe import forbidden_text
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
+from .page_assets import ASSETS, ASSETS_SITE_FOLDER
 
 PLUGIN = "syllabus"
 
@@ -48,6 +49,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
         site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript)),
         docs_dir=docs_folder(config),
         docs_unpublished=unpublished_docs(config),
+        theme_folders=(*(("", Path(folder)) for folder in config.theme.dirs), (ASSETS_SITE_FOLDER, ASSETS)),
     )
 
 

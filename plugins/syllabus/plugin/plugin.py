@@ -1,12 +1,12 @@
 """The ``syllabus`` MkDocs plugin: a thin adapter that feeds the core's catalog to MkDocs.
 
 Event order matters and is spelled out on each handler. In short: validate in
-``on_config`` (abort before anything is written), add in-memory pages in ``on_files``,
-hand Material escaped titles in ``on_page_markdown``, wrap their converted Markdown in
-``on_page_content``, add feed links and structured data to each page's head in
-``on_post_page`` (and, last of all plugins, hand the published page to the search index),
-and publish downloads and feeds, then index the finished site for search, in
-``on_post_build``.
+``on_config`` (abort before anything is written), add in-memory pages, downloads and
+feeds in ``on_files``, hand Material escaped titles in ``on_page_markdown``, wrap their
+converted Markdown in ``on_page_content``, add feed links and structured data to each
+page's head in ``on_post_page`` (and, last of all plugins, hand the published page to the
+search index), and write the Markdown downloads, then index the finished site for search,
+in ``on_post_build``.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from ..core.html_allowlist import Allowlist, is_id, positioned
 from ..core.messages import SITE_LOCALES
 from ..core.model import Catalog
 from ..core.pages import RenderBudget, joined_lines, plain_title, printable_meta, render_seconds, too_slow
-from ..core.published import course_files
+from ..core.published import CATALOG_DOCUMENT, course_files, redirect_path
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
@@ -55,6 +55,7 @@ from .incremental import (
     page_frame,
 )
 from .options import docs_folder, options_from_config
+from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER
 from .preview import editor_from_environment, error_files, error_page
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
@@ -74,11 +75,8 @@ if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `ser
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
 TEMPLATES = Path(__file__).parent / "templates"
-ASSETS = Path(__file__).parent / "assets"
 HOME_SESSIONS = 4  # next live sessions on the home page
 TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
-# plan.js first: syllabus.js calls it
-ASSET_FILES = ("syllabus.css", "search.css", "plan.js", "syllabus.js", "search.js")
 WATCHED = ("courses", "tracks", "plans", "schemas", SITE_LOCALES)
 
 
@@ -191,7 +189,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.renderer.env.globals["show_owners"] = self.tooling["owners"]
         self.script_messages = messages_element(self.options.messages)
         for asset in ASSET_FILES:
-            path = f"assets/syllabus/{asset}"
+            path = ASSETS_SITE_FOLDER + asset
             if asset.endswith(".css"):
                 if path not in config.extra_css:
                     config.extra_css.append(path)
@@ -268,9 +266,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             catalog_json = catalog_text(document, texts)
         else:
             catalog_json = dumps(document)
-        files.append(File.generated(config, "catalog.json", content=catalog_json))
+        files.append(File.generated(config, CATALOG_DOCUMENT, content=catalog_json))
         for asset in ASSET_FILES:
-            files.append(File.generated(config, f"assets/syllabus/{asset}", abs_src_path=str(ASSETS / asset)))
+            files.append(File.generated(config, ASSETS_SITE_FOLDER + asset, abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
         self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages,
                                 events=events)
@@ -281,16 +279,25 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
         for site_path, source in course_files(self.catalog, root, self.markdown):
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
-        self.downloads = [*plan_downloads(self.catalog, today, site_url, self.options.messages),
-                          *session_downloads(self.catalog, today, site_url, self.options.messages, events=events),
-                          *self._redirects()]
+        downloads = [*plan_downloads(self.catalog, today, site_url, self.options.messages),
+                     *session_downloads(self.catalog, today, site_url, self.options.messages, events=events),
+                     *self._redirects(), *(Download(feed.path, feed.content) for feed in self.feeds)]
+        # Site files, so a page's link to one resolves (``[calendar](sessions.ics)``) as it does
+        # to any file; a Markdown download (plan.md) would be taken for a page, and is written
+        # after the build instead.
+        self.downloads = []
+        for download in downloads:
+            file = File.generated(config, download.dest_uri, content=download.content)
+            if file.is_documentation_page():
+                self.downloads.append(download)
+            else:
+                files.append(file)
         _refuse_shared_outputs(files, self.downloads)
         if config.nav is None:
             config.nav = self._nav(files)
         if self.serving:
             self.per_course.forget_others(self.catalog)
-            self.addresses = [f.dest_uri for f in files if f.dest_uri.endswith(".html")] + [
-                d.dest_uri for d in self.downloads if d.dest_uri.endswith(".html")]
+            self.addresses = [f.dest_uri for f in files if f.dest_uri.endswith(".html")]
         return files
 
     def _redirects(self) -> list[Download]:
@@ -302,7 +309,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 page_url = f"courses/{old}/"
                 html = self.renderer.render("syllabus/redirect.html", page_url, course=course,
                                             target=self.renderer.linker(page_url)(f"courses/{course.id}/"))
-                redirects.append(Download(f"courses/{old}/index.html", content=html.encode("utf-8")))
+                redirects.append(Download(redirect_path(old), content=html.encode("utf-8")))
         return redirects
 
     def _nav(self, files: Files) -> list[Any]:
@@ -507,8 +514,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
             target.write_bytes(download.content)
-        for feed in self.feeds:
-            (site / feed.path).write_bytes(feed.content)
         # Last, over the finished pages: only what is published can be found.
         if self.serving:
             if self.failed is None and self.search_source is not None:
@@ -556,7 +561,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
     """No two sources may be written to the same site path: the later would silently win."""
     writers: dict[str, str] = {}
-    sources = [(f.dest_uri, f.src_uri) for f in files] + [(d.dest_uri, f"download {d.dest_uri}") for d in downloads]
+    sources = [(f.dest_uri, f.src_uri if f.generated_by is None else f"download {f.dest_uri}") for f in files]
+    sources += [(d.dest_uri, f"download {d.dest_uri}") for d in downloads]
     for dest, source in sources:
         if dest in writers:
             raise PluginError(f"syllabus: {source} and {writers[dest]} would both be published as {dest}; "

@@ -21,6 +21,7 @@ from ..core.config import Options
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
+from ..core.published import plan_download_path, session_calendar_path
 from ..export.catalog_json import track_minutes
 from ..export.structured_data import script_json
 from .diagram import track_diagram
@@ -150,7 +151,8 @@ class Renderer:
                                 listed=options.messages.text("list.separator").join, spaced=_spaced)
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
         self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
-                                t=options.messages.text, around=options.messages.around, gap=gap)
+                                t=options.messages.text, around=options.messages.around, gap=gap,
+                                plan_download_path=plan_download_path, session_calendar_path=session_calendar_path)
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 

@@ -22,9 +22,13 @@ from ..core.model import Catalog, Course, Plan, Session, Track, Unit
 from ..core.published import (
     CATALOG_PAGE,
     INSIGHTS_PAGE,
+    PLAN_DOWNLOADS,
     REFERENCE_PAGE,
     course_site_path,
+    has_calendar,
+    plan_download_path,
     plan_site_path,
+    session_calendar_path,
     track_site_path,
 )
 from ..core.schedule import holiday_years, holidays_by_country
@@ -58,7 +62,7 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class Download:
-    """A file the build writes after the pages: a plan export, a session calendar, a redirect."""
+    """A file the site publishes besides its pages: a plan export, a session calendar, a feed, a redirect."""
 
     dest_uri: str
     content: bytes
@@ -224,17 +228,16 @@ def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Me
         files = {"md": plan_markdown(plan, rows, base_url=base_url, messages=messages),
                  "csv": plan_csv(plan, rows, messages=messages), "ics": plan_ics(plan, rows, today=today,
                                                                                  messages=messages)}
-        downloads.extend(Download(f"plans/{plan.id}/plan.{ext}", content=text.encode("utf-8"))
-                         for ext, text in files.items())
+        downloads.extend(Download(plan_download_path(plan, file_format), content=files[file_format].encode("utf-8"))
+                         for file_format in PLAN_DOWNLOADS)
     return downloads
 
 
 def session_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages, *,
                       events: CourseEvents = course_events) -> list[Download]:
-    """An ``.ics`` for every session a course page offers "Add to calendar" for: the ones
-    open for registration (a full or cancelled session is no date to keep). ``events`` gives
-    a course's calendar events; the plugin passes the one the feeds were made with, so each
-    event is written once."""
-    return [Download(f"courses/{course.id}/sessions/{session.key}.ics", content=calendar_file(course.title, [event]))
+    """An ``.ics`` for every session a course page offers "Add to calendar" for (see
+    :func:`has_calendar`). ``events`` gives a course's calendar events; the plugin passes the
+    one the feeds were made with, so each event is written once."""
+    return [Download(session_calendar_path(course, session), content=calendar_file(course.title, [event]))
             for course in catalog.courses.values() if catalog.taxonomy.is_live(course.format)
-            for session, event in events(course, today, base_url, messages) if session.status == "scheduled"]
+            for session, event in events(course, today, base_url, messages) if has_calendar(catalog, course, session)]
