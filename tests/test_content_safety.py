@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CatalogDir, build_site
+from .conftest import CatalogDir, build_site, plan_data
 
 EXTENSIONS = """\
 markdown_extensions:
@@ -324,18 +324,29 @@ def test_no_output_path_is_written_twice(site_catalog: CatalogDir, run_cli, tmp_
     assert f"{where}.file" in out and "where" in out
 
 
-def test_a_docs_page_may_not_share_a_generated_page_output(site_catalog: CatalogDir, tmp_path: Path) -> None:
-    site_catalog.write("docs/courses/c/unit/index.md", "# Impostor\n")
-    build = build_site(site_catalog.config, tmp_path / "site", check=False)
-    assert build.returncode == 1 and "would both be published as courses/c/unit/index.html" in build.stderr
+# (docs file, what the site generates at its output, that output)
+GENERATED_OUTPUTS = [
+    ("courses/c/index.md", "courses/c/index.md", "courses/c/index.html"),
+    ("courses/c/unit.md", "courses/c/unit.md", "courses/c/unit/index.html"),
+    ("courses/c/unit/index.md", "courses/c/unit.md", "courses/c/unit/index.html"),
+    ("courses/c/README.md", "courses/c/index.md", "courses/c/index.html"),
+    ("catalog/index.md", "catalog/index.md", "catalog/index.html"),
+    ("catalog.md", "catalog/index.md", "catalog/index.html"),
+    ("plans/onboarding/plan.csv", "plans/onboarding/plan.csv", "plans/onboarding/plan.csv"),
+    ("courses/old-c.md", "courses/old-c/index.html", "courses/old-c/index.html"),
+]
 
 
-@pytest.mark.parametrize("page", ["courses/c/index.md", "courses/c/unit.md", "catalog/index.md"])
-def test_a_docs_page_at_a_generated_pages_path_is_refused_where_it_is(site_catalog: CatalogDir, run_cli,
-                                                                      tmp_path: Path, page: str) -> None:
-    site_catalog.write(f"docs/{page}", "# Impostor\n")
-    out = refused(site_catalog, run_cli, tmp_path, f"docs/{page}:1:1")
-    assert f"the site generates the page at {page}; rename or move this one" in out
+@pytest.mark.parametrize(("docs_file", "generated", "output"), GENERATED_OUTPUTS,
+                         ids=[case[0] for case in GENERATED_OUTPUTS])
+def test_a_docs_file_where_the_site_generates_one_is_refused_where_it_is(
+        site_catalog: CatalogDir, run_cli, tmp_path: Path, docs_file: str, generated: str, output: str) -> None:
+    """However its path is spelled: MkDocs publishes catalog.md as catalog/index.html."""
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}], redirect_from=["old-c"])
+    site_catalog.plan("onboarding", plan_data("onboarding"))
+    site_catalog.write(f"docs/{docs_file}", "# Impostor\n")
+    out = refused(site_catalog, run_cli, tmp_path, f"docs/{docs_file}:1:1")
+    assert f"the site generates {generated} at {output}; rename or move this file" in out
 
 
 def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

@@ -857,7 +857,8 @@ def test_a_hand_written_page_where_a_generated_one_goes_stops_the_build(catalog:
     catalog.write("docs/catalog/index.md", "# My own catalog\n")
     result = build_site(catalog.config, tmp_path / "site", check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "docs/catalog/index.md:1:1: error: the site generates the page at catalog/index.md" in result.stderr
+    assert ("docs/catalog/index.md:1:1: error: the site generates catalog/index.md at catalog/index.html"
+            in result.stderr)
     assert not (tmp_path / "site").exists()
 
 

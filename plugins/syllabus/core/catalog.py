@@ -31,7 +31,7 @@ from .pages import (
     render_seconds,
     split_page,
 )
-from .published import check_links, generated_pages
+from .published import check_links, generated_files, generated_pages, output_path
 from .report import Report
 from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
@@ -272,12 +272,11 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     return files
 
 
-def docs_markdown(root: Path, report: Report, options: Options) -> list[tuple[Path, str]]:
-    """Every file MkDocs would render as a page (any of its Markdown suffixes) in the docs
-    folder, with its path there; every file it would publish is checked like a material:
-    see :func:`docs_file_problem`."""
+def docs_files(root: Path, report: Report, options: Options) -> list[tuple[Path, str]]:
+    """Every file MkDocs would publish from the docs folder, with its path there, checked
+    like a material (see :func:`docs_file_problem`); those refused are left out."""
     docs = root / options.docs_dir
-    pages = []
+    files = []
     for folder, subfolders, names in os.walk(docs) if docs.is_dir() else ():
         subfolders.sort()
         for name in sorted(names) + [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
@@ -290,9 +289,9 @@ def docs_markdown(root: Path, report: Report, options: Options) -> list[tuple[Pa
             problem = docs_file_problem(path, published_as, options.site_assets)
             if problem:
                 report.at(source, 1, 1, *problem)
-            elif path.suffix.lower() in MARKDOWN_SUFFIXES:
-                pages.append((path, published_as))
-    return pages
+            else:
+                files.append((path, published_as))
+    return files
 
 
 def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = frozenset()) -> tuple[str, str] | None:
@@ -408,20 +407,25 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             rules.check_placeholder_markdown(text, source, published, report)
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
-    generated = generated_pages(catalog)
-    docs_pages = docs_markdown(root, report, options)
-    for path, page in docs_pages:  # MkDocs reads these itself
-        source, text, page_links = _cached(cache, path, _relative(root, path), report,
+    generated = {output_path(path, options.use_directory_urls): path
+                 for path in (*generated_pages(catalog), *generated_files(catalog, options.today))}
+    docs_pages = []
+    for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
+        source = _relative(root, path)
+        if (output := output_path(site_path, options.use_directory_urls)) in generated:
+            report.at(source, 1, 1, f"the site generates {generated[output]} at {output}; rename or move this file",
+                      "docs-path")
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        docs_pages.append(site_path)
+        source, text, page_links = _cached(cache, path, source, report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         links[source] = page_links
         docs_texts[source] = text or ""
-        if page in generated:
-            report.at(source, 1, 1, f"the site generates the page at {page}; rename or move this one", "docs-path")
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     if renderer is not None and options.markdown.check_links:  # validate; the build has MkDocs check them
-        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], [page for _, page in docs_pages],
-                    options, report)
+        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], docs_pages, options, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 

@@ -73,6 +73,7 @@ class Options:
     # Where the site's other files come from, as (site path prefix, folder): the theme's
     # folders and the plugin's assets. A page's link to one of their files resolves.
     theme_folders: tuple[tuple[str, Path], ...] = ()
+    use_directory_urls: bool = True  # mkdocs.yml: a page a/b.md is published as a/b/index.html, else a/b.html
 
 
 def today_from_environment() -> dt.date:
@@ -90,7 +91,7 @@ def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
     site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
     docs_dir: str | None = None, docs_unpublished: frozenset[str] | None = None,
-    theme_folders: tuple[tuple[str, Path], ...] = (),
+    theme_folders: tuple[tuple[str, Path], ...] = (), use_directory_urls: bool = True,
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -126,4 +127,5 @@ def options_from_mapping(
         docs_dir=docs_dir or Options.docs_dir,
         docs_unpublished=docs_unpublished,
         theme_folders=theme_folders,
+        use_directory_urls=use_directory_urls,
     )

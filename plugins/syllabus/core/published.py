@@ -91,6 +91,19 @@ def generated_files(catalog: Catalog, today: dt.date) -> set[str]:
     return files
 
 
+def output_path(site_path: str, use_directory_urls: bool) -> str:
+    """The file MkDocs writes for the site path of a page or file: ``a/b.md`` as
+    ``a/b/index.html`` (``a/b.html`` without directory URLs), ``index.md`` and ``README.md``
+    as their folder's ``index.html``; any other file as it is."""
+    folder, name = posixpath.split(site_path)
+    if not name.endswith(MARKDOWN_SUFFIXES):  # as MkDocs tells pages, letter case included
+        return site_path
+    stem = posixpath.splitext(name)[0]
+    if stem in ("index", "README"):
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, stem, "index.html") if use_directory_urls else posixpath.join(folder, f"{stem}.html")
+
+
 def generated_pages(catalog: Catalog) -> set[str]:
     """The site path of every page the site may generate for ``catalog``: a page in docs/ at
     one of them would be replaced (the build refuses it)."""

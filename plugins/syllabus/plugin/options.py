@@ -50,6 +50,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
         docs_dir=docs_folder(config),
         docs_unpublished=unpublished_docs(config),
         theme_folders=(*(("", Path(folder)) for folder in config.theme.dirs), (ASSETS_SITE_FOLDER, ASSETS)),
+        use_directory_urls=config.use_directory_urls,
     )
 
 
