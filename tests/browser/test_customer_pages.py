@@ -158,6 +158,13 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         assert cta.locator("a.md-button--primary").get_attribute("href") == items.nth(2).locator(
             "a.md-button--primary").get_attribute("href")
         expect(cta.locator(".syllabus-time-primary")).to_contain_text("(your time)")  # localised as the rest
+        coming = items.count() - 2
+        assert coming > 1
+        expect(cta.locator("a[data-all-dates]")).to_have_text(f"All {coming} dates")  # the built page counted all
+        page.clock.set_fixed_time("2030-01-01T00:00:00Z")  # every session is over
+        page.reload()
+        expect(cta).to_have_text("No open session is scheduled right now.")
+        page.clock.set_fixed_time("2026-12-20T00:00:00Z")
         page.goto(example_site + "catalog/")  # a card showing an ended session points to its course page
         card = page.locator("li.syllabus-card[data-id='search-bootcamp-live'] .syllabus-next")
         expect(card).to_have_text("Next dates on the course page")

@@ -354,8 +354,8 @@
 
   /* Sessions that ended since the site was built (it is rebuilt daily): a course page's
    * list says so instead of offering to register, its "next session" moves to the next
-   * open one (or goes), a catalog card points to the course page for the dates, and the
-   * home page's list drops them. Before localiseSessions, so
+   * open one (or goes) and its "All N dates" counts the rest, a catalog card points to
+   * the course page for the dates, and the home page's list drops them. Before localiseSessions, so
    * a moved time is localised like the rest. */
   function retireEndedSessions(scope) {
     var now = Date.now();
@@ -387,6 +387,17 @@
       else when.remove();
       if (register && nextRegister) register.href = nextRegister.href;
       else if (register) register.remove();
+    }
+    var allDates = scope.querySelector("a[data-all-dates]");  // counts the sessions still listed as coming
+    if (allDates) {
+      var coming = scope.querySelectorAll("li.syllabus-session:not(.syllabus-session--ended)").length;
+      if (coming) {
+        allDates.textContent = syllabusText("script.session.all_dates", { count: coming });
+      } else {
+        var none = document.createElement("p");
+        none.textContent = syllabusText("script.session.no_open");
+        allDates.replaceWith(none);
+      }
     }
     Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-card .syllabus-next"), function (line) {
       if (ended(line)) line.textContent = syllabusText("script.catalog.dates_on_course");  // the card has one date
