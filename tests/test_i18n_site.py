@@ -145,6 +145,34 @@ def test_the_default_taxonomy_follows_the_sites_language(catalog: CatalogDir, tm
     assert [dd.text for dd in facts.find_all("dd")[:2]] == ["上級", "対面"]
 
 
+BOXES = ('!!! tip\n    a\n\n??? note\n    b\n\n!!! warning "Mind the gap"\n    c\n\n!!! tip ""\n    d\n\n'
+         '!!! recipe\n    e\n\n!!! hint inline end\n    f\n')
+
+
+@pytest.mark.parametrize("site_language", ["en", "ja"])
+def test_an_untitled_box_is_titled_in_its_pages_language(catalog: CatalogDir, tmp_path: Path,
+                                                          site_language: str) -> None:
+    """``!!! tip`` reads "Tip" on an English page and "ヒント" on a Japanese one, whatever the
+    site's language; a title the author wrote stays, and so does an unknown type's default."""
+    config = catalog.config.read_text(encoding="utf-8").replace("name: material", f"name: material\n  language: "
+                                                                f"{site_language}")
+    catalog.write("mkdocs.yml", config + "markdown_extensions: [admonition, pymdownx.details]\n")
+    catalog.course("english", language="en")
+    catalog.write("courses/english/index.md", "# English\n\n" + BOXES)
+    catalog.course("japanese", language="ja")
+    catalog.write("courses/japanese/index.md", "# 日本語\n\n" + BOXES)
+    catalog.write("docs/guide.md", "---\nlanguage: ja\n---\n\n# ガイド\n\n" + BOXES)
+    build_site(catalog.config, tmp_path / "site")
+
+    def titles(url: str) -> list[str]:
+        document = page(tmp_path / "site", url)
+        return [title.text for title in document.find_all("p", cls="admonition-title") + document.find_all("summary")]
+
+    assert titles("courses/english/") == ["Tip", "Mind the gap", "Recipe", "Hint", "Note"]
+    for url in ("courses/japanese/", "guide/"):
+        assert titles(url) == ["ヒント", "Mind the gap", "Recipe", "ヒント", "メモ"], url
+
+
 def test_feeds_and_session_calendars_speak_the_sites_language(site_dirs: dict[str, Path]) -> None:
     site = site_dirs["ja"]
     feed = ET.fromstring((site / "courses.xml").read_bytes())

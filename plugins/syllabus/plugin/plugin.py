@@ -33,11 +33,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.meta import get_data
 
+from ..core.admonitions import AdmonitionTitles, admonition_titles
 from ..core.catalog import FileCache, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist, is_id, positioned
-from ..core.messages import SITE_LOCALES
+from ..core.messages import SITE_LOCALES, load_messages
 from ..core.model import Catalog
 from ..core.pages import RenderBudget, joined_lines, plain_title, printable_meta, render_seconds, too_slow
 from ..core.published import CATALOG_DOCUMENT, course_files, redirect_path
@@ -111,6 +112,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.nav_urls: list[str] = []  # of every page and link in the nav (see shared_nav.py)
         self.shared_nav: SharedNav | None = None
         self.render_budget: RenderBudget | None = None  # of the page being rendered, from its Markdown to the allowlist
+        self.admonition_titles = AdmonitionTitles()  # untitled boxes titled in the language of the page converted
+        self.titles_by_language: dict[str, dict[str, str]] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
@@ -160,6 +163,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             raise PluginError("syllabus: content errors above; nothing was built "
                               "(run `syllabus validate` for the full report)")
         _permalinks_in_site_language(config, self.options.messages.text("nav.permalink"))
+        if self.admonition_titles not in config.markdown_extensions:  # each page's, from on_page_markdown
+            config.markdown_extensions.append(self.admonition_titles)
+        self.titles_by_language = {}
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.allowlist = Allowlist(self.options.video_hosts)
         self.markdown = result.markdown
@@ -369,6 +375,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 page.meta["language"] = generated.language
             if generated.updated:  # the sitemap's lastmod; other pages keep the build date
                 page.update_date = generated.updated.isoformat()
+        self.admonition_titles.titles = self._admonition_titles(str(page.meta.get("language") or ""))
         if self.allowlist is not None:
             seconds = render_seconds(markdown)
 
@@ -431,6 +438,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated is not None:
             return generated.markdown_source or generated.source
         return f"{docs_folder(config)}/{page.file.src_uri}"
+
+    def _admonition_titles(self, language: str) -> dict[str, str]:
+        """Untitled admonitions' titles on a page in ``language`` (the site's if empty)."""
+        assert self.options is not None
+        language = language or self.options.site_language
+        if language not in self.titles_by_language:
+            messages = (self.options.messages if language == self.options.site_language
+                        else load_messages(language, self.options.root)[0])  # its file's mistakes: on_config
+            self.titles_by_language[language] = admonition_titles(messages)
+        return self.titles_by_language[language]
 
     def _in_its_language(self, page: Page, html: str) -> str:
         """A hand-written page's own words, marked with the language its front matter names
