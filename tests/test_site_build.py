@@ -974,3 +974,27 @@ def test_japanese_lines_of_the_source_do_not_become_spaces(catalog: CatalogDir, 
     assert "コードを見つけます。「検索」を使います。Search\nwords 한국어\n문장" in course
     assert "<code>コード\nです\n</code></pre>" in course
     assert "毎週実行します。" in (site / "guide/index.html").read_text(encoding="utf-8")
+
+
+def test_exclude_docs_patterns_leave_the_sites_own_files_alone(catalog: CatalogDir, tmp_path: Path) -> None:
+    """exclude_docs and draft_docs are about docs/ (MkDocs applies them to every file after
+    the plugins): a ``*.csv`` there must not drop every plan's CSV, nor ``*.ics`` the calendars."""
+    patterns = "".join(f"  *.{suffix}\n" for suffix in ("csv", "ics", "xml", "json", "html", "pdf", "png", "css", "js"))
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8")
+                  + f"exclude_docs: |\n{patterns}draft_docs: |\n  plans/\n  courses/\n")
+    catalog.course("live", format="virtual-ilt", redirect_from=["old-live"],
+                   materials=[{"title": "Handout", "kind": "handout", "file": "handout.pdf"}],
+                   sessions=[{"start": "2026-12-03T10:00", "timezone": "Europe/Berlin"}])
+    catalog.write("courses/live/index.md", "# Live\n\n![Flow](flow.png)\n")
+    catalog.write("courses/live/handout.pdf", b"%PDF-1.4\n")
+    catalog.write("courses/live/flow.png", b"\x89PNG\r\n\x1a\n")
+    catalog.plan("onboarding", plan_data("onboarding"))
+    catalog.write("docs/notes.csv", "a,b\n")
+    build_site(catalog.config, tmp_path / "site")
+    site = tmp_path / "site"
+    expected = ["catalog.json", "courses.xml", "sessions.ics", "sessions-admin.ics", "plans/onboarding/plan.csv",
+                "plans/onboarding/plan.ics", "plans/onboarding/plan.md", "courses/old-live/index.html",
+                "courses/live/sessions/20261203T1000-europe-berlin.ics", "courses/live/handout.pdf",
+                "courses/live/flow.png", "assets/syllabus/syllabus.css", "assets/syllabus/syllabus.js"]
+    assert [path for path in expected if not (site / path).is_file()] == []
+    assert not (site / "notes.csv").exists()  # the docs folder's own file is excluded as asked

@@ -67,6 +67,7 @@ from .structure import (
     next_live_sessions,
     plan_downloads,
     session_downloads,
+    site_file,
     site_pages,
 )
 
@@ -262,7 +263,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             file = File.generated(config, page.src_uri, content=page.markdown,
                                  inclusion=InclusionLevel.NOT_IN_NAV)  # the nav lists what it should
             if page.src_uri in reusable:  # published as the HTML it rendered to last time
-                file = File.generated(config, file.dest_uri, content=self.rendered.html[page.src_uri])
+                file = site_file(config, file.dest_uri, content=self.rendered.html[page.src_uri])
                 self.reused[file.dest_uri] = (self.rendered.html[page.src_uri],
                                               page.language or self.options.site_language)
             files.append(file)
@@ -272,9 +273,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             catalog_json = catalog_text(document, texts)
         else:
             catalog_json = dumps(document)
-        files.append(File.generated(config, CATALOG_DOCUMENT, content=catalog_json))
+        files.append(site_file(config, CATALOG_DOCUMENT, content=catalog_json))
         for asset in ASSET_FILES:
-            files.append(File.generated(config, ASSETS_SITE_FOLDER + asset, abs_src_path=str(ASSETS / asset)))
+            files.append(site_file(config, ASSETS_SITE_FOLDER + asset, abs_src_path=str(ASSETS / asset)))
         today, site_url = self.options.today, self.options.site_url
         self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages,
                                 events=events)
@@ -284,7 +285,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
         for site_path, source in course_files(self.catalog, root, self.markdown):
-            files.append(File.generated(config, site_path, abs_src_path=str(source)))
+            files.append(site_file(config, site_path, abs_src_path=str(source)))
         downloads = [*plan_downloads(self.catalog, today, site_url, self.options.messages),
                      *session_downloads(self.catalog, today, site_url, self.options.messages, events=events),
                      *self._redirects(), *(Download(feed.path, feed.content) for feed in self.feeds)]
@@ -293,7 +294,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # after the build instead.
         self.downloads = []
         for download in downloads:
-            file = File.generated(config, download.dest_uri, content=download.content)
+            file = site_file(config, download.dest_uri, content=download.content)
             if file.is_documentation_page():
                 self.downloads.append(download)
             else:

@@ -18,10 +18,11 @@ from urllib.parse import quote
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from ..core.diagnostics import Diagnostic
 from ..core.messages import Messages
+from .structure import site_file
 
 EDITOR_ENVIRONMENT = "SYLLABUS_EDITOR"
 EDITORS = {  # URL templates of editors that register a URL scheme
@@ -81,7 +82,7 @@ def error_files(config: MkDocsConfig, html: str, addresses: Iterable[str]) -> Fi
     the browser tab an author has open shows it (and reloads to the fixed page later)."""
     files = Files([])
     for dest_uri in sorted({"index.html", *addresses}):
-        files.append(File.generated(config, dest_uri, content=html))
+        files.append(site_file(config, dest_uri, content=html))
     return files
 
 

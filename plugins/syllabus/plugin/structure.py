@@ -14,7 +14,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.config import Options
 from ..core.messages import Messages
@@ -58,6 +60,17 @@ class GeneratedPage:
     # under (Pagefind filters) and what a result shows besides its title (Pagefind meta).
     search_filters: Mapping[str, tuple[str, ...]] | None = None
     search_meta: Mapping[str, str] = field(default_factory=dict)
+
+
+def site_file(config: MkDocsConfig, site_path: str, *, content: str | bytes | None = None,
+              abs_src_path: str | None = None) -> File:
+    """A file the site publishes whatever ``exclude_docs`` and ``draft_docs`` say: MkDocs
+    applies their patterns to every file after ``on_files``, and they are about the docs
+    folder (``*.csv`` there must not drop every plan's CSV)."""
+    if content is not None:
+        return File.generated(config, site_path, content=content, inclusion=InclusionLevel.INCLUDED)
+    assert abs_src_path is not None
+    return File.generated(config, site_path, abs_src_path=abs_src_path, inclusion=InclusionLevel.INCLUDED)
 
 
 @dataclass(frozen=True)
