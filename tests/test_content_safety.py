@@ -349,6 +349,17 @@ def test_a_docs_file_where_the_site_generates_one_is_refused_where_it_is(
     assert f"the site generates {generated} at {output}; rename or move this file" in out
 
 
+def test_a_docs_page_beside_a_generated_download_is_no_clash(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """plan.md is a download written as it is, not a page: docs/plans/<id>/plan.md is published
+    as plans/<id>/plan/index.html, beside it."""
+    site_catalog.plan("onboarding", plan_data("onboarding"))
+    site_catalog.write("docs/plans/onboarding/plan.md", "# About the plan\n")
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
+    build_site(site_catalog.config, tmp_path / "site")
+    assert (tmp_path / "site" / "plans/onboarding/plan.md").is_file()
+    assert (tmp_path / "site" / "plans/onboarding/plan/index.html").is_file()
+
+
 def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
     unit = "x'onmouseover=alert(1).md"
     site_catalog.write(f"courses/c/{unit}", "Body.\n")

@@ -33,6 +33,8 @@ def write_catalog(catalog, body: str, page: str = "courses/intro/index.md") -> N
     catalog.write("courses/intro/draft.md", "# Not a unit yet\n")
     catalog.write("courses/intro/diagram.png", b"\x89PNG\r\n\x1a\n")
     catalog.write("docs/guide.md", "# Guide\n")
+    # For authors: not on the public site, so neither linked nor checked there.
+    catalog.write("docs/authors.md", "---\nauthoring: true\n---\n\n# For authors\n\n[broken](nowhere.pdf)\n")
     catalog.write(page, body)
 
 
@@ -83,6 +85,14 @@ BROKEN = [
     Broken("markdown-download", "# Home\n\nTake [the plan](plans/onboarding/plan.md).\n", 3, 17,
            "'plans/onboarding/plan.md' is a Markdown download, which MkDocs takes for a link to a page",
            "docs/index.md"),
+    Broken("authoring-page", "# Home\n\nSee [the authors' guide](authors.md).\n", 3, 26,
+           "'authors.md' not found in the site", "docs/index.md"),
+    Broken("unpublished-insights", "# Home\n\nSee [figures](insights/index.md).\n", 3, 15,
+           "'insights/index.md' not found in the site", "docs/index.md"),
+    Broken("theme-template", "# Home\n\nSee [the header](partials/header.html).\n", 3, 18,
+           "'partials/header.html' not found in the site", "docs/index.md"),
+    Broken("theme-static-template", "# Home\n\nSee [the map](sitemap.xml).\n", 3, 15,
+           "'sitemap.xml' not found in the site", "docs/index.md"),
     Broken("past-session-calendar", "# Intro\n\n[Add](sessions/20261103T1000-europe-berlin.ics)\n", 3, 7,
            "'sessions/20261103T1000-europe-berlin.ics' not found in course 'intro' (did you mean "
            "'sessions/20261203T1000-europe-berlin.ics'?)"),
@@ -155,3 +165,29 @@ def test_no_link_errors_where_mkdocs_is_told_not_to_warn(catalog, run_cli, tmp_p
     write_catalog(catalog, "# Intro\n\n[setup](setpu.md)\n")
     assert validate(run_cli, catalog) == []
     build_site(catalog.config, tmp_path / "site")
+
+
+def test_pages_mkdocs_leaves_out_are_neither_checked_nor_missing(catalog, run_cli, tmp_path):
+    """A draft_docs page is not built, so its links are not checked; linking it (or an
+    exclude_docs file) only makes MkDocs say so at info level."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8")
+                  + "draft_docs: |\n  drafts/\nexclude_docs: |\n  private/\n")
+    write_catalog(catalog, "# Intro\n\n[Coming](../../drafts/wip.md), [notes](../../private/notes.txt)\n")
+    catalog.write("docs/drafts/wip.md", "# Work in progress\n\n[soon](not-yet.pdf)\n")
+    catalog.write("docs/private/notes.txt", "internal\n")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")
+    assert not (tmp_path / "site" / "drafts").exists()
+
+
+def test_the_internal_site_has_the_authoring_pages(catalog, run_cli, tmp_path, monkeypatch):
+    write_catalog(catalog, "# Intro\n\nAuthors read [the guide](../../authors.md) and "
+                           "[the fields](../../reference/fields/index.md).\n")
+    catalog.write("docs/authors.md", "---\nauthoring: true\n---\n\n# For authors\n\n[setup](courses/intro/setup.md)\n")
+    monkeypatch.setenv("SYLLABUS_AUDIENCE", "internal")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site", env={"SYLLABUS_AUDIENCE": "internal"})
+    monkeypatch.setenv("SYLLABUS_AUDIENCE", "public")
+    assert [problem[3] for problem in validate(run_cli, catalog)] == [
+        "'../../authors.md' not found in the site (did you mean '../../guide.md'?)",
+        "'../../reference/fields/index.md' not found in the site"]

@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        options = load_options(args.config_file)
+        options = load_options(args.config_file, with_theme_files=getattr(args, "checks_links", False))
         return args.run(args, options)
     except ConfigError as error:
         lines = [d.as_text() for d in error.diagnostics] or [f"syllabus: error: {error}"]

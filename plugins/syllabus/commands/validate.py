@@ -24,4 +24,4 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser = commands.add_parser("validate", parents=[common], help="check every file; report all problems")
     parser.add_argument("--format", choices=("text", "github", "json"), default="text")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, checks_links=True)  # links to the theme's files resolve: see load_options

@@ -28,6 +28,7 @@ from .pages import (
     PageCheck,
     PageRenderer,
     RenderBudget,
+    for_authors,
     render_seconds,
     split_page,
 )
@@ -407,25 +408,28 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             rules.check_placeholder_markdown(text, source, published, report)
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
-    generated = {output_path(path, options.use_directory_urls): path
-                 for path in (*generated_pages(catalog), *generated_files(catalog, options.today))}
-    docs_pages = []
+    generated = {output_path(path, options.use_directory_urls): path for path in generated_pages(catalog, options)}
+    generated.update((path, path) for path in generated_files(catalog, options.today))  # published as they are
+    published_docs = []
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
         source = _relative(root, path)
         if (output := output_path(site_path, options.use_directory_urls)) in generated:
             report.at(source, 1, 1, f"the site generates {generated[output]} at {output}; rename or move this file",
                       "docs-path")
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            published_docs.append(site_path)
             continue
-        docs_pages.append(site_path)
         source, text, page_links = _cached(cache, path, source, report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
+        if text is not None and not options.publishes_authoring_pages and for_authors(text):
+            continue  # not on this site: the build leaves it out
+        published_docs.append(site_path)
         links[source] = page_links
         docs_texts[source] = text or ""
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     if renderer is not None and options.markdown.check_links:  # validate; the build has MkDocs check them
-        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], docs_pages, options, report)
+        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 

@@ -67,13 +67,28 @@ class Options:
     # mkdocs.yml extra_css and extra_javascript: the only scripts and stylesheets docs/ may hold
     site_assets: frozenset[str] = frozenset()
     docs_dir: str = "docs"  # mkdocs.yml docs_dir, relative to root: the hand-written pages and files
-    # Files of docs_dir that MkDocs leaves out (exclude_docs, by default dot files and templates/),
-    # by path in it; None: dot files only.
+    # Files of docs_dir that MkDocs leaves out of a build (exclude_docs, draft_docs, by default
+    # dot files and templates/), by path in it; None: dot files only.
     docs_unpublished: frozenset[str] | None = None
-    # Where the site's other files come from, as (site path prefix, folder): the theme's
-    # folders and the plugin's assets. A page's link to one of their files resolves.
-    theme_folders: tuple[tuple[str, Path], ...] = ()
+    # Site paths of the theme's files and the plugin's page assets, which pages may link to;
+    # only ``syllabus validate`` asks for them (:func:`syllabus.plugin.options.load_options`).
+    theme_files: frozenset[str] = frozenset()
     use_directory_urls: bool = True  # mkdocs.yml: a page a/b.md is published as a/b/index.html, else a/b.html
+    authoring_pages: bool | None = None  # pages with ``authoring: true`` and the field reference; see tooling_on
+
+    def tooling_on(self, chosen: bool | None) -> bool:
+        """Whether an authoring aid (authoring pages, owners, edit links...) is on: as the
+        site chose, else on the internal site only (customers see no authoring tooling)."""
+        return chosen if chosen is not None else self.audience == "internal"
+
+    @property
+    def publishes_authoring_pages(self) -> bool:
+        return self.tooling_on(self.authoring_pages)
+
+    @property
+    def publishes_insights(self) -> bool:
+        """The education team's figures: on the internal site, or where published on purpose."""
+        return self.audience == "internal" or self.publish_insights
 
 
 def today_from_environment() -> dt.date:
@@ -91,7 +106,7 @@ def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
     site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
     docs_dir: str | None = None, docs_unpublished: frozenset[str] | None = None,
-    theme_folders: tuple[tuple[str, Path], ...] = (), use_directory_urls: bool = True,
+    theme_files: frozenset[str] = frozenset(), use_directory_urls: bool = True,
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -126,6 +141,7 @@ def options_from_mapping(
         site_assets=site_assets,
         docs_dir=docs_dir or Options.docs_dir,
         docs_unpublished=docs_unpublished,
-        theme_folders=theme_folders,
+        theme_files=theme_files,
         use_directory_urls=use_directory_urls,
+        authoring_pages=raw.get("authoring_pages"),
     )

@@ -61,6 +61,12 @@ def split_page(text: str) -> PageSource:
     return page
 
 
+def for_authors(text: str) -> bool:
+    """Whether a hand-written page is for authors (``authoring: true`` in its front matter),
+    which only sites that publish authoring pages have."""
+    return _split(text).meta.get("authoring") is True
+
+
 def _split(text: str) -> PageSource:
     if match := _YAML_FRONT_MATTER.match(text):
         body = text[match.end():]

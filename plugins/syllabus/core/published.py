@@ -104,11 +104,14 @@ def output_path(site_path: str, use_directory_urls: bool) -> str:
     return posixpath.join(folder, stem, "index.html") if use_directory_urls else posixpath.join(folder, f"{stem}.html")
 
 
-def generated_pages(catalog: Catalog) -> set[str]:
-    """The site path of every page the site may generate for ``catalog``: a page in docs/ at
+def generated_pages(catalog: Catalog, options: Options) -> set[str]:
+    """The site path of every page the site generates for ``catalog``: a page in docs/ at
     one of them would be replaced (the build refuses it)."""
-    pages = {CATALOG_PAGE, INSIGHTS_PAGE, REFERENCE_PAGE, *map(track_site_path, catalog.tracks.values()),
-             *map(plan_site_path, catalog.plans.values())}
+    pages = {CATALOG_PAGE, *map(track_site_path, catalog.tracks.values()), *map(plan_site_path, catalog.plans.values())}
+    if options.publishes_insights:
+        pages.add(INSIGHTS_PAGE)
+    if options.publishes_authoring_pages:
+        pages.add(REFERENCE_PAGE)
     for course in catalog.courses.values():
         pages.update(course_site_path(course, name) for name in ("index.md", *(unit.file for unit in course.units)))
     return pages
@@ -158,18 +161,18 @@ def _images_in(folder: Path) -> Iterator[str]:
 
 
 def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalog: Catalog,
-                known_courses: set[str], docs_pages: Collection[str], options: Options, report: Report) -> None:
+                known_courses: set[str], docs_files: Collection[str], options: Options, report: Report) -> None:
     """Report each relative link of the pages in ``links`` (their addresses in page order, by
     catalog-relative source; ``texts`` are the pages' sources) to a file the site will not
     have: what MkDocs warns about (``validation.links.not_found``), so ``--strict`` fails.
     The site is the audience's: a public page linking a draft course's page fails the public
     build. A hidden course's own pages are checked against the whole catalog, as the build
     that publishes them sees it. ``known_courses`` are the course folders found, including
-    those whose course.yml failed its checks (reported already); ``docs_pages`` the site
-    paths of the docs folder's pages."""
+    those whose course.yml failed its checks (reported already); ``docs_files`` the site
+    paths of what the docs folder publishes."""
     def site_of(shown: Catalog) -> _Site:
-        pages = {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown)
-        return _Site(pages | set(docs_pages), generated_files(shown, options.today), options)
+        pages = {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown, options)
+        return _Site(pages | set(docs_files), generated_files(shown, options.today), options)
 
     visible = catalog.visible_to(options.audience)
     hidden_folders = {course.folder for course in catalog.courses.values() if course.id not in visible.courses}
@@ -200,24 +203,22 @@ SUGGESTED_LINKS = 200
 
 
 class _Site:
-    """What an audience's site publishes, by site path: ``pages`` and generated ``files``
-    (their Markdown ones, such as plan.md, MkDocs takes for pages: a link to one fails), any
-    file of the docs folder, and the theme's files (:attr:`Options.theme_folders`)."""
+    """What an audience's site publishes, by site path: ``pages`` (with the docs folder's
+    files) and generated ``files`` (their Markdown ones, such as plan.md, MkDocs takes for
+    pages: a link to one fails), and the theme's files. A docs file MkDocs leaves out of the
+    build is linked without failing it (MkDocs says so at info level)."""
 
     def __init__(self, pages: set[str], files: set[str], options: Options) -> None:
         self.markdown_downloads = {path for path in files if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES}
-        self.paths = pages | (files - self.markdown_downloads)
-        self.options = options
+        self.paths = pages | (files - self.markdown_downloads) | options.theme_files
+        self.unpublished = options.docs_unpublished or frozenset()
         self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
         for path in sorted(self.paths):
             self.folders.setdefault(_folder_of(path), []).append(path)
         self.suggestions_left = SUGGESTED_LINKS
 
     def has(self, target: str) -> bool:
-        options = self.options
-        return (target in self.paths or stat.S_ISREG(own_mode(options.root / options.docs_dir / target))
-                or any(target.startswith(prefix) and stat.S_ISREG(own_mode(folder / target.removeprefix(prefix)))
-                       for prefix, folder in options.theme_folders))
+        return target in self.paths or target in self.unpublished
 
     def suggestion(self, written: str, target: str, here: str) -> str:
         """" (did you mean 'x'?)" with the site path in ``target``'s folder closest to what was

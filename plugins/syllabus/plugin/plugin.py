@@ -170,7 +170,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.allowlist = Allowlist(self.options.video_hosts)
         self.markdown = result.markdown
-        self.tooling = {name: self._tooling_on(name) for name in TOOLING}
+        self.tooling = {name: self.options.tooling_on(self.config[name]) for name in TOOLING}
         self.edit_links = None
         root = self.options.root
         if config.repo_url and config.edit_uri and self.tooling["edit_links"]:
@@ -213,10 +213,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.catalog is not None:
             self.search_source = SearchSource()
 
-    def _tooling_on(self, name: str) -> bool:
-        assert self.options is not None
-        chosen = self.config[name]
-        return chosen if chosen is not None else self.options.audience == "internal"
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.failed is not None and self.options is not None:
@@ -230,15 +226,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
         # What MkDocs will publish from the docs folder, whatever docs_dir, exclude_docs or
-        # not_in_nav say: pages, pictures and downloads only (validate reports the same).
+        # not_in_nav say: pages, pictures and downloads only (validate reports the same);
+        # draft_docs files only when serving, as MkDocs publishes them.
         docs = Path(config.docs_dir).resolve()
         refused = [f"{docs_folder(config)}/{f.src_uri}:1:1: error: {problem[0]}" for f in files
-                   if f.abs_src_path and f.inclusion is not InclusionLevel.EXCLUDED
+                   if f.abs_src_path and (f.inclusion.is_in_serve() if self.serving else f.inclusion.is_included())
                    and Path(f.abs_src_path).is_relative_to(docs)
                    and (problem := docs_file_problem(Path(f.abs_src_path), f.src_uri, self.options.site_assets))]
         if refused:
             raise PluginError("\n".join(refused))
-        if not self.tooling["authoring_pages"]:
+        if not self.options.publishes_authoring_pages:
             for file in [f for f in files.documentation_pages() if _is_authoring_page(f)]:
                 files.remove(file)
         # A course's values are made once per build for every output that needs them, and
@@ -247,8 +244,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         events = remembering(course_events)
         document = catalog_document(self.catalog, self.options.today, self.options.site_language,
                                     entry=remembering(course_json))
-        pages = site_pages(self.catalog, self.markdown, self.options, document,
-                           authoring=self.tooling["authoring_pages"])
+        pages = site_pages(self.catalog, self.markdown, self.options, document)
         self.pages = {page.src_uri: page for page in pages}
         reusable: set[str] = set()
         self.reused = {}

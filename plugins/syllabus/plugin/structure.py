@@ -199,14 +199,14 @@ def field_reference_page(catalog: Catalog) -> GeneratedPage:
 
 
 def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
-               document: dict[str, Any], *, authoring: bool = True) -> list[GeneratedPage]:
+               document: dict[str, Any]) -> list[GeneratedPage]:
     """Every generated page for an audience-filtered catalog, in a stable order.
 
     ``markdown`` is the checked text of the course files; ``document`` the catalog's
     ``catalog.json`` content, which the catalog page shows.
 
-    Insights are for the education team: internal builds only, unless published on purpose.
-    The field reference is for authors: only with ``authoring``.
+    Insights are for the education team, the field reference for authors: see
+    :attr:`Options.publishes_insights` and :attr:`Options.publishes_authoring_pages`.
     """
     text = options.messages.text
     view = catalog_view(catalog, document["courses"], options.today, options.messages)
@@ -217,9 +217,9 @@ def site_pages(catalog: Catalog, markdown: Mapping[str, str], options: Options,
         pages.extend(course_pages(course, catalog, markdown, options))
     pages.extend(track_page(t, catalog, options) for t in catalog.tracks.values())
     pages.extend(plan_page(p, catalog, options) for p in catalog.plans.values())
-    if options.audience == "internal" or options.publish_insights:
+    if options.publishes_insights:
         pages.append(insights_page(catalog, options))
-    if authoring:
+    if options.publishes_authoring_pages:
         pages.append(field_reference_page(catalog))
     return pages
 
