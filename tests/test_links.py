@@ -191,3 +191,34 @@ def test_the_internal_site_has_the_authoring_pages(catalog, run_cli, tmp_path, m
     assert [problem[3] for problem in validate(run_cli, catalog)] == [
         "'../../authors.md' not found in the site (did you mean '../../guide.md'?)",
         "'../../reference/fields/index.md' not found in the site"]
+
+
+# (validation.links settings, page body, what validate reports) for links only some settings fail.
+BY_SETTING = [
+    ({"absolute_links": "relative_to_docs"}, "[a](/courses/intro/setpu.md) [b](/guide.md) [c](/nope.pdf)",
+     ["'/courses/intro/setpu.md' not found in course 'intro' (did you mean '/courses/intro/setup.md'?)",
+      "'/nope.pdf' not found in the site"]),
+    ({"absolute_links": "warn"}, "[a](/guide.md) [b](/nope.pdf) [c](../../guide.md)",
+     ["'/guide.md' is an absolute link, which MkDocs leaves as is (from here: '../../guide.md')",
+      "'/nope.pdf' is an absolute link, which MkDocs leaves as is"]),
+    ({"unrecognized_links": "warn"}, "[a](lab/) [b](../other/) [c](setup.md) [d](mailto:a@example.com) <a@example.com>",
+     ["'lab/' names no file of the site (did you mean 'lab/index.md'?)",
+      "'../other/' names no file of the site (did you mean '../other/index.md'?)"]),
+]
+
+
+@pytest.mark.parametrize(("setting", "body", "expected"), BY_SETTING, ids=[next(iter(s)) + "-" + next(iter(s.values()))
+                                                                         for s, _, _ in BY_SETTING])
+def test_links_are_checked_as_the_sites_validation_settings_say(catalog, run_cli, tmp_path, setting, body, expected):
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + dump({"validation": {"links": setting}}))
+    write_catalog(catalog, f"# Intro\n\n{body}\n")
+    assert [problem[3] for problem in validate(run_cli, catalog)] == expected
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1
+    assert all(f"link '{message.split(chr(39))[1]}'" in build.stderr for message in expected)
+
+
+def test_an_address_markdown_cannot_parse_is_reported(catalog, run_cli):
+    """MkDocs stops on it with a traceback; validate says where."""
+    write_catalog(catalog, "# Intro\n\nSee [the host](//[bad).\n")
+    assert validate(run_cli, catalog) == [("courses/intro/index.md", 3, 16, "'//[bad' is not a valid address")]

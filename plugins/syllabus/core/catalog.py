@@ -428,7 +428,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         docs_texts[source] = text or ""
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
-    if renderer is not None and options.markdown.check_links:  # validate; the build has MkDocs check them
+    if renderer is not None and options.links.checked:  # validate; the build has MkDocs check them
         check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options, report)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 

@@ -45,6 +45,21 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class LinkRules:
+    """Which links ``mkdocs build --strict`` fails on, from mkdocs.yml's ``validation.links``
+    (each a warning there, so validate reports them as errors)."""
+
+    not_found: bool = True  # a relative link to a file the site does not have (MkDocs' default)
+    absolute: bool = False  # any absolute link (``absolute_links: warn``)
+    unrecognized: bool = False  # a relative link naming no file, such as ``../other/`` (``unrecognized_links: warn``)
+    absolute_from_docs: bool = False  # ``absolute_links: relative_to_docs``: ``/x.md`` is the site's x.md
+
+    @property
+    def checked(self) -> bool:
+        return self.not_found or self.absolute or self.unrecognized or self.absolute_from_docs
+
+
+@dataclass(frozen=True)
 class Options:
     """Everything the core needs to know about the site around the content."""
 
@@ -63,6 +78,7 @@ class Options:
     site_url: str = ""  # mkdocs.yml ``site_url``: makes links in exported plans absolute
     holiday_countries: tuple[str, ...] = DEFAULT_HOLIDAY_COUNTRIES
     markdown: MarkdownSettings = field(default_factory=MarkdownSettings)  # mkdocs.yml ``markdown_extensions``
+    links: LinkRules = LinkRules()
     feedback: str = ""  # repository URL or mailto: address for readers' feedback links; "" = none
     # mkdocs.yml extra_css and extra_javascript: the only scripts and stylesheets docs/ may hold
     site_assets: frozenset[str] = frozenset()
@@ -106,7 +122,7 @@ def options_from_mapping(
     raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
     site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
     docs_dir: str | None = None, docs_unpublished: frozenset[str] | None = None,
-    theme_files: frozenset[str] = frozenset(), use_directory_urls: bool = True,
+    theme_files: frozenset[str] = frozenset(), use_directory_urls: bool = True, links: LinkRules | None = None,
 ) -> Options:
     """Options from plugin option values already checked by the plugin's typed config.
 
@@ -137,6 +153,7 @@ def options_from_mapping(
         site_url=site_url,
         holiday_countries=tuple(sorted(set(value("holiday_countries")))),
         markdown=markdown or MarkdownSettings(),
+        links=links or LinkRules(),
         feedback=value("feedback"),
         site_assets=site_assets,
         docs_dir=docs_dir or Options.docs_dir,

@@ -354,9 +354,6 @@ class MarkdownSettings:
 
     extensions: tuple[Any, ...] = ()
     configs: Mapping[str, Mapping[str, Any]] | None = None
-    # MkDocs' validation.links.not_found is a warning (its default): --strict fails on a
-    # relative link to a file the site does not have, so validate reports it as an error.
-    check_links: bool = True
 
 
 class _LinkCollector(Treeprocessor):

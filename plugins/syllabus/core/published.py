@@ -20,6 +20,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from markdown.util import AMP_SUBSTITUTE
+
 from .config import Options
 from .model import Catalog, Course, Plan, Session, Track
 from .pages import MARKDOWN_SUFFIXES
@@ -222,11 +224,14 @@ class _Site:
 
     def suggestion(self, written: str, target: str, here: str) -> str:
         """" (did you mean 'x'?)" with the site path in ``target``'s folder closest to what was
-        ``written``, as the trainer would write it from the folder ``here``."""
+        ``written``, as the trainer would write it from the folder ``here`` (or from the
+        site's root, if ``written`` starts there)."""
         if self.suggestions_left <= 0:
             return ""
         self.suggestions_left -= 1
         near = self.folders.get(_folder_of(target), ())
+        if written.startswith("/"):
+            return did_you_mean(written, [f"/{path}" for path in near])
         return did_you_mean(written, [posixpath.relpath(path, here) for path in near])
 
 
@@ -270,19 +275,38 @@ class _Places:
 
 def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Catalog, known_courses: set[str],
                   options: Options) -> tuple[str, str] | None:
-    """(message, hint) for a link MkDocs would not find, resolved from the site path ``page``
-    as MkDocs resolves it, in the site of the courses ``shown``."""
-    scheme, netloc, path, _, _ = urlsplit(url)
-    if scheme or netloc or url.startswith(("/", "\\")) or not path:
-        return None  # another site, an absolute path (MkDocs leaves it as is) or an anchor
-    if not posixpath.splitext(unquote(path))[1]:
-        return None  # a folder-style address: MkDocs leaves it as is, and only says so at info level
+    """(message, hint) for a link ``mkdocs build --strict`` would fail on (by the site's
+    :class:`LinkRules`), resolved from the site path ``page`` as MkDocs resolves it, in the
+    site of the courses ``shown``."""
+    rules = options.links
+    try:
+        scheme, netloc, path, _, _ = urlsplit(url)
+    except ValueError:  # "//[x": MkDocs stops on it with a traceback
+        return f"'{url}' is not a valid address", "correct the link"
+    if scheme or netloc or AMP_SUBSTITUTE in url or (not path and not url.startswith(("/", "\\"))):
+        return None  # another site, an e-mail address Markdown encoded, or an anchor on this page
     here = posixpath.dirname(page)
-    target = posixpath.normpath(posixpath.join(here, unquote(path)).lstrip("/"))
-    if target == ".." or target.startswith("../"):
-        return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
+    target = posixpath.normpath(posixpath.join(here, unquote(path)).lstrip("/"))  # as MkDocs resolves it
+    absolute = url.startswith(("/", "\\"))
+    if absolute and not rules.absolute_from_docs:
+        if not rules.absolute:
+            return None  # MkDocs leaves it as is, and says so at info level
+        relative = f" (from here: '{posixpath.relpath(target, here)}')" if site.has(target) else ""
+        return (f"'{url}' is an absolute link, which MkDocs leaves as is{relative}",
+                "write it relative to this page (mkdocs.yml's validation.links.absolute_links makes it an error)")
     if site.has(target):
         return None
+    if not posixpath.splitext(unquote(path))[1] and not absolute:  # names no file: a folder-style address
+        if not rules.unrecognized:
+            return None  # MkDocs leaves it as is, and says so at info level
+        pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if site.has(name)]
+        instead = f" (did you mean '{posixpath.relpath(pages[0], here)}'?)" if pages else ""
+        return (f"'{url}' names no file of the site{instead}",
+                "link the page's Markdown file (mkdocs.yml's validation.links.unrecognized_links makes this an error)")
+    if not rules.not_found:
+        return None
+    if target == ".." or target.startswith("../"):
+        return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
     parts = target.split("/")
     if parts[0] != "courses" or len(parts) < 3:
         if target in site.markdown_downloads:

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from ..core.config import ConfigError, Options, options_from_mapping
+from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.pages import MarkdownSettings
 from ..core.yamlsafe import forbidden_text
 from .config import SyllabusConfig, check_options
@@ -45,13 +45,22 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
     return options_from_mapping(
         plugin_config, root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
-        markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs),
-                                  check_links=config.validation.links.not_found >= logging.WARNING),
+        markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
+        links=link_rules(config),
         site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript)),
         docs_dir=docs_folder(config),
         docs_unpublished=unpublished_docs(config),
         use_directory_urls=config.use_directory_urls,
     )
+
+
+def link_rules(config: MkDocsConfig) -> LinkRules:
+    """mkdocs.yml's ``validation.links`` levels: a warning fails ``--strict``. The levels are
+    logging levels; ``absolute_links: relative_to_docs`` is the one value below them."""
+    levels = config.validation.links
+    return LinkRules(not_found=levels.not_found >= logging.WARNING, absolute=levels.absolute_links >= logging.WARNING,
+                     unrecognized=levels.unrecognized_links >= logging.WARNING,
+                     absolute_from_docs=levels.absolute_links < logging.NOTSET)
 
 
 def docs_folder(config: MkDocsConfig) -> str:
