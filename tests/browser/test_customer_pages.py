@@ -161,9 +161,13 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         coming = items.count() - 2
         assert coming > 1
         expect(cta.locator("a[data-all-dates]")).to_have_text(f"All {coming} dates")  # the built page counted all
-        page.clock.set_fixed_time("2030-01-01T00:00:00Z")  # every session is over
+        page.clock.set_fixed_time("2030-01-01T00:00:00Z")  # every session is over: as a rebuild would say
         page.reload()
-        expect(cta).to_have_text("No open session is scheduled right now.")
+        expect(cta.locator("a")).to_have_text("Start now with the on-demand course")  # the course offers one
+        assert cta.locator("a").get_attribute("href") == "../keystone-101/"
+        expect(cta.locator("time")).to_have_count(0)
+        page.goto(example_site + "courses/rollout-planning-workshop/")  # one that offers none
+        expect(page.locator(".syllabus-cta")).to_have_text("No open session is scheduled right now.")
         page.clock.set_fixed_time("2026-12-20T00:00:00Z")
         page.goto(example_site + "catalog/")  # a card showing an ended session points to its course page
         card = page.locator("li.syllabus-card[data-id='search-bootcamp-live'] .syllabus-next")

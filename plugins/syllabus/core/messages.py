@@ -32,6 +32,7 @@ PACKAGE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SITE_LOCALES = "locales"  # the folder beside mkdocs.yml a site keeps its own texts in
 REFERENCE_LANGUAGE = "en"
 SCRIPT_PREFIX = "script."  # keys the page scripts need; pages carry them (see Messages.for_scripts)
+SCRIPT_REWRITES = frozenset({"course.all_dates"})  # texts a page writes that its script rewrites
 
 Text = str | Mapping[str, str]  # plain, or by plural category
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -99,7 +100,8 @@ class Messages:
 
     def for_scripts(self) -> dict[str, Text]:
         """The texts the page scripts use, for the page to carry as JSON."""
-        return {key: text for key, text in self.texts.items() if key.startswith(SCRIPT_PREFIX)}
+        return {key: text for key, text in self.texts.items()
+                if key.startswith(SCRIPT_PREFIX) or key in SCRIPT_REWRITES}
 
 
 @dataclass(frozen=True)

@@ -380,24 +380,23 @@
     });
     var when = scope.querySelector(".syllabus-cta-when");
     if (when && ended(when)) {
-      var register = when.parentNode.querySelector("a.md-button--primary");
+      var cta = when.parentNode;
       var next = open[0];
-      var nextRegister = next && next.querySelector(".syllabus-session-actions a.md-button--primary");
-      if (next) when.querySelector("time").replaceWith(next.querySelector("time").cloneNode(true));
-      else when.remove();
-      if (register && nextRegister) register.href = nextRegister.href;
-      else if (register) register.remove();
-    }
-    var allDates = scope.querySelector("a[data-all-dates]");  // counts the sessions still listed as coming
-    if (allDates) {
-      var coming = scope.querySelectorAll("li.syllabus-session:not(.syllabus-session--ended)").length;
-      if (coming) {
-        allDates.textContent = syllabusText("script.session.all_dates", { count: coming });
-      } else {
-        var none = document.createElement("p");
-        none.textContent = syllabusText("script.session.no_open");
-        allDates.replaceWith(none);
+      if (next) {
+        var register = cta.querySelector("a.md-button--primary");
+        var nextRegister = next.querySelector(".syllabus-session-actions a.md-button--primary");
+        when.querySelector("time").replaceWith(next.querySelector("time").cloneNode(true));
+        if (register && nextRegister) register.href = nextRegister.href;
+        else if (register) register.remove();
+      } else {  // what the built page says when no session is open: the on-demand course, or so
+        var without = cta.querySelector("template[data-without-session]");
+        if (without) cta.replaceChildren(without.content.cloneNode(true));
       }
+    }
+    var allDates = scope.querySelector("a[data-all-dates]");
+    if (allDates) {  // the sessions still coming, full and cancelled ones included, as the build counts
+      var coming = scope.querySelectorAll("li.syllabus-session:not(.syllabus-session--ended)").length;
+      allDates.textContent = syllabusText("course.all_dates", { count: coming });
     }
     Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-card .syllabus-next"), function (line) {
       if (ended(line)) line.textContent = syllabusText("script.catalog.dates_on_course");  // the card has one date
