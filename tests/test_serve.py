@@ -156,6 +156,23 @@ def test_a_retitled_course_is_renamed_on_every_page_and_file_that_shows_it(catal
     assert _without_reload_ids(_get(base + "courses/alone/")[1]) == alone  # unchanged, reused as it was
 
 
+def test_a_page_rendered_again_links_the_pages_kept_as_they_were(catalog: CatalogDir, serve) -> None:
+    """A kept page is published as its HTML, not its Markdown: links to it still resolve."""
+    catalog.course("base", title="Base course", units=[{"title": "Setup", "file": "setup.md"}])
+    catalog.write("courses/base/setup.md", "# Setup\n")
+    catalog.course("alone", title="Alone course")
+    catalog.write("courses/alone/index.md", "# Alone\n\nFirst draft.\n")
+    base, server = serve()
+    _poll(base + "courses/alone/", lambda status, body: status == 200 and "First draft" in body, server)
+    catalog.write("courses/alone/index.md", "# Alone\n\nThen [base](../base/index.md), [its setup](../base/setup.md "
+                  "\"unit\") and [a section](../base/index.md#about).\n")
+    body = _poll(base + "courses/alone/", lambda status, body: "Then" in body, server)
+    assert re.findall(r'href="([^"]*)"[^>]*>(?:base|its setup|a section)<', body) == [
+        "../base/", "../base/setup/", "../base/#about"]
+    for address in ("courses/base/", "courses/base/setup/"):  # the kept pages themselves
+        assert _get(base + address)[0] == 200
+
+
 def test_an_edit_to_the_sites_texts_shows_on_every_page(catalog: CatalogDir, serve) -> None:
     """locales/ is watched like the content, and a changed text renders kept pages again."""
     catalog.course("intro", title="Intro course")

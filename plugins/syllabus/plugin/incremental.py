@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import posixpath
 import shutil
 import subprocess
 import threading
@@ -23,9 +24,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
+from xml.etree import ElementTree as ET
 
 import jinja2
 import jinja2.bccache
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
 from ..core.model import Catalog, Course
 from .site_search import BUNDLE, TIMEOUT_SECONDS, SearchSource, index_command, index_failure
@@ -104,6 +109,50 @@ class RenderedPages:
         current = set(published)
         for uri in [uri for uri in self.html if uri not in current]:
             del self.html[uri]
+
+
+class KeptPageLinks(Extension):
+    """Serving: a link from a page rendered again to a course page kept as HTML.
+
+    A kept page is published as its HTML file (``courses/x/index.html``), not as its Markdown
+    page, so MkDocs would not find ``../x/index.md`` among the site's pages: it would warn and
+    publish the link as written, which leads nowhere. Before MkDocs resolves the links
+    (priority 1, after the inline patterns made them), such a link is pointed at the kept
+    page's file, which MkDocs then resolves to its URL. ``page`` is the site path of the page
+    being converted; ``kept`` the kept pages' files by the site path of their Markdown.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = ""
+        self.kept: dict[str, str] = {}
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(_ToKeptPages(md, self), "syllabus_kept_page_links", 1)
+
+
+class _ToKeptPages(Treeprocessor):
+    def __init__(self, md: Markdown, extension: KeptPageLinks) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: ET.Element) -> None:
+        kept, here = self.extension.kept, posixpath.dirname(self.extension.page)
+        if not kept:
+            return
+        for element in root.iter():
+            attribute = "href" if element.tag == "a" else "src" if element.tag == "img" else None
+            url = element.get(attribute) if attribute else None
+            if not url or url.startswith(("/", "\\")):
+                continue
+            try:
+                scheme, netloc, path, query, fragment = urlsplit(url)
+            except ValueError:
+                continue
+            target = posixpath.normpath(posixpath.join(here, unquote(path)))
+            if not scheme and not netloc and path and target in kept:
+                element.set(attribute, urlunsplit(("", "", posixpath.relpath(kept[target], here or "."), query,
+                                                   fragment)))
 
 
 class PerCourse:

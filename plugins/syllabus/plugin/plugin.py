@@ -50,6 +50,7 @@ from .config_source import ConfigSource
 from .incremental import (
     BackgroundSearchIndex,
     CompiledTemplates,
+    KeptPageLinks,
     PerCourse,
     PreviewHeap,
     RenderedPages,
@@ -114,6 +115,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.shared_nav: SharedNav | None = None
         self.render_budget: RenderBudget | None = None  # of the page being rendered, from its Markdown to the allowlist
         self.admonition_titles = AdmonitionTitles()  # untitled boxes titled in the language of the page converted
+        self.kept_page_links = KeptPageLinks()  # serving: links to pages reused as HTML
         self.titles_by_language: dict[str, dict[str, str]] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
@@ -166,6 +168,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         _permalinks_in_site_language(config, self.options.messages.text("nav.permalink"))
         if self.admonition_titles not in config.markdown_extensions:  # each page's, from on_page_markdown
             config.markdown_extensions.append(self.admonition_titles)
+        if self.serving and self.kept_page_links not in config.markdown_extensions:
+            config.markdown_extensions.append(self.kept_page_links)
         self.titles_by_language = {}
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.allowlist = Allowlist(self.options.video_hosts)
@@ -248,6 +252,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.pages = {page.src_uri: page for page in pages}
         reusable: set[str] = set()
         self.reused = {}
+        self.kept_page_links.kept = {}
         if self.serving:
             documents = [(f.src_uri, f.abs_src_path) for f in files.documentation_pages()]
             frame = page_frame(self.catalog, self.options, config.config_file_path, documents)
@@ -260,6 +265,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                                  inclusion=InclusionLevel.NOT_IN_NAV)  # the nav lists what it should
             if page.src_uri in reusable:  # published as the HTML it rendered to last time
                 file = site_file(config, file.dest_uri, content=self.rendered.html[page.src_uri])
+                self.kept_page_links.kept[page.src_uri] = file.dest_uri
                 self.reused[file.dest_uri] = (self.rendered.html[page.src_uri],
                                               page.language or self.options.site_language)
             files.append(file)
@@ -373,6 +379,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if generated.updated:  # the sitemap's lastmod; other pages keep the build date
                 page.update_date = generated.updated.isoformat()
         self.admonition_titles.titles = self._admonition_titles(str(page.meta.get("language") or ""))
+        self.kept_page_links.page = page.file.src_uri
         if self.allowlist is not None:
             seconds = render_seconds(markdown)
 
