@@ -114,6 +114,23 @@ def test_serve_shows_drafts_then_errors_then_the_fixed_page(catalog: CatalogDir,
     assert location not in fixed
 
 
+def test_a_refused_page_or_broken_link_shows_on_the_error_page(catalog: CatalogDir, serve) -> None:
+    """What the allowlist refuses in a page, and a link the build would not find, are shown
+    in the browser like a course.yml error (the preview stopped answering on the first)."""
+    catalog.course("intro", title="Intro course", units=[{"title": "Setup", "file": "setup.md"}])
+    unit = catalog.write("courses/intro/setup.md", "# Setup\n\nFine.\n")
+    base, server = serve()
+    page = base + "courses/intro/setup/"
+    _poll(page, lambda status, body: status == 200 and "Fine." in body, server)
+    unit.write_text("# Setup\n\nFine.\n\n<script>alert(1)</script>\n\nSee [intro](../intro/idnex.md).\n",
+                    encoding="utf-8")
+    error_page = _poll(base + "courses/intro/", lambda status, body: "courses/intro/setup.md:5:1" in body, server)
+    text = unescape(re.sub(r"<[^>]+>", " ", error_page))
+    assert "courses/intro/setup.md:7:13" in text and "idnex.md" in text
+    unit.write_text("# Setup\n\nFixed.\n", encoding="utf-8")
+    _poll(page, lambda status, body: status == 200 and "Fixed." in body, server)
+
+
 def test_error_page_links_to_the_editor_only_when_asked(catalog: CatalogDir, serve) -> None:
     _write_draft(catalog)
     catalog.write("courses/public-intro/course.yml", dump(course_data("public-intro", level="expert")))

@@ -184,7 +184,7 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
     problems: dict[tuple[bool, str, str], tuple[str, str] | None] = {}  # by (hidden, page folder, address)
     for source, urls in links.items():
         seen: dict[str, int] = {}
-        places = _Places(texts.get(source, ""))
+        places: _Places | None = None  # made for a page with a broken link only
         hidden = "/".join(source.split("/")[:2]) in hidden_folders
         shown, site = (catalog, whole_site) if hidden else (visible, visible_site)
         page = source.removeprefix(docs) if source.startswith(docs) else source
@@ -195,6 +195,7 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
                 problems[key] = _link_problem(page, url, site, shown, catalog, known_courses, options)
             problem = problems[key]
             if problem:
+                places = places or _Places(texts.get(source, ""))
                 line, column = places.of(url, nth)
                 report.at(source, line, column, problem[0], LINK_RULE, hint=problem[1])
 

@@ -7,7 +7,6 @@ class), so ``syllabus validate`` and ``mkdocs build`` can never disagree on a se
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 from collections.abc import Mapping
@@ -32,11 +31,13 @@ PLUGIN = "syllabus"
 SITE_TEXTS = ("site_name", "site_description", "site_author")
 
 
-def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> Options:
+def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
+                        with_theme_files: bool = False) -> Options:
     """The core's options; ``markdown`` is the site's resolved Markdown extensions (with MkDocs'
     built-in ones), so ``syllabus validate`` renders pages as the build does. The site's
     texts are held to the content's character rules: a non-character in ``site_name`` made
-    the Atom feed ill-formed XML."""
+    the Atom feed ill-formed XML. ``with_theme_files`` (where links are checked: validate and
+    the preview) adds :func:`theme_files` (~50 ms: Material's folders hold thousands of icons)."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
     problems = [source.error((key,), f"{key}: {why}") for key in SITE_TEXTS
                 if isinstance(config.get(key), str) and (why := forbidden_text(config[key]))]
@@ -51,6 +52,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig) -> 
         docs_dir=docs_folder(config),
         docs_unpublished=unpublished_docs(config),
         use_directory_urls=config.use_directory_urls,
+        theme_files=theme_files(config) if with_theme_files else frozenset(),
     )
 
 
@@ -89,9 +91,8 @@ def theme_files(config: MkDocsConfig) -> frozenset[str]:
 
 
 def load_options(config_file: Path, *, with_theme_files: bool = False) -> Options:
-    """Options for the CLI; configuration problems raise :class:`ConfigError` (exit status 2).
-    ``with_theme_files`` (for link checks) adds :func:`theme_files` (~50 ms: Material's
-    folders hold thousands of icons)."""
+    """Options for the CLI (see :func:`options_from_config`); configuration problems raise
+    :class:`ConfigError` (exit status 2)."""
     if not config_file.is_file():
         raise ConfigError(f"{config_file}: no such config file (use -f to point at mkdocs.yml)")
     config = MkDocsConfig(config_file_path=str(config_file))
@@ -109,8 +110,7 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     errors, _warnings = config.validate()
     if errors:
         raise ConfigError("\n".join(f"{config_file}: config value '{key}': {error}" for key, error in errors))
-    options = options_from_config(config.plugins[PLUGIN].config, config)
-    return dataclasses.replace(options, theme_files=theme_files(config)) if with_theme_files else options
+    return options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)
 
 
 def _plugin_entry(plugins: Any) -> dict[str, Any] | None:

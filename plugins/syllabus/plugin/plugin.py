@@ -142,7 +142,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.serving:
             self.heap.pause()  # until on_post_build or on_build_error
         try:
-            self.options = options_from_config(self.config, config)
+            self.options = options_from_config(self.config, config, with_theme_files=self.serving)
         except ConfigError as error:
             for diagnostic in error.diagnostics:
                 log.error(diagnostic.as_text())
@@ -153,7 +153,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.options = self.file_cache_options
         elif self.serving:
             self.file_cache, self.file_cache_options = FileCache(), self.options
-        result = load_catalog(self.options, cache=self.file_cache if self.serving else None)
+        # The preview checks every page as validate does (the file cache skips unchanged ones),
+        # so an author sees a refused page or a broken link in the browser; a build leaves
+        # pages to the allowlist and links to MkDocs.
+        result = load_catalog(self.options, render_pages=self.serving, cache=self.file_cache if self.serving else None)
         for diagnostic in result.report.sorted():
             level = logging.ERROR if diagnostic.severity == "error" else logging.WARNING
             log.log(level, diagnostic.as_text())
