@@ -70,3 +70,17 @@ def test_placeholders_in_drafts_are_warnings(catalog: CatalogDir, run_cli) -> No
     assert "(hint: fine while unpublished; write the real text before it goes public" in result.out
     assert "keep it unpublished with status: draft" not in result.out  # it is a draft already
     assert run_cli("validate", "--strict", "-f", catalog.config).code == 1
+
+
+def test_drafts_scaffolds_leave_the_public_build_alone_and_fail_the_internal_one(catalog: CatalogDir, run_cli,
+                                                                                 tmp_path) -> None:
+    """A scaffolded draft can be merged: the public site does not publish it, so its
+    placeholders (warnings for its authors) do not fail that site's strict build. The internal
+    site shows drafts, and fails on them."""
+    catalog.course("live-course")
+    for kind, item_id, _ in SCAFFOLDS:
+        assert run_cli("new", kind, item_id, "--owner", "@trainer", "-f", catalog.config).code == 0
+    public = build_site(catalog.config, tmp_path / "public", verbose=True)
+    assert "courses/intro-to-search/course.yml" in public.stderr  # still said, at info level
+    internal = build_site(catalog.config, tmp_path / "internal", check=False, env={"SYLLABUS_AUDIENCE": "internal"})
+    assert internal.returncode == 1 and "still holds placeholder text" in internal.stderr
