@@ -32,6 +32,7 @@ def write_catalog(catalog, body: str, page: str = "courses/intro/index.md") -> N
     catalog.write("courses/intro/notes.txt", "private notes\n")
     catalog.write("courses/intro/draft.md", "# Not a unit yet\n")
     catalog.write("courses/intro/diagram.png", b"\x89PNG\r\n\x1a\n")
+    catalog.write("courses/intro/flow.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>\n")
     catalog.write("docs/guide.md", "# Guide\n")
     # For authors: not on the public site, so neither linked nor checked there.
     catalog.write("docs/authors.md", "---\nauthoring: true\n---\n\n# For authors\n\n[broken](nowhere.pdf)\n")
@@ -93,6 +94,10 @@ BROKEN = [
            "'partials/header.html' not found in the site", "docs/index.md"),
     Broken("theme-static-template", "# Home\n\nSee [the map](sitemap.xml).\n", 3, 15,
            "'sitemap.xml' not found in the site", "docs/index.md"),
+    Broken("picture-typo", "# Intro\n\n![Diagram](diagam.png) of [setup](setup.md)\n", 3, 12,
+           "'diagam.png' not found in course 'intro' (did you mean 'diagram.png'?)"),
+    Broken("svg-picture", "# Intro\n\n![Flow](flow.svg)\n", 3, 9,
+           "'flow.svg' is a document browsers run (it could carry script), which the site never publishes"),
     Broken("past-session-calendar", "# Intro\n\n[Add](sessions/20261103T1000-europe-berlin.ics)\n", 3, 7,
            "'sessions/20261103T1000-europe-berlin.ics' not found in course 'intro' (did you mean "
            "'sessions/20261203T1000-europe-berlin.ics'?)"),

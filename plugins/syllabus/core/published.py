@@ -16,7 +16,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -26,7 +26,7 @@ from .config import Options
 from .model import Catalog, Course, Plan, Session, Track
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
-from .rules import IMAGE_SUFFIXES, confined_file, own_mode
+from .rules import BROWSER_DOCUMENT_SUFFIXES, IMAGE_SUFFIXES, confined_file, own_mode
 from .schema_messages import did_you_mean
 
 LINK_RULE = "link"
@@ -223,17 +223,24 @@ class _Site:
     def has(self, target: str) -> bool:
         return target in self.paths or target in self.unpublished
 
-    def suggestion(self, written: str, target: str, here: str) -> str:
-        """" (did you mean 'x'?)" with the site path in ``target``'s folder closest to what was
-        ``written``, as the trainer would write it from the folder ``here`` (or from the
-        site's root, if ``written`` starts there)."""
+    def suggestion(self, written: str, target: str, here: str, also: Iterable[str] = ()) -> str:
+        """" (did you mean 'x'?)" with the site path of the same kind (page, picture, other
+        file) in ``target``'s folder, or among ``also``, closest to what was ``written``, as
+        the trainer would write it from the folder ``here`` (or from the site's root, if
+        ``written`` starts there)."""
         if self.suggestions_left <= 0:
             return ""
         self.suggestions_left -= 1
-        near = self.folders.get(_folder_of(target), ())
+        kind = _kind(target)
+        near = [path for path in (*self.folders.get(_folder_of(target), ()), *also) if _kind(path) == kind]
         if written.startswith("/"):
             return did_you_mean(written, [f"/{path}" for path in near])
         return did_you_mean(written, [posixpath.relpath(path, here) for path in near])
+
+
+def _kind(path: str) -> str:
+    suffix = posixpath.splitext(path)[1].lower()
+    return "page" if suffix in MARKDOWN_SUFFIXES else "picture" if suffix in IMAGE_SUFFIXES else "file"
 
 
 def _folder_of(path: str) -> str:
@@ -334,6 +341,10 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if suffix in IMAGE_SUFFIXES:
             return (f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
                     "show it in one of the course's pages")
+        if suffix in BROWSER_DOCUMENT_SUFFIXES:
+            return (f"'{url}' is a document browsers run (it could carry script), which the site never publishes",
+                    "publish it as PNG or PDF, or write it as a unit")
         return f"'{url}' is not published", "list it under the course's materials in course.yml"
-    return (f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here)}",
+    pictures = (course_site_path(course, name) for name in _images_in(options.root / course.folder))  # shown or not
+    return (f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
             "correct the file name, or add the file to the course folder")
