@@ -56,3 +56,19 @@ def test_control_and_bidi_characters_in_the_options_are_positioned_errors(
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "roles.admin.title.en: control or bidirectional character U+202E" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_title_keyed_by_a_country_code_is_a_positioned_error(
+        catalog: CatalogDir, tmp_path: Path, run_cli: Callable[..., CliResult]) -> None:
+    catalog.course("intro")
+    config = catalog.config.read_text(encoding="utf-8").replace(
+        "admin: {title: Administrator}", "admin: {title: {en: Administrator, jp: 管理者}}")
+    catalog.write("mkdocs.yml", config)
+    line = next(number for number, text in enumerate(config.splitlines(), start=1) if "admin:" in text)
+    column = config.splitlines()[line - 1].index("管理者") + 1  # its text, as for the other option errors
+    expected = (f"mkdocs.yml:{line}:{column}: error: syllabus: roles: 'admin.title': 'jp' is not a language code "
+                "(JP is Japan: did you mean 'ja'?)")
+    cli = run_cli("validate", "-f", catalog.config)
+    assert cli.code == 2 and expected in cli.err
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and expected in build.stderr

@@ -660,3 +660,25 @@ def test_version_and_a_summary_for_every_command(capsys):
         description = " ".join(own_help.split("\n\n")[1].split())  # usage, then the description paragraph
         assert description.endswith(".") and len(description.split()) >= 2, own_help
         assert re.search(rf"^    {name}\s+\S", listing, re.MULTILINE), listing  # a summary beside the name
+
+
+def test_a_language_code_that_is_no_language_is_named_with_the_likely_one(catalog, run_cli):
+    """``jp`` is Japan's country code; the language is ``ja``. Its translations are not
+    cross-checked on top (the hint would have written the mistake into the other course)."""
+    live = COURSE.replace("format: self-paced", "format: virtual-ilt")
+    catalog.course("intro", live + "language: jp\ntranslations: {en: intro-en}\nsessions:\n"
+                   "  - {start: '2027-01-05T10:00', timezone: Asia/Tokyo, language: xx}\n")
+    catalog.course("intro-en", COURSE.replace("id: intro", "id: intro-en") + "language: en\n"
+                   "translations: {jp: intro, gr: intro}\n")
+    catalog.write("docs/notes.md", "---\nlanguage: cn\n---\n\n# Notes\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(result.out)] == [
+        ("courses/intro-en/course.yml", 11, 16, "translations: 'jp' is not a language code (JP is Japan: did you "
+                                                "mean 'ja'?)"),
+        ("courses/intro-en/course.yml", 11, 27, "translations: 'gr' is not a language code (GR is Greece: did you "
+                                                "mean 'el'?)"),
+        ("courses/intro/course.yml", 10, 11, "language: 'jp' is not a language code (JP is Japan: did you mean "
+                                             "'ja'?)"),
+        ("courses/intro/course.yml", 13, 65, "sessions[0].language: 'xx' is not a language code"),
+        ("docs/notes.md", 2, 1, "'language': 'cn' is not a language code (CN is China: did you mean 'zh'?)"),
+    ]

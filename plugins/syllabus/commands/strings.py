@@ -18,8 +18,8 @@ import yaml
 
 from ..core.config import Options
 from ..core.diagnostics import render
+from ..core.locale_format import LANGUAGE_TAG
 from ..core.messages import ENGLISH, Text, load_messages, missing_keys
-from ..core.pages import LANGUAGE_TAG
 from . import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
 

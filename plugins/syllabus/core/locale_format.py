@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_timezone_location, tokenize_pattern
+from babel.languages import get_official_languages
 from babel.numbers import format_decimal
 
 from .messages import ENGLISH, Messages, babel_locale
@@ -184,6 +185,25 @@ def _city(zone: str, language: str) -> str:
         return get_timezone_location(zone, locale=_cldr(language).locale, return_city=True)
     except LookupError:  # a zone newer than Babel's data: its own last part
         return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")  # BCP 47's shape; \Z: "ja\n" is no tag
+
+
+@functools.lru_cache(maxsize=256)  # a catalog writes the same few tags
+def unknown_language(tag: str) -> str | None:
+    """Why a tag of BCP 47's shape names no language CLDR knows (``jp`` is Japan's country
+    code, the language is ``ja``), else None; one of another shape is the schema's to report."""
+    if not LANGUAGE_TAG.match(tag):
+        return None
+    code = tag.split("-", 1)[0].lower()
+    english = Locale("en")
+    if code in english.languages:
+        return None
+    country = english.territories.get(code.upper())
+    official = get_official_languages(code.upper()) if country else ()
+    instead = f" ({code.upper()} is {country}: did you mean '{official[0]}'?)" if official else ""
+    return f"'{tag}' is not a language code{instead}"
 
 
 @functools.lru_cache(maxsize=256)

@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from .html_allowlist import Allowlist, positioned
+from .locale_format import LANGUAGE_TAG, unknown_language
 from .yamlsafe import YamlProblem, YamlRejected, load_text
 
 # MkDocs' list (mkdocs.utils.markdown_extensions): every one of these becomes a page.
@@ -39,7 +40,6 @@ TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
 FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search", "language", "authoring")  # authoring: for authors, not customers
 # BCP 47, as the content schema's `language` has it: the page's <html lang> and search language.
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")  # \Z: "ja\n" is no tag
 MAX_TEXT = 300
 
 
@@ -302,6 +302,8 @@ def _meta_problem(key: str, value: Any) -> str | None:
     elif key == "language":
         if not isinstance(value, str) or len(value) > 35 or not LANGUAGE_TAG.match(value):
             return "'language' must be a language tag such as en or ja"
+        if problem := unknown_language(value):
+            return f"'language': {problem}"
     elif key == "hide":
         if not isinstance(value, list) or not all(isinstance(v, str) and v in HIDE_VALUES for v in value):
             return f"'hide' must be a list of {', '.join(sorted(HIDE_VALUES))}"

@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from .config import Options, is_id
+from .locale_format import unknown_language
 from .model import Catalog, Course, Plan, Track, Unit
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
@@ -264,6 +265,14 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
         if tag == language:
             report.on(source, ("translations", tag), f"translations: '{tag}' is the course's own "
                       "language", "translations", at_key=True)
+        elif isinstance(tag, str) and (problem := unknown_language(tag)):
+            report.on(source, ("translations", tag), f"translations: {problem}", "language", at_key=True)
+    tags = [(("language",), _text(data, "language")),
+            *((("sessions", index, "language"), _text(session, "language")) for index, session in _entries(data,
+                                                                                                       "sessions"))]
+    for path, tag in tags:
+        if tag is not None and (problem := unknown_language(tag)):
+            report.on(source, path, f"{dotted(path)}: {problem}", "language")
     return ok
 
 
@@ -425,8 +434,8 @@ class _CrossFile:
             path = ("translations", tag)
             self.reference(src, path, "course", target, public)
             other = self.catalog.courses.get(target)
-            if other is None:
-                continue
+            if other is None or unknown_language(course.language) or unknown_language(other.language):
+                continue  # a language that is no language is reported where it is written
             if other.translations.get(course.language) != course.id:
                 self.report.on(src, path, f"translations.{tag}: '{target}' does not point back (add "
                                f"'{course.language}: {course.id}' to its translations)", "translations")

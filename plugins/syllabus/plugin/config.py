@@ -18,7 +18,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from ..core.config import AUDIENCES, is_id
 from ..core.diagnostics import Diagnostic
-from ..core.pages import LANGUAGE_TAG
+from ..core.locale_format import LANGUAGE_TAG, unknown_language
 from ..core.schema_messages import did_you_mean
 from ..core.taxonomy import KINDS
 from ..core.yamlsafe import forbidden_text
@@ -52,6 +52,8 @@ class LocalisedText(c.BaseConfigOption[str | dict]):
                 hint = " (quote it: YAML reads a bare no, yes, on or off as true or false)" if isinstance(
                     tag, bool) else ""
                 raise PositionedError(f"'{tag}' is not a language tag such as en or ja{hint}", (str(tag),))
+            if problem := unknown_language(tag):
+                raise PositionedError(problem, (tag,))
             if not isinstance(text, str) or not text.strip():
                 raise PositionedError(f"the text for '{tag}' must be non-empty text", (tag,))
         return dict(value)
