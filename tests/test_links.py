@@ -227,3 +227,14 @@ def test_an_address_markdown_cannot_parse_is_reported(catalog, run_cli):
     """MkDocs stops on it with a traceback; validate says where."""
     write_catalog(catalog, "# Intro\n\nSee [the host](//[bad).\n")
     assert validate(run_cli, catalog) == [("courses/intro/index.md", 3, 16, "'//[bad' is not a valid address")]
+
+
+def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli):
+    """Its path in the link is not reported again as a draft's path shown on a public page;
+    a mention elsewhere still is."""
+    write_catalog(catalog, "# Lab\n\nSoon: [preview](../../secret/index.md).\n\nNotes in courses/secret/ soon.\n",
+                  "courses/intro/lab/index.md")
+    catalog.course("secret", course_data("secret", status="draft"))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["line"], d["column"], d["rule"]) for d in json.loads(result.out)] == [(3, 17, "link"),
+                                                                                   (5, 10, "hidden-reference")]

@@ -39,6 +39,7 @@ from .schemas import SchemaSet, build_schema_set
 from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
 COURSE_FILE = "course.yml"
+HIDDEN_REFERENCE_RULE = "hidden-reference"
 T = TypeVar("T")
 
 
@@ -429,7 +430,11 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     if renderer is not None and options.links.checked:  # validate; the build has MkDocs check them
-        check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options, report)
+        to_hidden = check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options,
+                                report)
+        # Such a link said once, at the link, not again where the path of the course shows in it.
+        report.diagnostics[:] = [d for d in report.diagnostics
+                                 if d.rule != HIDDEN_REFERENCE_RULE or (d.path, d.line) not in to_hidden]
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 
@@ -454,4 +459,4 @@ def _report_hidden_references(source: str, text: str, hidden: re.Pattern[str], r
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         report.at(source, line, column, f"'{match.group()}' is a draft or internal item, which the public "
-                  "site does not publish; remove the link (and its id) from this public page", "hidden-reference")
+                  "site does not publish; remove the link (and its id) from this public page", HIDDEN_REFERENCE_RULE)

@@ -18,6 +18,7 @@ import re
 import stat
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from markdown.util import AMP_SUBSTITUTE
@@ -30,6 +31,12 @@ from .rules import BROWSER_DOCUMENT_SUFFIXES, IMAGE_SUFFIXES, confined_file, own
 from .schema_messages import did_you_mean
 
 LINK_RULE = "link"
+
+
+class _Broken(NamedTuple):
+    message: str
+    hint: str
+    to_unpublished_course: bool = False  # a draft or internal one, whose path a public page may not show
 
 
 # Pages the site generates, by site path (their Markdown source's, as MkDocs names files).
@@ -163,7 +170,8 @@ def _images_in(folder: Path) -> Iterator[str]:
 
 
 def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalog: Catalog,
-                known_courses: set[str], docs_files: Collection[str], options: Options, report: Report) -> None:
+                known_courses: set[str], docs_files: Collection[str], options: Options,
+                report: Report) -> set[tuple[str, int]]:
     """Report each relative link of the pages in ``links`` (their addresses in page order, by
     catalog-relative source; ``texts`` are the pages' sources) to a file the site will not
     have: what MkDocs warns about (``validation.links.not_found``), so ``--strict`` fails.
@@ -171,7 +179,8 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
     build. A hidden course's own pages are checked against the whole catalog, as the build
     that publishes them sees it. ``known_courses`` are the course folders found, including
     those whose course.yml failed its checks (reported already); ``docs_files`` the site
-    paths of what the docs folder publishes."""
+    paths of what the docs folder publishes. Returns the (source, line) of each link it
+    reported to a draft or internal course."""
     def site_of(shown: Catalog) -> _Site:
         pages = {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown, options)
         return _Site(pages | set(docs_files), generated_files(shown, options.today), options)
@@ -181,7 +190,8 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
     visible_site = site_of(visible)
     whole_site = site_of(catalog) if hidden_folders else visible_site
     docs = f"{options.docs_dir}/"
-    problems: dict[tuple[bool, str, str], tuple[str, str] | None] = {}  # by (hidden, page folder, address)
+    problems: dict[tuple[bool, str, str], _Broken | None] = {}  # by (hidden, page folder, address)
+    to_hidden: set[tuple[str, int]] = set()
     for source, urls in links.items():
         seen: dict[str, int] = {}
         places: _Places | None = None  # made for a page with a broken link only
@@ -198,6 +208,9 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
                 places = places or _Places(texts.get(source, ""))
                 line, column = places.of(url, nth)
                 report.at(source, line, column, problem[0], LINK_RULE, hint=problem[1])
+                if problem.to_unpublished_course:
+                    to_hidden.add((source, line))
+    return to_hidden
 
 
 # Broken links that get a "did you mean": past this many, finding the closest of a large
@@ -282,15 +295,15 @@ class _Places:
 
 
 def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Catalog, known_courses: set[str],
-                  options: Options) -> tuple[str, str] | None:
-    """(message, hint) for a link ``mkdocs build --strict`` would fail on (by the site's
+                  options: Options) -> _Broken | None:
+    """What is wrong with a link ``mkdocs build --strict`` would fail on (by the site's
     :class:`LinkRules`), resolved from the site path ``page`` as MkDocs resolves it, in the
     site of the courses ``shown``."""
     rules = options.links
     try:
         scheme, netloc, path, _, _ = urlsplit(url)
     except ValueError:  # "//[x": MkDocs stops on it with a traceback
-        return f"'{url}' is not a valid address", "correct the link"
+        return _Broken(f"'{url}' is not a valid address", "correct the link")
     if scheme or netloc or AMP_SUBSTITUTE in url or (not path and not url.startswith(("/", "\\"))):
         return None  # another site, an e-mail address Markdown encoded, or an anchor on this page
     here = posixpath.dirname(page)
@@ -300,8 +313,8 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if not rules.absolute:
             return None  # MkDocs leaves it as is, and says so at info level
         relative = f" (from here: '{posixpath.relpath(target, here)}')" if site.has(target) else ""
-        return (f"'{url}' is an absolute link, which MkDocs leaves as is{relative}",
-                "write it relative to this page (mkdocs.yml's validation.links.absolute_links makes it an error)")
+        return _Broken(f"'{url}' is an absolute link, which MkDocs leaves as is{relative}", "write it relative to "
+                       "this page (mkdocs.yml's validation.links.absolute_links makes it an error)")
     if site.has(target):
         return None
     if not posixpath.splitext(unquote(path))[1] and not absolute:  # names no file: a folder-style address
@@ -309,42 +322,42 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
             return None  # MkDocs leaves it as is, and says so at info level
         pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if site.has(name)]
         instead = f" (did you mean '{posixpath.relpath(pages[0], here)}'?)" if pages else ""
-        return (f"'{url}' names no file of the site{instead}",
-                "link the page's Markdown file (mkdocs.yml's validation.links.unrecognized_links makes this an error)")
+        return _Broken(f"'{url}' names no file of the site{instead}", "link the page's Markdown file (mkdocs.yml's "
+                       "validation.links.unrecognized_links makes this an error)")
     if not rules.not_found:
         return None
     if target == ".." or target.startswith("../"):
-        return f"'{url}' points outside the site", "link to a page or file of the site, relative to this page"
+        return _Broken(f"'{url}' points outside the site", "link to a page or file of the site, relative to this page")
     parts = target.split("/")
     if parts[0] != "courses" or len(parts) < 3:
         if target in site.markdown_downloads:
-            return (f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
-                    "link the page that offers it, or write the link in HTML: <a href=\"...\">")
-        return (f"'{url}' not found in the site{site.suggestion(path, target, here)}",
-                "correct the path (relative to this page), or add the page or file to docs/")
+            return _Broken(f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
+                           "link the page that offers it, or write the link in HTML: <a href=\"...\">")
+        return _Broken(f"'{url}' not found in the site{site.suggestion(path, target, here)}",
+                       "correct the path (relative to this page), or add the page or file to docs/")
     course = shown.courses.get(parts[1])
     if course is None and parts[1] in catalog.courses:
-        return (f"'{url}' links to course '{parts[1]}', a draft or internal course the {options.audience} site does "
-                "not publish", "remove the link, or publish the course")
+        return _Broken(f"'{url}' links to course '{parts[1]}', a draft or internal course the {options.audience} site "
+                       "does not publish", "remove the link, or publish the course", to_unpublished_course=True)
     if course is None:
         if parts[1] in known_courses:
             return None  # its course.yml failed its checks, which are reported
-        return (f"'{url}' links to course '{parts[1]}', which does not exist"
-                f"{did_you_mean(parts[1], sorted(catalog.courses))}",
-                "check the course id: its folder's name under courses/")
+        return _Broken(f"'{url}' links to course '{parts[1]}', which does not exist"
+                       f"{did_you_mean(parts[1], sorted(catalog.courses))}",
+                       "check the course id: its folder's name under courses/")
     name = "/".join(parts[2:])
     suffix = posixpath.splitext(name)[1].lower()
     if stat.S_ISREG(own_mode(options.root / course.folder / name)):
         if suffix in MARKDOWN_SUFFIXES:
-            return (f"'{url}' is not a unit of course '{course.id}'",
-                    "add it to the course's units in course.yml, or link one of them")
+            return _Broken(f"'{url}' is not a unit of course '{course.id}'",
+                           "add it to the course's units in course.yml, or link one of them")
         if suffix in IMAGE_SUFFIXES:
-            return (f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
-                    "show it in one of the course's pages")
+            return _Broken(f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
+                           "show it in one of the course's pages")
         if suffix in BROWSER_DOCUMENT_SUFFIXES:
-            return (f"'{url}' is a document browsers run (it could carry script), which the site never publishes",
-                    "publish it as PNG or PDF, or write it as a unit")
-        return f"'{url}' is not published", "list it under the course's materials in course.yml"
+            return _Broken(f"'{url}' is a document browsers run (it could carry script), which the site never "
+                           "publishes", "publish it as PNG or PDF, or write it as a unit")
+        return _Broken(f"'{url}' is not published", "list it under the course's materials in course.yml")
     pictures = (course_site_path(course, name) for name in _images_in(options.root / course.folder))  # shown or not
-    return (f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
+    return _Broken(f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
             "correct the file name, or add the file to the course folder")
