@@ -94,6 +94,8 @@ BROKEN = [
            "'partials/header.html' not found in the site", "docs/index.md"),
     Broken("theme-static-template", "# Home\n\nSee [the map](sitemap.xml).\n", 3, 15,
            "'sitemap.xml' not found in the site", "docs/index.md"),
+    Broken("through-the-docs-folder", "# Intro\n\nSee [the guide](../../docs/guide.md).\n", 3, 17,
+           "'../../docs/guide.md' not found in the site, which has no docs/ folder (did you mean '../../guide.md'?)"),
     Broken("picture-typo", "# Intro\n\n![Diagram](diagam.png) of [setup](setup.md)\n", 3, 12,
            "'diagam.png' not found in course 'intro' (did you mean 'diagram.png'?)"),
     Broken("svg-picture", "# Intro\n\n![Flow](flow.svg)\n", 3, 9,

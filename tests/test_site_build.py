@@ -963,17 +963,20 @@ def test_a_unit_links_its_courses_materials_and_shows_its_images(catalog: Catalo
 
 def test_japanese_lines_of_the_source_do_not_become_spaces(catalog: CatalogDir, tmp_path: Path) -> None:
     """A browser shows a line break between two Japanese characters as a space; the build
-    drops it, except in code blocks, and keeps it between English words (and in Korean)."""
+    drops it (also beside a link or emphasis), except in code blocks, and keeps it between
+    English words (and in Korean)."""
     catalog.course("basics", language="ja")
     catalog.write("courses/basics/index.md", "コードを\n見つけます。\n「検索」\nを使います。Search\nwords "
                                              "한국어\n문장\n\n```\nコード\nです\n```\n")
-    catalog.write("docs/guide.md", "# ガイド\n\n毎週\n実行します。\n")
+    catalog.write("docs/guide.md", "# ガイド\n\n毎週\n実行します。英語版は\n[こちら](index.md)\nです。"
+                                   "**太字**\nの後。\n")
     site = tmp_path / "site"
     build_site(catalog.config, site)
     course = (site / "courses/basics/index.html").read_text(encoding="utf-8")
     assert "コードを見つけます。「検索」を使います。Search\nwords 한국어\n문장" in course
     assert "<code>コード\nです\n</code></pre>" in course
-    assert "毎週実行します。" in (site / "guide/index.html").read_text(encoding="utf-8")
+    guide = (site / "guide/index.html").read_text(encoding="utf-8")
+    assert '毎週実行します。英語版は<a href="../">こちら</a>です。<strong>太字</strong>の後。' in guide
 
 
 def test_exclude_docs_patterns_leave_the_sites_own_files_alone(catalog: CatalogDir, tmp_path: Path) -> None:

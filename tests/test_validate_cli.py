@@ -376,6 +376,16 @@ def test_a_usage_error_in_a_real_process_is_one_line_on_stderr(tmp_path):
                              "mkdocs.yml)\n")
 
 
+def test_validate_finds_mkdocs_yml_from_a_course_folder(catalog, tmp_path):
+    """As git finds its repository: the nearest mkdocs.yml here or above; paths stay the catalog's."""
+    catalog.course("intro", COURSE.replace("level: beginner", "level: expert"))
+    result = run_process("validate", cwd=catalog.root / "courses" / "intro")
+    assert result.returncode == 1 and result.stdout.startswith("courses/intro/course.yml:4:8: error: level:")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    assert run_process("validate", cwd=outside).stderr.startswith("syllabus: error: mkdocs.yml: no such config file")
+
+
 # --------------------------------------------------------------------------------------------
 # All problems at once, positioned, sorted; summary; formats; exit codes
 # --------------------------------------------------------------------------------------------

@@ -36,10 +36,13 @@ class _Commands:
         return self.subparsers.add_parser(name, **kwargs)
 
 
+CONFIG_NAME = "mkdocs.yml"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
-                        help="the catalog's MkDocs config (default: ./mkdocs.yml)")
+    common.add_argument("-f", "--config-file", type=Path, default=None,
+                        help="the catalog's MkDocs config (default: mkdocs.yml here or in the nearest folder above)")
     parser = argparse.ArgumentParser(
         prog="syllabus", description="Validate, scaffold and export a Syllabus training catalog."
     )
@@ -50,8 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def nearest_config(folder: Path) -> Path:
+    """mkdocs.yml in ``folder`` or the nearest folder above it, as git finds its repository:
+    a trainer may run ``syllabus validate`` from a course folder. Else ``mkdocs.yml`` (whose
+    absence is then reported)."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate / CONFIG_NAME
+    return Path(CONFIG_NAME)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.config_file = args.config_file or nearest_config(Path.cwd())
     try:
         options = load_options(args.config_file, with_theme_files=getattr(args, "checks_links", False))
         return args.run(args, options)

@@ -330,7 +330,11 @@ def printable_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
 # not Hangul: Korean separates words with spaces).
 _SPACELESS = ("\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60"
               "\U00020000-\U0003ffff")
-_SPACELESS_LINE_BREAK = re.compile(f"(?<=[{_SPACELESS}])[ \t]*\n[ \t]*(?=[{_SPACELESS}])")
+# Inline elements a sentence runs through ("英語版は\n[こちら](…)"): a break beside one is
+# between the characters on either side.
+_INLINE = "(?:a|abbr|b|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup)"
+_SPACELESS_LINE_BREAK = re.compile(
+    f"([{_SPACELESS}](?:</{_INLINE}>)*)[ \t]*\n[ \t]*(?=(?:<{_INLINE}\\b[^<>]*>)*[{_SPACELESS}])")
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 
 
@@ -341,7 +345,7 @@ def joined_lines(html: str) -> str:
     if "\n" not in html:
         return html
     parts = _PRE.split(html)  # odd items are <pre> elements
-    return "".join(part if index % 2 else _SPACELESS_LINE_BREAK.sub("", part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _SPACELESS_LINE_BREAK.sub(r"\1", part) for index, part in enumerate(parts))
 
 
 def plain_title(html_title: str) -> Markup:

@@ -333,6 +333,10 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if target in site.markdown_downloads:
             return _Broken(f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
                            "link the page that offers it, or write the link in HTML: <a href=\"...\">")
+        docs = f"{options.docs_dir}/"
+        if target.startswith(docs) and site.has(inside := target.removeprefix(docs)):
+            return _Broken(f"'{url}' not found in the site, which has no {docs} folder (did you mean "
+                           f"'{posixpath.relpath(inside, here)}'?)", f"link a page of {docs} by its place in the site")
         return _Broken(f"'{url}' not found in the site{site.suggestion(path, target, here)}",
                        "correct the path (relative to this page), or add the page or file to docs/")
     course = shown.courses.get(parts[1])
