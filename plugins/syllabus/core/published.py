@@ -304,11 +304,11 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         scheme, netloc, path, _, _ = urlsplit(url)
     except ValueError:  # "//[x": MkDocs stops on it with a traceback
         return _Broken(f"'{url}' is not a valid address", "correct the link")
-    if scheme or netloc or AMP_SUBSTITUTE in url or (not path and not url.startswith(("/", "\\"))):
-        return None  # another site, an e-mail address Markdown encoded, or an anchor on this page
-    here = posixpath.dirname(page)
-    target = posixpath.normpath(posixpath.join(here, unquote(path)).lstrip("/"))  # as MkDocs resolves it
     absolute = url.startswith(("/", "\\"))
+    if scheme or netloc or AMP_SUBSTITUTE in url or (not path and not absolute):
+        return None  # another site, an e-mail address Markdown encoded, or an anchor on this page
+    here, written = posixpath.dirname(page), unquote(path)
+    target = posixpath.normpath(posixpath.join(here, written).lstrip("/"))  # as MkDocs resolves it
     if absolute and not rules.absolute_from_docs:
         if not rules.absolute:
             return None  # MkDocs leaves it as is, and says so at info level
@@ -317,7 +317,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                        "this page (mkdocs.yml's validation.links.absolute_links makes it an error)")
     if site.has(target):
         return None
-    if not posixpath.splitext(unquote(path))[1] and not absolute:  # names no file: a folder-style address
+    if not posixpath.splitext(written)[1] and not absolute:  # names no file: a folder-style address
         if not rules.unrecognized:
             return None  # MkDocs leaves it as is, and says so at info level
         pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if site.has(name)]
