@@ -166,6 +166,20 @@ def test_a_course_failing_its_checks_is_not_reported_again_through_links(catalog
     assert validate(run_cli, catalog) == []
 
 
+def test_a_course_failing_its_checks_still_has_its_missing_link_targets_reported(catalog, run_cli):
+    """Which of its files the site publishes waits for course.yml to be fixed; a file not in
+    its folder is missing either way, so the trainer sees it in the same run."""
+    write_catalog(catalog, "# Intro\n\n[Broken unit](../broken/setpu.md)\n")
+    catalog.course("broken", course_data("broken", level="expert", units=[{"title": "Setup", "file": "setup.md"}]))
+    catalog.write("courses/broken/setup.md", "# Setup\n\n[Back](index.md), ![Diagram](diagram.png), [next](lab.md)\n")
+    assert validate(run_cli, catalog) == [
+        ("courses/broken/setup.md", 3, 30, "'diagram.png' not found in course 'broken'"),
+        ("courses/broken/setup.md", 3, 51, "'lab.md' not found in course 'broken'"),
+        ("courses/intro/index.md", 3, 15, "'../broken/setpu.md' not found in course 'broken' "
+                                          "(did you mean '../broken/setup.md'?)"),
+    ]
+
+
 def test_no_link_errors_where_mkdocs_is_told_not_to_warn(catalog, run_cli, tmp_path):
     catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + dump(
         {"validation": {"links": {"not_found": "info"}}}))

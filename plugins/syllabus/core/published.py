@@ -43,6 +43,7 @@ class _Broken(NamedTuple):
 CATALOG_PAGE = "catalog/index.md"
 INSIGHTS_PAGE = "insights/index.md"
 REFERENCE_PAGE = "reference/fields/index.md"
+COURSE_PAGE = "index.md"  # a course's page, in its folder: generated, with index.md's body if there is one
 
 
 def course_site_path(course: Course, name: str) -> str:
@@ -122,7 +123,7 @@ def generated_pages(catalog: Catalog, options: Options) -> set[str]:
     if options.publishes_authoring_pages:
         pages.add(REFERENCE_PAGE)
     for course in catalog.courses.values():
-        pages.update(course_site_path(course, name) for name in ("index.md", *(unit.file for unit in course.units)))
+        pages.update(course_site_path(course, name) for name in (COURSE_PAGE, *(unit.file for unit in course.units)))
     return pages
 
 
@@ -139,12 +140,12 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> l
         folder = root / course.folder
         names = [material.file for material in course.materials if material.file]
         shown = set()  # image paths the pages write, relative to the course folder
-        for page in ("index.md", *(unit.file for unit in course.units)):
+        for page in (COURSE_PAGE, *(unit.file for unit in course.units)):
             here = posixpath.dirname(page)
             written = _UNSHOWN.sub("", markdown.get(f"{course.folder}/{page}", ""))
             shown.update(posixpath.normpath(posixpath.join(here, path)) for path in _IMAGE_PATH.findall(written))
         if shown:
-            names += [name for name in _images_in(folder) if name in shown]
+            names += [name for name in _files_in(folder) if name in shown]
         published += [(course_site_path(course, name), folder / name)
                       for name in dict.fromkeys(names) if confined_file(folder, name)]
     return published
@@ -160,13 +161,12 @@ _IMAGE_PATH = re.compile(r"(?<![\w./-])[\w./-]+\.(?:" + "|".join(sorted(s[1:] fo
                          + r")(?![\w.-])", re.IGNORECASE)
 
 
-def _images_in(folder: Path) -> Iterator[str]:
-    """Image files under ``folder``, as paths relative to it (symlinked folders are not entered)."""
+def _files_in(folder: Path) -> Iterator[str]:
+    """Files under ``folder``, as paths relative to it (symlinked folders are not entered)."""
     for parent, folders, names in os.walk(folder):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in names:
-            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
-                yield os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(names):
+            yield os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
 
 
 def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalog: Catalog,
@@ -343,13 +343,13 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
     if course is None and parts[1] in catalog.courses:
         return _Broken(f"'{url}' links to course '{parts[1]}', a draft or internal course the {options.audience} site "
                        "does not publish", "remove the link, or publish the course", to_unpublished_course=True)
+    name = "/".join(parts[2:])
+    if course is None and parts[1] in known_courses:  # its course.yml failed its checks, which are reported
+        return _unchecked_course_link(url, path, parts[1], name, here, options.root / "courses" / parts[1])
     if course is None:
-        if parts[1] in known_courses:
-            return None  # its course.yml failed its checks, which are reported
         return _Broken(f"'{url}' links to course '{parts[1]}', which does not exist"
                        f"{did_you_mean(parts[1], sorted(catalog.courses))}",
                        "check the course id: its folder's name under courses/")
-    name = "/".join(parts[2:])
     suffix = posixpath.splitext(name)[1].lower()
     if stat.S_ISREG(own_mode(options.root / course.folder / name)):
         if suffix in MARKDOWN_SUFFIXES:
@@ -362,6 +362,21 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
             return _Broken(f"'{url}' is a document browsers run (it could carry script), which the site never "
                            "publishes", "publish it as PNG or PDF, or write it as a unit")
         return _Broken(f"'{url}' is not published", "list it under the course's materials in course.yml")
-    pictures = (course_site_path(course, name) for name in _images_in(options.root / course.folder))  # shown or not
+    pictures = (course_site_path(course, name) for name in _files_in(options.root / course.folder)  # shown or not
+                if _kind(name) == "picture")
     return _Broken(f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
             "correct the file name, or add the file to the course folder")
+
+
+def _unchecked_course_link(url: str, written: str, course_id: str, name: str, here: str,
+                           folder: Path) -> _Broken | None:
+    """A link into a course whose course.yml failed its checks: which of its files the site
+    will publish is unknown until it is fixed, but a file that is not in its folder never
+    will be, so such a link is reported in the same run."""
+    if name == COURSE_PAGE or stat.S_ISREG(own_mode(folder / name)):
+        return None
+    kind = _kind(name)
+    near = [posixpath.relpath(f"courses/{course_id}/{path}", here) for path in _files_in(folder) if _kind(path) == kind]
+    return _Broken(f"'{url}' not found in course '{course_id}'"
+                   f"{did_you_mean(written, near)}",
+                   "correct the file name, or add the file to the course folder")
