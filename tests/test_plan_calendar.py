@@ -59,6 +59,9 @@ def test_working_days_by_default_move_items_off_the_weekend_and_show_the_move(pl
     rows = csv_rows(plan(*BERLIN, "--format", "csv"))
     assert rows and all(dt.date.fromisoformat(r["date"]).weekday() < 5 for r in rows)
     assert dates_by_title(plan(*BERLIN, "--format", "csv"))["Saturday task"] == dt.date(2027, 1, 18)
+    assert {(r["title"], r["moved_from"]) for r in rows if r["moved_from"]} == {
+        ("Saturday task", "2027-01-16"), ("Course bootcamp", "2027-01-31"), ("Day-90 review", "2027-04-11"),
+        ("Self-sufficient", "2027-04-11")}  # Saturday, Sunday, Sunday, Sunday
     text = plan(*BERLIN)
     assert "**Mon, Jan 18, 2027** · day 5 (moved from Sat, Jan 16, 2027) · Task: Saturday task" in text
     assert "- Days: working days (weekend: Saturday and Sunday)" in text
@@ -69,6 +72,7 @@ def test_calendar_days_date_every_item_kickoff_plus_day(plan: Callable[..., str]
     assert [dt.date.fromisoformat(r["date"]) for r in rows] == [KICKOFF + dt.timedelta(days=int(r["day"]))
                                                                   for r in rows]
     assert "moved from" not in plan(*BERLIN, "--calendar-days")
+    assert {r["moved_from"] for r in rows} == {""}
 
 
 def test_fri_sat_weekend(plan: Callable[..., str]) -> None:

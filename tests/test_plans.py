@@ -127,8 +127,8 @@ def test_csv_matches_golden_and_parses(plan_cli: Callable[..., CliResult]) -> No
     text = plan_cli("onboarding", *ARGS, "--format", "csv").out
     check_golden("plan-onboarding.csv", text)
     rows = csv_rows(text)
-    assert list(rows[0]) == ["date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details",
-                             "success_criteria", "status", "done_on"]
+    assert list(rows[0]) == ["date", "day", "moved_from", "phase", "type", "title", "owner", "duration_minutes", "link",
+                             "details", "success_criteria", "status", "done_on"]
     assert len(rows) == ROW_COUNT
     assert [r["day"] for r in rows] == sorted((r["day"] for r in rows), key=int)
     for row in rows:  # working days: kickoff + day, or the next weekday

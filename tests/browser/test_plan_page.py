@@ -335,4 +335,4 @@ def test_the_japanese_plan_page_and_its_downloads_match_the_command_line(
             text = re.sub(r"\\([,;\\])", r"\1", text.replace("\r\n ", "")).replace("\\n", "\n")
         assert english_leftovers(text.splitlines(), keys) == [], fmt
         assert JAPANESE_DATE.search(text), fmt
-    assert expected["csv"].out.startswith('\ufeff"日付","日目","フェーズ","種類","タイトル","担当",')
+    assert expected["csv"].out.startswith('\ufeff"日付","日目","元の日付","フェーズ","種類","タイトル","担当",')

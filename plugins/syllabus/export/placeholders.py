@@ -25,7 +25,8 @@ format's own writer unchanged. Kinds:
     the date of plan day ``day`` under the personalisation's working days
     (:mod:`syllabus.core.schedule`), as ``iso`` (2027-03-30), ``basic`` (20270330),
     ``end`` (the day after, basic: an all-day event's DTEND), ``label``
-    (Tue, Mar 30, 2027) or ``moved`` (" (moved from Sat, Mar 27, 2027)" when it moved, else "").
+    (Tue, Mar 30, 2027), ``moved`` (" (moved from Sat, Mar 27, 2027)" when it moved, else "") or
+    ``moved-iso`` (2027-03-27 when it moved, else "").
 ``uid arg ...``
     a calendar UID: a hash of the arguments, the customer and the kickoff date.
 ``choice key part``
@@ -249,9 +250,12 @@ def _date(who: Personalisation, day: int, style: str, formats: LocaleFormat) -> 
     date = who.date(day)
     if style == "label":
         return formats.date(date)
-    if style == "moved":
+    if style in ("moved", "moved-iso"):
         calendar = who.start + dt.timedelta(days=day)
-        return formats.messages.text("script.plan.moved", date=formats.date(calendar)) if calendar != date else ""
+        if calendar == date:
+            return ""
+        return formats.messages.text("script.plan.moved", date=formats.date(calendar)) if style == "moved" \
+            else calendar.isoformat()
     if style == "end":
         date += dt.timedelta(days=1)
     iso = date.isoformat()

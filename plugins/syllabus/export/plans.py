@@ -48,8 +48,8 @@ from .ics_escape import fold
 from .placeholders import Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
 
 # The CSV's columns; their names are the catalog's download.csv.<column> texts.
-CSV_COLUMNS = ("date", "day", "phase", "type", "title", "owner", "duration_minutes", "link", "details",
-               "success_criteria", "status", "done_on")
+CSV_COLUMNS = ("date", "day", "moved_from", "phase", "type", "title", "owner", "duration_minutes", "link",
+               "details", "success_criteria", "status", "done_on")
 FORMATS = ("md", "checklist", "csv", "ics")
 _WHEN = "DTSTART"  # a token in it stands for an event's DTSTART and DTEND lines, all-day or timed
 
@@ -438,9 +438,10 @@ def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool, messages: Messages) -
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([cell(messages.text(f"download.csv.{column}")) for column in CSV_COLUMNS])
     for row in rows:
-        date = placeholder("date", row.day, "iso") if dated else ""
+        dates = [placeholder("date", row.day, style) if dated else "" for style in ("iso", "moved-iso")]
         details = " · ".join(_details(row, "csv", dated, messages, criteria=False))
-        writer.writerow([date, row.day, *map(cell, (row.phase, _label(row, messages), row.title, row.owner)),
+        writer.writerow([dates[0], row.day, dates[1],
+                         *map(cell, (row.phase, _label(row, messages), row.title, row.owner)),
                          row.duration_minutes or "", cell(row.link), cell(details), cell(row.success_criteria),
                          "", ""])
     return out.getvalue()

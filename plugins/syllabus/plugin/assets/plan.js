@@ -63,9 +63,10 @@
   function formatDate(data, who, day, style) {
     var date = dateOf(data, who, day);
     if (style === "label") return dateLabel(date);
-    if (style === "moved") {
+    if (style === "moved" || style === "moved-iso") {
       var calendar = addDays(who.start, day);
-      return calendar.getTime() !== date.getTime() ? say("script.plan.moved", { date: dateLabel(calendar) }) : "";
+      if (calendar.getTime() === date.getTime()) return "";
+      return style === "moved" ? say("script.plan.moved", { date: dateLabel(calendar) }) : isoDate(calendar);
     }
     if (style === "end") date = new Date(date.getTime() + 86400000);
     var iso = isoDate(date);
