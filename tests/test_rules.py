@@ -358,6 +358,10 @@ DATES = [
          {C: course(extra="last_reviewed: 2026-02-30\n")},
          {C: course(extra="last_reviewed: 2026-02-28\n")},
          [error(C, 10, 16, "date", "last_reviewed: '2026-02-30' is not a real date (YYYY-MM-DD)")]),
+    Case("last-reviewed-in-the-years-dates-can-hold",  # a far-future review date overflowed "stale"
+         {C: course(extra="last_reviewed: 9999-12-31\n")},
+         {C: course(extra="last_reviewed: 2026-02-28\n")},
+         [error(C, 10, 16, "date", "last_reviewed: '9999-12-31' is outside the years 1900-2999")]),
     Case("last-reviewed-is-iso-8601",
          {C: course(extra="last_reviewed: 05/01/2026\n")},
          {C: course(extra="last_reviewed: '2026-01-05'\n")},
@@ -407,8 +411,32 @@ SESSIONS = [
     Case("session-start-has-no-offset",
          {C: course(extra=session(start="2026-12-03T16:00+01:00"), **LIVE)},
          {C: course(extra=session(start="2026-12-03T16:00:30"), **LIVE)},
-         [error(C, 11, 12, "schema-pattern", "sessions[0].start: '2026-12-03T16:00+01:00' is not a valid local date "
-                "and time (e.g. '2026-12-03T16:00')")]),
+         [error(C, 11, 12, "datetime", "sessions[0].start: '2026-12-03T16:00+01:00' has a UTC offset (+01:00); write "
+                "the local time alone ('2026-12-03T16:00'): the session's timezone says where it is")]),
+    Case("session-start-needs-two-digits",
+         {C: course(extra=session(start="2027-1-5 9:30"), **LIVE)},
+         {C: course(extra=session(start="2027-01-05T09:30"), **LIVE)},
+         [error(C, 11, 12, "datetime", "sessions[0].start: write '2027-1-5 9:30' as '2027-01-05T09:30' "
+                "(YYYY-MM-DDTHH:MM, two digits each)")]),
+    Case("session-start-needs-its-date",
+         {C: course(extra=session(start="9:30"), **LIVE)},
+         {C: course(extra=session(start="2027-01-05T09:30"), **LIVE)},
+         [error(C, 11, 12, "datetime", "sessions[0].start: '9:30' is a time without its date; write "
+                "YYYY-MM-DDTHH:MM (e.g. '2026-12-03T09:30')")]),
+    Case("session-start-in-the-years-dates-can-hold",  # past them, an offset or a duration overflows datetime
+         {C: course(extra=session(start="9999-12-31T23:30", zone="Pacific/Kiritimati"), **LIVE)},
+         {C: course(extra=session(start="2999-12-31T23:30", zone="Pacific/Kiritimati"), **LIVE)},
+         [error(C, 11, 12, "datetime", "sessions[0].start: '9999-12-31T23:30' is outside the years 1900-2999")]),
+    Case("session-timezone-is-not-an-offset",
+         {C: course(extra=session(zone="GMT+10"), **LIVE)},
+         {C: course(extra=session(zone="Australia/Sydney"), **LIVE)},
+         [error(C, 12, 15, "timezone", "sessions[0].timezone: 'GMT+10' is an offset, not a place; write the IANA zone "
+                "of the place (e.g. Asia/Tokyo, not +09:00), which also follows its summer time")]),
+    Case("session-timezone-is-not-an-abbreviation",
+         {C: course(extra=session(zone="JST"), **LIVE)},
+         {C: course(extra=session(zone="Asia/Tokyo"), **LIVE)},
+         [error(C, 12, 15, "timezone", "sessions[0].timezone: 'JST' is an abbreviation, not an IANA time zone; write "
+                "the zone of the place, e.g. Asia/Tokyo")]),
     Case("session-start-in-a-dst-gap-is-a-warning",
          {C: course(extra=session(start="2027-03-14T02:30"), **LIVE)},
          {C: course(extra=session(start="2027-03-14T03:30"), **LIVE)},

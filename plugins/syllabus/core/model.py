@@ -17,6 +17,10 @@ from .schedule import DEFAULT_WEEKEND
 from .taxonomy import Taxonomy
 from .zones import time_zone
 
+# The years any date of the content may fall in: far beyond any real catalog, and inside
+# what ``datetime`` can hold after any time zone offset, duration, recurrence or shift.
+YEARS = (1900, 2999)
+
 
 @dataclass(frozen=True)
 class Credential:

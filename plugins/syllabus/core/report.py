@@ -39,16 +39,30 @@ class Report:
 
     def extend_error(self, source: str, path: Path_, addition: str) -> bool:
         """Add to the error already reported at the YAML node ``path``; False if there is none."""
+        index = self._error_at(source, path)
+        if index is None:
+            return False
+        diagnostic = self.diagnostics[index]
+        self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + printable(addition))
+        return True
+
+    def restate(self, source: str, path: Path_, message: str, rule: str) -> None:
+        """Report an error at the YAML node ``path`` in place of the one there already (the
+        schema's, which the rules can say more precisely), or as a new one."""
+        index = self._error_at(source, path)
+        if index is None:
+            self.on(source, path, message, rule)
+        else:
+            self.diagnostics[index] = replace(self.diagnostics[index], message=printable(message), rule=rule)
+
+    def _error_at(self, source: str, path: Path_) -> int | None:
+        """The index of the error reported at the YAML node ``path``, if any."""
         document = self.documents.get(source)
         if document is None:
-            return False
+            return None
         line, column = document.locate(path)
-        for index, diagnostic in enumerate(self.diagnostics):
-            if (diagnostic.path, diagnostic.line, diagnostic.column, diagnostic.severity) == (
-                    source, line, column, "error"):
-                self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + printable(addition))
-                return True
-        return False
+        return next((index for index, d in enumerate(self.diagnostics)
+                     if (d.path, d.line, d.column, d.severity) == (source, line, column, "error")), None)
 
     @property
     def has_errors(self) -> bool:

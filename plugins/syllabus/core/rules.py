@@ -10,19 +10,17 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
-from zoneinfo import available_timezones
 
 from .config import Options, is_id
 from .locale_format import unknown_language
-from .model import Catalog, Course, Plan, Track, Unit
+from .model import YEARS, Catalog, Course, Plan, Track, Unit
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted
 from .yamlsafe import HARD_LINK_MESSAGE
-from .zones import time_zone
+from .zones import session_zones, time_zone, zone_problem
 
 PLACEHOLDER = "Replace me:"
 """Starts every piece of text ``syllabus new`` writes for the author to replace; the
@@ -66,13 +64,6 @@ def check_placeholder_markdown(text: str, source: str, published: bool, report: 
         if (column := line.find(PLACEHOLDER)) >= 0:
             report.at(source, number, column + 1, "this page still holds placeholder text from `syllabus new`",
                       "placeholder", severity, _PLACEHOLDER_HINTS[severity])
-
-
-@cache
-def _zones() -> frozenset[str]:
-    """Location-based IANA zones. Legacy names such as EST or CST6CDT are left out: EST is a
-    fixed offset, so a summer session in New York would be an hour off."""
-    return frozenset(z for z in available_timezones() if "/" in z or z == "UTC")
 
 
 # File and folder names that are published: they become URLs, so nothing a URL or a shell
@@ -175,17 +166,53 @@ def check_file(kind: str, data: Any, name: str, source: str, options: Options, r
 
 
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")  # any other shape is the schema's to report
+# A session start as people write it: the date and time with or without leading zeros, a
+# space for the "T", seconds, and a UTC offset the session's timezone must give instead.
+_LOOSE_START = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*"
+                          r"(Z|[+-]\d{2}(?::?\d{2})?)?", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+START_FORMAT = "YYYY-MM-DDTHH:MM"
 
 
 def _real_date(value: str | None, report: Report, source: str, path: tuple[Any, ...]) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         if _DATE_SHAPE.fullmatch(value):  # 2026-02-30
             report.on(source, path, f"{dotted(path)}: '{value}' is not a real date (YYYY-MM-DD)", "date")
         return None
+    if not YEARS[0] <= date.year <= YEARS[1]:
+        report.on(source, path, f"{dotted(path)}: '{value}' is outside the years {YEARS[0]}-{YEARS[1]}", "date")
+        return None
+    return date
+
+
+def session_start(text: str) -> tuple[dt.datetime | None, str]:
+    """A session's local start from its text, or None and what is wrong with it ("'9:30'
+    has no date; ...")."""
+    loose = _LOOSE_START.fullmatch(text.strip())
+    if loose is None:
+        example = "e.g. '2026-12-03T09:30'" if _TIME_ONLY.fullmatch(text.strip()) else "e.g. '2026-12-03T16:00'"
+        what = "a time without its date" if _TIME_ONLY.fullmatch(text.strip()) else "not a date and time"
+        return None, f"'{text}' is {what}; write {START_FORMAT} ({example})"
+    year, month, day, hour, minute, second, offset = loose.groups()
+    if hour is None:
+        return None, f"'{text}' has no time; write {START_FORMAT} (e.g. '{text.strip()}T09:00')"
+    try:
+        start = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None, f"'{text}' is not a real date and time ({START_FORMAT})"
+    written = f"{start:%Y-%m-%dT%H:%M}" + (f":{start:%S}" if second else "")
+    if offset:
+        return None, (f"'{text}' has a UTC offset ({offset}); write the local time alone ('{written}'): "
+                      "the session's timezone says where it is")
+    if not YEARS[0] <= start.year <= YEARS[1]:
+        return None, f"'{text}' is outside the years {YEARS[0]}-{YEARS[1]}"
+    if written != text:
+        return None, f"write '{text}' as '{written}' ({START_FORMAT}, two digits each)"
+    return start, ""
 
 
 def _check_course_data(data: Any, source: str, options: Options, report: Report) -> bool:
@@ -204,19 +231,14 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
         path = ("sessions", index)
         start = None
         if (start_text := _text(session, "start")) is not None:
-            try:
-                start = dt.datetime.fromisoformat(start_text)
-                if start.tzinfo is not None:  # an offset: the schema reports it; no local-time check
-                    start = None
-            except ValueError:
-                report.on(source, (*path, "start"), f"sessions[{index}].start: '{start_text}' is not a "
-                          "real date and time (YYYY-MM-DDTHH:MM)", "datetime")
+            start, problem = session_start(start_text)
+            if start is None:  # said instead of the schema's "not a valid local date and time"
+                report.restate(source, (*path, "start"), f"sessions[{index}].start: {problem}", "datetime")
                 ok = False
         zone = _text(session, "timezone")
-        if zone is not None and zone not in _zones():
-            hint = did_you_mean(zone, _zones()) or " (e.g. Europe/Berlin)"
-            report.on(source, (*path, "timezone"), f"sessions[{index}].timezone: '{zone}' is not an IANA "
-                      f"time zone{hint}", "timezone")
+        if zone is not None and zone not in session_zones():
+            report.restate(source, (*path, "timezone"), f"sessions[{index}].timezone: "
+                           f"{zone_problem(zone, session_zones())}", "timezone")
             ok = False
         elif zone is not None and start is not None:
             aware = start.replace(tzinfo=time_zone(zone))

@@ -13,7 +13,9 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from .schema_messages import closest
 
 _NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
 
@@ -33,3 +35,45 @@ def time_zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (OSError, ValueError):  # a folder of zones ("America"), an unreadable file
         raise ZoneInfoNotFoundError(f"No time zone found with key {name}") from None
+
+
+@functools.cache
+def known_zones() -> frozenset[str]:
+    """Every IANA zone name; not the host's ``localtime`` link nor the database's stand-ins."""
+    return frozenset(available_timezones() - {"localtime", "posixrules", "Factory"}) | {"UTC"}
+
+
+@functools.cache
+def session_zones() -> frozenset[str]:
+    """Zones a session may be held in: ``Area/City`` names and UTC. Not the legacy names:
+    EST is a fixed offset, so a summer session in New York would be an hour off."""
+    return frozenset(z for z in known_zones() if "/" in z or z == "UTC")
+
+
+# What people write for a zone instead of its IANA name, and the place zone they most often
+# mean (an example in a hint, never applied: CST is also China's, IST also Ireland's).
+ABBREVIATIONS = {
+    "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "PT": "America/Los_Angeles",
+    "MST": "America/Denver", "MDT": "America/Denver", "MT": "America/Denver",
+    "CST": "America/Chicago", "CDT": "America/Chicago", "CT": "America/Chicago",
+    "EST": "America/New_York", "EDT": "America/New_York", "ET": "America/New_York",
+    "GMT": "Europe/London", "BST": "Europe/London", "WET": "Europe/Lisbon", "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin", "EET": "Europe/Helsinki", "EEST": "Europe/Helsinki", "MSK": "Europe/Moscow",
+    "IST": "Asia/Kolkata", "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland", "BRT": "America/Sao_Paulo",
+}
+_OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?|Z", re.IGNORECASE)
+
+
+def zone_problem(text: str, zones: frozenset[str]) -> str:
+    """Why ``text`` is not one of ``zones``, with the fix: "'JST' is an abbreviation, not an
+    IANA time zone; write the zone of the place, e.g. Asia/Tokyo"."""
+    if _OFFSET.fullmatch(text.strip()):
+        return (f"'{text}' is an offset, not a place; write the IANA zone of the place (e.g. Asia/Tokyo, not +09:00), "
+                "which also follows its summer time")
+    if (example := ABBREVIATIONS.get(text.strip().upper())) is not None:
+        return f"'{text}' is an abbreviation, not an IANA time zone; write the zone of the place, e.g. {example}"
+    # Never Etc/GMT+10 for "GMT+10": its POSIX sign reads the other way round (it is UTC-10).
+    match = closest(text, (zone for zone in zones if not zone.startswith("Etc/")))
+    return f"'{text}' is not an IANA time zone " + (f"(did you mean '{match}'?)" if match else "(e.g. Europe/Berlin)")

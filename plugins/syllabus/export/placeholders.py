@@ -51,7 +51,6 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -59,6 +58,7 @@ from typing import Any
 
 from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages
+from ..core.model import YEARS
 from ..core.schedule import (
     MAX_SHIFT_DAYS,
     NIGHT_ENDS,
@@ -68,12 +68,12 @@ from ..core.schedule import (
     in_zone,
     is_night,
 )
+from ..core.zones import known_zones, zone_problem
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
 _PLACEHOLDER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 
-KICKOFF_YEARS = (1900, 2999)  # a plan of any length still ends inside ``datetime``'s range
 NAME_LENGTH = 120  # the form's maxlength
 DEFAULT_TIMEZONE = "UTC"
 UID_LENGTH, UID_DOMAIN = 32, "syllabus"
@@ -135,14 +135,8 @@ def night_flag(formats: LocaleFormat) -> str:
 
 
 @cache
-def _zones() -> frozenset[str]:
-    """IANA zone names; not the host's ``localtime`` link nor the tz database's stand-ins."""
-    return frozenset(zoneinfo.available_timezones() - {"localtime", "posixrules", "Factory"}) | {DEFAULT_TIMEZONE}
-
-
-@cache
 def _zones_by_folded_name() -> dict[str, str]:
-    return {zone.casefold(): zone for zone in _zones()}
+    return {zone.casefold(): zone for zone in known_zones()}
 
 
 @dataclass(frozen=True)
@@ -167,7 +161,7 @@ class Personalisation:
         typed = (timezone or "").strip() or DEFAULT_TIMEZONE
         zone = _zones_by_folded_name().get(typed.casefold())  # any letter case, as the plan page takes it
         if zone is None:
-            raise ValueError(f"time zone {typed!r} is not an IANA time zone such as Europe/Berlin")
+            raise ValueError(f"time zone {zone_problem(typed, known_zones())}")
         return cls(customer, kickoff, zone, ce_name or None, days or WorkingDays())
 
     def value(self, name: str, messages: Messages) -> str:
@@ -181,14 +175,14 @@ class Personalisation:
 
 
 def parse_kickoff(text: str) -> dt.date:
-    """A kickoff date typed as ``YYYY-MM-DD`` within :data:`KICKOFF_YEARS`."""
+    """A kickoff date typed as ``YYYY-MM-DD`` within :data:`YEARS`."""
     try:
         kickoff = dt.date.fromisoformat(text) if _ISO_DATE.match(text) else None
     except ValueError:
         kickoff = None
     if kickoff is None:
         raise ValueError(f"kickoff date {text!r} is not a date like 2027-01-04")
-    low, high = KICKOFF_YEARS
+    low, high = YEARS
     if not low <= kickoff.year <= high:
         raise ValueError(f"kickoff date {text} is not between the years {low} and {high}")
     return kickoff
@@ -310,11 +304,11 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "templates": dict(templates),
         "choices": {key: choice.as_json() for key, choice in choices.items()},
         "escapes": {fmt: dict(table) for fmt, table in ESCAPES.items() if fmt in templates or fmt == "text"},
-        "kickoff_years": list(KICKOFF_YEARS),
+        "kickoff_years": list(YEARS),
         "name_length": NAME_LENGTH,
         "default_timezone": DEFAULT_TIMEZONE,
         # The page accepts exactly the zones the command line does, each with its city.
-        "timezones": {zone: formats.city(zone) for zone in sorted(_zones())},
+        "timezones": {zone: formats.city(zone) for zone in sorted(known_zones())},
         "uid": {"length": UID_LENGTH, "domain": UID_DOMAIN},
         "fold": {"ics": ics_escape.FOLD_LIMIT},
         "weekends": {key: list(days) for key, days in WEEKENDS.items()},

@@ -346,7 +346,7 @@ def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str, m
     if dated:
         ce_before, ce_after = words.around("download.ce", "ce")
         lines = [f"# {_md(plan.title)}: {_customer()}", "", _md(plan.summary), "",
-                 "- " + words("download.kickoff", date=f"**{_date_label(0)}**"),
+                 "- " + words("download.kickoff", date=f"**{_date_label(0)}**") + placeholder("date", 0, "moved"),
                  "- " + words("download.last_day", date=f"**{_date_label(last)}**", day=last)
                  + placeholder("date", last, "moved"),
                  "- " + words("download.days", days=placeholder("value", "days", "", "")),
