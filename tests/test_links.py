@@ -99,7 +99,11 @@ BROKEN = [
     Broken("picture-typo", "# Intro\n\n![Diagram](diagam.png) of [setup](setup.md)\n", 3, 12,
            "'diagam.png' not found in course 'intro' (did you mean 'diagram.png'?)"),
     Broken("svg-picture", "# Intro\n\n![Flow](flow.svg)\n", 3, 9,
-           "'flow.svg' is a document browsers run (it could carry script), which the site never publishes"),
+           "'flow.svg' is never published: 'flow.svg' is a document browsers run (it could carry script served from "
+           "this site); publish it as PDF or PNG, or put its content in a unit page"),
+    Broken("course-definition", "# Intro\n\n[Source](course.yml)\n", 3, 10,
+           "'course.yml' is never published: 'course.yml' is the course's definition (with its owners and notes), not "
+           "a material"),
     Broken("past-session-calendar", "# Intro\n\n[Add](sessions/20261103T1000-europe-berlin.ics)\n", 3, 7,
            "'sessions/20261103T1000-europe-berlin.ics' not found in course 'intro' (did you mean "
            "'sessions/20261203T1000-europe-berlin.ics'?)"),

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import jsonschema_rs
 import pytest
 from syllabus.core.catalog import load_catalog
+from syllabus.core.rules import MATERIAL_SUFFIXES
 from syllabus.core.schemas import build_schema_set
 from syllabus.core.taxonomy import Taxonomy
 from syllabus.plugin.options import load_options
@@ -570,6 +571,17 @@ FILES = [
          {C: material("file: handout.pdf"), "courses/intro/handout.pdf": "%PDF-1.4\n"},
          [error(C, 11, 39, "file", "materials[0].file: 'handout.md' is Markdown, which the site builds as a page, "
                 "not a download; list it under units, or publish it as PDF")]),
+    Case("material-is-a-kind-of-file-the-site-publishes",  # an allowlist: .xhtm is served as XHTML and runs script
+         {C: material("file: slides.xhtm"), "courses/intro/slides.xhtm": "<html/>\n"},
+         {C: material("file: values.yaml"), "courses/intro/values.yaml": "replicas: 2\n"},
+         [error(C, 11, 39, "file", "materials[0].file: 'slides.xhtm' is not a kind of file the site publishes as a "
+                "material (documents, media, archives, data and code: " + ", ".join(sorted(MATERIAL_SUFFIXES))
+                + "); put it in a .zip, or save it as one of them")]),
+    Case("material-is-not-the-course-definition",
+         {C: material("file: course.yml")},
+         {C: material("file: handout.pdf"), "courses/intro/handout.pdf": "%PDF-1.4\n"},
+         [error(C, 11, 39, "file", "materials[0].file: 'course.yml' is the course's definition (with its owners and "
+                "notes), not a material")]),
     Case("material-kind-values",
          {C: material(kind="slidez"), **DECK},
          {C: material(kind="cheat-sheet"), **DECK},

@@ -38,7 +38,6 @@ from .schema_messages import messages_for
 from .schemas import SchemaSet, build_schema_set
 from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
-COURSE_FILE = "course.yml"
 HIDDEN_REFERENCE_RULE = "hidden-reference"
 T = TypeVar("T")
 
@@ -106,14 +105,14 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
         if entry.is_symlink():
             report.at(rel, 1, 1, "symlinks are not allowed in courses/; replace it with a real folder", "symlink")
         elif entry.is_dir():
-            course_file = os.path.join(entry.path, COURSE_FILE)
+            course_file = os.path.join(entry.path, rules.COURSE_FILE)
             mode = rules.own_mode(course_file)
             if stat.S_ISLNK(mode):
-                report.at(f"{rel}/{COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
+                report.at(f"{rel}/{rules.COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
             elif stat.S_ISREG(mode):
                 found["course"].append(Path(course_file))
             else:
-                report.at(rel, 1, 1, f"course folder has no {COURSE_FILE}; add one (syllabus new course ID) "
+                report.at(rel, 1, 1, f"course folder has no {rules.COURSE_FILE}; add one (syllabus new course ID) "
                           "or remove the folder", "layout")
         elif not entry.name.startswith("."):
             report.at(rel, 1, 1, "files directly in courses/ are ignored; put them in a course folder", "layout",

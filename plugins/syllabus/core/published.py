@@ -27,7 +27,7 @@ from .config import Options
 from .model import Catalog, Course, Plan, Session, Track
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
-from .rules import BROWSER_DOCUMENT_SUFFIXES, IMAGE_SUFFIXES, confined_file, own_mode
+from .rules import IMAGE_SUFFIXES, confined_file, material_problem, own_mode
 from .schema_messages import did_you_mean
 
 LINK_RULE = "link"
@@ -358,9 +358,8 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if suffix in IMAGE_SUFFIXES:
             return _Broken(f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
                            "show it in one of the course's pages")
-        if suffix in BROWSER_DOCUMENT_SUFFIXES:
-            return _Broken(f"'{url}' is a document browsers run (it could carry script), which the site never "
-                           "publishes", "publish it as PNG or PDF, or write it as a unit")
+        if (problem := material_problem(name)) is not None:
+            return _Broken(f"'{url}' is never published: {problem}", "link a unit, a picture or a material instead")
         return _Broken(f"'{url}' is not published", "list it under the course's materials in course.yml")
     pictures = (course_site_path(course, name) for name in _files_in(options.root / course.folder)  # shown or not
                 if _kind(name) == "picture")

@@ -66,6 +66,7 @@ def check_placeholder_markdown(text: str, source: str, published: bool, report: 
                       "placeholder", severity, _PLACEHOLDER_HINTS[severity])
 
 
+COURSE_FILE = "course.yml"  # in each course's folder
 # File and folder names that are published: they become URLs, so nothing a URL or a shell
 # would read specially (no spaces, quotes, ":", "#", "?", "%", backslashes, leading dots).
 SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
@@ -86,7 +87,31 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 DOCS_FILE_SUFFIXES = frozenset({*IMAGE_SUFFIXES, ".ico", ".pdf", ".txt", ".csv", ".zip", ".doc", ".docx", ".ppt",
                                 ".pptx", ".xls", ".xlsx", ".odt", ".odp", ".ods", ".key", ".mp3", ".mp4", ".webm"})
 DOCS_FILE_NAMES = frozenset({"CNAME"})
+# What a course publishes as materials, by an allowlist too: documents, media, archives, and
+# the data and code files of labs, each served as a download or as text (a type no browser
+# runs as a page: .xhtm, .rdf or .xml with a stylesheet would run script on the site's origin).
+MATERIAL_SUFFIXES = frozenset({*DOCS_FILE_SUFFIXES, ".rtf", ".epub", ".gz", ".tgz", ".tar", ".7z", ".ics", ".vtt",
+                               ".srt", ".json", ".yaml", ".yml", ".toml", ".ini", ".conf", ".env", ".sh", ".ps1",
+                               ".py", ".ipynb", ".sql", ".tf", ".hcl", ".go", ".java", ".rb", ".log", ".diff",
+                               ".patch"})
 SITE_ASSET_SUFFIXES = frozenset({".css", ".js", ".mjs"})  # what extra_css and extra_javascript may load
+
+
+def material_problem(name: str) -> str | None:
+    """Why the course folder's file ``name`` may not be published as a material, if so."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if PurePosixPath(name) == PurePosixPath(COURSE_FILE):
+        return f"'{name}' is the course's definition (with its owners and notes), not a material"
+    if suffix in MARKDOWN_SUFFIXES:
+        return (f"'{name}' is Markdown, which the site builds as a page, not a download; list it under units, or "
+                "publish it as PDF")
+    if suffix in BROWSER_DOCUMENT_SUFFIXES:
+        return (f"'{name}' is a document browsers run (it could carry script served from this site); publish it as "
+                "PDF or PNG, or put its content in a unit page")
+    if suffix not in MATERIAL_SUFFIXES:
+        return (f"'{name}' is not a kind of file the site publishes as a material (documents, media, archives, data "
+                f"and code: {', '.join(sorted(MATERIAL_SUFFIXES))}); put it in a .zip, or save it as one of them")
+    return None
 
 
 def confined_file(folder: Path, name: str) -> bool:
@@ -267,16 +292,8 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             name = _text(entry, "file")
             if name is not None and (problem := _file_problem(folder, name)):
                 report.on(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
-            elif field == "materials" and name is not None and PurePosixPath(name).suffix.lower() in \
-                    BROWSER_DOCUMENT_SUFFIXES:
-                report.on(source, (field, index, "file"), f"materials[{index}].file: '{name}' is a document "
-                          "browsers run (it could carry script served from this site); publish it as PDF or "
-                          "PNG, or put its content in a unit page", "file")
-            elif field == "materials" and name is not None and PurePosixPath(name).suffix.lower() in \
-                    MARKDOWN_SUFFIXES:
-                report.on(source, (field, index, "file"), f"materials[{index}].file: '{name}' is Markdown, which "
-                          "the site builds as a page, not a download; list it under units, or publish it as PDF",
-                          "file")
+            elif field == "materials" and name is not None and (problem := material_problem(name)):
+                report.on(source, (field, index, "file"), f"materials[{index}].file: {problem}", "file")
             elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath("index.md"):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")

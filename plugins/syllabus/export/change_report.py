@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core.catalog import COURSE_FILE, LoadResult, discover, load_catalog
+from ..core.catalog import LoadResult, discover, load_catalog
 from ..core.config import Options
 from ..core.diagnostics import Diagnostic
 from ..core.model import Catalog, Course, Plan, Track
 from ..core.report import Report
+from ..core.rules import COURSE_FILE
 from .catalog_json import dumps, track_minutes
 from .md_escape import code, inline
 
