@@ -386,3 +386,33 @@ def test_the_header_escapes_the_pages_language_whatever_sets_it(site_catalog: Ca
     build_site(site_catalog.config, site, check=False)
     pages = list(site.rglob("*.html"))
     assert pages and not [path for path in pages if 'onclick="alert(1)"' in path.read_text(encoding="utf-8")]
+
+
+def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
+        site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """pymdownx.snippets reads from the working directory by default: a public page could
+    paste a draft course's text through a path no link check reads (``courses/./secret/``)."""
+    site_catalog.course("secret", status="draft")
+    site_catalog.write("courses/secret/index.md", "Unannounced roadmap.\n")
+    site_catalog.write("docs/notes.md", '# Notes\n\n--8<-- "courses/./secret/index.md"\n')
+    with_snippets = site_catalog.config.read_text(encoding="utf-8") + "  - pymdownx.snippets\n"
+    site_catalog.write("mkdocs.yml", with_snippets)
+    line = with_snippets.splitlines().index("  - pymdownx.snippets") + 1
+    result = run_cli("validate", "-f", site_catalog.config)
+    assert (result.code, result.err.splitlines()[0]) == (2, (
+        f"mkdocs.yml:{line}:5: error: pymdownx.snippets: base_path '.' holds courses/, tracks/, "
+        "plans/, whose drafts and internal courses a public page could paste; set base_path to a folder of shared "
+        "snippets, e.g. [snippets]"))
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and f"mkdocs.yml:{line}:5: error: pymdownx.snippets: base_path '.'" in build.stderr
+    assert not (tmp_path / "site").exists()
+
+    # A folder of shared snippets (given absolute: the extension reads from the working directory).
+    site_catalog.write("snippets/support.md", "Write to support@example.test.\n")
+    site_catalog.write("mkdocs.yml", with_snippets.replace(
+        "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{site_catalog.root / 'snippets'}]\n"))
+    site_catalog.write("docs/notes.md", '# Notes\n\n--8<-- "support.md"\n\n--8<-- "../courses/./secret/index.md"\n')
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
+    build_site(site_catalog.config, tmp_path / "site")
+    page = (tmp_path / "site/notes/index.html").read_text(encoding="utf-8")
+    assert "support@example.test" in page and "roadmap" not in page

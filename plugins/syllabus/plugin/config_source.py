@@ -67,6 +67,9 @@ def _find(root: yaml.Node | None, keys: tuple[str, ...], *, at_key: bool) -> tup
             node = next((item for item in node.value if _entry(item, key) is not None), None)
             if node is None:
                 break
+            if isinstance(node, yaml.ScalarNode):  # listed by name alone: nothing deeper to find
+                mark, depth = node.start_mark, index + 1
+                break
         if not isinstance(node, yaml.MappingNode):
             break
         pair = _entry(node, key)

@@ -41,6 +41,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
     problems = [source.error((key,), f"{key}: {why}") for key in SITE_TEXTS
                 if isinstance(config.get(key), str) and (why := forbidden_text(config[key]))]
+    problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
+                 for keys, why in snippet_problems(config)]
     if problems:
         raise ConfigError("configuration errors", problems)
     return options_from_mapping(
@@ -54,6 +56,40 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         use_directory_urls=config.use_directory_urls,
         theme_files=theme_files(config) if with_theme_files else frozenset(),
     )
+
+
+SNIPPETS = "pymdownx.snippets"
+CATALOG_FOLDERS = ("courses", "tracks", "plans")  # what no snippet may paste into a page
+
+
+def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
+    """What lets ``pymdownx.snippets`` paste into a published page a file no check sees as
+    published: its default folder is the working directory, which holds every course, so a
+    public page could paste a draft's or an internal course's text (``courses/./secret/``
+    reads like no link to it). Its folders must hold none of the catalog's sources, must not
+    be left (``restrict_base_path``), and the pasted text must come from the repository."""
+    if SNIPPETS not in config.markdown_extensions:
+        return []
+    settings = config.mdx_configs.get(SNIPPETS) or {}
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    folders = settings.get("base_path", ["."])
+    problems = []
+    for folder in [folders] if isinstance(folders, str) else folders:
+        # The extension reads it from the working directory, which is mkdocs.yml's for a build.
+        wheres = {Path(folder).resolve(), (root / folder).resolve()}
+        overlapping = [f"{name}/" for name in CATALOG_FOLDERS
+                       if any((root / name).is_relative_to(where) or where.is_relative_to(root / name)
+                              for where in wheres)]
+        if overlapping:
+            problems.append((("base_path",), f"base_path '{folder}' holds {', '.join(overlapping)}, "
+                             "whose drafts and internal courses a public page could paste; set base_path to a "
+                             "folder of shared snippets, e.g. [snippets]"))
+    if settings.get("restrict_base_path") is False:
+        problems.append((("restrict_base_path",), "restrict_base_path: false lets a page paste any file of the "
+                         "machine; remove it"))
+    if settings.get("url_download"):
+        problems.append((("url_download",), "url_download pastes text from the web, which no review saw; remove it"))
+    return problems
 
 
 def link_rules(config: MkDocsConfig) -> LinkRules:
