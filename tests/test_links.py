@@ -258,3 +258,36 @@ def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli)
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert [(d["line"], d["column"], d["rule"]) for d in json.loads(result.out)] == [(3, 17, "link"),
                                                                                    (5, 10, "hidden-reference")]
+
+
+PUBLISHED_AS_WRITTEN = [  # (body of courses/intro/setup.md, what validate says)
+    ("[Other](../other/)\n", "'../other/' names no file, so MkDocs publishes it as written, and leads to "
+     "courses/intro/other/, where the site has nothing (did you mean '../other/index.md'?)"),
+    ("[Other](/courses/other/index.md)\n", "'/courses/other/index.md' is an absolute address, which MkDocs "
+     "publishes as written, and leads to courses/other/index.md, where the site has nothing (did you mean "
+     "'../other/index.md'?)"),
+    ('<a href="lab/index.md">Lab</a>\n', "'lab/index.md' is written in HTML, which MkDocs publishes as written, "
+     "and leads to courses/intro/setup/lab/index.md, where the site has nothing (did you mean '../lab/'?)"),
+    ('<img src="diagram.png" alt="Diagram">\n', "'diagram.png' is written in HTML, which MkDocs publishes as "
+     "written, and leads to courses/intro/setup/diagram.png, where the site has nothing (did you mean "
+     "'../diagram.png'?)"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), PUBLISHED_AS_WRITTEN, ids=["folder", "absolute", "html", "html-image"])
+def test_a_link_published_as_written_must_work_from_the_published_page(catalog, run_cli, tmp_path, body, message):
+    """MkDocs publishes folder-style, absolute and HTML addresses as written (noting the
+    first two at info level): from a unit, published one folder down, they lead nowhere."""
+    write_catalog(catalog, f"# Setup\n\n{body}", page="courses/intro/setup.md")
+    assert validate(run_cli, catalog) == [("courses/intro/setup.md", 3, body.index(message.split("'")[1]) + 1, message)]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1
+    assert f"syllabus: courses/intro/setup.md: '{message.split(chr(39))[1]}' leads to " in build.stderr
+
+
+def test_a_link_published_as_written_that_works_passes_both(catalog, run_cli, tmp_path):
+    """From the course page (published as courses/intro/), '../other/' reaches the other
+    course; an HTML link to the unit's published address works too."""
+    write_catalog(catalog, '# Intro\n\n[Other](../other/), <a href="setup/">Setup</a>, [Home](/)\n')
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")

@@ -218,7 +218,8 @@ HOSTILE_MARKDOWN = [
     Hostile("md-form", {INDEX: "<form action=https://evil.example/></form>\n"}, [
         (INDEX, 1, 1, "markdown-forbidden-tag", "<form> is not allowed in course Markdown; remove it (link to the "
          "form instead)")]),
-    Hostile("md-event-handler", {INDEX: "<img src=x.png onerror=alert(1)>\n"}, [
+    Hostile("md-event-handler", {INDEX: "<img src=x.png onerror=alert(1)>\n",
+                                 "courses/intro/x.png": b"\x89PNG\r\n\x1a\n"}, [
         (INDEX, 1, 16, "markdown-event-handler", "onerror= on <img> is an event handler, which runs JavaScript; "
          "remove it")]),
     Hostile("md-javascript-link", {INDEX: "[Click](javascript:alert(1))\n"}, [

@@ -24,8 +24,10 @@ from .model import Catalog, Course, Plan, Track
 from .pages import (
     ALLOWLIST_RULE,
     MARKDOWN_SUFFIXES,
+    NO_LINKS,
     OutOfTime,
     PageCheck,
+    PageLinks,
     PageRenderer,
     RenderBudget,
     for_authors,
@@ -213,9 +215,9 @@ def _report_problems(source: str, problems: list[YamlProblem], report: Report) -
 
 
 def _check_markdown_file(root: Path, path: Path, options: Options, report: Report,
-                         renderer: PageRenderer | None) -> tuple[str, str | None, list[str]]:
+                         renderer: PageRenderer | None) -> tuple[str, str | None, PageLinks]:
     """Check one Markdown file: (its source name, its text with LF line ends, or None if
-    unread, and the addresses it links to if it was rendered).
+    unread, and the addresses it links to, in Markdown and in HTML, if it was rendered).
 
     Its metadata and size are always checked (MkDocs reads them before any plugin sees the
     page); with a ``renderer`` its body is also rendered and put through the build's
@@ -229,16 +231,16 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
         text = read_text(path)
     except SymlinkRefused:  # never read, never published
         report.at(source, 1, 1, "Markdown pages must not be symlinks; replace it with the file itself", "symlink")
-        return source, None, []
+        return source, None, NO_LINKS
     except YamlRejected as rejected:  # size and encoding checks are shared with YAML
         _report_problems(source, rejected.problems, report)
-        return source, None, []
+        return source, None, NO_LINKS
     except OSError as error:
         report.at(source, 1, 1, f"cannot read file: {error.strerror}", "io")
-        return source, None, []
+        return source, None, NO_LINKS
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     page = split_page(text)
-    checked = renderer.check(page) if renderer is not None else PageCheck([], [])
+    checked = renderer.check(page) if renderer is not None else PageCheck([])
     refused = checked.problems
     hinted = set()
     if any(problem.rule == ALLOWLIST_RULE for problem in refused):  # what the hints can place
@@ -396,7 +398,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     hidden = _hidden_items(catalog) if options.audience == "public" else None
     published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
     texts = {}
-    links: dict[str, list[str]] = {}
+    links: dict[str, PageLinks] = {}
     docs_texts: dict[str, str] = {}
     for path in markdown:
         source, text, page_links = _cached(cache, path, _relative(root, path), report,

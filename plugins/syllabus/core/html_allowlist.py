@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -168,6 +169,19 @@ class Allowlist:
         if cleaned == html:
             return cleaned, []
         return cleaned, removed(_Tokens.of(html), _Tokens.of(cleaned))
+
+
+# A link or picture as the sanitiser serialises it: every attribute name="value", with the
+# value's '"' and '&' escaped, so each attribute is found whole, whatever its value holds.
+_LINKING_TAG = re.compile(r'<(?:a|img)((?:\s+[^\s="<>/]+="[^"]*")*)\s*/?>')
+_LINK_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+def linked_addresses(sanitised: str) -> list[str]:
+    """The ``href`` of each ``<a>`` and ``src`` of each ``<img>`` of HTML the allowlist
+    returned (:meth:`Allowlist.removals`), as a browser reads them, in page order."""
+    return [unescape(value) for tag in _LINKING_TAG.finditer(sanitised)
+            for value in _LINK_ATTRIBUTE.findall(tag.group(1))]
 
 
 class _Tokens(HTMLParser):

@@ -15,16 +15,18 @@ from __future__ import annotations
 import re
 import signal
 import threading
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import FrameType
-from typing import Any
+from typing import Any, NamedTuple
 
 import markdown
+from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .html_allowlist import Allowlist, positioned
+from .html_allowlist import Allowlist, linked_addresses, positioned
 from .locale_format import LANGUAGE_TAG, unknown_language
 from .yamlsafe import YamlProblem, YamlRejected, load_text
 
@@ -362,33 +364,67 @@ class MarkdownSettings:
     configs: Mapping[str, Mapping[str, Any]] | None = None
 
 
-class _LinkCollector(Treeprocessor):
-    """The ``href`` of each ``<a>`` and ``src`` of each ``<img>``: what MkDocs' own tree
-    processor resolves against the site's files, at the same point of rendering (priority
-    0, after the inline patterns made the links; raw HTML is not in the tree for either)."""
+class MarkdownLinks(Extension):
+    """The ``href`` of each ``<a>`` and ``src`` of each ``<img>`` Markdown made in the page
+    converted last, as written: what MkDocs' own tree processor (priority 0) then resolves
+    against the site's files. Collected after the inline patterns made them (priority 2, also
+    before the preview's :class:`~syllabus.plugin.incremental.KeptPageLinks`); raw HTML is
+    not in the tree. ``urls`` is emptied before each page."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
 
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_LinkCollector(md, self), "syllabus_markdown_links", 2)
+
+
+class _LinkCollector(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, extension: MarkdownLinks) -> None:
+        super().__init__(md)
+        self.extension = extension
+
     def run(self, root: Any) -> None:
         for element in root.iter():
             url = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
             if url:
-                self.urls.append(url)
+                self.extension.urls.append(url)
 
 
 ALLOWLIST_RULE = "markdown-allowlist"  # the rule of a refusal by the allowlist on the rendered page
 
 
+class PageLinks(NamedTuple):
+    """The addresses of a page's links and images, for :func:`~syllabus.core.published.check_links`
+    (which places the few it reports): those Markdown made, in page order, which MkDocs
+    resolves against the site's files, and those written in HTML, which it publishes as written."""
+
+    markdown: list[str]
+    html: list[str]
+
+
+NO_LINKS = PageLinks([], [])
+
+
 @dataclass(frozen=True)
 class PageCheck:
     """What rendering a page found: the allowlist's refusals (and a page too deep or slow to
-    render), and the addresses of its links and images in page order, for
-    :func:`~syllabus.core.published.check_links` (which places the few it reports)."""
+    render), and its links."""
 
     problems: list[YamlProblem]
-    links: list[str]
+    links: PageLinks = NO_LINKS
+
+
+def _published_links(made_by_markdown: list[str], published: str) -> PageLinks:
+    """The links of a page as published: those Markdown made (not the ones the allowlist
+    removed, which it refused), and the others of its HTML, written as HTML."""
+    unclaimed = Counter(linked_addresses(published))
+    markdown_links = []
+    for url in made_by_markdown:
+        if unclaimed[url] > 0:
+            unclaimed[url] -= 1
+            markdown_links.append(url)
+    return PageLinks(markdown_links, list((+unclaimed).elements()))
 
 
 class PageRenderer:
@@ -397,13 +433,12 @@ class PageRenderer:
     def __init__(self, settings: MarkdownSettings, allowlist: Allowlist) -> None:
         self.settings, self.allowlist = settings, allowlist
         self._markdown: markdown.Markdown | None = None
-        self._links = _LinkCollector()
+        self._links = MarkdownLinks()
 
     def render(self, body: str) -> str:
         if self._markdown is None:  # made on first use: validate runs without Markdown pages too
-            self._markdown = markdown.Markdown(extensions=list(self.settings.extensions),
+            self._markdown = markdown.Markdown(extensions=[*self.settings.extensions, self._links],
                                                extension_configs=dict(self.settings.configs or {}))
-            self._markdown.treeprocessors.register(self._links, "syllabus-links", 0)
         self._links.urls = []
         return self._markdown.reset().convert(body)
 
@@ -412,17 +447,17 @@ class PageRenderer:
         and the page's links (nothing is rendered for a page whose metadata or size is
         already refused)."""
         if page.problems:
-            return PageCheck([], [])
+            return PageCheck([])
         seconds = render_seconds(page.body)
         try:
             with RenderBudget(OutOfTime, seconds):
-                _, removals = self.allowlist.removals(self.render(page.body))
+                published, removals = self.allowlist.removals(self.render(page.body))
                 refusals = positioned(page.body, removals)
         except RecursionError:
             return PageCheck([YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; "
-                                          "simplify it", "markdown-depth")], [])
+                                          "simplify it", "markdown-depth")])
         except OutOfTime:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
-            return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")], [])
+            return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")])
         return PageCheck([YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
-                          for line, column, message in refusals], self._links.urls)
+                          for line, column, message in refusals], _published_links(self._links.urls, published))

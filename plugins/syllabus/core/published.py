@@ -17,6 +17,7 @@ import posixpath
 import re
 import stat
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -25,7 +26,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from .config import Options
 from .model import Catalog, Course, Plan, Session, Track
-from .pages import MARKDOWN_SUFFIXES
+from .pages import MARKDOWN_SUFFIXES, PageLinks
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, material_problem, own_mode
 from .schema_messages import did_you_mean
@@ -114,6 +115,45 @@ def output_path(site_path: str, use_directory_urls: bool) -> str:
     return posixpath.join(folder, stem, "index.html") if use_directory_urls else posixpath.join(folder, f"{stem}.html")
 
 
+# What MkDocs writes for every Material site besides its files: the theme's static templates.
+THEME_OUTPUTS = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+OUTSIDE = ".."  # where link_target says a link leads that leaves the site
+
+
+def link_target(url: str, page_output: str, site_url: str) -> str | None:
+    """Where a link leads that a visitor follows as published: ``url`` on the page MkDocs
+    wrote to ``page_output`` (``courses/a/b/index.html``), as a path in the site ("courses/
+    a/c/", "x.png", "" for the home page), :data:`OUTSIDE` if it leaves the site; None for
+    another site, an e-mail address or an anchor on the page. An absolute path is read from
+    ``site_url``'s path, where the site is served."""
+    try:
+        scheme, netloc, path, _, _ = urlsplit(url)
+    except ValueError:  # reported as not a valid address
+        return None
+    if scheme or netloc or not path:
+        return None
+    path = unquote(path)
+    if path.startswith("/"):
+        root = urlsplit(site_url).path.rstrip("/") + "/" if site_url else "/"
+        if not (path + "/").startswith(root):
+            return OUTSIDE
+        base, path = "", path[len(root):]
+    else:
+        base = posixpath.dirname(page_output)
+    target = posixpath.normpath(posixpath.join(base, path)) if path else base or "."
+    if target == ".." or target.startswith("../"):
+        return OUTSIDE
+    target = "" if target == "." else target
+    return f"{target}/" if target and (path.endswith("/") or path in ("", ".", "..")) else target
+
+
+def is_published(target: str, outputs: Collection[str]) -> bool:
+    """Whether a server of the site's files answers the ``link_target`` ``target``: with
+    that file, or with a folder's ``index.html`` (its address with or without the "/")."""
+    folder = target.rstrip("/")
+    return (not target.endswith("/") and target in outputs) or posixpath.join(folder, "index.html") in outputs
+
+
 def generated_pages(catalog: Catalog, options: Options) -> set[str]:
     """The site path of every page the site generates for ``catalog``: a page in docs/ at
     one of them would be replaced (the build refuses it)."""
@@ -169,12 +209,14 @@ def _files_in(folder: Path) -> Iterator[str]:
             yield os.path.relpath(os.path.join(parent, name), folder).replace(os.sep, "/")
 
 
-def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalog: Catalog,
+def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalog: Catalog,
                 known_courses: set[str], docs_files: Collection[str], options: Options,
                 report: Report) -> set[tuple[str, int]]:
     """Report each relative link of the pages in ``links`` (their addresses in page order, by
     catalog-relative source; ``texts`` are the pages' sources) to a file the site will not
-    have: what MkDocs warns about (``validation.links.not_found``), so ``--strict`` fails.
+    have: what MkDocs warns about (``validation.links.not_found``), so ``--strict`` fails;
+    and each link MkDocs publishes as written (a folder-style or absolute address, or one
+    written in HTML) that leads nowhere from the published page, which the build fails on too.
     The site is the audience's: a public page linking a draft course's page fails the public
     build. A hidden course's own pages are checked against the whole catalog, as the build
     that publishes them sees it. ``known_courses`` are the course folders found, including
@@ -190,19 +232,19 @@ def check_links(links: Mapping[str, list[str]], texts: Mapping[str, str], catalo
     visible_site = site_of(visible)
     whole_site = site_of(catalog) if hidden_folders else visible_site
     docs = f"{options.docs_dir}/"
-    problems: dict[tuple[bool, str, str], _Broken | None] = {}  # by (hidden, page folder, address)
+    problems: dict[tuple[bool, str, str, bool], _Broken | None] = {}  # by (hidden, page, address, in HTML)
     to_hidden: set[tuple[str, int]] = set()
-    for source, urls in links.items():
+    for source, page_links in links.items():
         seen: dict[str, int] = {}
         places: _Places | None = None  # made for a page with a broken link only
         hidden = "/".join(source.split("/")[:2]) in hidden_folders
         shown, site = (catalog, whole_site) if hidden else (visible, visible_site)
         page = source.removeprefix(docs) if source.startswith(docs) else source
-        for url in urls:
+        for url, in_html in [*((url, False) for url in page_links.markdown), *((url, True) for url in page_links.html)]:
             nth = seen[url] = seen.get(url, -1) + 1
-            key = (hidden, posixpath.dirname(page), url)
+            key = (hidden, page, url, in_html)
             if key not in problems:
-                problems[key] = _link_problem(page, url, site, shown, catalog, known_courses, options)
+                problems[key] = _link_problem(page, url, site, shown, catalog, known_courses, options, in_html=in_html)
             problem = problems[key]
             if problem:
                 places = places or _Places(texts.get(source, ""))
@@ -228,6 +270,7 @@ class _Site:
         self.markdown_downloads = {path for path in files if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES}
         self.paths = pages | (files - self.markdown_downloads) | options.theme_files
         self.unpublished = options.docs_unpublished or frozenset()
+        self.use_directory_urls = options.use_directory_urls
         self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
         for path in sorted(self.paths):
             self.folders.setdefault(_folder_of(path), []).append(path)
@@ -235,6 +278,13 @@ class _Site:
 
     def has(self, target: str) -> bool:
         return target in self.paths or target in self.unpublished
+
+    @cached_property
+    def outputs(self) -> frozenset[str]:
+        """The files the site's folder will hold, as MkDocs writes them: what a link published
+        as written must reach (or a docs file MkDocs leaves out, which it notes at info level)."""
+        written = {output_path(path, self.use_directory_urls) for path in self.paths | self.unpublished}
+        return frozenset(written | self.markdown_downloads | THEME_OUTPUTS)
 
     def suggestion(self, written: str, target: str, here: str, also: Iterable[str] = ()) -> str:
         """" (did you mean 'x'?)" with the site path of the same kind (page, picture, other
@@ -267,7 +317,7 @@ def _folder_of(path: str) -> str:
 
 class _Places:
     """Where a page writes its links: the ``nth`` (from 0) link to an address is its ``nth``
-    occurrence inside ``(...)``, ``<...>`` or after a reference's ``]:``, else anywhere,
+    whole occurrence inside ``(...)``, ``<...>``, quotes or after a reference's ``]:``, else anywhere,
     outside comments and code; else 1:1 (an escaped or entity form not written as it reads).
     Each address is looked for once per page."""
 
@@ -278,8 +328,8 @@ class _Places:
 
     def of(self, url: str, nth: int) -> tuple[int, int]:
         if url not in self.found:
-            everywhere = [match.start() for match in re.finditer(re.escape(url), self.shown)]
-            linked = [at for at in everywhere if self._before(at) in "(<:"]
+            everywhere = [match.start() for match in re.finditer(re.escape(url) + r"(?![^\s)\"'>#?])", self.shown)]
+            linked = [at for at in everywhere if self._before(at) in "(<:=\"'"]
             self.found[url] = linked or everywhere
         places = self.found[url]
         if not places:
@@ -295,10 +345,10 @@ class _Places:
 
 
 def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Catalog, known_courses: set[str],
-                  options: Options) -> _Broken | None:
+                  options: Options, *, in_html: bool = False) -> _Broken | None:
     """What is wrong with a link ``mkdocs build --strict`` would fail on (by the site's
     :class:`LinkRules`), resolved from the site path ``page`` as MkDocs resolves it, in the
-    site of the courses ``shown``."""
+    site of the courses ``shown``; ``in_html``: written in HTML, which MkDocs publishes as written."""
     rules = options.links
     try:
         scheme, netloc, path, _, _ = urlsplit(url)
@@ -309,17 +359,24 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         return None  # another site, an e-mail address Markdown encoded, or an anchor on this page
     here, written = posixpath.dirname(page), unquote(path)
     target = posixpath.normpath(posixpath.join(here, written).lstrip("/"))  # as MkDocs resolves it
+    if in_html:
+        return _as_published(page, url, site, options, "is written in HTML, which MkDocs publishes as written",
+                             "write it as the address from this page as published, or as a Markdown link to the "
+                             "file", in_html=True)
     if absolute and not rules.absolute_from_docs:
-        if not rules.absolute:
-            return None  # MkDocs leaves it as is, and says so at info level
+        if not rules.absolute:  # MkDocs leaves it as is, and says so at info level
+            return _as_published(page, url, site, options, "is an absolute address, which MkDocs publishes as written",
+                                 "write it relative to this page, to the page's Markdown file")
         relative = f" (from here: '{posixpath.relpath(target, here)}')" if site.has(target) else ""
         return _Broken(f"'{url}' is an absolute link, which MkDocs leaves as is{relative}", "write it relative to "
                        "this page (mkdocs.yml's validation.links.absolute_links makes it an error)")
     if site.has(target):
         return None
     if not posixpath.splitext(written)[1] and not absolute:  # names no file: a folder-style address
-        if not rules.unrecognized:
-            return None  # MkDocs leaves it as is, and says so at info level
+        if not rules.unrecognized:  # MkDocs leaves it as is, and says so at info level
+            return _as_published(page, url, site, options, "names no file, so MkDocs publishes it as written",
+                                 "link the page's Markdown file: MkDocs turns it into the page's address, from "
+                                 "wherever this page is published")
         pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if site.has(name)]
         instead = f" (did you mean '{posixpath.relpath(pages[0], here)}'?)" if pages else ""
         return _Broken(f"'{url}' names no file of the site{instead}", "link the page's Markdown file (mkdocs.yml's "
@@ -365,6 +422,53 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                 if _kind(name) == "picture")
     return _Broken(f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
             "correct the file name, or add the file to the course folder")
+
+
+def _as_published(page: str, url: str, site: _Site, options: Options, how: str, hint: str, *,
+                  in_html: bool = False) -> _Broken | None:
+    """A link MkDocs publishes as written (``how``), if it leads nowhere from the page as
+    published: MkDocs does not fail on it, so the build checks it in the published HTML
+    (where ``validation.links.not_found`` asks for broken links to fail it)."""
+    if not options.links.not_found:
+        return None
+    target = link_target(url, output_path(page, options.use_directory_urls), options.site_url)
+    if target is None or is_published(target, site.outputs):
+        return None
+    if target == OUTSIDE:
+        return _Broken(f"'{url}' {how}, and leads outside the site", hint)
+    # What the trainer most likely meant: the address read from the page's file, not its page;
+    # said as Markdown links it (the file), or in HTML as the published page reaches it.
+    meant = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(urlsplit(url).path)).lstrip("/"))
+    files = [name for name in (f"{meant}/index.md", f"{meant}/README.md", f"{meant}.md", meant)
+             if site.has(name) and not name.startswith("../")]
+    instead = ""
+    if files and in_html:
+        published = output_path(files[0], options.use_directory_urls)
+        address = posixpath.relpath(published, posixpath.dirname(output_path(page, options.use_directory_urls)))
+        address = address.removesuffix("index.html") if options.use_directory_urls else address
+        instead = f" (did you mean '{address or './'}'?)"
+    elif files:
+        instead = f" (did you mean '{posixpath.relpath(files[0], posixpath.dirname(page))}'?)"
+    return _Broken(f"'{url}' {how}, and leads to {target or 'the home page'}, where the site has nothing"
+                   f"{instead}", hint)
+
+
+def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Collection[str], page_source: str,
+                          page_output: str, site_url: str, sources: Collection[str],
+                          outputs: Collection[str]) -> Iterator[tuple[str, str]]:
+    """(address, where it leads) of each link or picture of a published page (its HTML's
+    ``addresses``; ``made_by_markdown`` as written) that leads nowhere from ``page_output``:
+    no file of the site's ``outputs`` answers it. Not a relative link Markdown made to a file
+    no source of the site is: MkDocs reports those itself (``validation.links.not_found``)."""
+    for url in addresses:
+        target = link_target(url, page_output, site_url)
+        if target is None or is_published(target, outputs):
+            continue
+        path = unquote(urlsplit(url).path)
+        if (url in made_by_markdown and not path.startswith(("/", "\\")) and posixpath.splitext(path)[1]
+                and posixpath.normpath(posixpath.join(posixpath.dirname(page_source), path)) not in sources):
+            continue
+        yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
 
 
 def _unchecked_course_link(url: str, written: str, course_id: str, name: str, here: str,

@@ -37,11 +37,19 @@ from ..core.admonitions import AdmonitionTitles, admonition_titles
 from ..core.catalog import FileCache, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic
-from ..core.html_allowlist import Allowlist, is_id, positioned
+from ..core.html_allowlist import Allowlist, is_id, linked_addresses, positioned
 from ..core.messages import SITE_LOCALES, load_messages
 from ..core.model import Catalog
-from ..core.pages import RenderBudget, joined_lines, plain_title, printable_meta, render_seconds, too_slow
-from ..core.published import CATALOG_DOCUMENT, course_files, redirect_path
+from ..core.pages import (
+    MarkdownLinks,
+    RenderBudget,
+    joined_lines,
+    plain_title,
+    printable_meta,
+    render_seconds,
+    too_slow,
+)
+from ..core.published import CATALOG_DOCUMENT, THEME_OUTPUTS, course_files, links_leading_nowhere, redirect_path
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
@@ -116,6 +124,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.render_budget: RenderBudget | None = None  # of the page being rendered, from its Markdown to the allowlist
         self.admonition_titles = AdmonitionTitles()  # untitled boxes titled in the language of the page converted
         self.kept_page_links = KeptPageLinks()  # serving: links to pages reused as HTML
+        self.markdown_links = MarkdownLinks()  # what Markdown made of the page converted last, as written
+        self.site_files: tuple[frozenset[str], frozenset[str]] | None = None  # (sources, outputs) of this build
         self.titles_by_language: dict[str, dict[str, str]] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
@@ -177,6 +187,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         _permalinks_in_site_language(config, self.options.messages.text("nav.permalink"))
         if self.admonition_titles not in config.markdown_extensions:  # each page's, from on_page_markdown
             config.markdown_extensions.append(self.admonition_titles)
+        if self.markdown_links not in config.markdown_extensions:
+            config.markdown_extensions.append(self.markdown_links)
         if self.serving and self.kept_page_links not in config.markdown_extensions:
             config.markdown_extensions.append(self.kept_page_links)
         self.titles_by_language = {}
@@ -311,6 +323,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             else:
                 files.append(file)
         _refuse_shared_outputs(files, self.downloads)
+        self.site_files = None  # taken at the first page, after every plugin's on_files
         if config.nav is None:
             config.nav = self._nav(files)
         if self.serving:
@@ -389,6 +402,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 page.update_date = generated.updated.isoformat()
         self.admonition_titles.titles = self._admonition_titles(str(page.meta.get("language") or ""))
         self.kept_page_links.page = page.file.src_uri
+        self.markdown_links.urls = []
         if self.allowlist is not None:
             seconds = render_seconds(markdown)
 
@@ -418,6 +432,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             raise PluginError("\n".join(
                 f"syllabus: {source}:{line + offset}:{column}: {message}" for line, column, message in refusals
             ) + "\n(the published HTML of a page must pass the allowlist unchanged; run `syllabus validate`)")
+        self._check_published_links(html, page, config, files)
         html = joined_lines(html)
         # A title taken from the first <h1> is HTML to MkDocs; the home page is titled by the
         # site's name alone, as Material titles it, not "Academy - Academy".
@@ -444,6 +459,25 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated.search_filters is None or excluded:
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
+
+    def _check_published_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """A warning (so ``--strict`` fails) for each link of the published body that leads
+        nowhere: MkDocs publishes folder-style, absolute and HTML addresses as written, and
+        notes the first two at info level only. As validate reports them, where the site's
+        ``validation.links.not_found`` makes broken links fail the build."""
+        assert self.options is not None
+        if not self.options.links.not_found:
+            return
+        if self.site_files is None:  # the pages and files of this build, once all are known
+            # Those MkDocs leaves out (exclude_docs, draft_docs) too: it notes links to them at info level.
+            self.site_files = (frozenset(f.src_uri for f in files),
+                               frozenset({*(f.dest_uri for f in files), *(d.dest_uri for d in self.downloads),
+                                          *THEME_OUTPUTS}))
+        sources, outputs = self.site_files
+        for url, leads in links_leading_nowhere(linked_addresses(html), self.markdown_links.urls, page.file.src_uri,
+                                                page.file.dest_uri, self.options.site_url, sources, outputs):
+            log.warning(f"syllabus: {self._source(page, config)}: '{url}' leads {leads}, where the site has "
+                        "nothing (`syllabus validate` says where and what to write)")
 
     def _source(self, page: Page, config: MkDocsConfig) -> str:
         """The file a trainer edits for ``page``, as diagnostics name it."""
