@@ -416,3 +416,37 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     build_site(site_catalog.config, tmp_path / "site")
     page = (tmp_path / "site/notes/index.html").read_text(encoding="utf-8")
     assert "support@example.test" in page and "roadmap" not in page
+
+
+THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
+    ('site_name: "Academy <img src=x onerror=alert(1)>"\n', "1:12: error: site_name: onerror= on <img> is an "
+     "event handler, which runs JavaScript; remove it"),
+    ('site_name: Academy" onmouseover="alert(1)\n', "1:12: error: site_name: a straight double quote (\") would end "
+     "the HTML attribute the theme may print it in (aria-label=\"...\"); write “…”, or quote HTML attributes with '"),
+    ("extra:\n  homepage: javascript:alert(1)\n", "{line}:13: error: extra.homepage: 'javascript:alert(1)' is not "
+     "an address a page may link to; use a relative link or an https, http or mailto URL"),
+    ("extra:\n  social:\n    - icon: fontawesome/brands/github\n      link: \"java\\tscript:alert(1)\"\n",
+     "{line}:13: error: extra.social[0].link: 'java\\tscript:alert(1)' is not an address a page may link to; use a "
+     "relative link or an https, http or mailto URL"),
+    ("copyright: <a href='https://x.test' onclick='alert(1)'>X</a>\n", "{line}:12: error: copyright: onclick= on "
+     "<a> is an event handler, which runs JavaScript; remove it"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), THEME_TEXTS, ids=["html", "attribute", "homepage", "social", "copyright"])
+def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
+        site_catalog: CatalogDir, run_cli, tmp_path: Path, lines: str, expected: str) -> None:
+    """Material prints site_name, copyright, extra values (and more) into every page
+    unescaped, some inside attributes: they are held to the page bodies' allowlist."""
+    config = site_catalog.config.read_text(encoding="utf-8")
+    if lines.startswith("site_name:"):
+        config = lines + "\n".join(config.splitlines()[1:]) + "\n"
+    else:
+        expected = expected.format(line=len(config.splitlines()) + lines.count("\n"))
+        config += lines
+    site_catalog.write("mkdocs.yml", config)
+    result = run_cli("validate", "-f", site_catalog.config)
+    assert (result.code, result.err.splitlines()[0]) == (2, f"mkdocs.yml:{expected}")
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and f"mkdocs.yml:{expected}" in build.stderr
+    assert not (tmp_path / "site").exists()

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from html import unescape
+from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -155,6 +155,16 @@ class Allowlist:
     def clean(self, html: str) -> str:
         """The HTML to publish: only allowed tags, attributes and URLs, well formed."""
         return self._cleaner.clean(html)
+
+    def refusal(self, value: str, *, address: bool = False) -> str | None:
+        """Why ``value``, published as HTML (or, ``address``, as a link's ``href``), would
+        not pass unchanged; None if it would."""
+        if address:
+            _, removals = self.removals(f'<a href="{escape(value, quote=True)}">link</a>')
+            return (f"'{value}' is not an address a page may link to; use a relative link or an https, http or "
+                    "mailto URL") if removals else None
+        _, removals = self.removals(value)
+        return "; ".join(removal.message for removal in removals) or None
 
     def removals(self, html: str) -> tuple[str, list[Removal]]:
         """(the sanitised HTML, everything sanitising removed from ``html``, in page order).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,9 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
+from ..core.html_allowlist import Allowlist
 from ..core.pages import MarkdownSettings
+from ..core.schema_messages import dotted
 from ..core.yamlsafe import forbidden_text
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
@@ -43,6 +45,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                 if isinstance(config.get(key), str) and (why := forbidden_text(config[key]))]
     problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
                  for keys, why in snippet_problems(config)]
+    problems += [source.error(tuple(key for key in keys if isinstance(key, str)), f"{dotted(keys)}: {why}")
+                 for keys, why in theme_text_problems(config)]
     if problems:
         raise ConfigError("configuration errors", problems)
     return options_from_mapping(
@@ -56,6 +60,53 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         use_directory_urls=config.use_directory_urls,
         theme_files=theme_files(config) if with_theme_files else frozenset(),
     )
+
+
+# What the theme prints into every page as HTML, unescaped: mkdocs.yml's texts, addresses and
+# nav titles, and everything under ``extra`` (social links, alternate languages, consent...).
+THEME_TEXTS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+THEME_ADDRESSES = ("repo_url", "edit_uri")
+ADDRESS_KEYS = frozenset({"link", "homepage", "href", "url", "src"})  # of values under ``extra``
+
+
+def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    """mkdocs.yml's values the theme publishes as they are, held to the allowlist of page
+    bodies: text and HTML it passes unchanged, addresses only of the schemes it allows
+    (``site_name: <img onerror=...>``, ``extra.homepage: javascript:...`` ran in every page)."""
+    allowlist = Allowlist()
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+
+    def check(keys: tuple[str | int, ...], value: Any, address: bool) -> None:
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                check((*keys, str(key)), item, str(key) in ADDRESS_KEYS)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                check((*keys, index), item, address)
+        elif isinstance(value, str) and '"' in value:  # the theme prints some inside attributes: "..."
+            problems.append((keys, 'a straight double quote (") would end the HTML attribute the theme may print it '
+                                   "in (aria-label=\"...\"); write “…”, or quote HTML attributes with '"))
+        elif isinstance(value, str) and (why := allowlist.refusal(value, address=address)):
+            problems.append((keys, why))
+
+    for key in THEME_TEXTS + THEME_ADDRESSES:
+        check((key,), config.get(key), key in THEME_ADDRESSES)
+    check(("extra",), dict(config.get("extra") or {}), False)
+    for keys, title, target in _nav_entries(config.get("nav") or [], ("nav",)):
+        check(keys, title, False)
+        check(keys, target, True)
+    return problems
+
+
+def _nav_entries(items: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any, Any]]:
+    """(place, title, page or address) of each titled entry of mkdocs.yml's ``nav``."""
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        for title, target in item.items() if isinstance(item, Mapping) else []:
+            if isinstance(target, list):
+                yield (*keys, index), title, None
+                yield from _nav_entries(target, (*keys, index, title))
+            else:
+                yield (*keys, index), title, target
 
 
 SNIPPETS = "pymdownx.snippets"
