@@ -29,21 +29,16 @@ from .page_assets import ASSET_FILES, ASSETS_SITE_FOLDER
 PLUGIN = "syllabus"
 
 
-# mkdocs.yml's own texts that Syllabus writes into feeds, calendars and page titles.
-SITE_TEXTS = ("site_name", "site_description", "site_author")
-
-
 def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                         with_theme_files: bool = False) -> Options:
     """The core's options; ``markdown`` is the site's resolved Markdown extensions (with MkDocs'
-    built-in ones), so ``syllabus validate`` renders pages as the build does. The site's
-    texts are held to the content's character rules: a non-character in ``site_name`` made
-    the Atom feed ill-formed XML. ``with_theme_files`` (where links are checked: validate and
-    the preview) adds :func:`theme_files` (~50 ms: Material's folders hold thousands of icons)."""
+    built-in ones), so ``syllabus validate`` renders pages as the build does. Configuration
+    that would publish what the content may not is refused, positioned: see
+    :func:`snippet_problems` and :func:`theme_text_problems`. ``with_theme_files`` (where
+    links are checked: validate and the preview) adds :func:`theme_files` (~50 ms:
+    Material's folders hold thousands of icons)."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
-    problems = [source.error((key,), f"{key}: {why}") for key in SITE_TEXTS
-                if isinstance(config.get(key), str) and (why := forbidden_text(config[key]))]
-    problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
+    problems = [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
                  for keys, why in snippet_problems(config)]
     problems += [source.error(tuple(key for key in keys if isinstance(key, str)), f"{dotted(keys)}: {why}")
                  for keys, why in theme_text_problems(config)]
@@ -72,7 +67,9 @@ ADDRESS_KEYS = frozenset({"link", "homepage", "href", "url", "src"})  # of value
 def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
     """mkdocs.yml's values the theme publishes as they are, held to the allowlist of page
     bodies: text and HTML it passes unchanged, addresses only of the schemes it allows
-    (``site_name: <img onerror=...>``, ``extra.homepage: javascript:...`` ran in every page)."""
+    (``site_name: <img onerror=...>``, ``extra.homepage: javascript:...`` ran in every page);
+    and to the content's character rules (a non-character in ``site_name``, which Syllabus
+    also writes into feeds and calendars, made the Atom feed ill-formed XML)."""
     allowlist = Allowlist()
     problems: list[tuple[tuple[str | int, ...], str]] = []
 
@@ -83,6 +80,8 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 check((*keys, index), item, address)
+        elif isinstance(value, str) and (why := forbidden_text(value)):  # the content's character rules
+            problems.append((keys, why))
         elif isinstance(value, str) and '"' in value:  # the theme prints some inside attributes: "..."
             problems.append((keys, 'a straight double quote (") would end the HTML attribute the theme may print it '
                                    "in (aria-label=\"...\"); write “…”, or quote HTML attributes with '"))
