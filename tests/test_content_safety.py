@@ -142,6 +142,8 @@ def test_the_home_page_is_checked(site_catalog: CatalogDir, run_cli, tmp_path: P
     # MkDocs joins an indented line to the value above: the joined value is the one checked.
     ('title: x\nlanguage: ja\n    "onclick=alert(1)//\n\nBody.\n', "courses/c/unit.md:3:5"),
     ('---\ntitle: x\nlanguage: "ja\\n"\n---\n', "courses/c/unit.md:3:1"),
+    # Never closed: MkDocs would publish the block as a rule and a paragraph of text.
+    ("---\ntitle: Sharing\nhide: [toc]\n\nBody.\n", "courses/c/unit.md:1:1"),
 ])
 def test_front_matter_is_data_with_known_keys(site_catalog: CatalogDir, run_cli, tmp_path: Path,
                                               front: str, where: str) -> None:
@@ -433,7 +435,8 @@ THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
 ]
 
 
-@pytest.mark.parametrize(("lines", "expected"), THEME_TEXTS, ids=["html", "attribute", "homepage", "social", "copyright"])
+@pytest.mark.parametrize(("lines", "expected"), THEME_TEXTS,
+                         ids=["html", "attribute", "homepage", "social", "copyright"])
 def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
         site_catalog: CatalogDir, run_cli, tmp_path: Path, lines: str, expected: str) -> None:
     """Material prints site_name, copyright, extra values (and more) into every page

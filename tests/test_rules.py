@@ -239,6 +239,11 @@ FIELDS = [
                 "or remove the key"),
           error(C, 11, 11, "schema-type", "products: expected a list, got nothing; write one '- item' per line under "
                 "it, or remove the key")]),
+    Case("a-list-written-as-text-gets-yaml-that-parses",  # an unquoted @ cannot start a YAML value
+         {C: course(owners='owners: "@maria-chen, @dev-patel"')},
+         {C: course(owners='owners: ["@maria-chen", "@dev-patel"]')},
+         [error(C, 8, 9, "schema-type", "owners: expected a list, got '@maria-chen, @dev-patel'; write "
+                "[\"@maria-chen\", \"@dev-patel\"] or one '- item' per line")]),
     Case("title-not-blank",
          {C: course(title='title: "   "')},
          {C: course(title='title: " Intro "')},
@@ -461,13 +466,19 @@ SESSIONS = [
          [error(C, 13, 23, "schema-pattern", "sessions[0].registration_url: 'javascript:alert(document.cookie)' "
                 + WEB_ADDRESS)]),
     Case("session-unknown-key-at-key-missing-key-at-mapping",
-         {C: course(extra=SESSION.replace("timezone", "tmezone").format(start="2026-12-03T16:00", zone="UTC"),
+         {C: course(extra=SESSION.replace("timezone", "place").format(start="2026-12-03T16:00", zone="UTC"),
                     **LIVE)},
          {C: course(extra=session(zone="UTC"), **LIVE)},
          [error(C, 11, 5, "schema-required", "sessions[0]: missing required field 'timezone' (IANA time zone of "
                 "`start`, for example `America/New_York`)"),
-          error(C, 12, 5, "schema-additionalProperties", "sessions[0].tmezone: unknown field 'tmezone' (did you "
-                "mean 'timezone'?)")]),
+          error(C, 12, 5, "schema-additionalProperties", "sessions[0].place: unknown field 'place'; allowed: "
+                "start, timezone, duration_minutes, language, status, registration_url, instructors, capacity")]),
+    Case("a-misspelt-required-field-is-one-problem",  # not also "missing required field 'timezone'"
+         {C: course(extra=SESSION.replace("timezone", "tmezone").format(start="2026-12-03T16:00", zone="UTC"),
+                    **LIVE)},
+         {C: course(extra=session(zone="UTC"), **LIVE)},
+         [error(C, 12, 5, "schema-additionalProperties", "sessions[0].tmezone: unknown field 'tmezone' (did you "
+                "mean 'timezone'? it is required)")]),
     Case("session-status-values",
          {C: course(extra=session(more="    status: postponed\n"), **LIVE)},
          {C: course(extra=session(more="    status: cancelled\n"), **LIVE)},
@@ -566,6 +577,11 @@ FILES = [
           "courses/intro/sharing.md": "# B\n"},
          [error(C, 12, 24, "output-path", "units[1].file: 'share.md' would be published at 'share/index.html', "
                 "where units[0] (share/index.md) is published; rename it")]),
+    Case("unit-listed-twice",
+         {C: units("setup.md", "setup.md"), "courses/intro/setup.md": "# Setup\n"},
+         {C: units("setup.md", "lab.md"), "courses/intro/setup.md": "# Setup\n", "courses/intro/lab.md": "# Lab\n"},
+         [error(C, 12, 24, "output-path", "units[1].file: 'setup.md' is listed already, as units[0]; remove one of "
+                "them")]),
     Case("material-is-no-markdown-page",
          {C: material("file: handout.md"), "courses/intro/handout.md": "# Handout\n"},
          {C: material("file: handout.pdf"), "courses/intro/handout.pdf": "%PDF-1.4\n"},
@@ -638,6 +654,10 @@ REFERENCES = [
          {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [a]\n")},
          {**other("a", "prerequisites: [b]\n"), **other("b")},
          [error("courses/a/course.yml", 10, 17, "prerequisite-cycle", "prerequisites form a cycle: a → b → a")]),
+    Case("prerequisite-cycle-is-no-track-order-problem",  # no order of a and b would do: said once, as a cycle
+         {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [a]\n"), T: track("a, b")},
+         {**other("a", "prerequisites: [b]\n"), **other("b"), T: track("b, a")},
+         [error("courses/a/course.yml", 10, 17, "prerequisite-cycle", "prerequisites form a cycle: a → b → a")]),
     Case("prerequisite-cycle-of-three",
          {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [c]\n"),
           **other("c", "prerequisites: [a]\n")},
@@ -676,15 +696,15 @@ REFERENCES = [
          {C: course(extra="translations: {ja: intro-ja}\n"), **other("intro-ja", "language: ja\n")},
          {C: course(extra="translations: {ja: intro-ja}\n"),
           **other("intro-ja", "language: ja\ntranslations: {en: intro}\n")},
-         [error(C, 10, 20, "translations", "translations.ja: 'intro-ja' does not point back (add 'en: intro' to its "
-                "translations)")]),
+         [error(C, 10, 20, "translations", "translations.ja: 'intro-ja' does not point back (add 'en: intro' to the "
+                "translations in courses/intro-ja/course.yml)")]),
     Case("translations-match-the-language",
          {C: course(extra="translations: {ja: intro-ja}\n"),
           **other("intro-ja", "language: de\ntranslations: {en: intro}\n")},
          {C: course(extra="translations: {de: intro-ja}\n"),
           **other("intro-ja", "language: de\ntranslations: {en: intro}\n")},
          [error("courses/intro-ja/course.yml", 11, 20, "translations", "translations.en: 'intro' does not point back "
-                "(add 'de: intro-ja' to its translations)"),
+                "(add 'de: intro-ja' to the translations in courses/intro/course.yml)"),
           error(C, 10, 20, "translations", "translations.ja: 'intro-ja' is in language 'de', not 'ja'")]),
     Case("translations-exist",
          {C: course(extra="translations: {ja: intro-jp}\n"),
@@ -692,7 +712,7 @@ REFERENCES = [
          {C: course(extra="translations: {ja: intro-ja}\n"),
           **other("intro-ja", "language: ja\ntranslations: {en: intro}\n")},
          [error("courses/intro-ja/course.yml", 11, 20, "translations", "translations.en: 'intro' does not point back "
-                "(add 'ja: intro-ja' to its translations)"),
+                "(add 'ja: intro-ja' to the translations in courses/intro/course.yml)"),
           error(C, 10, 20, "unknown-course", "translations.ja: unknown course 'intro-jp' (did you mean 'intro-ja'?)")]),
     Case("translations-not-the-own-language",
          {C: course(extra="translations: {en: intro}\n")},
@@ -841,6 +861,10 @@ PLANS = [
          {P: phases(day=10)},
          {P: phases(day=9)},
          [error(P, 11, 15, "plan-days", "phases[0].items[0]: day 10 is outside its phase (days 0-9)")]),
+    Case("plan-item-day-before-kickoff-is-said-once",  # the schema's minimum, not also "outside its phase"
+         {P: phases(day=-1)},
+         {P: phases(day=0)},
+         [error(P, 11, 15, "schema-minimum", "phases[0].items[0].day: '-1' must be at least 0")]),
     Case("plan-phases-do-not-overlap",
          {P: phases(start2=9)},
          {P: phases(start2=10)},

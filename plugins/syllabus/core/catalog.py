@@ -36,7 +36,7 @@ from .pages import (
 )
 from .published import check_links, generated_files, generated_pages, output_path
 from .report import Report
-from .schema_messages import messages_for
+from .schema_messages import messages_for, without_knock_ons
 from .schemas import SchemaSet, build_schema_set
 from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
@@ -169,10 +169,11 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     _report_problems(source, document.problems, report)
     _whole_numbers(document.data)
     errors = schemas.errors(kind, document.data)
-    for error in errors:
-        for message in messages_for(error, document.sources):
-            report.on(source, message.path, message.message, f"schema-{error.validator}",
-                      at_key=message.at_key)
+    messages = [(message, error.validator) for error in errors for message in messages_for(error, document.sources)]
+    kept = {id(message) for message in without_knock_ons([message for message, _ in messages])}
+    for message, validator in messages:
+        if id(message) in kept:
+            report.on(source, message.path, message.message, f"schema-{validator}", at_key=message.at_key)
     return document.data, not (errors or any(problem.severity == "error" for problem in document.problems))
 
 

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from .html_allowlist import Allowlist, linked_addresses, positioned
 from .locale_format import LANGUAGE_TAG, unknown_language
+from .schema_messages import closest, did_you_mean
 from .yamlsafe import YamlProblem, YamlRejected, load_text
 
 # MkDocs' list (mkdocs.utils.markdown_extensions): every one of these becomes a page.
@@ -37,6 +38,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 _YAML_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+# A "---" line then a "key:" line, with no closing line (``_YAML_FRONT_MATTER`` did not match).
+_UNCLOSED_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n[ ]{0,3}[A-Za-z0-9_-]+:(?:[ \t]|$)", re.MULTILINE)
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
@@ -74,18 +77,22 @@ def _split(text: str) -> PageSource:
         body = text[match.end():]
         stripped = body.lstrip("\n")
         body_line = text.count("\n", 0, match.end()) + len(body) - len(stripped) + 1
-        try:
-            document = load_text(match.group(1))
+        try:  # read below a blank line for the "---": every line it names is the file's
+            document = load_text("\n" + match.group(1))
         except YamlRejected as rejected:
-            return PageSource({}, stripped, body_line, [_shift(p, 1) for p in rejected.problems])
-        problems = [_shift(p, 1) for p in document.problems]
+            return PageSource({}, stripped, body_line, rejected.problems)
+        problems = list(document.problems)
         for key, value in document.data.items():
             line, column = document.key_marks.get((key,), (1, 1))
             problem = _meta_problem(key, value)
             if problem:
-                problems.append(YamlProblem(line + 1, column, problem, "front-matter"))
+                problems.append(YamlProblem(line, column, problem, "front-matter"))
         return PageSource(document.data, stripped, body_line, problems)
-    return _multimarkdown_meta(text)
+    page = _multimarkdown_meta(text)
+    if _UNCLOSED_FRONT_MATTER.match(text):
+        page.problems.append(YamlProblem(1, 1, "the metadata block this '---' opens is never closed, so MkDocs would "
+                                         "publish it as text; add a '---' line after its last key", "front-matter"))
+    return page
 
 
 # Python-Markdown rebuilds a block's text once per inline match (links, tags, emphasis, code,
@@ -294,8 +301,10 @@ def _multimarkdown_meta(text: str) -> PageSource:
 def _meta_problem(key: str, value: Any) -> str | None:
     """Why a metadata entry is refused, or None."""
     if key not in FRONT_MATTER_KEYS:
-        return (f"'{key[:40]}' is not a page metadata key Syllabus allows ({', '.join(FRONT_MATTER_KEYS)}); "
-                "remove it, or add a blank line first if this line is text")
+        meant = closest(key, FRONT_MATTER_KEYS)
+        return (f"'{key[:40]}' is not a page metadata key Syllabus allows "
+                + (f"(did you mean '{meant}'?)" if meant else f"({', '.join(FRONT_MATTER_KEYS)})")
+                + "; remove it, or add a blank line first if this line is text")
     if key in TEXT_KEYS:
         if not isinstance(value, str):
             return f"'{key}' must be text; quote it"
@@ -308,7 +317,9 @@ def _meta_problem(key: str, value: Any) -> str | None:
             return f"'language': {problem}"
     elif key == "hide":
         if not isinstance(value, list) or not all(isinstance(v, str) and v in HIDE_VALUES for v in value):
-            return f"'hide' must be a list of {', '.join(sorted(HIDE_VALUES))}"
+            wrong = next((v for v in value if v not in HIDE_VALUES), None) if isinstance(value, list) else None
+            return (f"'hide' must be a list of {', '.join(sorted(HIDE_VALUES))}"
+                    + did_you_mean(wrong, sorted(HIDE_VALUES)))
     elif key == "search" and (not isinstance(value, dict) or set(value) - {"exclude"}
                               or not isinstance(value.get("exclude", False), bool)):
         # Material's search also reads a boost; Pagefind, which searches the site, has no
@@ -317,10 +328,6 @@ def _meta_problem(key: str, value: Any) -> str | None:
     elif key == "authoring" and not isinstance(value, bool):
         return "'authoring' must be true or false"
     return None
-
-
-def _shift(problem: YamlProblem, lines: int) -> YamlProblem:
-    return YamlProblem(problem.line + lines, problem.column, problem.message, problem.rule)
 
 
 def printable_meta(meta: Mapping[str, Any]) -> dict[str, Any]:

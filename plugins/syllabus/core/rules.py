@@ -328,12 +328,17 @@ def published_unit_path(name: str) -> str:
 def _check_output_paths(data: Any, source: str, report: Report) -> None:
     """No two things a course publishes may be written to the same path (or one inside the other)."""
     claimed: dict[str, str] = dict(_COURSE_OUTPUTS)
+    listed: dict[PurePosixPath, str] = {}  # files named already, by the first entry naming each
     for field in ("units", "materials"):
         for index, entry in _entries(data, field):
             name = _text(entry, "file")
             if name is None or not all(SAFE_NAME.fullmatch(part) for part in PurePosixPath(name).parts) \
                     or (field == "units" and PurePosixPath(name) == PurePosixPath("index.md")):
                 continue  # reported already: an unsafe name, or a unit named like the overview
+            if (first := listed.setdefault(PurePosixPath(name), f"{field}[{index}]")) != f"{field}[{index}]":
+                report.on(source, (field, index, "file"), f"{field}[{index}].file: '{name}' is listed already, as "
+                          f"{first}; remove one of them", "output-path")
+                continue
             output = published_unit_path(name) if field == "units" else name
             what = f"{field}[{index}] ({name})"
             parts = PurePosixPath(output).parts
@@ -368,7 +373,7 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
         previous_end = max(previous_end, end)
         for item_index, item in _entries(phase, "items"):
             day = _whole(item.get("day"))
-            if day is not None and not start <= day <= end:
+            if day is not None and day >= 0 and not start <= day <= end:  # below 0: the schema's minimum says so
                 report.on(source, (*path, "items", item_index, "day"), f"phases[{index}].items"
                           f"[{item_index}]: day {day} is outside its phase (days {start}-{end})",
                           "plan-days")
@@ -387,13 +392,13 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
     for kind, source, data in unusable:
         for path, target_kind, target in raw_references(kind, data):
             checker.reference(source, path, target_kind, target, from_public=False)
+    checker.cycles()  # first: a track's order is not judged between courses caught in one
     for course in catalog.courses.values():
         checker.course(course)
     for track in catalog.tracks.values():
         checker.track(track)
     for plan in catalog.plans.values():
         checker.plan(plan)
-    checker.cycles()
 
 
 def raw_references(kind: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
@@ -432,6 +437,7 @@ class _CrossFile:
         self.catalog, self.options, self.report, self.known = catalog, options, report, known_ids
         self.public = options.audience == "public"
         self.redirect_claims: dict[str, list[str]] = {}  # old id -> courses claiming it, built once
+        self.tangles: list[frozenset[str]] = []  # courses caught in each prerequisite cycle (see cycles)
         for course in catalog.courses.values():
             for old in dict.fromkeys(course.redirect_from):
                 self.redirect_claims.setdefault(old, []).append(course.id)
@@ -475,9 +481,12 @@ class _CrossFile:
             other = self.catalog.courses.get(target)
             if other is None or unknown_language(course.language) or unknown_language(other.language):
                 continue  # a language that is no language is reported where it is written
+            if tag == course.language:
+                continue  # its own language, reported with the course's data
             if other.translations.get(course.language) != course.id:
                 self.report.on(src, path, f"translations.{tag}: '{target}' does not point back (add "
-                               f"'{course.language}: {course.id}' to its translations)", "translations")
+                               f"'{course.language}: {course.id}' to the translations in {other.source})",
+                               "translations")
             if other.language != tag:
                 self.report.on(src, path, f"translations.{tag}: '{target}' is in language "
                                f"'{other.language}', not '{tag}'", "translations")
@@ -502,6 +511,8 @@ class _CrossFile:
                                    "twice in this track", "track-duplicate")
                 seen.add(item.course)
         for s_index, i_index, course_id, prerequisite in track.misordered(self.catalog.courses):
+            if any(course_id in tangle and prerequisite in tangle for tangle in self.tangles):
+                continue  # no order of the two would do: the cycle is reported at its course
             path = ("sections", s_index, "courses", i_index)
             self.report.on(track.source, path, f"{dotted(path)}: '{course_id}' is listed before its "
                            f"prerequisite '{prerequisite}'; move it after", "track-order")
@@ -551,6 +562,7 @@ class _CrossFile:
                     tangle = frozenset(_reachable(graph, child) & _reachable(_reversed(graph), child))
                     if tangle not in reported:
                         reported.add(tangle)
+                        self.tangles.append(tangle)
                         self.report_cycle(cycle, tangle)
                 elif not state.get(child):
                     state[child] = 1

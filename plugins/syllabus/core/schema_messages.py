@@ -30,6 +30,15 @@ class SchemaMessage:
     path: Path_
     message: str
     at_key: bool = False
+    names: str | None = None  # the field an unknown key (at ``path``) most likely meant, or a missing one is
+
+
+def without_knock_ons(messages: list[SchemaMessage]) -> list[SchemaMessage]:
+    """The messages, less "missing required field 'level'" where an unknown key beside it
+    ('levl') was most likely that field: its message says so."""
+    meant = {(message.path[:-1], message.names) for message in messages if message.at_key and message.names}
+    return [message for message in messages
+            if message.at_key or message.names is None or (message.path, message.names) not in meant]
 
 
 NOT_BLANK = "\\S"  # the schemas' pattern for text that must say something: a character other than a space
@@ -99,10 +108,24 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
     if expected == "a list" and value is None:  # "tags:", "tags: null"
         return "expected a list, got nothing; write one '- item' per line under it, or remove the key"
     if expected == "a list" and not isinstance(value, (list, dict)):
-        return f"expected a list, got {_quote(value, source)}; write [{source or value}] or one '- item' per line"
+        items = ", ".join(_flow_item(item.strip()) for item in str(value).split(",")) if isinstance(value, str) \
+            else source or value
+        return f"expected a list, got {_quote(value, source)}; write [{items}] or one '- item' per line"
     if expected in ("a whole number", "a number") and isinstance(value, float) and math.isfinite(value):
         return f"{_quote(value, source)} must be a whole number"
     return f"expected {expected}, got {_type_of(value)} {_quote(value, source) if value is not None else ''}".rstrip()
+
+
+# What YAML reads specially at the start of an unquoted item in [...] (or anywhere in it).
+_FLOW_SPECIAL_START = tuple("@`!&*|>%'\"#{[-?:,")
+_FLOW_SPECIAL = (": ", " #", ",", "[", "]", "{", "}")
+
+
+def _flow_item(text: str) -> str:
+    """``text`` as an item of a YAML ``[...]`` list: quoted where YAML would not read it as text."""
+    if text.startswith(_FLOW_SPECIAL_START) or any(mark in text for mark in _FLOW_SPECIAL) or not text:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
 
 
 def messages_for(
@@ -121,9 +144,12 @@ def messages_for(
         for key in value:
             if key in known or any(re.search(p, key) for p in patterns):
                 continue
-            hint = did_you_mean(key, known) or f"; allowed: {', '.join(known)}"
+            match = closest(key, known)
+            missing = match is not None and match not in value and match in schema.get("required", ())
+            hint = (f" (did you mean '{match}'?{' it is required' if missing else ''})" if match
+                    else f"; allowed: {', '.join(known)}")
             yield SchemaMessage((*path, key), f"{dotted((*path, key))}: unknown field '{key}'{hint}",
-                                at_key=True)
+                                at_key=True, names=match if missing else None)
         return
     if keyword == "required":
         missing = re.match(r"'(.*)' is a required property", error.message)
@@ -131,7 +157,8 @@ def messages_for(
         field_schema = schema.get("properties", {}).get(name, {})
         description = str(field_schema.get("description", "")).split(". ")[0].rstrip(".")
         hint = f" ({description})" if description else ""
-        yield SchemaMessage(path, f"{where}: missing required field '{name}'{hint}".replace("(file): ", ""))
+        yield SchemaMessage(path, f"{where}: missing required field '{name}'{hint}".replace("(file): ", ""),
+                            names=name)
         return
     if keyword == "enum":
         allowed = [str(v) for v in error.validator_value]

@@ -1,0 +1,28 @@
+"""Front matter problems are said with the file's own line numbers, and with a suggestion."""
+
+from __future__ import annotations
+
+from syllabus.core.pages import split_page
+
+
+def problems(text: str) -> list[tuple[int, int, str]]:
+    return [(problem.line, problem.column, problem.message) for problem in split_page(text).problems]
+
+
+def test_lines_inside_a_message_count_from_the_top_of_the_file() -> None:
+    assert problems("---\ntitle: Setup\n  subtitle: x\n---\n# Setup\n") == [
+        (3, 3, "'subtitle' is indented deeper than 'title' on line 2, which already has a value")]
+
+
+def test_a_mistyped_key_or_value_gets_a_suggestion() -> None:
+    assert problems("---\ntitel: Setup\nhide: [tok]\n---\n# Setup\n") == [
+        (2, 1, "'titel' is not a page metadata key Syllabus allows (did you mean 'title'?); remove it, or add a "
+               "blank line first if this line is text"),
+        (3, 1, "'hide' must be a list of feedback, footer, navigation, path, tags, toc (did you mean 'toc'?)")]
+
+
+def test_a_block_never_closed_is_refused_at_its_first_line() -> None:
+    assert problems("---\ntitle: Setup\n\n# Setup\n") == [
+        (1, 1, "the metadata block this '---' opens is never closed, so MkDocs would publish it as text; add a "
+               "'---' line after its last key")]
+    assert problems("---\n\nA page that opens with a rule.\n") == []
