@@ -87,7 +87,8 @@ BROKEN = [
            "'plans/onboarding/plan.md' is a Markdown download, which MkDocs takes for a link to a page",
            "docs/index.md"),
     Broken("authoring-page", "# Home\n\nSee [the authors' guide](authors.md).\n", 3, 26,
-           "'authors.md' not found in the site", "docs/index.md"),
+           "'authors.md' is a page for authors (authoring: true), which only the internal site publishes",
+           "docs/index.md"),
     Broken("unpublished-insights", "# Home\n\nSee [figures](insights/index.md).\n", 3, 15,
            "'insights/index.md' not found in the site", "docs/index.md"),
     Broken("theme-template", "# Home\n\nSee [the header](partials/header.html).\n", 3, 18,
@@ -214,7 +215,7 @@ def test_the_internal_site_has_the_authoring_pages(catalog, run_cli, tmp_path, m
     build_site(catalog.config, tmp_path / "site", env={"SYLLABUS_AUDIENCE": "internal"})
     monkeypatch.setenv("SYLLABUS_AUDIENCE", "public")
     assert [problem[3] for problem in validate(run_cli, catalog)] == [
-        "'../../authors.md' not found in the site (did you mean '../../guide.md'?)",
+        "'../../authors.md' is a page for authors (authoring: true), which only the internal site publishes",
         "'../../reference/fields/index.md' not found in the site"]
 
 

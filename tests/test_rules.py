@@ -121,7 +121,7 @@ plugins:
         webinar: {title: Webinar, live: true}
 """
 NO_PRODUCTS = "site_name: Minimal Academy\nplugins:\n  - syllabus\n"
-WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.youtube-nocookie.com/embed/abc123')"
+WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.example.com/page')"
 LEAK = "must not be referenced from public content (it would leak); remove the reference or publish it"
 SESSION = "sessions:\n  - start: {start}\n    timezone: {zone}\n"  # start at 11:12, zone at 12:15
 LIVE = {"format": "format: virtual-ilt"}
@@ -220,10 +220,10 @@ FIELDS = [
          {C: course(duration_minutes="duration_minutes: 100001")},
          {C: course(duration_minutes="duration_minutes: 100000")},
          [error(C, 7, 19, "schema-maximum", "duration_minutes: '100001' must be at most 100000")]),
-    Case("duration-1:30-is-text",
+    Case("duration-1:30-is-text-and-said-in-minutes",
          {C: course(duration_minutes="duration_minutes: 1:30")},
          {C: course(duration_minutes="duration_minutes: 90")},
-         [error(C, 7, 19, "schema-type", "duration_minutes: expected a whole number, got text '1:30'")]),
+         [error(C, 7, 19, "schema-type", "duration_minutes: '1:30' is a time, not minutes; write 90")]),
     Case("duration-whole-number",
          {C: course(duration_minutes="duration_minutes: 1.5")},
          {C: course(duration_minutes="duration_minutes: 2")},

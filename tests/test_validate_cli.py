@@ -55,7 +55,7 @@ ESCAPED = ("control or bidirectional character {} is not allowed, not even as an
            "or reorder text)")
 ANCHOR = "anchor &{} is not allowed; write values out in full (anchors and aliases are not supported)"
 TAG = "tag {} is not allowed; content files hold plain data only"
-WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.youtube-nocookie.com/embed/abc123')"
+WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.example.com/page')"
 NOT_ALLOWED_SCHEME = ("uses the \"{}:\" scheme, which is not allowed; use a relative link or an https, http or "
                       "mailto URL")
 
@@ -691,4 +691,20 @@ def test_a_language_code_that_is_no_language_is_named_with_the_likely_one(catalo
                                              "'ja'?)"),
         ("courses/intro/course.yml", 13, 65, "sessions[0].language: 'xx' is not a language code"),
         ("docs/notes.md", 2, 1, "'language': 'cn' is not a language code (CN is China: did you mean 'zh'?)"),
+    ]
+
+
+def test_a_language_written_as_a_locale_or_a_name_gets_its_tag(catalog, run_cli):
+    """``en_US`` (a locale, as operating systems write it) and ``English`` (a name) are said
+    once each, with the tag to write, not as the schema's "not a valid language"."""
+    live = COURSE.replace("format: self-paced", "format: virtual-ilt")
+    catalog.course("intro", live + "language: en_US\nsessions:\n"
+                   "  - {start: '2027-01-05T10:00', timezone: Asia/Tokyo, language: Japanese}\n")
+    catalog.write("docs/notes.md", "---\nlanguage: ja_JP\n---\n\n# Notes\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(result.out)] == [
+        ("courses/intro/course.yml", 10, 11, "language: 'en_US' is not a language tag; write 'en-US' (with a hyphen)"),
+        ("courses/intro/course.yml", 12, 65, "sessions[0].language: 'Japanese' is a language's name; write its code, "
+                                             "'ja'"),
+        ("docs/notes.md", 2, 1, "'language': 'ja_JP' is not a language tag; write 'ja-JP' (with a hyphen)"),
     ]

@@ -413,7 +413,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
                 _report_hidden_references(source, text, hidden, report)
     generated = {output_path(path, options.use_directory_urls): path for path in generated_pages(catalog, options)}
     generated.update((path, path) for path in generated_files(catalog, options.today))  # published as they are
-    published_docs = []
+    published_docs, authoring_docs = [], []
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
         source = _relative(root, path)
         if (output := output_path(site_path, options.use_directory_urls)) in generated:
@@ -425,6 +425,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         source, text, page_links = _cached(cache, path, source, report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         if text is not None and not options.publishes_authoring_pages and for_authors(text):
+            authoring_docs.append(site_path)
             continue  # not on this site: the build leaves it out
         published_docs.append(site_path)
         links[source] = page_links
@@ -433,7 +434,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             _report_hidden_references(source, text, hidden, report)
     if renderer is not None and options.links.checked:  # validate; the build has MkDocs check them
         to_hidden = check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options,
-                                report)
+                                report, for_authors=authoring_docs)
         # Such a link said once, at the link, not again where the path of the course shows in it.
         report.diagnostics[:] = [d for d in report.diagnostics
                                  if d.rule != HIDDEN_REFERENCE_RULE or (d.path, d.line) not in to_hidden]

@@ -192,9 +192,15 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")  # BCP 47's sh
 
 @functools.lru_cache(maxsize=256)  # a catalog writes the same few tags
 def unknown_language(tag: str) -> str | None:
-    """Why a tag of BCP 47's shape names no language CLDR knows (``jp`` is Japan's country
-    code, the language is ``ja``), else None; one of another shape is the schema's to report."""
+    """Why a tag names no language CLDR knows (``jp`` is Japan's country code, the language
+    is ``ja``; ``en_US`` is written ``en-US``; ``English`` is a name, its code ``en``), else
+    None; one of no shape Syllabus can read is the schema's to report."""
     if not LANGUAGE_TAG.match(tag):
+        hyphenated = tag.strip().replace("_", "-")
+        if hyphenated != tag and LANGUAGE_TAG.match(hyphenated) and not unknown_language(hyphenated):
+            return f"'{tag}' is not a language tag; write '{hyphenated}' (with a hyphen)"
+        if (code := _language_codes().get(tag.strip().casefold())) is not None:
+            return f"'{tag}' is a language's name; write its code, '{code}'"
         return None
     code = tag.split("-", 1)[0].lower()
     english = Locale("en")
@@ -204,6 +210,13 @@ def unknown_language(tag: str) -> str | None:
     official = get_official_languages(code.upper()) if country else ()
     instead = f" ({code.upper()} is {country}: did you mean '{official[0]}'?)" if official else ""
     return f"'{tag}' is not a language code{instead}"
+
+
+@functools.cache
+def _language_codes() -> dict[str, str]:
+    """Language codes by their English names, case folded ("japanese": "ja")."""
+    return {name.casefold(): code for code, name in sorted(Locale("en").languages.items(), reverse=True)
+            if "_" not in code}
 
 
 @functools.lru_cache(maxsize=256)

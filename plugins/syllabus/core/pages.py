@@ -311,10 +311,10 @@ def _meta_problem(key: str, value: Any) -> str | None:
         if len(value) > MAX_TEXT:
             return f"'{key}' is {len(value)} characters long; keep it under {MAX_TEXT}"
     elif key == "language":
+        if isinstance(value, str) and len(value) <= 35 and (problem := unknown_language(value)):
+            return f"'language': {problem}"
         if not isinstance(value, str) or len(value) > 35 or not LANGUAGE_TAG.match(value):
             return "'language' must be a language tag such as en or ja"
-        if problem := unknown_language(value):
-            return f"'language': {problem}"
     elif key == "hide":
         if not isinstance(value, list) or not all(isinstance(v, str) and v in HIDE_VALUES for v in value):
             wrong = next((v for v in value if v not in HIDE_VALUES), None) if isinstance(value, list) else None

@@ -211,7 +211,7 @@ def _files_in(folder: Path) -> Iterator[str]:
 
 def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalog: Catalog,
                 known_courses: set[str], docs_files: Collection[str], options: Options,
-                report: Report) -> set[tuple[str, int]]:
+                report: Report, *, for_authors: Collection[str] = ()) -> set[tuple[str, int]]:
     """Report each relative link of the pages in ``links`` (their addresses in page order, by
     catalog-relative source; ``texts`` are the pages' sources) to a file the site will not
     have: what MkDocs warns about (``validation.links.not_found``), so ``--strict`` fails;
@@ -222,10 +222,11 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     that publishes them sees it. ``known_courses`` are the course folders found, including
     those whose course.yml failed its checks (reported already); ``docs_files`` the site
     paths of what the docs folder publishes. Returns the (source, line) of each link it
-    reported to a draft or internal course."""
+    reported to a draft or internal course. ``for_authors``: the docs pages this site leaves
+    out as ``authoring: true``."""
     def site_of(shown: Catalog) -> _Site:
         pages = {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown, options)
-        return _Site(pages | set(docs_files), generated_files(shown, options.today), options)
+        return _Site(pages | set(docs_files), generated_files(shown, options.today), options, set(for_authors))
 
     visible = catalog.visible_to(options.audience)
     hidden_folders = {course.folder for course in catalog.courses.values() if course.id not in visible.courses}
@@ -266,11 +267,12 @@ class _Site:
     pages: a link to one fails), and the theme's files. A docs file MkDocs leaves out of the
     build is linked without failing it (MkDocs says so at info level)."""
 
-    def __init__(self, pages: set[str], files: set[str], options: Options) -> None:
+    def __init__(self, pages: set[str], files: set[str], options: Options, for_authors: set[str]) -> None:
         self.markdown_downloads = {path for path in files if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES}
         self.paths = pages | (files - self.markdown_downloads) | options.theme_files
         self.unpublished = options.docs_unpublished or frozenset()
         self.use_directory_urls = options.use_directory_urls
+        self.for_authors = for_authors  # docs pages with authoring: true, which this site leaves out
         self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
         for path in sorted(self.paths):
             self.folders.setdefault(_folder_of(path), []).append(path)
@@ -394,6 +396,9 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if target.startswith(docs) and site.has(inside := target.removeprefix(docs)):
             return _Broken(f"'{url}' not found in the site, which has no {docs} folder (did you mean "
                            f"'{posixpath.relpath(inside, here)}'?)", f"link a page of {docs} by its place in the site")
+        if target in site.for_authors:
+            return _Broken(f"'{url}' is a page for authors (authoring: true), which only the internal site publishes",
+                           "link it from other authoring pages only, or remove authoring: true from it")
         return _Broken(f"'{url}' not found in the site{site.suggestion(path, target, here)}",
                        "correct the path (relative to this page), or add the page or file to docs/")
     course = shown.courses.get(parts[1])

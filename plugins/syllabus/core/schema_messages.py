@@ -101,6 +101,9 @@ def _example(schema: dict[str, Any]) -> str:
     return f" (e.g. '{examples[0]}')" if examples else ""
 
 
+_HOURS_MINUTES = re.compile(r"(\d{1,3}):([0-5]\d)")  # "1:30", for a field counted in minutes
+
+
 def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
     value, expected = error.instance, _expected(error.schema)
     if expected == "text" and source is not None:
@@ -113,6 +116,10 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
         return f"expected a list, got {_quote(value, source)}; write [{items}] or one '- item' per line"
     if expected in ("a whole number", "a number") and isinstance(value, float) and math.isfinite(value):
         return f"{_quote(value, source)} must be a whole number"
+    field = error.absolute_path[-1] if error.absolute_path else ""
+    clock = _HOURS_MINUTES.fullmatch(value.strip()) if isinstance(value, str) else None
+    if expected == "a whole number" and isinstance(field, str) and field.endswith("minutes") and clock:
+        return f"{_quote(value, source)} is a time, not minutes; write {int(clock[1]) * 60 + int(clock[2])}"
     return f"expected {expected}, got {_type_of(value)} {_quote(value, source) if value is not None else ''}".rstrip()
 
 
