@@ -268,7 +268,7 @@ FIELDS = [
     Case("language-bcp47",
          {C: course(extra="language: english\n")},
          {C: course(extra="language: pt-BR\n")},
-         [error(C, 10, 11, "schema-pattern", "language: 'english' is not a valid language (e.g. 'en')")]),
+         [error(C, 10, 11, "language", "language: 'english' is a language's name; write its code, 'en'")]),
     Case("unknown-field-at-the-key-with-did-you-mean",
          {C: course(extra="summery: typo\n")},
          {C: course(extra="x-jira: TRAIN-42\n")},
@@ -646,6 +646,11 @@ REFERENCES = [
          {C: course(extra="prerequisites: [intro-basics]\n"), **other("intro-basics")},
          [error(C, 10, 17, "unknown-course", "prerequisites[0]: unknown course 'intro-basic' (did you mean "
                 "'intro-basics'?)")]),
+    Case("prerequisites-not-self-in-a-course-failing-its-schema",
+         {C: course(level="level: expert", extra="prerequisites: [intro]\n")},
+         {C: course(extra="prerequisites: []\n")},
+         [error(C, 4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced"),
+          error(C, 10, 17, "self-reference", "prerequisites[0]: a course cannot list itself")]),
     Case("prerequisites-not-self",  # once: the track listing the course has nothing to reorder
          {C: course(extra="prerequisites: [intro]\n"), T: track()},
          {C: course(extra="prerequisites: []\n"), T: track()},
@@ -754,6 +759,11 @@ LEAKS = [
          {C: course(extra="recommended_next: [secret]\n"), **SECRET},
          {C: course(extra="recommended_next: [secret]\n", visibility="visibility: internal"), **SECRET},
          [error(C, 10, 20, "leak", f"recommended_next[0]: course 'secret' is internal and {LEAK}")]),
+    Case("a-track-failing-its-schema-is-still-checked-for-leaks",  # in the same run, not after the fix
+         {C: course(), T: track("intro, basics").replace("role: admin", "role: admins"), **DRAFT},
+         {C: course(), T: track("intro, basics"), **other("basics", "status: beta\n")},
+         [error(T, 4, 7, "schema-enum", "role: 'admins' is not one of admin, end-user (did you mean 'admin'?)"),
+          error(T, 8, 22, "leak", f"sections[0].courses[1]: course 'basics' is a draft and {LEAK}")]),
     Case("public-track-lists-no-draft",
          {C: course(), T: track("intro, basics"), **DRAFT},
          {C: course(), T: track("intro, basics").replace("visibility: public", "visibility: internal"), **DRAFT},

@@ -177,7 +177,7 @@ HOSTILE_YAML = [
         ("plans/onboarding.yml", 12, 1, "yaml-duplicate-key", "duplicate key 'length_days' (first defined on "
          "line 4, again on line 12); keep one")]),
     Hostile("duration-1-30", {COURSE_FILE: course(duration_minutes="duration_minutes: 1:30")}, [
-        in_course(7, 19, "schema-type", "duration_minutes: expected a whole number, got text '1:30'")]),
+        in_course(7, 19, "schema-type", "duration_minutes: '1:30' is a time, not minutes; write 90")]),
     Hostile("duration-0123", {COURSE_FILE: course(duration_minutes="duration_minutes: 0123")}, [
         in_course(7, 19, "schema-type", "duration_minutes: expected a whole number, got text '0123'")]),
     Hostile("title-1.10", {COURSE_FILE: course(title="title: 1.10")}, [

@@ -368,7 +368,8 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
     if absolute and not rules.absolute_from_docs:
         if not rules.absolute:  # MkDocs leaves it as is, and says so at info level
             return _as_published(page, url, site, options, "is an absolute address, which MkDocs publishes as written",
-                                 "write it relative to this page, to the page's Markdown file")
+                                 "write it relative to this page, to the page's Markdown file; for another site on "
+                                 "this host, write its full https:// address")
         relative = f" (from here: '{posixpath.relpath(target, here)}')" if site.has(target) else ""
         return _Broken(f"'{url}' is an absolute link, which MkDocs leaves as is{relative}", "write it relative to "
                        "this page (mkdocs.yml's validation.links.absolute_links makes it an error)")

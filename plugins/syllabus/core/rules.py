@@ -390,8 +390,13 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
     schema (read defensively from the raw data), so a typo'd id is reported in the same run."""
     checker = _CrossFile(catalog, options, report, known_ids)
     for kind, source, data in unusable:
+        # As public as its data says (a leak is reported now, not after the schema error is fixed).
+        public = data.get("visibility") == "public" and data.get("status") != "draft"
         for path, target_kind, target in raw_references(kind, data):
-            checker.reference(source, path, target_kind, target, from_public=False)
+            if kind == "course" and path[0] == "prerequisites" and target == data.get("id"):
+                report.on(source, path, f"{dotted(path)}: a course cannot list itself", "self-reference")
+            else:
+                checker.reference(source, path, target_kind, target, from_public=public)
     checker.cycles()  # first: a track's order is not judged between courses caught in one
     for course in catalog.courses.values():
         checker.course(course)
