@@ -144,9 +144,11 @@ def test_ics_has_a_timed_event_for_the_live_session_and_all_day_events_otherwise
     assert live.decoded("DTEND") == dt.datetime(2027, 2, 4, 1, 0, tzinfo=dt.UTC)
     description = str(live["DESCRIPTION"])
     assert "https://events.test/bootcamp/sydney" in description and "(10:00 Sydney)" in description
+    assert str(live["TRANSP"]) == "OPAQUE"  # a session to attend is busy time
     for event in events.values():
         start = event.decoded("DTSTART")
         assert type(start) is dt.date and event.decoded("DTEND") == start + dt.timedelta(days=1)
+        assert str(event["TRANSP"]) == "TRANSPARENT"  # a plan day is a reminder
     assert events["Day-90 review"].decoded("DTSTART") == dt.date(2027, 4, 12)  # Sunday 11 April, moved
     uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
     again = icalendar.Calendar.from_ical(plan(*BERLIN, "--holidays", "DE", "--format", "ics"))

@@ -51,7 +51,7 @@ from .placeholders import Choice, Option, Personalisation, escape, fill, page_da
 CSV_COLUMNS = ("date", "day", "moved_from", "phase", "type", "title", "owner", "duration_minutes", "link",
                "details", "success_criteria", "status", "done_on")
 FORMATS = ("md", "checklist", "csv", "ics")
-_WHEN = "DTSTART"  # a token in it stands for an event's DTSTART and DTEND lines, all-day or timed
+_WHEN = "DTSTART"  # a token in it stands for an event's DTSTART, DTEND and TRANSP lines, all-day or timed
 
 
 @dataclass(frozen=True)
@@ -270,13 +270,16 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
     if slot and slot.registration_url:
         texts["register"] = slot.registration_url
     texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
-                     f"DTEND:{slot.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}") if slot else _all_day(row.day)
+                     f"DTEND:{slot.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
+                     "TRANSP:OPAQUE") if slot else _all_day(row.day)  # a session to attend: busy time
     return texts
 
 
 def _all_day(day: int) -> str:
+    """An all-day event's dates: a plan day is a reminder, not busy time."""
     return (f"DTSTART;VALUE=DATE:{placeholder('date', day, 'basic')}\r\n"
-            f"DTEND;VALUE=DATE:{placeholder('date', day, 'end')}")
+            f"DTEND;VALUE=DATE:{placeholder('date', day, 'end')}\r\n"
+            "TRANSP:TRANSPARENT")
 
 
 def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[str, Choice]:
@@ -478,7 +481,6 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
         if row.link.startswith(("https://", "http://")):
             event.add("url", row.link)
         event.add("categories", [label])
-        event.add("transp", "TRANSPARENT")  # plan days are reminders, not busy time
         calendar.add_component(event)
     return "\r\n".join(when.get(line, line) for line in calendar.content_lines() if line) + "\r\n"
 
