@@ -701,10 +701,12 @@ def test_a_language_written_as_a_locale_or_a_name_gets_its_tag(catalog, run_cli)
     catalog.course("intro", live + "language: en_US\nsessions:\n"
                    "  - {start: '2027-01-05T10:00', timezone: Asia/Tokyo, language: Japanese}\n")
     catalog.write("docs/notes.md", "---\nlanguage: ja_JP\n---\n\n# Notes\n")
+    catalog.write("docs/uk.md", "---\nlanguage: en-UK\n---\n\n# Notes\n")
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(result.out)] == [
         ("courses/intro/course.yml", 10, 11, "language: 'en_US' is not a language tag; write 'en-US' (with a hyphen)"),
         ("courses/intro/course.yml", 12, 65, "sessions[0].language: 'Japanese' is a language's name; write its code, "
                                              "'ja'"),
         ("docs/notes.md", 2, 1, "'language': 'ja_JP' is not a language tag; write 'ja-JP' (with a hyphen)"),
+        ("docs/uk.md", 2, 1, "'language': 'en-UK': UK is not a region code (did you mean 'en-GB'?)"),
     ]

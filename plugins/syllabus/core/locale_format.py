@@ -187,6 +187,7 @@ def _city(zone: str, language: str) -> str:
         return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
+REGION_ALIASES = {"UK": "GB"}  # what people write for a region whose ISO code differs
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")  # BCP 47's shape; \Z: "ja\n" is no tag
 
 
@@ -202,9 +203,15 @@ def unknown_language(tag: str) -> str | None:
         if (code := _language_codes().get(tag.strip().casefold())) is not None:
             return f"'{tag}' is a language's name; write its code, '{code}'"
         return None
-    code = tag.split("-", 1)[0].lower()
+    code, *subtags = tag.split("-")
+    code = code.lower()
     english = Locale("en")
     if code in english.languages:
+        for index, subtag in enumerate(subtags):  # a two-letter subtag is a region (country)
+            if len(subtag) == 2 and subtag.isalpha() and subtag.upper() not in english.territories:
+                meant = REGION_ALIASES.get(subtag.upper())
+                fixed = "-".join([tag.split("-")[0], *subtags[:index], meant, *subtags[index + 1:]]) if meant else ""
+                return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)" * bool(fixed))
         return None
     country = english.territories.get(code.upper())
     official = get_official_languages(code.upper()) if country else ()
