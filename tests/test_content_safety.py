@@ -453,3 +453,18 @@ def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
     build = build_site(site_catalog.config, tmp_path / "site", check=False)
     assert build.returncode == 1 and f"mkdocs.yml:{expected}" in build.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_mkdocs_yml_texts_a_site_commonly_sets_pass(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """HTML the theme prints as content (a copyright link with quoted attributes), relative and
+    mailto addresses, nav links to another site: all pass, and the build publishes them."""
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8") + (
+        'copyright: Copyright &copy; 2026 <a href="https://example.test/">Example &amp; Co</a>\n'
+        "repo_url: https://git.example.test/academy\n"
+        "extra:\n  homepage: /\n  social:\n    - icon: fontawesome/solid/envelope\n      link: mailto:hi@example.test\n"
+        "      name: R&D team\n"
+        "nav:\n  - Home: index.md\n  - Status: https://status.example.test/\n"))
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
+    build_site(site_catalog.config, tmp_path / "site")
+    assert '<a href="https://example.test/">Example &amp; Co</a>' in (tmp_path / "site/index.html").read_text(
+        encoding="utf-8")

@@ -58,8 +58,10 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
 
 
 # What the theme prints into every page as HTML, unescaped: mkdocs.yml's texts, addresses and
-# nav titles, and everything under ``extra`` (social links, alternate languages, consent...).
+# nav titles, and everything under ``extra`` (social links, alternate languages, consent...);
+# the first three texts, the addresses and ``extra``'s values also inside attributes ("...").
 THEME_TEXTS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author", "extra"})
 THEME_ADDRESSES = ("repo_url", "edit_uri")
 ADDRESS_KEYS = frozenset({"link", "homepage", "href", "url", "src"})  # of values under ``extra``
 
@@ -82,7 +84,7 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
                 check((*keys, index), item, address)
         elif isinstance(value, str) and (why := forbidden_text(value)):  # the content's character rules
             problems.append((keys, why))
-        elif isinstance(value, str) and '"' in value:  # the theme prints some inside attributes: "..."
+        elif isinstance(value, str) and '"' in value and (address or keys[0] in IN_ATTRIBUTES):
             problems.append((keys, 'a straight double quote (") would end the HTML attribute the theme may print it '
                                    "in (aria-label=\"...\"); write “…”, or quote HTML attributes with '"))
         elif isinstance(value, str) and (why := allowlist.refusal(value, address=address)):
