@@ -84,6 +84,7 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         "attr-list-pairs": (unit, "# h {" + fill('a="b" ') + "}\n"),
         "cdata-openers": (unit, fill("<![CDATA[")),
         "comment-openers": (unit, fill("<!--")),
+        "unclosed-fences": (unit, fill("```x\n")),  # each searched on for its close: 4 minutes once
         "emphasis": (unit, fill("*a _")),
         "backticks": (unit, fill("`` `")),
         "entities": (unit, fill("&#x41;&amp")),

@@ -26,3 +26,6 @@ def test_a_block_never_closed_is_refused_at_its_first_line() -> None:
         (1, 1, "the metadata block this '---' opens is never closed, so MkDocs would publish it as text; add a "
                "'---' line after its last key")]
     assert problems("---\n\nA page that opens with a rule.\n") == []
+    assert problems("---\ntitle: Setup\n---") == [  # MkDocs needs the line break after the closing line
+        (1, 1, "the metadata block this '---' opens is never closed, so MkDocs would publish it as text; end the "
+               "file with a line break after its closing '---'")]

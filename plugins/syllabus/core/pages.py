@@ -40,6 +40,7 @@ _META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 # A "---" line then a "key:" line, with no closing line (``_YAML_FRONT_MATTER`` did not match).
 _UNCLOSED_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n[ ]{0,3}[A-Za-z0-9_-]+:(?:[ \t]|$)", re.MULTILINE)
+_CLOSED_AT_THE_END = re.compile(r"-{3}[ \t]*\n.*\n(?:\.{3}|-{3})[ \t]*\Z", re.DOTALL)  # no line break after it
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
@@ -90,8 +91,10 @@ def _split(text: str) -> PageSource:
         return PageSource(document.data, stripped, body_line, problems)
     page = _multimarkdown_meta(text)
     if _UNCLOSED_FRONT_MATTER.match(text):
+        fix = ("end the file with a line break after its closing '---'" if _CLOSED_AT_THE_END.match(text)
+               else "add a '---' line after its last key")
         page.problems.append(YamlProblem(1, 1, "the metadata block this '---' opens is never closed, so MkDocs would "
-                                         "publish it as text; add a '---' line after its last key", "front-matter"))
+                                         f"publish it as text; {fix}", "front-matter"))
     return page
 
 

@@ -18,7 +18,7 @@ from .locale_format import LANGUAGE_TAG, unknown_language
 from .model import YEARS, Catalog, Course, Plan, Track, Unit
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
-from .schema_messages import closest, did_you_mean, dotted
+from .schema_messages import closest, did_you_mean, dotted, quoted
 from .yamlsafe import HARD_LINK_MESSAGE
 from .zones import session_zones, time_zone, zone_problem
 
@@ -221,22 +221,22 @@ def session_start(text: str) -> tuple[dt.datetime | None, str]:
     if loose is None:
         example = "e.g. '2026-12-03T09:30'" if _TIME_ONLY.fullmatch(text.strip()) else "e.g. '2026-12-03T16:00'"
         what = "a time without its date" if _TIME_ONLY.fullmatch(text.strip()) else "not a date and time"
-        return None, f"'{text}' is {what}; write {START_FORMAT} ({example})"
+        return None, f"{quoted(text)} is {what}; write {START_FORMAT} ({example})"
     year, month, day, hour, minute, second, offset = loose.groups()
     if hour is None:
-        return None, f"'{text}' has no time; write {START_FORMAT} (e.g. '{text.strip()}T09:00')"
+        return None, f"{quoted(text)} has no time; write {START_FORMAT} (e.g. '{text.strip()}T09:00')"
     try:
         start = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
     except ValueError:
-        return None, f"'{text}' is not a real date and time ({START_FORMAT})"
+        return None, f"{quoted(text)} is not a real date and time ({START_FORMAT})"
     written = f"{start:%Y-%m-%dT%H:%M}" + (f":{start:%S}" if second else "")
     if offset:
-        return None, (f"'{text}' has a UTC offset ({offset}); write the local time alone ('{written}'): "
+        return None, (f"{quoted(text)} has a UTC offset ({offset}); write the local time alone ('{written}'): "
                       "the session's timezone says where it is")
     if not YEARS[0] <= start.year <= YEARS[1]:
-        return None, f"'{text}' is outside the years {YEARS[0]}-{YEARS[1]}"
+        return None, f"{quoted(text)} is outside the years {YEARS[0]}-{YEARS[1]}"
     if written != text:
-        return None, f"write '{text}' as '{written}' ({START_FORMAT}, two digits each)"
+        return None, f"write {quoted(text)} as '{written}' ({START_FORMAT}, two digits each)"
     return start, ""
 
 

@@ -82,11 +82,16 @@ def _type_of(value: Any) -> str:
     return "text"
 
 
+def quoted(text: str) -> str:
+    """``'text'`` for a message, cut short if long: a message is one line a person reads."""
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
+
+
 def _quote(value: Any, source: str | None) -> str:
     if source is not None:
-        return f"'{source}'"
+        return quoted(source)
     if isinstance(value, str):
-        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+        return quoted(value)
     return _type_of(value)
 
 

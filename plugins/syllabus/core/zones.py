@@ -15,7 +15,7 @@ import re
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .schema_messages import closest
+from .schema_messages import closest, quoted
 
 _NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
 
@@ -70,10 +70,11 @@ def zone_problem(text: str, zones: frozenset[str]) -> str:
     """Why ``text`` is not one of ``zones``, with the fix: "'JST' is an abbreviation, not an
     IANA time zone; write the zone of the place, e.g. Asia/Tokyo"."""
     if _OFFSET.fullmatch(text.strip()):
-        return (f"'{text}' is an offset, not a place; write the IANA zone of the place (e.g. Asia/Tokyo, not +09:00), "
-                "which also follows its summer time")
+        return (f"{quoted(text)} is an offset, not a place; write the IANA zone of the place (e.g. Asia/Tokyo, "
+                "not +09:00), which also follows its summer time")
     if (example := ABBREVIATIONS.get(text.strip().upper())) is not None:
-        return f"'{text}' is an abbreviation, not an IANA time zone; write the zone of the place, e.g. {example}"
+        return f"{quoted(text)} is an abbreviation, not an IANA time zone; write the zone of the place, e.g. {example}"
     # Never Etc/GMT+10 for "GMT+10": its POSIX sign reads the other way round (it is UTC-10).
     match = closest(text, (zone for zone in zones if not zone.startswith("Etc/")))
-    return f"'{text}' is not an IANA time zone " + (f"(did you mean '{match}'?)" if match else "(e.g. Europe/Berlin)")
+    return f"{quoted(text)} is not an IANA time zone " + (f"(did you mean '{match}'?)" if match
+                                                        else "(e.g. Europe/Berlin)")
