@@ -292,3 +292,49 @@ def test_a_link_published_as_written_that_works_passes_both(catalog, run_cli, tm
     write_catalog(catalog, '# Intro\n\n[Other](../other/), <a href="setup/">Setup</a>, [Home](/)\n')
     assert validate(run_cli, catalog) == []
     build_site(catalog.config, tmp_path / "site")
+
+
+def test_a_picture_shown_in_html_from_a_unit_is_published_where_the_unit_reaches_it(catalog, run_cli, tmp_path):
+    """A unit is published one folder down, so its HTML reaches the course's picture as
+    ../diagram.png: that path publishes the picture, and passes both."""
+    write_catalog(catalog, '# Setup\n\n<img src="../diagram.png" alt="Diagram">\n', page="courses/intro/setup.md")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")
+    assert (tmp_path / "site/courses/intro/diagram.png").is_file()
+
+
+RESOLVED_AS_BROWSERS_DO = [  # (an HTML link in courses/intro/setup.md, where a browser goes)
+    ('<a href="..//other/">x</a>', "courses/intro//other/"),  # empty segments stay
+    ('<a href="%2E%2E%2Fother%2F">x</a>', "courses/intro/setup/../other/"),  # an encoded "/" names no folder
+    ('<a href="../other/draft/">x</a>', "courses/intro/other/draft/"),
+]
+
+
+@pytest.mark.parametrize(("body", "leads"), RESOLVED_AS_BROWSERS_DO, ids=["empty-segments", "encoded", "plain"])
+def test_links_are_followed_as_a_browser_follows_them(catalog, run_cli, tmp_path, body, leads):
+    write_catalog(catalog, f"# Setup\n\n{body}\n", page="courses/intro/setup.md")
+    [(_, _, _, message)] = validate(run_cli, catalog)
+    assert f"leads to {leads}, where the site has nothing" in message
+    assert f"leads to {leads}, where the site has nothing" in build_site(catalog.config, tmp_path / "site",
+                                                                        check=False).stderr
+
+
+def test_links_a_browser_follows_to_a_page_pass(catalog, run_cli, tmp_path):
+    """Spaces around an address, backslashes and ".." past the root are what browsers make of them."""
+    write_catalog(catalog, '# Setup\n\n<a href=" ../../other/ ">a</a> <a href="..\\..\\other\\">b</a> '
+                           "[home](../../../../) [home too](/..)\n", page="courses/intro/setup.md")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")
+
+
+def test_an_html_link_to_a_page_mkdocs_leaves_out_leads_nowhere(catalog, run_cli, tmp_path):
+    """MkDocs notes a Markdown link to a draft_docs page at info level; written in HTML it is a
+    link to a page the site does not have, in both."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + "draft_docs: |\n  drafts/\n")
+    write_catalog(catalog, '# Intro\n\n[Coming](../../drafts/wip.md), <a href="../../drafts/wip/">soon</a>\n')
+    catalog.write("docs/drafts/wip.md", "# Work in progress\n")
+    [(_, _, _, message)] = validate(run_cli, catalog)
+    assert message.startswith("'../../drafts/wip/' is written in HTML, which MkDocs publishes as written, and leads "
+                              "to drafts/wip/, where the site has nothing")
+    assert "'../../drafts/wip/' leads to drafts/wip/" in build_site(catalog.config, tmp_path / "site",
+                                                                   check=False).stderr

@@ -376,29 +376,41 @@ class MarkdownSettings:
 
 class MarkdownLinks(Extension):
     """The ``href`` of each ``<a>`` and ``src`` of each ``<img>`` Markdown made in the page
-    converted last, as written: what MkDocs' own tree processor (priority 0) then resolves
-    against the site's files. Collected after the inline patterns made them (priority 2, also
-    before the preview's :class:`~syllabus.plugin.incremental.KeptPageLinks`); raw HTML is
-    not in the tree. ``urls`` is emptied before each page."""
+    converted last: ``urls`` as written, collected after the inline patterns made them
+    (priority 2, before MkDocs resolves them against the site's files at 0 and before the
+    preview's :class:`~syllabus.plugin.incremental.KeptPageLinks` at 1); ``published``, each
+    as (written, as MkDocs left it), after MkDocs (priority -1). Raw HTML is not in the tree.
+    Both are emptied before each page (:meth:`start_page`)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
+        self.published: list[tuple[str, str]] = []
+        self._written: dict[int, str] = {}  # by element, between the two collectors
+
+    def start_page(self) -> None:
+        self.urls, self.published, self._written = [], [], {}
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_LinkCollector(md, self), "syllabus_markdown_links", 2)
+        md.treeprocessors.register(_LinkCollector(md, self, written=True), "syllabus_markdown_links", 2)
+        md.treeprocessors.register(_LinkCollector(md, self, written=False), "syllabus_published_links", -1)
 
 
 class _LinkCollector(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, extension: MarkdownLinks) -> None:
+    def __init__(self, md: markdown.Markdown, extension: MarkdownLinks, *, written: bool) -> None:
         super().__init__(md)
-        self.extension = extension
+        self.extension, self.written = extension, written
 
     def run(self, root: Any) -> None:
         for element in root.iter():
             url = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
-            if url:
+            if not url:
+                continue
+            if self.written:
                 self.extension.urls.append(url)
+                self.extension._written[id(element)] = url
+            elif id(element) in self.extension._written:
+                self.extension.published.append((self.extension._written[id(element)], url))
 
 
 ALLOWLIST_RULE = "markdown-allowlist"  # the rule of a refusal by the allowlist on the rendered page
@@ -449,7 +461,7 @@ class PageRenderer:
         if self._markdown is None:  # made on first use: validate runs without Markdown pages too
             self._markdown = markdown.Markdown(extensions=[*self.settings.extensions, self._links],
                                                extension_configs=dict(self.settings.configs or {}))
-        self._links.urls = []
+        self._links.start_page()
         return self._markdown.reset().convert(body)
 
     def check(self, page: PageSource) -> PageCheck:

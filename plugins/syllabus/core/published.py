@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 import stat
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -122,29 +123,43 @@ OUTSIDE = ".."  # where link_target says a link leads that leaves the site
 
 def link_target(url: str, page_output: str, site_url: str) -> str | None:
     """Where a link leads that a visitor follows as published: ``url`` on the page MkDocs
-    wrote to ``page_output`` (``courses/a/b/index.html``), as a path in the site ("courses/
-    a/c/", "x.png", "" for the home page), :data:`OUTSIDE` if it leaves the site; None for
-    another site, an e-mail address or an anchor on the page. An absolute path is read from
-    ``site_url``'s path, where the site is served."""
+    wrote to ``page_output`` (``courses/a/b/index.html``), resolved as browsers resolve it
+    (RFC 3986 on the still-encoded path, "\\" read as "/", ".." stopping at the host's root),
+    as a path in the site ("courses/a/c/", "x.png", "" for the home page), :data:`OUTSIDE`
+    if it leaves the site; None for another site, an e-mail address or an anchor on the page.
+    The site is served from ``site_url``'s path."""
+    url = re.sub(r"[\t\n\r]", "", url.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+                                        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
     try:
-        scheme, netloc, path, _, _ = urlsplit(url)
+        scheme, netloc, path, _, _ = urlsplit(url.replace("\\", "/"))
     except ValueError:  # reported as not a valid address
         return None
     if scheme or netloc or not path:
         return None
-    path = unquote(path)
-    if path.startswith("/"):
-        root = urlsplit(site_url).path.rstrip("/") + "/" if site_url else "/"
-        if not (path + "/").startswith(root):
-            return OUTSIDE
-        base, path = "", path[len(root):]
-    else:
-        base = posixpath.dirname(page_output)
-    target = posixpath.normpath(posixpath.join(base, path)) if path else base or "."
-    if target == ".." or target.startswith("../"):
+    root = "/" + urlsplit(site_url).path.strip("/") + "/" if site_url and urlsplit(site_url).path.strip("/") else "/"
+    page = root + page_output
+    resolved = _without_dot_segments(path if path.startswith("/") else page[: page.rfind("/") + 1] + path)
+    if not (resolved + "/").startswith(root):
         return OUTSIDE
-    target = "" if target == "." else target
-    return f"{target}/" if target and (path.endswith("/") or path in ("", ".", "..")) else target
+    return unquote(resolved[len(root):])
+
+
+_DOTS = {".": 1, "%2e": 1, "..": 2, ".%2e": 2, "%2e.": 2, "%2e%2e": 2}  # browsers decode %2e in dot segments
+
+
+def _without_dot_segments(path: str) -> str:
+    """An absolute path with its "." and ".." segments applied (RFC 3986, 5.2.4): empty
+    segments stay, and ".." at the root stays at the root."""
+    kept: list[str] = []
+    segments = path.split("/")[1:]
+    for segment in segments:
+        dots = _DOTS.get(segment.lower())
+        if dots == 2 and kept:
+            kept.pop()
+        elif dots is None:
+            kept.append(segment)
+    folder = bool(segments) and _DOTS.get(segments[-1].lower()) is not None  # "a/.." names the folder a/
+    return "/" + "/".join(kept) + ("/" if folder and kept else "")
 
 
 def is_published(target: str, outputs: Collection[str]) -> bool:
@@ -167,23 +182,25 @@ def generated_pages(catalog: Catalog, options: Options) -> set[str]:
     return pages
 
 
-def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str]) -> list[tuple[str, Path]]:
+def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str],
+                 use_directory_urls: bool = True) -> list[tuple[str, Path]]:
     """The files of the catalog's course folders published as they are, as (site path,
     source): the materials a course names, and the images its Markdown mentions by file name
     (a picture the text never mentions stays private), never the folder wholesale. They are
     site files, so MkDocs resolves a unit's links to them (``[handout](handout.pdf)``,
     ``![diagram](diagram.png)``) as it does links between pages. An image is published when
-    a page writes its path (relative to that page, as a link or as text, outside comments
-    and code), not its name alone."""
+    a page writes its path (relative to that page's file, or to the page as published, which
+    is how a browser reads an ``<img>`` written in HTML; as a link or as text, outside
+    comments and code), not its name alone."""
     published = []
     for course in catalog.courses.values():
         folder = root / course.folder
         names = [material.file for material in course.materials if material.file]
         shown = set()  # image paths the pages write, relative to the course folder
         for page in (COURSE_PAGE, *(unit.file for unit in course.units)):
-            here = posixpath.dirname(page)
-            written = _UNSHOWN.sub("", markdown.get(f"{course.folder}/{page}", ""))
-            shown.update(posixpath.normpath(posixpath.join(here, path)) for path in _IMAGE_PATH.findall(written))
+            folders = {posixpath.dirname(page), posixpath.dirname(output_path(page, use_directory_urls))}
+            written = _IMAGE_PATH.findall(_UNSHOWN.sub("", markdown.get(f"{course.folder}/{page}", "")))
+            shown.update(posixpath.normpath(posixpath.join(here, path)) for here in folders for path in written)
         if shown:
             names += [name for name in _files_in(folder) if name in shown]
         published += [(course_site_path(course, name), folder / name)
@@ -227,7 +244,8 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     reported to a draft or internal course. ``for_authors``: the docs pages this site leaves
     out as ``authoring: true``."""
     def site_of(shown: Catalog) -> _Site:
-        pages = {path for path, _ in course_files(shown, options.root, texts)} | generated_pages(shown, options)
+        pages = {path for path, _ in course_files(shown, options.root, texts, options.use_directory_urls)}
+        pages |= generated_pages(shown, options)
         return _Site(pages | set(docs_files), generated_files(shown, options.today), options, set(for_authors))
 
     visible = catalog.visible_to(options.audience)
@@ -286,8 +304,8 @@ class _Site:
     @cached_property
     def outputs(self) -> frozenset[str]:
         """The files the site's folder will hold, as MkDocs writes them: what a link published
-        as written must reach (or a docs file MkDocs leaves out, which it notes at info level)."""
-        written = {output_path(path, self.use_directory_urls) for path in self.paths | self.unpublished}
+        as written must reach (not a docs file MkDocs leaves out: a visitor gets a 404)."""
+        written = {output_path(path, self.use_directory_urls) for path in self.paths}
         return frozenset(written | self.markdown_downloads | THEME_OUTPUTS)
 
     def suggestion(self, written: str, target: str, here: str, also: Iterable[str] = ()) -> str:
@@ -461,22 +479,33 @@ def _as_published(page: str, url: str, site: _Site, options: Options, how: str, 
                    f"{instead}", hint)
 
 
-def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Collection[str], page_source: str,
-                          page_output: str, site_url: str, sources: Collection[str],
-                          outputs: Collection[str]) -> Iterator[tuple[str, str]]:
+def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[tuple[str, str]], page_output: str,
+                          site_url: str, outputs: Collection[str]) -> Iterator[tuple[str, str]]:
     """(address, where it leads) of each link or picture of a published page (its HTML's
-    ``addresses``; ``made_by_markdown`` as written) that leads nowhere from ``page_output``:
-    no file of the site's ``outputs`` answers it. Not a relative link Markdown made to a file
-    no source of the site is: MkDocs reports those itself (``validation.links.not_found``)."""
-    for url in addresses:
+    ``addresses``) that leads nowhere from ``page_output``: no file of the site's
+    ``outputs`` answers it. Of those Markdown made (``made_by_markdown``: as written, and as
+    MkDocs published it), only the ones MkDocs publishes as written: a relative link naming a
+    file is MkDocs' to resolve, and to report (``validation.links``)."""
+    in_html = Counter(addresses)
+    checked = []
+    for written, published in made_by_markdown:
+        in_html[published] -= 1
+        path = urlsplit(written.strip()).path if _parses(written) else ""
+        if path.startswith(("/", "\\")) or not posixpath.splitext(unquote(path))[1]:
+            checked.append(published)
+    checked += (+in_html).elements()
+    for url in checked:
         target = link_target(url, page_output, site_url)
-        if target is None or is_published(target, outputs):
-            continue
-        path = unquote(urlsplit(url).path)
-        if (url in made_by_markdown and not path.startswith(("/", "\\")) and posixpath.splitext(path)[1]
-                and posixpath.normpath(posixpath.join(posixpath.dirname(page_source), path)) not in sources):
-            continue
-        yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
+        if target is not None and not is_published(target, outputs):
+            yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
+
+
+def _parses(url: str) -> bool:
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def _unchecked_course_link(url: str, written: str, course_id: str, name: str, here: str,

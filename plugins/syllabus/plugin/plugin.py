@@ -124,8 +124,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.render_budget: RenderBudget | None = None  # of the page being rendered, from its Markdown to the allowlist
         self.admonition_titles = AdmonitionTitles()  # untitled boxes titled in the language of the page converted
         self.kept_page_links = KeptPageLinks()  # serving: links to pages reused as HTML
-        self.markdown_links = MarkdownLinks()  # what Markdown made of the page converted last, as written
-        self.site_files: tuple[frozenset[str], frozenset[str]] | None = None  # (sources, outputs) of this build
+        self.markdown_links = MarkdownLinks()  # the links Markdown made of the page converted last
+        self.site_outputs: frozenset[str] | None = None  # the files this build publishes, for links
         self.titles_by_language: dict[str, dict[str, str]] = {}
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
@@ -307,7 +307,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.feed_links = "".join(
             f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
-        for site_path, source in course_files(self.catalog, root, self.markdown):
+        for site_path, source in course_files(self.catalog, root, self.markdown, config.use_directory_urls):
             files.append(site_file(config, site_path, abs_src_path=str(source)))
         downloads = [*plan_downloads(self.catalog, today, site_url, self.options.messages),
                      *session_downloads(self.catalog, today, site_url, self.options.messages, events=events),
@@ -323,7 +323,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             else:
                 files.append(file)
         _refuse_shared_outputs(files, self.downloads)
-        self.site_files = None  # taken at the first page, after every plugin's on_files
+        self.site_outputs = None  # taken at the first page, after every plugin's on_files
         if config.nav is None:
             config.nav = self._nav(files)
         if self.serving:
@@ -402,7 +402,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 page.update_date = generated.updated.isoformat()
         self.admonition_titles.titles = self._admonition_titles(str(page.meta.get("language") or ""))
         self.kept_page_links.page = page.file.src_uri
-        self.markdown_links.urls = []
+        self.markdown_links.start_page()
         if self.allowlist is not None:
             seconds = render_seconds(markdown)
 
@@ -468,14 +468,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         assert self.options is not None
         if not self.options.links.not_found:
             return
-        if self.site_files is None:  # the pages and files of this build, once all are known
-            # Those MkDocs leaves out (exclude_docs, draft_docs) too: it notes links to them at info level.
-            self.site_files = (frozenset(f.src_uri for f in files),
-                               frozenset({*(f.dest_uri for f in files), *(d.dest_uri for d in self.downloads),
-                                          *THEME_OUTPUTS}))
-        sources, outputs = self.site_files
-        for url, leads in links_leading_nowhere(linked_addresses(html), self.markdown_links.urls, page.file.src_uri,
-                                                page.file.dest_uri, self.options.site_url, sources, outputs):
+        if self.site_outputs is None:  # the files of this build, once every plugin added its own
+            published = [f for f in files if (f.inclusion.is_in_serve() if self.serving else f.inclusion.is_included())]
+            self.site_outputs = frozenset({*(f.dest_uri for f in published), *(d.dest_uri for d in self.downloads),
+                                           *THEME_OUTPUTS})
+        for url, leads in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
+                                                page.file.dest_uri, self.options.site_url, self.site_outputs):
             log.warning(f"syllabus: {self._source(page, config)}: '{url}' leads {leads}, where the site has "
                         "nothing (`syllabus validate` says where and what to write)")
 
