@@ -591,6 +591,24 @@ def test_units_in_subfolders_are_linked_where_they_are_published(catalog: Catalo
     assert not broken, broken
 
 
+def test_units_are_linked_where_they_are_published_without_directory_urls(catalog: CatalogDir,
+                                                                          tmp_path: Path) -> None:
+    """With use_directory_urls: false MkDocs publishes a.md as a.html: the course's unit list,
+    the pager and the unit list of every unit link those files (they linked a/index.html)."""
+    files = [("Intro", "intro.md"), ("Lab", "lab/index.md"), ("Deep", "part/two/deep.md")]
+    units = [{"title": title, "file": file} for title, file in files]
+    for unit in units:
+        catalog.write(f"courses/c/{unit['file']}", f"# {unit['title']}\n\nText.\n")
+    catalog.course("c", units=units)
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + "use_directory_urls: false\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    course_links = {a.attrs.get("href") for a in page(site, "courses/c/").iter() if a.tag == "a"}
+    assert {"intro.html", "lab/index.html", "part/two/deep.html"} <= course_links
+    broken = [f"{url}: {ref}" for url, ref, target in internal_references(site) if not target.is_file()]
+    assert not broken, broken
+
+
 def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:
     """What link checkers verify: a page's ids are unique (a course's own "Before you start"
     beside the template's) and each ``href="#x"``, label and ARIA reference names one of them."""

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.util import AMP_SUBSTITUTE
 
 from .config import Options
-from .model import Catalog, Course, Plan, Session, Track
+from .model import Catalog, Course, Plan, Session, Track, Unit
 from .pages import MARKDOWN_SUFFIXES, PageLinks
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, material_problem, own_mode
@@ -51,6 +51,14 @@ COURSE_PAGE = "index.md"  # a course's page, in its folder: generated, with inde
 def course_site_path(course: Course, name: str) -> str:
     """The site path of the file ``name`` (relative to the course folder) of ``course``."""
     return f"courses/{course.id}/{name}"
+
+
+def unit_address(course: Course, unit: Unit, use_directory_urls: bool) -> str:
+    """The site address of a unit's page, as MkDocs publishes it: ``courses/x/lab/``, or
+    without directory URLs the file, ``courses/x/lab.html``."""
+    if use_directory_urls:
+        return f"courses/{course.id}/{unit.slug}/" if unit.slug else f"courses/{course.id}/"
+    return course_site_path(course, output_path(unit.file, use_directory_urls=False))
 
 
 def track_site_path(track: Track) -> str:

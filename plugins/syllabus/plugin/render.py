@@ -21,7 +21,7 @@ from ..core.config import Options
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
-from ..core.published import plan_download_path, session_calendar_path
+from ..core.published import plan_download_path, session_calendar_path, unit_address
 from ..export.catalog_json import track_minutes
 from ..export.structured_data import script_json
 from .diagram import track_diagram
@@ -152,7 +152,8 @@ class Renderer:
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
         self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
                                 t=options.messages.text, around=options.messages.around, gap=gap,
-                                plan_download_path=plan_download_path, session_calendar_path=session_calendar_path)
+                                plan_download_path=plan_download_path, session_calendar_path=session_calendar_path,
+                                unit_page=functools.partial(unit_address, use_directory_urls=use_directory_urls))
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
 
