@@ -419,6 +419,17 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     page = (tmp_path / "site/notes/index.html").read_text(encoding="utf-8")
     assert "support@example.test" in page and "roadmap" not in page
 
+    # Named by its class, or reaching the course through a symlink in the snippets folder.
+    site_catalog.write("mkdocs.yml", with_snippets.replace("pymdownx.snippets", "pymdownx.snippets:SnippetExtension"))
+    assert "base_path '.' holds courses/" in run_cli("validate", "-f", site_catalog.config).err
+    (site_catalog.root / "snippets/secret").symlink_to(site_catalog.root / "courses/secret")
+    site_catalog.write("mkdocs.yml", with_snippets.replace(
+        "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{site_catalog.root / 'snippets'}]\n"))
+    result = run_cli("validate", "-f", site_catalog.config)
+    assert (result.code, result.err.splitlines()[0].split(": error: ", 1)[1]) == (2, (
+        f"pymdownx.snippets: base_path '{site_catalog.root / 'snippets'}' holds a symlink, secret, through which a "
+        "page could paste any file; replace it with the file itself"))
+
 
 THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
     ('site_name: "Academy <img src=x onerror=alert(1)>"\n', "1:12: error: site_name: onerror= on <img> is an "

@@ -120,9 +120,13 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
     public page could paste a draft's or an internal course's text (``courses/./secret/``
     reads like no link to it). Its folders must hold none of the catalog's sources, must not
     be left (``restrict_base_path``), and the pasted text must come from the repository."""
-    if SNIPPETS not in config.markdown_extensions:
+    # However it is named: "pymdownx.snippets", "pymdownx.snippets:SnippetExtension" or an instance.
+    entries = [config.mdx_configs.get(entry) or {} if isinstance(entry, str) else getattr(entry, "getConfigs", dict)()
+               for entry in config.markdown_extensions
+               if (entry if isinstance(entry, str) else type(entry).__module__).partition(":")[0] == SNIPPETS]
+    if not entries:
         return []
-    settings = config.mdx_configs.get(SNIPPETS) or {}
+    settings = {key: value for entry in entries for key, value in entry.items()}
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     folders = settings.get("base_path", ["."])
     problems = []
@@ -136,12 +140,25 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
             problems.append((("base_path",), f"base_path '{folder}' holds {', '.join(overlapping)}, "
                              "whose drafts and internal courses a public page could paste; set base_path to a "
                              "folder of shared snippets, e.g. [snippets]"))
+        elif (link := next(filter(None, map(_symlink_under, sorted(wheres))), None)) is not None:
+            problems.append((("base_path",), f"base_path '{folder}' holds a symlink, {link}, through which a page "
+                             "could paste any file; replace it with the file itself"))
     if settings.get("restrict_base_path") is False:
         problems.append((("restrict_base_path",), "restrict_base_path: false lets a page paste any file of the "
                          "machine; remove it"))
     if settings.get("url_download"):
         problems.append((("url_download",), "url_download pastes text from the web, which no review saw; remove it"))
     return problems
+
+
+def _symlink_under(folder: Path) -> str | None:
+    """The first symlink in ``folder``'s tree (not followed), if any: the extension checks
+    that a pasted file is inside base_path by its path, not by where a link leads."""
+    for parent, folders, names in os.walk(folder):
+        for name in sorted(folders + names):
+            if os.path.islink(os.path.join(parent, name)):
+                return os.path.relpath(os.path.join(parent, name), folder)
+    return None
 
 
 def link_rules(config: MkDocsConfig) -> LinkRules:
