@@ -443,11 +443,20 @@ THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
      "relative link or an https, http or mailto URL"),
     ("copyright: <a href='https://x.test' onclick='alert(1)'>X</a>\n", "{line}:12: error: copyright: onclick= on "
      "<a> is an event handler, which runs JavaScript; remove it"),
+    ("extra:\n  polyfills: ['data:text/javascript,alert(1)']\n", "{line}:15: error: extra.polyfills[0]: "
+     "'data:text/javascript,alert(1)' is loaded into every page from another host, which every visitor's browser "
+     "would ask for; publish the file with the site (docs/)"),
+    ("nav:\n  - index.md\n  - 'javascript:alert(1)'\n", "{line}:5: error: nav[1]: 'javascript:alert(1)' is not an "
+     "address a page may link to; use a relative link or an https, http or mailto URL"),
+    ("extra_javascript:\n  - https://cdn.example.test/x.js\n", "{line}:5: error: extra_javascript[0]: "
+     "'https://cdn.example.test/x.js' is loaded into every page from another host, which every visitor's browser "
+     "would ask for; publish the file with the site (docs/)"),
 ]
 
 
 @pytest.mark.parametrize(("lines", "expected"), THEME_TEXTS,
-                         ids=["html", "attribute", "homepage", "social", "copyright"])
+                         ids=["html", "attribute", "homepage", "social", "copyright", "polyfills", "nav",
+                              "external-script"])
 def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
         site_catalog: CatalogDir, run_cli, tmp_path: Path, lines: str, expected: str) -> None:
     """Material prints site_name, copyright, extra values (and more) into every page
@@ -464,6 +473,17 @@ def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
     build = build_site(site_catalog.config, tmp_path / "site", check=False)
     assert build.returncode == 1 and f"mkdocs.yml:{expected}" in build.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_theme_values_printed_in_attributes_hold_no_double_quote(site_catalog: CatalogDir, run_cli) -> None:
+    """Material prints a palette toggle's name in aria-label="...", the direction in dir="..."."""
+    config = site_catalog.config.read_text(encoding="utf-8").replace("  name: material\n", (
+        "  name: material\n  direction: 'ltr\" onload=\"alert(1)'\n  palette:\n"
+        "    - {toggle: {icon: material/brightness-7, name: 'Dark\" onfocus=\"alert(1)'}}\n"))
+    site_catalog.write("mkdocs.yml", config)
+    errors = run_cli("validate", "-f", site_catalog.config).err.splitlines()
+    assert [line.split(": error: ")[1].split(":")[0] for line in errors] == ["theme.direction",
+                                                                           "theme.palette[0].toggle.name"]
 
 
 def test_mkdocs_yml_texts_a_site_commonly_sets_pass(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

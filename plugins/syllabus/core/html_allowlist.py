@@ -156,6 +156,11 @@ class Allowlist:
         """The HTML to publish: only allowed tags, attributes and URLs, well formed."""
         return self._cleaner.clean(html)
 
+    @staticmethod
+    def from_the_site(url: str) -> bool:
+        """Whether ``url`` names a file of this site (no scheme, no host), as browsers read it."""
+        return _from_the_site(url)
+
     def refusal(self, value: str, *, address: bool = False) -> str | None:
         """Why ``value``, published as HTML (or, ``address``, as a link's ``href``), would
         not pass unchanged; None if it would."""

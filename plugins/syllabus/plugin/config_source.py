@@ -27,11 +27,11 @@ class ConfigSource:
     path: Path
     _roots: dict[Path, yaml.Node | None] = field(default_factory=dict, repr=False)
 
-    def error(self, keys: tuple[str, ...], message: str, *, at_key: bool = False) -> Diagnostic:
+    def error(self, keys: tuple[str | int, ...], message: str, *, at_key: bool = False) -> Diagnostic:
         shown, line, column = self.locate(keys, at_key=at_key)
         return Diagnostic(shown, line, column, "error", printable(message), "config")  # it may quote a key
 
-    def locate(self, keys: tuple[str, ...], *, at_key: bool = False) -> Position:
+    def locate(self, keys: tuple[str | int, ...], *, at_key: bool = False) -> Position:
         """The key's (or its value's) position; the deepest ancestor found, else the file start."""
         best: Position | None = None
         path: Path | None = self.path
@@ -59,10 +59,17 @@ class ConfigSource:
         return self._roots[path]
 
 
-def _find(root: yaml.Node | None, keys: tuple[str, ...], *, at_key: bool) -> tuple[Any, int]:
-    """Follow ``keys`` down mappings (and the ``plugins`` list); the mark reached and its depth."""
+def _find(root: yaml.Node | None, keys: tuple[str | int, ...], *, at_key: bool) -> tuple[Any, int]:
+    """Follow ``keys`` down mappings and lists (a list's entry by its index, or, as in
+    ``plugins``, by the name it is listed under); the mark reached and its depth."""
     node, mark, depth = root, None, 0
     for index, key in enumerate(keys):
+        if isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if not 0 <= key < len(node.value):
+                break
+            node, depth = node.value[key], index + 1
+            mark = node.start_mark
+            continue
         if isinstance(node, yaml.SequenceNode):  # `plugins: [search, {syllabus: {...}}]`
             node = next((item for item in node.value if _entry(item, key) is not None), None)
             if node is None:
@@ -72,7 +79,7 @@ def _find(root: yaml.Node | None, keys: tuple[str, ...], *, at_key: bool) -> tup
                 break
         if not isinstance(node, yaml.MappingNode):
             break
-        pair = _entry(node, key)
+        pair = _entry(node, str(key))
         if pair is None:
             break
         key_node, value_node = pair

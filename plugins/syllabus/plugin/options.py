@@ -40,7 +40,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
     problems = [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
                  for keys, why in snippet_problems(config)]
-    problems += [source.error(tuple(key for key in keys if isinstance(key, str)), f"{dotted(keys)}: {why}")
+    problems += [source.error(keys, f"{dotted(keys)}: {why}")
                  for keys, why in theme_text_problems(config)]
     if problems:
         raise ConfigError("configuration errors", problems)
@@ -58,12 +58,16 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
 
 
 # What the theme prints into every page as HTML, unescaped: mkdocs.yml's texts, addresses and
-# nav titles, and everything under ``extra`` (social links, alternate languages, consent...);
-# the first three texts, the addresses and ``extra``'s values also inside attributes ("...").
+# nav titles, and everything under ``extra`` (social links, alternate languages, consent...)
+# and ``theme`` (palette toggle names, direction, logo); the first three texts, the addresses,
+# ``extra``'s and ``theme``'s values also inside attributes ("...").
 THEME_TEXTS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
-IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author", "extra"})
-THEME_ADDRESSES = ("repo_url", "edit_uri")
-ADDRESS_KEYS = frozenset({"link", "homepage", "href", "url", "src"})  # of values under ``extra``
+IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author", "extra", "theme"})
+THEME_ADDRESSES = ("site_url", "repo_url", "edit_uri")
+ADDRESS_KEYS = frozenset({"link", "homepage", "href", "url", "src", "logo", "favicon"})  # under ``extra``, ``theme``
+# What the theme loads into every page from an address: files of this site only, as a request
+# to another host would be made by every visitor's browser (and a script from it runs here).
+LOADED = frozenset({"extra_css", "extra_javascript", "polyfills"})
 
 
 def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
@@ -78,12 +82,16 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
     def check(keys: tuple[str | int, ...], value: Any, address: bool) -> None:
         if isinstance(value, Mapping):
             for key, item in value.items():
-                check((*keys, str(key)), item, str(key) in ADDRESS_KEYS)
+                check((*keys, str(key)), item, str(key) in ADDRESS_KEYS or str(key) in LOADED)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 check((*keys, index), item, address)
         elif isinstance(value, str) and (why := forbidden_text(value)):  # the content's character rules
             problems.append((keys, why))
+        elif isinstance(value, str) and LOADED & {key for key in keys if isinstance(key, str)} \
+                and not allowlist.from_the_site(value):
+            problems.append((keys, f"'{value[:60]}' is loaded into every page from another host, which every "
+                                   "visitor's browser would ask for; publish the file with the site (docs/)"))
         elif isinstance(value, str) and '"' in value and (address or keys[0] in IN_ATTRIBUTES):
             problems.append((keys, 'a straight double quote (") would end the HTML attribute the theme may print it '
                                    "in (aria-label=\"...\"); write “…”, or quote HTML attributes with '"))
@@ -93,6 +101,10 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
     for key in THEME_TEXTS + THEME_ADDRESSES:
         check((key,), config.get(key), key in THEME_ADDRESSES)
     check(("extra",), dict(config.get("extra") or {}), False)
+    check(("theme",), {key: value for key, value in config.theme.items() if isinstance(value, (str, list, Mapping))},
+          False)
+    for key in ("extra_css", "extra_javascript"):
+        check((key,), [str(item) for item in config.get(key) or []], True)
     for keys, title, target in _nav_entries(config.get("nav") or [], ("nav",)):
         check(keys, title, False)
         check(keys, target, True)
@@ -100,8 +112,10 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
 
 
 def _nav_entries(items: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any, Any]]:
-    """(place, title, page or address) of each titled entry of mkdocs.yml's ``nav``."""
+    """(place, title, page or address) of each entry of mkdocs.yml's ``nav`` (no title: None)."""
     for index, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, str):
+            yield (*keys, index), None, item
         for title, target in item.items() if isinstance(item, Mapping) else []:
             if isinstance(target, list):
                 yield (*keys, index), title, None
