@@ -203,15 +203,16 @@ def unknown_language(tag: str) -> str | None:
         if (code := _language_codes().get(tag.strip().casefold())) is not None:
             return f"'{tag}' is a language's name; write its code, '{code}'"
         return None
-    code, *subtags = tag.split("-")
-    code = code.lower()
+    language, *subtags = tag.split("-")
+    code = language.lower()
     english = Locale("en")
     if code in english.languages:
         for index, subtag in enumerate(subtags):  # a two-letter subtag is a region (country)
             if len(subtag) == 2 and subtag.isalpha() and subtag.upper() not in english.territories:
                 meant = REGION_ALIASES.get(subtag.upper())
-                fixed = "-".join([tag.split("-")[0], *subtags[:index], meant, *subtags[index + 1:]]) if meant else ""
-                return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)" * bool(fixed))
+                fixed = "-".join([language, *subtags[:index], meant, *subtags[index + 1:]]) if meant else None
+                return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)" if fixed
+                                                                             else "")
         return None
     country = english.territories.get(code.upper())
     official = get_official_languages(code.upper()) if country else ()

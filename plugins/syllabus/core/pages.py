@@ -384,12 +384,15 @@ class MarkdownLinks(Extension):
 
     def __init__(self) -> None:
         super().__init__()
-        self.urls: list[str] = []
         self.published: list[tuple[str, str]] = []
-        self._written: dict[int, str] = {}  # by element, between the two collectors
+        self._written: dict[int, str] = {}  # by element, in page order
+
+    @property
+    def urls(self) -> list[str]:
+        return list(self._written.values())
 
     def start_page(self) -> None:
-        self.urls, self.published, self._written = [], [], {}
+        self.published, self._written = [], {}
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkCollector(md, self, written=True), "syllabus_markdown_links", 2)
@@ -403,14 +406,19 @@ class _LinkCollector(Treeprocessor):
 
     def run(self, root: Any) -> None:
         for element in root.iter():
-            url = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
+            url = element.get(attribute) if (attribute := linking_attribute(element.tag)) else None
             if not url:
                 continue
             if self.written:
-                self.extension.urls.append(url)
                 self.extension._written[id(element)] = url
             elif id(element) in self.extension._written:
                 self.extension.published.append((self.extension._written[id(element)], url))
+
+
+def linking_attribute(tag: str) -> str | None:
+    """The attribute of an element with ``tag`` that MkDocs resolves as a link: an ``<a>``'s
+    ``href``, an ``<img>``'s ``src``."""
+    return "href" if tag == "a" else "src" if tag == "img" else None
 
 
 ALLOWLIST_RULE = "markdown-allowlist"  # the rule of a refusal by the allowlist on the rendered page

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import os
 import posixpath
 import re
 import stat
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -136,15 +136,14 @@ def link_target(url: str, page_output: str, site_url: str) -> str | None:
     as a path in the site ("courses/a/c/", "x.png", "" for the home page), :data:`OUTSIDE`
     if it leaves the site; None for another site, an e-mail address or an anchor on the page.
     The site is served from ``site_url``'s path."""
-    url = re.sub(r"[\t\n\r]", "", url.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-                                        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+    url = re.sub(r"[\t\n\r]", "", url.strip(_STRIPPED_BY_BROWSERS))
     try:
         scheme, netloc, path, _, _ = urlsplit(url.replace("\\", "/"))
     except ValueError:  # reported as not a valid address
         return None
     if scheme or netloc or not path:
         return None
-    root = "/" + urlsplit(site_url).path.strip("/") + "/" if site_url and urlsplit(site_url).path.strip("/") else "/"
+    root = _served_from(site_url)
     page = root + page_output
     resolved = _without_dot_segments(path if path.startswith("/") else page[: page.rfind("/") + 1] + path)
     if not (resolved + "/").startswith(root):
@@ -152,7 +151,15 @@ def link_target(url: str, page_output: str, site_url: str) -> str | None:
     return unquote(resolved[len(root):])
 
 
+_STRIPPED_BY_BROWSERS = "".join(map(chr, range(0x21)))  # around an address: C0 controls and spaces
 _DOTS = {".": 1, "%2e": 1, "..": 2, ".%2e": 2, "%2e.": 2, "%2e%2e": 2}  # browsers decode %2e in dot segments
+
+
+@functools.lru_cache(maxsize=8)
+def _served_from(site_url: str) -> str:
+    """The path the site is served from ("/", "/academy/"), from mkdocs.yml's site_url."""
+    prefix = urlsplit(site_url).path.strip("/")
+    return f"/{prefix}/" if prefix else "/"
 
 
 def _without_dot_segments(path: str) -> str:
@@ -309,7 +316,7 @@ class _Site:
     def has(self, target: str) -> bool:
         return target in self.paths or target in self.unpublished
 
-    @cached_property
+    @functools.cached_property
     def outputs(self) -> frozenset[str]:
         """The files the site's folder will hold, as MkDocs writes them: what a link published
         as written must reach (not a docs file MkDocs leaves out: a visitor gets a 404)."""
@@ -390,12 +397,13 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
     here, written = posixpath.dirname(page), unquote(path)
     target = posixpath.normpath(posixpath.join(here, written).lstrip("/"))  # as MkDocs resolves it
     if in_html:
-        return _as_published(page, url, site, options, "is written in HTML, which MkDocs publishes as written",
-                             "write it as the address from this page as published, or as a Markdown link to the "
-                             "file", in_html=True)
+        return _as_published(page, url, target, site, options, "is written in HTML, which MkDocs publishes as "
+                             "written", "write it as the address from this page as published, or as a Markdown "
+                             "link to the file", in_html=True)
     if absolute and not rules.absolute_from_docs:
         if not rules.absolute:  # MkDocs leaves it as is, and says so at info level
-            return _as_published(page, url, site, options, "is an absolute address, which MkDocs publishes as written",
+            return _as_published(page, url, target, site, options, "is an absolute address, which MkDocs publishes "
+                                 "as written",
                                  "write it relative to this page, to the page's Markdown file; for another site on "
                                  "this host, write its full https:// address")
         relative = f" (from here: '{posixpath.relpath(target, here)}')" if site.has(target) else ""
@@ -405,7 +413,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         return None
     if not posixpath.splitext(written)[1] and not absolute:  # names no file: a folder-style address
         if not rules.unrecognized:  # MkDocs leaves it as is, and says so at info level
-            return _as_published(page, url, site, options, "names no file, so MkDocs publishes it as written",
+            return _as_published(page, url, target, site, options, "names no file, so MkDocs publishes it as written",
                                  "link the page's Markdown file: MkDocs turns it into the page's address, from "
                                  "wherever this page is published")
         pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if site.has(name)]
@@ -458,11 +466,12 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
             "correct the file name, or add the file to the course folder")
 
 
-def _as_published(page: str, url: str, site: _Site, options: Options, how: str, hint: str, *,
+def _as_published(page: str, url: str, meant: str, site: _Site, options: Options, how: str, hint: str, *,
                   in_html: bool = False) -> _Broken | None:
     """A link MkDocs publishes as written (``how``), if it leads nowhere from the page as
     published: MkDocs does not fail on it, so the build checks it in the published HTML
-    (where ``validation.links.not_found`` asks for broken links to fail it)."""
+    (where ``validation.links.not_found`` asks for broken links to fail it). ``meant`` is
+    what the trainer most likely meant: the address read from the page's file, not its page."""
     if not options.links.not_found:
         return None
     target = link_target(url, output_path(page, options.use_directory_urls), options.site_url)
@@ -470,9 +479,7 @@ def _as_published(page: str, url: str, site: _Site, options: Options, how: str, 
         return None
     if target == OUTSIDE:
         return _Broken(f"'{url}' {how}, and leads outside the site", hint)
-    # What the trainer most likely meant: the address read from the page's file, not its page;
-    # said as Markdown links it (the file), or in HTML as the published page reaches it.
-    meant = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(urlsplit(url).path)).lstrip("/"))
+    # Said as Markdown links it (the file), or in HTML as the published page reaches it.
     files = [name for name in (f"{meant}/index.md", f"{meant}/README.md", f"{meant}.md", meant)
              if site.has(name) and not name.startswith("../")]
     instead = ""
@@ -498,7 +505,7 @@ def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[t
     checked = []
     for written, published in made_by_markdown:
         in_html[published] -= 1
-        path = urlsplit(written.strip()).path if _parses(written) else ""
+        path = _path_of(written.strip())
         if path.startswith(("/", "\\")) or not posixpath.splitext(unquote(path))[1]:
             checked.append(published)
     checked += (+in_html).elements()
@@ -508,12 +515,12 @@ def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[t
             yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
 
 
-def _parses(url: str) -> bool:
+def _path_of(url: str) -> str:
+    """The path of ``url``, "" if it cannot be read (validate reports it)."""
     try:
-        urlsplit(url)
+        return urlsplit(url).path
     except ValueError:
-        return False
-    return True
+        return ""
 
 
 def _unchecked_course_link(url: str, written: str, course_id: str, name: str, here: str,

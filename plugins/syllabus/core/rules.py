@@ -218,10 +218,10 @@ def session_start(text: str) -> tuple[dt.datetime | None, str]:
     """A session's local start from its text, or None and what is wrong with it ("'9:30'
     has no date; ...")."""
     loose = _LOOSE_START.fullmatch(text.strip())
+    if loose is None and _TIME_ONLY.fullmatch(text.strip()):
+        return None, f"{quoted(text)} is a time without its date; write {START_FORMAT} (e.g. '2026-12-03T09:30')"
     if loose is None:
-        example = "e.g. '2026-12-03T09:30'" if _TIME_ONLY.fullmatch(text.strip()) else "e.g. '2026-12-03T16:00'"
-        what = "a time without its date" if _TIME_ONLY.fullmatch(text.strip()) else "not a date and time"
-        return None, f"{quoted(text)} is {what}; write {START_FORMAT} ({example})"
+        return None, f"{quoted(text)} is not a date and time; write {START_FORMAT} (e.g. '2026-12-03T16:00')"
     year, month, day, hour, minute, second, offset = loose.groups()
     if hour is None:
         return None, f"{quoted(text)} has no time; write {START_FORMAT} (e.g. '{text.strip()}T09:00')"

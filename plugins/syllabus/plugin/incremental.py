@@ -33,6 +33,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.model import Catalog, Course
+from ..core.pages import linking_attribute
 from .site_search import BUNDLE, TIMEOUT_SECONDS, SearchSource, index_command, index_failure
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
@@ -141,8 +142,7 @@ class _ToKeptPages(Treeprocessor):
         if not kept:
             return
         for element in root.iter():
-            attribute = "href" if element.tag == "a" else "src" if element.tag == "img" else None
-            url = element.get(attribute) if attribute else None
+            url = element.get(attribute) if (attribute := linking_attribute(element.tag)) else None
             if not url or url.startswith(("/", "\\")):
                 continue
             try:

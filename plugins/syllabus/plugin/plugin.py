@@ -255,7 +255,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # draft_docs files only when serving, as MkDocs publishes them.
         docs = Path(config.docs_dir).resolve()
         refused = [f"{docs_folder(config)}/{f.src_uri}:1:1: error: {problem[0]}" for f in files
-                   if f.abs_src_path and (f.inclusion.is_in_serve() if self.serving else f.inclusion.is_included())
+                   if f.abs_src_path and self._publishes(f)
                    and Path(f.abs_src_path).is_relative_to(docs)
                    and (problem := docs_file_problem(Path(f.abs_src_path), f.src_uri, self.options.site_assets))]
         if refused:
@@ -469,13 +469,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.options.links.not_found:
             return
         if self.site_outputs is None:  # the files of this build, once every plugin added its own
-            published = [f for f in files if (f.inclusion.is_in_serve() if self.serving else f.inclusion.is_included())]
-            self.site_outputs = frozenset({*(f.dest_uri for f in published), *(d.dest_uri for d in self.downloads),
-                                           *THEME_OUTPUTS})
+            self.site_outputs = frozenset({*(f.dest_uri for f in files if self._publishes(f)),
+                                           *(d.dest_uri for d in self.downloads), *THEME_OUTPUTS})
         for url, leads in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
                                                 page.file.dest_uri, self.options.site_url, self.site_outputs):
             log.warning(f"syllabus: {self._source(page, config)}: '{url}' leads {leads}, where the site has "
                         "nothing (`syllabus validate` says where and what to write)")
+
+    def _publishes(self, file: File) -> bool:
+        """Whether this build writes ``file`` into the site: the preview writes draft_docs too."""
+        return file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included()
 
     def _source(self, page: Page, config: MkDocsConfig) -> str:
         """The file a trainer edits for ``page``, as diagnostics name it."""
