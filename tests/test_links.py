@@ -8,6 +8,7 @@ must fail on the same link (MkDocs names it in its warning) or pass.
 from __future__ import annotations
 
 import json
+import re
 from typing import NamedTuple
 
 import pytest
@@ -147,7 +148,7 @@ def test_a_broken_link_is_placed_where_it_links_not_where_code_or_a_comment_quot
 
 def test_links_the_site_publishes_pass_both(catalog, run_cli, tmp_path):
     write_catalog(catalog, "# Intro\n\n"
-                  "[Setup](setup.md#first), [the lab](lab/index.md), [checklist](checklist.pdf), "
+                  "[Setup](setup.md#setup), [the lab](lab/index.md), [checklist](checklist.pdf), "
                   "![Diagram](diagram.png), [other course](../other/index.md), [other, folder style](../other/), "
                   "[guide](../../guide.md), [home](../../index.md), [top](#intro), [absolute](/catalog/), "
                   "[web](https://example.com/x.md), [mail](mailto:a@example.com), `[code](nowhere.md)`\n\n"
@@ -338,3 +339,63 @@ def test_an_html_link_to_a_page_mkdocs_leaves_out_leads_nowhere(catalog, run_cli
                               "to drafts/wip/, where the site has nothing")
     assert "'../../drafts/wip/' leads to drafts/wip/" in build_site(catalog.config, tmp_path / "site",
                                                                    check=False).stderr
+
+
+# Links to places: the intro course's index.md (its body has "# Intro", its template adds
+# #units, #materials, #sessions...), its unit setup.md ("# Setup").
+ANCHORS = ("# Intro\n\n[a](setup.md#setpu) [b](#intor) [c](../other/index.md#nope) [d](setup.md#setup) [e](#intro) "
+           "[f](#units) [g](../other/index.md#title) [h](setup.md#units-of-course) [i](#sessions) "
+           "<a href=\"#nowhere\">html</a> [j](setup.md?x=1#setpu)\n")
+ANCHOR_MESSAGES = [
+    "'setup.md#setpu': 'setup.md' has no heading or other element with id 'setpu' (did you mean 'setup'?)",
+    "'#intor': this page has no heading or other element with id 'intor' (did you mean 'intro'?)",
+    "'../other/index.md#nope': '../other/index.md' has no heading or other element with id 'nope'",
+    "'setup.md?x=1#setpu': 'setup.md' has no heading or other element with id 'setpu' (did you mean 'setup'?)",
+]
+
+
+@pytest.mark.parametrize(("level", "severity"), [(None, "warning"), ("warn", "error"), ("ignore", None)],
+                         ids=["default-info", "warn", "ignore"])
+def test_a_link_to_a_place_its_page_lacks_is_reported_as_mkdocs_anchors_setting_says(catalog, run_cli, tmp_path,
+                                                                                      level, severity):
+    """MkDocs notes such a link at info level by default (validate warns) and fails --strict at
+    ``anchors: warn`` (validate errs). The sections a template adds around a page's body
+    (#units, #sessions on a live course's page) are places too, in both."""
+    if level:
+        catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8")
+                      + dump({"validation": {"links": {"anchors": level}}}))
+    write_catalog(catalog, ANCHORS)
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    found = [(d["line"], d["column"], d["message"], d["severity"]) for d in json.loads(result.out)]
+    line = ANCHORS.splitlines()[2]
+    assert found == ([(3, line.index(f"({message.split(chr(39))[1]})") + 2, message, severity)
+                      for message in ANCHOR_MESSAGES] if severity else [])
+    build = build_site(catalog.config, tmp_path / "site", check=False)  # not verbose: MkDocs then skips the check
+    assert build.returncode == (1 if severity == "error" else 0)
+    noted = [line for line in build.stderr.splitlines() if "does not contain an anchor" in line
+             or "no such anchor" in line]
+    # MkDocs names a page's missing place once, at the first link to it.
+    assert sorted(line.split("contains a link '")[1].split("'")[0] for line in noted) == (
+        ["#intor", "../other/index.md#nope", "setup.md#setpu"] if severity else [])
+
+
+def test_a_section_name_a_body_heading_took_is_numbered_in_both(catalog, run_cli, tmp_path):
+    """A body heading "Units" keeps #units, so the template's section is #units_1."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8")
+                  + dump({"validation": {"links": {"anchors": "warn"}}}))
+    write_catalog(catalog, "# Intro\n\n## Units\n\n[a](#units) [b](#units_1) [c](#units_2)\n")
+    assert [message for _, _, _, message in validate(run_cli, catalog)] == [
+        "'#units_2': this page has no heading or other element with id 'units_2' (did you mean 'units_1'?)"]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1
+    assert "link '#units_2'" in build.stderr and "link '#units_1'" not in build.stderr
+
+
+def test_the_sections_validate_knows_are_the_ones_the_templates_add():
+    """published.SECTION_ANCHORS says which places course.html, unit.html and home.html add to
+    a page; each name the templates give anchor() must be there."""
+    from syllabus.core.published import SECTION_ANCHORS
+    from syllabus.plugin.plugin import TEMPLATES
+    for kind in SECTION_ANCHORS:
+        template = (TEMPLATES / "syllabus" / f"{kind}.html").read_text(encoding="utf-8")
+        assert set(re.findall(r"""anchor\(['"]([^'"]+)['"]\)""", template)) == SECTION_ANCHORS[kind], kind

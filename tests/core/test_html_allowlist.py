@@ -4,7 +4,7 @@ either passes unchanged or is refused, positioned in the Markdown source."""
 from __future__ import annotations
 
 import pytest
-from syllabus.core.html_allowlist import Allowlist
+from syllabus.core.html_allowlist import Allowlist, element_ids
 from syllabus.core.pages import MarkdownSettings, PageRenderer, split_page
 
 from .test_markdown_safety import HOSTILE, SAFE, VIDEO_HOSTS
@@ -254,3 +254,13 @@ def test_a_value_browsers_read_otherwise_is_named_not_its_tag(html: str) -> None
     messages = [removal.message for removal in ALLOWLIST.removals(html)[1]]
     assert messages[0] == "the value of href= on <a> reads differently in browsers; write each '&' in it as '&amp;'"
     assert all("<a> is not allowed" not in message for message in messages)
+
+
+def test_element_ids_are_the_places_of_published_html_a_fragment_reaches():
+    """Each element's id and each <a>'s name, as MkDocs collects them; not text that looks
+    like an attribute, and a template's attribute without a value does not hide the rest."""
+    published, _ = Allowlist().removals(
+        '<h2 id="setup">Set up</h2><p>Write id="not-a-place" or &lt;b id="nor-this"&gt;.</p>'
+        '<a name="old-name" href="#setup">x</a><input name="ignored" type="checkbox">')
+    assert element_ids(published) == {"setup", "old-name"}
+    assert element_ids('<h2 id="next-steps" data-pagefind-ignore>Next</h2><h2\n id="a&amp;b">') == {"next-steps", "a&b"}

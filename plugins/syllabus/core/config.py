@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .messages import ENGLISH, Messages, load_messages, other_site_problems
 from .pages import MarkdownSettings
 from .taxonomy import Taxonomy
@@ -53,10 +53,14 @@ class LinkRules:
     absolute: bool = False  # any absolute link (``absolute_links: warn``)
     unrecognized: bool = False  # a relative link naming no file, such as ``../other/`` (``unrecognized_links: warn``)
     absolute_from_docs: bool = False  # ``absolute_links: relative_to_docs``: ``/x.md`` is the site's x.md
+    # A Markdown link to a place (#id) its page lacks: a warning, as MkDocs notes it at info
+    # level by default; an error at ``anchors: warn``; not checked below info.
+    anchors: Severity | None = "warning"
 
     @property
     def checked(self) -> bool:
-        return self.not_found or self.absolute or self.unrecognized or self.absolute_from_docs
+        return (self.not_found or self.absolute or self.unrecognized or self.absolute_from_docs
+                or self.anchors is not None)
 
 
 @dataclass(frozen=True)

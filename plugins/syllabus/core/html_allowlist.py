@@ -199,6 +199,27 @@ def linked_addresses(sanitised: str) -> list[str]:
             for value in _LINK_ATTRIBUTE.findall(tag.group(1))]
 
 
+# Any start tag as the allowlist and Syllabus' templates write them: each attribute a name,
+# or name="value" (a '<' in text is written &lt;, so each '<' starts a tag).
+_START_TAG = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*/?>')
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
+_NAME_ATTRIBUTE = re.compile(r'\sname="([^"]*)"')
+
+
+def element_ids(written: str) -> set[str]:
+    """The places a link's ``#fragment`` can reach in HTML the allowlist returned or a
+    template wrote: each element's ``id`` and each ``<a>``'s ``name``, as MkDocs collects
+    them to check links to anchors (``validation.links.anchors``)."""
+    ids = set()
+    for tag in _START_TAG.finditer(written):
+        attributes = tag.group(2)
+        if 'id="' in attributes:
+            ids.update(map(unescape, _ID_ATTRIBUTE.findall(attributes)))
+        if tag.group(1).lower() == "a" and 'name="' in attributes:
+            ids.update(map(unescape, _NAME_ATTRIBUTE.findall(attributes)))
+    return ids
+
+
 class _Tokens(HTMLParser):
     """Start tags (with their attributes) and text, as a browser-like tokenizer reads them.
 

@@ -26,7 +26,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .html_allowlist import Allowlist, linked_addresses, positioned
+from .html_allowlist import Allowlist, element_ids, linked_addresses, positioned
 from .locale_format import LANGUAGE_TAG, unknown_language
 from .schema_messages import closest, did_you_mean
 from .yamlsafe import YamlProblem, YamlRejected, load_text
@@ -427,10 +427,12 @@ ALLOWLIST_RULE = "markdown-allowlist"  # the rule of a refusal by the allowlist 
 class PageLinks(NamedTuple):
     """The addresses of a page's links and images, for :func:`~syllabus.core.published.check_links`
     (which places the few it reports): those Markdown made, in page order, which MkDocs
-    resolves against the site's files, and those written in HTML, which it publishes as written."""
+    resolves against the site's files, and those written in HTML, which it publishes as written;
+    and the ids of its body, which links to the page's anchors reach."""
 
     markdown: list[str]
     html: list[str]
+    ids: frozenset[str] = frozenset()
 
 
 NO_LINKS = PageLinks([], [])
@@ -454,7 +456,7 @@ def _published_links(made_by_markdown: list[str], published: str) -> PageLinks:
         if unclaimed[url] > 0:
             unclaimed[url] -= 1
             markdown_links.append(url)
-    return PageLinks(markdown_links, list((+unclaimed).elements()))
+    return PageLinks(markdown_links, list((+unclaimed).elements()), frozenset(element_ids(published)))
 
 
 class PageRenderer:

@@ -18,7 +18,7 @@ import posixpath
 import re
 import stat
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -46,6 +46,30 @@ CATALOG_PAGE = "catalog/index.md"
 INSIGHTS_PAGE = "insights/index.md"
 REFERENCE_PAGE = "reference/fields/index.md"
 COURSE_PAGE = "index.md"  # a course's page, in its folder: generated, with index.md's body if there is one
+HOME_PAGE = "index.md"  # the docs folder's, which the home page's template frames
+
+# The places the templates add around a page's Markdown body (each a name course.html,
+# unit.html and home.html give ``anchor()``; where the body has a heading of the same
+# name, the template's becomes name_1): a link may reach them from any page.
+SECTION_ANCHORS = {
+    "course": frozenset({"title", "about", "before-you-start", "outcomes", "sessions", "units", "materials",
+                         "credential", "next-steps"}),
+    "unit": frozenset({"title", "units-of-course"}),
+    "home": frozenset({"top", "roles", "next-sessions", "tracks", "how-it-works"}),
+}
+
+
+def anchors_beside(taken: Collection[str]) -> Callable[[str], str]:
+    """Ids for a template's own sections that the page's Markdown body has not ``taken``: a
+    body heading "Before you start" keeps its anchor, and the template's section of that
+    name becomes ``before-you-start_1``, as Markdown numbers a repeated heading."""
+    def anchor(name: str) -> str:
+        candidate, count = name, 0
+        while candidate in taken:
+            count += 1
+            candidate = f"{name}_{count}"
+        return candidate
+    return anchor
 
 
 def course_site_path(course: Course, name: str) -> str:
@@ -268,6 +292,8 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     visible_site = site_of(visible)
     whole_site = site_of(catalog) if hidden_folders else visible_site
     docs = f"{options.docs_dir}/"
+    ids = {course_site_path(course, COURSE_PAGE): frozenset() for course in catalog.courses.values()}  # no body
+    ids.update((source.removeprefix(docs), page_links.ids) for source, page_links in links.items())
     problems: dict[tuple[bool, str, str, bool], _Broken | None] = {}  # by (hidden, page, address, in HTML)
     to_hidden: set[tuple[str, int]] = set()
     for source, page_links in links.items():
@@ -282,10 +308,13 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
             if key not in problems:
                 problems[key] = _link_problem(page, url, site, shown, catalog, known_courses, options, in_html=in_html)
             problem = problems[key]
+            severity = "error"
+            if problem is None and not in_html and options.links.anchors is not None and "#" in url:
+                problem, severity = _anchor_problem(page, url, ids), options.links.anchors
             if problem:
                 places = places or _Places(texts.get(source, ""))
                 line, column = places.of(url, nth)
-                report.at(source, line, column, problem[0], LINK_RULE, hint=problem[1])
+                report.at(source, line, column, problem[0], LINK_RULE, severity, hint=problem[1])
                 if problem.to_unpublished_course:
                     to_hidden.add((source, line))
     return to_hidden
@@ -464,6 +493,40 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                 if _kind(name) == "picture")
     return _Broken(f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
             "correct the file name, or add the file to the course folder")
+
+
+def _anchor_problem(page: str, url: str, ids: Mapping[str, frozenset[str]]) -> _Broken | None:
+    """A Markdown link from the site path ``page`` to a place (``#fragment``) its page does not
+    have, as MkDocs checks it (``validation.links.anchors``): a relative link to a Markdown
+    page, or to this page; ``ids`` are the rendered pages' own, by site path. MkDocs compares
+    the fragment as written, not decoded."""
+    try:
+        scheme, netloc, path, _, fragment = urlsplit(url)
+    except ValueError:
+        return None
+    if not fragment or scheme or netloc or path.startswith(("/", "\\")):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path))) if path else page
+    present = ids.get(target)
+    if present is None or fragment in present:
+        return None
+    anchor = anchors_beside(present)
+    sections = {anchor(name) for name in SECTION_ANCHORS.get(_page_kind(target), ())}
+    if fragment in sections:
+        return None
+    where = "this page" if target == page else f"'{path}'"
+    places = sorted(place for place in present | sections if not place.startswith("__"))  # not the theme's
+    return _Broken(f"'{url}': {where} has no heading or other element with id '{fragment}'"
+                   f"{did_you_mean(fragment, places)}",
+                   "link a heading by its id: its words in lower case, joined by '-' (its permalink shows it)")
+
+
+def _page_kind(path: str) -> str:
+    """Which template frames the page at site path ``path``: "course", "unit", "home" or ""."""
+    parts = path.split("/")
+    if parts[0] == "courses" and len(parts) > 2:
+        return "course" if parts[2:] == [COURSE_PAGE] else "unit"
+    return "home" if path == HOME_PAGE else ""
 
 
 def _as_published(page: str, url: str, meant: str, site: _Site, options: Options, how: str, hint: str, *,

@@ -176,12 +176,14 @@ def _symlink_under(folder: Path) -> str | None:
 
 
 def link_rules(config: MkDocsConfig) -> LinkRules:
-    """mkdocs.yml's ``validation.links`` levels: a warning fails ``--strict``. The levels are
-    logging levels; ``absolute_links: relative_to_docs`` is the one value below them."""
+    """mkdocs.yml's ``validation.links`` levels: a warning fails ``--strict`` (and is an
+    error to validate), an info is printed (a warning to validate). The levels are logging
+    levels; ``absolute_links: relative_to_docs`` is the one value below them."""
     levels = config.validation.links
+    anchors = "error" if levels.anchors >= logging.WARNING else "warning" if levels.anchors >= logging.INFO else None
     return LinkRules(not_found=levels.not_found >= logging.WARNING, absolute=levels.absolute_links >= logging.WARNING,
                      unrecognized=levels.unrecognized_links >= logging.WARNING,
-                     absolute_from_docs=levels.absolute_links < logging.NOTSET)
+                     absolute_from_docs=levels.absolute_links < logging.NOTSET, anchors=anchors)
 
 
 def docs_folder(config: MkDocsConfig) -> str:

@@ -37,7 +37,7 @@ from ..core.admonitions import AdmonitionTitles, admonition_titles
 from ..core.catalog import FileCache, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic
-from ..core.html_allowlist import Allowlist, is_id, linked_addresses, positioned
+from ..core.html_allowlist import Allowlist, element_ids, is_id, linked_addresses, positioned
 from ..core.messages import SITE_LOCALES, load_messages
 from ..core.model import Catalog
 from ..core.pages import (
@@ -452,8 +452,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS),
             )
+            _with_sections(page, home)
             return home if excluded else self._searchable(page, home)
         content = self.renderer.render_page(generated, html, page.url)
+        _with_sections(page, content)
         other_language = generated.language if generated.language != self.options.site_language else None
         page.toc = toc_with_sections(content, page.toc, other_language)
         if generated.search_filters is None or excluded:
@@ -643,6 +645,13 @@ def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
             raise PluginError(f"syllabus: {source} and {writers[dest]} would both be published as {dest}; "
                               "rename one of them")
         writers[dest] = source
+
+
+def _with_sections(page: Page, content: str) -> None:
+    """Links to the sections a template framed ``page``'s body with (``#sessions``) reach
+    them: MkDocs checks links to anchors (``validation.links.anchors``) against the ids it
+    found in the page's Markdown, before the template."""
+    page.present_anchor_ids = {*(page.present_anchor_ids or ()), *element_ids(content)}
 
 
 def _metadata_lines(source: str, body: str) -> int:

@@ -8,7 +8,6 @@ Trainer Markdown arrives already converted by MkDocs and is inserted as ``body``
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,10 +17,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..core.config import Options
+from ..core.html_allowlist import element_ids
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
-from ..core.published import plan_download_path, session_calendar_path, unit_address
+from ..core.published import anchors_beside, plan_download_path, session_calendar_path, unit_address
 from ..export.catalog_json import track_minutes
 from ..export.structured_data import script_json
 from .diagram import track_diagram
@@ -108,24 +108,6 @@ def relative_url(target: str, page_url: str, use_directory_urls: bool) -> str:
     return "/".join([".."] * (len(folders) - common) + parts[common:]) or "./"
 
 
-_ID = re.compile(r'\sid="([^"]*)"')
-
-
-def anchors_beside(body: str) -> Callable[[str], str]:
-    """Ids for a template's own sections that the page's Markdown body has not taken: a
-    body heading "Before you start" keeps its anchor, and the template's section of that
-    name becomes ``before-you-start_1``, as Markdown numbers a repeated heading."""
-    taken = frozenset(_ID.findall(body))
-
-    def anchor(name: str) -> str:
-        candidate, count = name, 0
-        while candidate in taken:
-            count += 1
-            candidate = f"{name}_{count}"
-        return candidate
-    return anchor
-
-
 class Renderer:
     """Renders the structured part of generated pages around their Markdown body."""
 
@@ -166,7 +148,7 @@ class Renderer:
         return template.render(
             catalog=self.catalog, taxonomy=self.catalog.taxonomy, options=self.options,
             today=self.options.today, link=self.linker(page_url),
-            track_minutes=track_minutes, track_diagram=track_diagram, anchor=anchors_beside(page_html),
+            track_minutes=track_minutes, track_diagram=track_diagram, anchor=anchors_beside(element_ids(page_html)),
             **context,
         )
 
