@@ -302,7 +302,8 @@ TAXONOMY = [
     Case("level-default-taxonomy",
          {C: course(level="level: expert")},
          {C: course(level="level: advanced")},
-         [error(C, 4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced")]),
+         [error(C, 4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced "
+                                                 "(did you mean 'advanced'?)")]),
     Case("level-declared-taxonomy",
          {C: course(level="level: beginner", format="format: webinar")},
          {C: course(level="level: expert", format="format: webinar")},
@@ -649,7 +650,8 @@ REFERENCES = [
     Case("prerequisites-not-self-in-a-course-failing-its-schema",
          {C: course(level="level: expert", extra="prerequisites: [intro]\n")},
          {C: course(extra="prerequisites: []\n")},
-         [error(C, 4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced"),
+         [error(C, 4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced "
+                                                 "(did you mean 'advanced'?)"),
           error(C, 10, 17, "self-reference", "prerequisites[0]: a course cannot list itself")]),
     Case("prerequisites-not-self",  # once: the track listing the course has nothing to reorder
          {C: course(extra="prerequisites: [intro]\n"), T: track()},

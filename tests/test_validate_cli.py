@@ -117,12 +117,14 @@ HOSTILE_YAML = [
     Hostile("utf16", {COURSE_FILE: COURSE.encode("utf-16")}, [
         in_course(1, 1, "encoding", "file is UTF-16; save it as UTF-8")]),
     Hostile("bom-crlf", {COURSE_FILE: b"\xef\xbb\xbf" + course(level="level: expert").replace("\n", "\r\n").encode()}, [
-        in_course(4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced")]),
+        in_course(4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced "
+                                                 "(did you mean 'advanced'?)")]),
     Hostile("crlf-duplicate", {COURSE_FILE: (COURSE + "title: Again\n").replace("\n", "\r\n")}, [
         in_course(10, 1, "yaml-duplicate-key", "duplicate key 'title' (first defined on line 2, again on line 10); "
                   "keep one")]),
     Hostile("cr-only", {COURSE_FILE: course(level="level: expert").replace("\n", "\r")}, [
-        in_course(4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced")]),
+        in_course(4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, advanced "
+                                                 "(did you mean 'advanced'?)")]),
     Hostile("unit-path-too-long-to-look-up", {COURSE_FILE: COURSE + "units:\n  - title: One\n    file: " + "d/" * 3000
                                               + "x.md\n"}, [
         in_course(12, 11, "file", f"units[0].file: '{'d/' * 3000}x.md' not found in the course folder"),
@@ -430,7 +432,8 @@ def test_every_problem_is_reported_at_once_sorted_by_path_and_line(catalog, run_
     result = run_cli("validate", "-f", catalog.config)
     assert result.code == 1
     assert result.out == (
-        "courses/intro-search/course.yml:4:8: error: level: 'expert' is not one of beginner, intermediate, advanced\n"
+        "courses/intro-search/course.yml:4:8: error: level: 'expert' is not one of beginner, intermediate, "
+        "advanced (did you mean 'advanced'?)\n"
         # One problem, not also "missing required field 'owners'".
         "courses/intro-search/course.yml:8:1: error: owner: unknown field 'owner' (did you mean 'owners'? it is "
         "required)\n"
@@ -598,7 +601,7 @@ def test_json_format_lists_every_field_sorted(catalog, run_cli):
     assert result.code == 1
     assert json.loads(result.out) == [
         {"path": COURSE_FILE, "line": 4, "column": 8, "severity": "error", "rule": "schema-enum",
-         "message": "level: 'expert' is not one of beginner, intermediate, advanced"},
+         "message": "level: 'expert' is not one of beginner, intermediate, advanced (did you mean 'advanced'?)"},
         {"path": COURSE_FILE, "line": 10, "column": 16, "severity": "warning", "rule": "stale",
          "message": "last_reviewed 2020-01-01 is older than 365 days; review the course and update the date"},
         {"path": COURSE_FILE, "line": 11, "column": 1, "severity": "error", "rule": "schema-additionalProperties",
@@ -702,11 +705,26 @@ def test_a_language_written_as_a_locale_or_a_name_gets_its_tag(catalog, run_cli)
                    "  - {start: '2027-01-05T10:00', timezone: Asia/Tokyo, language: Japanese}\n")
     catalog.write("docs/notes.md", "---\nlanguage: ja_JP\n---\n\n# Notes\n")
     catalog.write("docs/uk.md", "---\nlanguage: en-UK\n---\n\n# Notes\n")
+    catalog.write("docs/gb.md", "---\nlanguage: en_UK\n---\n\n# Notes\n")
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(result.out)] == [
         ("courses/intro/course.yml", 10, 11, "language: 'en_US' is not a language tag; write 'en-US' (with a hyphen)"),
         ("courses/intro/course.yml", 12, 65, "sessions[0].language: 'Japanese' is a language's name; write its code, "
                                              "'ja'"),
+        ("docs/gb.md", 2, 1, "'language': 'en_UK' is not a language tag; write 'en-GB' (with a hyphen)"),
         ("docs/notes.md", 2, 1, "'language': 'ja_JP' is not a language tag; write 'ja-JP' (with a hyphen)"),
         ("docs/uk.md", 2, 1, "'language': 'en-UK': UK is not a region code (did you mean 'en-GB'?)"),
+    ]
+
+
+def test_another_word_for_an_allowed_value_is_answered_with_that_value(catalog, run_cli):
+    """'sold out' is not spelled like 'full', but it is what a trainer means by it."""
+    live = COURSE.replace("format: self-paced", "format: virtual-ilt").replace("visibility: public",
+                                                                              "visibility: Private")
+    catalog.course("intro", live + "sessions:\n  - {start: '2027-01-05T10:00', timezone: Asia/Tokyo, "
+                   "status: sold out}\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["line"], d["message"]) for d in json.loads(result.out)] == [
+        (9, "visibility: 'Private' is not one of public, internal (did you mean 'internal'?)"),
+        (11, "sessions[0].status: 'sold out' is not one of scheduled, full, cancelled (did you mean 'full'?)"),
     ]

@@ -43,6 +43,13 @@ CASES = [
      [(6, 3, "yaml-indent")]),
     ("key-between-levels", COURSE + "units:\n  - title: Basics\n    file: basics.md\n   minutes: 5\n",
      [(13, 4, "yaml-indent")]),
+    ("list-item-indented-one-space-too-far", COURSE + "units:\n  - {title: Basics, file: basics.md, minutes: 5}\n"
+     "   - {title: More, file: basics.md, minutes: 5}\n", [(12, 4, "yaml-indent")]),
+    # One error, not one more for each item after it.
+    ("list-item-indented-one-space-too-little", COURSE + "outcomes:\n  - Search code\n - Read\n  - Share\n  - Save\n",
+     [(12, 2, "yaml-indent")]),
+    ("quotes-that-do-not-pair-up", COURSE.replace("roles: [admin]", 'roles: ["admin, "manager"]'),
+     [(5, 8, "yaml-unclosed-quote")]),
     ("colon-in-value", COURSE.replace("title: Intro to search", "title: Search: the basics"),
      [(2, 8, "yaml-colon-in-value")]),
     ("colon-in-list-item", COURSE + "outcomes:\n  - Know this: and that: too\n", [(11, 16, "yaml-colon-in-value")]),
@@ -109,3 +116,17 @@ def test_comment_cutting_a_value_short_is_a_warning(catalog, run_cli):
 def test_an_ordinary_trailing_comment_is_not_a_warning(catalog, run_cli):
     rows, _ = _run(catalog, run_cli, COURSE.replace("level: beginner", "level: beginner  # for new admins"))
     assert [r for r in rows if r["path"] == COURSE_FILE] == []
+
+
+@pytest.mark.parametrize(("line", "hint"), [
+    ('roles: ["admin, "manager"]', 'write ["admin", "manager"]'),
+    ("roles: ['admin', 'manager]", "write ['admin', 'manager']"),
+    ('roles: ["admin", "manager]  # both', 'put each item in its own pair of "'),
+])
+def test_a_list_whose_quotes_do_not_pair_up_is_written_out_right(line, hint):
+    """The parser stops where the quote it is still in ends the line; which quote is missing it
+    cannot know, so the hint writes the whole list out, each item in its own quotes."""
+    from syllabus.core.yamlhints import explain
+
+    [problem] = explain(COURSE.replace("roles: [admin]", line))
+    assert (problem.line, problem.column, problem.rule, problem.hint) == (5, 8, "yaml-unclosed-quote", hint)

@@ -198,8 +198,10 @@ def unknown_language(tag: str) -> str | None:
     None; one of no shape Syllabus can read is the schema's to report."""
     if not LANGUAGE_TAG.match(tag):
         hyphenated = tag.strip().replace("_", "-")
-        if hyphenated != tag and LANGUAGE_TAG.match(hyphenated) and not unknown_language(hyphenated):
-            return f"'{tag}' is not a language tag; write '{hyphenated}' (with a hyphen)"
+        if hyphenated != tag and LANGUAGE_TAG.match(hyphenated):
+            for written in (hyphenated, _with_region_codes(hyphenated)):  # en_UK: en-GB
+                if not unknown_language(written):
+                    return f"'{tag}' is not a language tag; write '{written}' (with a hyphen)"
         if (code := _language_codes().get(tag.strip().casefold())) is not None:
             return f"'{tag}' is a language's name; write its code, '{code}'"
         return None
@@ -207,17 +209,22 @@ def unknown_language(tag: str) -> str | None:
     code = language.lower()
     english = Locale("en")
     if code in english.languages:
-        for index, subtag in enumerate(subtags):  # a two-letter subtag is a region (country)
+        for subtag in subtags:  # a two-letter subtag is a region (country)
             if len(subtag) == 2 and subtag.isalpha() and subtag.upper() not in english.territories:
-                meant = REGION_ALIASES.get(subtag.upper())
-                fixed = "-".join([language, *subtags[:index], meant, *subtags[index + 1:]]) if meant else None
-                return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)" if fixed
-                                                                             else "")
+                fixed = _with_region_codes(tag)
+                return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)"
+                                                                             if fixed != tag else "")
         return None
     country = english.territories.get(code.upper())
     official = get_official_languages(code.upper()) if country else ()
     instead = f" ({code.upper()} is {country}: did you mean '{official[0]}'?)" if official else ""
     return f"'{tag}' is not a language code{instead}"
+
+
+def _with_region_codes(tag: str) -> str:
+    """``tag`` with each region written as its ISO code (``en-UK``: ``en-GB``)."""
+    return "-".join(REGION_ALIASES.get(part.upper(), part) if index and len(part) == 2 else part
+                    for index, part in enumerate(tag.split("-")))
 
 
 @functools.cache

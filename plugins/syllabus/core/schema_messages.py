@@ -54,6 +54,50 @@ def closest(value: Any, candidates: Iterable[str]) -> str | None:
     return folded[match[0]] if match else None
 
 
+# Other words people write for the schemas' values, by the value they mean; offered only
+# where that value is allowed (a site whose levels are other words gets none for them).
+_SAID_AS = {
+    "full": ("sold out", "booked", "booked out", "fully booked", "waitlist", "waitlisted", "no seats"),
+    "scheduled": ("open", "confirmed", "planned", "upcoming", "booking"),
+    "cancelled": ("called off", "dropped"),
+    "active": ("published", "live", "released", "ga", "current"),
+    "retired": ("archived", "obsolete", "removed", "withdrawn", "discontinued"),
+    "beta": ("preview", "alpha", "experimental", "pilot"),
+    "draft": ("wip", "work in progress", "in progress", "unpublished"),
+    "internal": ("private", "restricted", "hidden", "staff", "employees"),
+    "public": ("external", "customers", "everyone"),
+    "beginner": ("basic", "introductory", "intro", "novice", "entry", "easy", "foundation"),
+    "intermediate": ("medium", "mid", "moderate"),
+    "advanced": ("expert", "hard", "master", "pro"),
+    "recording": ("video", "webinar recording", "screencast"),
+    "slides": ("deck", "presentation", "ppt", "pptx", "keynote"),
+    "handout": ("pdf", "document", "doc", "worksheet"),
+    "lab": ("exercise", "lab guide", "workbook", "hands-on"),
+    "cheat-sheet": ("cheatsheet", "quick reference", "reference card"),
+    "email-template": ("email", "mail"),
+    "meeting": ("call", "sync", "kickoff", "check-in"),
+    "task": ("todo", "action", "step", "to do"),
+    "sat-sun": ("saturday-sunday", "sat/sun", "sat,sun", "weekend"),
+    "fri-sat": ("friday-saturday", "fri/sat", "fri,sat"),
+}
+
+
+def _as_said(text: str) -> str:
+    return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
+
+
+_MEANT = {_as_said(said): value for value, words in _SAID_AS.items() for said in words}
+
+
+def meant_value(value: Any, allowed: Iterable[str]) -> str | None:
+    """The allowed value another word for it names ("sold out" -> "full"), else the closest
+    spelling."""
+    allowed = list(allowed)
+    if isinstance(value, str) and (meant := _MEANT.get(_as_said(value))) in allowed:
+        return meant
+    return closest(value, allowed)
+
+
 def did_you_mean(value: Any, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for a close match, else an empty string."""
     match = closest(value, candidates)
@@ -181,7 +225,8 @@ def messages_for(
             return
         yield SchemaMessage(
             path,
-            f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}",
+            f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}"
+            + (f" (did you mean '{meant}'?)" if (meant := meant_value(value, allowed)) else ""),
         )
         return
     if keyword == "const":

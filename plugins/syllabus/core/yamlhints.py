@@ -62,8 +62,9 @@ def _quote_closes(value: str) -> bool:
     return False
 
 
-def _flow_depth(value: str) -> int:
-    """Open brackets minus closed ones on this line, ignoring quoted text."""
+def _flow_depth(value: str) -> tuple[int, int | None]:
+    """Open brackets minus closed ones on this line, ignoring quoted text; and the index of
+    a quote that runs to the end of the line, if one does."""
     depth, index = 0, 0
     while index < len(value):
         char = value[index]
@@ -71,13 +72,15 @@ def _flow_depth(value: str) -> int:
             end = index + 1
             while end < len(value) and value[end] != char:
                 end += 2 if char == '"' and value[end] == "\\" else 1
+            if end >= len(value):
+                return depth, index
             index = end + 1
             continue
         if char == "#" and index and value[index - 1] in " \t":
             break
         depth += (char in "[{") - (char in "]}")
         index += 1
-    return depth
+    return depth, None
 
 
 def _indent_of(line: str) -> int:
@@ -135,14 +138,16 @@ def _read_line(reader: _Reader, stack: list[_Level], number: int, raw: str, inde
             stack.append(_Level(indent, "seq", compact=True))
         above.open_key = False
         columns = " or ".join(str(level.indent + 1) for level in stack if not level.compact)
-        while stack and (stack[-1].indent > indent or (stack[-1].compact and stack[-1].indent == indent
-                                                       and not is_item)):
-            stack.pop()
-        if not stack or stack[-1].indent != indent:
+        depth = len(stack)  # the blocks this line closes, kept open if it lines up with none
+        while depth and (stack[depth - 1].indent > indent or (stack[depth - 1].compact
+                                                              and stack[depth - 1].indent == indent and not is_item)):
+            depth -= 1
+        if not depth or stack[depth - 1].indent != indent:  # the lines after it are read as if it were not there
             reader.add(number, indent + 1, f"line {number} is not lined up with the lines above it (they "
                        f"start at column {columns})",
                        "indent it exactly like the other fields of the same group", "yaml-indent")
             return None
+        del stack[depth:]
     level = stack[-1]
     if is_item:
         return _read_item(reader, stack, level, number, content, indent)
@@ -161,7 +166,11 @@ def _deeper_than_a_value(reader: _Reader, above: _Level, number: int, content: s
     for a field or a list item."""
     match = _KEY.match(content)
     owner = f"'{above.last_key}' on line {above.last_key_line}" if above.last_key else "the line above"
-    if is_item:
+    if is_item and above.kind == "seq":
+        reader.add(number, indent + 1, f"the '-' on line {number} is indented deeper than the list's other items "
+                   f"(column {above.indent + 1}), under one that already has its value",
+                   f"line it up with the '-' above it, at column {above.indent + 1}", "yaml-indent")
+    elif is_item:
         reader.add(number, indent + 1, f"a stray '-' on line {number}: it is indented under {owner}, which "
                    "already has a value", "remove the '-', or remove the value so the list belongs to that field",
                    "yaml-stray-dash")
@@ -230,11 +239,19 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
                    f"end {name} with {first} on the same line", "yaml-unclosed-quote")
         return None
     if first in "[{":
-        if _flow_depth(value) <= 0:
+        depth, open_quote = _flow_depth(value)
+        if depth <= 0:
             return None
         if _continues(reader.lines, number, owner_indent):
             return owner_indent
         closer = "]" if first == "[" else "}"
+        if open_quote is not None:  # ["@a, "@b"]: which quote is missing, the line cannot say
+            quote = value[open_quote]
+            reader.add(number, column, f"the {quote} marks of {name} do not pair up, so its '{first}' is never "
+                       "closed: a quote is missing", _requoted(value.strip(), quote) if first == "[" else
+                       f"put each key and value that needs quotes in its own pair of {quote}",
+                       "yaml-unclosed-quote")
+            return None
         reader.add(number, column, f"the '{first}' opened on line {number} column {column} is never closed",
                    f"end {name} with '{closer}'", "yaml-unclosed-bracket")
         return None
@@ -249,6 +266,16 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
                    "belongs to it", "yaml-comment-in-value", "warning")
     return None
+
+
+def _requoted(value: str, quote: str) -> str:
+    """How to write a one-line list whose quotes do not pair up: each item in its own."""
+    if not value.endswith("]"):
+        return f"put each item in its own pair of {quote}"
+    items = [item.strip().strip(quote).strip() for item in value[1:-1].split(",")]
+    if not all(items):
+        return f"put each item in its own pair of {quote}"
+    return "write [" + ", ".join(f"{quote}{item}{quote}" for item in items) + "]"
 
 
 def _continues(lines: list[str], number: int, owner_indent: int) -> bool:
