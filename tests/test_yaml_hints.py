@@ -130,3 +130,19 @@ def test_a_list_whose_quotes_do_not_pair_up_is_written_out_right(line, hint):
 
     [problem] = explain(COURSE.replace("roles: [admin]", line))
     assert (problem.line, problem.column, problem.rule, problem.hint) == (5, 8, "yaml-unclosed-quote", hint)
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("outcomes:\n  - Search code\n   - Read results\n     - Share them\n", [(12, 4), (13, 6)]),
+    ("tags:\n- search\n  - regex\n", [(12, 3)]),
+    ("outcomes:\n  - 'Search code\n   - Read results'\n", []),  # quoted: the trainer's own text
+    ("outcomes:\n  - Search code\n  - Read results - then share\n", []),
+    ("note: |\n  - one\n    - nested\n", []),
+])
+def test_a_list_item_yaml_folds_into_the_text_above_is_an_error(tail, expected):
+    """It parses, so only the loaded value shows the item was lost into the one above."""
+    from syllabus.core.yamlsafe import load_text
+
+    problems = load_text(COURSE + tail).problems
+    assert [(p.line, p.column) for p in problems] == expected
+    assert all(p.rule == "yaml-folded-item" and p.severity == "error" and p.hint for p in problems)

@@ -17,6 +17,7 @@ import io
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -329,7 +330,46 @@ def load_text(text: str) -> YamlDocument:
         from .yamlhints import comment_warnings  # only files with a trailing comment need it
 
         document.problems.extend(comment_warnings(text))
+    document.problems.extend(_folded_items(text, document))
     return document
+
+
+def _folded_items(text: str, document: YamlDocument) -> list[YamlProblem]:
+    """An error for each line "- item" that YAML read as more words of the plain text above
+    it, being indented deeper than that text's own "-" or key: the outcome "Search code",
+    then "   - Read results" one space too far, would be published as "Search code - Read
+    results". The loaded value confirms it (a quoted or block text is the trainer's own)."""
+    problems, lines = [], None
+    for path, value in _strings(document.data):
+        if " - " not in value or (mark := document.marks.get(path)) is None:
+            continue
+        lines = lines or text.splitlines()
+        line, column = mark
+        if line >= len(lines) or lines[line - 1][column - 1:column] in ("'", '"', "|", ">"):
+            continue  # quoted or a block: its lines are the trainer's own
+        for number in range(line, len(lines)):  # the value's next lines, 0-based
+            following = lines[number].strip()
+            if not following or f" {following}" not in value:
+                break
+            if following.startswith("- "):
+                problems.append(YamlProblem(
+                    number + 1, len(lines[number]) - len(lines[number].lstrip(" ")) + 1,
+                    f"YAML reads '{following[:40]}' as more words of the text on line {line}, as it is indented "
+                    "deeper than that text's own '-' or field", "yaml-folded-item",
+                    "line the '-' up with the one above to make it an item of its own; if the dash belongs to the "
+                    "text, put the text in quotes"))
+    return problems
+
+
+def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
 
 
 _SYNTAX_HINT = "check the quotes, brackets, ':' and indentation on this line and the one above it"
