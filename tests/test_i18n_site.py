@@ -244,3 +244,37 @@ def test_japanese_pages_set_full_width_brackets_without_a_space_and_quote_titles
     assert re.fullmatch(r"「Keystone 101: [^」]+」のユニット", unit_of.text), unit_of.text
     english = sites["en"]["courses/keystone-certified-admin/"].find("dl", cls="syllabus-facts")
     assert "29 h over 6 weeks" in english.text.replace("\u00a0", " ")
+
+
+def translations_offered(document: Element) -> dict[str, tuple[str, str, str]]:
+    """For each course a track or plan lists, the translation it offers beside it: (link,
+    its hreflang, what the note says)."""
+    offered = {}
+    items = document.find_all("li", cls="syllabus-track-item") + document.find_all("tr", cls="syllabus-plan-row")
+    for item in items:
+        if not (links := item.find_all("a")):
+            continue  # a task
+        listed = links[0].attrs["href"]
+        for note in item.find_all("span", cls="syllabus-translation"):
+            if links := note.find_all("a", hreflang=True):
+                offered[listed] = (links[0].attrs["href"], links[0].attrs["hreflang"], note.text)
+    return offered
+
+
+def test_tracks_and_plans_offer_a_course_in_the_readers_language(site_dirs: dict[str, Path]) -> None:
+    """keystone-101 (English) has a Japanese translation, keystone-101-ja: the Japanese site
+    offers it beside the English course wherever a track or plan lists it, in the plan's
+    downloads too; the English site offers the English one beside the Japanese course."""
+    ja, en = site_dirs["ja"], site_dirs["en"]
+    japanese = ("../../courses/keystone-101-ja/", "ja", "日本語版: Keystone 101：コードの検索とナビゲーション")
+    assert translations_offered(page(ja, "tracks/admin-path/")) == {"../../courses/keystone-101/": japanese}
+    assert translations_offered(page(ja, "plans/team-quickstart-30/")) == {"../../courses/keystone-101/": japanese}
+    assert translations_offered(page(en, "tracks/admin-path/")) == {}
+    assert translations_offered(page(en, "tracks/end-user-path/")) == {"../../courses/keystone-101-ja/": (
+        "../../courses/keystone-101/", "en", "In English: Keystone 101: Search and navigate your code")}
+    url = "https://academy.keystone.example/courses/keystone-101-ja/"
+    assert f"    - 日本語版: [Keystone 101：コードの検索とナビゲーション]({url})\n" in (
+        ja / "plans/team-quickstart-30/plan.md").read_text(encoding="utf-8")
+    assert f"日本語版: Keystone 101：コードの検索とナビゲーション ({url})" in (
+        ja / "plans/team-quickstart-30/plan.csv").read_text(encoding="utf-8-sig")
+    assert "keystone-101-ja" not in (en / "plans/team-quickstart-30/plan.md").read_text(encoding="utf-8")

@@ -112,3 +112,19 @@ def test_atom_feed_lists_most_recently_reviewed_first() -> None:
     assert [e.id for e in parsed.entries] == [f"https://a.example/courses/{c}/" for c in ("unreviewed", "new", "old")]
     assert parsed.entries[1].updated == "2026-10-01T00:00:00Z" and parsed.entries[0].updated == "2026-11-18T00:00:00Z"
     assert parsed.feed.updated == "2026-11-18T00:00:00Z"
+
+
+@pytest.mark.parametrize(("reader", "translations", "offered"), [
+    ("ja", {"ja": "intro-ja"}, "intro-ja"),
+    ("ja-JP", {"ja": "intro-ja"}, "intro-ja"),  # a region reads its language's translation
+    ("ja", {"ja-JP": "intro-ja", "ja": "intro-ja2"}, "intro-ja2"),  # the exact tag first
+    ("en-GB", {"ja": "intro-ja"}, None),  # the course is in the reader's language already
+    ("de", {"ja": "intro-ja"}, None),
+    ("ja", {"ja": "gone"}, None),  # not in this catalog (a draft, on the public site)
+])
+def test_a_course_is_offered_in_the_readers_language(reader: str, translations: dict[str, str],
+                                                     offered: str | None) -> None:
+    courses = catalog(course("intro", language="en", translations=translations),
+                      course("intro-ja", language="ja"), course("intro-ja2", language="ja"))
+    found = courses.translation_for(courses.courses["intro"], reader)
+    assert (found.id if found else None) == offered

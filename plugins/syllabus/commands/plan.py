@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
         who = Personalisation.parse(args.customer, args.start, args.timezone, args.ce, days=days)
     except ValueError as error:
         raise ConfigError(str(error)) from None
-    rows = plan_rows(plan, catalog, options.today, options.site_url)
+    rows = plan_rows(plan, catalog, options.today, options.site_url, language=options.site_language)
     messages = options.messages  # the site's language, as on the plan page
     if args.format == "checklist":
         text = plan_checklist(plan, rows, who, messages=messages)

@@ -392,6 +392,19 @@ class Catalog:
                 index.setdefault(course_id, []).append(track)
         return {key: tuple(value) for key, value in index.items()}
 
+    def translation_for(self, course: Course, language: str) -> Course | None:
+        """The same course in ``language`` (the reader's), when ``course`` is in another one
+        and this catalog has that translation: a track or plan names one course, and a
+        reader is offered it in their own language too."""
+        def primary(tag: str) -> str:  # "ja-JP" reads as Japanese
+            return tag.split("-")[0].casefold()
+
+        if primary(course.language) == primary(language):
+            return None
+        tags = sorted(course.translations, key=lambda tag: tag.casefold() != language.casefold())  # exact first
+        return next((self.courses[course.translations[tag]] for tag in tags
+                     if primary(tag) == primary(language) and course.translations[tag] in self.courses), None)
+
     def plan_course_ids(self, plan: Plan) -> tuple[str, ...]:
         """Every course a plan includes, directly or through a track it lists, sorted."""
         ids = {i.course for p in plan.phases for i in p.items if i.type == "course"}

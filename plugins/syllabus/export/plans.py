@@ -61,6 +61,7 @@ class Link:
     title: str  # "" for a recording: the exports call it "watch the recording" in their language
     url: str
     minutes: int | None = None
+    language: str = ""  # a course's, where the row offers it as a translation
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class PlanRow:
     live: bool = False  # a live course: the exports say when it next runs in the phase
     sessions: tuple[SessionSlot, ...] = ()
     on_demand: Link | None = None
+    translation: Link | None = None  # the course in the reader's language, when it is in another
     required: tuple[Link, ...] = ()  # a track's required courses
     success_criteria: str = ""
 
@@ -109,9 +111,10 @@ def template_kickoff(today: dt.date) -> dt.date:
 # Rows -------------------------------------------------------------------------------
 
 
-def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "") -> list[PlanRow]:
-    """Items and milestones sorted by day, then phase; items keep their authored order."""
-    rows = [_item_row(item, index, phase.title, catalog, today, base_url)
+def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "", *, language: str) -> list[PlanRow]:
+    """Items and milestones sorted by day, then phase; items keep their authored order.
+    ``language`` is the reader's: a course in another one offers its translation."""
+    rows = [_item_row(item, index, phase.title, catalog, today, base_url, language)
             for index, phase in enumerate(plan.phases) for item in phase.items]
     for milestone in plan.milestones:
         index = max((i for i, p in enumerate(plan.phases) if p.start_day <= milestone.day), default=0)
@@ -128,17 +131,22 @@ def by_phase(plan: Plan, rows: Sequence[PlanRow]) -> list[tuple[int, Phase, list
             for index, phase in enumerate(plan.phases)]
 
 
-def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: dt.date, base_url: str) -> PlanRow:
+def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: dt.date, base_url: str,
+              language: str) -> PlanRow:
     common = {"day": item.day, "phase": phase, "phase_index": index, "type": item.type, "note": item.note or ""}
     course = catalog.courses.get(item.course or "") if item.type == "course" else None
     track = catalog.tracks.get(item.track or "") if item.type == "track" else None
     if course:
         live = catalog.taxonomy.is_live(course.format)
+        translation = catalog.translation_for(course, language)
         return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title,
                        duration_minutes=course.duration_minutes, link=site_link(base_url, f"courses/{course.id}/"),
                        format=catalog.taxonomy.title("formats", course.format), live=live,
                        sessions=_sessions(course, today) if live else (),
-                       on_demand=_on_demand(course, catalog, base_url) if live else None, **common)
+                       on_demand=_on_demand(course, catalog, base_url) if live else None,
+                       translation=Link(translation.title, site_link(base_url, f"courses/{translation.id}/"),
+                                        translation.duration_minutes, translation.language) if translation else None,
+                       **common)
     if track:
         required = {i.course: i for i in track.items}  # as track_minutes counts them
         courses = [catalog.courses[c] for c, i in required.items() if i.required and c in catalog.courses]
@@ -323,6 +331,9 @@ def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteri
         parts.append(messages.text("download.success_criteria", criteria=row.success_criteria))
     if row.note:
         parts.append(row.note)
+    if row.translation:
+        parts.append(messages.text("download.translation", course=f"{row.translation.title} ({row.translation.url})",
+                                   language=LocaleFormat(messages).language_name(row.translation.language)))
     return parts
 
 
@@ -396,6 +407,9 @@ def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
         nested.append(words("download.success_criteria", criteria=_md(row.success_criteria)))
     if row.note:
         nested.append(_md(row.note))
+    if row.translation:
+        nested.append(words("download.translation", course=md_escape.link(row.translation.title, row.translation.url),
+                            language=_md(LocaleFormat(messages).language_name(row.translation.language))))
     return [f"- {when} · {' · '.join(f for f in facts if f)}", *(f"    - {line}" for line in nested)]
 
 

@@ -154,9 +154,9 @@ def track_page(track: Track, catalog: Catalog, options: Options) -> GeneratedPag
 def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
     """The plan's rows (site-relative links for the page itself) and the templates the page
     personalises in the browser (absolute links, as ``syllabus plan`` prints them)."""
-    rows = plan_rows(plan, catalog, options.today)
+    rows = plan_rows(plan, catalog, options.today, language=options.site_language)
     years = holiday_years(options.today)
-    exported = plan_rows(plan, catalog, options.today, options.site_url)
+    exported = plan_rows(plan, catalog, options.today, options.site_url, language=options.site_language)
     return GeneratedPage(
         src_uri=plan_site_path(plan), title=plan.title, template="syllabus/plan.html",
         source=plan.source, description=plan.summary, updated=catalog.updated(plan),
@@ -237,7 +237,7 @@ def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Me
     in the language of ``messages``."""
     downloads = []
     for plan in catalog.plans.values():
-        rows = plan_rows(plan, catalog, today, base_url)
+        rows = plan_rows(plan, catalog, today, base_url, language=messages.language)
         files = {"md": plan_markdown(plan, rows, base_url=base_url, messages=messages),
                  "csv": plan_csv(plan, rows, messages=messages), "ics": plan_ics(plan, rows, today=today,
                                                                                  messages=messages)}
