@@ -379,6 +379,40 @@ def test_leak_check_passes_a_public_build_and_catches_leaks(catalog: CatalogDir,
     assert run_cli("leak-check", tmp_path / "nowhere", "-f", catalog.config).code == 2
 
 
+SECRET_BODY = ("# Roadmap\n\nThe *unannounced* connector ships to every region in March 2027.\n\n"
+               "Every course ends with a short quiz you can retake.\n\n"
+               "見出しの下に、発表前の機能の詳細な説明が続きます。\n")
+
+
+def test_leak_check_finds_a_hidden_course_s_sentences_however_they_were_pasted(catalog: CatalogDir, run_cli,
+                                                                             tmp_path: Path) -> None:
+    """What a Markdown extension or plugin pastes into a public page is not in any public
+    source, so it is found as text: inline markup, entities and JSON aside. A sentence public
+    content has too is no evidence."""
+    catalog.course("open-course")
+    catalog.write("courses/open-course/index.md",
+                  "# Open\n\nEvery course ends with a short quiz you can retake.\n")
+    catalog.course("secret-course", status="draft")
+    catalog.write("courses/secret-course/index.md", SECRET_BODY)
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    assert run_cli("leak-check", site, "-f", catalog.config).code == 0
+
+    page = site / "courses/open-course/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</article>", "<p>The <em>unannounced</em> connector ships to every region\nin March 2027.</p>"
+        "<p>見出しの下に、発表前の機能の詳細な説明が続きます。</p></article>"), encoding="utf-8")
+    (site / "pagefind" / "fragment" / "planted.pf_fragment").write_bytes(gzip.compress(b"pagefind_dcd" + json.dumps(
+        {"url": "/x/", "content": "Intro. The unannounced connector ships to every region in March 2027."}).encode()))
+    leaky = run_cli("leak-check", site, "-f", catalog.config)
+    assert leaky.code == 1
+    assert leaky.out.splitlines()[:2] == [
+        "courses/open-course/index.html: text of draft course 'secret-course' (2 sentences, such as "
+        "'The unannounced connector ships to every region in March 2027.')",
+        "pagefind/fragment/planted.pf_fragment: text of draft course 'secret-course' (1 sentence, such as "
+        "'The unannounced connector ships to every region in March 2027.')"]
+
+
 def test_leak_markers_cover_html_and_json_spellings() -> None:
     forms = spellings('Tips & "tricks" <fast>')
     assert b"Tips &amp; &quot;tricks&quot; &lt;fast&gt;" in forms

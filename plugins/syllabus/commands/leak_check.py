@@ -4,25 +4,31 @@ The plugin drops draft and internal items before rendering; this looks at the re
 the outside, as the publish workflow's last gate before deploying. Every file under the
 site (gzip-compressed ones decompressed) is searched for what identifies each hidden
 course, track and plan: its page path, its title and its summary, spelled the ways HTML
-and JSON write them. Compressed files are recognised by their gzip header, not their name:
-the site search's index chunks (``pagefind/``) are gzip without a ``.gz`` suffix. Exit 1
-with every finding, 0 when none.
+and JSON write them; and for the sentences of a hidden course's pages that no public source
+has, as text, however they got there (a Markdown extension or a plugin that pastes files). Compressed
+files are recognised by their gzip header, not their name: the site search's index chunks
+(``pagefind/``) are gzip without a ``.gz`` suffix. Exit 1 with every finding, 0 when none.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import html
 import json
+import re
 import sys
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.catalog import LoadResult
 from ..core.config import ConfigError, Options
+from ..core.html_allowlist import Allowlist
 from ..core.model import Catalog, Course, Plan, Track
+from ..core.pages import PageRenderer, split_page
 from . import EXIT_CONTENT, EXIT_OK, load_checked
 
 
@@ -86,6 +92,104 @@ def scan(site: Path, needles: list[Needle]) -> list[str]:
     return findings
 
 
+# A sentence this long is one page's own; shorter ones ("See the next unit.") prove nothing.
+# Chinese and Japanese characters count twice: a sentence says as much in half as many.
+SENTENCE_WEIGHT = 40
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[\u3002\uff01\uff1f])\s*|\n")
+# Elements inside a sentence, dropped; every other tag ends one (a heading, a list item).
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup)\b[^>]*>",
+                         re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+
+
+def sentences(html_text: str) -> set[str]:
+    """The sentences of HTML (or of plain text) long enough to be one page's own, with their
+    spaces collapsed: a line break inside a paragraph is a space, a tag between blocks ends
+    a sentence."""
+    text = html.unescape(_TAG.sub("\n", _SPACES.sub(" ", _INLINE_TAG.sub("", html_text))))
+    return {sentence for part in _SENTENCE_END.split(text)
+            if _weight(sentence := part.strip()) >= SENTENCE_WEIGHT}
+
+
+def _weight(sentence: str) -> int:
+    return len(sentence) + sum(1 for character in sentence if character >= "\u2e80")
+
+
+def body_needles(result: LoadResult, options: Options) -> dict[str, str]:
+    """What each sentence of a draft or internal course's pages says about it ("text of draft
+    course 'x'"), by sentence; one that public content also has is left out."""
+    catalog, renderer = result.catalog, PageRenderer(options.markdown, Allowlist(options.video_hosts))
+    hidden = {course.folder: f"text of {'draft' if course.status == 'draft' else 'internal'} course '{course.id}'"
+              for course in catalog.courses.values() if not course.is_public}
+    if not hidden:
+        return {}
+    needles: dict[str, str] = {}
+    public: set[str] = set()
+    for path, text in sorted(result.markdown.items()):
+        label = hidden.get("/".join(path.split("/")[:2]))
+        found = sentences(renderer.render(split_page(text).body))
+        if label is None:
+            public |= found
+        else:
+            needles.update(dict.fromkeys(found - needles.keys(), label))
+    docs = options.root / options.docs_dir
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
+        public |= sentences(renderer.render(split_page(path.read_text(encoding="utf-8", errors="replace")).body))
+    for item in (*catalog.visible_to("public").courses.values(), *catalog.visible_to("public").tracks.values(),
+                 *catalog.visible_to("public").plans.values()):
+        public |= {sentence for value in _texts(item) for sentence in sentences(value)}
+    return {sentence: label for sentence, label in needles.items() if sentence not in public}
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every text a model object holds (its fields', its lists' and mappings')."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from _texts(getattr(value, field.name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+
+
+def scan_text(site: Path, needles: dict[str, str]) -> list[str]:
+    """``path: what (n sentences, first: '...')`` for each file holding sentences of a hidden
+    course's pages, in path order."""
+    findings = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        try:
+            text = _contents(path).decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # a picture, a PDF: no text of ours
+        text = _json_text(text)
+        by_label: dict[str, list[str]] = {}
+        for sentence in sorted(sentences(text) & needles.keys()):
+            by_label.setdefault(needles[sentence], []).append(sentence)
+        relative = path.relative_to(site).as_posix()
+        findings.extend(f"{relative}: {label} ({len(found)} {'sentence' if len(found) == 1 else 'sentences'}, "
+                        f"such as '{found[0][:80]}')" for label, found in sorted(by_label.items()))
+    return findings
+
+
+JSON_SIGNATURE = 16  # how far into a file its JSON may start (Pagefind's records follow "pagefind_dcd")
+
+
+def _json_text(text: str) -> str:
+    """The strings of a JSON file (the search index's records), one per line; else the text."""
+    start = min((at for at in (text.find("{"), text.find("[")) if at >= 0), default=-1)
+    if not 0 <= start < JSON_SIGNATURE:
+        return text
+    try:
+        return "\n".join(_texts(json.loads(text[start:])))
+    except ValueError:
+        return text
+
+
 def run(args: argparse.Namespace, options: Options) -> int:
     site: Path = args.site_dir
     if not site.is_dir():
@@ -93,13 +197,13 @@ def run(args: argparse.Namespace, options: Options) -> int:
     result = load_checked(options)
     if result is None:
         return EXIT_CONTENT
-    needles = hidden_needles(result.catalog)
-    findings = scan(site, needles)
+    needles, body = hidden_needles(result.catalog), body_needles(result, options)
+    findings = sorted(scan(site, needles) + scan_text(site, body))
     for finding in findings:
         sys.stdout.write(f"{finding}\n")
     files = sum(1 for p in site.rglob("*") if p.is_file())
     sys.stdout.write(f"{len(findings)} leaks of draft or internal content in {files} files "
-                     f"({len(needles)} markers checked)\n")
+                     f"({len(needles)} markers and {len(body)} sentences checked)\n")
     return EXIT_CONTENT if findings else EXIT_OK
 
 
