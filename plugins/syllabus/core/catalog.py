@@ -397,7 +397,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     )
     rules.check_catalog(catalog, options, report, known_ids, unusable)
     hidden = _hidden_items(catalog) if options.audience == "public" else None
-    published_folders = {course.folder for course in catalog.courses.values() if course.is_public}
+    # What this audience's site publishes (the internal one shows drafts): placeholders there are errors.
+    published_folders = {course.folder for course in catalog.visible_to(options.audience).courses.values()}
     texts = {}
     links: dict[str, PageLinks] = {}
     docs_texts: dict[str, str] = {}

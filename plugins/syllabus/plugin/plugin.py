@@ -167,15 +167,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # so an author sees a refused page or a broken link in the browser; a build leaves
         # pages to the allowlist and links to MkDocs.
         result = load_catalog(self.options, render_pages=self.serving, cache=self.file_cache if self.serving else None)
-        unpublished = _sources_left_out(result.catalog, result.catalog.visible_to(self.options.audience))
+        # A content warning (a course overdue for review, a time the clocks skip) is printed, and
+        # never fails --strict: the daily publish would stop as courses age, with no file
+        # changed. `syllabus validate --strict` makes warnings errors where a team wants that.
         for diagnostic in result.report.sorted():
-            if diagnostic.severity == "error":
-                level = logging.ERROR
-            elif diagnostic.path.startswith(unpublished):  # a draft's placeholders must not fail --strict
-                level = logging.INFO
-            else:
-                level = logging.WARNING
-            log.log(level, diagnostic.as_text())
+            log.log(logging.ERROR if diagnostic.severity == "error" else logging.INFO, diagnostic.as_text())
         self.failed = None
         if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
             self.failed = result.report.sorted()
@@ -623,16 +619,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
-
-
-def _sources_left_out(catalog: Catalog, published: Catalog) -> tuple[str, ...]:
-    """The files (and course folders, ending in "/") of what ``catalog`` holds and this
-    build's site does not publish: a warning about them is for the authors (validate shows
-    it), not a reason to fail the site's ``--strict`` build."""
-    left_out = [f"{course.folder}/" for course in catalog.courses.values() if course.id not in published.courses]
-    left_out += [track.source for track in catalog.tracks.values() if track.id not in published.tracks]
-    left_out += [plan.source for plan in catalog.plans.values() if plan.id not in published.plans]
-    return tuple(left_out)
 
 
 def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
