@@ -12,6 +12,8 @@ import re
 from typing import NamedTuple
 
 import pytest
+from syllabus.core.model import Catalog, Course, Credential, Material, Unit
+from syllabus.core.taxonomy import Taxonomy
 
 from .conftest import build_site, course_data, dump, plan_data
 
@@ -345,12 +347,14 @@ def test_an_html_link_to_a_page_mkdocs_leaves_out_leads_nowhere(catalog, run_cli
 # #units, #materials, #sessions...), its unit setup.md ("# Setup").
 ANCHORS = ("# Intro\n\n[a](setup.md#setpu) [b](#intor) [c](../other/index.md#nope) [d](setup.md#setup) [e](#intro) "
            "[f](#units) [g](../other/index.md#title) [h](setup.md#units-of-course) [i](#sessions) "
-           "<a href=\"#nowhere\">html</a> [j](setup.md?x=1#setpu)\n")
+           "<a href=\"#nowhere\">html</a> [j](setup.md?x=1#setpu) [k](../other/index.md#sessions)\n")
 ANCHOR_MESSAGES = [
     "'setup.md#setpu': 'setup.md' has no heading or other element with id 'setpu' (did you mean 'setup'?)",
     "'#intor': this page has no heading or other element with id 'intor' (did you mean 'intro'?)",
     "'../other/index.md#nope': '../other/index.md' has no heading or other element with id 'nope'",
     "'setup.md?x=1#setpu': 'setup.md' has no heading or other element with id 'setpu' (did you mean 'setup'?)",
+    # other is self-paced: its page has no sessions section
+    "'../other/index.md#sessions': '../other/index.md' has no heading or other element with id 'sessions'",
 ]
 
 
@@ -376,7 +380,7 @@ def test_a_link_to_a_place_its_page_lacks_is_reported_as_mkdocs_anchors_setting_
              or "no such anchor" in line]
     # MkDocs names a page's missing place once, at the first link to it.
     assert sorted(line.split("contains a link '")[1].split("'")[0] for line in noted) == (
-        ["#intor", "../other/index.md#nope", "setup.md#setpu"] if severity else [])
+        ["#intor", "../other/index.md#nope", "../other/index.md#sessions", "setup.md#setpu"] if severity else [])
 
 
 def test_a_section_name_a_body_heading_took_is_numbered_in_both(catalog, run_cli, tmp_path):
@@ -393,9 +397,17 @@ def test_a_section_name_a_body_heading_took_is_numbered_in_both(catalog, run_cli
 
 def test_the_sections_validate_knows_are_the_ones_the_templates_add():
     """published.SECTION_ANCHORS says which places course.html, unit.html and home.html add to
-    a page; each name the templates give anchor() must be there."""
-    from syllabus.core.published import SECTION_ANCHORS
+    a page; each name the templates give anchor() must be there, and a course with everything
+    shows every course section."""
+    from syllabus.core.published import SECTION_ANCHORS, course_sections
     from syllabus.plugin.plugin import TEMPLATES
     for kind in SECTION_ANCHORS:
         template = (TEMPLATES / "syllabus" / f"{kind}.html").read_text(encoding="utf-8")
         assert set(re.findall(r"""anchor\(['"]([^'"]+)['"]\)""", template)) == SECTION_ANCHORS[kind], kind
+    every = course_sections(Course(id="x", title="X", summary="X.", level="beginner", roles=("admin",),
+                                   format="in-person", duration_minutes=1, owners=("@x",), visibility="public",
+                                   prerequisites=("y",), outcomes=("Do",), units=(Unit("U", "u.md"),),
+                                   materials=(Material("M", "other", url="https://x.test/"),),
+                                   credential=Credential("badge", "B", "C"), recommended_next=("y",), source="x"),
+                            Catalog(Taxonomy.from_options({}), {}, {}, {}), has_body=True)
+    assert every == SECTION_ANCHORS["course"]

@@ -27,7 +27,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from .config import Options
 from .model import Catalog, Course, Plan, Session, Track, Unit
-from .pages import MARKDOWN_SUFFIXES, PageLinks
+from .pages import MARKDOWN_SUFFIXES, PageLinks, split_page
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, material_problem, own_mode
 from .schema_messages import did_you_mean
@@ -50,13 +50,33 @@ HOME_PAGE = "index.md"  # the docs folder's, which the home page's template fram
 
 # The places the templates add around a page's Markdown body (each a name course.html,
 # unit.html and home.html give ``anchor()``; where the body has a heading of the same
-# name, the template's becomes name_1): a link may reach them from any page.
+# name, the template's becomes name_1): a link may reach them from any page. Which of a
+# course page's it shows is course_sections'.
 SECTION_ANCHORS = {
     "course": frozenset({"title", "about", "before-you-start", "outcomes", "sessions", "units", "materials",
                          "credential", "next-steps"}),
     "unit": frozenset({"title", "units-of-course"}),
     "home": frozenset({"top", "roles", "next-sessions", "tracks", "how-it-works"}),
 }
+
+
+def course_sections(course: Course, catalog: Catalog, *, has_body: bool) -> frozenset[str]:
+    """The sections of SECTION_ANCHORS["course"] that ``course``'s page shows: course.html
+    shows each where this says, and validate checks a link to one by it."""
+    shown = {
+        "title": True,
+        "before-you-start": bool(course.prerequisites),
+        "outcomes": bool(course.outcomes),
+        "sessions": catalog.taxonomy.is_live(course.format),
+        "units": bool(course.units),
+        "about": has_body,
+        "materials": bool(course.materials),
+        "credential": course.credential is not None,
+        "next-steps": bool(course.recommended_next or catalog.tracks_by_course.get(course.id)
+                           or catalog.plans_by_course.get(course.id)
+                           or any(other in catalog.courses for other in course.translations.values())),
+    }
+    return frozenset(name for name, showing in shown.items() if showing)
 
 
 def anchors_beside(taken: Collection[str]) -> Callable[[str], str]:
@@ -294,6 +314,15 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     docs = f"{options.docs_dir}/"
     ids = {course_site_path(course, COURSE_PAGE): frozenset() for course in catalog.courses.values()}  # no body
     ids.update((source.removeprefix(docs), page_links.ids) for source, page_links in links.items())
+    pages_of = {course_site_path(course, COURSE_PAGE): course for course in catalog.courses.values()}
+
+    def sections_of(target: str) -> frozenset[str] | None:
+        course = pages_of.get(target)
+        if course is None:
+            return None
+        shown = visible if course.id in visible.courses else catalog
+        body = texts.get(f"{course.folder}/{COURSE_PAGE}")
+        return course_sections(course, shown, has_body=bool(body and split_page(body).body.strip()))
     problems: dict[tuple[bool, str, str, bool], _Broken | None] = {}  # by (hidden, page, address, in HTML)
     to_hidden: set[tuple[str, int]] = set()
     for source, page_links in links.items():
@@ -310,7 +339,7 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
             problem = problems[key]
             severity = "error"
             if problem is None and not in_html and options.links.anchors is not None and "#" in url:
-                problem, severity = _anchor_problem(page, url, ids), options.links.anchors
+                problem, severity = _anchor_problem(page, url, ids, sections_of), options.links.anchors
             if problem:
                 places = places or _Places(texts.get(source, ""))
                 line, column = places.of(url, nth)
@@ -495,10 +524,12 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
             "correct the file name, or add the file to the course folder")
 
 
-def _anchor_problem(page: str, url: str, ids: Mapping[str, frozenset[str]]) -> _Broken | None:
+def _anchor_problem(page: str, url: str, ids: Mapping[str, frozenset[str]],
+                    course_sections_of: Callable[[str], frozenset[str] | None]) -> _Broken | None:
     """A Markdown link from the site path ``page`` to a place (``#fragment``) its page does not
     have, as MkDocs checks it (``validation.links.anchors``): a relative link to a Markdown
-    page, or to this page; ``ids`` are the rendered pages' own, by site path. MkDocs compares
+    page, or to this page; ``ids`` are the rendered pages' own, by site path, and
+    ``course_sections_of`` the sections a course page at a site path shows. MkDocs compares
     the fragment as written, not decoded."""
     try:
         scheme, netloc, path, _, fragment = urlsplit(url)
@@ -511,7 +542,9 @@ def _anchor_problem(page: str, url: str, ids: Mapping[str, frozenset[str]]) -> _
     if present is None or fragment in present:
         return None
     anchor = anchors_beside(present)
-    sections = {anchor(name) for name in SECTION_ANCHORS.get(_page_kind(target), ())}
+    kind = _page_kind(target)
+    names = course_sections_of(target) if kind == "course" else SECTION_ANCHORS.get(kind, frozenset())
+    sections = {anchor(name) for name in names or ()}
     if fragment in sections:
         return None
     where = "this page" if target == page else f"'{path}'"

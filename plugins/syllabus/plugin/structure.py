@@ -21,11 +21,13 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..core.config import Options
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Plan, Session, Track, Unit
+from ..core.pages import split_page
 from ..core.published import (
     CATALOG_PAGE,
     INSIGHTS_PAGE,
     PLAN_DOWNLOADS,
     REFERENCE_PAGE,
+    course_sections,
     course_site_path,
     has_calendar,
     plan_download_path,
@@ -94,8 +96,10 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     filters = course_filters(course, catalog)
     updated = catalog.updated(course)
     upcoming = course.upcoming_sessions(options.today) if live else ()
+    body = markdown.get(f"{course.folder}/index.md", "")
     context = {
         "course": course, "live": live, "upcoming": upcoming,
+        "sections": course_sections(course, catalog, has_body=bool(body and split_page(body).body.strip())),
         "next_session": next((s for s in upcoming if s.status == "scheduled"), None),
         "in_tracks": catalog.tracks_by_course.get(course.id, ()),
         "in_plans": catalog.plans_by_course.get(course.id, ()),
@@ -105,7 +109,7 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     yield GeneratedPage(
         src_uri=course_site_path(course, "index.md"), title=course.title, template="syllabus/course.html",
         source=course.source, description=course.summary, language=course.language, updated=updated,
-        markdown=markdown.get(f"{course.folder}/index.md", ""), markdown_source=f"{course.folder}/index.md",
+        markdown=body, markdown_source=f"{course.folder}/index.md",
         context=context, search_filters=filters,
     )
     for unit in course.units:
