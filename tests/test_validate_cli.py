@@ -201,6 +201,8 @@ HOSTILE_YAML = [
 ]
 
 INDEX = "courses/intro/index.md"
+YOUTUBE_COOKIES = ("<iframe> embeds from www.youtube.com, which sets cookies in every visitor's browser; write "
+                   "www.youtube-nocookie.com in its place (the same video)")
 HOSTILE_MARKDOWN = [
     Hostile("md-script", {INDEX: "# Intro\n\n<script>alert(1)</script>\n"}, [
         (INDEX, 3, 1, "markdown-forbidden-tag", "<script> is not allowed in course Markdown; remove it (show code "
@@ -211,6 +213,9 @@ HOSTILE_MARKDOWN = [
     Hostile("md-iframe-other-host", {INDEX: '# Intro\n\n<iframe src="https://evil.example/"></iframe>\n'}, [
         (INDEX, 3, 1, "markdown-iframe-host", "<iframe> may only embed https pages from www.youtube-nocookie.com; "
          "remove it or embed the video from one of those hosts")]),
+    Hostile("md-iframe-cookie-setting-host", {INDEX: '# Intro\n\n<iframe src="https://www.youtube.com/embed/x">'
+                                                     '</iframe>\n'}, [
+        (INDEX, 3, 1, "markdown-iframe-host", YOUTUBE_COOKIES)]),
     Hostile("md-object", {INDEX: "<object data=x.swf></object>\n"}, [
         (INDEX, 1, 1, "markdown-forbidden-tag", "<object> is not allowed in course Markdown; remove it (embed "
          "videos with an <iframe> from an allowed video host)")]),
@@ -728,3 +733,11 @@ def test_another_word_for_an_allowed_value_is_answered_with_that_value(catalog, 
         (9, "visibility: 'Private' is not one of public, internal (did you mean 'internal'?)"),
         (11, "sessions[0].status: 'sold out' is not one of scheduled, full, cancelled (did you mean 'full'?)"),
     ]
+
+
+def test_the_build_refuses_an_embed_in_the_words_validate_uses(catalog, tmp_path):
+    catalog.course("intro", COURSE)
+    catalog.write(INDEX, '# Intro\n\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n')
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1
+    assert f"syllabus: {INDEX}:3:14: {YOUTUBE_COOKIES}" in build.stderr

@@ -81,7 +81,6 @@ _ATTRIBUTE_NOTES = {
     "id": "ids starting with '__' belong to the theme (e.g. #__config); rename it",
     "for": "ids starting with '__' belong to the theme; rename it",
     "style": "only text-align in table cells is allowed; use an attribute list class instead",
-    "src": "iframes may only embed https pages from the allowed video hosts",
     "class": ("class mermaid makes the theme load Mermaid from unpkg.com in every visitor's browser; "
               "draw the diagram as an image beside the page and show it with a relative path"),
 }
@@ -183,7 +182,7 @@ class Allowlist:
         cleaned = self.clean(html)
         if cleaned == html:
             return cleaned, []
-        return cleaned, removed(_Tokens.of(html), _Tokens.of(cleaned))
+        return cleaned, removed(_Tokens.of(html), _Tokens.of(cleaned), self.video_hosts)
 
 
 # A link or picture as the sanitiser serialises it: every attribute name="value", with the
@@ -313,7 +312,22 @@ def _from_the_site(url: str) -> bool:
     return parts is not None and not parts.scheme and not parts.netloc
 
 
-def removed(original: _Tokens, cleaned: _Tokens) -> list[Removal]:
+def embed_refusal(host: str | None, video_hosts: Collection[str]) -> str:
+    """Why an ``<iframe>`` from ``host`` is not published, and what to embed instead."""
+    if not video_hosts:
+        return "<iframe> embeds are not allowed: no video hosts are configured (video_hosts); remove it"
+    if host in _COOKIE_SETTING_HOSTS and _COOKIE_SETTING_HOSTS[host] in video_hosts:
+        return (f"<iframe> embeds from {host}, which sets cookies in every visitor's browser; write "
+                f"{_COOKIE_SETTING_HOSTS[host]} in its place (the same video)")
+    return (f"<iframe> may only embed https pages from {', '.join(sorted(video_hosts))}; "
+            "remove it or embed the video from one of those hosts")
+
+
+# Video sites whose embeds set cookies, with their embeds that do not.
+_COOKIE_SETTING_HOSTS = {"www.youtube.com": "www.youtube-nocookie.com", "youtube.com": "www.youtube-nocookie.com"}
+
+
+def removed(original: _Tokens, cleaned: _Tokens, video_hosts: Collection[str] = ()) -> list[Removal]:
     """Each tag and attribute of ``original`` that ``cleaned`` no longer has, in page order;
     else, if text went missing, that.
 
@@ -346,7 +360,13 @@ def removed(original: _Tokens, cleaned: _Tokens) -> list[Removal]:
             continue
         other = dict(candidates.pop(kept))
         for name, value in sorted(attributes - other.items()):
-            found.append(_reread(tag, name, other[name]) if name in other else _attribute_removal(tag, name, value))
+            if name in other:
+                found.append(_reread(tag, name, other[name]))
+            elif tag == "iframe" and name == "src":
+                parts = _as_browsers_read(value)
+                found.append(Removal(embed_refusal(parts.hostname if parts else None, video_hosts), (value, "src=")))
+            else:
+                found.append(_attribute_removal(tag, name, value))
     if not found and original.visible_text() != cleaned.visible_text():
         found.append(Removal("part of the text was removed by the HTML sanitiser (it sits in markup browsers "
                              "would not show as text); simplify the HTML around it", ("<",)))

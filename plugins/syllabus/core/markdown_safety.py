@@ -33,6 +33,8 @@ from urllib.parse import urlsplit
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs
 
+from .html_allowlist import embed_refusal
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import StateInline
@@ -128,17 +130,10 @@ def _iframe_problem(src: str | None, hosts: frozenset[str]) -> str | None:
     url = html.unescape(src or "").strip(_C0_AND_SPACE).translate(_TAB_AND_NEWLINES)
     try:  # browsers read "\" as "/" in http(s) URLs, so "https://evil\@good/" is evil's
         parts = urlsplit(url.replace("\\", "/"))
-        allowed = parts.scheme == "https" and parts.hostname in hosts
+        host = parts.hostname
     except ValueError:
-        allowed = False
-    if allowed:
-        return None
-    if not hosts:
-        return "<iframe> embeds are not allowed: no video hosts are configured; remove it"
-    return (
-        f"<iframe> may only embed https pages from {', '.join(sorted(hosts))}; "
-        "remove it or embed the video from one of those hosts"
-    )
+        return embed_refusal(None, hosts)
+    return None if parts.scheme == "https" and host in hosts else embed_refusal(host, hosts)
 
 
 def _attribute_problem(
