@@ -85,6 +85,9 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         "cdata-openers": (unit, fill("<![CDATA[")),
         "comment-openers": (unit, fill("<!--")),
         "unclosed-fences": (unit, fill("```x\n")),  # each searched on for its close: 4 minutes once
+        # Each broken link's "did you mean" compared every heading's id: 4 minutes once.
+        "broken-anchors": (unit, "".join(f"## Heading {i} of the page\n\n" for i in range(size // 64))
+                           + "".join(f"[a](#heading-{i}-of-the-pgae) " for i in range(size // 64))),
         "emphasis": (unit, fill("*a _")),
         "backticks": (unit, fill("`` `")),
         "entities": (unit, fill("&#x41;&amp")),
@@ -93,6 +96,9 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         "private-use": (unit, fill("\ue000\U000f0000 ")),
         "front-matter-keys": (unit, "---\n" + "".join(f"k{i}: v\n" for i in range(size // 12)) + "---\n"),
         "mmd-metadata-lines": (unit, "".join(f"Key{i}: value\n" for i in range(size // 16))),
+        # A value full of " - ", then items: each line is compared with the value once (7 s once).
+        "yaml-dashed-items": ("courses/c/course.yml", COURSE + "outcomes:\n  - Search " + "- " * (size // 4)
+                              + "end\n" + "  - z\n" * (size // 12)),
         "yaml-huge-int": ("courses/c/course.yml", COURSE.replace("60", "9" * (size - 400))),
         "yaml-huge-hex": ("courses/c/course.yml", COURSE.replace("60", "0x" + "f" * (size - 400))),
     }

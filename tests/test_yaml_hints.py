@@ -146,3 +146,11 @@ def test_a_list_item_yaml_folds_into_the_text_above_is_an_error(tail, expected):
     problems = load_text(COURSE + tail).problems
     assert [(p.line, p.column) for p in problems] == expected
     assert all(p.rule == "yaml-folded-item" and p.severity == "error" and p.hint for p in problems)
+
+
+def test_a_dash_inside_an_item_that_lines_up_is_no_fold():
+    """The next item repeats words of this one: it is the value's own text that counts."""
+    from syllabus.core.yamlsafe import load_text
+
+    assert load_text(COURSE + "outcomes:\n  - Read code - Write code\n  - Write code\n").problems == []
+

@@ -269,12 +269,15 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
 
 
 def _requoted(value: str, quote: str) -> str:
-    """How to write a one-line list whose quotes do not pair up: each item in its own."""
-    if not value.endswith("]"):
-        return f"put each item in its own pair of {quote}"
+    """How to write a one-line list whose quotes do not pair up: each item in its own. The
+    list is written out only where its items are single words (handles, tags): a comma
+    inside a phrase may belong to it."""
+    generic = f"put each item in its own pair of {quote}"
+    if not value.endswith("]") or any(mark in value[1:-1] for mark in "[]{}"):
+        return generic
     items = [item.strip().strip(quote).strip() for item in value[1:-1].split(",")]
-    if not all(items):
-        return f"put each item in its own pair of {quote}"
+    if not all(items) or any(" " in item or quote in item for item in items):
+        return generic
     return "write [" + ", ".join(f"{quote}{item}{quote}" for item in items) + "]"
 
 

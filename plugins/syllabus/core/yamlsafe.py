@@ -338,18 +338,24 @@ def _folded_items(text: str, document: YamlDocument) -> list[YamlProblem]:
     """An error for each line "- item" that YAML read as more words of the plain text above
     it, being indented deeper than that text's own "-" or key: the outcome "Search code",
     then "   - Read results" one space too far, would be published as "Search code - Read
-    results". The loaded value confirms it (a quoted or block text is the trainer's own)."""
+    results". The lines are those the value was folded from: its first line's text, then
+    each next line's, joined by spaces, as the loaded value confirms (a quoted or block text
+    is the trainer's own)."""
     problems, lines = [], None
     for path, value in _strings(document.data):
         if " - " not in value or (mark := document.marks.get(path)) is None:
             continue
         lines = lines or text.splitlines()
         line, column = mark
-        if line >= len(lines) or lines[line - 1][column - 1:column] in ("'", '"', "|", ">"):
-            continue  # quoted or a block: its lines are the trainer's own
+        if line > len(lines):
+            continue
+        first = lines[line - 1][column - 1:].rstrip()
+        if first[:1] in ("'", '"', "|", ">") or not value.startswith(first):
+            continue
+        at = len(first)  # how much of the value its lines so far account for
         for number in range(line, len(lines)):  # the value's next lines, 0-based
             following = lines[number].strip()
-            if not following or f" {following}" not in value:
+            if at >= len(value) or not following or not value.startswith(f" {following}", at):
                 break
             if following.startswith("- "):
                 problems.append(YamlProblem(
@@ -358,6 +364,7 @@ def _folded_items(text: str, document: YamlDocument) -> list[YamlProblem]:
                     "deeper than that text's own '-' or field", "yaml-folded-item",
                     "line the '-' up with the one above to make it an item of its own; if the dash belongs to the "
                     "text, put the text in quotes"))
+            at += 1 + len(following)
     return problems
 
 
