@@ -347,7 +347,8 @@ def test_an_html_link_to_a_page_mkdocs_leaves_out_leads_nowhere(catalog, run_cli
 # #units, #materials, #sessions...), its unit setup.md ("# Setup").
 ANCHORS = ("# Intro\n\n[a](setup.md#setpu) [b](#intor) [c](../other/index.md#nope) [d](setup.md#setup) [e](#intro) "
            "[f](#units) [g](../other/index.md#title) [h](setup.md#units-of-course) [i](#sessions) "
-           "<a href=\"#nowhere\">html</a> [j](setup.md?x=1#setpu) [k](../other/index.md#sessions)\n")
+           "<a href=\"#nowhere\">html</a> [j](setup.md?x=1#setpu) [k](../other/index.md#sessions) "
+           "[l](setup.md#title) [m](../../plans/onboarding/index.md#nope)\n")
 ANCHOR_MESSAGES = [
     "'setup.md#setpu': 'setup.md' has no heading or other element with id 'setpu' (did you mean 'setup'?)",
     "'#intor': this page has no heading or other element with id 'intor' (did you mean 'intro'?)",
@@ -355,6 +356,9 @@ ANCHOR_MESSAGES = [
     "'setup.md?x=1#setpu': 'setup.md' has no heading or other element with id 'setpu' (did you mean 'setup'?)",
     # other is self-paced: its page has no sessions section
     "'../other/index.md#sessions': '../other/index.md' has no heading or other element with id 'sessions'",
+    # setup.md has its own <h1>, so its page has no title of the template's
+    "'setup.md#title': 'setup.md' has no heading or other element with id 'title'",
+    # A plan's page is made from YAML: neither validate nor the build knows its places.
 ]
 
 
@@ -380,7 +384,8 @@ def test_a_link_to_a_place_its_page_lacks_is_reported_as_mkdocs_anchors_setting_
              or "no such anchor" in line]
     # MkDocs names a page's missing place once, at the first link to it.
     assert sorted(line.split("contains a link '")[1].split("'")[0] for line in noted) == (
-        ["#intor", "../other/index.md#nope", "../other/index.md#sessions", "setup.md#setpu"] if severity else [])
+        ["#intor", "../other/index.md#nope", "../other/index.md#sessions", "setup.md#setpu", "setup.md#title"]
+        if severity else [])
 
 
 def test_a_section_name_a_body_heading_took_is_numbered_in_both(catalog, run_cli, tmp_path):
@@ -411,3 +416,22 @@ def test_the_sections_validate_knows_are_the_ones_the_templates_add():
                                    credential=Credential("badge", "B", "C"), recommended_next=("y",), source="x"),
                             Catalog(Taxonomy.from_options({}), {}, {}, {}), has_body=True)
     assert every == SECTION_ANCHORS["course"]
+
+
+def test_places_only_the_published_html_has_and_absolute_links_from_docs_are_checked_in_both(catalog, run_cli,
+                                                                                          tmp_path):
+    """An id an extension writes as HTML (a fence's { #sample }) is a place on the page in both;
+    with absolute_links: relative_to_docs, /courses/x/setup.md#typo is checked as the relative
+    link would be."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + dump(
+        {"validation": {"links": {"anchors": "warn", "absolute_links": "relative_to_docs"}},
+         "markdown_extensions": ["attr_list", "pymdownx.superfences"]}))
+    write_catalog(catalog, "# Intro\n\n[ok](/courses/intro/setup.md#setup) [typo](/courses/intro/setup.md#setpu)\n")
+    catalog.write("docs/guide.md", "# Guide\n\n``` { .python #sample }\nprint(1)\n```\n\nSee [the sample](#sample).\n")
+    assert [message for _, _, _, message in validate(run_cli, catalog)] == [
+        "'/courses/intro/setup.md#setpu': '/courses/intro/setup.md' has no heading or other element with id 'setpu' "
+        "(did you mean 'setup'?)"]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1
+    assert [line.split("contains a link '")[1].split("'")[0] for line in build.stderr.splitlines()
+            if "anchor" in line] == ["/courses/intro/setup.md#setpu"]

@@ -729,7 +729,7 @@ REFERENCES = [
          {C: course(extra="translations: {japanese: intro-ja}\n"), **other("intro-ja", "language: ja\n")},
          {C: course(extra="translations: {ja: intro-ja}\n"),
           **other("intro-ja", "language: ja\ntranslations: {en: intro}\n")},
-         [error(C, 10, 15, "schema-pattern", "translations: 'japanese' is not a valid language tag")]),
+         [error(C, 10, 16, "language", "translations: 'japanese' is a language's name; write its code, 'ja'")]),
     Case("redirect-from-is-not-an-existing-id",
          {C: course(extra="redirect_from: [other]\n"), **other("other")},
          {C: course(extra="redirect_from: [intro-to-search]\n"), **other("other")},

@@ -741,3 +741,10 @@ def test_the_build_refuses_an_embed_in_the_words_validate_uses(catalog, tmp_path
     build = build_site(catalog.config, tmp_path / "site", check=False)
     assert build.returncode == 1
     assert f"syllabus: {INDEX}:3:14: {YOUTUBE_COOKIES}" in build.stderr
+
+
+def test_a_translation_keyed_by_a_locale_gets_its_tag(catalog, run_cli):
+    catalog.course("intro", COURSE + "translations:\n  en_UK: intro-gb\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["line"], d["column"], d["message"]) for d in json.loads(result.out) if d["rule"] == "language"] == [
+        (11, 3, "translations: 'en_UK' is not a language tag; write 'en-GB' (with a hyphen)")]

@@ -121,10 +121,15 @@ def test_atom_feed_lists_most_recently_reviewed_first() -> None:
     ("en-GB", {"ja": "intro-ja"}, None),  # the course is in the reader's language already
     ("de", {"ja": "intro-ja"}, None),
     ("ja", {"ja": "gone"}, None),  # not in this catalog (a draft, on the public site)
+    ("zh-Hant", {"zh-Hans": "intro-hans", "zh-Hant": "intro-hant"}, "intro-hant"),
+    ("zh-Hant-TW", {"zh-Hans": "intro-hans"}, None),  # another script is not the reader's
+    ("ja", {"ja": "intro-retired"}, None),  # no longer offered
 ])
 def test_a_course_is_offered_in_the_readers_language(reader: str, translations: dict[str, str],
                                                      offered: str | None) -> None:
     courses = catalog(course("intro", language="en", translations=translations),
-                      course("intro-ja", language="ja"), course("intro-ja2", language="ja"))
+                      course("intro-ja", language="ja"), course("intro-ja2", language="ja"),
+                      course("intro-hans", language="zh-Hans"), course("intro-hant", language="zh-Hant"),
+                      course("intro-retired", language="ja", status="retired"))
     found = courses.translation_for(courses.courses["intro"], reader)
     assert (found.id if found else None) == offered

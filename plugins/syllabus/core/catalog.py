@@ -255,7 +255,8 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
                 report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
                 hinted.add(finding.line)
     for problem in page.problems + [problem for problem in refused if problem.line not in hinted]:
-        report.at(source, problem.line, problem.column, problem.message, problem.rule)
+        report.at(source, problem.line, problem.column, problem.message, problem.rule, problem.severity,
+                  problem.hint)
     return source, text, checked.links
 
 

@@ -363,6 +363,20 @@ class Plan:
         )
 
 
+RETIRING = ("deprecated", "retired")  # statuses of a course no longer offered in place of another
+
+
+def _reads_as(tag: str, reader: str) -> bool:
+    """Whether text in language ``tag`` is in the ``reader``'s language: "ja-JP" reads as "ja";
+    "zh-Hant" does not read as "zh-Hans" (their scripts differ)."""
+    def parts(value: str) -> tuple[str, str | None]:
+        subtags = value.casefold().split("-")
+        return subtags[0], next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+
+    (language, script), (wanted, wanted_script) = parts(tag), parts(reader)
+    return language == wanted and (script is None or wanted_script is None or script == wanted_script)
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Every loaded course, track and plan, keyed by id in sorted order."""
@@ -394,16 +408,13 @@ class Catalog:
 
     def translation_for(self, course: Course, language: str) -> Course | None:
         """The same course in ``language`` (the reader's), when ``course`` is in another one
-        and this catalog has that translation: a track or plan names one course, and a
-        reader is offered it in their own language too."""
-        def primary(tag: str) -> str:  # "ja-JP" reads as Japanese
-            return tag.split("-")[0].casefold()
-
-        if primary(course.language) == primary(language):
+        and this catalog has that translation, not retiring: a track or plan names one
+        course, and a reader is offered it in their own language too."""
+        if _reads_as(course.language, language):
             return None
         tags = sorted(course.translations, key=lambda tag: tag.casefold() != language.casefold())  # exact first
-        return next((self.courses[course.translations[tag]] for tag in tags
-                     if primary(tag) == primary(language) and course.translations[tag] in self.courses), None)
+        offered = (self.courses.get(course.translations[tag]) for tag in tags if _reads_as(tag, language))
+        return next((other for other in offered if other and other.status not in RETIRING), None)
 
     def plan_course_ids(self, plan: Plan) -> tuple[str, ...]:
         """Every course a plan includes, directly or through a track it lists, sorted."""

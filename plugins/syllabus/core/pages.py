@@ -428,11 +428,14 @@ class PageLinks(NamedTuple):
     """The addresses of a page's links and images, for :func:`~syllabus.core.published.check_links`
     (which places the few it reports): those Markdown made, in page order, which MkDocs
     resolves against the site's files, and those written in HTML, which it publishes as written;
-    and the ids of its body, which links to the page's anchors reach."""
+    and the ids of its body, which links to the page's anchors reach, and its <h1>, which
+    decides the title its template adds."""
 
     markdown: list[str]
     html: list[str]
     ids: frozenset[str] = frozenset()
+    has_h1: bool = False  # then a unit page's template adds no title of its own
+    opens_with_h1: bool = False  # then the home page's title is that heading, with its id
 
 
 NO_LINKS = PageLinks([], [])
@@ -456,7 +459,8 @@ def _published_links(made_by_markdown: list[str], published: str) -> PageLinks:
         if unclaimed[url] > 0:
             unclaimed[url] -= 1
             markdown_links.append(url)
-    return PageLinks(markdown_links, list((+unclaimed).elements()), frozenset(element_ids(published)))
+    return PageLinks(markdown_links, list((+unclaimed).elements()), frozenset(element_ids(published)),
+                     has_h1="<h1" in published, opens_with_h1=published.lstrip().startswith("<h1"))
 
 
 class PageRenderer:

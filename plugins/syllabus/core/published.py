@@ -27,7 +27,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from .config import Options
 from .model import Catalog, Course, Plan, Session, Track, Unit
-from .pages import MARKDOWN_SUFFIXES, PageLinks, split_page
+from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, split_page
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, material_problem, own_mode
 from .schema_messages import did_you_mean
@@ -46,12 +46,12 @@ CATALOG_PAGE = "catalog/index.md"
 INSIGHTS_PAGE = "insights/index.md"
 REFERENCE_PAGE = "reference/fields/index.md"
 COURSE_PAGE = "index.md"  # a course's page, in its folder: generated, with index.md's body if there is one
-HOME_PAGE = "index.md"  # the docs folder's, which the home page's template frames
+HOME_PAGES = ("index.md", "README.md")  # the docs folder's (MkDocs takes either), framed by home.html
 
 # The places the templates add around a page's Markdown body (each a name course.html,
 # unit.html and home.html give ``anchor()``; where the body has a heading of the same
-# name, the template's becomes name_1): a link may reach them from any page. Which of a
-# course page's it shows is course_sections'.
+# name, the template's becomes name_1): a link may reach them from any page. Which ones a
+# page shows, _sections_of says.
 SECTION_ANCHORS = {
     "course": frozenset({"title", "about", "before-you-start", "outcomes", "sessions", "units", "materials",
                          "credential", "next-steps"}),
@@ -312,18 +312,15 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     visible_site = site_of(visible)
     whole_site = site_of(catalog) if hidden_folders else visible_site
     docs = f"{options.docs_dir}/"
-    ids = {course_site_path(course, COURSE_PAGE): frozenset() for course in catalog.courses.values()}  # no body
-    ids.update((source.removeprefix(docs), page_links.ids) for source, page_links in links.items())
-    pages_of = {course_site_path(course, COURSE_PAGE): course for course in catalog.courses.values()}
+    rendered = {course_site_path(course, COURSE_PAGE): NO_LINKS for course in catalog.courses.values()}  # no body
+    rendered.update((source.removeprefix(docs), page_links) for source, page_links in links.items())
+    courses_at = {course_site_path(course, COURSE_PAGE): course for course in catalog.courses.values()}
 
-    def sections_of(target: str) -> frozenset[str] | None:
-        course = pages_of.get(target)
-        if course is None:
-            return None
-        shown = visible if course.id in visible.courses else catalog
-        body = texts.get(f"{course.folder}/{COURSE_PAGE}")
-        return course_sections(course, shown, has_body=bool(body and split_page(body).body.strip()))
+    def sections_of(target: str) -> frozenset[str]:
+        return _sections_of(target, rendered[target], courses_at.get(target), texts, visible, catalog)
     problems: dict[tuple[bool, str, str, bool], _Broken | None] = {}  # by (hidden, page, address, in HTML)
+    anchor_problems: dict[tuple[bool, str, str, bool], _Broken | None] = {}
+    suggest = _IdSuggestions()
     to_hidden: set[tuple[str, int]] = set()
     for source, page_links in links.items():
         seen: dict[str, int] = {}
@@ -339,7 +336,10 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
             problem = problems[key]
             severity = "error"
             if problem is None and not in_html and options.links.anchors is not None and "#" in url:
-                problem, severity = _anchor_problem(page, url, ids, sections_of), options.links.anchors
+                if key not in anchor_problems:
+                    anchor_problems[key] = _anchor_problem(page, url, rendered, sections_of, suggest,
+                                                           from_docs=options.links.absolute_from_docs)
+                problem, severity = anchor_problems[key], options.links.anchors
             if problem:
                 places = places or _Places(texts.get(source, ""))
                 line, column = places.of(url, nth)
@@ -352,6 +352,22 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
 # Broken links that get a "did you mean": past this many, finding the closest of a large
 # site's paths for each would make validate's time grow with links times pages.
 SUGGESTED_LINKS = 200
+# Likewise for links to missing places: ids compared in all (2,500 broken links on a page of
+# 2,500 headings took 4 minutes).
+COMPARED_IDS = 5_000
+
+
+class _IdSuggestions:
+    """"did you mean" for missing places, until COMPARED_IDS ids have been compared."""
+
+    def __init__(self) -> None:
+        self.left = COMPARED_IDS
+
+    def __call__(self, fragment: str, places: Collection[str]) -> str:
+        if len(places) > self.left:
+            return ""
+        self.left -= len(places)
+        return did_you_mean(fragment, sorted(place for place in places if not place.startswith("__")))  # the theme's
 
 
 class _Site:
@@ -524,42 +540,53 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
             "correct the file name, or add the file to the course folder")
 
 
-def _anchor_problem(page: str, url: str, ids: Mapping[str, frozenset[str]],
-                    course_sections_of: Callable[[str], frozenset[str] | None]) -> _Broken | None:
+def _anchor_problem(page: str, url: str, rendered: Mapping[str, PageLinks],
+                    sections_of: Callable[[str], frozenset[str]], suggest: Callable[[str, Collection[str]], str],
+                    *, from_docs: bool) -> _Broken | None:
     """A Markdown link from the site path ``page`` to a place (``#fragment``) its page does not
     have, as MkDocs checks it (``validation.links.anchors``): a relative link to a Markdown
-    page, or to this page; ``ids`` are the rendered pages' own, by site path, and
-    ``course_sections_of`` the sections a course page at a site path shows. MkDocs compares
-    the fragment as written, not decoded."""
+    page (``from_docs``: an absolute one too, read from the site's root), or to this page.
+    ``rendered`` are the rendered pages, by site path; ``sections_of`` says which sections
+    a page's template adds. MkDocs compares the fragment as written, not decoded."""
     try:
         scheme, netloc, path, _, fragment = urlsplit(url)
     except ValueError:
         return None
-    if not fragment or scheme or netloc or path.startswith(("/", "\\")):
+    absolute = path.startswith(("/", "\\"))
+    if not fragment or scheme or netloc or (absolute and not from_docs):
         return None
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path))) if path else page
-    present = ids.get(target)
-    if present is None or fragment in present:
+    written = unquote(path).lstrip("/\\") if absolute else posixpath.join(posixpath.dirname(page), unquote(path))
+    target = posixpath.normpath(written) if path else page
+    if target not in rendered or fragment in rendered[target].ids:
         return None
-    anchor = anchors_beside(present)
-    kind = _page_kind(target)
-    names = course_sections_of(target) if kind == "course" else SECTION_ANCHORS.get(kind, frozenset())
-    sections = {anchor(name) for name in names or ()}
+    anchor = anchors_beside(rendered[target].ids)
+    sections = {anchor(name) for name in sections_of(target)}
     if fragment in sections:
         return None
     where = "this page" if target == page else f"'{path}'"
-    places = sorted(place for place in present | sections if not place.startswith("__"))  # not the theme's
+    hint = ("a heading in Japanese or another script gets an id such as _1: give it its own, ## 例 {#examples} "
+            "(attr_list), and link #examples" if not fragment.isascii() else
+            "link a heading by its id: its words in lower case, joined by '-' (its permalink shows it)")
     return _Broken(f"'{url}': {where} has no heading or other element with id '{fragment}'"
-                   f"{did_you_mean(fragment, places)}",
-                   "link a heading by its id: its words in lower case, joined by '-' (its permalink shows it)")
+                   f"{suggest(fragment, rendered[target].ids | sections)}", hint)
 
 
-def _page_kind(path: str) -> str:
-    """Which template frames the page at site path ``path``: "course", "unit", "home" or ""."""
-    parts = path.split("/")
+def _sections_of(target: str, page: PageLinks, course: Course | None, texts: Mapping[str, str], visible: Catalog,
+                 catalog: Catalog) -> frozenset[str]:
+    """The sections the template of the page at site path ``target`` adds around its body
+    (``page``): a course page's as course_sections says, a unit's title where its body has no
+    <h1>, the home page's as home.html shows them (its next sessions taken as shown)."""
+    parts = target.split("/")
+    if course is not None:
+        body = texts.get(f"{course.folder}/{COURSE_PAGE}")
+        return course_sections(course, visible if course.id in visible.courses else catalog,
+                               has_body=bool(body and split_page(body).body.strip()))
     if parts[0] == "courses" and len(parts) > 2:
-        return "course" if parts[2:] == [COURSE_PAGE] else "unit"
-    return "home" if path == HOME_PAGE else ""
+        return SECTION_ANCHORS["unit"] - ({"title"} if page.has_h1 else set())
+    if target in HOME_PAGES:
+        return SECTION_ANCHORS["home"] - ({"top"} if page.opens_with_h1 else set()) - (
+            set() if visible.tracks else {"tracks"})
+    return frozenset()
 
 
 def _as_published(page: str, url: str, meant: str, site: _Site, options: Options, how: str, hint: str, *,

@@ -46,21 +46,21 @@ class Report:
         self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + printable(addition))
         return True
 
-    def restate(self, source: str, path: Path_, message: str, rule: str) -> None:
-        """Report an error at the YAML node ``path`` in place of the one there already (the
-        schema's, which the rules can say more precisely), or as a new one."""
-        index = self._error_at(source, path)
+    def restate(self, source: str, path: Path_, message: str, rule: str, *, at_key: bool = False) -> None:
+        """Report an error at the YAML node ``path`` (or its key) in place of the one there
+        already (the schema's, which the rules can say more precisely), or as a new one."""
+        index = self._error_at(source, path, at_key=at_key)
         if index is None:
-            self.on(source, path, message, rule)
+            self.on(source, path, message, rule, at_key=at_key)
         else:
             self.diagnostics[index] = replace(self.diagnostics[index], message=printable(message), rule=rule)
 
-    def _error_at(self, source: str, path: Path_) -> int | None:
-        """The index of the error reported at the YAML node ``path``, if any."""
+    def _error_at(self, source: str, path: Path_, *, at_key: bool = False) -> int | None:
+        """The index of the error reported at the YAML node ``path`` (or its key), if any."""
         document = self.documents.get(source)
         if document is None:
             return None
-        line, column = document.locate(path)
+        line, column = document.locate(path, at_key=at_key)
         return next((index for index, d in enumerate(self.diagnostics)
                      if (d.path, d.line, d.column, d.severity) == (source, line, column, "error")), None)
 

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .config import Options, is_id
-from .locale_format import LANGUAGE_TAG, unknown_language
+from .locale_format import unknown_language
 from .model import YEARS, Catalog, Course, Plan, Track, Unit
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
@@ -304,8 +304,8 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
         if tag == language:
             report.on(source, ("translations", tag), f"translations: '{tag}' is the course's own "
                       "language", "translations", at_key=True)
-        elif isinstance(tag, str) and LANGUAGE_TAG.match(tag) and (problem := unknown_language(tag)):
-            report.on(source, ("translations", tag), f"translations: {problem}", "language", at_key=True)
+        elif isinstance(tag, str) and (problem := unknown_language(tag)):  # in place of the schema's, if any
+            report.restate(source, ("translations", tag), f"translations: {problem}", "language", at_key=True)
     tags = [(("language",), _text(data, "language")),
             *((("sessions", index, "language"), _text(session, "language")) for index, session in _entries(data,
                                                                                                        "sessions"))]

@@ -11,7 +11,7 @@ import difflib
 import math
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .yamlsafe import Path_
@@ -187,7 +187,17 @@ def _flow_item(text: str) -> str:
 def messages_for(
     error: jsonschema.ValidationError, sources: dict[Path_, str]
 ) -> Iterator[SchemaMessage]:
-    """One or more messages for a schema error (an unknown-keys error names each key)."""
+    """One or more messages for a schema error (an unknown-keys error names each key); a
+    mapping's key that breaks a rule for keys (a translation's language tag) is placed at itself."""
+    messages = _messages_for(error, sources)
+    if "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str):
+        return (replace(message, path=(*message.path, error.instance), at_key=True) for message in messages)
+    return messages
+
+
+def _messages_for(
+    error: jsonschema.ValidationError, sources: dict[Path_, str]
+) -> Iterator[SchemaMessage]:
     path: Path_ = tuple(error.absolute_path)
     where = dotted(path)
     schema = error.schema if isinstance(error.schema, dict) else {}

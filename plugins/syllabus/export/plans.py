@@ -114,7 +114,8 @@ def template_kickoff(today: dt.date) -> dt.date:
 def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "", *, language: str) -> list[PlanRow]:
     """Items and milestones sorted by day, then phase; items keep their authored order.
     ``language`` is the reader's: a course in another one offers its translation."""
-    rows = [_item_row(item, index, phase.title, catalog, today, base_url, language)
+    listed = frozenset(item.course for phase in plan.phases for item in phase.items if item.type == "course")
+    rows = [_item_row(item, index, phase.title, catalog, today, base_url, language, listed)
             for index, phase in enumerate(plan.phases) for item in phase.items]
     for milestone in plan.milestones:
         index = max((i for i, p in enumerate(plan.phases) if p.start_day <= milestone.day), default=0)
@@ -132,13 +133,16 @@ def by_phase(plan: Plan, rows: Sequence[PlanRow]) -> list[tuple[int, Phase, list
 
 
 def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: dt.date, base_url: str,
-              language: str) -> PlanRow:
+              language: str, listed: frozenset[str | None]) -> PlanRow:
+    """One item's row; a course in another language than ``language`` offers its translation,
+    unless the plan lists that too (``listed``)."""
     common = {"day": item.day, "phase": phase, "phase_index": index, "type": item.type, "note": item.note or ""}
     course = catalog.courses.get(item.course or "") if item.type == "course" else None
     track = catalog.tracks.get(item.track or "") if item.type == "track" else None
     if course:
         live = catalog.taxonomy.is_live(course.format)
         translation = catalog.translation_for(course, language)
+        translation = None if translation is None or translation.id in listed else translation
         return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title,
                        duration_minutes=course.duration_minutes, link=site_link(base_url, f"courses/{course.id}/"),
                        format=catalog.taxonomy.title("formats", course.format), live=live,

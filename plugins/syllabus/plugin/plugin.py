@@ -437,6 +437,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         excluded = bool((page.meta.get("search") or {}).get("exclude"))  # Pagefind reads marked pages only
         if generated is None and not page.is_homepage:
             html = self._in_its_language(page, html)
+            _with_published_ids(page, html)
             return html if excluded else self._searchable(page, html)
         assert self.renderer is not None and self.options is not None
         if generated is None:  # the home page: the front door, then the page's own prose
@@ -448,10 +449,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS),
             )
-            _with_sections(page, home)
+            _with_published_ids(page, home)
             return home if excluded else self._searchable(page, home)
         content = self.renderer.render_page(generated, html, page.url)
-        _with_sections(page, content)
+        if generated.markdown_source:
+            _with_published_ids(page, content)
+        else:  # a track's, a plan's, the catalog's: validate cannot know its places, nor does MkDocs check them
+            page.present_anchor_ids = None
         other_language = generated.language if generated.language != self.options.site_language else None
         page.toc = toc_with_sections(content, page.toc, other_language)
         if generated.search_filters is None or excluded:
@@ -633,10 +637,11 @@ def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
         writers[dest] = source
 
 
-def _with_sections(page: Page, content: str) -> None:
-    """Links to the sections a template framed ``page``'s body with (``#sessions``) reach
-    them: MkDocs checks links to anchors (``validation.links.anchors``) against the ids it
-    found in the page's Markdown, before the template."""
+def _with_published_ids(page: Page, content: str) -> None:
+    """Links to anchors (``validation.links.anchors``) are checked against every id of the
+    page as published, as validate checks them: MkDocs took the ids from the Markdown's tree,
+    before the template framed it (``#sessions``) and without those an extension wrote as
+    HTML (a fence's ``{ #sample }``)."""
     page.present_anchor_ids = {*(page.present_anchor_ids or ()), *element_ids(content)}
 
 
