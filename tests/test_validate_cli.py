@@ -127,8 +127,7 @@ HOSTILE_YAML = [
                                                  "(did you mean 'advanced'?)")]),
     Hostile("unit-path-too-long-to-look-up", {COURSE_FILE: COURSE + "units:\n  - title: One\n    file: " + "d/" * 3000
                                               + "x.md\n"}, [
-        in_course(12, 11, "file", f"units[0].file: '{'d/' * 3000}x.md' not found in the course folder"),
-        in_course(12, 11, "schema-maxLength", "units[0].file: is 6004 characters; at most 255 allowed")]),
+        in_course(12, 11, "file", f"units[0].file: '{'d/' * 3000}x.md' not found in the course folder")]),
     Hostile("noncharacter-escape", {COURSE_FILE: course(title='title: "Intro \\uFFFF to search"')}, [
         in_course(2, 8, "control-character", "non-character U+FFFF is not allowed, not even as an escape; delete it "
                   "(it may hide or reorder text)")]),
@@ -748,3 +747,33 @@ def test_a_translation_keyed_by_a_locale_gets_its_tag(catalog, run_cli):
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert [(d["line"], d["column"], d["message"]) for d in json.loads(result.out) if d["rule"] == "language"] == [
         (11, 3, "translations: 'en_UK' is not a language tag; write 'en-GB' (with a hyphen)")]
+
+
+def test_values_typed_as_a_word_processor_or_an_input_method_types_them_are_named(catalog, run_cli):
+    """Full-width digits, a non-breaking space, bullets and a list where one value goes: one
+    message each, saying what is there and what to write."""
+    catalog.course("intro", COURSE.replace("duration_minutes: 60", "duration_minutes: \uff16\uff10")
+                   .replace("roles: [admin]", "roles: [\u00a0admin]") + "outcomes:\n  \u2022 Search\n  \u2022 Read\n")
+    catalog.track("admin", TRACK.replace("role: admin", "role: [admin, manager]"))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["line"], d["message"]) for d in json.loads(result.out)] == [
+        ("courses/intro/course.yml", 5, "roles[0]: '\u00a0admin' (it holds no-break space (U+00A0)) is not one of "
+                                        "admin, end-user (did you mean 'admin'?)"),
+        ("courses/intro/course.yml", 7, "duration_minutes: expected a whole number, got text '\uff16\uff10' (it "
+                                        "holds full-width characters: typed half-width it reads '60')"),
+        ("courses/intro/course.yml", 11, "outcomes: expected a list, got the text '\u2022 Search \u2022 Read': YAML "
+                                         "starts each item with '-' and a space, not '\u2022'; write one '- item' per "
+                                         "line"),
+        ("tracks/admin.yml", 4, "role: takes one value, not a list; write one of them, such as 'admin'"),
+    ]
+
+
+def test_units_longer_than_the_course_are_warned_about(catalog, run_cli):
+    catalog.course("intro", COURSE.replace("duration_minutes: 60", "duration_minutes: 6") + (
+        "units:\n  - {title: Setup, file: setup.md, minutes: 30}\n  - {title: Lab, file: lab.md, minutes: 30}\n"))
+    for name in ("setup.md", "lab.md"):
+        catalog.write(f"courses/intro/{name}", f"# {name}\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.code == 0
+    assert [(d["path"], d["line"], d["severity"], d["message"]) for d in json.loads(result.out)] == [
+        ("courses/intro/course.yml", 7, "warning", "duration_minutes: 6 is less than its units' 60 minutes")]

@@ -27,6 +27,9 @@ CASES = [
     ("tabs-on-every-line", COURSE + "outcomes:\n\t- Search code\n\t- Read results\ntags:\n\t- search\n",
      [(11, 1, "yaml-tab"), (12, 1, "yaml-tab"), (14, 1, "yaml-tab")]),
     ("tab-after-spaces", COURSE + "outcomes:\n  \t- Search code\n", [(11, 3, "yaml-tab")]),
+    # The lines under the tabbed one are not judged against a width no one can know.
+    ("tab-before-an-item-with-fields", COURSE + "units:\n\t- title: Basics\n    file: basics.md\n"
+     "  - title: More\n    file: basics.md\n", [(11, 1, "yaml-tab")]),
     ("unclosed-double-quote", COURSE.replace("title: Intro to search", 'title: "Intro to search'),
      [(2, 8, "yaml-unclosed-quote")]),
     ("unclosed-quote-before-another-quote", COURSE.replace("title: Intro to search", "title: 'Intro to search")
@@ -50,6 +53,18 @@ CASES = [
      [(12, 2, "yaml-indent")]),
     ("quotes-that-do-not-pair-up", COURSE.replace("roles: [admin]", 'roles: ["admin, "manager"]'),
      [(5, 8, "yaml-unclosed-quote")]),
+    ("handle-unquoted-in-a-list", COURSE.replace("owners: ['@trainer']", "owners: [@dev-patel, @yuki]"),
+     [(8, 10, "yaml-reserved")]),
+    ("handle-unquoted-item", COURSE.replace("owners: ['@trainer']", "owners:\n  - @dev-patel"),
+     [(9, 5, "yaml-reserved")]),
+    ("bracket-then-text", COURSE.replace("title: Intro to search", "title: [Beta] Code insights"),
+     [(2, 8, "yaml-reserved")]),
+    ("asterisk-start", COURSE.replace("title: Intro to search", "title: *New* search"), [(2, 8, "yaml-reserved")]),
+    ("non-breaking-space-after-colon", COURSE.replace("level: beginner", "level:\u00a0beginner"),
+     [(4, 7, "yaml-lookalike")]),
+    ("full-width-colon", COURSE.replace("title: Intro", "title\uff1aIntro"), [(2, 6, "yaml-lookalike")]),
+    ("full-width-space-indent", COURSE + "outcomes:\n\u3000- Search code\n", [(11, 1, "yaml-lookalike")]),
+    ("asterisk-bullets", COURSE + "outcomes:\n  * Search code\n", [(11, 3, "yaml-lookalike")]),
     ("colon-in-value", COURSE.replace("title: Intro to search", "title: Search: the basics"),
      [(2, 8, "yaml-colon-in-value")]),
     ("colon-in-list-item", COURSE + "outcomes:\n  - Know this: and that: too\n", [(11, 16, "yaml-colon-in-value")]),

@@ -19,7 +19,7 @@ from .model import YEARS, Catalog, Course, Plan, Track, Unit
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted, quoted
-from .yamlsafe import HARD_LINK_MESSAGE
+from .yamlsafe import HARD_LINK_MESSAGE, Path_
 from .zones import session_zones, time_zone, zone_problem
 
 PLACEHOLDER = "Replace me:"
@@ -290,13 +290,14 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     for field in ("units", "materials"):
         for index, entry in _entries(data, field):
             name = _text(entry, "file")
-            if name is not None and (problem := _file_problem(folder, name)):
-                report.on(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
+            if name is not None and (problem := _file_problem(folder, name)):  # says more than the pattern
+                report.restate(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
             elif field == "materials" and name is not None and (problem := material_problem(name)):
                 report.on(source, (field, index, "file"), f"materials[{index}].file: {problem}", "file")
             elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath("index.md"):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
+    _check_units_fit(data, source, report)
     _check_output_paths(data, source, report)
     language = _text(data, "language") or options.site_language
     translations = data.get("translations") if isinstance(data, Mapping) else None
@@ -313,6 +314,18 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
         if tag is not None and (problem := unknown_language(tag)):  # in place of the schema's "not valid"
             report.restate(source, path, f"{dotted(path)}: {problem}", "language")
     return ok
+
+
+def _check_units_fit(data: Any, source: str, report: Report) -> None:
+    """A warning where the units take longer than the course: the catalog, tracks and plans
+    count duration_minutes."""
+    duration = data.get("duration_minutes") if isinstance(data, Mapping) else None
+    minutes = [entry.get("minutes") for _, entry in _entries(data, "units") if isinstance(entry, Mapping)]
+    total = sum(m for m in minutes if isinstance(m, int) and not isinstance(m, bool))
+    if isinstance(duration, int) and not isinstance(duration, bool) and total > duration:
+        report.on(source, ("duration_minutes",), f"duration_minutes: {duration} is less than its units' "
+                  f"{total} minutes", "duration", severity="warning",
+                  hint=f"make duration_minutes the whole course's length, at least {total}")
 
 
 # What a course page publishes in its own folder besides units and materials.
@@ -355,12 +368,13 @@ def _check_output_paths(data: Any, source: str, report: Report) -> None:
 def _check_plan_data(data: Any, source: str, report: Report) -> None:
     length = _whole(data.get("length_days")) if isinstance(data, Mapping) else None
     previous_end = -1
+    past_the_end: list[tuple[Path_, str, int]] = []  # (where, what, day): said once if length_days is the slip
     for index, phase in _entries(data, "phases"):
         path = ("phases", index)
         start, end = _whole(phase.get("start_day")), _whole(phase.get("end_day"))
         if start is None or end is None:
             continue
-        if end < start:
+        if end < start:  # its items are then judged by no span: the end_day is the one slip
             report.on(source, (*path, "end_day"), f"phases[{index}]: end_day {end} is before start_day "
                       f"{start}", "plan-days")
         if start <= previous_end:
@@ -368,20 +382,25 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
                       f"previous phase (which ends on day {previous_end}); phases are ordered and "
                       "must not overlap", "plan-days")
         if length is not None and end > length:
-            report.on(source, (*path, "end_day"), f"phases[{index}]: end_day {end} is past the plan's "
-                      f"last day ({length}: a plan runs from day 0 to day length_days)", "plan-days")
+            past_the_end.append(((*path, "end_day"), f"phases[{index}]: end_day {end}", end))
         previous_end = max(previous_end, end)
         for item_index, item in _entries(phase, "items"):
             day = _whole(item.get("day"))
-            if day is not None and day >= 0 and not start <= day <= end:  # below 0: the schema's minimum says so
+            if day is not None and day >= 0 and start <= end and not start <= day <= end:  # below 0: the schema's
                 report.on(source, (*path, "items", item_index, "day"), f"phases[{index}].items"
                           f"[{item_index}]: day {day} is outside its phase (days {start}-{end})",
                           "plan-days")
     for index, milestone in _entries(data, "milestones"):
         day = _whole(milestone.get("day"))
         if day is not None and length is not None and day > length:
-            report.on(source, ("milestones", index, "day"), f"milestones[{index}]: day {day} is past "
-                      f"the plan's last day ({length})", "plan-days")
+            past_the_end.append((("milestones", index, "day"), f"milestones[{index}]: day {day}", day))
+    if len(past_the_end) > 1:  # length_days 3 for 30: one slip, said where it is
+        report.on(source, ("length_days",), f"length_days: {length} is shorter than the plan: "
+                  f"{len(past_the_end)} phases and milestones end after day {length}, the last on day "
+                  f"{max(day for _, _, day in past_the_end)}", "plan-days")
+    for path, what, _ in past_the_end if len(past_the_end) == 1 else ():
+        report.on(source, path, f"{what} is past the plan's last day ({length}: a plan runs from day 0 to day "
+                  "length_days)", "plan-days")
 
 
 def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids: Mapping[str, set[str]],

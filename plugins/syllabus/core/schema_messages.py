@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -127,8 +128,23 @@ def _type_of(value: Any) -> str:
 
 
 def quoted(text: str) -> str:
-    """``'text'`` for a message, cut short if long: a message is one line a person reads."""
-    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
+    """``'text'`` for a message, cut short if long: a message is one line a person reads; what
+    in it looks like something else (a non-breaking space, full-width digits) is named."""
+    shown = f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
+    return shown + lookalikes(text)
+
+
+def lookalikes(text: str) -> str:
+    """`` (it holds ...)`` naming characters of ``text`` that look like others or like
+    nothing; full-width Latin letters and digits are shown as typed half-width."""
+    unseen = sorted({character for character in text if (unicodedata.category(character) in ("Cf", "Zs")
+                                                           and character != " ")})
+    notes = [f"{unicodedata.name(c, 'an invisible character').lower()} (U+{ord(c):04X})" for c in unseen]
+    if any(character.isalnum() and "\uff10" <= character <= "\uff5a" for character in text):
+        notes.append(f"full-width characters: typed half-width it reads '{unicodedata.normalize('NFKC', text)}'")
+    if any(character in "\u2018\u2019\u201c\u201d" for character in text):
+        notes.append("curly quotes, which YAML reads as text: use straight ones")
+    return f" (it holds {'; '.join(notes)})" if notes else ""
 
 
 def _quote(value: Any, source: str | None) -> str:
@@ -151,14 +167,20 @@ def _example(schema: dict[str, Any]) -> str:
 
 
 _HOURS_MINUTES = re.compile(r"(\d{1,3}):([0-5]\d)")  # "1:30", for a field counted in minutes
+_BULLET = re.compile(r"[\u2022\u30fb*]\s")  # "• item", "・ item", "* item": a list as word processors write it
 
 
 def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
     value, expected = error.instance, _expected(error.schema)
+    if expected == "text" and isinstance(value, list) and value and isinstance(value[0], str):
+        return f"takes one value, not a list; write one of them, such as '{value[0]}'"
     if expected == "text" and source is not None:
         return f"{_quote(value, source)} is {_type_of(value)}; quote it if you meant text"
     if expected == "a list" and value is None:  # "tags:", "tags: null"
         return "expected a list, got nothing; write one '- item' per line under it, or remove the key"
+    if expected == "a list" and isinstance(value, str) and _BULLET.match(value):
+        return (f"expected a list, got the text {_quote(value, source)}: YAML starts each item with '-' and a "
+                f"space, not '{value[0]}'; write one '- item' per line")
     if expected == "a list" and not isinstance(value, (list, dict)):
         items = ", ".join(_flow_item(item.strip()) for item in str(value).split(",")) if isinstance(value, str) \
             else source or value
@@ -169,7 +191,8 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
     clock = _HOURS_MINUTES.fullmatch(value.strip()) if isinstance(value, str) else None
     if expected == "a whole number" and isinstance(field, str) and field.endswith("minutes") and clock:
         return f"{_quote(value, source)} is a time, not minutes; write {int(clock[1]) * 60 + int(clock[2])}"
-    return f"expected {expected}, got {_type_of(value)} {_quote(value, source) if value is not None else ''}".rstrip()
+    shown = _quote(value, source) if source is not None or isinstance(value, (str, int, float)) else ""
+    return f"expected {expected}, got {_type_of(value)} {shown if value is not None else ''}".rstrip()
 
 
 # What YAML reads specially at the start of an unquoted item in [...] (or anywhere in it).
@@ -226,6 +249,8 @@ def _messages_for(
         yield SchemaMessage(path, f"{where}: missing required field '{name}'{hint}".replace("(file): ", ""),
                             names=name)
         return
+    if keyword == "enum" and schema.get("type") == "string" and not isinstance(value, str):
+        return  # a list or a number where one word goes: the type error says so
     if keyword == "enum":
         allowed = [str(v) for v in error.validator_value]
         if not allowed:  # a taxonomy kind the catalog does not declare (e.g. no products)

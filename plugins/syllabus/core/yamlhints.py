@@ -21,6 +21,11 @@ _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 _COMMENT_IN_VALUE = re.compile(r"[ \t]#\S")
 
 TAB_HINT = "replace the tab with spaces (two per level) and set your editor to indent YAML with spaces"
+# Characters that look like the ones YAML reads as structure, as Japanese input methods and
+# word processors type them.
+_LOOKALIKE_SPACES = {"\u00a0": "a non-breaking space (U+00A0)", "\u3000": "a full-width space (U+3000)"}
+_LOOKALIKE_SEPARATOR = re.compile(r"(?P<key>[^\s:#\uff1a][^:#\uff1a]*?)(?:(?P<wide>\uff1a)|:(?P<space>[\u00a0\u3000]))")
+_LOOKALIKE_DASH = re.compile(r"(?:[-\u30fc\u2212\u2013\u2014\uff0d\u2022\u30fb*])(?P<space>[ \u00a0\u3000])")
 
 
 @dataclass
@@ -114,6 +119,12 @@ def explain(text: str) -> list[YamlProblem]:
         if raw[indent] == "\t":
             reader.add(number, indent + 1, f"YAML indents with spaces; line {number} starts with a tab", TAB_HINT,
                        "yaml-tab")
+            # Its width is unknown, so the lines under it are not judged against it.
+            skip_deeper_than = stack[-1].indent if stack else None
+            continue
+        if raw[indent] in _LOOKALIKE_SPACES:
+            reader.add(number, indent + 1, f"line {number} is indented with {_LOOKALIKE_SPACES[raw[indent]]}, which "
+                       "YAML does not read as indentation", "indent it with ordinary spaces", "yaml-lookalike")
             continue
         skip_deeper_than = _read_line(reader, stack, number, raw, indent)
     return reader.problems
@@ -124,6 +135,13 @@ def _read_line(reader: _Reader, stack: list[_Level], number: int, raw: str, inde
     following lines belong to this line's value (block scalar, multi-line text), or None."""
     content = raw[indent:]
     is_item = content == "-" or content.startswith(("- ", "-\t"))
+    bullet = None if is_item else _LOOKALIKE_DASH.match(content)
+    if bullet:  # "• item", "* item", "-" then a non-breaking space
+        space = _LOOKALIKE_SPACES.get(bullet["space"])
+        reader.add(number, indent + 1, f"the space after '-' on line {number} is {space}, so YAML reads no list item"
+                   if content[0] == "-" and space else f"line {number} starts with '{content[0]}', which YAML does "
+                   "not read as a list item", "start each list item with '-' and an ordinary space", "yaml-lookalike")
+        return None
     above = stack[-1] if stack else None
     if above is None or indent > above.indent:
         if above is not None and not above.open_key:
@@ -204,7 +222,16 @@ def _read_field(reader: _Reader, level: _Level, number: int, content: str, inden
     if match is None:
         level.open_key = False
         spaceless = _NO_SPACE_AFTER_COLON.match(content)
-        if spaceless:
+        lookalike = _LOOKALIKE_SEPARATOR.match(content)
+        if lookalike and lookalike["wide"]:
+            reader.add(number, indent + lookalike.end(), f"'{lookalike['key'].strip()}\uff1a' is written with a "
+                       "full-width colon (U+FF1A), which YAML does not read as one", "type ':' and a space",
+                       "yaml-lookalike")
+        elif lookalike:
+            reader.add(number, indent + lookalike.end(), f"the space after '{lookalike['key'].strip()}:' is "
+                       f"{_LOOKALIKE_SPACES[lookalike['space']]}, so YAML reads no field", "type an ordinary space",
+                       "yaml-lookalike")
+        elif spaceless:
             key = spaceless.group("key")
             reader.add(number, indent + len(key) + 1, f"'{content}' has no space after ':', so YAML reads it as "
                        "text, not a field", f"write '{key}: {spaceless.group('value')}'", "yaml-missing-space")
@@ -238,13 +265,28 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
         reader.add(number, column, f"the {first} opened on line {number} column {column} is never closed",
                    f"end {name} with {first} on the same line", "yaml-unclosed-quote")
         return None
+    if first in "@`*&":  # YAML reserves the first two; the others start an alias or an anchor
+        reader.add(number, column, f"{name} starts with '{first}', which YAML "
+                   + ("reserves" if first in "@`" else "reads as a reference to another value, not as text"),
+                   f"put it in quotes: {_in_quotes(_without_comment(value))}", "yaml-reserved")
+        return None
     if first in "[{":
         depth, open_quote = _flow_depth(value)
+        closer = "]" if first == "[" else "}"
+        text = _without_comment(value)
+        if depth == 0 and not text.endswith(closer):  # "[Beta] Code insights"
+            reader.add(number, column, f"{name} starts with '{first}', which YAML reads as the start of a "
+                       f"{'list' if first == '[' else 'mapping'}, and text follows its '{closer}'",
+                       f"put the whole value in quotes: {_in_quotes(text)}", "yaml-reserved")
+            return None
+        if depth == 0 and first == "[" and (reserved := _RESERVED_ITEM.search(text)):  # [@dev-patel]
+            reader.add(number, column0 + reserved.end(), f"an item of {name} starts with '{reserved[1]}', which "
+                       "YAML reserves", _requoted(text, '"'), "yaml-reserved")
+            return None
         if depth <= 0:
             return None
         if _continues(reader.lines, number, owner_indent):
             return owner_indent
-        closer = "]" if first == "[" else "}"
         if open_quote is not None:  # ["@a, "@b"]: which quote is missing, the line cannot say
             quote = value[open_quote]
             reader.add(number, column, f"the {quote} marks of {name} do not pair up, so its '{first}' is never "
@@ -258,14 +300,26 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
     comment = _COMMENT_IN_VALUE.search(value)
     text = value[: comment.start()] if comment else value
     if ": " in text or text.endswith(":"):
-        quoted = f'"{value.strip()}"' if '"' not in value else f"'{value.strip()}'"
         reader.add(number, column, f"{name} contains ': ', which YAML reads as the start of another field",
-                   f"put {name} in quotes: {quoted}", "yaml-colon-in-value")
+                   f"put {name} in quotes: {_in_quotes(value)}", "yaml-colon-in-value")
     elif comment:
         reader.add(number, column0 + comment.start() + 2, f"' #' starts a comment, so {name} is only "
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
                    "belongs to it", "yaml-comment-in-value", "warning")
     return None
+
+
+_RESERVED_ITEM = re.compile(r"(?:^\[|,)\s*([@`])")  # an item of a [...] list starting with what YAML reserves
+
+
+def _without_comment(value: str) -> str:
+    comment = _COMMENT_IN_VALUE.search(value)
+    return (value[: comment.start()] if comment else value).strip()
+
+
+def _in_quotes(value: str) -> str:
+    """``value`` as a quoted YAML text: in double quotes, else (if it holds one) in single."""
+    return f'"{value.strip()}"' if '"' not in value else f"'{value.strip()}'"
 
 
 def _requoted(value: str, quote: str) -> str:
