@@ -81,15 +81,20 @@ def _contents(path: Path) -> bytes:
     return data
 
 
-def scan(site: Path, needles: list[Needle]) -> list[str]:
-    """``path: what`` for every needle found in a file's name or contents, in path order."""
-    findings = []
+def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) -> tuple[list[str], int]:
+    """(``path: what`` for every needle found in a file's name or contents and every file
+    holding sentences of a hidden course's pages, in path order; the files read), each file
+    read once."""
+    findings, files = [], 0
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        relative = path.relative_to(site).as_posix()
-        data = relative.encode() + b"/\n" + _contents(path)  # the file's own path counts too
+        files += 1
+        relative, contents = path.relative_to(site).as_posix(), _contents(path)
+        data = relative.encode() + b"/\n" + contents  # the file's own path counts too
         findings.extend(f"{relative}: {needle.what}" for needle in needles
                         if any(form in data for form in needle.forms))
-    return findings
+        if sentence_needles:
+            findings.extend(f"{relative}: {finding}" for finding in _sentences_found(contents, sentence_needles))
+    return findings, files
 
 
 # A sentence this long is one page's own; shorter ones ("See the next unit.") prove nothing.
@@ -136,8 +141,8 @@ def body_needles(result: LoadResult, options: Options) -> dict[str, str]:
     docs = options.root / options.docs_dir
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
         public |= sentences(renderer.render(split_page(path.read_text(encoding="utf-8", errors="replace")).body))
-    for item in (*catalog.visible_to("public").courses.values(), *catalog.visible_to("public").tracks.values(),
-                 *catalog.visible_to("public").plans.values()):
+    shown = catalog.visible_to("public")
+    for item in (*shown.courses.values(), *shown.tracks.values(), *shown.plans.values()):
         public |= {sentence for value in _texts(item) for sentence in sentences(value)}
     return {sentence: label for sentence, label in needles.items() if sentence not in public}
 
@@ -157,23 +162,17 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(item)
 
 
-def scan_text(site: Path, needles: dict[str, str]) -> list[str]:
-    """``path: what (n sentences, first: '...')`` for each file holding sentences of a hidden
-    course's pages, in path order."""
-    findings = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        try:
-            text = _contents(path).decode("utf-8")
-        except UnicodeDecodeError:
-            continue  # a picture, a PDF: no text of ours
-        text = _json_text(text)
-        by_label: dict[str, list[str]] = {}
-        for sentence in sorted(sentences(text) & needles.keys()):
-            by_label.setdefault(needles[sentence], []).append(sentence)
-        relative = path.relative_to(site).as_posix()
-        findings.extend(f"{relative}: {label} ({len(found)} {'sentence' if len(found) == 1 else 'sentences'}, "
-                        f"such as '{found[0][:80]}')" for label, found in sorted(by_label.items()))
-    return findings
+def _sentences_found(contents: bytes, needles: dict[str, str]) -> list[str]:
+    """``what (n sentences, such as '...')`` for each hidden course whose sentences a file holds."""
+    try:
+        text = _json_text(contents.decode("utf-8"))
+    except UnicodeDecodeError:
+        return []  # a picture, a PDF: no text of ours
+    by_label: dict[str, list[str]] = {}
+    for sentence in sorted(sentences(text) & needles.keys()):
+        by_label.setdefault(needles[sentence], []).append(sentence)
+    return [f"{label} ({len(found)} {'sentence' if len(found) == 1 else 'sentences'}, such as '{found[0][:80]}')"
+            for label, found in sorted(by_label.items())]
 
 
 JSON_SIGNATURE = 16  # how far into a file its JSON may start (Pagefind's records follow "pagefind_dcd")
@@ -198,10 +197,9 @@ def run(args: argparse.Namespace, options: Options) -> int:
     if result is None:
         return EXIT_CONTENT
     needles, body = hidden_needles(result.catalog), body_needles(result, options)
-    findings = sorted(scan(site, needles) + scan_text(site, body))
+    findings, files = scan(site, needles, body)
     for finding in findings:
         sys.stdout.write(f"{finding}\n")
-    files = sum(1 for p in site.rglob("*") if p.is_file())
     sys.stdout.write(f"{len(findings)} leaks of draft or internal content in {files} files "
                      f"({len(needles)} markers and {len(body)} sentences checked)\n")
     return EXIT_CONTENT if findings else EXIT_OK

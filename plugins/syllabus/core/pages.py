@@ -67,6 +67,11 @@ def split_page(text: str) -> PageSource:
     return page
 
 
+def has_body(text: str) -> bool:
+    """Whether a page says anything below its metadata (a course page then shows "About")."""
+    return bool(_split(text).body.strip())
+
+
 def for_authors(text: str) -> bool:
     """Whether a hand-written page is for authors (``authoring: true`` in its front matter),
     which only sites that publish authoring pages have."""

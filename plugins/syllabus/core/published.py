@@ -27,7 +27,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from .config import Options
 from .model import Catalog, Course, Plan, Session, Track, Unit
-from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, split_page
+from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, has_body
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, material_problem, own_mode
 from .schema_messages import did_you_mean
@@ -367,7 +367,7 @@ class _IdSuggestions:
         if len(places) > self.left:
             return ""
         self.left -= len(places)
-        return did_you_mean(fragment, sorted(place for place in places if not place.startswith("__")))  # the theme's
+        return did_you_mean(fragment, sorted(place for place in places if not place.startswith("__")))  # not Material's
 
 
 class _Site:
@@ -578,9 +578,8 @@ def _sections_of(target: str, page: PageLinks, course: Course | None, texts: Map
     <h1>, the home page's as home.html shows them (its next sessions taken as shown)."""
     parts = target.split("/")
     if course is not None:
-        body = texts.get(f"{course.folder}/{COURSE_PAGE}")
         return course_sections(course, visible if course.id in visible.courses else catalog,
-                               has_body=bool(body and split_page(body).body.strip()))
+                               has_body=has_body(texts.get(f"{course.folder}/{COURSE_PAGE}", "")))
     if parts[0] == "courses" and len(parts) > 2:
         return SECTION_ANCHORS["unit"] - ({"title"} if page.has_h1 else set())
     if target in HOME_PAGES:

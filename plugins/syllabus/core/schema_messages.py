@@ -90,7 +90,7 @@ def _as_said(text: str) -> str:
 _MEANT = {_as_said(said): value for value, words in _SAID_AS.items() for said in words}
 
 
-def meant_value(value: Any, allowed: Iterable[str]) -> str | None:
+def _meant_value(value: Any, allowed: Iterable[str]) -> str | None:
     """The allowed value another word for it names ("sold out" -> "full"), else the closest
     spelling."""
     allowed = list(allowed)
@@ -100,8 +100,9 @@ def meant_value(value: Any, allowed: Iterable[str]) -> str | None:
 
 
 def did_you_mean(value: Any, candidates: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for a close match, else an empty string."""
-    match = closest(value, candidates)
+    """`` (did you mean 'x'?)`` for the candidate another word names or a close match, else
+    an empty string."""
+    match = _meant_value(value, candidates)
     return f" (did you mean '{match}'?)" if match else ""
 
 
@@ -131,10 +132,10 @@ def quoted(text: str) -> str:
     """``'text'`` for a message, cut short if long: a message is one line a person reads; what
     in it looks like something else (a non-breaking space, full-width digits) is named."""
     shown = f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"
-    return shown + lookalikes(text)
+    return shown + _lookalikes(text)
 
 
-def lookalikes(text: str) -> str:
+def _lookalikes(text: str) -> str:
     """`` (it holds ...)`` naming characters of ``text`` that look like others or like
     nothing; full-width Latin letters and digits are shown as typed half-width."""
     unseen = sorted({character for character in text if (unicodedata.category(character) in ("Cf", "Zs")
@@ -260,8 +261,7 @@ def _messages_for(
             return
         yield SchemaMessage(
             path,
-            f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}"
-            + (f" (did you mean '{meant}'?)" if (meant := meant_value(value, allowed)) else ""),
+            f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}",
         )
         return
     if keyword == "const":

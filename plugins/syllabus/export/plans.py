@@ -141,16 +141,12 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
     track = catalog.tracks.get(item.track or "") if item.type == "track" else None
     if course:
         live = catalog.taxonomy.is_live(course.format)
-        translation = catalog.translation_for(course, language)
-        translation = None if translation is None or translation.id in listed else translation
         return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title,
                        duration_minutes=course.duration_minutes, link=site_link(base_url, f"courses/{course.id}/"),
                        format=catalog.taxonomy.title("formats", course.format), live=live,
                        sessions=_sessions(course, today) if live else (),
                        on_demand=_on_demand(course, catalog, base_url) if live else None,
-                       translation=Link(translation.title, site_link(base_url, f"courses/{translation.id}/"),
-                                        translation.duration_minutes, translation.language) if translation else None,
-                       **common)
+                       translation=_translation(course, catalog, base_url, language, listed), **common)
     if track:
         required = {i.course: i for i in track.items}  # as track_minutes counts them
         courses = [catalog.courses[c] for c, i in required.items() if i.required and c in catalog.courses]
@@ -177,6 +173,14 @@ def _on_demand(course: Course, catalog: Catalog, base_url: str) -> Link | None:
         return Link("", course.on_demand.url)
     other = catalog.courses.get(course.on_demand.course or "")  # absent when not visible
     return Link(other.title, site_link(base_url, f"courses/{other.id}/"), other.duration_minutes) if other else None
+
+
+def _translation(course: Course, catalog: Catalog, base_url: str, language: str,
+                 listed: frozenset[str | None]) -> Link | None:
+    other = catalog.translation_for(course, language)
+    if other is None or other.id in listed:  # a plan listing both offers neither
+        return None
+    return Link(other.title, site_link(base_url, f"courses/{other.id}/"), other.duration_minutes, other.language)
 
 
 def _digest(text: str) -> str:
@@ -323,7 +327,8 @@ def _live_line(row: PlanRow, fmt: str, dated: bool, messages: Messages) -> str:
 
 def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteria: bool = True) -> list[str]:
     """Plain facts beyond title, owner, duration and link: for CSV cells and calendar notes."""
-    duration = LocaleFormat(messages).duration
+    formats = LocaleFormat(messages)
+    duration = formats.duration
     parts = [row.format] if row.format else []
     if row.live:
         parts.append(_live_line(row, fmt, dated, messages))
@@ -337,7 +342,7 @@ def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteri
         parts.append(row.note)
     if row.translation:
         parts.append(messages.text("download.translation", course=f"{row.translation.title} ({row.translation.url})",
-                                   language=LocaleFormat(messages).language_name(row.translation.language)))
+                                   language=formats.language_name(row.translation.language)))
     return parts
 
 
@@ -390,7 +395,8 @@ def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str, m
 
 def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
     words = Wording(messages, "md")
-    duration = LocaleFormat(messages).duration
+    formats = LocaleFormat(messages)
+    duration = formats.duration
     when = (f"**{_date_label(row.day)}** · {words('download.day', day=row.day)}{placeholder('date', row.day, 'moved')}"
             if dated else f"**{words('plan.day', day=row.day)}**")
     facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
@@ -413,7 +419,7 @@ def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
         nested.append(_md(row.note))
     if row.translation:
         nested.append(words("download.translation", course=md_escape.link(row.translation.title, row.translation.url),
-                            language=_md(LocaleFormat(messages).language_name(row.translation.language))))
+                            language=_md(formats.language_name(row.translation.language))))
     return [f"- {when} · {' · '.join(f for f in facts if f)}", *(f"    - {line}" for line in nested)]
 
 

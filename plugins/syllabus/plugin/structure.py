@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..core.config import Options
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Plan, Session, Track, Unit
-from ..core.pages import split_page
+from ..core.pages import has_body
 from ..core.published import (
     CATALOG_PAGE,
     INSIGHTS_PAGE,
@@ -99,7 +99,7 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     body = markdown.get(f"{course.folder}/index.md", "")
     context = {
         "course": course, "live": live, "upcoming": upcoming,
-        "sections": course_sections(course, catalog, has_body=bool(body and split_page(body).body.strip())),
+        "sections": course_sections(course, catalog, has_body=has_body(body)),
         "next_session": next((s for s in upcoming if s.status == "scheduled"), None),
         "in_tracks": catalog.tracks_by_course.get(course.id, ()),
         "in_plans": catalog.plans_by_course.get(course.id, ()),
