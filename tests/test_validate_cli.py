@@ -592,6 +592,30 @@ def test_the_site_name_is_held_to_the_content_character_rules(catalog, run_cli, 
         "text)\n")
 
 
+@pytest.mark.parametrize(("language", "hint"), [
+    ("ja-JP", " (did you mean 'ja'?)"), ("zh-hant-TW", " (did you mean 'zh-Hant'?)"),
+    ("PT-br", " (did you mean 'pt-BR'?)"),
+    ("englsh", None),
+])
+def test_a_language_the_theme_has_no_texts_for_is_refused_before_the_build(catalog, run_cli, tmp_path, language,
+                                                                            hint):
+    """Material imports partials/languages/<language>.html into every page: ``ja-JP`` passed
+    validate, then stopped the build with a template traceback."""
+    catalog.write("mkdocs.yml", f"site_name: x\ntheme:\n  name: material\n  language: {language}\nplugins:\n"
+                                "  - syllabus\n")
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "-f", catalog.config)
+    if language == "englsh":  # no language reads as it: the message lists the theme's
+        assert result.err.startswith("mkdocs.yml:4:13: error: theme.language: the theme has no texts for 'englsh'; "
+                                     "it has af, ar, ") and ", en, " in result.err
+    else:
+        assert (result.code, result.err) == (
+            2, f"mkdocs.yml:4:13: error: theme.language: the theme has no texts for '{language}'{hint}\n")
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and result.err.strip() in build.stderr and "Traceback" not in build.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_bad_source_date_epoch_is_a_usage_error(catalog, run_cli, monkeypatch):
     catalog.course("intro", COURSE)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.html_allowlist import Allowlist
 from ..core.pages import MarkdownSettings
-from ..core.schema_messages import dotted
+from ..core.schema_messages import did_you_mean, dotted
 from ..core.yamlsafe import forbidden_text
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
@@ -41,7 +41,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     problems = [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
                  for keys, why in snippet_problems(config)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
-                 for keys, why in theme_text_problems(config)]
+                 for keys, why in (*theme_text_problems(config), *theme_language_problems(config))]
     if problems:
         raise ConfigError("configuration errors", problems)
     return options_from_mapping(
@@ -122,6 +122,28 @@ def _nav_entries(items: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tupl
                 yield from _nav_entries(target, (*keys, index, title))
             else:
                 yield (*keys, index), title, target
+
+
+THEME_LANGUAGES = Path("partials", "languages")  # Material's texts per language: <tag>.html
+
+
+def theme_language_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
+    """``theme.language`` the theme has no texts for: Material imports
+    ``partials/languages/<language>.html`` into every page, so ``language: ja-JP`` (Material's
+    is ``ja``) stopped the build with a template traceback after validate had passed. The
+    hint is the tag a reader of that language falls back to (``ja-JP`` reads ``ja``)."""
+    language = config.theme.get("language")
+    offered = {file.stem for folder in config.theme.dirs if (Path(folder) / THEME_LANGUAGES).is_dir()
+               for file in (Path(folder) / THEME_LANGUAGES).glob("*.html")}
+    if not offered or not isinstance(language, str) or language in offered:
+        return []
+    by_case = {tag.lower(): tag for tag in offered}
+    subtags = language.lower().split("-")
+    fallback = next((by_case[tag] for tag in ("-".join(subtags[:end]) for end in range(len(subtags), 0, -1))
+                     if tag in by_case), None)
+    hint = f" (did you mean '{fallback}'?)" if fallback else did_you_mean(language, sorted(offered))
+    return [(("theme", "language"), f"the theme has no texts for '{language}'"
+                                    + (hint or f"; it has {', '.join(sorted(offered))}"))]
 
 
 SNIPPETS = "pymdownx.snippets"
