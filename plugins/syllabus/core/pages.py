@@ -26,6 +26,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from .foreign_markdown import RULE as FOREIGN_RULE
+from .foreign_markdown import foreign_syntax
 from .html_allowlist import Allowlist, element_ids, linked_addresses, positioned
 from .locale_format import LANGUAGE_TAG, unknown_language
 from .schema_messages import closest, did_you_mean
@@ -500,5 +502,8 @@ class PageRenderer:
         except OutOfTime:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
             return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")])
-        return PageCheck([YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
-                          for line, column, message in refusals], _published_links(self._links.urls, published))
+        foreign = [YamlProblem(line + page.body_line - 1, column, message, FOREIGN_RULE, hint, "warning")
+                   for line, column, message, hint in foreign_syntax(page.body, published, self.settings.extensions)]
+        return PageCheck([*(YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
+                            for line, column, message in refusals), *foreign],
+                         _published_links(self._links.urls, published))
