@@ -36,6 +36,7 @@ def write_catalog(catalog, body: str, page: str = "courses/intro/index.md") -> N
     catalog.write("courses/intro/draft.md", "# Not a unit yet\n")
     catalog.write("courses/intro/diagram.png", b"\x89PNG\r\n\x1a\n")
     catalog.write("courses/intro/flow.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    catalog.write("courses/intro/my diagram.png", b"\x89PNG\r\n\x1a\n")
     catalog.write("docs/guide.md", "# Guide\n")
     # For authors: not on the public site, so neither linked nor checked there.
     catalog.write("docs/authors.md", "---\nauthoring: true\n---\n\n# For authors\n\n[broken](nowhere.pdf)\n")
@@ -105,6 +106,9 @@ BROKEN = [
     Broken("svg-picture", "# Intro\n\n![Flow](flow.svg)\n", 3, 9,
            "'flow.svg' is never published: 'flow.svg' is a document browsers run (it could carry script served from "
            "this site); publish it as PDF or PNG, or put its content in a unit page"),
+    Broken("picture-with-an-unsafe-name", "# Intro\n\n![Diagram](<my diagram.png>)\n", 3, 13,
+           "the picture 'my diagram.png' is never published: 'my diagram.png' is not a safe file name: use letters, "
+           "digits, '-', '_' and '.' only, not starting with '.'; rename the file"),
     Broken("course-definition", "# Intro\n\n[Source](course.yml)\n", 3, 10,
            "'course.yml' is never published: 'course.yml' is the course's definition (with its owners and notes), not "
            "a material"),

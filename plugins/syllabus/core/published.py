@@ -29,7 +29,7 @@ from .config import Options
 from .model import Catalog, Course, Plan, Session, Track, Unit
 from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, has_body
 from .report import Report
-from .rules import IMAGE_SUFFIXES, confined_file, material_problem, own_mode
+from .rules import IMAGE_SUFFIXES, confined_file, file_problem, material_problem, own_mode
 from .schema_messages import did_you_mean
 
 LINK_RULE = "link"
@@ -528,6 +528,9 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if suffix in MARKDOWN_SUFFIXES:
             return _Broken(f"'{url}' is not a unit of course '{course.id}'",
                            "add it to the course's units in course.yml, or link one of them")
+        if suffix in IMAGE_SUFFIXES and (problem := file_problem(options.root / course.folder, name)):
+            return _Broken(f"the picture '{url}' is never published: {problem}",
+                           "the page shows it once the file can be published")
         if suffix in IMAGE_SUFFIXES:
             return _Broken(f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
                            "show it in one of the course's pages")

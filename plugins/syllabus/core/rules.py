@@ -117,7 +117,12 @@ def material_problem(name: str) -> str | None:
 def confined_file(folder: Path, name: str) -> bool:
     """True if ``name`` is a safely named regular file inside ``folder``, reached without any
     symlink and not hard-linked to another file."""
-    return _file_problem(folder, name, list_siblings=False) is None
+    return file_problem(folder, name) is None
+
+
+def file_problem(folder: Path, name: str) -> str | None:
+    """Why ``name`` in ``folder`` is never published (see :func:`confined_file`), if so."""
+    return _file_problem(folder, name, list_siblings=False)
 
 
 def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str | None:
