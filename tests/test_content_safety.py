@@ -203,6 +203,33 @@ def test_hard_links_are_refused_like_symlinks(site_catalog: CatalogDir, run_cli,
     assert "hard link" in out
 
 
+LFS_POINTER = ("version https://git-lfs.github.com/spec/v1\n"
+               "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 48213\n")
+
+
+@pytest.mark.parametrize(("path", "where"), [
+    ("courses/c/slides.pdf", "courses/c/course.yml:"), ("courses/c/diagram.png", "courses/c/unit.md:3:"),
+    ("docs/assets/team.png", "docs/assets/team.png:1:1"),
+])
+def test_git_lfs_pointers_are_not_published_as_the_files_they_name(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                                  path: str, where: str) -> None:
+    """A checkout without `git lfs pull` holds a pointer where a PDF or picture should be;
+    published, customers would download a file no one can open."""
+    site_catalog.write(path, LFS_POINTER)
+    site_catalog.write("courses/c/unit.md", "# Unit\n\n![Diagram](diagram.png)\n" if "diagram" in path else "# Unit\n")
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Slides", "file": "slides.pdf"}] if "slides" in path else [])
+    if "diagram" in path:  # a picture no page can show: a broken link, as MkDocs reports it after the pages
+        out = run_cli("validate", "-f", site_catalog.config).out
+        build = build_site(site_catalog.config, tmp_path / "site", check=False)
+        assert build.returncode == 1 and "'diagram.png'" in build.stderr
+        assert not (tmp_path / "site/courses/c/diagram.png").exists()
+    else:
+        out = refused(site_catalog, run_cli, tmp_path, where)
+    assert where in out
+    assert "is a Git LFS pointer, not the file: this checkout did not fetch Git LFS files (run git lfs pull" in out
+
+
 def test_docs_files_browsers_run_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
     site_catalog.write("docs/assets/logo.svg", "<svg onload=alert(1)></svg>")
     refused(site_catalog, run_cli, tmp_path, "docs/assets/logo.svg:1:1")

@@ -322,7 +322,9 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
                 "a script, stylesheet or other file here would replace the theme's own at the same path: remove "
                 "it, or list it under extra_css or extra_javascript in mkdocs.yml", "docs-file-type")
     if status is not None and status.st_nlink > 1:
-        return HARD_LINK_MESSAGE, "hard-link"
+        return f"this file {HARD_LINK_MESSAGE}", "hard-link"
+    if status is not None and rules.is_lfs_pointer(path, status):
+        return f"this file {rules.LFS_POINTER_MESSAGE}", "lfs-pointer"
     return None
 
 

@@ -145,7 +145,28 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
         return f"'{name}' not found in the course folder{did_you_mean(name, siblings)}"
     if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
+    if is_lfs_pointer(path, status):
+        return f"'{name}' {LFS_POINTER_MESSAGE}"
     return None
+
+
+# What Git LFS leaves in a checkout that did not fetch its files: a small text file that
+# names the real one. Published, it is a "PDF" or "PNG" no one can open.
+_LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+LFS_POINTER_MESSAGE = ("is a Git LFS pointer, not the file: this checkout did not fetch Git LFS files (run git lfs "
+                       "pull; in GitHub Actions, actions/checkout with lfs: true)")
+
+
+def is_lfs_pointer(path: Path, status: os.stat_result) -> bool:
+    """Whether the regular file ``path`` (of ``status``) is a Git LFS pointer (under 1 KB:
+    only those are read)."""
+    if status.st_size > 1024:
+        return False
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(_LFS_POINTER)) == _LFS_POINTER
+    except OSError:
+        return False
 
 
 def own_mode(path: Path | str) -> int:
