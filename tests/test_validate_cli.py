@@ -462,6 +462,17 @@ def test_references_to_a_near_miss_id_suggest_the_right_one(catalog, run_cli):
                           "mean 'intro'?)\n1 error, 0 warnings in 3 files\n")
 
 
+def test_a_title_written_where_its_id_goes_suggests_the_id(catalog, run_cli):
+    """Trainers see "Administrator" on the site and write it; the taxonomy's own titles say
+    which id they mean, however far the spelling is from it."""
+    catalog.course("intro", COURSE.replace("roles: [admin]", "roles: [Administrator, End User]"))
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.out == (
+        "courses/intro/course.yml:5:9: error: roles[0]: 'Administrator' is not one of admin, end-user (did you mean "
+        "'admin'?)\ncourses/intro/course.yml:5:24: error: roles[1]: 'End User' is not one of admin, end-user (did you "
+        "mean 'end-user'?)\n2 errors, 0 warnings in 2 files\n")
+
+
 def test_a_clean_catalog_exits_0(catalog, run_cli):
     catalog.course("intro", COURSE)
     catalog.track("admin", TRACK)

@@ -169,7 +169,8 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     _report_problems(source, document.problems, report)
     _whole_numbers(document.data)
     errors = schemas.errors(kind, document.data)
-    messages = [(message, error.validator) for error in errors for message in messages_for(error, document.sources)]
+    messages = [(message, error.validator) for error in errors
+                for message in messages_for(error, document.sources, schemas.titles)]
     kept = {id(message) for message in without_knock_ons([message for message, _ in messages])}
     for message, validator in messages:
         if id(message) in kept:

@@ -11,7 +11,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -90,19 +90,22 @@ def _as_said(text: str) -> str:
 _MEANT = {_as_said(said): value for value, words in _SAID_AS.items() for said in words}
 
 
-def _meant_value(value: Any, allowed: Iterable[str]) -> str | None:
-    """The allowed value another word for it names ("sold out" -> "full"), else the closest
-    spelling."""
+def _meant_value(value: Any, allowed: Iterable[str], titles: Mapping[str, str]) -> str | None:
+    """The allowed value another word for it names ("sold out" -> "full") or whose title it is
+    ("Administrator" -> "admin"), else the closest spelling."""
     allowed = list(allowed)
-    if isinstance(value, str) and (meant := _MEANT.get(_as_said(value))) in allowed:
-        return meant
+    if isinstance(value, str):
+        titled = {_as_said(title): value_id for title, value_id in titles.items()}
+        for meant in (_MEANT.get(_as_said(value)), titled.get(_as_said(value))):
+            if meant in allowed:
+                return meant
     return closest(value, allowed)
 
 
-def did_you_mean(value: Any, candidates: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the candidate another word names or a close match, else
-    an empty string."""
-    match = _meant_value(value, candidates)
+def did_you_mean(value: Any, candidates: Iterable[str], titles: Mapping[str, str] | None = None) -> str:
+    """`` (did you mean 'x'?)`` for the candidate another word names, the one ``titles``
+    (title -> value) names, or a close match, else an empty string."""
+    match = _meant_value(value, candidates, titles or {})
     return f" (did you mean '{match}'?)" if match else ""
 
 
@@ -209,18 +212,19 @@ def _flow_item(text: str) -> str:
 
 
 def messages_for(
-    error: jsonschema.ValidationError, sources: dict[Path_, str]
+    error: jsonschema.ValidationError, sources: dict[Path_, str], titles: Mapping[str, str] | None = None
 ) -> Iterator[SchemaMessage]:
     """One or more messages for a schema error (an unknown-keys error names each key); a
-    mapping's key that breaks a rule for keys (a translation's language tag) is placed at itself."""
-    messages = _messages_for(error, sources)
+    mapping's key that breaks a rule for keys (a translation's language tag) is placed at itself.
+    ``titles`` (the taxonomy's, by the id each names) let a title written for an id suggest it."""
+    messages = _messages_for(error, sources, titles or {})
     if "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str):
         return (replace(message, path=(*message.path, error.instance), at_key=True) for message in messages)
     return messages
 
 
 def _messages_for(
-    error: jsonschema.ValidationError, sources: dict[Path_, str]
+    error: jsonschema.ValidationError, sources: dict[Path_, str], titles: Mapping[str, str]
 ) -> Iterator[SchemaMessage]:
     path: Path_ = tuple(error.absolute_path)
     where = dotted(path)
@@ -259,10 +263,8 @@ def _messages_for(
             yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not declared; mkdocs.yml declares "
                                 f"no {what} values (add them to the syllabus plugin options)")
             return
-        yield SchemaMessage(
-            path,
-            f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}{did_you_mean(value, allowed)}",
-        )
+        yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}"
+                                  f"{did_you_mean(value, allowed, titles)}")
         return
     if keyword == "const":
         yield SchemaMessage(path, f"{where}: must be {error.validator_value!r}")
@@ -311,7 +313,7 @@ def _messages_for(
         fitting = [e for e in error.context if not (e.validator == "type" and tuple(e.absolute_path) == path)]
         if fitting and len({e.relative_schema_path[0] for e in fitting}) == 1:
             for branch_error in fitting:
-                yield from messages_for(branch_error, sources)
+                yield from messages_for(branch_error, sources, titles)
             return
         options = [s.get("title") or _expected(s) for s in error.validator_value if isinstance(s, dict)]
         yield SchemaMessage(path, f"{where}: expected {' or '.join(o for o in options if o)}")

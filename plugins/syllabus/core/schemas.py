@@ -102,6 +102,7 @@ class SchemaSet:
 
     schemas: dict[str, dict[str, Any]]
     fast: dict[str, Any]
+    titles: dict[str, str] = field(default_factory=dict)  # the taxonomy's titles, by the id each names
     _reference: dict[str, Any] = field(default_factory=dict)
 
     def errors(self, kind: str, data: Any) -> list[jsonschema.ValidationError]:
@@ -135,4 +136,5 @@ def build_schema_set(taxonomy: Taxonomy) -> SchemaSet:
     return SchemaSet(
         schemas=schemas,
         fast={kind: jsonschema_rs.validator_for(schemas[kind], registry=fast_registry) for kind in KINDS},
+        titles={term.title: term_id for kind in _HOOKS.values() for term_id, term in getattr(taxonomy, kind).items()},
     )
