@@ -571,8 +571,19 @@ PLUGIN_OPTIONS = "site_name: x\nplugins:\n  - search\n  - syllabus:\n"
     pytest.param("      review_every_days: 0\n",
                  "mkdocs.yml:5:26: error: syllabus: review_every_days: must be a positive whole number",
                  id="review-days"),
+    pytest.param("      video_hosts: www.youtube-nocookie.com\n",
+                 "mkdocs.yml:5:20: error: syllabus: video_hosts: must be a list: write [www.youtube-nocookie.com]",
+                 id="list-as-text"),
+    pytest.param("      holiday_countries: [DE, fr]\n",
+                 "mkdocs.yml:5:31: error: syllabus: holiday_countries: 'fr' is not an ISO 3166 country code such as DE "
+                 "(did you mean 'FR'?)", id="country-lowercase-at-the-item"),
+    pytest.param("      audience: everyone\n",
+                 "mkdocs.yml:5:17: error: syllabus: audience: 'everyone' is not one of public, internal (did you mean "
+                 "'public'?)", id="audience-other-word"),
+    pytest.param("      owners: 'no'\n",
+                 "mkdocs.yml:5:15: error: syllabus: owners: must be true or false, not 'no'", id="flag-quoted"),
     pytest.param("      video_hosts: [www.youtube.com, 'evil.example/x']\n",
-                 "mkdocs.yml:5:20: error: syllabus: video_hosts: 'evil.example/x' is not a host name",
+                 "mkdocs.yml:5:38: error: syllabus: video_hosts: 'evil.example/x' is not a host name",
                  id="video-host"),
 ])
 def test_option_errors_are_positioned_in_mkdocs_yml_and_fail_the_build(catalog, run_cli, tmp_path, options,

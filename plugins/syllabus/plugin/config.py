@@ -19,7 +19,7 @@ from mkdocs.config.base import Config, ValidationError
 from ..core.config import AUDIENCES, is_id
 from ..core.diagnostics import Diagnostic
 from ..core.locale_format import LANGUAGE_TAG, unknown_language
-from ..core.schema_messages import did_you_mean
+from ..core.schema_messages import did_you_mean, quoted
 from ..core.taxonomy import KINDS
 from ..core.yamlsafe import forbidden_text
 from .config_source import ConfigSource
@@ -31,7 +31,7 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 class PositionedError(ValidationError):
     """A problem below the option's own value: ``keys`` lead to it from there."""
 
-    def __init__(self, message: str, keys: tuple[str, ...]) -> None:
+    def __init__(self, message: str, keys: tuple[str | int, ...]) -> None:
         super().__init__(message)
         self.keys = keys
 
@@ -59,6 +59,44 @@ class LocalisedText(c.BaseConfigOption[str | dict]):
         return dict(value)
 
 
+class TrueOrFalse(c.Type[bool]):
+    def __init__(self, default: bool | None = None) -> None:
+        super().__init__(bool, default=default)
+
+    def run_validation(self, value: object) -> bool:
+        if not isinstance(value, bool):
+            raise ValidationError(f"must be true or false, not {quoted(value) if isinstance(value, str) else value}")
+        return value
+
+
+class OneOf(c.Choice[str]):
+    def run_validation(self, value: object) -> str:
+        if value not in self.choices:
+            raise ValidationError(f"{quoted(str(value))} is not one of {', '.join(self.choices)}"
+                                  f"{did_you_mean(value, self.choices)}")
+        return str(value)
+
+
+class ItemList(c.ListOfItems[str]):
+    """A YAML list such as ``example``; a problem of an item is placed at the item."""
+
+    def __init__(self, option_type: c.BaseConfigOption[str], example: str, default: list[str] | None = None) -> None:
+        super().__init__(option_type, default=default)
+        self.example = example
+
+    def run_validation(self, value: object) -> list[str]:
+        if isinstance(value, str):
+            raise ValidationError(f"must be a list: write [{value}]")
+        if value is not None and not isinstance(value, list):
+            raise ValidationError(f"must be a list such as {self.example}")
+        for index, item in enumerate(value or []):
+            try:
+                self.option_type.run_validation(item)
+            except ValidationError as error:
+                raise PositionedError(str(error), (index, *getattr(error, "keys", ()))) from None
+        return super().run_validation(value)
+
+
 class TermConfig(Config):
     """One role, level or product: ``{title, description}``; the title defaults to the id.
     Either may be given in several languages (:class:`LocalisedText`)."""
@@ -70,8 +108,8 @@ class TermConfig(Config):
 class FormatConfig(TermConfig):
     """A delivery format; ``live`` ones are scheduled sessions with an instructor."""
 
-    live = c.Optional(c.Type(bool))
-    online = c.Optional(c.Type(bool))  # live and attended over video (structured data: VirtualLocation)
+    live = c.Optional(TrueOrFalse())
+    online = c.Optional(TrueOrFalse())  # live and attended over video (structured data: VirtualLocation)
 
 
 class Terms(c.BaseConfigOption[dict]):
@@ -122,7 +160,8 @@ class MatchingText(c.Type[str]):
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
         if not self.pattern.match(text):
-            raise ValidationError(f"'{text}' is not {self.what}")
+            capitals = f" (did you mean '{text.upper()}'?)" if self.pattern.match(text.upper()) else ""
+            raise ValidationError(f"'{text}' is not {self.what}{capitals}")
         return text
 
 
@@ -148,8 +187,8 @@ class FeedbackTarget(c.Type[str]):
 class SyllabusConfig(Config):
     """The plugin's options; :func:`syllabus.plugin.options.options_from_config` reads them."""
 
-    enabled = c.Type(bool, default=True)
-    audience = c.Optional(c.Choice(AUDIENCES))
+    enabled = TrueOrFalse(default=True)
+    audience = c.Optional(OneOf(AUDIENCES))
     review_every_days = c.Optional(PositiveNumber(int))
     roles = c.Optional(Terms(TermConfig))
     levels = c.Optional(Terms(TermConfig))  # ordered, lowest first
@@ -157,17 +196,18 @@ class SyllabusConfig(Config):
     products = c.Optional(Terms(TermConfig))
     task_owners = c.Optional(Terms(TermConfig))  # plan task owner roles: ``ce: {title: Customer engineer}``
     # Countries whose public holidays plan pages offer.
-    holiday_countries = c.Optional(c.ListOfItems(MatchingText(_COUNTRY, "an ISO 3166 country code such as DE")))
-    video_hosts = c.ListOfItems(MatchingText(_HOST, "a host name"), default=[])
-    publish_insights = c.Optional(c.Type(bool))
+    holiday_countries = c.Optional(ItemList(MatchingText(_COUNTRY, "an ISO 3166 country code such as DE"),
+                                            "[DE, FR]"))
+    video_hosts = ItemList(MatchingText(_HOST, "a host name"), "[www.youtube-nocookie.com]", default=[])
+    publish_insights = c.Optional(TrueOrFalse())
     fte_hours_per_month = c.Optional(PositiveNumber(float))
     feedback = c.Optional(FeedbackTarget())  # no "Report a problem" / "Request a session" links without it
 
     # Workshop tooling, none of it for customers: unset means on in internal builds, off in public ones.
-    authoring_pages = c.Optional(c.Type(bool))  # pages with `authoring: true` front matter, field reference
-    owners = c.Optional(c.Type(bool))  # "Owners: @handle" on course, track and plan pages
-    edit_links = c.Optional(c.Type(bool))  # Material's content.action.edit
-    repository_link = c.Optional(c.Type(bool))  # repo_url in the header (and its GitHub API calls)
+    authoring_pages = c.Optional(TrueOrFalse())  # pages with `authoring: true` front matter, field reference
+    owners = c.Optional(TrueOrFalse())  # "Owners: @handle" on course, track and plan pages
+    edit_links = c.Optional(TrueOrFalse())  # Material's content.action.edit
+    repository_link = c.Optional(TrueOrFalse())  # repo_url in the header (and its GitHub API calls)
 
 
 TERM_CLASSES: dict[str, type[TermConfig]] = {kind: FormatConfig if kind == "formats" else TermConfig
