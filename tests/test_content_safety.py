@@ -526,3 +526,14 @@ def test_mkdocs_yml_texts_a_site_commonly_sets_pass(site_catalog: CatalogDir, ru
     build_site(site_catalog.config, tmp_path / "site")
     assert '<a href="https://example.test/">Example &amp; Co</a>' in (tmp_path / "site/index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_page_for_authors_whose_front_matter_mkdocs_cannot_read_is_never_published(
+        site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """MkDocs ignores front matter PyYAML cannot build (a date that does not exist), so it
+    took `authoring: true` for a public page: both refuse it, nothing is built."""
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}])
+    site_catalog.write("docs/pricing-notes.md", "---\nauthoring: true\nsubtitle: 2026-02-29\n---\n\n# Pricing\n\n"
+                                                "The discount floor is zebraquokka.\n")
+    out = refused(site_catalog, run_cli, tmp_path, "docs/pricing-notes.md:3:11")
+    assert "MkDocs cannot read this front matter (day is out of range for month)" in out

@@ -29,3 +29,21 @@ def test_a_block_never_closed_is_refused_at_its_first_line() -> None:
     assert problems("---\ntitle: Setup\n---") == [  # MkDocs needs the line break after the closing line
         (1, 1, "the metadata block this '---' opens is never closed, so MkDocs would publish it as text; end the "
                "file with a line break after its closing '---'")]
+
+
+def test_front_matter_mkdocs_cannot_read_is_refused_where_it_fails() -> None:
+    """MkDocs reads front matter with PyYAML and ignores all of it if that fails: beside a
+    date that does not exist, `authoring: true` published a page for authors publicly."""
+    unread = ("MkDocs cannot read this front matter ({}), so it would ignore all of it and publish it as text at "
+              "the top of the page")
+    assert problems("---\nauthoring: true\nsubtitle: 2026-02-29\n---\n# Notes\n") == [
+        (3, 11, unread.format("day is out of range for month"))]
+    assert problems("---\nsearch: {exclude: true}\ntitle: =\n---\n# Notes\n") == [
+        (3, 8, unread.format("could not determine a constructor for the tag 'tag:yaml.org,2002:value'"))]
+    assert split_page("---\nauthoring: true\nsubtitle: 2026-02-29\n---\n# Notes\n").meta == {}
+
+
+def test_text_mkdocs_reads_as_another_type_is_to_be_quoted() -> None:
+    assert problems("---\ntitle: 12:30:00\ndescription: 2027-01-04\nsubtitle: '12:30'\n---\n# Notes\n") == [
+        (2, 1, "MkDocs reads '12:30:00' as a number (45000), not as this text; quote it"),
+        (3, 1, "MkDocs reads '2027-01-04' as a date (2027-01-04), not as this text; quote it")]

@@ -22,6 +22,7 @@ from types import FrameType
 from typing import Any, NamedTuple
 
 import markdown
+import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
@@ -90,9 +91,12 @@ def _split(text: str) -> PageSource:
         except YamlRejected as rejected:
             return PageSource({}, stripped, body_line, rejected.problems)
         problems = list(document.problems)
+        as_mkdocs_reads, unread = _read_by_mkdocs(match.group(1))
+        if unread:
+            return PageSource({}, stripped, body_line, [*problems, unread])
         for key, value in document.data.items():
             line, column = document.key_marks.get((key,), (1, 1))
-            problem = _meta_problem(key, value)
+            problem = _meta_problem(key, value) or _typed_otherwise(value, as_mkdocs_reads.get(key))
             if problem:
                 problems.append(YamlProblem(line, column, problem, "front-matter"))
         return PageSource(document.data, stripped, body_line, problems)
@@ -103,6 +107,59 @@ def _split(text: str) -> PageSource:
         page.problems.append(YamlProblem(1, 1, "the metadata block this '---' opens is never closed, so MkDocs would "
                                          f"publish it as text; {fix}", "front-matter"))
     return page
+
+
+# MkDocs reads front matter with PyYAML's safe loader (libyaml's if built), and if that
+# raises, it ignores the whole block and publishes it as text: `authoring: true` beside a
+# date that does not exist (2026-02-29) published a page for authors on the public site.
+_MKDOCS_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read_by_mkdocs(block: str) -> tuple[dict[Any, Any], YamlProblem | None]:
+    """The front matter ``block`` as MkDocs reads it, or why it cannot, placed where it fails."""
+    text = "\n" + block  # the "---" line: positions are the file's
+    try:
+        data = yaml.load(text, _MKDOCS_YAML_LOADER)
+        return (data if isinstance(data, dict) else {}), None
+    except yaml.MarkedYAMLError as error:
+        mark, why = error.problem_mark or error.context_mark, error.problem or str(error)
+    except Exception as error:  # MkDocs catches every exception here too
+        mark, why = _unbuilt_value(text), str(error)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return {}, YamlProblem(line, column, f"MkDocs cannot read this front matter ({why}), so it would ignore all of "
+                           "it and publish it as text at the top of the page", "front-matter",
+                           "quote the value: MkDocs' YAML reader takes it for a date or another type")
+
+
+def _typed_otherwise(value: Any, as_mkdocs_reads: Any) -> str | None:
+    """Why text the strict loader read is not what MkDocs reads (``title: 12:30:00`` is the
+    number 45000 to YAML 1.1), if it is not."""
+    if isinstance(value, str) and not isinstance(as_mkdocs_reads, str):
+        kind = {bool: "true/false", int: "a number", float: "a number"}.get(type(as_mkdocs_reads), "a date")
+        return f"MkDocs reads '{value[:40]}' as {kind} ({as_mkdocs_reads}), not as this text; quote it"
+    return None
+
+
+def _unbuilt_value(text: str) -> Any:
+    """The start of the first value PyYAML's safe loader cannot build (a date that does not
+    exist), or None."""
+    loader = _MKDOCS_YAML_LOADER(text)
+    try:
+        nodes = [loader.get_single_node()]
+        while nodes:
+            node = nodes.pop(0)
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node)
+                except Exception:  # whichever error the value's type raises
+                    return node.start_mark
+            elif isinstance(node, yaml.SequenceNode):
+                nodes.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                nodes.extend(part for pair in node.value for part in pair)
+        return None
+    finally:
+        loader.dispose()
 
 
 # Python-Markdown rebuilds a block's text once per inline match (links, tags, emphasis, code,
