@@ -158,6 +158,22 @@ def test_csv_cells_cannot_become_formulas(catalog: CatalogDir, run_cli: Callable
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
 
 
+@pytest.mark.parametrize("written", ['"\\uE000value\\uE002customer\\uE002=HYPERLINK(1)\\uE001"',
+                                     "\ue000choice\ue002nosuchkey\ue002when\ue001"], ids=["escaped", "raw"])
+def test_content_cannot_forge_the_downloads_placeholders(catalog: CatalogDir, run_cli: Callable[..., CliResult],
+                                                         written: str) -> None:
+    """The downloads' templates mark placeholders with private-use characters; a note holding
+    them made a CSV formula after the formula check, forged calendar lines, or stopped the
+    build. Content may hold no private-use character, so none reaches a template."""
+    write_plan_catalog(catalog, items=[{"day": 0, "type": "meeting", "title": "Kickoff", "note": "NOTE"}])
+    path = catalog.root / "plans/onboarding.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("note: NOTE", f"note: {written}"), encoding="utf-8")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1 and "plans/onboarding.yml:" in result.out
+    assert "private-use character U+E000 is not allowed" in result.out
+    assert run_cli("plan", "-f", catalog.config, "onboarding", *ARGS, "--format", "csv").code == 1
+
+
 # iCalendar ----------------------------------------------------------------------------
 
 

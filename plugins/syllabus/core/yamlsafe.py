@@ -93,8 +93,14 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr
 _NONCHARACTER = re.compile(f"[{_NONCHARACTERS}]")
 # Lone surrogates: no UTF-8 file holds them, but mkdocs.yml's loader makes them from escapes.
 _SURROGATES = "\ud800-\udfff"
+# Private-use characters: no reader's font shows them as text, and the plan downloads'
+# templates mark their placeholders with three of them (export.placeholders), which content
+# holding them would forge (a CSV formula, calendar lines, a build that fails).
+_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+_PRIVATE_USE_CHARACTER = re.compile(f"[{_PRIVATE_USE}]")
 _FORBIDDEN_CHARS = re.compile(
-    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}{_SURROGATES}]")
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}{_SURROGATES}"
+    f"{_PRIVATE_USE}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -196,6 +202,7 @@ def forbidden_character(text: str) -> str | None:
 
 def _described(character: str) -> str:
     kind = ("non-character" if _NONCHARACTER.match(character) else "lone surrogate" if "\ud800" <= character <= "\udfff"
+            else "private-use character" if _PRIVATE_USE_CHARACTER.match(character)
             else "control or bidirectional character")
     return f"{kind} U+{ord(character):04X}"
 

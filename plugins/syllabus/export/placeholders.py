@@ -14,7 +14,8 @@ does with ``syllabusFormat``.
 
 A placeholder is ``OPEN kind SEP arg SEP ... CLOSE``, delimited by Unicode private-use
 characters that no Markdown, CSV or iCalendar writer escapes, so it passes through the
-format's own writer unchanged. Kinds:
+format's own writer unchanged; content cannot forge one, as no content file, option or
+site text may hold a private-use character (:mod:`syllabus.core.yamlsafe`). Kinds:
 
 ``value name prefix suffix``
     a form value (``customer``, ``ce``, ``timezone``, ``zone`` (its city, in the site's
