@@ -57,6 +57,11 @@ visibility: public
 units:
   - {title: Unit, file: unit.md}
 """
+# A plan whose 50 items all take course c: with c live, each item offered every session
+# (the live-sessions input: 1,000 of them made a 139 MB plan page and a build past 2 GB).
+PLAN = ("id: p\ntitle: Plan\nsummary: A plan.\nlength_days: 90\nvisibility: public\nphases:\n"
+        "  - {title: All, start_day: 0, end_day: 90, items: ["
+        + ", ".join(f"{{day: {day}, type: course, course: c}}" for day in range(50)) + "]}\n")
 CPU_TARGET = 2.0  # extra CPU seconds an input may cost, where no render budget is involved
 POSITIONED = re.compile(r"^\S+:\d+:\d+: error: ", re.M)
 
@@ -99,6 +104,10 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         # A value full of " - ", then items: each line is compared with the value once (7 s once).
         "yaml-dashed-items": ("courses/c/course.yml", COURSE + "outcomes:\n  - Search " + "- " * (size // 4)
                               + "end\n" + "  - z\n" * (size // 12)),
+        "live-sessions": ("courses/c/course.yml", COURSE.replace("self-paced", "virtual-ilt") + "sessions:\n"
+                          + "".join(f'  - {{start: "{2027 + i // 365}-{1 + i % 365 // 31:02d}-{1 + i % 31 % 28:02d}'
+                                    f'T{8 + i % 9:02d}:00", timezone: Europe/Berlin, registration_url: '
+                                    f'"https://events.test/{i}"}}\n' for i in range(min(1000, size // 120)))),
         "yaml-huge-int": ("courses/c/course.yml", COURSE.replace("60", "9" * (size - 400))),
         "yaml-huge-hex": ("courses/c/course.yml", COURSE.replace("60", "0x" + "f" * (size - 400))),
     }
@@ -110,6 +119,8 @@ def write_catalog(root: Path) -> Path:
     (root / "courses/c").mkdir(parents=True)
     (root / "courses/c/course.yml").write_text(COURSE, encoding="utf-8")
     (root / "courses/c/unit.md").write_text("A unit.\n", encoding="utf-8")
+    (root / "plans").mkdir()
+    (root / "plans/p.yml").write_text(PLAN, encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
     return root / "mkdocs.yml"
 

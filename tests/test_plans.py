@@ -323,6 +323,21 @@ def test_whole_numbers_written_with_a_decimal_point_read_as_the_numbers(
                          .read_text("utf-8")).walk("VEVENT")) == 4
 
 
+def test_the_plan_page_carries_a_courses_sessions_once_however_many_items_take_it(
+        catalog: CatalogDir, tmp_path: Path) -> None:
+    """Every item of a live course offered all of its sessions' texts on the plan page: 50
+    items of a course with 1,000 sessions made a 139 MB page and a build past 2 GB."""
+    items = [{"day": day, "type": "course", "course": "live-class"} for day in range(0, 10)]
+    write_plan_catalog(catalog, items=items)
+    build_site(catalog.config, tmp_path / "site")
+    html = (tmp_path / "site/plans/onboarding/index.html").read_text("utf-8")
+    data = json.loads(re.search(r"data-plan-data='([^']*)'", html).group(1).replace("&#39;", "'")
+                      .replace("&#34;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+    live = list(data["choices"].values())
+    assert len(live) >= 10 and {choice["sessions"] for choice in live} == {"s0"}
+    assert list(data["sessions"]) == ["s0"] and len(data["sessions"]["s0"]) == 2  # its bookable sessions, once
+
+
 # Site downloads -----------------------------------------------------------------------
 
 

@@ -115,7 +115,8 @@ def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "", 
     """Items and milestones sorted by day, then phase; items keep their authored order.
     ``language`` is the reader's: a course in another one offers its translation."""
     listed = frozenset(item.course for phase in plan.phases for item in phase.items if item.type == "course")
-    rows = [_item_row(item, index, phase.title, catalog, today, base_url, language, listed)
+    slots: dict[str, tuple[SessionSlot, ...]] = {}  # by course: read once for all the items that take it
+    rows = [_item_row(item, index, phase.title, catalog, today, base_url, language, listed, slots)
             for index, phase in enumerate(plan.phases) for item in phase.items]
     for milestone in plan.milestones:
         index = max((i for i, p in enumerate(plan.phases) if p.start_day <= milestone.day), default=0)
@@ -133,18 +134,20 @@ def by_phase(plan: Plan, rows: Sequence[PlanRow]) -> list[tuple[int, Phase, list
 
 
 def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: dt.date, base_url: str,
-              language: str, listed: frozenset[str | None]) -> PlanRow:
+              language: str, listed: frozenset[str | None], slots: dict[str, tuple[SessionSlot, ...]]) -> PlanRow:
     """One item's row; a course in another language than ``language`` offers its translation,
-    unless the plan lists that too (``listed``)."""
+    unless the plan lists that too (``listed``). ``slots`` keeps each live course's sessions."""
     common = {"day": item.day, "phase": phase, "phase_index": index, "type": item.type, "note": item.note or ""}
     course = catalog.courses.get(item.course or "") if item.type == "course" else None
     track = catalog.tracks.get(item.track or "") if item.type == "track" else None
     if course:
         live = catalog.taxonomy.is_live(course.format)
+        if live and course.id not in slots:
+            slots[course.id] = _sessions(course, today)
         return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title,
                        duration_minutes=course.duration_minutes, link=site_link(base_url, f"courses/{course.id}/"),
                        format=catalog.taxonomy.title("formats", course.format), live=live,
-                       sessions=_sessions(course, today) if live else (),
+                       sessions=slots[course.id] if live else (),
                        on_demand=_on_demand(course, catalog, base_url) if live else None,
                        translation=_translation(course, catalog, base_url, language, listed), **common)
     if track:
@@ -303,12 +306,15 @@ def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[st
     picked when the kickoff date and zone are known (a session after the phase would come
     too late)."""
     choices = {}
+    options: dict[tuple[SessionSlot, ...], tuple[str, tuple[Option, ...]]] = {}  # made once per course
     for row in rows:
         if row.live:
             phase = plan.phases[row.phase_index]
-            options = tuple(Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True))
-                            for slot in row.sessions)
-            choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, options,
+            if row.sessions not in options:
+                options[row.sessions] = (f"s{len(options)}", tuple(
+                    Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True))
+                    for slot in row.sessions))
+            choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, *options[row.sessions],
                                       _live_texts(row, None, messages, dated=True))
     return choices
 

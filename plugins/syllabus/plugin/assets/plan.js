@@ -126,7 +126,7 @@
   function pick(data, choice, who) {
     var first = dateOf(data, who, choice.first_day).getTime();
     var last = dateOf(data, who, choice.last_day).getTime();
-    var fitting = choice.options.filter(function (option) {
+    var fitting = data.sessions[choice.sessions].filter(function (option) {
       var day = local(option.start, who.timezone).date.getTime();
       return first <= day && day <= last;
     });
