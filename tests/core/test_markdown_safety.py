@@ -536,7 +536,7 @@ SAFE = {
     "escaped-tag": "Type \\<script> to start a script block in the exercise.\n",
     "entity-tag": "Type &lt;script&gt; to start a script block.\n",
     "attr-list-classes": "[Start](start.md){ .md-button .md-button--primary }\n",
-    "attr-list-heading-id": '## Setup {#setup .tip data-level="2" }\n',
+    "attr-list-heading-id": '## Setup {#setup .tip data-toc-label="Set up" }\n',
     "attr-list-image-size": '![Screenshot](img/a.png){ width="300" loading=lazy }\n',
     "material-icons": "-   :material-clock:{ .lg .middle } __Set up__\n",
     "braces-in-prose": "The set {one, two} is small, and {onion} is a word.\n",
@@ -544,7 +544,7 @@ SAFE = {
     "comparisons": "If a < b and c > d then x<y.\n",
     "admonition-plain": "!!! tip\n\n    Use [the guide](guide.md) and `<script>` in code.\n",
     "safe-html-attributes": '<a href="https://example.com" title="online" target="_blank">x</a>\n',
-    "data-attributes": '<span data-tooltip="hi" class="x">y</span>\n',
+    "data-attributes": '<div class="tabbed-set" data-tabs="1:2">y</div>\n',  # what pymdownx.tabbed writes
     "reference-link": 'Read [the guide][g].\n\n[g]: https://example.com/guide "Guide"\n',
     "image-relative": '![Flow](../img/flow.svg "Flow")\n',
 }

@@ -52,10 +52,12 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
                          "referrerpolicy"}),
 }
 GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
-DATA_ATTRIBUTE_PREFIX = "data-"  # any data-* attribute, except those others read:
-# Material's scripts find their components by data-md-*; the site search takes a page's
-# title, filters and indexed text from data-pagefind-*, which only the templates may set.
-_RESERVED_DATA_PREFIXES = ("data-md-", "data-pagefind-")
+DATA_ATTRIBUTE_PREFIX = "data-"
+# The data-* attributes Markdown extensions write (pymdownx.tabbed, pymdownx.highlight's
+# inline line numbers); no others. The page's scripts act on data attributes: Material's
+# on data-md-* and, through its copy buttons, data-clipboard-text (a copy button that puts
+# another command on the clipboard), the site search on data-pagefind-*, Syllabus' on its own.
+CONTENT_DATA_ATTRIBUTES = frozenset({"data-tabs", "data-linenos"})
 # Material reads its config from the first "#__config" in the page (an element in the content
 # would come first) and toggles by "#__drawer", "#__search"...: content ids may not start with
 # "__", except those the tabbed and highlight extensions generate. Syllabus' own ids on every
@@ -130,7 +132,7 @@ class Allowlist:
         )
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
-        if attribute.startswith(_RESERVED_DATA_PREFIXES):
+        if attribute.startswith(DATA_ATTRIBUTE_PREFIX) and attribute not in CONTENT_DATA_ATTRIBUTES:
             return None
         if attribute in _ID_ATTRIBUTES and not is_id(value):
             return None
@@ -402,8 +404,8 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
         message = (f"{name}= on <{tag}> in published pages must be a word of letters, digits and - _ . : "
                    "(the theme prints ids unescaped in the table of contents); rename it")
     else:
-        reserved = name.startswith(_RESERVED_DATA_PREFIXES)
-        note = "the theme and the site search read these attributes; remove it" if reserved else \
+        note = ("the page's scripts act on data attributes (the theme's copy buttons, the site search, the "
+                "catalog's own); remove it") if name.startswith(DATA_ATTRIBUTE_PREFIX) else \
             _ATTRIBUTE_NOTES.get(name, "remove it")
         message = f"{name}= is not allowed on <{tag}> in published pages; {note}"
     if name in ("href", "src", "cite") and value:
