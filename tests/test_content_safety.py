@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CatalogDir, build_site, plan_data
+from .conftest import CatalogDir, build_site, plan_data, track_data
 
 EXTENSIONS = """\
 markdown_extensions:
@@ -376,6 +376,33 @@ def test_a_docs_file_where_the_site_generates_one_is_refused_where_it_is(
     site_catalog.write(f"docs/{docs_file}", "# Impostor\n")
     out = refused(site_catalog, run_cli, tmp_path, f"docs/{docs_file}:1:1")
     assert f"the site generates {generated} at {output}; rename or move this file" in out
+
+
+# (docs files, the file reported, what it is told)
+DOCS_CLASHES = [
+    (["courses/secret/notes.txt"], "courses/secret/notes.txt",
+     "courses/secret/ is where course 'secret' is published; put the file in the course's own folder "
+     "(courses/secret/)"),
+    (["courses/c/handout.pdf"], "courses/c/handout.pdf", "courses/c/ is where course 'c' is published"),
+    (["tracks/t/extra.md"], "tracks/t/extra.md", "tracks/t/ is where track 't' is published; put the file elsewhere"),
+    (["guide/index.md", "guide/README.md"], "guide/README.md",
+     "MkDocs leaves this page out: docs/guide/index.md is published at guide/index.html; merge the two"),
+    (["page.md", "page/index.md"], "page/index.md", "docs/page.md is published at page/index.html too; rename one"),
+]
+
+
+@pytest.mark.parametrize(("docs", "reported", "message"), DOCS_CLASHES, ids=[case[1] for case in DOCS_CLASHES])
+def test_a_docs_file_at_a_catalog_items_place_or_another_files_is_refused(
+        site_catalog: CatalogDir, run_cli, tmp_path: Path, docs: list[str], reported: str, message: str) -> None:
+    """A draft's folder in docs/ published its id (only leak-check saw it); two docs pages at
+    one address passed validate, then failed the build without a position."""
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}])
+    site_catalog.course("secret", status="draft")
+    site_catalog.track("t", track_data("t", ["c"]))
+    for name in docs:
+        site_catalog.write(f"docs/{name}", "# Page\n" if name.endswith(".md") else "notes\n")
+    out = refused(site_catalog, run_cli, tmp_path, f"docs/{reported}:1:1")
+    assert message in out
 
 
 def test_a_docs_page_beside_a_generated_download_is_no_clash(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import gc
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -419,11 +419,15 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     generated = {output_path(path, options.use_directory_urls): path for path in generated_pages(catalog, options)}
     generated.update((path, path) for path in generated_files(catalog, options.today))  # published as they are
     published_docs, authoring_docs = [], []
+    docs_outputs: dict[str, str] = {}  # what each docs/ file is published as, and its source
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
         source = _relative(root, path)
         if (output := output_path(site_path, options.use_directory_urls)) in generated:
             report.at(source, 1, 1, f"the site generates {generated[output]} at {output}; rename or move this file",
                       "docs-path")
+        elif problem := _docs_path_problem(source, site_path, output, docs_outputs, known_ids):
+            report.at(problem[0], 1, 1, problem[1], "docs-path")
+        docs_outputs.setdefault(output, source)
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
             published_docs.append(site_path)
             continue
@@ -444,6 +448,28 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
         report.diagnostics[:] = [d for d in report.diagnostics
                                  if d.rule != HIDDEN_REFERENCE_RULE or (d.path, d.line) not in to_hidden]
     return LoadResult(catalog=catalog, report=report, markdown=texts)
+
+
+def _docs_path_problem(source: str, site_path: str, output: str, docs_outputs: Mapping[str, str],
+                       known_ids: Mapping[str, set[str]]) -> tuple[str, str] | None:
+    """(the file to report, why) if the docs/ file ``source`` may not be published at
+    ``site_path``: a course's, track's or plan's folder is its own (any status:
+    docs/courses/<draft>/ published the draft's id), and no two docs/ files may be published
+    at one address (MkDocs leaves README.md out for its folder's index.md; the build refuses
+    page.md beside page/index.md)."""
+    folder, _, rest = site_path.partition("/")
+    item_id = rest.partition("/")[0]
+    kind = {"courses": "course", "tracks": "track", "plans": "plan"}.get(folder)
+    if kind and "/" in rest and item_id in known_ids[kind]:
+        place = f"in the course's own folder (courses/{item_id}/)" if kind == "course" else "elsewhere in docs/"
+        return source, f"{folder}/{item_id}/ is where {kind} '{item_id}' is published; put the file {place}"
+    if (other := docs_outputs.get(output)) is None:
+        return None
+    readme = next((name for name in (other, source) if name.rpartition("/")[2].startswith("README.")), None)
+    if readme:
+        kept = source if readme == other else other
+        return readme, f"MkDocs leaves this page out: {kept} is published at {output}; merge the two"
+    return source, f"{other} is published at {output} too; rename one of them"
 
 
 def _hidden_items(catalog: Catalog) -> re.Pattern[str] | None:
