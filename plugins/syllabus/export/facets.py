@@ -74,9 +74,16 @@ def facets(catalog: Catalog, messages: Messages) -> list[Facet]:
     return result
 
 
+# How many times the sessions a page shows it carries: the page's script drops those that
+# ended since the build and shows the next ones. The site is rebuilt daily, but a schedule
+# can stop (GitHub disables scheduled workflows after 60 days without a commit), and a card
+# with one date, or a home page with four, was empty within days.
+SESSIONS_KEPT = 3
+
+
 def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, messages: Messages) -> dict[str, Any]:
-    """Template context of the catalog page: cards, facets, each card's next bookable session
-    and the filter script's data.
+    """Template context of the catalog page: cards, facets, each card's next bookable sessions
+    (:data:`SESSIONS_KEPT`) and the filter script's data.
 
     ``cards`` are the courses of ``catalog.json`` (:func:`catalog_document`), in catalog
     order: the page shows what the file says, and neither is computed twice.
@@ -88,11 +95,11 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, 
         bookable = [(entry, session) for entry, session in sessions if session.status == "scheduled"]
         data.append({
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
-            "next": bookable[0][0]["start_utc"] if bookable else None,
+            "next": [entry["start_utc"] for entry, _ in bookable[:SESSIONS_KEPT]],
             "facets": facet_values(course),
             "text": keyword_text(course, catalog),
         })
         live = catalog.taxonomy.is_live(course.format)
-        next_sessions[course.id] = bookable[0][1] if bookable and live else None
+        next_sessions[course.id] = [session for _, session in bookable[:SESSIONS_KEPT]] if live else []
     return {"cards": cards, "facets": facets(catalog, messages), "next_sessions": next_sessions,
             "data": {"courses": data}}

@@ -51,6 +51,7 @@ from ..core.pages import (
 )
 from ..core.published import CATALOG_DOCUMENT, THEME_OUTPUTS, course_files, links_leading_nowhere, redirect_path
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
+from ..export.facets import SESSIONS_KEPT
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
 from .config import SyllabusConfig, check_options
@@ -447,7 +448,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
                 title=page.title or config.site_name, title_id=heading.group(1) if heading else None,
                 lead=config.site_description or "",
-                next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS),
+                next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
+                sessions_shown=HOME_SESSIONS,
             )
             _with_published_ids(page, home)
             return home if excluded else self._searchable(page, home)

@@ -83,6 +83,10 @@
     if (!root.dataset.catalog || root.dataset.ready) return;
     root.dataset.ready = "true";
     var courses = JSON.parse(root.dataset.catalog).courses;
+    var now = Date.now();
+    courses.forEach(function (course) {  // sorted by the next session not yet started (the build's may be past)
+      course.next = course.next.filter(function (start) { return new Date(start).getTime() > now; })[0] || null;
+    });
     var form = root.querySelector("[data-filters]");
     var list = root.querySelector("[data-cards]");
     var countNode = root.querySelector("[data-result-count]");
@@ -398,11 +402,21 @@
       var coming = scope.querySelectorAll("li.syllabus-session:not(.syllabus-session--ended)").length;
       allDates.textContent = syllabusText("course.all_dates", { count: coming });
     }
+    // A card shows one date and carries the next few in a template: the first not over.
     Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-card .syllabus-next"), function (line) {
-      if (ended(line)) line.textContent = syllabusText("script.catalog.dates_on_course");  // the card has one date
+      if (!ended(line)) return;
+      var later = line.querySelector("template[data-later]");
+      var times = later ? Array.prototype.slice.call(later.content.querySelectorAll("time[data-over]")) : [];
+      var coming = times.filter(function (time) { return new Date(time.dataset.over).getTime() >= now; })[0];
+      if (coming) line.querySelector("time[data-over]").replaceWith(coming.cloneNode(true));
+      else line.textContent = syllabusText("script.catalog.dates_on_course");
     });
+    // The home page lists the next few sessions and carries more, hidden: the first still coming.
     Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-home-sessions"), function (list) {
       Array.prototype.slice.call(list.children).forEach(function (item) { if (ended(item)) item.remove(); });
+      Array.prototype.forEach.call(list.children, function (item, index) {
+        item.hidden = index >= Number(list.dataset.shown);
+      });
       if (!list.children.length) list.closest("section").remove();
     });
   }
