@@ -158,6 +158,8 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         assert cta.locator("a.md-button--primary").get_attribute("href") == items.nth(2).locator(
             "a.md-button--primary").get_attribute("href")
         expect(cta.locator(".syllabus-time-primary")).to_contain_text("(your time)")  # localised as the rest
+        # The next open session is taught in Japanese (the course in English): the box says so, as the list does.
+        expect(cta.locator(".syllabus-cta-when .syllabus-session-language")).to_have_text(" · in Japanese")
         coming = items.count() - 2
         assert coming > 1
         expect(cta.locator("a[data-all-dates]")).to_have_text(f"All {coming} dates")  # the built page counted all

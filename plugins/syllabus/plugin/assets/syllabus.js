@@ -390,6 +390,11 @@
         var register = cta.querySelector("a.md-button--primary");
         var nextRegister = next.querySelector(".syllabus-session-actions a.md-button--primary");
         when.querySelector("time").replaceWith(next.querySelector("time").cloneNode(true));
+        var language = next.querySelector(".syllabus-session-language");  // taught in another language
+        Array.prototype.forEach.call(when.querySelectorAll(".syllabus-session-language"), function (old) {
+          old.remove();
+        });
+        if (language) when.appendChild(language.cloneNode(true));
         if (register && nextRegister) register.href = nextRegister.href;
         else if (register) register.remove();
       } else {  // what the built page says when no session is open: the on-demand course, or so
