@@ -66,8 +66,10 @@ def test_visitor_and_organiser_times_read_as_the_builds_session_labels(browser: 
             node.querySelector(".syllabus-time-primary").textContent,
             (node.querySelector(".syllabus-time-secondary") || {}).textContent || ""])""")
     for (primary, secondary), (start, end, zone) in zip(shown, SESSIONS, strict=True):
+        # The visitor's zone named as the browser names it in the page's language.
         assert primary == messages.text("script.session.your_time",
-                                        time=formats.session(instant(start, visitor), instant(end, visitor)))
+                                        time=formats.session(instant(start, visitor), instant(end, visitor)),
+                                        zone={"en": "Japan Standard Time", "ja": "日本標準時"}[language])
         organiser = formats.session(instant(start, zone), instant(end, zone))
         assert secondary == ("" if zone == visitor else
                              messages.text("script.session.organiser_time", time=organiser, zone=formats.city(zone)))

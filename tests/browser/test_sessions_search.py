@@ -48,7 +48,8 @@ def test_sessions_show_the_visitors_time_and_name_the_original_zone(browser: Any
             mine = wall_clock(session, zone)
             # The visitor's own time first, in the site's language (not the browser's), as the organiser's.
             expect(node.locator(".syllabus-time-primary")).to_have_text(re.compile(
-                rf"^\w+, {mine:%b} {mine.day}, {mine.year}, {mine:%H:%M}\s–\s.*\d\d:\d\d \(your time\)$"))
+                rf"^\w+, {mine:%b} {mine.day}, {mine.year}, {mine:%H:%M}\s–\s.*\d\d:\d\d \(your time: "
+                rf"{ {'Asia/Tokyo': 'Japan Standard Time', 'America/Los_Angeles': 'Pacific Time'}[zone]}\)$"))
             organiser = node.locator(".syllabus-time-secondary")
             if session["timezone"] == zone:
                 expect(organiser).to_have_count(0)  # already in the visitor's zone

@@ -56,7 +56,7 @@ SECTION_ANCHORS = {
     "course": frozenset({"title", "about", "before-you-start", "outcomes", "sessions", "units", "materials",
                          "credential", "next-steps"}),
     "unit": frozenset({"title", "units-of-course"}),
-    "home": frozenset({"top", "roles", "next-sessions", "tracks", "how-it-works"}),
+    "home": frozenset({"top", "roles", "next-sessions", "tracks", "plans", "how-it-works"}),
 }
 
 
@@ -587,7 +587,7 @@ def _sections_of(target: str, page: PageLinks, course: Course | None, texts: Map
         return SECTION_ANCHORS["unit"] - ({"title"} if page.has_h1 else set())
     if target in HOME_PAGES:
         return SECTION_ANCHORS["home"] - ({"top"} if page.opens_with_h1 else set()) - (
-            set() if visible.tracks else {"tracks"})
+            set() if visible.tracks else {"tracks"}) - (set() if visible.plans else {"plans"})
     return frozenset()
 
 

@@ -325,13 +325,25 @@
     return join("range", join("date_time", startTime, startDate), join("date_time", endTime, endDate));
   }
 
-  var visitorZone;
+  var visitorZone, visitorZoneName;
+
+  // The zone's name as the browser says it in the page's language ("Pacific Time", "日本時間"),
+  // so a visitor on a VPN or travelling sees which clock "your time" is; else its IANA id.
+  function zoneName(zone) {
+    try {
+      var parts = new Intl.DateTimeFormat(pageMessages().formats.language, { timeZone: zone, timeZoneName: "longGeneric" })
+        .formatToParts(new Date());
+      var name = parts.filter(function (part) { return part.type === "timeZoneName"; })[0];
+      return name ? name.value : zone;
+    } catch (e) { return zone; }
+  }
 
   // Session times: the visitor's own zone first, the organiser's below it, both in the
   // site's language. Without this script the organiser's time is all there is.
   function localiseSessions(scope) {
     if (!visitorZone) {
       try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+      visitorZoneName = zoneName(visitorZone);
     }
     Array.prototype.forEach.call(scope.querySelectorAll("time[data-start][data-zone]"), function (node) {
       if (node.dataset.localised) return;
@@ -341,7 +353,8 @@
       primary.className = "syllabus-time-primary";
       var secondary = null;
       try {
-        primary.textContent = syllabusText("script.session.your_time", { time: formatSession(visitorZone, start, end) });
+        primary.textContent = syllabusText("script.session.your_time",
+          { time: formatSession(visitorZone, start, end), zone: visitorZoneName });
         if (node.dataset.zone !== visitorZone) {
           secondary = document.createElement("span");
           secondary.className = "syllabus-time-secondary";
