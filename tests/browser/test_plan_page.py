@@ -176,6 +176,28 @@ def test_a_time_zone_typed_in_any_letter_case_is_found(plan_page: Any, run_cli: 
     assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
 
 
+def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
+        browser: Any, example_site: str, run_cli: Callable[..., CliResult]) -> None:
+    """The field was empty (UTC) whatever the browser said, and refused "Tokyo"."""
+    with open_page(browser, timezone_id="Asia/Tokyo") as page:
+        page.goto(example_site + f"plans/{PLAN}/")
+        expect(page.locator("#plan-timezone")).to_have_value("Asia/Tokyo")
+        page.fill("#plan-customer", "Acme")
+        page.fill("#plan-start", "2027-01-04")
+        expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+        assert "timezone=Asia%2FTokyo" in page.url
+        page.fill("#plan-timezone", "new york")
+        expect(page.locator("[data-plan-value='timezone']")).to_have_text("America/New_York")
+        args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "New York")  # the CLI reads it alike
+        assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
+        page.fill("#plan-timezone", "PST")
+        expect(page.locator("#plan-timezone")).to_have_attribute("aria-invalid", "true")
+        expect(page.locator("#plan-timezone")).to_have_attribute("aria-describedby", "plan-status")
+        page.fill("#plan-timezone", "Tokyo")
+        expect(page.locator("[data-plan-value='timezone']")).to_have_text("Asia/Tokyo")
+        expect(page.locator("#plan-timezone")).not_to_have_attribute("aria-invalid", "true")
+
+
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page = plan_page
     page.fill("#plan-customer", "Acme")

@@ -66,7 +66,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("plan_id", metavar="ID", help="the plan's id (its file name under plans/)")
     parser.add_argument("--customer", required=True, metavar="NAME", help="the customer's name")
     parser.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the kickoff date (day 0)")
-    parser.add_argument("--timezone", metavar="TZ", help="IANA time zone of the customer (default: UTC)")
+    parser.add_argument("--timezone", metavar="TZ", help="the customer's IANA time zone, such as Asia/Tokyo, or its "
+                        "place (Tokyo; default: UTC)")
     parser.add_argument("--ce", metavar="NAME", help="the customer engineer's name (optional)")
     days = parser.add_mutually_exclusive_group()
     days.add_argument("--working-days", dest="working_days", action="store_true", default=True,

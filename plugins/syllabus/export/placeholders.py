@@ -137,7 +137,17 @@ def night_flag(formats: LocaleFormat) -> str:
 
 @cache
 def _zones_by_folded_name() -> dict[str, str]:
-    return {zone.casefold(): zone for zone in known_zones()}
+    """Each zone by its id and by the place that ends it ("tokyo", "new york": one zone's
+    only), in any letter case; plan.js's zoneNamed reads them alike."""
+    by_place: dict[str, list[str]] = {}
+    for zone in known_zones():
+        by_place.setdefault(_place(zone), []).append(zone)
+    places = {place: zones[0] for place, zones in by_place.items() if len(zones) == 1}
+    return {**places, **{zone.casefold(): zone for zone in known_zones()}}
+
+
+def _place(zone: str) -> str:
+    return zone.rpartition("/")[2].replace("_", " ").casefold()
 
 
 @dataclass(frozen=True)

@@ -270,14 +270,27 @@
     return days;
   }
 
-  // The zone the visitor typed, in any letter case: "asia/tokyo" is Asia/Tokyo.
+  // The zone the visitor typed, in any letter case: its id ("asia/tokyo"), the place that
+  // ends it ("Tokyo", "new york": one zone's only), as placeholders._zones_by_folded_name
+  // reads them, or its city as the list shows it in the page's language ("東京").
+  var zoneNames = null;
   function zoneNamed(typed, data) {
     if (Object.prototype.hasOwnProperty.call(data.timezones, typed)) return typed;
-    var zones = Object.keys(data.timezones);
-    for (var i = 0; i < zones.length; i++) {
-      if (zones[i].toLowerCase() === typed.toLowerCase()) return zones[i];
+    if (!zoneNames) {
+      zoneNames = {};
+      var places = {}, cities = {};
+      Object.keys(data.timezones).forEach(function (zone) {
+        var place = zone.split("/").pop().replace(/_/g, " ").toLowerCase();
+        places[place] = places[place] === undefined ? zone : null;  // null: more than one zone
+        var city = String(data.timezones[zone]).toLowerCase();
+        cities[city] = cities[city] === undefined ? zone : null;
+      });
+      [cities, places].forEach(function (names) {
+        Object.keys(names).forEach(function (name) { if (names[name]) zoneNames[name] = names[name]; });
+      });
+      Object.keys(data.timezones).forEach(function (zone) { zoneNames[zone.toLowerCase()] = zone; });
     }
-    return typed;
+    return zoneNames[typed.toLowerCase()] || typed;
   }
 
   function readForm(values, data) {
@@ -291,7 +304,10 @@
       else {
         state.days = readDays(values, data, state.start);
         if (!customer) state.error = say("script.plan.error.customer_missing");
-        else if (!Object.prototype.hasOwnProperty.call(data.timezones, zone)) state.error = say("script.plan.error.timezone", { zone: zone });
+        else if (!Object.prototype.hasOwnProperty.call(data.timezones, zone)) {
+          state.error = say("script.plan.error.timezone", { zone: zone });
+          state.invalid = "timezone";
+        }
         else state.who = { customer: customer, ce: ce, timezone: zone, start: state.start,
                            startText: state.start.text, days: state.days };
       }
@@ -401,6 +417,11 @@
       var current = values();
       writeUrl(current);
       var state = readForm(current, data);
+      FIELDS.forEach(function (field) {  // the field the message is about says so to assistive technology
+        var input = form.elements[field];
+        if (state.invalid === field) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      });
       var mine = ++generation;
       root.dataset.personalised = "false";
       showDates(state);
@@ -454,6 +475,12 @@
     FIELDS.forEach(function (field) {
       if (params.has(field)) form.elements[field].value = params.get(field);
     });
+    if (!params.has("timezone")) {  // the visitor's own zone, until they type another
+      try {
+        var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (Object.prototype.hasOwnProperty.call(data.timezones, own)) form.elements.timezone.value = own;
+      } catch (error) { /* the default zone stands */ }
+    }
     update();
   }
 
