@@ -36,9 +36,13 @@ def courses(example_site: str) -> list[dict[str, Any]]:
 
 
 def facet_values(course: Mapping[str, Any]) -> dict[str, list[str]]:
+    """A course's languages are its own and those its sessions (catalog.json lists the
+    upcoming ones) are taught in, cancelled ones aside."""
+    taught_in = [session["language"] for session in course["sessions"]
+                 if session.get("language") and session["status"] != "cancelled"]
     return {
         "role": course["roles"], "level": [course["level"]], "format": [course["format"]],
-        "product": course["products"], "language": [course["language"]],
+        "product": course["products"], "language": list(dict.fromkeys([course["language"], *taught_in])),
         "duration": [duration_bucket(course["duration_minutes"])],
     }
 
@@ -185,10 +189,26 @@ def test_filter_state_lives_in_the_url(page: Any, example_site: str, courses: li
     assert_shows(page, courses, both)
 
 
+def test_keywords_find_the_words_a_card_shows_and_the_units(page: Any, example_site: str,
+                                                            courses: list[dict[str, Any]]) -> None:
+    """"beginner" and "live online" are on the cards, a unit's title is in the course: the box
+    found neither."""
+    page.goto(example_site + "catalog/")
+    page.fill("#syllabus-keywords", "beginner")
+    expect(page.locator("[data-result-count]")).to_have_text(
+        f"{sum(course['level'] == 'beginner' for course in courses)} courses")
+    page.fill("#syllabus-keywords", "live online")
+    expect(page.locator("[data-result-count]")).to_have_text(
+        f"{sum(course['format'] == 'virtual-ilt' for course in courses)} courses")
+    page.fill("#syllabus-keywords", "regular expressions")
+    expect(page.locator("[data-result-count]")).to_have_text("1 course")
+    assert visible_ids(page) == ["keystone-102"]
+
+
 def test_a_shared_link_opens_the_filtered_view(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
     page.goto(example_site + "catalog/?role=end-user&language=ja")
     assert_shows(page, courses, {"role": ["end-user"], "language": ["ja"]})
-    assert visible_ids(page) == ["keystone-101-ja"]
+    assert visible_ids(page) == ["search-bootcamp-live", "keystone-101-ja"]  # one has a class taught in Japanese
     # Comma lists are read too, and written back as repeated parameters.
     page.goto(example_site + "catalog/?role=admin,manager")
     assert_shows(page, courses, {"role": ["admin", "manager"]})

@@ -33,26 +33,35 @@ class Facet:
     options: tuple[FacetOption, ...]
 
 
-def facet_values(course: Course) -> dict[str, list[str]]:
+def facet_values(course: Course, today: dt.date) -> dict[str, list[str]]:
+    """A course's values per facet; its languages are its own and those its upcoming
+    sessions are taught in (a class in Japanese is found under Japanese)."""
+    taught_in = (session.language for session in course.upcoming_sessions(today)
+                 if session.language and session.status != "cancelled")
     return {
         "role": list(course.roles), "level": [course.level], "format": [course.format],
-        "product": list(course.products), "language": [course.language],
+        "product": list(course.products), "language": list(dict.fromkeys((course.language, *taught_in))),
         "duration": [duration_bucket(course.duration_minutes)],
     }
 
 
 def keyword_text(course: Course, catalog: Catalog) -> str:
-    """What the catalog's keyword box searches, lower-cased: title, summary, tags, products."""
-    products = (catalog.taxonomy.title("products", product) for product in course.products)
-    return " ".join((course.title, course.summary, *course.tags, *products)).lower()
+    """What the catalog's keyword box searches, lower-cased: title, summary, tags, units and
+    the titles of its terms the card shows (role, level, format, product)."""
+    taxonomy = catalog.taxonomy
+    terms = [taxonomy.title("levels", course.level), taxonomy.title("formats", course.format),
+             *(taxonomy.title("roles", role) for role in course.roles),
+             *(taxonomy.title("products", product) for product in course.products)]
+    units = (unit.title for unit in course.units)
+    return " ".join((course.title, course.summary, *course.tags, *units, *terms)).lower()
 
 
-def facets(catalog: Catalog, messages: Messages) -> list[Facet]:
+def facets(catalog: Catalog, messages: Messages, today: dt.date) -> list[Facet]:
     """Facets in taxonomy order, listing only values some visible course has, titled in the
     site's language."""
     counts: dict[str, dict[str, int]] = {}
     for course in catalog.courses.values():
-        for key, values in facet_values(course).items():
+        for key, values in facet_values(course, today).items():
             for value in values:
                 counts.setdefault(key, {}).setdefault(value, 0)
                 counts[key][value] += 1
@@ -96,10 +105,10 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, 
         data.append({
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
             "next": [entry["start_utc"] for entry, _ in bookable[:SESSIONS_KEPT]],
-            "facets": facet_values(course),
+            "facets": facet_values(course, today),
             "text": keyword_text(course, catalog),
         })
         live = catalog.taxonomy.is_live(course.format)
         next_sessions[course.id] = [session for _, session in bookable[:SESSIONS_KEPT]] if live else []
-    return {"cards": cards, "facets": facets(catalog, messages), "next_sessions": next_sessions,
+    return {"cards": cards, "facets": facets(catalog, messages, today), "next_sessions": next_sessions,
             "data": {"courses": data}}

@@ -85,6 +85,7 @@ class PlanRow:
     phase_index: int
     type: str  # course | track | task | meeting | milestone
     title: str
+    language: str = ""  # a course's, which its title is in
     owner: str = ""  # the owner role's title ("Customer engineer")
     duration_minutes: int | None = None
     link: str = ""  # absolute when the site_url is known, else site-relative
@@ -144,7 +145,7 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
         live = catalog.taxonomy.is_live(course.format)
         if live and course.id not in slots:
             slots[course.id] = _sessions(course, today)
-        return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title,
+        return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title, language=course.language,
                        duration_minutes=course.duration_minutes, link=site_link(base_url, f"courses/{course.id}/"),
                        format=catalog.taxonomy.title("formats", course.format), live=live,
                        sessions=slots[course.id] if live else (),

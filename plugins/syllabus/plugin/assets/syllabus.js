@@ -196,7 +196,7 @@
           if (active.indexOf(facet) === -1) active.push(facet);
         });
       });
-      // Keywords: every word must occur in the title, summary, tags or products.
+      // Keywords: every word must occur in the title, summary, tags, units or the terms a card shows.
       var words = state.keywords.toLowerCase().split(/\s+/).filter(Boolean);
       var counts = new Int32Array(optionCount);
       var shown = 0;
