@@ -93,6 +93,18 @@ def test_german_holidays_move_easter_monday(plan: Callable[..., str]) -> None:
     assert "public holidays: Germany" in plan(*BERLIN, "--holidays", "de")
 
 
+def test_a_kickoff_on_a_holiday_moves_and_the_days_count_from_where_it_is_held(plan: Callable[..., str]) -> None:
+    """Friday 1 January 2027 is a holiday in Japan: the kickoff is held on Monday 4 January,
+    day 5 falls five days later. Counted from the 1st, days 0, 1 and 2 all fell on the 4th."""
+    args = ("--customer", "Acme", "--start", "2027-01-01", "--timezone", "Asia/Tokyo", "--holidays", "JP")
+    rows = csv_rows(plan(*args, "--format", "csv"))
+    dates = {row["title"]: (dt.date.fromisoformat(row["date"]), row["moved_from"]) for row in rows}
+    assert dates["Kickoff call"] == (dt.date(2027, 1, 4), "2027-01-01")  # the only day said to move
+    # 4 + 5 = Saturday 9, moved past the weekend and Coming of Age Day (Monday 11).
+    assert dates["Saturday task"] == (dt.date(2027, 1, 12), "2027-01-09")
+    assert "- Kickoff: **Mon, Jan 4, 2027** (day 0) (moved from Fri, Jan 1, 2027)" in plan(*args)
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("--holidays", "XX"), "no public holidays are known for country code 'XX'"),
     (("--weekend", "thu-fri"), "invalid choice"),

@@ -226,14 +226,16 @@ def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> N
     {"args": ("--calendar-days",), "form": {"days": "calendar"}},
     {"args": ("--weekend", "fri-sat"), "form": {"weekend": "fri-sat"}},
     {"args": ("--holidays", "DE"), "form": {"holidays": "DE"}},
-], ids=["working-days", "calendar-days", "fri-sat", "holidays-de"])
+    {"args": ("--holidays", "DE"), "form": {"holidays": "DE"}, "kickoff": "2027-01-01"},
+], ids=["working-days", "calendar-days", "fri-sat", "holidays-de", "kickoff-on-a-holiday"])
 def test_working_days_weekends_and_holidays_match_the_command_line(
         plan_page: Any, run_cli: Callable[..., CliResult], choice: dict[str, Any]) -> None:
-    """Kickoff Monday 2027-01-11 in Berlin: the page and `syllabus plan` agree on every date,
-    session and file for each choice of days."""
+    """Kickoff Monday 2027-01-11 in Berlin (or New Year's Day, held on the 4th): the page and
+    `syllabus plan` agree on every date, session and file for each choice of days."""
     page = plan_page
-    personalise(page, "Acme", "2027-01-11", "Europe/Berlin", **choice["form"])
-    args = ("--customer", "Acme", "--start", "2027-01-11", "--timezone", "Europe/Berlin", *choice["args"])
+    kickoff = choice.get("kickoff", "2027-01-11")
+    personalise(page, "Acme", kickoff, "Europe/Berlin", **choice["form"])
+    args = ("--customer", "Acme", "--start", kickoff, "--timezone", "Europe/Berlin", *choice["args"])
     for fmt in FORMATS:
         assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args), fmt
     page.click("[data-plan-copy='checklist']")

@@ -59,8 +59,17 @@ class WorkingDays:
         return date.weekday() not in WEEKENDS[self.weekend] and date not in self.holidays
 
     def date_of(self, kickoff: dt.date, day: int) -> dt.date:
-        """The date of plan day ``day``: kickoff + day, moved to the next working day."""
-        date = kickoff + dt.timedelta(days=day)
+        """The date of plan day ``day``: counted from the kickoff as held (the first working
+        day from the date given), moved to the next working day. Counted from a kickoff on a
+        holiday, days 0, 1 and 2 of a plan starting on a Friday holiday all fell on Monday."""
+        return self._working(self.unmoved(kickoff, day))
+
+    def unmoved(self, kickoff: dt.date, day: int) -> dt.date:
+        """The date of plan day ``day`` before it moves off a weekend or holiday: the
+        kickoff date given for day 0, the kickoff as held + ``day`` for the others."""
+        return kickoff if day == 0 else self._working(kickoff) + dt.timedelta(days=day)
+
+    def _working(self, date: dt.date) -> dt.date:
         if not self.shift:
             return date
         for _ in range(MAX_SHIFT_DAYS):

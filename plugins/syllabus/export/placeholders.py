@@ -261,7 +261,7 @@ def _date(who: Personalisation, day: int, style: str, formats: LocaleFormat) -> 
     if style == "label":
         return formats.date(date)
     if style in ("moved", "moved-iso"):
-        calendar = who.start + dt.timedelta(days=day)
+        calendar = who.days.unmoved(who.start, day)
         if calendar == date:
             return ""
         return formats.messages.text("script.plan.moved", date=formats.date(calendar)) if style == "moved" \

@@ -43,9 +43,18 @@
     return (date.getUTCDay() + 6) % 7;  // Monday is 0, as Python's date.weekday()
   }
 
-  // schedule.WorkingDays.date_of: kickoff + day, moved to the next working day.
+  // schedule.WorkingDays.date_of: counted from the kickoff as held, moved to the next working day.
   function dateOf(data, who, day) {
-    var date = addDays(who.start, day);
+    return working(data, who, unmoved(data, who, day));
+  }
+
+  // schedule.WorkingDays.unmoved: the kickoff given for day 0, the kickoff as held + day after.
+  function unmoved(data, who, day) {
+    var kickoff = addDays(who.start, 0);
+    return day === 0 ? kickoff : new Date(working(data, who, kickoff).getTime() + day * 86400000);
+  }
+
+  function working(data, who, date) {
     if (!who.days.shift) return date;
     var weekend = data.weekends[who.days.weekend];
     for (var i = 0; i < data.max_shift_days; i++) {
@@ -64,7 +73,7 @@
     var date = dateOf(data, who, day);
     if (style === "label") return dateLabel(date);
     if (style === "moved" || style === "moved-iso") {
-      var calendar = addDays(who.start, day);
+      var calendar = unmoved(data, who, day);
       if (calendar.getTime() === date.getTime()) return "";
       return style === "moved" ? say("script.plan.moved", { date: dateLabel(calendar) }) : isoDate(calendar);
     }
