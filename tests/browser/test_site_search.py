@@ -105,6 +105,24 @@ def test_level_facet_restricts_results(page: Any, example_site: str) -> None:
     assert "/courses/keystone-101/" not in after  # a beginner course
 
 
+def test_nothing_found_with_filters_offers_to_search_without_them(page: Any, example_site: str) -> None:
+    page.goto(example_site)
+    everything = search(page, "Keystone")
+    page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
+    page.locator("select[data-facet=language]").select_option("ja")
+    page.locator("select[data-facet=level]").select_option("Advanced")  # Keystone 101 in Japanese is a beginner's
+    answered(page)
+    expect(page.locator(STATUS)).to_have_text("No matching documents")
+    clear = page.get_by_role("button", name="Nothing matches with these filters: search without them")
+    page.evaluate(f"document.querySelector('{STATUS}').textContent = ''")
+    clear.click()
+    answered(page)
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    assert page.locator(f"{FILTERS} select").evaluate_all("selects => selects.map(s => s.value)") == [""] * len(
+        page.locator(f"{FILTERS} select").all())
+    assert len(page.locator(RESULTS).all()) == len(everything)
+
+
 @pytest.mark.parametrize("course_id", ["ai-assist-preview", "partner-demo-environments"])
 def test_draft_and_internal_courses_are_never_found(page: Any, example_site: str, course_id: str) -> None:
     hidden = course(course_id)

@@ -364,9 +364,13 @@
       return result;
     }
 
+    var ownZone = "";  // the visitor's zone, filled in for them: not written to the address until changed
+
     function writeUrl(current) {
       var params = new URLSearchParams();
-      FIELDS.forEach(function (field) { if (current[field]) params.set(field, current[field]); });
+      FIELDS.forEach(function (field) {
+        if (current[field] && !(field === "timezone" && current[field] === ownZone)) params.set(field, current[field]);
+      });
       var query = params.toString();
       var url = location.pathname + (query ? "?" + query : "") + location.hash;
       if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
@@ -487,7 +491,7 @@
     if (!params.has("timezone")) {  // the visitor's own zone, until they type another
       try {
         var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        if (Object.prototype.hasOwnProperty.call(data.timezones, own)) form.elements.timezone.value = own;
+        if (Object.prototype.hasOwnProperty.call(data.timezones, own)) form.elements.timezone.value = ownZone = own;
       } catch (error) { /* the default zone stands */ }
     }
     update();

@@ -231,8 +231,26 @@
       if (!shown) announce(found.results.length);
       shown = true;
     }
+    if (!found.results.length && Object.keys(chosenFilters()).length) list.replaceChildren(clearFilters());
     list.removeAttribute("aria-busy");
     if (filterBar.hidden) pagefind.filters().then(showFilters);
+  }
+
+  /* Nothing found with filters chosen: say so, and offer to search without them. */
+  function clearFilters() {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item syllabus-search-clear";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = text("script.search.clear_filters");
+    button.addEventListener("click", () => {
+      for (const select of filterBar.querySelectorAll("select")) select.value = "";
+      input.focus();
+      search(input.value);
+    });
+    item.append(button);
+    return item;
   }
 
   function open() {
