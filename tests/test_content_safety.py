@@ -384,7 +384,9 @@ DOCS_CLASHES = [
      "courses/secret/ is where course 'secret' is published; put the file in the course's own folder "
      "(courses/secret/)"),
     (["courses/c/handout.pdf"], "courses/c/handout.pdf", "courses/c/ is where course 'c' is published"),
-    (["tracks/t/extra.md"], "tracks/t/extra.md", "tracks/t/ is where track 't' is published; put the file elsewhere"),
+    (["tracks/hidden/extra.md"], "tracks/hidden/extra.md",
+     "tracks/hidden/ is where track 'hidden' is published; put the file elsewhere in docs/: this site does not "
+     "publish track 'hidden'"),
     (["guide/index.md", "guide/README.md"], "guide/README.md",
      "MkDocs leaves this page out: docs/guide/index.md is published at guide/index.html; merge the two"),
     (["page.md", "page/index.md"], "page/index.md", "docs/page.md is published at page/index.html too; rename one"),
@@ -398,7 +400,7 @@ def test_a_docs_file_at_a_catalog_items_place_or_another_files_is_refused(
     one address passed validate, then failed the build without a position."""
     site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}])
     site_catalog.course("secret", status="draft")
-    site_catalog.track("t", track_data("t", ["c"]))
+    site_catalog.track("hidden", track_data("hidden", ["c"], visibility="internal"))
     for name in docs:
         site_catalog.write(f"docs/{name}", "# Page\n" if name.endswith(".md") else "notes\n")
     out = refused(site_catalog, run_cli, tmp_path, f"docs/{reported}:1:1")

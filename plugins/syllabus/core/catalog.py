@@ -420,12 +420,14 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     generated.update((path, path) for path in generated_files(catalog, options.today))  # published as they are
     published_docs, authoring_docs = [], []
     docs_outputs: dict[str, str] = {}  # what each docs/ file is published as, and its source
+    visible = catalog.visible_to(options.audience)
+    shown = {"course": set(visible.courses), "track": set(visible.tracks), "plan": set(visible.plans)}
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
         source = _relative(root, path)
         if (output := output_path(site_path, options.use_directory_urls)) in generated:
             report.at(source, 1, 1, f"the site generates {generated[output]} at {output}; rename or move this file",
                       "docs-path")
-        elif problem := _docs_path_problem(source, site_path, output, docs_outputs, known_ids):
+        elif problem := _docs_path_problem(source, site_path, output, docs_outputs, known_ids, shown):
             report.at(problem[0], 1, 1, problem[1], "docs-path")
         docs_outputs.setdefault(output, source)
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
@@ -451,17 +453,19 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
 
 
 def _docs_path_problem(source: str, site_path: str, output: str, docs_outputs: Mapping[str, str],
-                       known_ids: Mapping[str, set[str]]) -> tuple[str, str] | None:
+                       known_ids: Mapping[str, set[str]], shown: Mapping[str, set[str]]) -> tuple[str, str] | None:
     """(the file to report, why) if the docs/ file ``source`` may not be published at
-    ``site_path``: a course's, track's or plan's folder is its own (any status:
-    docs/courses/<draft>/ published the draft's id), and no two docs/ files may be published
-    at one address (MkDocs leaves README.md out for its folder's index.md; the build refuses
+    ``site_path``: in a course's folder (its files come from courses/<id>/, and one of the
+    same name lost to them silently) or in the folder of a track or plan this site does not
+    publish (docs/courses/<draft>/ published the draft's id); nor where another docs/ file
+    is published (MkDocs leaves README.md out for its folder's index.md; the build refused
     page.md beside page/index.md)."""
     folder, _, rest = site_path.partition("/")
     item_id = rest.partition("/")[0]
     kind = {"courses": "course", "tracks": "track", "plans": "plan"}.get(folder)
-    if kind and "/" in rest and item_id in known_ids[kind]:
-        place = f"in the course's own folder (courses/{item_id}/)" if kind == "course" else "elsewhere in docs/"
+    if kind and "/" in rest and item_id in known_ids[kind] and (kind == "course" or item_id not in shown[kind]):
+        place = (f"in the course's own folder (courses/{item_id}/)" if kind == "course"
+                 else f"elsewhere in docs/: this site does not publish {kind} '{item_id}'")
         return source, f"{folder}/{item_id}/ is where {kind} '{item_id}' is published; put the file {place}"
     if (other := docs_outputs.get(output)) is None:
         return None
