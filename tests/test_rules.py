@@ -473,7 +473,8 @@ SESSIONS = [
          [error(C, 11, 5, "schema-required", "sessions[0]: missing required field 'timezone' (IANA time zone of "
                 "`start`, for example `America/New_York`)"),
           error(C, 12, 5, "schema-additionalProperties", "sessions[0].place: unknown field 'place'; allowed: "
-                "start, timezone, duration_minutes, language, status, registration_url, instructors, capacity")]),
+                "start, timezone, duration_minutes, language, status, registration_url, instructors, location, "
+                "capacity")]),
     Case("a-misspelt-required-field-is-one-problem",  # not also "missing required field 'timezone'"
          {C: course(extra=SESSION.replace("timezone", "tmezone").format(start="2026-12-03T16:00", zone="UTC"),
                     **LIVE)},

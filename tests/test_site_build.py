@@ -371,6 +371,32 @@ def test_structured_data_spans_a_cohort_and_offers_no_seat_in_a_cancelled_sessio
     assert [i for i in instances if i.get("offers", {}).get("availability") == "https://schema.org/InStock"]
 
 
+def test_an_in_person_session_says_where_on_its_page_calendar_catalog_and_structured_data(site: Path) -> None:
+    """The content model had no venue: the executive briefing's Tokyo session was a time with
+    no place. Its location is shown, is the calendar event's LOCATION, catalog.json's and
+    a schema.org Place."""
+    import icalendar
+
+    from .test_escaping import structured_data
+
+    sessions = upcoming(SOURCES["courses"]["executive-briefing"])
+    assert all(session["location"] for session in sessions)
+    items = article(site, "courses/executive-briefing/").find_all("li", cls="syllabus-session")
+    assert [item.find("span", cls="syllabus-session-place").text for item in items] == [
+        f"At {session['location']}" for session in sessions]
+    session = next(s for s in sessions if s.get("status", "scheduled") == "scheduled")
+    start = dt.datetime.fromisoformat(session["start"])
+    key = f"{start:%Y%m%dT%H%M}-{session['timezone'].replace('/', '-').lower()}"
+    calendar = icalendar.Calendar.from_ical((site / f"courses/executive-briefing/sessions/{key}.ics").read_bytes())
+    assert [str(event["LOCATION"]) for event in calendar.walk("VEVENT")] == [session["location"]]
+    listed = next(c for c in json.loads((site / "catalog.json").read_text("utf-8"))["courses"]
+                  if c["id"] == "executive-briefing")
+    assert [s["location"] for s in listed["sessions"]] == [s["location"] for s in sessions]
+    places = [i["location"] for i in structured_data(site, "courses/executive-briefing")["hasCourseInstance"]
+              if "location" in i]
+    assert {"@type": "Place", "name": session["location"], "address": session["location"]} in places
+
+
 def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None:
     course = SOURCES["courses"]["keystone-101-ja"]
     body = article(site, "courses/keystone-101-ja/")

@@ -823,3 +823,15 @@ def test_units_longer_than_the_course_are_warned_about(catalog, run_cli):
     assert result.code == 0
     assert [(d["path"], d["line"], d["severity"], d["message"]) for d in json.loads(result.out)] == [
         ("courses/intro/course.yml", 7, "warning", "duration_minutes: 6 is less than its units' 60 minutes")]
+
+
+def test_an_in_person_session_without_a_location_is_warned_about(catalog, run_cli):
+    """Learners need to know where to go; online and cancelled sessions need no place."""
+    catalog.course("briefing", COURSE.replace("id: intro", "id: briefing").replace("self-paced", "in-person")
+                   + "sessions:\n  - {start: '2027-01-26T09:30', timezone: Europe/Berlin}\n"
+                   "  - {start: '2027-02-26T09:30', timezone: Europe/Berlin, location: 'Friedrichstraße 68, Berlin'}\n"
+                   "  - {start: '2027-03-26T09:30', timezone: Europe/Berlin, status: cancelled}\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.out) == (0, (
+        "courses/briefing/course.yml:11:5: warning: sessions[0]: an in-person session with no location; add "
+        "location: venue, address and city\n0 errors, 1 warning in 2 files\n"))

@@ -45,6 +45,7 @@ class Session:
     registration_url: str | None = None
     instructors: tuple[str, ...] = ()
     capacity: int | None = None
+    location: str | None = None  # where an in-person session is held
     occurrence: int = 1  # 2 for the course's second session at this start and zone (two rooms)...
 
     # Cached: a build asks each session for these on the course page, the catalog card,
@@ -192,6 +193,7 @@ class Course:
                     duration_minutes=s.get("duration_minutes"), language=s.get("language"),
                     status=s.get("status", "scheduled"), registration_url=s.get("registration_url"),
                     instructors=tuple(s.get("instructors") or ()), capacity=s.get("capacity"),
+                    location=s.get("location"),
                 )
                 for s in data.get("sessions") or ()
             ),

@@ -312,6 +312,11 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
         report.on(source, ("sessions",), f"sessions: format '{format_id}' is not a live format, so its "
                   "sessions are not shown; use a live format or remove them", "sessions-format",
                   severity="warning")
+    elif format_id and not options.taxonomy.is_online(format_id):  # held in a room: learners need its address
+        for index, session in _entries(data, "sessions"):
+            if isinstance(session, Mapping) and not session.get("location") and session.get("status") != "cancelled":
+                report.on(source, ("sessions", index), f"sessions[{index}]: an in-person session with no location; "
+                          "add location: venue, address and city", "session-location", severity="warning")
     folder = options.root / PurePosixPath(source).parent
     for field in ("units", "materials"):
         for index, entry in _entries(data, field):

@@ -38,6 +38,8 @@ def session_json(session: Session, course: Course) -> dict[str, Any]:
         data["instructors"] = list(session.instructors)
     if session.capacity:
         data["capacity"] = session.capacity
+    if session.location:
+        data["location"] = session.location
     return data
 
 

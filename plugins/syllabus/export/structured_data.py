@@ -61,8 +61,10 @@ def session_instance(course: Course, session: Session, online: bool, course_url:
         "eventAttendanceMode": SCHEMA + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
         "inLanguage": session.language or course.language,
     }
-    if online:  # the content model has no venue, so an onsite session names no place
+    if online:
         instance["location"] = _online(session.registration_url or course_url)
+    elif session.location:  # one text: venue, address and city, as the trainer wrote it
+        instance["location"] = {"@type": "Place", "name": session.location, "address": session.location}
     if len(meetings) > 1:
         instance["courseSchedule"] = {"@type": "Schedule", "startDate": start.isoformat(), "endDate": end.isoformat(),
                                       "duration": iso_duration(minutes), "repeatFrequency": "Weekly",

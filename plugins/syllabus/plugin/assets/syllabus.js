@@ -403,11 +403,11 @@
         var register = cta.querySelector("a.md-button--primary");
         var nextRegister = next.querySelector(".syllabus-session-actions a.md-button--primary");
         when.querySelector("time").replaceWith(next.querySelector("time").cloneNode(true));
-        var language = next.querySelector(".syllabus-session-language");  // taught in another language
-        Array.prototype.forEach.call(when.querySelectorAll(".syllabus-session-language"), function (old) {
-          old.remove();
+        // Its language (if not the course's) and place go with it.
+        Array.prototype.forEach.call(when.querySelectorAll("[data-session-fact]"), function (old) { old.remove(); });
+        Array.prototype.forEach.call(next.querySelectorAll("[data-session-fact]"), function (fact) {
+          when.appendChild(fact.cloneNode(true));
         });
-        if (language) when.appendChild(language.cloneNode(true));
         if (register && nextRegister) register.href = nextRegister.href;
         else if (register) register.remove();
       } else {  // what the built page says when no session is open: the on-demand course, or so
