@@ -36,6 +36,9 @@ def warnings(body: str, extensions: tuple[str, ...] = EXAMPLE_SITE) -> list[tupl
                  ["full-width '（'", "[text](address)"], id="full-width-link"),
     pytest.param("!!! warning\n  Back up first.\n", (5, 3),
                  ["indented less than 4 spaces", "published empty", "4 spaces"], id="admonition-indent-2"),
+    pytest.param("Filters:\n| Filter | Meaning |\n|---|---|\n| `repo:` | repository |\n", (5, 1),
+                 ["follows a line of text with no blank line", "leave a blank line above"],
+                 id="table-right-after-text"),  # GitHub renders it; Python-Markdown does not
 ])
 def test_foreign_markdown_is_placed_with_the_syntax_that_works(body, place, words):
     (line, column, message, hint), = warnings(body)
@@ -58,6 +61,9 @@ def test_each_table_task_list_and_container_is_reported_once():
     pytest.param("Write `> [!NOTE]`, `:::` or ```` ``` ```` inline.\n", id="inline-code"),
     pytest.param("    | a | b |\n    | c | d |\n\n    > [!NOTE]\n", id="indented-code"),
     pytest.param("A sentence | with a pipe\nand | another.\n", id="pipes-in-prose"),
+    pytest.param("| A | B |\n| - - | --- |\n| 1 | 2 |\n\n> Run it as:\n> | cat file | sort |\n",
+                 id="loose-separator-beside-a-quoted-pipe"),
+    pytest.param("# Settings\n| A | B |\n|---|---|\n| 1 | 2 |\n", id="table-right-after-a-heading"),
 ])
 def test_what_the_site_renders_as_meant_is_not_reported(body):
     assert warnings(body) == []
@@ -71,3 +77,4 @@ def test_a_site_whose_extensions_read_the_syntax_is_not_told_they_do_not():
 def test_without_the_admonition_extension_the_hint_says_how_to_get_it():
     (_, _, _, hint), = warnings("> [!NOTE]\n> Read this.\n", ("tables", "toc"))
     assert hint.startswith("write it as a plain quote, or add admonition to markdown_extensions in mkdocs.yml")
+

@@ -11,7 +11,9 @@ they do not. They are warnings: the page publishes, only not as its author meant
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from html import escape
 from typing import Any, NamedTuple
 
 RULE = "markdown-foreign"
@@ -23,7 +25,7 @@ ADMONITION_TYPES = {"note": "note", "tip": "tip", "important": "info", "info": "
 _ALERT = re.compile(r" {0,3}>[ \t]*(\[!(note|tip|important|warning|caution)\])", re.IGNORECASE)
 _CONTAINER = re.compile(r" {0,3}(:{3,})[ \t]*([A-Za-z]*)")
 _TABLE_ROW = re.compile(r" {0,3}(\|).*\|")
-_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TABLE_SEPARATOR = re.compile(r"[ \t|:-]*-[ \t|:-]*$")  # as loose as Python-Markdown's tables read it
 _TASK = re.compile(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(\[[ xX]\])(?:[ \t]|$)")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _FULL_WIDTH_LINK = re.compile(r"\]（")
@@ -32,7 +34,6 @@ _SHALLOW_INDENT = re.compile(r" {1,3}(?=\S)")
 
 # How each construct shows in the rendered page when it was published as text.
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
-_PIPE_AS_TEXT = re.compile(r"(?:^|<p>|<li>)[ \t]*\|", re.MULTILINE)
 _BOX_AS_TEXT = re.compile(r"<li>(?:\s*<p>)?\s*\[[ xX]\]")
 _EMPTY_BOX = re.compile(r'class="admonition-title">[^<]*</p>\s*</div>|</summary>\s*</details>')
 
@@ -44,42 +45,51 @@ class ForeignSyntax(NamedTuple):
     hint: str
 
 
+MAX_PER_KIND = 10  # candidates of each kind looked at per page: each costs a search of the page
+
+
 def foreign_syntax(body: str, published: str, extensions: Iterable[Any]) -> list[ForeignSyntax]:
-    """Each construct of ``body`` that ``published`` (its rendering) shows as text."""
+    """Each construct of ``body`` that ``published`` (its rendering) shows as text: the first
+    :data:`MAX_PER_KIND` candidates of each kind, so that the work stays linear in the page."""
     visible = _CODE.sub("", published)
     admonitions = "admonition" in _extension_names(extensions)
+    looked_at: Counter[str] = Counter()
     found = []
     for line, column, kind, word in _candidates(body.split("\n")):
-        if kind == "alert" and word in visible:
-            found.append(ForeignSyntax(line, column, f"GitHub's alert syntax is published as a quote that starts "
-                                       f"with '{word}'", _admonition_hint(word[2:-1], admonitions)))
-        elif kind == "container" and ":::" in visible:
-            found.append(ForeignSyntax(line, column, "':::' blocks (Docusaurus, VitePress) are not Markdown here: "
-                                       "this is published as text, colons included",
-                                       _admonition_hint(word, admonitions) + ", and no closing ':::' line"))
-        elif kind == "table" and _PIPE_AS_TEXT.search(visible):
-            found.append(ForeignSyntax(line, column, "this table has no '| --- |' line under its first row, so it "
-                                       "is published as text, pipes included",
-                                       "add a line such as '| --- | --- |' (one '---' per column) under the first "
-                                       "row"))
-        elif kind == "task" and _BOX_AS_TEXT.search(visible):
-            found.append(ForeignSyntax(line, column, f"'{word}' task boxes need the pymdownx.tasklist extension, "
-                                       f"which this site does not use: '{word}' is published as text",
-                                       "write the items without the box, or add pymdownx.tasklist to "
-                                       "markdown_extensions in mkdocs.yml"))
-        elif kind == "fence" and word in visible:
-            found.append(ForeignSyntax(line, column, f"this code fence ({word}) is never closed, so the code below "
-                                       "it is published as text", f"add a line with {word} after the code's last "
-                                       "line"))
-        elif kind == "full-width" and "]（" in visible:
-            found.append(ForeignSyntax(line, column, "a full-width '（' after ']' makes no link: "
-                                       "'[text]（address）' is published as text",
-                                       "type the brackets around the address half-width: [text](address)"))
-        elif kind == "admonition" and _EMPTY_BOX.search(visible):
-            found.append(ForeignSyntax(line, column, "this text is indented less than 4 spaces, so the box above it "
-                                       "is published empty and this text below it",
-                                       "indent each line of the box's text 4 spaces"))
+        looked_at[kind] += 1
+        if looked_at[kind] <= MAX_PER_KIND and (said := _as_text(kind, word, visible, admonitions)):
+            found.append(ForeignSyntax(line, column, *said))
     return found
+
+
+def _as_text(kind: str, word: str, visible: str, admonitions: bool) -> tuple[str, str] | None:
+    """(message, hint) if the page as rendered shows the candidate ``word`` of ``kind`` as text."""
+    if kind == "alert" and word in visible:
+        return (f"GitHub's alert syntax is published as a quote that starts with '{word}'",
+                _admonition_hint(word[2:-1], admonitions))
+    if kind == "container" and ":::" in visible:
+        return ("':::' blocks (Docusaurus, VitePress) are not Markdown here: this is published as text, colons "
+                "included", _admonition_hint(word, admonitions) + ", and no closing ':::' line")
+    if kind in ("table", "table-after-text") and escape(word, quote=False) in visible:
+        if kind == "table":
+            return ("this table has no '| --- |' line under its first row, so it is published as text, pipes "
+                    "included", "add a line such as '| --- | --- |' (one '---' per column) under the first row")
+        return ("this table follows a line of text with no blank line between, so it is published as part of that "
+                "paragraph, pipes included", "leave a blank line above the table")
+    if kind == "task" and _BOX_AS_TEXT.search(visible):
+        return (f"'{word}' task boxes need the pymdownx.tasklist extension, which this site does not use: '{word}' "
+                "is published as text", "write the items without the box, or add pymdownx.tasklist to "
+                "markdown_extensions in mkdocs.yml")
+    if kind == "fence" and word in visible:
+        return (f"this code fence ({word}) is never closed, so the code below it is published as text",
+                f"add a line with {word} after the code's last line")
+    if kind == "full-width" and "]（" in visible:
+        return ("a full-width '（' after ']' makes no link: '[text]（address）' is published as text",
+                "type the brackets around the address half-width: [text](address)")
+    if kind == "admonition" and _EMPTY_BOX.search(visible):
+        return ("this text is indented less than 4 spaces, so the box above it is published empty and this text "
+                "below it", "indent each line of the box's text 4 spaces")
+    return None
 
 
 def _candidates(lines: list[str]) -> Iterator[tuple[int, int, str, str]]:
@@ -100,6 +110,7 @@ def _candidates(lines: list[str]) -> Iterator[tuple[int, int, str, str]]:
             fence, fence_start = opening.group(1), (number, opening.start(1) + 1)
             previous, under_admonition = "", False
             continue
+        following = lines[number] if number < len(lines) else ""
         if found := _ALERT.match(line):
             yield number, found.start(1) + 1, "alert", found.group(1)
         elif found := _CONTAINER.match(line):
@@ -107,9 +118,12 @@ def _candidates(lines: list[str]) -> Iterator[tuple[int, int, str, str]]:
                 yield number, found.start(1) + 1, "container", found.group(2).lower() or "note"
             container_open = bool(found.group(2)) or not container_open
         elif (found := _TABLE_ROW.match(line)) and not _TABLE_ROW.match(previous) \
-                and number < len(lines) and _TABLE_ROW.match(lines[number]) \
-                and not _TABLE_SEPARATOR.match(lines[number]):
-            yield number, found.start(1) + 1, "table", ""
+                and (_TABLE_ROW.match(following) or _TABLE_SEPARATOR.match(following)):
+            first_cell = line[:line.index("|", found.end(1)) + 1].strip()  # "| Setting |": as the page shows it
+            if not _TABLE_SEPARATOR.match(following):
+                yield number, found.start(1) + 1, "table", first_cell
+            elif previous.strip():
+                yield number, found.start(1) + 1, "table-after-text", first_cell
         elif (found := _TASK.match(line)) and not _TASK.match(previous):
             yield number, found.start(1) + 1, "task", found.group(1)
         elif (found := _SHALLOW_INDENT.match(line)) and under_admonition:
