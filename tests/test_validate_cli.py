@@ -638,6 +638,25 @@ def test_a_language_the_theme_has_no_texts_for_is_refused_before_the_build(catal
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize(("written", "message"), [
+    ("no", "must be a language tag such as en or ja, not False (quote it: YAML reads a bare no, yes, on or off as "
+           "true or false)"),
+    ("5", "must be a language tag such as en or ja, not 5"),
+    ("null", "must be a language tag such as en or ja, not None"),
+])
+def test_a_theme_language_yaml_reads_as_no_text_is_refused_before_the_build(catalog, run_cli, tmp_path, written,
+                                                                            message):
+    """language: no (Norwegian) is false to YAML: validate passed, the build stopped on
+    partials/languages/False.html."""
+    catalog.write("mkdocs.yml", f"site_name: x\ntheme:\n  name: material\n  language: {written}\nplugins:\n"
+                                "  - syllabus\n")
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err) == (2, f"mkdocs.yml:4:13: error: theme.language: {message}\n")
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and "Traceback" not in build.stderr and message in build.stderr
+
+
 def test_a_bad_source_date_epoch_is_a_usage_error(catalog, run_cli, monkeypatch):
     catalog.course("intro", COURSE)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")

@@ -47,3 +47,8 @@ def test_text_mkdocs_reads_as_another_type_is_to_be_quoted() -> None:
     assert problems("---\ntitle: 12:30:00\ndescription: 2027-01-04\nsubtitle: '12:30'\n---\n# Notes\n") == [
         (2, 1, "MkDocs reads '12:30:00' as a number (45000), not as this text; quote it"),
         (3, 1, "MkDocs reads '2027-01-04' as a date (2027-01-04), not as this text; quote it")]
+
+
+def test_a_hide_entry_that_is_no_word_is_refused_not_a_traceback() -> None:
+    assert problems("---\nhide: [[toc], {a: b}]\n---\n# Notes\n") == [
+        (2, 1, "'hide' must be a list of feedback, footer, navigation, path, tags, toc")]

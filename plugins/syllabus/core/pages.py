@@ -384,7 +384,8 @@ def _meta_problem(key: str, value: Any) -> str | None:
             return "'language' must be a language tag such as en or ja"
     elif key == "hide":
         if not isinstance(value, list) or not all(isinstance(v, str) and v in HIDE_VALUES for v in value):
-            wrong = next((v for v in value if v not in HIDE_VALUES), None) if isinstance(value, list) else None
+            wrong = next((v for v in value if not isinstance(v, str) or v not in HIDE_VALUES), None) \
+                if isinstance(value, list) else None
             return (f"'hide' must be a list of {', '.join(sorted(HIDE_VALUES))}"
                     + did_you_mean(wrong, sorted(HIDE_VALUES)))
     elif key == "search" and (not isinstance(value, dict) or set(value) - {"exclude"}

@@ -152,7 +152,7 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
 
 # What Git LFS leaves in a checkout that did not fetch its files: a small text file that
 # names the real one. Published, it is a "PDF" or "PNG" no one can open.
-_LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+_LFS_POINTER = re.compile(rb"version https://git-lfs\.github\.com/spec/v1\noid sha256:[0-9a-f]{64}\nsize [0-9]+\n")
 LFS_POINTER_MESSAGE = ("is a Git LFS pointer, not the file: this checkout did not fetch Git LFS files (run git lfs "
                        "pull; in GitHub Actions, actions/checkout with lfs: true)")
 
@@ -164,7 +164,7 @@ def is_lfs_pointer(path: Path, status: os.stat_result) -> bool:
         return False
     try:
         with path.open("rb") as handle:
-            return handle.read(len(_LFS_POINTER)) == _LFS_POINTER
+            return _LFS_POINTER.match(handle.read(1024)) is not None
     except OSError:
         return False
 

@@ -135,6 +135,10 @@ def theme_language_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...],
     language = config.theme.get("language")
     offered = {file.stem for folder in config.theme.dirs if (Path(folder) / THEME_LANGUAGES).is_dir()
                for file in (Path(folder) / THEME_LANGUAGES).glob("*.html")}
+    if "language" in config.theme and not isinstance(language, str):  # YAML reads no as false
+        hint = " (quote it: YAML reads a bare no, yes, on or off as true or false)" if isinstance(language, bool) \
+            else ""
+        return [(("theme", "language"), f"must be a language tag such as en or ja, not {language!r}{hint}")]
     if not offered or not isinstance(language, str) or language in offered:
         return []
     by_case = {tag.lower(): tag for tag in offered}
