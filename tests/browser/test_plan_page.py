@@ -195,6 +195,10 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
         expect(page.locator("#plan-timezone")).to_have_attribute("aria-describedby", "plan-status")
         page.fill("#plan-timezone", "Tokyo")
         expect(page.locator("[data-plan-value='timezone']")).to_have_text("Asia/Tokyo")
+        page.fill("#plan-timezone", "istanbul")  # Asia/Istanbul is another name of Europe/Istanbul
+        expect(page.locator("[data-plan-value='timezone']")).to_have_text("Europe/Istanbul")
+        args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "Istanbul")
+        assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
         expect(page.locator("#plan-timezone")).not_to_have_attribute("aria-invalid", "true")
 
 

@@ -44,6 +44,31 @@ def known_zones() -> frozenset[str]:
 
 
 @functools.cache
+def zone_links() -> dict[str, str]:
+    """Each other name of a zone in the database, by the zone it names (``Asia/Istanbul``:
+    ``Europe/Istanbul``); none without the tzdata package."""
+    try:
+        text = resources.files("tzdata").joinpath("zoneinfo", "tzdata.zi").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    return {parts[2]: parts[1] for parts in (line.split() for line in text.splitlines())
+            if len(parts) >= 3 and parts[0] == "L"}
+
+
+@functools.cache
+def zone_places() -> dict[str, str]:
+    """Each zone by the place that ends its name, as typed (``tokyo``, ``new york``): the place
+    of one zone, or of names of one zone (``istanbul``: Europe/Istanbul, of which
+    Asia/Istanbul is another name); not a place two zones share."""
+    by_place: dict[str, set[str]] = {}
+    links = zone_links()
+    for zone in known_zones():
+        if "/" in zone:
+            by_place.setdefault(zone.rpartition("/")[2].replace("_", " ").casefold(), set()).add(links.get(zone, zone))
+    return {place: zones.pop() for place, zones in sorted(by_place.items()) if len(zones) == 1}
+
+
+@functools.cache
 def session_zones() -> frozenset[str]:
     """Zones a session may be held in: ``Area/City`` names and UTC. Not the legacy names:
     EST is a fixed offset, so a summer session in New York would be an hour off."""

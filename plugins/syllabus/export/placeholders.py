@@ -69,7 +69,7 @@ from ..core.schedule import (
     in_zone,
     is_night,
 )
-from ..core.zones import known_zones, zone_problem
+from ..core.zones import known_zones, zone_places, zone_problem
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
@@ -137,17 +137,9 @@ def night_flag(formats: LocaleFormat) -> str:
 
 @cache
 def _zones_by_folded_name() -> dict[str, str]:
-    """Each zone by its id and by the place that ends it ("tokyo", "new york": one zone's
-    only), in any letter case; plan.js's zoneNamed reads them alike."""
-    by_place: dict[str, list[str]] = {}
-    for zone in known_zones():
-        by_place.setdefault(_place(zone), []).append(zone)
-    places = {place: zones[0] for place, zones in by_place.items() if len(zones) == 1}
-    return {**places, **{zone.casefold(): zone for zone in known_zones()}}
-
-
-def _place(zone: str) -> str:
-    return zone.rpartition("/")[2].replace("_", " ").casefold()
+    """Each zone by its id in any letter case, and by its place (``zone_places``); plan.js's
+    zoneNamed reads them alike (the page carries the places)."""
+    return {**zone_places(), **{zone.casefold(): zone for zone in known_zones()}}
 
 
 @dataclass(frozen=True)
@@ -327,6 +319,7 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "default_timezone": DEFAULT_TIMEZONE,
         # The page accepts exactly the zones the command line does, each with its city.
         "timezones": {zone: formats.city(zone) for zone in sorted(known_zones())},
+        "places": zone_places(),  # "new york": America/New_York, as the command line reads a place
         "uid": {"length": UID_LENGTH, "domain": UID_DOMAIN},
         "fold": {"ics": ics_escape.FOLD_LIMIT},
         "weekends": {key: list(days) for key, days in WEEKENDS.items()},

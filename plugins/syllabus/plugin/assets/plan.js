@@ -279,27 +279,25 @@
     return days;
   }
 
-  // The zone the visitor typed, in any letter case: its id ("asia/tokyo"), the place that
-  // ends it ("Tokyo", "new york": one zone's only), as placeholders._zones_by_folded_name
-  // reads them, or its city as the list shows it in the page's language ("東京").
+  // The zone the visitor typed, in any letter case: its id ("asia/tokyo"), its place as
+  // the command line reads it ("Tokyo", "new york": placeholders.zone_places, in the page's
+  // data), or its city as the list shows it in the page's language ("東京", one zone's only).
   var zoneNames = null;
   function zoneNamed(typed, data) {
     if (Object.prototype.hasOwnProperty.call(data.timezones, typed)) return typed;
     if (!zoneNames) {
       zoneNames = {};
-      var places = {}, cities = {};
+      var cities = {};
       Object.keys(data.timezones).forEach(function (zone) {
-        var place = zone.split("/").pop().replace(/_/g, " ").toLowerCase();
-        places[place] = places[place] === undefined ? zone : null;  // null: more than one zone
         var city = String(data.timezones[zone]).toLowerCase();
-        cities[city] = cities[city] === undefined ? zone : null;
+        cities[city] = cities[city] === undefined ? zone : null;  // null: more than one zone
       });
-      [cities, places].forEach(function (names) {
-        Object.keys(names).forEach(function (name) { if (names[name]) zoneNames[name] = names[name]; });
-      });
+      Object.keys(cities).forEach(function (city) { if (cities[city]) zoneNames[city] = cities[city]; });
+      Object.keys(data.places).forEach(function (place) { zoneNames[place] = data.places[place]; });
       Object.keys(data.timezones).forEach(function (zone) { zoneNames[zone.toLowerCase()] = zone; });
     }
-    return zoneNames[typed.toLowerCase()] || typed;
+    var zone = zoneNames[typed.toLowerCase()];
+    return zone && Object.prototype.hasOwnProperty.call(data.timezones, zone) ? zone : typed;
   }
 
   function readForm(values, data) {
