@@ -577,6 +577,14 @@ PLUGIN_OPTIONS = "site_name: x\nplugins:\n  - search\n  - syllabus:\n"
     pytest.param("      holiday_countries: [DE, fr]\n",
                  "mkdocs.yml:5:31: error: syllabus: holiday_countries: 'fr' is not an ISO 3166 country code such as DE "
                  "(did you mean 'FR'?)", id="country-lowercase-at-the-item"),
+    pytest.param("      holiday_countries: [DE, XX]\n",
+                 "mkdocs.yml:5:31: error: syllabus: holiday_countries: 'XX': no public holidays are known for this "
+                 "country code", id="country-without-holidays"),  # passed validate, failed the build unplaced
+    pytest.param("      holiday_countries: [DE, 5]\n",
+                 "mkdocs.yml:5:31: error: syllabus: holiday_countries: 5 is not an ISO 3166 country code such as DE",
+                 id="country-as-a-number"),
+    pytest.param("      owners: [true]\n",
+                 "mkdocs.yml:5:15: error: syllabus: owners: must be true or false, not a list", id="flag-as-a-list"),
     pytest.param("      audience: everyone\n",
                  "mkdocs.yml:5:17: error: syllabus: audience: 'everyone' is not one of public, internal (did you mean "
                  "'public'?)", id="audience-other-word"),

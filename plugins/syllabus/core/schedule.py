@@ -88,11 +88,18 @@ def holiday_years(today: dt.date) -> tuple[int, int]:
 def holiday_dates(country: str, years: tuple[int, int]) -> frozenset[dt.date]:
     """National public holidays of ``country`` (ISO 3166 alpha-2) in the years, inclusive;
     ``ValueError`` for a country the ``holidays`` package does not know."""
+    if not knows_holidays(country):
+        raise ValueError(f"no public holidays are known for country code {country!r} (use an ISO code such as DE)")
+    import holidays
+
+    return frozenset(holidays.country_holidays(country, years=range(years[0], years[1] + 1)))
+
+
+def knows_holidays(country: str) -> bool:
+    """Whether the ``holidays`` package knows ``country``'s (ISO 3166 alpha-2) public holidays."""
     import holidays  # ~50 ms to import; only plans with holidays need it
 
-    if country not in holidays.list_supported_countries():
-        raise ValueError(f"no public holidays are known for country code {country!r} (use an ISO code such as DE)")
-    return frozenset(holidays.country_holidays(country, years=range(years[0], years[1] + 1)))
+    return country in holidays.list_supported_countries()
 
 
 def check_holiday_range(kickoff: dt.date, length_days: int, years: tuple[int, int]) -> None:

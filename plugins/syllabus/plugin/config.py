@@ -19,6 +19,7 @@ from mkdocs.config.base import Config, ValidationError
 from ..core.config import AUDIENCES, is_id
 from ..core.diagnostics import Diagnostic
 from ..core.locale_format import LANGUAGE_TAG, unknown_language
+from ..core.schedule import knows_holidays
 from ..core.schema_messages import did_you_mean, quoted
 from ..core.taxonomy import KINDS
 from ..core.yamlsafe import forbidden_text
@@ -59,20 +60,31 @@ class LocalisedText(c.BaseConfigOption[str | dict]):
         return dict(value)
 
 
+def _shown(value: object) -> str:
+    """A value in a message, as YAML wrote it rather than as Python prints it."""
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if value is None:
+        return "an empty value"
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, Mapping) else str(value)
+
+
 class TrueOrFalse(c.Type[bool]):
     def __init__(self, default: bool | None = None) -> None:
         super().__init__(bool, default=default)
 
     def run_validation(self, value: object) -> bool:
         if not isinstance(value, bool):
-            raise ValidationError(f"must be true or false, not {quoted(value) if isinstance(value, str) else value}")
+            raise ValidationError(f"must be true or false, not {_shown(value)}")
         return value
 
 
 class OneOf(c.Choice[str]):
     def run_validation(self, value: object) -> str:
         if value not in self.choices:
-            raise ValidationError(f"{quoted(str(value))} is not one of {', '.join(self.choices)}"
+            raise ValidationError(f"{_shown(value)} is not one of {', '.join(self.choices)}"
                                   f"{did_you_mean(value, self.choices)}")
         return str(value)
 
@@ -87,7 +99,9 @@ class ItemList(c.ListOfItems[str]):
     def run_validation(self, value: object) -> list[str]:
         if isinstance(value, str):
             raise ValidationError(f"must be a list: write [{value}]")
-        if value is not None and not isinstance(value, list):
+        if value is None and self.default is not None:  # "video_hosts:" with nothing after it: none
+            return list(self.default)
+        if not isinstance(value, list):
             raise ValidationError(f"must be a list such as {self.example}")
         for index, item in enumerate(value or []):
             try:
@@ -158,11 +172,26 @@ class MatchingText(c.Type[str]):
         self.pattern, self.what = pattern, what
 
     def run_validation(self, value: object) -> str:
-        text = super().run_validation(value)
+        if not isinstance(value, str):
+            raise ValidationError(f"{_shown(value)} is not {self.what}")
+        text = value
         if not self.pattern.match(text):
             capitals = f" (did you mean '{text.upper()}'?)" if self.pattern.match(text.upper()) else ""
             raise ValidationError(f"'{text}' is not {self.what}{capitals}")
         return text
+
+
+class HolidayCountry(MatchingText):
+    """A country whose public holidays the ``holidays`` package knows."""
+
+    def __init__(self) -> None:
+        super().__init__(_COUNTRY, "an ISO 3166 country code such as DE")
+
+    def run_validation(self, value: object) -> str:
+        country = super().run_validation(value)
+        if not knows_holidays(country):
+            raise ValidationError(f"'{country}': no public holidays are known for this country code")
+        return country
 
 
 class FeedbackTarget(c.Type[str]):
@@ -196,8 +225,7 @@ class SyllabusConfig(Config):
     products = c.Optional(Terms(TermConfig))
     task_owners = c.Optional(Terms(TermConfig))  # plan task owner roles: ``ce: {title: Customer engineer}``
     # Countries whose public holidays plan pages offer.
-    holiday_countries = c.Optional(ItemList(MatchingText(_COUNTRY, "an ISO 3166 country code such as DE"),
-                                            "[DE, FR]"))
+    holiday_countries = c.Optional(ItemList(HolidayCountry(), "[DE, FR]"))
     video_hosts = ItemList(MatchingText(_HOST, "a host name"), "[www.youtube-nocookie.com]", default=[])
     publish_insights = c.Optional(TrueOrFalse())
     fte_hours_per_month = c.Optional(PositiveNumber(float))
