@@ -92,11 +92,12 @@ def test_facets_fold_above_the_results_on_a_phone_and_open_beside_them_on_a_lapt
             show = page.locator("[data-show-results]")
             if folded:
                 page.get_by_text("Filters", exact=True).click()
+                page.locator("input[name=level][value=advanced]").check()
                 page.locator("input[name=language][value=ja]").check()
-                expect(page.locator("[data-active-count]")).to_have_text("(1 selected)")
+                expect(page.locator("[data-active-count]")).to_have_text("(2 selected)")
                 # The results are a screen below the open panel: its button says how many and goes there.
-                expect(show).to_have_text("Show 1 course")
-                expect(page.locator("[data-result-count]")).to_have_text("1 course")
+                expect(show).to_have_text("Show 2 courses")  # advanced, with sessions in Japanese
+                expect(page.locator("[data-result-count]")).to_have_text("2 courses")
                 show.click()
                 expect(panel).to_have_js_property("open", False)
                 expect(page.locator("[data-result-count]")).to_be_focused()

@@ -403,7 +403,7 @@
         var register = cta.querySelector("a.md-button--primary");
         var nextRegister = next.querySelector(".syllabus-session-actions a.md-button--primary");
         when.querySelector("time").replaceWith(next.querySelector("time").cloneNode(true));
-        // Its language (if not the course's) and place go with it.
+        // Its language, if not the course's, goes with it.
         Array.prototype.forEach.call(when.querySelectorAll("[data-session-fact]"), function (old) { old.remove(); });
         Array.prototype.forEach.call(next.querySelectorAll("[data-session-fact]"), function (fact) {
           when.appendChild(fact.cloneNode(true));
