@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,12 @@ def plural_categories(language: str) -> frozenset[str]:
     return babel_locale(language).plural_form.tags | {"other"}
 
 
+def gap(note: str) -> str:
+    """The space before a side note: none before full-width punctuation ("（", "「"), which
+    carries its own, as Japanese typesetting wants."""
+    return "" if note[:1] and unicodedata.east_asian_width(note[0]) in ("F", "W") else " "
+
+
 @dataclass(frozen=True)
 class Messages:
     """The texts of one language, English filling any gap."""
@@ -90,6 +97,12 @@ class Messages:
         if isinstance(count, int) and not isinstance(count, bool):
             values["count"] = format_decimal(count, locale=self._locale)
         return fill(text, values)
+
+    def aside(self, text: str) -> str:
+        """``text`` as a side note after what it is about, with the space :func:`gap` says:
+        `` (1 h)``, ``（1時間）``."""
+        note = self.text("aside", text=text)
+        return gap(note) + note
 
     def around(self, key: str, name: str) -> tuple[str, str]:
         """What the text for ``key`` says before and after its placeholder ``name``, for a

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..core.locale_format import LocaleFormat
-from ..core.messages import ENGLISH, Messages
+from ..core.messages import ENGLISH, Messages, gap
 from ..core.model import Catalog, Course, Phase, Plan, PlanItem
 from ..core.schedule import WorkingDays
 from . import md_escape
@@ -235,6 +235,11 @@ class Wording:
         """The text with plain ``values`` (a URL, a zone's name), all of it escaped."""
         return _literal(self.fmt, self.messages.text(key, **values))
 
+    def aside(self, text: str) -> str:
+        """``text``, already in the format's syntax, as a side note (``Messages.aside``)."""
+        note = self("aside", text=text)
+        return gap(note) + note
+
     def around(self, key: str, name: str) -> tuple[str, str]:
         """What a text says before and after its value ``name``: a ``value``
         placeholder's prefix and suffix, written only when the value is not empty."""
@@ -279,11 +284,11 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
             if slot.registration_url and fmt != "text":  # the page links it (texts["register"])
                 register = (md_escape.link(messages.text("download.register"), slot.registration_url) if markdown
                             else words.plain("download.register_url", url=slot.registration_url))
-                text += f" ({register})"
+                text += words.aside(register)
         elif row.on_demand:
             title = row.on_demand.title or messages.text("download.recording")
             text = (words("download.on_demand", course=md_escape.link(title, row.on_demand.url)) if markdown else
-                    words.plain("download.on_demand", course=f"{title} ({row.on_demand.url})"))
+                    words.plain("download.on_demand", course=title + messages.aside(row.on_demand.url)))
         else:
             text = words.plain("download.no_session_in_phase" if dated else "download.no_session")
         texts[fmt] = text
@@ -340,7 +345,7 @@ def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteri
     if row.live:
         parts.append(_live_line(row, fmt, dated, messages))
     if row.required:
-        courses = "; ".join(f"{c.title} ({duration(c.minutes)})" for c in row.required)
+        courses = "; ".join(c.title + messages.aside(duration(c.minutes)) for c in row.required)
         parts.append(messages.text("download.required_courses", duration=duration(row.duration_minutes),
                                    courses=courses))
     if row.success_criteria and criteria:
@@ -348,7 +353,8 @@ def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteri
     if row.note:
         parts.append(row.note)
     if row.translation:
-        parts.append(messages.text("download.translation", course=f"{row.translation.title} ({row.translation.url})",
+        course = row.translation.title + messages.aside(row.translation.url)
+        parts.append(messages.text("download.translation", course=course,
                                    language=formats.language_name(row.translation.language)))
     return parts
 
@@ -390,7 +396,7 @@ def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str, m
         span = words("plan.days_span", start=phase.start_day, end=phase.end_day)
         dates = (" · " + words("download.phase_dates", start=_date_label(phase.start_day),
                                end=_date_label(phase.end_day))) if dated else ""
-        lines += ["", f"## {_md(phase.title)}{dates} ({span})", ""]
+        lines += ["", f"## {_md(phase.title)}{dates}{words.aside(span)}", ""]
         for row in phase_rows:
             lines += _markdown_row(row, dated, messages)
         if not phase_rows:
@@ -417,7 +423,8 @@ def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
     if row.live:
         nested.append(_live_line(row, "md", dated, messages))
     if row.required:
-        courses = "; ".join(f"{md_escape.link(c.title, c.url)} ({_md(duration(c.minutes))})" for c in row.required)
+        courses = "; ".join(md_escape.link(c.title, c.url) + words.aside(_md(duration(c.minutes)))
+                            for c in row.required)
         nested.append(words("download.required_courses", duration=_md(duration(row.duration_minutes)),
                             courses=courses))
     if row.success_criteria:

@@ -8,7 +8,6 @@ Trainer Markdown arrives already converted by MkDocs and is inserted as ``body``
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +18,7 @@ from markupsafe import Markup, escape
 from ..core.config import Options
 from ..core.html_allowlist import element_ids
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
-from ..core.messages import Messages
+from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
 from ..core.published import anchors_beside, plan_download_path, session_calendar_path, unit_address
 from ..export.catalog_json import track_minutes
@@ -70,12 +69,6 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
 def _unbroken(format_value: Callable[[Any], str], value: Any) -> str:
     """A value that reads as one: "2 h 30 min" never wraps as "2 h 30 / min" on a phone."""
     return format_value(value).replace(" ", "\u00a0")
-
-
-def gap(note: str) -> str:
-    """The space before a side note: none before full-width punctuation ("（", "「"), which
-    carries its own, as Japanese typesetting wants."""
-    return "" if note[:1] and unicodedata.east_asian_width(note[0]) in ("F", "W") else " "
 
 
 def _spaced(note: str) -> Markup:
