@@ -324,7 +324,7 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
                 "it, or list it under extra_css or extra_javascript in mkdocs.yml", "docs-file-type")
     if status is not None and status.st_nlink > 1:
         return f"this file {HARD_LINK_MESSAGE}", "hard-link"
-    if status is not None and rules.is_lfs_pointer(path, status):
+    if status is not None and suffix not in MARKDOWN_SUFFIXES and rules.is_lfs_pointer(path, status):
         return f"this file {rules.LFS_POINTER_MESSAGE}", "lfs-pointer"
     return None
 

@@ -145,7 +145,7 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
         return f"'{name}' not found in the course folder{did_you_mean(name, siblings)}"
     if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
-    if is_lfs_pointer(path, status):
+    if relative.suffix.lower() not in MARKDOWN_SUFFIXES and is_lfs_pointer(path, status):  # pages are read anyway
         return f"'{name}' {LFS_POINTER_MESSAGE}"
     return None
 
