@@ -300,6 +300,13 @@
     return zone && Object.prototype.hasOwnProperty.call(data.timezones, zone) ? zone : typed;
   }
 
+  // The customer in a download's name, so two customers' plans with one kickoff do not collide:
+  // letters and digits of any script, every other run of characters one "-".
+  function fileWord(text) {
+    return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 40)
+      .replace(/^-+|-+$/g, "");
+  }
+
   function readForm(values, data) {
     var state = { start: parseStart(values.start, data), who: null, error: "" };
     try {
@@ -456,7 +463,8 @@
           var url = URL.createObjectURL(new Blob([texts[index]], { type: TYPES[fmt] + ";charset=utf-8" }));
           objectUrls.push(url);
           link.setAttribute("href", url);
-          link.setAttribute("download", planId + "-" + who.startText + "." + fmt);
+          link.setAttribute("download", [planId, fileWord(who.customer), who.startText].filter(Boolean).join("-")
+            + "." + fmt);
         });
         copyButtons.forEach(function (button) { button.disabled = false; });
         status.textContent = say("script.plan.status.ready", { customer: who.customer });
