@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from html import escape
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 RULE = "markdown-foreign"
 
@@ -48,11 +48,11 @@ class ForeignSyntax(NamedTuple):
 MAX_PER_KIND = 10  # candidates of each kind looked at per page: each costs a search of the page
 
 
-def foreign_syntax(body: str, published: str, extensions: Iterable[Any]) -> list[ForeignSyntax]:
+def foreign_syntax(body: str, published: str, *, admonitions: bool) -> list[ForeignSyntax]:
     """Each construct of ``body`` that ``published`` (its rendering) shows as text: the first
-    :data:`MAX_PER_KIND` candidates of each kind, so that the work stays linear in the page."""
+    :data:`MAX_PER_KIND` candidates of each kind, so that the work stays linear in the page.
+    ``admonitions``: whether the site writes admonitions (the hints say how otherwise)."""
     visible = _CODE.sub("", published)
-    admonitions = "admonition" in _extension_names(extensions)
     looked_at: Counter[str] = Counter()
     found = []
     for line, column, kind, word in _candidates(body.split("\n")):
@@ -143,12 +143,3 @@ def _admonition_hint(kind: str, admonitions: bool) -> str:
     return (f"write it as a plain quote, or add admonition to markdown_extensions in mkdocs.yml and write a '{box}' "
             "line with the text below it indented 4 spaces")
 
-
-def _extension_names(extensions: Iterable[Any]) -> set[str]:
-    """``admonition``, ``pymdownx.tasklist``...: however mkdocs.yml named each (with or
-    without ``markdown.extensions.``, as ``module:Class``, or as an instance)."""
-    names = set()
-    for extension in extensions:
-        name = extension.partition(":")[0] if isinstance(extension, str) else type(extension).__module__
-        names.add(name.removeprefix("markdown.extensions."))
-    return names

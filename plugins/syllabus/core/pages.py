@@ -439,6 +439,14 @@ class MarkdownSettings:
     configs: Mapping[str, Mapping[str, Any]] | None = None
 
 
+def extension_name(entry: Any) -> str:
+    """The module of a ``markdown_extensions`` entry however mkdocs.yml names it: as a
+    module (``admonition`` for ``markdown.extensions.admonition``), as ``module:Class``, or as
+    an instance."""
+    name = entry.partition(":")[0] if isinstance(entry, str) else type(entry).__module__
+    return name.removeprefix("markdown.extensions.")
+
+
 class MarkdownLinks(Extension):
     """The ``href`` of each ``<a>`` and ``src`` of each ``<img>`` Markdown made in the page
     converted last: ``urls`` as written, collected after the inline patterns made them
@@ -533,6 +541,7 @@ class PageRenderer:
 
     def __init__(self, settings: MarkdownSettings, allowlist: Allowlist) -> None:
         self.settings, self.allowlist = settings, allowlist
+        self._admonitions = "admonition" in {extension_name(entry) for entry in settings.extensions}
         self._markdown: markdown.Markdown | None = None
         self._links = MarkdownLinks()
 
@@ -561,7 +570,8 @@ class PageRenderer:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
             return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")])
         foreign = [YamlProblem(line + page.body_line - 1, column, message, FOREIGN_RULE, hint, "warning")
-                   for line, column, message, hint in foreign_syntax(page.body, published, self.settings.extensions)]
+                   for line, column, message, hint in foreign_syntax(page.body, published,
+                                                                     admonitions=self._admonitions)]
         return PageCheck([*(YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
                             for line, column, message in refusals), *foreign],
                          _published_links(self._links.urls, published))

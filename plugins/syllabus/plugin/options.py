@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.html_allowlist import Allowlist
-from ..core.pages import MarkdownSettings
+from ..core.pages import MarkdownSettings, extension_name
 from ..core.schema_messages import did_you_mean, dotted
 from ..core.yamlsafe import forbidden_text
 from .config import SyllabusConfig, check_options
@@ -160,10 +160,8 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
     public page could paste a draft's or an internal course's text (``courses/./secret/``
     reads like no link to it). Its folders must hold none of the catalog's sources, must not
     be left (``restrict_base_path``), and the pasted text must come from the repository."""
-    # However it is named: "pymdownx.snippets", "pymdownx.snippets:SnippetExtension" or an instance.
     entries = [config.mdx_configs.get(entry) or {} if isinstance(entry, str) else getattr(entry, "getConfigs", dict)()
-               for entry in config.markdown_extensions
-               if (entry if isinstance(entry, str) else type(entry).__module__).partition(":")[0] == SNIPPETS]
+               for entry in config.markdown_extensions if extension_name(entry) == SNIPPETS]
     if not entries:
         return []
     settings = {key: value for entry in entries for key, value in entry.items()}
