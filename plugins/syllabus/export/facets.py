@@ -4,11 +4,12 @@ in-page filter script reads. Computed once per build from the visible courses.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..core.messages import Messages
-from ..core.model import Catalog, Course
+from ..core.model import Catalog, Course, Session
 
 # (value, upper bound in minutes, inclusive); learners think in these steps. Each value's
 # label is the text catalog.duration.<value>.
@@ -33,11 +34,10 @@ class Facet:
     options: tuple[FacetOption, ...]
 
 
-def facet_values(course: Course, today: dt.date) -> dict[str, list[str]]:
-    """A course's values per facet; its languages are its own and those its upcoming
+def facet_values(course: Course, upcoming: Iterable[Session]) -> dict[str, list[str]]:
+    """A course's values per facet; its languages are its own and those its ``upcoming``
     sessions are taught in (a class in Japanese is found under Japanese)."""
-    taught_in = (session.language for session in course.upcoming_sessions(today)
-                 if session.language and session.status != "cancelled")
+    taught_in = (session.language for session in upcoming if session.language and session.status != "cancelled")
     return {
         "role": list(course.roles), "level": [course.level], "format": [course.format],
         "product": list(course.products), "language": list(dict.fromkeys((course.language, *taught_in))),
@@ -56,12 +56,12 @@ def keyword_text(course: Course, catalog: Catalog) -> str:
     return " ".join((course.title, course.summary, *course.tags, *units, *terms)).lower()
 
 
-def facets(catalog: Catalog, messages: Messages, today: dt.date) -> list[Facet]:
-    """Facets in taxonomy order, listing only values some visible course has, titled in the
-    site's language."""
+def facets(catalog: Catalog, messages: Messages, courses_values: Iterable[dict[str, list[str]]]) -> list[Facet]:
+    """Facets in taxonomy order, listing only values some visible course has (its
+    :func:`facet_values` in ``courses_values``), titled in the site's language."""
     counts: dict[str, dict[str, int]] = {}
-    for course in catalog.courses.values():
-        for key, values in facet_values(course, today).items():
+    for course_values in courses_values:
+        for key, values in course_values.items():
             for value in values:
                 counts.setdefault(key, {}).setdefault(value, 0)
                 counts[key][value] += 1
@@ -100,15 +100,17 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, 
     data, next_sessions = [], {}
     for card, course in zip(cards, catalog.courses.values(), strict=True):
         # A card's sessions are the course's upcoming ones, in order; bookable: not full, not cancelled.
-        sessions = zip(card["sessions"], course.upcoming_sessions(today), strict=True)
-        bookable = [(entry, session) for entry, session in sessions if session.status == "scheduled"]
+        upcoming = course.upcoming_sessions(today)
+        bookable = [(entry, session) for entry, session in zip(card["sessions"], upcoming, strict=True)
+                    if session.status == "scheduled"]
         data.append({
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
             "next": [entry["start_utc"] for entry, _ in bookable[:SESSIONS_KEPT]],
-            "facets": facet_values(course, today),
+            "facets": facet_values(course, upcoming),
             "text": keyword_text(course, catalog),
         })
         live = catalog.taxonomy.is_live(course.format)
         next_sessions[course.id] = [session for _, session in bookable[:SESSIONS_KEPT]] if live else []
-    return {"cards": cards, "facets": facets(catalog, messages, today), "next_sessions": next_sessions,
+    return {"cards": cards, "facets": facets(catalog, messages, (entry["facets"] for entry in data)),
+            "next_sessions": next_sessions,
             "data": {"courses": data}}

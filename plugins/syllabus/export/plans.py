@@ -312,15 +312,15 @@ def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[st
     picked when the kickoff date and zone are known (a session after the phase would come
     too late)."""
     choices = {}
-    options: dict[tuple[SessionSlot, ...], tuple[str, tuple[Option, ...]]] = {}  # made once per course
+    options: dict[str, tuple[str, tuple[Option, ...]]] = {}  # made once per course, by its link
     for row in rows:
         if row.live:
             phase = plan.phases[row.phase_index]
-            if row.sessions not in options:
-                options[row.sessions] = (f"s{len(options)}", tuple(
+            if row.link not in options:
+                options[row.link] = (f"s{len(options)}", tuple(
                     Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True))
                     for slot in row.sessions))
-            choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, *options[row.sessions],
+            choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, *options[row.link],
                                       _live_texts(row, None, messages, dated=True))
     return choices
 
