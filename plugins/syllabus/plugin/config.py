@@ -29,6 +29,9 @@ _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
+BARE_BOOLEAN_HINT = " (quote it: YAML reads a bare no, yes, on or off as true or false)"  # language: no
+
+
 class PositionedError(ValidationError):
     """A problem below the option's own value: ``keys`` lead to it from there."""
 
@@ -50,8 +53,7 @@ class LocalisedText(c.BaseConfigOption[str | dict]):
             raise ValidationError(f"must be text, or a mapping of language tags to text such as {self.EXAMPLE}")
         for tag, text in value.items():
             if not isinstance(tag, str) or not LANGUAGE_TAG.match(tag):
-                hint = " (quote it: YAML reads a bare no, yes, on or off as true or false)" if isinstance(
-                    tag, bool) else ""
+                hint = BARE_BOOLEAN_HINT if isinstance(tag, bool) else ""
                 raise PositionedError(f"'{tag}' is not a language tag such as en or ja{hint}", (str(tag),))
             if problem := unknown_language(tag):
                 raise PositionedError(problem, (tag,))
@@ -103,12 +105,13 @@ class ItemList(c.ListOfItems[str]):
             return list(self.default)
         if not isinstance(value, list):
             raise ValidationError(f"must be a list such as {self.example}")
-        for index, item in enumerate(value or []):
+        items = []
+        for index, item in enumerate(value):
             try:
-                self.option_type.run_validation(item)
+                items.append(self.option_type.run_validation(item))
             except ValidationError as error:
                 raise PositionedError(str(error), (index, *getattr(error, "keys", ()))) from None
-        return super().run_validation(value)
+        return items
 
 
 class TermConfig(Config):

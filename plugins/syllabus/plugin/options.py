@@ -22,7 +22,7 @@ from ..core.html_allowlist import Allowlist
 from ..core.pages import MarkdownSettings, extension_name
 from ..core.schema_messages import did_you_mean, dotted
 from ..core.yamlsafe import forbidden_text
-from .config import SyllabusConfig, check_options
+from .config import BARE_BOOLEAN_HINT, SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .page_assets import ASSET_FILES, ASSETS_SITE_FOLDER
 
@@ -135,11 +135,10 @@ def theme_language_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...],
     language = config.theme.get("language")
     offered = {file.stem for folder in config.theme.dirs if (Path(folder) / THEME_LANGUAGES).is_dir()
                for file in (Path(folder) / THEME_LANGUAGES).glob("*.html")}
-    if "language" in config.theme and not isinstance(language, str):  # YAML reads no as false
-        hint = " (quote it: YAML reads a bare no, yes, on or off as true or false)" if isinstance(language, bool) \
-            else ""
+    if "language" in config.theme and not isinstance(language, str):
+        hint = BARE_BOOLEAN_HINT if isinstance(language, bool) else ""
         return [(("theme", "language"), f"must be a language tag such as en or ja, not {language!r}{hint}")]
-    if not offered or not isinstance(language, str) or language in offered:
+    if not offered or language is None or language in offered:
         return []
     by_case = {tag.lower(): tag for tag in offered}
     subtags = language.lower().split("-")
