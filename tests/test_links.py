@@ -152,6 +152,14 @@ def test_a_broken_link_is_placed_where_it_links_not_where_code_or_a_comment_quot
         ("courses/intro/index.md", 11, 28, "'gone.md' not found in course 'intro' (did you mean 'index.md'?)")]
 
 
+@pytest.mark.parametrize("metadata", ["---\ndescription: Where src=nope.md lives\n---\n",
+                                      "Description: Where src=nope.md lives\n"], ids=["yaml", "multimarkdown"])
+def test_a_broken_link_is_placed_in_the_body_not_in_the_metadata_above_it(catalog, run_cli, metadata):
+    write_catalog(catalog, f"{metadata}\n# Intro\n\n<img src=nope.md alt=x>\n")
+    lines = metadata.count("\n") + 1
+    assert [place[:3] for place in validate(run_cli, catalog)] == [("courses/intro/index.md", lines + 3, 10)]
+
+
 def test_links_the_site_publishes_pass_both(catalog, run_cli, tmp_path):
     write_catalog(catalog, "# Intro\n\n"
                   "[Setup](setup.md#setup), [the lab](lab/index.md), [checklist](checklist.pdf), "

@@ -75,6 +75,11 @@ def has_body(text: str) -> bool:
     return bool(_split(text).body.strip())
 
 
+def body_line(text: str) -> int:
+    """The source line a page's body starts on, below its metadata (as MkDocs splits it)."""
+    return _split(text).body_line
+
+
 def for_authors(text: str) -> bool:
     """Whether a hand-written page is for authors (``authoring: true`` in its front matter),
     which only sites that publish authoring pages have."""

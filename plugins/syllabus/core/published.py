@@ -27,7 +27,7 @@ from markdown.util import AMP_SUBSTITUTE
 
 from .config import Options
 from .model import Catalog, Course, Plan, Session, Track, Unit
-from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, has_body
+from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, body_line, has_body
 from .report import Report
 from .rules import IMAGE_SUFFIXES, confined_file, file_problem, material_problem, own_mode
 from .schema_messages import did_you_mean
@@ -429,12 +429,14 @@ def _folder_of(path: str) -> str:
 class _Places:
     """Where a page writes its links: the ``nth`` (from 0) link to an address is its ``nth``
     whole occurrence inside ``(...)``, ``<...>``, quotes or after a reference's ``]:``, else anywhere,
-    outside comments and code; else 1:1 (an escaped or entity form not written as it reads).
-    Each address is looked for once per page."""
+    in the body (not the metadata above it), outside comments and code; else 1:1 (an escaped or
+    entity form not written as it reads). Each address is looked for once per page."""
 
     def __init__(self, text: str) -> None:
-        self.shown = _UNSHOWN.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)  # same offsets
         self.line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        body = self.line_starts[body_line(text) - 1]
+        self.shown = re.sub(r"[^\n]", " ", text[:body]) + _UNSHOWN.sub(  # same offsets
+            lambda match: re.sub(r"[^\n]", " ", match.group()), text[body:])
         self.found: dict[str, list[int]] = {}
 
     def of(self, url: str, nth: int) -> tuple[int, int]:
