@@ -329,6 +329,32 @@ def test_many_hostile_files_at_once_in_a_real_process(catalog, tmp_path):
     ]
 
 
+HOSTILE_NAMES = {  # Git keeps any file name; each printed raw acted on the terminal or the CI log
+    "courses/evil\n::error file=x::injected": "courses/evil\\n::error file=x::injected",
+    "courses/an\x1b[2Jx": "courses/an\\x1b[2Jx",
+    "docs/a\u202eb.md": "docs/a\\u202eb.md",
+}
+
+
+def test_hostile_file_names_are_printed_escaped_in_every_format(catalog, tmp_path):
+    """A newline in a folder's name started a workflow command, an escape cleared the
+    terminal, a bidi override reordered the line: names are shown as messages show values."""
+    catalog.course("intro", COURSE)
+    for name in HOSTILE_NAMES:
+        if name.startswith("courses/"):
+            (catalog.root / name).mkdir()
+        else:
+            catalog.write(name, "# A page\n")
+    text = run_process("validate", "-f", catalog.config).stdout
+    github = run_process("validate", "--format", "github", "-f", catalog.config).stdout
+    build = build_site(catalog.config, tmp_path / "site", check=False).stderr
+    for output, colon in ((text, ":"), (github, "%3A"), (build, ":")):  # a property escapes ":" too
+        assert all(shown.replace(":", colon) in output for shown in HOSTILE_NAMES.values())
+        assert not any(line.startswith("::error file=x") for line in output.splitlines())
+        assert "\x1b" not in output and "\u202e" not in output
+    assert len(text.splitlines()) == len(HOSTILE_NAMES) + 1  # one line each, and the summary
+
+
 def test_hostile_markdown_in_a_real_process(catalog):
     catalog.course("intro", COURSE)
     catalog.write(INDEX, b"# Intro\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")

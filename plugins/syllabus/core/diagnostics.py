@@ -7,11 +7,22 @@ can show a trainer every problem at once, sorted the way an editor lists them.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# Messages quote trainers' values and paths name their files (Git keeps any name): a newline,
+# terminal escape or bidi override in one must not break the one-line-per-problem output,
+# start a CI workflow command ("\n::error ...") or reorder the line, so it is shown escaped.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with the characters that would act on a terminal or log written as escapes."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, order=True)
@@ -27,12 +38,17 @@ class Diagnostic:
     hint: str = ""  # how to fix it, when the message alone does not say
 
     @property
+    def place(self) -> str:
+        """``path:line:column``, the path printable."""
+        return f"{printable(self.path)}:{self.line}:{self.column}"
+
+    @property
     def advice(self) -> str:
         """The message followed by its hint, for one-line formats."""
         return f"{self.message} (hint: {self.hint})" if self.hint else self.message
 
     def as_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.advice}"
+        return f"{self.place}: {self.severity}: {self.advice}"
 
     def as_github(self) -> str:
         # Workflow-command data needs %, CR and LF escaped; properties also , and :.
@@ -43,7 +59,7 @@ class Diagnostic:
             return data(text).replace(":", "%3A").replace(",", "%2C")
 
         return (
-            f"::{self.severity} file={prop(self.path)},line={self.line},"
+            f"::{self.severity} file={prop(printable(self.path))},line={self.line},"
             f"col={self.column},title={prop(self.rule)}::{data(self.advice)}"
         )
 

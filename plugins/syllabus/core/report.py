@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from .diagnostics import Diagnostic, Severity, sort_diagnostics
+from .diagnostics import Diagnostic, Severity, printable, sort_diagnostics
 from .yamlsafe import Path_, YamlDocument
-
-# Messages quote trainers' values; a newline, terminal escape or bidi override in one must not
-# break the one-line-per-problem output or reorder it, so such characters are shown escaped.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(message: str) -> str:
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
 @dataclass

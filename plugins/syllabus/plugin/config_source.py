@@ -14,8 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..core.diagnostics import Diagnostic
-from ..core.report import printable
+from ..core.diagnostics import Diagnostic, printable
 
 Position = tuple[str, int, int]  # (path shown to the user, line, column), 1-based
 

@@ -36,7 +36,7 @@ from mkdocs.utils.meta import get_data
 from ..core.admonitions import AdmonitionTitles, admonition_titles
 from ..core.catalog import FileCache, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options
-from ..core.diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist, element_ids, is_id, linked_addresses, positioned
 from ..core.messages import SITE_LOCALES, load_messages
 from ..core.model import Catalog
@@ -427,7 +427,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             source = self._source(page, config)
             offset = _metadata_lines(page.file.content_string, page.markdown or "")
             raise PluginError("\n".join(
-                f"syllabus: {source}:{line + offset}:{column}: {message}" for line, column, message in refusals
+                f"syllabus: {source}:{line + offset}:{column}: {printable(message)}"
+                for line, column, message in refusals
             ) + "\n(the published HTML of a page must pass the allowlist unchanged; run `syllabus validate`)")
         self._check_published_links(html, page, config, files)
         html = joined_lines(html)
@@ -477,7 +478,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                                            *(d.dest_uri for d in self.downloads), *THEME_OUTPUTS})
         for url, leads in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
                                                 page.file.dest_uri, self.options.site_url, self.site_outputs):
-            log.warning(f"syllabus: {self._source(page, config)}: '{url}' leads {leads}, where the site has "
+            log.warning(f"syllabus: {self._source(page, config)}: '{printable(url)}' leads {leads}, where the site has "
                         "nothing (`syllabus validate` says where and what to write)")
 
     def _publishes(self, file: File) -> bool:
@@ -485,11 +486,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included()
 
     def _source(self, page: Page, config: MkDocsConfig) -> str:
-        """The file a trainer edits for ``page``, as diagnostics name it."""
+        """The file a trainer edits for ``page``, as diagnostics name it (printable)."""
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            return generated.markdown_source or generated.source
-        return f"{docs_folder(config)}/{page.file.src_uri}"
+            return printable(generated.markdown_source or generated.source)
+        return printable(f"{docs_folder(config)}/{page.file.src_uri}")
 
     def _admonition_titles(self, language: str) -> dict[str, str]:
         """Untitled admonitions' titles on a page in ``language`` (the site's if empty)."""

@@ -70,7 +70,7 @@ def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, me
         if editor is not None:
             path = quote((root / diagnostic.path).as_posix(), safe="/")
             url = editor.format(path=path, line=diagnostic.line, column=diagnostic.column)
-        listed.append(ListedDiagnostic(diagnostic, f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}", url))
+        listed.append(ListedDiagnostic(diagnostic, diagnostic.place, url))
     errors = sum(d.severity == "error" for d in diagnostics)
     return _ENVIRONMENT.get_template("syllabus/errors.html").render(
         diagnostics=listed, errors=errors, warnings=len(diagnostics) - errors, reload_by_polling=reload_by_polling,
