@@ -507,12 +507,15 @@ THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
     ("extra_javascript:\n  - https://cdn.example.test/x.js\n", "{line}:5: error: extra_javascript[0]: "
      "'https://cdn.example.test/x.js' is loaded into every page from another host, which every visitor's browser "
      "would ask for; publish the file with the site (docs/)"),
+    ("extra:\n  analytics: {provider: google, property: G-ABCDEF1234}\n", "{line}:14: error: "
+     "extra.analytics: loads the analytics provider's script from its host into every page, which every visitor's "
+     "browser would run; Syllabus sites make no requests to other hosts, so remove it"),
 ]
 
 
 @pytest.mark.parametrize(("lines", "expected"), THEME_TEXTS,
                          ids=["html", "attribute", "homepage", "social", "copyright", "polyfills", "nav",
-                              "external-script"])
+                              "external-script", "analytics"])
 def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
         site_catalog: CatalogDir, run_cli, tmp_path: Path, lines: str, expected: str) -> None:
     """Material prints site_name, copyright, extra values (and more) into every page
@@ -540,6 +543,18 @@ def test_theme_values_printed_in_attributes_hold_no_double_quote(site_catalog: C
     errors = run_cli("validate", "-f", site_catalog.config).err.splitlines()
     assert [line.split(": error: ")[1].split(":")[0] for line in errors] == ["theme.direction",
                                                                            "theme.palette[0].toggle.name"]
+
+
+def test_the_logo_and_favicon_are_files_of_the_site(site_catalog: CatalogDir, run_cli) -> None:
+    """Every page loads them: from another host, a tracking pixel on every visit."""
+    config = site_catalog.config.read_text(encoding="utf-8")
+    site_catalog.write("mkdocs.yml", config.replace("  name: material\n", (
+        "  name: material\n  favicon: https://tracker.example.test/icon.png\n  logo: //tracker.example.test/a.png\n")))
+    errors = run_cli("validate", "-f", site_catalog.config).err.splitlines()
+    assert [line.split(": error: ")[1].split(":")[0] for line in errors] == ["theme.favicon", "theme.logo"]
+    site_catalog.write("mkdocs.yml", config.replace("  name: material\n", (
+        "  name: material\n  favicon: assets/icon.png\n  logo: assets/logo.svg\n  icon: {logo: material/school}\n")))
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
 
 
 def test_mkdocs_yml_texts_a_site_commonly_sets_pass(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

@@ -64,10 +64,15 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
 THEME_TEXTS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
 IN_ATTRIBUTES = frozenset({"site_name", "site_description", "site_author", "extra", "theme"})
 THEME_ADDRESSES = ("site_url", "repo_url", "edit_uri")
-ADDRESS_KEYS = frozenset({"link", "homepage", "href", "url", "src", "logo", "favicon"})  # under ``extra``, ``theme``
+ADDRESS_KEYS = frozenset({"link", "homepage", "href", "url", "src"})  # under ``extra``, ``theme``
 # What the theme loads into every page from an address: files of this site only, as a request
 # to another host would be made by every visitor's browser (and a script from it runs here).
-LOADED = frozenset({"extra_css", "extra_javascript", "polyfills"})
+LOADED = frozenset({"extra_css", "extra_javascript", "polyfills", "logo", "favicon"})
+# What makes the theme load another host's script into every page whatever its value
+# (``provider: google`` is Google's tag manager).
+THIRD_PARTY = {("extra", "analytics"): "loads the analytics provider's script from its host into every page, "
+                                       "which every visitor's browser would run; Syllabus sites make no requests "
+                                       "to other hosts, so remove it"}
 
 
 def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
@@ -80,7 +85,9 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
     problems: list[tuple[tuple[str | int, ...], str]] = []
 
     def check(keys: tuple[str | int, ...], value: Any, address: bool) -> None:
-        if isinstance(value, Mapping):
+        if keys in THIRD_PARTY and value is not None:
+            problems.append((keys, THIRD_PARTY[keys]))
+        elif isinstance(value, Mapping):
             for key, item in value.items():
                 check((*keys, str(key)), item, str(key) in ADDRESS_KEYS or str(key) in LOADED)
         elif isinstance(value, list):
