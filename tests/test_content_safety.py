@@ -4,7 +4,9 @@ published), in Markdown bodies, front matter, file names, materials and YAML."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -131,6 +133,15 @@ def test_docs_pages_in_any_markdown_extension_are_checked(site_catalog: CatalogD
 def test_the_home_page_is_checked(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
     site_catalog.write("docs/index.md", "# Welcome\n\n<noscript><p>x</p></noscript>\n")
     refused(site_catalog, run_cli, tmp_path, "docs/index.md:3:")
+
+
+def test_the_home_page_title_is_shown_as_written(site_catalog: CatalogDir, tmp_path: Path) -> None:
+    """MkDocs gives the first heading's text as HTML: shown once escaped, not twice."""
+    site_catalog.write("docs/index.md", '# Tips & tricks "quoted" &lt;b&gt;\n\nWelcome.\n')
+    build_site(site_catalog.config, tmp_path / "site")
+    page = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    heading = re.search(r"<h1 id=\"[^\"]*\">(.*?)</h1>", page)
+    assert heading is not None and html.unescape(heading.group(1)) == 'Tips & tricks "quoted" <b>'
 
 
 @pytest.mark.parametrize(("front", "where"), [

@@ -447,7 +447,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             prose = self._in_its_language(page, html[heading.end():] if heading else html)
             home = self.renderer.render(
                 "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
-                title=page.title or config.site_name, title_id=heading.group(1) if heading else None,
+                title=plain_title(page.title or config.site_name), title_id=heading.group(1) if heading else None,
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
                 sessions_shown=HOME_SESSIONS,
