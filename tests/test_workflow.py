@@ -177,6 +177,16 @@ def test_editor_schemas_resolve_side_by_side_and_accept_the_example_catalog(kind
         assert not validator.is_valid(data)
 
 
+def test_editor_schemas_resolve_by_their_own_ids_without_a_location() -> None:
+    """Tools given only the files (ajv-cli, a registry by id) find common.schema.json too."""
+    schemas = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((REPO / "schemas").glob("*.json"))]
+    registry = Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in schemas)
+    course = next(schema for schema in schemas if schema["$id"] == "course.schema.json")
+    validator = Draft202012Validator(course, registry=registry)
+    data = load_file(next(REPO.glob("courses/*/course.yml"))).data
+    assert validator.is_valid(data) and not validator.is_valid({**data, "level": "expert"})
+
+
 def test_vscode_maps_each_kind_of_file_to_its_schema() -> None:
     settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == {
