@@ -212,6 +212,22 @@ def test_serve_refuses_an_unknown_editor(catalog: CatalogDir, run_cli) -> None:
     assert "vscode" in result.err
 
 
+def test_serve_on_an_address_in_use_says_so(catalog: CatalogDir) -> None:
+    """Another preview holds the port: one line and exit 2, not a traceback."""
+    catalog.course("intro")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        command = [sys.executable, "-m", "syllabus.cli", "serve", "-a", address, "-f", str(catalog.config)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=catalog.root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"syllabus serve: error: cannot serve on {address}: Address already in use (another preview may be running "
+        "there); choose another address with -a, e.g. -a 127.0.0.1:8001")
+    assert "Traceback" not in result.stderr
+
+
 def test_the_previews_search_files_each_course_under_its_language(catalog: CatalogDir, serve) -> None:
     """As the built site's: a Japanese course in an English catalog is in the Japanese index
     (segmented as Japanese) after the first build and after a rebuild that reuses its page."""

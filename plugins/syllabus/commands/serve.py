@@ -5,6 +5,7 @@ content show with their banners, and with content errors listed in the browser."
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import sys
@@ -40,7 +41,18 @@ def run(args: argparse.Namespace, options: Options) -> int:
     except MkDocsException as error:  # configuration problems; content errors are shown in the page
         sys.stderr.write(f"syllabus serve: error: {error}\n")
         return EXIT_USAGE
+    except OSError as error:  # MkDocs opens the address after the first build
+        if error.errno not in UNSERVABLE:
+            raise
+        address = args.dev_addr or "mkdocs.yml's dev_addr (default 127.0.0.1:8000)"
+        sys.stderr.write(f"syllabus serve: error: cannot serve on {address}: {error.strerror} (another preview "
+                         "may be running there); choose another address with -a, e.g. -a 127.0.0.1:8001\n")
+        return EXIT_USAGE
     return EXIT_OK
+
+
+# Why an address cannot be served on, as the operating system says it.
+UNSERVABLE = frozenset({errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES})
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
