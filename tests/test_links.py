@@ -160,6 +160,14 @@ def test_a_broken_link_is_placed_in_the_body_not_in_the_metadata_above_it(catalo
     assert [place[:3] for place in validate(run_cli, catalog)] == [("courses/intro/index.md", lines + 3, 10)]
 
 
+def test_a_page_with_refused_metadata_still_has_its_body_checked(catalog, run_cli):
+    """Every problem in one run: a misspelt key did not hide the broken link below it."""
+    write_catalog(catalog, "---\ntitel: Intro\n---\n\n# Intro\n\nSee [this](nope.md).\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["line"], d["column"], d["rule"]) for d in json.loads(result.out)] == [(2, 1, "front-matter"),
+                                                                                     (7, 12, "link")]
+
+
 def test_links_the_site_publishes_pass_both(catalog, run_cli, tmp_path):
     write_catalog(catalog, "# Intro\n\n"
                   "[Setup](setup.md#setup), [the lab](lab/index.md), [checklist](checklist.pdf), "

@@ -47,6 +47,7 @@ _CLOSED_AT_THE_END = re.compile(r"-{3}[ \t]*\n.*\n(?:\.{3}|-{3})[ \t]*\Z", re.DO
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
 HIDE_VALUES = frozenset({"navigation", "toc", "footer", "path", "tags", "feedback"})
+SIZE_RULE = "markdown-size"  # a page too large to render in bounded time: it is not rendered
 FRONT_MATTER_KEYS = (*TEXT_KEYS, "hide", "search", "language", "authoring")  # authoring: for authors, not customers
 # BCP 47, as the content schema's `language` has it: the page's <html lang> and search language.
 MAX_TEXT = 300
@@ -303,7 +304,7 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
                 problems.append(YamlProblem(first, 1, f"the '[' of this block (up to line {last}) and of "
                                             "the blocks before it close late or never, more than can be rendered in "
                                             "bounded time; close each with ']', write a literal one as \\[, or put "
-                                            "the text in a fenced code block", "markdown-size"))
+                                            "the text in a fenced code block", SIZE_RULE))
         block.clear()
 
     number = 0
@@ -324,7 +325,7 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
             block.append(line)
         if _block_depth(line) > MAX_BLOCK_DEPTH:
             problems.append(YamlProblem(number, 1, f"quotes and lists nested more than {MAX_BLOCK_DEPTH} levels "
-                                        "deep; use fewer '>' or list markers, or less indentation", "markdown-size"))
+                                        "deep; use fewer '>' or list markers, or less indentation", SIZE_RULE))
             break  # one report is enough
         if count == 0:
             first = number
@@ -333,7 +334,7 @@ def _bounded_work_problems(text: str) -> list[YamlProblem]:
             problems.append(YamlProblem(first, 1, f"this block (up to line {number}) holds more than "
                                         f"{MAX_INLINE_OPENERS} inline markup characters (< [ ` * _ & ! {{), too "
                                         "many to render in bounded time; split it with blank lines or put it in "
-                                        "a fenced code block", "markdown-size"))
+                                        "a fenced code block", SIZE_RULE))
             count = -(10**9)  # one report per block
     end_block(number)
     return problems
@@ -559,9 +560,9 @@ class PageRenderer:
 
     def check(self, page: PageSource) -> PageCheck:
         """What the build's allowlist would refuse in this page, positioned in its source,
-        and the page's links (nothing is rendered for a page whose metadata or size is
-        already refused)."""
-        if page.problems:
+        and the page's links. A page already refused for its size is not rendered; one whose
+        metadata is refused is, so that its body's problems are reported in the same run."""
+        if any(problem.rule == SIZE_RULE for problem in page.problems):
             return PageCheck([])
         seconds = render_seconds(page.body)
         try:
@@ -573,7 +574,7 @@ class PageRenderer:
                                           "simplify it", "markdown-depth")])
         except OutOfTime:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
-            return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), "markdown-size")])
+            return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), SIZE_RULE)])
         foreign = [YamlProblem(line + page.body_line - 1, column, message, FOREIGN_RULE, hint, "warning")
                    for line, column, message, hint in foreign_syntax(page.body, published,
                                                                      admonitions=self._admonitions)]
