@@ -834,6 +834,18 @@ TRACKS = [
          {C: course(), **ADVANCED, T: track("intro") + "  - title: More\n    courses: [advanced]\n"},
          [error(T, 8, 15, "track-order", "sections[0].courses[0]: 'advanced' is listed before its prerequisite "
                 "'intro'; move it after")]),
+    Case("track-order-is-checked-beside-schema-errors",  # every problem in one run
+         {C: course(), **ADVANCED, T: track("advanced, {required: no}, intro, advanced").replace("role: admin",
+                                                                                         "role: admins")},
+         {C: course(), **ADVANCED, T: track("intro, advanced")},
+         [error(T, 4, 7, "schema-enum", "role: 'admins' is not one of admin, end-user "
+                "(did you mean 'admin'?)"),
+          error(T, 8, 15, "track-order", "sections[0].courses[0]: 'advanced' is listed before its prerequisite "
+                "'intro'; move it after"),
+          error(T, 8, 25, "schema-anyOf", "sections[0].courses[1]: missing required field 'course' (Id of the "
+                "course)"),
+          error(T, 8, 36, "schema-anyOf", "sections[0].courses[1].required: expected true or false, got text 'no'"),
+          error(T, 8, 48, "track-duplicate", "sections[0].courses[3]: 'advanced' is listed twice in this track")]),
     Case("track-needs-a-section",
          {C: course(), T: track().split("sections:")[0] + "sections: []\n"},
          {C: course(), T: track()},

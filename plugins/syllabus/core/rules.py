@@ -15,7 +15,7 @@ from typing import Any
 
 from .config import Options, is_id
 from .locale_format import unknown_language
-from .model import YEARS, Catalog, Course, Plan, Track, Unit
+from .model import YEARS, Catalog, Course, Plan, Track, TrackItem, TrackSection, Unit
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted, quoted
@@ -452,6 +452,9 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
         checker.course(course)
     for track in catalog.tracks.values():
         checker.track(track)
+    for kind, source, data in unusable:  # its order too: a misspelt role hid it until fixed
+        if kind == "track":
+            checker.track_order(_track_as_written(data, source))
     for plan in catalog.plans.values():
         checker.plan(plan)
 
@@ -484,6 +487,21 @@ def raw_references(kind: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str,
                 for target_kind in ("course", "track"):
                     if isinstance(item.get(target_kind), str):
                         yield ("phases", p_index, "items", i_index, target_kind), target_kind, item[target_kind]
+
+
+def _track_as_written(data: Mapping[str, Any], source: str) -> Track:
+    """A track that failed its checks, as far as its sections list course ids (any other entry
+    kept as an empty id, so that every position stays the file's)."""
+    def course_id(item: Any) -> str:
+        target = item.get("course") if isinstance(item, Mapping) else item
+        return target if isinstance(target, str) else ""
+
+    sections = data.get("sections")
+    return Track(id=str(data.get("id") or ""), title="", summary="", role="", visibility="", source=source,
+                 sections=tuple(TrackSection("", tuple(TrackItem(course_id(item)) for item in courses))
+                                for courses in (section.get("courses") if isinstance(section, Mapping)
+                                                and isinstance(section.get("courses"), list) else []
+                                                for section in (sections if isinstance(sections, list) else []))))
 
 
 class _CrossFile:
@@ -556,15 +574,23 @@ class _CrossFile:
                                f"{', '.join(others)}", "redirect")
 
     def track(self, track: Track) -> None:
-        seen: set[str] = set()
         for s_index, section in enumerate(track.sections):
             for i_index, item in enumerate(section.items):
                 path = ("sections", s_index, "courses", i_index)
                 self.reference(track.source, path, "course", item.course, track.is_public)
+        self.track_order(track)
+
+    def track_order(self, track: Track) -> None:
+        """Courses listed twice, or before a prerequisite the track also lists."""
+        seen: set[str] = set()
+        for s_index, section in enumerate(track.sections):
+            for i_index, item in enumerate(section.items):
+                path = ("sections", s_index, "courses", i_index)
                 if item.course in seen:
                     self.report.on(track.source, path, f"{dotted(path)}: '{item.course}' is listed "
                                    "twice in this track", "track-duplicate")
-                seen.add(item.course)
+                if item.course:  # "": an entry that is not a course id, reported with the schema
+                    seen.add(item.course)
         for s_index, i_index, course_id, prerequisite in track.misordered(self.catalog.courses):
             if any(course_id in tangle and prerequisite in tangle for tangle in self.tangles):
                 continue  # no order of the two would do: the cycle is reported at its course
