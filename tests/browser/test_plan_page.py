@@ -202,6 +202,14 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
         expect(page.locator("#plan-timezone")).not_to_have_attribute("aria-invalid", "true")
 
 
+def test_the_visitors_zone_is_named_as_the_database_names_it(browser: Any, example_site: str) -> None:
+    """Chromium gives India's zone by its old name; the form, the address and the downloads
+    say Asia/Kolkata."""
+    with open_page(browser, timezone_id="Asia/Calcutta") as page:
+        page.goto(example_site + f"plans/{PLAN}/")
+        expect(page.locator("#plan-timezone")).to_have_value("Asia/Kolkata")
+
+
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page = plan_page
     page.fill("#plan-customer", "Acme")

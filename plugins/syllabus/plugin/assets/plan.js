@@ -497,6 +497,10 @@
     if (!params.has("timezone")) {  // the visitor's own zone, until they type another
       try {
         var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        // By its current name: browsers give some by an old one (Asia/Calcutta). The zone its
+        // place names is its own, under the database's name (see zoneNamed).
+        var place = own.split("/").pop().replace(/_/g, " ").toLowerCase();
+        if (own.indexOf("/") > 0 && Object.prototype.hasOwnProperty.call(data.places, place)) own = data.places[place];
         if (Object.prototype.hasOwnProperty.call(data.timezones, own)) form.elements.timezone.value = ownZone = own;
       } catch (error) { /* the default zone stands */ }
     }
