@@ -158,6 +158,11 @@ def test_site_level_outputs_exist(site: Path) -> None:
         assert (site / path).is_file(), path
 
 
+def test_the_not_found_page_is_titled_as_such(site: Path) -> None:
+    """A tab or a history entry of a broken link said only the site's name."""
+    assert "<title>Page not found - Keystone Academy</title>" in (site / "404.html").read_text(encoding="utf-8")
+
+
 def test_feed_categories_are_the_catalog_filtered_by_their_facet(site: Path) -> None:
     """RFC 4287 4.2.2.2: a category's scheme is an IRI; the scheme and term together open the
     catalog filtered by that value."""
