@@ -78,6 +78,9 @@ def test_exact_titles_find_their_pages(page: Any, example_site: str, start: str,
     assert expected in paths(results)[:3], results[:5]
     found = next(r for r in results if r["path"] == expected)
     assert found["course"] == course_title
+    # Its sections follow it, not its own title again (the section of its h1).
+    sections = page.locator(f"{RESULTS}[href$='{expected}'] ~ {LINKS} h2").all_text_contents()
+    assert found["title"] not in sections
     assert found["lang"] == ("ja" if "-ja/" in expected else "en")
 
 

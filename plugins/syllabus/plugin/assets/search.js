@@ -183,7 +183,9 @@
     item.className = "md-search-result__item";
     const language = (data.filters.language || [])[0];
     item.append(link(data.url, article("h1", data.meta.title, data.excerpt, data.meta.course, language)));
-    const sections = (data.sub_results || []).filter((section) => section.url !== data.url);
+    // Not the page itself again: its top, or the section of its own title (the h1 has an id).
+    const sections = (data.sub_results || []).filter((section) => section.url !== data.url
+      && !(section.url.split("#")[0] === data.url && section.title === data.meta.title));
     for (const section of sections.slice(0, MAX_SECTIONS)) {
       item.append(link(section.url, article("h2", section.title, section.excerpt, "", language)));
     }
