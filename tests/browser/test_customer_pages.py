@@ -123,9 +123,11 @@ def test_home_and_404_search_entries_open_the_header_search(browser: Any, exampl
         with open_page(browser, viewport=viewport) as page:
             for path in ("", "404.html"):
                 page.goto(example_site + path)
-                page.get_by_role("button", name="Search courses, tracks and plans").click()
+                entry = page.get_by_role("button", name="Search courses, tracks and plans")
+                entry.click()
                 expect(page.locator("input.md-search__input")).to_be_focused()
                 page.keyboard.press("Escape")
+                expect(entry).to_be_focused()  # a keyboard user goes on from where they were
 
 
 def test_home_shows_next_live_sessions_in_the_visitors_zone_and_paths_with_their_length(

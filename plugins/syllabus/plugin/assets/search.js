@@ -260,10 +260,16 @@
     input.select();
   }
 
-  function close() {
+  /* Closed with Escape, focus goes back where it was when the dialog opened (the home page's
+   * search button, a link), so that a keyboard user goes on from there, not from the top. */
+  let opener = null;
+
+  function close(restoreFocus = false) {
     toggle.checked = false;
     toggle.dispatchEvent(new Event("change"));
-    if (box.contains(document.activeElement)) document.activeElement.blur(); // "/" opens it again
+    if (!box.contains(document.activeElement)) return;
+    if (restoreFocus && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    else document.activeElement.blur(); // "/" opens it again
   }
 
   function typing(target) {
@@ -281,7 +287,8 @@
   input.addEventListener("input", () => search(input.value));
   const warm = () => load().catch(() => { engine = null; }); // a failure shows when a query needs it
   for (const touched of ["focus", "pointerdown"]) input.addEventListener(touched, warm, { once: true });
-  input.addEventListener("focus", () => { // as in Material: the box in the header opens the dialog
+  input.addEventListener("focus", (event) => { // as in Material: the box in the header opens the dialog
+    if (!box.contains(event.relatedTarget)) opener = event.relatedTarget;
     if (!toggle.checked) {
       toggle.checked = true;
       toggle.dispatchEvent(new Event("change"));
@@ -328,7 +335,7 @@
     }
     if (event.key === "Escape") {
       event.preventDefault();
-      close();
+      close(true);
     } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") &&
                (document.activeElement === input || list.contains(document.activeElement))) {
       event.preventDefault();
