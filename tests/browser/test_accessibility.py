@@ -9,6 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from .conftest import open_page
+
 BLOCKING = {"serious", "critical"}
 
 # Material fades the search output in over 0.4 s; axe measuring mid-fade sees half-transparent
@@ -61,3 +63,22 @@ def test_filtered_catalog_and_open_search_stay_accessible(page: Any, example_sit
     page.locator("input.md-search__input").press_sequentially("search")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert blocking_violations(page) == []
+
+
+def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, example_site: str) -> None:
+    """Tab walked through nine links of the navigation pushed off screen; open, they are
+    reachable, and Escape closes it."""
+    with open_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(example_site + "courses/keystone-101/")
+        for _ in range(25):
+            page.keyboard.press("Tab")
+            assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.locator(".md-sidebar--primary a").first.focus()
+        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+    with open_page(browser, viewport={"width": 1366, "height": 800}) as page:  # a sidebar, not a drawer
+        page.goto(example_site + "courses/keystone-101/")
+        assert not page.evaluate("document.querySelector('.md-sidebar--primary').inert")

@@ -472,7 +472,30 @@
     }
   }
 
+  // On a phone the theme's navigation is a drawer pushed off screen, whose links Tab still
+  // walked through while it was closed: out of reach until opened (inert), and Escape closes it.
+  var DRAWER_MEDIA = window.matchMedia("(max-width: 76.234375em)");  // the theme's drawer width
+
+  function syncDrawer() {
+    var toggle = document.getElementById("__drawer");
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (toggle && drawer) drawer.inert = DRAWER_MEDIA.matches && !toggle.checked;
+  }
+
+  function connectDrawer() {
+    var toggle = document.getElementById("__drawer");
+    if (!toggle) return;
+    toggle.addEventListener("change", syncDrawer);
+    DRAWER_MEDIA.addEventListener("change", syncDrawer);
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    });
+  }
+
   function init() {
+    syncDrawer();  // instant navigation closes the drawer without a change event
     nameSearchDialog();
     connectSearchEntries(document);
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
@@ -484,6 +507,7 @@
 
   // Material's instant navigation swaps pages without a reload and announces each one
   // through document$; without it, run once when the DOM is ready.
+  connectDrawer();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
