@@ -279,3 +279,12 @@ def test_tracks_and_plans_offer_a_course_in_the_readers_language(site_dirs: dict
     assert f"日本語版: Keystone 101：コードの検索とナビゲーション（{url}）" in (  # brackets the language's own
         ja / "plans/team-quickstart-30/plan.csv").read_text(encoding="utf-8-sig")
     assert "keystone-101-ja" not in (en / "plans/team-quickstart-30/plan.md").read_text(encoding="utf-8")
+
+
+def test_lists_of_course_titles_are_joined_as_the_language_joins_them(site_dirs: dict[str, Path]) -> None:
+    """A track's required courses in the downloads: "; " in English (titles hold commas), "、" in Japanese."""
+    for language, separator in (("en", "; "), ("ja", "、")):
+        csv = (site_dirs[language] / "plans/enterprise-onboarding-90/plan.csv").read_text(encoding="utf-8-sig")
+        assert f"{separator}Admin essentials" in csv, language
+    assert "; Admin essentials" not in csv
+

@@ -345,7 +345,8 @@ def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteri
     if row.live:
         parts.append(_live_line(row, fmt, dated, messages))
     if row.required:
-        courses = "; ".join(c.title + messages.aside(duration(c.minutes)) for c in row.required)
+        courses = messages.text("list.title_separator").join(c.title + messages.aside(duration(c.minutes))
+                                                             for c in row.required)
         parts.append(messages.text("download.required_courses", duration=duration(row.duration_minutes),
                                    courses=courses))
     if row.success_criteria and criteria:
@@ -423,8 +424,8 @@ def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
     if row.live:
         nested.append(_live_line(row, "md", dated, messages))
     if row.required:
-        courses = "; ".join(md_escape.link(c.title, c.url) + words.aside(_md(duration(c.minutes)))
-                            for c in row.required)
+        courses = messages.text("list.title_separator").join(
+            md_escape.link(c.title, c.url) + words.aside(_md(duration(c.minutes))) for c in row.required)
         nested.append(words("download.required_courses", duration=_md(duration(row.duration_minutes)),
                             courses=courses))
     if row.success_criteria:
