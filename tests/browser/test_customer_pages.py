@@ -145,6 +145,14 @@ def test_home_shows_next_live_sessions_in_the_visitors_zone_and_paths_with_their
             assert target.bounding_box()["y"] < VIEWPORTS["phone"]["height"]
 
 
+def test_a_visitor_on_utc_is_told_so_by_name(browser: Any, example_site: str) -> None:
+    """UTC has no generic name: the browser said "GMT+00:00"."""
+    with open_page(browser, timezone_id="UTC", locale="en-GB") as page:
+        page.goto(example_site)
+        expect(page.locator(".syllabus-home-sessions li:visible .syllabus-time-primary").first).to_contain_text(
+            "(your time: Coordinated Universal Time)")
+
+
 def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, example_site: str) -> None:
     """The site is rebuilt daily; until then, a visitor's clock retires ended sessions."""
     with open_page(browser, timezone_id="Europe/Berlin", locale="en-GB") as page:

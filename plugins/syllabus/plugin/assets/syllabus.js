@@ -329,12 +329,20 @@
 
   // The zone's name as the browser says it in the page's language ("Pacific Time", "日本時間"),
   // so a visitor on a VPN or travelling sees which clock "your time" is; else its IANA id.
+  // A zone without a generic name (UTC: "GMT+00:00") goes by its long one ("Coordinated
+  // Universal Time", "協定世界時") where that is a name.
   function zoneName(zone) {
-    try {
-      var parts = new Intl.DateTimeFormat(pageMessages().formats.language, { timeZone: zone, timeZoneName: "longGeneric" })
+    function named(style) {
+      var parts = new Intl.DateTimeFormat(pageMessages().formats.language, { timeZone: zone, timeZoneName: style })
         .formatToParts(new Date());
       var name = parts.filter(function (part) { return part.type === "timeZoneName"; })[0];
       return name ? name.value : zone;
+    }
+    try {
+      var generic = named("longGeneric");
+      if (!/^GMT[+\-\u2212]/.test(generic)) return generic;
+      var long = named("long");
+      return /^GMT[+\-\u2212]/.test(long) ? generic : long;
     } catch (e) { return zone; }
   }
 
