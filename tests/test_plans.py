@@ -287,13 +287,17 @@ def test_required_options_exit_2(plan_cli: Callable[..., CliResult]) -> None:
     assert plan_cli("onboarding", "--start", "2027-01-04").code == 2
 
 
-@pytest.mark.parametrize("fields", [{"visibility": "internal"}, {"status": "draft"}])
+@pytest.mark.parametrize(("fields", "state"), [({"visibility": "internal"}, "internal"),
+                                               ({"status": "draft"}, "a draft")])
 def test_public_audience_cannot_print_internal_or_draft_plans(
         catalog: CatalogDir, run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch,
-        fields: dict[str, str]) -> None:
+        fields: dict[str, str], state: str) -> None:
+    """A trainer's new plan is a draft: they are told why and how to print it, not 'unknown'."""
     write_plan_catalog(catalog, **fields)
     result = run_cli("plan", "-f", catalog.config, "onboarding", *ARGS)
-    assert result.code == 2 and "unknown plan 'onboarding'" in result.err and result.out == ""
+    assert result.code == 2 and result.out == ""
+    assert result.err == (f"syllabus: error: plan 'onboarding' is {state}, which the public site does not publish; "
+                          "to print it for review, run with SYLLABUS_AUDIENCE=internal\n")
     monkeypatch.setenv("SYLLABUS_AUDIENCE", "internal")
     assert run_cli("plan", "-f", catalog.config, "onboarding", *ARGS).code == 0
 

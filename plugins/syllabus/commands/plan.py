@@ -26,6 +26,11 @@ def run(args: argparse.Namespace, options: Options) -> int:
     # The audience's view only: a public run knows nothing of draft or internal plans.
     catalog = result.catalog.visible_to(options.audience)
     plan = catalog.plans.get(args.plan_id)
+    hidden = result.catalog.plans.get(args.plan_id)
+    if plan is None and hidden is not None:  # the repository has it: whoever runs this can read it anyway
+        state = "a draft" if hidden.status == "draft" else f"{hidden.visibility}"
+        raise ConfigError(f"plan '{args.plan_id}' is {state}, which the {options.audience} site does not publish; "
+                          "to print it for review, run with SYLLABUS_AUDIENCE=internal")
     if plan is None:
         close = difflib.get_close_matches(args.plan_id, list(catalog.plans), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
