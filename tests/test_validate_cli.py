@@ -183,6 +183,9 @@ HOSTILE_YAML = [
         in_course(7, 19, "schema-type", "duration_minutes: expected a whole number, got text '0123'")]),
     Hostile("title-1.10", {COURSE_FILE: course(title="title: 1.10")}, [
         in_course(2, 8, "schema-type", "title: '1.10' is a number; quote it if you meant text")]),
+    Hostile("colon-in-a-list-item", {COURSE_FILE: COURSE + "outcomes:\n  - Deploy: the chart\n"}, [
+        in_course(11, 5, "schema-type", "outcomes[0]: expected text, got a mapping: the colon in it made YAML read "
+                  "'Deploy' as the name of a field; put the whole text in quotes: \"Deploy: the chart\"")]),
     Hostile("visibility-no", {COURSE_FILE: course(visibility="visibility: no")}, [
         in_course(9, 13, "schema-enum", "visibility: 'no' is not one of public, internal")]),
     Hostile("impossible-date", {COURSE_FILE: COURSE + "last_reviewed: 2026-02-30\n"}, [

@@ -8,6 +8,7 @@ allowed and, for near-misses, what was probably meant.
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import re
 import unicodedata
@@ -180,6 +181,9 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
         return f"takes one value, not a list; write one of them, such as '{value[0]}'"
     if expected == "text" and source is not None:
         return f"{_quote(value, source)} is {_type_of(value)}; quote it if you meant text"
+    if expected == "text" and (text := _text_split_by_colon(value)):
+        return (f"expected text, got a mapping: the colon in it made YAML read '{next(iter(value))}' as the name "
+                f"of a field; put the whole text in quotes: {json.dumps(text, ensure_ascii=False)}")
     if expected == "a list" and value is None:  # "tags:", "tags: null"
         return "expected a list, got nothing; write one '- item' per line under it, or remove the key"
     if expected == "a list" and isinstance(value, str) and _BULLET.match(value):
@@ -197,6 +201,16 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
         return f"{_quote(value, source)} is a time, not minutes; write {int(clock[1]) * 60 + int(clock[2])}"
     shown = _quote(value, source) if source is not None or isinstance(value, (str, int, float)) else ""
     return f"expected {expected}, got {_type_of(value)} {shown if value is not None else ''}".rstrip()
+
+
+def _text_split_by_colon(value: Any) -> str | None:
+    """The text a one-field mapping was written as (``- Deploy: the chart``), if it reads as one."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    [(key, rest)] = value.items()
+    if not isinstance(key, str) or not isinstance(rest, (str, int, float, type(None))) or isinstance(rest, bool):
+        return None
+    return f"{key}: {rest}" if rest is not None else f"{key}:"
 
 
 # What YAML reads specially at the start of an unquoted item in [...] (or anywhere in it).
