@@ -125,7 +125,8 @@ WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.example.com/page')"
 LEAK = "must not be referenced from public content (it would leak); remove the reference or publish it"
 SESSION = "sessions:\n  - start: {start}\n    timezone: {zone}\n"  # start at 11:12, zone at 12:15
 LIVE = {"format": "format: virtual-ilt"}
-COHORTS = "  - {start: '2027-01-04T10:00', timezone: UTC, duration_minutes: 60}\n"
+COHORTS = ("  - {start: '2027-01-04T10:00', timezone: UTC, duration_minutes: 60}\n"
+           "  - {start: '2027-01-05T10:00', timezone: UTC, duration_minutes: 60}\n")
 
 
 def session(start: str = "2026-12-03T16:00", zone: str = "America/New_York", more: str = "") -> str:
@@ -412,7 +413,7 @@ SESSIONS = [
                 "Europe/Berlin)")]),
     Case("session-start-is-a-real-time",
          {C: course(extra=session(start="2026-02-30T16:00"), **LIVE)},
-         {C: course(extra=session(start="2026-02-28T16:00"), **LIVE)},
+         {C: course(extra=session(start="2026-12-28T16:00"), **LIVE)},
          [error(C, 11, 12, "datetime", "sessions[0].start: '2026-02-30T16:00' is not a real date and time "
                 "(YYYY-MM-DDTHH:MM)")]),
     Case("session-start-has-no-offset",
@@ -432,7 +433,7 @@ SESSIONS = [
                 "YYYY-MM-DDTHH:MM (e.g. '2026-12-03T09:30')")]),
     Case("session-start-in-the-years-dates-can-hold",  # past them, an offset or a duration overflows datetime
          {C: course(extra=session(start="9999-12-31T23:30", zone="Pacific/Kiritimati"), **LIVE)},
-         {C: course(extra=session(start="2999-12-31T23:30", zone="Pacific/Kiritimati"), **LIVE)},
+         {C: course(extra=session(start="2027-12-31T23:30", zone="Pacific/Kiritimati"), **LIVE)},
          [error(C, 11, 12, "datetime", "sessions[0].start: '9999-12-31T23:30' is outside the years 1900-2999")]),
     Case("session-timezone-is-not-an-offset",
          {C: course(extra=session(zone="GMT+10"), **LIVE)},
@@ -455,6 +456,23 @@ SESSIONS = [
          [warning(C, 11, 12, "datetime", "sessions[0].start: 2027-11-07T01:30 happens twice in America/New_York "
                   "(clocks go back that day); it is read as the first, so pick another time that no one can read "
                   "otherwise")]),
+    Case("session-listed-twice-is-a-warning",
+         {C: course(extra=session(more="  - {start: '2026-12-03T16:00', timezone: America/New_York}\n"), **LIVE)},
+         {C: course(extra=session(more="  - {start: '2026-12-10T16:00', timezone: America/New_York}\n"), **LIVE)},
+         [warning(C, 13, 13, "session-duplicate", "sessions[1]: the same start and timezone as sessions[0]; remove "
+                  "one")]),
+    Case("session-years-ahead-is-a-warning",  # today is 2026-11-18: 2207 is a typo
+         {C: course(extra=session(start="2207-01-12T16:00"), **LIVE)},
+         {C: course(extra=session(start="2027-01-12T16:00"), **LIVE)},
+         [warning(C, 11, 12, "session-date", "sessions[0].start: 2207-01-12 is more than 2 years ahead; check the "
+                  "year")]),
+    Case("live-course-whose-sessions-were-all-held-is-a-warning",  # a cancelled later one does not count
+         {C: course(extra=session(start="2026-11-10T16:00", more="  - {start: '2026-12-10T16:00', timezone: UTC, "
+                                  "status: cancelled}\n"), **LIVE)},
+         {C: course(extra=session(start="2026-11-10T16:00", more="  - {start: '2026-12-10T16:00', timezone: UTC}\n"),
+                    **LIVE)},
+         [warning(C, 11, 3, "session-date", "sessions: every session has been held, so the course page offers no "
+                  "date to register for; add the next ones, or an on_demand alternative")]),
     Case("program-session-gives-one-meetings-length",
          {C: course(extra="program_weeks: 6\n" + session(), **LIVE)},
          {C: course(extra="program_weeks: 6\n" + session(more="    duration_minutes: 90\n"), **LIVE)},
@@ -486,8 +504,8 @@ SESSIONS = [
          {C: course(extra=session(more="    status: cancelled\n"), **LIVE)},
          [error(C, 13, 13, "schema-enum", "sessions[0].status: 'postponed' is not one of scheduled, full, cancelled")]),
     Case("meetings-are-bounded",
-         {C: course(extra="program_weeks: 520\nsessions:\n" + COHORTS * 2, **LIVE)},
-         {C: course(extra="program_weeks: 500\nsessions:\n" + COHORTS * 2, **LIVE)},
+         {C: course(extra="program_weeks: 520\nsessions:\n" + COHORTS, **LIVE)},
+         {C: course(extra="program_weeks: 500\nsessions:\n" + COHORTS, **LIVE)},
          [error(C, 12, 3, "sessions-count", "sessions: 1,040 meetings (2 sessions x program_weeks); at most 1,000 "
                 "per course: every meeting is a calendar event in several published files; list the next cohorts "
                 "only")]),

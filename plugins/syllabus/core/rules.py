@@ -266,6 +266,33 @@ def session_start(text: str) -> tuple[dt.datetime | None, str]:
     return start, ""
 
 
+SESSION_YEARS_AHEAD = 2  # a session later than this many years from today is most likely a typo'd year
+
+
+def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, bool]], source: str, options: Options,
+                    report: Report) -> None:
+    """Warnings on what a trainer most likely did not mean: a session listed twice, one years
+    ahead (2207), and a live course whose sessions have all been held, with no on-demand
+    alternative, whose page would offer nothing to register for. Past sessions stay allowed:
+    they are the course's history."""
+    first: dict[tuple[dt.datetime, str], int] = {}
+    for index, start, zone, _ in held:
+        if (start, zone) in first:
+            report.on(source, ("sessions", index, "start"), f"sessions[{index}]: the same start and timezone as "
+                      f"sessions[{first[start, zone]}]; remove one", "session-duplicate", severity="warning")
+        first.setdefault((start, zone), index)
+        if start.year > options.today.year + SESSION_YEARS_AHEAD:
+            report.on(source, ("sessions", index, "start"), f"sessions[{index}].start: {start:%Y-%m-%d} is more "
+                      f"than {SESSION_YEARS_AHEAD} years ahead; check the year", "session-date", severity="warning")
+    format_id = _text(data, "format")
+    open_sessions = [start for _, start, _, cancelled in held if not cancelled]
+    if (open_sessions and format_id and options.taxonomy.is_live(format_id) and not data.get("on_demand")
+            and max(open_sessions).date() < options.today):
+        report.on(source, ("sessions",), "sessions: every session has been held, so the course page offers no date "
+                  "to register for; add the next ones, or an on_demand alternative", "session-date",
+                  severity="warning")
+
+
 def _check_course_data(data: Any, source: str, options: Options, report: Report) -> bool:
     ok = True
     reviewed_text = _text(data, "last_reviewed")
@@ -278,6 +305,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     elif reviewed is not None and reviewed > options.today:  # a typo'd year would never go stale
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is in the future; write the date "
                   "of the last review", "stale", severity="warning")
+    held: list[tuple[int, dt.datetime, str, bool]] = []  # (index, local start, zone, cancelled) of readable ones
     for index, session in _entries(data, "sessions"):
         path = ("sessions", index)
         start = None
@@ -292,6 +320,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                            f"{zone_problem(zone, session_zones())}", "timezone")
             ok = False
         elif zone is not None and start is not None:
+            held.append((index, start, zone, session.get("status") == "cancelled"))
             aware = start.replace(tzinfo=time_zone(zone))
             round_trip = aware.astimezone(dt.UTC).astimezone(time_zone(zone))
             if round_trip.replace(tzinfo=None) != start:
@@ -301,6 +330,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} happens twice in "
                           f"{zone} (clocks go back that day); it is read as the first, so pick another time "
                           "that no one can read otherwise", "datetime", severity="warning")
+    _check_schedule(data, held, source, options, report)
     meetings = len(_entries(data, "sessions")) * (_whole(data.get("program_weeks")) or 1)
     if meetings > MAX_MEETINGS:
         report.on(source, ("sessions",), f"sessions: {meetings:,} meetings ({len(_entries(data, 'sessions'))} "
