@@ -944,6 +944,11 @@ PLANS = [
          {P: PLAN.split("phases:")[0] + "phases: []\n"},
          {P: plan()},
          [error(P, 6, 9, "schema-minItems", "phases: needs at least 1 item")]),
+    Case("plan-item-fields-of-another-type",  # silently ignored before: the meeting took no course
+         {P: plan().replace(ITEM, "type: meeting, title: Kickoff, course: intro")},
+         {P: plan().replace(ITEM, "type: meeting, title: Kickoff, note: With the sponsor")},
+         [error(P, 11, 49, "plan-item", "phases[0].items[0].course: a meeting item does not use 'course', which "
+                "would be ignored; remove it (a meeting item takes title and note)")]),
     Case("plan-item-type-values",
          {P: plan().replace(ITEM, "type: workshop, title: Kickoff")},
          {P: plan().replace(ITEM, "type: task, title: Kickoff, owner: ce")},

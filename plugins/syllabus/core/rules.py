@@ -426,10 +426,30 @@ def _check_output_paths(data: Any, source: str, report: Report) -> None:
                 claimed[output] = what
 
 
+# The fields of a plan item that belong to its type (as the plan schema requires them): one
+# another type takes was silently ignored (a meeting with a course, a course item with an owner).
+ITEM_FIELDS = {"course": ("course",), "track": ("track",), "task": ("title", "owner"), "meeting": ("title",)}
+
+
+def _check_item_fields(item: Mapping[str, Any], path: Path_, source: str, report: Report) -> None:
+    kind = item.get("type")
+    if not isinstance(kind, str) or kind not in ITEM_FIELDS:
+        return  # the schema says what the type may be
+    others = {field for fields in ITEM_FIELDS.values() for field in fields} - set(ITEM_FIELDS[kind])
+    for key in item:
+        if key in others:
+            report.on(source, (*path, key), f"{dotted((*path, key))}: a {kind} item does not use '{key}', which "
+                      f"would be ignored; remove it (a {kind} item takes {', '.join(ITEM_FIELDS[kind])} and note)",
+                      "plan-item", at_key=True)
+
+
 def _check_plan_data(data: Any, source: str, report: Report) -> None:
     length = _whole(data.get("length_days")) if isinstance(data, Mapping) else None
     previous_end = -1
     past_the_end: list[tuple[Path_, str, int]] = []  # (where, what, day): said once if length_days is the slip
+    for index, phase in _entries(data, "phases"):
+        for item_index, item in _entries(phase, "items"):
+            _check_item_fields(item, ("phases", index, "items", item_index), source, report)
     for index, phase in _entries(data, "phases"):
         path = ("phases", index)
         start, end = _whole(phase.get("start_day")), _whole(phase.get("end_day"))
