@@ -232,7 +232,8 @@ FIELDS = [
     Case("duration-quoted-is-text",
          {C: course(duration_minutes="duration_minutes: '60'")},
          {C: course(duration_minutes="duration_minutes: 60")},
-         [error(C, 7, 19, "schema-type", "duration_minutes: expected a whole number, got text '60'")]),
+         [error(C, 7, 19, "schema-type", "duration_minutes: expected a whole number, got the text '60'; remove the "
+                "quotes around it")]),
     Case("empty-optional-list-is-nothing",
          {C: course(extra="tags:\nproducts: null\n")},
          {C: course(extra="tags: [helm]\n")},
@@ -256,7 +257,12 @@ FIELDS = [
     Case("owners-handle-or-email",
          {C: course(owners="owners: [trainer]")},
          {C: course(owners="owners: ['@trainer']")},
-         [error(C, 8, 10, "schema-anyOf", "owners[0]: expected GitHub handle or Email address")]),
+         [error(C, 8, 10, "schema-anyOf", "owners[0]: expected GitHub handle or Email address, got 'trainer' (e.g. "
+                "'@jdoe' or '@keystone/education' or 'jdoe@example.com')")]),
+    Case("on-demand-names-its-field",
+         {C: course(extra="on_demand: {}\n")},
+         {C: course(extra="on_demand: {url: 'https://videos.example.com/intro'}\n")},
+         [error(C, 10, 12, "schema-oneOf", "on_demand: give 'url' or 'course'")]),
     Case("owners-unique",
          {C: course(owners="owners: ['@trainer', '@trainer']")},
          {C: course(owners="owners: ['@trainer', '@other']")},

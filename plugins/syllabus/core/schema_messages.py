@@ -166,9 +166,11 @@ def _expected(schema: dict[str, Any]) -> str:
     return " or ".join(_TYPE_NAMES.get(t, t) for t in names)
 
 
-def _example(schema: dict[str, Any]) -> str:
-    examples = schema.get("examples")
-    return f" (e.g. '{examples[0]}')" if examples else ""
+def _example(schema: dict[str, Any], *, every: bool = False) -> str:
+    """The schema's first example (``every``: each of them) as a hint."""
+    examples = schema.get("examples") or []
+    shown = examples if every else examples[:1]
+    return f" (e.g. {' or '.join(quoted(str(example)) for example in shown)})" if shown else ""
 
 
 _HOURS_MINUTES = re.compile(r"(\d{1,3}):([0-5]\d)")  # "1:30", for a field counted in minutes
@@ -195,6 +197,8 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
         return f"expected a list, got {_quote(value, source)}; write [{items}] or one '- item' per line"
     if expected in ("a whole number", "a number") and isinstance(value, float) and math.isfinite(value):
         return f"{_quote(value, source)} must be a whole number"
+    if expected == "a whole number" and isinstance(value, str) and re.fullmatch(r"[1-9]\d*|0", value.strip()):
+        return f"expected a whole number, got the text {_quote(value, source)}; remove the quotes around it"
     field = error.absolute_path[-1] if error.absolute_path else ""
     clock = _HOURS_MINUTES.fullmatch(value.strip()) if isinstance(value, str) else None
     if expected == "a whole number" and isinstance(field, str) and field.endswith("minutes") and clock:
@@ -330,7 +334,14 @@ def _messages_for(
                 yield from messages_for(branch_error, sources, titles)
             return
         options = [s.get("title") or _expected(s) for s in error.validator_value if isinstance(s, dict)]
-        yield SchemaMessage(path, f"{where}: expected {' or '.join(o for o in options if o)}")
+        missing = [e.validator_value for e in error.context if e.validator == "required"]
+        if isinstance(value, dict) and not value and missing:  # "on_demand: {}": which field it needs
+            keys = [f"'{key}'" for keys in missing for key in keys]
+            yield SchemaMessage(path, f"{where}: give {' or '.join(keys)}")
+            return
+        got = f", got {_quote(value, source)}" if isinstance(value, (str, int, float)) else ""
+        yield SchemaMessage(path, f"{where}: expected {' or '.join(o for o in options if o)}{got}"
+                                  f"{_example(schema, every=True)}")
         return
     if keyword == "not":
         yield SchemaMessage(path, f"{where}: {schema.get('description') or error.message}")
