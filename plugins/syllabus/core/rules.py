@@ -325,7 +325,9 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             round_trip = aware.astimezone(dt.UTC).astimezone(time_zone(zone))
             if round_trip.replace(tzinfo=None) != start:
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} does not "
-                          f"exist in {zone} (clocks change that day)", "datetime", severity="warning")
+                          f"exist in {zone} (clocks change that day)", "datetime", severity="warning",
+                          hint=f"clocks skip that hour: the time is read as {round_trip:%H:%M}; write that, or "
+                               "another time")
             elif aware.utcoffset() != aware.replace(fold=1).utcoffset():
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} happens twice in "
                           f"{zone} (clocks go back that day); it is read as the first, so pick another time "
