@@ -43,6 +43,11 @@ def write_catalog(catalog, body: str, page: str = "courses/intro/index.md") -> N
     catalog.write(page, body)
 
 
+def reported(result) -> list[dict]:
+    """validate's JSON diagnostics, but the warning that the catalog's draft.md is no unit (on purpose)."""
+    return [d for d in json.loads(result.out) if d["rule"] != "unlisted-page"]
+
+
 def validate(run_cli, catalog) -> list[tuple[str, int, int, str]]:
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert result.err == ""
@@ -164,7 +169,7 @@ def test_a_page_with_refused_metadata_still_has_its_body_checked(catalog, run_cl
     """Every problem in one run: a misspelt key did not hide the broken link below it."""
     write_catalog(catalog, "---\ntitel: Intro\n---\n\n# Intro\n\nSee [this](nope.md).\n")
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
-    assert [(d["line"], d["column"], d["rule"]) for d in json.loads(result.out)] == [(2, 1, "front-matter"),
+    assert [(d["line"], d["column"], d["rule"]) for d in reported(result)] == [(2, 1, "front-matter"),
                                                                                      (7, 12, "link")]
 
 
@@ -280,7 +285,7 @@ def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli)
                   "courses/intro/lab/index.md")
     catalog.course("secret", course_data("secret", status="draft"))
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
-    assert [(d["line"], d["column"], d["rule"]) for d in json.loads(result.out)] == [(3, 17, "link"),
+    assert [(d["line"], d["column"], d["rule"]) for d in reported(result)] == [(3, 17, "link"),
                                                                                    (5, 10, "hidden-reference")]
 
 
@@ -394,7 +399,7 @@ def test_a_link_to_a_place_its_page_lacks_is_reported_as_mkdocs_anchors_setting_
                       + dump({"validation": {"links": {"anchors": level}}}))
     write_catalog(catalog, ANCHORS)
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
-    found = [(d["line"], d["column"], d["message"], d["severity"]) for d in json.loads(result.out)]
+    found = [(d["line"], d["column"], d["message"], d["severity"]) for d in reported(result)]
     line = ANCHORS.splitlines()[2]
     assert found == ([(3, line.index(f"({message.split(chr(39))[1]})") + 2, message, severity)
                       for message in ANCHOR_MESSAGES] if severity else [])

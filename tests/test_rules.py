@@ -554,8 +554,17 @@ FILES = [
          {C: unit("one.md"), **ONE},
          [error(C, 11, 24, "file",
                 "units[0].file: 'onee.md' not found in the course folder (did you mean 'one.md'?)")]),
+    Case("unit-file-suggests-only-pages-a-unit-may-be",  # not index.md, the course page, nor a material
+         {C: unit("intro.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/intro.pdf": b"%PDF-1.4\n"},
+         {C: unit("one.md"), **ONE, "courses/intro/index.md": "# Intro\n"},
+         [error(C, 11, 24, "file", "units[0].file: 'intro.md' not found in the course folder")]),
+    Case("a-page-no-unit-lists-is-a-warning",
+         {C: course(), "courses/intro/extra.md": "# Extra\n"},
+         {C: course(), "courses/intro/extra.txt": "Trainer notes.\n"},
+         [warning("courses/intro/extra.md", 1, 1, "unlisted-page", "extra.md is not listed under units in "
+                  "course.yml, so it is not published")]),
     Case("unit-file-no-dotdot",
-         {C: unit("../other/one.md"), "courses/other/one.md": "# One\n", **other("other")},
+         {C: unit("../other/one.md"), **other("other")},
          {C: unit("sub/one.md"), "courses/intro/sub/one.md": "# One\n", **other("other")},
          [error(C, 11, 24, "file", f"units[0].file: '../other/one.md' {LEAVES}")]),
     Case("unit-file-not-absolute",
@@ -585,7 +594,7 @@ FILES = [
                 "its own file")]),
     Case("unit-file-in-other-letter-case",
          {C: unit("ONE.md"), **ONE, "courses/intro/NOTE.md": "# Note\n"},
-         {C: unit("one.md"), **ONE, "courses/intro/NOTE.md": "# Note\n"},
+         {C: unit("one.md"), **ONE, "courses/intro/NOTE.txt": "Note\n"},
          [error(C, 11, 24, "file", "units[0].file: 'ONE.md' not found in the course folder (did you mean "
                 "'one.md'?)")]),
     Case("unit-index-in-a-subfolder-is-a-unit",

@@ -29,7 +29,7 @@ from .config import Options
 from .model import Catalog, Course, Plan, Session, Track, Unit
 from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, body_line, has_body
 from .report import Report
-from .rules import IMAGE_SUFFIXES, confined_file, file_problem, material_problem, own_mode
+from .rules import COURSE_PAGE, IMAGE_SUFFIXES, confined_file, file_problem, material_problem, own_mode
 from .schema_messages import did_you_mean
 
 LINK_RULE = "link"
@@ -45,7 +45,6 @@ class _Broken(NamedTuple):
 CATALOG_PAGE = "catalog/index.md"
 INSIGHTS_PAGE = "insights/index.md"
 REFERENCE_PAGE = "reference/fields/index.md"
-COURSE_PAGE = "index.md"  # a course's page, in its folder: generated, with index.md's body if there is one
 HOME_PAGES = ("index.md", "README.md")  # the docs folder's (MkDocs takes either), framed by home.html
 
 # The places the templates add around a page's Markdown body (each a name course.html,

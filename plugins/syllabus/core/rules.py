@@ -67,6 +67,7 @@ def check_placeholder_markdown(text: str, source: str, published: bool, report: 
 
 
 COURSE_FILE = "course.yml"  # in each course's folder
+COURSE_PAGE = "index.md"  # a course's page, in its folder: generated, with index.md's body if there is one
 # File and folder names that are published: they become URLs, so nothing a URL or a shell
 # would read specially (no spaces, quotes, ":", "#", "?", "%", backslashes, leading dots).
 SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
@@ -141,7 +142,9 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
         if status is not None and stat.S_ISLNK(status.st_mode):
             return f"'{name}' goes through a symlink; symlinks are never published"
     if status is None or not stat.S_ISREG(status.st_mode):
-        siblings = [p.name for p in folder.iterdir()] if folder.is_dir() and list_siblings else []
+        page = relative.suffix.lower() in MARKDOWN_SUFFIXES  # a unit, or a material: suggest one of its kind
+        siblings = [p.name for p in folder.iterdir() if p.name not in (COURSE_FILE, COURSE_PAGE)
+                    and (p.suffix.lower() in MARKDOWN_SUFFIXES) == page] if folder.is_dir() and list_siblings else []
         return f"'{name}' not found in the course folder{did_you_mean(name, siblings)}"
     if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
@@ -293,6 +296,26 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, bool]], s
                   severity="warning")
 
 
+def _check_unlisted_pages(data: Any, folder: Path, source: str, report: Report) -> None:
+    """A page beside course.yml that no unit lists is published nowhere: a trainer who wrote
+    it and forgot the course.yml line saw nothing say so."""
+    units = data.get("units") if isinstance(data, Mapping) else None
+    if units is not None and not isinstance(units, list):
+        return  # the schema reports it; which pages it lists is unknown
+    listed = {PurePosixPath(name) for field in ("units", "materials")  # a page as a material is refused there
+              for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return
+    for name in names:
+        if (PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES and name != COURSE_PAGE
+                and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))):
+            report.at(str(PurePosixPath(source).parent / name), 1, 1, f"{name} is not listed under units in "
+                      "course.yml, so it is not published", "unlisted-page", "warning",
+                      hint="list it under units, or move it out of the course folder")
+
+
 def _check_course_data(data: Any, source: str, options: Options, report: Report) -> bool:
     ok = True
     reviewed_text = _text(data, "last_reviewed")
@@ -350,16 +373,20 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                 report.on(source, ("sessions", index), f"sessions[{index}]: an in-person session with no location; "
                           "add location: venue, address and city", "session-location", severity="warning")
     folder = options.root / PurePosixPath(source).parent
+    files_found = True
     for field in ("units", "materials"):
         for index, entry in _entries(data, field):
             name = _text(entry, "file")
             if name is not None and (problem := _file_problem(folder, name)):  # says more than the pattern
                 report.restate(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
+                files_found = False
             elif field == "materials" and name is not None and (problem := material_problem(name)):
                 report.on(source, (field, index, "file"), f"materials[{index}].file: {problem}", "file")
-            elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath("index.md"):
+            elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath(COURSE_PAGE):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
+    if files_found:  # else the page is most likely the one a misspelt entry names (did you mean)
+        _check_unlisted_pages(data, folder, source, report)
     _check_units_fit(data, source, report)
     _check_output_paths(data, source, report)
     language = _text(data, "language") or options.site_language
