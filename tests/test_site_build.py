@@ -158,6 +158,15 @@ def test_site_level_outputs_exist(site: Path) -> None:
         assert (site / path).is_file(), path
 
 
+def test_catalog_cards_link_the_on_demand_alternative_of_a_live_course(site: Path) -> None:
+    """"Or take it on demand" was text: the alternative is a link, to a course of the catalog
+    or to the recording's address."""
+    page = (site / "catalog/index.html").read_text(encoding="utf-8")
+    card = page[page.index('data-id="search-bootcamp-live"'):]
+    card = card[:card.index("</li>")]
+    assert '<a class="syllabus-also" href="../courses/keystone-101/">Or take it on demand</a>' in card
+
+
 def test_the_not_found_page_is_titled_as_such(site: Path) -> None:
     """A tab or a history entry of a broken link said only the site's name."""
     assert "<title>Page not found - Keystone Academy</title>" in (site / "404.html").read_text(encoding="utf-8")

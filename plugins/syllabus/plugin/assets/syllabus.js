@@ -435,7 +435,11 @@
       var times = later ? Array.prototype.slice.call(later.content.querySelectorAll("time[data-over]")) : [];
       var coming = times.filter(function (time) { return new Date(time.dataset.over).getTime() >= now; })[0];
       if (coming) line.querySelector("time[data-over]").replaceWith(coming.cloneNode(true));
-      else line.textContent = syllabusText("script.catalog.dates_on_course");
+      else {  // the on-demand alternative stays on offer
+        var also = line.querySelector(".syllabus-also");
+        line.textContent = syllabusText("script.catalog.dates_on_course");
+        if (also) line.append(also);
+      }
     });
     // The home page lists the next few sessions and carries more, hidden: the first still coming.
     Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-home-sessions"), function (list) {
