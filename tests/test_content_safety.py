@@ -518,6 +518,9 @@ THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
     ("extra_javascript:\n  - https://cdn.example.test/x.js\n", "{line}:5: error: extra_javascript[0]: "
      "'https://cdn.example.test/x.js' is loaded into every page from another host, which every visitor's browser "
      "would ask for; publish the file with the site (docs/)"),
+    ("extra_javascript:\n  - ///cdn.example.test/x.js\n", "{line}:5: error: extra_javascript[0]: "  # browsers: a host
+     "'///cdn.example.test/x.js' is loaded into every page from another host, which every visitor's browser "
+     "would ask for; publish the file with the site (docs/)"),
     ("extra:\n  analytics: {provider: google, property: G-ABCDEF1234}\n", "{line}:14: error: "
      "extra.analytics: loads the analytics provider's script from its host into every page, which every visitor's "
      "browser would run; Syllabus sites make no requests to other hosts, so remove it"),
@@ -526,7 +529,7 @@ THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
 
 @pytest.mark.parametrize(("lines", "expected"), THEME_TEXTS,
                          ids=["html", "attribute", "homepage", "social", "copyright", "polyfills", "nav",
-                              "external-script", "analytics"])
+                              "external-script", "external-script-three-slashes", "analytics"])
 def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
         site_catalog: CatalogDir, run_cli, tmp_path: Path, lines: str, expected: str) -> None:
     """Material prints site_name, copyright, extra values (and more) into every page
@@ -560,7 +563,7 @@ def test_the_logo_and_favicon_are_files_of_the_site(site_catalog: CatalogDir, ru
     """Every page loads them: from another host, a tracking pixel on every visit."""
     config = site_catalog.config.read_text(encoding="utf-8")
     site_catalog.write("mkdocs.yml", config.replace("  name: material\n", (
-        "  name: material\n  favicon: https://tracker.example.test/icon.png\n  logo: //tracker.example.test/a.png\n")))
+        "  name: material\n  favicon: https://tracker.example.test/icon.png\n  logo: ///tracker.example.test/a.png\n")))
     errors = run_cli("validate", "-f", site_catalog.config).err.splitlines()
     assert [line.split(": error: ")[1].split(":")[0] for line in errors] == ["theme.favicon", "theme.logo"]
     site_catalog.write("mkdocs.yml", config.replace("  name: material\n", (

@@ -299,12 +299,21 @@ def _odd_comment(html: str) -> Removal | None:
 
 
 def _as_browsers_read(url: str) -> SplitResult | None:
-    r"""``url`` split as a browser reads it in a page (None if it cannot be): browsers read "\"
-    as "/" in http(s) URLs, so "https://evil\@good/" is evil's, and "\\evil/x" names a host."""
+    r"""``url`` split as a browser reads it in a page (None if it cannot be), by the URL
+    standard's rules for http(s): C0 controls and spaces around it and tabs and line breaks in
+    it are dropped, "\" is read as "/" ("https://evil\@good/" is evil's, "\\evil/x" names a
+    host), and any run of slashes before a host is read as two ("///evil/x" is evil's too)."""
+    text = _TAB_OR_NEWLINE.sub("", url.strip(_C0_OR_SPACE).strip()).replace("\\", "/")
+    text = _SLASHES_BEFORE_HOST.sub(r"\1//", text)
     try:
-        return urlsplit(url.strip().replace("\\", "/"))
+        return urlsplit(text)
     except ValueError:
         return None
+
+
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+_SLASHES_BEFORE_HOST = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:)?/{2,}")
 
 
 def _from_the_site(url: str) -> bool:
