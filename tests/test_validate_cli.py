@@ -356,6 +356,11 @@ def test_hostile_file_names_are_printed_escaped_in_every_format(catalog, tmp_pat
         assert not any(line.startswith("::error file=x") for line in output.splitlines())
         assert "\x1b" not in output and "\u202e" not in output
     assert len(text.splitlines()) == len(HOSTILE_NAMES) + 1  # one line each, and the summary
+    # A name that is not UTF-8 (Python holds its byte as a lone surrogate, which no output encodes).
+    (catalog.root / "courses/intro").joinpath(os.fsdecode(b"bad\xff.md")).write_text("# Bad\n", encoding="utf-8")
+    as_json = run_process("validate", "--format", "json", "-f", catalog.config)
+    assert "courses/intro/bad\\udcff.md" in [d["path"] for d in json.loads(as_json.stdout)]
+    assert "courses/intro/bad\\udcff.md:1:1: warning:" in run_process("validate", "-f", catalog.config).stdout
 
 
 def test_hostile_markdown_in_a_real_process(catalog):

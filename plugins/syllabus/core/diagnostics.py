@@ -16,8 +16,9 @@ Severity = Literal["error", "warning"]
 
 # Messages quote trainers' values and paths name their files (Git keeps any name): a newline,
 # terminal escape or bidi override in one must not break the one-line-per-problem output,
-# start a CI workflow command ("\n::error ...") or reorder the line, so it is shown escaped.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# start a CI workflow command ("\n::error ...") or reorder the line, so it is shown escaped;
+# so is a byte of a name that is not UTF-8 (a lone surrogate to Python), which no output can encode.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
@@ -82,7 +83,8 @@ def summary_line(diagnostics: list[Diagnostic], file_count: int) -> str:
 def render(diagnostics: list[Diagnostic], file_count: int, fmt: str) -> str:
     """Render sorted diagnostics as ``text``, ``github`` or ``json``."""
     if fmt == "json":
-        rows = [{key: value for key, value in asdict(d).items() if value or key != "hint"} for d in diagnostics]
+        rows = [{**{key: value for key, value in asdict(d).items() if value or key != "hint"},
+                 "path": printable(d.path)} for d in diagnostics]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     lines = [d.as_github() if fmt == "github" else d.as_text() for d in diagnostics]
     lines.append(summary_line(diagnostics, file_count))

@@ -68,7 +68,7 @@ def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, me
     for diagnostic in diagnostics:
         url = None
         if editor is not None:
-            path = quote((root / diagnostic.path).as_posix(), safe="/")
+            path = quote((root / diagnostic.path).as_posix(), safe="/", errors="surrogateescape")  # its bytes
             url = editor.format(path=path, line=diagnostic.line, column=diagnostic.column)
         listed.append(ListedDiagnostic(diagnostic, diagnostic.place, url))
     errors = sum(d.severity == "error" for d in diagnostics)
