@@ -66,19 +66,25 @@ def test_filtered_catalog_and_open_search_stay_accessible(page: Any, example_sit
 
 
 def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, example_site: str) -> None:
-    """Tab walked through nine links of the navigation pushed off screen; open, they are
-    reachable, and Escape closes it."""
+    """Tab walked through nine links of the navigation pushed off screen. Closed, it is out of
+    the tab order; the menu button takes focus and opens it with Enter, focus goes into it,
+    and Escape closes it and gives focus back to the button."""
     with open_page(browser, viewport={"width": 390, "height": 844}) as page:
         page.goto(example_site + "courses/keystone-101/")
+        button = page.locator("[data-drawer-button]")
         for _ in range(25):
             page.keyboard.press("Tab")
             assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
-        page.locator("label.md-header__button[for='__drawer']").click()
-        page.locator(".md-sidebar--primary a").first.focus()
+            if page.evaluate("document.activeElement.hasAttribute('data-drawer-button')"):
+                break
+        expect(button).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(button).to_have_attribute("aria-expanded", "true")
         assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")
         assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+        expect(button).to_be_focused()
     with open_page(browser, viewport={"width": 1366, "height": 800}) as page:  # a sidebar, not a drawer
         page.goto(example_site + "courses/keystone-101/")
         assert not page.evaluate("document.querySelector('.md-sidebar--primary').inert")

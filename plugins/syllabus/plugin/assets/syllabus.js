@@ -488,21 +488,38 @@
   // walked through while it was closed: out of reach until opened (inert), and Escape closes it.
   var DRAWER_MEDIA = window.matchMedia("(max-width: 76.234375em)");  // the theme's drawer width
 
+  // The header's menu button (a label the theme gives no focus; header.html does) opens it
+  // from the keyboard, and focus moves into it and back.
   function syncDrawer() {
     var toggle = document.getElementById("__drawer");
     var drawer = document.querySelector(".md-sidebar--primary");
+    var button = document.querySelector("[data-drawer-button]");
     if (toggle && drawer) drawer.inert = DRAWER_MEDIA.matches && !toggle.checked;
+    if (toggle && button) button.setAttribute("aria-expanded", String(toggle.checked));
   }
 
   function connectDrawer() {
     var toggle = document.getElementById("__drawer");
+    var button = document.querySelector("[data-drawer-button]");
     if (!toggle) return;
     toggle.addEventListener("change", syncDrawer);
     DRAWER_MEDIA.addEventListener("change", syncDrawer);
+    if (button) {
+      button.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+        var first = document.querySelector(".md-sidebar--primary a[href]");
+        if (first) first.focus();
+      });
+    }
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape" || !toggle.checked) return;
+      var inside = document.activeElement && document.activeElement.closest(".md-sidebar--primary");
       toggle.checked = false;
       toggle.dispatchEvent(new Event("change"));
+      if (inside && button) button.focus();
     });
   }
 
