@@ -462,11 +462,12 @@ SESSIONS = [
          [warning(C, 11, 12, "datetime", "sessions[0].start: 2027-11-07T01:30 happens twice in America/New_York "
                   "(clocks go back that day); it is read as the first, so pick another time that no one can read "
                   "otherwise")]),
-    Case("session-listed-twice-is-a-warning",
+    Case("session-listed-twice-is-a-warning",  # in another room or language at the same time it is another one
          {C: course(extra=session(more="  - {start: '2026-12-03T16:00', timezone: America/New_York}\n"), **LIVE)},
-         {C: course(extra=session(more="  - {start: '2026-12-10T16:00', timezone: America/New_York}\n"), **LIVE)},
-         [warning(C, 13, 13, "session-duplicate", "sessions[1]: the same start and timezone as sessions[0]; remove "
-                  "one")]),
+         {C: course(extra=session(more="  - {start: '2026-12-03T16:00', timezone: America/New_York, language: ja}\n"),
+                    **LIVE)},
+         [warning(C, 13, 13, "session-duplicate", "sessions[1]: the same session as sessions[0], field for field; "
+                  "remove one")]),
     Case("session-years-ahead-is-a-warning",  # today is 2026-11-18: 2207 is a typo
          {C: course(extra=session(start="2207-01-12T16:00"), **LIVE)},
          {C: course(extra=session(start="2027-01-12T16:00"), **LIVE)},

@@ -44,7 +44,7 @@ def test_the_organisers_time_is_named_in_japanese(browser: Any, japanese_site: s
     with open_page(browser, timezone_id="Asia/Tokyo") as page:
         page.goto(japanese_site + f"courses/{BOOTCAMP}/")
         organiser = page.locator(".syllabus-session .syllabus-time-secondary").first
-        expect(organiser).to_have_text(re.compile(r"^主催者のタイムゾーン: .+（ニューヨーク）$"))
+        expect(organiser).to_have_text(re.compile(r"^主催者の現地時間: .+（ニューヨーク）$"))
 
 
 def test_texts_by_count_follow_the_languages_plural_rules(page: Any, example_site: str) -> None:

@@ -45,8 +45,9 @@ def run(args: argparse.Namespace, options: Options) -> int:
         if error.errno not in UNSERVABLE:
             raise
         address = args.dev_addr or "mkdocs.yml's dev_addr (default 127.0.0.1:8000)"
-        sys.stderr.write(f"syllabus serve: error: cannot serve on {address}: {error.strerror} (another preview "
-                         "may be running there); choose another address with -a, e.g. -a 127.0.0.1:8001\n")
+        busy = " (another preview may be running there)" if error.errno == errno.EADDRINUSE else ""
+        sys.stderr.write(f"syllabus serve: error: cannot serve on {address}: {error.strerror}{busy}; choose another "
+                         "address with -a, e.g. -a 127.0.0.1:8001\n")
         return EXIT_USAGE
     return EXIT_OK
 

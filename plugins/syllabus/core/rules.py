@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .config import Options, is_id
+from .diagnostics import printable
 from .locale_format import unknown_language
 from .model import YEARS, Catalog, Course, Plan, Track, TrackItem, TrackSection, Unit
 from .pages import MARKDOWN_SUFFIXES
@@ -272,23 +273,23 @@ def session_start(text: str) -> tuple[dt.datetime | None, str]:
 SESSION_YEARS_AHEAD = 2  # a session later than this many years from today is most likely a typo'd year
 
 
-def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, bool]], source: str, options: Options,
-                    report: Report) -> None:
-    """Warnings on what a trainer most likely did not mean: a session listed twice, one years
-    ahead (2207), and a live course whose sessions have all been held, with no on-demand
-    alternative, whose page would offer nothing to register for. Past sessions stay allowed:
-    they are the course's history."""
-    first: dict[tuple[dt.datetime, str], int] = {}
-    for index, start, zone, _ in held:
-        if (start, zone) in first:
-            report.on(source, ("sessions", index, "start"), f"sessions[{index}]: the same start and timezone as "
-                      f"sessions[{first[start, zone]}]; remove one", "session-duplicate", severity="warning")
-        first.setdefault((start, zone), index)
+def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[str, Any]]], source: str,
+                    options: Options, report: Report) -> None:
+    """Warnings on what a trainer most likely did not mean: a session listed twice (the same in
+    every field: two rooms or languages at one time are two sessions), one years ahead (2207),
+    and a live course whose sessions have all been held, with no on-demand alternative, whose
+    page would offer nothing to register for. Past sessions stay allowed: they are history."""
+    first: list[tuple[Mapping[str, Any], int]] = []
+    for index, start, _, session in held:
+        if (same := next((earlier for other, earlier in first if other == session), None)) is not None:
+            report.on(source, ("sessions", index, "start"), f"sessions[{index}]: the same session as "
+                      f"sessions[{same}], field for field; remove one", "session-duplicate", severity="warning")
+        first.append((session, index))
         if start.year > options.today.year + SESSION_YEARS_AHEAD:
             report.on(source, ("sessions", index, "start"), f"sessions[{index}].start: {start:%Y-%m-%d} is more "
                       f"than {SESSION_YEARS_AHEAD} years ahead; check the year", "session-date", severity="warning")
     format_id = _text(data, "format")
-    open_sessions = [start for _, start, _, cancelled in held if not cancelled]
+    open_sessions = [start for _, start, _, session in held if session.get("status") != "cancelled"]
     if (open_sessions and format_id and options.taxonomy.is_live(format_id) and not data.get("on_demand")
             and max(open_sessions).date() < options.today):
         report.on(source, ("sessions",), "sessions: every session has been held, so the course page offers no date "
@@ -300,10 +301,12 @@ def _check_unlisted_pages(data: Any, folder: Path, source: str, report: Report) 
     """A page beside course.yml that no unit lists is published nowhere: a trainer who wrote
     it and forgot the course.yml line saw nothing say so."""
     units = data.get("units") if isinstance(data, Mapping) else None
-    if units is not None and not isinstance(units, list):
+    if units is not None and not (isinstance(units, list) and all(isinstance(unit, Mapping) for unit in units)):
         return  # the schema reports it; which pages it lists is unknown
     listed = {PurePosixPath(name) for field in ("units", "materials")  # a page as a material is refused there
               for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
+    if any(not isinstance(unit.get("file"), str) for _, unit in _entries(data, "units")):
+        return
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -311,7 +314,7 @@ def _check_unlisted_pages(data: Any, folder: Path, source: str, report: Report) 
     for name in names:
         if (PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES and name != COURSE_PAGE
                 and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))):
-            report.at(str(PurePosixPath(source).parent / name), 1, 1, f"{name} is not listed under units in "
+            report.at(printable(str(PurePosixPath(source).parent / name)), 1, 1, f"{name} is not listed under units in "
                       "course.yml, so it is not published", "unlisted-page", "warning",
                       hint="list it under units, or move it out of the course folder")
 
@@ -328,7 +331,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     elif reviewed is not None and reviewed > options.today:  # a typo'd year would never go stale
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is in the future; write the date "
                   "of the last review", "stale", severity="warning")
-    held: list[tuple[int, dt.datetime, str, bool]] = []  # (index, local start, zone, cancelled) of readable ones
+    held: list[tuple[int, dt.datetime, str, Mapping[str, Any]]] = []  # (index, local start, zone, session) readable
     for index, session in _entries(data, "sessions"):
         path = ("sessions", index)
         start = None
@@ -343,14 +346,14 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                            f"{zone_problem(zone, session_zones())}", "timezone")
             ok = False
         elif zone is not None and start is not None:
-            held.append((index, start, zone, session.get("status") == "cancelled"))
+            held.append((index, start, zone, session))
             aware = start.replace(tzinfo=time_zone(zone))
             round_trip = aware.astimezone(dt.UTC).astimezone(time_zone(zone))
             if round_trip.replace(tzinfo=None) != start:
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} does not "
                           f"exist in {zone} (clocks change that day)", "datetime", severity="warning",
-                          hint=f"clocks skip that hour: the time is read as {round_trip:%H:%M}; write that, or "
-                               "another time")
+                          hint=f"the clocks skip that time: it is read as {round_trip:%Y-%m-%dT%H:%M}; write that, "
+                               "or another time")
             elif aware.utcoffset() != aware.replace(fold=1).utcoffset():
                 report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} happens twice in "
                           f"{zone} (clocks go back that day); it is read as the first, so pick another time "
