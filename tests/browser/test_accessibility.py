@@ -79,7 +79,7 @@ def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, exam
                 break
         expect(button).to_be_focused()
         page.keyboard.press("Enter")
-        expect(button).to_have_attribute("aria-expanded", "true")
+        assert page.evaluate("document.getElementById('__drawer').checked")
         assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")

@@ -493,9 +493,7 @@
   function syncDrawer() {
     var toggle = document.getElementById("__drawer");
     var drawer = document.querySelector(".md-sidebar--primary");
-    var button = document.querySelector("[data-drawer-button]");
     if (toggle && drawer) drawer.inert = DRAWER_MEDIA.matches && !toggle.checked;
-    if (toggle && button) button.setAttribute("aria-expanded", String(toggle.checked));
   }
 
   function connectDrawer() {
