@@ -279,12 +279,12 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
     every field: two rooms or languages at one time are two sessions), one years ahead (2207),
     and a live course whose sessions have all been held, with no on-demand alternative, whose
     page would offer nothing to register for. Past sessions stay allowed: they are history."""
-    first: list[tuple[Mapping[str, Any], int]] = []
+    first: dict[str, int] = {}  # each session's fields, written out, to the first index holding them
     for index, start, _, session in held:
-        if (same := next((earlier for other, earlier in first if other == session), None)) is not None:
+        fields = repr(sorted(session.items(), key=lambda field: str(field[0])))
+        if (same := first.setdefault(fields, index)) != index:
             report.on(source, ("sessions", index, "start"), f"sessions[{index}]: the same session as "
                       f"sessions[{same}], field for field; remove one", "session-duplicate", severity="warning")
-        first.append((session, index))
         if start.year > options.today.year + SESSION_YEARS_AHEAD:
             report.on(source, ("sessions", index, "start"), f"sessions[{index}].start: {start:%Y-%m-%d} is more "
                       f"than {SESSION_YEARS_AHEAD} years ahead; check the year", "session-date", severity="warning")
@@ -301,12 +301,11 @@ def _check_unlisted_pages(data: Any, folder: Path, source: str, report: Report) 
     """A page beside course.yml that no unit lists is published nowhere: a trainer who wrote
     it and forgot the course.yml line saw nothing say so."""
     units = data.get("units") if isinstance(data, Mapping) else None
-    if units is not None and not (isinstance(units, list) and all(isinstance(unit, Mapping) for unit in units)):
+    if units is not None and not (isinstance(units, list) and all(
+            isinstance(unit, Mapping) and isinstance(unit.get("file"), str) for unit in units)):
         return  # the schema reports it; which pages it lists is unknown
     listed = {PurePosixPath(name) for field in ("units", "materials")  # a page as a material is refused there
               for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
-    if any(not isinstance(unit.get("file"), str) for _, unit in _entries(data, "units")):
-        return
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -578,12 +577,14 @@ def _track_as_written(data: Mapping[str, Any], source: str) -> Track:
         target = item.get("course") if isinstance(item, Mapping) else item
         return target if isinstance(target, str) else ""
 
+    def section_as_written(section: Any) -> TrackSection:
+        courses = section.get("courses") if isinstance(section, Mapping) else None
+        return TrackSection("", tuple(TrackItem(course_id(item)) for item in courses)
+                            if isinstance(courses, list) else ())
+
     sections = data.get("sections")
     return Track(id=str(data.get("id") or ""), title="", summary="", role="", visibility="", source=source,
-                 sections=tuple(TrackSection("", tuple(TrackItem(course_id(item)) for item in courses))
-                                for courses in (section.get("courses") if isinstance(section, Mapping)
-                                                and isinstance(section.get("courses"), list) else []
-                                                for section in (sections if isinstance(sections, list) else []))))
+                 sections=tuple(map(section_as_written, sections if isinstance(sections, list) else [])))
 
 
 class _CrossFile:

@@ -8,7 +8,6 @@ allowed and, for near-misses, what was probably meant.
 from __future__ import annotations
 
 import difflib
-import json
 import math
 import re
 import unicodedata
@@ -16,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from .yamlhints import in_quotes
 from .yamlsafe import Path_
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
         return f"{_quote(value, source)} is {_type_of(value)}; quote it if you meant text"
     if expected == "text" and (text := _text_split_by_colon(value)):
         return (f"expected text, got a mapping: the colon in it made YAML read '{next(iter(value))}' as the name "
-                f"of a field; put the whole text in quotes: {json.dumps(text, ensure_ascii=False)}")
+                f"of a field; put the whole text in quotes: {in_quotes(text)}")
     if expected == "a list" and value is None:  # "tags:", "tags: null"
         return "expected a list, got nothing; write one '- item' per line under it, or remove the key"
     if expected == "a list" and isinstance(value, str) and _BULLET.match(value):

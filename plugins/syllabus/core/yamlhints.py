@@ -268,7 +268,7 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
     if first in "@`*&":  # YAML reserves the first two; the others start an alias or an anchor
         reader.add(number, column, f"{name} starts with '{first}', which YAML "
                    + ("reserves" if first in "@`" else "reads as a reference to another value, not as text"),
-                   f"put it in quotes: {_in_quotes(_without_comment(value))}", "yaml-reserved")
+                   f"put it in quotes: {in_quotes(_without_comment(value))}", "yaml-reserved")
         return None
     if first in "[{":
         depth, open_quote = _flow_depth(value)
@@ -277,7 +277,7 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
         if depth == 0 and not text.endswith(closer):  # "[Beta] Code insights"
             reader.add(number, column, f"{name} starts with '{first}', which YAML reads as the start of a "
                        f"{'list' if first == '[' else 'mapping'}, and text follows its '{closer}'",
-                       f"put the whole value in quotes: {_in_quotes(text)}", "yaml-reserved")
+                       f"put the whole value in quotes: {in_quotes(text)}", "yaml-reserved")
             return None
         if depth == 0 and first == "[" and (reserved := _RESERVED_ITEM.search(text)):  # [@dev-patel]
             reader.add(number, column0 + reserved.end(), f"an item of {name} starts with '{reserved[1]}', which "
@@ -301,7 +301,7 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
     text = value[: comment.start()] if comment else value
     if ": " in text or text.endswith(":"):
         reader.add(number, column, f"{name} contains ': ', which YAML reads as the start of another field",
-                   f"put {name} in quotes: {_in_quotes(value)}", "yaml-colon-in-value")
+                   f"put {name} in quotes: {in_quotes(value)}", "yaml-colon-in-value")
     elif comment:
         reader.add(number, column0 + comment.start() + 2, f"' #' starts a comment, so {name} is only "
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
@@ -317,7 +317,7 @@ def _without_comment(value: str) -> str:
     return (value[: comment.start()] if comment else value).strip()
 
 
-def _in_quotes(value: str) -> str:
+def in_quotes(value: str) -> str:
     """``value`` as a quoted YAML text: in double quotes, else (if it holds one) in single."""
     return f'"{value.strip()}"' if '"' not in value else f"'{value.strip()}'"
 
