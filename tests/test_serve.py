@@ -201,6 +201,23 @@ def test_an_edit_to_the_sites_texts_shows_on_every_page(catalog: CatalogDir, ser
     assert "<dt>Stage</dt>" not in body
 
 
+def test_a_symlinked_folder_leading_to_an_ancestor_does_not_stop_the_preview(catalog: CatalogDir, serve) -> None:
+    """MkDocs' watcher, and its walk of the docs folder, follow symlinked folders: one
+    leading back up was a walk with no end, and the preview never answered. A link in docs
+    is an error, shown; one beside a course is not read; both folders are still watched."""
+    intro = catalog.course("intro", title="Intro course")
+    (intro.parent / "x.md").symlink_to(catalog.root, target_is_directory=True)
+    loop = catalog.root / "docs" / "loop"
+    loop.symlink_to(catalog.root, target_is_directory=True)
+    base, server = serve()
+    _poll(base, lambda status, body: "docs/loop:1:1" in body and "symlinks are never published" in body, server)
+    loop.unlink()  # a folder's removal: MkDocs rebuilds on the next change to a file
+    intro.write_text(intro.read_text(encoding="utf-8").replace("Intro course", "Renamed intro"), encoding="utf-8")
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Renamed intro" in body, server)
+    catalog.write("docs/index.md", "# Home\n\nEdited home.\n")
+    _poll(base, lambda status, body: status == 200 and "Edited home." in body, server)
+
+
 def _without_reload_ids(html: str) -> str:
     """The page without the build epoch and request id MkDocs' live reload script carries."""
     return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)

@@ -16,6 +16,7 @@ import logging
 import os
 import posixpath
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -67,7 +68,7 @@ from .incremental import (
 )
 from .options import docs_folder, options_from_config
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER
-from .preview import editor_from_environment, error_files, error_page
+from .preview import editor_from_environment, error_files, error_page, symlinked_folders, watch_roots
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
@@ -111,6 +112,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.file_cache_options: Options | None = None
         self.failed: list[Diagnostic] | None = None  # serving with content errors: the error site
         self.addresses: list[str] = []  # HTML pages of the last good build, where errors are shown
+        self.docs_dir = ""  # serving: the docs folder mkdocs.yml names, watched (see on_serve)
+        self.no_docs: tempfile.TemporaryDirectory[str] | None = None  # the error site's docs folder, until on_files
         self.file_cache = FileCache()  # serving: unchanged files are not checked again
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
@@ -152,6 +155,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             return None
         if self.serving:
             self.heap.pause()  # until on_post_build or on_build_error
+            self.docs_dir = config.docs_dir
         try:
             self.options = options_from_config(self.config, config, with_theme_files=self.serving)
         except ConfigError as error:
@@ -177,6 +181,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
             self.failed = result.report.sorted()
             self.pages, self.downloads, self.feeds = {}, [], []
+            if symlinked_folders(Path(config.docs_dir)):  # MkDocs walks docs next, following them
+                self.no_docs = tempfile.TemporaryDirectory(prefix="syllabus-no-docs-")
+                config.docs_dir = self.no_docs.name  # the error site publishes nothing of docs
             return config
         if result.report.has_errors:
             raise PluginError("syllabus: content errors above; nothing was built "
@@ -237,6 +244,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.no_docs is not None:  # MkDocs has listed it
+            self.no_docs.cleanup()
+            self.no_docs = None
         if self.failed is not None and self.options is not None:
             return error_files(config, error_page(self.failed, self.options.root, editor_from_environment(),
                                                        self.options.messages),
@@ -621,10 +631,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.search_index.stop()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Watch the content folders, and the docs folder again, never through a symlinked
+        folder (see :func:`watch_roots`)."""
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        for folder in WATCHED:
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        server.unwatch(config.docs_dir)  # watched whole by MkDocs
+        for folder in [Path(self.docs_dir or config.docs_dir), *(root / name for name in WATCHED)]:
+            if folder.is_dir():
+                for path, recursive in watch_roots(folder):
+                    server.watch(str(path), recursive=recursive)
         return server
 
 

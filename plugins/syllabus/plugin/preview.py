@@ -91,3 +91,37 @@ def editor_from_environment() -> str | None:
         return editor_template(os.environ.get(EDITOR_ENVIRONMENT))
     except EditorError as error:
         raise PluginError(f"syllabus: {error}") from None
+
+
+
+def symlinked_folders(folder: Path) -> list[str]:
+    """Every symlink to a folder below ``folder`` (not entered). MkDocs' watcher and its
+    walk of the docs folder follow them, and one that leads to an ancestor
+    (``courses/x/x.md -> /``) is a walk with no end: the preview stopped answering."""
+    return sorted(os.path.join(current, name) for current, subfolders, _ in os.walk(folder)  # never follows links
+                  for name in subfolders if os.path.islink(os.path.join(current, name)))
+
+
+def watch_roots(folder: Path) -> list[tuple[Path, bool]]:
+    """Where to watch ``folder`` from, as (path, recursive), so that the watcher never walks
+    into a symlinked folder: a folder with none anywhere below is watched whole; one with
+    such a link is watched on its own, and its real subfolders in the same way (a folder
+    made there later is not watched until the preview restarts)."""
+    tainted: set[str] = set()  # folders with a symlinked folder somewhere below
+    for link in symlinked_folders(folder):
+        current = os.path.dirname(link)
+        while current not in tainted:
+            tainted.add(current)
+            if current == str(folder):
+                break
+            current = os.path.dirname(current)
+    roots, pending = [], [str(folder)]
+    while pending:
+        current = pending.pop()
+        if current not in tainted:
+            roots.append((Path(current), True))
+            continue
+        roots.append((Path(current), False))
+        with os.scandir(current) as entries:
+            pending += [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
+    return sorted(roots)
