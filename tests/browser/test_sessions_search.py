@@ -73,6 +73,27 @@ def test_tokyo_visitor_sees_a_new_york_session_the_next_morning(browser: Any, ex
         expect(card.locator(".syllabus-time-secondary")).to_contain_text("(Berlin)")
 
 
+def test_an_in_person_session_leads_with_the_venues_time(browser: Any, example_site: str) -> None:
+    """A learner travels to the venue: its clock comes first, the visitor's below it."""
+    session = upcoming_sessions("executive-briefing")[0]
+    assert (session["start"], session["timezone"]) == ("2026-12-09T09:00", "America/New_York")
+    with open_page(browser, timezone_id="Asia/Tokyo", locale="en-GB") as page:
+        page.goto(example_site + "courses/executive-briefing/")
+        first = page.locator(".syllabus-session time[data-start]").first
+        expect(first.locator(".syllabus-time-primary")).to_have_text(
+            re.compile(r"^Wed, Dec 9, 2026, 09:00\s–\s12:30 \(New York time\)$"))
+        expect(first.locator(".syllabus-time-secondary")).to_have_text(
+            re.compile(r"^Wed, Dec 9, 2026, 23:00\s–\s(Thu, Dec 10, 2026, )?02:30 \(your time: Japan Standard Time\)$"))
+        page.goto(example_site + "catalog/")  # the catalog card's next date too
+        card = page.locator("li.syllabus-card[data-id='executive-briefing'] .syllabus-next")
+        expect(card.locator(".syllabus-time-primary")).to_contain_text("(New York time)")
+    with open_page(browser, timezone_id="America/New_York", locale="en-US") as page:
+        page.goto(example_site + "courses/executive-briefing/")
+        first = page.locator(".syllabus-session time[data-start]").first
+        expect(first.locator(".syllabus-time-primary")).to_contain_text("09:00")
+        expect(first.locator(".syllabus-time-secondary")).to_have_count(0)  # the visitor's clock is the venue's
+
+
 def test_full_and_cancelled_sessions_and_the_on_demand_alternative(page: Any, example_site: str) -> None:
     sessions = upcoming_sessions(OFFICE_HOURS)
     page.goto(example_site + f"courses/{OFFICE_HOURS}/")

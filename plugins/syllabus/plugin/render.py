@@ -44,10 +44,10 @@ def session_times(session: Session, default_minutes: int, formats: LocaleFormat 
 
 
 # data-over: when its last meeting ends (a cohort's sixth week), after which the page script
-# no longer offers it.
+# no longer offers it. data-venue: held in person, where the venue's clock is the one that counts.
 _SESSION_TIME = (
     '<time class="syllabus-session-time" datetime="%(start)s" data-start="%(start)s" data-end="%(end)s" '
-    'data-over="%(over)s" data-zone="%(zone)s" data-zone-name="%(city)s">%(label)s</time>'
+    'data-over="%(over)s" data-zone="%(zone)s" data-zone-name="%(city)s"%(venue)s>%(label)s</time>'
 )
 
 
@@ -63,6 +63,7 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
     over = course.meetings(session)[-1][1].isoformat() if course.program_weeks else times.end
     return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end), "over": escape(over),
                                    "zone": escape(session.timezone), "city": escape(formats.city(session.timezone)),
+                                   "venue": ' data-venue=""' if session.location else "",
                                    "label": escape(formats.in_zone(times.label, session.timezone))})
 
 

@@ -347,7 +347,9 @@
   }
 
   // Session times: the visitor's own zone first, the organiser's below it, both in the
-  // site's language. Without this script the organiser's time is all there is.
+  // site's language; a session held in person keeps the venue's time first (as the build
+  // wrote it) and adds the visitor's below it. Without this script the organiser's time is
+  // all there is.
   function localiseSessions(scope) {
     if (!visitorZone) {
       try { visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
@@ -360,13 +362,19 @@
       var primary = document.createElement("span");
       primary.className = "syllabus-time-primary";
       var secondary = null;
+      if (node.dataset.zone !== visitorZone) {
+        secondary = document.createElement("span");
+        secondary.className = "syllabus-time-secondary";
+      }
       try {
-        primary.textContent = syllabusText("script.session.your_time",
+        var yours = syllabusText("script.session.your_time",
           { time: formatSession(visitorZone, start, end), zone: visitorZoneName });
-        if (node.dataset.zone !== visitorZone) {
-          secondary = document.createElement("span");
-          secondary.className = "syllabus-time-secondary";
-          secondary.textContent = syllabusText("script.session.organiser_time",
+        if ("venue" in node.dataset) {
+          primary.textContent = node.textContent;
+          if (secondary) secondary.textContent = yours;
+        } else {
+          primary.textContent = yours;
+          if (secondary) secondary.textContent = syllabusText("script.session.organiser_time",
             { time: formatSession(node.dataset.zone, start, end), zone: node.dataset.zoneName || node.dataset.zone });
         }
       } catch (e) { return; }  // a zone this browser does not know: keep the organiser's label
