@@ -205,6 +205,28 @@ def test_keywords_find_the_words_a_card_shows_and_the_units(page: Any, example_s
     assert visible_ids(page) == ["keystone-102"]
 
 
+def test_a_card_filtered_by_language_shows_a_session_in_it(page: Any, example_site: str) -> None:
+    """The briefing's next class is in English, a later one in Japanese: filtered to Japanese,
+    the card shows that one and says so; unfiltered, the next again."""
+    card = page.locator("li.syllabus-card[data-id='executive-briefing'] .syllabus-next")
+    page.goto(example_site + "catalog/?language=ja")
+    expect(card.locator(".syllabus-card-session")).to_have_count(1)
+    expect(card.locator("time")).to_have_attribute("data-start", "2027-02-18T09:30:00+09:00")
+    expect(card).to_contain_text(" · in Japanese")
+    checkbox(page, "language", "ja").uncheck()
+    expect(card.locator("time")).to_have_attribute("data-start", "2026-12-09T09:00:00-05:00")
+    expect(card).not_to_contain_text("in Japanese")
+    checkbox(page, "language", "en").check()
+    checkbox(page, "language", "ja").check()  # either language: the next of both
+    expect(card.locator("time")).to_have_attribute("data-start", "2026-12-09T09:00:00-05:00")
+    # Sorted by next session, the cards follow the sessions they show.
+    page.goto(example_site + "catalog/?language=ja&sort=next")
+    expect(card).to_contain_text(" · in Japanese")
+    starts = page.locator("li.syllabus-card .syllabus-card-session time").evaluate_all(
+        "nodes => nodes.map(node => Date.parse(node.dataset.start))")
+    assert len(starts) > 1 and starts == sorted(starts)
+
+
 def test_a_shared_link_opens_the_filtered_view(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
     page.goto(example_site + "catalog/?role=end-user&language=ja")
     assert_shows(page, courses, {"role": ["end-user"], "language": ["ja"]})

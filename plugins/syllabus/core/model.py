@@ -150,6 +150,10 @@ class Course:
         return tuple(sorted((s for s in self.sessions if s.start.date() >= today),
                             key=lambda s: s.starts_at))
 
+    def language_of(self, session: Session) -> str:
+        """The language ``session`` is taught in: its own, or else the course's."""
+        return session.language or self.language
+
     def meetings(self, session: Session) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
         """(start, end) of every meeting of ``session``, aware in its zone.
 

@@ -30,7 +30,7 @@ def session_json(session: Session, course: Course) -> dict[str, Any]:
         "end_utc": _utc(session.ends_at(course.duration_minutes)),
         "duration_minutes": session.duration_minutes or course.duration_minutes,
         "status": session.status,
-        "language": session.language or course.language,
+        "language": course.language_of(session),
     }
     if session.registration_url:
         data["registration_url"] = session.registration_url

@@ -4,6 +4,7 @@ in-page filter script reads. Computed once per build from the visible courses.""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,30 @@ def facets(catalog: Catalog, messages: Messages, courses_values: Iterable[dict[s
 SESSIONS_KEPT = 3
 
 
+@dataclass(frozen=True)
+class CardSession:
+    """A session a catalog card carries. The card shows the first not over among those in the
+    languages a visitor filtered by or, unfiltered, among the course's first ones."""
+
+    session: Session
+    start_utc: str  # as catalog.json says it
+    language: str  # the language it is taught in
+    first: bool  # among the course's first SESSIONS_KEPT bookable sessions
+
+
+def card_sessions(course: Course, bookable: Iterable[tuple[dict[str, Any], Session]]) -> list[CardSession]:
+    """The first :data:`SESSIONS_KEPT` of ``bookable`` (catalog.json's entries and the
+    sessions, earliest first), and the first as many in each language they are taught in: a
+    card filtered to Japanese shows a class in Japanese, though three in English come first."""
+    carried, seen = [], Counter[str]()
+    for index, (entry, session) in enumerate(bookable):
+        language = course.language_of(session)
+        if index < SESSIONS_KEPT or seen[language] < SESSIONS_KEPT:
+            carried.append(CardSession(session, entry["start_utc"], language, index < SESSIONS_KEPT))
+        seen[language] += 1
+    return carried
+
+
 def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, messages: Messages) -> dict[str, Any]:
     """Template context of the catalog page: cards, facets, each card's next bookable sessions
     (:data:`SESSIONS_KEPT`) and the filter script's data.
@@ -103,14 +128,16 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, 
         upcoming = course.upcoming_sessions(today)
         bookable = [(entry, session) for entry, session in zip(card["sessions"], upcoming, strict=True)
                     if session.status == "scheduled"]
+        carried = card_sessions(course, bookable)
         data.append({
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],
-            "next": [entry["start_utc"] for entry, _ in bookable[:SESSIONS_KEPT]],
+            # Sorted by the session the card shows (syllabus.js: showCardSession, nextStart).
+            "next": [[c.start_utc, c.language, int(c.first)] for c in carried],
             "facets": facet_values(course, upcoming),
             "text": keyword_text(course, catalog),
         })
         live = catalog.taxonomy.is_live(course.format)
-        next_sessions[course.id] = [session for _, session in bookable[:SESSIONS_KEPT]] if live else []
+        next_sessions[course.id] = carried if live else []
     return {"cards": cards, "facets": facets(catalog, messages, (entry["facets"] for entry in data)),
             "next_sessions": next_sessions,
             "data": {"courses": data}}

@@ -59,7 +59,7 @@ def session_instance(course: Course, session: Session, online: bool, course_url:
         "endDate": end.isoformat(),
         "eventStatus": SCHEMA + EVENT_STATUS[session.status],
         "eventAttendanceMode": SCHEMA + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
-        "inLanguage": session.language or course.language,
+        "inLanguage": course.language_of(session),
     }
     if online:
         instance["location"] = _online(session.registration_url or course_url)

@@ -83,10 +83,6 @@
     if (!root.dataset.catalog || root.dataset.ready) return;
     root.dataset.ready = "true";
     var courses = JSON.parse(root.dataset.catalog).courses;
-    var now = Date.now();
-    courses.forEach(function (course) {  // sorted by the next session not yet started (the build's may be past)
-      course.next = course.next.filter(function (start) { return new Date(start).getTime() > now; })[0] || null;
-    });
     var form = root.querySelector("[data-filters]");
     var list = root.querySelector("[data-cards]");
     var countNode = root.querySelector("[data-result-count]");
@@ -144,27 +140,43 @@
 
     var collator = new Intl.Collator();
 
-    function sortCourses(key) {
+    // By the session its card shows (showCardSession): the next not yet started (the
+    // build's may be past), in a language filtered by or among the course's next few.
+    function nextStart(course, languages) {
+      var now = Date.now();
+      var session = course.next.filter(function (next) {
+        return new Date(next[0]).getTime() > now && (languages.length ? languages.indexOf(next[1]) !== -1 : next[2]);
+      })[0];
+      return session ? session[0] : null;
+    }
+
+    function sortCourses(key, languages) {
+      courses.forEach(function (course) { course.start = key === "next" ? nextStart(course, languages) : null; });
       ordered = courses.slice();
       ordered.sort(function (a, b) {
         if (key === "duration" && a.minutes !== b.minutes) return a.minutes - b.minutes;
-        if (key === "next" && a.next !== b.next) {
-          if (!a.next) return 1;
-          if (!b.next) return -1;
-          return a.next < b.next ? -1 : 1;
+        if (key === "next" && a.start !== b.start) {
+          if (!a.start) return 1;
+          if (!b.start) return -1;
+          return a.start < b.start ? -1 : 1;
         }
         return collator.compare(a.title, b.title);
       });
     }
 
-    function render(next) {
+    function render(next, languages) {
+      next.forEach(function (card) {
+        var line = card.querySelector(".syllabus-next");
+        if (line) showCardSession(line, languages);
+      });
       var unchanged = next.length === listed.length && next.every(function (card, i) { return card === listed[i]; });
       listed = next;
-      if (unchanged && list.children.length === next.length) return;
-      var fragment = document.createDocumentFragment();
-      next.forEach(function (card) { fragment.appendChild(card); });
-      list.textContent = "";  // detaches the cards no longer listed
-      list.appendChild(fragment);
+      if (!(unchanged && list.children.length === next.length)) {
+        var fragment = document.createDocumentFragment();
+        next.forEach(function (card) { fragment.appendChild(card); });
+        list.textContent = "";  // detaches the cards no longer listed
+        list.appendChild(fragment);
+      }
       localiseSessions(list);
     }
 
@@ -182,9 +194,10 @@
     });
 
     function apply(state) {
-      if (state.sort !== lastSort) {
-        sortCourses(state.sort);
-        lastSort = state.sort;
+      var sort = state.sort === "next" ? "next:" + state.filters.language.join(",") : state.sort;
+      if (sort !== lastSort) {
+        sortCourses(state.sort, state.filters.language);
+        lastSort = sort;
       }
       var selected = new Uint8Array(optionCount);
       var active = [];  // indices of facets with a selection
@@ -223,7 +236,7 @@
           for (k = 0; k < options.length; k++) counts[options[k]]++;
         }
       }
-      render(next);
+      render(next, state.filters.language);
       Object.keys(countNodes).forEach(function (id) {
         var text = syllabusText("script.facet.count", { count: id in optionIndex ? counts[optionIndex[id]] : 0 });
         if (countNodes[id].textContent !== text) countNodes[id].textContent = text;
@@ -385,17 +398,41 @@
     });
   }
 
+  function ended(node) {  // its last meeting is over (a cohort runs for weeks)
+    var time = node && node.querySelector("time[data-over]");
+    return !!time && new Date(time.dataset.over).getTime() < Date.now();
+  }
+
+  /* A catalog card shows one session and carries more in a template: the course's next few,
+   * and the next few in each language it is taught in (facets.card_sessions). It shows the
+   * first not over in a language the visitor filtered by or, unfiltered, among the next
+   * few; with none left it points to the course page (the on-demand alternative stays). */
+  function showCardSession(line, languages) {
+    var when = line.querySelector("[data-card-when]");
+    if (!when) return;
+    if (!line.syllabusSessions) {
+      var later = line.querySelector("template[data-later]");
+      line.syllabusLabel = when.firstChild.textContent;
+      line.syllabusShown = when.querySelector(".syllabus-card-session");
+      line.syllabusSessions = [line.syllabusShown].concat(
+        later ? Array.prototype.slice.call(later.content.querySelectorAll(".syllabus-card-session")) : []);
+    }
+    var pick = line.syllabusSessions.filter(function (session) {
+      return !ended(session) && (languages.length ? languages.indexOf(session.dataset.language) !== -1
+        : "first" in session.dataset);
+    })[0];
+    if (pick === line.syllabusShown) return;
+    line.syllabusShown = pick;
+    if (pick) when.replaceChildren(line.syllabusLabel, pick.cloneNode(true));
+    else when.textContent = syllabusText("script.catalog.dates_on_course");
+  }
+
   /* Sessions that ended since the site was built (it is rebuilt daily): a course page's
    * list says so instead of offering to register, its "next session" moves to the next
-   * open one (or goes) and its "All N dates" counts the rest, a catalog card points to
-   * the course page for the dates, and the home page's list drops them. Before localiseSessions, so
-   * a moved time is localised like the rest. */
+   * open one (or goes) and its "All N dates" counts the rest, and the home page's list drops
+   * them (a catalog card: showCardSession). Before localiseSessions, so a moved time is
+   * localised like the rest. */
   function retireEndedSessions(scope) {
-    var now = Date.now();
-    function ended(node) {  // its last meeting is over (a cohort runs for weeks)
-      var time = node && node.querySelector("time[data-over]");
-      return !!time && new Date(time.dataset.over).getTime() < now;
-    }
     var open = [];
     Array.prototype.forEach.call(scope.querySelectorAll("li.syllabus-session"), function (item) {
       if (!ended(item)) {
@@ -436,19 +473,6 @@
       var coming = scope.querySelectorAll("li.syllabus-session:not(.syllabus-session--ended)").length;
       allDates.textContent = syllabusText("course.all_dates", { count: coming });
     }
-    // A card shows one date and carries the next few in a template: the first not over.
-    Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-card .syllabus-next"), function (line) {
-      if (!ended(line)) return;
-      var later = line.querySelector("template[data-later]");
-      var times = later ? Array.prototype.slice.call(later.content.querySelectorAll("time[data-over]")) : [];
-      var coming = times.filter(function (time) { return new Date(time.dataset.over).getTime() >= now; })[0];
-      if (coming) line.querySelector("time[data-over]").replaceWith(coming.cloneNode(true));
-      else {  // the on-demand alternative stays on offer
-        var also = line.querySelector(".syllabus-also");
-        line.textContent = syllabusText("script.catalog.dates_on_course");
-        if (also) line.append(also);
-      }
-    });
     // The home page lists the next few sessions and carries more, hidden: the first still coming.
     Array.prototype.forEach.call(scope.querySelectorAll(".syllabus-home-sessions"), function (list) {
       Array.prototype.slice.call(list.children).forEach(function (item) { if (ended(item)) item.remove(); });
