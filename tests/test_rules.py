@@ -259,6 +259,11 @@ FIELDS = [
          {C: course(owners="owners: ['@trainer']")},
          [error(C, 8, 10, "schema-anyOf", "owners[0]: expected GitHub handle or Email address, got 'trainer' (e.g. "
                 "'@jdoe' or '@keystone/education' or 'jdoe@example.com')")]),
+    Case("owners-managed-user-handles",  # GitHub Enterprise Managed Users are name_shortcode
+         {C: course(owners="owners: ['@jdoe_']")},
+         {C: course(owners="owners: ['@mona-cat_octo', '@keystone/education']")},
+         [error(C, 8, 10, "schema-anyOf", "owners[0]: expected GitHub handle or Email address, got '@jdoe_' (e.g. "
+                "'@jdoe' or '@keystone/education' or 'jdoe@example.com')")]),
     Case("on-demand-names-its-field",
          {C: course(extra="on_demand: {}\n")},
          {C: course(extra="on_demand: {url: 'https://videos.example.com/intro'}\n")},
