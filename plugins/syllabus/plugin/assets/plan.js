@@ -335,9 +335,10 @@
 
   function initPlan(root) {
     var form = root.querySelector("[data-plan-form]");
-    if (!root.dataset.planData || !form || root.dataset.ready) return;
+    var source = root.querySelector("[data-plan-data]");
+    if (!source || !form || root.dataset.ready) return;
     root.dataset.ready = "true";
-    var data = JSON.parse(root.dataset.planData);
+    var data = JSON.parse(source.dataset.planData);
     Object.keys(data.timezones).forEach(function (zone) {  // the few the browser's Intl lacks are refused
       try { new Intl.DateTimeFormat("en-US", { timeZone: zone }); } catch (error) { delete data.timezones[zone]; }
     });
