@@ -281,6 +281,11 @@ FIELDS = [
          {C: course(extra="language: english\n")},
          {C: course(extra="language: pt-BR\n")},
          [error(C, 10, 11, "language", "language: 'english' is a language's name; write its code, 'en'")]),
+    Case("language-in-its-usual-case",  # compared as written: 'EN' was a second English in the catalog's filter
+         {C: course(extra="language: EN-gb\n")},
+         {C: course(extra="language: zh-Hant-TW\n")},
+         [error(C, 10, 11, "language", "language: write 'en-GB' (a language code in lower case, a region in upper "
+                "case)")]),
     Case("unknown-field-at-the-key-with-did-you-mean",
          {C: course(extra="summery: typo\n")},
          {C: course(extra="x-jira: TRAIN-42\n")},

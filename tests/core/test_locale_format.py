@@ -7,7 +7,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from syllabus.core.locale_format import ENGLISH_FORMAT, LocaleFormat, intl_options
+from syllabus.core.locale_format import ENGLISH_FORMAT, LocaleFormat, in_usual_case, intl_options, unknown_language
 from syllabus.core.messages import load_messages
 
 JA = LocaleFormat(load_messages("ja")[0])
@@ -94,3 +94,13 @@ def test_the_script_options_ask_intl_for_the_skeletons_fields_padded_as_cldr_pad
 ])
 def test_time_zones_go_by_their_city_in_the_readers_language(zone: str, english: str, japanese: str) -> None:
     assert (ENGLISH_FORMAT.city(zone), JA.city(zone)) == (english, japanese)
+
+
+@pytest.mark.parametrize(("written", "usual"), [
+    ("EN", "en"), ("en-gb", "en-GB"), ("ZH-HANT-tw", "zh-Hant-TW"), ("es-419", "es-419"),
+    ("sl-ROZAJ", "sl-rozaj"), ("pt-BR", "pt-BR"),
+])
+def test_language_tags_are_written_in_bcp47s_case(written: str, usual: str) -> None:
+    """Tags are compared as written (facets, translations): one language, one spelling."""
+    assert in_usual_case(written) == usual
+    assert (unknown_language(written) is None) == (written == usual)

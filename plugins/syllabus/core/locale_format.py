@@ -214,11 +214,22 @@ def unknown_language(tag: str) -> str | None:
                 fixed = _with_region_codes(tag)
                 return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)"
                                                                              if fixed != tag else "")
+        if (written := in_usual_case(tag)) != tag:  # one language, one spelling: facets and translations match
+            return f"write '{written}' (a language code in lower case, a region in upper case)"
         return None
     country = english.territories.get(code.upper())
     official = get_official_languages(code.upper()) if country else ()
     instead = f" ({code.upper()} is {country}: did you mean '{official[0]}'?)" if official else ""
     return f"'{tag}' is not a language code{instead}"
+
+
+def in_usual_case(tag: str) -> str:
+    """``tag`` in the case BCP 47 writes it: ``EN-gb``: ``en-GB``, ``zh-hant``: ``zh-Hant``
+    (the tags Syllabus reads have no one-letter extension subtags, LANGUAGE_TAG)."""
+    language, *subtags = tag.split("-")
+    return "-".join([language.lower(), *(
+        subtag.upper() if len(subtag) == 2 and subtag.isalpha() else
+        subtag.title() if len(subtag) == 4 and subtag.isalpha() else subtag.lower() for subtag in subtags)])
 
 
 def _with_region_codes(tag: str) -> str:
