@@ -374,6 +374,9 @@ GENERATED_OUTPUTS = [
     ("catalog.md", "catalog/index.md", "catalog/index.html"),
     ("plans/onboarding/plan.csv", "plans/onboarding/plan.csv", "plans/onboarding/plan.csv"),
     ("courses/old-c.md", "courses/old-c/index.html", "courses/old-c/index.html"),
+    # The same on macOS and Windows, where Courses/C/ is courses/c/.
+    ("Courses/C/index.md", "courses/c/index.md", "courses/c/index.html"),
+    ("Catalog.md", "catalog/index.md", "catalog/index.html"),
 ]
 
 
@@ -401,6 +404,9 @@ DOCS_CLASHES = [
     (["guide/index.md", "guide/README.md"], "guide/README.md",
      "MkDocs leaves this page out: docs/guide/index.md is published at guide/index.html; merge the two"),
     (["page.md", "page/index.md"], "page/index.md", "docs/page.md is published at page/index.html too; rename one"),
+    (["Guide.md", "guide.md"], "guide.md", "docs/Guide.md is published at Guide/index.html; rename one of them (the "
+     "two differ only in case: one file on macOS and Windows)"),
+    (["Courses/Secret/notes.txt"], "Courses/Secret/notes.txt", "courses/secret/ is where course 'secret' is published"),
 ]
 
 

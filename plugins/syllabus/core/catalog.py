@@ -416,20 +416,23 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             rules.check_placeholder_markdown(text, source, published, report)
             if hidden and published:
                 _report_hidden_references(source, text, hidden, report)
-    generated = {output_path(path, options.use_directory_urls): path for path in generated_pages(catalog, options)}
-    generated.update((path, path) for path in generated_files(catalog, options.today))  # published as they are
+    # By address in lower case: addresses that differ only in case are one file on macOS and Windows.
+    generated = {(output := output_path(path, options.use_directory_urls)).casefold(): (path, output)
+                 for path in generated_pages(catalog, options)}
+    generated.update((path.casefold(), (path, path)) for path in generated_files(catalog, options.today))
     published_docs, authoring_docs = [], []
     docs_outputs: dict[str, str] = {}  # what each docs/ file is published as, and its source
     visible = catalog.visible_to(options.audience)
     shown = {"course": set(visible.courses), "track": set(visible.tracks), "plan": set(visible.plans)}
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
         source = _relative(root, path)
-        if (output := output_path(site_path, options.use_directory_urls)) in generated:
-            report.at(source, 1, 1, f"the site generates {generated[output]} at {output}; rename or move this file",
-                      "docs-path")
+        output = output_path(site_path, options.use_directory_urls)
+        if (clash := generated.get(output.casefold())) is not None:
+            report.at(source, 1, 1, f"the site generates {clash[0]} at {clash[1]}; rename or move this file"
+                      f"{_IN_CASE_ONLY if clash[1] != output else ''}", "docs-path")
         elif problem := _docs_path_problem(source, site_path, output, docs_outputs, known_ids, shown):
             report.at(problem[0], 1, 1, problem[1], "docs-path")
-        docs_outputs.setdefault(output, source)
+        docs_outputs.setdefault(output.casefold(), (source, output))
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
             published_docs.append(site_path)
             continue
@@ -452,23 +455,30 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 
-def _docs_path_problem(source: str, site_path: str, output: str, docs_outputs: Mapping[str, str],
+_IN_CASE_ONLY = " (the two differ only in case: one file on macOS and Windows)"
+
+
+def _docs_path_problem(source: str, site_path: str, output: str, docs_outputs: Mapping[str, tuple[str, str]],
                        known_ids: Mapping[str, set[str]], shown: Mapping[str, set[str]]) -> tuple[str, str] | None:
     """(the file to report, why) if the docs/ file ``source`` may not be published at
     ``site_path``: in a course's folder (its files come from courses/<id>/, and one of the
     same name lost to them silently) or in the folder of a track or plan this site does not
     publish (docs/courses/<draft>/ published the draft's id); nor where another docs/ file
     is published (MkDocs leaves README.md out for its folder's index.md; the build refused
-    page.md beside page/index.md)."""
-    folder, _, rest = site_path.partition("/")
+    page.md beside page/index.md). Folders and addresses are compared in lower case (macOS and
+    Windows read Courses/ as courses/)."""
+    folder, _, rest = site_path.casefold().partition("/")
     item_id = rest.partition("/")[0]
     kind = {"courses": "course", "tracks": "track", "plans": "plan"}.get(folder)
     if kind and "/" in rest and item_id in known_ids[kind] and (kind == "course" or item_id not in shown[kind]):
         place = (f"in the course's own folder (courses/{item_id}/)" if kind == "course"
                  else f"elsewhere in docs/: this site does not publish {kind} '{item_id}'")
         return source, f"{folder}/{item_id}/ is where {kind} '{item_id}' is published; put the file {place}"
-    if (other := docs_outputs.get(output)) is None:
+    if (published := docs_outputs.get(output.casefold())) is None:
         return None
+    other, other_output = published
+    if other_output != output:
+        return source, f"{other} is published at {other_output}; rename one of them{_IN_CASE_ONLY}"
     readme = next((name for name in (other, source) if name.rpartition("/")[2].startswith("README.")), None)
     if readme:
         kept = source if readme == other else other

@@ -643,15 +643,18 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
 
 def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
-    """No two sources may be written to the same site path: the later would silently win."""
-    writers: dict[str, str] = {}
+    """No two sources may be written to the same site path: the later would silently win.
+    Paths are compared in lower case: macOS and Windows read Courses/ as courses/."""
+    writers: dict[str, tuple[str, str]] = {}
     sources = [(f.dest_uri, f.src_uri if f.generated_by is None else f"download {f.dest_uri}") for f in files]
     sources += [(d.dest_uri, f"download {d.dest_uri}") for d in downloads]
     for dest, source in sources:
-        if dest in writers:
-            raise PluginError(f"syllabus: {source} and {writers[dest]} would both be published as {dest}; "
-                              "rename one of them")
-        writers[dest] = source
+        if (writer := writers.get(dest.casefold())) is not None:
+            other, other_dest = writer
+            raise PluginError(f"syllabus: {printable(source)} and {printable(other)} would both be published as "
+                              f"{printable(other_dest)}{'' if other_dest == dest else ' (their paths differ only in case)'}"
+                              "; rename one of them")
+        writers[dest.casefold()] = (source, dest)
 
 
 def _with_published_ids(page: Page, content: str) -> None:
