@@ -651,9 +651,9 @@ def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
     for dest, source in sources:
         if (writer := writers.get(dest.casefold())) is not None:
             other, other_dest = writer
+            in_case = "" if other_dest == dest else " (their paths differ only in case)"
             raise PluginError(f"syllabus: {printable(source)} and {printable(other)} would both be published as "
-                              f"{printable(other_dest)}{'' if other_dest == dest else ' (their paths differ only in case)'}"
-                              "; rename one of them")
+                              f"{printable(other_dest)}{in_case}; rename one of them")
         writers[dest.casefold()] = (source, dest)
 
 
