@@ -410,6 +410,10 @@ DATES = [
          {C: course(extra="review_every_days: 30\nlast_reviewed: 2026-10-19\n")},
          [warning(C, 11, 16, "stale", "last_reviewed 2026-10-18 is older than 30 days; review the course and update "
                   "the date")]),
+    Case("review-period-beyond-any-date",  # was a traceback: the date plus the period overflowed
+         {C: course(extra="review_every_days: 100000000000000000000\nlast_reviewed: 2026-10-18\n")},
+         {C: course(extra="review_every_days: 3650\nlast_reviewed: 2026-10-18\n")},
+         [error(C, 10, 20, "schema-maximum", "review_every_days: '100000000000000000000' must be at most 3650")]),
 ]
 
 # ---------------------------------------------------------------------------------------------
