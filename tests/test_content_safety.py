@@ -78,6 +78,27 @@ def test_the_allowlist_refuses_what_the_markdown_hints_miss(site_catalog: Catalo
     assert "published pages" in out or "every visitor's browser" in out
 
 
+# Characters that hide or reorder text, as in YAML: a command in a code sample read otherwise
+# than it ran (Trojan Source). (unit.md, where each is refused)
+HIDDEN_CHARACTERS = {
+    "bidi-override-in-code": ("Then run this.\n\n```bash\nrm -rf \u202e/tmp\n```\n", ["courses/c/unit.md:4:8:"]),
+    "control-in-text": ("Intro\x01 text.\n", ["courses/c/unit.md:1:6:"]),
+    "as-references": ("A &#x202E; B &#8238; C\n", ["courses/c/unit.md:1:3:", "courses/c/unit.md:1:14:"]),
+}
+
+
+@pytest.mark.parametrize("name", list(HIDDEN_CHARACTERS))
+def test_characters_that_hide_or_reorder_text_are_refused_where_written(site_catalog: CatalogDir, run_cli,
+                                                                        tmp_path: Path, name: str) -> None:
+    text, wheres = HIDDEN_CHARACTERS[name]
+    site_catalog.write("courses/c/unit.md", text)
+    out = refused(site_catalog, run_cli, tmp_path, wheres[0])
+    build = build_site(site_catalog.config, tmp_path / "again", check=False)
+    for where in wheres:
+        assert where in out and where.rstrip(":") in build.stderr, (where, out, build.stderr)
+    assert "is not allowed; delete it (it may hide or reorder text)" in out
+
+
 def test_validate_and_the_build_name_every_refusal_of_a_page(site_catalog: CatalogDir, run_cli,
                                                                 tmp_path: Path) -> None:
     """One round trip: a trainer sees each problem of the page, not the first one only."""
@@ -343,7 +364,8 @@ def test_pathological_markdown_is_refused_with_a_position(site_catalog: CatalogD
 
 
 def test_private_use_characters_are_published_as_text(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
-    site_catalog.write("courses/c/unit.md", "Icons \ue000\U000f0000 and \x02wzxhzdk:0\x03 placeholders.\n")
+    """An icon font shows them; YAML refuses them (the plan downloads mark placeholders with them)."""
+    site_catalog.write("courses/c/unit.md", "Icons \ue000\U000f0000 and wzxhzdk:0 placeholders.\n")
     assert run_cli("validate", "-f", site_catalog.config).code == 0
     build_site(site_catalog.config, tmp_path / "site")
     page = (tmp_path / "site/courses/c/unit/index.html").read_text(encoding="utf-8")

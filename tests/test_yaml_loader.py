@@ -27,6 +27,7 @@ import yaml
 from syllabus.core import yamlsafe
 from syllabus.core.yamlsafe import (
     MAX_BYTES,
+    MAX_CHARACTER_PROBLEMS,
     SymlinkRefused,
     YamlDocument,
     YamlRejected,
@@ -511,6 +512,31 @@ def test_utf16_and_utf32_files_are_named(tmp_path, encoding):
         load_file(path)
     name = encoding[:6].upper()
     assert problems_of(caught.value) == [(1, 1, "encoding", f"file is {name}; save it as UTF-8")]
+
+
+@pytest.mark.parametrize(("encoding", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_utf16_without_a_byte_order_mark_is_one_problem(tmp_path, encoding, order):
+    """Not one 'control character U+0000' per character of the file (1,657 for a course)."""
+    path = tmp_path / "course.yml"
+    path.write_bytes("id: a\ntitle: Grüße\nsummary: x\n".encode(encoding))
+    with pytest.raises(YamlRejected) as caught:
+        load_file(path)
+    assert problems_of(caught.value) == [
+        (1, 1, "encoding", f"file is UTF-16 ({order}-endian, without a byte-order mark); save it as UTF-8")]
+
+
+def test_a_file_of_control_characters_is_a_few_problems_found_in_one_pass(tmp_path):
+    """A binary file gave one problem per byte, and finding their lines took a minute."""
+    path = tmp_path / "course.yml"
+    path.write_bytes(b"id: a\r\n" + b"x\x00\x01\n" * 60_000)
+    with pytest.raises(YamlRejected) as caught:
+        load_file(path)
+    problems = problems_of(caught.value)
+    assert len(problems) == MAX_CHARACTER_PROBLEMS + 1
+    assert problems[:2] == [(2, 2, "control-character", CONTROL.format("U+0000")),
+                            (2, 3, "control-character", CONTROL.format("U+0001"))]
+    assert problems[-1] == (12, 2, "control-character", f"{120_000 - MAX_CHARACTER_PROBLEMS} more such characters "
+                            "from here on; is this a text file saved as UTF-8?")
 
 
 POSITIONED = "id: a\ntitle: x\nroles:\n  - admin\n  - end-user\nid: b\nsummary: |\n  two\n  lines\nlevel: 1\n"

@@ -16,6 +16,7 @@ implied ``<tbody>``, closing tags) are harmless and not reported.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
@@ -25,6 +26,8 @@ from html.parser import HTMLParser
 from urllib.parse import SplitResult, unquote, urlsplit
 
 import nh3
+
+from .yamlsafe import MAX_CHARACTER_PROBLEMS, hiding_in, refused_character
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -105,6 +108,7 @@ class Removal:
 
     message: str
     needles: tuple[str, ...]
+    in_code_too: bool = False  # a character, found wherever it is written, code included
 
 
 def is_id(value: str) -> bool:
@@ -182,9 +186,18 @@ class Allowlist:
         if (refused := _too_deep(html) or _odd_comment(html)) is not None:
             return "", [refused]
         cleaned = self.clean(html)
+        # Characters the sanitiser keeps: control and bidirectional-override characters hide
+        # or reorder text (a command in a code sample reads otherwise than it runs), as in YAML.
+        characters = [Removal(refused_character(description), _written(character), in_code_too=True)
+                      for character, description in itertools.islice(hiding_in(cleaned), MAX_CHARACTER_PROBLEMS)]
         if cleaned == html:
-            return cleaned, []
-        return cleaned, removed(_Tokens.of(html), _Tokens.of(cleaned), self.video_hosts)
+            return cleaned, characters
+        return cleaned, [*removed(_Tokens.of(html), _Tokens.of(cleaned), self.video_hosts), *characters]
+
+
+def _written(character: str) -> tuple[str, str, str]:
+    """How a page may write ``character``: as itself, or as a hex or decimal reference."""
+    return character, f"&#x{ord(character):x};", f"&#{ord(character)};"
 
 
 # A link or picture as the sanitiser serialises it: every attribute name="value", with the
@@ -479,7 +492,8 @@ def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str
     found = []
     for removal in removals:
         start = searched_from.get(removal.needles, 0)
-        pos = next((at for needle in removal.needles if (at := find(needle.lower(), start)) >= 0), -1)
+        search = lowered.find if removal.in_code_too else find
+        pos = next((at for needle in removal.needles if (at := search(needle.lower(), start)) >= 0), -1)
         if pos < 0:
             found.append((1, 1, f"{removal.message} (not found as written in the page: a Markdown extension "
                                 "in mkdocs.yml, or a character written as an entity, made it)"))

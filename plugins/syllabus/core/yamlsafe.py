@@ -98,9 +98,9 @@ _SURROGATES = "\ud800-\udfff"
 # holding them would forge (a CSV formula, calendar lines, a build that fails).
 _PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 _PRIVATE_USE_CHARACTER = re.compile(f"[{_PRIVATE_USE}]")
-_FORBIDDEN_CHARS = re.compile(
-    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}{_SURROGATES}"
-    f"{_PRIVATE_USE}]")
+_HIDING = f"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}{_SURROGATES}"
+_HIDING_CHARS = re.compile(f"[{_HIDING}]")
+_FORBIDDEN_CHARS = re.compile(f"[{_HIDING}{_PRIVATE_USE}]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -183,14 +183,31 @@ def decode(raw: bytes) -> str:
     for mark, name in _OTHER_ENCODINGS:
         if raw.startswith(mark):
             raise YamlRejected([YamlProblem(1, 1, f"file is {name}; save it as UTF-8", "encoding")])
+    if b"\x00" in raw and (order := _utf16_byte_order(raw)):  # one problem, not one per character
+        raise YamlRejected([YamlProblem(1, 1, f"file is UTF-16 ({order}-endian, without a byte-order mark); save it "
+                                        "as UTF-8", "encoding")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        prefix = raw[: error.start].decode("utf-8", errors="replace")
-        line, column = position_of(prefix, len(prefix))
         byte = raw[error.start : error.start + 1].hex()
         message = f"invalid UTF-8 (byte 0x{byte}); save the file as UTF-8"
-        raise YamlRejected([YamlProblem(line, column, message, "encoding")]) from None
+        raise YamlRejected([YamlProblem(*_position_in(raw, error.start), message, "encoding")]) from None
+
+
+def _position_in(raw: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of the byte at ``offset``, the bytes before it read as UTF-8."""
+    prefix = raw[:offset].decode("utf-8", errors="replace")
+    return position_of(prefix, len(prefix))
+
+
+def _utf16_byte_order(raw: bytes) -> str | None:
+    """"little" or "big" if ``raw`` reads as UTF-16 without a byte-order mark: every other
+    byte of Latin text is 0."""
+    sample = raw[:4096]
+    for zeros, order in ((sample[1::2], "little"), (sample[0::2], "big")):
+        if zeros.count(0) > len(zeros) * 0.9:
+            return order
+    return None
 
 
 def forbidden_character(text: str) -> str | None:
@@ -210,20 +227,46 @@ def _described(character: str) -> str:
 _DELETE_IT = "delete it (it may hide or reorder text)"
 
 
+def refused_character(description: str) -> str:
+    """The message for a forbidden character, described as :func:`forbidden_character` does."""
+    return f"{description} is not allowed; {_DELETE_IT}"
+
+
+def hiding_in(text: str) -> Iterator[tuple[str, str]]:
+    """Each character of ``text`` that hides or reorders text (the forbidden ones but for
+    private-use characters, which a page may show in an icon font), described, in order."""
+    for match in _HIDING_CHARS.finditer(text):
+        yield match.group(), _described(match.group())
+
+
 def forbidden_text(text: str) -> str | None:
     """Why ``text`` may not be used (its first forbidden character), or None: the wording
     for texts outside content files (plugin options, mkdocs.yml's site texts)."""
     what = forbidden_character(text)
-    return f"{what} is not allowed; {_DELETE_IT}" if what else None
+    return refused_character(what) if what else None
+
+
+MAX_CHARACTER_PROBLEMS = 20  # per file; then one more problem says how many there are besides
 
 
 def forbidden_characters(text: str) -> list[YamlProblem]:
-    """Control, bidirectional-override and non-characters, each at its position."""
-    problems = []
-    for match in _FORBIDDEN_CHARS.finditer(text):
-        line, column = position_of(text, match.start())
-        problems.append(YamlProblem(line, column, f"{_described(match.group())} is not allowed; {_DELETE_IT}",
-                                    "control-character"))
+    """Control, bidirectional-override and non-characters, each at its position (positions
+    found in one pass: a file of them took a minute), the first MAX_CHARACTER_PROBLEMS."""
+    problems: list[YamlProblem] = []
+    line, line_start, scanned = 1, 0, 0
+    matches = list(_FORBIDDEN_CHARS.finditer(text))
+    for match in matches[:MAX_CHARACTER_PROBLEMS + 1]:
+        for line_break in _LINE_BREAK.finditer(text, scanned, match.start()):
+            line, line_start = line + 1, line_break.end()
+        scanned = match.start()
+        column = match.start() - line_start + 1
+        if len(problems) < MAX_CHARACTER_PROBLEMS:
+            problems.append(YamlProblem(line, column, refused_character(_described(match.group())),
+                                        "control-character"))
+        else:
+            problems.append(YamlProblem(line, column, f"{len(matches) - MAX_CHARACTER_PROBLEMS} more such "
+                                        "characters from here on; is this a text file saved as UTF-8?",
+                                        "control-character"))
     return problems
 
 
