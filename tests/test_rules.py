@@ -1103,6 +1103,10 @@ AGREEMENT = [
     ("course", course_data("intro", roles=[]), False),
     ("course", course_data("intro", owners=["@trainer\n"]), False),
     ("course", course_data("intro", owners=["jo@example.com"]), True),
+    ("course", course_data("intro", owners=["a.b+c@x.co.jp", "@mona-cat_octo", "@org/team-1"]), True),
+    ("course", course_data("intro", owners=["mailto:a@b.c"]), False),  # CODEOWNERS would print it
+    ("course", course_data("intro", owners=["x@y.z#frag"]), False),
+    ("course", course_data("intro", owners=["@jdoe_"]), False),
     ("course", course_data("intro", last_reviewed="2026-01-05\n"), False),
     ("course", course_data("intro", language="pt-BR"), True),
     ("course", course_data("intro", language="en\n"), False),
@@ -1112,6 +1116,13 @@ AGREEMENT = [
                                                 "url": "https://x.example/"}]), False),
     ("course", course_data("intro", units=[{"title": "U", "file": "a.md\n"}]), False),
     ("course", course_data("intro", units=[{"title": "U", "file": "/a.md"}]), False),
+    # File names as validate reads them (rules.SAFE_NAME per name, a path normalised).
+    ("course", course_data("intro", units=[{"title": "U", "file": "units/./a.md"}]), True),
+    ("course", course_data("intro", units=[{"title": "U", "file": "../other/a.md"}]), False),
+    ("course", course_data("intro", units=[{"title": "U", "file": "my unit.md"}]), False),
+    ("course", course_data("intro", materials=[{"title": "D", "kind": "slides", "file": "handouts/d.pdf"}]), True),
+    ("course", course_data("intro", materials=[{"title": "D", "kind": "slides", "file": "a/../../d.pdf"}]), False),
+    ("course", course_data("intro", materials=[{"title": "D", "kind": "slides", "file": ".env"}]), False),
     ("course", course_data("intro", translations={"ja": "intro-ja"}), True),
     ("course", course_data("intro", translations={"ja\n": "intro-ja"}), False),
     ("course", course_data("intro", sessions=[{"start": "2026-12-03T16:00\n", "timezone": "UTC"}]), False),
@@ -1122,6 +1133,8 @@ AGREEMENT = [
     ("track", track_data("admin", [{"course": "intro", "required": "no"}]), False),
     ("plan", plan_data("onboarding"), True),
     ("plan", plan_data("onboarding", length_days=0), False),
+    ("plan", plan_data("onboarding", phases=[{"title": "S", "start_day": 10**20, "end_day": 10**20, "items": [
+        {"day": 10**20, "type": "task", "title": "T"}]}]), False),
     ("plan", plan_data("onboarding", phases=[{"title": "S", "start_day": 0, "end_day": 9, "items": [
         {"day": 0, "type": "task", "title": "T"}]}]), False),
 ]
