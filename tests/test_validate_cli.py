@@ -550,8 +550,6 @@ def test_usage_errors_exit_2(run_cli, args, message):
     pytest.param("site_name: x\nplugins:\n  - search\n",
                  "syllabus: error: mkdocs.yml: the 'syllabus' plugin is not enabled under 'plugins'",
                  id="plugin-not-enabled"),
-    pytest.param("site_name: [x\n", "syllabus: error: mkdocs.yml: cannot read the MkDocs config",
-                 id="broken-mkdocs-yml"),
     pytest.param(b"site_name: \xff\n", "syllabus: error: mkdocs.yml: cannot read the MkDocs config",
                  id="mkdocs-yml-not-utf8"),
     pytest.param("site_name: x\ntheme: {name: no-such-theme}\nplugins:\n  - syllabus\n",
@@ -566,6 +564,21 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
     assert result.out == ""
     assert result.err.startswith(message.replace("mkdocs.yml", str(catalog.config)))
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(("config", "diagnostic"), [
+    pytest.param("site_name: [x\n", "mkdocs.yml:1:12: error: the '[' opened on line 1 column 12 is never closed "
+                 "(hint: end the value of 'site_name' with ']')", id="unclosed-flow-list"),
+    pytest.param("site_name: x\nextra:\n\tfoo: 1\n", "mkdocs.yml:3:1: error: YAML indents with spaces; line 3 starts "
+                 "with a tab (hint: replace the tab with spaces (two per level) and set your editor to indent YAML "
+                 "with spaces)", id="tab"),
+])
+def test_a_yaml_mistake_in_mkdocs_yml_is_positioned_and_explained(catalog, run_cli, config, diagnostic):
+    """As in content files: MkDocs' own words had the place inside a sentence and no hint."""
+    catalog.write("mkdocs.yml", config)
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 2
+    assert result.err.strip() == diagnostic
 
 
 PLUGIN_OPTIONS = "site_name: x\nplugins:\n  - search\n  - syllabus:\n"

@@ -373,7 +373,7 @@ def load_text(text: str) -> YamlDocument:
                 pass
             raise
     except yaml.MarkedYAMLError as error:
-        raise YamlRejected(_syntax_problems(text, error)) from None
+        raise YamlRejected(syntax_problems(text, error)) from None
     except yaml.YAMLError as error:  # e.g. reader errors from the pure-Python parser
         raise YamlRejected([YamlProblem(1, 1, f"YAML syntax: {error}", "yaml-syntax", _SYNTAX_HINT)]) from None
     if " #" in text or "\t#" in text:
@@ -432,7 +432,7 @@ def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 _SYNTAX_HINT = "check the quotes, brackets, ':' and indentation on this line and the one above it"
 
 
-def _syntax_problems(text: str, error: yaml.MarkedYAMLError) -> list[YamlProblem]:
+def syntax_problems(text: str, error: yaml.MarkedYAMLError) -> list[YamlProblem]:
     """The mistakes a reader can name (see yamlhints), else the parser's own words, positioned.
 
     The parser's error is kept only when no recognised mistake stands at or before its line:

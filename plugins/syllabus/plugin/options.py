@@ -13,15 +13,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
+from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist
 from ..core.pages import MarkdownSettings, extension_name
 from ..core.schema_messages import did_you_mean, dotted
-from ..core.yamlsafe import forbidden_text
+from ..core.yamlsafe import forbidden_text, syntax_problems
 from .config import BARE_BOOLEAN_HINT, SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .page_assets import ASSET_FILES, ASSETS_SITE_FOLDER
@@ -251,6 +253,8 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
         with config_file.open("rb") as handle:
             config.load_file(handle)
     except (ConfigurationError, UnicodeDecodeError, ValueError) as error:
+        if isinstance(error.__context__, yaml.MarkedYAMLError):  # MkDocs words it without a place
+            raise ConfigError("configuration errors", _syntax_diagnostics(config_file, error.__context__)) from None
         raise ConfigError(f"{config_file}: cannot read the MkDocs config: {error}") from None
     raw = _plugin_entry(config.get("plugins"))
     if raw is None:
@@ -262,6 +266,19 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     if errors:
         raise ConfigError("\n".join(f"{config_file}: config value '{key}': {error}" for key, error in errors))
     return options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)
+
+
+def _syntax_diagnostics(config_file: Path, error: yaml.MarkedYAMLError) -> list[Diagnostic]:
+    """A YAML mistake in ``config_file`` (or a file it inherits), positioned and explained
+    as in content files."""
+    mark = error.problem_mark or error.context_mark
+    path = Path(mark.name) if mark is not None and Path(mark.name).is_file() else config_file
+    shown = os.path.relpath(path, config_file.parent).replace(os.sep, "/")
+    try:
+        problems = syntax_problems(path.read_text(encoding="utf-8"), error)
+    except (OSError, UnicodeDecodeError):
+        problems = syntax_problems("", error)
+    return [Diagnostic(shown, p.line, p.column, p.severity, printable(p.message), p.rule, p.hint) for p in problems]
 
 
 def _plugin_entry(plugins: Any) -> dict[str, Any] | None:
