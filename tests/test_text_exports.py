@@ -53,6 +53,14 @@ def test_markdown_inline_value_stays_one_line_of_plain_text(value: str) -> None:
         assert [element.tag for element in tree.iter() if element.tag not in ("#document", "p")] == []
 
 
+@pytest.mark.parametrize("value", ["Tips & tricks", "AT&amp;T", "&#60;b&#62; &#x202e;", "a &x; b"])
+def test_markdown_inline_value_reads_as_itself_with_ampersands(value: str) -> None:
+    """A title holding "&amp;" read "&" in plan.md (a character reference); as written, it reads as written."""
+    for tree in rendered(md_escape.inline(value) + "\n"):
+        [paragraph] = [element for element in tree.iter() if element.tag == "p"]
+        assert paragraph.text == value
+
+
 def test_markdown_link_keeps_title_text_and_url() -> None:
     text = md_escape.link("a](javascript:1) [b", "https://x.test/a b(c)")
     [tree, _] = rendered(text)

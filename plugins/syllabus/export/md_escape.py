@@ -20,6 +20,9 @@ _ESCAPED = re.compile(f"[{re.escape(''.join(ESCAPES))}]")
 # What opens a block when it starts a line: a list marker, an ordered list number or a
 # setext underline (``#`` and ``>`` are escaped anyway). "5.0" or "-2" in a cell are not.
 _BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}[.)])(?=\s|$)")
+# An "&" that starts a character reference ("&amp;", "&#60;") would read as the character it
+# names; written "&amp;", it reads as itself in every renderer (Python-Markdown has no "\&").
+_REFERENCE_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
 URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # percent-encode the rest: spaces, parentheses, angle brackets
 
@@ -31,7 +34,7 @@ def escape(text: str) -> str:
 
 def inline(text: str) -> str:
     """A value as inert inline text, also safe where it starts a line."""
-    text = escape(" ".join(text.split()))
+    text = escape(_REFERENCE_START.sub("&amp;", " ".join(text.split())))
     return _BLOCK_START.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], text, count=1)
 
 
