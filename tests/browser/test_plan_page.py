@@ -200,6 +200,12 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
         args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "Istanbul")
         assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
         expect(page.locator("#plan-timezone")).not_to_have_attribute("aria-invalid", "true")
+        for typed in ("São Paulo", "SAO PAULO", "ｓａｏ ｐａｕｌｏ"):  # accents and full-width forms, as typed
+            page.fill("#plan-timezone", "Tokyo")
+            page.fill("#plan-timezone", typed)
+            expect(page.locator("[data-plan-value='timezone']")).to_have_text("America/Sao_Paulo")
+        args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "São Paulo")
+        assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
 
 
 def test_the_visitors_zone_is_named_as_the_database_names_it(browser: Any, example_site: str) -> None:

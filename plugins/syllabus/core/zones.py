@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -55,6 +56,15 @@ def zone_links() -> dict[str, str]:
             if len(parts) >= 3 and parts[0] == "L"}
 
 
+_ACCENTS = re.compile("[\u0300-\u036f]")  # Unicode's combining diacritical marks
+
+
+def folded(text: str) -> str:
+    """``text`` as a typed zone or place is looked up: letter case, accents and full-width
+    forms ignored ("São Paulo", "SAO PAULO": "sao paulo"); plan.js folds alike."""
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
 @functools.cache
 def zone_places() -> dict[str, str]:
     """Each zone by the place that ends its name, as typed (``tokyo``, ``new york``): the place
@@ -64,7 +74,7 @@ def zone_places() -> dict[str, str]:
     links = zone_links()
     for zone in known_zones():
         if "/" in zone:
-            by_place.setdefault(zone.rpartition("/")[2].replace("_", " ").casefold(), set()).add(links.get(zone, zone))
+            by_place.setdefault(folded(zone.rpartition("/")[2].replace("_", " ")), set()).add(links.get(zone, zone))
     return {place: zones.pop() for place, zones in sorted(by_place.items()) if len(zones) == 1}
 
 

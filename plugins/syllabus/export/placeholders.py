@@ -69,7 +69,7 @@ from ..core.schedule import (
     in_zone,
     is_night,
 )
-from ..core.zones import known_zones, zone_places, zone_problem
+from ..core.zones import folded, known_zones, zone_places, zone_problem
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
@@ -137,9 +137,9 @@ def night_flag(formats: LocaleFormat) -> str:
 
 @cache
 def _zones_by_folded_name() -> dict[str, str]:
-    """Each zone by its id in any letter case, and by its place (``zone_places``); plan.js's
-    zoneNamed reads them alike (the page carries the places)."""
-    return {**zone_places(), **{zone.casefold(): zone for zone in known_zones()}}
+    """Each zone by its id and by its place (``zone_places``), folded (``zones.folded``);
+    plan.js's zoneNamed reads them alike (the page carries the places)."""
+    return {**zone_places(), **{folded(zone): zone for zone in known_zones()}}
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ class Personalisation:
             raise ValueError("the customer name is empty")
         kickoff = parse_kickoff(start)
         typed = (timezone or "").strip() or DEFAULT_TIMEZONE
-        zone = _zones_by_folded_name().get(typed.casefold())  # any letter case, as the plan page takes it
+        zone = _zones_by_folded_name().get(folded(typed))  # as the plan page takes it
         if zone is None:
             raise ValueError(f"time zone {zone_problem(typed, known_zones())}")
         return cls(customer, kickoff, zone, ce_name or None, days or WorkingDays())

@@ -279,9 +279,11 @@
     return days;
   }
 
-  // The zone the visitor typed, in any letter case: its id ("asia/tokyo"), its place as
-  // the command line reads it ("Tokyo", "new york": placeholders.zone_places, in the page's
-  // data), or its city as the list shows it in the page's language ("東京", one zone's only).
+  // The zone the visitor typed, in any letter case, with or without accents (zones.folded):
+  // its id ("asia/tokyo"), its place as the command line reads it ("Tokyo", "sao paulo":
+  // placeholders.zone_places, in the page's data), or its city as the list shows it in the
+  // page's language ("東京", one zone's only).
+  function folded(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var zoneNames = null;
   function zoneNamed(typed, data) {
     if (Object.prototype.hasOwnProperty.call(data.timezones, typed)) return typed;
@@ -289,14 +291,14 @@
       zoneNames = {};
       var cities = {};
       Object.keys(data.timezones).forEach(function (zone) {
-        var city = String(data.timezones[zone]).toLowerCase();
+        var city = folded(String(data.timezones[zone]));
         cities[city] = cities[city] === undefined ? zone : null;  // null: more than one zone
       });
       Object.keys(cities).forEach(function (city) { if (cities[city]) zoneNames[city] = cities[city]; });
       Object.keys(data.places).forEach(function (place) { zoneNames[place] = data.places[place]; });
-      Object.keys(data.timezones).forEach(function (zone) { zoneNames[zone.toLowerCase()] = zone; });
+      Object.keys(data.timezones).forEach(function (zone) { zoneNames[folded(zone)] = zone; });
     }
-    var zone = zoneNames[typed.toLowerCase()];
+    var zone = zoneNames[folded(typed)];
     return zone && Object.prototype.hasOwnProperty.call(data.timezones, zone) ? zone : typed;
   }
 
@@ -500,7 +502,7 @@
         var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
         // By its current name: browsers give some by an old one (Asia/Calcutta). The zone its
         // place names is its own, under the database's name (see zoneNamed).
-        var place = own.split("/").pop().replace(/_/g, " ").toLowerCase();
+        var place = folded(own.split("/").pop().replace(/_/g, " "));
         if (own.indexOf("/") > 0 && Object.prototype.hasOwnProperty.call(data.places, place)) own = data.places[place];
         if (Object.prototype.hasOwnProperty.call(data.timezones, own)) form.elements.timezone.value = ownZone = own;
       } catch (error) { /* the default zone stands */ }
