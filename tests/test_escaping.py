@@ -47,7 +47,8 @@ TRACK_TITLE = f"Track {SVG} {TEMPLATE} {AMP}"
 PLAN_TITLE = f"Plan {IMG} {SCRIPT} {QUOTE}"
 OUTCOMES = [f"Out {IMG}", f"Out {SCRIPT}", f"Out {TEMPLATE} {BLOCK}", f"Out {SVG} {AMP}"]
 # Owners must look like handles or emails (no spaces), which still leaves room for markup.
-OWNERS = ["<img/src=x/onerror=alert(1)>@evil.test", '"><svg/onload=alert(1)>@evil.test', "{{7*7}}@evil.test"]
+# Email owners are held to HTML's email syntax, which still allows quotes, '=', '&' and braces.
+OWNERS = ["x'/onmouseover='alert`1`'@evil.test", "a&amp&#38{%x%}@evil.test", "{{7*7}}@evil.test"]
 INSTRUCTORS = [f"Mallory {IMG}", f"Eve {SCRIPT} {TEMPLATE}", f"Trudy {SVG} {AMP}"]
 TRACK_NOTE = f"Note {IMG} {SCRIPT} {BLOCK}"
 PHASE = f"Phase {IMG} {TEMPLATE}"
