@@ -65,7 +65,7 @@ ALLOWLIST_ONLY = {
     "mermaid-fence": ("Intro.\n\n```mermaid\ngraph LR\n  A --> B\n```\n", "courses/c/unit.md:"),
     # Escaped in the body, but Material prints the table of contents' "#" + id unescaped.
     "heading-id-breakout": ("Intro.\n\n## Next {: id='b\" onmouseover=\"alert(1)\" x=\"' }\n",
-                            "courses/c/unit.md:3:12"),
+                            "courses/c/unit.md:3:16"),
 }
 
 
@@ -97,6 +97,25 @@ def test_characters_that_hide_or_reorder_text_are_refused_where_written(site_cat
     for where in wheres:
         assert where in out and where.rstrip(":") in build.stderr, (where, out, build.stderr)
     assert "is not allowed; delete it (it may hide or reorder text)" in out
+
+
+@pytest.mark.parametrize(("heading", "where"), [("## __config", "5:4"), ("## Intro {#__x}", "5:12"),
+                                               ("## Intro {: #a&b }", "5:14")])
+def test_a_refused_heading_id_is_one_error_at_the_heading(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                          heading: str, where: str) -> None:
+    """It was placed at 1:1 ("not found as written"), beside a second error for the heading's
+    own permalink leading to the id the allowlist had removed."""
+    site_catalog.write("courses/c/unit.md", f"# Unit\n\nText.\n\n{heading}\n\nMore.\n")
+    out = refused(site_catalog, run_cli, tmp_path, f"courses/c/unit.md:{where}: error: id= ")
+    assert out.count("error:") == 1, out
+
+
+def test_a_unit_that_is_no_markdown_file_is_not_read_as_a_page(site_catalog: CatalogDir, run_cli,
+                                                               tmp_path: Path) -> None:
+    """units: [{file: course.yml}] also reported course.yml's lines as page metadata."""
+    site_catalog.course("c", units=[{"title": "Unit", "file": "course.yml"}])
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert out.count("error:") == 1 and "units[0].file" in out, out
 
 
 def test_validate_and_the_build_name_every_refusal_of_a_page(site_catalog: CatalogDir, run_cli,

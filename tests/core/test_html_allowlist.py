@@ -191,7 +191,7 @@ def test_refusals_point_at_markup_not_at_prose_or_code_blocks() -> None:
             "<img src=x onerror=alert(1)>\n```\n\nSee http://evil.example/x.png for the logo.\n\n"
             '<div id="__config">x</div>\n\n<input type="text">\n\n<div style="color:red">x</div>\n\n'
             "<img src=y.png onerror=alert(2)>\n\n![x](http://evil.example/x.png)\n")
-    assert [(line, column) for line, column, _ in problems(text)] == [(11, 6), (13, 8), (15, 6), (17, 16), (19, 6)]
+    assert [(line, column) for line, column, _ in problems(text)] == [(11, 10), (13, 8), (15, 6), (17, 16), (19, 6)]
 
 
 def test_an_escaped_backtick_opens_no_code_span() -> None:

@@ -273,7 +273,8 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     units = data.get("units")
     for unit in units if isinstance(units, list) else ():
         name = unit.get("file") if isinstance(unit, dict) else None
-        if isinstance(name, str) and rules.confined_file(folder, name):
+        # A unit that is no Markdown file (course.yml) is reported as such, not read as a page.
+        if isinstance(name, str) and name.lower().endswith(".md") and rules.confined_file(folder, name):
             files.append(folder / name)
     return files
 

@@ -432,6 +432,8 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
         message = f"{name}= is not allowed on <{tag}> in published pages; {note}"
     if name in ("href", "src", "cite") and value:
         return Removal(message, (value, f"{name}="))
+    if name in _ID_ATTRIBUTES and value:  # written as {#value}, or a heading's words made it
+        return Removal(message, (value, f"{name}=", name))
     return Removal(message, (_THEME_FETCHES, f"{name}=") if name == "class" else (f"{name}=", name))
 
 

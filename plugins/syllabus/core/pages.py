@@ -529,7 +529,7 @@ class PageCheck:
     links: PageLinks = NO_LINKS
 
 
-def _published_links(made_by_markdown: list[str], published: str) -> PageLinks:
+def _published_links(made_by_markdown: list[str], published: str, ids: frozenset[str]) -> PageLinks:
     """The links of a page as published: those Markdown made (not the ones the allowlist
     removed, which it refused), and the others of its HTML, written as HTML."""
     unclaimed = Counter(linked_addresses(published))
@@ -538,7 +538,7 @@ def _published_links(made_by_markdown: list[str], published: str) -> PageLinks:
         if unclaimed[url] > 0:
             unclaimed[url] -= 1
             markdown_links.append(url)
-    return PageLinks(markdown_links, list((+unclaimed).elements()), frozenset(element_ids(published)),
+    return PageLinks(markdown_links, list((+unclaimed).elements()), ids,
                      has_h1="<h1" in published, opens_with_h1=published.lstrip().startswith("<h1"))
 
 
@@ -567,7 +567,8 @@ class PageRenderer:
         seconds = render_seconds(page.body)
         try:
             with RenderBudget(OutOfTime, seconds):
-                published, removals = self.allowlist.removals(self.render(page.body))
+                rendered = self.render(page.body)
+                published, removals = self.allowlist.removals(rendered)
                 refusals = positioned(page.body, removals)
         except RecursionError:
             return PageCheck([YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; "
@@ -578,6 +579,9 @@ class PageRenderer:
         foreign = [YamlProblem(line + page.body_line - 1, column, message, FOREIGN_RULE, hint, "warning")
                    for line, column, message, hint in foreign_syntax(page.body, published,
                                                                      admonitions=self._admonitions)]
+        # A refused id is reported once: links to it (its heading's own permalink) are checked
+        # against the ids the page wrote, not reported again as leading nowhere.
+        ids = frozenset(element_ids(rendered if refusals else published))
         return PageCheck([*(YamlProblem(line + page.body_line - 1, column, message, ALLOWLIST_RULE)
                             for line, column, message in refusals), *foreign],
-                         _published_links(self._links.urls, published))
+                         _published_links(self._links.urls, published, ids))
