@@ -76,6 +76,20 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 2
 
 
+@pytest.mark.parametrize("kind", ["course", "track", "plan"])
+def test_a_windows_device_name_is_no_id(catalog: CatalogDir, run_cli, kind: str) -> None:
+    """courses/con/ or tracks/nul.yml: a repository Windows cannot check out."""
+    made = run_cli("new", kind, "lpt1", "--owner", "@trainer", "-f", catalog.config)
+    assert made.code == 2 and "'lpt1' is a device name on Windows" in made.err
+    catalog.course("intro")
+    {"course": lambda: catalog.course("con"), "track": lambda: catalog.track("con", track_data("con", ["intro"])),
+     "plan": lambda: catalog.plan("con", plan_data("con"))}[kind]()
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.code == 1
+    assert [(d["rule"], d["message"][:55]) for d in json.loads(result.out)] == [
+        ("id-reserved", "id: 'con' is a device name on Windows (CON, PRN, AUX, N")]
+
+
 def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> None:
     no_course = run_cli("new", "track", "empty-path", "--owner", "@trainer", "-f", catalog.config)
     assert no_course.code == 2 and "syllabus new course" in no_course.err

@@ -204,6 +204,19 @@ def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+# Names Windows keeps for devices, with or without an extension: a repository holding
+# courses/con/ or tracks/nul.yml cannot be checked out there.
+_WINDOWS_DEVICE = re.compile(r"con|prn|aux|nul|com[1-9]|lpt[1-9]")
+
+
+def device_name_problem(item_id: str) -> str | None:
+    """Why ``item_id`` cannot name a folder or file on Windows, if so."""
+    if _WINDOWS_DEVICE.fullmatch(item_id):
+        return (f"'{item_id}' is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9), where no folder or "
+                "file may be called so and the repository could not be checked out; choose another id")
+    return None
+
+
 def check_file(kind: str, data: Any, name: str, source: str, options: Options, report: Report) -> bool:
     """Per-file rules. They also run on data that failed its schema (guarding every type),
     so one run reports everything; False if the model cannot be built from the data."""
@@ -212,6 +225,9 @@ def check_file(kind: str, data: Any, name: str, source: str, options: Options, r
     if _text(data, "id") not in (None, name):
         where = "folder" if kind == "course" else "file name"
         report.on(source, ("id",), f"id: '{data['id']}' must equal the {where} '{name}'", "id-matches-name")
+        ok = False
+    elif problem := device_name_problem(name):
+        report.on(source, ("id",), f"id: {problem}", "id-reserved")
         ok = False
     if kind == "course":
         ok = _check_course_data(data, source, options, report) and ok
