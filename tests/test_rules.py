@@ -977,7 +977,7 @@ PLANS = [
     Case("plan-item-fields-of-another-type",  # silently ignored before: the meeting took no course
          {P: plan().replace(ITEM, "type: meeting, title: Kickoff, course: intro")},
          {P: plan().replace(ITEM, "type: meeting, title: Kickoff, note: With the sponsor")},
-         [error(P, 11, 49, "plan-item", "phases[0].items[0].course: a meeting item does not use 'course', which "
+         [error(P, 11, 57, "plan-item", "phases[0].items[0].course: a meeting item does not use 'course', which "
                 "would be ignored; remove it (a meeting item takes title and note)")]),
     Case("plan-item-type-values",
          {P: plan().replace(ITEM, "type: workshop, title: Kickoff")},
@@ -1133,6 +1133,10 @@ AGREEMENT = [
     ("track", track_data("admin", [{"course": "intro", "required": "no"}]), False),
     ("plan", plan_data("onboarding"), True),
     ("plan", plan_data("onboarding", length_days=0), False),
+    ("plan", plan_data("onboarding", phases=[{"title": "S", "start_day": 0, "end_day": 9, "items": [
+        {"day": 0, "type": "meeting", "title": "Kickoff", "course": "intro"}]}]), False),  # another type's field
+    ("plan", plan_data("onboarding", phases=[{"title": "S", "start_day": 0, "end_day": 9, "items": [
+        {"day": 0, "type": "course", "course": "intro", "note": "First"}]}]), True),
     ("plan", plan_data("onboarding", phases=[{"title": "S", "start_day": 10**20, "end_day": 10**20, "items": [
         {"day": 10**20, "type": "task", "title": "T"}]}]), False),
     ("plan", plan_data("onboarding", phases=[{"title": "S", "start_day": 0, "end_day": 9, "items": [

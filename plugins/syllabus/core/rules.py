@@ -485,9 +485,9 @@ def _check_item_fields(item: Mapping[str, Any], path: Path_, source: str, report
     others = {field for fields in ITEM_FIELDS.values() for field in fields} - set(ITEM_FIELDS[kind])
     for key in item:
         if key in others:
-            report.on(source, (*path, key), f"{dotted((*path, key))}: a {kind} item does not use '{key}', which "
-                      f"would be ignored; remove it (a {kind} item takes {', '.join(ITEM_FIELDS[kind])} and note)",
-                      "plan-item", at_key=True)
+            report.restate(source, (*path, key), f"{dotted((*path, key))}: a {kind} item does not use '{key}', "
+                           f"which would be ignored; remove it (a {kind} item takes {', '.join(ITEM_FIELDS[kind])} "
+                           "and note)", "plan-item")  # in place of the schema's (its "not")
 
 
 def _check_plan_data(data: Any, source: str, report: Report) -> None:
@@ -581,9 +581,9 @@ def raw_references(kind: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str,
     else:
         for p_index, phase in _entries(data, "phases"):
             for i_index, item in _entries(phase, "items"):
-                for target_kind in ("course", "track"):
-                    if isinstance(item.get(target_kind), str):
-                        yield ("phases", p_index, "items", i_index, target_kind), target_kind, item[target_kind]
+                target_kind = item.get("type")  # another type's field is reported as such (_check_item_fields)
+                if target_kind in ("course", "track") and isinstance(item.get(target_kind), str):
+                    yield ("phases", p_index, "items", i_index, target_kind), target_kind, item[target_kind]
 
 
 def _track_as_written(data: Mapping[str, Any], source: str) -> Track:
