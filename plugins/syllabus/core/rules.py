@@ -131,6 +131,8 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
     relative = PurePosixPath(name)
     if relative.is_absolute() or "\\" in name or not relative.parts:
         return f"'{name}' must be a path relative to the course folder"
+    if name.endswith(("/", "/.")):  # the path reads as the file, which would then go unread as a page
+        return f"'{name}' ends as a folder does; write the file's own name ('{relative}')"
     if ".." in relative.parts:
         return f"'{name}' leaves the course folder; materials and units must stay inside it"
     if not all(SAFE_NAME.fullmatch(part) for part in relative.parts):
