@@ -84,6 +84,10 @@ HIDDEN_CHARACTERS = {
     "bidi-override-in-code": ("Then run this.\n\n```bash\nrm -rf \u202e/tmp\n```\n", ["courses/c/unit.md:4:8:"]),
     "control-in-text": ("Intro\x01 text.\n", ["courses/c/unit.md:1:6:"]),
     "as-references": ("A &#x202E; B &#8238; C\n", ["courses/c/unit.md:1:3:", "courses/c/unit.md:1:14:"]),
+    # Each where it is written, whichever way; places after a letter that lowers to two ("İ") are not shifted.
+    "reference-then-itself": ("İzmir &#x202E; entity\n\nİstanbul \u202e itself\n",
+                              ["courses/c/unit.md:1:7:", "courses/c/unit.md:3:10:"]),
+    "many": ("A\u202eB\n" * 25, [f"courses/c/unit.md:{line}:2:" for line in range(1, 22)]),
 }
 
 

@@ -284,8 +284,12 @@ FIELDS = [
     Case("language-in-its-usual-case",  # compared as written: 'EN' was a second English in the catalog's filter
          {C: course(extra="language: EN-gb\n")},
          {C: course(extra="language: zh-Hant-TW\n")},
-         [error(C, 10, 11, "language", "language: write 'en-GB' (a language code in lower case, a region in upper "
+         [error(C, 10, 11, "language", "language: write 'en-GB' (tags are compared as written, in BCP 47's letter "
                 "case)")]),
+    Case("language-with-an-underscore",
+         {C: course(extra="language: en_gb\n")},
+         {C: course(extra="language: en-GB\n")},
+         [error(C, 10, 11, "language", "language: 'en_gb' is not a language tag; write 'en-GB' (with a hyphen)")]),
     Case("unknown-field-at-the-key-with-did-you-mean",
          {C: course(extra="summery: typo\n")},
          {C: course(extra="x-jira: TRAIN-42\n")},
@@ -1120,6 +1124,7 @@ AGREEMENT = [
     ("course", course_data("intro", units=[{"title": "U", "file": "units/./a.md"}]), True),
     ("course", course_data("intro", units=[{"title": "U", "file": "../other/a.md"}]), False),
     ("course", course_data("intro", units=[{"title": "U", "file": "my unit.md"}]), False),
+    ("course", course_data("intro", units=[{"title": "U", "file": "a.md/"}]), False),  # was published empty
     ("course", course_data("intro", materials=[{"title": "D", "kind": "slides", "file": "handouts/d.pdf"}]), True),
     ("course", course_data("intro", materials=[{"title": "D", "kind": "slides", "file": "a/../../d.pdf"}]), False),
     ("course", course_data("intro", materials=[{"title": "D", "kind": "slides", "file": ".env"}]), False),

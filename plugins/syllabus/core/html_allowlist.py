@@ -16,7 +16,6 @@ implied ``<tbody>``, closing tags) are harmless and not reported.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
@@ -27,7 +26,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 import nh3
 
-from .yamlsafe import MAX_CHARACTER_PROBLEMS, hiding_in, refused_character
+from .yamlsafe import MAX_CHARACTER_PROBLEMS, hiding_in, more_characters, refused_character
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -188,8 +187,12 @@ class Allowlist:
         cleaned = self.clean(html)
         # Characters the sanitiser keeps: control and bidirectional-override characters hide
         # or reorder text (a command in a code sample reads otherwise than it runs), as in YAML.
+        hiding = list(hiding_in(cleaned))
         characters = [Removal(refused_character(description), _written(character), in_code_too=True)
-                      for character, description in itertools.islice(hiding_in(cleaned), MAX_CHARACTER_PROBLEMS)]
+                      for character, description in hiding[:MAX_CHARACTER_PROBLEMS]]
+        if len(hiding) > MAX_CHARACTER_PROBLEMS:
+            characters.append(Removal(more_characters(len(hiding) - MAX_CHARACTER_PROBLEMS),
+                                      _written(hiding[MAX_CHARACTER_PROBLEMS][0]), in_code_too=True))
         if cleaned == html:
             return cleaned, characters
         return cleaned, [*removed(_Tokens.of(html), _Tokens.of(cleaned), self.video_hosts), *characters]
@@ -471,7 +474,8 @@ def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str
     its needles is found (ignoring case) outside code, else at (1, 1), saying that the page
     does not write it as such. A removal that repeats is placed at the next occurrence of
     what it names, so each copy points at its own line."""
-    lowered = source.lower()
+    # Lower case letter for letter: "İ" lowers to two characters, which shifted every later place.
+    lowered = "".join(c if len(low := c.lower()) != 1 else low for c in source)
     code = _code_regions(source)
     starts = [begin for begin, _ in code]
 
@@ -494,8 +498,11 @@ def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str
     found = []
     for removal in removals:
         start = searched_from.get(removal.needles, 0)
-        search = lowered.find if removal.in_code_too else find
-        pos = next((at for needle in removal.needles if (at := search(needle.lower(), start)) >= 0), -1)
+        if removal.in_code_too:  # a character: the first place it is written, as itself or as a reference
+            pos = min((at for needle in removal.needles if (at := lowered.find(needle.lower(), start)) >= 0),
+                      default=-1)
+        else:
+            pos = next((at for needle in removal.needles if (at := find(needle.lower(), start)) >= 0), -1)
         if pos < 0:
             found.append((1, 1, f"{removal.message} (not found as written in the page: a Markdown extension "
                                 "in mkdocs.yml, or a character written as an entity, made it)"))

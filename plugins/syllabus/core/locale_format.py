@@ -199,7 +199,7 @@ def unknown_language(tag: str) -> str | None:
     if not LANGUAGE_TAG.match(tag):
         hyphenated = tag.strip().replace("_", "-")
         if hyphenated != tag and LANGUAGE_TAG.match(hyphenated):
-            for written in (hyphenated, _with_region_codes(hyphenated)):  # en_UK: en-GB
+            for written in map(in_usual_case, (hyphenated, _with_region_codes(hyphenated))):  # en_UK: en-GB
                 if not unknown_language(written):
                     return f"'{tag}' is not a language tag; write '{written}' (with a hyphen)"
         if (code := _language_codes().get(tag.strip().casefold())) is not None:
@@ -215,7 +215,7 @@ def unknown_language(tag: str) -> str | None:
                 return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)"
                                                                              if fixed != tag else "")
         if (written := in_usual_case(tag)) != tag:  # one language, one spelling: facets and translations match
-            return f"write '{written}' (a language code in lower case, a region in upper case)"
+            return f"write '{written}' (tags are compared as written, in BCP 47's letter case)"
         return None
     country = english.territories.get(code.upper())
     official = get_official_languages(code.upper()) if country else ()

@@ -232,6 +232,11 @@ def refused_character(description: str) -> str:
     return f"{description} is not allowed; {_DELETE_IT}"
 
 
+def more_characters(count: int) -> str:
+    """The problem said after :data:`MAX_CHARACTER_PROBLEMS` forbidden characters of a file."""
+    return f"{count} more such characters from here on; is this a text file saved as UTF-8?"
+
+
 def hiding_in(text: str) -> Iterator[tuple[str, str]]:
     """Each character of ``text`` that hides or reorders text (the forbidden ones but for
     private-use characters, which a page may show in an icon font), described, in order."""
@@ -264,8 +269,7 @@ def forbidden_characters(text: str) -> list[YamlProblem]:
             problems.append(YamlProblem(line, column, refused_character(_described(match.group())),
                                         "control-character"))
         else:
-            problems.append(YamlProblem(line, column, f"{len(matches) - MAX_CHARACTER_PROBLEMS} more such "
-                                        "characters from here on; is this a text file saved as UTF-8?",
+            problems.append(YamlProblem(line, column, more_characters(len(matches) - MAX_CHARACTER_PROBLEMS),
                                         "control-character"))
     return problems
 
