@@ -93,7 +93,6 @@ def editor_from_environment() -> str | None:
         raise PluginError(f"syllabus: {error}") from None
 
 
-
 def symlinked_folders(folder: Path) -> list[str]:
     """Every symlink to a folder below ``folder`` (not entered). MkDocs' watcher and its
     walk of the docs folder follow them, and one that leads to an ancestor

@@ -141,11 +141,11 @@
     var collator = new Intl.Collator();
 
     // By the session its card shows (showCardSession): the next not yet started (the
-    // build's may be past), in a language filtered by or among the course's next few.
+    // build's may be past) that the card may show.
     function nextStart(course, languages) {
       var now = Date.now();
       var session = course.next.filter(function (next) {
-        return new Date(next[0]).getTime() > now && (languages.length ? languages.indexOf(next[1]) !== -1 : next[2]);
+        return new Date(next[0]).getTime() > now && cardMayShow(languages, next[1], next[2]);
       })[0];
       return session ? session[0] : null;
     }
@@ -403,6 +403,12 @@
     return !!time && new Date(time.dataset.over).getTime() < Date.now();
   }
 
+  // Whether a card may show a session taught in ``language``: one in a language the visitor
+  // filtered by or, unfiltered, one of the course's next few (``first``).
+  function cardMayShow(languages, language, first) {
+    return languages.length ? languages.indexOf(language) !== -1 : !!first;
+  }
+
   /* A catalog card shows one session and carries more in a template: the course's next few,
    * and the next few in each language it is taught in (facets.card_sessions). It shows the
    * first not over in a language the visitor filtered by or, unfiltered, among the next
@@ -418,8 +424,7 @@
         later ? Array.prototype.slice.call(later.content.querySelectorAll(".syllabus-card-session")) : []);
     }
     var pick = line.syllabusSessions.filter(function (session) {
-      return !ended(session) && (languages.length ? languages.indexOf(session.dataset.language) !== -1
-        : "first" in session.dataset);
+      return !ended(session) && cardMayShow(languages, session.dataset.language, "first" in session.dataset);
     })[0];
     if (pick === line.syllabusShown) return;
     line.syllabusShown = pick;
