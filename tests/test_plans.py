@@ -254,6 +254,21 @@ def test_fill_replaces_values_dates_and_uids() -> None:
     assert set(ESCAPES) == {"md", "checklist", "csv", "ics", "text"}
 
 
+@pytest.mark.parametrize(("typed", "language", "zone"), [
+    ("東京", "ja", "Asia/Tokyo"),  # also the city of Japan, another name of Asia/Tokyo
+    ("サンパウロ", "ja", "America/Sao_Paulo"),  # also Brazil/East's
+    ("ｎｅｗ ｙｏｒｋ", "ja", "America/New_York"),  # the place, whatever the language
+    ("Japan", "ja", "Japan"),  # an id is itself
+])
+def test_a_zone_is_named_by_its_city_in_the_sites_language(typed: str, language: str, zone: str) -> None:
+    assert Personalisation.parse("Acme", "2027-01-04", typed, language=language).timezone == zone
+
+
+def test_a_city_in_another_language_is_not_a_zone() -> None:
+    with pytest.raises(ValueError, match="'東京' is not an IANA time zone"):
+        Personalisation.parse("Acme", "2027-01-04", "東京")
+
+
 # Command line -------------------------------------------------------------------------
 
 

@@ -4,25 +4,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 from syllabus.core.messages import load_messages
 
-from ..conftest import build_site, example_catalog
+from ..conftest import CliResult, build_site, example_catalog
 from .conftest import open_page, serve
+from .test_plan_page import PLAN, download
 
 BOOTCAMP = "search-bootcamp-live"  # live sessions, organised in New York and Berlin
 
 
 @pytest.fixture(scope="module")
-def japanese_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example catalog with ``theme.language: ja``, served at the returned base URL."""
-    root = tmp_path_factory.mktemp("example-ja")
-    build_site(example_catalog(root / "catalog", "ja"), root / "site")
-    with serve(root / "site") as url:
+def japanese_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example catalog with ``theme.language: ja``; returns its mkdocs.yml."""
+    return example_catalog(tmp_path_factory.mktemp("example-ja") / "catalog", "ja")
+
+
+@pytest.fixture(scope="module")
+def japanese_site(japanese_catalog: Path) -> Iterator[str]:
+    """The Japanese example catalog built and served at the returned base URL."""
+    site = japanese_catalog.parent.parent / "site"
+    build_site(japanese_catalog, site)
+    with serve(site) as url:
         yield url
 
 
@@ -131,3 +139,20 @@ def test_plan_days_never_break_inside(browser: Any, japanese_site: str, width: i
         lines = days.evaluate_all("spans => spans.map(span => [span.textContent, span.getClientRects().length])")
         assert len(lines) > 10
         assert [text for text, count in lines if count != 1] == []
+
+
+def test_a_zone_is_typed_by_its_city_in_japanese(browser: Any, japanese_site: str, japanese_catalog: Path,
+                                                 run_cli: Callable[..., CliResult]) -> None:
+    """東京 is also the city of Japan, another name of Asia/Tokyo: it named no zone."""
+    with open_page(browser, timezone_id="Europe/Berlin") as page:
+        page.goto(japanese_site + f"plans/{PLAN}/")
+        page.fill("#plan-customer", "Acme")
+        page.fill("#plan-start", "2027-01-04")
+        for typed, zone in (("東京", "Asia/Tokyo"), ("サンパウロ", "America/Sao_Paulo")):
+            page.fill("#plan-timezone", typed)
+            expect(page.locator("[data-plan-value='timezone']")).to_have_text(zone)
+            expect(page.locator("#plan-timezone")).not_to_have_attribute("aria-invalid", "true")
+        cli = run_cli("plan", "-f", japanese_catalog, PLAN, "--customer", "Acme", "--start", "2027-01-04",
+                      "--timezone", "サンパウロ", "--format", "ics")
+        assert cli.code == 0, cli.err
+        assert download(page, "ics")[1] == cli.out

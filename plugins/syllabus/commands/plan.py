@@ -43,7 +43,8 @@ def run(args: argparse.Namespace, options: Options) -> int:
         days = WorkingDays.choose(shift=args.working_days, weekend=args.weekend or plan.weekend,
                                   country=args.holidays or "", kickoff=parse_kickoff(args.start),
                                   length_days=plan.length_days, years=holiday_years(options.today))
-        who = Personalisation.parse(args.customer, args.start, args.timezone, args.ce, days=days)
+        who = Personalisation.parse(args.customer, args.start, args.timezone, args.ce, days=days,
+                                    language=options.messages.language)
     except ValueError as error:
         raise ConfigError(str(error)) from None
     rows = plan_rows(plan, catalog, options.today, options.site_url, language=options.site_language)
@@ -72,7 +73,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--customer", required=True, metavar="NAME", help="the customer's name")
     parser.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the kickoff date (day 0)")
     parser.add_argument("--timezone", metavar="TZ", help="the customer's IANA time zone, such as Asia/Tokyo, or its "
-                        "place (Tokyo; default: UTC)")
+                        "place (Tokyo, or its city as the plan page names it: 東京 on a Japanese site; default: UTC)")
     parser.add_argument("--ce", metavar="NAME", help="the customer engineer's name (optional)")
     days = parser.add_mutually_exclusive_group()
     days.add_argument("--working-days", dest="working_days", action="store_true", default=True,

@@ -58,7 +58,7 @@ from functools import cache
 from typing import Any
 
 from ..core.locale_format import LocaleFormat
-from ..core.messages import ENGLISH, Messages
+from ..core.messages import ENGLISH, REFERENCE_LANGUAGE, Messages
 from ..core.model import YEARS
 from ..core.schedule import (
     MAX_SHIFT_DAYS,
@@ -69,7 +69,7 @@ from ..core.schedule import (
     in_zone,
     is_night,
 )
-from ..core.zones import folded, known_zones, zone_places, zone_problem
+from ..core.zones import folded, known_zones, zone_links, zone_places, zone_problem
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
@@ -136,10 +136,16 @@ def night_flag(formats: LocaleFormat) -> str:
 
 
 @cache
-def _zones_by_folded_name() -> dict[str, str]:
-    """Each zone by its id and by its place (``zone_places``), folded (``zones.folded``);
-    plan.js's zoneNamed reads them alike (the page carries the places)."""
-    return {**zone_places(), **{folded(zone): zone for zone in known_zones()}}
+def _zones_by_folded_name(language: str) -> dict[str, str]:
+    """Each zone by the names plan.js's zoneNamed reads, folded (``zones.folded``): its city
+    in ``language`` where that is one zone's (a zone's other names, Japan for Asia/Tokyo,
+    count as it: 東京), its place (``zone_places``), its id. The page carries the places and
+    the links; it has the cities already."""
+    city, links, by_city = LocaleFormat(Messages(language)).city, zone_links(), {}
+    for zone in known_zones():
+        by_city.setdefault(folded(city(zone)), set()).add(links.get(zone, zone))
+    cities = {name: zones.pop() for name, zones in by_city.items() if len(zones) == 1}
+    return {**cities, **zone_places(), **{folded(zone): zone for zone in known_zones()}}
 
 
 @dataclass(frozen=True)
@@ -155,14 +161,15 @@ class Personalisation:
 
     @classmethod
     def parse(cls, customer: str, start: str, timezone: str | None = None, ce: str | None = None, *,
-              days: WorkingDays | None = None) -> Personalisation:
-        """Check what a customer engineer typed; ``ValueError`` says what is wrong."""
+              days: WorkingDays | None = None, language: str = REFERENCE_LANGUAGE) -> Personalisation:
+        """Check what a customer engineer typed (a zone's city in ``language``, the site's,
+        as the plan page reads it); ``ValueError`` says what is wrong."""
         customer, ce_name = _name("customer name", customer), _name("customer engineer", ce or "")
         if not customer:
             raise ValueError("the customer name is empty")
         kickoff = parse_kickoff(start)
         typed = (timezone or "").strip() or DEFAULT_TIMEZONE
-        zone = _zones_by_folded_name().get(folded(typed))  # as the plan page takes it
+        zone = _zones_by_folded_name(language).get(folded(typed))  # as the plan page takes it
         if zone is None:
             raise ValueError(f"time zone {zone_problem(typed, known_zones())}")
         return cls(customer, kickoff, zone, ce_name or None, days or WorkingDays())
@@ -320,6 +327,8 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         # The page accepts exactly the zones the command line does, each with its city.
         "timezones": {zone: formats.city(zone) for zone in sorted(known_zones())},
         "places": zone_places(),  # "new york": America/New_York, as the command line reads a place
+        # Japan: Asia/Tokyo. A zone's other names share its city (東京), which names it still.
+        "links": zone_links(),
         "uid": {"length": UID_LENGTH, "domain": UID_DOMAIN},
         "fold": {"ics": ics_escape.FOLD_LIMIT},
         "weekends": {key: list(days) for key, days in WEEKENDS.items()},

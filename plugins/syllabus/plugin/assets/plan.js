@@ -282,7 +282,7 @@
   // The zone the visitor typed, in any letter case, with or without accents (zones.folded):
   // its id ("asia/tokyo"), its place as the command line reads it ("Tokyo", "sao paulo":
   // placeholders.zone_places, in the page's data), or its city as the list shows it in the
-  // page's language ("東京", one zone's only).
+  // page's language ("東京", one zone's only: Japan, another name of Asia/Tokyo, is Asia/Tokyo).
   function folded(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var zoneNames = null;
   function zoneNamed(typed, data) {
@@ -292,7 +292,8 @@
       var cities = {};
       Object.keys(data.timezones).forEach(function (zone) {
         var city = folded(String(data.timezones[zone]));
-        cities[city] = cities[city] === undefined ? zone : null;  // null: more than one zone
+        var named = Object.prototype.hasOwnProperty.call(data.links, zone) ? data.links[zone] : zone;
+        cities[city] = cities[city] === undefined || cities[city] === named ? named : null;  // null: two zones
       });
       Object.keys(cities).forEach(function (city) { if (cities[city]) zoneNames[city] = cities[city]; });
       Object.keys(data.places).forEach(function (place) { zoneNames[place] = data.places[place]; });
