@@ -429,12 +429,18 @@ GENERATED_OUTPUTS = [
                          ids=[case[0] for case in GENERATED_OUTPUTS])
 def test_a_docs_file_where_the_site_generates_one_is_refused_where_it_is(
         site_catalog: CatalogDir, run_cli, tmp_path: Path, docs_file: str, generated: str, output: str) -> None:
-    """However its path is spelled: MkDocs publishes catalog.md as catalog/index.html."""
+    """However its path is spelled: MkDocs publishes catalog.md as catalog/index.html. Said
+    once: the generated page's links to its own headings are not checked against the file."""
     site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}], redirect_from=["old-c"])
+    with site_catalog.config.open("a", encoding="utf-8") as config:
+        config.write("validation:\n  anchors: warn\n")
+    site_catalog.write("courses/c/index.md", "## Labs\n\nSee [the labs](#labs).\n")
+    site_catalog.write("courses/c/unit.md", "## Steps\n\nSee [the steps](#steps).\n")
     site_catalog.plan("onboarding", plan_data("onboarding"))
     site_catalog.write(f"docs/{docs_file}", "# Impostor\n")
     out = refused(site_catalog, run_cli, tmp_path, f"docs/{docs_file}:1:1")
     assert f"the site generates {generated} at {output}; rename or move this file" in out
+    assert out.count(": error: ") == 1, out
 
 
 # (docs files, the file reported, what it is told)

@@ -428,17 +428,22 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
         source = _relative(root, path)
         output = output_path(site_path, options.use_directory_urls)
-        if (clash := generated.get(output.casefold())) is not None:
+        # Not published: its links are checked once it moves, and the generated page's against itself.
+        clash = generated.get(output.casefold())
+        if clash is not None:
             report.at(source, 1, 1, f"the site generates {clash[0]} at {clash[1]}; rename or move this file"
                       f"{_IN_CASE_ONLY if clash[1] != output else ''}", "docs-path")
         elif problem := _docs_path_problem(source, site_path, output, docs_outputs, known_ids, shown):
             report.at(problem[0], 1, 1, problem[1], "docs-path")
         docs_outputs.setdefault(output.casefold(), (source, output))
         if path.suffix.lower() not in MARKDOWN_SUFFIXES:
-            published_docs.append(site_path)
+            if clash is None:
+                published_docs.append(site_path)
             continue
         source, text, page_links = _cached(cache, path, source, report,
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
+        if clash is not None:
+            continue
         if text is not None and not options.publishes_authoring_pages and for_authors(text):
             authoring_docs.append(site_path)
             continue  # not on this site: the build leaves it out
