@@ -90,6 +90,32 @@ def test_a_windows_device_name_is_no_id(catalog: CatalogDir, run_cli, kind: str)
         ("id-reserved", "id: 'con' is a device name on Windows (CON, PRN, AUX, N")]
 
 
+# (a file the catalog holds, a unit or material it names, the problem said where)
+DEVICE_FILES = [
+    ("courses/intro/prn.md", "units", "courses/intro/course.yml:", "units[0].file: 'prn.md' is a device name"),
+    ("courses/intro/Aux.tar.gz", "materials", "courses/intro/course.yml:", "'Aux.tar.gz' is a device name"),
+    ("courses/intro/com0/notes.md", "units", "courses/intro/course.yml:", "'com0' (in 'com0/notes.md') is a "),
+    ("docs/LPT9.md", None, "docs/LPT9.md:1:1: error: ", "'LPT9.md' is a device name"),
+    ("docs/nul/guide.md", None, "docs/nul/guide.md:1:1: error: ", "'nul' (in 'nul/guide.md') is a device name"),
+]
+
+
+@pytest.mark.parametrize(("path", "field", "where", "message"), DEVICE_FILES, ids=[case[0] for case in DEVICE_FILES])
+def test_a_windows_device_name_is_no_file_name(catalog: CatalogDir, run_cli, tmp_path: Path, path: str,
+                                               field: str | None, where: str, message: str) -> None:
+    """A unit, a material or a docs page named like a device, with any extension, in any case."""
+    name = path.removeprefix("courses/intro/")
+    entry = {"title": "It", "file": name, **({"kind": "handout"} if field == "materials" else {})}
+    catalog.course("intro", **({field: [entry]} if field else {}))
+    catalog.write(path, "# It\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1 and result.out.count(": error: ") == 1, result.out
+    assert where in result.out and message in result.out and "could not be checked out" in result.out
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and message in build.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> None:
     no_course = run_cli("new", "track", "empty-path", "--owner", "@trainer", "-f", catalog.config)
     assert no_course.code == 2 and "syllabus new course" in no_course.err

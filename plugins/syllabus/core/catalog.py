@@ -313,6 +313,8 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     if not rules.SAFE_NAME.fullmatch(name):
         return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
                 "rename it", "file-name")
+    if problem := rules.device_name_problem(site_path, "rename it"):
+        return problem, "file-name"
     suffix = path.suffix.lower()
     if suffix in rules.BROWSER_DOCUMENT_SUFFIXES:
         return ("a document browsers run (it could carry script served from this site); publish it as PDF "

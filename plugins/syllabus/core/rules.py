@@ -138,6 +138,8 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
     if not all(SAFE_NAME.fullmatch(part) for part in relative.parts):
         return (f"'{name}' is not a safe file name: use letters, digits, '-', '_' and '.' only, "
                 "not starting with '.'; rename the file")
+    if problem := device_name_problem(relative.as_posix(), "rename the file"):
+        return problem
     path, status = folder, None
     for part in relative.parts:
         path = path / part
@@ -206,17 +208,21 @@ def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-# Names Windows keeps for devices, with or without an extension: a repository holding
-# courses/con/ or tracks/nul.yml cannot be checked out there.
-_WINDOWS_DEVICE = re.compile(r"con|prn|aux|nul|com[1-9]|lpt[1-9]")
+# Names Windows keeps for devices, with or without an extension (nul.txt is NUL): a
+# repository holding courses/con/, tracks/nul.yml or docs/aux.md cannot be checked out there.
+_WINDOWS_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?", re.IGNORECASE)
 
 
-def device_name_problem(item_id: str) -> str | None:
-    """Why ``item_id`` cannot name a folder or file on Windows, if so."""
-    if _WINDOWS_DEVICE.fullmatch(item_id):
-        return (f"'{item_id}' is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9), where no folder or "
-                "file may be called so and the repository could not be checked out; choose another id")
-    return None
+def device_name_problem(name: str, fix: str = "choose another id") -> str | None:
+    """Why ``name`` (an id, or a path whose every folder and file counts) cannot be a folder
+    or file on Windows, if so."""
+    part = next((part for part in name.split("/") if _WINDOWS_DEVICE.fullmatch(part)), None)
+    if part is None:
+        return None
+    where = "" if part == name else f" (in '{name}')"
+    return (f"'{part}'{where} is a device name on Windows (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with any "
+            f"extension), where no folder or file may be called so and the repository could not be checked out; "
+            f"{fix}")
 
 
 def check_file(kind: str, data: Any, name: str, source: str, options: Options, report: Report) -> bool:
