@@ -276,7 +276,8 @@ def test_tracks_and_plans_offer_a_course_in_the_readers_language(site_dirs: dict
     url = "https://academy.keystone.example/courses/keystone-101-ja/"
     assert f"    - 日本語版: [Keystone 101：コードの検索とナビゲーション]({url})\n" in (
         ja / "plans/team-quickstart-30/plan.md").read_text(encoding="utf-8")
-    assert f"日本語版: Keystone 101：コードの検索とナビゲーション（{url}）" in (  # brackets the language's own
+    # The language's own brackets, the URL in angle brackets: a linker took "）" as part of it.
+    assert f"日本語版: Keystone 101：コードの検索とナビゲーション（<{url}>）" in (
         ja / "plans/team-quickstart-30/plan.csv").read_text(encoding="utf-8-sig")
     assert "keystone-101-ja" not in (en / "plans/team-quickstart-30/plan.md").read_text(encoding="utf-8")
 

@@ -247,6 +247,13 @@ class Wording:
         return before, after
 
 
+def _url_in_text(url: str, fmt: str) -> str:
+    """A URL in a plain-text download (CSV, calendar), in angle brackets as RFC 3986 (appendix
+    C) advises: a mail or calendar app that links it would otherwise take the "）" of a
+    Japanese side note after it as part of the address. The plan page ("text") shows it bare."""
+    return url if fmt == "text" else f"<{url}>"
+
+
 def _label(row: PlanRow, messages: Messages) -> str:
     """``Course``, ``Milestone``...: what kind of row it is."""
     return messages.text(f"plan.type.{row.type}")
@@ -283,12 +290,15 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
                          when=_session_sentence(slot, fmt, messages))
             if slot.registration_url and fmt != "text":  # the page links it (texts["register"])
                 register = (md_escape.link(messages.text("download.register"), slot.registration_url) if markdown
-                            else words.plain("download.register_url", url=slot.registration_url))
+                            else words.plain("download.register_url", url=_url_in_text(slot.registration_url, fmt)))
                 text += words.aside(register)
         elif row.on_demand:
             title = row.on_demand.title or messages.text("download.recording")
-            text = (words("download.on_demand", course=md_escape.link(title, row.on_demand.url)) if markdown else
-                    words.plain("download.on_demand", course=title + messages.aside(row.on_demand.url)))
+            if markdown:
+                text = words("download.on_demand", course=md_escape.link(title, row.on_demand.url))
+            else:
+                text = words.plain("download.on_demand",
+                                   course=title + messages.aside(_url_in_text(row.on_demand.url, fmt)))
         else:
             text = words.plain("download.no_session_in_phase" if dated else "download.no_session")
         texts[fmt] = text
@@ -354,7 +364,7 @@ def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteri
     if row.note:
         parts.append(row.note)
     if row.translation:
-        course = row.translation.title + messages.aside(row.translation.url)
+        course = row.translation.title + messages.aside(_url_in_text(row.translation.url, fmt))
         parts.append(messages.text("download.translation", course=course,
                                    language=formats.language_name(row.translation.language)))
     return parts
