@@ -55,10 +55,12 @@ def test_markdown_inline_value_stays_one_line_of_plain_text(value: str) -> None:
 
 @pytest.mark.parametrize("value", ["Tips & tricks", "AT&amp;T", "&#60;b&#62; &#x202e;", "a &x; b"])
 def test_markdown_inline_value_reads_as_itself_with_ampersands(value: str) -> None:
-    """A title holding "&amp;" read "&" in plan.md (a character reference); as written, it reads as written."""
-    for tree in rendered(md_escape.inline(value) + "\n"):
-        [paragraph] = [element for element in tree.iter() if element.tag == "p"]
-        assert paragraph.text == value
+    """A title holding "&amp;" read "&" in plan.md (a character reference); as written, it reads
+    as written. So does a name typed into the plan page or the command line (escape)."""
+    for text in (md_escape.inline(value), md_escape.escape(value)):
+        for tree in rendered(text + "\n"):
+            [paragraph] = [element for element in tree.iter() if element.tag == "p"]
+            assert paragraph.text == value
 
 
 def test_markdown_link_keeps_title_text_and_url() -> None:

@@ -22,19 +22,22 @@ _ESCAPED = re.compile(f"[{re.escape(''.join(ESCAPES))}]")
 _BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}[.)])(?=\s|$)")
 # An "&" that starts a character reference ("&amp;", "&#60;") would read as the character it
 # names; written "&amp;", it reads as itself in every renderer (Python-Markdown has no "\&").
-_REFERENCE_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# The plan page applies the same pattern to typed names (placeholders.page_data carries it).
+REFERENCE_START = r"&(?=#?[A-Za-z0-9]+;)"
+_REFERENCE_START = re.compile(REFERENCE_START)
 _CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
 URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # percent-encode the rest: spaces, parentheses, angle brackets
 
 
 def escape(text: str) -> str:
-    """Escape with :data:`ESCAPES` only (the plan page's rule for typed names)."""
-    return _ESCAPED.sub(lambda match: ESCAPES[match.group()], text)
+    """Escape with :data:`ESCAPES` and :data:`REFERENCE_START` (the plan page's rule for
+    typed names: "AT&amp;T" reads as typed)."""
+    return _ESCAPED.sub(lambda match: ESCAPES[match.group()], _REFERENCE_START.sub("&amp;", text))
 
 
 def inline(text: str) -> str:
     """A value as inert inline text, also safe where it starts a line."""
-    text = escape(_REFERENCE_START.sub("&amp;", " ".join(text.split())))
+    text = escape(" ".join(text.split()))
     return _BLOCK_START.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], text, count=1)
 
 

@@ -85,6 +85,7 @@ ESCAPES: Mapping[str, Mapping[str, str]] = {
     "md": md_escape.ESCAPES, "checklist": md_escape.ESCAPES, "csv": csv_escape.ESCAPES,
     "ics": ics_escape.ESCAPES, "text": {},
 }
+MARKDOWN_FORMATS = ("md", "checklist")  # which also write an "&" that starts a character reference as "&amp;"
 
 # Every escaped character is a single one, so a character class finds them; re.sub is
 # about four times faster than str.translate with a table on text that has few of them.
@@ -101,7 +102,10 @@ def placeholder(kind: str, *args: object) -> str:
 
 
 def escape(fmt: str, text: str) -> str:
-    """Escape ``text`` for the format with the same table ``plan.js`` uses."""
+    """Escape ``text`` for the format with the same table (and, in Markdown, the same
+    character reference rule) ``plan.js`` uses."""
+    if fmt in MARKDOWN_FORMATS:
+        return md_escape.escape(text)
     table = ESCAPES[fmt]
     return _ESCAPED[fmt].sub(lambda match: table[match.group()], text) if table else text
 
@@ -321,6 +325,7 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "sessions": {key: choice.options_json()
                      for key, choice in {choice.sessions: choice for choice in choices.values()}.items()},
         "escapes": {fmt: dict(table) for fmt, table in ESCAPES.items() if fmt in templates or fmt == "text"},
+        "references": {fmt: md_escape.REFERENCE_START for fmt in MARKDOWN_FORMATS if fmt in templates},
         "kickoff_years": list(YEARS),
         "name_length": NAME_LENGTH,
         "default_timezone": DEFAULT_TIMEZONE,

@@ -211,11 +211,6 @@ def _md(text: str) -> str:
     return md_escape.inline(text)
 
 
-def _literal(fmt: str, text: str) -> str:
-    """Words (a catalog text, fixed punctuation) inside a ``fmt`` text, escaped for it."""
-    return md_escape.escape(text) if fmt in ("md", "checklist") else escape(fmt, text)
-
-
 @dataclass(frozen=True)
 class Wording:
     """The catalog's texts written straight into a ``fmt`` text (not through the format's
@@ -228,12 +223,12 @@ class Wording:
         """The text with ``values`` put in as given: already in the format's syntax (a
         Markdown link, an escaped title) or placeholders. ``count`` is a number."""
         marked = {name: value if name == "count" else f"{_VALUE}{name}{_VALUE}" for name, value in values.items()}
-        text = _literal(self.fmt, self.messages.text(key, **marked))
+        text = escape(self.fmt, self.messages.text(key, **marked))
         return _VALUE_MARK.sub(lambda match: str(values[match[1]]), text)
 
     def plain(self, key: str, /, **values: object) -> str:
         """The text with plain ``values`` (a URL, a zone's name), all of it escaped."""
-        return _literal(self.fmt, self.messages.text(key, **values))
+        return escape(self.fmt, self.messages.text(key, **values))
 
     def aside(self, text: str) -> str:
         """``text``, already in the format's syntax, as a side note (``Messages.aside``)."""

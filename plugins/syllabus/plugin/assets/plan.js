@@ -124,7 +124,11 @@
     return who[name] || "";
   }
 
-  function escapeText(table, text) {
+  // placeholders.escape: the format's table and, in Markdown, an "&" that starts a character
+  // reference written "&amp;" (md_escape.REFERENCE_START), so "AT&amp;T" reads as typed.
+  function escapeText(data, fmt, text) {
+    var table = data.escapes[fmt];
+    if (data.references[fmt]) text = text.replace(new RegExp(data.references[fmt], "g"), "&amp;");
     return Array.from(text).map(function (char) {
       return Object.prototype.hasOwnProperty.call(table, char) ? table[char] : char;
     }).join("");
@@ -152,9 +156,9 @@
       var kind = args.shift();
       if (kind === "value") {
         var value = valueOf(data, who, args[0]);
-        return value ? args[1] + escapeText(data.escapes[fmt], value) + args[2] : "";
+        return value ? args[1] + escapeText(data, fmt, value) + args[2] : "";
       }
-      if (kind === "date") return escapeText(data.escapes[fmt], formatDate(data, who, Number(args[0]), args[1]));
+      if (kind === "date") return escapeText(data, fmt, formatDate(data, who, Number(args[0]), args[1]));
       if (kind === "uid") return uids[args.join(SEP)];
       if (kind === "choice") return fill(data, pick(data, data.choices[args[0]], who)[args[1]], fmt, who, uids);
       if (kind === "instant") {
@@ -162,7 +166,7 @@
         if (args[2] && format("date", instant, who.timezone) !== format("date", new Date(args[2]), who.timezone)) {
           style = "date_time"; // a session ending on another day: its end's date too
         }
-        return escapeText(data.escapes[fmt], format(style, instant, who.timezone));
+        return escapeText(data, fmt, format(style, instant, who.timezone));
       }
       if (kind === "elsewhere") {
         if (who.timezone === args[0]) return "";
@@ -171,7 +175,7 @@
       }
       if (kind === "night") {
         var night = isNight(data, local(args[0], who.timezone), local(args[1], who.timezone));
-        return night ? escapeText(data.escapes[fmt], nightFlag(data)) : "";
+        return night ? escapeText(data, fmt, nightFlag(data)) : "";
       }
       throw new Error("unknown placeholder " + kind);
     });
