@@ -15,7 +15,7 @@ import pytest
 from syllabus.core.model import Catalog, Course, Credential, Material, Unit
 from syllabus.core.taxonomy import Taxonomy
 
-from .conftest import build_site, course_data, dump, plan_data
+from .conftest import build_site, course_data, dump, plan_data, track_data
 
 UNITS = {"units": [{"title": "Setup", "file": "setup.md"}, {"title": "Lab", "file": "lab/index.md"}],
          "materials": [{"title": "Checklist", "kind": "handout", "file": "checklist.pdf"}]}
@@ -287,6 +287,40 @@ def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli)
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert [(d["line"], d["column"], d["rule"]) for d in reported(result)] == [(3, 17, "link"),
                                                                                    (5, 10, "hidden-reference")]
+
+
+# (a public item's file, the data naming a draft or internal one, where validate says so)
+HIDDEN_IN_DATA = [
+    ("courses/intro/course.yml", {"materials": [{"title": "Notes", "kind": "other",
+                                                 "url": "https://academy.test/courses/secret/"}]},
+     "materials[0].url: 'courses/secret' is a draft or internal item"),
+    ("courses/intro/course.yml", {"outcomes": ["Read courses/secret/ first"]}, "outcomes[0]: 'courses/secret'"),
+    ("courses/intro/course.yml", {"format": "virtual-ilt", "sessions": [
+        {"start": "2027-01-06T16:00", "timezone": "Europe/Berlin",
+         "registration_url": "https://academy.test/tracks/hidden-path/"}]},
+     "sessions[0].registration_url: 'tracks/hidden-path' is a draft or internal item"),
+    ("plans/onboarding.yml", None, "phases[0].items[0].note: 'courses/secret' is a draft or internal item"),
+]
+
+
+@pytest.mark.parametrize(("source", "fields", "message"), HIDDEN_IN_DATA,
+                         ids=[message.split(":")[0] for *_, message in HIDDEN_IN_DATA])
+def test_a_draft_named_in_a_public_items_data_is_reported_there(catalog, run_cli, tmp_path, source, fields, message):
+    """A material's URL, an outcome, a session's registration page or a plan's note is
+    published as written: it may not name what the public site leaves out (leak-check
+    found them after a build that passed)."""
+    catalog.course("secret", course_data("secret", visibility="internal"))
+    catalog.track("hidden-path", track_data("hidden-path", ["secret"], status="draft"))
+    catalog.course("intro", course_data("intro", **(fields or {})))
+    plan = plan_data("onboarding")
+    if fields is None:
+        plan["phases"][0]["items"][0]["note"] = "Then courses/secret/, once it is out."
+    catalog.plan("onboarding", plan)
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1 and result.out.count(": error: ") == 1 and message in result.out, result.out
+    assert result.out.startswith(f"{source}:") and "hidden-reference" not in result.out
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and message in build.stderr
 
 
 PUBLISHED_AS_WRITTEN = [  # (body of courses/intro/setup.md, what validate says)

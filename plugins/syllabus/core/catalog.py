@@ -36,7 +36,7 @@ from .pages import (
 )
 from .published import check_links, generated_files, generated_pages, output_path
 from .report import Report
-from .schema_messages import messages_for, without_knock_ons
+from .schema_messages import dotted, messages_for, without_knock_ons
 from .schemas import SchemaSet, build_schema_set
 from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
@@ -376,6 +376,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
     markdown: list[Path] = []
     unusable: list[tuple[str, str, Any]] = []  # (kind, source, raw data) of files that failed checks
+    data_of: dict[str, Any] = {}  # each item's data, by source
     for kind, paths in found.items():
         for path in paths:
             source = _relative(root, path)
@@ -387,6 +388,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
                 markdown.extend(course_markdown(root, path, data))
             if data is None:
                 continue
+            data_of[source] = data
             if item is None:
                 unusable.append((kind, source, data))
             elif isinstance(item, Course):
@@ -404,8 +406,12 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     )
     rules.check_catalog(catalog, options, report, known_ids, unusable)
     hidden = _hidden_items(catalog) if options.audience == "public" else None
+    visible = catalog.visible_to(options.audience)
+    if hidden:
+        for item in (*visible.courses.values(), *visible.tracks.values(), *visible.plans.values()):
+            _report_hidden_values(item.source, data_of[item.source], hidden, report)
     # What this audience's site publishes (the internal one shows drafts): placeholders there are errors.
-    published_folders = {course.folder for course in catalog.visible_to(options.audience).courses.values()}
+    published_folders = {course.folder for course in visible.courses.values()}
     texts = {}
     links: dict[str, PageLinks] = {}
     docs_texts: dict[str, str] = {}
@@ -425,7 +431,6 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     generated.update((path.casefold(), (path, path)) for path in generated_files(catalog, options.today))
     published_docs, authoring_docs = [], []
     docs_outputs: dict[str, str] = {}  # what each docs/ file is published as, and its source
-    visible = catalog.visible_to(options.audience)
     shown = {"course": set(visible.courses), "track": set(visible.tracks), "plan": set(visible.plans)}
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
         source = _relative(root, path)
@@ -507,6 +512,22 @@ def _hidden_items(catalog: Catalog) -> re.Pattern[str] | None:
     if groups["courses"]:
         alternatives.append(rf"\.\./(?:{'|'.join(map(re.escape, groups['courses']))})/")
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
+
+
+def _report_hidden_values(source: str, data: Any, hidden: re.Pattern[str], report: Report,
+                          path: tuple[str | int, ...] = ()) -> None:
+    """The same in a published item's YAML: a material's or session's URL, an outcome, a
+    plan item's note is published as written."""
+    if isinstance(data, str):
+        if match := hidden.search(data):
+            report.on(source, path, f"{dotted(path)}: '{match.group()}' is a draft or internal item, which the public "
+                      "site does not publish; remove it from this public page's data", HIDDEN_REFERENCE_RULE)
+    elif isinstance(data, Mapping):
+        for key, value in data.items():
+            _report_hidden_values(source, value, hidden, report, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _report_hidden_values(source, value, hidden, report, (*path, index))
 
 
 def _report_hidden_references(source: str, text: str, hidden: re.Pattern[str], report: Report) -> None:
