@@ -282,6 +282,10 @@ def test_a_city_in_another_language_is_not_a_zone() -> None:
     (("onboarding", "--customer", "Acme", "--start", "2027-01-04", "--timezone", " "), "--timezone is empty"),
     (("onboarding", "--customer", "  ", "--start", "2027-01-04"), "customer name is empty"),
     (("onboarding", "--customer", "Acme\u202e", "--start", "2027-01-04"), "control or bidirectional"),
+    # 東京 typed in a Shift_JIS terminal: its bytes reach Python as surrogates; the calendar raised on them.
+    *((("onboarding", "--customer", "\udc93\udc8c\udc8b\udc9e", "--start", "2027-01-04", "--format", fmt),
+       "customer name is not UTF-8 text") for fmt in ("md", "ics")),
+    (("onboarding", "--customer", "Acme", "--ce", "\udcff", "--start", "2027-01-04"), "engineer is not UTF-8"),
 ])
 def test_usage_errors_exit_2(plan_cli: Callable[..., CliResult], args: tuple[str, ...], message: str) -> None:
     result = plan_cli(*args)

@@ -95,6 +95,7 @@ _ESCAPED = {fmt: re.compile(f"[{re.escape(''.join(table))}]") for fmt, table in 
 # content loader also rejects (controls, line separators, bidirectional overrides).
 _FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_UNDECODED = re.compile("[\udc80-\udcff]")  # os.fsdecode's surrogateescape stand-ins for bytes
 
 
 def placeholder(kind: str, *args: object) -> str:
@@ -203,6 +204,9 @@ def parse_kickoff(text: str) -> dt.date:
 
 
 def _name(what: str, text: str) -> str:
+    if _UNDECODED.search(text):  # a command-line argument that was not UTF-8: Python keeps its bytes as these
+        raise ValueError(f"the {what} is not UTF-8 text; set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and "
+                         "type it again")
     text = text.strip()
     if _FORBIDDEN.search(text):
         raise ValueError(f"the {what} contains control or bidirectional characters")
