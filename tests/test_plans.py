@@ -14,13 +14,14 @@ import datetime as dt
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import icalendar
 import markdown
 import pytest
-from syllabus.export.placeholders import ESCAPES, Personalisation, escape, fill
+from syllabus.export.placeholders import ESCAPES, TRIMMED, Personalisation, escape, fill
 
 from .conftest import CatalogDir, CliResult, build_site, csv_rows, plan_data, track_data
 from .sitetools import page
@@ -267,6 +268,16 @@ def test_a_zone_is_named_by_its_city_in_the_sites_language(typed: str, language:
 def test_a_city_in_another_language_is_not_a_zone() -> None:
     with pytest.raises(ValueError, match="'東京' is not an IANA time zone"):
         Personalisation.parse("Acme", "2027-01-04", "東京")
+
+
+def test_names_are_trimmed_as_javascript_trims_them() -> None:
+    """plan.js trims typed names with String.prototype.trim: its whitespace is Unicode's space
+    separators, tabs, line ends and U+FEFF, not Python's (which also has \\x1c-\\x1f, \\x85)."""
+    spaces = {chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Zs"}
+    assert set(TRIMMED) == spaces | set("\t\n\v\f\r\u2028\u2029\ufeff")
+    assert Personalisation.parse("\ufeff Acme\u3000", "2027-01-04").customer == "Acme"
+    with pytest.raises(ValueError, match="control or bidirectional"):
+        Personalisation.parse("Acme\x1c", "2027-01-04")  # JavaScript keeps it, and refuses it
 
 
 # Command line -------------------------------------------------------------------------

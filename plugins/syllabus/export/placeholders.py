@@ -96,6 +96,11 @@ _ESCAPED = {fmt: re.compile(f"[{re.escape(''.join(table))}]") for fmt, table in 
 _FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # os.fsdecode's surrogateescape stand-ins for bytes
+# What JavaScript's trim() takes off a typed name in plan.js: tabs, line ends, Unicode's space
+# separators (Zs) and U+FEFF. Python's strip() would also take \x1c-\x1f and \x85 (refused
+# there) and leave U+FEFF, and the page and the command line would write other bytes.
+TRIMMED = "\t\n\v\f\r\u2028\u2029\ufeff" + "".join(map(chr, (0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F,
+                                                          0x205F, 0x3000)))
 
 
 def placeholder(kind: str, *args: object) -> str:
@@ -207,7 +212,7 @@ def _name(what: str, text: str) -> str:
     if _UNDECODED.search(text):  # a command-line argument that was not UTF-8: Python keeps its bytes as these
         raise ValueError(f"the {what} is not UTF-8 text; set the terminal to UTF-8 (e.g. LANG=C.UTF-8) and "
                          "type it again")
-    text = text.strip()
+    text = text.strip(TRIMMED)
     if _FORBIDDEN.search(text):
         raise ValueError(f"the {what} contains control or bidirectional characters")
     if len(text) > NAME_LENGTH:
