@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from syllabus.export.placeholders import NAME_LENGTH
 
 from ..conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, plan_data, track_data
-from .conftest import serve
+from .conftest import open_page, serve
 
 IMG = "<img src=x onerror=window.__pwned=1>"
 SCRIPT = "</script><script>window.__pwned=1</script>"
@@ -31,6 +32,8 @@ LIVE_TITLE = f"Live {SVG} {SCRIPT} {QUOTE}"
 TRACK_TITLE = f"Track {SVG} {TEMPLATE}"
 PLAN_TITLE = f"Plan {IMG} {SCRIPT}"
 UNIT_TITLE = f"Unit {SVG} {IMG}"
+
+UNBROKEN = "W" * NAME_LENGTH  # a name with nowhere to wrap, as long as a plan's customer may be
 
 # Anything a payload could have become once parsed as HTML.
 INJECTED = "img[src='x'], [onerror], [onload], [onfocus]"
@@ -51,7 +54,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     catalog.course("evil-live", course_data(
         "evil-live", title=LIVE_TITLE, summary=f"Live summary {IMG}", format="virtual-ilt", roles=["end-user"],
         sessions=[{"start": "2026-12-08T11:00", "timezone": "America/New_York",
-                   "instructors": [f"Mallory {IMG}", f"Eve {SCRIPT}", f"Trudy {SVG} {TEMPLATE}"]}],
+                   "instructors": [f"Mallory {IMG}", f"Eve {SCRIPT}", f"Trudy {SVG} {TEMPLATE}", UNBROKEN]}],
     ))
     catalog.track("evil-track", track_data(
         "evil-track", [{"course": "evil", "note": f"Note {IMG} {SCRIPT}"}, "evil-live"],
@@ -87,6 +90,20 @@ PAGES = {
     "plans/evil-plan/": [PLAN_TITLE, f"Plan summary {SVG} {TEMPLATE}", f"Phase {IMG}", f"Kickoff {SCRIPT}",
                          f"Bring {SVG}", f"Course note {TEMPLATE}"],
 }
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_unbroken_names_wrap_inside_the_page(browser: Any, hostile_site: str, width: int) -> None:
+    """An instructor's name, and the customer's name the plan page repeats in its status, with
+    no space: the page scrolled sideways (to 601 px on a phone; 1,619 px on a laptop)."""
+    with open_page(browser, viewport={"width": width, "height": 900}) as page:
+        page.goto(hostile_site + "courses/evil-live/")
+        expect(page.locator(".syllabus-session-details")).to_contain_text(UNBROKEN)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.goto(hostile_site + f"plans/evil-plan/?customer={UNBROKEN}&start=2027-01-04")
+        expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+        expect(page.locator("[data-plan-status]")).to_contain_text(UNBROKEN)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 @pytest.mark.parametrize("path", list(PAGES))
