@@ -65,6 +65,26 @@ def test_filtered_catalog_and_open_search_stay_accessible(page: Any, example_sit
     assert blocking_violations(page) == []
 
 
+def test_the_menu_button_is_a_button_with_script_and_the_themes_label_without(browser: Any,
+                                                                             example_site: str) -> None:
+    """The published label carries no role, name or focus (HTML forbids aria-label on a form
+    control's label: Lighthouse and the W3C checker failed every page); the script makes it a
+    named button, and without script the label opens the drawer as the theme's does."""
+    with open_page(browser, viewport={"width": 390, "height": 844}, java_script_enabled=False) as page:
+        page.goto(example_site + "courses/keystone-101/")
+        label = page.locator("label[data-drawer-button]")
+        assert label.evaluate("l => l.getAttributeNames().filter(n => /^(aria-|role$|tabindex$)/.test(n))") == []
+        label.click()
+        assert page.evaluate("document.getElementById('__drawer').checked")
+    with open_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(example_site + "courses/keystone-101/")
+        expect(page.locator("label[data-drawer-button]")).to_have_count(0)
+        page.get_by_role("button", name="Navigation").click()
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        page.locator("label.md-overlay").click(position={"x": 380, "y": 400})  # beside the drawer: closes it
+        expect(page.get_by_role("button", name="Navigation")).to_have_attribute("aria-expanded", "false")
+
+
 def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, example_site: str) -> None:
     """Tab walked through nine links of the navigation pushed off screen. Closed, it is out of
     the tab order; the menu button takes focus and opens it with Enter, focus goes into it,
@@ -78,13 +98,16 @@ def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, exam
             if page.evaluate("document.activeElement.hasAttribute('data-drawer-button')"):
                 break
         expect(button).to_be_focused()
+        expect(page.get_by_role("button", name="Navigation")).to_have_attribute("aria-expanded", "false")
         page.keyboard.press("Enter")
         assert page.evaluate("document.getElementById('__drawer').checked")
         assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+        expect(button).to_have_attribute("aria-expanded", "true")
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")
         assert page.evaluate("document.querySelector('.md-sidebar--primary').inert")
         expect(button).to_be_focused()
+        expect(button).to_have_attribute("aria-expanded", "false")
     with open_page(browser, viewport={"width": 1366, "height": 800}) as page:  # a sidebar, not a drawer
         page.goto(example_site + "courses/keystone-101/")
         assert not page.evaluate("document.querySelector('.md-sidebar--primary').inert")

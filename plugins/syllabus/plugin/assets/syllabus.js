@@ -525,30 +525,42 @@
   // walked through while it was closed: out of reach until opened (inert), and Escape closes it.
   var DRAWER_MEDIA = window.matchMedia("(max-width: 76.234375em)");  // the theme's drawer width
 
-  // The header's menu button (a label the theme gives no focus; header.html does) opens it
-  // from the keyboard, and focus moves into it and back.
+  // The header's menu button is the theme's label, which takes no focus and may carry no role
+  // nor name: a button with the label's icon, named as header.html says, takes its place. It
+  // says whether the drawer is open, focus moves into the drawer and, with Escape, back.
   function syncDrawer() {
     var toggle = document.getElementById("__drawer");
     var drawer = document.querySelector(".md-sidebar--primary");
+    var button = document.querySelector("button[data-drawer-button]");
     if (toggle && drawer) drawer.inert = DRAWER_MEDIA.matches && !toggle.checked;
+    if (toggle && button) button.setAttribute("aria-expanded", String(toggle.checked));
+  }
+
+  function drawerButton(toggle) {
+    var label = document.querySelector("label[data-drawer-button]");
+    if (!label) return null;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.setAttribute("data-drawer-button", "");
+    button.setAttribute("aria-label", label.getAttribute("data-drawer-name") || "");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change"));
+      var first = toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
+      if (first) first.focus();
+    });
+    return button;
   }
 
   function connectDrawer() {
     var toggle = document.getElementById("__drawer");
-    var button = document.querySelector("[data-drawer-button]");
     if (!toggle) return;
+    var button = drawerButton(toggle);
     toggle.addEventListener("change", syncDrawer);
     DRAWER_MEDIA.addEventListener("change", syncDrawer);
-    if (button) {
-      button.addEventListener("keydown", function (event) {
-        if (event.key !== "Enter" && event.key !== " ") return;
-        event.preventDefault();
-        toggle.checked = true;
-        toggle.dispatchEvent(new Event("change"));
-        var first = document.querySelector(".md-sidebar--primary a[href]");
-        if (first) first.focus();
-      });
-    }
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape" || !toggle.checked) return;
       var inside = document.activeElement && document.activeElement.closest(".md-sidebar--primary");
