@@ -598,6 +598,12 @@ FILES = [
          {C: unit("one.md"), **OUTSIDE, "courses/intro/one.md": Link("outside/one.md")},
          {C: unit("one.md"), **OUTSIDE, **ONE},
          [error(C, 11, 24, "file", f"units[0].file: 'one.md' {SYMLINK}")]),
+    Case("picture-not-a-symlink",  # was "'map.png' not found in course 'intro' (did you mean 'map.png'?)"
+         {C: course(), "courses/intro/index.md": "# Intro\n\n![Map](map.png)\n", "outside/map.png": b"\x89PNG\r\n",
+          "courses/intro/map.png": Link("outside/map.png")},
+         {C: course(), "courses/intro/index.md": "# Intro\n\n![Map](map.png)\n",
+          "courses/intro/map.png": b"\x89PNG\r\n"},
+         [error("courses/intro/index.md", 3, 8, "link", f"'map.png' is never published: 'map.png' {SYMLINK}")]),
     Case("unit-file-not-through-a-symlinked-folder",
          {C: unit("sub/one.md"), **OUTSIDE, "courses/intro/sub": Link("outside")},
          {C: unit("sub/one.md"), **OUTSIDE, "courses/intro/sub/one.md": "# One\n"},

@@ -525,7 +525,10 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                        f"{did_you_mean(parts[1], sorted(catalog.courses))}",
                        "check the course id: its folder's name under courses/")
     suffix = posixpath.splitext(name)[1].lower()
-    if stat.S_ISREG(own_mode(options.root / course.folder / name)):
+    mode = own_mode(options.root / course.folder / name)
+    if stat.S_ISLNK(mode) and (problem := file_problem(options.root / course.folder, name)):
+        return _Broken(f"'{url}' is never published: {problem}", "replace the link with the file itself")
+    if stat.S_ISREG(mode):
         if suffix in MARKDOWN_SUFFIXES:
             return _Broken(f"'{url}' is not a unit of course '{course.id}'",
                            "add it to the course's units in course.yml, or link one of them")
