@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from syllabus.core.diagnostics import bounded
 
 from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, build_site
 from .conftest import PLAN_YAML as PLAN
@@ -127,7 +128,7 @@ HOSTILE_YAML = [
                                                  "(did you mean 'advanced'?)")]),
     Hostile("unit-path-too-long-to-look-up", {COURSE_FILE: COURSE + "units:\n  - title: One\n    file: " + "d/" * 3000
                                               + "x.md\n"}, [
-        in_course(12, 11, "file", f"units[0].file: '{'d/' * 3000}x.md' not found in the course folder")]),
+        in_course(12, 11, "file", bounded(f"units[0].file: '{'d/' * 3000}x.md' not found in the course folder"))]),
     Hostile("noncharacter-escape", {COURSE_FILE: course(title='title: "Intro \\uFFFF to search"')}, [
         in_course(2, 8, "control-character", "non-character U+FFFF is not allowed, not even as an escape; delete it "
                   "(it may hide or reorder text)")]),
@@ -758,6 +759,19 @@ def test_github_format_escapes_the_path(catalog, run_cli):
     assert result.out.splitlines()[0] == (
         "::error file=courses/a%2Cb%3Ac/course.yml,line=1,col=5,title=id-matches-name::id: 'a-b-c' must equal the "
         "folder 'a,b:c'")
+
+
+def test_a_huge_value_is_quoted_by_its_ends(catalog, run_cli):
+    """A message quoting a 6,000-character path, and one naming each of 40,000 repeated tags,
+    was as long: it keeps its start and end, and says how much is left out."""
+    catalog.course("intro", COURSE + "units:\n  - title: One\n    file: " + "d/" * 3000 + "x.md\n"
+                   + f"tags: [{', '.join(['a'] * 40_000)}]\n")
+    result = run_cli("validate", "--format", "github", "-f", catalog.config)
+    lines = result.out.splitlines()
+    assert result.code == 1 and len(lines) == 3 and max(map(len, lines)) < 1_200, [len(line) for line in lines]
+    assert "tags: lists 'a' more than once" in result.out
+    assert re.search(r"units\[0\]\.file: '(d/)+d? … \(5,\d{3} characters left out\) … (/?d)+/x\.md' not found in "
+                     "the course folder", result.out)
 
 
 def test_one_problem_per_line_even_when_a_value_holds_line_breaks(catalog, run_cli):

@@ -26,6 +26,19 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+# Characters of a message or hint: one quoting a 200,000-character key or a list of 125,000
+# repeated tags was a 400 KB line, unreadable and past what a CI annotation shows.
+TEXT_LIMIT = 1000
+
+
+def bounded(text: str) -> str:
+    """``text``, or its start and end around a note of how much is left out."""
+    if len(text) <= TEXT_LIMIT:
+        return text
+    keep = TEXT_LIMIT // 2
+    return f"{text[:keep]} … ({len(text) - 2 * keep:,} characters left out) … {text[-keep:]}"
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem at ``path:line:column`` (1-based; path relative to the catalog root)."""
@@ -37,6 +50,10 @@ class Diagnostic:
     message: str
     rule: str
     hint: str = ""  # how to fix it, when the message alone does not say
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", bounded(self.message))  # every way one is made
+        object.__setattr__(self, "hint", bounded(self.hint))
 
     @property
     def place(self) -> str:

@@ -317,7 +317,7 @@ def _messages_for(
         return
     if keyword == "uniqueItems":
         seen: set[str] = set()
-        duplicates = [v for v in map(repr, value) if v in seen or seen.add(v)]
+        duplicates = list(dict.fromkeys(v for v in map(repr, value) if v in seen or seen.add(v)))  # each once
         yield SchemaMessage(path, f"{where}: lists {', '.join(duplicates) or 'an item'} more than once")
         return
     if keyword == "oneOf" and not error.context:  # valid under more than one branch
