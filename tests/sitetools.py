@@ -235,8 +235,5 @@ def id_problems(url: str, document: Element) -> list[str]:
     problems += [f"{url or '/'}: no id {fragment!r}" for fragment in sorted(fragments - set(ids) - {""})]
     named = {(name, ref) for element in document.iter() for name in ID_REFERENCES
              for ref in (element.attrs.get(name) or "").split()}
-    # (Material's table of contents has a label for its __toc toggle, which it puts in the
-    # navigation beside the current page; pages out of the navigation have none.)
-    problems += [f"{url or '/'}: {name} names no id {ref!r}" for name, ref in sorted(named)
-                 if ref not in ids and ref != "__toc"]
+    problems += [f"{url or '/'}: {name} names no id {ref!r}" for name, ref in sorted(named) if ref not in ids]
     return problems

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 PREFIX = "syllabus-material"  # Material's own templates, for the override to wrap
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
-OVERRIDES = Path(__file__).parent / "overrides"  # Material partials replaced: search box, page language, nav
+OVERRIDES = Path(__file__).parent / "overrides"  # Material partials replaced: search box, page language, nav, toc
 # The override, then what Material's nav partial prints.
 NAV_TEMPLATES = {"partials/nav.html": OVERRIDES, "partials/nav-item.html": MATERIAL_TEMPLATES,
                  "partials/logo.html": MATERIAL_TEMPLATES, "partials/source.html": MATERIAL_TEMPLATES}
