@@ -191,6 +191,9 @@ HOSTILE_MARKDOWN = {
         "| a | b |\n|---|---|\n| `<script>` | &lt;svg onload=alert(1)&gt; |\n\n"
         "[^1]: Note &#60;img src=x onerror=alert(1)&#62;\n"
     ),
+    # As deep as a page may nest (30 levels): the theme indents every level.
+    "docs/deep.md": "# Deep\n\n" + "".join(f"{'    ' * level}- Level {level} of a list\n" for level in range(30))
+    + "\n" + "\n".join(f"{'>' * level} Level {level} of a quote\n{'>' * level}" for level in range(1, 31)) + "\n",
     "courses/md-course/unit.md": (
         f"# Unit {ESCAPED}\n\n- item\n\n    text &lt;b onclick=alert(1)&gt;\n\n"
         "````\n<script>alert(1)</script>\n````\n\nAfter the fence.\n"
@@ -239,6 +242,16 @@ def test_hostile_markdown_pages_show_text_and_run_nothing(page: Any, markdown_si
     for link in page.locator("article a[href]:visible").all()[:20]:  # mouseover handlers would run
         link.hover()
     assert_nothing_ran(page, dialogs)
+
+
+def test_deep_lists_and_quotes_fit_a_phone(browser: Any, markdown_site: str) -> None:
+    """Every level indented by the theme's 30 px (a list) or 16 px (a quote): 30 levels were
+    up to 924 px wide; past six levels they indent no further."""
+    with open_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(markdown_site + "deep/")
+        expect(page.locator("article li").filter(has_text="Level 29 of a list").last).to_be_visible()
+        expect(page.locator("article blockquote").filter(has_text="Level 30 of a quote").last).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_front_matter_title_and_description_stay_text(page: Any, markdown_site: str) -> None:
