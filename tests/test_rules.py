@@ -987,7 +987,7 @@ PLANS = [
     Case("plan-item-fields-of-another-type",  # silently ignored before: the meeting took no course
          {P: plan().replace(ITEM, "type: meeting, title: Kickoff, course: intro")},
          {P: plan().replace(ITEM, "type: meeting, title: Kickoff, note: With the sponsor")},
-         [error(P, 11, 57, "plan-item", "phases[0].items[0].course: a meeting item does not use 'course', which "
+         [error(P, 11, 49, "plan-item", "phases[0].items[0].course: a meeting item does not use 'course', which "
                 "would be ignored; remove it (a meeting item takes title and note)")]),
     Case("plan-item-type-values",
          {P: plan().replace(ITEM, "type: workshop, title: Kickoff")},

@@ -37,12 +37,16 @@ class Report:
         self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + printable(addition))
         return True
 
-    def restate(self, source: str, path: Path_, message: str, rule: str, *, at_key: bool = False) -> None:
+    def restate(self, source: str, path: Path_, message: str, rule: str, *, at_key: bool = False,
+                to_key: bool = False) -> None:
         """Report an error at the YAML node ``path`` (or its key) in place of the one there
-        already (the schema's, which the rules can say more precisely), or as a new one."""
+        already (the schema's, which the rules can say more precisely), or as a new one;
+        ``to_key``: said at the key, for a field that should not be there at all."""
         index = self._error_at(source, path, at_key=at_key)
-        if index is None:
-            self.on(source, path, message, rule, at_key=at_key)
+        if index is not None and to_key:
+            del self.diagnostics[index]
+        if index is None or to_key:
+            self.on(source, path, message, rule, at_key=at_key or to_key)
         else:
             self.diagnostics[index] = replace(self.diagnostics[index], message=printable(message), rule=rule)
 

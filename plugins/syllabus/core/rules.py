@@ -495,7 +495,7 @@ def _check_item_fields(item: Mapping[str, Any], path: Path_, source: str, report
         if key in others:
             report.restate(source, (*path, key), f"{dotted((*path, key))}: a {kind} item does not use '{key}', "
                            f"which would be ignored; remove it (a {kind} item takes {', '.join(ITEM_FIELDS[kind])} "
-                           "and note)", "plan-item")  # in place of the schema's (its "not")
+                           "and note)", "plan-item", to_key=True)  # in place of the schema's (its "not")
 
 
 def _check_plan_data(data: Any, source: str, report: Report) -> None:
