@@ -260,6 +260,9 @@ def test_fill_replaces_values_dates_and_uids() -> None:
     ("サンパウロ", "ja", "America/Sao_Paulo"),  # also Brazil/East's
     ("ｎｅｗ ｙｏｒｋ", "ja", "America/New_York"),  # the place, whatever the language
     ("Japan", "ja", "Japan"),  # an id is itself
+    # The database links these to Berlin and Abidjan (one clock since 1970); they are other places.
+    ("コペンハーゲン", "ja", "Europe/Copenhagen"), ("copenhagen", "en", "Europe/Copenhagen"),
+    ("Reykjavik", "en", "Atlantic/Reykjavik"), ("\ufeff東京\u3000", "ja", "Asia/Tokyo"),  # trimmed as plan.js trims
 ])
 def test_a_zone_is_named_by_its_city_in_the_sites_language(typed: str, language: str, zone: str) -> None:
     assert Personalisation.parse("Acme", "2027-01-04", typed, language=language).timezone == zone

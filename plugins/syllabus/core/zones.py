@@ -16,6 +16,8 @@ import unicodedata
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from babel.core import get_global
+
 from .schema_messages import closest, quoted
 
 _NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
@@ -45,15 +47,13 @@ def known_zones() -> frozenset[str]:
 
 
 @functools.cache
-def zone_links() -> dict[str, str]:
-    """Each other name of a zone in the database, by the zone it names (``Asia/Istanbul``:
-    ``Europe/Istanbul``); none without the tzdata package."""
-    try:
-        text = resources.files("tzdata").joinpath("zoneinfo", "tzdata.zi").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError):
-        return {}
-    return {parts[2]: parts[1] for parts in (line.split() for line in text.splitlines())
-            if len(parts) >= 3 and parts[0] == "L"}
+def old_names() -> dict[str, str]:
+    """Each old name of a place's zone by the name it goes by now (``Japan``, ``Asia/Calcutta``:
+    ``Asia/Tokyo``, ``Asia/Kolkata``), as CLDR aliases them. Not the database's links, which
+    also join places that have kept one clock since 1970: Europe/Copenhagen is a link to
+    Europe/Berlin, and a customer in Copenhagen reads "Copenhagen time", not Berlin's."""
+    known = known_zones()
+    return {old: new for old, new in sorted(get_global("zone_aliases").items()) if old in known and new in known}
 
 
 _ACCENTS = re.compile("[\u0300-\u036f]")  # Unicode's combining diacritical marks
@@ -69,12 +69,12 @@ def folded(text: str) -> str:
 def zone_places() -> dict[str, str]:
     """Each zone by the place that ends its name, as typed (``tokyo``, ``new york``): the place
     of one zone, or of names of one zone (``istanbul``: Europe/Istanbul, of which
-    Asia/Istanbul is another name); not a place two zones share."""
+    Asia/Istanbul is an old name); not a place two zones share."""
     by_place: dict[str, set[str]] = {}
-    links = zone_links()
+    renamed = old_names()
     for zone in known_zones():
         if "/" in zone:
-            by_place.setdefault(folded(zone.rpartition("/")[2].replace("_", " ")), set()).add(links.get(zone, zone))
+            by_place.setdefault(folded(zone.rpartition("/")[2].replace("_", " ")), set()).add(renamed.get(zone, zone))
     return {place: zones.pop() for place, zones in sorted(by_place.items()) if len(zones) == 1}
 
 

@@ -69,7 +69,7 @@ from ..core.schedule import (
     in_zone,
     is_night,
 )
-from ..core.zones import folded, known_zones, zone_links, zone_places, zone_problem
+from ..core.zones import folded, known_zones, old_names, zone_places, zone_problem
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
@@ -148,12 +148,12 @@ def night_flag(formats: LocaleFormat) -> str:
 @cache
 def _zones_by_folded_name(language: str) -> dict[str, str]:
     """Each zone by the names plan.js's zoneNamed reads, folded (``zones.folded``): its city
-    in ``language`` where that is one zone's (a zone's other names, Japan for Asia/Tokyo,
+    in ``language`` where that is one zone's (a zone's old names, Japan for Asia/Tokyo,
     count as it: 東京), its place (``zone_places``), its id. The page carries the places and
-    the links; it has the cities already."""
-    city, links, by_city = LocaleFormat(Messages(language)).city, zone_links(), {}
+    the old names; it has the cities already."""
+    city, renamed, by_city = LocaleFormat(Messages(language)).city, old_names(), {}
     for zone in known_zones():
-        by_city.setdefault(folded(city(zone)), set()).add(links.get(zone, zone))
+        by_city.setdefault(folded(city(zone)), set()).add(renamed.get(zone, zone))
     cities = {name: zones.pop() for name, zones in by_city.items() if len(zones) == 1}
     return {**cities, **zone_places(), **{folded(zone): zone for zone in known_zones()}}
 
@@ -178,7 +178,7 @@ class Personalisation:
         if not customer:
             raise ValueError("the customer name is empty")
         kickoff = parse_kickoff(start)
-        typed = (timezone or "").strip() or DEFAULT_TIMEZONE
+        typed = (timezone or "").strip(TRIMMED) or DEFAULT_TIMEZONE
         zone = _zones_by_folded_name(language).get(folded(typed))  # as the plan page takes it
         if zone is None:
             raise ValueError(f"time zone {zone_problem(typed, known_zones())}")
@@ -341,8 +341,8 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         # The page accepts exactly the zones the command line does, each with its city.
         "timezones": {zone: formats.city(zone) for zone in sorted(known_zones())},
         "places": zone_places(),  # "new york": America/New_York, as the command line reads a place
-        # Japan: Asia/Tokyo. A zone's other names share its city (東京), which names it still.
-        "links": zone_links(),
+        # Japan: Asia/Tokyo. A zone's old names share its city (東京), which names it still.
+        "old_names": old_names(),
         "uid": {"length": UID_LENGTH, "domain": UID_DOMAIN},
         "fold": {"ics": ics_escape.FOLD_LIMIT},
         "weekends": {key: list(days) for key, days in WEEKENDS.items()},

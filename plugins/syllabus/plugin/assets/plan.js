@@ -286,7 +286,7 @@
   // The zone the visitor typed, in any letter case, with or without accents (zones.folded):
   // its id ("asia/tokyo"), its place as the command line reads it ("Tokyo", "sao paulo":
   // placeholders.zone_places, in the page's data), or its city as the list shows it in the
-  // page's language ("東京", one zone's only: Japan, another name of Asia/Tokyo, is Asia/Tokyo).
+  // page's language ("東京", one zone's only: Japan, an old name of Asia/Tokyo, is Asia/Tokyo).
   function folded(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var zoneNames = null;
   function zoneNamed(typed, data) {
@@ -296,7 +296,7 @@
       var cities = {};
       Object.keys(data.timezones).forEach(function (zone) {
         var city = folded(String(data.timezones[zone]));
-        var named = Object.prototype.hasOwnProperty.call(data.links, zone) ? data.links[zone] : zone;
+        var named = Object.prototype.hasOwnProperty.call(data.old_names, zone) ? data.old_names[zone] : zone;
         cities[city] = cities[city] === undefined || cities[city] === named ? named : null;  // null: two zones
       });
       Object.keys(cities).forEach(function (city) { if (cities[city]) zoneNames[city] = cities[city]; });
