@@ -273,6 +273,19 @@ def test_a_city_in_another_language_is_not_a_zone() -> None:
         Personalisation.parse("Acme", "2027-01-04", "東京")
 
 
+def test_plain_text_downloads_write_urls_in_one_pair_of_angle_brackets(catalog: CatalogDir, run_cli) -> None:
+    """RFC 3986 appendix C's delimiters, so a linker ends the URL where it ends; a '<' or '>'
+    in it would end it early, so they are percent-encoded."""
+    write_plan_catalog(catalog)
+    course_file = catalog.root / "courses/live-class/course.yml"
+    course_file.write_text(course_file.read_text("utf-8").replace("live-class/1", "live-class/1?next=<x>"), "utf-8")
+    for fmt in ("csv", "ics"):
+        result = run_cli("plan", "-f", catalog.config, "onboarding", *ARGS, "--format", fmt)
+        assert result.code == 0, result.err
+        unfolded = result.out.replace("\r\n ", "")
+        assert "<https://events.test/live-class/1?next=%3Cx%3E>" in unfolded, fmt
+
+
 def test_names_are_trimmed_as_javascript_trims_them() -> None:
     """plan.js trims typed names with String.prototype.trim: its whitespace is Unicode's space
     separators, tabs, line ends and U+FEFF, not Python's (which also has \\x1c-\\x1f, \\x85)."""

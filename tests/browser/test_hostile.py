@@ -62,7 +62,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ))
     catalog.plan("evil-plan", plan_data(
         "evil-plan", title=PLAN_TITLE, summary=f"Plan summary {SVG} {TEMPLATE}",
-        phases=[{"title": f"Phase {IMG}", "start_day": 0, "end_day": 29, "items": [
+        phases=[{"title": f"Phase {IMG} {UNBROKEN[:75]}", "start_day": 0, "end_day": 29, "items": [
             {"day": 0, "type": "meeting", "title": f"Kickoff {SCRIPT}", "note": f"Bring {SVG}"},
             {"day": 3, "type": "course", "course": "evil", "note": f"Course note {TEMPLATE}"}]}],
     ))
@@ -94,8 +94,9 @@ PAGES = {
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_unbroken_names_wrap_inside_the_page(browser: Any, hostile_site: str, width: int) -> None:
-    """An instructor's name, and the customer's name the plan page repeats in its status, with
-    no space: the page scrolled sideways (to 601 px on a phone; 1,619 px on a laptop)."""
+    """An instructor's name, a phase title in the plan's timeline and the customer's name the
+    plan page repeats in its status, with no space: the page scrolled sideways (to 601 px and
+    797 px on a phone; 1,619 px on a laptop)."""
     with open_page(browser, viewport={"width": width, "height": 900}) as page:
         page.goto(hostile_site + "courses/evil-live/")
         expect(page.locator(".syllabus-session-details")).to_contain_text(UNBROKEN)

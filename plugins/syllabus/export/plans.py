@@ -246,7 +246,7 @@ def _url_in_text(url: str, fmt: str) -> str:
     """A URL in a plain-text download (CSV, calendar), in angle brackets as RFC 3986 (appendix
     C) advises: a mail or calendar app that links it would otherwise take the "）" of a
     Japanese side note after it as part of the address. The plan page ("text") shows it bare."""
-    return url if fmt == "text" else f"<{url}>"
+    return url if fmt == "text" else f"<{url.replace('<', '%3C').replace('>', '%3E')}>"  # one pair of brackets
 
 
 def _label(row: PlanRow, messages: Messages) -> str:
