@@ -772,6 +772,12 @@ def test_a_huge_value_is_quoted_by_its_ends(catalog, run_cli):
     assert "tags: lists 'a' more than once" in result.out
     assert re.search(r"units\[0\]\.file: '(d/)+d? … \(5,\d{3} characters left out\) … (/?d)+/x\.md' not found in "
                      "the course folder", result.out)
+    # A long key is shortened where it is quoted, each time, so what the problem is stays said.
+    key = "k" * 5_000
+    catalog.course("intro", COURSE + f"? {key}\n: 1\n")  # a key that long must be written explicitly
+    [line, _] = run_cli("validate", "-f", catalog.config).out.splitlines()
+    assert len(line) < 1_000 and line.count(" characters left out) … ") == 2  # the key, and the key quoted
+    assert ": unknown field '" in line, line
 
 
 def test_one_problem_per_line_even_when_a_value_holds_line_breaks(catalog, run_cli):

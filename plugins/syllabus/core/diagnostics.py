@@ -26,16 +26,25 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-# Characters of a message or hint: one quoting a 200,000-character key or a list of 125,000
-# repeated tags was a 400 KB line, unreadable and past what a CI annotation shows.
+# Characters of a message or hint, and of one word of it (a quoted key, path or value): one
+# quoting a 200,000-character key twice was a 400 KB line, unreadable and past what a CI
+# annotation shows; cut as a whole, it lost what the problem was ("unknown field").
 TEXT_LIMIT = 1000
+WORD_LIMIT = 200
+_LONG_WORD = re.compile(rf"\S{{{WORD_LIMIT + 1},}}")
 
 
 def bounded(text: str) -> str:
-    """``text``, or its start and end around a note of how much is left out."""
-    if len(text) <= TEXT_LIMIT:
+    """``text`` with each over-long word, then the whole if still too long, shortened to its
+    start and end around a note of how much is left out."""
+    text = _LONG_WORD.sub(lambda match: _shortened(match.group(), WORD_LIMIT), text)
+    return _shortened(text, TEXT_LIMIT)
+
+
+def _shortened(text: str, limit: int) -> str:
+    if len(text) <= limit:
         return text
-    keep = TEXT_LIMIT // 2
+    keep = limit // 2
     return f"{text[:keep]} … ({len(text) - 2 * keep:,} characters left out) … {text[-keep:]}"
 
 
