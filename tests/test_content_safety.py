@@ -537,11 +537,12 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     site_catalog.write("snippets/support.md", "Write to support@example.test.\n")
     site_catalog.write("mkdocs.yml", with_snippets.replace(
         "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{site_catalog.root / 'snippets'}]\n"))
-    site_catalog.write("docs/notes.md", '# Notes\n\n--8<-- "support.md"\n\n--8<-- "../courses/./secret/index.md"\n')
+    # Nothing from outside it (a path naming the draft, however spelt, is refused as its path).
+    site_catalog.write("docs/notes.md", '# Notes\n\n--8<-- "support.md"\n\n--8<-- "../docs/index.md"\n')
     assert run_cli("validate", "-f", site_catalog.config).code == 0
     build_site(site_catalog.config, tmp_path / "site")
     page = (tmp_path / "site/notes/index.html").read_text(encoding="utf-8")
-    assert "support@example.test" in page and "roadmap" not in page
+    assert "support@example.test" in page and "Training for our customers" not in page
 
     # Named by its class, or reaching the course through a symlink in the snippets folder.
     site_catalog.write("mkdocs.yml", with_snippets.replace("pymdownx.snippets", "pymdownx.snippets:SnippetExtension"))

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from . import rules
 from .config import Options
@@ -501,17 +502,18 @@ def _docs_path_problem(source: str, site_path: str, output: str, docs_outputs: M
 
 def _hidden_items(catalog: Catalog) -> re.Pattern[str] | None:
     """A pattern for site paths of draft or internal courses, tracks and plans (None if none):
-    ``courses/ID``, ``tracks/ID``, ``plans/ID`` and, from a course page, ``../ID/``."""
+    ``courses/ID``, ``tracks/ID``, ``plans/ID`` and, from a course page, ``../ID``."""
     groups = {folder: [item.id for item in items.values() if not item.is_public]
               for folder, items in (("courses", catalog.courses), ("tracks", catalog.tracks),
                                     ("plans", catalog.plans))}
-    alternatives = [f"{folder}/(?:{'|'.join(map(re.escape, ids))})(?![\\w-])"
+    # In any letter case and with any "//" or "/./" between (a browser and a server read them alike).
+    alternatives = [f"{folder}/+(?:\\./+)*(?:{'|'.join(map(re.escape, ids))})(?![\\w-])"
                     for folder, ids in groups.items() if ids]
     if not alternatives:
         return None
     if groups["courses"]:
-        alternatives.append(rf"\.\./(?:{'|'.join(map(re.escape, groups['courses']))})/")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})")
+        alternatives.append(rf"\.\./+(?:\./+)*(?:{'|'.join(map(re.escape, groups['courses']))})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})", re.IGNORECASE)
 
 
 def _report_hidden_values(source: str, data: Any, hidden: re.Pattern[str], report: Report,
@@ -519,7 +521,7 @@ def _report_hidden_values(source: str, data: Any, hidden: re.Pattern[str], repor
     """The same in a published item's YAML: a material's or session's URL, an outcome, a
     plan item's note is published as written."""
     if isinstance(data, str):
-        if match := hidden.search(data):
+        if match := hidden.search(unquote(data)):  # "courses%2Fsecret" reads as courses/secret
             report.on(source, path, f"{dotted(path)}: '{match.group()}' is a draft or internal item, which the public "
                       "site does not publish; remove it from this public page's data", HIDDEN_REFERENCE_RULE)
     elif isinstance(data, Mapping):
@@ -531,7 +533,9 @@ def _report_hidden_values(source: str, data: Any, hidden: re.Pattern[str], repor
 
 
 def _report_hidden_references(source: str, text: str, hidden: re.Pattern[str], report: Report) -> None:
-    """A public page may not link to (or name the path of) what a public build leaves out."""
+    """A public page may not link to (or name the path of) what a public build leaves out,
+    percent-encoded or not (placed in the decoded text: the same line unless it encodes one)."""
+    text = unquote(text)
     for match in hidden.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
