@@ -61,8 +61,9 @@ class Diagnostic:
     hint: str = ""  # how to fix it, when the message alone does not say
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "message", bounded(self.message))  # every way one is made
-        object.__setattr__(self, "hint", bounded(self.hint))
+        """Every way one is made: what it quotes shortened, then made printable."""
+        object.__setattr__(self, "message", printable(bounded(self.message)))
+        object.__setattr__(self, "hint", printable(bounded(self.hint)))
 
     @property
     def place(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .diagnostics import Diagnostic, Severity, printable, sort_diagnostics
+from .diagnostics import Diagnostic, Severity, sort_diagnostics
 from .yamlsafe import Path_, YamlDocument
 
 
@@ -18,8 +18,7 @@ class Report:
 
     def at(self, source: str, line: int, column: int, message: str, rule: str,
            severity: Severity = "error", hint: str = "") -> None:
-        self.diagnostics.append(Diagnostic(source, line, column, severity, printable(message), rule,
-                                           printable(hint)))
+        self.diagnostics.append(Diagnostic(source, line, column, severity, message, rule, hint))
 
     def on(self, source: str, path: Path_, message: str, rule: str, *,
            severity: Severity = "error", at_key: bool = False, hint: str = "") -> None:
@@ -34,7 +33,7 @@ class Report:
         if index is None:
             return False
         diagnostic = self.diagnostics[index]
-        self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + printable(addition))
+        self.diagnostics[index] = replace(diagnostic, message=diagnostic.message + addition)
         return True
 
     def restate(self, source: str, path: Path_, message: str, rule: str, *, at_key: bool = False,
@@ -48,7 +47,7 @@ class Report:
         if index is None or to_key:
             self.on(source, path, message, rule, at_key=at_key or to_key)
         else:
-            self.diagnostics[index] = replace(self.diagnostics[index], message=printable(message), rule=rule)
+            self.diagnostics[index] = replace(self.diagnostics[index], message=message, rule=rule)
 
     def _error_at(self, source: str, path: Path_, *, at_key: bool = False) -> int | None:
         """The index of the error reported at the YAML node ``path`` (or its key), if any."""

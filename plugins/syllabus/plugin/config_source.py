@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..core.diagnostics import Diagnostic, printable
+from ..core.diagnostics import Diagnostic
 
 Position = tuple[str, int, int]  # (path shown to the user, line, column), 1-based
 
@@ -28,7 +28,7 @@ class ConfigSource:
 
     def error(self, keys: tuple[str | int, ...], message: str, *, at_key: bool = False) -> Diagnostic:
         shown, line, column = self.locate(keys, at_key=at_key)
-        return Diagnostic(shown, line, column, "error", printable(message), "config")  # it may quote a key
+        return Diagnostic(shown, line, column, "error", message, "config")  # it may quote a key: Diagnostic escapes it
 
     def locate(self, keys: tuple[str | int, ...], *, at_key: bool = False) -> Position:
         """The key's (or its value's) position; the deepest ancestor found, else the file start."""

@@ -19,7 +19,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
-from ..core.diagnostics import Diagnostic, printable
+from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist
 from ..core.pages import MarkdownSettings, extension_name
 from ..core.schema_messages import did_you_mean, dotted
@@ -278,7 +278,7 @@ def _syntax_diagnostics(config_file: Path, error: yaml.MarkedYAMLError) -> list[
         problems = syntax_problems(path.read_text(encoding="utf-8"), error)
     except (OSError, UnicodeDecodeError):
         problems = syntax_problems("", error)
-    return [Diagnostic(shown, p.line, p.column, p.severity, printable(p.message), p.rule, p.hint) for p in problems]
+    return [Diagnostic(shown, p.line, p.column, p.severity, p.message, p.rule, p.hint) for p in problems]
 
 
 def _plugin_entry(plugins: Any) -> dict[str, Any] | None:
