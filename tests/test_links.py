@@ -303,6 +303,11 @@ HIDDEN_IN_DATA = [
     ("courses/intro/course.yml", {"outcomes": ["See https://academy.test/courses%2Fsec%72et/"]},
      "outcomes[0]: 'courses/secret' is a draft"),
     ("courses/intro/course.yml", {"outcomes": ["Or ../secret#top"]}, "outcomes[0]: '../secret' is a draft"),
+    # Through another folder and back, and with a backslash (a browser reads it as "/").
+    ("courses/intro/course.yml", {"outcomes": ["See https://academy.test/courses/intro/../secret/"]},
+     "outcomes[0]: 'courses/intro/../secret' is a draft"),
+    ("courses/intro/course.yml", {"outcomes": ["See https://academy.test/courses\\secret/"]},
+     "outcomes[0]: 'courses\\secret' is a draft"),
     ("courses/intro/course.yml", {"format": "virtual-ilt", "sessions": [
         {"start": "2027-01-06T16:00", "timezone": "Europe/Berlin",
          "registration_url": "https://academy.test/tracks/hidden-path/"}]},

@@ -500,29 +500,63 @@ def _docs_path_problem(source: str, site_path: str, output: str, docs_outputs: M
     return source, f"{other} is published at {output} too; rename one of them"
 
 
-def _hidden_items(catalog: Catalog) -> re.Pattern[str] | None:
-    """A pattern for site paths of draft or internal courses, tracks and plans (None if none):
-    ``courses/ID``, ``tracks/ID``, ``plans/ID`` and, from a course page, ``../ID``."""
-    groups = {folder: [item.id for item in items.values() if not item.is_public]
-              for folder, items in (("courses", catalog.courses), ("tracks", catalog.tracks),
-                                    ("plans", catalog.plans))}
-    # In any letter case and with any "//" or "/./" between (a browser and a server read them alike).
-    alternatives = [f"{folder}/+(?:\\./+)*(?:{'|'.join(map(re.escape, ids))})(?![\\w-])"
-                    for folder, ids in groups.items() if ids]
-    if not alternatives:
+# A path as text shows it: from a folder of items (or "..", from a course page) to where a
+# browser would stop reading it (space, quote, bracket, query or fragment).
+_SITE_PATH = re.compile(r"""(?<![\w-])(?:courses|tracks|plans|\.\.)[/\\][^\s"'<>()\[\]{}`|?#]*""", re.IGNORECASE)
+_NAME = re.compile(r"[\w-]*")  # an id as a path segment starts it: "secret", "secret,", "secret.md"
+
+
+@dataclass(frozen=True)
+class _HiddenItems:
+    """The site paths of draft or internal courses, tracks and plans, found the way a browser
+    reads a path: ``courses/ID``, ``tracks/ID``, ``plans/ID`` and, from a course page,
+    ``../ID``, in any letter case, with ``/`` or ``\\``, and through ``//``, ``./`` and
+    ``other/../``. Each path is walked once, segment by segment: time in step with the text."""
+
+    ids: Mapping[str, frozenset[str]]  # by folder ("courses", and ".." for courses seen from one)
+
+    def find(self, text: str) -> Iterator[tuple[int, str]]:
+        """(where, the path up to the item's id) for each such path in ``text``."""
+        for path in _SITE_PATH.finditer(text):
+            if (end := self._end_of_hidden(path.group())) is not None:
+                yield path.start(), path.group()[:end]
+
+    def _end_of_hidden(self, path: str) -> int | None:
+        folders: list[str] = []  # the path so far, resolved
+        end = -1  # where the segment ends in ``path``
+        for name in path.lower().replace("\\", "/").split("/"):
+            end += len(name) + 1
+            if name in ("", "."):
+                continue
+            if name == "..":
+                if folders and folders[-1] != "..":
+                    folders.pop()
+                else:
+                    folders.append(name)
+                continue
+            if folders and folders[-1] in self.ids:
+                item_id = _NAME.match(name).group()  # type: ignore[union-attr]  # matches "" at worst
+                if item_id in self.ids[folders[-1]]:
+                    return end - len(name) + len(item_id)
+            folders.append(name)
         return None
-    if groups["courses"]:
-        alternatives.append(rf"\.\./+(?:\./+)*(?:{'|'.join(map(re.escape, groups['courses']))})(?![\w-])")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})", re.IGNORECASE)
 
 
-def _report_hidden_values(source: str, data: Any, hidden: re.Pattern[str], report: Report,
+def _hidden_items(catalog: Catalog) -> _HiddenItems | None:
+    """The draft or internal items of ``catalog`` by the folder of their pages (None if none)."""
+    ids = {folder: frozenset(item.id.lower() for item in items.values() if not item.is_public)
+           for folder, items in (("courses", catalog.courses), ("tracks", catalog.tracks), ("plans", catalog.plans))}
+    ids[".."] = ids["courses"]
+    return _HiddenItems(ids) if any(ids.values()) else None
+
+
+def _report_hidden_values(source: str, data: Any, hidden: _HiddenItems, report: Report,
                           path: tuple[str | int, ...] = ()) -> None:
     """The same in a published item's YAML: a material's or session's URL, an outcome, a
     plan item's note is published as written."""
     if isinstance(data, str):
-        if match := hidden.search(unquote(data)):  # "courses%2Fsecret" reads as courses/secret
-            report.on(source, path, f"{dotted(path)}: '{match.group()}' is a draft or internal item, which the public "
+        if found := next(hidden.find(unquote(data)), None):  # "courses%2Fsecret" reads as courses/secret
+            report.on(source, path, f"{dotted(path)}: '{found[1]}' is a draft or internal item, which the public "
                       "site does not publish; remove it from this public page's data", HIDDEN_REFERENCE_RULE)
     elif isinstance(data, Mapping):
         for key, value in data.items():
@@ -532,12 +566,12 @@ def _report_hidden_values(source: str, data: Any, hidden: re.Pattern[str], repor
             _report_hidden_values(source, value, hidden, report, (*path, index))
 
 
-def _report_hidden_references(source: str, text: str, hidden: re.Pattern[str], report: Report) -> None:
+def _report_hidden_references(source: str, text: str, hidden: _HiddenItems, report: Report) -> None:
     """A public page may not link to (or name the path of) what a public build leaves out,
     percent-encoded or not (placed in the decoded text: the same line unless it encodes one)."""
     text = unquote(text)
-    for match in hidden.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        report.at(source, line, column, f"'{match.group()}' is a draft or internal item, which the public "
+    for start, found in hidden.find(text):
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        report.at(source, line, column, f"'{found}' is a draft or internal item, which the public "
                   "site does not publish; remove the link (and its id) from this public page", HIDDEN_REFERENCE_RULE)
