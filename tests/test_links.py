@@ -280,15 +280,17 @@ def test_an_address_markdown_cannot_parse_is_reported(catalog, run_cli):
     assert validate(run_cli, catalog) == [("courses/intro/index.md", 3, 16, "'//[bad' is not a valid address")]
 
 
-def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli):
+@pytest.mark.parametrize("address", ["../../secret/index.md", "../../secret/"], ids=["file", "folder-style"])
+def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli, address):
     """Its path in the link is not reported again as a draft's path shown on a public page;
-    a mention elsewhere still is."""
-    write_catalog(catalog, "# Lab\n\nSoon: [preview](../../secret/index.md).\n\nNotes in courses/secret/ soon.\n",
+    a mention elsewhere still is. A folder-style address (published as written) too."""
+    write_catalog(catalog, f"# Lab\n\nSoon: [preview]({address}).\n\nNotes in courses/secret/ soon.\n",
                   "courses/intro/lab/index.md")
     catalog.course("secret", course_data("secret", status="draft"))
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert [(d["line"], d["column"], d["rule"]) for d in reported(result)] == [(3, 17, "link"),
                                                                                    (5, 10, "hidden-reference")]
+    assert f"'{address}' links to course 'secret', a draft or internal course" in reported(result)[0]["message"]
 
 
 # (a public item's file, the data naming a draft or internal one, where validate says so)

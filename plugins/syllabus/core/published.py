@@ -304,7 +304,8 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     def site_of(shown: Catalog) -> _Site:
         pages = {path for path, _ in course_files(shown, options.root, texts, options.use_directory_urls)}
         pages |= generated_pages(shown, options)
-        return _Site(pages | set(docs_files), generated_files(shown, options.today), options, set(for_authors))
+        return _Site(pages | set(docs_files), generated_files(shown, options.today), options, set(for_authors),
+                     frozenset(catalog.courses.keys() - shown.courses.keys()))
 
     visible = catalog.visible_to(options.audience)
     hidden_folders = {course.folder for course in catalog.courses.values() if course.id not in visible.courses}
@@ -375,12 +376,14 @@ class _Site:
     pages: a link to one fails), and the theme's files. A docs file MkDocs leaves out of the
     build is linked without failing it (MkDocs says so at info level)."""
 
-    def __init__(self, pages: set[str], files: set[str], options: Options, for_authors: set[str]) -> None:
+    def __init__(self, pages: set[str], files: set[str], options: Options, for_authors: set[str],
+                 unpublished_courses: frozenset[str]) -> None:
         self.markdown_downloads = {path for path in files if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES}
         self.paths = pages | (files - self.markdown_downloads) | options.theme_files
         self.unpublished = options.docs_unpublished or frozenset()
         self.use_directory_urls = options.use_directory_urls
         self.for_authors = for_authors  # docs pages with authoring: true, which this site leaves out
+        self.unpublished_courses = unpublished_courses  # the ids of the catalog's courses this site leaves out
         self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
         for path in sorted(self.paths):
             self.folders.setdefault(_folder_of(path), []).append(path)
@@ -515,8 +518,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                        "correct the path (relative to this page), or add the page or file to docs/")
     course = shown.courses.get(parts[1])
     if course is None and parts[1] in catalog.courses:
-        return _Broken(f"'{url}' links to course '{parts[1]}', a draft or internal course the {options.audience} site "
-                       "does not publish", "remove the link, or publish the course", to_unpublished_course=True)
+        return _to_unpublished_course(url, parts[1], options.audience)
     name = "/".join(parts[2:])
     if course is None and parts[1] in known_courses:  # its course.yml failed its checks, which are reported
         return _unchecked_course_link(url, path, parts[1], name, here, options.root / "courses" / parts[1])
@@ -595,6 +597,11 @@ def _sections_of(target: str, page: PageLinks, course: Course | None, texts: Map
     return frozenset()
 
 
+def _to_unpublished_course(url: str, course_id: str, audience: str) -> _Broken:
+    return _Broken(f"'{url}' links to course '{course_id}', a draft or internal course the {audience} site "
+                   "does not publish", "remove the link, or publish the course", to_unpublished_course=True)
+
+
 def _as_published(page: str, url: str, meant: str, site: _Site, options: Options, how: str, hint: str, *,
                   in_html: bool = False) -> _Broken | None:
     """A link MkDocs publishes as written (``how``), if it leads nowhere from the page as
@@ -608,6 +615,8 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
         return None
     if target == OUTSIDE:
         return _Broken(f"'{url}' {how}, and leads outside the site", hint)
+    if (parts := target.split("/"))[0] == "courses" and len(parts) > 1 and parts[1] in site.unpublished_courses:
+        return _to_unpublished_course(url, parts[1], options.audience)
     # Said as Markdown links it (the file), or in HTML as the published page reaches it.
     files = [name for name in (f"{meant}/index.md", f"{meant}/README.md", f"{meant}.md", meant)
              if site.has(name) and not name.startswith("../")]
