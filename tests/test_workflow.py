@@ -116,6 +116,17 @@ def test_a_windows_device_name_is_no_file_name(catalog: CatalogDir, run_cli, tmp
     assert not (tmp_path / "site").exists()
 
 
+def test_an_unlisted_device_name_in_a_course_folder_is_reported(catalog: CatalogDir, run_cli) -> None:
+    """Not published, but no Windows machine could check the repository out: said at the file."""
+    catalog.course("intro")
+    catalog.write("courses/intro/nul.txt", "scratch\n")
+    catalog.write("courses/intro/Com1/notes.md", "# Notes\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1 and result.out.count(": error: ") == 2, result.out
+    assert "courses/intro/Com1:1:1: error: 'Com1' is a device name on Windows" in result.out
+    assert "courses/intro/nul.txt:1:1: error: 'nul.txt' is a device name on Windows" in result.out
+
+
 def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> None:
     no_course = run_cli("new", "track", "empty-path", "--owner", "@trainer", "-f", catalog.config)
     assert no_course.code == 2 and "syllabus new course" in no_course.err

@@ -321,23 +321,32 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
                   severity="warning")
 
 
-def _check_unlisted_pages(data: Any, folder: Path, source: str, report: Report) -> None:
-    """A page beside course.yml that no unit lists is published nowhere: a trainer who wrote
-    it and forgot the course.yml line saw nothing say so."""
-    units = data.get("units") if isinstance(data, Mapping) else None
-    if units is not None and not (isinstance(units, list) and all(
-            isinstance(unit, Mapping) and isinstance(unit.get("file"), str) for unit in units)):
-        return  # the schema reports it; which pages it lists is unknown
-    listed = {PurePosixPath(name) for field in ("units", "materials")  # a page as a material is refused there
-              for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
+def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *, pages: bool) -> None:
+    """What beside course.yml no unit or material lists, and is still wrong. A file or folder
+    with a Windows device name (nul.txt) stops the repository from being checked out there,
+    published or not. A page that no unit lists is published nowhere: a trainer who wrote it
+    and forgot the course.yml line saw nothing say so (``pages``: unless a listed file is
+    missing, when the page is most likely the one a misspelt entry names)."""
     try:
         names = sorted(os.listdir(folder))
     except OSError:
         return
+    base = PurePosixPath(source).parent
+    listed = {PurePosixPath(name) for field in ("units", "materials")  # a page as a material is refused there
+              for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
+    listed_names = {path.parts[0] for path in listed if path.parts}  # their own entries say what is wrong
+    for name in names:
+        if name not in listed_names and (problem := device_name_problem(name, "rename or remove it")):
+            report.at(printable(str(base / name)), 1, 1, problem, "file-name")
+    units = data.get("units") if isinstance(data, Mapping) else None
+    # Otherwise the schema reports the units, and which pages they list is unknown.
+    if not pages or not (units is None or (isinstance(units, list) and all(
+            isinstance(unit, Mapping) and isinstance(unit.get("file"), str) for unit in units))):
+        return
     for name in names:
         if (PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES and name != COURSE_PAGE
                 and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))):
-            report.at(printable(str(PurePosixPath(source).parent / name)), 1, 1, f"{name} is not listed under units in "
+            report.at(printable(str(base / name)), 1, 1, f"{name} is not listed under units in "
                       "course.yml, so it is not published", "unlisted-page", "warning",
                       hint="list it under units, or move it out of the course folder")
 
@@ -411,8 +420,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath(COURSE_PAGE):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
-    if files_found:  # else the page is most likely the one a misspelt entry names (did you mean)
-        _check_unlisted_pages(data, folder, source, report)
+    _check_course_folder(data, folder, source, report, pages=files_found)
     _check_units_fit(data, source, report)
     _check_output_paths(data, source, report)
     language = _text(data, "language") or options.site_language
