@@ -539,12 +539,23 @@ def test_summary_counts_are_pluralised(catalog, run_cli):
     pytest.param(("validate", "--bogus"), "unrecognized arguments: --bogus", id="unknown-option"),
     pytest.param(("frobnicate",), "invalid choice: 'frobnicate'", id="unknown-command"),
     pytest.param((), "the following arguments are required: COMMAND", id="no-command"),
+    # What was typed is quoted bounded and printable, as in every diagnostic.
+    pytest.param(("validate", "--format", "x" * 100_000), "'xxx", id="long-value"),
+    pytest.param(("strings", "j\x1b[2Ja" * 20_000), "'j\\x1b[2Jaj", id="long-value-with-escapes"),
 ])
 def test_usage_errors_exit_2(run_cli, args, message):
     result = run_cli(*args)
     assert result.code == 2
     assert message in result.err
     assert result.out == ""
+    assert len(result.err) < 2_000 and "\x1b" not in result.err
+
+
+def test_a_long_plan_id_is_quoted_bounded(catalog, run_cli):
+    catalog.course("intro", COURSE)
+    result = run_cli("plan", "p" * 100_000, "--customer", "Acme", "--start", "2027-01-04", "-f", catalog.config)
+    assert result.code == 2 and "unknown plan 'ppp" in result.err and "characters left out" in result.err
+    assert len(result.err) < 2_000
 
 
 @pytest.mark.parametrize(("config", "message"), [

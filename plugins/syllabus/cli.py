@@ -12,10 +12,11 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .commands import EXIT_OK, EXIT_USAGE
 from .core.config import ConfigError
+from .core.diagnostics import bounded, printable
 from .plugin.options import load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
@@ -36,6 +37,13 @@ class _Commands:
         return self.subparsers.add_parser(name, **kwargs)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors quote what was typed: bounded and printable, as every diagnostic is."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(printable(bounded(message)))
+
+
 CONFIG_NAME = "mkdocs.yml"
 
 
@@ -43,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-f", "--config-file", type=Path, default=None,
                         help="the catalog's MkDocs config (default: mkdocs.yml here or in the nearest folder above)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(  # and each command's, which add_subparsers makes of the same class
         prog="syllabus", description="Validate, scaffold and export a Syllabus training catalog."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version('syllabus')}")
@@ -70,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = load_options(args.config_file, with_theme_files=getattr(args, "checks_links", False))
         return args.run(args, options)
     except ConfigError as error:
-        lines = [d.as_text() for d in error.diagnostics] or [f"syllabus: error: {error}"]
+        lines = [d.as_text() for d in error.diagnostics] or [f"syllabus: error: {printable(bounded(str(error)))}"]
         sys.stderr.write("\n".join(lines) + "\n")
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `syllabus export | head`

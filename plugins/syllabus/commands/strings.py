@@ -16,7 +16,7 @@ import sys
 
 import yaml
 
-from ..core.config import Options
+from ..core.config import ConfigError, Options
 from ..core.diagnostics import render
 from ..core.locale_format import LANGUAGE_TAG
 from ..core.messages import ENGLISH, Text, load_messages, missing_keys
@@ -26,8 +26,7 @@ from . import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 def run(args: argparse.Namespace, options: Options) -> int:
     language = args.language
     if not LANGUAGE_TAG.match(language):
-        sys.stderr.write(f"syllabus: error: '{language}' is not a language tag such as ja or pt-BR\n")
-        return EXIT_USAGE
+        raise ConfigError(f"'{language}' is not a language tag such as ja or pt-BR")
     messages, problems = load_messages(language, options.root)
     if problems:
         sys.stderr.write(render(problems, len({p.path for p in problems}), "text"))
