@@ -85,6 +85,16 @@ def test_the_menu_button_is_a_button_with_script_and_the_themes_label_without(br
         expect(page.get_by_role("button", name="Navigation")).to_have_attribute("aria-expanded", "false")
 
 
+@pytest.mark.parametrize("path", ["tracks/admin-path/", "plans/enterprise-onboarding-90/"])
+def test_the_open_drawer_on_a_phone_is_accessible(browser: Any, example_site: str, path: str) -> None:
+    """Its section and table-of-contents titles were 4.4:1 on the theme's grey title bar."""
+    with open_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(example_site + path)
+        page.get_by_role("button", name="Navigation").click()
+        expect(page.get_by_role("button", name="Navigation")).to_have_attribute("aria-expanded", "true")
+        assert blocking_violations(page) == []
+
+
 def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, example_site: str) -> None:
     """Tab walked through nine links of the navigation pushed off screen. Closed, it is out of
     the tab order; the menu button takes focus and opens it with Enter, focus goes into it,
