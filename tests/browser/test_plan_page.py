@@ -209,6 +209,23 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
         assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
 
 
+def test_a_wrong_field_is_marked_and_no_weekend_is_offered_twice(plan_page: Any) -> None:
+    """An unknown zone was said only in the status line, three fields below it on a phone;
+    "Saturday and Sunday" was offered as the plan's default and again on its own."""
+    page = plan_page
+    weekends = page.locator("#plan-weekend option").all_inner_texts()
+    assert len(weekends) == len(set(weekends)) and sum("Saturday and Sunday" in text for text in weekends) == 1
+    personalise(page, "Acme", "2027-01-04", "Europe/Berlin")
+    page.fill("#plan-timezone", "Atlantis")
+    expect(page.locator("#plan-timezone")).to_have_attribute("aria-invalid", "true")
+    error = "rgb(179, 38, 30)"
+    assert page.eval_on_selector("#plan-timezone", "e => getComputedStyle(e).borderTopColor") == error
+    assert page.eval_on_selector("[data-plan-status]", "e => getComputedStyle(e).color") == error
+    page.fill("#plan-timezone", "Tokyo")
+    expect(page.locator("#plan-timezone")).not_to_have_attribute("aria-invalid", "true")
+    assert page.eval_on_selector("[data-plan-status]", "e => getComputedStyle(e).color") != error
+
+
 def test_the_visitors_zone_is_named_as_the_database_names_it(browser: Any, example_site: str) -> None:
     """Chromium gives India's zone by its old name; the form, the address and the downloads
     say Asia/Kolkata."""
