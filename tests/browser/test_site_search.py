@@ -84,6 +84,12 @@ def test_exact_titles_find_their_pages(page: Any, example_site: str, start: str,
     assert found["lang"] == ("ja" if "-ja/" in expected else "en")
 
 
+def test_letters_typed_full_width_find_what_they_spell(page: Any, example_site: str) -> None:
+    """A Japanese keyboard types "ｂｏｏｔｃａｍｐ"; it found nothing."""
+    page.goto(example_site)
+    assert paths(search(page, "ｂｏｏｔｃａｍｐ")) == paths(search(page, "bootcamp")) != []
+
+
 def test_language_facet_keeps_only_japanese_pages(page: Any, example_site: str) -> None:
     page.goto(example_site)
     everything = search(page, "Keystone")

@@ -4,6 +4,7 @@ in-page filter script reads. Computed once per build from the visible courses.""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,14 +48,15 @@ def facet_values(course: Course, upcoming: Iterable[Session]) -> dict[str, list[
 
 
 def keyword_text(course: Course, catalog: Catalog) -> str:
-    """What the catalog's keyword box searches, lower-cased: title, summary, tags, units and
-    the titles of its terms the card shows (role, level, format, product)."""
+    """What the catalog's keyword box searches: title, summary, tags, units and the titles of
+    its terms the card shows (role, level, format, product), in NFKC and lower case, as
+    syllabus.js reads what is typed ("ｂａｔｃｈ" from a Japanese keyboard is "batch")."""
     taxonomy = catalog.taxonomy
     terms = [taxonomy.title("levels", course.level), taxonomy.title("formats", course.format),
              *(taxonomy.title("roles", role) for role in course.roles),
              *(taxonomy.title("products", product) for product in course.products)]
     units = (unit.title for unit in course.units)
-    return " ".join((course.title, course.summary, *course.tags, *units, *terms)).lower()
+    return unicodedata.normalize("NFKC", " ".join((course.title, course.summary, *course.tags, *units, *terms))).lower()
 
 
 def facets(catalog: Catalog, messages: Messages, courses_values: Iterable[dict[str, list[str]]]) -> list[Facet]:

@@ -216,7 +216,8 @@
       if (ticket === latest) status.textContent = text("script.search.unavailable");
       return;
     }
-    const found = await pagefind.debouncedSearch(query, { filters: chosenFilters() }, DEBOUNCE_MS);
+    // In NFKC: letters typed full-width on a Japanese keyboard ("ｂａｔｃｈ") are the words the pages write.
+    const found = await pagefind.debouncedSearch(query.normalize("NFKC"), { filters: chosenFilters() }, DEBOUNCE_MS);
     if (found === null || ticket !== latest) return; // a newer query replaced this one
     // Each result's text is a fetch of its own: the first few are shown as soon as they
     // arrive, with the count (never the placeholder over results), the rest appended after;

@@ -209,8 +209,9 @@
           if (active.indexOf(facet) === -1) active.push(facet);
         });
       });
-      // Keywords: every word must occur in the title, summary, tags, units or the terms a card shows.
-      var words = state.keywords.toLowerCase().split(/\s+/).filter(Boolean);
+      // Keywords: every word must occur in the title, summary, tags, units or the terms a card
+      // shows (the build wrote them in NFKC and lower case: facets.keyword_text).
+      var words = state.keywords.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
       var counts = new Int32Array(optionCount);
       var shown = 0;
       var next = [];
