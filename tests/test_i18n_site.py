@@ -5,6 +5,7 @@ English build, so it can fail. Content keeps its own language either way."""
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -244,6 +245,44 @@ def test_japanese_pages_set_full_width_brackets_without_a_space_and_quote_titles
     assert re.fullmatch(r"「Keystone 101: [^」]+」のユニット", unit_of.text), unit_of.text
     english = sites["en"]["courses/keystone-certified-admin/"].find("dl", cls="syllabus-facts")
     assert "29 h over 6 weeks" in english.text.replace("\u00a0", " ")
+
+
+INLINE = {"a", "abbr", "b", "code", "em", "i", "small", "strong", "time"}  # and spans, unless set apart
+
+
+def runs_of_text(element: Element) -> list[str]:
+    """The text of each run of inline content a reader reads as one line of words: a block,
+    a form control or a label set on a line of its own ends one."""
+    def pieces(element: Element) -> Iterator[str | None]:  # None: a run ends
+        for child in element.children:
+            if isinstance(child, str):
+                yield child
+            elif child.tag in ("script", "style", "template") or child.classes & CONTENT_CLASSES:
+                continue
+            elif (child.tag in INLINE or child.tag == "span") and "syllabus-pager-label" not in child.classes:
+                yield from pieces(child)
+            else:
+                yield None
+                yield from pieces(child)
+                yield None
+    runs = [""]
+    for piece in pieces(element):
+        if piece is None:
+            runs.append("")
+        else:
+            runs[-1] += piece
+    return runs
+
+
+def test_japanese_sentences_have_no_space_between_their_parts(sites: dict[str, dict[str, Element]]) -> None:
+    """Pieces of one sentence joined with the space English needs: "パスを選ぶ。 役割ごとに",
+    "カタログ では、", "減らすか、 すべての絞り込みを解除"."""
+    def wide(character: str) -> bool:
+        return unicodedata.east_asian_width(character) in ("F", "W")
+    spaced = {url: [found.group() for run in runs_of_text(document)
+                    for found in re.finditer(r".{0,8}(\S) (\S).{0,8}", run) if wide(found[1]) and wide(found[2])]
+              for url, document in sites["ja"].items()}
+    assert {url: found for url, found in spaced.items() if found} == {}
 
 
 def translations_offered(document: Element) -> dict[str, tuple[str, str, str]]:
