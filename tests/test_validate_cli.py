@@ -232,6 +232,16 @@ HOSTILE_MARKDOWN = [
                                  "courses/intro/x.png": b"\x89PNG\r\n\x1a\n"}, [
         (INDEX, 1, 16, "markdown-event-handler", "onerror= on <img> is an event handler, which runs JavaScript; "
          "remove it")]),
+    # Two refusals on one line, one the hints place and one only the allowlist finds: both said
+    # at once (the second was said only once the first was mended), each construct once.
+    Hostile("md-two-tags-one-line", {INDEX: 'Text <span style="color:red">red</span> and <a href="#" '
+                                            'onclick="x()">x</a> <script>y()</script>\n'}, [
+        (INDEX, 1, 12, "markdown-allowlist", "style= is not allowed on <span> in published pages; only text-align "
+         "in table cells is allowed; use an attribute list class instead"),
+        (INDEX, 1, 57, "markdown-event-handler", "onclick= on <a> is an event handler, which runs JavaScript; "
+         "remove it"),
+        (INDEX, 1, 77, "markdown-forbidden-tag", "<script> is not allowed in course Markdown; remove it (show code "
+         "samples in a fenced code block instead)")]),
     Hostile("md-javascript-link", {INDEX: "[Click](javascript:alert(1))\n"}, [
         (INDEX, 1, 9, "markdown-unsafe-url", "Link target " + NOT_ALLOWED_SCHEME.format("javascript"))]),
     Hostile("md-data-image", {INDEX: "![x](data:image/svg+xml;base64,AAAA)\n"}, [

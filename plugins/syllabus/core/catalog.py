@@ -6,6 +6,7 @@ content problem: everything ends up in the returned :class:`Report`, sorted, all
 
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import re
@@ -179,6 +180,32 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     return document.data, not (errors or any(problem.severity == "error" for problem in document.problems))
 
 
+def _not_hinted(problems: list[YamlProblem], hinted: Mapping[int, list[int]], text: str) -> list[YamlProblem]:
+    """The ``problems`` of ``text`` that no hint (its columns by line) places already. A hint
+    and the allowlist's refusal of one construct differ by a few columns (the tag, its
+    attribute) with no tag starting or ending between them; a refusal of another tag on the
+    same line stays. Each problem is compared with the hints beside it only, by bisection:
+    a line of thousands of refused tags takes no longer than the rest of its checks."""
+    if not hinted:
+        return problems
+    lines = text.split("\n")
+    columns = {line: sorted(places) for line, places in hinted.items()}
+    marks = {line: [index for index, character in enumerate(lines[line - 1]) if character in "<>"]
+             for line in hinted if line <= len(lines)}  # 0-based, where a tag starts or ends
+
+    def in_one_tag(line: int, column: int, other: int) -> bool:
+        first, last = sorted((column, other))  # no mark strictly between the two (1-based) columns
+        return bisect.bisect_left(marks[line], last - 1) <= bisect.bisect_left(marks[line], first)
+
+    kept = []
+    for problem in problems:
+        near = columns.get(problem.line, [])
+        at = bisect.bisect_left(near, problem.column)
+        if not any(in_one_tag(problem.line, problem.column, column) for column in near[max(at - 1, 0):at + 1]):
+            kept.append(problem)
+    return kept
+
+
 def _whole_numbers(value: Any) -> Any:
     """``value`` with every whole float (``60.0``) an int, changed in place: JSON Schema counts
     ``60.0`` an integer, and no field of the content model takes a fraction, so the rules, the
@@ -225,8 +252,8 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     Its metadata and size are always checked (MkDocs reads them before any plugin sees the
     page); with a ``renderer`` its body is also rendered and put through the build's
     allowlist, which alone decides. When the allowlist refuses a page, markdown-it's findings
-    point at each construct with exact columns; the allowlist's own remain for the lines
-    they do not cover.
+    point at each construct with exact columns; the allowlist's own remain for the
+    constructs they do not cover.
     """
     source = _relative(root, path)
     report.files_checked += 1
@@ -245,7 +272,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     page = split_page(text)
     checked = renderer.check(page) if renderer is not None else PageCheck([])
     refused = checked.problems
-    hinted = set()
+    hinted: dict[int, list[int]] = {}  # the columns the hints placed, by line
     if any(problem.rule == ALLOWLIST_RULE for problem in refused):  # what the hints can place
         try:
             with RenderBudget(OutOfTime, render_seconds(text)):
@@ -255,8 +282,8 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
         for finding in findings:
             if finding.line >= page.body_line:  # metadata is text, escaped where it is printed
                 report.at(source, finding.line, finding.column, finding.message, f"markdown-{finding.rule}")
-                hinted.add(finding.line)
-    for problem in page.problems + [problem for problem in refused if problem.line not in hinted]:
+                hinted.setdefault(finding.line, []).append(finding.column)
+    for problem in page.problems + _not_hinted(refused, hinted, text):
         report.at(source, problem.line, problem.column, problem.message, problem.rule, problem.severity,
                   problem.hint)
     return source, text, checked.links
