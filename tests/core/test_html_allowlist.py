@@ -271,3 +271,20 @@ def test_element_ids_are_the_places_of_published_html_a_fragment_reaches():
         '<a name="old-name" href="#setup">x</a><input name="ignored" type="checkbox">')
     assert element_ids(published) == {"setup", "old-name"}
     assert element_ids('<h2 id="next-steps" data-pagefind-ignore>Next</h2><h2\n id="a&amp;b">') == {"next-steps", "a&b"}
+
+
+@pytest.mark.parametrize(("html", "published"), [
+    ('<a href="https://evil.example/" target="_blank" rel="opener">Read more</a>',
+     '<a href="https://evil.example/" target="_blank">Read more</a>'),
+    ('<a href="https://evil.example/" target="academy">Read more</a>', '<a href="https://evil.example/">Read more</a>'),
+])
+def test_a_link_never_hands_the_page_it_opens_this_one(html: str, published: str) -> None:
+    """rel="opener", or a named window, gives the opened page window.opener: it could send
+    the academy's tab to a look-alike sign-in page."""
+    cleaned, removals = ALLOWLIST.removals(html)
+    assert cleaned == published and len(removals) == 1 and "control of this one" in removals[0].message
+
+
+def test_a_link_may_open_a_new_tab_and_say_how_it_relates() -> None:
+    html = '<a href="https://example.com/" target="_blank" rel="noopener noreferrer nofollow">x</a>'
+    assert ALLOWLIST.removals(html) == (html, [])

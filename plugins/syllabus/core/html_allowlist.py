@@ -39,7 +39,7 @@ TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
          "figcaption", "q", "cite", "var", "samp", "wbr", "section", "abbr"),
         frozenset(),
     ),
-    "a": frozenset({"href", "name", "target", "rel"}),
+    "a": frozenset({"href", "name", "rel"}),  # and target, of TAG_ATTRIBUTE_VALUES
     "img": frozenset({"src", "alt", "width", "height", "loading", "align"}),
     "th": frozenset({"colspan", "rowspan", "align", "style", "scope"}),
     "td": frozenset({"colspan", "rowspan", "align", "style"}),
@@ -77,14 +77,24 @@ _WORD = re.compile(r"[\w.:-]+")
 # browser would ask another host for a script.
 _THEME_FETCHES = "mermaid"
 _EXTENSION_IDS = ("__tabbed_", "__codelineno-")
-# Attributes allowed only with these exact values.
-TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}}
+# Attributes allowed only with these exact values. A link may open a new tab, but never a
+# named window: a page opened in one gets window.opener, and can send this tab elsewhere
+# (to a look-alike sign-in page); browsers deny it that for target="_blank" alone.
+TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}},
+                        "a": {"target": {"_blank", "_self", "_parent", "_top"}}}
+# A link's rel may say these only: rel="opener" hands a tab opened by it window.opener back.
+LINK_RELATIONS = frozenset({"noopener", "noreferrer", "nofollow", "external", "ugc", "sponsored", "license",
+                            "help", "tag", "author", "bookmark", "next", "prev"})
 # Tables use ``style`` for column alignment only.
 _TABLE_STYLE = re.compile(r"text-align:\s*(?:left|right|center);?")
 _ATTRIBUTE_NOTES = {
     "id": "ids starting with '__' belong to the theme (e.g. #__config); rename it",
     "for": "ids starting with '__' belong to the theme; rename it",
     "style": "only text-align in table cells is allowed; use an attribute list class instead",
+    "rel": (f"a link's rel may say {', '.join(sorted(LINK_RELATIONS))} only (opener would give the page it "
+            "opens control of this one); remove the rest"),
+    "target": ("a link opens in this tab or a new one only (_blank): a named window gives the page it opens "
+               "control of this one; write target=\"_blank\" or remove it"),
     "class": ("class mermaid makes the theme load Mermaid from unpkg.com in every visitor's browser; "
               "draw the diagram as an image beside the page and show it with a relative path"),
 }
@@ -144,6 +154,8 @@ class Allowlist:
             return None
         if attribute == "style":
             return value if _TABLE_STYLE.fullmatch(value.strip()) else None
+        if attribute == "rel":
+            return value if set(value.lower().split()) <= LINK_RELATIONS else None
         if tag == "iframe" and attribute == "src":
             return value if self.allows_embed(value) else None
         if tag == "img" and attribute == "src":
