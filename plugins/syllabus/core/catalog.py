@@ -344,7 +344,7 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     if problem := rules.device_name_problem(site_path, "rename it"):
         return problem, "file-name"
     suffix = path.suffix.lower()
-    if suffix in rules.BROWSER_DOCUMENT_SUFFIXES:
+    if suffix not in MARKDOWN_SUFFIXES and rules.runs_in_browsers(name):  # a page is rendered, whatever its name
         return ("a document browsers run (it could carry script served from this site); publish it as PDF "
                 "or PNG, or write it as a Markdown page", "browser-document")
     site_asset = site_path in site_assets and suffix in rules.SITE_ASSET_SUFFIXES

@@ -75,6 +75,14 @@ SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 # Materials a browser would run as a document from the site's own origin.
 BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl",
                                        ".xslt", ".mht", ".mhtml", ".shtml"})
+
+
+def runs_in_browsers(name: str) -> bool:
+    """Whether a file called ``name`` is, or may be served as, a document browsers run: by its
+    last suffix, or by any before it (a host that types files as Python's mimetypes does serves
+    notes.html.gz as text/html, compressed)."""
+    return any(suffix.lower() in BROWSER_DOCUMENT_SUFFIXES for suffix in PurePosixPath(name).suffixes)
+
 # Meetings of one course (sessions x program_weeks). Each is an event in the session's own
 # calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in a
 # 136 KB course.yml wrote 1.2 GB. A year of weekly cohorts of a 12-week program is 624.
@@ -107,7 +115,7 @@ def material_problem(name: str) -> str | None:
     if suffix in MARKDOWN_SUFFIXES:
         return (f"'{name}' is Markdown, which the site builds as a page, not a download; list it under units, or "
                 "publish it as PDF")
-    if suffix in BROWSER_DOCUMENT_SUFFIXES:
+    if runs_in_browsers(name):
         return (f"'{name}' is a document browsers run (it could carry script served from this site); publish it as "
                 "PDF or PNG, or put its content in a unit page")
     if suffix not in MATERIAL_SUFFIXES:
