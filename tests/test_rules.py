@@ -1088,6 +1088,20 @@ def test_rule_accepts(catalog, run_cli, case):
     assert validate(run_cli, catalog) == (0, [])
 
 
+def test_the_sites_meetings_are_bounded_too(catalog, run_cli, monkeypatch):
+    """200 courses at the per-course limit wrote 657 MB of calendars: said at the course that
+    takes the site past its limit, a course the site leaves out not counted."""
+    monkeypatch.setattr("syllabus.core.rules.MAX_SITE_MEETINGS", 3)
+    for course_id in ("a-live", "b-draft", "c-live"):
+        cohorts = {"format": "virtual-ilt", "program_weeks": 1, "sessions": [
+            {"start": f"2027-01-0{day}T10:00", "timezone": "UTC"} for day in (4, 5)]}
+        catalog.course(course_id, course_data(course_id, **cohorts, **({"status": "draft"} if "draft" in course_id
+                                                                      else {})))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    found = [(d["path"], d["rule"]) for d in json.loads(result.out) if d["severity"] == "error"]
+    assert result.code == 1 and found == [("courses/c-live/course.yml", "sessions-count")], result.out
+
+
 # ---------------------------------------------------------------------------------------------
 # The compiled validator (jsonschema-rs) and the reference one (jsonschema) must agree
 # ---------------------------------------------------------------------------------------------

@@ -87,6 +87,10 @@ def runs_in_browsers(name: str) -> bool:
 # calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in a
 # 136 KB course.yml wrote 1.2 GB. A year of weekly cohorts of a 12-week program is 624.
 MAX_MEETINGS = 1_000
+# Meetings of all the courses a site publishes: 200 courses at the limit above (200,000
+# meetings, from 658 KB of YAML) wrote 657 MB of calendars with 970 MB of memory. A catalog
+# of 2,000 courses with five sessions each is 10,000.
+MAX_SITE_MEETINGS = 50_000
 # Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
 # own, an SVG file runs its scripts with the site's origin.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
@@ -571,6 +575,7 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
     checker.cycles()  # first: a track's order is not judged between courses caught in one
     for course in catalog.courses.values():
         checker.course(course)
+    _check_site_meetings(catalog.visible_to(options.audience).courses.values(), report)
     for track in catalog.tracks.values():
         checker.track(track)
     for kind, source, data in unusable:  # its order too: a misspelt role hid it until fixed
@@ -578,6 +583,19 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
             checker.track_order(_track_as_written(data, source))
     for plan in catalog.plans.values():
         checker.plan(plan)
+
+
+def _check_site_meetings(courses: Iterable[Course], report: Report) -> None:
+    """Said at the course (in id order) whose sessions take the site past MAX_SITE_MEETINGS."""
+    total = 0
+    for course in courses:
+        total += len(course.sessions) * (course.program_weeks or 1)
+        if total > MAX_SITE_MEETINGS:
+            report.on(course.source, ("sessions",), f"sessions: with this course's, the site's courses hold more "
+                      f"than {MAX_SITE_MEETINGS:,} meetings (sessions x program_weeks), each a calendar event in "
+                      "several published files; list fewer future sessions, here or in other courses",
+                      "sessions-count")
+            return
 
 
 def raw_references(kind: str, data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
