@@ -147,13 +147,18 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     expect(note).to_have_text("Next live session in this phase: Wed, Feb 10, 2027, 15:00–17:00 Berlin time "
                               "(14:00 London)")
     expect(register).to_have_attribute("href", london)
-    personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative
-    expect(note).to_have_text("On demand instead: Keystone 101: Search and navigate your code "
-                              "(https://academy.keystone.example/courses/keystone-101/)")
+    on_demand = page.locator("tr[data-day='17'] a[data-on-demand-for]")
+    expect(on_demand).to_be_hidden()
+    personalise(page, "Acme", "2030-01-07")  # no session then: the on-demand alternative, linked
+    expect(note).to_have_text("On demand instead: Keystone 101: Search and navigate your code")
     expect(register).to_be_hidden()  # no session to register for
+    expect(on_demand).to_be_visible()
+    expect(on_demand).to_have_text("Start now with the on-demand course")
+    expect(on_demand).to_have_attribute("href", re.compile(r"/courses/keystone-101/$"))
     page.fill("#plan-start", "")
     expect(note).to_have_text(undated)
     expect(register).to_have_attribute("href", undated_register)
+    expect(on_demand).to_be_hidden()
     expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("")
 
 

@@ -291,6 +291,8 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
             title = row.on_demand.title or messages.text("download.recording")
             if markdown:
                 text = words("download.on_demand", course=md_escape.link(title, row.on_demand.url))
+            elif fmt == "text":  # the page links it (texts["on_demand"])
+                text = words.plain("download.on_demand", course=title)
             else:
                 text = words.plain("download.on_demand",
                                    course=title + messages.aside(_url_in_text(row.on_demand.url, fmt)))
@@ -299,6 +301,8 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
         texts[fmt] = text
     if slot and slot.registration_url:
         texts["register"] = slot.registration_url
+    elif not slot and row.on_demand:
+        texts["on_demand"] = row.on_demand.url
     texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
                      f"DTEND:{slot.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
                      "TRANSP:OPAQUE") if slot else _all_day(row.day)  # a session to attend: busy time
@@ -574,9 +578,11 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url
                      formats=LocaleFormat(messages))
 
 
-def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str]]:
-    """What the plan page shows about live courses before anyone personalises it: the line
-    and the registration URL of its session (the page makes that a link), or ""."""
+def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str, bool]]:
+    """What the plan page shows about live courses before anyone personalises it: the line,
+    the registration URL of its session (the page makes that a link), or "", and whether the
+    line offers the on-demand alternative (the page links that too)."""
     return {row.key: (_undated_live(row, "text", messages),
-                      row.sessions[0].registration_url or "" if row.sessions else "")
+                      row.sessions[0].registration_url or "" if row.sessions else "",
+                      not row.sessions and row.on_demand is not None)
             for row in rows if row.live}

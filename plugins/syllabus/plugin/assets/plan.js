@@ -406,11 +406,18 @@
         var texts = who ? pick(data, data.choices[node.dataset.choice], who) : null;
         node.textContent = texts ? fill(data, texts.text, "text", who, {}) : node.dataset.undated;
         var register = root.querySelector('a[data-register-for="' + node.dataset.choice + '"]');
-        if (!register) return;
-        if (register.dataset.undated === undefined) register.dataset.undated = register.getAttribute("href") || "";
-        var url = texts ? texts.register || "" : register.dataset.undated;
-        if (/^https?:\/\//i.test(url)) register.href = url;  // the schema allows only these schemes
-        register.hidden = !/^https?:\/\//i.test(url);
+        if (register) {
+          if (register.dataset.undated === undefined) register.dataset.undated = register.getAttribute("href") || "";
+          var url = texts ? texts.register || "" : register.dataset.undated;
+          if (/^https?:\/\//i.test(url)) register.href = url;  // the schema allows only these schemes
+          register.hidden = !/^https?:\/\//i.test(url);
+        }
+        // The on-demand alternative's link (its address is the page's own): shown when the line offers it.
+        var onDemand = root.querySelector('a[data-on-demand-for="' + node.dataset.choice + '"]');
+        if (onDemand) {
+          if (onDemand.dataset.undated === undefined) onDemand.dataset.undated = onDemand.hidden ? "" : "shown";
+          onDemand.hidden = !(texts ? texts.on_demand : onDemand.dataset.undated);
+        }
       });
       Array.prototype.forEach.call(root.querySelectorAll("[data-plan-dated]"), function (node) {
         node.hidden = !who;
