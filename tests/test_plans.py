@@ -117,6 +117,28 @@ def test_session_choice_follows_the_kickoff_date(plan_cli: Callable[..., CliResu
     assert "Next live session in this phase: Wed, Feb 17, 2027, 08:00–09:30 UTC time (09:00 Berlin)" in text
 
 
+def test_a_session_held_in_a_room_keeps_its_venues_time_and_says_where(catalog: CatalogDir,
+                                                                         run_cli: Callable[..., CliResult]) -> None:
+    """An in-person briefing in New York was shown to a Tokyo customer at 23:00 Tokyo time,
+    flagged as at night, with no venue; the Tokyo office's a day later was passed over."""
+    rooms = [{"start": "2027-01-05T09:00", "timezone": "America/New_York", "location": "NY office, 1 Main St"},
+             {"start": "2027-01-06T09:30", "timezone": "Asia/Tokyo", "location": "Tokyo office, Marunouchi"}]
+    catalog.course("briefing", format="in-person", duration_minutes=120, sessions=rooms)
+    item = {"day": 0, "type": "course", "course": "briefing"}
+    catalog.plan("onboarding", plan_data("onboarding", length_days=30, phases=[
+        {"title": "Start", "start_day": 0, "end_day": 9, "items": [item]}]))
+    args = ("plan", "-f", catalog.config, "onboarding", "--customer", "Acme", "--start", "2027-01-04")
+    tokyo = run_cli(*args, "--timezone", "Asia/Tokyo").out
+    assert ("Next live session in this phase: Wed, Jan 6, 2027, 09:30–11:30 Tokyo time "
+            "(At Tokyo office, Marunouchi)") in tokyo
+    berlin = run_cli(*args, "--timezone", "Europe/Berlin").out  # neither is in Berlin: the first
+    assert "Tue, Jan 5, 2027, 09:00–11:00 New York time (At NY office, 1 Main St)" in berlin
+    assert "night" not in berlin
+    event = next(e for e in parse_ics(run_cli(*args, "--timezone", "Asia/Tokyo", "--format", "ics").out).walk("VEVENT")
+                 if e.get("dtstart").dt == dt.datetime(2027, 1, 6, 0, 30, tzinfo=dt.UTC))
+    assert str(event.get("location")) == "Tokyo office, Marunouchi"
+
+
 def test_undated_markdown_matches_golden(catalog: CatalogDir, tmp_path: Path) -> None:
     write_plan_catalog(catalog)
     build_site(catalog.config, tmp_path / "site")

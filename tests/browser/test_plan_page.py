@@ -214,6 +214,21 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
         assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
 
 
+def test_a_session_in_a_room_is_at_the_venues_time_on_the_page_and_in_downloads(
+        plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
+    """The New York briefing was shown to a Tokyo customer at 23:00 Tokyo time, "at night",
+    with no address."""
+    page = plan_page
+    personalise(page, "Acme", "2026-12-07", "Asia/Tokyo")
+    expect(page.locator("tr[data-day='1'] [data-choice]")).to_have_text(
+        "Next live session in this phase: Wed, Dec 9, 2026, 09:00–12:30 New York time "
+        "(At Keystone New York office, 250 Hudson Street, New York)")
+    args = ("--customer", "Acme", "--start", "2026-12-07", "--timezone", "Asia/Tokyo")
+    for fmt in FORMATS:
+        assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args)
+    assert "LOCATION:Keystone New York office\\, 250 Hudson Street\\, New York" in cli_plan(run_cli, "ics", *args)
+
+
 def test_a_wrong_field_is_marked_and_no_weekend_is_offered_twice(plan_page: Any) -> None:
     """An unknown zone was said only in the status line, three fields below it on a phone;
     "Saturday and Sunday" was offered as the plan's default and again on its own."""

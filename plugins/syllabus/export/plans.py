@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages, gap
 from ..core.model import Catalog, Course, Phase, Plan, PlanItem
-from ..core.schedule import WorkingDays
+from ..core.schedule import WorkingDays, in_zone
 from . import md_escape
 from .calendar import new_calendar, new_event
 from .catalog_json import track_minutes
@@ -73,6 +73,7 @@ class SessionSlot:
     end: dt.datetime
     zone: str
     registration_url: str | None = None
+    location: str = ""  # where it is held, if in a room: its time is the venue's clock, for everyone
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
 
 def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:
     """Scheduled sessions from today on; full and cancelled ones cannot be booked."""
-    return tuple(SessionSlot(s.starts_at, s.ends_at(course.duration_minutes), s.timezone, s.registration_url)
+    return tuple(SessionSlot(s.starts_at, s.ends_at(course.duration_minutes), s.timezone, s.registration_url,
+                             s.location or "")
                  for s in course.upcoming_sessions(today) if s.status == "scheduled")
 
 
@@ -263,6 +265,13 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
     start, end = utc_text(slot.start), utc_text(slot.end)
     formats = LocaleFormat(messages)
     city = formats.city(slot.zone)
+    if slot.location:  # held in a room: at the venue's time wherever the customer is, and where
+        local_start, local_end = in_zone(slot.start, slot.zone), in_zone(slot.end, slot.zone)
+        ends = (formats.time(local_end) if local_start.date() == local_end.date()
+                else formats.date_time(formats.date(local_end), formats.time(local_end)))
+        when = words.plain("download.session_when", date=formats.date(local_start), start=formats.time(local_start),
+                           end=ends, zone=city)
+        return when + words.aside(words.plain("course.session_location", location=slot.location))
     organiser = words.plain("download.organiser_time", time=formats.time(slot.start), zone=city)
     organiser_dated = words.plain("download.organiser_time", zone=city,
                                   time=formats.date_time(formats.date(slot.start), formats.time(slot.start)))
@@ -306,6 +315,8 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
     texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
                      f"DTEND:{slot.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
                      "TRANSP:OPAQUE") if slot else _all_day(row.day)  # a session to attend: busy time
+    if slot and slot.location:
+        texts["when"] += f"\r\nLOCATION:{escape('ics', slot.location)}"
     return texts
 
 
@@ -327,7 +338,8 @@ def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[st
             phase = plan.phases[row.phase_index]
             if row.link not in options:
                 options[row.link] = (f"s{len(options)}", tuple(
-                    Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True))
+                    Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True),
+                           slot.zone if slot.location else "")
                     for slot in row.sessions))
             choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, *options[row.link],
                                       _live_texts(row, None, messages, dated=True))

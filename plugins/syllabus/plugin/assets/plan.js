@@ -134,17 +134,20 @@
     }).join("");
   }
 
-  // placeholders.Choice.pick: a session dated in the window in the customer's zone, by day
-  // if one fits, else the first; else the fallback.
+  // placeholders.Choice.pick: a session dated in the window in the customer's zone (a session
+  // held in a room, in its venue's), by day if one fits (one in a room in the customer's zone
+  // first), else the first; else the fallback.
   function pick(data, choice, who) {
     var first = dateOf(data, who, choice.first_day).getTime();
     var last = dateOf(data, who, choice.last_day).getTime();
     var fitting = data.sessions[choice.sessions].filter(function (option) {
-      var day = local(option.start, who.timezone).date.getTime();
+      var day = local(option.start, option.zone || who.timezone).date.getTime();
       return first <= day && day <= last;
     });
-    var daytime = fitting.filter(function (option) {
-      return !isNight(data, local(option.start, who.timezone), local(option.end, who.timezone));
+    var here = fitting.filter(function (option) { return option.zone === who.timezone; });
+    var daytime = here.concat(fitting).filter(function (option) {
+      var zone = option.zone || who.timezone;
+      return !isNight(data, local(option.start, zone), local(option.end, zone));
     });
     var chosen = daytime[0] || fitting[0];
     return chosen ? chosen.texts : choice.fallback;
