@@ -139,6 +139,24 @@ def test_a_session_held_in_a_room_keeps_its_venues_time_and_says_where(catalog: 
     assert str(event.get("location")) == "Tokyo office, Marunouchi"
 
 
+def test_a_session_in_the_readers_language_is_picked_and_another_is_named(
+        catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    """An English plan offered Admin office hours' Japanese session, by day in Copenhagen,
+    without saying it was in Japanese."""
+    sessions = [{"start": "2027-01-05T15:00", "timezone": "Asia/Tokyo", "language": "ja"},
+                {"start": "2027-01-06T15:00", "timezone": "America/New_York", "language": "en"}]
+    catalog.course("office-hours", format="virtual-ilt", duration_minutes=60, sessions=sessions)
+    item = {"day": 0, "type": "course", "course": "office-hours"}
+    catalog.plan("onboarding", plan_data("onboarding", length_days=30, phases=[
+        {"title": "Start", "start_day": 0, "end_day": 9, "items": [item]}]))
+    args = ("plan", "-f", catalog.config, "onboarding", "--customer", "Acme", "--timezone", "Europe/Copenhagen")
+    both = run_cli(*args, "--start", "2027-01-04").out  # the English one, a day later and at 21:00 there
+    assert "Wed, Jan 6, 2027, 21:00–22:00 Copenhagen time (15:00 New York)\n" in both
+    catalog.course("office-hours", format="virtual-ilt", duration_minutes=60, sessions=sessions[:1])
+    only_japanese = run_cli(*args, "--start", "2027-01-04").out
+    assert "Tue, Jan 5, 2027, 07:00–08:00 Copenhagen time (15:00 Tokyo) (in Japanese)" in only_japanese
+
+
 def test_undated_markdown_matches_golden(catalog: CatalogDir, tmp_path: Path) -> None:
     write_plan_catalog(catalog)
     build_site(catalog.config, tmp_path / "site")

@@ -214,10 +214,10 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
         assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
 
 
-def test_a_session_in_a_room_is_at_the_venues_time_on_the_page_and_in_downloads(
+def test_a_session_in_a_room_or_another_language_says_so_on_the_page_and_in_downloads(
         plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
     """The New York briefing was shown to a Tokyo customer at 23:00 Tokyo time, "at night",
-    with no address."""
+    with no address; a session in Japanese was offered in an English plan as any other."""
     page = plan_page
     personalise(page, "Acme", "2026-12-07", "Asia/Tokyo")
     expect(page.locator("tr[data-day='1'] [data-choice]")).to_have_text(
@@ -227,6 +227,11 @@ def test_a_session_in_a_room_is_at_the_venues_time_on_the_page_and_in_downloads(
     for fmt in FORMATS:
         assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args)
     assert "LOCATION:Keystone New York office\\, 250 Hudson Street\\, New York" in cli_plan(run_cli, "ics", *args)
+    # Office hours' only session in its phase is taught in Japanese: the English plan says so.
+    personalise(page, "Acme", "2026-12-07", "Europe/Copenhagen")
+    expect(page.locator("tr[data-day='21'] [data-choice]")).to_contain_text("(15:00 Tokyo) (in Japanese)")
+    args = ("--customer", "Acme", "--start", "2026-12-07", "--timezone", "Europe/Copenhagen")
+    assert download(page, "md")[1] == cli_plan(run_cli, "md", *args)
 
 
 def test_a_wrong_field_is_marked_and_no_weekend_is_offered_twice(plan_page: Any) -> None:

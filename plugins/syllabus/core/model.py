@@ -372,7 +372,7 @@ class Plan:
 RETIRING = ("deprecated", "retired")  # statuses of a course no longer offered in place of another
 
 
-def _reads_as(tag: str, reader: str) -> bool:
+def reads_as(tag: str, reader: str) -> bool:
     """Whether text in language ``tag`` is in the ``reader``'s language: "ja-JP" reads as "ja";
     "zh-Hant" does not read as "zh-Hans" (their scripts differ)."""
     def parts(value: str) -> tuple[str, str | None]:
@@ -416,10 +416,10 @@ class Catalog:
         """The same course in ``language`` (the reader's), when ``course`` is in another one
         and this catalog has that translation, not retiring: a track or plan names one
         course, and a reader is offered it in their own language too."""
-        if _reads_as(course.language, language):
+        if reads_as(course.language, language):
             return None
         tags = sorted(course.translations, key=lambda tag: tag.casefold() != language.casefold())  # exact first
-        offered = (self.courses.get(course.translations[tag]) for tag in tags if _reads_as(tag, language))
+        offered = (self.courses.get(course.translations[tag]) for tag in tags if reads_as(tag, language))
         return next((other for other in offered if other and other.status not in RETIRING), None)
 
     def plan_course_ids(self, plan: Plan) -> tuple[str, ...]:

@@ -238,15 +238,17 @@ class Option:
     end: dt.datetime
     texts: Mapping[str, str]
     zone: str = ""  # a session held in a room: its venue's, whose clock dates it for everyone
+    foreign: bool = False  # taught in another language than the reader's: offered only if none is in theirs
 
 
 @dataclass(frozen=True)
 class Choice:
     """Pick a session dated (in the customer's zone) from the date of ``first_day`` to the
-    date of ``last_day``, preferring one outside the night hours, and one held in a room in
-    the customer's zone to one held elsewhere. ``sessions`` names the ``options`` in the
-    page's data, where they are written once for every choice among the same sessions (50
-    items of one course with 1,000 sessions made a 139 MB page)."""
+    date of ``last_day``, in the reader's language if one is, preferring one outside the
+    night hours, and one held in a room in the customer's zone to one held elsewhere.
+    ``sessions`` names the ``options`` in the page's data, where they are written once for
+    every choice among the same sessions (50 items of one course with 1,000 sessions made a
+    139 MB page)."""
 
     first_day: int
     last_day: int
@@ -259,6 +261,7 @@ class Choice:
         local = [(o, in_zone(o.start, o.zone or who.timezone), in_zone(o.end, o.zone or who.timezone))
                  for o in self.options]
         fitting = [(o, start, end) for o, start, end in local if first <= start.date() <= last]
+        fitting = [fit for fit in fitting if not fit[0].foreign] or fitting
         here = [fit for fit in fitting if fit[0].zone == who.timezone]  # in a room where the customer is
         daytime = next((o for o, start, end in here + fitting if not is_night(start, end)), None)
         chosen = daytime or (fitting[0][0] if fitting else None)
@@ -270,7 +273,8 @@ class Choice:
 
     def options_json(self) -> list[dict[str, Any]]:
         return [{"start": utc_text(o.start), "end": utc_text(o.end), "texts": dict(o.texts),
-                 **({"zone": o.zone} if o.zone else {})} for o in self.options]
+                 **({"zone": o.zone} if o.zone else {}), **({"foreign": True} if o.foreign else {})}
+                for o in self.options]
 
 
 def _date(who: Personalisation, day: int, style: str, formats: LocaleFormat) -> str:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages, gap
-from ..core.model import Catalog, Course, Phase, Plan, PlanItem
+from ..core.model import Catalog, Course, Phase, Plan, PlanItem, reads_as
 from ..core.schedule import WorkingDays, in_zone
 from . import md_escape
 from .calendar import new_calendar, new_event
@@ -74,6 +74,7 @@ class SessionSlot:
     zone: str
     registration_url: str | None = None
     location: str = ""  # where it is held, if in a room: its time is the venue's clock, for everyone
+    language: str = ""  # what it is taught in
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
 def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:
     """Scheduled sessions from today on; full and cancelled ones cannot be booked."""
     return tuple(SessionSlot(s.starts_at, s.ends_at(course.duration_minutes), s.timezone, s.registration_url,
-                             s.location or "")
+                             s.location or "", course.language_of(s))
                  for s in course.upcoming_sessions(today) if s.status == "scheduled")
 
 
@@ -256,6 +257,15 @@ def _label(row: PlanRow, messages: Messages) -> str:
     return messages.text(f"plan.type.{row.type}")
 
 
+def _in_language(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> str:
+    """"(in Japanese)" after a session taught in another language than the reader's."""
+    if reads_as(slot.language, words.messages.language):
+        return ""
+    before, after = (words.messages.text(f"course.session_language_{side}") for side in ("before", "after"))
+    return words.aside(escape(words.fmt, f"{before}{gap(before) if before else ''}"
+                                         f"{formats.language_name(slot.language)}{after}"))
+
+
 def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
     """When a session runs, in the customer's zone, with the organiser's time second:
     ``Thu, Feb 4, 2027, 01:00–03:00 Berlin time (11:00 Sydney)`` once filled, and the
@@ -271,7 +281,8 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
                 else formats.date_time(formats.date(local_end), formats.time(local_end)))
         when = words.plain("download.session_when", date=formats.date(local_start), start=formats.time(local_start),
                            end=ends, zone=city)
-        return when + words.aside(words.plain("course.session_location", location=slot.location))
+        return (when + words.aside(words.plain("course.session_location", location=slot.location))
+                + _in_language(slot, words, formats))
     organiser = words.plain("download.organiser_time", time=formats.time(slot.start), zone=city)
     organiser_dated = words.plain("download.organiser_time", zone=city,
                                   time=formats.date_time(formats.date(slot.start), formats.time(slot.start)))
@@ -279,7 +290,7 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
                  start=placeholder("instant", start, "time"), end=placeholder("instant", end, "time", start),
                  zone=placeholder("value", "zone", "", ""))
     elsewhere = placeholder("elsewhere", slot.zone, organiser, organiser_dated, start)
-    return f"{when}{elsewhere}{placeholder('night', start, end)}"
+    return f"{when}{elsewhere}{placeholder('night', start, end)}{_in_language(slot, words, formats)}"
 
 
 def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, dated: bool) -> dict[str, str]:
@@ -339,7 +350,7 @@ def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[st
             if row.link not in options:
                 options[row.link] = (f"s{len(options)}", tuple(
                     Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True),
-                           slot.zone if slot.location else "")
+                           slot.zone if slot.location else "", not reads_as(slot.language, messages.language))
                     for slot in row.sessions))
             choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, *options[row.link],
                                       _live_texts(row, None, messages, dated=True))

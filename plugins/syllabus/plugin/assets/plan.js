@@ -135,8 +135,8 @@
   }
 
   // placeholders.Choice.pick: a session dated in the window in the customer's zone (a session
-  // held in a room, in its venue's), by day if one fits (one in a room in the customer's zone
-  // first), else the first; else the fallback.
+  // held in a room, in its venue's), in the reader's language if one is, by day if one fits
+  // (one in a room in the customer's zone first), else the first; else the fallback.
   function pick(data, choice, who) {
     var first = dateOf(data, who, choice.first_day).getTime();
     var last = dateOf(data, who, choice.last_day).getTime();
@@ -144,6 +144,8 @@
       var day = local(option.start, option.zone || who.timezone).date.getTime();
       return first <= day && day <= last;
     });
+    var readable = fitting.filter(function (option) { return !option.foreign; });  // in the reader's language
+    if (readable.length) fitting = readable;
     var here = fitting.filter(function (option) { return option.zone === who.timezone; });
     var daytime = here.concat(fitting).filter(function (option) {
       var zone = option.zone || who.timezone;
