@@ -182,6 +182,10 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         expect(cta.locator("time")).to_have_count(0)
         page.goto(example_site + "courses/rollout-planning-workshop/")  # one that offers none
         expect(page.locator(".syllabus-cta")).to_have_text("No open session is scheduled right now.")
+        page.goto(example_site + "courses/admin-office-hours/")  # a cancelled session stays cancelled once past
+        cancelled = page.locator("li.syllabus-session--cancelled")
+        expect(cancelled).to_have_class(re.compile("syllabus-session--ended"))
+        expect(cancelled.locator(".syllabus-session-actions")).to_have_text("Cancelled")
         page.clock.set_fixed_time("2026-12-20T00:00:00Z")
         page.goto(example_site + "catalog/")  # a card whose date ended shows the next one it carries
         card = page.locator("li.syllabus-card[data-id='search-bootcamp-live'] .syllabus-next")

@@ -447,7 +447,7 @@
       }
       item.classList.add("syllabus-session--ended");
       var actions = item.querySelector(".syllabus-session-actions");
-      if (actions) {
+      if (actions && !item.classList.contains("syllabus-session--cancelled")) {  // cancelled it stays
         var state = document.createElement("strong");
         state.className = "syllabus-state";
         state.textContent = syllabusText("script.session.ended");
