@@ -129,6 +129,13 @@ def test_japanese_words_find_the_same_courses_on_both_sites(page: Any, example_s
     assert english[1] <= found(page, japanese_site, query)[1]
 
 
+def test_a_products_name_in_the_sites_language_finds_its_courses(page: Any, japanese_site: str) -> None:
+    """一括変更 (Batch changes) found nothing: the course pages named it only in their facts,
+    which the index did not read."""
+    count, paths = found(page, japanese_site, "一括変更")
+    assert count > 0 and "/courses/batch-changes-fundamentals/" in paths, paths
+
+
 @pytest.mark.parametrize("width", [390, 1366])
 def test_plan_days_never_break_inside(browser: Any, japanese_site: str, width: int) -> None:
     """"0日目" and "0〜14日目" are one word each: a narrow column must not stack their characters."""
