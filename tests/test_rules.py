@@ -469,6 +469,17 @@ SESSIONS = [
          {C: course(extra=session(zone="Asia/Tokyo"), **LIVE)},
          [error(C, 12, 15, "timezone", "sessions[0].timezone: 'JST' is an abbreviation, not an IANA time zone; write "
                 "the zone of the place, e.g. Asia/Tokyo")]),
+    # Valid, but not what the trainer means or will recognise: an old name, a reversed sign.
+    Case("session-timezone-old-name-is-a-warning",
+         {C: course(extra=session(zone="US/Pacific"), **LIVE)},
+         {C: course(extra=session(zone="America/Los_Angeles"), **LIVE)},
+         [warning(C, 12, 15, "timezone", "sessions[0].timezone: 'US/Pacific' is an old name of America/Los_Angeles; "
+                  "write America/Los_Angeles")]),
+    Case("session-timezone-posix-offset-is-a-warning",
+         {C: course(extra=session(zone="Etc/GMT-9"), **LIVE)},
+         {C: course(extra=session(zone="UTC"), **LIVE)},
+         [warning(C, 12, 15, "timezone", "sessions[0].timezone: 'Etc/GMT-9' is 9 h ahead of UTC (its sign is "
+                  "reversed) and keeps no summer time; write the zone of the place, e.g. Asia/Tokyo")]),
     Case("session-start-in-a-dst-gap-is-a-warning",
          {C: course(extra=session(start="2027-03-14T02:30"), **LIVE)},
          {C: course(extra=session(start="2027-03-14T03:30"), **LIVE)},

@@ -21,7 +21,7 @@ from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted, quoted
 from .yamlsafe import HARD_LINK_MESSAGE, Path_
-from .zones import session_zones, time_zone, zone_problem
+from .zones import session_zones, time_zone, zone_advice, zone_problem
 
 PLACEHOLDER = "Replace me:"
 """Starts every piece of text ``syllabus new`` writes for the author to replace; the
@@ -389,7 +389,10 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             report.restate(source, (*path, "timezone"), f"sessions[{index}].timezone: "
                            f"{zone_problem(zone, session_zones())}", "timezone")
             ok = False
-        elif zone is not None and start is not None:
+        elif zone is not None and (advice := zone_advice(zone)):
+            report.on(source, (*path, "timezone"), f"sessions[{index}].timezone: {advice}", "timezone",
+                      severity="warning")
+        if zone in session_zones() and start is not None:
             held.append((index, start, zone, session))
             aware = start.replace(tzinfo=time_zone(zone))
             round_trip = aware.astimezone(dt.UTC).astimezone(time_zone(zone))

@@ -101,6 +101,22 @@ ABBREVIATIONS = {
 _OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?|Z", re.IGNORECASE)
 
 
+_POSIX_OFFSET_ZONE = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+
+
+def zone_advice(zone: str) -> str | None:
+    """Why a session's valid ``zone`` is still better written another way, if so: an old
+    name (US/Pacific), or an offset whose POSIX sign reads the other way round (Etc/GMT-9 is
+    nine hours ahead of UTC, and keeps no summer time)."""
+    if (new := old_names().get(zone)) is not None and not new.startswith("Etc/"):  # UTC stays UTC
+        return f"'{zone}' is an old name of {new}; write {new}"
+    if (offset := _POSIX_OFFSET_ZONE.fullmatch(zone)) and int(offset[2]):
+        ahead = "ahead of" if offset[1] == "-" else "behind"
+        return (f"'{zone}' is {int(offset[2])} h {ahead} UTC (its sign is reversed) and keeps no summer time; "
+                "write the zone of the place, e.g. Asia/Tokyo")
+    return None
+
+
 def zone_problem(text: str, zones: frozenset[str]) -> str:
     """Why ``text`` is not one of ``zones``, with the fix: "'JST' is an abbreviation, not an
     IANA time zone; write the zone of the place, e.g. Asia/Tokyo"."""
