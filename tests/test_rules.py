@@ -1099,6 +1099,35 @@ def test_rule_accepts(catalog, run_cli, case):
     assert validate(run_cli, catalog) == (0, [])
 
 
+@pytest.mark.parametrize(("fields", "expected"), [
+    ({"format": "virtual-itl"}, ("course.yml", "schema-enum")),  # not also "sessions are not shown", "no location"
+    ({"duration_minutes": 0}, ("course.yml", "schema-minimum")),  # not also "less than its units' minutes"
+], ids=["misspelt-format", "no-duration"])
+def test_one_mistake_is_one_error(catalog, run_cli, fields, expected):
+    """A misspelt format also warned that its sessions were not shown and had no location;
+    a duration of 0, that it was shorter than the units."""
+    data = course_data("intro", **{"format": "virtual-ilt", **fields},
+                       sessions=[{"start": "2027-01-04T10:00", "timezone": "UTC"}],
+                       units=[{"title": "One", "file": "one.md", "minutes": 30}])
+    catalog.course("intro", data)
+    catalog.write("courses/intro/one.md", "# One\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    found = [(d["path"].rpartition("/")[2], d["rule"]) for d in json.loads(result.out)]
+    assert found == [expected], result.out
+
+
+def test_a_course_yaml_is_one_error_at_it(catalog, run_cli):
+    """course.yaml said 'course folder has no course.yml' with no hint, and every track, plan
+    and link naming the course said it did not exist."""
+    catalog.course("intro")
+    (catalog.root / "courses/intro/course.yml").rename(catalog.root / "courses/intro/course.yaml")
+    catalog.course("next", prerequisites=["intro"])
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    found = [(d["path"], d["line"], d["column"], d["message"]) for d in json.loads(result.out)]
+    assert found == [("courses/intro/course.yaml", 1, 1, "a course is defined in course.yml; rename course.yaml "
+                      "to course.yml")], result.out
+
+
 def test_the_sites_meetings_are_bounded_too(catalog, run_cli, monkeypatch):
     """200 courses at the per-course limit wrote 657 MB of calendars: said at the course that
     takes the site past its limit, a course the site leaves out not counted."""

@@ -115,6 +115,13 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
                 report.at(f"{rel}/{rules.COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
             elif stat.S_ISREG(mode):
                 found["course"].append(Path(course_file))
+            elif misnamed := sorted(name for name in os.listdir(entry.path) if name != rules.COURSE_FILE
+                                    and name.lower() in (rules.COURSE_FILE, "course.yaml")
+                                    and stat.S_ISREG(rules.own_mode(os.path.join(entry.path, name)))):
+                # Checked where it is, so one error says what is wrong, not every reference to the course.
+                report.at(f"{rel}/{misnamed[0]}", 1, 1, f"a course is defined in {rules.COURSE_FILE}; rename "
+                          f"{misnamed[0]} to {rules.COURSE_FILE}", "layout")
+                found["course"].append(Path(entry.path, misnamed[0]))
             else:
                 report.at(rel, 1, 1, f"course folder has no {rules.COURSE_FILE}; add one (syllabus new course ID) "
                           "or remove the folder", "layout")

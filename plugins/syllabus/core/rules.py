@@ -413,11 +413,12 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                   "event in several published files; list the next cohorts only", "sessions-count")
         ok = False
     format_id = _text(data, "format")
-    if _entries(data, "sessions") and format_id and not options.taxonomy.is_live(format_id):
+    known_format = format_id in options.taxonomy.formats  # else the schema says so, and sessions wait for the fix
+    if _entries(data, "sessions") and known_format and not options.taxonomy.is_live(format_id):
         report.on(source, ("sessions",), f"sessions: format '{format_id}' is not a live format, so its "
                   "sessions are not shown; use a live format or remove them", "sessions-format",
                   severity="warning")
-    elif format_id and not options.taxonomy.is_online(format_id):  # held in a room: learners need its address
+    elif known_format and not options.taxonomy.is_online(format_id):  # held in a room: learners need its address
         for index, session in _entries(data, "sessions"):
             if isinstance(session, Mapping) and not session.get("location") and session.get("status") != "cancelled":
                 report.on(source, ("sessions", index), f"sessions[{index}]: an in-person session with no location; "
@@ -461,7 +462,7 @@ def _check_units_fit(data: Any, source: str, report: Report) -> None:
     duration = data.get("duration_minutes") if isinstance(data, Mapping) else None
     minutes = [entry.get("minutes") for _, entry in _entries(data, "units") if isinstance(entry, Mapping)]
     total = sum(m for m in minutes if isinstance(m, int) and not isinstance(m, bool))
-    if isinstance(duration, int) and not isinstance(duration, bool) and total > duration:
+    if isinstance(duration, int) and not isinstance(duration, bool) and 0 < duration < total:  # 0: the schema's
         report.on(source, ("duration_minutes",), f"duration_minutes: {duration} is less than its units' "
                   f"{total} minutes", "duration", severity="warning",
                   hint=f"make duration_minutes the whole course's length, at least {total}")
