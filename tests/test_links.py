@@ -474,6 +474,18 @@ def test_a_section_name_a_body_heading_took_is_numbered_in_both(catalog, run_cli
     assert "link '#units_2'" in build.stderr and "link '#units_1'" not in build.stderr
 
 
+def test_a_link_into_a_page_that_cannot_be_read_is_not_judged_by_its_headings(catalog, run_cli):
+    """A unit saved as Shift_JIS is invalid UTF-8, said there; the unit linking to its heading
+    was also told the heading did not exist."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8")
+                  + dump({"validation": {"links": {"anchors": "warn"}}}))
+    write_catalog(catalog, "# Intro\n\nFirst [run Helm](setup.md#run-helm).\n")
+    catalog.write("courses/intro/setup.md", "# 準備\n\n## Run helm\n".encode("shift_jis"))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["rule"]) for d in json.loads(result.out) if d["severity"] == "error"] == [
+        ("courses/intro/setup.md", "encoding")]
+
+
 def test_the_sections_validate_knows_are_the_ones_the_templates_add():
     """published.SECTION_ANCHORS says which places course.html, unit.html and home.html add to
     a page; each name the templates give anchor() must be there, and a course with everything

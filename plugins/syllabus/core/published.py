@@ -313,7 +313,8 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     whole_site = site_of(catalog) if hidden_folders else visible_site
     docs = f"{options.docs_dir}/"
     rendered = {course_site_path(course, COURSE_PAGE): NO_LINKS for course in catalog.courses.values()}  # no body
-    rendered.update((source.removeprefix(docs), page_links) for source, page_links in links.items())
+    # Not a page that could not be read (reported already): which headings it has is unknown.
+    rendered.update((source.removeprefix(docs), page_links) for source, page_links in links.items() if source in texts)
     courses_at = {course_site_path(course, COURSE_PAGE): course for course in catalog.courses.values()}
 
     def sections_of(target: str) -> frozenset[str]:
