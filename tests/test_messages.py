@@ -105,7 +105,7 @@ def test_the_site_language_and_overrides_reach_the_pages(catalog: CatalogDir, tm
     catalog.write("locales/ja.yml", 'course.level: "難易度"\n')
     build_site(catalog.config, tmp_path / "site")
     page = (tmp_path / "site" / "courses" / "intro" / "index.html").read_text(encoding="utf-8")
-    assert "<dt>難易度</dt>" in page and "<dt>形式</dt>" in page and "<dt>Level</dt>" not in page
+    assert ">難易度</dt>" in page and ">形式</dt>" in page and ">Level</dt>" not in page
 
 
 def test_a_mistake_in_the_sites_texts_fails_the_build_and_the_cli(catalog: CatalogDir, tmp_path: Path,
