@@ -321,6 +321,20 @@ def test_tracks_and_plans_offer_a_course_in_the_readers_language(site_dirs: dict
     assert "keystone-101-ja" not in (en / "plans/team-quickstart-30/plan.md").read_text(encoding="utf-8")
 
 
+def test_a_plans_checklist_and_on_demand_alternative_are_in_the_readers_language(site_dirs: dict[str, Path],
+                                                                                  run_cli) -> None:
+    """The checklist left out the 日本語版 link the other downloads give; the Japanese plan
+    offered the English Keystone 101 as the bootcamp's on-demand alternative."""
+    config = site_dirs["ja"].parent / "catalog" / "mkdocs.yml"
+    args = ("plan", "-f", config, "--customer", "Acme", "--timezone", "Asia/Tokyo")
+    checklist = run_cli(*args, "team-quickstart-30", "--start", "2027-01-04", "--format", "checklist").out
+    assert "日本語版: [Keystone 101：コードの検索とナビゲーション](https://academy.keystone.example/courses/" \
+           "keystone-101-ja/)" in checklist
+    later = run_cli(*args, "enterprise-onboarding-90", "--start", "2030-01-07").out  # no session left
+    assert "代わりにオンデマンドで受講: [Keystone 101：コードの検索とナビゲーション](https://academy.keystone." \
+           "example/courses/keystone-101-ja/)" in later
+
+
 def test_lists_of_course_titles_are_joined_as_the_language_joins_them(site_dirs: dict[str, Path]) -> None:
     """A track's required courses in the downloads: "; " in English (titles hold commas), "、" in Japanese."""
     for language, separator in (("en", "; "), ("ja", "、")):

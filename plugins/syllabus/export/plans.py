@@ -151,7 +151,7 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
                        duration_minutes=course.duration_minutes, link=site_link(base_url, f"courses/{course.id}/"),
                        format=catalog.taxonomy.title("formats", course.format), live=live,
                        sessions=slots[course.id] if live else (),
-                       on_demand=_on_demand(course, catalog, base_url) if live else None,
+                       on_demand=_on_demand(course, catalog, base_url, language) if live else None,
                        translation=_translation(course, catalog, base_url, language, listed), **common)
     if track:
         required = {i.course: i for i in track.items}  # as track_minutes counts them
@@ -173,13 +173,17 @@ def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:
                  for s in course.upcoming_sessions(today) if s.status == "scheduled")
 
 
-def _on_demand(course: Course, catalog: Catalog, base_url: str) -> Link | None:
+def _on_demand(course: Course, catalog: Catalog, base_url: str, language: str) -> Link | None:
+    """The course's on-demand alternative, in the reader's ``language`` if the catalog has it so."""
     if course.on_demand is None:
         return None
     if course.on_demand.url:
         return Link("", course.on_demand.url)
     other = catalog.courses.get(course.on_demand.course or "")  # absent when not visible
-    return Link(other.title, site_link(base_url, f"courses/{other.id}/"), other.duration_minutes) if other else None
+    if other is None:
+        return None
+    other = catalog.translation_for(other, language) or other
+    return Link(other.title, site_link(base_url, f"courses/{other.id}/"), other.duration_minutes)
 
 
 def _translation(course: Course, catalog: Catalog, base_url: str, language: str,
@@ -465,9 +469,15 @@ def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
     if row.note:
         nested.append(_md(row.note))
     if row.translation:
-        nested.append(words("download.translation", course=md_escape.link(row.translation.title, row.translation.url),
-                            language=_md(formats.language_name(row.translation.language))))
+        nested.append(_translation_md(row.translation, words))
     return [f"- {when} · {' · '.join(f for f in facts if f)}", *(f"    - {line}" for line in nested)]
+
+
+def _translation_md(translation: Link, words: Wording) -> str:
+    """"Japanese version: [title](url)" in the Markdown downloads."""
+    language = LocaleFormat(words.messages).language_name(translation.language)
+    return words("download.translation", course=md_escape.link(translation.title, translation.url),
+                 language=_md(language))
 
 
 # Checklist --------------------------------------------------------------------------
@@ -487,6 +497,8 @@ def _checklist(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> str:
             facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
             if row.type == "course":
                 facts.append(f"{_md(row.format)}, {_md(duration(row.duration_minutes))}")
+                if row.translation:
+                    facts.append(_translation_md(row.translation, words))
             elif row.type == "track":
                 facts.append(words("plan.required", duration=_md(duration(row.duration_minutes))))
             elif row.owner:
