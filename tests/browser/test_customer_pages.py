@@ -200,6 +200,8 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         cohort = page.locator("li.syllabus-session").first
         expect(cohort).not_to_have_class(re.compile("ended"))
         expect(cohort.locator("a.md-button--primary")).to_have_count(1)
+        # Still offered (one may join), but no longer "next": it said "Next session" a week after it began.
+        expect(page.locator(".syllabus-cta-label")).to_have_text("In progress")
         # The home page shows four sessions and carries more: once the four have ended, the next four.
         page.clock.set_fixed_time("2026-12-20T00:00:00Z")
         page.goto(example_site)

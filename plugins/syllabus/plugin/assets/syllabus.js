@@ -404,6 +404,11 @@
     return !!time && new Date(time.dataset.over).getTime() < Date.now();
   }
 
+  function begun(node) {  // its first meeting has started
+    var time = node && node.querySelector("time[data-start]");
+    return !!time && new Date(time.dataset.start).getTime() <= Date.now();
+  }
+
   // Whether a card may show a session taught in ``language``: one in a language the visitor
   // filtered by or, unfiltered, one of the course's next few (``first``).
   function cardMayShow(languages, language, first) {
@@ -474,6 +479,10 @@
         if (without) cta.replaceChildren(without.content.cloneNode(true));
       }
     }
+    // A cohort that has begun is offered until it is over (one may still join), but it is no
+    // longer "next": the box says it is in progress.
+    var label = scope.querySelector(".syllabus-cta-when .syllabus-cta-label");
+    if (label && begun(label.parentNode)) label.textContent = syllabusText("script.session.in_progress");
     var allDates = scope.querySelector("a[data-all-dates]");
     if (allDates) {  // the sessions still coming, full and cancelled ones included, as the build counts
       var coming = scope.querySelectorAll("li.syllabus-session:not(.syllabus-session--ended)").length;
