@@ -129,6 +129,20 @@ def test_japanese_words_find_the_same_courses_on_both_sites(page: Any, example_s
     assert english[1] <= found(page, japanese_site, query)[1]
 
 
+def test_the_zone_list_names_each_place_once(browser: Any, japanese_site: str) -> None:
+    """Japan and Asia/Tokyo were both offered as 東京: an old name is accepted, not listed."""
+    with open_page(browser) as page:
+        page.goto(japanese_site + f"plans/{PLAN}/")
+        zones = page.locator("#plan-timezones option").evaluate_all("os => os.map(o => [o.value, o.label])")
+        assert ["Asia/Tokyo", "東京"] in zones and not [zone for zone, _ in zones if zone in ("Japan", "Asia/Calcutta")]
+        tokyo = [zone for zone, label in zones if label == "東京"]
+        assert tokyo == ["Asia/Tokyo"], tokyo
+        page.fill("#plan-customer", "Acme")
+        page.fill("#plan-start", "2027-01-04")
+        page.fill("#plan-timezone", "Japan")  # still accepted
+        expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+
+
 def test_a_products_name_in_the_sites_language_finds_its_courses(page: Any, japanese_site: str) -> None:
     """一括変更 (Batch changes) found nothing: the course pages named it only in their facts,
     which the index did not read."""

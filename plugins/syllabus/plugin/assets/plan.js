@@ -370,6 +370,9 @@
     Array.prototype.forEach.call(choices, function (node) { node.dataset.undated = node.textContent; });
     var zoneList = root.querySelector("[data-plan-timezones]");
     Object.keys(data.timezones).forEach(function (zone) {
+      // An old name (Japan, Asia/Calcutta) is accepted as typed, but offered only as its zone's
+      // name today: the list showed 東京 twice.
+      if (Object.prototype.hasOwnProperty.call(data.old_names, zone)) return;
       var option = document.createElement("option");
       option.value = zone;
       option.label = data.timezones[zone]; // its city, shown beside the zone in the list
