@@ -514,11 +514,28 @@ def test_utf16_and_utf32_files_are_named(tmp_path, encoding):
     assert problems_of(caught.value) == [(1, 1, "encoding", f"file is {name}; save it as UTF-8")]
 
 
-@pytest.mark.parametrize(("encoding", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
-def test_utf16_without_a_byte_order_mark_is_one_problem(tmp_path, encoding, order):
-    """Not one 'control character U+0000' per character of the file (1,657 for a course)."""
+JAPANESE = "id: a\ntitle: はじめての検索\nsummary: 準備\n"
+
+
+@pytest.mark.parametrize(("encoding", "name", "column"), [("shift_jis", "Shift_JIS", 8), ("euc_jp", "EUC-JP", 8)])
+def test_a_japanese_file_in_another_encoding_is_named(tmp_path, encoding, name, column):
+    """"invalid UTF-8 (byte 0x82)" did not say what the file is."""
     path = tmp_path / "course.yml"
-    path.write_bytes("id: a\ntitle: Grüße\nsummary: x\n".encode(encoding))
+    path.write_bytes(JAPANESE.encode(encoding))
+    with pytest.raises(YamlRejected) as caught:
+        load_file(path)
+    byte = JAPANESE.encode(encoding)[13:14].hex()
+    assert problems_of(caught.value) == [
+        (2, column, "encoding", f"invalid UTF-8 (byte 0x{byte}; the file reads as {name}); save the file as UTF-8")]
+
+
+@pytest.mark.parametrize("text", ["id: a\ntitle: Grüße\nsummary: x\n", JAPANESE], ids=["latin", "japanese"])
+@pytest.mark.parametrize(("encoding", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_utf16_without_a_byte_order_mark_is_one_problem(tmp_path, encoding, order, text):
+    """Not one 'control character U+0000' per character of the file (1,657 for a course);
+    Japanese (few zero bytes) was 'invalid UTF-8' somewhere in its first line."""
+    path = tmp_path / "course.yml"
+    path.write_bytes(text.encode(encoding))
     with pytest.raises(YamlRejected) as caught:
         load_file(path)
     assert problems_of(caught.value) == [

@@ -183,15 +183,40 @@ def decode(raw: bytes) -> str:
     for mark, name in _OTHER_ENCODINGS:
         if raw.startswith(mark):
             raise YamlRejected([YamlProblem(1, 1, f"file is {name}; save it as UTF-8", "encoding")])
-    if b"\x00" in raw and (order := _utf16_byte_order(raw)):  # one problem, not one per character
+    if (order := _utf16_byte_order(raw)) is not None:  # one problem, not one per character
         raise YamlRejected([YamlProblem(1, 1, f"file is UTF-16 ({order}-endian, without a byte-order mark); save it "
                                         "as UTF-8", "encoding")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         byte = raw[error.start : error.start + 1].hex()
-        message = f"invalid UTF-8 (byte 0x{byte}); save the file as UTF-8"
+        guess = f"; the file reads as {name}" if (name := _likely_encoding(raw)) else ""
+        message = f"invalid UTF-8 (byte 0x{byte}{guess}); save the file as UTF-8"
         raise YamlRejected([YamlProblem(*_position_in(raw, error.start), message, "encoding")]) from None
+
+
+# What an older Japanese editor may save a file in, instead of UTF-8.
+_JAPANESE_ENCODINGS = (("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP"))
+_JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _reads_as_japanese(raw: bytes, codec: str) -> bool:
+    """Whether the whole of ``raw`` reads in ``codec`` as lines of text with Japanese in them
+    (Latin bytes read as UTF-16 are ideographs too, but never a line break)."""
+    try:
+        lines = raw.decode(codec).splitlines()
+    except UnicodeDecodeError:
+        return False
+    return (len(lines) > 1 and len(_JAPANESE.findall("".join(lines))) > 1  # more than a cut-off character
+            and all(line.replace("\t", "").isprintable() for line in lines))
+
+
+def _likely_encoding(raw: bytes) -> str | None:
+    """A Japanese encoding the whole of ``raw`` reads in; none for a UTF-8 file with a bad
+    byte in it (its Japanese reads as UTF-8)."""
+    if _JAPANESE.search(raw.decode("utf-8", errors="replace")):
+        return None
+    return next((name for codec, name in _JAPANESE_ENCODINGS if _reads_as_japanese(raw, codec)), None)
 
 
 def _position_in(raw: bytes, offset: int) -> tuple[int, int]:
@@ -202,10 +227,12 @@ def _position_in(raw: bytes, offset: int) -> tuple[int, int]:
 
 def _utf16_byte_order(raw: bytes) -> str | None:
     """"little" or "big" if ``raw`` reads as UTF-16 without a byte-order mark: every other
-    byte of Latin text is 0."""
+    byte of Latin text is 0, and Japanese text reads as lines of it (its line breaks are)."""
+    if b"\x00" not in raw:
+        return None
     sample = raw[:4096]
     for zeros, order in ((sample[1::2], "little"), (sample[0::2], "big")):
-        if zeros.count(0) > len(zeros) * 0.9:
+        if zeros.count(0) > len(zeros) * 0.9 or _reads_as_japanese(raw, f"utf-16-{order[0]}e"):
             return order
     return None
 
