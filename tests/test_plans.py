@@ -117,16 +117,20 @@ def test_session_choice_follows_the_kickoff_date(plan_cli: Callable[..., CliResu
     assert "Next live session in this phase: Wed, Feb 17, 2027, 08:00–09:30 UTC time (09:00 Berlin)" in text
 
 
+def write_one_course_plan(catalog: CatalogDir, **course: object) -> None:
+    """A 30-day plan whose first phase (days 0-9) takes one live course, "live"."""
+    catalog.course("live", **{"format": "virtual-ilt", "duration_minutes": 60, **course})
+    catalog.plan("onboarding", plan_data("onboarding", length_days=30, phases=[
+        {"title": "Start", "start_day": 0, "end_day": 9, "items": [{"day": 0, "type": "course", "course": "live"}]}]))
+
+
 def test_a_session_held_in_a_room_keeps_its_venues_time_and_says_where(catalog: CatalogDir,
                                                                          run_cli: Callable[..., CliResult]) -> None:
     """An in-person briefing in New York was shown to a Tokyo customer at 23:00 Tokyo time,
     flagged as at night, with no venue; the Tokyo office's a day later was passed over."""
     rooms = [{"start": "2027-01-05T09:00", "timezone": "America/New_York", "location": "NY office, 1 Main St"},
              {"start": "2027-01-06T09:30", "timezone": "Asia/Tokyo", "location": "Tokyo office, Marunouchi"}]
-    catalog.course("briefing", format="in-person", duration_minutes=120, sessions=rooms)
-    item = {"day": 0, "type": "course", "course": "briefing"}
-    catalog.plan("onboarding", plan_data("onboarding", length_days=30, phases=[
-        {"title": "Start", "start_day": 0, "end_day": 9, "items": [item]}]))
+    write_one_course_plan(catalog, format="in-person", duration_minutes=120, sessions=rooms)
     args = ("plan", "-f", catalog.config, "onboarding", "--customer", "Acme", "--start", "2027-01-04")
     tokyo = run_cli(*args, "--timezone", "Asia/Tokyo").out
     assert ("Next live session in this phase: Wed, Jan 6, 2027, 09:30–11:30 Tokyo time "
@@ -145,14 +149,11 @@ def test_a_session_in_the_readers_language_is_picked_and_another_is_named(
     without saying it was in Japanese."""
     sessions = [{"start": "2027-01-05T15:00", "timezone": "Asia/Tokyo", "language": "ja"},
                 {"start": "2027-01-06T15:00", "timezone": "America/New_York", "language": "en"}]
-    catalog.course("office-hours", format="virtual-ilt", duration_minutes=60, sessions=sessions)
-    item = {"day": 0, "type": "course", "course": "office-hours"}
-    catalog.plan("onboarding", plan_data("onboarding", length_days=30, phases=[
-        {"title": "Start", "start_day": 0, "end_day": 9, "items": [item]}]))
+    write_one_course_plan(catalog, sessions=sessions)
     args = ("plan", "-f", catalog.config, "onboarding", "--customer", "Acme", "--timezone", "Europe/Copenhagen")
     both = run_cli(*args, "--start", "2027-01-04").out  # the English one, a day later and at 21:00 there
     assert "Wed, Jan 6, 2027, 21:00–22:00 Copenhagen time (15:00 New York)\n" in both
-    catalog.course("office-hours", format="virtual-ilt", duration_minutes=60, sessions=sessions[:1])
+    write_one_course_plan(catalog, sessions=sessions[:1])
     only_japanese = run_cli(*args, "--start", "2027-01-04").out
     assert "Tue, Jan 5, 2027, 07:00–08:00 Copenhagen time (15:00 Tokyo) (in Japanese)" in only_japanese
 
