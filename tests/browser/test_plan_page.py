@@ -124,7 +124,10 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     """Day 17's live bootcamp names the next session inside its phase, else its on-demand course."""
     page = plan_page
     note = page.locator("tr[data-day='17'] [data-choice]")
-    undated = note.text_content()
+    # Before anyone personalises it: in the visitor's zone (the form's, filled in), the organiser's second.
+    expect(note).to_have_text("Next live session: Thu, Dec 10, 2026, 09:00–11:00 UTC time (10:00 Berlin)")
+    undated = note.get_attribute("data-undated")  # as built: in the organiser's zone only
+    assert undated == "Next live session: Thu, Dec 10, 2026, 10:00–12:00 Berlin time"
     undated_register = page.locator("tr[data-day='17'] a[data-register-for]").get_attribute("href")
     assert undated_register.startswith("https://events.keystone.example/")  # the next session's, linked
     personalise(page, "Acme", "2027-01-04")
@@ -155,7 +158,7 @@ def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     expect(on_demand).to_be_visible()
     expect(on_demand).to_have_text("Start now with the on-demand course")
     expect(on_demand).to_have_attribute("href", re.compile(r"/courses/keystone-101/$"))
-    page.fill("#plan-start", "")
+    page.fill("#plan-start", "")  # and no zone in the form (personalise emptied it): as built
     expect(note).to_have_text(undated)
     expect(register).to_have_attribute("href", undated_register)
     expect(on_demand).to_be_hidden()
@@ -188,6 +191,9 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
     with open_page(browser, timezone_id="Asia/Tokyo") as page:
         page.goto(example_site + f"plans/{PLAN}/")
         expect(page.locator("#plan-timezone")).to_have_value("Asia/Tokyo")
+        # The next sessions, before anything is typed: at the visitor's time (they were at Berlin's only).
+        expect(page.locator("tr[data-day='17'] [data-choice]")).to_have_text(
+            "Next live session: Thu, Dec 10, 2026, 18:00–20:00 Tokyo time (10:00 Berlin)")
         page.fill("#plan-customer", "Acme")
         page.fill("#plan-start", "2027-01-04")
         expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")

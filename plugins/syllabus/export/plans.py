@@ -608,9 +608,14 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url
     plan_url = site_link(base_url, f"plans/{plan.id}/")
     templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
                  "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
-    return page_data(templates, _choices(plan, rows, messages), weekend=plan.weekend,
+    data = page_data(templates, _choices(plan, rows, messages), weekend=plan.weekend,
                      length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays,
                      formats=LocaleFormat(messages))
+    # A live course's next session before anyone personalises the plan, to say in the zone
+    # the form holds (the visitor's own, at first) rather than only in the organiser's.
+    data["undated"] = {row.key: _live_texts(row, row.sessions[0], messages, dated=False)["text"]
+                       for row in rows if row.live and row.sessions}
+    return data
 
 
 def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str, bool]]:

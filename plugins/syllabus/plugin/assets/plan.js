@@ -325,6 +325,8 @@
       var customer = name(values.customer, "customer", data);
       var ce = name(values.ce, "ce", data);
       var zone = zoneNamed(values.timezone.trim(), data) || data.default_timezone;
+      // The zone typed (or the visitor's, filled in), known before anything else is.
+      if (values.timezone.trim() && Object.prototype.hasOwnProperty.call(data.timezones, zone)) state.zone = zone;
       if (!values.start) state.error = say("script.plan.error.start_missing");
       else if (!state.start) state.error = say("script.plan.error.start_invalid");
       else {
@@ -397,10 +399,11 @@
       if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
     }
 
-    // Dates need only the kickoff and the days chosen, so they show before the customer is typed.
+    // Dates need only the kickoff and the days chosen, so they show before the customer is
+    // typed; sessions, in the zone the form holds (the visitor's own at first), even before that.
     function showDates(state) {
-      var who = state.start && state.days ? { start: state.start, days: state.days, timezone: data.default_timezone }
-        : null;
+      var zone = state.zone || data.default_timezone;
+      var who = state.start && state.days ? { start: state.start, days: state.days, timezone: zone } : null;
       if (who && state.who) who = state.who;
       Array.prototype.forEach.call(dates, function (node) {
         var text = who ? formatDate(data, who, Number(node.dataset.dateFor), "label") : "";
@@ -412,7 +415,9 @@
       });
       Array.prototype.forEach.call(choices, function (node) {
         var texts = who ? pick(data, data.choices[node.dataset.choice], who) : null;
-        node.textContent = texts ? fill(data, texts.text, "text", who, {}) : node.dataset.undated;
+        var undated = data.undated[node.dataset.choice];
+        node.textContent = texts ? fill(data, texts.text, "text", who, {})
+          : undated && state.zone ? fill(data, undated, "text", { timezone: state.zone }, {}) : node.dataset.undated;
         var register = root.querySelector('a[data-register-for="' + node.dataset.choice + '"]');
         if (register) {
           if (register.dataset.undated === undefined) register.dataset.undated = register.getAttribute("href") || "";
