@@ -241,13 +241,23 @@ def test_unsafe_material_names_are_refused(site_catalog: CatalogDir, run_cli, tm
 
 # notes.html.gz: hosts that type files by Python's mimetypes (an `aws s3 sync`) serve it as text/html.
 @pytest.mark.parametrize("name", ["slides.html", "diagram.svg", "feed.xml", "page.xhtml", "notes.html.gz",
-                                  "map.SVG.zip"])
+                                  "map.SVG.br"])
 def test_materials_browsers_run_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path, name: str) -> None:
     site_catalog.write(f"courses/c/{name}", "<svg onload=alert(1)></svg>")
     site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
                         materials=[{"title": "Handout", "file": name}])
     out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
     assert "browsers run" in out
+
+
+@pytest.mark.parametrize("name", ["Intro.to.XML.pdf", "guide.svg.png", "export.xml.zip"])
+def test_a_document_named_after_another_kind_is_published(site_catalog: CatalogDir, run_cli, name: str) -> None:
+    """Only the suffix a host types a file by counts (its last, or the one before a compression)."""
+    site_catalog.write(f"courses/c/{name}", b"%PDF-1.4\n")
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Handout", "file": name}])
+    result = run_cli("validate", "-f", site_catalog.config)
+    assert "browsers run" not in result.out, result.out
 
 
 def test_hard_links_are_refused_like_symlinks(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

@@ -77,11 +77,18 @@ BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg"
                                        ".xslt", ".mht", ".mhtml", ".shtml"})
 
 
+# Suffixes a host may read as the file's compression, typing it by the suffix before (as
+# Python's mimetypes does: notes.html.gz is text/html, gzip-compressed).
+COMPRESSION_SUFFIXES = frozenset({".gz", ".z", ".bz2", ".xz", ".br", ".zst"})
+
+
 def runs_in_browsers(name: str) -> bool:
     """Whether a file called ``name`` is, or may be served as, a document browsers run: by its
-    last suffix, or by any before it (a host that types files as Python's mimetypes does serves
-    notes.html.gz as text/html, compressed)."""
-    return any(suffix.lower() in BROWSER_DOCUMENT_SUFFIXES for suffix in PurePosixPath(name).suffixes)
+    last suffix, or by the one before its compression's (not Intro.to.XML.pdf: a PDF)."""
+    suffixes = [suffix.lower() for suffix in PurePosixPath(name).suffixes]
+    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
+        suffixes.pop()
+    return bool(suffixes) and suffixes[-1] in BROWSER_DOCUMENT_SUFFIXES
 
 # Meetings of one course (sessions x program_weeks). Each is an event in the session's own
 # calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in a
