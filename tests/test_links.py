@@ -293,6 +293,17 @@ def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli,
     assert f"'{address}' links to course 'secret', a draft or internal course" in reported(result)[0]["message"]
 
 
+@pytest.mark.parametrize("written", ["courses\\/secret", "courses/\\secret", "courses&#x2F;secret",
+                                     '<a href="https://academy.test/courses/&#115;ecret/">x</a>'])
+def test_a_drafts_path_escaped_as_markdown_or_html_is_still_its_path(catalog, run_cli, written):
+    """Markdown's backslash escapes and HTML's character references are undone before the page
+    is published: 'courses/ai\\-assist' passed validate and the build, and was published."""
+    write_catalog(catalog, f"# Intro\n\nSoon: {written} and more.\n")
+    catalog.course("secret", course_data("secret", status="draft"))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["line"], d["rule"]) for d in reported(result)] == [(3, "hidden-reference")], result.out
+
+
 # (a public item's file, the data naming a draft or internal one, where validate says so)
 HIDDEN_IN_DATA = [
     ("courses/intro/course.yml", {"materials": [{"title": "Notes", "kind": "other",

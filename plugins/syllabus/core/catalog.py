@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import html
 import os
 import re
 import stat
@@ -584,12 +585,22 @@ def _hidden_items(catalog: Catalog) -> _HiddenItems | None:
     return _HiddenItems(ids) if any(ids.values()) else None
 
 
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+
+
+def _as_read(text: str) -> str:
+    """``text`` as a reader's browser gets its paths: Markdown's backslash escapes, HTML's
+    character references and URLs' percent-encoding undone (``courses\\-x``, ``courses&#x2F;x``
+    and ``courses%2Fx`` all publish courses/x)."""
+    return unquote(html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)))
+
+
 def _report_hidden_values(source: str, data: Any, hidden: _HiddenItems, report: Report,
                           path: tuple[str | int, ...] = ()) -> None:
     """The same in a published item's YAML: a material's or session's URL, an outcome, a
     plan item's note is published as written."""
     if isinstance(data, str):
-        if found := next(hidden.find(unquote(data)), None):  # "courses%2Fsecret" reads as courses/secret
+        if found := next(hidden.find(_as_read(data)), None):
             report.on(source, path, f"{dotted(path)}: '{found[1]}' is a draft or internal item, which the public "
                       "site does not publish; remove it from this public page's data", HIDDEN_REFERENCE_RULE)
     elif isinstance(data, Mapping):
@@ -602,8 +613,9 @@ def _report_hidden_values(source: str, data: Any, hidden: _HiddenItems, report: 
 
 def _report_hidden_references(source: str, text: str, hidden: _HiddenItems, report: Report) -> None:
     """A public page may not link to (or name the path of) what a public build leaves out,
-    percent-encoded or not (placed in the decoded text: the same line unless it encodes one)."""
-    text = unquote(text)
+    escaped or encoded or not (placed in the text as read: the same line unless it encodes
+    one)."""
+    text = _as_read(text)
     for start, found in hidden.find(text):
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
