@@ -242,6 +242,12 @@ HOSTILE_MARKDOWN = [
          "remove it"),
         (INDEX, 1, 77, "markdown-forbidden-tag", "<script> is not allowed in course Markdown; remove it (show code "
          "samples in a fenced code block instead)")]),
+    Hostile("md-link-then-tag-one-line", {INDEX: '[a](javascript:alert(1)) and <a href="https://example.com/" '
+                                                 'target="win">b</a>\n'}, [
+        (INDEX, 1, 5, "markdown-unsafe-url", "Link target " + NOT_ALLOWED_SCHEME.format("javascript")),
+        (INDEX, 1, 69, "markdown-allowlist", 'target="win" is not allowed on <a> in published pages; a link opens '
+         "in this tab or a new one only (_blank): a named window gives the page it opens control of this one; "
+         'write target="_blank" or remove it')]),
     Hostile("md-javascript-link", {INDEX: "[Click](javascript:alert(1))\n"}, [
         (INDEX, 1, 9, "markdown-unsafe-url", "Link target " + NOT_ALLOWED_SCHEME.format("javascript"))]),
     Hostile("md-data-image", {INDEX: "![x](data:image/svg+xml;base64,AAAA)\n"}, [

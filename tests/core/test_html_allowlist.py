@@ -91,6 +91,18 @@ def test_every_removal_of_a_page_is_reported_at_its_own_line() -> None:
                                                                      "href="]
 
 
+def test_a_tag_trimmed_of_one_attribute_is_told_from_a_like_tag_trimmed_of_another() -> None:
+    """Two javascript: links and a link with a named target: the target's link was taken for a
+    javascript: one stripped bare ("href ... not allowed ('https')"), the second javascript:
+    link for a link whose href had changed (at 1:1); and a target= refusal went to the
+    first target= of the page, an allowed one."""
+    text = ('# Links\n\n<a href="https://example.com/" target="_blank">fine</a>\n\n'
+            '[a](javascript:alert(1)) and [b](https://example.com/){: target="win" }\n\n'
+            "[x](javascript:alert(1))\n")
+    assert [(line, column, message.split(" ", 2)[:2]) for line, column, message in problems(text)] == [
+        (5, 5, ["href=", "on"]), (5, 66, ['target="win"', "is"]), (7, 5, ["href=", "on"])]
+
+
 def test_tags_the_tree_builder_moves_are_not_removals() -> None:
     """Content a table cannot hold goes before it: only the event handler is reported."""
     removals = ALLOWLIST.removals('<table><div>moved</div><tr><td onclick="x">1</td></tr></table>')[1]

@@ -191,25 +191,29 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
 def _not_hinted(problems: list[YamlProblem], hinted: Mapping[int, list[int]], text: str) -> list[YamlProblem]:
     """The ``problems`` of ``text`` that no hint (its columns by line) places already. A hint
     and the allowlist's refusal of one construct differ by a few columns (the tag, its
-    attribute) with no tag starting or ending between them; a refusal of another tag on the
-    same line stays. Each problem is compared with the hints beside it only, by bisection:
-    a line of thousands of refused tags takes no longer than the rest of its checks."""
+    attribute) with no tag, Markdown link or attribute list starting or ending between them; a
+    refusal of another construct on the same line stays, one the allowlist placed nowhere
+    (1:1) does not. Each problem is compared with the
+    hints beside it only, by bisection: a line of thousands of refused tags takes no longer
+    than the rest of its checks."""
     if not hinted:
         return problems
     lines = text.split("\n")
     columns = {line: sorted(places) for line, places in hinted.items()}
-    marks = {line: [index for index, character in enumerate(lines[line - 1]) if character in "<>"]
-             for line in hinted if line <= len(lines)}  # 0-based, where a tag starts or ends
+    marks = {line: [index for index, character in enumerate(lines[line - 1]) if character in "<>[]{}"]
+             for line in hinted if line <= len(lines)}  # 0-based: where a tag, link or attribute list starts or ends
 
-    def in_one_tag(line: int, column: int, other: int) -> bool:
+    def in_one_construct(line: int, column: int, other: int) -> bool:
         first, last = sorted((column, other))  # no mark strictly between the two (1-based) columns
         return bisect.bisect_left(marks[line], last - 1) <= bisect.bisect_left(marks[line], first)
 
     kept = []
     for problem in problems:
+        if (problem.line, problem.column, problem.rule) == (1, 1, ALLOWLIST_RULE):
+            continue  # one the allowlist could not place (an entity made it): a hint places it
         near = columns.get(problem.line, [])
         at = bisect.bisect_left(near, problem.column)
-        if not any(in_one_tag(problem.line, problem.column, column) for column in near[max(at - 1, 0):at + 1]):
+        if not any(in_one_construct(problem.line, problem.column, column) for column in near[max(at - 1, 0):at + 1]):
             kept.append(problem)
     return kept
 

@@ -82,6 +82,7 @@ _EXTENSION_IDS = ("__tabbed_", "__codelineno-")
 # (to a look-alike sign-in page); browsers deny it that for target="_blank" alone.
 TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}},
                         "a": {"target": {"_blank", "_self", "_parent", "_top"}}}
+_BY_VALUE = ("rel", "target")  # allowed on a link with some values only
 # A link's rel may say these only: rel="opener" hands a tab opened by it window.opener back.
 LINK_RELATIONS = frozenset({"noopener", "noreferrer", "nofollow", "external", "ugc", "sponsored", "license",
                             "help", "tag", "author", "bookmark", "next", "prev"})
@@ -390,8 +391,11 @@ def removed(original: _Tokens, cleaned: _Tokens, video_hosts: Collection[str] = 
         tag, attributes = token
         candidates = trimmed[tag]
         names = {name for name, _ in attributes}
-        # Kept with fewer attributes, else with some values changed (and maybe fewer).
-        kept = next((index for index, other in enumerate(candidates) if other < attributes), None)
+        # Kept with fewer attributes (the most of its own, when tags alike were each trimmed
+        # differently: <a href=https> is the trimmed <a href=https target=win>, not the <a> a
+        # javascript: link became), else with some values changed (and maybe fewer).
+        kept = max((index for index, other in enumerate(candidates) if other < attributes),
+                   key=lambda index: len(candidates[index]), default=None)
         if kept is None:
             kept = next((index for index, other in enumerate(candidates) if {n for n, _ in other} <= names), None)
         if kept is None:
@@ -440,12 +444,14 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
     elif name in _ID_ATTRIBUTES and not is_id(value):
         message = (f"{name}= on <{tag}> in published pages must be a word of letters, digits and - _ . : "
                    "(the theme prints ids unescaped in the table of contents); rename it")
+    elif name in _BY_VALUE:
+        message = f"{name}=\"{value[:40]}\" is not allowed on <{tag}> in published pages; {_ATTRIBUTE_NOTES[name]}"
     else:
         note = ("the page's scripts act on data attributes (the theme's copy buttons, the site search, the "
                 "catalog's own); remove it") if name.startswith(DATA_ATTRIBUTE_PREFIX) else \
             _ATTRIBUTE_NOTES.get(name, "remove it")
         message = f"{name}= is not allowed on <{tag}> in published pages; {note}"
-    if name in ("href", "src", "cite") and value:
+    if name in ("href", "src", "cite", *_BY_VALUE) and value:  # its value finds it, not the first name= of the page
         return Removal(message, (value, f"{name}="))
     if name in _ID_ATTRIBUTES and value:  # written as {#value}, or a heading's words made it
         return Removal(message, (value, f"{name}=", name))
