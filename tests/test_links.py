@@ -492,9 +492,11 @@ def test_a_link_into_a_page_that_cannot_be_read_is_not_judged_by_its_headings(ca
                   + dump({"validation": {"links": {"anchors": "warn"}}}))
     write_catalog(catalog, "# Intro\n\nFirst [run Helm](setup.md#run-helm).\n")
     catalog.write("courses/intro/setup.md", "# 準備\n\n## Run helm\n".encode("shift_jis"))
+    catalog.write("docs/index.md", "# Home\n\nSee [setup](guide.md#setup).\n")  # a docs page alike
+    catalog.write("docs/guide.md", b"# Guide\n\n## Setup\n\nbad \xff\n")
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert [(d["path"], d["rule"]) for d in json.loads(result.out) if d["severity"] == "error"] == [
-        ("courses/intro/setup.md", "encoding")]
+        ("courses/intro/setup.md", "encoding"), ("docs/guide.md", "encoding")]
 
 
 def test_the_sections_validate_knows_are_the_ones_the_templates_add():

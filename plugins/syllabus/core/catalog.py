@@ -496,7 +496,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             continue  # not on this site: the build leaves it out
         published_docs.append(site_path)
         links[source] = page_links
-        docs_texts[source] = text or ""
+        if text is not None:  # one not read is reported; its links and headings are unknown
+            docs_texts[source] = text
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
     if renderer is not None and options.links.checked:  # validate; the build has MkDocs check them
