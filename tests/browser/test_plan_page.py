@@ -228,7 +228,7 @@ def test_a_session_in_a_room_or_another_language_says_so_on_the_page_and_in_down
     personalise(page, "Acme", "2026-12-07", "Asia/Tokyo")
     expect(page.locator("tr[data-day='1'] [data-choice]")).to_have_text(
         "Next live session in this phase: Wed, Dec 9, 2026, 09:00–12:30 New York time "
-        "(At Keystone New York office, 250 Hudson Street, New York)")
+        "(at Keystone New York office, 250 Hudson Street, New York)")
     args = ("--customer", "Acme", "--start", "2026-12-07", "--timezone", "Asia/Tokyo")
     for fmt in FORMATS:
         assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args)

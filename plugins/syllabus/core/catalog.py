@@ -120,8 +120,9 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
                                     and name.lower() in (rules.COURSE_FILE, "course.yaml")
                                     and stat.S_ISREG(rules.own_mode(os.path.join(entry.path, name)))):
                 # Checked where it is, so one error says what is wrong, not every reference to the course.
-                report.at(f"{rel}/{misnamed[0]}", 1, 1, f"a course is defined in {rules.COURSE_FILE}; rename "
-                          f"{misnamed[0]} to {rules.COURSE_FILE}", "layout")
+                for name in misnamed:  # Course.YML beside course.yaml: one of them is to go
+                    report.at(f"{rel}/{name}", 1, 1, f"a course is defined in {rules.COURSE_FILE}; rename "
+                              f"{name} to {rules.COURSE_FILE}", "layout")
                 found["course"].append(Path(entry.path, misnamed[0]))
             else:
                 report.at(rel, 1, 1, f"course folder has no {rules.COURSE_FILE}; add one (syllabus new course ID) "

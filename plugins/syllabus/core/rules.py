@@ -586,7 +586,7 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
     checker.cycles()  # first: a track's order is not judged between courses caught in one
     for course in catalog.courses.values():
         checker.course(course)
-    _check_site_meetings(catalog.visible_to(options.audience).courses.values(), report)
+    _check_site_meetings(catalog.visible_to(options.audience), options.today, report)
     for track in catalog.tracks.values():
         checker.track(track)
     for kind, source, data in unusable:  # its order too: a misspelt role hid it until fixed
@@ -596,11 +596,14 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
         checker.plan(plan)
 
 
-def _check_site_meetings(courses: Iterable[Course], report: Report) -> None:
-    """Said at the course (in id order) whose sessions take the site past MAX_SITE_MEETINGS."""
+def _check_site_meetings(site: Catalog, today: dt.date, report: Report) -> None:
+    """Said at the course (in id order) whose sessions take the site past MAX_SITE_MEETINGS:
+    the upcoming sessions of live courses, which its calendars hold (cancelled ones too)."""
     total = 0
-    for course in courses:
-        total += len(course.sessions) * (course.program_weeks or 1)
+    for course in site.courses.values():
+        if not site.taxonomy.is_live(course.format):
+            continue
+        total += len(course.upcoming_sessions(today)) * (course.program_weeks or 1)
         if total > MAX_SITE_MEETINGS:
             report.on(course.source, ("sessions",), f"sessions: with this course's, the site's courses hold more "
                       f"than {MAX_SITE_MEETINGS:,} meetings (sessions x program_weeks), each a calendar event in "

@@ -262,7 +262,9 @@ class Choice:
                  for o in self.options]
         fitting = [(o, start, end) for o, start, end in local if first <= start.date() <= last]
         fitting = [fit for fit in fitting if not fit[0].foreign] or fitting
-        here = [fit for fit in fitting if fit[0].zone == who.timezone]  # in a room where the customer is
+        renamed = old_names()  # Asia/Calcutta is Asia/Kolkata's place
+        customer_zone = renamed.get(who.timezone, who.timezone)
+        here = [fit for fit in fitting if fit[0].zone and renamed.get(fit[0].zone, fit[0].zone) == customer_zone]
         daytime = next((o for o, start, end in here + fitting if not is_night(start, end)), None)
         chosen = daytime or (fitting[0][0] if fitting else None)
         return chosen.texts if chosen else self.fallback

@@ -285,7 +285,7 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
                 else formats.date_time(formats.date(local_end), formats.time(local_end)))
         when = words.plain("download.session_when", date=formats.date(local_start), start=formats.time(local_start),
                            end=ends, zone=city)
-        return (when + words.aside(words.plain("course.session_location", location=slot.location))
+        return (when + words.aside(words.plain("download.session_location", location=slot.location))
                 + _in_language(slot, words, formats))
     organiser = words.plain("download.organiser_time", time=formats.time(slot.start), zone=city)
     organiser_dated = words.plain("download.organiser_time", zone=city,
@@ -315,8 +315,8 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
             title = row.on_demand.title or messages.text("download.recording")
             if markdown:
                 text = words("download.on_demand", course=md_escape.link(title, row.on_demand.url))
-            elif fmt == "text":  # the page links it (texts["on_demand"])
-                text = words.plain("download.on_demand", course=title)
+            elif fmt == "text":  # the page links it (texts["on_demand"]), a recording by the link's words
+                text = words.plain("download.on_demand", course=row.on_demand.title).rstrip()
             else:
                 text = words.plain("download.on_demand",
                                    course=title + messages.aside(_url_in_text(row.on_demand.url, fmt)))

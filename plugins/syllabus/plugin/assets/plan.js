@@ -146,7 +146,12 @@
     });
     var readable = fitting.filter(function (option) { return !option.foreign; });  // in the reader's language
     if (readable.length) fitting = readable;
-    var here = fitting.filter(function (option) { return option.zone === who.timezone; });
+    var current = function (zone) {  // Asia/Calcutta is Asia/Kolkata's place
+      return Object.prototype.hasOwnProperty.call(data.old_names, zone) ? data.old_names[zone] : zone;
+    };
+    var here = fitting.filter(function (option) {
+      return option.zone && current(option.zone) === current(who.timezone);
+    });
     var daytime = here.concat(fitting).filter(function (option) {
       var zone = option.zone || who.timezone;
       return !isNight(data, local(option.start, zone), local(option.end, zone));
