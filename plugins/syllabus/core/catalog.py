@@ -194,9 +194,8 @@ def _not_hinted(problems: list[YamlProblem], hinted: Mapping[int, list[int]], te
     and the allowlist's refusal of one construct differ by a few columns (the tag, its
     attribute) with no tag, Markdown link or attribute list starting or ending between them; a
     refusal of another construct on the same line stays, one the allowlist placed nowhere
-    (1:1) does not. Each problem is compared with the
-    hints beside it only, by bisection: a line of thousands of refused tags takes no longer
-    than the rest of its checks."""
+    (1:1) does not. Each problem is compared with the hints beside it only, by bisection: a
+    line of thousands of refused tags takes no longer than the rest of its checks."""
     if not hinted:
         return problems
     lines = text.split("\n")

@@ -75,21 +75,9 @@ SAFE_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 # Materials a browser would run as a document from the site's own origin.
 BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg", ".svgz", ".xml", ".xsl",
                                        ".xslt", ".mht", ".mhtml", ".shtml"})
-
-
 # Suffixes a host may read as the file's compression, typing it by the suffix before (as
 # Python's mimetypes does: notes.html.gz is text/html, gzip-compressed).
 COMPRESSION_SUFFIXES = frozenset({".gz", ".z", ".bz2", ".xz", ".br", ".zst"})
-
-
-def runs_in_browsers(name: str) -> bool:
-    """Whether a file called ``name`` is, or may be served as, a document browsers run: by its
-    last suffix, or by the one before its compression's (not Intro.to.XML.pdf: a PDF)."""
-    suffixes = [suffix.lower() for suffix in PurePosixPath(name).suffixes]
-    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
-        suffixes.pop()
-    return bool(suffixes) and suffixes[-1] in BROWSER_DOCUMENT_SUFFIXES
-
 # Meetings of one course (sessions x program_weeks). Each is an event in the session's own
 # calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in a
 # 136 KB course.yml wrote 1.2 GB. A year of weekly cohorts of a 12-week program is 624.
@@ -116,6 +104,15 @@ MATERIAL_SUFFIXES = frozenset({*DOCS_FILE_SUFFIXES, ".rtf", ".epub", ".gz", ".tg
                                ".py", ".ipynb", ".sql", ".tf", ".hcl", ".go", ".java", ".rb", ".log", ".diff",
                                ".patch"})
 SITE_ASSET_SUFFIXES = frozenset({".css", ".js", ".mjs"})  # what extra_css and extra_javascript may load
+
+
+def runs_in_browsers(name: str) -> bool:
+    """Whether a file called ``name`` is, or may be served as, a document browsers run: by its
+    last suffix, or by the one before its compression's (not Intro.to.XML.pdf: a PDF)."""
+    suffixes = [suffix.lower() for suffix in PurePosixPath(name).suffixes]
+    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
+        suffixes.pop()
+    return bool(suffixes) and suffixes[-1] in BROWSER_DOCUMENT_SUFFIXES
 
 
 def material_problem(name: str) -> str | None:

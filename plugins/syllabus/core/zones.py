@@ -56,6 +56,11 @@ def old_names() -> dict[str, str]:
     return {old: new for old, new in sorted(get_global("zone_aliases").items()) if old in known and new in known}
 
 
+def current_name(zone: str) -> str:
+    """The name ``zone``'s place goes by now: ``Asia/Kolkata`` for ``Asia/Calcutta``."""
+    return old_names().get(zone, zone)
+
+
 _ACCENTS = re.compile("[\u0300-\u036f]")  # Unicode's combining diacritical marks
 
 
@@ -71,10 +76,9 @@ def zone_places() -> dict[str, str]:
     of one zone, or of names of one zone (``istanbul``: Europe/Istanbul, of which
     Asia/Istanbul is an old name); not a place two zones share."""
     by_place: dict[str, set[str]] = {}
-    renamed = old_names()
     for zone in known_zones():
         if "/" in zone:
-            by_place.setdefault(folded(zone.rpartition("/")[2].replace("_", " ")), set()).add(renamed.get(zone, zone))
+            by_place.setdefault(folded(zone.rpartition("/")[2].replace("_", " ")), set()).add(current_name(zone))
     return {place: zones.pop() for place, zones in sorted(by_place.items()) if len(zones) == 1}
 
 

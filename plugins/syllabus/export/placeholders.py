@@ -69,7 +69,7 @@ from ..core.schedule import (
     in_zone,
     is_night,
 )
-from ..core.zones import folded, known_zones, old_names, zone_places, zone_problem
+from ..core.zones import current_name, folded, known_zones, old_names, zone_places, zone_problem
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
@@ -151,9 +151,9 @@ def _zones_by_folded_name(language: str) -> dict[str, str]:
     in ``language`` where that is one zone's (a zone's old names, Japan for Asia/Tokyo,
     count as it: 東京), its place (``zone_places``), its id. The page carries the places and
     the old names; it has the cities already."""
-    city, renamed, by_city = LocaleFormat(Messages(language)).city, old_names(), {}
+    city, by_city = LocaleFormat(Messages(language)).city, {}
     for zone in known_zones():
-        by_city.setdefault(folded(city(zone)), set()).add(renamed.get(zone, zone))
+        by_city.setdefault(folded(city(zone)), set()).add(current_name(zone))
     cities = {name: zones.pop() for name, zones in by_city.items() if len(zones) == 1}
     return {**cities, **zone_places(), **{folded(zone): zone for zone in known_zones()}}
 
@@ -262,9 +262,8 @@ class Choice:
                  for o in self.options]
         fitting = [(o, start, end) for o, start, end in local if first <= start.date() <= last]
         fitting = [fit for fit in fitting if not fit[0].foreign] or fitting
-        renamed = old_names()  # Asia/Calcutta is Asia/Kolkata's place
-        customer_zone = renamed.get(who.timezone, who.timezone)
-        here = [fit for fit in fitting if fit[0].zone and renamed.get(fit[0].zone, fit[0].zone) == customer_zone]
+        place = current_name(who.timezone)  # Asia/Calcutta is Asia/Kolkata's place
+        here = [fit for fit in fitting if fit[0].zone and current_name(fit[0].zone) == place]
         daytime = next((o for o, start, end in here + fitting if not is_night(start, end)), None)
         chosen = daytime or (fitting[0][0] if fitting else None)
         return chosen.texts if chosen else self.fallback

@@ -266,8 +266,8 @@ def _in_language(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> st
     if reads_as(slot.language, words.messages.language):
         return ""
     before, after = (words.messages.text(f"course.session_language_{side}") for side in ("before", "after"))
-    return words.aside(escape(words.fmt, f"{before}{gap(before) if before else ''}"
-                                         f"{formats.language_name(slot.language)}{after}"))
+    name = formats.language_name(slot.language)
+    return words.aside(escape(words.fmt, f"{before}{gap(name) if before else ''}{name}{after}"))
 
 
 def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:

@@ -146,7 +146,7 @@
     });
     var readable = fitting.filter(function (option) { return !option.foreign; });  // in the reader's language
     if (readable.length) fitting = readable;
-    var current = function (zone) {  // Asia/Calcutta is Asia/Kolkata's place
+    var current = function (zone) {  // zones.current_name: Asia/Calcutta is Asia/Kolkata's place
       return Object.prototype.hasOwnProperty.call(data.old_names, zone) ? data.old_names[zone] : zone;
     };
     var here = fitting.filter(function (option) {
