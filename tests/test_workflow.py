@@ -116,15 +116,22 @@ def test_a_windows_device_name_is_no_file_name(catalog: CatalogDir, run_cli, tmp
     assert not (tmp_path / "site").exists()
 
 
-def test_an_unlisted_device_name_in_a_course_folder_is_reported(catalog: CatalogDir, run_cli) -> None:
-    """Not published, but no Windows machine could check the repository out: said at the file."""
+def test_an_unlisted_name_windows_cannot_hold_is_reported(catalog: CatalogDir, run_cli) -> None:
+    """Not published, but no Windows machine could check the repository out: said at the
+    file, at any depth, once for a folder (not again for what is inside it)."""
     catalog.course("intro")
-    catalog.write("courses/intro/nul.txt", "scratch\n")
-    catalog.write("courses/intro/Com1/notes.md", "# Notes\n")
+    for name in ("nul.txt", "Com1/notes.md", "Com1/aux.txt", "img/deep/aux .png", "img/ok.png", "draft?.txt",
+                 "old./x.txt", "tab\tname.txt"):
+        catalog.write(f"courses/intro/{name}", "scratch\n")
     result = run_cli("validate", "-f", catalog.config)
-    assert result.code == 1 and result.out.count(": error: ") == 2, result.out
-    assert "courses/intro/Com1:1:1: error: 'Com1' is a device name on Windows" in result.out
-    assert "courses/intro/nul.txt:1:1: error: 'nul.txt' is a device name on Windows" in result.out
+    assert result.code == 1
+    assert [line.split(": error: ")[0] for line in result.out.splitlines() if ": error: " in line] == [
+        "courses/intro/Com1:1:1", "courses/intro/draft?.txt:1:1", "courses/intro/img/deep/aux .png:1:1",
+        "courses/intro/nul.txt:1:1", "courses/intro/old.:1:1", "courses/intro/tab\\tname.txt:1:1"]
+    assert "error: 'Com1' is a device name on Windows" in result.out
+    assert "error: 'aux .png' is a device name on Windows" in result.out
+    assert "error: 'draft?.txt' cannot be a file or folder name on Windows" in result.out
+    assert "error: 'tab\\tname.txt' cannot be a file or folder name on Windows" in result.out
 
 
 def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> None:

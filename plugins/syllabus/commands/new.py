@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..core.catalog import load_catalog
 from ..core.config import Options
-from ..core.rules import PLACEHOLDER, device_name_problem
+from ..core.rules import PLACEHOLDER, windows_name_problem
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
 from ..core.yamlsafe import YamlRejected, load_text
@@ -164,7 +164,7 @@ def check_id(item_id: str) -> None:
         raise ScaffoldError(f"'{item_id}' is not a valid id: use lowercase letters a-z, digits and "
                             f"single hyphens between words, at most {rule['maxLength']} characters "
                             f"(for example {', '.join(rule['examples'])})")
-    if problem := device_name_problem(item_id):
+    if problem := windows_name_problem(item_id):
         raise ScaffoldError(problem)
 
 

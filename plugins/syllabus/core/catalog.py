@@ -353,7 +353,7 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     if not rules.SAFE_NAME.fullmatch(name):
         return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
                 "rename it", "file-name")
-    if problem := rules.device_name_problem(site_path, "rename it"):
+    if problem := rules.windows_name_problem(site_path, "rename it"):
         return problem, "file-name"
     suffix = path.suffix.lower()
     if suffix not in MARKDOWN_SUFFIXES and rules.runs_in_browsers(name):  # a page is rendered, whatever its name

@@ -154,7 +154,7 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
     if not all(SAFE_NAME.fullmatch(part) for part in relative.parts):
         return (f"'{name}' is not a safe file name: use letters, digits, '-', '_' and '.' only, "
                 "not starting with '.'; rename the file")
-    if problem := device_name_problem(relative.as_posix(), "rename the file"):
+    if problem := windows_name_problem(relative.as_posix(), "rename the file"):
         return problem
     path, status = folder, None
     for part in relative.parts:
@@ -224,21 +224,27 @@ def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-# Names Windows keeps for devices, with or without an extension (nul.txt is NUL): a
-# repository holding courses/con/, tracks/nul.yml or docs/aux.md cannot be checked out there.
-_WINDOWS_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?", re.IGNORECASE)
+# Names Windows keeps for devices, with any extension and spaces before it (nul.txt and
+# "aux .txt" are NUL and AUX; COM¹ counts too), and what no Windows name may hold or end with:
+# a repository holding courses/con/, tracks/nul.yml or docs/a?.md cannot be checked out there.
+_WINDOWS_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]) *(?:\..*)?", re.IGNORECASE)
+_WINDOWS_UNNAMEABLE = re.compile(r'[<>:"\\|?*\x00-\x1f]|[. ]$')
 
 
-def device_name_problem(name: str, fix: str = "choose another id") -> str | None:
+def windows_name_problem(name: str, fix: str = "choose another id") -> str | None:
     """Why ``name`` (an id, or a path whose every folder and file counts) cannot be a folder
     or file on Windows, if so."""
-    part = next((part for part in name.split("/") if _WINDOWS_DEVICE.fullmatch(part)), None)
-    if part is None:
-        return None
-    where = "" if part == name else f" (in '{name}')"
-    return (f"'{part}'{where} is a device name on Windows (CON, PRN, AUX, NUL, COM0-9, LPT0-9, with any "
-            f"extension), where no folder or file may be called so and the repository could not be checked out; "
-            f"{fix}")
+    for part in name.split("/"):
+        where = "" if part == name else f" (in '{printable(name)}')"
+        if _WINDOWS_DEVICE.fullmatch(part):
+            return (f"'{printable(part)}'{where} is a device name on Windows (CON, PRN, AUX, NUL, COM0-9, LPT0-9, "
+                    f"with any extension), where no folder or file may be called so and the repository could not be "
+                    f"checked out; {fix}")
+        if _WINDOWS_UNNAMEABLE.search(part):
+            return (f"'{printable(part)}'{where} cannot be a file or folder name on Windows (no < > : \" \\ | ? * "
+                    f"or control characters, no space or dot at the end) and the repository could not be checked "
+                    f"out there; {fix}")
+    return None
 
 
 def check_file(kind: str, data: Any, name: str, source: str, options: Options, report: Report) -> bool:
@@ -250,7 +256,7 @@ def check_file(kind: str, data: Any, name: str, source: str, options: Options, r
         where = "folder" if kind == "course" else "file name"
         report.on(source, ("id",), f"id: '{data['id']}' must equal the {where} '{name}'", "id-matches-name")
         ok = False
-    elif problem := device_name_problem(name):
+    elif problem := windows_name_problem(name):
         report.on(source, ("id",), f"id: {problem}", "id-reserved")
         ok = False
     if kind == "course":
@@ -339,10 +345,11 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
 
 def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *, pages: bool) -> None:
     """What beside course.yml no unit or material lists, and is still wrong. A file or folder
-    with a Windows device name (nul.txt) stops the repository from being checked out there,
-    published or not. A page that no unit lists is published nowhere: a trainer who wrote it
-    and forgot the course.yml line saw nothing say so (``pages``: unless a listed file is
-    missing, when the page is most likely the one a misspelt entry names)."""
+    anywhere in the course folder that Windows cannot name (nul.txt, img/aux.png, notes?.md)
+    stops the repository from being checked out there, published or not. A page that no unit
+    lists is published nowhere: a trainer who wrote it and forgot the course.yml line saw
+    nothing say so (``pages``: unless a listed file is missing, when the page is most likely
+    the one a misspelt entry names)."""
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -350,10 +357,7 @@ def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *
     base = PurePosixPath(source).parent
     listed = {PurePosixPath(name) for field in ("units", "materials")  # a page as a material is refused there
               for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
-    listed_names = {path.parts[0] for path in listed if path.parts}  # their own entries say what is wrong
-    for name in names:
-        if name not in listed_names and (problem := device_name_problem(name, "rename or remove it")):
-            report.at(printable(str(base / name)), 1, 1, problem, "file-name")
+    _check_windows_names(folder, base, listed, report)
     units = data.get("units") if isinstance(data, Mapping) else None
     # Otherwise the schema reports the units, and which pages they list is unknown.
     if not pages or not (units is None or (isinstance(units, list) and all(
@@ -365,6 +369,22 @@ def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *
             report.at(printable(str(base / name)), 1, 1, f"{name} is not listed under units in "
                       "course.yml, so it is not published", "unlisted-page", "warning",
                       hint="list it under units, or move it out of the course folder")
+
+
+def _check_windows_names(folder: Path, base: PurePosixPath, listed: set[PurePosixPath], report: Report) -> None:
+    """Every name under ``folder`` that Windows cannot hold, once each (not the files inside
+    such a folder), but not those a unit or material lists: their own entries say so."""
+    for root, folders, files in os.walk(folder):  # symlinked folders are not entered
+        relative = PurePosixPath(Path(root).relative_to(folder).as_posix())
+        folders.sort()
+        for name in sorted([*folders, *files]):
+            path = relative / name
+            if (problem := windows_name_problem(name, "rename or remove it")) is None:
+                continue
+            if name in folders:
+                folders.remove(name)
+            if not any(entry.parts[:len(path.parts)] == path.parts for entry in listed):
+                report.at(printable(str(base / path)), 1, 1, problem, "file-name")
 
 
 def _check_course_data(data: Any, source: str, options: Options, report: Report) -> bool:
