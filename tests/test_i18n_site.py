@@ -4,6 +4,7 @@ English build, so it can fail. Content keeps its own language either way."""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -15,7 +16,7 @@ import pytest
 import yaml
 from syllabus.core.messages import PACKAGE_LOCALES, Text
 
-from .conftest import CatalogDir, build_site, example_catalog
+from .conftest import CatalogDir, build_site, example_catalog, plan_data, track_data
 from .sitetools import Element, html_pages, page
 
 # Which pages are of which kind; the insights page is published with an option.
@@ -144,6 +145,50 @@ def test_the_default_taxonomy_follows_the_sites_language(catalog: CatalogDir, tm
     build_site(catalog.config, tmp_path / "site")
     facts = page(tmp_path / "site", "courses/intro/").find("dl", cls="syllabus-facts")
     assert [dd.text for dd in facts.find_all("dd")[:2]] == ["上級", "対面"]
+
+
+def test_a_track_and_a_plan_keep_their_own_language_inside_the_sites(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A Japanese track and plan on the English site: English chrome, their own text marked
+    Japanese and found in Japanese, each course they list in its own language."""
+    catalog.course("intro", title="Intro")
+    catalog.track("start-ja", track_data("start-ja", [{"course": "intro", "note": "最初に"}], title="はじめの一歩",
+                                         summary="管理者のための道。", language="ja", outcomes=["使える"]))
+    plan = plan_data("plan-ja", title="導入計画", summary="三十日の計画。", language="ja")
+    plan["phases"][0]["items"] += [{"day": 1, "type": "course", "course": "intro", "note": "必須"},
+                                   {"day": 2, "type": "track", "track": "start-ja"}]
+    plan["milestones"] = [{"day": 29, "title": "完了", "success_criteria": "全員が受講"}]
+    catalog.plan("plan-ja", plan)
+    build_site(catalog.config, tmp_path / "site")
+
+    track = page(tmp_path / "site", "tracks/start-ja/")
+    assert track.find("html").attrs["lang"] == "en"
+    article = track.find("article", cls="syllabus-track")
+    assert article.attrs["lang"] == "en" and article.find("dt").text == "For"
+    for part in (article.find("h1"), article.find("p", cls="syllabus-lead"), article.find("span", cls="syllabus-note"),
+                 article.find("h2").find("span"), article.find_all("ul")[-1]):
+        assert part.attrs["lang"] == "ja", part.tag
+    assert article.find("a", href="../../courses/intro/").attrs["lang"] == "en"
+
+    plan_page = page(tmp_path / "site", "plans/plan-ja/")
+    article = plan_page.find("article", cls="syllabus-plan")
+    assert article.attrs["lang"] == "en"
+    titles = {row.attrs["data-key"].split("-")[0]: row.find_all("td")[1] for row in article.find_all("tr", cls=None)
+              if "data-key" in row.attrs}
+    assert titles["meeting"].find("span", lang="ja").text == "Kickoff"
+    assert titles["course"].find("a").attrs["lang"] == "en" and titles["course"].find("span", lang="ja").text == "必須"
+    assert titles["track"].find("a").attrs["lang"] == "ja"
+    assert titles["milestone"].find("span", lang="ja").text == "完了"
+    assert article.find("h1").attrs["lang"] == article.find("h2", id="phase-1").find("span").attrs["lang"] == "ja"
+
+    home = page(tmp_path / "site", "")
+    cards = home.find_all("li", cls="syllabus-home-card")
+    assert [card.attrs["class"].split()[-1] for card in cards] == ["syllabus-track-card", "syllabus-plan-card"]
+    for card in cards:
+        assert card.find("a").attrs["lang"] == card.find("p").attrs["lang"] == "ja"
+    document = json.loads((tmp_path / "site" / "catalog.json").read_text(encoding="utf-8"))
+    assert [item["language"] for kind in ("tracks", "plans") for item in document[kind]] == ["ja", "ja"]
+    assert set(json.loads((tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_bytes())["languages"]) == {
+        "en", "ja"}  # the course and the home page, the track and the plan
 
 
 BOXES = ('!!! tip\n    a\n\n??? note\n    b\n\n!!! warning "Mind the gap"\n    c\n\n!!! tip ""\n    d\n\n'

@@ -233,7 +233,7 @@ def test_catalog_json_from_kept_course_texts_is_the_same_bytes(catalog: CatalogD
                                                     "instructors": ["Ana", "Bo"]}])
     options = load_options(catalog.config)
     loaded = load_catalog(options).catalog
-    document = catalog_document(loaded, options.today, options.site_language)
+    document = catalog_document(loaded, options.today)
     texts = [course_text(course, options.today) for course in loaded.courses.values()]
     assert catalog_text(document, texts) == dumps(document)
     empty = {**document, "courses": []}

@@ -868,6 +868,19 @@ def test_a_language_code_that_is_no_language_is_named_with_the_likely_one(catalo
     ]
 
 
+def test_a_tracks_or_plans_language_that_is_no_language_is_said_where_written(catalog, run_cli):
+    catalog.course("intro", COURSE)
+    catalog.write("tracks/start.yml", "id: start\ntitle: Start\nsummary: A path.\nrole: admin\nvisibility: public\n"
+                  "language: jp\nsections:\n  - {title: One, courses: [intro]}\n")
+    catalog.write("plans/onboarding.yml", PLAN.replace("visibility: public", "visibility: public\nlanguage: English"))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["line"], d["message"]) for d in json.loads(result.out)] == [
+        ("plans/onboarding.yml", PLAN.splitlines().index("visibility: public") + 2,
+         "language: 'English' is a language's name; write its code, 'en'"),
+        ("tracks/start.yml", 6, "language: 'jp' is not a language code (JP is Japan: did you mean 'ja'?)"),
+    ]
+
+
 def test_a_language_written_as_a_locale_or_a_name_gets_its_tag(catalog, run_cli):
     """``en_US`` (a locale, as operating systems write it) and ``English`` (a name) are said
     once each, with the tag to write, not as the schema's "not a valid language"."""

@@ -245,9 +245,8 @@ def _load_item(kind: str, path: Path, source: str, name: str, schemas: SchemaSet
         return None, None
     if not rules.check_file(kind, data, name, source, options, report) or not usable:
         return data, None
-    if kind == "course":
-        return data, Course.from_data(data, source=source, site_language=options.site_language)
-    return data, (Track if kind == "track" else Plan).from_data(data, source=source)
+    model = {"course": Course, "track": Track, "plan": Plan}[kind]
+    return data, model.from_data(data, source=source, site_language=options.site_language)
 
 
 def _report_problems(source: str, problems: list[YamlProblem], report: Report) -> None:

@@ -251,6 +251,7 @@ class Track:
     credential: Credential | None = None
     owners: tuple[str, ...] = ()
     status: str = "active"
+    language: str = "en"  # of its own text; each course it lists keeps its own
 
     @property
     def is_public(self) -> bool:
@@ -280,7 +281,7 @@ class Track:
                 seen.add(item.course)
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any], *, source: str) -> Track:
+    def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Track:
         def item(raw: str | Mapping[str, Any]) -> TrackItem:
             if isinstance(raw, str):
                 return TrackItem(raw)
@@ -296,6 +297,7 @@ class Track:
             outcomes=tuple(data.get("outcomes") or ()), target_days=data.get("target_days"),
             credential=Credential.from_data(data.get("credential")),
             owners=tuple(data.get("owners") or ()), status=data.get("status", "active"),
+            language=data.get("language") or site_language,
         )
 
 
@@ -340,13 +342,14 @@ class Plan:
     owners: tuple[str, ...] = ()
     status: str = "active"
     weekend: str = DEFAULT_WEEKEND  # see core.schedule: which days items move off
+    language: str = "en"  # of its own text (phases, tasks, milestones); courses and tracks keep theirs
 
     @property
     def is_public(self) -> bool:
         return self.visibility == "public" and self.status != "draft"
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any], *, source: str) -> Plan:
+    def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Plan:
         fields = ("course", "track", "title", "owner", "note")
         return cls(
             id=data["id"], title=data["title"], summary=data["summary"],
@@ -366,6 +369,7 @@ class Plan:
             ),
             outcomes=tuple(data.get("outcomes") or ()), owners=tuple(data.get("owners") or ()),
             status=data.get("status", "active"), weekend=data.get("weekend", DEFAULT_WEEKEND),
+            language=data.get("language") or site_language,
         )
 
 

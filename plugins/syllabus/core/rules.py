@@ -259,6 +259,7 @@ def check_file(kind: str, data: Any, name: str, source: str, options: Options, r
     elif problem := windows_name_problem(name):
         report.on(source, ("id",), f"id: {problem}", "id-reserved")
         ok = False
+    _check_language(("language",), _text(data, "language"), source, report)
     if kind == "course":
         ok = _check_course_data(data, source, options, report) and ok
     elif kind == "plan":
@@ -471,13 +472,14 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                       "language", "translations", at_key=True)
         elif isinstance(tag, str) and (problem := unknown_language(tag)):  # in place of the schema's, if any
             report.restate(source, ("translations", tag), f"translations: {problem}", "language", at_key=True)
-    tags = [(("language",), _text(data, "language")),
-            *((("sessions", index, "language"), _text(session, "language")) for index, session in _entries(data,
-                                                                                                       "sessions"))]
-    for path, tag in tags:
-        if tag is not None and (problem := unknown_language(tag)):  # in place of the schema's "not valid"
-            report.restate(source, path, f"{dotted(path)}: {problem}", "language")
+    for index, session in _entries(data, "sessions"):
+        _check_language(("sessions", index, "language"), _text(session, "language"), source, report)
     return ok
+
+
+def _check_language(path: tuple[str | int, ...], tag: str | None, source: str, report: Report) -> None:
+    if tag is not None and (problem := unknown_language(tag)):  # in place of the schema's "not valid"
+        report.restate(source, path, f"{dotted(path)}: {problem}", "language")
 
 
 def _check_units_fit(data: Any, source: str, report: Report) -> None:

@@ -90,18 +90,17 @@ def _updated(catalog: Catalog, item: Track | Plan) -> dict[str, str]:
     return {"updated": updated.isoformat()} if updated else {}
 
 
-def catalog_document(catalog: Catalog, today: dt.date, site_language: str, *,
+def catalog_document(catalog: Catalog, today: dt.date, *,
                      entry: Callable[[Course, dt.date], dict[str, Any]] = course_json) -> dict[str, Any]:
-    """The ``catalog.json`` document for an already audience-filtered catalog; tracks and
-    plans are written in the site's language. ``entry`` gives each course's (the author
-    preview passes a version that remembers unchanged courses')."""
+    """The ``catalog.json`` document for an already audience-filtered catalog. ``entry``
+    gives each course's (the author preview passes a version that remembers unchanged courses')."""
     tracks = []
     for track in catalog.tracks.values():
         total, required = track_minutes(track, catalog)
         tracks.append({
             "id": track.id, "title": track.title, "summary": track.summary, "role": track.role,
             "url": f"tracks/{track.id}/", "courses": list(dict.fromkeys(track.course_ids)),
-            "duration_minutes": total, "required_minutes": required, "language": site_language,
+            "duration_minutes": total, "required_minutes": required, "language": track.language,
             **({"target_days": track.target_days} if track.target_days else {}), **_updated(catalog, track),
         })
     return {
@@ -110,7 +109,7 @@ def catalog_document(catalog: Catalog, today: dt.date, site_language: str, *,
         "tracks": tracks,
         "plans": [
             {"id": p.id, "title": p.title, "summary": p.summary, "url": f"plans/{p.id}/",
-             "length_days": p.length_days, "language": site_language, **_updated(catalog, p)}
+             "length_days": p.length_days, "language": p.language, **_updated(catalog, p)}
             for p in catalog.plans.values()
         ],
         "taxonomy": catalog.taxonomy.as_json(),

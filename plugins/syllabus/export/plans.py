@@ -61,7 +61,7 @@ class Link:
     title: str  # "" for a recording: the exports call it "watch the recording" in their language
     url: str
     minutes: int | None = None
-    language: str = ""  # a course's, where the row offers it as a translation
+    language: str = ""  # a course's (a translation offered, a track's required course)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class PlanRow:
     phase_index: int
     type: str  # course | track | task | meeting | milestone
     title: str
-    language: str = ""  # a course's, which its title is in
+    language: str = ""  # what its title is in: a course's or track's own, the plan's for the rest
     owner: str = ""  # the owner role's title ("Customer engineer")
     duration_minutes: int | None = None
     link: str = ""  # absolute when the site_url is known, else site-relative
@@ -119,13 +119,14 @@ def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "", 
     ``language`` is the reader's: a course in another one offers its translation."""
     listed = frozenset(item.course for phase in plan.phases for item in phase.items if item.type == "course")
     slots: dict[str, tuple[SessionSlot, ...]] = {}  # by course: read once for all the items that take it
-    rows = [_item_row(item, index, phase.title, catalog, today, base_url, language, listed, slots)
+    rows = [_item_row(item, index, phase.title, plan.language, catalog, today, base_url, language, listed, slots)
             for index, phase in enumerate(plan.phases) for item in phase.items]
     for milestone in plan.milestones:
         index = max((i for i, p in enumerate(plan.phases) if p.start_day <= milestone.day), default=0)
         rows.append(PlanRow(key=f"milestone-{milestone.day}-{_digest(milestone.title)}", day=milestone.day,
                             phase=plan.phases[index].title, phase_index=index, type="milestone",
-                            title=milestone.title, success_criteria=milestone.success_criteria))
+                            title=milestone.title, language=plan.language,
+                            success_criteria=milestone.success_criteria))
     return sorted(_unique_keys(rows), key=lambda row: (row.day, row.phase_index))
 
 
@@ -136,10 +137,12 @@ def by_phase(plan: Plan, rows: Sequence[PlanRow]) -> list[tuple[int, Phase, list
             for index, phase in enumerate(plan.phases)]
 
 
-def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: dt.date, base_url: str,
-              language: str, listed: frozenset[str | None], slots: dict[str, tuple[SessionSlot, ...]]) -> PlanRow:
+def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalog: Catalog, today: dt.date,
+              base_url: str, language: str, listed: frozenset[str | None],
+              slots: dict[str, tuple[SessionSlot, ...]]) -> PlanRow:
     """One item's row; a course in another language than ``language`` offers its translation,
-    unless the plan lists that too (``listed``). ``slots`` keeps each live course's sessions."""
+    unless the plan lists that too (``listed``). ``slots`` keeps each live course's sessions;
+    a task's or meeting's title is in ``plan_language``."""
     common = {"day": item.day, "phase": phase, "phase_index": index, "type": item.type, "note": item.note or ""}
     course = catalog.courses.get(item.course or "") if item.type == "course" else None
     track = catalog.tracks.get(item.track or "") if item.type == "track" else None
@@ -156,14 +159,15 @@ def _item_row(item: PlanItem, index: int, phase: str, catalog: Catalog, today: d
     if track:
         required = {i.course: i for i in track.items}  # as track_minutes counts them
         courses = [catalog.courses[c] for c, i in required.items() if i.required and c in catalog.courses]
-        return PlanRow(key=f"track-{item.day}-{track.id}", title=track.title,
+        return PlanRow(key=f"track-{item.day}-{track.id}", title=track.title, language=track.language,
                        duration_minutes=track_minutes(track, catalog)[1],
                        link=site_link(base_url, f"tracks/{track.id}/"),
-                       required=tuple(Link(c.title, site_link(base_url, f"courses/{c.id}/"), c.duration_minutes)
-                                      for c in courses), **common)
+                       required=tuple(Link(c.title, site_link(base_url, f"courses/{c.id}/"), c.duration_minutes,
+                                           c.language) for c in courses), **common)
     title = item.title or item.course or item.track or ""
     owner = catalog.taxonomy.title("task_owners", item.owner) if item.owner else ""
-    return PlanRow(key=f"{item.type}-{item.day}-{_digest(title)}", title=title, owner=owner, **common)
+    return PlanRow(key=f"{item.type}-{item.day}-{_digest(title)}", title=title, language=plan_language, owner=owner,
+                   **common)
 
 
 def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:

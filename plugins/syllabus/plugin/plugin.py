@@ -274,8 +274,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # serving, again only for edited courses.
         remembering = (self.per_course if self.serving else PerCourse()).remembering
         events = remembering(course_events)
-        document = catalog_document(self.catalog, self.options.today, self.options.site_language,
-                                    entry=remembering(course_json))
+        document = catalog_document(self.catalog, self.options.today, entry=remembering(course_json))
         pages = site_pages(self.catalog, self.markdown, self.options, document)
         self.pages = {page.src_uri: page for page in pages}
         reusable: set[str] = set()

@@ -56,7 +56,7 @@ class GeneratedPage:
     markdown_source: str = ""  # catalog-relative file ``markdown`` was read from, for error positions
     context: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # Material page options, e.g. hide
-    language: str = ""  # of the content, when not the site's
+    language: str = ""  # of the content; the site's when empty
     updated: dt.date | None = None  # when the content last changed (the sitemap's lastmod)
     # Site search: None keeps the page out of the index; otherwise the facets it is found
     # under (Pagefind filters) and what a result shows besides its title (Pagefind meta).
@@ -149,9 +149,9 @@ def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str], filters: 
 def track_page(track: Track, catalog: Catalog, options: Options) -> GeneratedPage:
     return GeneratedPage(
         src_uri=track_site_path(track), title=track.title, template="syllabus/track.html",
-        source=track.source, description=track.summary, updated=catalog.updated(track),
+        source=track.source, description=track.summary, language=track.language, updated=catalog.updated(track),
         context={"track": track, "feedback_links": page_feedback("track", track, options)},
-        search_filters={"language": (options.site_language,), "role": (catalog.taxonomy.title("roles", track.role),)},
+        search_filters={"language": (track.language,), "role": (catalog.taxonomy.title("roles", track.role),)},
     )
 
 
@@ -163,8 +163,8 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
     exported = plan_rows(plan, catalog, options.today, options.site_url, language=options.site_language)
     return GeneratedPage(
         src_uri=plan_site_path(plan), title=plan.title, template="syllabus/plan.html",
-        source=plan.source, description=plan.summary, updated=catalog.updated(plan),
-        search_filters={"language": (options.site_language,),
+        source=plan.source, description=plan.summary, language=plan.language, updated=catalog.updated(plan),
+        search_filters={"language": (plan.language,),
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
         context={"plan": plan, "phases": by_phase(plan, rows), "live_dates": undated_live_dates(rows, options.messages),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
