@@ -146,7 +146,7 @@ def run(config: Path, site: Path) -> dict[str, tuple[float, float, int, str]]:
             "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
             "print(f'@@{u.ru_utime+u.ru_stime} {u.ru_maxrss}',file=sys.stderr);sys.exit(r)"]
     results = {}
-    for name, command in (("validate", [python, "-m", "syllabus.cli", "validate", "-f", str(config)]),
+    for name, command in (("validate", [python, "-m", "syllabus", "validate", "-f", str(config)]),
                           ("build", [python, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config),
                                      "-d", str(site)])):
         _, _, code, output = measured(wrap + command)

@@ -95,7 +95,7 @@ def preview_latencies(config: Path, size: int, edits: int) -> tuple[list[float],
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = (config.parent / "serve.log").open("wb")
-    server = subprocess.Popen([sys.executable, "-m", "syllabus.cli", "serve", "-a", f"127.0.0.1:{port}",
+    server = subprocess.Popen([sys.executable, "-m", "syllabus", "serve", "-a", f"127.0.0.1:{port}",
                                "-f", str(config)], env=ENVIRONMENT, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_for(base + f"courses/{course_id(0)}/", lambda body: b"<html" in body, time.perf_counter(),

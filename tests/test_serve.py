@@ -73,7 +73,7 @@ def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.P
         environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         environment.pop("SYLLABUS_AUDIENCE", None)  # the preview sets it itself
         server = subprocess.Popen(
-            [sys.executable, "-m", "syllabus.cli", "serve", "-a", f"127.0.0.1:{port}", "-f",
+            [sys.executable, "-m", "syllabus", "serve", "-a", f"127.0.0.1:{port}", "-f",
              str(catalog.config), *extra], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             text=True, preexec_fn=_ctrl_c_ends_it)
         servers.append(server)
@@ -236,7 +236,7 @@ def test_serve_on_an_address_in_use_says_so(catalog: CatalogDir) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         address = f"127.0.0.1:{taken.getsockname()[1]}"
-        command = [sys.executable, "-m", "syllabus.cli", "serve", "-a", address, "-f", str(catalog.config)]
+        command = [sys.executable, "-m", "syllabus", "serve", "-a", address, "-f", str(catalog.config)]
         result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=catalog.root)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (

@@ -307,7 +307,7 @@ def test_hostile_input_is_reported_at_its_position(catalog, run_cli, case, tmp_p
 def run_process(*args: str | os.PathLike[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     environment.pop("SYLLABUS_AUDIENCE", None)
-    return subprocess.run([sys.executable, "-m", "syllabus.cli", *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "syllabus", *map(str, args)], capture_output=True, text=True,
                           env=environment, cwd=cwd, timeout=120, check=False)
 
 

@@ -745,7 +745,7 @@ def test_very_deep_nesting_is_a_content_error_from_the_cli_in_a_subprocess(tmp_p
     course.parent.mkdir(parents=True)
     course.write_text("id: deep\nroles: " + "[" * 200_000 + "\n", encoding="utf-8")  # 200 KB, under the limit
     result = subprocess.run(
-        [sys.executable, "-m", "syllabus.cli", "validate", "-f", str(tmp_path / "mkdocs.yml")],
+        [sys.executable, "-m", "syllabus", "validate", "-f", str(tmp_path / "mkdocs.yml")],
         capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, timeout=60, check=False,
     )
     assert result.returncode == 1, result.stderr

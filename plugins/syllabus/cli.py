@@ -83,7 +83,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `syllabus export | head`
         return EXIT_OK
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
