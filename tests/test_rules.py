@@ -386,6 +386,10 @@ DATES = [
          {C: course(extra="last_reviewed: 2026-02-30\n")},
          {C: course(extra="last_reviewed: 2026-02-28\n")},
          [error(C, 10, 16, "date", "last_reviewed: '2026-02-30' is not a real date (YYYY-MM-DD)")]),
+    Case("last-reviewed-month-13-is-one-error",  # the schema's pattern refuses it too (editors underline it)
+         {C: course(extra="last_reviewed: 2026-13-01\n")},
+         {C: course(extra="last_reviewed: 2026-01-31\n")},
+         [error(C, 10, 16, "date", "last_reviewed: '2026-13-01' is not a real date (YYYY-MM-DD)")]),
     Case("last-reviewed-in-the-years-dates-can-hold",  # a far-future review date overflowed "stale"
          {C: course(extra="last_reviewed: 9999-12-31\n")},
          {C: course(extra="last_reviewed: 2026-02-28\n")},
@@ -439,6 +443,11 @@ SESSIONS = [
          {C: course(extra=session(start="2026-02-30T16:00"), **LIVE)},
          {C: course(extra=session(start="2026-12-28T16:00"), **LIVE)},
          [error(C, 11, 12, "datetime", "sessions[0].start: '2026-02-30T16:00' is not a real date and time "
+                "(YYYY-MM-DDTHH:MM)")]),
+    Case("session-start-hour-25-is-one-error",  # the schema's pattern refuses it too
+         {C: course(extra=session(start="2026-12-03T25:00"), **LIVE)},
+         {C: course(extra=session(start="2026-12-03T23:59"), **LIVE)},
+         [error(C, 11, 12, "datetime", "sessions[0].start: '2026-12-03T25:00' is not a real date and time "
                 "(YYYY-MM-DDTHH:MM)")]),
     Case("session-start-has-no-offset",
          {C: course(extra=session(start="2026-12-03T16:00+01:00"), **LIVE)},
@@ -1196,6 +1205,12 @@ AGREEMENT = [
     ("course", course_data("intro", translations={"ja\n": "intro-ja"}), False),
     ("course", course_data("intro", sessions=[{"start": "2026-12-03T16:00\n", "timezone": "UTC"}]), False),
     ("course", course_data("intro", **{"x-note": {"any": ["thing"]}}), True),
+    ("course", course_data("intro", last_reviewed="2026-12-31"), True),
+    ("course", course_data("intro", last_reviewed="2026-13-01"), False),  # editors underline what validate refuses
+    ("course", course_data("intro", last_reviewed="2026-12-32"), False),
+    ("course", course_data("intro", sessions=[{"start": "2026-12-03T23:59:59", "timezone": "UTC"}]), True),
+    ("course", course_data("intro", sessions=[{"start": "2026-12-03T24:00", "timezone": "UTC"}]), False),
+    ("course", course_data("intro", sessions=[{"start": "2026-12-03T09:60", "timezone": "UTC"}]), False),
     ("course", course_data("intro", visibility=None), False),
     ("track", track_data("admin", ["intro", {"course": "advanced", "required": False}]), True),
     ("track", track_data("admin", ["intro\n"]), False),

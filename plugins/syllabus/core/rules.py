@@ -282,8 +282,8 @@ def _real_date(value: str | None, report: Report, source: str, path: tuple[Any, 
     try:
         date = dt.date.fromisoformat(value)
     except ValueError:
-        if _DATE_SHAPE.fullmatch(value):  # 2026-02-30
-            report.on(source, path, f"{dotted(path)}: '{value}' is not a real date (YYYY-MM-DD)", "date")
+        if _DATE_SHAPE.fullmatch(value):  # 2026-02-30, or 2026-13-01 in place of the schema's "not a valid date"
+            report.restate(source, path, f"{dotted(path)}: '{value}' is not a real date (YYYY-MM-DD)", "date")
         return None
     if not YEARS[0] <= date.year <= YEARS[1]:
         report.on(source, path, f"{dotted(path)}: '{value}' is outside the years {YEARS[0]}-{YEARS[1]}", "date")
