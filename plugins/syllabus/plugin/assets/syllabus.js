@@ -138,7 +138,7 @@
       sortSelect.value = ["title", "duration", "next"].indexOf(state.sort) !== -1 ? state.sort : "title";
     }
 
-    var collator = new Intl.Collator();
+    var collator = new Intl.Collator(undefined, { numeric: true });  // "Module 2" before "Module 10"
 
     // By the session its card shows (showCardSession): the next not yet started (the
     // build's may be past) that the card may show.
