@@ -113,8 +113,8 @@ BROKEN = [
            "'flow.svg' is never published: 'flow.svg' is a document browsers run (it could carry script served from "
            "this site); publish it as PDF or PNG, or put its content in a unit page"),
     Broken("picture-with-an-unsafe-name", "# Intro\n\n![Diagram](<my diagram.png>)\n", 3, 13,
-           "the picture 'my diagram.png' is never published: 'my diagram.png' is not a safe file name: use letters, "
-           "digits, '-', '_' and '.' only, not starting with '.'; rename the file"),
+           "the picture 'my diagram.png' is never published: 'my diagram.png' is not a safe file name: use ASCII "
+           "letters and digits, '-', '_' and '.' only, not starting with '.'; rename the file"),
     Broken("course-definition", "# Intro\n\n[Source](course.yml)\n", 3, 10,
            "'course.yml' is never published: 'course.yml' is the course's definition (with its owners and notes), not "
            "a material"),

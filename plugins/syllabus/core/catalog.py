@@ -350,7 +350,7 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     if status is not None and stat.S_ISLNK(status.st_mode):
         return "symlinks are never published; replace it with the file itself", "symlink"
     if not rules.SAFE_NAME.fullmatch(name):
-        return ("not a safe file name: use letters, digits, '-', '_' and '.' only, not starting with '.'; "
+        return ("not a safe file name: use ASCII letters and digits, '-', '_' and '.' only, not starting with '.'; "
                 "rename it", "file-name")
     if problem := rules.windows_name_problem(site_path, "rename it"):
         return problem, "file-name"

@@ -152,7 +152,7 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
     if ".." in relative.parts:
         return f"'{name}' leaves the course folder; materials and units must stay inside it"
     if not all(SAFE_NAME.fullmatch(part) for part in relative.parts):
-        return (f"'{name}' is not a safe file name: use letters, digits, '-', '_' and '.' only, "
+        return (f"'{name}' is not a safe file name: use ASCII letters and digits, '-', '_' and '.' only, "
                 "not starting with '.'; rename the file")
     if problem := windows_name_problem(relative.as_posix(), "rename the file"):
         return problem
