@@ -291,6 +291,27 @@ def test_course_page_holds_every_part_of_the_course(site: Path) -> None:
     assert not footer.find_all(cls="syllabus-stale")  # reviewed within the site's 365 days
 
 
+def test_the_home_page_is_headed_by_its_own_heading_not_its_nav_label(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.write("docs/index.md", "# Globex Academy\n\nTraining for our customers.\n")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + "nav:\n  - Home: index.md\n")
+    build_site(catalog.config, tmp_path / "site")
+    hero = page(tmp_path / "site", "").find("section", cls="syllabus-hero")
+    assert hero.find("h1").text == "Globex Academy" and hero.find("h1").attrs["id"] == "globex-academy"
+
+
+def test_a_deprecated_course_points_to_what_it_recommends_only_if_it_does(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.course("old", status="deprecated", recommended_next=["new"])
+    catalog.course("older", status="deprecated")
+    catalog.course("new")
+    build_site(catalog.config, tmp_path / "site")
+    pointing = page(tmp_path / "site", "courses/old/").find("div", cls="syllabus-banner")
+    assert pointing.find_all("p")[1].text == "This content will be retired. See the courses recommended instead."
+    assert pointing.find("a").attrs["href"] == "#next-steps"
+    assert page(tmp_path / "site", "courses/old/").find("h2", id="next-steps")
+    alone = page(tmp_path / "site", "courses/older/").find("div", cls="syllabus-banner")
+    assert alone.find_all("p")[1].text == "This content will be retired." and not alone.find_all("a")
+
+
 def test_course_page_lists_the_tracks_and_plans_that_include_it(site: Path) -> None:
     for course_id in ("admin-essentials", "keystone-101", "search-bootcamp-live"):
         tracks = [t for t, track in public("tracks").items() if course_id in dict(track_items(track))]

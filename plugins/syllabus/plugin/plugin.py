@@ -452,11 +452,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             return html if excluded else self._searchable(page, html)
         assert self.renderer is not None and self.options is not None
         if generated is None:  # the home page: the front door, then the page's own prose
-            heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor
+            heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor and words
+            # (a nav label such as "Home" names the page in the menu, not the academy on it)
+            written = next((entry.title for entry in page.toc.items if heading and entry.id == heading.group(1)), None)
             prose = self._in_its_language(page, html[heading.end():] if heading else html)
             home = self.renderer.render(
                 "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
-                title=plain_title(page.title or config.site_name), title_id=heading.group(1) if heading else None,
+                title=plain_title(written or page.title or config.site_name),
+                title_id=heading.group(1) if heading else None,
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
                 sessions_shown=HOME_SESSIONS,
