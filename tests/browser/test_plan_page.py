@@ -19,7 +19,7 @@ import yaml
 from playwright.sync_api import expect
 from syllabus.core.messages import load_messages
 
-from ..conftest import REPO, CliResult, build_site, example_catalog
+from ..conftest import REPO, CatalogDir, CliResult, build_site, course_data, example_catalog, plan_data
 from .conftest import open_page, serve
 
 PLAN = "enterprise-onboarding-90"
@@ -263,6 +263,45 @@ def test_the_visitors_zone_is_named_as_the_database_names_it(browser: Any, examp
     with open_page(browser, timezone_id="Asia/Calcutta") as page:
         page.goto(example_site + f"plans/{PLAN}/")
         expect(page.locator("#plan-timezone")).to_have_value("Asia/Kolkata")
+
+
+@pytest.fixture(scope="module")
+def uneven_plans_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A 90-day plan whose review phase is day 90 alone, and a year in four quarters."""
+    root = tmp_path_factory.mktemp("uneven-plans")
+    catalog = CatalogDir.new(root / "catalog")
+    catalog.course("intro", course_data("intro"))
+    spans = {"review-day": (90, [(0, 30), (31, 89), (90, 90)]),
+             "quarters": (365, [(0, 91), (92, 183), (184, 275), (276, 365)])}
+    for plan_id, (length, phases) in spans.items():
+        catalog.plan(plan_id, plan_data(plan_id, length_days=length, phases=[
+            {"title": f"Phase {index}", "start_day": start, "end_day": end,
+             "items": [{"day": start, "type": "meeting", "title": "Check-in"}]}
+            for index, (start, end) in enumerate(phases, 1)]))
+    build_site(catalog.config, root / "site")
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_every_phase_of_the_timeline_shows_its_title_and_days_whole(browser: Any, uneven_plans_site: str,
+                                                                     width: int) -> None:
+    """A one-day phase was a sliver with its title one letter a line and its days cut off,
+    and four quarters pushed a phone's page sideways."""
+    for plan_id in ("review-day", "quarters"):
+        with open_page(browser, viewport={"width": width, "height": 844}) as page:
+            page.goto(uneven_plans_site + f"plans/{plan_id}/")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, plan_id
+            phases = page.locator(".syllabus-timeline-bar li")
+            for index in range(phases.count()):
+                phase = phases.nth(index)
+                box = phase.bounding_box()
+                for part in phase.locator("span").all():  # the title, then its days, each on one line at most twice
+                    inner = part.bounding_box()
+                    assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"] + 0.5
+                    assert inner["height"] < 2.5 * float(part.evaluate("e => getComputedStyle(e).lineHeight")[:-2])
+            expect(phases.last.locator(".syllabus-muted")).to_have_text("day 90" if plan_id == "review-day"
+                                                                        else "days 276–365")
 
 
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:

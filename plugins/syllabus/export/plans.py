@@ -33,7 +33,7 @@ import datetime as dt
 import hashlib
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..core.locale_format import LocaleFormat
@@ -128,6 +128,13 @@ def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "", 
                             title=milestone.title, language=plan.language,
                             success_criteria=milestone.success_criteria))
     return sorted(_unique_keys(rows), key=lambda row: (row.day, row.phase_index))
+
+
+def phase_days(phase: Phase, text: Callable[..., str]) -> str:
+    """"days 31–89", or "day 90" for a phase of one day, in ``text``'s language and format."""
+    if phase.start_day == phase.end_day:
+        return text("plan.one_day", day=phase.start_day)
+    return text("plan.days_span", start=phase.start_day, end=phase.end_day)
 
 
 def by_phase(plan: Plan, rows: Sequence[PlanRow]) -> list[tuple[int, Phase, list[PlanRow]]]:
@@ -434,7 +441,7 @@ def _markdown(plan: Plan, rows: Sequence[PlanRow], dated: bool, plan_url: str, m
         lines = [f"# {_md(plan.title)}", "", _md(plan.summary), "",
                  "- " + words("download.length", count=last), "- " + words("download.personalise", link=link)]
     for _, phase, phase_rows in by_phase(plan, rows):
-        span = words("plan.days_span", start=phase.start_day, end=phase.end_day)
+        span = phase_days(phase, words)
         dates = (" · " + words("download.phase_dates", start=_date_label(phase.start_day),
                                end=_date_label(phase.end_day))) if dated else ""
         lines += ["", f"## {_md(phase.title)}{dates}{words.aside(span)}", ""]

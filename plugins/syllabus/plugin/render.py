@@ -22,6 +22,7 @@ from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
 from ..core.published import anchors_beside, plan_download_path, session_calendar_path, unit_address
 from ..export.catalog_json import track_minutes
+from ..export.plans import phase_days
 from ..export.structured_data import script_json
 from .diagram import track_diagram
 from .site_search import BODY_START
@@ -128,6 +129,7 @@ class Renderer:
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
         self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
                                 t=options.messages.text, around=options.messages.around, gap=gap,
+                                phase_days=functools.partial(phase_days, text=options.messages.text),
                                 plan_download_path=plan_download_path, session_calendar_path=session_calendar_path,
                                 unit_page=functools.partial(unit_address, use_directory_urls=use_directory_urls))
         self.catalog, self.options = catalog, options
