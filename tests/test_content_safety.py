@@ -5,6 +5,7 @@ published), in Markdown bodies, front matter, file names, materials and YAML."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -268,6 +269,33 @@ def test_hard_links_are_refused_like_symlinks(site_catalog: CatalogDir, run_cli,
                         materials=[{"title": "Answers", "file": "answers.pdf"}])
     out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
     assert "hard link" in out
+
+
+@pytest.mark.parametrize("folder", ["courses", "tracks", "plans", "docs"])
+def test_a_symlinked_content_folder_is_refused_and_written_through_by_nothing(site_catalog: CatalogDir, run_cli,
+                                                                               tmp_path: Path, folder: str) -> None:
+    """A committed `docs -> /somewhere` published the CI runner's files (secret.txt), and
+    `syllabus new` wrote outside the repository; what refers to an item in it is not said too."""
+    site_catalog.track("path", track_data("path", ["c"]))
+    start = {"title": "Start", "start_day": 0, "end_day": 29, "items": [{"day": 0, "type": "track", "track": "path"}]}
+    site_catalog.plan("plan", plan_data("plan", phases=[start]))
+    site_catalog.write("docs/secret.txt", "RUNNER-SECRET\n")
+    outside = tmp_path / "outside" / folder
+    outside.parent.mkdir()
+    (site_catalog.root / folder).rename(outside)
+    (site_catalog.root / folder).symlink_to(outside, target_is_directory=True)
+    result = run_cli("validate", "--format", "json", "-f", site_catalog.config)
+    assert result.code == 1
+    assert [(d["path"], d["line"], d["column"], d["rule"]) for d in json.loads(result.out)] == [
+        (folder, 1, 1, "symlink")]
+    build = build_site(site_catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1 and f"{folder} is a symlink" in build.stderr
+    assert not (tmp_path / "site").exists()
+    if folder != "docs":
+        made = run_cli("new", folder[:-1], "brand-new", "--owner", "@trainer", "-f", site_catalog.config)
+        assert made.code == 2 and f"{folder} is a symlink" in made.err
+        assert sorted(path.name for path in outside.iterdir()) == sorted(
+            {"courses": ["c"], "tracks": ["path.yml"], "plans": ["plan.yml"]}[folder])
 
 
 LFS_POINTER = ("version https://git-lfs.github.com/spec/v1\n"

@@ -17,8 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..core.catalog import load_catalog
+from ..core.catalog import linked_folder, load_catalog
 from ..core.config import Options
+from ..core.report import Report
 from ..core.rules import PLACEHOLDER, windows_name_problem
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
@@ -213,6 +214,8 @@ def write_new(root: Path, files: dict[str, str]) -> None:
     """Create every file, or none if the id is taken; never overwrites."""
     first = Path(next(iter(files)))
     target = root / (first.parent if first.parts[0] == "courses" else first)
+    if linked_folder(root, first.parts[0], linked := Report()):  # it would write outside the repository
+        raise ScaffoldError(linked.diagnostics[0].message)
     if target.exists() or target.is_symlink():
         raise FileExistsError(target.relative_to(root).as_posix())
     for path, text in files.items():
@@ -229,11 +232,10 @@ def run(args: argparse.Namespace, options: Options) -> int:
         if not owners:
             raise ScaffoldError("no owner: pass --owner @your-github-handle (or set git's user.email)")
         files = scaffold(args.kind, args.id, owners, options)
+        write_new(options.root, files)
     except ScaffoldError as error:
         sys.stderr.write(f"syllabus new: error: {error}\n")
         return EXIT_USAGE
-    try:
-        write_new(options.root, files)
     except FileExistsError as error:
         sys.stderr.write(f"syllabus new: error: {error} already exists; nothing was written "
                          "(edit it, or pick another id)\n")

@@ -102,10 +102,33 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
         return sorted(scan, key=lambda entry: entry.name)
 
 
-def discover(root: Path, report: Report) -> dict[str, list[Path]]:
-    """Content files by kind, sorted; symlinks and misplaced files are reported, never read."""
+def linked_folder(root: Path, folder: str, report: Report) -> bool:
+    """Whether the content folder ``folder`` of the repository at ``root`` is, or lies in, a
+    symlink, reported if so: everything under it would be read (and published) from wherever
+    it points, outside the repository and its review. Only the part inside ``root`` counts
+    (a docs_dir of ``../shared`` is checked as the folder it names)."""
+    parts = Path(folder).parts
+    inside = [part for part in parts if part not in ("", ".")]
+    steps = [Path(*parts)] if ".." in inside else [Path(*inside[:end]) for end in range(1, len(inside) + 1)]
+    linked = next((step for step in steps if (root / step).is_symlink()), None)
+    if linked is not None:
+        report.at(linked.as_posix(), 1, 1, f"{linked.as_posix()} is a symlink: content folders must be real folders "
+                  "of the repository, or files from outside it would be published; replace it with the folder itself",
+                  "symlink")
+    return linked is not None
+
+
+def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = None) -> dict[str, list[Path]]:
+    """Content files by kind, sorted; symlinks and misplaced files are reported, never read.
+    ``unread`` gets the ids of those in a symlinked content folder, named but not read, so
+    that what refers to them is not reported too."""
     found: dict[str, list[Path]] = {"course": [], "track": [], "plan": []}
-    for entry in _entries(root / "courses"):
+    linked = {folder for folder in ("courses", "tracks", "plans") if linked_folder(root, folder, report)}
+    for kind, folder in (("course", "courses"), ("track", "tracks"), ("plan", "plans")):
+        if folder in linked and unread is not None:
+            unread[kind].update(entry.name if kind == "course" else entry.name.removesuffix(".yml")
+                                for entry in _entries(root / folder))
+    for entry in _entries(root / "courses") if "courses" not in linked else ():
         rel = f"courses/{entry.name}"
         if entry.is_symlink():
             report.at(rel, 1, 1, "symlinks are not allowed in courses/; replace it with a real folder", "symlink")
@@ -131,7 +154,7 @@ def discover(root: Path, report: Report) -> dict[str, list[Path]]:
             report.at(rel, 1, 1, "files directly in courses/ are ignored; put them in a course folder", "layout",
                       "warning")
     for kind, folder in (("track", "tracks"), ("plan", "plans")):
-        for entry in _entries(root / folder):
+        for entry in _entries(root / folder) if folder not in linked else ():
             rel = f"{folder}/{entry.name}"
             if entry.name.startswith("."):
                 continue
@@ -323,7 +346,8 @@ def docs_files(root: Path, report: Report, options: Options) -> list[tuple[Path,
     like a material (see :func:`docs_file_problem`); those refused are left out."""
     docs = root / options.docs_dir
     files = []
-    for folder, subfolders, names in os.walk(docs) if docs.is_dir() else ():
+    for folder, subfolders, names in os.walk(docs) if docs.is_dir() and not linked_folder(
+            root, options.docs_dir, report) else ():
         subfolders.sort()
         for name in sorted(names) + [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
             path = Path(folder, name)
@@ -408,11 +432,11 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     root = options.root
     schemas = schemas or build_schema_set(options.taxonomy)
     report = Report(diagnostics=list(options.text_problems))
-    found = discover(root, report)
+    known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
+    found = discover(root, report, unread=known_ids)
     courses: dict[str, Course] = {}
     tracks: dict[str, Track] = {}
     plans: dict[str, Plan] = {}
-    known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
     markdown: list[Path] = []
     unusable: list[tuple[str, str, Any]] = []  # (kind, source, raw data) of files that failed checks
     data_of: dict[str, Any] = {}  # each item's data, by source

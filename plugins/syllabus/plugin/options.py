@@ -219,9 +219,10 @@ def link_rules(config: MkDocsConfig) -> LinkRules:
 
 
 def docs_folder(config: MkDocsConfig) -> str:
-    """mkdocs.yml's ``docs_dir``, relative to the folder of mkdocs.yml (``docs``)."""
-    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-    return os.path.relpath(Path(config.docs_dir).resolve(), root).replace(os.sep, "/")
+    """mkdocs.yml's ``docs_dir``, relative to the folder of mkdocs.yml (``docs``), as written:
+    a symlinked docs folder stays ``docs``, for the checks to find it a symlink."""
+    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    return os.path.relpath(os.path.abspath(config.docs_dir), root).replace(os.sep, "/")
 
 
 def unpublished_docs(config: MkDocsConfig) -> frozenset[str]:
