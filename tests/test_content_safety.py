@@ -64,6 +64,10 @@ ALLOWLIST_ONLY = {
     "remote-image": ("Intro.\n\n![Logo](https://cdn.example/logo.png)\n", "courses/c/unit.md:3:9"),
     # The site enables Mermaid fences; Material would load Mermaid from unpkg.com for them.
     "mermaid-fence": ("Intro.\n\n```mermaid\ngraph LR\n  A --> B\n```\n", "courses/c/unit.md:"),
+    # The page scripts find Syllabus' own parts by class: an empty one stopped the times being localised.
+    "product-class": ('Intro.\n\n<div class="note syllabus-home-sessions"></div>\n', "courses/c/unit.md:3:18"),
+    "product-class-by-attribute-list": ("Intro.\n\n[Go](https://example.com){: .md-button .syllabus-cta }\n",
+                                        "courses/c/unit.md:3:41"),
     # Escaped in the body, but Material prints the table of contents' "#" + id unescaped.
     "heading-id-breakout": ("Intro.\n\n## Next {: id='b\" onmouseover=\"alert(1)\" x=\"' }\n",
                             "courses/c/unit.md:3:16"),

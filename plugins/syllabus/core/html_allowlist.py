@@ -76,6 +76,9 @@ _WORD = re.compile(r"[\w.:-]+")
 # Material's script loads Mermaid from unpkg.com for any element of this class: every visitor's
 # browser would ask another host for a script.
 _THEME_FETCHES = "mermaid"
+# Syllabus' own page parts: its scripts find them by class, and one written in a page (an empty
+# <div class="syllabus-home-sessions">) stopped the page's times being shown in the visitor's zone.
+_PRODUCT_CLASS_PREFIX = "syllabus-"
 _EXTENSION_IDS = ("__tabbed_", "__codelineno-")
 # Attributes allowed only with these exact values. A link may open a new tab, but never a
 # named window: a page opened in one gets window.opener, and can send this tab elsewhere
@@ -96,9 +99,17 @@ _ATTRIBUTE_NOTES = {
             "opens control of this one); remove the rest"),
     "target": ("a link opens in this tab or a new one only (_blank): a named window gives the page it opens "
                "control of this one; write target=\"_blank\" or remove it"),
-    "class": ("class mermaid makes the theme load Mermaid from unpkg.com in every visitor's browser; "
+    "class": ("it makes the theme load Mermaid from unpkg.com in every visitor's browser; "
               "draw the diagram as an image beside the page and show it with a relative path"),
+    _PRODUCT_CLASS_PREFIX: (f"classes starting with '{_PRODUCT_CLASS_PREFIX}' belong to the catalog's own page "
+                            "parts, which its scripts act on; name yours otherwise"),
 }
+
+
+def _refused_class(value: str) -> str | None:
+    """The word of a class attribute that content may not use, if any."""
+    return next((word for word in value.split()
+                 if word == _THEME_FETCHES or word.startswith(_PRODUCT_CLASS_PREFIX)), None)
 
 
 # html5ever (in nh3) and the search plugin's parser both do work per open element for every
@@ -161,7 +172,7 @@ class Allowlist:
             return value if self.allows_embed(value) else None
         if tag == "img" and attribute == "src":
             return value if _from_the_site(value) else None
-        if attribute == "class" and _THEME_FETCHES in value.split():
+        if attribute == "class" and _refused_class(value) is not None:
             return None
         return value
 
@@ -455,7 +466,11 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
         return Removal(message, (value, f"{name}="))
     if name in _ID_ATTRIBUTES and value:  # written as {#value}, or a heading's words made it
         return Removal(message, (value, f"{name}=", name))
-    return Removal(message, (_THEME_FETCHES, f"{name}=") if name == "class" else (f"{name}=", name))
+    if name == "class":
+        word = _refused_class(value) or _THEME_FETCHES
+        note = _ATTRIBUTE_NOTES["class" if word == _THEME_FETCHES else _PRODUCT_CLASS_PREFIX]
+        return Removal(f"class {word[:40]} is not allowed on <{tag}> in published pages; {note}", (word, "class="))
+    return Removal(message, (f"{name}=", name))
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
