@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import markupsafe
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
@@ -445,6 +446,22 @@ def test_leak_check_passes_a_public_build_and_catches_leaks(catalog: CatalogDir,
     assert planted.out.splitlines()[0] == "assets/planted.js.gz: title of draft course 'secret-course'"
 
     assert run_cli("leak-check", tmp_path / "nowhere", "-f", catalog.config).code == 2
+
+
+def test_leak_check_finds_a_title_escaped_as_the_sites_templates_escape_it(catalog: CatalogDir, run_cli,
+                                                                            tmp_path: Path) -> None:
+    """MarkupSafe writes ' and " as &#39; and &#34;, where Python's html.escape writes &#x27; and &quot;."""
+    catalog.course("open-course")
+    title = 'Keystone Assist: ask your codebase what it\'s "really" doing'
+    catalog.course("secret-course", title=title, status="draft")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    assert run_cli("leak-check", site, "-f", catalog.config).code == 0
+    page = site / "catalog" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"{markupsafe.escape(title)}</main>"),
+                    encoding="utf-8")
+    leaky = run_cli("leak-check", site, "-f", catalog.config)
+    assert leaky.code == 1 and "catalog/index.html: title of draft course 'secret-course'" in leaky.out
 
 
 SECRET_BODY = ("# Roadmap\n\nThe *unannounced* connector ships to every region in March 2027.\n\n"

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape as markup_escape
+
 from ..core.catalog import LoadResult
 from ..core.config import ConfigError, Options
 from ..core.html_allowlist import Allowlist
@@ -41,8 +43,9 @@ class Needle:
 
 
 def spellings(text: str) -> frozenset[bytes]:
-    """The text as written raw, HTML-escaped, and inside JSON strings (escaped or not)."""
-    variants = {text, html.escape(text, quote=False), html.escape(text)}
+    """The text as written raw, HTML-escaped (as Python and as the site's templates escape:
+    ``&#x27;`` and ``&#39;``), and inside JSON strings (escaped or not)."""
+    variants = {text, html.escape(text, quote=False), html.escape(text), str(markup_escape(text))}
     variants |= {json.dumps(v, ensure_ascii=flag)[1:-1] for v in tuple(variants) for flag in (True, False)}
     return frozenset(v.encode("utf-8") for v in variants if v)
 
