@@ -51,6 +51,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         tags=[f"tag {SVG}", f"tag {QUOTE}"],
     ))
     catalog.write("courses/evil/unit.md", "A plain unit body.\n")
+    catalog.course("nagai", course_data("nagai", title="長い名前", language="ja", units=[
+        {"title": "はじめに", "file": "first.md"}, {"title": f"{UNBROKEN[:60]} を設定する", "file": "second.md"}]))
+    catalog.write("courses/nagai/first.md", "最初の単元。\n")
+    catalog.write("courses/nagai/second.md", "次の単元。\n")
     catalog.course("evil-live", course_data(
         "evil-live", title=LIVE_TITLE, summary=f"Live summary {IMG}", format="virtual-ilt", roles=["end-user"],
         sessions=[{"start": "2026-12-08T11:00", "timezone": "America/New_York",
@@ -92,12 +96,16 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("width", [375, 1366])
 def test_unbroken_names_wrap_inside_the_page(browser: Any, hostile_site: str, width: int) -> None:
     """An instructor's name, a phase title in the plan's timeline and the customer's name the
     plan page repeats in its status, with no space: the page scrolled sideways (to 601 px and
-    797 px on a phone; 1,619 px on a laptop)."""
+    797 px on a phone; 1,619 px on a laptop). So did a Japanese unit's title holding a long
+    Latin word, in the "Next unit" link (666 px on a 375 px phone)."""
     with open_page(browser, viewport={"width": width, "height": 900}) as page:
+        page.goto(hostile_site + "courses/nagai/first/")
+        expect(page.locator(".syllabus-pager-link--next")).to_contain_text(UNBROKEN[:60])
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.goto(hostile_site + "courses/evil-live/")
         expect(page.locator(".syllabus-session-details")).to_contain_text(UNBROKEN)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
