@@ -299,6 +299,30 @@ def test_the_home_page_is_headed_by_its_own_heading_not_its_nav_label(catalog: C
     assert hero.find("h1").text == "Globex Academy" and hero.find("h1").attrs["id"] == "globex-academy"
 
 
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_catalog_without_a_home_page_gets_the_front_door(catalog: CatalogDir, tmp_path: Path,
+                                                            language: str) -> None:
+    """No docs/index.md had no index.html (a folder listing, or GitHub Pages' 404, at the site's
+    address); the front door is headed by the site's name, listed as "Home" in the site's language,
+    and offers a way in for the roles some course or track is for, only."""
+    (catalog.root / "docs" / "index.md").unlink()
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "name: material", f"name: material\n  language: {language}"))
+    catalog.course("intro", roles=["admin"])
+    build_site(catalog.config, tmp_path / "site")
+    home = page(tmp_path / "site", "")
+    assert home.find("section", cls="syllabus-hero").find("h1").text == "Test Academy"
+    assert nav_tree(home)[0] == ({"en": "Home", "ja": "ホーム"}[language], ".", [])
+    assert [card.find("h3").text for card in home.find_all("li", cls="syllabus-role-card")] == [
+        {"en": "Administrator", "ja": "Administratorの方"}[language]]
+
+
+def test_a_readme_is_the_home_page_as_mkdocs_publishes_it(catalog: CatalogDir, tmp_path: Path) -> None:
+    (catalog.root / "docs" / "index.md").rename(catalog.root / "docs" / "README.md")
+    build_site(catalog.config, tmp_path / "site")
+    assert page(tmp_path / "site", "").find("section", cls="syllabus-hero").find("h1").text == "Welcome"
+
+
 def test_a_deprecated_course_points_to_what_it_recommends_only_if_it_does(catalog: CatalogDir, tmp_path: Path) -> None:
     catalog.course("old", status="deprecated", recommended_next=["new"])
     catalog.course("older", status="deprecated")

@@ -409,6 +409,12 @@ class Catalog:
                        plans=keep(self.plans), audience=audience)
 
     @cached_property
+    def roles_served(self) -> frozenset[str]:
+        """The roles some course or track is for: the home page offers a way in for these only."""
+        return frozenset(role for course in self.courses.values() for role in course.roles) | {
+            track.role for track in self.tracks.values()}
+
+    @cached_property
     def tracks_by_course(self) -> Mapping[str, tuple[Track, ...]]:
         index: dict[str, list[Track]] = {}
         for track in self.tracks.values():

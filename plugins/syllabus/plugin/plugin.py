@@ -89,6 +89,7 @@ log = logging.getLogger("mkdocs.plugins.syllabus")
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME_SESSIONS = 4  # next live sessions on the home page
+HOME_PAGES = ("index.md", "README.md")  # what MkDocs publishes as the site's index.html, in its order
 TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
 WATCHED = ("courses", "tracks", "plans", "schemas", SITE_LOCALES)
 
@@ -101,6 +102,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.catalog: Catalog | None = None
         self.markdown: dict[str, str] = {}  # checked text of course Markdown, by catalog path
         self.pages: dict[str, GeneratedPage] = {}
+        self.home_generated = False  # docs has no home page: an empty one is added for the front door
         self.downloads: list[Download] = []
         self.renderer: Renderer | None = None
         self.allowlist: Allowlist | None = None
@@ -284,6 +286,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             documents = [(f.src_uri, f.abs_src_path) for f in files.documentation_pages()]
             frame = page_frame(self.catalog, self.options, config.config_file_path, documents)
             reusable = self.rendered.reusable(self.catalog, self.markdown, frame)
+        # The front door is the home page's template around docs/index.md; a catalog without one
+        # had no index.html (a folder listing, or GitHub Pages' 404, at its address).
+        self.home_generated = not any(files.get_file_from_path(name) for name in HOME_PAGES)
+        if self.home_generated:
+            files.append(File.generated(config, HOME_PAGES[0], content=""))
         for page in pages:
             if page.src_uri in files.src_uris:  # generated URIs are already normalised
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
@@ -354,11 +361,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         assert self.catalog is not None and self.options is not None
         generated = set(self.pages)
         docs = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
-        home = [uri for uri in docs if uri == "index.md"]
         messages = self.options.messages
 
         def text(key: str) -> Markup:  # Material prints nav titles raw
             return Markup(escape(messages.text(key)))
+
+        home = [{text("nav.home"): "index.md"} if self.home_generated else uri for uri in docs if uri == "index.md"]
 
         nav: list[Any] = [*home, {text("nav.catalog"): "catalog/index.md"}]
         if self.catalog.tracks:
@@ -454,11 +462,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated is None:  # the home page: the front door, then the page's own prose
             heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor and words
             # (a nav label such as "Home" names the page in the menu, not the academy on it)
-            written = next((entry.title for entry in page.toc.items if heading and entry.id == heading.group(1)), None)
+            written = next((entry.title for entry in page.toc.items if heading and entry.id == heading.group(1)),
+                           page.meta.get("title"))  # else the site's name, never MkDocs' "Home"
             prose = self._in_its_language(page, html[heading.end():] if heading else html)
             home = self.renderer.render(
                 "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
-                title=plain_title(written or page.title or config.site_name),
+                title=plain_title(written or config.site_name),
                 title_id=heading.group(1) if heading else None,
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
