@@ -57,6 +57,11 @@ CASES = [
      [(8, 10, "yaml-reserved")]),
     ("handle-unquoted-item", COURSE.replace("owners: ['@trainer']", "owners:\n  - @dev-patel"),
      [(9, 5, "yaml-reserved")]),
+    # Valid lines above the one mistake are not judged by it: an apostrophe inside an item, a
+    # comma or '@' inside a quoted one (each was reported, the hint splitting the tag in two).
+    ("apostrophe-and-quoted-commas-above-a-mistake",
+     COURSE + "instructors: [Liam O'Connor, Ana D'Souza]\ntags: [\"search, @mentions\", 'a, `b`']\n"
+              "outcomes:\n\t- Search code\n", [(13, 1, "yaml-tab")]),
     ("bracket-then-text", COURSE.replace("title: Intro to search", "title: [Beta] Code insights"),
      [(2, 8, "yaml-reserved")]),
     ("asterisk-start", COURSE.replace("title: Intro to search", "title: *New* search"), [(2, 8, "yaml-reserved")]),
@@ -115,6 +120,7 @@ def test_unclosed_quote_says_where_it_opened(catalog, run_cli):
     COURSE + "outcomes:\n- Compact list at the key's indentation\n- Second\ntags: [a,\n  b]\n",
     COURSE + "units:\n  - title: 'It''s fine'\n    file: basics.md\n    minutes: 5\n",
     COURSE + "note: a long line\n  that wraps onto the next\n",
+    COURSE + "instructors: [Liam O'Connor, 'Ana D''Souza']\ntags: [\"search, @mentions\", 'a, `b`', {k: '@x'}]\n",
 ])
 def test_valid_yaml_gets_no_syntax_diagnostics(text):
     from syllabus.core.yamlhints import explain

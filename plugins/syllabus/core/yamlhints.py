@@ -67,25 +67,43 @@ def _quote_closes(value: str) -> bool:
     return False
 
 
-def _flow_depth(value: str) -> tuple[int, int | None]:
-    """Open brackets minus closed ones on this line, ignoring quoted text; and the index of
-    a quote that runs to the end of the line, if one does."""
-    depth, index = 0, 0
+@dataclass(frozen=True)
+class _Flow:
+    """What one line of a flow collection (``[a, 'b']``, ``{k: v}``) holds, read as YAML does."""
+
+    depth: int  # open brackets minus closed ones, quoted text aside
+    open_quote: int | None  # the index of a quote that runs to the end of the line
+    reserved: int | None  # the index of the first item starting with what YAML reserves (@, `)
+
+
+def _flow(value: str) -> _Flow:
+    """Scan ``value``; a quote opens a quoted item only where an item starts (after ``[``,
+    ``{``, ``,`` or ``: ``): inside one (``[Liam O'Connor]``) it is a letter like any other.
+    A quoted item followed by more than a separator (``["admin, "manager"]``) is a quote that
+    does not pair up, as one running to the end of the line is."""
+    depth, index, starts, reserved = 0, 0, True, None
     while index < len(value):
         char = value[index]
-        if char in "\"'":
+        if char in " \t":
+            index += 1
+            continue
+        if starts and char in "\"'":
             end = index + 1
-            while end < len(value) and value[end] != char:
-                end += 2 if char == '"' and value[end] == "\\" else 1
-            if end >= len(value):
-                return depth, index
-            index = end + 1
+            while end < len(value) and (value[end] != char or value[end:end + 2] == "''"):
+                end += 2 if (char == '"' and value[end] == "\\") or value[end:end + 2] == "''" else 1
+            after = value[end + 1:].lstrip(" \t")[:1]
+            if end >= len(value) or after not in ("", ",", "]", "}", ":", "#"):
+                return _Flow(depth, index, reserved)
+            index, starts = end + 1, False
             continue
         if char == "#" and index and value[index - 1] in " \t":
             break
+        if starts and char in "@`" and reserved is None:
+            reserved = index
         depth += (char in "[{") - (char in "]}")
+        starts = char in "[{," or (char == ":" and value[index + 1:index + 2] in ("", " ", "\t"))
         index += 1
-    return depth, None
+    return _Flow(depth, None, reserved)
 
 
 def _indent_of(line: str) -> int:
@@ -271,7 +289,8 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
                    f"put it in quotes: {in_quotes(_without_comment(value))}", "yaml-reserved")
         return None
     if first in "[{":
-        depth, open_quote = _flow_depth(value)
+        flow = _flow(value)
+        depth, open_quote = flow.depth, flow.open_quote
         closer = "]" if first == "[" else "}"
         text = _without_comment(value)
         if depth == 0 and not text.endswith(closer):  # "[Beta] Code insights"
@@ -279,9 +298,9 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
                        f"{'list' if first == '[' else 'mapping'}, and text follows its '{closer}'",
                        f"put the whole value in quotes: {in_quotes(text)}", "yaml-reserved")
             return None
-        if depth == 0 and first == "[" and (reserved := _RESERVED_ITEM.search(text)):  # [@dev-patel]
-            reader.add(number, column0 + reserved.end(), f"an item of {name} starts with '{reserved[1]}', which "
-                       "YAML reserves", _requoted(text, '"'), "yaml-reserved")
+        if depth == 0 and first == "[" and flow.reserved is not None:  # [@dev-patel]
+            reader.add(number, column0 + flow.reserved + 1, f"an item of {name} starts with "
+                       f"'{value[flow.reserved]}', which YAML reserves", _requoted(text, '"'), "yaml-reserved")
             return None
         if depth <= 0:
             return None
@@ -307,9 +326,6 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
                    "belongs to it", "yaml-comment-in-value", "warning")
     return None
-
-
-_RESERVED_ITEM = re.compile(r"(?:^\[|,)\s*([@`])")  # an item of a [...] list starting with what YAML reserves
 
 
 def _without_comment(value: str) -> str:
