@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -679,19 +680,27 @@ def test_units_in_subfolders_are_linked_where_they_are_published(catalog: Catalo
 def test_units_are_linked_where_they_are_published_without_directory_urls(catalog: CatalogDir,
                                                                           tmp_path: Path) -> None:
     """With use_directory_urls: false MkDocs publishes a.md as a.html: the course's unit list,
-    the pager and the unit list of every unit link those files (they linked a/index.html)."""
+    the pager and the unit list of every unit link those files (they linked a/index.html).
+    And no page links a folder (the 404 page's ways in, the catalog's "clear the filters" did):
+    a host that serves no folder's index.html is why a site turns directory URLs off."""
     files = [("Intro", "intro.md"), ("Lab", "lab/index.md"), ("Deep", "part/two/deep.md")]
     units = [{"title": title, "file": file} for title, file in files]
     for unit in units:
         catalog.write(f"courses/c/{unit['file']}", f"# {unit['title']}\n\nText.\n")
     catalog.course("c", units=units)
+    catalog.track("path", track_data("path", ["c"]))
     catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + "use_directory_urls: false\n")
     site = tmp_path / "site"
     build_site(catalog.config, site)
     course_links = {a.attrs.get("href") for a in page(site, "courses/c/").iter() if a.tag == "a"}
     assert {"intro.html", "lab/index.html", "part/two/deep.html"} <= course_links
-    broken = [f"{url}: {ref}" for url, ref, target in internal_references(site) if not target.is_file()]
+    references = list(internal_references(site))
+    broken = [f"{url}: {ref}" for url, ref, target in references if not target.is_file()]
     assert not broken, broken
+    folders = [f"{url}: {ref}" for url, ref, _ in references if urlsplit(ref).path.endswith(("/", "."))]
+    assert not folders, folders
+    assert {"/catalog/index.html", "/index.html", "/tracks/path/index.html"} <= {
+        a.attrs["href"] for a in parse_html((site / "404.html").read_text(encoding="utf-8")).find_all("a", href=True)}
 
 
 def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:

@@ -50,7 +50,14 @@ from ..core.pages import (
     render_seconds,
     too_slow,
 )
-from ..core.published import CATALOG_DOCUMENT, THEME_OUTPUTS, course_files, links_leading_nowhere, redirect_path
+from ..core.published import (
+    CATALOG_DOCUMENT,
+    THEME_OUTPUTS,
+    course_files,
+    links_leading_nowhere,
+    page_address,
+    redirect_path,
+)
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.facets import SESSIONS_KEPT
 from ..export.feeds import Feed, course_events, site_feeds
@@ -389,7 +396,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.serving:
             env.bytecode_cache = self.compiled
         if self.config.enabled and self.catalog is not None and self.options is not None:  # for the 404 page
-            env.globals["syllabus_tracks"] = [(t.title, f"tracks/{t.id}/") for t in self.catalog.tracks.values()]
+            def address(folder: str) -> str:
+                return page_address(folder, config.use_directory_urls)
+            env.globals["syllabus_home"], env.globals["syllabus_catalog"] = address(""), address("catalog/")
+            env.globals["syllabus_tracks"] = [(t.title, address(f"tracks/{t.id}/"))
+                                              for t in self.catalog.tracks.values()]
             # The theme's environment does not autoescape: its t() gives escaped text.
             messages = self.options.messages
             env.globals["t"] = lambda key, **values: escape(messages.text(key, **values))

@@ -20,7 +20,13 @@ from ..core.html_allowlist import element_ids
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
-from ..core.published import anchors_beside, plan_download_path, session_calendar_path, unit_address
+from ..core.published import (
+    anchors_beside,
+    page_address,
+    plan_download_path,
+    session_calendar_path,
+    unit_address,
+)
 from ..export.catalog_json import track_minutes
 from ..export.plans import phase_days
 from ..export.structured_data import script_json
@@ -93,8 +99,8 @@ def relative_url(target: str, page_url: str, use_directory_urls: bool) -> str:
     Both are site paths without ``.`` or ``..`` segments, so the link climbs out of the
     page's folders below the common ones and descends into the target's.
     """
-    if not use_directory_urls and (target == "" or target.endswith("/")):
-        target += "index.html"
+    if target == "" or target.endswith("/"):
+        target = page_address(target, use_directory_urls)
     folders = page_url.split("/")[:-1]  # "courses/x/" and "courses/x/index.html": courses, x
     parts = target.split("/") if target else []  # the site root: just climb ("../..")
     common = 0
