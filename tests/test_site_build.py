@@ -324,6 +324,23 @@ def test_a_readme_is_the_home_page_as_mkdocs_publishes_it(catalog: CatalogDir, t
     assert page(tmp_path / "site", "").find("section", cls="syllabus-hero").find("h1").text == "Welcome"
 
 
+def test_an_overview_opening_with_the_courses_title_shows_it_once(catalog: CatalogDir, run_cli,
+                                                                  tmp_path: Path) -> None:
+    """'# Intro to search' atop index.md, as Markdown pages open, gave the page two headings
+    saying the same; the page's own keeps the id, so a link to it still lands. A heading
+    saying something else is the trainer's and stays."""
+    catalog.course("intro", title="Intro to Search")
+    catalog.write("courses/intro/index.md", "# Intro  to search\n\nBack to [the top](#intro-to-search).\n\n"
+                                            "## Agenda\n\nText.\n")
+    catalog.course("other", title="Other")
+    catalog.write("courses/other/index.md", "# Welcome aboard\n\nText.\n")
+    assert run_cli("validate", "--strict", "-f", catalog.config).code == 0
+    build_site(catalog.config, tmp_path / "site")
+    headings = page(tmp_path / "site", "courses/intro/").find_all("h1")
+    assert [(h.text, h.attrs["id"]) for h in headings] == [("Intro to Search", "intro-to-search")]
+    assert [h.text for h in page(tmp_path / "site", "courses/other/").find_all("h1")] == ["Other", "Welcome aboard"]
+
+
 def test_a_deprecated_course_points_to_what_it_recommends_only_if_it_does(catalog: CatalogDir, tmp_path: Path) -> None:
     catalog.course("old", status="deprecated", recommended_next=["new"])
     catalog.course("older", status="deprecated")

@@ -80,6 +80,7 @@ from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
 from .structure import (
+    COURSE_TEMPLATE,
     Download,
     GeneratedPage,
     next_live_sessions,
@@ -486,7 +487,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             )
             _with_published_ids(page, home)
             return home if excluded else self._searchable(page, home)
-        content = self.renderer.render_page(generated, html, page.url)
+        # An overview opening with "# <the course's title>", as Markdown pages do, showed the
+        # title twice: the page's own heading takes its place, and its id.
+        heading = _FIRST_H1.match(html) if generated.template == COURSE_TEMPLATE else None
+        repeated = heading is not None and _same_words(
+            next((entry.title for entry in page.toc.items if entry.id == heading.group(1)), ""), generated.title)
+        if repeated:
+            html = html[heading.end():]
+        content = self.renderer.render_page(generated, html, page.url, heading.group(1) if repeated else None)
         if generated.markdown_source:
             _with_published_ids(page, content)
         else:  # a track's, a plan's, the catalog's: validate cannot know its places, nor does MkDocs check them
@@ -576,7 +584,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         head = self.script_messages + self.feed_links.replace("{base}", escape(page.url.count("/") * "../"))
         generated = self.pages.get(page.file.src_uri)
         course = generated.context.get("course") if generated is not None else None
-        if course is not None and generated is not None and generated.template == "syllabus/course.html":
+        if course is not None and generated is not None and generated.template == COURSE_TEMPLATE:
             data = course_json_ld(course, self.catalog, self.options.today, self.options.site_url, config.site_name)
             head += f'<script type="application/ld+json">{script_json(data)}</script>'
         output = output.replace("</head>", head + "</head>", 1)
@@ -698,6 +706,11 @@ _FIRST_H1 = re.compile(r'\s*<h1\b(?:[^>]*\bid="([^"]*)")?[^>]*>.*?</h1>', re.DOT
 _TITLE = re.compile(r'<h1\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
 _SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+
+
+def _same_words(heading: str, title: str) -> bool:
+    """Whether a heading (escaped HTML text, as the table of contents holds it) says ``title``."""
+    return str(plain_title(heading)).casefold().split() == str(escape(title)).casefold().split()
 
 
 def toc_with_sections(html: str, toc: TableOfContents, body_language: str | None = None) -> TableOfContents:

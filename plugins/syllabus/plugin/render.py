@@ -154,10 +154,11 @@ class Renderer:
             **context,
         )
 
-    def render_page(self, page: GeneratedPage, body_html: str, page_url: str, template: str | None = None) -> str:
-        """The page around its converted Markdown, with ``page.template`` unless told otherwise."""
-        return self.render(template or page.template, page_url, page_html=body_html, body=Markup(body_html),
-                           page_info=page, **page.context)
+    def render_page(self, page: GeneratedPage, body_html: str, page_url: str, title_id: str | None = None) -> str:
+        """The page around its converted Markdown; ``title_id``: the id of a heading of the
+        body's that the page's own title replaces, which the title keeps."""
+        return self.render(page.template, page_url, page_html=body_html, body=Markup(body_html),
+                           page_info=page, title_id=title_id, **page.context)
 
 
 def searchable(html: str, filters: Mapping[str, Sequence[str]], meta: Mapping[str, str]) -> str:

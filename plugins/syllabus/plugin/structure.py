@@ -44,6 +44,8 @@ from ..export.feeds import CourseEvents, course_events
 from ..export.field_reference import field_reference
 from ..export.plans import by_phase, plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, undated_live_dates
 
+COURSE_TEMPLATE = "syllabus/course.html"  # a course's overview page
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -107,7 +109,7 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
         "feedback_links": page_feedback("course", course, options),
     }
     yield GeneratedPage(
-        src_uri=course_site_path(course, "index.md"), title=course.title, template="syllabus/course.html",
+        src_uri=course_site_path(course, "index.md"), title=course.title, template=COURSE_TEMPLATE,
         source=course.source, description=course.summary, language=course.language, updated=updated,
         markdown=body, markdown_source=f"{course.folder}/index.md",
         context=context, search_filters=filters,
