@@ -516,8 +516,15 @@ SESSIONS = [
                                   "status: cancelled}\n"), **LIVE)},
          {C: course(extra=session(start="2026-11-10T16:00", more="  - {start: '2026-12-10T16:00', timezone: UTC}\n"),
                     **LIVE)},
-         [warning(C, 11, 3, "session-date", "sessions: every session has been held, so the course page offers no "
-                  "date to register for; add the next ones, or an on_demand alternative")]),
+         [warning(C, 11, 3, "session-date", "sessions: every session has been held or is cancelled, so the course "
+                  "page offers no date to register for; add the next ones, or an on_demand alternative")]),
+    Case("live-course-whose-sessions-are-all-cancelled-or-full-is-a-warning",
+         {C: course(extra=session(start="2026-12-10T16:00", more="    status: cancelled\n"
+                                  "  - {start: '2026-12-17T16:00', timezone: UTC, status: full}\n"), **LIVE)},
+         {C: course(extra=session(start="2026-12-10T16:00", more="    status: cancelled\n"
+                                  "  - {start: '2026-12-17T16:00', timezone: UTC}\n"), **LIVE)},
+         [warning(C, 11, 3, "session-date", "sessions: every session is cancelled or is full, so the course page "
+                  "offers no date to register for; add the next ones, or an on_demand alternative")]),
     Case("program-session-gives-one-meetings-length",
          {C: course(extra="program_weeks: 6\n" + session(), **LIVE)},
          {C: course(extra="program_weeks: 6\n" + session(more="    duration_minutes: 90\n"), **LIVE)},
@@ -546,7 +553,9 @@ SESSIONS = [
                 "mean 'timezone'? it is required)")]),
     Case("session-status-values",
          {C: course(extra=session(more="    status: postponed\n"), **LIVE)},
-         {C: course(extra=session(more="    status: cancelled\n"), **LIVE)},
+         {C: course(extra=session(more="    status: cancelled\n  - {start: '2026-12-17T16:00', timezone: UTC, "
+                                  "status: full}\n  - {start: '2026-12-18T16:00', timezone: UTC, status: scheduled}\n"),
+                    **LIVE)},
          [error(C, 13, 13, "schema-enum", "sessions[0].status: 'postponed' is not one of scheduled, full, cancelled")]),
     Case("meetings-are-bounded",
          {C: course(extra="program_weeks: 520\nsessions:\n" + COHORTS, **LIVE)},

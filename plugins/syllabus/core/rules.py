@@ -336,12 +336,16 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
             report.on(source, ("sessions", index, "start"), f"sessions[{index}].start: {start:%Y-%m-%d} is more "
                       f"than {SESSION_YEARS_AHEAD} years ahead; check the year", "session-date", severity="warning")
     format_id = _text(data, "format")
-    open_sessions = [start for _, start, _, session in held if session.get("status") != "cancelled"]
-    if (open_sessions and format_id and options.taxonomy.is_live(format_id) and not data.get("on_demand")
-            and max(open_sessions).date() < options.today):
-        report.on(source, ("sessions",), "sessions: every session has been held, so the course page offers no date "
-                  "to register for; add the next ones, or an on_demand alternative", "session-date",
-                  severity="warning")
+    if not held or not format_id or not options.taxonomy.is_live(format_id) or data.get("on_demand"):
+        return
+    # Why each session offers no registration, if it offers none: every one must say so.
+    closed = {"is cancelled" if session.get("status") == "cancelled" else "has been held"
+              if start.date() < options.today else "is full" if session.get("status") == "full" else None
+              for _, start, _, session in held}
+    if None not in closed:
+        report.on(source, ("sessions",), f"sessions: every session {' or '.join(sorted(closed))}, so the course "
+                  "page offers no date to register for; add the next ones, or an on_demand alternative",
+                  "session-date", severity="warning")
 
 
 def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *, pages: bool) -> None:
