@@ -596,6 +596,25 @@ def test_catalog_page_has_a_card_per_visible_course_and_every_facet(site: Path) 
     assert isinstance(data, dict) and [c["id"] for c in data["courses"]] == expected
 
 
+def test_a_language_with_a_region_is_filtered_as_its_language(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A course in ja-JP beside classes taught in ja was under two filters, "Japanese" and
+    "Japanese (Japan)", and filtering by the first missed it; so in the site search."""
+    catalog.course("tokyo", language="ja-JP", title="東京", summary="日本語のコース。")
+    catalog.course("live", format="virtual-ilt", sessions=[
+        {"start": "2026-12-08T11:00", "timezone": "Asia/Tokyo", "language": "ja"},
+        {"start": "2026-12-09T11:00", "timezone": "Europe/London", "language": "en-GB"}])
+    build_site(catalog.config, tmp_path / "site")
+    document = page(tmp_path / "site", "catalog/")
+    facet = document.find("fieldset", cls="syllabus-facet", **{"data-facet": "language"})
+    assert [(box.attrs["value"], label.text) for box, label in zip(facet.find_all("input"), facet.find_all("label"),
+                                                                   strict=True)] == [("en", "English (1)"),
+                                                                                     ("ja", "Japanese (2)")]
+    data = embedded_json(document, "catalog")
+    assert isinstance(data, dict)
+    assert {c["id"]: c["facets"]["language"] for c in data["courses"]} == {"live": ["en", "ja"], "tokyo": ["ja"]}
+    assert pagefind_pages(tmp_path / "site")["courses/tokyo/"]["filters"]["language"] == ["ja"]
+
+
 def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
     text = (site / "catalog.json").read_text(encoding="utf-8")
     document = json.loads(text)

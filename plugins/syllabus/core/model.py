@@ -376,15 +376,23 @@ class Plan:
 RETIRING = ("deprecated", "retired")  # statuses of a course no longer offered in place of another
 
 
+def _language_and_script(tag: str) -> tuple[str, str | None]:
+    subtags = tag.casefold().split("-")
+    return subtags[0], next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+
+
 def reads_as(tag: str, reader: str) -> bool:
     """Whether text in language ``tag`` is in the ``reader``'s language: "ja-JP" reads as "ja";
     "zh-Hant" does not read as "zh-Hans" (their scripts differ)."""
-    def parts(value: str) -> tuple[str, str | None]:
-        subtags = value.casefold().split("-")
-        return subtags[0], next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
-
-    (language, script), (wanted, wanted_script) = parts(tag), parts(reader)
+    (language, script), (wanted, wanted_script) = _language_and_script(tag), _language_and_script(reader)
     return language == wanted and (script is None or wanted_script is None or script == wanted_script)
+
+
+def reading_language(tag: str) -> str:
+    """The language a reader picks ``tag`` by, in a filter: "ja-JP" and "ja" are Japanese,
+    "en-GB" English, "zh-Hant-TW" Chinese in traditional script ("zh-Hant")."""
+    language, script = _language_and_script(tag)
+    return f"{language}-{script.title()}" if script else language
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.messages import Messages
-from ..core.model import Catalog, Course, Session
+from ..core.model import Catalog, Course, Session, reading_language
 
 # (value, upper bound in minutes, inclusive); learners think in these steps. Each value's
 # label is the text catalog.duration.<value>.
@@ -38,11 +38,13 @@ class Facet:
 
 def facet_values(course: Course, upcoming: Iterable[Session]) -> dict[str, list[str]]:
     """A course's values per facet; its languages are its own and those its ``upcoming``
-    sessions are taught in (a class in Japanese is found under Japanese)."""
+    sessions are taught in (a class in Japanese is found under Japanese), as readers pick
+    them (:func:`reading_language`: "ja-JP" is found under Japanese too)."""
     taught_in = (session.language for session in upcoming if session.language and session.status != "cancelled")
+    languages = (reading_language(tag) for tag in (course.language, *taught_in))
     return {
         "role": list(course.roles), "level": [course.level], "format": [course.format],
-        "product": list(course.products), "language": list(dict.fromkeys((course.language, *taught_in))),
+        "product": list(course.products), "language": list(dict.fromkeys(languages)),
         "duration": [duration_bucket(course.duration_minutes)],
     }
 
@@ -100,7 +102,7 @@ class CardSession:
 
     session: Session
     start_utc: str  # as catalog.json says it
-    language: str  # the language it is taught in
+    language: str  # the language it is taught in, as the catalog's filter names it (reading_language)
     first: bool  # among the course's first SESSIONS_KEPT bookable sessions
 
 
@@ -110,7 +112,7 @@ def card_sessions(course: Course, bookable: Iterable[tuple[dict[str, Any], Sessi
     card filtered to Japanese shows a class in Japanese, though three in English come first."""
     carried, seen = [], Counter[str]()
     for index, (entry, session) in enumerate(bookable):
-        language = course.language_of(session)
+        language = reading_language(course.language_of(session))
         if index < SESSIONS_KEPT or seen[language] < SESSIONS_KEPT:
             carried.append(CardSession(session, entry["start_utc"], language, index < SESSIONS_KEPT))
         seen[language] += 1

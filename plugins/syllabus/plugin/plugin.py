@@ -40,7 +40,7 @@ from ..core.config import ConfigError, Options
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist, element_ids, is_id, linked_addresses, positioned
 from ..core.messages import SITE_LOCALES, load_messages
-from ..core.model import Catalog
+from ..core.model import Catalog, reading_language
 from ..core.pages import (
     MarkdownLinks,
     RenderBudget,
@@ -556,7 +556,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def _searchable(self, page: Page, html: str) -> str:
         """A hand-written page in the index, found under its language."""
         assert self.options is not None
-        return searchable(html, {"language": (str(page.meta.get("language") or self.options.site_language),)}, {})
+        language = str(page.meta.get("language") or self.options.site_language)
+        return searchable(html, {"language": (reading_language(language),)}, {})
 
     @event_priority(-100)
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.config import Options
 from ..core.messages import Messages
-from ..core.model import Catalog, Course, Plan, Session, Track, Unit
+from ..core.model import Catalog, Course, Plan, Session, Track, Unit, reading_language
 from ..core.pages import has_body
 from ..core.published import (
     CATALOG_PAGE,
@@ -131,7 +131,8 @@ def page_feedback(kind: str, item: Course | Track | Plan, options: Options) -> F
 def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...]]:
     """The catalog's facets of a course, by title, as the site search offers them."""
     taxonomy = catalog.taxonomy
-    return {"language": (course.language,), "role": tuple(taxonomy.title("roles", r) for r in course.roles),
+    return {"language": (reading_language(course.language),),
+            "role": tuple(taxonomy.title("roles", r) for r in course.roles),
             "level": (taxonomy.title("levels", course.level),), "format": (taxonomy.title("formats", course.format),),
             "product": tuple(taxonomy.title("products", p) for p in course.products)}
 
@@ -153,7 +154,8 @@ def track_page(track: Track, catalog: Catalog, options: Options) -> GeneratedPag
         src_uri=track_site_path(track), title=track.title, template="syllabus/track.html",
         source=track.source, description=track.summary, language=track.language, updated=catalog.updated(track),
         context={"track": track, "feedback_links": page_feedback("track", track, options)},
-        search_filters={"language": (track.language,), "role": (catalog.taxonomy.title("roles", track.role),)},
+        search_filters={"language": (reading_language(track.language),),
+                        "role": (catalog.taxonomy.title("roles", track.role),)},
     )
 
 
@@ -166,7 +168,7 @@ def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
     return GeneratedPage(
         src_uri=plan_site_path(plan), title=plan.title, template="syllabus/plan.html",
         source=plan.source, description=plan.summary, language=plan.language, updated=catalog.updated(plan),
-        search_filters={"language": (plan.language,),
+        search_filters={"language": (reading_language(plan.language),),
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
         context={"plan": plan, "phases": by_phase(plan, rows), "live_dates": undated_live_dates(rows, options.messages),
                  "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
