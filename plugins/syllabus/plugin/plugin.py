@@ -474,8 +474,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated is None:  # the home page: the front door, then the page's own prose
             heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor and words
             # (a nav label such as "Home" names the page in the menu, not the academy on it)
-            written = next((entry.title for entry in page.toc.items if heading and entry.id == heading.group(1)),
-                           page.meta.get("title"))  # else the site's name, never MkDocs' "Home"
+            written = _heading_words(page, heading) or page.meta.get("title")  # else the site's, never "Home"
             prose = self._in_its_language(page, html[heading.end():] if heading else html)
             home = self.renderer.render(
                 "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
@@ -490,8 +489,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # An overview opening with "# <the course's title>", as Markdown pages do, showed the
         # title twice: the page's own heading takes its place, and its id.
         heading = _FIRST_H1.match(html) if generated.template == COURSE_TEMPLATE else None
-        repeated = heading is not None and _same_words(
-            next((entry.title for entry in page.toc.items if entry.id == heading.group(1)), ""), generated.title)
+        repeated = heading is not None and _same_words(_heading_words(page, heading) or "", generated.title)
         if repeated:
             html = html[heading.end():]
         content = self.renderer.render_page(generated, html, page.url, heading.group(1) if repeated else None)
@@ -707,6 +705,12 @@ _FIRST_H1 = re.compile(r'\s*<h1\b(?:[^>]*\bid="([^"]*)")?[^>]*>.*?</h1>', re.DOT
 _TITLE = re.compile(r'<h1\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h1>', re.DOTALL)
 _SECTION = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+
+
+def _heading_words(page: Page, heading: re.Match[str] | None) -> str | None:
+    """The words of the page's ``heading`` (a :data:`_FIRST_H1` match), as its table of contents
+    holds them: escaped text, without the permalink sign the heading's HTML ends with."""
+    return next((entry.title for entry in page.toc.items if heading and entry.id == heading.group(1)), None)
 
 
 def _same_words(heading: str, title: str) -> bool:
