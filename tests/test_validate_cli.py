@@ -311,6 +311,16 @@ def run_process(*args: str | os.PathLike[str], cwd: Path | None = None) -> subpr
                           env=environment, cwd=cwd, timeout=120, check=False)
 
 
+@pytest.mark.parametrize("module", ["syllabus", "syllabus.cli"])
+def test_both_module_forms_run_the_command(catalog, module: str) -> None:
+    """`python -m syllabus.cli`, as scripts wrote it before `python -m syllabus` worked, once
+    did nothing and exited 0 whatever the content held."""
+    catalog.course("intro", COURSE.replace("level: beginner", "level: expert"))
+    result = subprocess.run([sys.executable, "-m", module, "validate", "-f", str(catalog.config)],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1 and "courses/intro/course.yml:4:8: error: " in result.stdout
+
+
 def test_many_hostile_files_at_once_in_a_real_process(catalog, tmp_path):
     hostile = {
         "tag": COURSE.replace("intro", "tag") + "x-run: !!python/object/apply:os.system ['touch pwned']\n",

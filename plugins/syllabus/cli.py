@@ -83,3 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `syllabus export | head`
         return EXIT_OK
+
+
+if __name__ == "__main__":  # python -m syllabus.cli, as scripts wrote it before python -m syllabus
+    raise SystemExit(main())
