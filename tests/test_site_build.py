@@ -318,10 +318,23 @@ def test_a_catalog_without_a_home_page_gets_the_front_door(catalog: CatalogDir, 
         {"en": "Administrator", "ja": "Administratorの方"}[language]]
 
 
-def test_a_readme_is_the_home_page_as_mkdocs_publishes_it(catalog: CatalogDir, tmp_path: Path) -> None:
-    (catalog.root / "docs" / "index.md").rename(catalog.root / "docs" / "README.md")
+@pytest.mark.parametrize("name", ["README.md", "index.markdown", "README.markdown"])
+def test_any_page_mkdocs_publishes_as_the_home_page_is_the_home_page(catalog: CatalogDir, tmp_path: Path,
+                                                                     name: str) -> None:
+    """index.markdown was taken for no home page, and the one added in its place clashed with it."""
+    (catalog.root / "docs" / "index.md").rename(catalog.root / "docs" / name)
     build_site(catalog.config, tmp_path / "site")
-    assert page(tmp_path / "site", "").find("section", cls="syllabus-hero").find("h1").text == "Welcome"
+    home = page(tmp_path / "site", "")
+    assert home.find("section", cls="syllabus-hero").find("h1").text == "Welcome"
+    assert nav_tree(home)[0] == ("Welcome", ".", [])
+
+
+def test_a_home_page_exclude_docs_leaves_out_is_replaced_not_published(catalog: CatalogDir, tmp_path: Path) -> None:
+    catalog.write("docs/index.md", "# Welcome\n\nNot for the site yet.\n")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + "exclude_docs: |\n  index.md\n")
+    build_site(catalog.config, tmp_path / "site")
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Not for the site yet" not in home and 'id="top">Test Academy</h1>' in home
 
 
 def test_an_overview_opening_with_the_courses_title_shows_it_once(catalog: CatalogDir, run_cli,

@@ -97,7 +97,7 @@ log = logging.getLogger("mkdocs.plugins.syllabus")
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME_SESSIONS = 4  # next live sessions on the home page
-HOME_PAGES = ("index.md", "README.md")  # what MkDocs publishes as the site's index.html, in its order
+HOME_OUTPUT = "index.html"  # the home page, whichever docs page MkDocs writes it from (index.md, README.markdown)
 TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
 WATCHED = ("courses", "tracks", "plans", "schemas", SITE_LOCALES)
 
@@ -296,9 +296,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             reusable = self.rendered.reusable(self.catalog, self.markdown, frame)
         # The front door is the home page's template around docs/index.md; a catalog without one
         # had no index.html (a folder listing, or GitHub Pages' 404, at its address).
-        self.home_generated = not any(files.get_file_from_path(name) for name in HOME_PAGES)
+        self.home_generated = not any(f.dest_uri == HOME_OUTPUT and f.is_documentation_page() and self._publishes(f)
+                                      for f in files)
         if self.home_generated:
-            files.append(File.generated(config, HOME_PAGES[0], content=""))
+            if (unpublished := files.get_file_from_path("index.md")) is not None:  # exclude_docs names it
+                files.remove(unpublished)
+            files.append(site_file(config, "index.md", content=""))
         for page in pages:
             if page.src_uri in files.src_uris:  # generated URIs are already normalised
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
@@ -368,13 +371,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         """Home, Catalog, tracks, plans, then the hand-written pages; never the course pages."""
         assert self.catalog is not None and self.options is not None
         generated = set(self.pages)
-        docs = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
+        pages = sorted((f.src_uri, f.dest_uri) for f in files.documentation_pages() if f.src_uri not in generated)
+        homes = {uri for uri, output in pages if output == HOME_OUTPUT}  # index.md, README.markdown...
+        docs = [uri for uri, _ in pages if uri not in homes]
         messages = self.options.messages
 
         def text(key: str) -> Markup:  # Material prints nav titles raw
             return Markup(escape(messages.text(key)))
 
-        home = [{text("nav.home"): "index.md"} if self.home_generated else uri for uri in docs if uri == "index.md"]
+        home = [{text("nav.home"): uri} if self.home_generated else uri for uri in sorted(homes)]
 
         nav: list[Any] = [*home, {text("nav.catalog"): "catalog/index.md"}]
         if self.catalog.tracks:
@@ -383,7 +388,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.catalog.plans:
             nav.append({text("nav.plans"): [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
                                   for p in self.catalog.plans.values()]})
-        nav.extend(uri for uri in docs if uri != "index.md")
+        nav.extend(docs)
         # Generated pages that are not per-item: the field reference, and insights if built.
         nav.extend({self.pages[uri].title: uri} for uri in ("reference/fields/index.md", "insights/index.md")
                    if uri in self.pages)
