@@ -345,12 +345,14 @@ def test_an_overview_opening_with_the_courses_title_shows_it_once(catalog: Catal
     catalog.course("intro", title="Intro to Search")
     catalog.write("courses/intro/index.md", "# Intro  to search\n\nBack to [the top](#intro-to-search).\n\n"
                                             "## Agenda\n\nText.\n")
+    catalog.write("docs/links.md", "# Links\n\n[Intro](courses/intro/index.md#title)\n")
     catalog.course("other", title="Other")
     catalog.write("courses/other/index.md", "# Welcome aboard\n\nText.\n")
     assert run_cli("validate", "--strict", "-f", catalog.config).code == 0
     build_site(catalog.config, tmp_path / "site")
     headings = page(tmp_path / "site", "courses/intro/").find_all("h1")
-    assert [(h.text, h.attrs["id"]) for h in headings] == [("Intro to Search", "intro-to-search")]
+    assert [(h.text, h.attrs["id"]) for h in headings] == [("Intro to Search", "title")]
+    assert headings[0].find("span").attrs["id"] == "intro-to-search"  # and a link to #title still lands
     assert [h.text for h in page(tmp_path / "site", "courses/other/").find_all("h1")] == ["Other", "Welcome aboard"]
 
 

@@ -492,7 +492,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             _with_published_ids(page, home)
             return home if excluded else self._searchable(page, home)
         # An overview opening with "# <the course's title>", as Markdown pages do, showed the
-        # title twice: the page's own heading takes its place, and its id.
+        # title twice: the page's own heading takes its place, and holds its id beside #title.
         heading = _FIRST_H1.match(html) if generated.template == COURSE_TEMPLATE else None
         repeated = heading is not None and _same_words(_heading_words(page, heading) or "", generated.title)
         if repeated:
