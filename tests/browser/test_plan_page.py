@@ -272,6 +272,7 @@ def uneven_plans_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     catalog = CatalogDir.new(root / "catalog")
     catalog.course("intro", course_data("intro"))
     spans = {"review-day": (90, [(0, 30), (31, 89), (90, 90)]),
+             "fortnights": (90, [(0, 14), (15, 29), (30, 44), (45, 59), (60, 89), (90, 90)]),
              "quarters": (365, [(0, 91), (92, 183), (184, 275), (276, 365)])}
     for plan_id, (length, phases) in spans.items():
         catalog.plan(plan_id, plan_data(plan_id, length_days=length, phases=[
@@ -288,7 +289,7 @@ def test_every_phase_of_the_timeline_shows_its_title_and_days_whole(browser: Any
                                                                      width: int) -> None:
     """A one-day phase was a sliver with its title one letter a line and its days cut off,
     and four quarters pushed a phone's page sideways."""
-    for plan_id in ("review-day", "quarters"):
+    for plan_id in ("review-day", "fortnights", "quarters"):
         with open_page(browser, viewport={"width": width, "height": 844}) as page:
             page.goto(uneven_plans_site + f"plans/{plan_id}/")
             assert page.evaluate("document.documentElement.scrollWidth") <= width, plan_id
@@ -300,8 +301,17 @@ def test_every_phase_of_the_timeline_shows_its_title_and_days_whole(browser: Any
                     inner = part.bounding_box()
                     assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"] + 0.5
                     assert inner["height"] < 2.5 * float(part.evaluate("e => getComputedStyle(e).lineHeight")[:-2])
-            expect(phases.last.locator(".syllabus-muted")).to_have_text("day 90" if plan_id == "review-day"
-                                                                        else "days 276–365")
+            expect(phases.last.locator(".syllabus-muted")).to_have_text("days 276–365" if plan_id == "quarters"
+                                                                        else "day 90")
+            # None wider than its share of the days (or the floor its words need): a one-day
+            # phase wrapped alone onto a second line filled it, wider than a fortnight's.
+            too_wide = page.evaluate("""() => [...document.querySelectorAll(".syllabus-timeline-bar li")].filter(li => {
+                const style = getComputedStyle(li), bar = li.parentElement.clientWidth;
+                const share = (+style.getPropertyValue("--end") - +style.getPropertyValue("--start") + 1)
+                    / (+style.getPropertyValue("--length") + 1);
+                return li.offsetWidth > Math.max(7.5 * parseFloat(style.fontSize), share * bar) + 1;
+            }).map(li => li.textContent)""")
+            assert too_wide == [], plan_id
 
 
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
