@@ -188,15 +188,15 @@ _BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 
 
 # Python-Markdown and html.parser have more super-linear paths than the limits above bound
-# (a "(" never closed after "[a]", "<a" never closed, runs of "\." in one paragraph...), so a
-# page also stops rendering once it has taken more CPU time than its size can explain. Prose
-# takes ~2 ms per KiB, but a page of many tiny elements costs each its tens of microseconds
-# (Python-Markdown, the table of contents, the allowlist): 26,000 "## h" headings or 15,000
-# table rows of one-letter cells took 12-30 ms per KiB, and a busy shared machine adds half
-# again to the CPU time of the same work. A budget of 20 ms per KiB let such a page pass
-# validate and fail the build (or the other way round) as the machine's load went: this one
-# leaves about three times the slowest ordinary page's cost; a super-linear input outruns
-# it within a few KiB all the same (benchmarks/pathological.py).
+# (a "(" never closed after "[a]", "<a" never closed...), so a page also stops rendering once
+# it has taken more CPU time than its size can explain. Prose takes ~2 ms per KiB, but dense
+# content costs each element its tens of microseconds (Python-Markdown, the table of contents,
+# the allowlist): 250 KiB of one-letter table rows, "## h" headings, "*a*" emphasis or "\."
+# escapes took 18-30 ms per KiB on a quiet machine, and the same work took three times the
+# CPU time with the machine's two cores busy. A budget of 20 ms per KiB let such a page pass
+# validate and fail the build (or the other way round) as the load went: this one leaves
+# dense pages about that factor of three, and still stops a super-linear input, which takes
+# minutes at this size (benchmarks/pathological.py).
 RENDER_SECONDS = 2.0  # for any page
 RENDER_SECONDS_PER_KIB = 0.08  # and for each KiB of its text: 22.5 s for a 256 KiB page
 
