@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import markupsafe
 import pytest
 import yaml
@@ -450,7 +451,8 @@ def test_leak_check_passes_a_public_build_and_catches_leaks(catalog: CatalogDir,
 
 def test_leak_check_finds_a_title_escaped_as_the_sites_templates_escape_it(catalog: CatalogDir, run_cli,
                                                                             tmp_path: Path) -> None:
-    """MarkupSafe writes ' and " as &#39; and &#34;, where Python's html.escape writes &#x27; and &quot;."""
+    """MarkupSafe writes ' and " as &#39; and &#34;, where Python's html.escape writes &#x27; and &quot;;
+    |tojson and the pages' JSON-LD write ' and & as \\u0027 and \\u0026."""
     catalog.course("open-course")
     title = 'Keystone Assist: ask your codebase what it\'s "really" doing'
     catalog.course("secret-course", title=title, status="draft")
@@ -460,6 +462,12 @@ def test_leak_check_finds_a_title_escaped_as_the_sites_templates_escape_it(catal
     page = site / "catalog" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"{markupsafe.escape(title)}</main>"),
                     encoding="utf-8")
+    leaky = run_cli("leak-check", site, "-f", catalog.config)
+    assert leaky.code == 1 and "catalog/index.html: title of draft course 'secret-course'" in leaky.out
+    page.write_text(page.read_text(encoding="utf-8").replace(str(markupsafe.escape(title)), ""), encoding="utf-8")
+    assert run_cli("leak-check", site, "-f", catalog.config).code == 0
+    as_json = jinja2.Environment().from_string("{{ value | tojson }}").render(value={"title": title + " & co"})
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"{as_json}</main>"), encoding="utf-8")
     leaky = run_cli("leak-check", site, "-f", catalog.config)
     assert leaky.code == 1 and "catalog/index.html: title of draft course 'secret-course'" in leaky.out
 

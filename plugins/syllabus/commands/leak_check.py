@@ -42,11 +42,16 @@ class Needle:
     forms: frozenset[bytes]
 
 
+_HTML_SAFE_JSON = str.maketrans({char: f"\\u{ord(char):04x}" for char in "<>&'"})
+
+
 def spellings(text: str) -> frozenset[bytes]:
     """The text as written raw, HTML-escaped (as Python and as the site's templates escape:
-    ``&#x27;`` and ``&#39;``), and inside JSON strings (escaped or not)."""
+    ``&#x27;`` and ``&#39;``), and inside JSON strings (escaped or not, and as ``|tojson`` and
+    the pages' JSON-LD write them for HTML: ``\u0027``, ``\u0026``)."""
     variants = {text, html.escape(text, quote=False), html.escape(text), str(markup_escape(text))}
     variants |= {json.dumps(v, ensure_ascii=flag)[1:-1] for v in tuple(variants) for flag in (True, False)}
+    variants |= {v.translate(_HTML_SAFE_JSON) for v in tuple(variants)}
     return frozenset(v.encode("utf-8") for v in variants if v)
 
 
