@@ -123,13 +123,15 @@ def test_an_unlisted_name_windows_cannot_hold_is_reported(catalog: CatalogDir, r
     file, at any depth, once for a folder (not again for what is inside it)."""
     catalog.course("intro")
     for name in ("nul.txt", "Com1/notes.md", "Com1/aux.txt", "img/deep/aux .png", "img/ok.png", "draft?.txt",
-                 "old./x.txt", "tab\tname.txt"):
+                 "old./x.txt", "tab\tname.txt", "img/deep/CONIN$", "img/Lab.png", "img/lab.png"):
         catalog.write(f"courses/intro/{name}", "scratch\n")
     result = run_cli("validate", "-f", catalog.config)
     assert result.code == 1
     assert [line.split(": error: ")[0] for line in result.out.splitlines() if ": error: " in line] == [
-        "courses/intro/Com1:1:1", "courses/intro/draft?.txt:1:1", "courses/intro/img/deep/aux .png:1:1",
-        "courses/intro/nul.txt:1:1", "courses/intro/old.:1:1", "courses/intro/tab\\tname.txt:1:1"]
+        "courses/intro/Com1:1:1", "courses/intro/draft?.txt:1:1", "courses/intro/img/deep/CONIN$:1:1",
+        "courses/intro/img/deep/aux .png:1:1", "courses/intro/img/lab.png:1:1", "courses/intro/nul.txt:1:1",
+        "courses/intro/old.:1:1", "courses/intro/tab\\tname.txt:1:1"]
+    assert "error: 'Lab.png' and 'lab.png' differ only in letter case" in result.out
     assert "error: 'Com1' is a device name on Windows" in result.out
     assert "error: 'aux .png' is a device name on Windows" in result.out
     assert "error: 'draft?.txt' cannot be a file or folder name on Windows" in result.out

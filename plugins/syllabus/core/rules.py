@@ -227,7 +227,8 @@ def _whole(value: Any) -> int | None:
 # Names Windows keeps for devices, with any extension and spaces before it (nul.txt and
 # "aux .txt" are NUL and AUX; COM¹ counts too), and what no Windows name may hold or end with:
 # a repository holding courses/con/, tracks/nul.yml or docs/a?.md cannot be checked out there.
-_WINDOWS_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]) *(?:\..*)?", re.IGNORECASE)
+_WINDOWS_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(?:\..*)?",
+                             re.IGNORECASE)
 _WINDOWS_UNNAMEABLE = re.compile(r'[<>:"\\|?*\x00-\x1f]|[. ]$')
 
 
@@ -238,8 +239,8 @@ def windows_name_problem(name: str, fix: str = "choose another id") -> str | Non
         where = "" if part == name else f" (in '{printable(name)}')"
         if _WINDOWS_DEVICE.fullmatch(part):
             return (f"'{printable(part)}'{where} is a device name on Windows (CON, PRN, AUX, NUL, COM0-9, LPT0-9, "
-                    f"with any extension), where no folder or file may be called so and the repository could not be "
-                    f"checked out; {fix}")
+                    f"CONIN$, CONOUT$, with any extension), where no folder or file may be called so and the "
+                    f"repository could not be checked out; {fix}")
         if _WINDOWS_UNNAMEABLE.search(part):
             return (f"'{printable(part)}'{where} cannot be a file or folder name on Windows (no < > : \" \\ | ? * "
                     f"or control characters, no space or dot at the end) and the repository could not be checked "
@@ -378,14 +379,20 @@ def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *
 
 def _check_windows_names(folder: Path, base: PurePosixPath, listed: set[PurePosixPath], report: Report) -> None:
     """Every name under ``folder`` that Windows cannot hold, once each (not the files inside
-    such a folder), but not those a unit or material lists: their own entries say so."""
+    such a folder), but not those a unit or material lists: their own entries say so; and
+    names that differ only in letter case, which Windows and macOS hold as one."""
     for root, folders, files in os.walk(folder):  # symlinked folders are not entered
         relative = PurePosixPath(Path(root).relative_to(folder).as_posix())
         folders.sort()
+        first_of: dict[str, str] = {}
         for name in sorted([*folders, *files]):
             path = relative / name
             if (problem := windows_name_problem(name, "rename or remove it")) is None:
-                continue
+                if (other := first_of.setdefault(name.casefold(), name)) != name:
+                    problem = (f"'{printable(other)}' and '{printable(name)}' differ only in letter case: Windows "
+                               "and macOS keep one of them, so the checkout loses the other; rename one")
+                else:
+                    continue
             if name in folders:
                 folders.remove(name)
             if not any(entry.parts[:len(path.parts)] == path.parts for entry in listed):
