@@ -387,12 +387,12 @@ def _check_windows_names(folder: Path, base: PurePosixPath, listed: set[PurePosi
         first_of: dict[str, str] = {}
         for name in sorted([*folders, *files]):
             path = relative / name
-            if (problem := windows_name_problem(name, "rename or remove it")) is None:
-                if (other := first_of.setdefault(name.casefold(), name)) != name:
-                    problem = (f"'{printable(other)}' and '{printable(name)}' differ only in letter case: Windows "
-                               "and macOS keep one of them, so the checkout loses the other; rename one")
-                else:
-                    continue
+            other = first_of.setdefault(name.casefold(), name)
+            problem = windows_name_problem(name, "rename or remove it") or (
+                f"'{printable(other)}' and '{printable(name)}' differ only in letter case: Windows and macOS keep "
+                "one of them, so the checkout loses the other; rename one" if other != name else None)
+            if problem is None:
+                continue
             if name in folders:
                 folders.remove(name)
             if not any(entry.parts[:len(path.parts)] == path.parts for entry in listed):
