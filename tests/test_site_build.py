@@ -23,7 +23,17 @@ import pytest
 import yaml
 from syllabus.core.locale_format import ENGLISH_FORMAT
 
-from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, CatalogDir, build_site, course_data, plan_data, track_data
+from .conftest import (
+    EPOCH,
+    MKDOCS_TEMPLATE,
+    REPO,
+    CatalogDir,
+    build_site,
+    course_data,
+    example_catalog,
+    plan_data,
+    track_data,
+)
 from .sitetools import (
     Element,
     embedded_json,
@@ -752,6 +762,34 @@ def test_units_are_linked_where_they_are_published_without_directory_urls(catalo
     assert not folders, folders
     assert {"/catalog/index.html", "/index.html", "/tracks/path/index.html"} <= {
         a.attrs["href"] for a in parse_html((site / "404.html").read_text(encoding="utf-8")).find_all("a", href=True)}
+
+
+def test_addresses_read_away_from_the_site_are_its_files_without_directory_urls(tmp_path: Path) -> None:
+    """What is read away from the site (the feed, calendars, JSON-LD, sitemap, plan downloads,
+    catalog.json) addresses each page as the file it is published as: a folder address, which
+    a host serving no folder's index.html answers with a 404, is why a site turns directory
+    URLs off. Every address under site_url in every published file, and every catalog.json url."""
+    config = example_catalog(tmp_path / "catalog", "en")
+    base = "https://docs.example/academy/"
+    text = config.read_text(encoding="utf-8").replace("https://academy.keystone.example/", base)
+    config.write_text(text + "use_directory_urls: false\n", encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(config, site)
+    found: dict[str, set[str]] = {}
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".xml", ".ics", ".json", ".md", ".csv"}:
+            content = path.read_bytes().decode("utf-8").replace("\r\n ", "")  # unfold iCalendar lines
+            for address in re.findall(re.escape(base) + r"[^\s\"'<>()\[\]\\]*", content):
+                target = urlsplit(address).path.removeprefix("/academy/")
+                found.setdefault(target, set()).add(str(path.relative_to(site)))
+    document = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    for entry in [*document["courses"], *document["tracks"], *document["plans"]]:
+        found.setdefault(entry["url"], set()).add("catalog.json")
+    assert {"courses.xml", "sessions.ics", "sitemap.xml", "catalog.json"} <= set().union(*found.values())
+    assert any(name.startswith("plans/") and name.endswith(".md") for name in set().union(*found.values()))
+    missing = {address: sorted(sources)[:3] for address, sources in found.items()
+               if address and not (site / address).is_file()}
+    assert not missing, missing
 
 
 def test_every_id_is_unique_and_every_fragment_link_lands(site: Path) -> None:

@@ -8,6 +8,7 @@ import json
 
 import icalendar
 import pytest
+from syllabus.core.config import SiteAddress
 from syllabus.core.messages import ENGLISH
 from syllabus.core.model import Catalog, Course, OnDemand, Session
 from syllabus.core.taxonomy import Taxonomy
@@ -51,7 +52,7 @@ def test_cohort_sessions_repeat_weekly_in_the_organisers_zone() -> None:
                 registration_url="https://events.example/c"),
         Session(start=dt.datetime(2027, 3, 29, 9, 0), timezone="Europe/Berlin", status="cancelled"),
     ))
-    data = course_json_ld(cohort, catalog(cohort), TODAY, "https://academy.example/", "Academy")
+    data = course_json_ld(cohort, catalog(cohort), TODAY, SiteAddress("https://academy.example/"), "Academy")
     full, cancelled, recording = data["hasCourseInstance"]
     assert full["startDate"] == "2027-03-27T09:00:00+01:00"  # before the switch to summer time
     assert cancelled["startDate"] == "2027-03-29T09:00:00+02:00"
@@ -69,7 +70,7 @@ def test_on_demand_course_data_uses_only_schema_org_terms() -> None:
     self_paced = course("reading", format="self-paced", outcomes=("Search code",), tags=("basics",),
                         products=(), prerequisites=("cohort",), last_reviewed=dt.date(2026, 10, 1))
     prerequisite = course("cohort")
-    data = course_json_ld(self_paced, catalog(self_paced, prerequisite), TODAY, "", "Academy")
+    data = course_json_ld(self_paced, catalog(self_paced, prerequisite), TODAY, SiteAddress(), "Academy")
     assert data["hasCourseInstance"] == [{
         "@type": "CourseInstance", "name": "Course reading", "courseMode": ["online", "asynchronous"],
         "courseWorkload": "PT1H30M", "location": {"@type": "VirtualLocation", "url": "courses/reading/"},
@@ -86,8 +87,8 @@ def test_session_feeds_per_role_keep_uids_and_mark_cancellations() -> None:
         Session(start=dt.datetime(2026, 11, 1, 9, 0), timezone="Asia/Tokyo")))  # past: not in any feed
     other = course("other", roles=("end-user",), sessions=(
         Session(start=dt.datetime(2026, 11, 30, 9, 0), timezone="America/New_York"),))
-    feeds = {feed.path: feed
-             for feed in session_feeds(catalog(live, other), TODAY, "https://a.example/", "Academy", ENGLISH)}
+    site = SiteAddress("https://a.example/")
+    feeds = {feed.path: feed for feed in session_feeds(catalog(live, other), TODAY, site, "Academy", ENGLISH)}
     assert set(feeds) == {"sessions.ics", *(f"sessions-{role}.ics" for role in TAXONOMY.roles)}
 
     def events(path: str) -> list[icalendar.Event]:
@@ -104,7 +105,7 @@ def test_atom_feed_lists_most_recently_reviewed_first() -> None:
     old = course("old", last_reviewed=dt.date(2025, 1, 1))
     new = course("new", last_reviewed=dt.date(2026, 10, 1), language="ja")
     unreviewed = course("unreviewed")
-    feed = atom_feed(catalog(old, new, unreviewed), TODAY, "https://a.example/", "Academy", ENGLISH)
+    feed = atom_feed(catalog(old, new, unreviewed), TODAY, SiteAddress("https://a.example/"), "Academy", ENGLISH)
     import feedparser
 
     parsed = feedparser.parse(feed.content)

@@ -15,7 +15,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
     if result is None:
         return EXIT_CONTENT
     visible = result.catalog.visible_to(options.audience)
-    sys.stdout.write(dumps(catalog_document(visible, options.today)))
+    sys.stdout.write(dumps(catalog_document(visible, options.today, options.use_directory_urls)))
     return EXIT_OK
 
 

@@ -63,6 +63,31 @@ class LinkRules:
                 or self.anchors is not None)
 
 
+def page_address(folder: str, use_directory_urls: bool) -> str:
+    """The address of the page at the site folder ``folder`` (``catalog/``, ``""`` for the
+    home page): the folder, or without directory URLs its ``index.html``, which hosts that
+    serve no folder's index (the reason to turn directory URLs off) need."""
+    return folder if use_directory_urls else f"{folder}index.html"
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published, for what is read away from it (feeds, calendars,
+    JSON-LD, catalog.json, plans a customer pastes): under ``url`` (mkdocs.yml's site_url)
+    when it is known, else relative to the site's root; pages as MkDocs publishes them."""
+
+    url: str = ""
+    directory_urls: bool = True
+
+    def page(self, folder: str) -> str:
+        """The page at the site folder ``folder`` (``courses/x/``)."""
+        return self.file(page_address(folder, self.directory_urls))
+
+    def file(self, path: str) -> str:
+        """The file at the site path ``path`` (``courses.xml``)."""
+        return f"{self.url.rstrip('/')}/{path}" if self.url else path
+
+
 @dataclass(frozen=True)
 class Options:
     """Everything the core needs to know about the site around the content."""
@@ -100,6 +125,10 @@ class Options:
         """Whether an authoring aid (authoring pages, owners, edit links...) is on: as the
         site chose, else on the internal site only (customers see no authoring tooling)."""
         return chosen if chosen is not None else self.audience == "internal"
+
+    @property
+    def site(self) -> SiteAddress:
+        return SiteAddress(self.site_url, self.use_directory_urls)
 
     @property
     def publishes_authoring_pages(self) -> bool:

@@ -96,13 +96,6 @@ def course_site_path(course: Course, name: str) -> str:
     return f"courses/{course.id}/{name}"
 
 
-def page_address(folder: str, use_directory_urls: bool) -> str:
-    """The address of the page at the site folder ``folder`` (``catalog/``, ``""`` for the
-    home page): the folder, or without directory URLs its ``index.html``, which hosts that
-    serve no folder's index (the reason to turn directory URLs off) need."""
-    return folder if use_directory_urls else f"{folder}index.html"
-
-
 def unit_address(course: Course, unit: Unit, use_directory_urls: bool) -> str:
     """The site address of a unit's page, as MkDocs publishes it: ``courses/x/lab/``, or
     without directory URLs the file, ``courses/x/lab.html``."""

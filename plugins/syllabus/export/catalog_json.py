@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..core.config import page_address
 from ..core.model import Catalog, Course, Plan, Session, Track
 
 SCHEMA_VERSION = 1
@@ -43,12 +44,13 @@ def session_json(session: Session, course: Course) -> dict[str, Any]:
     return data
 
 
-def course_json(course: Course, today: dt.date) -> dict[str, Any]:
+def course_json(course: Course, today: dt.date, directory_urls: bool = True) -> dict[str, Any]:
+    """A course's entry; its ``url``s are site-relative, as MkDocs publishes the pages."""
     data: dict[str, Any] = {
         "id": course.id,
         "title": course.title,
         "summary": course.summary,
-        "url": f"courses/{course.id}/",
+        "url": page_address(f"courses/{course.id}/", directory_urls),
         "level": course.level,
         "roles": list(course.roles),
         "format": course.format,
@@ -63,7 +65,8 @@ def course_json(course: Course, today: dt.date) -> dict[str, Any]:
     if course.on_demand:
         data["on_demand"] = (
             {"url": course.on_demand.url} if course.on_demand.url
-            else {"course": course.on_demand.course, "url": f"courses/{course.on_demand.course}/"}
+            else {"course": course.on_demand.course,
+                  "url": page_address(f"courses/{course.on_demand.course}/", directory_urls)}
         )
     if course.last_reviewed:
         data["last_reviewed"] = data["updated"] = course.last_reviewed.isoformat()
@@ -90,25 +93,28 @@ def _updated(catalog: Catalog, item: Track | Plan) -> dict[str, str]:
     return {"updated": updated.isoformat()} if updated else {}
 
 
-def catalog_document(catalog: Catalog, today: dt.date, *,
-                     entry: Callable[[Course, dt.date], dict[str, Any]] = course_json) -> dict[str, Any]:
-    """The ``catalog.json`` document for an already audience-filtered catalog. ``entry``
-    gives each course's (the author preview passes a version that remembers unchanged courses')."""
+def catalog_document(catalog: Catalog, today: dt.date, directory_urls: bool = True, *,
+                     entry: Callable[[Course, dt.date, bool], dict[str, Any]] = course_json) -> dict[str, Any]:
+    """The ``catalog.json`` document for an already audience-filtered catalog, its page
+    addresses site-relative (``courses/x/``, or ``courses/x/index.html`` without directory
+    URLs). ``entry`` gives each course's (the author preview passes a version that remembers
+    unchanged courses')."""
     tracks = []
     for track in catalog.tracks.values():
         total, required = track_minutes(track, catalog)
         tracks.append({
             "id": track.id, "title": track.title, "summary": track.summary, "role": track.role,
-            "url": f"tracks/{track.id}/", "courses": list(dict.fromkeys(track.course_ids)),
+            "url": page_address(f"tracks/{track.id}/", directory_urls),
+            "courses": list(dict.fromkeys(track.course_ids)),
             "duration_minutes": total, "required_minutes": required, "language": track.language,
             **({"target_days": track.target_days} if track.target_days else {}), **_updated(catalog, track),
         })
     return {
         "schema_version": SCHEMA_VERSION,
-        "courses": [entry(c, today) for c in catalog.courses.values()],
+        "courses": [entry(c, today, directory_urls) for c in catalog.courses.values()],
         "tracks": tracks,
         "plans": [
-            {"id": p.id, "title": p.title, "summary": p.summary, "url": f"plans/{p.id}/",
+            {"id": p.id, "title": p.title, "summary": p.summary, "url": page_address(f"plans/{p.id}/", directory_urls),
              "length_days": p.length_days, "language": p.language, **_updated(catalog, p)}
             for p in catalog.plans.values()
         ],
@@ -121,9 +127,9 @@ def dumps(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
-def course_text(course: Course, today: dt.date) -> str:
+def course_text(course: Course, today: dt.date, directory_urls: bool = True) -> str:
     """A course's entry as ``dumps`` writes it inside a catalog document's course list."""
-    return dumps(course_json(course, today)).rstrip("\n").replace("\n", "\n    ")
+    return dumps(course_json(course, today, directory_urls)).rstrip("\n").replace("\n", "\n    ")
 
 
 def catalog_text(document: dict[str, Any], course_texts: list[str]) -> str:

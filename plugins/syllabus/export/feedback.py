@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from .plans import site_link
+from ..core.config import SiteAddress
 
 REPORT_FORM = "report-a-problem.yml"
 SESSION_FORM = "request-a-session.yml"
@@ -36,13 +36,13 @@ def _query(pairs: list[tuple[str, str]]) -> str:
     return "&".join(f"{quote(key, safe='')}={quote(value, safe='')}" for key, value in pairs)
 
 
-def feedback_links(target: str, *, kind: str, item_id: str, title: str, path: str, site_url: str,
+def feedback_links(target: str, *, kind: str, item_id: str, title: str, path: str, site: SiteAddress,
                    owners: tuple[str, ...] = ()) -> FeedbackLinks | None:
-    """The two links for the page at site ``path`` about ``kind`` ``item_id``; None when the
+    """The two links for the page at the site folder ``path`` about ``kind`` ``item_id``; None when the
     site has no feedback target."""
     if not target:
         return None
-    page_url = site_link(site_url, path)
+    page_url = site.page(path)
     handles = " ".join(owner for owner in owners if owner.startswith("@"))
     name = KIND_NAMES[kind]
     if target.startswith("mailto:"):

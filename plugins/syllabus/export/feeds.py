@@ -13,15 +13,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..core.config import SiteAddress
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
 from ..core.published import COURSES_FEED, sessions_feed_path
 from .calendar import calendar_file, session_event
-from .plans import site_link
 
 ATOM = "http://www.w3.org/2005/Atom"
 ATOM_ENTRIES = 100  # the most recently updated courses; older ones are in catalog.json
-CourseEvents = Callable[[Course, dt.date, str, Messages], list[tuple[Session, list[str]]]]
+CourseEvents = Callable[[Course, dt.date, SiteAddress, Messages], list[tuple[Session, list[str]]]]
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,15 @@ class Feed:
     content: bytes
 
 
-def _iri(site_url: str, path: str, kind: str, key: str) -> str:
-    """An entry's permanent id: its absolute URL, or a URN when the site's URL is unknown."""
-    return site_link(site_url, path) if site_url else f"urn:syllabus:{kind}:{key}"
+def _iri(address: str, site: SiteAddress, kind: str, key: str) -> str:
+    """An entry's permanent id: its absolute ``address``, or a URN when the site's URL is unknown."""
+    return address if site.url else f"urn:syllabus:{kind}:{key}"
 
 
-def _scheme(site_url: str, facet: str) -> str:
+def _scheme(site: SiteAddress, facet: str) -> str:
     """A category's scheme, an IRI (RFC 4287 4.2.2.2): the catalog filtered by the facet, to
     which the term is the value (``.../catalog/?role=`` + ``admin``), or a URN without a site URL."""
-    return site_link(site_url, f"catalog/?{facet}=") if site_url else f"urn:syllabus:{facet}"
+    return f"{site.page('catalog/')}?{facet}=" if site.url else f"urn:syllabus:{facet}"
 
 
 def _instant(day: dt.date) -> str:
@@ -56,7 +56,7 @@ def course_updated(catalog: Catalog, course: Course, today: dt.date) -> dt.date:
     return catalog.updated(course) or today
 
 
-def atom_feed(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages) -> Feed:
+def atom_feed(catalog: Catalog, today: dt.date, site: SiteAddress, site_name: str, messages: Messages) -> Feed:
     """Public courses, most recently reviewed first (then by id), as Atom 1.0, titled in the
     site's language."""
     path = COURSES_FEED
@@ -72,30 +72,30 @@ def atom_feed(catalog: Catalog, today: dt.date, site_url: str, site_name: str, m
         element.text = text
         return element
 
-    add(feed, "id", _iri(site_url, path, "feed", "courses"))
+    add(feed, "id", _iri(site.file(path), site, "feed", "courses"))
     add(feed, "title", title)
     newest = max((course_updated(catalog, c, today) for c in courses), default=today)
     add(feed, "updated", _instant(newest))
     add(feed, "author").append(_named(site_name))
-    if site_url:
-        add(feed, "link", rel="self", href=site_link(site_url, path), type="application/atom+xml")
-        add(feed, "link", rel="alternate", href=site_link(site_url, "catalog/"), type="text/html")
+    if site.url:
+        add(feed, "link", rel="self", href=site.file(path), type="application/atom+xml")
+        add(feed, "link", rel="alternate", href=site.page("catalog/"), type="text/html")
     add(feed, "generator", "Syllabus")
     taxonomy = catalog.taxonomy
     for course in courses:
         entry = add(feed, "entry", **{"{http://www.w3.org/XML/1998/namespace}lang": course.language})
-        url = f"courses/{course.id}/"
-        add(entry, "id", _iri(site_url, url, "course", course.id))
+        url = site.page(f"courses/{course.id}/")
+        add(entry, "id", _iri(url, site, "course", course.id))
         add(entry, "title", course.title)
         add(entry, "updated", _instant(course_updated(catalog, course, today)))
-        add(entry, "link", rel="alternate", href=site_link(site_url, url), type="text/html")
+        add(entry, "link", rel="alternate", href=url, type="text/html")
         add(entry, "summary", course.summary)
         for role in course.roles:
-            add(entry, "category", term=role, label=taxonomy.title("roles", role), scheme=_scheme(site_url, "role"))
+            add(entry, "category", term=role, label=taxonomy.title("roles", role), scheme=_scheme(site, "role"))
         add(entry, "category", term=course.level, label=taxonomy.title("levels", course.level),
-            scheme=_scheme(site_url, "level"))
+            scheme=_scheme(site, "level"))
         add(entry, "category", term=course.format, label=taxonomy.title("formats", course.format),
-            scheme=_scheme(site_url, "format"))
+            scheme=_scheme(site, "format"))
     text = ET.tostring(feed, encoding="unicode", short_empty_elements=True)
     return Feed(path, title, "application/atom+xml", f'<?xml version="1.0" encoding="utf-8"?>\n{text}\n'.encode())
 
@@ -106,16 +106,16 @@ def _named(name: str) -> ET.Element:
     return element
 
 
-def course_events(course: Course, today: dt.date, site_url: str,
+def course_events(course: Course, today: dt.date, site: SiteAddress,
                   messages: Messages) -> list[tuple[Session, list[str]]]:
     """The calendar event of each of a course's upcoming sessions, with the session: the
     feeds and each session's own ``.ics`` file hold the same lines."""
-    course_url = site_link(site_url, f"courses/{course.id}/")
+    course_url = site.page(f"courses/{course.id}/")
     return [(session, session_event(course, session, today, course_url, messages))
             for session in course.upcoming_sessions(today)]
 
 
-def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages, *,
+def session_feeds(catalog: Catalog, today: dt.date, site: SiteAddress, site_name: str, messages: Messages, *,
                   events: CourseEvents = course_events) -> Iterator[Feed]:
     """Every upcoming session of a live course (cancelled ones say so, which removes them
     from subscribers' calendars), in one feed and in one per role. ``events`` gives each
@@ -125,7 +125,7 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
     for course in catalog.courses.values():
         if catalog.taxonomy.is_live(course.format):
             everything.extend((session.starts_at, course.id, event)
-                              for session, event in events(course, today, site_url, messages))
+                              for session, event in events(course, today, site, messages))
     everything.sort(key=lambda item: (item[0], item[1]))
     for _, course_id, event in everything:
         for role in catalog.courses[course_id].roles:
@@ -139,8 +139,8 @@ def session_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: st
                    calendar_file(role_title, role_events))
 
 
-def site_feeds(catalog: Catalog, today: dt.date, site_url: str, site_name: str, messages: Messages, *,
+def site_feeds(catalog: Catalog, today: dt.date, site: SiteAddress, site_name: str, messages: Messages, *,
                events: CourseEvents = course_events) -> list[Feed]:
     """The Atom feed first, then the calendar of all sessions, then one per role."""
-    return [atom_feed(catalog, today, site_url, site_name, messages),
-            *session_feeds(catalog, today, site_url, site_name, messages, events=events)]
+    return [atom_feed(catalog, today, site, site_name, messages),
+            *session_feeds(catalog, today, site, site_name, messages, events=events)]

@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..core.config import SiteAddress
 from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages, gap
 from ..core.model import Catalog, Course, Phase, Plan, PlanItem, reads_as
@@ -101,11 +102,6 @@ class PlanRow:
     success_criteria: str = ""
 
 
-def site_link(base_url: str, path: str) -> str:
-    """``path`` under the site's URL when it is known (pasted plans need absolute links)."""
-    return f"{base_url.rstrip('/')}/{path}" if base_url else path
-
-
 def template_kickoff(today: dt.date) -> dt.date:
     """The undated calendar's placeholder kickoff: the first Monday after "today"."""
     return today + dt.timedelta(days=7 - today.weekday())
@@ -114,12 +110,14 @@ def template_kickoff(today: dt.date) -> dt.date:
 # Rows -------------------------------------------------------------------------------
 
 
-def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, base_url: str = "", *, language: str) -> list[PlanRow]:
+def plan_rows(plan: Plan, catalog: Catalog, today: dt.date, site: SiteAddress, *,
+              language: str) -> list[PlanRow]:
     """Items and milestones sorted by day, then phase; items keep their authored order.
-    ``language`` is the reader's: a course in another one offers its translation."""
+    ``language`` is the reader's: a course in another one offers its translation; links are
+    absolute when ``site`` knows its URL (pasted plans need them)."""
     listed = frozenset(item.course for phase in plan.phases for item in phase.items if item.type == "course")
     slots: dict[str, tuple[SessionSlot, ...]] = {}  # by course: read once for all the items that take it
-    rows = [_item_row(item, index, phase.title, plan.language, catalog, today, base_url, language, listed, slots)
+    rows = [_item_row(item, index, phase.title, plan.language, catalog, today, site, language, listed, slots)
             for index, phase in enumerate(plan.phases) for item in phase.items]
     for milestone in plan.milestones:
         index = max((i for i, p in enumerate(plan.phases) if p.start_day <= milestone.day), default=0)
@@ -145,7 +143,7 @@ def by_phase(plan: Plan, rows: Sequence[PlanRow]) -> list[tuple[int, Phase, list
 
 
 def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalog: Catalog, today: dt.date,
-              base_url: str, language: str, listed: frozenset[str | None],
+              site: SiteAddress, language: str, listed: frozenset[str | None],
               slots: dict[str, tuple[SessionSlot, ...]]) -> PlanRow:
     """One item's row; a course in another language than ``language`` offers its translation,
     unless the plan lists that too (``listed``). ``slots`` keeps each live course's sessions;
@@ -158,18 +156,18 @@ def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalo
         if live and course.id not in slots:
             slots[course.id] = _sessions(course, today)
         return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title, language=course.language,
-                       duration_minutes=course.duration_minutes, link=site_link(base_url, f"courses/{course.id}/"),
+                       duration_minutes=course.duration_minutes, link=site.page(f"courses/{course.id}/"),
                        format=catalog.taxonomy.title("formats", course.format), live=live,
                        sessions=slots[course.id] if live else (),
-                       on_demand=_on_demand(course, catalog, base_url, language) if live else None,
-                       translation=_translation(course, catalog, base_url, language, listed), **common)
+                       on_demand=_on_demand(course, catalog, site, language) if live else None,
+                       translation=_translation(course, catalog, site, language, listed), **common)
     if track:
         required = {i.course: i for i in track.items}  # as track_minutes counts them
         courses = [catalog.courses[c] for c, i in required.items() if i.required and c in catalog.courses]
         return PlanRow(key=f"track-{item.day}-{track.id}", title=track.title, language=track.language,
                        duration_minutes=track_minutes(track, catalog)[1],
-                       link=site_link(base_url, f"tracks/{track.id}/"),
-                       required=tuple(Link(c.title, site_link(base_url, f"courses/{c.id}/"), c.duration_minutes,
+                       link=site.page(f"tracks/{track.id}/"),
+                       required=tuple(Link(c.title, site.page(f"courses/{c.id}/"), c.duration_minutes,
                                            c.language) for c in courses), **common)
     title = item.title or item.course or item.track or ""
     owner = catalog.taxonomy.title("task_owners", item.owner) if item.owner else ""
@@ -184,7 +182,7 @@ def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:
                  for s in course.upcoming_sessions(today) if s.status == "scheduled")
 
 
-def _on_demand(course: Course, catalog: Catalog, base_url: str, language: str) -> Link | None:
+def _on_demand(course: Course, catalog: Catalog, site: SiteAddress, language: str) -> Link | None:
     """The course's on-demand alternative, in the reader's ``language`` if the catalog has it so."""
     if course.on_demand is None:
         return None
@@ -194,15 +192,15 @@ def _on_demand(course: Course, catalog: Catalog, base_url: str, language: str) -
     if other is None:
         return None
     other = catalog.translation_for(other, language) or other
-    return Link(other.title, site_link(base_url, f"courses/{other.id}/"), other.duration_minutes)
+    return Link(other.title, site.page(f"courses/{other.id}/"), other.duration_minutes)
 
 
-def _translation(course: Course, catalog: Catalog, base_url: str, language: str,
+def _translation(course: Course, catalog: Catalog, site: SiteAddress, language: str,
                  listed: frozenset[str | None]) -> Link | None:
     other = catalog.translation_for(course, language)
     if other is None or other.id in listed:  # a plan listing both offers neither
         return None
-    return Link(other.title, site_link(base_url, f"courses/{other.id}/"), other.duration_minutes, other.language)
+    return Link(other.title, site.page(f"courses/{other.id}/"), other.duration_minutes, other.language)
 
 
 def _digest(text: str) -> str:
@@ -584,9 +582,9 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
 
 
 def plan_markdown(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *,
-                  base_url: str = "", messages: Messages = ENGLISH) -> str:
+                  site: SiteAddress, messages: Messages = ENGLISH) -> str:
     """Markdown to paste into an email or a README; undated (day offsets) without ``who``."""
-    template = _markdown(plan, rows, who is not None, site_link(base_url, f"plans/{plan.id}/"), messages)
+    template = _markdown(plan, rows, who is not None, site.page(f"plans/{plan.id}/"), messages)
     return fill(template, "md", who, _choices(plan, rows, messages), messages) if who else template
 
 
@@ -612,11 +610,11 @@ def plan_ics(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = 
     return "\r\n".join(fold(line) for line in filled.split("\r\n"))
 
 
-def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, base_url: str = "", *,
+def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, site: SiteAddress, *,
                    holiday_years: tuple[int, int], holidays: Mapping[str, list[str]],
                    messages: Messages = ENGLISH) -> dict[str, object]:
     """The dated templates, choices and date rules the plan page fills in the browser."""
-    plan_url = site_link(base_url, f"plans/{plan.id}/")
+    plan_url = site.page(f"plans/{plan.id}/")
     templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
                  "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
     data = page_data(templates, _choices(plan, rows, messages), weekend=plan.weekend,

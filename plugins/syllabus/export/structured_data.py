@@ -13,8 +13,8 @@ import datetime as dt
 import json
 from typing import Any
 
+from ..core.config import SiteAddress
 from ..core.model import Catalog, Course, Session
-from .plans import site_link
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "cancelled": "EventCancelled"}
@@ -86,10 +86,10 @@ def on_demand_instance(course: Course, url: str) -> dict[str, Any]:
             "inLanguage": course.language}
 
 
-def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site_url: str,
+def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site: SiteAddress,
                    provider: str) -> dict[str, Any]:
-    """The ``Course`` of a course page; ``site_url`` makes its links absolute when known."""
-    course_url = site_link(site_url, f"courses/{course.id}/")
+    """The ``Course`` of a course page; its links are absolute when the site's URL is known."""
+    course_url = site.page(f"courses/{course.id}/")
     taxonomy = catalog.taxonomy
     live = taxonomy.is_live(course.format)
     online = live and taxonomy.is_online(course.format)
@@ -104,7 +104,7 @@ def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site_url: s
         "educationalLevel": taxonomy.title("levels", course.level),
         "timeRequired": iso_duration(course.duration_minutes),
         "audience": [{"@type": "Audience", "audienceType": taxonomy.title("roles", role)} for role in course.roles],
-        "provider": {"@type": "Organization", "name": provider, **({"url": site_url} if site_url else {})},
+        "provider": {"@type": "Organization", "name": provider, **({"url": site.url} if site.url else {})},
     }
     if course.tags or course.products:
         data["keywords"] = ", ".join([*(taxonomy.title("products", p) for p in course.products), *course.tags])
@@ -113,7 +113,7 @@ def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site_url: s
     prerequisites = [catalog.courses[i] for i in course.prerequisites if i in catalog.courses]
     if prerequisites:
         data["coursePrerequisites"] = [
-            {"@type": "Course", "name": p.title, "url": site_link(site_url, f"courses/{p.id}/")} for p in prerequisites]
+            {"@type": "Course", "name": p.title, "url": site.page(f"courses/{p.id}/")} for p in prerequisites]
     if course.credential:
         data["educationalCredentialAwarded"] = course.credential.title
     if course.last_reviewed:
@@ -125,7 +125,7 @@ def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site_url: s
     if live and course.on_demand and course.on_demand.url:
         instances.append(on_demand_instance(course, course.on_demand.url))
     elif live and course.on_demand and course.on_demand.course in catalog.courses:
-        instances.append(on_demand_instance(course, site_link(site_url, f"courses/{course.on_demand.course}/")))
+        instances.append(on_demand_instance(course, site.page(f"courses/{course.on_demand.course}/")))
     if instances:
         data["hasCourseInstance"] = instances
     return data

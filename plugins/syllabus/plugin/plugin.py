@@ -36,7 +36,7 @@ from mkdocs.utils.meta import get_data
 
 from ..core.admonitions import AdmonitionTitles, admonition_titles
 from ..core.catalog import FileCache, docs_file_problem, load_catalog
-from ..core.config import ConfigError, Options
+from ..core.config import ConfigError, Options, page_address
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist, element_ids, is_id, linked_addresses, positioned
 from ..core.messages import SITE_LOCALES, load_messages
@@ -55,7 +55,6 @@ from ..core.published import (
     THEME_OUTPUTS,
     course_files,
     links_leading_nowhere,
-    page_address,
     redirect_path,
 )
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
@@ -284,7 +283,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # serving, again only for edited courses.
         remembering = (self.per_course if self.serving else PerCourse()).remembering
         events = remembering(course_events)
-        document = catalog_document(self.catalog, self.options.today, entry=remembering(course_json))
+        today, site = self.options.today, self.options.site
+        document = catalog_document(self.catalog, today, site.directory_urls, entry=remembering(course_json))
         pages = site_pages(self.catalog, self.markdown, self.options, document)
         self.pages = {page.src_uri: page for page in pages}
         reusable: set[str] = set()
@@ -316,15 +316,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             files.append(file)
         if self.serving:
             text_of = remembering(course_text)
-            texts = [text_of(course, self.options.today) for course in self.catalog.courses.values()]
+            texts = [text_of(course, today, site.directory_urls) for course in self.catalog.courses.values()]
             catalog_json = catalog_text(document, texts)
         else:
             catalog_json = dumps(document)
         files.append(site_file(config, CATALOG_DOCUMENT, content=catalog_json))
         for asset in ASSET_FILES:
             files.append(site_file(config, ASSETS_SITE_FOLDER + asset, abs_src_path=str(ASSETS / asset)))
-        today, site_url = self.options.today, self.options.site_url
-        self.feeds = site_feeds(self.catalog, today, site_url, config.site_name, self.options.messages,
+        self.feeds = site_feeds(self.catalog, today, site, config.site_name, self.options.messages,
                                 events=events)
         assert self.renderer is not None
         self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
@@ -333,8 +332,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
         for site_path, source in course_files(self.catalog, root, self.markdown, config.use_directory_urls):
             files.append(site_file(config, site_path, abs_src_path=str(source)))
-        downloads = [*plan_downloads(self.catalog, today, site_url, self.options.messages),
-                     *session_downloads(self.catalog, today, site_url, self.options.messages, events=events),
+        downloads = [*plan_downloads(self.catalog, today, site, self.options.messages),
+                     *session_downloads(self.catalog, today, site, self.options.messages, events=events),
                      *self._redirects(), *(Download(feed.path, feed.content) for feed in self.feeds)]
         # Site files, so a page's link to one resolves (``[calendar](sessions.ics)``) as it does
         # to any file; a Markdown download (plan.md) would be taken for a page, and is written
@@ -589,7 +588,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         generated = self.pages.get(page.file.src_uri)
         course = generated.context.get("course") if generated is not None else None
         if course is not None and generated is not None and generated.template == COURSE_TEMPLATE:
-            data = course_json_ld(course, self.catalog, self.options.today, self.options.site_url, config.site_name)
+            data = course_json_ld(course, self.catalog, self.options.today, self.options.site, config.site_name)
             head += f'<script type="application/ld+json">{script_json(data)}</script>'
         output = output.replace("</head>", head + "</head>", 1)
         if self.serving and generated is not None and self.rendered.keeps(page.file.src_uri):

@@ -15,14 +15,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ..core.config import Options
+from ..core.config import Options, page_address
 from ..core.html_allowlist import element_ids
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
 from ..core.published import (
     anchors_beside,
-    page_address,
     plan_download_path,
     session_calendar_path,
     unit_address,

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from ..core.config import Options
+from ..core.config import Options, SiteAddress
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Plan, Session, Track, Unit, reading_language
 from ..core.pages import has_body
@@ -125,7 +125,7 @@ def page_feedback(kind: str, item: Course | Track | Plan, options: Options) -> F
     not name its authors (see the ``owners`` option), so its links do not either."""
     owners = item.owners if options.audience == "internal" else ()
     return feedback_links(options.feedback, kind=kind, item_id=item.id, title=item.title,
-                          path=f"{kind}s/{item.id}/", site_url=options.site_url, owners=owners)
+                          path=f"{kind}s/{item.id}/", site=options.site, owners=owners)
 
 
 def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...]]:
@@ -160,18 +160,19 @@ def track_page(track: Track, catalog: Catalog, options: Options) -> GeneratedPag
 
 
 def plan_page(plan: Plan, catalog: Catalog, options: Options) -> GeneratedPage:
-    """The plan's rows (site-relative links for the page itself) and the templates the page
-    personalises in the browser (absolute links, as ``syllabus plan`` prints them)."""
-    rows = plan_rows(plan, catalog, options.today, language=options.site_language)
+    """The plan's rows (site-relative folders for the page itself, which the renderer links
+    as it links every page) and the templates the page personalises in the browser (absolute
+    links, as ``syllabus plan`` prints them)."""
+    rows = plan_rows(plan, catalog, options.today, SiteAddress(), language=options.site_language)
     years = holiday_years(options.today)
-    exported = plan_rows(plan, catalog, options.today, options.site_url, language=options.site_language)
+    exported = plan_rows(plan, catalog, options.today, options.site, language=options.site_language)
     return GeneratedPage(
         src_uri=plan_site_path(plan), title=plan.title, template="syllabus/plan.html",
         source=plan.source, description=plan.summary, language=plan.language, updated=catalog.updated(plan),
         search_filters={"language": (reading_language(plan.language),),
                         "role": tuple(catalog.taxonomy.title("roles", r) for r in plan.audience)},
         context={"plan": plan, "phases": by_phase(plan, rows), "live_dates": undated_live_dates(rows, options.messages),
-                 "plan_data": plan_page_data(plan, exported, options.today, options.site_url,
+                 "plan_data": plan_page_data(plan, exported, options.today, options.site,
                                              holiday_years=years, holidays=page_holidays(options),
                                              messages=options.messages),
                  "feedback_links": page_feedback("plan", plan, options)},
@@ -240,13 +241,13 @@ def next_live_sessions(catalog: Catalog, today: dt.date, limit: int) -> list[tup
     return heapq.nsmallest(limit, open_sessions, key=lambda pair: pair[1].starts_at)
 
 
-def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages) -> list[Download]:
+def plan_downloads(catalog: Catalog, today: dt.date, site: SiteAddress, messages: Messages) -> list[Download]:
     """The undated template of each visible plan as ``plan.md``, ``plan.csv`` and ``plan.ics``,
     in the language of ``messages``."""
     downloads = []
     for plan in catalog.plans.values():
-        rows = plan_rows(plan, catalog, today, base_url, language=messages.language)
-        files = {"md": plan_markdown(plan, rows, base_url=base_url, messages=messages),
+        rows = plan_rows(plan, catalog, today, site, language=messages.language)
+        files = {"md": plan_markdown(plan, rows, site=site, messages=messages),
                  "csv": plan_csv(plan, rows, messages=messages), "ics": plan_ics(plan, rows, today=today,
                                                                                  messages=messages)}
         downloads.extend(Download(plan_download_path(plan, file_format), content=files[file_format].encode("utf-8"))
@@ -254,11 +255,11 @@ def plan_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Me
     return downloads
 
 
-def session_downloads(catalog: Catalog, today: dt.date, base_url: str, messages: Messages, *,
+def session_downloads(catalog: Catalog, today: dt.date, site: SiteAddress, messages: Messages, *,
                       events: CourseEvents = course_events) -> list[Download]:
     """An ``.ics`` for every session a course page offers "Add to calendar" for (see
     :func:`has_calendar`). ``events`` gives a course's calendar events; the plugin passes the
     one the feeds were made with, so each event is written once."""
     return [Download(session_calendar_path(course, session), content=calendar_file(course.title, [event]))
             for course in catalog.courses.values() if catalog.taxonomy.is_live(course.format)
-            for session, event in events(course, today, base_url, messages) if has_calendar(catalog, course, session)]
+            for session, event in events(course, today, site, messages) if has_calendar(catalog, course, session)]
