@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
+from babel.core import get_global, parse_locale
 from babel.dates import format_date, format_time, get_timezone_location, tokenize_pattern
 from babel.languages import get_official_languages
 from babel.numbers import format_decimal
@@ -247,11 +248,20 @@ def _language_codes() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=256)
 def _language_name(tag: str, language: str) -> str:
+    """The tag's subtags named as Babel's ``Locale.get_display_name`` names a locale's, from
+    the tag as written: ``Locale.parse`` would first fill in likely subtags, which names
+    ``und`` (undetermined) "English (United States)" and ``iw`` "Hebrew (Israel)"."""
     try:
-        named = Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+        code, territory, script, variant = parse_locale(tag.replace("-", "_"))[:4]
+    except ValueError:
         return tag
-    return named.get_display_name(_cldr(language).locale) or tag
+    names = _cldr(language).locale
+    name = names.languages.get(get_global("language_aliases").get(code, code))
+    if not name:
+        return tag
+    details = [names.scripts.get(script or ""), names.territories.get(territory or ""),
+               names.variants.get(variant or "")]
+    return f"{name} ({', '.join(d for d in details if d)})" if any(details) else name
 
 
 ENGLISH_FORMAT = LocaleFormat(ENGLISH)
