@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import EPOCH, CatalogDir, course_data, dump, plan_data, track_data
+from .conftest import EPOCH, CatalogDir, build_site, course_data, dump, plan_data, track_data
 
 LIMIT = 120.0  # seconds: the first build of a tiny catalog on a busy machine, with room to spare
 
@@ -171,6 +171,32 @@ def test_a_retitled_course_is_renamed_on_every_page_and_file_that_shows_it(catal
         status, body = _get(base + address)
         assert status == 200 and "Renamed base" in body and "Base course" not in body, address
     assert _without_reload_ids(_get(base + "courses/alone/")[1]) == alone  # unchanged, reused as it was
+
+
+def test_a_pages_warnings_show_on_it_in_the_preview_and_go_when_fixed(catalog: CatalogDir, serve,
+                                                                      tmp_path: Path) -> None:
+    """A warning (here a course overdue for review) is shown on the pages made of the file it
+    is about, with its place and hint, as the terminal prints it; never in a build."""
+    source = catalog.course("old", title="Old course", last_reviewed="2020-01-15",
+                            units=[{"title": "Setup", "file": "setup.md"}])
+    catalog.write("courses/old/setup.md", "# Setup\n")
+    catalog.course("fresh", title="Fresh course")
+    line = source.read_text(encoding="utf-8").splitlines().index("last_reviewed: '2020-01-15'") + 1
+    base, server = serve()
+    body = _poll(base + "courses/old/", lambda status, body: status == 200 and "Old course" in body, server)
+    note = re.search(r'<div class="admonition warning syllabus-preview-warnings".*?</div>', body, re.S)
+    assert note is not None, body
+    text = unescape(re.sub(r"<[^>]+>", " ", note.group(0)))
+    assert f"courses/old/course.yml:{line}:" in text and "last_reviewed 2020-01-15 is older than 365 days" in text
+    for address in ("courses/old/setup/", "courses/fresh/"):  # made of other files
+        assert "syllabus-preview-warnings" not in _get(base + address)[1], address
+    source.write_text(source.read_text(encoding="utf-8").replace("2020-01-15", "2026-11-01"), encoding="utf-8")
+    _poll(base + "courses/old/", lambda status, body: status == 200 and "syllabus-preview-warnings" not in body,
+          server)
+    source.write_text(source.read_text(encoding="utf-8").replace("2026-11-01", "2020-01-15"), encoding="utf-8")
+    build_site(catalog.config, tmp_path / "site")
+    assert "syllabus-preview-warnings" not in (tmp_path / "site" / "courses" / "old" / "index.html").read_text(
+        encoding="utf-8")
 
 
 def test_a_page_rendered_again_links_the_pages_kept_as_they_were(catalog: CatalogDir, serve) -> None:

@@ -74,7 +74,7 @@ from .incremental import (
 )
 from .options import docs_folder, options_from_config
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER
-from .preview import editor_from_environment, error_files, error_page, symlinked_folders, watch_roots
+from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
@@ -120,6 +120,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.serving = False
         self.file_cache_options: Options | None = None
         self.failed: list[Diagnostic] | None = None  # serving with content errors: the error site
+        self.page_warnings: dict[str, list[Diagnostic]] = {}  # serving: each file's warnings, on its pages
         self.addresses: list[str] = []  # HTML pages of the last good build, where errors are shown
         self.docs_dir = ""  # serving: the docs folder mkdocs.yml names, watched (see on_serve)
         self.no_docs: tempfile.TemporaryDirectory[str] | None = None  # the error site's docs folder, until on_files
@@ -187,6 +188,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         for diagnostic in result.report.sorted():
             log.log(logging.ERROR if diagnostic.severity == "error" else logging.INFO, diagnostic.as_text())
         self.failed = None
+        self.page_warnings = {}
+        for diagnostic in result.report.sorted() if self.serving else ():
+            self.page_warnings.setdefault(diagnostic.path, []).append(diagnostic)
         if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
             self.failed = result.report.sorted()
             self.pages, self.downloads, self.feeds = {}, [], []
@@ -449,6 +453,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.allowlist is None:
             return html
+        content = self._published_content(html, page, config, files)
+        warnings = [d for path in self._sources(page, config) for d in self.page_warnings.get(path, ())]
+        if not warnings:
+            return content
+        assert self.options is not None
+        return warnings_note(warnings, self.options.root, editor_from_environment(), self.options.messages) + content
+
+    def _published_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The page's HTML as the site publishes it: through the allowlist, its links
+        checked, in its template (a generated page) and marked for the search."""
         generated = self.pages.get(page.file.src_uri)
         budget, self.render_budget = self.render_budget, None
         # The page's budget, started in on_page_markdown, ends here: raising if it ran out,
@@ -526,6 +540,14 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def _publishes(self, file: File) -> bool:
         """Whether this build writes ``file`` into the site: the preview writes draft_docs too."""
         return file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included()
+
+    def _sources(self, page: Page, config: MkDocsConfig) -> set[str]:
+        """The files a page is made of, as diagnostics name them: a course's overview is its
+        course.yml and index.md, a unit its Markdown file, a hand-written page its own."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            return {generated.source, generated.markdown_source} - {""}
+        return {f"{docs_folder(config)}/{page.file.src_uri}"}
 
     def _source(self, page: Page, config: MkDocsConfig) -> str:
         """The file a trainer edits for ``page``, as diagnostics name it (printable)."""

@@ -60,10 +60,8 @@ class ListedDiagnostic:
     editor_url: str | None
 
 
-def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, messages: Messages, *,
-               reload_by_polling: bool = False) -> str:
-    """The page listing every diagnostic, with an editor link per diagnostic when asked for;
-    its own words are in the site's language, the diagnostics in English as the CLI prints them."""
+def _listed(diagnostics: Iterable[Diagnostic], root: Path, editor: str | None) -> list[ListedDiagnostic]:
+    """Each diagnostic with its place, and its editor link when ``editor`` is a template."""
     listed = []
     for diagnostic in diagnostics:
         url = None
@@ -71,10 +69,24 @@ def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, me
             path = quote((root / diagnostic.path).as_posix(), safe="/", errors="surrogateescape")  # its bytes
             url = editor.format(path=path, line=diagnostic.line, column=diagnostic.column)
         listed.append(ListedDiagnostic(diagnostic, diagnostic.place, url))
+    return listed
+
+
+def error_page(diagnostics: list[Diagnostic], root: Path, editor: str | None, messages: Messages, *,
+               reload_by_polling: bool = False) -> str:
+    """The page listing every diagnostic, with an editor link per diagnostic when asked for;
+    its own words are in the site's language, the diagnostics in English as the CLI prints them."""
     errors = sum(d.severity == "error" for d in diagnostics)
     return _ENVIRONMENT.get_template("syllabus/errors.html").render(
-        diagnostics=listed, errors=errors, warnings=len(diagnostics) - errors, reload_by_polling=reload_by_polling,
-        language=messages.language, t=messages.text)
+        diagnostics=_listed(diagnostics, root, editor), errors=errors, warnings=len(diagnostics) - errors,
+        reload_by_polling=reload_by_polling, language=messages.language, t=messages.text)
+
+
+def warnings_note(diagnostics: list[Diagnostic], root: Path, editor: str | None, messages: Messages) -> str:
+    """A page's own warnings (a course overdue for review, a time the clocks skip), shown at
+    the top of the page in the preview only: the terminal that prints them is often hidden."""
+    return _ENVIRONMENT.get_template("syllabus/preview_warnings.html").render(
+        diagnostics=_listed(diagnostics, root, editor), t=messages.text)
 
 
 def error_files(config: MkDocsConfig, html: str, addresses: Iterable[str]) -> Files:
