@@ -764,6 +764,30 @@ def test_units_are_linked_where_they_are_published_without_directory_urls(catalo
         a.attrs["href"] for a in parse_html((site / "404.html").read_text(encoding="utf-8")).find_all("a", href=True)}
 
 
+def test_material_offline_plugin_gets_file_links_and_no_script_from_another_host(catalog: CatalogDir,
+                                                                                 tmp_path: Path) -> None:
+    """Material's offline plugin turns directory URLs off in its own on_config, after
+    Syllabus' (every course's "Start now" and unit links led to folders: 42 broken links in the
+    example opened from the file system), and adds a script from unpkg.com to every page
+    unless extra.polyfills names an iframe-worker one: refused, as mkdocs.yml's own would be."""
+    catalog.write("courses/c/intro.md", "# Intro\n\nText.\n")
+    catalog.course("c", units=[{"title": "Intro", "file": "intro.md"}])
+    text = catalog.config.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - offline\n", 1)
+    catalog.write("mkdocs.yml", text)
+    refused = build_site(catalog.config, tmp_path / "refused", check=False)
+    assert refused.returncode != 0 and not (tmp_path / "refused" / "courses").exists()
+    assert "extra.polyfills[0]: 'https://unpkg.com/iframe-worker/shim' is loaded into every page from another host" \
+        in refused.stderr, refused.stderr
+    catalog.write("docs/assets/iframe-worker.js", "/* the site's own copy */\n")
+    catalog.write("mkdocs.yml", text + "extra:\n  polyfills: [assets/iframe-worker.js]\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    assert "intro.html" in {a.attrs.get("href") for a in page(site, "courses/c/").iter() if a.tag == "a"}
+    references = list(internal_references(site))
+    broken = [f"{url}: {ref}" for url, ref, target in references if not target.is_file()]
+    assert not broken, broken
+
+
 def test_addresses_read_away_from_the_site_are_its_files_without_directory_urls(tmp_path: Path) -> None:
     """What is read away from the site (the feed, calendars, JSON-LD, sitemap, plan downloads,
     catalog.json) addresses each page as the file it is published as: a folder address, which

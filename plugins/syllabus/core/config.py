@@ -109,7 +109,7 @@ class Options:
     markdown: MarkdownSettings = field(default_factory=MarkdownSettings)  # mkdocs.yml ``markdown_extensions``
     links: LinkRules = LinkRules()
     feedback: str = ""  # repository URL or mailto: address for readers' feedback links; "" = none
-    # mkdocs.yml extra_css and extra_javascript: the only scripts and stylesheets docs/ may hold
+    # mkdocs.yml extra_css, extra_javascript and extra.polyfills: the only scripts and stylesheets docs/ may hold
     site_assets: frozenset[str] = frozenset()
     docs_dir: str = "docs"  # mkdocs.yml docs_dir, relative to root: the hand-written pages and files
     # Files of docs_dir that MkDocs leaves out of a build (exclude_docs, draft_docs, by default

@@ -51,7 +51,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
         links=link_rules(config),
-        site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript)),
+        site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript,
+                                                     *_listed(config.extra.get("polyfills")))),
         docs_dir=docs_folder(config),
         docs_unpublished=unpublished_docs(config),
         use_directory_urls=config.use_directory_urls,
@@ -216,6 +217,11 @@ def link_rules(config: MkDocsConfig) -> LinkRules:
     return LinkRules(not_found=levels.not_found >= logging.WARNING, absolute=levels.absolute_links >= logging.WARNING,
                      unrecognized=levels.unrecognized_links >= logging.WARNING,
                      absolute_from_docs=levels.absolute_links < logging.NOTSET, anchors=anchors)
+
+
+def _listed(value: Any) -> list[Any]:
+    """``extra.polyfills``, which the theme loads into every page before its own scripts, as a list."""
+    return value if isinstance(value, list) else []
 
 
 def docs_folder(config: MkDocsConfig) -> str:

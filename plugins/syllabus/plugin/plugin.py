@@ -12,6 +12,7 @@ in ``on_post_build``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import posixpath
@@ -57,6 +58,7 @@ from ..core.published import (
     links_leading_nowhere,
     redirect_path,
 )
+from ..core.schema_messages import dotted
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.facets import SESSIONS_KEPT
 from ..export.feeds import Feed, course_events, site_feeds
@@ -72,7 +74,7 @@ from .incremental import (
     RenderedPages,
     page_frame,
 )
-from .options import docs_folder, options_from_config
+from .options import docs_folder, options_from_config, theme_text_problems
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER
 from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
@@ -160,7 +162,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     # Validate before any other plugin sees the config, so a content error aborts the
     # build before anything is written to the site directory.
     @event_priority(100)
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def _on_config_validate(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         if self.serving:
@@ -233,9 +235,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
                         "(its index would only make the build slower)")
-        self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls,
-                                 bytecode_cache=self.compiled if self.serving else None)
-        self.renderer.env.globals["show_owners"] = self.tooling["owners"]
         self.script_messages = messages_element(self.options.messages)
         for asset in ASSET_FILES:
             path = ASSETS_SITE_FOLDER + asset
@@ -248,6 +247,31 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 script.defer = True
                 config.extra_javascript.append(script)
         return config
+
+    # Last: other plugins change the configuration in their own on_config (Material's offline
+    # plugin turns directory URLs off and adds a script from unpkg.com to every page), so the
+    # addresses are read, and what the theme loads is checked again, once all of them have run.
+    @event_priority(-100)
+    def _on_config_settled(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.catalog is None or self.options is None:
+            return None
+        source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+        problems = [source.error(keys, f"{dotted(keys)}: {why}; another plugin in mkdocs.yml set this value: "
+                                       "write one of the site's own there (Material's offline plugin then keeps "
+                                       "the iframe-worker polyfill extra.polyfills names)")
+                    for keys, why in theme_text_problems(config)]
+        if problems:
+            for diagnostic in problems:
+                log.error(diagnostic.as_text())
+            raise PluginError("syllabus: configuration errors")
+        if config.use_directory_urls != self.options.use_directory_urls:
+            self.options = dataclasses.replace(self.options, use_directory_urls=config.use_directory_urls)
+        self.renderer = Renderer(config.theme.dirs, self.catalog, self.options, config.use_directory_urls,
+                                 bytecode_cache=self.compiled if self.serving else None)
+        self.renderer.env.globals["show_owners"] = self.tooling["owners"]
+        return config
+
+    on_config = CombinedEvent(_on_config_validate, _on_config_settled)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:  # before MkDocs cleans the site folder
