@@ -27,11 +27,17 @@ LOOPBACK = {"127.0.0.1", "localhost"}
 VISIT = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC) + dt.timedelta(hours=12)  # noon UTC of the build's "today"
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The repository's example catalog, built once, served at the returned base URL."""
+def example_site_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's example catalog, built once."""
     site = tmp_path_factory.mktemp("example-site")
     build_site(REPO / "mkdocs.yml", site)
-    with serve(site) as url:
+    return site
+
+
+@pytest.fixture(scope="session")
+def example_site(example_site_folder: Path) -> Iterator[str]:
+    """The example catalog served at the returned base URL."""
+    with serve(example_site_folder) as url:
         yield url
 
 

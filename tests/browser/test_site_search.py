@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -272,3 +273,33 @@ def test_the_count_is_announced_with_the_first_results(page: Any, example_site: 
     placeholder = page.evaluate("JSON.parse(document.getElementById('__config').textContent)"
                                 ".translations['search.result.placeholder']")
     assert [text for text, shown in seen if shown and text.strip() == placeholder] == []
+
+
+def test_more_results_than_a_page_are_shown_a_page_at_a_time(page: Any, example_site: str) -> None:
+    """43 pages matched "repositories" and 20 were listed, with no way to the rest."""
+    page.goto(example_site)
+    search(page, "repositories")
+    total = int(re.search(r"\d+", page.locator(STATUS).inner_text()).group())
+    assert total > 40
+    more = page.locator(".syllabus-search-more button")
+    expect(page.locator(RESULTS)).to_have_count(20)
+    expect(more).to_have_text(f"Show 20 more results (20 of {total} shown)")
+    more.click()
+    expect(page.locator(RESULTS)).to_have_count(40)
+    expect(page.locator(RESULTS).nth(20)).to_be_focused()  # a keyboard user reads on from the first new one
+    expect(more).to_have_text(f"Show {total - 40} more result{'s' if total > 41 else ''} (40 of {total} shown)")
+    more.click()
+    expect(page.locator(RESULTS)).to_have_count(total)
+    expect(more).to_have_count(0)
+    assert len(set(paths(page.locator(RESULTS).evaluate_all("ls => ls.map(l => ({path: l.pathname}))")))) == total
+
+
+def test_opened_from_files_the_search_says_where_it_works(browser: Any, example_site_folder: Path) -> None:
+    """Material's offline plugin makes a site to open from files, where a browser fetches
+    nothing of Pagefind's index: every key said "unavailable, try again", with errors."""
+    with open_page(browser) as page:
+        page.goto((example_site_folder / "courses" / "keystone-101" / "index.html").as_uri())
+        page.locator("body").press("/")
+        page.locator("input.md-search__input").fill("install")
+        expect(page.locator(STATUS)).to_have_text(
+            "Search works on the published site, not in pages opened from files on this computer.")

@@ -26,8 +26,8 @@
   const words = config.translations;
   const siteLanguage = box.dataset.siteLanguage || "en";
 
-  const MAX_RESULTS = 20;
-  const FIRST_BATCH = 5; // results fetched and shown before the rest
+  const PAGE_OF_RESULTS = 20; // shown at a time; a button below them shows the next ones
+  const FIRST_BATCH = 5; // results fetched and shown before the rest of the first page
   const MAX_SECTIONS = 3; // headings shown under a page, as Material does
   const DEBOUNCE_MS = 60; // a query per pause in typing, not per key
   // Facets of the catalog, in the order shown; their values are written on each page as
@@ -39,10 +39,11 @@
 
   /* Pagefind searches one index per language, all with the first one's query rules: its
    * stemmer, which the other indexes' words were stemmed with too if they share the
-   * language. The first is the site's language when Pagefind stems it, else the stemmed
-   * language with the most pages (a Japanese site's English courses: "installing" finds
-   * "install"; Japanese has no stemmer, and every index segments Japanese words alike),
-   * never the page's: the same query finds the same pages everywhere. Pagefind takes the
+   * language. The first is the stemmed language with the most pages, the site's on a tie
+   * (a Japanese site's English courses: "installing" finds "install", as Japanese has no
+   * stemmer and every index segments Japanese words alike; a German site of English
+   * courses: "install" found 7 of their 17 pages read with German rules), never the
+   * page's: the same query finds the same pages everywhere. Pagefind takes the
    * language from <html lang> when it starts, so <html lang> holds it for that moment. The
    * other indexes are merged in, named by the bundle's absolute URL (Pagefind skips a merge
    * whose path starts like the primary bundle's). */
@@ -69,13 +70,13 @@
     return engine;
   }
 
-  /* The index whose rules read every query: the site's language (or its base language) if
-   * Pagefind stems it, else the stemmed language with the most pages, else the site's. */
+  /* The index whose rules read every query: the stemmed language with the most pages (the
+   * site's language, or its base language, first among equals), else the site's. */
   function primaryLanguage(codes, languages) {
     const own = siteLanguage.toLowerCase();
     const site = [own, own.split("-")[0]].find((code) => codes.includes(code));
-    const byPages = (a, b) => languages[b].page_count - languages[a].page_count || (a < b ? -1 : 1);
-    if (site && languages[site].wasm) return site;
+    const byPages = (a, b) => languages[b].page_count - languages[a].page_count
+      || (b === site) - (a === site) || (a < b ? -1 : 1);
     const stemmed = codes.filter((code) => languages[code].wasm).sort(byPages);
     return stemmed[0] || site || codes.sort(byPages)[0];
   }
@@ -199,6 +200,9 @@
   }
 
   let latest = 0;
+  // Opened from files (Material's offline plugin): a browser fetches nothing of the index
+  // there, so the search says where it works instead of failing on every key.
+  const served = location.protocol !== "file:";
 
   async function search(query) {
     const ticket = ++latest;
@@ -206,6 +210,10 @@
       list.replaceChildren();
       list.removeAttribute("aria-busy");
       status.textContent = words["search.result.placeholder"];
+      return;
+    }
+    if (!served) {
+      status.textContent = text("script.search.needs_server");
       return;
     }
     let pagefind;
@@ -222,7 +230,7 @@
     // Each result's text is a fetch of its own: the first few are shown as soon as they
     // arrive, with the count (never the placeholder over results), the rest appended after;
     // the list is busy until then.
-    const wanted = found.results.slice(0, MAX_RESULTS);
+    const wanted = found.results.slice(0, PAGE_OF_RESULTS);
     list.setAttribute("aria-busy", "true");
     let shown = false;
     for (const batch of [wanted.slice(0, FIRST_BATCH), wanted.slice(FIRST_BATCH)]) {
@@ -235,14 +243,40 @@
       shown = true;
     }
     if (!found.results.length && Object.keys(chosenFilters()).length) list.replaceChildren(clearFilters());
+    else if (found.results.length > wanted.length) list.append(moreResults(found.results, wanted.length, ticket));
     list.removeAttribute("aria-busy");
     if (filterBar.hidden) pagefind.filters().then(showFilters);
+  }
+
+  /* More results than are shown: a button that shows the next page of them in its place,
+   * and moves focus to the first of them, where a keyboard user reads on. */
+  function moreResults(results, from, ticket) {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item syllabus-search-more md-typeset"; // md-typeset: the button looks like one
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    const next = results.slice(from, from + PAGE_OF_RESULTS);
+    button.textContent = text("script.search.more", { count: next.length, shown: from, total: results.length });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      list.setAttribute("aria-busy", "true");
+      const pages = await Promise.all(next.map((result) => result.data()));
+      if (ticket !== latest) return; // a newer query replaced the list
+      const items = pages.map(resultItem);
+      const shown = from + next.length;
+      item.replaceWith(...items, ...(results.length > shown ? [moreResults(results, shown, ticket)] : []));
+      list.removeAttribute("aria-busy");
+      items[0].querySelector(".md-search-result__link").focus();
+    });
+    item.append(button);
+    return item;
   }
 
   /* Nothing found with filters chosen: say so, and offer to search without them. */
   function clearFilters() {
     const item = document.createElement("li");
-    item.className = "md-search-result__item syllabus-search-clear";
+    item.className = "md-search-result__item syllabus-search-clear md-typeset";
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
@@ -286,7 +320,7 @@
   }
 
   input.addEventListener("input", () => search(input.value));
-  const warm = () => load().catch(() => { engine = null; }); // a failure shows when a query needs it
+  const warm = () => served && load().catch(() => { engine = null; }); // a failure shows when a query needs it
   for (const touched of ["focus", "pointerdown"]) input.addEventListener(touched, warm, { once: true });
   input.addEventListener("focus", (event) => { // as in Material: the box in the header opens the dialog
     if (!box.contains(event.relatedTarget)) opener = event.relatedTarget;
