@@ -240,3 +240,21 @@ def test_a_symlinked_locales_folder_is_refused(catalog: CatalogDir, tmp_path: Pa
     (catalog.root / "locales").symlink_to(outside, target_is_directory=True)
     cli = run_cli("validate", "-f", catalog.config)
     assert cli.code == 1 and "locales:1:1: error: locales/ must not be a symlink" in cli.out
+
+
+@pytest.mark.parametrize(("language", "warned"), [("de", True), ("pt-BR", True), ("en", False), ("ja", False)])
+def test_a_site_language_syllabus_has_no_texts_in_is_a_positioned_warning(
+        catalog: CatalogDir, run_cli: Callable[..., CliResult], language: str, warned: bool) -> None:
+    """A German site got English filters and facts beside German theme words and dates, and
+    neither validate nor the build said so."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: material\n", f"theme:\n  name: material\n  language: {language}\n"))
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 0
+    warning = (f"mkdocs.yml:5:13: warning: Syllabus has no texts in '{language}': its own words (filters, course "
+               f"facts, session lines) are English on pages whose theme, dates and language names are in "
+               f"'{language}' (hint: start a translation with `syllabus strings {language} > "
+               f"locales/{language}.yml`)")
+    assert (warning in result.out) is warned, result.out
+    catalog.write(f"locales/{language.split('-')[0]}.yml", "course.level: Stufe\n")  # a translation begun
+    assert "no texts in" not in run_cli("validate", "-f", catalog.config).out

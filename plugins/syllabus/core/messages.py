@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,7 +180,7 @@ def _problem(key: str, text: Any, language: str, reference: Mapping[str, Text] |
     return None
 
 
-def _language_files(language: str) -> Iterable[str]:
+def _language_files(language: str) -> tuple[str, ...]:
     """The catalogs that apply, most general first: ``pt`` then ``pt-BR``."""
     base = re.split(r"[-_]", language)[0]
     return (base, language) if base != language else (language,)
@@ -189,6 +189,14 @@ def _language_files(language: str) -> Iterable[str]:
 def _site_file(site_root: Path | None, language: str) -> Path | None:
     path = site_root / SITE_LOCALES / f"{language}.yml" if site_root is not None else None
     return path if path is not None and path.is_file() else None
+
+
+def has_texts(language: str, site_root: Path | None = None) -> bool:
+    """Whether Syllabus speaks ``language``: English, or a catalog of the package's or the
+    site's for it or its base language (``pt`` for ``pt-BR``); else every text is English."""
+    layers = _language_files(language)
+    return layers[0] == REFERENCE_LANGUAGE or any(
+        (PACKAGE_LOCALES / f"{layer}.yml").is_file() or _site_file(site_root, layer) for layer in layers)
 
 
 def load_messages(language: str, site_root: Path | None = None) -> tuple[Messages, list[Diagnostic]]:

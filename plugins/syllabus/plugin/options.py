@@ -7,6 +7,7 @@ class), so ``syllabus validate`` and ``mkdocs build`` can never disagree on a se
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections.abc import Iterator, Mapping
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist
+from ..core.messages import has_texts
 from ..core.pages import MarkdownSettings, extension_name
 from ..core.schema_messages import did_you_mean, dotted
 from ..core.yamlsafe import forbidden_text, syntax_problems
@@ -46,7 +48,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config))]
     if problems:
         raise ConfigError("configuration errors", problems)
-    return options_from_mapping(
+    options = options_from_mapping(
         plugin_config, root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
@@ -58,6 +60,16 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         use_directory_urls=config.use_directory_urls,
         theme_files=theme_files(config) if with_theme_files else frozenset(),
     )
+    if has_texts(options.site_language, options.root):
+        return options
+    language = options.site_language
+    shown, line, column = source.locate(("theme", "language"))
+    untranslated = Diagnostic(
+        shown, line, column, "warning",
+        f"Syllabus has no texts in '{language}': its own words (filters, course facts, session lines) are "
+        f"English on pages whose theme, dates and language names are in '{language}'",
+        "untranslated", hint=f"start a translation with `syllabus strings {language} > locales/{language}.yml`")
+    return dataclasses.replace(options, text_problems=(*options.text_problems, untranslated))
 
 
 # What the theme prints into every page as HTML, unescaped: mkdocs.yml's texts, addresses and
