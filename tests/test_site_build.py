@@ -1228,3 +1228,20 @@ def test_exclude_docs_patterns_leave_the_sites_own_files_alone(catalog: CatalogD
                 "courses/live/flow.png", "assets/syllabus/syllabus.css", "assets/syllabus/syllabus.js"]
     assert [path for path in expected if not (site / path).is_file()] == []
     assert not (site / "notes.csv").exists()  # the docs folder's own file is excluded as asked
+
+
+def test_the_home_pages_steps_say_what_this_catalog_offers(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A one-course catalog from `syllabus new` said "Each role has a learning path" with no
+    track, and that its catalog filters by product with no product."""
+    catalog.course("only")
+    build_site(catalog.config, tmp_path / "one")
+    steps = page(tmp_path / "one", "").find("ol", "syllabus-steps").text
+    assert "learning path" not in steps and "live class" not in steps
+    assert "Start any course right away and take it at your own pace." in steps
+    assert "filters every course by role, level, format, language, length." in steps
+    catalog.course("live", format="virtual-ilt", products=["code-search"])
+    catalog.track("path", track_data("path", ["only"]))
+    build_site(catalog.config, tmp_path / "two")
+    steps = page(tmp_path / "two", "").find("ol", "syllabus-steps").text
+    assert "A learning path gives the courses to take" in steps and "or join a live class" in steps
+    assert "filters every course by role, level, format, product, language, length." in steps

@@ -53,6 +53,7 @@ from ..core.pages import (
 )
 from ..core.published import (
     CATALOG_DOCUMENT,
+    CATALOG_PAGE,
     THEME_OUTPUTS,
     course_files,
     links_leading_nowhere,
@@ -524,7 +525,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 title_id=heading.group(1) if heading else None,
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
-                sessions_shown=HOME_SESSIONS,
+                sessions_shown=HOME_SESSIONS, **self._how_it_works(),
             )
             _with_published_ids(page, home)
             return home if excluded else self._searchable(page, home)
@@ -544,6 +545,17 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if generated.search_filters is None or excluded:
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
+
+    def _how_it_works(self) -> dict[str, Any]:
+        """What the home page's steps say this catalog offers: the filters its catalog page
+        has (a one-course catalog filters by no product), and self-paced or live courses or both."""
+        assert self.options is not None and self.catalog is not None
+        text, taxonomy = self.options.messages.text, self.catalog.taxonomy
+        live = {taxonomy.is_live(course.format) for course in self.catalog.courses.values()}
+        learn = {frozenset({False}): "home.step_learn_self_paced", frozenset({True}): "home.step_learn_live"}
+        facets = self.pages[CATALOG_PAGE].context["facets"]
+        return {"facet_names": [text(f"home.facet.{facet.key}") for facet in facets],
+                "learn_text": learn.get(frozenset(live), "home.step_learn")}
 
     def _check_published_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
         """A warning (so ``--strict`` fails) for each link of the published body that leads
