@@ -979,3 +979,18 @@ def test_an_in_person_session_without_a_location_is_warned_about(catalog, run_cl
     assert (result.code, result.out) == (0, (
         "courses/briefing/course.yml:11:5: warning: sessions[0]: an in-person session with no location; add "
         "location: venue, address and city\n0 errors, 1 warning in 2 files\n"))
+
+
+def test_a_site_without_site_url_is_warned_that_what_is_read_away_from_it_leads_nowhere(catalog, run_cli):
+    """Without site_url, the feed, calendars and plan downloads link 'courses/x/', which
+    leads nowhere in a calendar or a pasted plan; the build and validate said nothing."""
+    catalog.course("intro")
+    assert "site_url" not in run_cli("validate", "-f", catalog.config).out
+    catalog.config.write_text(catalog.config.read_text("utf-8").replace("site_url: https://academy.test/\n", ""),
+                              encoding="utf-8")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 0
+    assert result.out.startswith("mkdocs.yml:1:12: warning: mkdocs.yml sets no site_url: the course feed, the "
+                                 "calendars, plan downloads and feedback links can name pages only by paths "
+                                 "relative to the site"), result.out
+    assert "(hint: set site_url to the address the site is published at" in result.out

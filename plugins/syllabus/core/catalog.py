@@ -431,7 +431,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
                   cache: FileCache | None) -> LoadResult:
     root = options.root
     schemas = schemas or build_schema_set(options.taxonomy)
-    report = Report(diagnostics=list(options.text_problems))
+    report = Report(diagnostics=list(options.site_problems))
     known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
     found = discover(root, report, unread=known_ids)
     courses: dict[str, Course] = {}

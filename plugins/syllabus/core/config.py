@@ -99,8 +99,9 @@ class Options:
     video_hosts: tuple[str, ...] = ()
     site_language: str = "en"
     messages: Messages = ENGLISH  # the reader-facing texts in site_language (core/messages.py)
-    # Mistakes in the site's own texts (locales/): content errors, reported with the rest.
-    text_problems: tuple[Diagnostic, ...] = ()
+    # What is wrong around the content (the site's texts in locales/, mkdocs.yml), reported
+    # with the content's problems: a text's mistake is an error, mkdocs.yml's are warnings.
+    site_problems: tuple[Diagnostic, ...] = ()
     publish_insights: bool = False
     fte_hours_per_month: float = 140.0
     today: dt.date = field(default_factory=dt.date.today)
@@ -169,8 +170,8 @@ def options_from_mapping(
     audience = os.environ.get("SYLLABUS_AUDIENCE") or value("audience")
     if audience not in AUDIENCES:
         raise ConfigError(f"SYLLABUS_AUDIENCE must be 'public' or 'internal', not {audience!r}")
-    messages, text_problems = load_messages(site_language, root)
-    text_problems += other_site_problems(messages.language, root)
+    messages, site_problems = load_messages(site_language, root)
+    site_problems += other_site_problems(messages.language, root)
     return Options(
         root=root,
         taxonomy=Taxonomy.from_options(raw, messages),
@@ -179,7 +180,7 @@ def options_from_mapping(
         video_hosts=tuple(raw.get("video_hosts") or ()),
         site_language=site_language,
         messages=messages,
-        text_problems=tuple(text_problems),
+        site_problems=tuple(site_problems),
         publish_insights=value("publish_insights"),
         fte_hours_per_month=float(value("fte_hours_per_month")),
         today=today or today_from_environment(),

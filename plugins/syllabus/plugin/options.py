@@ -60,16 +60,22 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         use_directory_urls=config.use_directory_urls,
         theme_files=theme_files(config) if with_theme_files else frozenset(),
     )
-    if has_texts(options.site_language, options.root):
-        return options
-    language = options.site_language
-    shown, line, column = source.locate(("theme", "language"))
-    untranslated = Diagnostic(
-        shown, line, column, "warning",
-        f"Syllabus has no texts in '{language}': its own words (filters, course facts, session lines) are "
-        f"English on pages whose theme, dates and language names are in '{language}'",
-        "untranslated", hint=f"start a translation with `syllabus strings {language} > locales/{language}.yml`")
-    return dataclasses.replace(options, text_problems=(*options.text_problems, untranslated))
+    warnings = []
+    if not options.site_url:
+        warnings.append(Diagnostic(
+            *source.locate(("site_name",)), "warning",
+            "mkdocs.yml sets no site_url: the course feed, the calendars, plan downloads and feedback links can "
+            "name pages only by paths relative to the site, which lead nowhere in a calendar, a feed reader or a "
+            "pasted plan", "site-url",
+            hint="set site_url to the address the site is published at (https://<owner>.github.io/<repository>/ "
+                 "on GitHub Pages)"))
+    if not has_texts(language := options.site_language, options.root):
+        warnings.append(Diagnostic(
+            *source.locate(("theme", "language")), "warning",
+            f"Syllabus has no texts in '{language}': its own words (filters, course facts, session lines) are "
+            f"English on pages whose theme, dates and language names are in '{language}'", "untranslated",
+            hint=f"start a translation with `syllabus strings {language} > locales/{language}.yml`"))
+    return dataclasses.replace(options, site_problems=(*options.site_problems, *warnings)) if warnings else options
 
 
 # What the theme prints into every page as HTML, unescaped: mkdocs.yml's texts, addresses and
