@@ -1245,3 +1245,22 @@ def test_the_home_pages_steps_say_what_this_catalog_offers(catalog: CatalogDir, 
     steps = page(tmp_path / "two", "").find("ol", "syllabus-steps").text
     assert "A learning path gives the courses to take" in steps and "or join a live class" in steps
     assert "filters every course by role, level, format, product, language, length." in steps
+
+
+def test_with_toc_integrate_a_course_page_shows_its_contents_beside_the_nav(catalog: CatalogDir,
+                                                                           tmp_path: Path) -> None:
+    """Material puts the contents in the nav under the page's entry, and course and unit
+    pages have none: they showed no table of contents at all."""
+    catalog.write("courses/c/index.md", "## First part\n\nText.\n\n## Second part\n\nMore.\n")
+    catalog.course("c")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: material\n", "theme:\n  name: material\n  features: [toc.integrate, navigation.tabs]\n"))
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    document = page(site, "courses/c/")
+    sidebar = document.find("div", "md-sidebar--primary")
+    toc = sidebar.find("nav", "md-nav--secondary")
+    assert {"#first-part", "#second-part"} <= {a.attrs.get("href") for a in toc.iter() if a.tag == "a"}
+    assert not id_problems("courses/c/", document)
+    home = page(site, "")  # listed in the nav: Material's own integrated contents, once
+    assert len(home.find_all("nav", "md-nav--secondary")) <= 1
