@@ -112,6 +112,7 @@ def warning(path: str, line: int, column: int, rule: str, message: str) -> Diagn
 INTERNAL = MKDOCS_TEMPLATE.format(audience="internal")
 CUSTOM_TAXONOMY = """\
 site_name: Custom Academy
+site_url: https://custom.test/
 plugins:
   - syllabus:
       levels:
@@ -120,7 +121,7 @@ plugins:
       formats:
         webinar: {title: Webinar, live: true}
 """
-NO_PRODUCTS = "site_name: Minimal Academy\nplugins:\n  - syllabus\n"
+NO_PRODUCTS = "site_name: Minimal Academy\nsite_url: https://minimal.test/\nplugins:\n  - syllabus\n"
 WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.example.com/page')"
 LEAK = "must not be referenced from public content (it would leak); remove the reference or publish it"
 SESSION = "sessions:\n  - start: {start}\n    timezone: {zone}\n"  # start at 11:12, zone at 12:15
