@@ -193,6 +193,15 @@ def test_a_pages_warnings_show_on_it_in_the_preview_and_go_when_fixed(catalog: C
     source.write_text(source.read_text(encoding="utf-8").replace("2020-01-15", "2026-11-01"), encoding="utf-8")
     _poll(base + "courses/old/", lambda status, body: status == 200 and "syllabus-preview-warnings" not in body,
           server)
+    # A warning about text the course does not show (the comment leaves the course as it was):
+    # the page, kept from the last build, is rendered again with the note, and without it after.
+    fresh = catalog.root / "courses" / "fresh" / "course.yml"
+    fresh.write_text(fresh.read_text(encoding="utf-8").replace("level: beginner", "level: beginner #was advanced"),
+                     encoding="utf-8")
+    _poll(base + "courses/fresh/", lambda status, body: "syllabus-preview-warnings" in body, server)
+    fresh.write_text(fresh.read_text(encoding="utf-8").replace(" #was advanced", ""), encoding="utf-8")
+    _poll(base + "courses/fresh/", lambda status, body: status == 200 and "syllabus-preview-warnings" not in body,
+          server)
     source.write_text(source.read_text(encoding="utf-8").replace("2026-11-01", "2020-01-15"), encoding="utf-8")
     build_site(catalog.config, tmp_path / "site")
     assert "syllabus-preview-warnings" not in (tmp_path / "site" / "courses" / "old" / "index.html").read_text(

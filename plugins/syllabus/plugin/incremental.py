@@ -102,6 +102,10 @@ class RenderedPages:
     def keep(self, src_uri: str, html: str) -> None:
         self.html[src_uri] = html
 
+    def forget(self, src_uri: str) -> None:
+        """Render the page again next time (what it was kept as may be older than this build)."""
+        self.html.pop(src_uri, None)
+
     def built(self, published: Iterable[str]) -> None:
         """The build finished: its inputs are what the kept pages show; forget removed pages."""
         if self._pending is not None:

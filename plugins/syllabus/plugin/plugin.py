@@ -322,7 +322,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.serving:
             documents = [(f.src_uri, f.abs_src_path) for f in files.documentation_pages()]
             frame = page_frame(self.catalog, self.options, config.config_file_path, documents)
-            reusable = self.rendered.reusable(self.catalog, self.markdown, frame)
+            # A page showing warnings is rendered again: they may change with no change to what it shows.
+            reusable = {uri for uri in self.rendered.reusable(self.catalog, self.markdown, frame)
+                        if not self._warnings_about(self._generated_sources(self.pages[uri]))}
         # The front door is the home page's template around docs/index.md; a catalog without one
         # had no index.html (a folder listing, or GitHub Pages' 404, at its address).
         self.home_generated = not any(f.dest_uri == HOME_OUTPUT and f.is_documentation_page() and self._publishes(f)
@@ -479,7 +481,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.config.enabled or self.allowlist is None:
             return html
         content = self._published_content(html, page, config, files)
-        warnings = [d for path in self._sources(page, config) for d in self.page_warnings.get(path, ())]
+        warnings = self._warnings_about(self._sources(page, config))
         if not warnings:
             return content
         assert self.options is not None
@@ -582,8 +584,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         course.yml and index.md, a unit its Markdown file, a hand-written page its own."""
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
-            return {generated.source, generated.markdown_source} - {""}
+            return self._generated_sources(generated)
         return {f"{docs_folder(config)}/{page.file.src_uri}"}
+
+    @staticmethod
+    def _generated_sources(generated: GeneratedPage) -> set[str]:
+        return {generated.source, generated.markdown_source} - {""}
+
+    def _warnings_about(self, sources: Iterable[str]) -> list[Diagnostic]:
+        """The preview's warnings about these files (none in a build)."""
+        return [diagnostic for path in sources for diagnostic in self.page_warnings.get(path, ())]
 
     def _source(self, page: Page, config: MkDocsConfig) -> str:
         """The file a trainer edits for ``page``, as diagnostics name it (printable)."""
@@ -650,7 +660,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             head += f'<script type="application/ld+json">{script_json(data)}</script>'
         output = output.replace("</head>", head + "</head>", 1)
         if self.serving and generated is not None and self.rendered.keeps(page.file.src_uri):
-            self.rendered.keep(page.file.src_uri, output)
+            if self._warnings_about(self._generated_sources(generated)):  # its note may go stale
+                self.rendered.forget(page.file.src_uri)
+            else:
+                self.rendered.keep(page.file.src_uri, output)
         return output
 
     # Last, after minifiers and the like: the search index reads the page as published.
