@@ -994,3 +994,29 @@ def test_a_site_without_site_url_is_warned_that_what_is_read_away_from_it_leads_
                                  "calendars, plan downloads and feedback links can name pages only by paths "
                                  "relative to the site"), result.out
     assert "(hint: set site_url to the address the site is published at" in result.out
+
+
+@pytest.mark.parametrize(("site_url", "message"), [
+    ("https://example.com/academy?ref=feed", "write the address the site is published at, without '?' or '#'"),
+    ("https://example.com/academy/#top", "write the address the site is published at, without '?' or '#'"),
+    ("https://example.com/a b/", "an address has no spaces"),
+    ("https://example.com/academy/index.html", "write the folder the site is published at, not a page in it"),
+])
+def test_a_site_url_no_page_address_can_follow_is_refused(catalog, run_cli, tmp_path, site_url, message):
+    """Each page's address is written after site_url: '?ref=feed' gave
+    'https://example.com/academy/?ref=feed/courses/intro/' in the feed and the JSON-LD."""
+    catalog.course("intro")
+    catalog.config.write_text(catalog.config.read_text("utf-8").replace(
+        "site_url: https://academy.test/\n", f'site_url: "{site_url}"\n'), encoding="utf-8")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 2 and result.err.startswith(f"mkdocs.yml:2:11: error: site_url: {message}"), result.err
+    built = build_site(catalog.config, tmp_path / "site", check=False)
+    assert built.returncode != 0 and f"site_url: {message}" in built.stderr
+
+
+@pytest.mark.parametrize("site_url", ["https://example.com/v1.2/", "https://example.com/academy",
+                                      "https://org.github.io/repo/"])
+def test_a_site_url_of_a_folder_is_taken(catalog, run_cli, site_url):
+    catalog.config.write_text(catalog.config.read_text("utf-8").replace(
+        "site_url: https://academy.test/\n", f"site_url: {site_url}\n"), encoding="utf-8")
+    assert run_cli("validate", "-f", catalog.config).code == 0

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +47,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                  for keys, why in snippet_problems(config)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config))]
+    if config.site_url and (why := site_url_problem(config.site_url)):
+        problems.append(source.error(("site_url",), f"site_url: {why}"))
     if problems:
         raise ConfigError("configuration errors", problems)
     options = options_from_mapping(
@@ -94,6 +97,20 @@ LOADED = frozenset({"extra_css", "extra_javascript", "polyfills", "logo", "favic
 THIRD_PARTY = {("extra", "analytics"): "loads the analytics provider's script from its host into every page, "
                                        "which every visitor's browser would run; Syllabus sites make no requests "
                                        "to other hosts, so remove it"}
+
+
+def site_url_problem(site_url: str) -> str | None:
+    """What keeps ``site_url`` from being the folder every page's address is written under
+    (feeds, calendars, JSON-LD, plans): a query, a fragment or a space would land in the
+    middle of each address, a file's name before its path (MkDocs ends the value with "/")."""
+    parts = urlsplit(site_url)
+    if parts.query or parts.fragment or "?" in site_url or "#" in site_url:
+        return "write the address the site is published at, without '?' or '#' (each page's address goes after it)"
+    if any(character.isspace() for character in site_url):
+        return "an address has no spaces; write %20 for one"
+    if parts.path.rstrip("/").rpartition("/")[2].lower().endswith((".html", ".htm")):
+        return "write the folder the site is published at, not a page in it"
+    return None
 
 
 def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
