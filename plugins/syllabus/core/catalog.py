@@ -387,7 +387,7 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
             and not site_asset):
         return (f"docs/ publishes pages, pictures and downloads only ({', '.join(sorted(rules.DOCS_FILE_SUFFIXES))}); "
                 "a script, stylesheet or other file here would replace the theme's own at the same path: remove "
-                "it, or list it under extra_css or extra_javascript in mkdocs.yml", "docs-file-type")
+                "it, or list it under extra_css, extra_javascript or extra.polyfills in mkdocs.yml", "docs-file-type")
     if status is not None and status.st_nlink > 1:
         return f"this file {HARD_LINK_MESSAGE}", "hard-link"
     if status is not None and suffix not in MARKDOWN_SUFFIXES and rules.is_lfs_pointer(path, status):

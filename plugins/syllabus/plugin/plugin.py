@@ -258,8 +258,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             return None
         source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
         problems = [source.error(keys, f"{dotted(keys)}: {why}; another plugin in mkdocs.yml set this value: "
-                                       "write one of the site's own there (Material's offline plugin then keeps "
-                                       "the iframe-worker polyfill extra.polyfills names)")
+                                       "write one of the site's own there (Material's offline plugin adds none "
+                                       "when the name of a file extra.polyfills lists holds 'iframe-worker')")
                     for keys, why in theme_text_problems(config)]
         if problems:
             for diagnostic in problems:
