@@ -790,7 +790,7 @@ def test_material_offline_plugin_gets_file_links_and_no_script_from_another_host
 
 def test_addresses_read_away_from_the_site_are_its_files_without_directory_urls(tmp_path: Path) -> None:
     """What is read away from the site (the feed, calendars, JSON-LD, sitemap, plan downloads,
-    catalog.json) addresses each page as the file it is published as: a folder address, which
+    catalog.json) and the site search's results address each page as the file it is published as: a folder address, which
     a host serving no folder's index.html answers with a 404, is why a site turns directory
     URLs off. Every address under site_url in every published file, and every catalog.json url."""
     config = example_catalog(tmp_path / "catalog", "en")
@@ -811,6 +811,8 @@ def test_addresses_read_away_from_the_site_are_its_files_without_directory_urls(
         found.setdefault(entry["url"], set()).add("catalog.json")
     assert {"courses.xml", "sessions.ics", "sitemap.xml", "catalog.json"} <= set().union(*found.values())
     assert any(name.startswith("plans/") and name.endswith(".md") for name in set().union(*found.values()))
+    for url in pagefind_pages(site):  # the site search's results (Pagefind drops index.html unless told)
+        found.setdefault(url, set()).add("pagefind")
     missing = {address: sorted(sources)[:3] for address, sources in found.items()
                if address and not (site / address).is_file()}
     assert not missing, missing

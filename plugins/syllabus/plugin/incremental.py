@@ -252,7 +252,7 @@ class BackgroundSearchIndex:
         if (site / self.ASIDE).is_dir() and not (site / BUNDLE).exists():
             os.replace(site / self.ASIDE, site / BUNDLE)
         source.add_the_rest(site)
-        command = index_command(source.root, site / self.NEXT)
+        command = index_command(source.root, site / self.NEXT, keep_index_url=source.keep_index_url)
         with self._lock:
             try:
                 self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

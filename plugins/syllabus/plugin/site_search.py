@@ -56,10 +56,13 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def index_command(site: Path, output: Path) -> list[str]:
-    """The Pagefind command that indexes ``site`` into the bundle folder ``output``."""
+def index_command(site: Path, output: Path, *, keep_index_url: bool = False) -> list[str]:
+    """The Pagefind command that indexes ``site`` into the bundle folder ``output``. Results
+    link ``courses/x/`` for ``courses/x/index.html`` unless ``keep_index_url`` (a site
+    without directory URLs, whose host may serve no folder's index)."""
     return [str(pagefind_binary()), "--site", str(site), "--output-path", str(output), "--silent",
-            "--exclude-selectors", ".headerlink"]  # the headings' permalink signs
+            "--exclude-selectors", ".headerlink",  # the headings' permalink signs
+            *(["--keep-index-url"] if keep_index_url else [])]
 
 
 def index_failure(command: list[str], returncode: int, output_text: str, bundle: Path) -> SearchIndexError | None:
@@ -73,9 +76,9 @@ def index_failure(command: list[str], returncode: int, output_text: str, bundle:
     return None
 
 
-def index_site(pages: Path, bundle: Path) -> None:
+def index_site(pages: Path, bundle: Path, *, keep_index_url: bool = False) -> None:
     """Index the HTML files under ``pages`` into the search bundle folder ``bundle``."""
-    command = index_command(pages, bundle)
+    command = index_command(pages, bundle, keep_index_url=keep_index_url)
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -128,8 +131,9 @@ class SearchSource:
     A temporary folder, not the site: nothing of it is published, whatever happens. A build
     removes it when it ends, and the next build removes those of builds that were killed."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_index_url: bool = False) -> None:
         remove_abandoned_sources()
+        self.keep_index_url = keep_index_url  # see index_command
         self._folder = tempfile.TemporaryDirectory(prefix=f"{SOURCE_PREFIX}{os.getpid()}-")
         self.root = Path(self._folder.name)
         self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
@@ -159,7 +163,7 @@ class SearchSource:
         """Write the search bundle of the finished ``site`` to ``site/pagefind/``; returns how
         many pages Pagefind read as written for it and how many files as published."""
         whole = self.add_the_rest(site)
-        index_site(self.root, site / BUNDLE)
+        index_site(self.root, site / BUNDLE, keep_index_url=self.keep_index_url)
         return len(self._written), whole
 
     def add_the_rest(self, site: Path) -> int:
