@@ -4,6 +4,10 @@ overrides positioned, plural forms by the language's own rules."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,8 +257,18 @@ def test_a_site_language_syllabus_has_no_texts_in_is_a_positioned_warning(
     assert result.code == 0
     warning = (f"mkdocs.yml:5:13: warning: Syllabus has no texts in '{language}': its own words (filters, course "
                f"facts, session lines) are English on pages whose theme, dates and language names are in "
-               f"'{language}' (hint: start a translation with `syllabus strings {language} > "
-               f"locales/{language}.yml`)")
+               f"'{language}' (hint: start a translation with `mkdir -p locales && syllabus strings {language} > "
+               f"locales/{language}.yml`, then translate its entries)")
     assert (warning in result.out) is warned, result.out
-    catalog.write(f"locales/{language.split('-')[0]}.yml", "course.level: Stufe\n")  # a translation begun
+    if not warned:
+        return
+    # The hint, as a shell runs it: the file is emptied before `strings` reads it.
+    hint = re.search(r"`(mkdir -p locales && syllabus strings .*?)`", result.out).group(1)
+    subprocess.run(hint.replace("syllabus ", f"{sys.executable} -m syllabus ", 1) + f" -f {catalog.config}",
+                   shell=True, cwd=catalog.root, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    started = catalog.root / "locales" / f"{language}.yml"
+    assert "# course.level: Level" in started.read_text(encoding="utf-8")  # all of it English, commented out
+    still = run_cli("validate", "-f", catalog.config)
+    assert still.code == 0 and "0 errors, 1 warning" in still.out and warning in still.out  # nothing translated
+    started.write_text("course.level: Stufe\n", encoding="utf-8")  # a translation begun
     assert "no texts in" not in run_cli("validate", "-f", catalog.config).out

@@ -790,9 +790,10 @@ def test_material_offline_plugin_gets_file_links_and_no_script_from_another_host
 
 def test_addresses_read_away_from_the_site_are_its_files_without_directory_urls(tmp_path: Path) -> None:
     """What is read away from the site (the feed, calendars, JSON-LD, sitemap, plan downloads,
-    catalog.json) and the site search's results address each page as the file it is published as: a folder address, which
-    a host serving no folder's index.html answers with a 404, is why a site turns directory
-    URLs off. Every address under site_url in every published file, and every catalog.json url."""
+    catalog.json) and the site search's results address each page as the file it is published
+    as: a folder address, which a host serving no folder's index.html answers with a 404, is
+    why a site turns directory URLs off. Every address under site_url in every published file,
+    every catalog.json url and every search result."""
     config = example_catalog(tmp_path / "catalog", "en")
     base = "https://docs.example/academy/"
     text = config.read_text(encoding="utf-8").replace("https://academy.keystone.example/", base)

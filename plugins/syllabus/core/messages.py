@@ -27,7 +27,7 @@ from babel.numbers import format_decimal
 
 from .diagnostics import Diagnostic
 from .schema_messages import did_you_mean
-from .yamlsafe import YamlRejected, load_file
+from .yamlsafe import EMPTY_FILE, YamlRejected, load_file
 
 PACKAGE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SITE_LOCALES = "locales"  # the folder beside mkdocs.yml a site keeps its own texts in
@@ -138,6 +138,8 @@ def read_catalog(path: Path, shown_as: str, reference: Mapping[str, Text] | None
     try:
         document = load_file(path)
     except YamlRejected as rejected:
+        if [problem.message for problem in rejected.problems] == [EMPTY_FILE]:
+            return Catalog({}, [])  # comments only: `syllabus strings` output, nothing translated yet
         return Catalog({}, [Diagnostic(shown_as, p.line, p.column, "error", p.message, p.rule, p.hint)
                             for p in rejected.problems])
     except OSError as error:
@@ -192,11 +194,14 @@ def _site_file(site_root: Path | None, language: str) -> Path | None:
 
 
 def has_texts(language: str, site_root: Path | None = None) -> bool:
-    """Whether Syllabus speaks ``language``: English, or a catalog of the package's or the
-    site's for it or its base language (``pt`` for ``pt-BR``); else every text is English."""
+    """Whether Syllabus speaks ``language``: English, or texts of the package's or the site's
+    for it or its base language (``pt`` for ``pt-BR``); else every text is English."""
     layers = _language_files(language)
+    reference = _package_catalog(REFERENCE_LANGUAGE).texts
     return layers[0] == REFERENCE_LANGUAGE or any(
-        (PACKAGE_LOCALES / f"{layer}.yml").is_file() or _site_file(site_root, layer) for layer in layers)
+        _package_catalog(layer).texts
+        or ((site := _site_file(site_root, layer)) is not None and read_catalog(site, site.name, reference).texts)
+        for layer in layers)
 
 
 def load_messages(language: str, site_root: Path | None = None) -> tuple[Messages, list[Diagnostic]]:

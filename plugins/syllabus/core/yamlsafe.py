@@ -487,7 +487,7 @@ def syntax_problems(text: str, error: yaml.MarkedYAMLError) -> list[YamlProblem]
 _MULTIPLE_DOCUMENTS = ("a file may hold only one YAML document; remove the '---' and what follows, "
                        "or split it into files")
 _NOT_A_MAPPING = "the top level must be a mapping of fields (key: value)"
-_EMPTY = "file is empty; expected a mapping of fields (key: value)"
+EMPTY_FILE = "file is empty; expected a mapping of fields (key: value)"
 
 
 def _tag_name(tag: str) -> str:
@@ -570,7 +570,7 @@ class _NodeBuilder(_Builder):
     def build(self) -> YamlDocument:
         root = self.parser.get_single_node()
         if root is None:
-            raise YamlRejected([YamlProblem(1, 1, _EMPTY, "yaml-structure")])
+            raise YamlRejected([YamlProblem(1, 1, EMPTY_FILE, "yaml-structure")])
         if not isinstance(root, yaml.MappingNode):
             raise self.fail(root.start_mark, _NOT_A_MAPPING, "yaml-structure")
         marks = self.doc.marks
@@ -633,7 +633,7 @@ class _EventBuilder(_Builder):
         parser.get_event()  # StreamStart
         start = parser.get_event()
         if isinstance(start, yaml.StreamEndEvent):
-            raise YamlRejected([YamlProblem(1, 1, _EMPTY, "yaml-structure")])
+            raise YamlRejected([YamlProblem(1, 1, EMPTY_FILE, "yaml-structure")])
         first = parser.peek_event()
         self.check_node_event(first)
         if not isinstance(first, yaml.MappingStartEvent):

@@ -77,7 +77,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
             *source.locate(("theme", "language")), "warning",
             f"Syllabus has no texts in '{language}': its own words (filters, course facts, session lines) are "
             f"English on pages whose theme, dates and language names are in '{language}'", "untranslated",
-            hint=f"start a translation with `syllabus strings {language} > locales/{language}.yml`"))
+            hint=f"start a translation with `mkdir -p locales && syllabus strings {language} > "
+                 f"locales/{language}.yml`, then translate its entries"))
     return dataclasses.replace(options, site_problems=(*options.site_problems, *warnings)) if warnings else options
 
 
