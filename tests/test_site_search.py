@@ -97,6 +97,19 @@ def test_pages_are_indexed_in_their_language_and_files_without_a_search_body_as_
 def test_a_document_is_put_in_a_language_by_its_html_element_only(tag: str, marked: str) -> None:
     rest = '<head></head><body><p lang="en">x</p></body></html>'
     assert in_language(f"<!doctype html>{tag}{rest}", "ja") == f"<!doctype html>{marked}{rest}"
+    assert in_language(f"<!doctype html>{tag}{rest}", "ja-JP") == f"<!doctype html>{marked}{rest}"  # one index
+
+
+def test_a_long_language_tag_is_indexed_under_its_language(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A course in 'en-abcdefgh-abcdefgh-abcdefgh-12' (a valid tag) passed validate and
+    stopped the build: Pagefind panicked ("byte index 40 is out of bounds") on index names
+    of 30 characters and more."""
+    catalog.course("long", language="en-abcdefgh-abcdefgh-abcdefgh-12")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    languages = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    assert set(languages) == {"en"}
+    assert "courses/long/" in pagefind_pages(site)
 
 
 def test_the_built_index_equals_pagefind_reading_the_whole_site(tmp_path: Path) -> None:

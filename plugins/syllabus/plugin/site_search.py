@@ -31,6 +31,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..core.model import reading_language
+
 BUNDLE = "pagefind"  # the index's folder under the site directory; search.js loads it from there
 TIMEOUT_SECONDS = 1800  # a 10,000-course catalog indexes in under a minute on two shared cores
 BODY_START = "<div data-pagefind-body>"  # how render.searchable opens a page's search body
@@ -110,12 +112,15 @@ _LANG_ATTRIBUTE = re.compile(r"""\slang\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re
 
 
 def in_language(document: str, language: str) -> str:
-    """``document`` with its ``<html>`` element saying ``language`` (the page's own, for the
-    index), everything else as it was."""
+    """``document`` with its ``<html>`` element saying the language the index files it under:
+    the page's own as a reader picks it (:func:`reading_language`: ja-JP with ja in one index;
+    Pagefind stems by the language alone, and panicked on a tag of 30 characters and more),
+    everything else as it was."""
     tag = _HTML_START_TAG.search(document)
     if tag is None:
         return document
-    marked = f'{tag.group()[:5]} lang="{escape(language)}"{_LANG_ATTRIBUTE.sub("", tag.group()[5:])}'
+    indexed = reading_language(language)
+    marked = f'{tag.group()[:5]} lang="{escape(indexed)}"{_LANG_ATTRIBUTE.sub("", tag.group()[5:])}'
     return document[:tag.start()] + marked + document[tag.end():]
 
 
