@@ -1248,6 +1248,11 @@ def test_the_home_pages_steps_say_what_this_catalog_offers(catalog: CatalogDir, 
     steps = page(tmp_path / "two", "").find("ol", "syllabus-steps").text
     assert "A learning path gives the courses to take" in steps and "or join a live class" in steps
     assert "filters every course by role, level, format, product, language, length." in steps
+    for course_id in ("only", "live"):  # none public: nothing to learn or find, no steps (were "by .")
+        catalog.course(course_id, visibility="internal")
+    (catalog.root / "tracks" / "path.yml").unlink()
+    build_site(catalog.config, tmp_path / "none")
+    assert not page(tmp_path / "none", "").find_all("ol", "syllabus-steps")
 
 
 def test_with_toc_integrate_a_course_page_shows_its_contents_beside_the_nav(catalog: CatalogDir,

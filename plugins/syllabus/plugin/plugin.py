@@ -550,7 +550,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def _how_it_works(self) -> dict[str, Any]:
         """What the home page's steps say this catalog offers: the filters its catalog page
-        has (a one-course catalog filters by no product), and self-paced or live courses or both."""
+        has (none by product where no course names one), and self-paced or live courses or both."""
         assert self.options is not None and self.catalog is not None
         text, taxonomy = self.options.messages.text, self.catalog.taxonomy
         live = {taxonomy.is_live(course.format) for course in self.catalog.courses.values()}
