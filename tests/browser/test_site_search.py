@@ -284,7 +284,10 @@ def test_more_results_than_a_page_are_shown_a_page_at_a_time(page: Any, example_
     more = page.locator(".syllabus-search-more button")
     expect(page.locator(RESULTS)).to_have_count(20)
     expect(more).to_have_text(f"Show 20 more results (20 of {total} shown)")
-    more.click()
+    page.locator(LINKS).last.focus()  # the last link of the results; the arrow key goes on to the button
+    page.keyboard.press("ArrowDown")
+    expect(more).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator(RESULTS)).to_have_count(40)
     expect(page.locator(RESULTS).nth(20)).to_be_focused()  # a keyboard user reads on from the first new one
     expect(more).to_have_text(f"Show {total - 40} more result{'s' if total > 41 else ''} (40 of {total} shown)")

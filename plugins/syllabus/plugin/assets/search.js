@@ -312,9 +312,10 @@
       (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
   }
 
-  /* Focus moves from the box through the result links with the arrow keys, as in Material. */
+  /* Focus moves from the box through the result links, and the buttons under them (more
+   * results, search without filters), with the arrow keys, as in Material. */
   function moveFocus(step) {
-    const stops = [input, ...list.querySelectorAll(".md-search-result__link")];
+    const stops = [input, ...list.querySelectorAll(".md-search-result__link, .md-search-result__item button")];
     const index = stops.indexOf(document.activeElement);
     stops[(Math.max(index, 0) + step + stops.length) % stops.length].focus();
   }
