@@ -71,6 +71,7 @@ def test_numbers_group_and_separate_decimals_as_the_language_does() -> None:
     ("zh-Hant-TW", "Chinese (Traditional, Taiwan)", "中国語 (繁体字, 台湾)", "Chinesisch (Traditionell, Taiwan)"),
     ("und", "Unknown language", "言語不明", "Unbekannte Sprache"),  # not "English (United States)"
     ("iw", "Hebrew", "ヘブライ語", "Hebräisch"),  # the old code for he: not "Hebrew (Israel)"
+    ("sh", "Serbo-Croatian", "セルボ・クロアチア語", "Serbo-Kroatisch"),  # named itself, not as its alias sr-Latn
     ("zz-<b>", "zz-<b>", "zz-<b>", "zz-<b>"),  # not a language: shown as written (and escaped by the page)
 ])
 def test_language_names_are_in_the_readers_language(tag: str, english: str, japanese: str, german: str) -> None:

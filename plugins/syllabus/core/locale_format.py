@@ -250,13 +250,14 @@ def _language_codes() -> dict[str, str]:
 def _language_name(tag: str, language: str) -> str:
     """The tag's subtags named as Babel's ``Locale.get_display_name`` names a locale's, from
     the tag as written: ``Locale.parse`` would first fill in likely subtags, which names
-    ``und`` (undetermined) "English (United States)" and ``iw`` "Hebrew (Israel)"."""
+    ``und`` (undetermined) "English (United States)" and ``iw`` "Hebrew (Israel)". A code
+    CLDR names is named so (``sh``, Serbo-Croatian), else by its alias (``iw``: ``he``)."""
     try:
         code, territory, script, variant = parse_locale(tag.replace("-", "_"))[:4]
     except ValueError:
         return tag
     names = _cldr(language).locale
-    name = names.languages.get(get_global("language_aliases").get(code, code))
+    name = names.languages.get(code) or names.languages.get(get_global("language_aliases").get(code, code))
     if not name:
         return tag
     details = [names.scripts.get(script or ""), names.territories.get(territory or ""),

@@ -104,7 +104,7 @@ def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site: SiteA
         "educationalLevel": taxonomy.title("levels", course.level),
         "timeRequired": iso_duration(course.duration_minutes),
         "audience": [{"@type": "Audience", "audienceType": taxonomy.title("roles", role)} for role in course.roles],
-        "provider": {"@type": "Organization", "name": provider, **({"url": site.url} if site.url else {})},
+        "provider": {"@type": "Organization", "name": provider, **({"url": site.page("")} if site.url else {})},
     }
     if course.tags or course.products:
         data["keywords"] = ", ".join([*(taxonomy.title("products", p) for p in course.products), *course.tags])
