@@ -1272,3 +1272,19 @@ def test_with_toc_integrate_a_course_page_shows_its_contents_beside_the_nav(cata
     assert not id_problems("courses/c/", document)
     home = page(site, "")  # listed in the nav: Material's own integrated contents, once
     assert len(home.find_all("nav", "md-nav--secondary")) <= 1
+
+
+def test_a_file_every_page_loads_that_the_site_does_not_have_fails_a_strict_build(catalog: CatalogDir,
+                                                                                  tmp_path: Path) -> None:
+    """extra_css, extra_javascript, extra.polyfills, theme.logo and favicon naming no file of
+    the site passed validate and --strict, and every visitor's browser asked for them."""
+    catalog.write("docs/assets/site.css", "body { margin: 0 }\n")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "theme:\n  name: material\n", "theme:\n  name: material\n  favicon: img/missing.png\n")
+        + "extra_css: [assets/site.css, css/missing.css]\nextra:\n  polyfills: [js/gone.js]\n")
+    result = build_site(catalog.config, tmp_path / "site", check=False)
+    assert result.returncode != 0
+    warned = [line.split("syllabus: ", 1)[1] for line in result.stderr.splitlines() if "is no file of the site" in line]
+    assert [line.split(" is no file")[0] for line in warned] == [
+        "mkdocs.yml:16:30: extra_css[1]: 'css/missing.css'", "mkdocs.yml:18:15: extra.polyfills[0]: 'js/gone.js'",
+        "mkdocs.yml:5:12: theme.favicon: 'img/missing.png'"], warned

@@ -57,7 +57,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
         links=link_rules(config),
         site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript,
-                                                     *_listed(config.extra.get("polyfills")))),
+                                                     *listed_value(config.extra.get("polyfills")))),
         docs_dir=docs_folder(config),
         docs_unpublished=unpublished_docs(config),
         use_directory_urls=config.use_directory_urls,
@@ -255,8 +255,9 @@ def link_rules(config: MkDocsConfig) -> LinkRules:
                      absolute_from_docs=levels.absolute_links < logging.NOTSET, anchors=anchors)
 
 
-def _listed(value: Any) -> list[Any]:
-    """``extra.polyfills``, which the theme loads into every page before its own scripts, as a list."""
+def listed_value(value: Any) -> list[Any]:
+    """A list option that may be absent or mistyped (``extra.polyfills``, which the theme loads
+    into every page before its own scripts), as a list."""
     return value if isinstance(value, list) else []
 
 

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
@@ -75,7 +75,7 @@ from .incremental import (
     RenderedPages,
     page_frame,
 )
-from .options import docs_folder, options_from_config, theme_text_problems
+from .options import docs_folder, listed_value, options_from_config, theme_text_problems
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER
 from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
@@ -442,6 +442,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             env.globals["t"] = lambda key, **values: escape(messages.text(key, **values))
         if str(OVERRIDES) in config.theme.dirs:  # its partials/nav.html calls the shared nav
             self.shared_nav = share_nav(env, self.nav_urls)
+        if self.config.enabled and self.catalog is not None:  # every plugin has added its files by now
+            _warn_of_missing_loads(config, files)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -848,6 +850,27 @@ def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],
         config.repo_url = None  # Material links the repository and asks its host's API for stars
     if audience == "public":  # Material's default fonts come from Google; the system's are as good
         config.theme["font"] = False
+
+
+def _warn_of_missing_loads(config: MkDocsConfig, files: Files) -> None:
+    """A warning (``--strict`` fails) for each file of the site mkdocs.yml has every page load
+    that the site does not have: every visitor's browser would ask for it, for nothing."""
+    published = {file.dest_uri for file in files}
+    source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+    entries = [*((("extra_css", i), v) for i, v in enumerate(config.extra_css)),
+               *((("extra_javascript", i), v) for i, v in enumerate(config.extra_javascript)),
+               *((("extra", "polyfills", i), v) for i, v in enumerate(listed_value(config.extra.get("polyfills")))),
+               *((("theme", key), config.theme.get(key)) for key in ("logo", "favicon") if config.theme.get(key))]
+    for keys, value in entries:
+        address = urlsplit(str(value))
+        if address.scheme or address.netloc:
+            continue  # another host's: refused in on_config
+        path = posixpath.normpath(unquote(address.path)).lstrip("/")
+        if path not in published:
+            shown, line, column = source.locate(keys)
+            log.warning(f"syllabus: {shown}:{line}:{column}: {dotted(keys)}: '{printable(str(value)[:80])}' is no "
+                        f"file of the site, and every page would ask for it; publish it in "
+                        f"{docs_folder(config)}/ or remove the entry")
 
 
 def _is_authoring_page(file: File) -> bool:
