@@ -88,19 +88,37 @@ Mark = tuple[int, int]  # 1-based line, column
 # the bidirectional embedding/override/isolate characters ("Trojan Source").
 # Unicode's non-characters: no text holds them, and XML refuses U+FFFE and U+FFFF (a title
 # spelling them as escapes made the Atom feed unreadable).
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                            for plane in range(17))
+_BMP_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_ASTRAL_NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                 for plane in range(1, 17))
+_NONCHARACTERS = _BMP_NONCHARACTERS + _ASTRAL_NONCHARACTERS
 _NONCHARACTER = re.compile(f"[{_NONCHARACTERS}]")
 # Lone surrogates: no UTF-8 file holds them, but mkdocs.yml's loader makes them from escapes.
 _SURROGATES = "\ud800-\udfff"
 # Private-use characters: no reader's font shows them as text, and the plan downloads'
 # templates mark their placeholders with three of them (export.placeholders), which content
 # holding them would forge (a CSV formula, calendar lines, a build that fails).
-_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+_BMP_PRIVATE_USE = "\ue000-\uf8ff"
+_PRIVATE_USE = _BMP_PRIVATE_USE + "\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 _PRIVATE_USE_CHARACTER = re.compile(f"[{_PRIVATE_USE}]")
-_HIDING = f"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}{_SURROGATES}"
+_BMP_HIDING = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+               f"{_BMP_NONCHARACTERS}{_SURROGATES}")
+_HIDING = _BMP_HIDING + _ASTRAL_NONCHARACTERS
 _HIDING_CHARS = re.compile(f"[{_HIDING}]")
 _FORBIDDEN_CHARS = re.compile(f"[{_HIDING}{_PRIVATE_USE}]")
+# The same classes without their characters beyond U+FFFF: the regex engine tests a class
+# holding any of those range by range (~70 ns a character), and one within the BMP in a
+# table (~8 ns). A text with no such character, nearly every one, is searched with these.
+_BMP_HIDING_CHARS = re.compile(f"[{_BMP_HIDING}]")
+_BMP_FORBIDDEN_CHARS = re.compile(f"[{_BMP_HIDING}{_BMP_PRIVATE_USE}]")
+
+
+def _beyond_bmp(text: str) -> bool:
+    """Whether ``text`` holds a character beyond U+FFFF (that an ASCII text holds none is
+    known without reading it)."""
+    return not text.isascii() and max(text) > "\uffff"
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -240,7 +258,7 @@ def _utf16_byte_order(raw: bytes) -> str | None:
 def forbidden_character(text: str) -> str | None:
     """The first control, bidirectional-override or non-character in ``text``, described:
     ``control or bidirectional character U+202E``."""
-    found = _FORBIDDEN_CHARS.search(text)
+    found = (_FORBIDDEN_CHARS if _beyond_bmp(text) else _BMP_FORBIDDEN_CHARS).search(text)
     return _described(found.group()) if found else None
 
 
@@ -267,7 +285,7 @@ def more_characters(count: int) -> str:
 def hiding_in(text: str) -> Iterator[tuple[str, str]]:
     """Each character of ``text`` that hides or reorders text (the forbidden ones but for
     private-use characters, which a page may show in an icon font), described, in order."""
-    for match in _HIDING_CHARS.finditer(text):
+    for match in (_HIDING_CHARS if _beyond_bmp(text) else _BMP_HIDING_CHARS).finditer(text):
         yield match.group(), _described(match.group())
 
 
@@ -286,7 +304,7 @@ def forbidden_characters(text: str) -> list[YamlProblem]:
     found in one pass: a file of them took a minute), the first MAX_CHARACTER_PROBLEMS."""
     problems: list[YamlProblem] = []
     line, line_start, scanned = 1, 0, 0
-    matches = list(_FORBIDDEN_CHARS.finditer(text))
+    matches = list((_FORBIDDEN_CHARS if _beyond_bmp(text) else _BMP_FORBIDDEN_CHARS).finditer(text))
     for match in matches[:MAX_CHARACTER_PROBLEMS + 1]:
         for line_break in _LINE_BREAK.finditer(text, scanned, match.start()):
             line, line_start = line + 1, line_break.end()
