@@ -132,13 +132,24 @@ class Renderer:
                                 language=formats.language_name, term=lambda key, kind: taxonomy.title(kind, key),
                                 listed=options.messages.text("list.separator").join, spaced=_spaced)
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
-        self.env.globals.update(session_time=functools.partial(session_time, formats=formats), feeds=(),
+        self.env.globals.update(session_time=self.session_time, feeds=(),
                                 t=options.messages.text, around=options.messages.around, gap=gap,
                                 phase_days=functools.partial(phase_days, text=options.messages.text),
                                 plan_download_path=plan_download_path, session_calendar_path=session_calendar_path,
                                 unit_page=functools.partial(unit_address, use_directory_urls=use_directory_urls))
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls
+        self.formats = formats
+        self._session_times: dict[tuple[Session, int, int | None], Markup] = {}
+
+    def session_time(self, session: Session, course: Course) -> Markup:
+        """:func:`session_time`, made once per session: a course page shows its next session
+        twice (the box and the list), and the catalog's card shows it again. The element
+        depends on the session and on the course's length only."""
+        key = (session, course.duration_minutes, course.program_weeks)
+        if (element := self._session_times.get(key)) is None:
+            element = self._session_times[key] = session_time(session, course, self.formats)
+        return element
 
     def linker(self, page_url: str) -> Callable[[str], str]:
         return lambda target: relative_url(target, page_url, self.use_directory_urls)
