@@ -12,6 +12,7 @@ import json
 import re
 import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -434,3 +435,15 @@ def test_cards_beyond_the_first_page_are_localised_when_shown(browser: Any, larg
         expect(times).to_have_count(10)
         expect(page.locator("li.syllabus-card time .syllabus-time-secondary")).to_have_count(10)
         expect(times.last.locator(".syllabus-time-primary")).to_contain_text("Wed, Dec 9, 2026, 01:00")
+
+
+def test_opened_from_files_the_pages_scripts_run(page: Any, example_site_folder: Path,
+                                                 courses: list[dict[str, Any]]) -> None:
+    """Material's offline plugin makes the site to open from files, where instant navigation
+    (on in the example) never starts and never announces a page: the filters stayed hidden
+    and session times stayed in the organiser's zone."""
+    page.goto((example_site_folder / "catalog" / "index.html").as_uri())
+    checkbox(page, "role", "admin").check()
+    assert_shows(page, courses, {"role": ["admin"]})
+    page.goto((example_site_folder / "courses" / "search-bootcamp-live" / "index.html").as_uri())
+    expect(page.locator(".syllabus-session-time").first).to_contain_text("your time")

@@ -592,9 +592,11 @@
   }
 
   // Material's instant navigation swaps pages without a reload and announces each one
-  // through document$; without it, run once when the DOM is ready.
+  // through document$; without it, run once when the DOM is ready. Opened from files (the
+  // offline plugin's site), instant navigation never starts and document$ never announces
+  // a page: every page is a load of its own there.
   connectDrawer();
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  if (location.protocol !== "file:" && window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
