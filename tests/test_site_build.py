@@ -1277,14 +1277,24 @@ def test_with_toc_integrate_a_course_page_shows_its_contents_beside_the_nav(cata
 def test_a_file_every_page_loads_that_the_site_does_not_have_fails_a_strict_build(catalog: CatalogDir,
                                                                                   tmp_path: Path) -> None:
     """extra_css, extra_javascript, extra.polyfills, theme.logo and favicon naming no file of
-    the site passed validate and --strict, and every visitor's browser asked for them."""
+    the site passed validate and --strict, and every visitor's browser asked for them. A file
+    is looked for as a browser finds it: a query, "./" and a backslash make no other file, an
+    absolute path is under site_url's own, and a file exclude_docs keeps out is none."""
     catalog.write("docs/assets/site.css", "body { margin: 0 }\n")
+    catalog.write("docs/js/site.js", "// the site's own\n")
+    catalog.write("docs/drafts/logo.png", b"\x89PNG\r\n\x1a\n")
     catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
-        "theme:\n  name: material\n", "theme:\n  name: material\n  favicon: img/missing.png\n")
-        + "extra_css: [assets/site.css, css/missing.css]\nextra:\n  polyfills: [js/gone.js]\n")
+        "site_url: https://academy.test/\n", "site_url: https://academy.test/sub/\n").replace(
+        "theme:\n  name: material\n", "theme:\n  name: material\n  favicon: img/missing.png\n"
+                                      "  logo: drafts/logo.png\n")
+        + "exclude_docs: drafts/\n"
+        + "extra_css: [assets/site.css, css/missing.css, /sub/assets/site.css, /assets/site.css, 'assets\\site.css',"
+          " pagefind/pagefind-ui.css]\n"
+        + "extra_javascript: ['js/site.js?v=2', ./js/site.js]\nextra:\n  polyfills: [js/gone.js]\n")
     result = build_site(catalog.config, tmp_path / "site", check=False)
-    assert result.returncode != 0
+    assert result.returncode != 0 and "docs/js/site.js" not in result.stderr, result.stderr  # listed: no docs script
     warned = [line.split("syllabus: ", 1)[1] for line in result.stderr.splitlines() if "is no file of the site" in line]
     assert [line.split(" is no file")[0] for line in warned] == [
-        "mkdocs.yml:16:30: extra_css[1]: 'css/missing.css'", "mkdocs.yml:18:15: extra.polyfills[0]: 'js/gone.js'",
+        "mkdocs.yml:18:30: extra_css[1]: 'css/missing.css'", "mkdocs.yml:18:69: extra_css[3]: '/assets/site.css'",
+        "mkdocs.yml:21:15: extra.polyfills[0]: 'js/gone.js'", "mkdocs.yml:6:9: theme.logo: 'drafts/logo.png'",
         "mkdocs.yml:5:12: theme.favicon: 'img/missing.png'"], warned

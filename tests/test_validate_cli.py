@@ -1020,3 +1020,12 @@ def test_a_site_url_of_a_folder_is_taken(catalog, run_cli, site_url):
     catalog.config.write_text(catalog.config.read_text("utf-8").replace(
         "site_url: https://academy.test/\n", f"site_url: {site_url}\n"), encoding="utf-8")
     assert run_cli("validate", "-f", catalog.config).code == 0
+
+
+def test_a_value_mkdocs_cannot_parse_is_an_error_not_a_traceback(catalog, run_cli):
+    """MkDocs' own URL option raises ValueError on 'https://[::1/': validate printed a traceback."""
+    catalog.config.write_text(catalog.config.read_text("utf-8").replace(
+        "site_url: https://academy.test/\n", 'site_url: "https://[::1/"\n'), encoding="utf-8")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.endswith("mkdocs.yml: MkDocs cannot read a value of it: Invalid IPv6 URL\n"), result.err

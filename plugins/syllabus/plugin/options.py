@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import posixpath
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,8 +57,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
         links=link_rules(config),
-        site_assets=frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript,
-                                                     *listed_value(config.extra.get("polyfills")))),
+        site_assets=frozenset(path for _, value in loaded_files(config)
+                              if (path := loaded_path(value, config.site_url or "")) is not None),
         docs_dir=docs_folder(config),
         docs_unpublished=unpublished_docs(config),
         use_directory_urls=config.use_directory_urls,
@@ -255,10 +256,33 @@ def link_rules(config: MkDocsConfig) -> LinkRules:
                      absolute_from_docs=levels.absolute_links < logging.NOTSET, anchors=anchors)
 
 
-def listed_value(value: Any) -> list[Any]:
-    """A list option that may be absent or mistyped (``extra.polyfills``, which the theme loads
-    into every page before its own scripts), as a list."""
-    return value if isinstance(value, list) else []
+def loaded_files(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], Any]]:
+    """What mkdocs.yml has the theme load into every page from an address, by its place:
+    extra_css, extra_javascript, extra.polyfills (before the theme's own scripts), the logo
+    and the favicon."""
+    polyfills = config.extra.get("polyfills")
+    return [*((("extra_css", i), value) for i, value in enumerate(config.extra_css)),
+            *((("extra_javascript", i), value) for i, value in enumerate(config.extra_javascript)),
+            *((("extra", "polyfills", i), value) for i, value in enumerate(polyfills or [])
+              if isinstance(polyfills, list)),
+            *((("theme", key), config.theme.get(key)) for key in ("logo", "favicon") if config.theme.get(key))]
+
+
+def loaded_path(value: Any, site_url: str) -> str | None:
+    """The site path of the file at an address :func:`loaded_files` gives, as a browser finds
+    it (``js/a.js?v=2`` and ``./js/a.js``: ``js/a.js``; ``/sub/js/a.js`` under site_url
+    ``https://x/sub/``: ``js/a.js``; backslashes as MkDocs turns them); None for another
+    host's. An absolute path outside the site stays absolute: no file of the site."""
+    address = urlsplit(str(value).replace("\\", "/"))
+    if address.scheme or address.netloc:
+        return None
+    path = unquote(address.path)
+    if path.startswith("/"):
+        root = urlsplit(site_url).path or "/"
+        if not path.startswith(root if root.endswith("/") else f"{root}/"):
+            return path
+        path = path[len(root.rstrip("/")) + 1:]
+    return posixpath.normpath(path) if path else path
 
 
 def docs_folder(config: MkDocsConfig) -> str:
@@ -306,7 +330,10 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     _, problems = check_options(raw, ConfigSource(config_file.resolve()))
     if problems:
         raise ConfigError("configuration errors", [problem.diagnostic for problem in problems])
-    errors, _warnings = config.validate()
+    try:
+        errors, _warnings = config.validate()
+    except ValueError as error:  # raised by a value MkDocs' own options cannot parse (site_url: "https://[::1/")
+        raise ConfigError(f"{config_file}: MkDocs cannot read a value of it: {error}") from None
     if errors:
         raise ConfigError("\n".join(f"{config_file}: config value '{key}': {error}" for key, error in errors))
     return options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)

@@ -18,10 +18,10 @@ import os
 import posixpath
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup, escape
@@ -75,12 +75,12 @@ from .incremental import (
     RenderedPages,
     page_frame,
 )
-from .options import docs_folder, listed_value, options_from_config, theme_text_problems
+from .options import docs_folder, loaded_files, loaded_path, options_from_config, theme_text_problems
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER
 from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
-from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
+from .site_search import BODY_START, BUNDLE, SearchIndexError, SearchSource, pagefind_binary
 from .structure import (
     COURSE_TEMPLATE,
     Download,
@@ -443,7 +443,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if str(OVERRIDES) in config.theme.dirs:  # its partials/nav.html calls the shared nav
             self.shared_nav = share_nav(env, self.nav_urls)
         if self.config.enabled and self.catalog is not None:  # every plugin has added its files by now
-            _warn_of_missing_loads(config, files)
+            _warn_of_missing_loads(config, {file.dest_uri for file in files if self._publishes(file)})
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -852,20 +852,15 @@ def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],
         config.theme["font"] = False
 
 
-def _warn_of_missing_loads(config: MkDocsConfig, files: Files) -> None:
+def _warn_of_missing_loads(config: MkDocsConfig, published: Collection[str]) -> None:
     """A warning (``--strict`` fails) for each file of the site mkdocs.yml has every page load
-    that the site does not have: every visitor's browser would ask for it, for nothing."""
-    published = {file.dest_uri for file in files}
+    that the site does not publish (``published``: site paths): every visitor's browser
+    would ask for it, for nothing."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
-    entries = [*((("extra_css", i), v) for i, v in enumerate(config.extra_css)),
-               *((("extra_javascript", i), v) for i, v in enumerate(config.extra_javascript)),
-               *((("extra", "polyfills", i), v) for i, v in enumerate(listed_value(config.extra.get("polyfills")))),
-               *((("theme", key), config.theme.get(key)) for key in ("logo", "favicon") if config.theme.get(key))]
-    for keys, value in entries:
-        address = urlsplit(str(value))
-        if address.scheme or address.netloc:
-            continue  # another host's: refused in on_config
-        path = posixpath.normpath(unquote(address.path)).lstrip("/")
+    for keys, value in loaded_files(config):
+        path = loaded_path(value, config.site_url or "")
+        if path is None or path.startswith(f"{BUNDLE}/"):
+            continue  # another host's (refused in on_config), or the search bundle, written after the pages
         if path not in published:
             shown, line, column = source.locate(keys)
             log.warning(f"syllabus: {shown}:{line}:{column}: {dotted(keys)}: '{printable(str(value)[:80])}' is no "
