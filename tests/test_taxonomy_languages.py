@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from syllabus.core.model import reading_language, reads_as
 from syllabus.core.taxonomy import in_language
 
 from .conftest import CatalogDir, CliResult, build_site
@@ -72,3 +73,20 @@ def test_a_title_keyed_by_a_country_code_is_a_positioned_error(
     assert cli.code == 2 and expected in cli.err
     build = build_site(catalog.config, tmp_path / "site", check=False)
     assert build.returncode == 1 and expected in build.stderr
+
+
+@pytest.mark.parametrize(("tag", "read_as"), [
+    ("en", "en"), ("en-GB", "en"), ("EN-us", "en"), ("en-Latn-GB-oxendict-abcdefgh-x1234", "en"),
+    ("zh", "zh"), ("zh-CN", "zh"), ("zh-Hans-CN", "zh"), ("zh-TW", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"),
+    ("sr", "sr"), ("sr-Latn", "sr-Latn"), ("sr-ME", "sr-Latn"), ("ja-JP", "ja"), ("es-419", "es"),
+])
+def test_a_language_is_picked_by_its_language_and_any_unusual_script(tag: str, read_as: str) -> None:
+    """'en-Latn-GB...' was a filter of its own ("English (Latin)") beside English, and
+    'zh-TW' was filtered with simplified Chinese: the script a language usually takes is no
+    part of its filter, the one a region implies (CLDR's likely subtags) is."""
+    assert reading_language(tag) == read_as
+    assert reads_as(tag, read_as) and reads_as(read_as, tag)
+
+
+def test_traditional_chinese_does_not_read_as_simplified() -> None:
+    assert not reads_as("zh-TW", "zh") and not reads_as("zh-Hant", "zh-Hans") and reads_as("zh-Hans", "zh-CN")

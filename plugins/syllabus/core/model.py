@@ -13,6 +13,8 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
+from babel.core import get_global
+
 from .schedule import DEFAULT_WEEKEND
 from .taxonomy import Taxonomy
 from .zones import time_zone
@@ -377,15 +379,27 @@ RETIRING = ("deprecated", "retired")  # statuses of a course no longer offered i
 
 
 def _language_and_script(tag: str) -> tuple[str, str | None]:
-    subtags = tag.casefold().split("-")
-    return subtags[0], next((s for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    """A tag's language, and the script it is written in when that is not the language's
+    usual one (CLDR's likely subtags): "zh-TW" is Chinese in traditional script as
+    "zh-Hant" is, "en-Latn-GB" English as "en" is, "sr-ME" Serbian in Latin script."""
+    language, *rest = tag.casefold().split("-")
+    script = next((s for s in rest[:2] if len(s) == 4 and s.isalpha()), None)
+    region = next((s for s in rest[:2] if (len(s) == 2 and s.isalpha()) or (len(s) == 3 and s.isdigit())), None)
+    if script is None and region is not None:
+        script = _likely_script(f"{language}_{region.upper()}")
+    return language, script if script != _likely_script(language) else None
+
+
+def _likely_script(locale: str) -> str | None:
+    """The script CLDR expects for ``locale`` (``zh_TW``: ``hant``), if it knows."""
+    likely = get_global("likely_subtags").get(locale, "").split("_")
+    return likely[1].casefold() if len(likely) > 2 and len(likely[1]) == 4 else None
 
 
 def reads_as(tag: str, reader: str) -> bool:
     """Whether text in language ``tag`` is in the ``reader``'s language: "ja-JP" reads as "ja";
-    "zh-Hant" does not read as "zh-Hans" (their scripts differ)."""
-    (language, script), (wanted, wanted_script) = _language_and_script(tag), _language_and_script(reader)
-    return language == wanted and (script is None or wanted_script is None or script == wanted_script)
+    "zh-Hant" (and "zh-TW") does not read as "zh-Hans" or "zh" (their scripts differ)."""
+    return _language_and_script(tag) == _language_and_script(reader)
 
 
 def reading_language(tag: str) -> str:

@@ -443,7 +443,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if str(OVERRIDES) in config.theme.dirs:  # its partials/nav.html calls the shared nav
             self.shared_nav = share_nav(env, self.nav_urls)
         if self.config.enabled and self.catalog is not None:  # every plugin has added its files by now
-            _warn_of_missing_loads(config, {file.dest_uri for file in files if self._publishes(file)})
+            _warn_of_missing_loads(config, files, {file.dest_uri for file in files if self._publishes(file)})
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -852,20 +852,21 @@ def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],
         config.theme["font"] = False
 
 
-def _warn_of_missing_loads(config: MkDocsConfig, published: Collection[str]) -> None:
+def _warn_of_missing_loads(config: MkDocsConfig, files: Files, published: Collection[str]) -> None:
     """A warning (``--strict`` fails) for each file of the site mkdocs.yml has every page load
-    that the site does not publish (``published``: site paths): every visitor's browser
-    would ask for it, for nothing."""
+    (the theme's favicon too) that the site does not publish (``published``: site paths):
+    every visitor's browser would ask for it, for nothing."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+    left_out = {file.dest_uri for file in files} - set(published)
     for keys, value in loaded_files(config):
         path = loaded_path(value, config.site_url or "")
-        if path is None or path.startswith(f"{BUNDLE}/"):
-            continue  # another host's (refused in on_config), or the search bundle, written after the pages
-        if path not in published:
-            shown, line, column = source.locate(keys)
-            log.warning(f"syllabus: {shown}:{line}:{column}: {dotted(keys)}: '{printable(str(value)[:80])}' is no "
-                        f"file of the site, and every page would ask for it; publish it in "
-                        f"{docs_folder(config)}/ or remove the entry")
+        if path is None or path.startswith(f"{BUNDLE}/") or path in published:
+            continue  # another host's (refused in on_config), the search bundle (written after the pages), or there
+        why = ("exclude_docs or draft_docs leaves it out of the site; publish it" if path in left_out
+               else f"publish it in {docs_folder(config)}/ or remove the entry")
+        shown, line, column = source.locate(keys)
+        log.warning(f"syllabus: {shown}:{line}:{column}: {dotted(keys)}: '{printable(str(value)[:80])}' is no "
+                    f"file of the site, and every page would ask for it; {why}")
 
 
 def _is_authoring_page(file: File) -> bool:
