@@ -106,7 +106,7 @@ def site_url_problem(site_url: str) -> str | None:
     (feeds, calendars, JSON-LD, plans): a query, a fragment or a space would land in the
     middle of each address, a file's name before its path (MkDocs ends the value with "/")."""
     parts = urlsplit(site_url)
-    if parts.query or parts.fragment or "?" in site_url or "#" in site_url:
+    if "?" in site_url or "#" in site_url:  # also an empty query or fragment, which urlsplit drops
         return "write the address the site is published at, without '?' or '#' (each page's address goes after it)"
     if any(character.isspace() for character in site_url):
         return "an address has no spaces; write %20 for one"

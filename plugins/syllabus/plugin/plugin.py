@@ -188,14 +188,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # A content warning (a course overdue for review, a time the clocks skip) is printed, and
         # never fails --strict: the daily publish would stop as courses age, with no file
         # changed. `syllabus validate --strict` makes warnings errors where a team wants that.
-        for diagnostic in result.report.sorted():
+        diagnostics = result.report.sorted()
+        for diagnostic in diagnostics:
             log.log(logging.ERROR if diagnostic.severity == "error" else logging.INFO, diagnostic.as_text())
         self.failed = None
         self.page_warnings = {}
-        for diagnostic in result.report.sorted() if self.serving else ():
+        for diagnostic in diagnostics if self.serving else ():
             self.page_warnings.setdefault(diagnostic.path, []).append(diagnostic)
         if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
-            self.failed = result.report.sorted()
+            self.failed = diagnostics
             self.pages, self.downloads, self.feeds = {}, [], []
             if symlinked_folders(Path(config.docs_dir)):  # MkDocs walks docs next, following them
                 self.no_docs = tempfile.TemporaryDirectory(prefix="syllabus-no-docs-")
@@ -483,8 +484,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.config.enabled or self.allowlist is None:
             return html
         content = self._published_content(html, page, config, files)
-        warnings = self._warnings_about(self._sources(page, config))
-        if not warnings:
+        warnings = self._warnings_about(self._sources(page, config)) if self.page_warnings else []
+        if not warnings:  # a build has none: only the preview shows them
             return content
         assert self.options is not None
         return warnings_note(warnings, self.options.root, editor_from_environment(), self.options.messages) + content
@@ -556,10 +557,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         assert self.options is not None and self.catalog is not None
         text, taxonomy = self.options.messages.text, self.catalog.taxonomy
         live = {taxonomy.is_live(course.format) for course in self.catalog.courses.values()}
-        learn = {frozenset({False}): "home.step_learn_self_paced", frozenset({True}): "home.step_learn_live"}
+        learn = "home.step_learn_live" if live == {True} else "home.step_learn_self_paced" if live == {False} \
+            else "home.step_learn"
         facets = self.pages[CATALOG_PAGE].context["facets"]
-        return {"facet_names": [text(f"home.facet.{facet.key}") for facet in facets],
-                "learn_text": learn.get(frozenset(live), "home.step_learn")}
+        return {"facet_names": [text(f"home.facet.{facet.key}") for facet in facets], "learn_text": learn}
 
     def _check_published_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
         """A warning (so ``--strict`` fails) for each link of the published body that leads

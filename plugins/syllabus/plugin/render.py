@@ -20,12 +20,7 @@ from ..core.html_allowlist import element_ids
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
-from ..core.published import (
-    anchors_beside,
-    plan_download_path,
-    session_calendar_path,
-    unit_address,
-)
+from ..core.published import anchors_beside, plan_download_path, session_calendar_path, unit_address
 from ..export.catalog_json import track_minutes
 from ..export.plans import phase_days
 from ..export.structured_data import script_json
