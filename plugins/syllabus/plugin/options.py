@@ -334,8 +334,10 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
         errors, _warnings = config.validate()
     except ValueError as error:  # raised by a value MkDocs' own options cannot parse (site_url: "https://[::1/")
         raise ConfigError(f"{config_file}: MkDocs cannot read a value of it: {error}") from None
-    if errors:
-        raise ConfigError("\n".join(f"{config_file}: config value '{key}': {error}" for key, error in errors))
+    if errors:  # MkDocs' own options, positioned at the key (or the file's start, for a missing one)
+        source = ConfigSource(config_file.resolve())
+        raise ConfigError("configuration errors", [source.error((key,), f"config value '{key}': {error}")
+                                                   for key, error in errors])
     return options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)
 
 
