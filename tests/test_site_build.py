@@ -640,6 +640,22 @@ def test_a_language_with_a_region_is_filtered_as_its_language(catalog: CatalogDi
     assert pagefind_pages(tmp_path / "site")["courses/tokyo/"]["filters"]["language"] == ["ja"]
 
 
+def test_the_search_dialog_names_languages_as_the_catalogs_filter_does(catalog: CatalogDir, tmp_path: Path) -> None:
+    """search.js named them with the browser's Intl ("Traditional Chinese") beside the
+    catalog's Babel names ("Chinese (Traditional)"): the build gives the page its names."""
+    catalog.course("taipei", language="zh-TW", title="台北", summary="繁體中文課程。")
+    catalog.course("live", format="virtual-ilt", sessions=[
+        {"start": "2026-12-08T11:00", "timezone": "Europe/Berlin", "language": "de-AT"}])
+    build_site(catalog.config, tmp_path / "site")
+    document = page(tmp_path / "site", "catalog/")
+    facet = document.find("fieldset", cls="syllabus-facet", **{"data-facet": "language"})
+    labels = {box.attrs["value"]: label.text.rsplit(" (", 1)[0]
+              for box, label in zip(facet.find_all("input"), facet.find_all("label"), strict=True)}
+    assert labels == {"de": "German", "en": "English", "zh-Hant": "Chinese (Traditional)"}
+    messages = json.loads(document.find("script", id="__syllabus-messages").raw_text)
+    assert messages["languages"] == labels
+
+
 def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
     text = (site / "catalog.json").read_text(encoding="utf-8")
     document = json.loads(text)

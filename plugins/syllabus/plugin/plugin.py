@@ -237,7 +237,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
                         "(its index would only make the build slower)")
-        self.script_messages = messages_element(self.options.messages)
+        self.script_messages = messages_element(self.options.messages, _filtered_languages(self.catalog, self.options))
         for asset in ASSET_FILES:
             path = ASSETS_SITE_FOLDER + asset
             if asset.endswith(".css"):
@@ -836,6 +836,17 @@ def _permalinks_in_site_language(config: MkDocsConfig, title: str) -> None:
     toc = config.mdx_configs.get("toc")
     if toc and toc.get("permalink") and "permalink_title" not in toc:
         config.mdx_configs["toc"] = {**toc, "permalink_title": title}
+
+
+def _filtered_languages(catalog: Catalog, options: Options) -> set[str]:
+    """The languages a visitor can filter the site's pages and sessions by, as filters
+    name them (:func:`reading_language`)."""
+    tags = {options.site_language}
+    for course in catalog.courses.values():
+        tags.update(course.language_of(session) for session in course.sessions)
+        tags.add(course.language)
+    tags.update(item.language for item in (*catalog.tracks.values(), *catalog.plans.values()))
+    return {reading_language(tag) for tag in tags}
 
 
 def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],

@@ -8,7 +8,7 @@ Trainer Markdown arrives already converted by MkDocs and is inserted as ``body``
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,12 +78,14 @@ def _spaced(note: str) -> Markup:
     return Markup(gap(note)) + note
 
 
-def messages_element(messages: Messages) -> str:
+def messages_element(messages: Messages, languages: Iterable[str] = ()) -> str:
     """The page scripts' texts and date formats in the site's language, carried by every
-    page that loads them (``syllabusText`` and ``syllabusFormat`` in syllabus.js read it):
-    JSON that cannot close its element."""
-    data = {"language": messages.language, "texts": messages.for_scripts(),
-            "formats": LocaleFormat(messages).for_scripts()}
+    page that loads them (``syllabusText``, ``syllabusFormat`` and ``syllabusLanguageName``
+    in syllabus.js read it), with the names of ``languages`` as the catalog's filter writes
+    them (the search dialog's filter says the same): JSON that cannot close its element."""
+    formats = LocaleFormat(messages)
+    data = {"language": messages.language, "texts": messages.for_scripts(), "formats": formats.for_scripts(),
+            "languages": {tag: formats.language_name(tag) for tag in sorted(set(languages))}}
     return f'<script type="application/json" id="__syllabus-messages">{script_json(data)}</script>'
 
 

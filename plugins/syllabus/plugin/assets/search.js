@@ -81,15 +81,6 @@
     return stemmed[0] || site || codes.sort(byPages)[0];
   }
 
-  /* In the site's language, as the catalog's language facet names it (Babel at build time). */
-  function languageName(code) {
-    try {
-      return new Intl.DisplayNames([siteLanguage], { type: "language" }).of(code) || code;
-    } catch (error) {
-      return code;
-    }
-  }
-
   /* The facet pickers, made once, after the first results are shown. */
   function showFilters(available) {
     if (filterBar.children.length) return;
@@ -104,8 +95,7 @@
       const all = new Option(text("script.search.all"), "");
       select.append(all);
       for (const value of values) {
-        const option = new Option(key === "language" ? languageName(value) : value, value);
-        if (key === "language") option.lang = value;
+        const option = new Option(key === "language" ? window.syllabusLanguageName(value) : value, value);
         select.append(option);
       }
       select.addEventListener("change", () => search(input.value));

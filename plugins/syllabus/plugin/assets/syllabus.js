@@ -52,6 +52,19 @@
   }
   window.syllabusText = syllabusText;
 
+  /* A language tag's name as the catalog's language filter writes it (Babel, at build time,
+   * for every language of the catalog); Intl's name for a tag the build did not name. */
+  function syllabusLanguageName(code) {
+    var names = pageMessages().languages || {};
+    if (Object.prototype.hasOwnProperty.call(names, code)) return names[code];
+    try {
+      return new Intl.DisplayNames([pageMessages().language], { type: "language" }).of(code) || code;
+    } catch (e) {
+      return code;
+    }
+  }
+  window.syllabusLanguageName = syllabusLanguageName;
+
   var FACETS = ["role", "level", "format", "product", "language", "duration"];
 
   function readState(search) {
