@@ -664,6 +664,14 @@ FILES = [
           "courses/intro/sharing.md": "# B\n"},
          [error(C, 12, 24, "output-path", "units[1].file: 'share.md' would be published at 'share/index.html', "
                 "where units[0] (share/index.md) is published; rename it")]),
+    Case("units-in-other-letter-case-share-their-page",  # validate passed them; the build stopped, unplaced
+         {C: units("welcome.md", "Welcome.md"), "courses/intro/welcome.md": "# A\n",
+          "courses/intro/Welcome.md": "# B\n"},
+         {C: units("welcome.md", "welcome-2.md"), "courses/intro/welcome.md": "# A\n",
+          "courses/intro/welcome-2.md": "# B\n"},
+         [error(C, 12, 24, "output-path", "units[1].file: 'Welcome.md' would be published at 'Welcome/index.html', "
+                "where units[0] (welcome.md) is published (the paths differ only in letter case, which macOS and "
+                "Windows do not tell apart); rename it")]),
     Case("unit-listed-twice",
          {C: units("setup.md", "setup.md"), "courses/intro/setup.md": "# Setup\n"},
          {C: units("setup.md", "lab.md"), "courses/intro/setup.md": "# Setup\n", "courses/intro/lab.md": "# Lab\n"},

@@ -516,8 +516,10 @@ def published_unit_path(name: str) -> str:
 
 
 def _check_output_paths(data: Any, source: str, report: Report) -> None:
-    """No two things a course publishes may be written to the same path (or one inside the other)."""
-    claimed: dict[str, str] = dict(_COURSE_OUTPUTS)
+    """No two things a course publishes may be written to the same path (or one inside the
+    other), compared in lower case: macOS and Windows hold Welcome/ and welcome/ as one, and
+    the build refuses such a pair (the plugin's _refuse_shared_outputs)."""
+    claimed = {path: (owner, path) for path, owner in _COURSE_OUTPUTS.items()}  # lower case: (owner, path)
     listed: dict[PurePosixPath, str] = {}  # files named already, by the first entry naming each
     for field in ("units", "materials"):
         for index, entry in _entries(data, field):
@@ -530,16 +532,19 @@ def _check_output_paths(data: Any, source: str, report: Report) -> None:
                           f"{first}; remove one of them", "output-path")
                 continue
             output = published_unit_path(name) if field == "units" else name
-            what = f"{field}[{index}] ({name})"
-            parts = PurePosixPath(output).parts
-            clash = next((claimed[key] for key in ("/".join(parts[:n]) for n in range(1, len(parts) + 1))
-                          if key in claimed), None)
-            clash = clash or next((owner for path, owner in claimed.items() if path.startswith(output + "/")), None)
-            if clash is not None:
-                report.on(source, (field, index, "file"), f"{field}[{index}].file: '{name}' would be published at "
-                          f"'{output}', where {clash} is published; rename it", "output-path")
-            else:
-                claimed[output] = what
+            key = output.casefold()
+            parts = PurePosixPath(key).parts
+            clash = next((claimed[folder] for folder in ("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+                          if folder in claimed), None)
+            clash = clash or next((claimed[path] for path in claimed if path.startswith(key + "/")), None)
+            if clash is None:
+                claimed[key] = (f"{field}[{index}] ({name})", output)
+                continue
+            owner, its_path = clash
+            in_case = "" if its_path.startswith(output) or output.startswith(its_path) else (
+                " (the paths differ only in letter case, which macOS and Windows do not tell apart)")
+            report.on(source, (field, index, "file"), f"{field}[{index}].file: '{name}' would be published at "
+                      f"'{output}', where {owner} is published{in_case}; rename it", "output-path")
 
 
 # The fields of a plan item that belong to its type (as the plan schema requires them): one

@@ -753,7 +753,8 @@ def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
     """No two sources may be written to the same site path: the later would silently win.
     Paths are compared in lower case: macOS and Windows read Courses/ as courses/."""
     writers: dict[str, tuple[str, str]] = {}
-    sources = [(f.dest_uri, f.src_uri if f.generated_by is None else f"download {f.dest_uri}") for f in files]
+    sources = [(f.dest_uri, f.src_uri if f.generated_by is None
+                else f"{'page' if f.is_documentation_page() else 'download'} {f.dest_uri}") for f in files]
     sources += [(d.dest_uri, f"download {d.dest_uri}") for d in downloads]
     for dest, source in sources:
         if (writer := writers.get(dest.casefold())) is not None:
