@@ -1004,6 +1004,12 @@ def test_a_site_without_site_url_is_warned_that_what_is_read_away_from_it_leads_
     ("https://example.com/academy/#top", "write the address the site is published at, without '?' or '#'"),
     ("https://example.com/a b/", "an address has no spaces"),
     ("https://example.com/academy/index.html", "write the folder the site is published at, not a page in it"),
+    ("https://example.com/aca\u200bdemy/", "write it with only the characters an address holds (RFC 3986), each "
+     "other one %-encoded: 'https://example.com/aca%E2%80%8Bdemy/'"),
+    ("https://example.com\\\\academy/", "write it with only the characters an address holds (RFC 3986), each "
+     "other one %-encoded: 'https://example.com%5Cacademy/'"),
+    ("https://example.com/100%zz/", "write it with only the characters an address holds (RFC 3986), each "
+     "other one %-encoded: 'https://example.com/100%25zz/'"),
 ])
 def test_a_site_url_no_page_address_can_follow_is_refused(catalog, run_cli, tmp_path, site_url, message):
     """Each page's address is written after site_url: '?ref=feed' gave

@@ -11,10 +11,11 @@ import dataclasses
 import logging
 import os
 import posixpath
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -112,7 +113,17 @@ def site_url_problem(site_url: str) -> str | None:
         return "an address has no spaces; write %20 for one"
     if parts.path.rstrip("/").rpartition("/")[2].lower().endswith((".html", ".htm")):
         return "write the folder the site is published at, not a page in it"
+    if not URI_TEXT.fullmatch(site_url):  # feeds and calendars need a URI; browsers would guess at the rest
+        written = quote(site_url, safe=URI_SAFE)
+        return (f"write it with only the characters an address holds (RFC 3986), each other one %-encoded: "
+                f"'{written}' (a domain name not in ASCII in its xn-- form)")
     return None
+
+
+# What an address may hold as written (RFC 3986: unreserved, reserved but '?' and '#', and
+# %XX escapes); site_url_problem allows nothing else, whatever it is.
+URI_SAFE = "-._~!$&'()*+,;=:@/[]"
+URI_TEXT = re.compile(rf"(?:[A-Za-z0-9{re.escape(URI_SAFE)}]|%[0-9A-Fa-f]{{2}})*")
 
 
 def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
