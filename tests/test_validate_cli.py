@@ -793,6 +793,18 @@ def test_github_format_escapes_workflow_command_data(catalog, run_cli):
     ]
 
 
+def test_github_annotations_name_files_from_the_repositorys_top(catalog, run_cli, monkeypatch):
+    """GitHub places an annotation by the path from the repository's top: a catalog in a
+    subfolder ("catalog/") annotated nothing, its paths being the catalog's own."""
+    subprocess.run(["git", "init", "-q", str(catalog.root.parent)], check=True)
+    catalog.course("intro", course(level="level: expert"))
+    for folder in (catalog.root, catalog.root / "courses"):  # wherever it is run from
+        monkeypatch.chdir(folder)
+        result = run_cli("validate", "--format", "github", "-f", catalog.config)
+        assert result.out.splitlines()[0].startswith("::error file=catalog/courses/intro/course.yml,line=4,col=8,")
+    assert run_cli("validate", "-f", catalog.config).out.startswith("courses/intro/course.yml:4:8: error:")
+
+
 def test_github_format_escapes_the_path(catalog, run_cli):
     catalog.write("courses/a,b:c/course.yml", COURSE.replace("id: intro", "id: a-b-c"))
     result = run_cli("validate", "--format", "github", "-f", catalog.config)

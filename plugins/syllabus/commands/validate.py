@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
+from pathlib import Path
 
 from ..core.catalog import load_catalog
 from ..core.config import Options
@@ -14,10 +16,22 @@ from . import EXIT_CONTENT, EXIT_OK
 def run(args: argparse.Namespace, options: Options) -> int:
     result = load_catalog(options, render_pages=True)
     diagnostics = result.report.sorted()
-    sys.stdout.write(render(diagnostics, result.report.files_checked, args.format))
+    folder = repository_folder(options.root) if args.format == "github" else ""
+    sys.stdout.write(render(diagnostics, result.report.files_checked, args.format, folder))
     if result.report.has_errors or (args.strict and diagnostics):
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def repository_folder(root: Path) -> str:
+    """The catalog folder's path in its Git repository ("academy/"; "" at the top, or outside
+    Git): annotations for a catalog in a subfolder named files GitHub could not find."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-prefix"],
+                                capture_output=True, text=True, errors="surrogateescape", check=False)
+    except OSError:
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

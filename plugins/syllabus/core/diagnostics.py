@@ -78,7 +78,9 @@ class Diagnostic:
     def as_text(self) -> str:
         return f"{self.place}: {self.severity}: {self.advice}"
 
-    def as_github(self) -> str:
+    def as_github(self, folder: str = "") -> str:
+        """A GitHub Actions workflow command; ``folder``: the catalog's folder in its
+        repository ("academy/"), as GitHub places an annotation by the path from the top."""
         # Workflow-command data needs %, CR and LF escaped; properties also , and :.
         def data(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -87,7 +89,7 @@ class Diagnostic:
             return data(text).replace(":", "%3A").replace(",", "%2C")
 
         return (
-            f"::{self.severity} file={prop(printable(self.path))},line={self.line},"
+            f"::{self.severity} file={prop(printable(folder + self.path))},line={self.line},"
             f"col={self.column},title={prop(self.rule)}::{data(self.advice)}"
         )
 
@@ -107,12 +109,13 @@ def summary_line(diagnostics: list[Diagnostic], file_count: int) -> str:
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(file_count, 'file')}"
 
 
-def render(diagnostics: list[Diagnostic], file_count: int, fmt: str) -> str:
-    """Render sorted diagnostics as ``text``, ``github`` or ``json``."""
+def render(diagnostics: list[Diagnostic], file_count: int, fmt: str, folder: str = "") -> str:
+    """Render sorted diagnostics as ``text``, ``github`` (``folder``: see :meth:`Diagnostic.as_github`)
+    or ``json``."""
     if fmt == "json":
         rows = [{**{key: value for key, value in asdict(d).items() if value or key != "hint"},
                  "path": printable(d.path)} for d in diagnostics]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    lines = [d.as_github() if fmt == "github" else d.as_text() for d in diagnostics]
+    lines = [d.as_github(folder) if fmt == "github" else d.as_text() for d in diagnostics]
     lines.append(summary_line(diagnostics, file_count))
     return "\n".join(lines) + "\n"
