@@ -81,19 +81,25 @@ def test_site_mistakes_are_positioned_and_english_stands_in(tmp_path: Path) -> N
         "course.format: Format {kind}\n"
         "course.program_weeks: {one: 'eine Woche'}\n"
         "course.for: [Für]\n"
-        "nav.catalog: {one: Katalog, other: Kataloge}\n",
+        "nav.catalog: {one: Katalog, other: Kataloge}\n"
+        "course.level: Stufe\n"
+        "course.level: Niveau\n",  # the first was kept, silently
         encoding="utf-8",
     )
     messages, problems = load_messages("de", tmp_path)
-    assert [(p.path, p.line, p.column, p.rule) for p in problems] == [
+    assert [(p.path, p.line, p.column, p.rule) for p in sorted(problems, key=lambda p: p.line)] == [
         ("locales/de.yml", 1, 1, "messages-key"),
         ("locales/de.yml", 2, 16, "messages-placeholder"),
         ("locales/de.yml", 3, 23, "messages-plural"),
         ("locales/de.yml", 4, 13, "messages-text"),
         ("locales/de.yml", 5, 14, "messages-text"),
+        ("locales/de.yml", 7, 1, "yaml-duplicate-key"),
     ]
+    problems = sorted(problems, key=lambda p: p.line)
     assert problems[4].message == "message 'nav.catalog' is one text, not one per count"
     assert "did you mean 'course.level'" in problems[0].message
+    assert problems[0].hint == "`syllabus strings de` prints every key with its text"
+    assert problems[5].severity == "error"
     assert messages.text("course.format") == "Format"
 
 

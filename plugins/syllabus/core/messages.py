@@ -154,7 +154,9 @@ def read_catalog(path: Path, shown_as: str, reference: Mapping[str, Text] | None
     except OSError as error:
         return Catalog({}, [Diagnostic(shown_as, 1, 1, "error", f"cannot read: {error.strerror}", "messages-file")])
     texts: dict[str, Text] = {}
-    diagnostics = []
+    # What the loader found but read past (a key written twice: the first text was kept).
+    diagnostics = [Diagnostic(shown_as, p.line, p.column, p.severity, p.message, p.rule, p.hint)
+                   for p in document.problems]
     language = path.stem
     for key, text in document.data.items():
         problem = _problem(key, text, language, reference)
@@ -170,7 +172,7 @@ def _problem(key: str, text: Any, language: str, reference: Mapping[str, Text] |
     """(message, rule, hint) for one entry that cannot be used, else ``None``."""
     if reference is not None and key not in reference:
         return (f"unknown message '{key}'{did_you_mean(key, reference)}", "messages-key",
-                "the keys are those of syllabus/locales/en.yml; `syllabus strings --check` lists them")
+                f"`syllabus strings {language}` prints every key with its text")
     if isinstance(text, Mapping) and reference is not None and not isinstance(reference[key], Mapping):
         return (f"message '{key}' is one text, not one per count", "messages-text",
                 f"write it as plain text, as English does: {reference[key]!r}")
