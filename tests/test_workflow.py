@@ -78,6 +78,20 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 2
 
 
+def test_new_gives_a_course_folder_the_course_yml_it_lacks(catalog: CatalogDir, run_cli) -> None:
+    """validate says a folder without course.yml needs `syllabus new course ID`, which refused
+    the folder as taken; its overview page is kept."""
+    catalog.write("courses/notes/index.md", "# Notes kept\n")
+    told = run_cli("validate", "-f", catalog.config)
+    assert "course folder has no course.yml; add one (syllabus new course ID)" in told.out
+    made = run_cli("new", "course", "notes", "--owner", "@trainer", "-f", catalog.config)
+    assert made.code == 0, made.err
+    assert made.out.splitlines()[:2] == ["created courses/notes/course.yml",
+                                         "kept courses/notes/index.md, which was there already"]
+    assert (catalog.root / "courses/notes/index.md").read_text(encoding="utf-8") == "# Notes kept\n"
+    assert run_cli("validate", "-f", catalog.config).code == 0
+
+
 @pytest.mark.parametrize("kind", ["course", "track", "plan"])
 def test_a_windows_device_name_is_no_id(catalog: CatalogDir, run_cli, kind: str) -> None:
     """courses/con/ or tracks/nul.yml: a repository Windows cannot check out."""

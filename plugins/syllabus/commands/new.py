@@ -210,19 +210,26 @@ def _schema_problem(kind: str, text: str, schemas: SchemaSet) -> str | None:
     return errors[0].message if errors else None
 
 
-def write_new(root: Path, files: dict[str, str]) -> None:
-    """Create every file, or none if the id is taken; never overwrites."""
-    first = Path(next(iter(files)))
-    target = root / (first.parent if first.parts[0] == "courses" else first)
+def write_new(root: Path, files: dict[str, str]) -> list[str]:
+    """Create the files, or none if the id is taken (its YAML file exists); never overwrites.
+    A course folder without course.yml (which validate reports, naming this command) gets
+    one, and the overview page only if it has none. Returns the paths written."""
+    first = Path(next(path for path in files if path.endswith(".yml")))
     if linked_folder(root, first.parts[0], linked := Report()):  # it would write outside the repository
         raise ScaffoldError(linked.diagnostics[0].message)
-    if target.exists() or target.is_symlink():
-        raise FileExistsError(target.relative_to(root).as_posix())
+    folder = root / first.parent
+    if (root / first).exists() or (root / first).is_symlink() or folder.is_symlink():
+        raise FileExistsError(first.as_posix())
+    written = []
     for path, text in files.items():
         destination = root / path
+        if destination != root / first and (destination.exists() or destination.is_symlink()):
+            continue  # the folder's own overview page, kept as it is
         destination.parent.mkdir(parents=True, exist_ok=True)
         with destination.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        written.append(path)
+    return written
 
 
 def run(args: argparse.Namespace, options: Options) -> int:
@@ -232,7 +239,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
         if not owners:
             raise ScaffoldError("no owner: pass --owner @your-github-handle (or set git's user.email)")
         files = scaffold(args.kind, args.id, owners, options)
-        write_new(options.root, files)
+        written = write_new(options.root, files)
     except ScaffoldError as error:
         sys.stderr.write(f"syllabus new: error: {error}\n")
         return EXIT_USAGE
@@ -241,7 +248,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
                          "(edit it, or pick another id)\n")
         return EXIT_USAGE  # the id asked for is taken: a usage error, as a malformed one is
     for path in files:
-        sys.stdout.write(f"created {path}\n")
+        sys.stdout.write(f"created {path}\n" if path in written else f"kept {path}, which was there already\n")
     sys.stdout.write("next: fill it in, then run `syllabus validate`\n")
     return EXIT_OK
 
