@@ -12,8 +12,9 @@
  * (syllabusFormat: Intl in the site's language), both from syllabus.js.
  *
  * Safety: values reach the page only through textContent and input values; nothing here
- * parses HTML. Form values stay in the address (history.replaceState) and never leave the
- * browser.
+ * parses HTML. Form values stay in the address's fragment (history.replaceState), which
+ * browsers never send to a server: a reload or a shared link restores them, and the
+ * customer's name is in no request and no server's log.
  */
 (function () {
   "use strict";
@@ -399,8 +400,9 @@
       FIELDS.forEach(function (field) {
         if (current[field] && !(field === "timezone" && current[field] === ownZone)) params.set(field, current[field]);
       });
-      var query = params.toString();
-      var url = location.pathname + (query ? "?" + query : "") + location.hash;
+      var fragment = params.toString();
+      if (!fragment && !entriesIn(location.hash)) return;  // a heading's anchor, or nothing: left as it is
+      var url = location.pathname + otherQuery() + (fragment ? "#" + fragment : "");
       if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
     }
 
@@ -523,7 +525,9 @@
     form.addEventListener("input", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    var params = new URLSearchParams(location.search);
+    // A link made before the entries moved to the fragment has them in the query: read once,
+    // then written to the fragment by update().
+    var params = entriesIn(location.hash) || entriesIn(location.search) || new URLSearchParams();
     FIELDS.forEach(function (field) {
       if (params.has(field)) form.elements[field].value = params.get(field);
     });
@@ -538,6 +542,21 @@
       } catch (error) { /* the default zone stands */ }
     }
     update();
+  }
+
+  /* The form's entries in a query or fragment ("#customer=Acme&start=2027-01-04"), or
+   * null if it holds none (a heading's anchor). */
+  function entriesIn(part) {
+    var params = new URLSearchParams(part.slice(1));
+    return FIELDS.some(function (field) { return params.has(field); }) ? params : null;
+  }
+
+  /* The address's query without the form's entries (see entriesIn), "?" and all. */
+  function otherQuery() {
+    var params = new URLSearchParams(location.search);
+    FIELDS.forEach(function (field) { params.delete(field); });
+    var query = params.toString();
+    return query ? "?" + query : "";
   }
 
   window.syllabusPlan = function (scope) {
