@@ -141,11 +141,12 @@ def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path
     catalog.course("intro")
     catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
         "name: material", "name: material\n  language: ja"))
-    hostile = "</script><script>alert(1)</script><!-- & ' \u2028"
+    hostile = "</script><script>alert(1)</script><!-- & '"  # (U+2028 is refused, as in every content file)
     catalog.write("locales/ja.yml", f"script.search.dialog: {json.dumps(hostile)}\n")
     build_site(catalog.config, tmp_path / "site")
     messages, _ = load_messages("ja", catalog.root)
-    expected = {"language": "ja", "texts": messages.for_scripts(), "formats": LocaleFormat(messages).for_scripts()}
+    expected = {"language": "ja", "texts": messages.for_scripts(), "formats": LocaleFormat(messages).for_scripts(),
+                "languages": {"ja": "日本語"}}  # the catalog's, named as its language filter names them
     assert expected["texts"]["script.search.dialog"] == hostile
     assert expected["texts"]["script.catalog.count"] == "{count}件のコース"
     pages = dict(html_pages(tmp_path / "site"))
