@@ -132,6 +132,13 @@ def test_every_card_is_listed_without_javascript(browser: Any, example_site: str
             expect(card.locator(".syllabus-next")).to_contain_text("Next live session" if bookable else "On demand")
         # Initial counts are rendered by the build, not only by the script.
         assert shown_counts(page) == expected_counts(courses, {})
+        # Filters that cannot filter (the address said role=admin, every card is listed) are
+        # not offered, and the cards take the width they leave.
+        expect(page.locator("form[data-filters]")).to_be_hidden()
+        assert page.locator("[data-cards]").bounding_box()["x"] < 100
+    with open_page(browser) as page:
+        page.goto(example_site + "catalog/")
+        expect(page.locator("form[data-filters]")).to_be_visible()
 
 
 def test_cards_show_the_course_facts(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:
