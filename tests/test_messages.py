@@ -146,7 +146,9 @@ def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path
     build_site(catalog.config, tmp_path / "site")
     messages, _ = load_messages("ja", catalog.root)
     expected = {"language": "ja", "texts": messages.for_scripts(), "formats": LocaleFormat(messages).for_scripts(),
-                "languages": {"ja": "日本語"}}  # the catalog's, named as its language filter names them
+                "languages": {"ja": "日本語"},  # the catalog's, named as its language filter names them
+                "facet_order": {"role": ["Administrator", "End user"], "level": ["初級", "中級", "上級"],
+                                "format": ["自己学習", "オンラインライブ", "対面"], "product": ["Code search"]}}
     assert expected["texts"]["script.search.dialog"] == hostile
     assert expected["texts"]["script.catalog.count"] == "{count}件のコース"
     pages = dict(html_pages(tmp_path / "site"))

@@ -108,6 +108,17 @@ def test_language_facet_keeps_only_japanese_pages(page: Any, example_site: str) 
     assert japanese and set(japanese) == {"ja"}
 
 
+def test_filters_list_their_values_in_the_catalogs_order(page: Any, example_site: str) -> None:
+    """They were sorted by text: "Advanced, Beginner, Intermediate"; the taxonomy's order is
+    the catalog page's (levels lowest first)."""
+    page.goto(example_site)
+    search(page, "Keystone")
+    levels = page.locator("select[data-facet=level] option").all_text_contents()
+    assert levels == ["All", "Beginner", "Intermediate", "Advanced"]
+    roles = page.locator("select[data-facet=role] option").all_text_contents()
+    assert roles == ["All", "Administrator", "End user", "Power user", "Engineering manager"]
+
+
 def test_level_facet_restricts_results(page: Any, example_site: str) -> None:
     page.goto(example_site)
     before = search(page, "Keystone")

@@ -83,6 +83,7 @@ from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import BODY_START, BUNDLE, SearchIndexError, SearchSource, pagefind_binary
 from .structure import (
     COURSE_TEMPLATE,
+    SEARCH_FACETS,
     Download,
     GeneratedPage,
     next_live_sessions,
@@ -237,7 +238,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
                         "(its index would only make the build slower)")
-        self.script_messages = messages_element(self.options.messages, _filtered_languages(self.catalog, self.options))
+        taxonomy = self.catalog.taxonomy
+        self.script_messages = messages_element(
+            self.options.messages, _filtered_languages(self.catalog, self.options),
+            {facet: [taxonomy.title(kind, key) for key in getattr(taxonomy, kind)] for facet, kind in SEARCH_FACETS})
         for asset in ASSET_FILES:
             path = ASSETS_SITE_FOLDER + asset
             if asset.endswith(".css"):

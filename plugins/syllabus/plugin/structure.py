@@ -128,6 +128,10 @@ def page_feedback(kind: str, item: Course | Track | Plan, options: Options) -> F
                           path=f"{kind}s/{item.id}/", site=options.site, owners=owners)
 
 
+# The site search's facets (besides language) and the taxonomy terms each one's values title.
+SEARCH_FACETS = (("role", "roles"), ("level", "levels"), ("format", "formats"), ("product", "products"))
+
+
 def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...]]:
     """The catalog's facets of a course, by title, as the site search offers them."""
     taxonomy = catalog.taxonomy

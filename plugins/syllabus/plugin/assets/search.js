@@ -85,7 +85,7 @@
   function showFilters(available) {
     if (filterBar.children.length) return;
     for (const key of FACETS) {
-      const values = Object.keys(available[key] || {}).sort();
+      const values = window.syllabusFacetOrder(key, Object.keys(available[key] || {}));
       if (values.length < 2) continue; // nothing to narrow down
       const field = document.createElement("label");
       field.className = "syllabus-search-filter";

@@ -65,6 +65,14 @@
   }
   window.syllabusLanguageName = syllabusLanguageName;
 
+  /* A facet's values (the search dialog's: titles) in the order the catalog lists them, the
+   * taxonomy's (levels lowest first); a value the build did not list goes last, by its text. */
+  window.syllabusFacetOrder = function (facet, values) {
+    var order = (pageMessages().facet_order || {})[facet] || [];
+    function place(value) { var index = order.indexOf(value); return index < 0 ? order.length : index; }
+    return values.slice().sort(function (a, b) { return place(a) - place(b) || (a < b ? -1 : a > b ? 1 : 0); });
+  };
+
   var FACETS = ["role", "level", "format", "product", "language", "duration"];
 
   function readState(search) {
