@@ -607,6 +607,13 @@ FILES = [
          {C: unit("intro.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/intro.pdf": b"%PDF-1.4\n"},
          {C: unit("one.md"), **ONE, "courses/intro/index.md": "# Intro\n"},
          [error(C, 11, 24, "file", "units[0].file: 'intro.md' not found in the course folder")]),
+    Case("a-renamed-unit-file-is-named-not-a-listed-one",  # 'history.md' was suggested, listed already
+         {C: units("regex-search.md", "history-search.md"), "courses/intro/regular-expressions.md": "# A\n",
+          "courses/intro/history-search.md": "# B\n"},
+         {C: units("regular-expressions.md", "history-search.md"), "courses/intro/regular-expressions.md": "# A\n",
+          "courses/intro/history-search.md": "# B\n"},
+         [error(C, 11, 24, "file", "units[0].file: 'regex-search.md' not found in the course folder (is it "
+                "'regular-expressions.md', which no entry lists?)")]),
     Case("a-page-no-unit-lists-is-a-warning",
          {C: course(), "courses/intro/extra.md": "# Extra\n"},
          {C: course(), "courses/intro/extra.txt": "Trainer notes.\n"},

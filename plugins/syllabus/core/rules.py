@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -143,7 +143,8 @@ def file_problem(folder: Path, name: str) -> str | None:
     return _file_problem(folder, name, list_siblings=False)
 
 
-def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str | None:
+def _file_problem(folder: Path, name: str, *, list_siblings: bool = True,
+                  listed: Collection[str] = ()) -> str | None:
     relative = PurePosixPath(name)
     if relative.is_absolute() or "\\" in name or not relative.parts:
         return f"'{name}' must be a path relative to the course folder"
@@ -163,10 +164,15 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True) -> str
         if status is not None and stat.S_ISLNK(status.st_mode):
             return f"'{name}' goes through a symlink; symlinks are never published"
     if status is None or not stat.S_ISREG(status.st_mode):
-        page = relative.suffix.lower() in MARKDOWN_SUFFIXES  # a unit, or a material: suggest one of its kind
-        siblings = [p.name for p in folder.iterdir() if p.name not in (COURSE_FILE, COURSE_PAGE)
-                    and (p.suffix.lower() in MARKDOWN_SUFFIXES) == page] if folder.is_dir() and list_siblings else []
-        return f"'{name}' not found in the course folder{did_you_mean(name, siblings)}"
+        # A unit, or a material: suggest a file of its kind that no other entry lists (a renamed
+        # file is one of those, however unlike its old name), naming the only one if none is alike.
+        page = relative.suffix.lower() in MARKDOWN_SUFFIXES
+        siblings = sorted(p.name for p in folder.iterdir() if p.name not in (COURSE_FILE, COURSE_PAGE, *listed)
+                          and (p.suffix.lower() in MARKDOWN_SUFFIXES) == page and p.is_file()) \
+            if folder.is_dir() and list_siblings else []
+        meant = did_you_mean(name, siblings) or (f" (is it '{siblings[0]}', which no entry lists?)"
+                                                 if len(siblings) == 1 else "")
+        return f"'{name}' not found in the course folder{meant}"
     if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
     if relative.suffix.lower() not in MARKDOWN_SUFFIXES and is_lfs_pointer(path, status):  # pages are read anyway
@@ -461,10 +467,12 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                           "add location: venue, address and city", "session-location", severity="warning")
     folder = options.root / PurePosixPath(source).parent
     files_found = True
+    listed = {name for field in ("units", "materials") for _, entry in _entries(data, field)
+              if (name := _text(entry, "file"))}
     for field in ("units", "materials"):
         for index, entry in _entries(data, field):
             name = _text(entry, "file")
-            if name is not None and (problem := _file_problem(folder, name)):  # says more than the pattern
+            if name is not None and (problem := _file_problem(folder, name, listed=listed)):  # more than the pattern
                 report.restate(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
                 files_found = False
             elif field == "materials" and name is not None and (problem := material_problem(name)):
