@@ -226,6 +226,12 @@ FIELDS = [
          {C: course(duration_minutes="duration_minutes: 1:30")},
          {C: course(duration_minutes="duration_minutes: 90")},
          [error(C, 7, 19, "schema-type", "duration_minutes: '1:30' is a time, not minutes; write 90")]),
+    *[Case(f"duration-in-words-{written}-is-said-in-minutes",  # "expected a whole number", with no way on
+           {C: course(duration_minutes=f"duration_minutes: {written}")},
+           {C: course(duration_minutes=f"duration_minutes: {minutes}")},
+           [error(C, 7, 19, "schema-type", f"duration_minutes: '{written}' is text; write the number of minutes "
+                  f"alone: {minutes}")])
+      for written, minutes in (("90 minutes", 90), ("1h30", 90), ("1.5 hours", 90), ("2 h 15 min", 135))],
     Case("duration-whole-number",
          {C: course(duration_minutes="duration_minutes: 1.5")},
          {C: course(duration_minutes="duration_minutes: 2")},

@@ -174,6 +174,10 @@ def _example(schema: dict[str, Any], *, every: bool = False) -> str:
 
 
 _HOURS_MINUTES = re.compile(r"(\d{1,3}):([0-5]\d)")  # "1:30", for a field counted in minutes
+# "90 minutes", "1h30", "1.5 hours", "2 h 15 min", "45分": a length in words, for such a field.
+_HOURS = r"(?:h|hrs?|hours?|時間)"
+_MINUTES = r"(?:m|mins?|minutes?|分)"
+_IN_WORDS = re.compile(rf"(?:(\d{{1,3}}(?:[.,]\d+)?)\s*{_HOURS})?\s*(?:(\d{{1,4}})\s*{_MINUTES}?)?", re.IGNORECASE)
 _BULLET = re.compile(r"[\u2022\u30fb*]\s")  # "• item", "・ item", "* item": a list as word processors write it
 
 
@@ -203,8 +207,20 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
     clock = _HOURS_MINUTES.fullmatch(value.strip()) if isinstance(value, str) else None
     if expected == "a whole number" and isinstance(field, str) and field.endswith("minutes") and clock:
         return f"{_quote(value, source)} is a time, not minutes; write {int(clock[1]) * 60 + int(clock[2])}"
+    if expected == "a whole number" and isinstance(field, str) and field.endswith("minutes") and \
+            (minutes := _minutes_in_words(value)) is not None:
+        return f"{_quote(value, source)} is text; write the number of minutes alone: {minutes}"
     shown = _quote(value, source) if source is not None or isinstance(value, (str, int, float)) else ""
     return f"expected {expected}, got {_type_of(value)} {shown if value is not None else ''}".rstrip()
+
+
+def _minutes_in_words(value: Any) -> int | None:
+    """The minutes a length written in words says ("1h30": 90), if it reads as one."""
+    words = _IN_WORDS.fullmatch(value.strip()) if isinstance(value, str) else None
+    if words is None or not any(words.groups()) or not re.search(r"\D", value.strip()):
+        return None
+    hours = float(words[1].replace(",", ".")) if words[1] else 0.0
+    return round(hours * 60) + int(words[2] or 0)
 
 
 def _text_split_by_colon(value: Any) -> str | None:
