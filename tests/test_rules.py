@@ -24,6 +24,7 @@ import jsonschema_rs
 import pytest
 from syllabus.core.catalog import load_catalog
 from syllabus.core.rules import MATERIAL_SUFFIXES
+from syllabus.core.schema_messages import did_you_mean
 from syllabus.core.schemas import build_schema_set
 from syllabus.core.taxonomy import Taxonomy
 from syllabus.plugin.options import load_options
@@ -1335,3 +1336,12 @@ def test_loading_leaves_the_cycle_collector_as_it_found_it(catalog, enabled: boo
         assert result.report.has_errors
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("written", ["keystone-102/regex-search", "courses/keystone-102/course.yml",
+                                     "keystone-102/index.md"])
+def test_a_path_where_an_id_goes_suggests_the_id_it_names(written: str) -> None:
+    """A plan item naming a unit ('keystone-102/regex-search') was offered 'keystone-101-ja',
+    the id spelt most like the whole path."""
+    ids = ["keystone-101", "keystone-101-ja", "keystone-102", "search-bootcamp-live"]
+    assert did_you_mean(written, ids) == " (did you mean 'keystone-102'?)"

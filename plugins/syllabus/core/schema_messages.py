@@ -100,6 +100,11 @@ def _meant_value(value: Any, allowed: Iterable[str], titles: Mapping[str, str]) 
         for meant in (_MEANT.get(_as_said(value)), titled.get(_as_said(value))):
             if meant in allowed:
                 return meant
+        # A path where an id goes ("keystone-102/regex-search", "courses/intro/course.yml"):
+        # the id it names, rather than the id spelt most like the whole path.
+        named = [part.removesuffix(".md").removesuffix(".yml") for part in value.split("/")]
+        if len(named) > 1 and (meant := next((part for part in named if part in allowed), None)):
+            return meant
     return closest(value, allowed)
 
 
