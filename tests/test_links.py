@@ -77,6 +77,9 @@ BROKEN = [
            "'../ohter/index.md' links to course 'ohter', which does not exist (did you mean 'other'?)"),
     Broken("outside-the-site", "# Intro\n\n[up](../../../README.md)\n", 3, 6, "'../../../README.md' points outside "
            "the site"),
+    Broken("from-a-docs-pages-file", "# Guide\n\nTake [the course](../courses/intro/index.md).\n", 3, 19,
+           "'../courses/intro/index.md' points outside the site (did you mean 'courses/intro/index.md'?)",
+           "docs/index.md"),  # as GitHub's file view follows it
     Broken("from-a-docs-page", "# Guide\n\nTake [the lab](courses/intro/lab.md).\n", 3, 16,
            "'courses/intro/lab.md' not found in course 'intro' (did you mean 'courses/intro/lab/index.md'?)",
            "docs/index.md"),
