@@ -431,6 +431,25 @@ def test_large_results_are_listed_a_page_at_a_time(page: Any, large_catalog_site
     assert len(visible_ids(page)) == listed  # a new filter starts from the first page again
 
 
+def test_back_from_a_course_the_longer_list_is_there_again(page: Any, large_catalog_site: str) -> None:
+    """Back from a card shown by "Show more", the list had its first page only and the reader
+    was put at its end, the course they came from gone."""
+    page.goto(large_catalog_site + "catalog/")
+    listed = len(visible_ids(page))
+    page.locator("button[data-more]").click()
+    ids = visible_ids(page)
+    assert len(ids) == 2 * listed
+    card = page.locator(f"li.syllabus-card[data-id='{ids[-2]}']")
+    card.scroll_into_view_if_needed()
+    card.locator("h2 a").click()
+    page.wait_for_url(re.compile(f"courses/{ids[-2]}/"))
+    page.go_back()
+    expect(page.locator("li.syllabus-card")).to_have_count(2 * listed)
+    expect(card).to_be_in_viewport()
+    page.reload()  # the entry keeps it too
+    expect(page.locator("li.syllabus-card")).to_have_count(2 * listed)
+
+
 def test_cards_beyond_the_first_page_are_localised_when_shown(browser: Any, large_catalog_site: str) -> None:
     with open_page(browser, timezone_id="Asia/Tokyo", locale="en-GB") as page:
         page.goto(large_catalog_site + "catalog/")

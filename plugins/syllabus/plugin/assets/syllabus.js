@@ -297,6 +297,7 @@
       var first = limit;
       limit += PAGE;
       apply(stateFromForm());
+      remember();
       // Keyboard users continue at the first card just added.
       if (listed[first]) listed[first].querySelector("a").focus();
     });
@@ -316,9 +317,39 @@
     // The URL may name values no checkbox offers (a course was retired since the link
     // was shared): show what the form can express, and put that back in the URL.
     function restore() {
+      var before = history.state || {};
       stateToForm(readState(location.search));
       update(false);
+      if (before.syllabusListed > limit) {  // a longer list than the first page: see remember()
+        limit = before.syllabusListed;
+        apply(stateFromForm());
+        var card = cards[before.syllabusCard];
+        var back = function () {
+          if (card) window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - (before.syllabusTop || 0));
+        };
+        back();
+        if (document.readyState !== "complete") window.addEventListener("load", back, { once: true });
+        remember(card);
+      }
     }
+
+    /* How many cards are listed, and which card the reader was at (the one they opened, or
+     * the first in view) how far down the window, kept with the history entry: back from a
+     * course opened from a list made longer by "Show more", the list is as long again and that
+     * card where it was. Not the scroll position: cards not yet drawn have a stand-in height
+     * (content-visibility in syllabus.css), so the same position is elsewhere in a new page. */
+    function remember(card) {
+      card = card || Array.prototype.find.call(list.children, function (item) {
+        return !item.hidden && item.getBoundingClientRect().bottom > 0;
+      });
+      var at = card ? { syllabusCard: card.dataset.id, syllabusTop: card.getBoundingClientRect().top } : {};
+      history.replaceState(Object.assign({}, history.state, { syllabusListed: limit }, at), "");
+      history.scrollRestoration = "manual";  // this entry's place is put back by restore(), not the browser's
+    }
+    list.addEventListener("click", function (event) {
+      if (limit > PAGE && event.target.closest("a")) remember(event.target.closest("li"));
+    });
+    window.addEventListener("pagehide", function () { if (limit > PAGE && document.body.contains(root)) remember(); });
 
     window.addEventListener("popstate", function () {
       if (document.body.contains(root)) restore();
