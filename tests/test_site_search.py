@@ -208,3 +208,17 @@ def test_a_build_removes_the_search_folders_of_killed_builds(tmp_path: Path, mon
     finally:
         source.close()
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([running.name, recent.name, huge.name])
+
+
+def test_who_teaches_a_session_and_where_are_found_not_its_dates(tmp_path: Path) -> None:
+    """A venue ("Hudson") and an instructor's name found nothing on the course page: the
+    whole session list was left out of the index, not only its dates and buttons."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.course("briefing", format="in-person", sessions=[
+        {"start": "2027-03-02T09:00", "timezone": "America/New_York", "instructors": ["Jonas Weber"],
+         "location": "Keystone office, 250 Hudson Street, New York", "registration_url": "https://example.com/r"}])
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    content = pagefind_pages(site)["courses/briefing/"]["content"]
+    assert "Jonas Weber" in content and "250 Hudson Street" in content
+    assert not any(word in content for word in ("2027", "Mar", "Register", "Add to calendar"))
