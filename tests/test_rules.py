@@ -686,6 +686,13 @@ FILES = [
          [error(C, 12, 24, "output-path", "units[1].file: 'Welcome.md' would be published at 'Welcome/index.html', "
                 "where units[0] (welcome.md) is published (the paths differ only in letter case, which macOS and "
                 "Windows do not tell apart); rename it")]),
+    Case("a-listed-unit-and-a-stray-file-in-other-letter-case",  # said nowhere: the listed one was skipped
+         {C: units("welcome.md"), "courses/intro/welcome.md": "# A\n", "courses/intro/Welcome.md": "# old\n"},
+         {C: units("welcome.md"), "courses/intro/welcome.md": "# A\n"},
+         [error("courses/intro/Welcome.md", 1, 1, "file-name", "'Welcome.md' and 'welcome.md' differ only in "
+                "letter case: Windows and macOS keep one of them, so the checkout loses the other; rename one"),
+          warning("courses/intro/Welcome.md", 1, 1, "unlisted-page", "Welcome.md is not listed under units in "
+                  "course.yml, so it is not published")]),
     Case("unit-listed-twice",
          {C: units("setup.md", "setup.md"), "courses/intro/setup.md": "# Setup\n"},
          {C: units("setup.md", "lab.md"), "courses/intro/setup.md": "# Setup\n", "courses/intro/lab.md": "# Lab\n"},

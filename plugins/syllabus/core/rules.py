@@ -401,8 +401,12 @@ def _check_windows_names(folder: Path, base: PurePosixPath, listed: set[PurePosi
                 continue
             if name in folders:
                 folders.remove(name)
-            if not any(entry.parts[:len(path.parts)] == path.parts for entry in listed):
-                report.at(printable(str(base / path)), 1, 1, problem, "file-name")
+            # Said at a name no entry lists (a listed one's entry says what is wrong with it); of
+            # two names in other letter case, at the unlisted one, if one is listed.
+            unlisted = [at for at in (path, relative / other) if not any(
+                entry.parts[:len(at.parts)] == at.parts for entry in listed)]
+            if unlisted:
+                report.at(printable(str(base / unlisted[0])), 1, 1, problem, "file-name")
 
 
 def _check_course_data(data: Any, source: str, options: Options, report: Report) -> bool:
