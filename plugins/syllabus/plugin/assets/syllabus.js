@@ -140,6 +140,7 @@
     var PAGE = 48;  // fills rows of 1, 2, 3 or 4 columns
     var limit = PAGE;
     var listed = [];
+    list.setAttribute("data-paged", "");  // every listed card is drawn from now on: see syllabus.css
 
     function stateFromForm() {
       var state = { sort: sortSelect.value, keywords: keywordInput.value, filters: {} };
@@ -317,39 +318,26 @@
     // The URL may name values no checkbox offers (a course was retired since the link
     // was shared): show what the form can express, and put that back in the URL.
     function restore() {
-      var before = history.state || {};
       stateToForm(readState(location.search));
       update(false);
-      if (before.syllabusListed > limit) {  // a longer list than the first page: see remember()
-        limit = before.syllabusListed;
+      var kept = listedKept();
+      if (kept > limit) {  // see remember()
+        limit = kept;
         apply(stateFromForm());
-        var card = cards[before.syllabusCard];
-        var back = function () {
-          if (card) window.scrollTo(0, card.getBoundingClientRect().top + window.scrollY - (before.syllabusTop || 0));
-        };
-        back();
-        if (document.readyState !== "complete") window.addEventListener("load", back, { once: true });
-        remember(card);
       }
     }
 
-    /* How many cards are listed, and which card the reader was at (the one they opened, or
-     * the first in view) how far down the window, kept with the history entry: back from a
-     * course opened from a list made longer by "Show more", the list is as long again and that
-     * card where it was. Not the scroll position: cards not yet drawn have a stand-in height
-     * (content-visibility in syllabus.css), so the same position is elsewhere in a new page. */
-    function remember(card) {
-      card = card || Array.prototype.find.call(list.children, function (item) {
-        return !item.hidden && item.getBoundingClientRect().bottom > 0;
-      });
-      var at = card ? { syllabusCard: card.dataset.id, syllabusTop: card.getBoundingClientRect().top } : {};
-      history.replaceState(Object.assign({}, history.state, { syllabusListed: limit }, at), "");
-      history.scrollRestoration = "manual";  // this entry's place is put back by restore(), not the browser's
+    /* How many cards "Show more" listed for this address, kept for the tab's session: back
+     * from a course opened from the longer list (or on reload) it is as long again, so the
+     * browser (or instant navigation) puts the reader back at the card they left. In
+     * sessionStorage, not history.state, which Material's instant navigation replaces. */
+    function listedKey() { return "syllabus-listed:" + location.pathname + location.search; }
+    function listedKept() {
+      try { return Number(sessionStorage.getItem(listedKey())) || 0; } catch (error) { return 0; }
     }
-    list.addEventListener("click", function (event) {
-      if (limit > PAGE && event.target.closest("a")) remember(event.target.closest("li"));
-    });
-    window.addEventListener("pagehide", function () { if (limit > PAGE && document.body.contains(root)) remember(); });
+    function remember() {
+      try { sessionStorage.setItem(listedKey(), String(limit)); } catch (error) { /* storage off: not kept */ }
+    }
 
     window.addEventListener("popstate", function () {
       if (document.body.contains(root)) restore();
