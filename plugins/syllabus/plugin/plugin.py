@@ -102,6 +102,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 HOME_SESSIONS = 4  # next live sessions on the home page
 HOME_OUTPUT = "index.html"  # the home page, whichever docs page MkDocs writes it from (index.md, README.markdown)
 TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
+# Without JavaScript the catalog's filters cannot filter a static page: not shown, and the
+# cards take the width. In the head, read before the first paint, so that with JavaScript
+# nothing moves (Material's no-js class goes only at the end of the body: 0.17 layout shift).
+WITHOUT_SCRIPT = ("<noscript><style>.syllabus-catalog{display:block}"
+                  ".syllabus-catalog>.syllabus-filters{display:none}</style></noscript>")
 WATCHED = ("courses", "tracks", "plans", "schemas", SITE_LOCALES)
 
 
@@ -659,7 +664,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         re-run scripts in the body)."""
         if self.catalog is None or self.options is None:
             return None
-        head = self.script_messages + self.feed_links.replace("{base}", escape(page.url.count("/") * "../"))
+        base = escape(page.url.count("/") * "../")
+        head = self.script_messages + WITHOUT_SCRIPT + self.feed_links.replace("{base}", base)
         generated = self.pages.get(page.file.src_uri)
         course = generated.context.get("course") if generated is not None else None
         if course is not None and generated is not None and generated.template == COURSE_TEMPLATE:
