@@ -621,6 +621,10 @@ FILES = [
           "courses/intro/history-search.md": "# B\n"},
          [error(C, 11, 24, "file", "units[0].file: 'regex-search.md' not found in the course folder (is it "
                 "'regular-expressions.md', which no entry lists?)")]),
+    Case("a-missing-material-is-never-a-dotfile",  # "(is it '.DS_Store', which no entry lists?)"
+         {C: material("file: deck.pdf"), "courses/intro/.DS_Store": b"\x00"},
+         {C: material("file: deck.pdf"), **DECK, "courses/intro/.DS_Store": b"\x00"},
+         [error(C, 11, 39, "file", "materials[0].file: 'deck.pdf' not found in the course folder")]),
     Case("a-page-no-unit-lists-is-a-warning",
          {C: course(), "courses/intro/extra.md": "# Extra\n"},
          {C: course(), "courses/intro/extra.txt": "Trainer notes.\n"},

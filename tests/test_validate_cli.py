@@ -1022,6 +1022,10 @@ def test_a_site_without_site_url_is_warned_that_what_is_read_away_from_it_leads_
      "other one %-encoded: 'https://example.com%5Cacademy/'"),
     ("https://example.com/100%zz/", "write it with only the characters an address holds (RFC 3986), each "
      "other one %-encoded: 'https://example.com/100%25zz/'"),
+    ("https://example.com/caf%C3%A9/\u200b/", "write it with only the characters an address holds (RFC 3986), "
+     "each other one %-encoded: 'https://example.com/caf%C3%A9/%E2%80%8B/'"),  # what is encoded stays so
+    ("https://deploy:s3cret@example.com/", "write it without a user name or password: it is printed in every "
+     "feed, calendar and page's data"),
 ])
 def test_a_site_url_no_page_address_can_follow_is_refused(catalog, run_cli, tmp_path, site_url, message):
     """Each page's address is written after site_url: '?ref=feed' gave

@@ -78,6 +78,17 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 2
 
 
+def test_new_says_when_the_course_folder_is_a_symlink_or_a_file(catalog: CatalogDir, run_cli, tmp_path) -> None:
+    (catalog.root / "courses").mkdir()
+    (catalog.root / "courses/linked").symlink_to(tmp_path)
+    (catalog.root / "courses/flat").write_text("x\n", encoding="utf-8")
+    for course_id, what in (("linked", "a symlink"), ("flat", "a file")):
+        made = run_cli("new", "course", course_id, "--owner", "@trainer", "-f", catalog.config)
+        assert (made.code, made.err) == (2, f"syllabus new: error: courses/{course_id} is {what}, not a course "
+                                            "folder; nothing was written (remove it, or pick another id)\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["catalog"]
+
+
 def test_new_gives_a_course_folder_the_course_yml_it_lacks(catalog: CatalogDir, run_cli) -> None:
     """validate says a folder without course.yml needs `syllabus new course ID`, which refused
     the folder as taken; its overview page is kept."""

@@ -218,7 +218,10 @@ def write_new(root: Path, files: dict[str, str]) -> list[str]:
     if linked_folder(root, first.parts[0], linked := Report()):  # it would write outside the repository
         raise ScaffoldError(linked.diagnostics[0].message)
     folder = root / first.parent
-    if (root / first).exists() or (root / first).is_symlink() or folder.is_symlink():
+    if folder != root / first.parts[0] and (folder.is_symlink() or (folder.exists() and not folder.is_dir())):
+        raise ScaffoldError(f"{first.parent.as_posix()} is {'a symlink' if folder.is_symlink() else 'a file'}, "
+                            "not a course folder; nothing was written (remove it, or pick another id)")
+    if (root / first).exists() or (root / first).is_symlink():
         raise FileExistsError(first.as_posix())
     written = []
     for path, text in files.items():

@@ -31,7 +31,7 @@ def repository_folder(root: Path) -> str:
                                 capture_output=True, text=True, errors="surrogateescape", check=False)
     except OSError:
         return ""
-    return result.stdout.strip() if result.returncode == 0 else ""
+    return result.stdout.rstrip("\n") if result.returncode == 0 else ""  # a folder's name may end in a space
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -510,7 +510,9 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         # where the site's pages and courses/ are folders apart: the link the site needs.
         from_file = posixpath.normpath(posixpath.join(posixpath.dirname(f"{options.docs_dir}/{page}"), written))
         if not page.startswith("courses/") and site.has(from_file):
-            return _Broken(f"'{url}' points outside the site (did you mean '{posixpath.relpath(from_file, here)}'?)",
+            fragment = f"#{url.partition('#')[2]}" if "#" in url else ""
+            return _Broken(f"'{url}' points outside the site (did you mean "
+                           f"'{posixpath.relpath(from_file, here)}{fragment}'?)",
                            f"a link goes from the page's place in the site, where {options.docs_dir}/ is the top "
                            "and courses/ is beside its pages, not from its file in the repository")
         return _Broken(f"'{url}' points outside the site", "link to a page or file of the site, relative to this page")

@@ -168,6 +168,7 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True,
         # file is one of those, however unlike its old name), naming the only one if none is alike.
         page = relative.suffix.lower() in MARKDOWN_SUFFIXES
         siblings = sorted(p.name for p in folder.iterdir() if p.name not in (COURSE_FILE, COURSE_PAGE, *listed)
+                          and not p.name.startswith(".")  # .DS_Store and the like: never a unit or material
                           and (p.suffix.lower() in MARKDOWN_SUFFIXES) == page and p.is_file()) \
             if folder.is_dir() and list_siblings else []
         meant = did_you_mean(name, siblings) or (f" (is it '{siblings[0]}', which no entry lists?)"

@@ -225,7 +225,7 @@ def _minutes_in_words(value: Any) -> int | None:
     if words is None or not any(words.groups()) or not re.search(r"\D", value.strip()):
         return None
     hours = float(words[1].replace(",", ".")) if words[1] else 0.0
-    return round(hours * 60) + int(words[2] or 0)
+    return (round(hours * 60) + int(words[2] or 0)) or None  # "0 min": the schema's minimum says more
 
 
 def _text_split_by_colon(value: Any) -> str | None:

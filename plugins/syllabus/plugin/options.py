@@ -114,9 +114,12 @@ def site_url_problem(site_url: str) -> str | None:
     if parts.path.rstrip("/").rpartition("/")[2].lower().endswith((".html", ".htm")):
         return "write the folder the site is published at, not a page in it"
     if not URI_TEXT.fullmatch(site_url):  # feeds and calendars need a URI; browsers would guess at the rest
-        written = quote(site_url, safe=URI_SAFE)
-        return (f"write it with only the characters an address holds (RFC 3986), each other one %-encoded: "
-                f"'{written}' (a domain name not in ASCII in its xn-- form)")
+        written = _NOT_URI_TEXT.sub(lambda match: quote(match.group(), safe=""), site_url)
+        domain = "" if parts.netloc.isascii() else " (a domain name not in ASCII in its xn-- form)"
+        return ("write it with only the characters an address holds (RFC 3986), each other one %-encoded: "
+                f"'{written}'{domain}")
+    if parts.username is not None or parts.password is not None:  # published in every feed and calendar
+        return "write it without a user name or password: it is printed in every feed, calendar and page's data"
     return None
 
 
@@ -124,6 +127,7 @@ def site_url_problem(site_url: str) -> str | None:
 # %XX escapes); site_url_problem allows nothing else, whatever it is.
 URI_SAFE = "-._~!$&'()*+,;=:@/[]"
 URI_TEXT = re.compile(rf"(?:[A-Za-z0-9{re.escape(URI_SAFE)}]|%[0-9A-Fa-f]{{2}})*")
+_NOT_URI_TEXT = re.compile(rf"%(?![0-9A-Fa-f]{{2}})|[^A-Za-z0-9%{re.escape(URI_SAFE)}]")
 
 
 def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
