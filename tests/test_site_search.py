@@ -216,9 +216,15 @@ def test_who_teaches_a_session_and_where_are_found_not_its_dates(tmp_path: Path)
     catalog = CatalogDir.new(tmp_path / "catalog")
     catalog.course("briefing", format="in-person", sessions=[
         {"start": "2027-03-02T09:00", "timezone": "America/New_York", "instructors": ["Jonas Weber"],
-         "location": "Keystone office, 250 Hudson Street, New York", "registration_url": "https://example.com/r"}])
+         "location": "Keystone office, 250 Hudson Street, New York", "registration_url": "https://example.com/r"},
+        {"start": "2027-03-09T09:00", "timezone": "America/New_York", "instructors": ["Cancelled Teacher"],
+         "location": "Elsewhere Hall, New York", "status": "cancelled"}])
     site = tmp_path / "site"
     build_site(catalog.config, site)
-    content = pagefind_pages(site)["courses/briefing/"]["content"]
-    assert "Jonas Weber" in content and "250 Hudson Street" in content
-    assert not any(word in content for word in ("2027", "Mar", "Register", "Add to calendar"))
+    record = pagefind_pages(site)["courses/briefing/"]
+    assert "Jonas Weber" in record["content"] and "250 Hudson Street" in record["content"]
+    assert not any(word in record["content"] for word in ("2027", "Mar", "Register", "Add to calendar",
+                                                          "Cancelled Teacher", "Elsewhere"))
+    # Found under the sessions' heading (a sub-result linking #sessions), not the one before it.
+    assert [anchor["id"] for anchor in record["anchors"]][-1] == "sessions"
+    assert record["content"].index("Jonas Weber") > record["content"].index("Upcoming sessions")
