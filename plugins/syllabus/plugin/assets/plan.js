@@ -526,10 +526,23 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     // A link made before the entries moved to the fragment has them in the query: read once,
-    // then written to the fragment by update().
-    var params = entriesIn(location.hash) || entriesIn(location.search) || new URLSearchParams();
+    // then written to the fragment by update(), and taken out of the page's links to itself
+    // (instant navigation made them absolute with the query, and a click sent it to the server).
+    var fromQuery = !entriesIn(location.hash) && entriesIn(location.search);
+    var params = entriesIn(location.hash) || fromQuery || new URLSearchParams();
     FIELDS.forEach(function (field) {
       if (params.has(field)) form.elements[field].value = params.get(field);
+    });
+    if (fromQuery) withoutEntries(document);
+    // Back to an address with entries (after a heading's anchor replaced them): the form
+    // shows them again.
+    window.addEventListener("hashchange", function () {
+      var entries = entriesIn(location.hash);
+      if (!entries || !document.body.contains(form)) return;
+      FIELDS.forEach(function (field) {  // each field's default is "", the zone's the visitor's own
+        form.elements[field].value = entries.get(field) || (field === "timezone" ? ownZone : "");
+      });
+      update();
     });
     if (!params.has("timezone")) {  // the visitor's own zone, until they type another
       try {
@@ -549,6 +562,17 @@
   function entriesIn(part) {
     var params = new URLSearchParams(part.slice(1));
     return FIELDS.some(function (field) { return params.has(field); }) ? params : null;
+  }
+
+  /* The links of ``scope`` to this page without the form's entries in their query. */
+  function withoutEntries(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll("a[href]"), function (link) {
+      var target = new URL(link.href, location.href);
+      if (target.origin !== location.origin || target.pathname !== location.pathname) return;
+      if (!entriesIn(target.search)) return;
+      FIELDS.forEach(function (field) { target.searchParams.delete(field); });
+      link.setAttribute("href", target.pathname + target.search + target.hash);
+    });
   }
 
   /* The address's query without the form's entries (see entriesIn), "?" and all. */
