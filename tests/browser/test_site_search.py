@@ -117,6 +117,9 @@ def test_filters_list_their_values_in_the_catalogs_order(page: Any, example_site
     assert levels == ["All", "Beginner", "Intermediate", "Advanced"]
     roles = page.locator("select[data-facet=role] option").all_text_contents()
     assert roles == ["All", "Administrator", "End user", "Power user", "Engineering manager"]
+    # A title as Pagefind keeps it, its spaces collapsed, is in its place too.
+    assert page.evaluate("window.syllabusFacetOrder('role', ['Power user', 'End  user ', 'Zed', 'Administrator'])") \
+        == ["Administrator", "End  user ", "Power user", "Zed"]
 
 
 def test_level_facet_restricts_results(page: Any, example_site: str) -> None:

@@ -68,8 +68,10 @@
   /* A facet's values (the search dialog's: titles) in the order the catalog lists them, the
    * taxonomy's (levels lowest first); a value the build did not list goes last, by its text. */
   window.syllabusFacetOrder = function (facet, values) {
-    var order = (pageMessages().facet_order || {})[facet] || [];
-    function place(value) { var index = order.indexOf(value); return index < 0 ? order.length : index; }
+    // As Pagefind keeps a filter's value: spaces collapsed ("Code  insights" is "Code insights").
+    function plain(value) { return String(value).replace(/\s+/g, " ").trim(); }
+    var order = ((pageMessages().facet_order || {})[facet] || []).map(plain);
+    function place(value) { var index = order.indexOf(plain(value)); return index < 0 ? order.length : index; }
     return values.slice().sort(function (a, b) { return place(a) - place(b) || (a < b ? -1 : a > b ? 1 : 0); });
   };
 
