@@ -482,6 +482,16 @@ def test_back_from_a_course_the_longer_list_is_there_again(page: Any, request: p
     expect(card).to_be_in_viewport()
 
 
+@pytest.mark.parametrize(("kept", "listed"), [("50.5", 48), ("1e9", 48), ("Infinity", 48), ("-96", 48),
+                                              ("96", 96), ("5000", 100)])
+def test_a_kept_count_is_a_whole_number_of_cards_at_most_every_course(page: Any, large_catalog_site: str,
+                                                                      kept: str, listed: int) -> None:
+    page.goto(large_catalog_site + "catalog/")
+    page.evaluate(f"sessionStorage.setItem('syllabus-listed:/catalog/', {kept!r})")
+    page.reload()
+    expect(page.locator("li.syllabus-card")).to_have_count(listed)
+
+
 def test_cards_beyond_the_first_page_are_localised_when_shown(browser: Any, large_catalog_site: str) -> None:
     with open_page(browser, timezone_id="Asia/Tokyo", locale="en-GB") as page:
         page.goto(large_catalog_site + "catalog/")

@@ -204,6 +204,21 @@ def test_an_old_link_with_entries_in_its_query_moves_them_to_the_fragment(browse
         # Back to the address with the entries (the anchor replaced them): the form shows them.
         page.go_back()
         expect(page.locator("#plan-customer")).to_have_value("Acme Corp")
+        # Entries in both the query and the fragment: the query's are taken out of the links too.
+        page.goto(example_site + f"plans/{PLAN}/?customer=SecretQ&start=2027-01-04#customer=Frag&start=2027-01-04")
+        expect(page.locator("#plan-customer")).to_have_value("Frag")
+        assert page.locator("a[href*='customer=']").count() == 0 and "SecretQ" not in page.url
+        # Instant navigation loads the page again for a heading's anchor after a full load: the
+        # page script starts again at an address with no entries, and keeps those typed before.
+        page.evaluate("""async () => {
+            history.replaceState(null, "", "#timeline");
+            const fresh = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), "text/html");
+            const root = document.querySelector("[data-syllabus-plan]");
+            root.replaceWith(document.adoptNode(fresh.querySelector("[data-syllabus-plan]")));
+            window.syllabusPlan(document);
+        }""")
+        expect(page.locator("#plan-customer")).to_have_value("Frag")
+        assert urlsplit(page.url).fragment == "timeline"
         page.goto("about:blank")
         page.goto(example_site + f"plans/{PLAN}/#timeline")
         expect(page.locator("#plan-customer")).to_have_value("")

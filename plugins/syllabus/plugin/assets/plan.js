@@ -23,6 +23,9 @@
   var PLACEHOLDER = /\uE000([^\uE001]*)\uE001/g;
   var FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
   var FIELDS = ["customer", "start", "timezone", "ce", "days", "weekend", "holidays"];
+  // Each plan page's last entries, by path, while the tab keeps this script: instant navigation
+  // loads the page again for a heading's anchor (after a full load), whose address has none.
+  var lastEntries = {};
   var TYPES = { md: "text/markdown", csv: "text/csv", ics: "text/calendar" };
   var encoder = new TextEncoder();
   var formatters = {};
@@ -394,6 +397,7 @@
     }
 
     var ownZone = "";  // the visitor's zone, filled in for them: not written to the address until changed
+    var holdAddress = false;  // see lastEntries
 
     function writeUrl(current) {
       var params = new URLSearchParams();
@@ -401,6 +405,8 @@
         if (current[field] && !(field === "timezone" && current[field] === ownZone)) params.set(field, current[field]);
       });
       var fragment = params.toString();
+      lastEntries[location.pathname] = fragment;
+      if (holdAddress) return;  // entries kept from before a heading's anchor: the anchor stays until an edit
       if (!fragment && !entriesIn(location.hash)) return;  // a heading's anchor, or nothing: left as it is
       var url = location.pathname + otherQuery() + (fragment ? "#" + fragment : "");
       if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
@@ -522,23 +528,26 @@
         });
       });
     });
-    form.addEventListener("input", update);
+    form.addEventListener("input", function () { holdAddress = false; update(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     // A link made before the entries moved to the fragment has them in the query: read once,
     // then written to the fragment by update(), and taken out of the page's links to itself
     // (instant navigation made them absolute with the query, and a click sent it to the server).
     var fromQuery = !entriesIn(location.hash) && entriesIn(location.search);
-    var params = entriesIn(location.hash) || fromQuery || new URLSearchParams();
+    var kept = !entriesIn(location.hash) && !fromQuery && entriesIn("#" + (lastEntries[location.pathname] || ""));
+    holdAddress = Boolean(kept);
+    var params = entriesIn(location.hash) || fromQuery || kept || new URLSearchParams();
     FIELDS.forEach(function (field) {
       if (params.has(field)) form.elements[field].value = params.get(field);
     });
-    if (fromQuery) withoutEntries(document);
+    if (entriesIn(location.search)) withoutEntries(document);
     // Back to an address with entries (after a heading's anchor replaced them): the form
     // shows them again.
     window.addEventListener("hashchange", function () {
       var entries = entriesIn(location.hash);
       if (!entries || !document.body.contains(form)) return;
+      holdAddress = false;
       FIELDS.forEach(function (field) {  // each field's default is "", the zone's the visitor's own
         form.elements[field].value = entries.get(field) || (field === "timezone" ? ownZone : "");
       });

@@ -334,8 +334,10 @@
      * browser (or instant navigation) puts the reader back at the card they left. In
      * sessionStorage, not history.state, which Material's instant navigation replaces. */
     function listedKey() { return "syllabus-listed:" + location.pathname + location.search; }
-    function listedKept() {
-      try { return Number(sessionStorage.getItem(listedKey())) || 0; } catch (error) { return 0; }
+    function listedKept() {  // a whole number of cards, at most every course
+      var kept;
+      try { kept = sessionStorage.getItem(listedKey()) || ""; } catch (error) { return 0; }
+      return /^[1-9][0-9]{0,6}$/.test(kept) ? Math.min(Number(kept), courses.length) : 0;
     }
     function remember() {
       try { sessionStorage.setItem(listedKey(), String(limit)); } catch (error) { /* storage off: not kept */ }
