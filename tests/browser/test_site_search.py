@@ -113,6 +113,8 @@ def test_filters_list_their_values_in_the_catalogs_order(page: Any, example_site
     the catalog page's (levels lowest first)."""
     page.goto(example_site)
     search(page, "Keystone")
+    expect(page.locator("select[data-facet=level] option")).to_have_count(4)  # built after the results
+    expect(page.locator("select[data-facet=role] option")).to_have_count(5)
     levels = page.locator("select[data-facet=level] option").all_text_contents()
     assert levels == ["All", "Beginner", "Intermediate", "Advanced"]
     roles = page.locator("select[data-facet=role] option").all_text_contents()
