@@ -1024,6 +1024,8 @@ def test_a_site_without_site_url_is_warned_that_what_is_read_away_from_it_leads_
      "other one %-encoded: 'https://example.com/100%25zz/'"),
     ("https://example.com/caf%C3%A9/\u200b/", "write it with only the characters an address holds (RFC 3986), "
      "each other one %-encoded: 'https://example.com/caf%C3%A9/%E2%80%8B/'"),  # what is encoded stays so
+    ("https://example.com/v[2]/", "write it with only the characters an address holds (RFC 3986), each "
+     "other one %-encoded: 'https://example.com/v%5B2%5D/'"),  # brackets belong around an IPv6 host only
     ("https://deploy:s3cret@example.com/", "write it without a user name or password: it is printed in every "
      "feed, calendar and page's data"),
 ])
@@ -1040,7 +1042,7 @@ def test_a_site_url_no_page_address_can_follow_is_refused(catalog, run_cli, tmp_
 
 
 @pytest.mark.parametrize("site_url", ["https://example.com/v1.2/", "https://example.com/academy",
-                                      "https://org.github.io/repo/"])
+                                      "https://org.github.io/repo/", "http://[::1]:8000/academy/"])
 def test_a_site_url_of_a_folder_is_taken(catalog, run_cli, site_url):
     catalog.config.write_text(catalog.config.read_text("utf-8").replace(
         "site_url: https://academy.test/\n", f"site_url: {site_url}\n"), encoding="utf-8")

@@ -113,8 +113,11 @@ def site_url_problem(site_url: str) -> str | None:
         return "an address has no spaces; write %20 for one"
     if parts.path.rstrip("/").rpartition("/")[2].lower().endswith((".html", ".htm")):
         return "write the folder the site is published at, not a page in it"
-    if not URI_TEXT.fullmatch(site_url):  # feeds and calendars need a URI; browsers would guess at the rest
-        written = _NOT_URI_TEXT.sub(lambda match: quote(match.group(), safe=""), site_url)
+    # Feeds and calendars need a URI; browsers would guess at the rest. Brackets hold an IPv6
+    # host ("https://[::1]/"), and are %-encoded anywhere after it.
+    before_path, host, path = site_url.partition(parts.netloc) if parts.netloc else ("", "", site_url)
+    if _NOT_IN_HOST.search(before_path + host) or _NOT_IN_PATH.search(path):
+        written = _NOT_IN_HOST.sub(_encoded, before_path + host) + _NOT_IN_PATH.sub(_encoded, path)
         domain = "" if parts.netloc.isascii() else " (a domain name not in ASCII in its xn-- form)"
         return ("write it with only the characters an address holds (RFC 3986), each other one %-encoded: "
                 f"'{written}'{domain}")
@@ -123,11 +126,24 @@ def site_url_problem(site_url: str) -> str | None:
     return None
 
 
-# What an address may hold as written (RFC 3986: unreserved, reserved but '?' and '#', and
-# %XX escapes); site_url_problem allows nothing else, whatever it is.
-URI_SAFE = "-._~!$&'()*+,;=:@/[]"
-URI_TEXT = re.compile(rf"(?:[A-Za-z0-9{re.escape(URI_SAFE)}]|%[0-9A-Fa-f]{{2}})*")
-_NOT_URI_TEXT = re.compile(rf"%(?![0-9A-Fa-f]{{2}})|[^A-Za-z0-9%{re.escape(URI_SAFE)}]")
+# What an address may hold as written (RFC 3986: unreserved and reserved characters but '?'
+# and '#', and %XX escapes), an IPv6 address's brackets in the host only; site_url_problem
+# allows nothing else, whatever it is.
+URI_SAFE = "-._~!$&'()*+,;=:@/"
+
+
+def _outside(safe: str) -> re.Pattern[str]:
+    """What an address may not hold where ``safe`` may stand: a '%' that starts no escape,
+    and every character but ``safe`` and ASCII letters and digits."""
+    return re.compile(rf"%(?![0-9A-Fa-f]{{2}})|[^A-Za-z0-9%{re.escape(safe)}]")
+
+
+_NOT_IN_HOST = _outside(URI_SAFE + "[]")
+_NOT_IN_PATH = _outside(URI_SAFE)
+
+
+def _encoded(match: re.Match[str]) -> str:
+    return quote(match.group(), safe="")
 
 
 def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
