@@ -29,7 +29,7 @@ def test_properdocs_builds_the_example_catalog_exactly_as_mkdocs_does(tmp_path: 
     )
     assert result.returncode == 0, result.stderr
 
-    def files(site: Path) -> dict[str, bytes]:  # Pagefind's bundle differs run to run (see reproducible_files)
+    def files(site: Path) -> dict[str, bytes]:  # see reproducible_files for Pagefind's bundle
         return {name: GENERATOR.sub(b"", (site / name).read_bytes()) for name in reproducible_files(site)}
 
     ours, theirs = files(tmp_path / "mkdocs"), files(tmp_path / "properdocs")

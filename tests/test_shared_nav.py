@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from syllabus.plugin.shared_nav import MATERIAL_TEMPLATES, SharedNav
 
 from .conftest import EPOCH, REPO, CatalogDir, plan_data, track_data
+from .sitetools import reproducible_files
 
 
 def build_in_process(config_file: Path, site_dir: Path) -> SharedNav | None:
@@ -28,9 +29,8 @@ def build_in_process(config_file: Path, site_dir: Path) -> SharedNav | None:
 
 
 def site_bytes(site_dir: Path) -> dict[str, bytes]:
-    """Every published file but the search bundle (whose file names are not reproducible)."""
-    return {str(path.relative_to(site_dir)): path.read_bytes() for path in sorted(site_dir.rglob("*"))
-            if path.is_file() and "pagefind" not in path.relative_to(site_dir).parts}
+    """Every published file (but the search bundle if it is not reproducible)."""
+    return {name: (site_dir / name).read_bytes() for name in reproducible_files(site_dir)}
 
 
 def with_custom_dir(config_file: Path, folder: Path) -> Path:
