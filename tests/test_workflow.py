@@ -242,12 +242,14 @@ def test_schemas_compile_in_strict_validators(folder: str) -> None:
 
 
 def _file_validator(folder: Path, name: str) -> Draft202012Validator:
-    """Resolve ``$ref``s against the files' own location, the way an editor does."""
+    """Resolve ``$ref``s against the files' own location, the way an editor does, and check
+    formats, as check-jsonschema and ajv with ajv-formats do."""
     def retrieve(uri: str) -> Resource:
         return Resource.from_contents(json.loads(Path(uri.removeprefix("file://")).read_text(encoding="utf-8")))
 
     uri = (folder / name).as_uri()
-    return Draft202012Validator({"$ref": uri}, registry=Registry(retrieve=retrieve))
+    return Draft202012Validator({"$ref": uri}, registry=Registry(retrieve=retrieve),
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 @pytest.mark.parametrize("kind", ["course", "track", "plan"])
@@ -262,6 +264,10 @@ def test_editor_schemas_resolve_side_by_side_and_accept_the_example_catalog(kind
     if kind == "course":  # the taxonomy is in: a role mkdocs.yml does not declare is rejected
         data = {**load_file(files[0]).data, "roles": ["astronaut"]}
         assert not validator.is_valid(data)
+        # A date no calendar has, which the pattern alone let through (validate refuses it too).
+        assert [error.message for error in validator.iter_errors({**load_file(files[0]).data,
+                                                                  "last_reviewed": "2026-02-30"})] == [
+            "'2026-02-30' is not a 'date'"]
 
 
 def test_editor_schemas_resolve_by_their_own_ids_without_a_location() -> None:
