@@ -692,6 +692,10 @@ def test_catalog_json_content_ordering_and_sorted_keys(site: Path) -> None:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
     options = next(p["syllabus"] for p in config["plugins"] if isinstance(p, dict) and "syllabus" in p)
     assert list(document["taxonomy"]["roles"]) == sorted(options["roles"])
+    # Keys sorted by id lose mkdocs.yml's order (levels lowest first): each term says its place.
+    for kind in ("roles", "levels", "formats", "products"):
+        terms = document["taxonomy"][kind]
+        assert sorted(terms, key=lambda term: terms[term]["order"]) == list(options[kind]), kind
 
 
 def test_catalog_json_is_what_syllabus_export_prints(site: Path, run_cli: Any) -> None:

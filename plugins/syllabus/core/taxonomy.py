@@ -121,4 +121,7 @@ class Taxonomy:
         return bool(term and term.online)
 
     def as_json(self) -> dict[str, dict[str, Any]]:
-        return {kind: {k: t.as_json() for k, t in getattr(self, kind).items()} for kind in KINDS}
+        """Each kind's terms by id, each with its ``order`` in the kind (levels lowest first),
+        which keys sorted by id would lose."""
+        return {kind: {k: {**t.as_json(), "order": order} for order, (k, t) in enumerate(getattr(self, kind).items())}
+                for kind in KINDS}

@@ -2,7 +2,8 @@
 
 Keys are sorted and lists keep the catalog's stable (id) order, so the same sources and
 the same "today" give the same bytes. Fields are only ever added within a schema version:
-``language`` and ``updated`` (see :meth:`Catalog.updated`) came later than the rest.
+``language`` and ``updated`` (see :meth:`Catalog.updated`) and each taxonomy term's
+``order`` came later than the rest.
 """
 
 from __future__ import annotations
