@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -1322,3 +1323,17 @@ def test_a_file_every_page_loads_that_the_site_does_not_have_fails_a_strict_buil
         "mkdocs.yml:18:30: extra_css[1]: 'css/missing.css'", "mkdocs.yml:18:69: extra_css[3]: '/assets/site.css'",
         "mkdocs.yml:21:15: extra.polyfills[0]: 'js/gone.js'", "mkdocs.yml:6:9: theme.logo: 'drafts/logo.png'",
         "mkdocs.yml:5:12: theme.favicon: 'img/missing.png'"], warned
+
+
+def test_pages_load_the_plugin_assets_by_a_digest_of_their_bytes(site: Path) -> None:
+    """Material names its files by their content; ours keep their names and carry a digest
+    as the query, so a host may cache them for long and a new release is fetched anew."""
+    for url in ("", "courses/keystone-101/first-search/"):
+        html = page(site, url)
+        addresses = [str(e.attrs.get("href") or e.attrs.get("src") or "")
+                     for e in html.find_all("link") + html.find_all("script")]
+        ours = [urlsplit(a) for a in addresses if "assets/syllabus/" in a]
+        assert len(ours) == 5, addresses
+        for address in ours:
+            published = site / url / address.path
+            assert address.query == f"v={hashlib.sha256(published.read_bytes()).hexdigest()[:12]}", address

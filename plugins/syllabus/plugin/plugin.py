@@ -76,7 +76,7 @@ from .incremental import (
     page_frame,
 )
 from .options import docs_folder, loaded_files, loaded_path, options_from_config, theme_text_problems
-from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER
+from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER, asset_address
 from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
@@ -248,7 +248,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.options.messages, _filtered_languages(self.catalog, self.options),
             {facet: [taxonomy.title(kind, key) for key in getattr(taxonomy, kind)] for facet, kind in SEARCH_FACETS})
         for asset in ASSET_FILES:
-            path = ASSETS_SITE_FOLDER + asset
+            path = asset_address(asset)
             if asset.endswith(".css"):
                 if path not in config.extra_css:
                     config.extra_css.append(path)
