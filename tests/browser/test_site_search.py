@@ -322,3 +322,25 @@ def test_opened_from_files_the_search_says_where_it_works(browser: Any, example_
         page.locator("input.md-search__input").fill("install")
         expect(page.locator(STATUS)).to_have_text(
             "Search works on the published site, not in pages opened from files on this computer.")
+
+
+@pytest.mark.parametrize("save_data", [False, True], ids=["engine-at-idle", "save-data-waits-for-the-box"])
+def test_the_engine_is_fetched_at_idle_unless_the_visitor_saves_data(page: Any, example_site: str,
+                                                                      save_data: bool) -> None:
+    """Pagefind's engine (~86 KB) is fetched when the page is idle, so the first query is
+    answered at once; a visitor who asked to save data fetches it only on using the box."""
+    engine = example_site + "pagefind/pagefind.js"
+    if not save_data:
+        with page.expect_request(engine, timeout=10_000):  # without a touch of the page
+            page.goto(example_site + "catalog/")
+        return
+    page.add_init_script("Object.defineProperty(navigator, 'connection', "
+                         "{ get: () => ({ saveData: true, effectiveType: '4g' }) })")
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(example_site + "catalog/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1_500)  # idle callbacks have run (Chromium calls them within 50 ms of idle)
+    assert [url for url in fetched if "/pagefind/" in url] == []
+    assert search(page, "Keystone")
+    assert engine in fetched

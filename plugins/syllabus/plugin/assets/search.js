@@ -320,7 +320,12 @@
       toggle.dispatchEvent(new Event("change"));
     }
   });
-  addEventListener("load", () => (window.requestIdleCallback || setTimeout)(warm), { once: true });
+  // Ready before the first query (~86 KB once), unless the visitor asked to save data or is
+  // on a slow connection: then the engine comes when the box is first touched.
+  const { saveData = false, effectiveType = "" } = navigator.connection || {};
+  if (!saveData && !effectiveType.endsWith("2g")) {
+    addEventListener("load", () => (window.requestIdleCallback || setTimeout)(warm), { once: true });
+  }
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const first = list.querySelector(".md-search-result__link");
