@@ -121,3 +121,45 @@ def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, exam
     with open_page(browser, viewport={"width": 1366, "height": 800}) as page:  # a sidebar, not a drawer
         page.goto(example_site + "courses/keystone-101/")
         assert not page.evaluate("document.querySelector('.md-sidebar--primary').inert")
+
+
+def test_focused_links_keep_their_contrast(page: Any, example_site: str) -> None:
+    """Material's default accent coloured a focused or hovered link #526cfe, 4.26:1 on white."""
+    page.goto(example_site + "catalog/")
+    page.locator("[data-cards] li h2 a").first.focus()
+    assert blocking_violations(page) == []
+    accent = page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()")
+    assert accent == "#3d5afe"
+
+
+def test_search_results_show_focus_and_matches_in_forced_colours(browser: Any, example_site: str) -> None:
+    """Windows' high-contrast mode dropped the background that marks the focused result and the
+    matched words (black on black in a dark theme)."""
+    with open_page(browser, forced_colors="active", color_scheme="dark") as page:
+        page.goto(example_site + "courses/keystone-101/")
+        page.locator("body").press("/")
+        page.locator("input.md-search__input").fill("search")
+        expect(page.locator(".md-search-result__link").first).to_be_visible(timeout=20_000)
+        page.locator("input.md-search__input").press("ArrowDown")
+        focused = page.evaluate("""() => { const style = getComputedStyle(document.activeElement);
+            return [document.activeElement.matches('.md-search-result__link'), style.outlineStyle]; }""")
+        assert focused == [True, "solid"]
+        mark = page.locator(".md-search-result mark").first
+        expect(mark).to_be_visible()
+        assert mark.evaluate("m => [getComputedStyle(m).backgroundColor, getComputedStyle(m).color]") == \
+            page.evaluate("""() => { const probe = document.createElement('span');
+                probe.style.cssText = 'forced-color-adjust: none; background: Mark; color: MarkText';
+                document.body.append(probe);
+                const colours = [getComputedStyle(probe).backgroundColor, getComputedStyle(probe).color];
+                probe.remove(); return colours; }""")
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_back_to_top_hidden_on_a_short_page_takes_no_focus(browser: Any, example_site: str, width: int) -> None:
+    """On the 404 page, too short to scroll, Tab reached Material's faded-out "Back to top"."""
+    with open_page(browser, viewport={"width": width, "height": 900}) as page:
+        page.goto(example_site + "404.html")
+        button = page.locator("button.md-top")
+        expect(button).to_have_attribute("hidden", "")
+        button.evaluate("button => button.focus()")
+        assert page.evaluate("document.activeElement.matches('button.md-top')") is False
