@@ -123,6 +123,52 @@ def test_the_closed_drawer_on_a_phone_is_out_of_the_tab_order(browser: Any, exam
         assert not page.evaluate("document.querySelector('.md-sidebar--primary').inert")
 
 
+FOCUSED_TEXT = "document.activeElement.getAttribute('aria-label') || document.activeElement.textContent.trim()"
+IN_VIEW = """() => { const box = document.activeElement.getBoundingClientRect();
+    return box.width > 0 && box.left >= 0 && box.right <= innerWidth && box.top >= 0 && box.bottom <= innerHeight; }"""
+
+
+def test_the_drawers_sections_open_and_close_from_the_keyboard(browser: Any, example_site: str) -> None:
+    """In the drawer, sections (Tracks, Plans) are levels opened by labels that took no focus:
+    Tab skipped them and walked into their closed levels, off screen, then out of the open
+    drawer into the page it covers. Now: each section's label is a button, only the open
+    level is reachable, and Tab out of the drawer closes it."""
+    with open_page(browser, viewport={"width": 390, "height": 844}, reduced_motion="reduce") as page:  # no slide
+        page.goto(example_site + "courses/keystone-101/")
+        page.locator("[data-drawer-button]").click()
+        stops = []
+        for _ in range(8):
+            stops.append(page.evaluate(FOCUSED_TEXT))
+            assert page.evaluate(IN_VIEW), stops
+            page.keyboard.press("Tab")
+            if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+                break
+        assert stops == ["Keystone Academy", "Keystone Academy", "Catalog", "Tracks", "Plans"]  # logo, home
+        assert not page.evaluate("document.getElementById('__drawer').checked")  # Tab left it: closed
+        page.locator("[data-drawer-button]").click()
+        tracks = page.get_by_role("button", name="Tracks", exact=True).first
+        tracks.focus()
+        expect(tracks).to_have_attribute("aria-expanded", "false")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__nav_3').checked")
+        tracks_titles = [t.strip() for t in page.locator("nav[aria-labelledby='__nav_3_label'] a").all_inner_texts()]
+        level = [page.evaluate(FOCUSED_TEXT)]
+        for _ in tracks_titles:
+            page.keyboard.press("Tab")
+            level.append(page.evaluate(FOCUSED_TEXT))
+            assert page.evaluate(IN_VIEW), level
+        assert level == ["Tracks", *tracks_titles]  # the level's own back button, then its links
+        for _ in tracks_titles:
+            page.keyboard.press("Shift+Tab")
+        page.keyboard.press(" ")  # closes the level; focus goes back to the label that opened it
+        assert not page.evaluate("document.getElementById('__nav_3').checked")
+        assert page.evaluate("document.activeElement.id") == "__nav_3_label"
+    with open_page(browser, viewport={"width": 1366, "height": 800}) as page:  # sections are headings there
+        page.goto(example_site + "courses/keystone-101/")
+        assert page.evaluate("document.querySelectorAll('.md-sidebar--primary [role=button], "
+                             ".md-sidebar--primary [inert]').length") == 0
+
+
 def test_focused_links_keep_their_contrast(page: Any, example_site: str) -> None:
     """Material's default accent coloured a focused or hovered link #526cfe, 4.26:1 on white."""
     page.goto(example_site + "catalog/")

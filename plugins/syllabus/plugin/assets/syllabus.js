@@ -588,6 +588,86 @@
     var button = document.querySelector("button[data-drawer-button]");
     if (toggle && drawer) drawer.inert = DRAWER_MEDIA.matches && !toggle.checked;
     if (toggle && button) button.setAttribute("aria-expanded", String(toggle.checked));
+    if (drawer) syncDrawerLevels(drawer);
+  }
+
+  // In the drawer each section of the navigation is a level that slides over the one above
+  // it, opened and closed by labels that take no focus (Material renders sections as headings
+  // on wide screens): Tab reached no section and walked into closed levels off screen. On a
+  // phone the labels are buttons, and only the open level (the deepest) can be reached.
+  var DRAWER_LEVEL_LABELS = "label.md-nav__link[for^='__nav'], label.md-nav__title[for^='__nav']";
+
+  function syncDrawerLevels(drawer) {
+    var phone = DRAWER_MEDIA.matches;
+    Array.prototype.forEach.call(drawer.querySelectorAll("[data-syllabus-inert]"), function (hidden) {
+      hidden.inert = false;
+      hidden.removeAttribute("data-syllabus-inert");
+    });
+    Array.prototype.forEach.call(drawer.querySelectorAll(DRAWER_LEVEL_LABELS), function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      if (phone) {
+        label.tabIndex = 0;
+        label.setAttribute("role", "button");
+        label.setAttribute("aria-expanded", String(Boolean(toggle && toggle.checked)));
+      } else if (label.hasAttribute("role")) {
+        label.setAttribute("tabindex", "");  // as the theme renders a section's label
+        label.removeAttribute("role");
+        label.removeAttribute("aria-expanded");
+      }
+    });
+    if (!phone) return;
+    var open = Array.prototype.filter.call(drawer.querySelectorAll("input.md-nav__toggle:checked"), function (toggle) {
+      return toggle.parentElement.querySelector(":scope > nav.md-nav");
+    });
+    var level = open.length ? open[open.length - 1].parentElement.querySelector(":scope > nav.md-nav") : null;
+    // Everything but the open level and the elements holding it: the levels above, covered.
+    for (var node = level; node && node !== drawer; node = node.parentElement) {
+      Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+        if (sibling === node || sibling.inert) return;
+        sibling.inert = true;
+        sibling.setAttribute("data-syllabus-inert", "");
+      });
+    }
+    Array.prototype.forEach.call(drawer.querySelectorAll("input.md-nav__toggle:not(:checked)"), function (toggle) {
+      var closed = toggle.parentElement.querySelector(":scope > nav.md-nav");
+      if (closed && !closed.inert) {
+        closed.inert = true;
+        closed.setAttribute("data-syllabus-inert", "");
+      }
+    });
+  }
+
+  // A level opened or closed from the keyboard: focus goes to the label that closes it again,
+  // or back to the one that opened it. Handled before anything else sees the key: the theme
+  // clicks a focused label on Enter itself, which would toggle the level twice.
+  function connectDrawerLevels(toggle) {
+    document.addEventListener("keydown", function (event) {
+      var label = event.target instanceof Element && event.target.closest("[role=button]");
+      if (!label || !label.matches(DRAWER_LEVEL_LABELS) || (event.key !== "Enter" && event.key !== " ")) return;
+      event.preventDefault();
+      event.stopPropagation();
+      var level = document.getElementById(label.htmlFor);
+      label.click();
+      syncDrawer();
+      var next = level && level.checked
+        ? level.parentElement.querySelector(":scope > nav.md-nav > label.md-nav__title")
+        : level && level.parentElement.querySelector(":scope > label.md-nav__link, :scope > div > label.md-nav__link");
+      if (next) next.focus({ preventScroll: true });  // a scroll would carry the sliding level away
+    }, true);
+    document.addEventListener("change", function (event) {
+      if (event.target instanceof Element && event.target.matches(".md-sidebar--primary input.md-nav__toggle")) {
+        syncDrawer();
+      }
+    });
+    // Tab past the open drawer's last link went on behind it, into the covered page.
+    document.addEventListener("focusout", function (event) {
+      var drawer = document.querySelector(".md-sidebar--primary");
+      var to = event.relatedTarget;
+      if (!drawer || !toggle.checked || !DRAWER_MEDIA.matches || !drawer.contains(event.target)
+          || !(to instanceof Element) || drawer.contains(to) || to.matches("[data-drawer-button]")) return;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    });
   }
 
   function drawerButton(toggle) {
@@ -603,7 +683,9 @@
     button.addEventListener("click", function () {
       toggle.checked = !toggle.checked;
       toggle.dispatchEvent(new Event("change"));
-      var first = toggle.checked && document.querySelector(".md-sidebar--primary a[href]");
+      var drawer = toggle.checked && document.querySelector(".md-sidebar--primary");
+      var first = drawer && Array.prototype.find.call(drawer.querySelectorAll("a[href], [role=button]"),
+        function (stop) { return !stop.closest("[inert]"); });
       if (first) first.focus();
     });
     return button;
@@ -613,6 +695,7 @@
     var toggle = document.getElementById("__drawer");
     if (!toggle) return;
     var button = drawerButton(toggle);
+    connectDrawerLevels(toggle);
     toggle.addEventListener("change", syncDrawer);
     DRAWER_MEDIA.addEventListener("change", syncDrawer);
     document.addEventListener("keydown", function (event) {
