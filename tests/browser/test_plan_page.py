@@ -525,3 +525,28 @@ def test_the_japanese_plan_page_and_its_downloads_match_the_command_line(
         assert english_leftovers(text.splitlines(), keys) == [], fmt
         assert JAPANESE_DATE.search(text), fmt
     assert expected["csv"].out.startswith('\ufeff"日付","日目","元の日付","フェーズ","種類","タイトル","担当",')
+
+
+def test_the_verdict_is_said_when_typing_pauses_not_for_every_letter(plan_page: Any) -> None:
+    """The status is a live region: typing "Europe/Berlin" read out "Unknown time zone: E.",
+    "...: Eu." and ten more. While a field is typed into, the verdict (and aria-invalid)
+    waits for a pause; leaving the field says it at once."""
+    page = plan_page
+    personalise(page, "Acme", "2027-03-01")
+    page.evaluate("""() => { window.said = [];
+        new MutationObserver(() => window.said.push(document.querySelector('#plan-status').textContent))
+            .observe(document.querySelector('#plan-status'), { childList: true, characterData: true, subtree: true });
+        const zone = document.querySelector('#plan-timezone');
+        window.flagged = 0;
+        new MutationObserver(() => { if (zone.getAttribute('aria-invalid')) window.flagged++; })
+            .observe(zone, { attributes: true }); }""")
+    box = page.locator("#plan-timezone")
+    box.fill("")
+    box.press_sequentially("Europe/Berlin", delay=40)
+    expect(page.locator("#plan-status")).to_contain_text("Acme")
+    assert page.evaluate("window.flagged") == 0
+    said = page.evaluate("window.said")
+    assert len(said) <= 2 and not any("Unknown" in text or "unknown" in text for text in said), said
+    box.press_sequentially("xx", delay=40)
+    box.press("Tab")  # left: said at once
+    expect(box).to_have_attribute("aria-invalid", "true", timeout=300)

@@ -27,6 +27,8 @@
   // loads the page again for a heading's anchor (after a full load), whose address has none.
   var lastEntries = {};
   var TYPES = { md: "text/markdown", csv: "text/csv", ics: "text/calendar" };
+  var TYPED = /^(text|search|date)$/;  // fields typed into a character or a date part at a time
+  var TYPING_PAUSE_MS = 800;  // a pause in typing after which the entries' verdict is said
   var encoder = new TextEncoder();
   var formatters = {};
 
@@ -472,26 +474,42 @@
       copyButtons.forEach(function (button) { button.disabled = true; });
     }
 
-    function update() {
+    // The verdict on the entries (the status, read out as it changes, and the field it is
+    // about): while the visitor types, only once they pause; a screen reader read out "Unknown
+    // time zone: E.", "...: Eu." for every letter of "Europe/Berlin".
+    var verdictTimer = null;
+    var pendingVerdict = null;
+    function tell(text, invalid, typing) {
+      clearTimeout(verdictTimer);
+      pendingVerdict = function () {
+        pendingVerdict = null;
+        FIELDS.forEach(function (field) {  // the field the message is about says so to assistive technology
+          var input = form.elements[field];
+          if (invalid === field) input.setAttribute("aria-invalid", "true");
+          else input.removeAttribute("aria-invalid");
+        });
+        status.textContent = text;
+      };
+      if (typing) verdictTimer = setTimeout(pendingVerdict, TYPING_PAUSE_MS);
+      else pendingVerdict();
+    }
+
+    function update(typing) {
       var current = values();
       writeUrl(current);
       var state = readForm(current, data);
-      FIELDS.forEach(function (field) {  // the field the message is about says so to assistive technology
-        var input = form.elements[field];
-        if (state.invalid === field) input.setAttribute("aria-invalid", "true");
-        else input.removeAttribute("aria-invalid");
-      });
       var mine = ++generation;
       root.dataset.personalised = "false";
       showDates(state);
       showCustomer(state.who);
       resetDownloads();
       if (!state.who) {
-        status.textContent = state.error && FIELDS.some(function (f) { return current[f]; }) ? state.error : initialStatus;
+        tell(state.error && FIELDS.some(function (f) { return current[f]; }) ? state.error : initialStatus,
+          state.invalid, typing);
         return;
       }
       if (!window.crypto || !crypto.subtle) {
-        status.textContent = say("script.plan.status.insecure");
+        tell(say("script.plan.status.insecure"), null, typing);
         return;
       }
       var who = state.who;
@@ -508,7 +526,7 @@
             + "." + fmt);
         });
         copyButtons.forEach(function (button) { button.disabled = false; });
-        status.textContent = say("script.plan.status.ready", { customer: who.customer });
+        tell(say("script.plan.status.ready", { customer: who.customer }), null, typing);
         root.dataset.personalised = "true";
       });
     }
@@ -528,7 +546,14 @@
         });
       });
     });
-    form.addEventListener("input", function () { holdAddress = false; update(); });
+    form.addEventListener("input", function (event) {
+      holdAddress = false;
+      update(event.target instanceof HTMLInputElement && TYPED.test(event.target.type));
+    });
+    form.addEventListener("change", function () {  // the entry is done (left, or Enter): its verdict now
+      clearTimeout(verdictTimer);
+      if (pendingVerdict) pendingVerdict();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     // A link made before the entries moved to the fragment has them in the query: read once,
