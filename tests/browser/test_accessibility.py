@@ -209,3 +209,19 @@ def test_back_to_top_hidden_on_a_short_page_takes_no_focus(browser: Any, example
         expect(button).to_have_attribute("hidden", "")
         button.evaluate("button => button.focus()")
         assert page.evaluate("document.activeElement.matches('button.md-top')") is False
+
+
+def test_a_table_wider_than_the_page_is_reached_by_the_keyboard(browser: Any, example_site: str) -> None:
+    """At 320 px the Japanese course's table scrolled in a wrapper no key could reach
+    (axe: scrollable-region-focusable); as wide as the page, it is no stop of its own."""
+    scroller = """() => Array.from(document.querySelectorAll('.md-typeset__scrollwrap'), wrapper =>
+        [wrapper.scrollWidth > wrapper.clientWidth, wrapper.tabIndex, wrapper.getAttribute('role'),
+         wrapper.getAttribute('aria-label')])"""
+    with open_page(browser, viewport={"width": 320, "height": 800}) as page:
+        page.goto(example_site + "courses/keystone-101-ja/")
+        expect(page.locator(".md-typeset__scrollwrap[role=region]")).to_have_count(1)
+        assert page.evaluate(scroller) == [[True, 0, "region", "Table (scrolls sideways)"]]
+        assert blocking_violations(page) == []
+        page.set_viewport_size({"width": 1366, "height": 800})
+        expect(page.locator(".md-typeset__scrollwrap[role=region]")).to_have_count(0)
+        assert page.evaluate(scroller) == [[False, -1, None, None]]

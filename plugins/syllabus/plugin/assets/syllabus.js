@@ -707,8 +707,39 @@
     });
   }
 
+  // A table wider than the page scrolls inside the theme's wrapper, which the keyboard could
+  // not reach in every browser (axe: scrollable-region-focusable, at 320 px): while it
+  // overflows, the wrapper takes focus as a region named for what it is.
+  var scrollers = window.ResizeObserver && new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { markScroller(entry.target); });
+  });
+
+  function markScroller(wrapper) {
+    if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+      wrapper.tabIndex = 0;
+      wrapper.setAttribute("role", "region");
+      wrapper.setAttribute("aria-label", syllabusText("script.table.scrolls"));
+    } else if (wrapper.getAttribute("role") === "region") {
+      wrapper.removeAttribute("tabindex");
+      wrapper.removeAttribute("role");
+      wrapper.removeAttribute("aria-label");
+    }
+  }
+
+  function connectScrollingTables(root) {
+    if (!scrollers) return;
+    scrollers.disconnect();  // the previous page's, replaced by instant navigation
+    // The theme wraps tables once it has mounted the page, after this script's turn.
+    requestAnimationFrame(function () {
+      Array.prototype.forEach.call(root.querySelectorAll(".md-typeset__scrollwrap"), function (wrapper) {
+        scrollers.observe(wrapper);  // reported at once, then on every change of size
+      });
+    });
+  }
+
   function init() {
     syncDrawer();  // instant navigation closes the drawer without a change event
+    connectScrollingTables(document);
     nameSearchDialog();
     connectSearchEntries(document);
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
