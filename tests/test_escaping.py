@@ -59,6 +59,9 @@ CRITERIA = f"Criteria {SCRIPT} {TEMPLATE}"
 CREDENTIAL = f"Badge {IMG} {BLOCK}"
 ROLE_DESCRIPTION = f"Reads {IMG} and {TEMPLATE}"
 ROLE_TITLE = f"Admin {SVG} {TEMPLATE}"  # the site's own config, printed on every course page and card
+# A unit's first paragraph, with markup written as entities: its page's description too.
+UNIT_LEAD_SOURCE = f'Unit body {TEMPLATE} &lt;img src=x onerror=alert(1)&gt; "quoted".'
+UNIT_LEAD = f'Unit body {TEMPLATE} <img src=x onerror=alert(1)> "quoted".'
 
 # What each payload must never turn into, in the raw bytes of an HTML file.
 MARKUP = ("<img src=x", "<img/src=x", "<script>alert", "<svg onload", "<svg/onload", "' autofocus")
@@ -83,7 +86,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         credential={"type": "badge", "title": CREDENTIAL, "criteria": CRITERIA},
     ))
     catalog.write("courses/evil/index.md", f"Course body with {TEMPLATE} and {BLOCK}.\n")
-    catalog.write("courses/evil/unit.md", f"Unit body {TEMPLATE}.\n")
+    catalog.write("courses/evil/unit.md", f"{UNIT_LEAD_SOURCE}\n")
     catalog.write("courses/evil/handout.txt", "handout\n")
     catalog.course("evil-live", course_data(
         "evil-live", title=LIVE_TITLE, summary=SUMMARY, format="virtual-ilt", roles=["end-user"],
@@ -154,7 +157,7 @@ PAGES = {
     "courses/evil/": [COURSE_TITLE, SUMMARY, *OUTCOMES, UNIT_TITLE, f"Handout {IMG}", CREDENTIAL, CRITERIA,
                       TRACK_TITLE, PLAN_TITLE, ", ".join(OWNERS), f"Course body with {TEMPLATE} and {BLOCK}.",
                       ROLE_TITLE],
-    "courses/evil/unit/": [UNIT_TITLE, COURSE_TITLE, f"Unit body {TEMPLATE}."],
+    "courses/evil/unit/": [UNIT_TITLE, COURSE_TITLE, UNIT_LEAD],
     "courses/evil-live/": [LIVE_TITLE, SUMMARY, f"with {', '.join(INSTRUCTORS)}", TRACK_TITLE, PLAN_TITLE],
     "catalog/": [COURSE_TITLE, LIVE_TITLE, SUMMARY, f"For {ROLE_TITLE}"],
     "tracks/evil-track/": [TRACK_TITLE, SUMMARY, TRACK_NOTE, COURSE_TITLE, LIVE_TITLE, f"Track outcome {SVG}",
@@ -175,7 +178,7 @@ def test_hostile_text_reads_exactly_as_authored(site: Path, url: str) -> None:
 
 @pytest.mark.parametrize(("url", "title", "description"), [
     ("courses/evil/", COURSE_TITLE, SUMMARY),
-    ("courses/evil/unit/", UNIT_TITLE, SUMMARY),
+    ("courses/evil/unit/", UNIT_TITLE, UNIT_LEAD),  # its first paragraph, as text
     ("courses/evil-live/", LIVE_TITLE, SUMMARY),
     ("tracks/evil-track/", TRACK_TITLE, SUMMARY),
     ("plans/evil-plan/", PLAN_TITLE, SUMMARY),

@@ -1337,3 +1337,14 @@ def test_pages_load_the_plugin_assets_by_a_digest_of_their_bytes(site: Path) -> 
         for address in ours:
             published = site / url / address.path
             assert address.query == f"v={hashlib.sha256(published.read_bytes()).hexdigest()[:12]}", address
+
+
+def test_each_unit_page_is_described_by_its_own_lead(site: Path) -> None:
+    """Every unit page repeated its course's summary as its description (a search engine's
+    duplicate); a unit's is its first paragraph, its course's summary only if it has none."""
+    course = SOURCES["courses"]["keystone-101"]
+    descriptions = [page(site, f"courses/keystone-101/{unit['file'][:-3]}/").find("meta", name="description")
+                    .attrs["content"] for unit in course["units"]]
+    assert len(set(descriptions)) == len(descriptions) and course["summary"] not in descriptions
+    assert descriptions[1] == ("By default Keystone runs a literal search: it finds exactly the text you type, "
+                               "across every repository you can access.")

@@ -7,6 +7,7 @@ import posixpath
 
 import pytest
 from syllabus.core.model import Session
+from syllabus.core.pages import DESCRIPTION_LENGTH, lead_text
 from syllabus.plugin.render import relative_url, session_times
 
 
@@ -51,3 +52,18 @@ def test_session_times_count_elapsed_minutes_across_a_clock_change() -> None:
     times = session_times(Session(start=dt.datetime(2027, 3, 28, 1, 30), timezone="Europe/Berlin"), 90)
     assert (times.start, times.end) == ("2027-03-28T01:30:00+01:00", "2027-03-28T04:00:00+02:00")
     assert times.label == "Sun, Mar 28, 2027, 01:30\u2009–\u200904:00"
+
+
+@pytest.mark.parametrize(("html", "lead"), [
+    ("<h2 id='a'>Try</h2><p>By default it runs a <strong>literal</strong> search.</p><p>More.</p>",
+     "By default it runs a literal search."),
+    ('<div class="admonition note"><p class="admonition-title">Note</p><p>Inside &amp; first.</p></div>',
+     "Inside & first."),  # the admonition's title is not prose
+    ("<p>" + "word " * 40 + "</p>", ("word " * 31).strip() + "…"),  # cut after a word, within 160
+    ("<p>" + "検索" * 100 + "</p>", "検索" * 79 + "検…"),  # no spaces: cut at 159 characters
+    ("<pre><code>only code</code></pre>", ""),
+    ('<p>a "quoted" &lt;b&gt; line\nbroken</p>', 'a "quoted" <b> line broken'),  # text: escaped where printed
+])
+def test_a_units_description_is_the_lead_of_its_first_paragraph(html: str, lead: str) -> None:
+    assert lead_text(html) == lead
+    assert len(lead) <= DESCRIPTION_LENGTH

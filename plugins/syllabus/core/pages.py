@@ -435,6 +435,23 @@ def joined_lines(html: str) -> str:
     return "".join(part if index % 2 else _SPACELESS_LINE_BREAK.sub(r"\1", part) for index, part in enumerate(parts))
 
 
+DESCRIPTION_LENGTH = 160  # characters of a page's description search engines show
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)  # not an admonition's title (<p class=...>)
+
+
+def lead_text(html: str) -> str:
+    """The words of the first paragraph of a page's ``html`` (tags dropped, entities read),
+    cut after a word within :data:`DESCRIPTION_LENGTH` characters: the page's own
+    description, where a unit had its course's, the same on every unit page."""
+    match = _PARAGRAPH.search(html)
+    text = Markup(match.group(1)).striptags() if match else ""
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    cut = text[: DESCRIPTION_LENGTH - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut  # Japanese has no spaces between words
+    return words.rstrip(" ,;:") + "…"
+
+
 def plain_title(html_title: str) -> Markup:
     """A title MkDocs took from a rendered ``<h1>`` (tags stripped, entities kept) as safe text."""
     return Markup(escape(Markup(html_title).striptags()))

@@ -46,6 +46,7 @@ from ..core.pages import (
     MarkdownLinks,
     RenderBudget,
     joined_lines,
+    lead_text,
     plain_title,
     printable_meta,
     render_seconds,
@@ -84,6 +85,7 @@ from .site_search import BODY_START, BUNDLE, SearchIndexError, SearchSource, pag
 from .structure import (
     COURSE_TEMPLATE,
     SEARCH_FACETS,
+    UNIT_TEMPLATE,
     Download,
     GeneratedPage,
     next_live_sessions,
@@ -550,6 +552,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if repeated:
             html = html[heading.end():]
         content = self.renderer.render_page(generated, html, page.url, heading.group(1) if repeated else None)
+        if generated.template == UNIT_TEMPLATE and (lead := lead_text(html)):  # else its course's summary
+            page.meta["description"] = Markup(escape(lead))
         if generated.markdown_source:
             _with_published_ids(page, content)
         else:  # a track's, a plan's, the catalog's: validate cannot know its places, nor does MkDocs check them

@@ -45,6 +45,7 @@ from ..export.field_reference import field_reference
 from ..export.plans import by_phase, plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, undated_live_dates
 
 COURSE_TEMPLATE = "syllabus/course.html"  # a course's overview page
+UNIT_TEMPLATE = "syllabus/unit.html"
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str], filters: 
     """A unit is found under its course's facets, and its results name the course."""
     source = f"{course.folder}/{unit.file}"
     return GeneratedPage(
-        src_uri=course_site_path(course, unit.file), title=unit.title, template="syllabus/unit.html",
+        src_uri=course_site_path(course, unit.file), title=unit.title, template=UNIT_TEMPLATE,
         source=source, description=course.summary, language=course.language, updated=updated,
         markdown=markdown.get(source, ""), markdown_source=source, context={"course": course, "unit": unit},
         search_filters=filters, search_meta={"course": course.title},
