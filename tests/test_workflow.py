@@ -679,3 +679,18 @@ def test_the_authoring_extra_installs_what_the_guide_and_the_hooks_use() -> None
     assert commands - set(project["scripts"]) <= authoring  # every other command comes from the extra
     guide = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
     assert 'pip install -c constraints.txt -e ".[authoring]"' in guide and "pre-commit install" in guide
+
+
+def test_new_names_files_as_they_open_from_the_folder_it_ran_in(catalog: CatalogDir, run_cli,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from courses/, it printed "created courses/x/course.yml", a path that does not open
+    from there; from outside the catalog, paths stay the catalog's."""
+    (catalog.root / "courses").mkdir(exist_ok=True)
+    monkeypatch.chdir(catalog.root / "courses")
+    made = run_cli("new", "course", "from-inside", "--owner", "@trainer", "-f", catalog.config)
+    assert made.out.splitlines()[:2] == ["created from-inside/course.yml", "created from-inside/index.md"]
+    again = run_cli("new", "course", "from-inside", "--owner", "@trainer", "-f", catalog.config)
+    assert again.err.startswith("syllabus new: error: from-inside/course.yml already exists")
+    monkeypatch.chdir(catalog.root.parent)
+    elsewhere = run_cli("new", "course", "from-outside", "--owner", "@trainer", "-f", catalog.config)
+    assert elsewhere.out.startswith("created courses/from-outside/course.yml\n")

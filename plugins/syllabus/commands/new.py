@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -235,6 +236,15 @@ def write_new(root: Path, files: dict[str, str]) -> list[str]:
     return written
 
 
+def openable(path: str, root: Path) -> str:
+    """``path`` (from the catalog's root) as the trainer opens it from the folder they ran the
+    command in, when that is inside the catalog (courses/: "x/course.yml"); else as it is."""
+    here, top = Path.cwd().resolve(), root.resolve()
+    if here != top and top not in here.parents:
+        return path
+    return Path(os.path.relpath(top / path, here)).as_posix()
+
+
 def run(args: argparse.Namespace, options: Options) -> int:
     try:
         check_id(args.id)
@@ -247,11 +257,12 @@ def run(args: argparse.Namespace, options: Options) -> int:
         sys.stderr.write(f"syllabus new: error: {error}\n")
         return EXIT_USAGE
     except FileExistsError as error:
-        sys.stderr.write(f"syllabus new: error: {error} already exists; nothing was written "
-                         "(edit it, or pick another id)\n")
+        sys.stderr.write(f"syllabus new: error: {openable(str(error), options.root)} already exists; nothing was "
+                         "written (edit it, or pick another id)\n")
         return EXIT_USAGE  # the id asked for is taken: a usage error, as a malformed one is
     for path in files:
-        sys.stdout.write(f"created {path}\n" if path in written else f"kept {path}, which was there already\n")
+        shown = openable(path, options.root)
+        sys.stdout.write(f"created {shown}\n" if path in written else f"kept {shown}, which was there already\n")
     sys.stdout.write("next: fill it in, then run `syllabus validate`\n")
     return EXIT_OK
 
