@@ -488,7 +488,7 @@
           if (invalid === field) input.setAttribute("aria-invalid", "true");
           else input.removeAttribute("aria-invalid");
         });
-        status.textContent = text;
+        if (status.textContent !== text) status.textContent = text;  // the same words are not said again
       };
       if (typing) verdictTimer = setTimeout(pendingVerdict, TYPING_PAUSE_MS);
       else pendingVerdict();
@@ -550,10 +550,14 @@
       holdAddress = false;
       update(event.target instanceof HTMLInputElement && TYPED.test(event.target.type));
     });
-    form.addEventListener("change", function () {  // the entry is done (left, or Enter): its verdict now
+    // The entry is done when the field is left, or with Enter: its verdict at once. Not on
+    // change, which a date field fires for each part typed into it.
+    function sayNow() {
       clearTimeout(verdictTimer);
       if (pendingVerdict) pendingVerdict();
-    });
+    }
+    form.addEventListener("focusout", sayNow);
+    form.addEventListener("keydown", function (event) { if (event.key === "Enter") sayNow(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     // A link made before the entries moved to the fragment has them in the query: read once,
