@@ -297,6 +297,17 @@
     else document.activeElement.blur(); // "/" opens it again
   }
 
+  /* Whether the visitor asked to save data or is on a 2G connection, as far as the browser
+   * says (a getter that throws, or odd values, say no). */
+  function savingData() {
+    try {
+      const connection = navigator.connection || {};
+      return connection.saveData === true || String(connection.effectiveType || "").endsWith("2g");
+    } catch {
+      return false;
+    }
+  }
+
   function typing(target) {
     return target instanceof HTMLElement &&
       (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
@@ -322,10 +333,7 @@
   });
   // Ready before the first query (~86 KB once), unless the visitor asked to save data or is
   // on a slow connection: then the engine comes when the box is first touched.
-  const { saveData = false, effectiveType = "" } = navigator.connection || {};
-  if (!saveData && !effectiveType.endsWith("2g")) {
-    addEventListener("load", () => (window.requestIdleCallback || setTimeout)(warm), { once: true });
-  }
+  if (!savingData()) addEventListener("load", () => (window.requestIdleCallback || setTimeout)(warm), { once: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const first = list.querySelector(".md-search-result__link");
