@@ -879,6 +879,17 @@ def test_search_index_reads_course_prose_not_facts(site: Path) -> None:
     assert indexed["filters"]["level"] == ["Beginner"] and indexed["filters"]["role"] == ["End user"]
 
 
+def test_the_home_page_is_found_by_its_own_words_not_by_its_lists(site: Path) -> None:
+    """The home page's lists (roles, next sessions, tracks, plans, the steps) repeat other
+    pages' words: it came up first for course titles and instructors' names."""
+    home = pagefind_pages(site)[""]["content"]
+    shown = article(site, "").text
+    for listed in (*(t["title"] for t in SOURCES["tracks"].values()), *(p["title"] for p in SOURCES["plans"].values())):
+        assert listed in shown and listed not in home, listed
+    prose = (REPO / "docs/index.md").read_text(encoding="utf-8")
+    assert "Questions about a course or a session" in prose and "Questions about a course or a session" in home
+
+
 def test_unit_results_name_their_course(site: Path) -> None:
     course = SOURCES["courses"]["admin-essentials"]
     unit = course["units"][0]
