@@ -3,13 +3,15 @@ their initial state and with the catalog filtered down to its empty state."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .conftest import open_page
+from ..conftest import CatalogDir, build_site
+from .conftest import open_page, serve
 
 BLOCKING = {"serious", "critical"}
 
@@ -167,6 +169,55 @@ def test_the_drawers_sections_open_and_close_from_the_keyboard(browser: Any, exa
         page.goto(example_site + "courses/keystone-101/")
         assert page.evaluate("document.querySelectorAll('.md-sidebar--primary [role=button], "
                              ".md-sidebar--primary [inert]').length") == 0
+
+
+def test_the_current_pages_table_of_contents_is_a_level_the_keyboard_opens(browser: Any, example_site: str) -> None:
+    """On a track page the drawer lists the page itself, a label that opens its table of
+    contents: it took no focus, and the contents were out of reach."""
+    with open_page(browser, viewport={"width": 390, "height": 844}, reduced_motion="reduce") as page:
+        page.goto(example_site + "tracks/admin-path/")
+        page.locator("[data-drawer-button]").click()
+        here = page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']")
+        expect(here).to_have_attribute("role", "button")
+        here.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__toc').checked")
+        assert page.evaluate("document.activeElement.matches(\".md-nav--secondary label.md-nav__title[for='__toc']\")")
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary .md-nav--secondary')")
+        assert page.evaluate(IN_VIEW)
+
+
+def test_closing_a_level_with_a_click_leaves_focus_in_the_drawer(browser: Any, example_site: str) -> None:
+    """A click on an open level's title closed it and left focus on a label now covered: the
+    next Tab went behind the open drawer."""
+    with open_page(browser, viewport={"width": 390, "height": 844}, reduced_motion="reduce") as page:
+        page.goto(example_site + "tracks/admin-path/")  # the drawer opens at the Tracks level
+        page.locator("[data-drawer-button]").click()
+        page.locator(".md-sidebar--primary nav[data-md-level='1'] > label.md-nav__title[for='__nav_3']").click()
+        assert not page.evaluate("document.getElementById('__nav_3').checked")
+        assert page.evaluate("document.activeElement.id") == "__nav_3_label"
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+
+
+def test_a_section_button_showing_only_an_icon_is_named_by_its_page(browser: Any, tmp_path: Path) -> None:
+    """With navigation.indexes a section's label holds only its arrow, beside a link to the
+    section's page: the button it became had no name (axe: button-name, critical)."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  features: [navigation.indexes]\n")
+        + "nav:\n  - index.md\n  - Guide:\n      - guide/index.md\n      - guide/first.md\n      - guide/second.md\n")
+    for name, title in (("index", "Guide overview"), ("first", "First steps"), ("second", "Second steps")):
+        catalog.write(f"docs/guide/{name}.md", f"# {title}\n\nWords.\n")
+    build_site(catalog.config, tmp_path / "site")
+    with serve(tmp_path / "site") as url, open_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(url)
+        page.locator("[data-drawer-button]").click()
+        opener = page.locator(".md-nav__container > label.md-nav__link")
+        expect(opener).to_have_attribute("role", "button")
+        expect(opener).to_have_accessible_name("Guide")
+        assert blocking_violations(page) == []
 
 
 def test_focused_links_keep_their_contrast(page: Any, example_site: str) -> None:

@@ -591,11 +591,15 @@
     if (drawer) syncDrawerLevels(drawer);
   }
 
-  // In the drawer each section of the navigation is a level that slides over the one above
-  // it, opened and closed by labels that take no focus (Material renders sections as headings
-  // on wide screens): Tab reached no section and walked into closed levels off screen. On a
-  // phone the labels are buttons, and only the open level (the deepest) can be reached.
-  var DRAWER_LEVEL_LABELS = "label.md-nav__link[for^='__nav'], label.md-nav__title[for^='__nav']";
+  // In the drawer each section of the navigation, and the current page's table of contents,
+  // is a level that slides over the one above it, opened and closed by labels that take no
+  // focus (Material renders sections as headings on wide screens): Tab reached no section and
+  // walked into closed levels off screen. On a phone the labels are buttons, named by the
+  // section's page where they show only an icon (navigation.indexes), and only the open level
+  // (the deepest) can be reached. The drawer's own title (__drawer) is no level.
+  var DRAWER_LEVEL_LABELS = "label.md-nav__link[for]:not([for='__drawer']), " +
+    "label.md-nav__title[for]:not([for='__drawer'])";
+  var KEPT_TABINDEX = "data-syllabus-tabindex";  // the theme's own, put back on a wide screen
 
   function syncDrawerLevels(drawer) {
     var phone = DRAWER_MEDIA.matches;
@@ -606,13 +610,18 @@
     Array.prototype.forEach.call(drawer.querySelectorAll(DRAWER_LEVEL_LABELS), function (label) {
       var toggle = document.getElementById(label.htmlFor);
       if (phone) {
+        if (!label.hasAttribute(KEPT_TABINDEX)) label.setAttribute(KEPT_TABINDEX, label.getAttribute("tabindex") || "");
         label.tabIndex = 0;
         label.setAttribute("role", "button");
         label.setAttribute("aria-expanded", String(Boolean(toggle && toggle.checked)));
-      } else if (label.hasAttribute("role")) {
-        label.setAttribute("tabindex", "");  // as the theme renders a section's label
-        label.removeAttribute("role");
-        label.removeAttribute("aria-expanded");
+        var page = !label.textContent.trim() && label.parentElement.querySelector(":scope > a");
+        if (page) label.setAttribute("aria-label", page.textContent.trim());
+      } else if (label.hasAttribute(KEPT_TABINDEX)) {
+        var kept = label.getAttribute(KEPT_TABINDEX);
+        if (kept) label.setAttribute("tabindex", kept);
+        else if (label.matches("[for^='__nav']")) label.setAttribute("tabindex", "");  // as the theme renders it
+        else label.removeAttribute("tabindex");
+        ["role", "aria-expanded", "aria-label", KEPT_TABINDEX].forEach(function (name) { label.removeAttribute(name); });
       }
     });
     if (!phone) return;
@@ -637,9 +646,21 @@
     });
   }
 
-  // A level opened or closed from the keyboard: focus goes to the label that closes it again,
-  // or back to the one that opened it. Handled before anything else sees the key: the theme
-  // clicks a focused label on Enter itself, which would toggle the level twice.
+  // After a level opened or closed: the label that closes it again, or the one that opened it.
+  function levelLabel(level) {
+    return level.checked
+      ? level.parentElement.querySelector(":scope > nav.md-nav > label.md-nav__title")
+      : level.parentElement.querySelector(":scope > label.md-nav__link, :scope > div > label.md-nav__link");
+  }
+
+  function focusLevel(level) {
+    var label = levelLabel(level);
+    if (label) label.focus({ preventScroll: true });  // a scroll would carry the sliding level away
+  }
+
+  // A level opened or closed from the keyboard, or by a click that left focus on a label now
+  // covered: focus follows. Keys are handled before anything else sees them: the theme clicks
+  // a focused label on Enter itself, which would toggle the level twice.
   function connectDrawerLevels(toggle) {
     document.addEventListener("keydown", function (event) {
       var label = event.target instanceof Element && event.target.closest("[role=button]");
@@ -649,14 +670,15 @@
       var level = document.getElementById(label.htmlFor);
       label.click();
       syncDrawer();
-      var next = level && level.checked
-        ? level.parentElement.querySelector(":scope > nav.md-nav > label.md-nav__title")
-        : level && level.parentElement.querySelector(":scope > label.md-nav__link, :scope > div > label.md-nav__link");
-      if (next) next.focus({ preventScroll: true });  // a scroll would carry the sliding level away
+      if (level) focusLevel(level);
     }, true);
     document.addEventListener("change", function (event) {
-      if (event.target instanceof Element && event.target.matches(".md-sidebar--primary input.md-nav__toggle")) {
-        syncDrawer();
+      var level = event.target;
+      if (!(level instanceof Element) || !level.matches(".md-sidebar--primary input.md-nav__toggle")) return;
+      syncDrawer();
+      var focused = document.activeElement;
+      if (toggle.checked && DRAWER_MEDIA.matches && (!focused || focused === document.body || focused.closest("[inert]"))) {
+        focusLevel(level);
       }
     });
     // Tab past the open drawer's last link went on behind it, into the covered page.
