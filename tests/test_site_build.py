@@ -1359,3 +1359,20 @@ def test_each_unit_page_is_described_by_its_own_lead(site: Path) -> None:
     assert len(set(descriptions)) == len(descriptions) and course["summary"] not in descriptions
     assert descriptions[1] == ("By default Keystone runs a literal search: it finds exactly the text you type, "
                                "across every repository you can access.")
+
+
+def test_a_unit_is_described_by_its_front_matter_then_its_first_words(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A unit's `description:` was accepted and ignored; a unit opening with a picture fell
+    back to its course's summary though a paragraph followed."""
+    catalog.course("intro", units=[{"title": "Said", "file": "said.md"}, {"title": "Shown", "file": "shown.md"},
+                                   {"title": "Bare", "file": "bare.md"}])
+    catalog.write("courses/intro/said.md", "---\ndescription: What the trainer wrote.\n---\n# Said\n\nFirst words.\n")
+    catalog.write("courses/intro/shown.md", "# Shown\n\n![Flow](flow.png)\n\nAfter the picture.\n")
+    catalog.write("courses/intro/flow.png", b"\x89PNG\r\n\x1a\n")
+    catalog.write("courses/intro/bare.md", "# Bare\n\n## Only headings\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    described = {name: page(site, f"courses/intro/{name}/").find("meta", name="description").attrs["content"]
+                 for name in ("said", "shown", "bare")}
+    summary = yaml.safe_load((catalog.root / "courses/intro/course.yml").read_text(encoding="utf-8"))["summary"]
+    assert described == {"said": "What the trainer wrote.", "shown": "After the picture.", "bare": summary}

@@ -63,6 +63,13 @@ def test_session_times_count_elapsed_minutes_across_a_clock_change() -> None:
     ("<p>" + "検索" * 100 + "</p>", "検索" * 79 + "検…"),  # no spaces: cut at 159 characters
     ("<pre><code>only code</code></pre>", ""),
     ('<p>a "quoted" &lt;b&gt; line\nbroken</p>', 'a "quoted" <b> line broken'),  # text: escaped where printed
+    ("<p>line one<br>line two<br />three</p>", "line one line two three"),
+    ('<p>A note<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> here.</p>', "A note here."),
+    ('<p class="lead">Styled lead.</p><p>Second.</p>', "Styled lead."),  # attr_list's { .lead }
+    ('<p><img alt="" src="a.png"></p><p>After the picture.</p>', "After the picture."),  # the first with words
+    ("<p>spaced&nbsp;&nbsp;out&#9;words</p>", "spaced out words"),
+    ("<p>" + "x" * 158 + "\U0001F468\u200d\U0001F469\u200d\U0001F467 family</p>", "x" * 158 + "…"),  # never half
+    ("<p>" + "e" * 158 + "e\u0301 accent</p>", "e" * 158 + "…"),  # nor an accent without its letter
 ])
 def test_a_units_description_is_the_lead_of_its_first_paragraph(html: str, lead: str) -> None:
     assert lead_text(html) == lead

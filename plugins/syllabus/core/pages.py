@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -436,20 +437,41 @@ def joined_lines(html: str) -> str:
 
 
 DESCRIPTION_LENGTH = 160  # characters of a page's description search engines show
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)  # not an admonition's title (<p class=...>)
+_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>(.*?)</p>", re.DOTALL)
+_NOT_PROSE = re.compile(r'<sup\b[^>]*>\s*<a\b[^>]*class="footnote-ref"[^>]*>.*?</a>\s*</sup>', re.DOTALL)  # "note1"
+_LINE_BREAK = re.compile(r"<br\s*/?>")
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f")  # zero-width joiner, variation selectors
 
 
 def lead_text(html: str) -> str:
-    """The words of the first paragraph of a page's ``html`` (tags dropped, entities read),
-    cut after a word within :data:`DESCRIPTION_LENGTH` characters: the page's own
-    description, where a unit had its course's, the same on every unit page."""
-    match = _PARAGRAPH.search(html)
-    text = Markup(match.group(1)).striptags() if match else ""
+    """The words of the first paragraph of a page's ``html`` that has any (not an admonition's
+    title; tags dropped, entities read, line breaks and runs of spaces one space), cut after a
+    word, or a character where there are no spaces, within :data:`DESCRIPTION_LENGTH`
+    characters: a unit page's own description, where it had its course's summary."""
+    for match in _PARAGRAPH.finditer(html):
+        if "admonition-title" in html[match.start():match.start(1)]:
+            continue
+        text = " ".join(Markup(_LINE_BREAK.sub(" ", _NOT_PROSE.sub("", match.group(1)))).striptags().split())
+        if text:
+            break
+    else:
+        return ""
     if len(text) <= DESCRIPTION_LENGTH:
         return text
-    cut = text[: DESCRIPTION_LENGTH - 1]
+    end = DESCRIPTION_LENGTH - 1
+    while end > 0 and _continues(text, end):  # never half a character as seen (an emoji sequence, an accent)
+        end -= 1
+    cut = text[:end]
     words = cut.rsplit(" ", 1)[0] if " " in cut else cut  # Japanese has no spaces between words
     return words.rstrip(" ,;:") + "…"
+
+
+def _continues(text: str, index: int) -> bool:
+    """Whether ``text[index]`` belongs to the character seen before it."""
+    character = text[index]
+    return (character in _JOINERS or text[index - 1] == "\u200d"
+            or unicodedata.category(character) in ("Mn", "Mc", "Me")  # a combining accent
+            or 0x1F3FB <= ord(character) <= 0x1F3FF)  # an emoji's skin tone
 
 
 def plain_title(html_title: str) -> Markup:

@@ -152,6 +152,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.markdown_links = MarkdownLinks()  # the links Markdown made of the page converted last
         self.site_outputs: frozenset[str] | None = None  # the files this build publishes, for links
         self.titles_by_language: dict[str, dict[str, str]] = {}
+        self.described_by_author: set[str] = set()  # units whose front matter has a description
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
@@ -468,8 +469,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             page.meta.update(printable_meta(page.meta))
         else:
             # Material prints page.meta.title raw (also inside <title>), so it gets escaped text.
+            # A unit is described by its front matter's description, else by its first
+            # paragraph (on_page_content), else by its course's summary.
+            authored = page.meta.get("description") if generated.template == UNIT_TEMPLATE else None
+            authored = authored.strip() if isinstance(authored, str) else ""
             page.meta["title"] = Markup(escape(generated.title))
-            page.meta["description"] = Markup(escape(generated.description))
+            page.meta["description"] = Markup(escape(authored or generated.description))
+            if authored:
+                self.described_by_author.add(page.file.src_uri)
+            else:
+                self.described_by_author.discard(page.file.src_uri)
             page.meta.update(generated.meta)
             if generated.language:  # the header's page title and the search index take it
                 page.meta["language"] = generated.language
@@ -552,7 +561,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if repeated:
             html = html[heading.end():]
         content = self.renderer.render_page(generated, html, page.url, heading.group(1) if repeated else None)
-        if generated.template == UNIT_TEMPLATE and (lead := lead_text(html)):  # else its course's summary
+        if (generated.template == UNIT_TEMPLATE and page.file.src_uri not in self.described_by_author
+                and (lead := lead_text(html))):
             page.meta["description"] = Markup(escape(lead))
         if generated.markdown_source:
             _with_published_ids(page, content)
