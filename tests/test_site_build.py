@@ -716,6 +716,28 @@ def test_navigation_lists_catalog_tracks_plans_and_docs_but_no_course(site: Path
         assert not [a for a in primary.find_all("a") if "courses/" in (a.attrs.get("href") or "")], url
 
 
+def test_hand_written_pages_in_folders_are_sections_of_the_navigation(catalog: CatalogDir, tmp_path: Path) -> None:
+    """Without a nav in mkdocs.yml, docs/ pages went into one flat list by path (a deep page
+    before a folder's overview); they are nested by folder, each folder's index first, as
+    MkDocs nests them."""
+    catalog.course("intro")
+    for path, title in (("guide/start/first-steps.md", "First steps"), ("guide/start/index.md", "Start here"),
+                        ("guide/admin/deep/backup.md", "Backups"), ("guide/admin/overview.md", "Overview"),
+                        ("faq.md", "FAQ")):
+        catalog.write(f"docs/{path}", f"# {title}\n\nWords.\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    nav = nav_tree(page(site, ""))
+    assert nav[2:] == [
+        ("FAQ", "faq/", []),
+        ("Guide", None, [
+            ("Admin", None, [("Overview", "guide/admin/overview/", []),
+                             ("Deep", None, [("Backups", "guide/admin/deep/backup/", [])])]),
+            ("Start", None, [("Start here", "guide/start/", []), ("First steps", "guide/start/first-steps/", [])]),
+        ]),
+    ]
+
+
 def edit_link(site: Path, url: str) -> str | None:
     found = page(site, url).find_all("a", rel="edit")
     return found[0].attrs["href"] if found else None

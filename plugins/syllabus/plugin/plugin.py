@@ -29,10 +29,11 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import nest_paths
 from mkdocs.utils.meta import get_data
 
 from ..core.admonitions import AdmonitionTitles, admonition_titles
@@ -414,9 +415,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         """Home, Catalog, tracks, plans, then the hand-written pages; never the course pages."""
         assert self.catalog is not None and self.options is not None
         generated = set(self.pages)
-        pages = sorted((f.src_uri, f.dest_uri) for f in files.documentation_pages() if f.src_uri not in generated)
+        # In MkDocs' order (a folder's index first), and nested by folder as MkDocs nests them.
+        pages = [(f.src_uri, f.dest_uri) for f in sorted(files.documentation_pages(), key=file_sort_key)
+                 if f.src_uri not in generated]
         homes = {uri for uri, output in pages if output == HOME_OUTPUT}  # index.md, README.markdown...
-        docs = [uri for uri, _ in pages if uri not in homes]
+        docs = _escaped_sections(nest_paths(uri for uri, _ in pages if uri not in homes))
         messages = self.options.messages
 
         def text(key: str) -> Markup:  # Material prints nav titles raw
@@ -771,6 +774,13 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 for path, recursive in watch_roots(folder):
                     server.watch(str(path), recursive=recursive)
         return server
+
+
+def _escaped_sections(items: list[Any]) -> list[Any]:
+    """A nav made by ``nest_paths`` with its sections' titles (folder names) as escaped text:
+    Material prints nav titles raw."""
+    return [{Markup(escape(title)): _escaped_sections(children) for title, children in item.items()}
+            if isinstance(item, dict) else item for item in items]
 
 
 def _refuse_shared_outputs(files: Files, downloads: list[Download]) -> None:
