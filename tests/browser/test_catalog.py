@@ -380,6 +380,11 @@ def test_filters_work_from_the_keyboard(page: Any, example_site: str, courses: l
     tab_to(page, "button[data-clear]")
     page.keyboard.press("Enter")
     assert_shows(page, courses, {})
+    # Nothing left to clear: the button goes, and focus waits where a new search starts.
+    expect(page.locator("button[data-clear]")).to_be_hidden()
+    expect(page.locator("input[name=keywords]")).to_be_focused()
+    page.keyboard.type("search")
+    expect(page.locator("button[data-clear]")).to_be_visible()
 
 
 def test_home_page_role_entry_points(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:

@@ -112,6 +112,7 @@
     var emptyNode = root.querySelector("[data-empty]");
     var sortSelect = form.querySelector("select[name=sort]");
     var keywordInput = form.querySelector("input[name=keywords]");
+    var clearButton = form.querySelector("[data-clear]");  // shown while there is something to clear
     var panel = root.querySelector("[data-filter-panel]");
     var activeCount = root.querySelector("[data-active-count]");
     // Facets are open beside the results on wide screens, folded above them on narrow ones.
@@ -273,6 +274,7 @@
         activeCount.textContent = picked ? syllabusText("script.catalog.selected", { count: picked }) : "";
       }
       emptyNode.hidden = shown !== 0;
+      if (clearButton) clearButton.hidden = !active.length && !words.length;
       if (moreButton) {
         moreButton.hidden = shown <= limit;
         if (!moreButton.hidden) {  // hidden, its counts would be negative: "Show -23 more"
@@ -307,8 +309,10 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
+      var fromButton = document.activeElement === clearButton;
       stateToForm({ sort: sortSelect.value, keywords: "", filters: {} });
       update(true);
+      if (fromButton) keywordInput.focus();  // the button is gone: where a new search starts
     });
     var clearLink = root.querySelector("[data-clear-link]");
     if (clearLink) clearLink.addEventListener("click", function (event) {
