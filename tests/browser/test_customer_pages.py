@@ -102,6 +102,13 @@ def test_facets_fold_above_the_results_on_a_phone_and_open_beside_them_on_a_lapt
                 expect(panel).to_have_js_property("open", False)
                 expect(page.locator("[data-result-count]")).to_be_focused()
                 expect(page.locator("li.syllabus-card").first).to_be_in_viewport()
+                # Scrolled up to the count, the theme shows "Back to top" over the page: not over the count.
+                back_to_top = page.locator(".md-top")
+                expect(back_to_top).to_be_visible()
+                page.wait_for_function("""() => { const count = document.querySelector('[data-result-count]');
+                    const button = document.querySelector('.md-top');
+                    return count.getBoundingClientRect().top >= button.getBoundingClientRect().bottom; }""",
+                                       timeout=2_000)
                 panel.locator("summary").click()  # open again for the checks below
             else:
                 expect(show).to_be_hidden()  # the results are beside the panel
