@@ -620,11 +620,22 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, site: Si
     data = page_data(templates, _choices(plan, rows, messages), weekend=plan.weekend,
                      length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays,
                      formats=LocaleFormat(messages))
-    # A live course's next session before anyone personalises the plan, to say in the zone
-    # the form holds (the visitor's own, at first) rather than only in the organiser's.
-    data["undated"] = {row.key: _live_texts(row, row.sessions[0], messages, dated=False)["text"]
-                       for row in rows if row.live and row.sessions}
+    # A live course's upcoming sessions before anyone personalises the plan, in order: the
+    # page says the first that has not ended when it is read (the site may have been built
+    # days before), in the zone the form holds (the visitor's own, at first) rather than only
+    # in the organiser's; past the last one, the line without a session.
+    data["undated"] = {row.key: {"sessions": [_undated_option(row, slot, messages) for slot in row.sessions],
+                                 "none": _undated_option(row, None, messages)}
+                       for row in rows if row.live}
     return data
+
+
+def _undated_option(row: PlanRow, slot: SessionSlot | None, messages: Messages) -> dict[str, str]:
+    """What the page shows of ``slot`` (or of no session) before anyone personalises it: its
+    line, when it ends, in which zone, and the address to register, or of the on-demand course."""
+    texts = _live_texts(row, slot, messages, dated=False)
+    shown = {"text": texts["text"], "register": texts.get("register", ""), "on_demand": texts.get("on_demand", "")}
+    return {**shown, "end": utc_text(slot.end), "zone": slot.zone} if slot else shown
 
 
 def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str, bool]]:

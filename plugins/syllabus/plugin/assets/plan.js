@@ -380,7 +380,6 @@
     var generation = 0;
 
     links.forEach(function (link) { link.dataset.templateHref = link.getAttribute("href"); });
-    Array.prototype.forEach.call(choices, function (node) { node.dataset.undated = node.textContent; });
     var zoneList = root.querySelector("[data-plan-timezones]");
     Object.keys(data.timezones).forEach(function (zone) {
       // An old name (Japan, Asia/Calcutta) is accepted as typed, but offered only as its zone's
@@ -428,24 +427,25 @@
         var text = who ? formatDate(data, who, Number(node.dataset.movedFor), "moved").trim() : "";
         if (node.textContent !== text) node.textContent = text;
       });
+      var now = Date.now();
       Array.prototype.forEach.call(choices, function (node) {
         var texts = who ? pick(data, data.choices[node.dataset.choice], who) : null;
-        var undated = data.undated[node.dataset.choice];
-        node.textContent = texts ? fill(data, texts.text, "text", who, {})
-          : undated && state.zone ? fill(data, undated, "text", { timezone: state.zone }, {}) : node.dataset.undated;
+        var line = texts;
+        if (!texts) {  // the first session not ended yet (the build may be days old), else none
+          var undated = data.undated[node.dataset.choice];
+          line = undated.sessions.filter(function (option) { return Date.parse(option.end) > now; })[0]
+            || undated.none;
+        }
+        node.textContent = fill(data, line.text, "text", who || { timezone: state.zone || line.zone || zone }, {});
         var register = root.querySelector('a[data-register-for="' + node.dataset.choice + '"]');
         if (register) {
-          if (register.dataset.undated === undefined) register.dataset.undated = register.getAttribute("href") || "";
-          var url = texts ? texts.register || "" : register.dataset.undated;
+          var url = line.register || "";
           if (/^https?:\/\//i.test(url)) register.href = url;  // the schema allows only these schemes
           register.hidden = !/^https?:\/\//i.test(url);
         }
         // The on-demand alternative's link (its address is the page's own): shown when the line offers it.
         var onDemand = root.querySelector('a[data-on-demand-for="' + node.dataset.choice + '"]');
-        if (onDemand) {
-          if (onDemand.dataset.undated === undefined) onDemand.dataset.undated = onDemand.hidden ? "" : "shown";
-          onDemand.hidden = !(texts ? texts.on_demand : onDemand.dataset.undated);
-        }
+        if (onDemand) onDemand.hidden = !line.on_demand;
       });
       Array.prototype.forEach.call(root.querySelectorAll("[data-plan-dated]"), function (node) {
         node.hidden = !who;
