@@ -539,6 +539,16 @@ def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, 
     assert "not a safe file name" in out and "docs/<img src=x onerror=alert(1)>.md:1:1" in out
 
 
+@pytest.mark.parametrize("folder", ["x' onmouseover='alert(1)", "a&amp;b #1 %41", "{{ 7 }}", "with space"])
+def test_a_docs_folder_with_an_unsafe_name_is_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                      folder: str) -> None:
+    """The contract holds folder names to the file names' rule: docs/ folders were not checked,
+    and published at addresses with quotes, '#', '%' and spaces."""
+    site_catalog.write(f"docs/{folder}/page.md", "# Page\n")
+    out = refused(site_catalog, run_cli, tmp_path, f"docs/{folder}/page.md:1:1")
+    assert "in a folder whose name is not safe" in out
+
+
 def test_the_course_overview_page_is_refused_at_its_markdown_file(site_catalog: CatalogDir, tmp_path: Path) -> None:
     site_catalog.write("courses/c/index.md", "Overview.\n\n<math><mi>x</mi></math>\n")
     build = build_site(site_catalog.config, tmp_path / "site", check=False)

@@ -376,6 +376,9 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     if not rules.SAFE_NAME.fullmatch(name):
         return ("not a safe file name: use ASCII letters and digits, '-', '_' and '.' only, not starting with '.'; "
                 "rename it", "file-name")
+    if any(not rules.SAFE_NAME.fullmatch(folder) for folder in site_path.split("/")[:-1]):  # in every address
+        return ("in a folder whose name is not safe: use ASCII letters and digits, '-', '_' and '.' only, not "
+                "starting with '.'; rename the folder", "file-name")
     if problem := rules.windows_name_problem(site_path, "rename it"):
         return problem, "file-name"
     suffix = path.suffix.lower()
