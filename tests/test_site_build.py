@@ -725,8 +725,12 @@ def test_hand_written_pages_in_folders_are_sections_of_the_navigation(catalog: C
                         ("guide/admin/deep/backup.md", "Backups"), ("guide/admin/overview.md", "Overview"),
                         ("faq.md", "FAQ")):
         catalog.write(f"docs/{path}", f"# {title}\n\nWords.\n")
+    catalog.write("docs/guide/hidden.md", "# Hidden\n\nPublished, not listed.\n")
+    catalog.config.write_text(catalog.config.read_text(encoding="utf-8") + "not_in_nav: |\n  /guide/hidden.md\n",
+                              encoding="utf-8")
     site = tmp_path / "site"
     build_site(catalog.config, site)
+    assert (site / "guide/hidden/index.html").is_file()  # published, out of the nav as mkdocs.yml says
     nav = nav_tree(page(site, ""))
     assert nav[2:] == [
         ("FAQ", "faq/", []),

@@ -417,7 +417,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         generated = set(self.pages)
         # In MkDocs' order (a folder's index first), and nested by folder as MkDocs nests them.
         pages = [(f.src_uri, f.dest_uri) for f in sorted(files.documentation_pages(), key=file_sort_key)
-                 if f.src_uri not in generated]
+                 if f.src_uri not in generated and f.inclusion.is_in_nav()]  # not mkdocs.yml's not_in_nav
         homes = {uri for uri, output in pages if output == HOME_OUTPUT}  # index.md, README.markdown...
         docs = _escaped_sections(nest_paths(uri for uri, _ in pages if uri not in homes))
         messages = self.options.messages
