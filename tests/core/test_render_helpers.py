@@ -70,6 +70,10 @@ def test_session_times_count_elapsed_minutes_across_a_clock_change() -> None:
     ("<p>spaced&nbsp;&nbsp;out&#9;words</p>", "spaced out words"),
     ("<p>" + "x" * 158 + "\U0001F468\u200d\U0001F469\u200d\U0001F467 family</p>", "x" * 158 + "…"),  # never half
     ("<p>" + "e" * 158 + "e\u0301 accent</p>", "e" * 158 + "…"),  # nor an accent without its letter
+    ("<p>" + "\U0001F1EF\U0001F1F5" * 100 + "</p>", "\U0001F1EF\U0001F1F5" * 79 + "…"),  # nor half a flag
+    ("<p>" + "a" * 157 + "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F</p>",
+     "a" * 157 + "…"),  # England's flag: a black flag and its tags
+    ("<p>" + "\u1100\u1161\u11a8" * 60 + "</p>", "\u1100\u1161\u11a8" * 53 + "…"),  # Hangul, letter by letter
 ])
 def test_a_units_description_is_the_lead_of_its_first_paragraph(html: str, lead: str) -> None:
     assert lead_text(html) == lead

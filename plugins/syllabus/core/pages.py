@@ -467,11 +467,23 @@ def lead_text(html: str) -> str:
 
 
 def _continues(text: str, index: int) -> bool:
-    """Whether ``text[index]`` belongs to the character seen before it."""
-    character = text[index]
+    """Whether ``text[index]`` belongs to the character seen before it (a cluster of Unicode's
+    text segmentation, for the kinds a description meets)."""
+    character, code = text[index], ord(text[index])
     return (character in _JOINERS or text[index - 1] == "\u200d"
             or unicodedata.category(character) in ("Mn", "Mc", "Me")  # a combining accent
-            or 0x1F3FB <= ord(character) <= 0x1F3FF)  # an emoji's skin tone
+            or 0x1F3FB <= code <= 0x1F3FF  # an emoji's skin tone
+            or 0xE0020 <= code <= 0xE007F  # the tags of a subdivision's flag (England's)
+            or 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF  # a Hangul syllable's vowel or final
+            or _second_of_a_flag(text, index))
+
+
+def _second_of_a_flag(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is the second of a pair of regional indicators (a flag)."""
+    indicators = 0
+    while index - indicators >= 0 and 0x1F1E6 <= ord(text[index - indicators]) <= 0x1F1FF:
+        indicators += 1
+    return indicators > 0 and indicators % 2 == 0
 
 
 def plain_title(html_title: str) -> Markup:
