@@ -188,6 +188,28 @@ def test_the_current_pages_table_of_contents_is_a_level_the_keyboard_opens(brows
         assert page.evaluate(IN_VIEW)
 
 
+def test_a_tablet_turned_across_keeps_the_open_drawer_usable(browser: Any, example_site: str) -> None:
+    """Across (960-1,219 px) the drawer is still a drawer but the contents stand beside the
+    page: with the contents level open before the turn, every link the drawer showed was inert.
+    Back on a wide screen, the labels are as the theme renders them."""
+    with open_page(browser, viewport={"width": 820, "height": 1180}, reduced_motion="reduce") as page:
+        page.goto(example_site + "tracks/admin-path/")
+        page.locator("[data-drawer-button]").click()
+        page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']").click()
+        assert page.evaluate("document.getElementById('__toc').checked")
+        page.set_viewport_size({"width": 1180, "height": 820})
+        shown = page.locator(".md-sidebar--primary a.md-nav__link:visible")
+        expect(shown.first).to_be_visible()
+        assert page.evaluate("""() => Array.from(document.querySelectorAll('.md-sidebar--primary a.md-nav__link'))
+            .some(link => link.getClientRects().length && !link.closest('[inert]'))""")
+        theirs = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.md-sidebar--primary label.md-nav__title[for^="__nav"]'), label => label.getAttribute('tabindex'))""")
+        page.set_viewport_size({"width": 1366, "height": 800})
+        assert page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.md-sidebar--primary label.md-nav__title[for^="__nav"]'), label => label.getAttribute('tabindex'))""") \
+            == [None] * len(theirs)  # as the theme renders a level's title: no tabindex at all
+
+
 def test_closing_a_level_with_a_click_leaves_focus_in_the_drawer(browser: Any, example_site: str) -> None:
     """A click on an open level's title closed it and left focus on a label now covered: the
     next Tab went behind the open drawer."""

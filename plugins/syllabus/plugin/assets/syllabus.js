@@ -309,10 +309,12 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
-      var fromButton = document.activeElement === clearButton;
+      // Pressed from the keyboard, the button takes focus with it: focus goes where a new search
+      // starts. Not after a click (a phone would open its keyboard over the results).
+      var fromKeyboard = document.activeElement === clearButton && clearButton.matches(":focus-visible");
       stateToForm({ sort: sortSelect.value, keywords: "", filters: {} });
       update(true);
-      if (fromButton) keywordInput.focus();  // the button is gone: where a new search starts
+      if (fromKeyboard) keywordInput.focus();
     });
     var clearLink = root.querySelector("[data-clear-link]");
     if (clearLink) clearLink.addEventListener("click", function (event) {
@@ -604,6 +606,11 @@
   var DRAWER_LEVEL_LABELS = "label.md-nav__link[for]:not([for='__drawer']), " +
     "label.md-nav__title[for]:not([for='__drawer'])";
   var KEPT_TABINDEX = "data-syllabus-tabindex";  // the theme's own, put back on a wide screen
+  var NO_TABINDEX = "none";  // kept for a label the theme renders without one
+  // Below this width the drawer shows the current page's table of contents as a level of its
+  // own; above it (a tablet across), the contents stand beside the page and their level is
+  // not drawn: a level checked but not drawn is no open level.
+  var CONTENTS_IN_DRAWER = window.matchMedia("(max-width: 59.984375em)");
 
   function syncDrawerLevels(drawer) {
     var phone = DRAWER_MEDIA.matches;
@@ -614,7 +621,9 @@
     Array.prototype.forEach.call(drawer.querySelectorAll(DRAWER_LEVEL_LABELS), function (label) {
       var toggle = document.getElementById(label.htmlFor);
       if (phone) {
-        if (!label.hasAttribute(KEPT_TABINDEX)) label.setAttribute(KEPT_TABINDEX, label.getAttribute("tabindex") || "");
+        if (!label.hasAttribute(KEPT_TABINDEX)) {
+          label.setAttribute(KEPT_TABINDEX, label.hasAttribute("tabindex") ? label.getAttribute("tabindex") : NO_TABINDEX);
+        }
         label.tabIndex = 0;
         label.setAttribute("role", "button");
         label.setAttribute("aria-expanded", String(Boolean(toggle && toggle.checked)));
@@ -622,15 +631,15 @@
         if (page) label.setAttribute("aria-label", page.textContent.trim());
       } else if (label.hasAttribute(KEPT_TABINDEX)) {
         var kept = label.getAttribute(KEPT_TABINDEX);
-        if (kept) label.setAttribute("tabindex", kept);
-        else if (label.matches("[for^='__nav']")) label.setAttribute("tabindex", "");  // as the theme renders it
-        else label.removeAttribute("tabindex");
+        if (kept === NO_TABINDEX) label.removeAttribute("tabindex");
+        else label.setAttribute("tabindex", kept);
         ["role", "aria-expanded", "aria-label", KEPT_TABINDEX].forEach(function (name) { label.removeAttribute(name); });
       }
     });
     if (!phone) return;
     var open = Array.prototype.filter.call(drawer.querySelectorAll("input.md-nav__toggle:checked"), function (toggle) {
-      return toggle.parentElement.querySelector(":scope > nav.md-nav");
+      var level = toggle.parentElement.querySelector(":scope > nav.md-nav");
+      return level && level.getClientRects().length > 0;
     });
     var level = open.length ? open[open.length - 1].parentElement.querySelector(":scope > nav.md-nav") : null;
     // Everything but the open level and the elements holding it: the levels above, covered.
@@ -724,6 +733,7 @@
     connectDrawerLevels(toggle);
     toggle.addEventListener("change", syncDrawer);
     DRAWER_MEDIA.addEventListener("change", syncDrawer);
+    CONTENTS_IN_DRAWER.addEventListener("change", syncDrawer);
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape" || !toggle.checked) return;
       var inside = document.activeElement && document.activeElement.closest(".md-sidebar--primary");
