@@ -916,6 +916,14 @@ def test_the_home_page_is_found_by_its_own_words_not_by_its_lists(site: Path) ->
     assert "Questions about a course or a session" in prose and "Questions about a course or a session" in home
 
 
+def test_a_plan_is_found_by_its_own_words_not_by_the_form_around_them(site: Path) -> None:
+    """The line a personalised plan shows ("Prepared for ... kickoff ... time zone"), empty and
+    hidden until then, was in every plan's search excerpt."""
+    for plan_id in SOURCES["plans"]:
+        indexed = pagefind_pages(site)[f"plans/{plan_id}/"]["content"]
+        assert SOURCES["plans"][plan_id]["summary"] in indexed and "Prepared for" not in indexed, plan_id
+
+
 def test_unit_results_name_their_course(site: Path) -> None:
     course = SOURCES["courses"]["admin-essentials"]
     unit = course["units"][0]
