@@ -205,6 +205,7 @@ def test_a_tablet_turned_across_keeps_the_open_drawer_usable(browser: Any, examp
         theirs = page.evaluate("""() => Array.from(document.querySelectorAll(
             '.md-sidebar--primary label.md-nav__title[for^="__nav"]'), label => label.getAttribute('tabindex'))""")
         page.set_viewport_size({"width": 1366, "height": 800})
+        page.wait_for_function("""() => !document.querySelector('.md-sidebar--primary [role=button]')""")
         assert page.evaluate("""() => Array.from(document.querySelectorAll(
             '.md-sidebar--primary label.md-nav__title[for^="__nav"]'), label => label.getAttribute('tabindex'))""") \
             == [None] * len(theirs)  # as the theme renders a level's title: no tabindex at all
