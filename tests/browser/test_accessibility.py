@@ -198,10 +198,9 @@ def test_a_tablet_turned_across_keeps_the_open_drawer_usable(browser: Any, examp
         page.locator(".md-sidebar--primary label.md-nav__link[for='__toc']").click()
         assert page.evaluate("document.getElementById('__toc').checked")
         page.set_viewport_size({"width": 1180, "height": 820})
-        shown = page.locator(".md-sidebar--primary a.md-nav__link:visible")
-        expect(shown.first).to_be_visible()
-        assert page.evaluate("""() => Array.from(document.querySelectorAll('.md-sidebar--primary a.md-nav__link'))
-            .some(link => link.getClientRects().length && !link.closest('[inert]'))""")
+        # The page script hears of the width a frame or more later (a media query's change event).
+        page.wait_for_function("""() => Array.from(document.querySelectorAll('.md-sidebar--primary a.md-nav__link'))
+            .some(link => link.getClientRects().length && !link.closest('[inert]'))""", timeout=5_000)
         theirs = page.evaluate("""() => Array.from(document.querySelectorAll(
             '.md-sidebar--primary label.md-nav__title[for^="__nav"]'), label => label.getAttribute('tabindex'))""")
         page.set_viewport_size({"width": 1366, "height": 800})
