@@ -637,37 +637,42 @@
       }
     });
     if (!phone) return;
-    var open = Array.prototype.filter.call(drawer.querySelectorAll("input.md-nav__toggle:checked"), function (toggle) {
-      var level = toggle.parentElement.querySelector(":scope > nav.md-nav");
-      return level && level.getClientRects().length > 0;
-    });
-    var level = open.length ? open[open.length - 1].parentElement.querySelector(":scope > nav.md-nav") : null;
+    var open = Array.prototype.map.call(drawer.querySelectorAll("input.md-nav__toggle:checked"), levelOf)
+      .filter(function (level) { return level && level.getClientRects().length > 0; });
     // Everything but the open level and the elements holding it: the levels above, covered.
-    for (var node = level; node && node !== drawer; node = node.parentElement) {
+    for (var node = open[open.length - 1]; node && node !== drawer; node = node.parentElement) {
       Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
-        if (sibling === node || sibling.inert) return;
-        sibling.inert = true;
-        sibling.setAttribute("data-syllabus-inert", "");
+        if (sibling !== node) cover(sibling);
       });
     }
     Array.prototype.forEach.call(drawer.querySelectorAll("input.md-nav__toggle:not(:checked)"), function (toggle) {
-      var closed = toggle.parentElement.querySelector(":scope > nav.md-nav");
-      if (closed && !closed.inert) {
-        closed.inert = true;
-        closed.setAttribute("data-syllabus-inert", "");
-      }
+      var closed = levelOf(toggle);
+      if (closed) cover(closed);
     });
   }
 
-  // After a level opened or closed: the label that closes it again, or the one that opened it.
-  function levelLabel(level) {
-    return level.checked
-      ? level.parentElement.querySelector(":scope > nav.md-nav > label.md-nav__title")
-      : level.parentElement.querySelector(":scope > label.md-nav__link, :scope > div > label.md-nav__link");
+  // The level a toggle of the drawer opens: its <nav> beside it.
+  function levelOf(toggle) {
+    return toggle.parentElement.querySelector(":scope > nav.md-nav");
   }
 
-  function focusLevel(level) {
-    var label = levelLabel(level);
+  // Out of reach while its level is covered or closed; syncDrawerLevels lets it back first.
+  function cover(element) {
+    if (element.inert) return;  // the theme's own, or covered already
+    element.inert = true;
+    element.setAttribute("data-syllabus-inert", "");
+  }
+
+  // After a level opened or closed: the label that closes it again, or the one that opened it.
+  function levelLabel(toggle) {
+    var level = levelOf(toggle);
+    return toggle.checked
+      ? level && level.querySelector(":scope > label.md-nav__title")
+      : toggle.parentElement.querySelector(":scope > label.md-nav__link, :scope > div > label.md-nav__link");
+  }
+
+  function focusLevel(toggle) {
+    var label = levelLabel(toggle);
     if (label) label.focus({ preventScroll: true });  // a scroll would carry the sliding level away
   }
 
@@ -681,8 +686,7 @@
       event.preventDefault();
       event.stopPropagation();
       var level = document.getElementById(label.htmlFor);
-      label.click();
-      syncDrawer();
+      label.click();  // toggles the level, whose change event syncs the drawer (below)
       if (level) focusLevel(level);
     }, true);
     document.addEventListener("change", function (event) {
