@@ -270,6 +270,18 @@ def test_editor_schemas_resolve_side_by_side_and_accept_the_example_catalog(kind
             "'2026-02-30' is not a 'date'"]
 
 
+
+def test_editor_schemas_refuse_year_zero_which_validate_refuses() -> None:
+    """ajv-formats takes 0000-01-01 for an ISO 8601 date; Python's calendar, and so
+    validate, starts at year 1: the patterns themselves leave the year 0000 out."""
+    definitions = json.loads((REPO / "schemas/common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    for name, zero, first in (("date", "0000-01-01", "0001-01-01"),
+                              ("local_datetime", "0000-01-01T10:00", "0001-01-01T10:00")):
+        validator = Draft202012Validator(definitions[name])
+        assert not validator.is_valid(zero) and validator.is_valid(first)
+        assert validator.is_valid("2026-12-31" + first[10:]) and validator.is_valid("1000" + first[4:])
+
+
 def test_editor_schemas_resolve_by_their_own_ids_without_a_location() -> None:
     """Tools given only the files (ajv-cli, a registry by id) find common.schema.json too."""
     schemas = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((REPO / "schemas").glob("*.json"))]
