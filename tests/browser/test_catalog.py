@@ -222,6 +222,11 @@ def test_keywords_find_the_words_a_card_shows_and_the_units(page: Any, example_s
     assert visible_ids(page) == ["keystone-102"]
     page.fill("#syllabus-keywords", "ＲＥＧＵＬＡＲ　ｅｘｐｒｅｓｓｉｏｎｓ")  # as a Japanese keyboard types it
     expect(page.locator("[data-result-count]")).to_have_text("1 course")
+    # Katakana and hiragana find each other, as a phone's Japanese keyboard offers either.
+    for typed in ("なびげーしょん", "ナビゲーション", "ｺｰﾄﾞ"):
+        page.fill("#syllabus-keywords", typed)
+        expect(page.locator("[data-result-count]")).to_have_text("1 course")
+        assert visible_ids(page) == ["keystone-101-ja"]
 
 
 def test_a_card_filtered_by_language_shows_a_session_in_it(page: Any, example_site: str) -> None:

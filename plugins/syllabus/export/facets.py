@@ -17,6 +17,10 @@ from ..core.model import Catalog, Course, Session, reading_language
 # label is the text catalog.duration.<value>.
 DURATION_BUCKETS = (("under-1h", 59), ("1-4h", 240), ("4-8h", 480), ("multi-day", None))
 
+# Katakana to hiragana (ァ..ヶ are ぁ..ゖ plus 0x60): a phone's Japanese keyboard offers
+# "こーど" before "コード", and the box finds either, as syllabus.js folds what is typed.
+KATAKANA_AS_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
 
 def duration_bucket(minutes: int) -> str:
     return next(value for value, limit in DURATION_BUCKETS if limit is None or minutes <= limit)
@@ -52,13 +56,15 @@ def facet_values(course: Course, upcoming: Iterable[Session]) -> dict[str, list[
 def keyword_text(course: Course, catalog: Catalog) -> str:
     """What the catalog's keyword box searches: title, summary, tags, units and the titles of
     its terms the card shows (role, level, format, product), in NFKC and lower case, as
-    syllabus.js reads what is typed ("ｂａｔｃｈ" from a Japanese keyboard is "batch")."""
+    syllabus.js reads what is typed ("ｂａｔｃｈ" from a Japanese keyboard is "batch"), and
+    katakana as hiragana."""
     taxonomy = catalog.taxonomy
     terms = [taxonomy.title("levels", course.level), taxonomy.title("formats", course.format),
              *(taxonomy.title("roles", role) for role in course.roles),
              *(taxonomy.title("products", product) for product in course.products)]
     units = (unit.title for unit in course.units)
-    return unicodedata.normalize("NFKC", " ".join((course.title, course.summary, *course.tags, *units, *terms))).lower()
+    text = " ".join((course.title, course.summary, *course.tags, *units, *terms))
+    return unicodedata.normalize("NFKC", text).lower().translate(KATAKANA_AS_HIRAGANA)
 
 
 def facets(catalog: Catalog, messages: Messages, courses_values: Iterable[dict[str, list[str]]]) -> list[Facet]:

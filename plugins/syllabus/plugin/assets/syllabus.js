@@ -235,8 +235,11 @@
         });
       });
       // Keywords: every word must occur in the title, summary, tags, units or the terms a card
-      // shows (the build wrote them in NFKC and lower case: facets.keyword_text).
-      var words = state.keywords.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean);
+      // shows (the build wrote them in NFKC, lower case and katakana as hiragana:
+      // facets.keyword_text).
+      var words = state.keywords.normalize("NFKC").toLowerCase().replace(/[\u30a1-\u30f6]/g, function (kana) {
+        return String.fromCharCode(kana.charCodeAt(0) - 0x60);
+      }).split(/\s+/).filter(Boolean);
       var counts = new Int32Array(optionCount);
       var shown = 0;
       var next = [];
