@@ -394,6 +394,16 @@ def test_a_picture_shown_in_html_from_a_unit_is_published_where_the_unit_reaches
     assert (tmp_path / "site/courses/intro/diagram.png").is_file()
 
 
+def test_an_email_address_markdown_links_passes_both(catalog, run_cli, tmp_path):
+    """Markdown writes an e-mail autolink's address as character references: the build read
+    it as written, a relative address leading nowhere, and failed every such page."""
+    write_catalog(catalog, "# Setup\n\nWrite to <trainers@academy.test> or <mailto:help@academy.test>.\n",
+                  page="courses/intro/setup.md")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")
+    assert (tmp_path / "site/courses/intro/setup/index.html").read_text(encoding="utf-8").count('href="mailto:') == 2
+
+
 RESOLVED_AS_BROWSERS_DO = [  # (an HTML link in courses/intro/setup.md, where a browser goes)
     ('<a href="..//other/">x</a>', "courses/intro//other/"),  # empty segments stay
     ('<a href="%2E%2E%2Fother%2F">x</a>', "courses/intro/setup/../other/"),  # an encoded "/" names no folder

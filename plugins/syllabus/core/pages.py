@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import unescape
 from types import FrameType
 from typing import Any, NamedTuple
 
@@ -26,6 +27,7 @@ import markdown
 import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
 
 from .foreign_markdown import RULE as FOREIGN_RULE
@@ -513,8 +515,10 @@ class MarkdownLinks(Extension):
     converted last: ``urls`` as written, collected after the inline patterns made them
     (priority 2, before MkDocs resolves them against the site's files at 0 and before the
     preview's :class:`~syllabus.plugin.incremental.KeptPageLinks` at 1); ``published``, each
-    as (written, as MkDocs left it), after MkDocs (priority -1). Raw HTML is not in the tree.
-    Both are emptied before each page (:meth:`start_page`)."""
+    as (written, as MkDocs left it and the HTML gives it to a browser: an e-mail autolink's
+    address is character references, held as AMP_SUBSTITUTE until Markdown writes "&"), after
+    MkDocs (priority -1). Raw HTML is not in the tree. Both are emptied before each page
+    (:meth:`start_page`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -546,7 +550,8 @@ class _LinkCollector(Treeprocessor):
             if self.written:
                 self.extension._written[id(element)] = url
             elif id(element) in self.extension._written:
-                self.extension.published.append((self.extension._written[id(element)], url))
+                read = unescape(url.replace(AMP_SUBSTITUTE, "&")) if AMP_SUBSTITUTE in url else url
+                self.extension.published.append((self.extension._written[id(element)], read))
 
 
 def linking_attribute(tag: str) -> str | None:
