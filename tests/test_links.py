@@ -394,6 +394,40 @@ def test_a_picture_shown_in_html_from_a_unit_is_published_where_the_unit_reaches
     assert (tmp_path / "site/courses/intro/diagram.png").is_file()
 
 
+FULL = "is this site's own address written in full, which MkDocs does not check, and leads to"
+OWN_FULL_ADDRESSES = [  # (body of courses/intro/setup.md, what validate says)
+    ("[Gone](https://academy.test/courses/gone/)\n", f"'https://academy.test/courses/gone/' {FULL} courses/gone/, "
+     "where the site has nothing"),
+    ("[Guide](http://ACADEMY.test/guide.md)\n", f"'http://ACADEMY.test/guide.md' {FULL} guide.md, where the site "
+     "has nothing (did you mean '../../guide.md'?)"),
+    ('<a href="//academy.test/courses/intro/lab/index.md">Lab</a>\n', f"'//academy.test/courses/intro/lab/index.md' "
+     f"{FULL} courses/intro/lab/index.md, where the site has nothing (did you mean '../lab/'?)"),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), OWN_FULL_ADDRESSES, ids=["gone", "file-not-page", "protocol-relative"])
+def test_a_full_address_into_this_site_must_lead_somewhere(catalog, run_cli, tmp_path, body, message):
+    """A link written with site_url's host (http or https, any letter case) is a link into the
+    site: MkDocs takes it for another site's and checks nothing, and it broke once deployed."""
+    write_catalog(catalog, f"# Setup\n\n{body}", page="courses/intro/setup.md")
+    assert validate(run_cli, catalog) == [("courses/intro/setup.md", 3, body.index(message.split("'")[1]) + 1, message)]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode == 1
+    assert f"syllabus: courses/intro/setup.md: '{message.split(chr(39))[1]}' leads to " in build.stderr
+
+
+def test_full_addresses_this_site_publishes_or_another_site_has_pass(catalog, run_cli, tmp_path):
+    """The site's own pages and files written in full pass; another host, another port and an
+    e-mail address on the site's host are not the site's to check."""
+    write_catalog(catalog, "# Setup\n\n[a](https://academy.test/courses/other/) [b](https://academy.test) "
+                           "[c](https://academy.test/courses/intro/checklist.pdf#page=2) "
+                           "[d](https://academy.test:8443/nothing/) [e](https://other.test/nothing/) "
+                           "<https://academy.test/guide/> <mailto:trainers@academy.test>\n",
+                  page="courses/intro/setup.md")
+    assert validate(run_cli, catalog) == []
+    build_site(catalog.config, tmp_path / "site")
+
+
 def test_an_email_address_markdown_links_passes_both(catalog, run_cli, tmp_path):
     """Markdown writes an e-mail autolink's address as character references: the build read
     it as written, a relative address leading nowhere, and failed every such page."""
@@ -402,6 +436,19 @@ def test_an_email_address_markdown_links_passes_both(catalog, run_cli, tmp_path)
     assert validate(run_cli, catalog) == []
     build_site(catalog.config, tmp_path / "site")
     assert (tmp_path / "site/courses/intro/setup/index.html").read_text(encoding="utf-8").count('href="mailto:') == 2
+
+
+def test_a_full_address_on_the_sites_host_outside_its_folder_is_another_sites(catalog, run_cli, tmp_path):
+    """A site served from /academy/ shares its host with others: /blog/ is not its to check,
+    /academy/nothing/ is."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "site_url: https://academy.test/", "site_url: https://academy.test/academy/"))
+    write_catalog(catalog, "# Setup\n\n[Blog](https://academy.test/blog/) "
+                           "[Gone](https://academy.test/academy/nothing/)\n", page="courses/intro/setup.md")
+    assert [message for _, _, _, message in validate(run_cli, catalog)] == [
+        f"'https://academy.test/academy/nothing/' {FULL} nothing/, where the site has nothing"]
+    assert "'https://academy.test/academy/nothing/' leads to nothing/" in build_site(
+        catalog.config, tmp_path / "site", check=False).stderr
 
 
 RESOLVED_AS_BROWSERS_DO = [  # (an HTML link in courses/intro/setup.md, where a browser goes)

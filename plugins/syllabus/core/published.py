@@ -178,20 +178,35 @@ def link_target(url: str, page_output: str, site_url: str) -> str | None:
     (RFC 3986 on the still-encoded path, "\\" read as "/", ".." stopping at the host's root),
     as a path in the site ("courses/a/c/", "x.png", "" for the home page), :data:`OUTSIDE`
     if it leaves the site; None for another site, an e-mail address or an anchor on the page.
-    The site is served from ``site_url``'s path."""
+    The site is served from ``site_url``, so a full address on its host below its path
+    (``https://academy.example/courses/x/``) is a link into the site too; elsewhere on that
+    host it is another site's."""
     url = re.sub(r"[\t\n\r]", "", url.strip(_STRIPPED_BY_BROWSERS))
     try:
         scheme, netloc, path, _, _ = urlsplit(url.replace("\\", "/"))
     except ValueError:  # reported as not a valid address
         return None
-    if scheme or netloc or not path:
+    full = bool(scheme or netloc)
+    if full and not _on_site_host(scheme, netloc, site_url):
+        return None
+    if not path and not full:
         return None
     root = _served_from(site_url)
     page = root + page_output
     resolved = _without_dot_segments(path if path.startswith("/") else page[: page.rfind("/") + 1] + path)
     if not (resolved + "/").startswith(root):
-        return OUTSIDE
+        return None if full else OUTSIDE
     return unquote(resolved[len(root):])
+
+
+def _on_site_host(scheme: str, netloc: str, site_url: str) -> bool:
+    """Whether a full address is on the host (and port) ``site_url`` names, over either
+    http or https (a site moved to https is still linked with http:// here and there)."""
+    try:
+        host = urlsplit(site_url).netloc
+    except ValueError:  # reported by validate as site_url's own problem
+        return False
+    return bool(host) and scheme.lower() in {"http", "https", ""} and netloc.lower() == host.lower()
 
 
 _STRIPPED_BY_BROWSERS = "".join(map(chr, range(0x21)))  # around an address: C0 controls and spaces
@@ -475,8 +490,16 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
     except ValueError:  # "//[x": MkDocs stops on it with a traceback
         return _Broken(f"'{url}' is not a valid address", "correct the link")
     absolute = url.startswith(("/", "\\"))
-    if scheme or netloc or AMP_SUBSTITUTE in url or (not path and not absolute):
-        return None  # another site, an e-mail address Markdown encoded, or an anchor on this page
+    if (scheme or netloc) and AMP_SUBSTITUTE not in url:  # this site's, if on site_url's host below its path
+        site_path = link_target(url, output_path(page, options.use_directory_urls), options.site_url)
+        problem = None if site_path is None else _as_published(
+            page, url, site_path.rstrip("/"), site, options, "is this site's own address written in full, which "
+            "MkDocs does not check", "link the page's Markdown file relative to this page: MkDocs checks it, and it "
+            "works wherever the site is served", in_html=in_html)
+        # A draft's address written in full is reported where the text names it (hidden-reference).
+        return None if problem is None or problem.to_unpublished_course else problem
+    if AMP_SUBSTITUTE in url or (not path and not absolute):
+        return None  # an e-mail address Markdown encoded, or an anchor on this page
     here, written = posixpath.dirname(page), unquote(path)
     target = posixpath.normpath(posixpath.join(here, written).lstrip("/"))  # as MkDocs resolves it
     if in_html:
