@@ -202,6 +202,12 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         page.reload()
         expect(card).to_contain_text("Next dates on the course page")
         expect(card.locator("a.syllabus-also")).to_have_attribute("href", re.compile(r"/courses/keystone-101/$"))
+        # A card that carried every session of its course says what the course page says: it
+        # pointed to "next dates" the course page did not have.
+        every = page.locator("li.syllabus-card[data-id='executive-briefing'] .syllabus-next")
+        expect(every).to_have_text("No open session scheduled")
+        page.goto(example_site + "catalog/?language=ja")  # filtered too
+        expect(every).to_have_text("No open session scheduled")
         page.clock.set_fixed_time("2027-01-12T19:00:00Z")  # a six-week cohort's first meeting is over, not the cohort
         page.goto(example_site + "courses/keystone-certified-admin/")
         cohort = page.locator("li.syllabus-session").first

@@ -127,12 +127,13 @@ def card_sessions(course: Course, bookable: Iterable[tuple[dict[str, Any], Sessi
 
 def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, messages: Messages) -> dict[str, Any]:
     """Template context of the catalog page: cards, facets, each card's next bookable sessions
-    (:data:`SESSIONS_KEPT`) and the filter script's data.
+    (:data:`SESSIONS_KEPT`), the courses whose card carries all of them, and the filter
+    script's data.
 
     ``cards`` are the courses of ``catalog.json`` (:func:`catalog_document`), in catalog
     order: the page shows what the file says, and neither is computed twice.
     """
-    data, next_sessions = [], {}
+    data, next_sessions, carrying_every_session = [], {}, set()
     for card, course in zip(cards, catalog.courses.values(), strict=True):
         # A card's sessions are the course's upcoming ones, in order; bookable: not full, not cancelled.
         upcoming = course.upcoming_sessions(today)
@@ -148,6 +149,8 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, 
         })
         live = catalog.taxonomy.is_live(course.format)
         next_sessions[course.id] = carried if live else []
+        if len(carried) == len(bookable):  # once they have ended, the course page has none either
+            carrying_every_session.add(course.id)
     return {"cards": cards, "facets": facets(catalog, messages, (entry["facets"] for entry in data)),
-            "next_sessions": next_sessions,
+            "next_sessions": next_sessions, "carrying_every_session": carrying_every_session,
             "data": {"courses": data}}

@@ -471,7 +471,9 @@
   /* A catalog card shows one session and carries more in a template: the course's next few,
    * and the next few in each language it is taught in (facets.card_sessions). It shows the
    * first not over in a language the visitor filtered by or, unfiltered, among the next
-   * few; with none left it points to the course page (the on-demand alternative stays). */
+   * few; with none of those left it points to the course page (the on-demand alternative
+   * stays), and with none at all of all the course's sessions (data-without-session), says
+   * what the card of a course without one says. */
   function showCardSession(line, languages) {
     var when = line.querySelector("[data-card-when]");
     if (!when) return;
@@ -482,9 +484,15 @@
       line.syllabusSessions = [line.syllabusShown].concat(
         later ? Array.prototype.slice.call(later.content.querySelectorAll(".syllabus-card-session")) : []);
     }
-    var pick = line.syllabusSessions.filter(function (session) {
-      return !ended(session) && cardMayShow(languages, session.dataset.language, "first" in session.dataset);
+    var left = line.syllabusSessions.filter(function (session) { return !ended(session); });
+    var pick = left.filter(function (session) {
+      return cardMayShow(languages, session.dataset.language, "first" in session.dataset);
     })[0];
+    var without = line.querySelector("template[data-without-session]");
+    if (!left.length && without) {  // for good: the line has no [data-card-when] any more
+      line.replaceChildren(without.content.cloneNode(true));
+      return;
+    }
     if (pick === line.syllabusShown) return;
     line.syllabusShown = pick;
     if (pick) when.replaceChildren(line.syllabusLabel, pick.cloneNode(true));
