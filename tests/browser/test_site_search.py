@@ -243,6 +243,7 @@ def test_skip_to_content_lands_on_the_page_title(page: Any, example_site: str, u
 
 
 HOSTILE_TITLE = "Sneaky <img src=x onerror=alert(1)> </script><script>alert(2)</script>"
+LONG_ROLE = "Site reliability engineers and platform operators of self-hosted deployments"
 
 
 @pytest.fixture(scope="module")
@@ -251,9 +252,24 @@ def hostile_search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     catalog = CatalogDir.new(root / "catalog")
     catalog.course("sneaky", course_data("sneaky", title=HOSTILE_TITLE,
                                          summary="Sneaky summary <svg onload=alert(3)> &amp; more"))
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace("End user", LONG_ROLE))
+    catalog.course("sneaky-ops", course_data("sneaky-ops", title="Sneaky operations", roles=["end-user"]))
     build_site(catalog.config, root / "site")
     with serve(root / "site") as url:
         yield url
+
+
+def test_a_long_facet_value_fits_the_search_dialog_on_a_phone(browser: Any, hostile_search_site: str) -> None:
+    """The role picker took its longest option's width: 465 px in a 320 px dialog, cut off,
+    and the results scrolled sideways."""
+    with open_page(browser, viewport={"width": 320, "height": 640}) as page:
+        page.goto(hostile_search_site)
+        search(page, "Sneaky")
+        role = page.locator(f"{FILTERS} select[data-facet=role]")
+        expect(role.locator("option")).to_have_text(["All", "Administrator", LONG_ROLE])
+        box = role.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+        assert page.locator(".md-search__scrollwrap").evaluate("e => e.scrollWidth <= e.clientWidth")
 
 
 def test_content_in_results_is_text_and_never_runs(browser: Any, hostile_search_site: str) -> None:
