@@ -448,6 +448,10 @@ def test_site_publishes_undated_templates_and_session_calendars(catalog: Catalog
     first = min(events, key=lambda e: e.decoded("DTSTART"))
     assert first.decoded("DTSTART") == dt.date(2026, 11, 23)
     assert str(first["SUMMARY"]).startswith("Day 0 · ")
+    # The live course's next session, escaped once: calendars showed "Wed\\, Jan 6\\, 2027".
+    live = "Next live session: Wed, Jan 6, 2027, 16:00–17:30 New York time"
+    assert sum(live in str(event["DESCRIPTION"]) for event in events) == sum(live in row["details"] for row in rows) > 0
+    assert "\\" not in folder.joinpath("plan.csv").read_text("utf-8")
     assert not (site / "plans/secret").exists()
     sessions = sorted(p.name for p in (site / "courses/live-class/sessions").iterdir())
     assert sessions == ["20270106T1600-america-new_york.ics", "20270217T0900-europe-berlin.ics"]  # not the full one

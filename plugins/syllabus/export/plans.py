@@ -378,8 +378,19 @@ def _undated_live(row: PlanRow, fmt: str, messages: Messages) -> str:
 
 
 def _live_line(row: PlanRow, fmt: str, dated: bool, messages: Messages) -> str:
-    """A placeholder in a dated template; the undated text (next session from today) otherwise."""
-    return placeholder("choice", row.key, fmt) if dated else _undated_live(row, fmt, messages)
+    """A placeholder in a dated template; in an undated CSV or calendar file one for its
+    text, already escaped for the format (:func:`_undated_live`), which
+    :func:`_with_undated_lines` puts in after the format's writer; in undated Markdown, the text."""
+    if dated:
+        return placeholder("choice", row.key, fmt)
+    return placeholder("undated", row.key, fmt) if fmt in ("csv", "ics") else _undated_live(row, fmt, messages)
+
+
+def _with_undated_lines(template: str, rows: Sequence[PlanRow], fmt: str, messages: Messages) -> str:
+    for row in rows:
+        if row.live:
+            template = template.replace(placeholder("undated", row.key, fmt), _undated_live(row, fmt, messages))
+    return template
 
 
 def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteria: bool = True) -> list[str]:
@@ -539,7 +550,7 @@ def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool, messages: Messages) -
                          *map(cell, (row.phase, _label(row, messages), row.title, row.owner)),
                          row.duration_minutes or "", cell(row.link), cell(details), cell(row.success_criteria),
                          "", ""])
-    return out.getvalue()
+    return out.getvalue() if dated else _with_undated_lines(out.getvalue(), rows, "csv", messages)
 
 
 # iCalendar --------------------------------------------------------------------------
@@ -574,7 +585,8 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
             event.add("url", row.link)
         event.add("categories", [label])
         calendar.add_component(event)
-    return "\r\n".join(when.get(line, line) for line in calendar.content_lines() if line) + "\r\n"
+    unfolded = "\r\n".join(when.get(line, line) for line in calendar.content_lines() if line) + "\r\n"
+    return unfolded if dated else _with_undated_lines(unfolded, rows, "ics", messages)
 
 
 # Public API -------------------------------------------------------------------------
