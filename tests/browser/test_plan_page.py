@@ -384,6 +384,24 @@ def test_every_phase_of_the_timeline_shows_its_title_and_days_whole(browser: Any
             assert too_wide == [], plan_id
 
 
+def test_a_name_the_command_line_takes_is_taken_whole_and_a_longer_one_refused(
+        plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
+    """The form's maxlength counted UTF-16 units where the rule counts characters: a
+    120-character name with an emoji was cut, a family emoji split in two into the downloads,
+    and a longer name was cut silently where the command line refuses it."""
+    page = plan_page
+    family = "\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # 7 characters, 11 UTF-16 units
+    name = "a" * 113 + family
+    personalise(page, name, "2027-01-04", "Europe/Berlin")
+    expect(page.locator("[data-plan-for] [data-plan-value='customer']")).to_have_text(name)
+    args = ("--customer", name, "--start", "2027-01-04", "--timezone", "Europe/Berlin")
+    assert download(page, "csv")[1] == cli_plan(run_cli, "csv", *args)
+    page.fill("#plan-customer", name + "b")
+    page.locator("#plan-customer").press("Enter")
+    expect(page.locator("[data-plan-status]")).to_have_text("The customer name is too long.")
+    assert run_cli("plan", "-f", REPO / "mkdocs.yml", PLAN, "--customer", name + "b", "--start", "2027-01-04").code == 2
+
+
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page = plan_page
     page.fill("#plan-customer", "Acme")

@@ -75,7 +75,7 @@ from . import csv_escape, ics_escape, md_escape
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
 _PLACEHOLDER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 
-NAME_LENGTH = 120  # the form's maxlength
+NAME_LENGTH = 120  # characters (code points), as plan.js counts them too: not a maxlength, which counts UTF-16 units
 DEFAULT_TIMEZONE = "UTC"
 UID_LENGTH, UID_DOMAIN = 32, "syllabus"
 
