@@ -63,6 +63,18 @@ def test_markdown_inline_value_reads_as_itself_with_ampersands(value: str) -> No
             assert paragraph.text == value
 
 
+@pytest.mark.parametrize("value", ["https://evil.test/login", "www.evil.com",
+                                   "Acme (HTTP://evil.test/x, WWW.evil.com)"])
+def test_a_written_out_address_stays_text_where_github_would_link_it(value: str) -> None:
+    """A customer's name typed as an address became a link in a checklist pasted into GitHub."""
+    github_like = MarkdownIt("gfm-like")  # linkify: bare addresses become links, as GitHub's renderer makes them
+    assert "<a " in github_like.render(value)
+    for text in (md_escape.inline(value), md_escape.escape(value)):
+        tree = parse_html(github_like.render(text + "\n"))
+        assert [element.tag for element in tree.iter() if element.tag not in ("#document", "p")] == []
+        assert [element.text for element in tree.iter() if element.tag == "p"] == [value]
+
+
 def test_markdown_link_keeps_title_text_and_url() -> None:
     text = md_escape.link("a](javascript:1) [b", "https://x.test/a b(c)")
     [tree, _] = rendered(text)

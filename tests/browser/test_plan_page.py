@@ -116,11 +116,12 @@ def test_hostile_names_are_escaped_exactly_like_the_command_line(
         plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
     page = plan_page
     typed = f"\ufeff\u3000 {HOSTILE} \ufeff"  # what JavaScript's trim() takes off, the command line too
-    personalise(page, typed, "2027-02-28", "America/Los_Angeles", ce="<b>Jo</b>, CE &amp; &#42;")
+    ce = "<b>Jo</b>, CE &amp; &#42; https://evil.test/login www.evil.test"
+    personalise(page, typed, "2027-02-28", "America/Los_Angeles", ce=ce)
     expect(page.locator("[data-plan-for] [data-plan-value='customer']")).to_have_text(HOSTILE)
     expect(page.locator("[data-plan-for] img")).to_have_count(0)
     args = ("--customer", typed, "--start", "2027-02-28", "--timezone", "America/Los_Angeles",
-            "--ce", "<b>Jo</b>, CE &amp; &#42;")
+            "--ce", ce)
     for fmt in FORMATS:
         assert download(page, fmt)[1] == cli_plan(run_cli, fmt, *args), fmt
     assert page.evaluate("window.__pwned") is None

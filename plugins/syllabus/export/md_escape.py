@@ -2,9 +2,10 @@
 (Markdown and checklist), ``syllabus report`` and ``syllabus diff``.
 
 A value (a title, a note, a customer's name) must read as itself and never become markup:
-no link, image, emphasis, code, HTML, table cell or heading, and no line break that would
-end the list item it sits in or start a block. :data:`ESCAPES` is also the table the plan
-page (``plan.js``) applies to names a visitor types, so both write the same bytes.
+no link (not even a written-out address), image, emphasis, code, HTML, table cell or
+heading, and no line break that would end the list item it sits in or start a block.
+:data:`ESCAPES` is also the table the plan page (``plan.js``) applies to names a visitor
+types, so both write the same bytes.
 """
 
 from __future__ import annotations
@@ -25,14 +26,21 @@ _BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}[.)])(?=\s|$)")
 # The plan page applies the same pattern to typed names (placeholders.page_data carries it).
 REFERENCE_START = r"&(?=#?[A-Za-z0-9]+;)"
 _REFERENCE_START = re.compile(REFERENCE_START)
+# A web address written out, which GitHub, GitLab and markdown-it (linkify) make a link of:
+# a backslash before the ":" of "://" and the "." of "www." keeps it text, as the page shows
+# it. The plan page applies the same pattern, after the table (placeholders.page_data).
+# cmark-gfm links an e-mail address whatever is escaped in it; that link is only a mailto:.
+AUTOLINK_PUNCTUATION = r":(?=//)|[Ww]{3}\."
+_AUTOLINK_PUNCTUATION = re.compile(AUTOLINK_PUNCTUATION)
 _CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
 URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # percent-encode the rest: spaces, parentheses, angle brackets
 
 
 def escape(text: str) -> str:
-    """Escape with :data:`ESCAPES` and :data:`REFERENCE_START` (the plan page's rule for
-    typed names: "AT&amp;T" reads as typed)."""
-    return _ESCAPED.sub(lambda match: ESCAPES[match.group()], _REFERENCE_START.sub("&amp;", text))
+    """Escape with :data:`REFERENCE_START` (the plan page's rule for typed names: "AT&amp;T"
+    reads as typed), :data:`ESCAPES`, then :data:`AUTOLINK_PUNCTUATION`."""
+    escaped = _ESCAPED.sub(lambda match: ESCAPES[match.group()], _REFERENCE_START.sub("&amp;", text))
+    return _AUTOLINK_PUNCTUATION.sub(lambda match: f"{match.group()[:-1]}\\{match.group()[-1]}", escaped)
 
 
 def inline(text: str) -> str:

@@ -131,13 +131,18 @@
   }
 
   // placeholders.escape: the format's table and, in Markdown, an "&" that starts a character
-  // reference written "&amp;" (md_escape.REFERENCE_START), so "AT&amp;T" reads as typed.
+  // reference written "&amp;" (md_escape.REFERENCE_START), so "AT&amp;T" reads as typed, and
+  // a backslash before the ":" of "://" and the "." of "www." (md_escape.AUTOLINK_PUNCTUATION).
   function escapeText(data, fmt, text) {
     var table = data.escapes[fmt];
     if (data.references[fmt]) text = text.replace(new RegExp(data.references[fmt], "g"), "&amp;");
-    return Array.from(text).map(function (char) {
+    text = Array.from(text).map(function (char) {
       return Object.prototype.hasOwnProperty.call(table, char) ? table[char] : char;
     }).join("");
+    if (!data.autolinks[fmt]) return text;
+    return text.replace(new RegExp(data.autolinks[fmt], "g"), function (found) {
+      return found.slice(0, -1) + "\\" + found.slice(-1);
+    });
   }
 
   // placeholders.Choice.pick: a session dated in the window in the customer's zone (a session
