@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -14,8 +15,8 @@ import yaml
 from playwright.sync_api import expect
 from syllabus.core.locale_format import ENGLISH_FORMAT
 
-from ..conftest import EPOCH, REPO
-from .conftest import open_page
+from ..conftest import EPOCH, REPO, CatalogDir, build_site, course_data
+from .conftest import open_page, serve
 
 TODAY = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
 BOOTCAMP = "search-bootcamp-live"
@@ -177,3 +178,44 @@ def test_japanese_title_words_are_searchable(page: Any, example_site: str) -> No
     page.goto(example_site)
     results = search(page, "ナビゲーション")
     expect(results.first.locator("h1, h2").first).to_have_text("Keystone 101：コードの検索とナビゲーション")
+
+
+@pytest.fixture(scope="module")
+def languages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An English course with two classes in Japanese, the first with no instructors."""
+    root = tmp_path_factory.mktemp("session-languages")
+    catalog = CatalogDir.new(root / "catalog")
+    catalog.course("mixed", course_data("mixed", format="virtual-ilt", sessions=[
+        {"start": "2026-12-10T10:00", "timezone": "Asia/Tokyo", "language": "ja"},
+        {"start": "2026-12-11T10:00", "timezone": "Europe/Berlin", "language": "ja", "instructors": ["Ada"]}]))
+    build_site(catalog.config, root / "site")
+    with serve(root / "site") as url:
+        yield url
+
+
+FACTS = "e => [...e.querySelectorAll('.syllabus-time-primary, .syllabus-session-language, .syllabus-time-secondary')]" \
+        ".map(n => n.className)"
+
+
+def test_a_sessions_language_follows_its_time_and_never_opens_a_line(browser: Any, languages_site: str) -> None:
+    """" · in Japanese" came after the script's second line (the organiser's time) and so
+    began a line of its own with its separator, as it did a session's details without
+    instructors; the home page's list did not say it at all."""
+    with open_page(browser, timezone_id="America/Los_Angeles", locale="en-US") as page:
+        for path, scope in (("courses/mixed/", ".syllabus-cta-when"), ("catalog/", ".syllabus-card-session")):
+            page.goto(languages_site + path)
+            expect(page.locator(scope).locator(".syllabus-time-secondary")).to_have_count(1)
+            assert page.locator(scope).evaluate(FACTS) == [
+                "syllabus-time-primary", "syllabus-session-language", "syllabus-time-secondary"]
+        page.goto(languages_site + "courses/mixed/")
+        separators = page.locator(".syllabus-session-details .syllabus-fact-separator")
+        expect(separators.nth(0)).to_be_hidden()  # nothing before it on its line
+        expect(separators.nth(1)).to_be_visible()  # after "With Ada"
+        expect(page.locator(".syllabus-session-details").nth(1)).to_have_text("with Ada · in Japanese")
+        page.goto(languages_site)
+        expect(page.locator(".syllabus-home-sessions li .syllabus-muted").first).to_have_text(
+            "Live online · 1 h · in Japanese")
+        page.clock.set_fixed_time("2026-12-10T01:30:00Z")  # half an hour into the class in Tokyo
+        page.goto(languages_site)
+        expect(page.locator(".syllabus-home-sessions li .syllabus-muted").first).to_have_text(
+            "Live online · 1 h · in Japanese · In progress")  # as the course page says

@@ -447,8 +447,16 @@
       } catch (e) { return; }  // a zone this browser does not know: keep the organiser's label
       node.textContent = "";
       node.appendChild(primary);
-      if (secondary) node.appendChild(secondary);
       node.dataset.localised = "true";
+      if (!secondary) return;
+      // On its own line below the session's facts that follow the time (" · in Japanese"),
+      // which would otherwise start a line of their own with their separator.
+      var last = node;
+      while (last.nextElementSibling && last.nextElementSibling.hasAttribute("data-session-fact")) {
+        last = last.nextElementSibling;
+      }
+      if (last === node) node.appendChild(secondary);
+      else last.after(secondary);
     });
   }
 
@@ -554,6 +562,13 @@
       Array.prototype.slice.call(list.children).forEach(function (item) { if (ended(item)) item.remove(); });
       Array.prototype.forEach.call(list.children, function (item, index) {
         item.hidden = index >= Number(list.dataset.shown);
+        var facts = item.querySelector(".syllabus-muted");
+        if (begun(item) && facts && !facts.querySelector("[data-in-progress]")) {  // as the course page says
+          var state = document.createElement("span");
+          state.dataset.inProgress = "";
+          state.textContent = " · " + syllabusText("script.session.in_progress");
+          facts.appendChild(state);
+        }
       });
       if (!list.children.length) list.closest("section").remove();
     });
