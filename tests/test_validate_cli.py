@@ -19,7 +19,7 @@ from typing import NamedTuple
 import pytest
 from syllabus.core.diagnostics import bounded
 
-from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, build_site
+from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, build_site, track_data
 from .conftest import PLAN_YAML as PLAN
 
 COURSE_FILE = "courses/intro/course.yml"
@@ -1047,6 +1047,29 @@ def test_a_site_url_of_a_folder_is_taken(catalog, run_cli, site_url):
     catalog.config.write_text(catalog.config.read_text("utf-8").replace(
         "site_url: https://academy.test/\n", f"site_url: {site_url}\n"), encoding="utf-8")
     assert run_cli("validate", "-f", catalog.config).code == 0
+
+
+@pytest.mark.parametrize(("site_dir", "how"), [("courses", "is the catalog's courses/ folder"),
+                                               ("courses/intro", "is inside the catalog's courses/ folder"),
+                                               ("tracks", "is the catalog's tracks/ folder"),
+                                               ("locales/", "is the catalog's locales/ folder")])
+def test_a_site_dir_that_would_empty_a_folder_of_the_catalog_is_refused(catalog, run_cli, tmp_path, site_dir, how):
+    """MkDocs empties site_dir before a build and guards docs_dir only: `site_dir: courses`
+    (or `mkdocs build -d tracks`) passed validate, and the build deleted every course."""
+    catalog.course("intro")
+    catalog.track("path", track_data("path", ["intro"]))
+    catalog.write("locales/en.yml", "course.register: Sign up\n")
+    before = sorted(path for path in catalog.root.rglob("*") if path.is_file())
+    catalog.config.write_text(catalog.config.read_text("utf-8") + f"site_dir: {site_dir}\n", encoding="utf-8")
+    message = f"site_dir: '{site_dir.rstrip('/')}' {how}, which MkDocs would empty before writing the site"
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 2 and f"mkdocs.yml:15:11: error: {message}" in result.err, result.err
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(catalog.config)]
+    built = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert built.returncode != 0 and message in built.stderr
+    overridden = build_site(catalog.config, catalog.root / "plans", check=False)  # `mkdocs build -d plans`
+    assert overridden.returncode != 0 and "is the catalog's plans/ folder" in overridden.stderr
+    assert sorted(path for path in catalog.root.rglob("*") if path.is_file()) == before
 
 
 def test_a_value_mkdocs_cannot_parse_is_an_error_not_a_traceback(catalog, run_cli):

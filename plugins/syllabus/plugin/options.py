@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist
-from ..core.messages import has_texts
+from ..core.messages import SITE_LOCALES, has_texts
 from ..core.pages import MarkdownSettings, extension_name
 from ..core.schema_messages import did_you_mean, dotted
 from ..core.yamlsafe import forbidden_text, syntax_problems
@@ -51,6 +51,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config))]
     if config.site_url and (why := site_url_problem(config.site_url)):
         problems.append(source.error(("site_url",), f"site_url: {why}"))
+    if why := site_dir_problem(config):
+        problems.append(source.error(("site_dir",), f"site_dir: {why}"))
     if problems:
         raise ConfigError("configuration errors", problems)
     options = options_from_mapping(
@@ -229,6 +231,25 @@ def theme_language_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...],
 
 SNIPPETS = "pymdownx.snippets"
 CATALOG_FOLDERS = ("courses", "tracks", "plans")  # what no snippet may paste into a page
+# Every folder of the catalog's own beside mkdocs.yml: its content, the texts the site keeps,
+# the editor schemas (the preview watches them; no build may write into them).
+SOURCE_FOLDERS = (*CATALOG_FOLDERS, "schemas", SITE_LOCALES)
+
+
+def site_dir_problem(config: MkDocsConfig) -> str | None:
+    """A ``site_dir`` (or ``mkdocs build -d``) that is, holds or lies in one of the catalog's
+    :data:`SOURCE_FOLDERS`: MkDocs empties site_dir before each build (it guards only
+    docs_dir), so the build would delete the courses it publishes."""
+    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    site = Path(config.site_dir).resolve()
+    for name in SOURCE_FOLDERS:
+        folder = (root / name).resolve()
+        how = "is" if site == folder else "is inside" if site.is_relative_to(folder) else \
+            "holds" if folder.is_relative_to(site) else None
+        if how:
+            return (f"'{os.path.relpath(site, root)}' {how} the catalog's {name}/ folder, which MkDocs would empty "
+                    "before writing the site; write a folder of its own, such as site")
+    return None
 
 
 def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:

@@ -41,7 +41,7 @@ from ..core.catalog import FileCache, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options, page_address
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist, element_ids, is_id, linked_addresses, positioned
-from ..core.messages import SITE_LOCALES, load_messages
+from ..core.messages import load_messages
 from ..core.model import Catalog, reading_language
 from ..core.pages import (
     MarkdownLinks,
@@ -77,7 +77,14 @@ from .incremental import (
     RenderedPages,
     page_frame,
 )
-from .options import docs_folder, loaded_files, loaded_path, options_from_config, theme_text_problems
+from .options import (
+    SOURCE_FOLDERS,
+    docs_folder,
+    loaded_files,
+    loaded_path,
+    options_from_config,
+    theme_text_problems,
+)
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER, asset_address
 from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
@@ -110,7 +117,6 @@ TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see 
 # nothing moves (Material's no-js class goes only at the end of the body: 0.17 layout shift).
 WITHOUT_SCRIPT = ("<noscript><style>.syllabus-catalog{display:block}"
                   ".syllabus-catalog>.syllabus-filters{display:none}</style></noscript>")
-WATCHED = ("courses", "tracks", "plans", "schemas", SITE_LOCALES)
 
 
 class SyllabusPlugin(BasePlugin[SyllabusConfig]):
@@ -769,7 +775,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         folder (see :func:`watch_roots`)."""
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         server.unwatch(config.docs_dir)  # watched whole by MkDocs
-        for folder in [Path(self.docs_dir or config.docs_dir), *(root / name for name in WATCHED)]:
+        for folder in [Path(self.docs_dir or config.docs_dir), *(root / name for name in SOURCE_FOLDERS)]:
             if folder.is_dir():
                 for path, recursive in watch_roots(folder):
                     server.watch(str(path), recursive=recursive)
