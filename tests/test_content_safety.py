@@ -617,6 +617,12 @@ THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
      "the HTML attribute the theme may print it in (aria-label=\"...\"); write “…”, or quote HTML attributes with '"),
     ("extra:\n  homepage: javascript:alert(1)\n", "{line}:13: error: extra.homepage: 'javascript:alert(1)' is not "
      "an address a page may link to; use a relative link or an https, http or mailto URL"),
+    # Material prints it unescaped: the browser reads the character reference, and ran it.
+    ("extra:\n  homepage: java&#x73;cript:alert(1)\n", "{line}:13: error: extra.homepage: 'java&#x73;cript:alert(1)' "
+     "is not an address a page may link to; use a relative link or an https, http or mailto URL"),
+    ("extra:\n  alternate:\n    - {name: X, lang: ja, link: 'javascript&colon;alert(1)'}\n", "{line}:33: error: "
+     "extra.alternate[0].link: 'javascript&colon;alert(1)' is not an address a page may link to; use a relative "
+     "link or an https, http or mailto URL"),
     ("extra:\n  social:\n    - icon: fontawesome/brands/github\n      link: \"java\\tscript:alert(1)\"\n",
      "{line}:13: error: extra.social[0].link: 'java\\tscript:alert(1)' is not an address a page may link to; use a "
      "relative link or an https, http or mailto URL"),
@@ -640,7 +646,8 @@ THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
 
 
 @pytest.mark.parametrize(("lines", "expected"), THEME_TEXTS,
-                         ids=["html", "attribute", "homepage", "social", "copyright", "polyfills", "nav",
+                         ids=["html", "attribute", "homepage", "homepage-reference", "alternate-reference",
+                              "social", "copyright", "polyfills", "nav",
                               "external-script", "external-script-three-slashes", "analytics"])
 def test_mkdocs_yml_texts_the_theme_prints_raw_pass_the_allowlist(
         site_catalog: CatalogDir, run_cli, tmp_path: Path, lines: str, expected: str) -> None:
@@ -689,7 +696,8 @@ def test_mkdocs_yml_texts_a_site_commonly_sets_pass(site_catalog: CatalogDir, ru
     site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8") + (
         'copyright: Copyright &copy; 2026 <a href="https://example.test/">Example &amp; Co</a>\n'
         "repo_url: https://git.example.test/academy\n"
-        "extra:\n  homepage: /\n  social:\n    - icon: fontawesome/solid/envelope\n      link: mailto:hi@example.test\n"
+        "extra:\n  homepage: /?from=logo&amp;v=2\n"
+        "  social:\n    - icon: fontawesome/solid/envelope\n      link: mailto:hi@example.test\n"
         "      name: R&D team\n"
         "nav:\n  - Home: index.md\n  - Status: https://status.example.test/\n"))
     assert run_cli("validate", "-f", site_catalog.config).code == 0

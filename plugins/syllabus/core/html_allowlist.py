@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from html import escape, unescape
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import SplitResult, unquote, urlsplit
 
@@ -191,9 +191,11 @@ class Allowlist:
 
     def refusal(self, value: str, *, address: bool = False) -> str | None:
         """Why ``value``, published as HTML (or, ``address``, as a link's ``href``), would
-        not pass unchanged; None if it would."""
+        not pass unchanged; None if it would. An address is tried as the theme prints it,
+        unescaped, so that a browser's reading of ``java&#x73;cript:`` is the sanitiser's too
+        (only a '"', which would end the attribute, is written as a reference)."""
         if address:
-            _, removals = self.removals(f'<a href="{escape(value, quote=True)}">link</a>')
+            _, removals = self.removals(f'<a href="{value.replace(chr(34), "&quot;")}">link</a>')
             return (f"'{value}' is not an address a page may link to; use a relative link or an https, http or "
                     "mailto URL") if removals else None
         _, removals = self.removals(value)
