@@ -436,6 +436,26 @@ def test_an_option_error_in_an_inherited_file_is_positioned_there(catalog, run_c
         2, "base.yml:5:7: error: syllabus: unknown option 'rolez' (did you mean 'roles'?)\n")
 
 
+def test_a_key_written_twice_in_mkdocs_yml_is_an_error_in_both(catalog, run_cli, tmp_path):
+    """MkDocs keeps the last: `audience: internal` below `audience: public` passed validate and
+    the build, which published the internal course on the public site."""
+    catalog.course("intro", COURSE)
+    catalog.course("secret", COURSE.replace("intro", "secret").replace("visibility: public", "visibility: internal"))
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public") + "      audience: internal\nsite_name: X\n")
+    expected = ["mkdocs.yml:15:7: error: duplicate key 'audience' (first on line 7): MkDocs keeps the last and "
+                "ignores the first (hint: keep one)",
+                "mkdocs.yml:16:1: error: duplicate key 'site_name' (first on line 1): MkDocs keeps the last and "
+                "ignores the first (hint: keep one)"]
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err.splitlines()) == (2, expected)
+    built = build_site(catalog.config, tmp_path / "site", check=False)
+    assert built.returncode != 0 and all(line in built.stderr for line in expected)
+    assert not (tmp_path / "site").exists()
+    catalog.write("base.yml", MKDOCS_TEMPLATE.format(audience="public"))  # a file and the one it inherits: no twice
+    catalog.write("mkdocs.yml", "INHERIT: base.yml\nsite_name: Other Academy\n")
+    assert run_cli("validate", "-f", catalog.config).code == 0
+
+
 def test_a_usage_error_in_a_real_process_is_one_line_on_stderr(tmp_path):
     result = run_process("validate", "-f", tmp_path / "missing.yml")
     assert result.returncode == 2

@@ -8,6 +8,7 @@ tags (``!ENV``, ``!relative``, ``!!python/name``) need no constructors.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,18 +34,46 @@ class ConfigSource:
     def locate(self, keys: tuple[str | int, ...], *, at_key: bool = False) -> Position:
         """The key's (or its value's) position; the deepest ancestor found, else the file start."""
         best: Position | None = None
-        path: Path | None = self.path
-        seen: set[Path] = set()
-        while path is not None and path not in seen:  # the file, then the files it inherits
-            seen.add(path)
-            root = self._compose(path)
+        for path, root in self._files():
             found, depth = _find(root, keys, at_key=at_key)
             if found is not None and (best is None or depth == len(keys)):
                 best = (self._shown(path), found.line + 1, found.column + 1)
             if depth == len(keys):
                 break
-            path = _inherited(root, path)
         return best or (self._shown(self.path), 1, 1)
+
+    def duplicate_keys(self) -> list[Diagnostic]:
+        """Each key written twice in one mapping of the file or a file it inherits: MkDocs
+        keeps the last without a word, so a second ``audience: internal`` below the first
+        published internal courses on the public site."""
+        problems: list[Diagnostic] = []
+        for path, root in self._files():
+            in_file: list[Diagnostic] = []
+            for mapping in _mappings(root):
+                lines: dict[str, int] = {}
+                for key, _ in mapping.value:
+                    if not isinstance(key, yaml.ScalarNode) or key.value == "<<":  # a merge key may recur
+                        continue
+                    line = key.start_mark.line + 1
+                    if key.value in lines:
+                        in_file.append(Diagnostic(
+                            self._shown(path), line, key.start_mark.column + 1, "error",
+                            f"duplicate key '{key.value}' (first on line {lines[key.value]}): MkDocs keeps the last "
+                            "and ignores the first", "config", hint="keep one"))
+                    else:
+                        lines[key.value] = line
+            problems += sorted(in_file, key=lambda problem: (problem.line, problem.column))
+        return problems
+
+    def _files(self) -> Iterator[tuple[Path, yaml.Node | None]]:
+        """The file, then each file it inherits, once, composed."""
+        path: Path | None = self.path
+        seen: set[Path] = set()
+        while path is not None and path not in seen:
+            seen.add(path)
+            root = self._compose(path)
+            yield path, root
+            path = _inherited(root, path)
 
     def _shown(self, path: Path) -> str:
         return os.path.relpath(path, self.path.parent).replace(os.sep, "/")
@@ -94,6 +123,22 @@ def _entry(node: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         return next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
     return None
+
+
+def _mappings(root: yaml.Node | None) -> list[yaml.MappingNode]:
+    """Every mapping below ``root`` (and ``root``), each once (an alias shares its anchor's node)."""
+    found, pending, visited = [], [root] if root is not None else [], set()
+    while pending:
+        node = pending.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            found.append(node)
+            pending += [child for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            pending += node.value
+    return found
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -45,7 +45,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     links are checked: validate and the preview) adds :func:`theme_files` (~50 ms:
     Material's folders hold thousands of icons)."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
-    problems = [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
+    problems = source.duplicate_keys()
+    problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
                  for keys, why in snippet_problems(config)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config))]
@@ -379,9 +380,11 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     raw = _plugin_entry(config.get("plugins"))
     if raw is None:
         raise ConfigError(f"{config_file}: the '{PLUGIN}' plugin is not enabled under 'plugins'")
-    _, problems = check_options(raw, ConfigSource(config_file.resolve()))
+    source = ConfigSource(config_file.resolve())
+    _, problems = check_options(raw, source)
     if problems:
-        raise ConfigError("configuration errors", [problem.diagnostic for problem in problems])
+        raise ConfigError("configuration errors", [*(problem.diagnostic for problem in problems),
+                                                   *source.duplicate_keys()])
     try:
         errors, _warnings = config.validate()
     except ValueError as error:  # raised by a value MkDocs' own options cannot parse (site_url: "https://[::1/")
