@@ -539,6 +539,16 @@ def test_hostile_unit_and_docs_file_names_are_refused(site_catalog: CatalogDir, 
     assert "not a safe file name" in out and "docs/<img src=x onerror=alert(1)>.md:1:1" in out
 
 
+@pytest.mark.parametrize("name", ["notes.MD", "guide.Markdown"])
+def test_a_docs_page_whose_suffix_is_not_in_lower_case_is_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                                   name: str) -> None:
+    """MkDocs tells pages by a lower-case suffix: notes.MD, a page for authors, was published
+    as it is, front matter and text, past the allowlist."""
+    site_catalog.write(f"docs/{name}", "---\nauthoring: true\n---\n\n# For authors only\n")
+    out = refused(site_catalog, run_cli, tmp_path, f"docs/{name}:1:1")
+    assert "MkDocs takes only" in out and "in lower case for a page" in out
+
+
 @pytest.mark.parametrize("folder", ["x' onmouseover='alert(1)", "a&amp;b #1 %41", "{{ 7 }}", "with space"])
 def test_a_docs_folder_with_an_unsafe_name_is_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path,
                                                       folder: str) -> None:

@@ -382,6 +382,9 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
     if problem := rules.windows_name_problem(site_path, "rename it"):
         return problem, "file-name"
     suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES and path.suffix != suffix:  # MkDocs tells pages by the suffix, in lower case
+        return (f"MkDocs takes only '{suffix}' in lower case for a page: it would publish this file as it is, source "
+                f"and front matter, at its own name; write the suffix '{suffix}'", "file-name")
     if suffix not in MARKDOWN_SUFFIXES and rules.runs_in_browsers(name):  # a page is rendered, whatever its name
         return ("a document browsers run (it could carry script served from this site); publish it as PDF "
                 "or PNG, or write it as a Markdown page", "browser-document")
