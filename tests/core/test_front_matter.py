@@ -52,3 +52,14 @@ def test_text_mkdocs_reads_as_another_type_is_to_be_quoted() -> None:
 def test_a_hide_entry_that_is_no_word_is_refused_not_a_traceback() -> None:
     assert problems("---\nhide: [[toc], {a: b}]\n---\n# Notes\n") == [
         (2, 1, "'hide' must be a list of feedback, footer, navigation, path, tags, toc")]
+
+
+def test_a_block_below_the_first_line_is_refused_where_it_starts() -> None:
+    """MkDocs reads front matter on line 1 only: below a blank line (or a comment) it published
+    `authoring: true` as a heading, and the page for authors on the public site."""
+    late = ("MkDocs reads a metadata block only on the first line, so it would publish this one as text (an "
+            "authoring: true page on the public site); move it to the top")
+    assert problems("\n---\nauthoring: true\n---\n\n# Notes\n") == [(2, 1, late)]
+    assert problems("  \n<!-- for authors -->\n---\nauthoring: true\n---\n# Notes\n") == [(3, 1, late)]
+    assert problems("\n---\n\nA page that opens with a rule.\n") == []
+    assert problems("# Notes\n\n---\nauthoring: true\n---\n") == []  # a rule and a heading in the text

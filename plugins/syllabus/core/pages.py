@@ -46,6 +46,8 @@ _META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 # A "---" line then a "key:" line, with no closing line (``_YAML_FRONT_MATTER`` did not match).
 _UNCLOSED_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n[ ]{0,3}[A-Za-z0-9_-]+:(?:[ \t]|$)", re.MULTILINE)
+# Front matter below blank lines or a one-line HTML comment: MkDocs reads it only on line 1.
+_LATE_FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n|[ \t]*<!--[^\n]*-->[ \t]*\n)+(?=-{3}[ \t]*\n[ ]{0,3}[A-Za-z0-9_-]+:)")
 _CLOSED_AT_THE_END = re.compile(r"-{3}[ \t]*\n.*\n(?:\.{3}|-{3})[ \t]*\Z", re.DOTALL)  # no line break after it
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
@@ -115,6 +117,10 @@ def _split(text: str) -> PageSource:
                else "add a '---' line after its last key")
         page.problems.append(YamlProblem(1, 1, "the metadata block this '---' opens is never closed, so MkDocs would "
                                          f"publish it as text; {fix}", "front-matter"))
+    elif late := _LATE_FRONT_MATTER.match(text):
+        page.problems.append(YamlProblem(text.count("\n", 0, late.end()) + 1, 1, "MkDocs reads a metadata block only "
+                                         "on the first line, so it would publish this one as text (an authoring: true "
+                                         "page on the public site); move it to the top", "front-matter"))
     return page
 
 
