@@ -619,6 +619,16 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
         f"pymdownx.snippets: base_path '{site_catalog.root / 'snippets'}' holds a symlink, secret, through which a "
         "page could paste any file; replace it with the file itself"))
 
+    # Or holding a page for authors, which only the internal site publishes (docs/ as base_path).
+    (site_catalog.root / "snippets/secret").unlink()
+    site_catalog.write("docs/authors/notes.md", "---\nauthoring: true\n---\n\n# Unannounced roadmap\n")
+    site_catalog.write("mkdocs.yml", with_snippets.replace(
+        "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{site_catalog.root / 'docs'}]\n"))
+    result = run_cli("validate", "-f", site_catalog.config)
+    assert (result.code, result.err.splitlines()[0].split(": error: ", 1)[1]) == (2, (
+        f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds authors/notes.md, a page for authors "
+        "(authoring: true), which a public page could paste; set base_path to a folder of shared snippets"))
+
 
 THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)
     ('site_name: "Academy <img src=x onerror=alert(1)>"\n', "1:12: error: site_name: onerror= on <img> is an "

@@ -26,7 +26,7 @@ from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.diagnostics import Diagnostic
 from ..core.html_allowlist import Allowlist
 from ..core.messages import SITE_LOCALES, has_texts
-from ..core.pages import MarkdownSettings, extension_name
+from ..core.pages import MARKDOWN_SUFFIXES, MarkdownSettings, extension_name, for_authors
 from ..core.schema_messages import did_you_mean, dotted
 from ..core.yamlsafe import forbidden_text, syntax_problems
 from .config import BARE_BOOLEAN_HINT, SyllabusConfig, check_options
@@ -280,12 +280,31 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
         elif (link := next(filter(None, map(_symlink_under, sorted(wheres))), None)) is not None:
             problems.append((("base_path",), f"base_path '{folder}' holds a symlink, {link}, through which a page "
                              "could paste any file; replace it with the file itself"))
+        elif (page := next(filter(None, map(_page_for_authors_under, sorted(wheres))), None)) is not None:
+            problems.append((("base_path",), f"base_path '{folder}' holds {page}, a page for authors (authoring: "
+                             "true), which a public page could paste; set base_path to a folder of shared snippets"))
     if settings.get("restrict_base_path") is False:
         problems.append((("restrict_base_path",), "restrict_base_path: false lets a page paste any file of the "
                          "machine; remove it"))
     if settings.get("url_download"):
         problems.append((("url_download",), "url_download pastes text from the web, which no review saw; remove it"))
     return problems
+
+
+def _page_for_authors_under(folder: Path) -> str | None:
+    """The first page for authors in ``folder``'s tree, if any (only the internal site has them)."""
+    for parent, folders, names in os.walk(folder):
+        folders.sort()
+        for name in sorted(names):
+            path = os.path.join(parent, name)
+            if name.endswith(MARKDOWN_SUFFIXES) and os.path.isfile(path):
+                try:
+                    text = Path(path).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):  # reported where the page is checked
+                    continue
+                if for_authors(text):
+                    return os.path.relpath(path, folder)
+    return None
 
 
 def _symlink_under(folder: Path) -> str | None:
