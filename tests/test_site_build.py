@@ -1410,3 +1410,14 @@ def test_a_unit_is_described_by_its_front_matter_then_its_first_words(catalog: C
                  for name in ("said", "shown", "bare")}
     summary = yaml.safe_load((catalog.root / "courses/intro/course.yml").read_text(encoding="utf-8"))["summary"]
     assert described == {"said": "What the trainer wrote.", "shown": "After the picture.", "bare": summary}
+
+
+def test_a_site_with_the_plugin_disabled_builds_its_docs_alone(catalog: CatalogDir, tmp_path: Path) -> None:
+    """`enabled: false` (Material's switch for its own plugins) stopped the build with an
+    AssertionError from the Markdown of the first page."""
+    catalog.course("intro")
+    catalog.write("docs/guide.md", "# Guide\n\n!!! note\n    Untitled.\n")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "  - syllabus:\n", "  - syllabus:\n      enabled: false\n") + "markdown_extensions: [admonition]\n")
+    build_site(catalog.config, tmp_path / "site")
+    assert (tmp_path / "site/guide/index.html").is_file() and not (tmp_path / "site/courses").exists()

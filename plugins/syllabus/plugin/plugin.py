@@ -469,6 +469,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return markdown
         generated = self.pages.get(page.file.src_uri)
         if page.is_homepage and "hide" not in page.meta:  # the front door uses the full width
             page.meta["hide"] = ["navigation", "toc"]
