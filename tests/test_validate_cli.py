@@ -436,6 +436,34 @@ def test_an_option_error_in_an_inherited_file_is_positioned_there(catalog, run_c
         2, "base.yml:5:7: error: syllabus: unknown option 'rolez' (did you mean 'roles'?)\n")
 
 
+def test_folders_that_cannot_be_read_or_are_files_are_reported_where_they_are(catalog, run_cli, monkeypatch):
+    """A folder the user may not read stopped validate with a PermissionError traceback (as
+    root, every folder reads: refused here as the operating system refuses another user); a
+    file named tracks was passed over without a word."""
+    catalog.course("intro", COURSE)
+    catalog.course("other", COURSE.replace("intro", "other"))
+    catalog.write("tracks", "not a folder\n")
+    refused = {str(catalog.root / "plans"), str(catalog.root / "courses/other")}
+    scandir, access = os.scandir, os.access
+
+    def guarded_scandir(path):
+        if str(path) in refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded_scandir)
+    monkeypatch.setattr(os, "access", lambda path, mode: str(path) not in refused and access(path, mode))
+    (catalog.root / "plans").mkdir()
+    (catalog.root / "courses/other/course.yml").rename(catalog.root / "courses/other/kept.yml")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert "Traceback" not in result.err
+    assert [(d["path"], d["message"], d.get("hint")) for d in json.loads(result.out)] == [
+        ("courses/other", "cannot read folder: Permission denied", "make it readable"),
+        ("plans", "cannot read folder: Permission denied", "make it readable"),
+        ("tracks", "tracks is a file, where the catalog keeps a folder of them", "move it away and make tracks/ a "
+                   "folder")]
+
+
 def test_a_key_written_twice_in_mkdocs_yml_is_an_error_in_both(catalog, run_cli, tmp_path):
     """MkDocs keeps the last: `audience: internal` below `audience: public` passed validate and
     the build, which published the internal course on the public site."""
@@ -633,6 +661,15 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
     pytest.param("site_name: x\ndocs_dir: pages\nplugins:\n  - syllabus\n",
                  "mkdocs.yml:2:11: error: config value 'docs_dir': The path '{root}/pages' isn't an existing "
                  "directory.", id="missing-docs-folder"),
+
+    # These stopped validate with a traceback (ValueError, TypeError, RecursionError).
+    pytest.param("site_name: x\nplugins:\n  - syllabus: on\n", "mkdocs.yml:3:3: error: config value 'plugins': "
+                 "Invalid config options for the 'syllabus' plugin.", id="plugin-options-not-a-mapping"),
+    pytest.param("site_name: x\nplugins: 5\n", "mkdocs.yml:2:10: error: config value 'plugins': Invalid Plugins "
+                 "configuration. Expected a list or dict.", id="plugins-not-a-list"),
+    pytest.param("INHERIT: mkdocs.yml\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: 'mkdocs.yml' comes back "
+                 "to mkdocs.yml, where the chain of inherited files started (hint: end the chain at a file without "
+                 "INHERIT)", id="inherit-loop"),
 ])
 def test_a_mistake_in_mkdocs_yml_is_positioned_and_explained(catalog, run_cli, config, diagnostic):
     """As in content files: MkDocs' own words had the place inside a sentence (or none)."""

@@ -94,12 +94,20 @@ def _relative(root: Path, path: Path) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _entries(directory: Path) -> list[os.DirEntry[str]]:
-    """Sorted entries; DirEntry knows its type, which saves stat calls on large catalogs."""
-    if not directory.is_dir():
+def _entries(directory: Path, report: Report, shown: str) -> list[os.DirEntry[str]]:
+    """Sorted entries; DirEntry knows its type, which saves stat calls on large catalogs. A
+    folder that cannot be read is reported as ``shown``, and holds nothing."""
+    try:
+        with os.scandir(directory) as scan:
+            return sorted(scan, key=lambda entry: entry.name)
+    except FileNotFoundError:
         return []
-    with os.scandir(directory) as scan:
-        return sorted(scan, key=lambda entry: entry.name)
+    except NotADirectoryError:
+        report.at(shown, 1, 1, f"{shown} is a file, where the catalog keeps a folder of them", "layout",
+                  hint=f"move it away and make {shown}/ a folder")
+    except OSError as error:
+        report.at(shown, 1, 1, f"cannot read folder: {error.strerror}", "io", hint="make it readable")
+    return []
 
 
 def linked_folder(root: Path, folder: str, report: Report) -> bool:
@@ -127,8 +135,8 @@ def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = No
     for kind, folder in (("course", "courses"), ("track", "tracks"), ("plan", "plans")):
         if folder in linked and unread is not None:
             unread[kind].update(entry.name if kind == "course" else entry.name.removesuffix(".yml")
-                                for entry in _entries(root / folder))
-    for entry in _entries(root / "courses") if "courses" not in linked else ():
+                                for entry in _entries(root / folder, report, folder))
+    for entry in _entries(root / "courses", report, "courses") if "courses" not in linked else ():
         rel = f"courses/{entry.name}"
         if entry.is_symlink():
             report.at(rel, 1, 1, "symlinks are not allowed in courses/; replace it with a real folder", "symlink")
@@ -139,6 +147,8 @@ def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = No
                 report.at(f"{rel}/{rules.COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
             elif stat.S_ISREG(mode):
                 found["course"].append(Path(course_file))
+            elif not os.access(entry.path, os.R_OK | os.X_OK):
+                report.at(rel, 1, 1, "cannot read folder: Permission denied", "io", hint="make it readable")
             elif misnamed := sorted(name for name in os.listdir(entry.path) if name != rules.COURSE_FILE
                                     and name.lower() in (rules.COURSE_FILE, "course.yaml")
                                     and stat.S_ISREG(rules.own_mode(os.path.join(entry.path, name)))):
@@ -154,7 +164,7 @@ def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = No
             report.at(rel, 1, 1, "files directly in courses/ are ignored; put them in a course folder", "layout",
                       "warning")
     for kind, folder in (("track", "tracks"), ("plan", "plans")):
-        for entry in _entries(root / folder) if folder not in linked else ():
+        for entry in _entries(root / folder, report, folder) if folder not in linked else ():
             rel = f"{folder}/{entry.name}"
             if entry.name.startswith("."):
                 continue

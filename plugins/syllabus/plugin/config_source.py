@@ -65,6 +65,20 @@ class ConfigSource:
             problems += sorted(in_file, key=lambda problem: (problem.line, problem.column))
         return problems
 
+    def inherit_loop(self) -> Diagnostic | None:
+        """An ``INHERIT`` chain that comes back to a file of it, at the key that closes the
+        loop: MkDocs follows it until Python's recursion limit stops it with a traceback."""
+        chain = [path for path, _ in self._files()]
+        root = self._compose(chain[-1])
+        target = _inherited(root, chain[-1])
+        pair = _entry(root, "INHERIT") if root is not None else None
+        if target is None or target not in chain or pair is None:
+            return None
+        mark = pair[1].start_mark
+        return Diagnostic(self._shown(chain[-1]), mark.line + 1, mark.column + 1, "error",
+                          f"INHERIT: '{pair[1].value}' comes back to {self._shown(target)}, where the chain of "
+                          "inherited files started", "config", hint="end the chain at a file without INHERIT")
+
     def _files(self) -> Iterator[tuple[Path, yaml.Node | None]]:
         """The file, then each file it inherits, once, composed."""
         path: Path | None = self.path

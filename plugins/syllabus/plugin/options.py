@@ -389,19 +389,24 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     if not config_file.is_file():
         raise ConfigError(f"{config_file}: no such config file (use -f to point at mkdocs.yml)")
     config = MkDocsConfig(config_file_path=str(config_file))
+    source = ConfigSource(config_file.resolve())
+    if loop := source.inherit_loop():
+        raise ConfigError("configuration errors", [loop])
     try:
         with config_file.open("rb") as handle:
             config.load_file(handle)
+    except OSError as error:  # the file, or one it inherits
+        raise ConfigError(f"{error.filename or config_file}: cannot read file: {error.strerror}") from None
     except (ConfigurationError, UnicodeDecodeError, ValueError) as error:
         if isinstance(error.__context__, yaml.MarkedYAMLError):  # MkDocs words it without a place
             raise ConfigError("configuration errors", _syntax_diagnostics(config_file, error.__context__)) from None
         raise ConfigError(f"{config_file}: cannot read the MkDocs config: {error}") from None
     raw = _plugin_entry(config.get("plugins"))
-    if raw is None:
+    if raw is NOT_LISTED:
         raise ConfigError(f"{config_file}: the '{PLUGIN}' plugin is not enabled under 'plugins'")
-    source = ConfigSource(config_file.resolve())
-    _, problems = check_options(raw, source)
-    if problems:
+    # Options that are not a mapping (`- syllabus: on`), or a `plugins` that is no list:
+    # MkDocs' own check below says what is wrong, where.
+    if isinstance(raw, Mapping) and (problems := check_options(dict(raw), source)[1]):
         raise ConfigError("configuration errors", [*(problem.diagnostic for problem in problems),
                                                    *source.duplicate_keys()])
     try:
@@ -428,11 +433,17 @@ def _syntax_diagnostics(config_file: Path, error: yaml.MarkedYAMLError) -> list[
     return [Diagnostic(shown, p.line, p.column, p.severity, p.message, p.rule, p.hint) for p in problems]
 
 
-def _plugin_entry(plugins: Any) -> dict[str, Any] | None:
-    """The plugin's raw options from ``plugins`` (list or mapping form), or None if absent."""
+NOT_LISTED = object()  # what _plugin_entry finds when the plugin is not under `plugins`
+
+
+def _plugin_entry(plugins: Any) -> Any:
+    """The plugin's raw options from ``plugins`` (list or mapping form; ``{}`` if listed by
+    name alone), :data:`NOT_LISTED` if absent, None if ``plugins`` is neither form."""
     if isinstance(plugins, Mapping):
         entries = list(plugins.items())
-    else:
+    elif isinstance(plugins, list) or plugins is None:
         entries = [(p, None) if isinstance(p, str) else next(iter(p.items()), (None, None))
                    for p in plugins or [] if isinstance(p, (str, Mapping))]
-    return next((dict(value or {}) for name, value in entries if name == PLUGIN), None)
+    else:
+        return None
+    return next((value if value is not None else {} for name, value in entries if name == PLUGIN), NOT_LISTED)
