@@ -87,6 +87,11 @@ def test_new_says_when_the_course_folder_is_a_symlink_or_a_file(catalog: Catalog
         assert (made.code, made.err) == (2, f"syllabus new: error: courses/{course_id} is {what}, not a course "
                                             "folder; nothing was written (remove it, or pick another id)\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["catalog"]
+    catalog.course("intro")
+    catalog.write("tracks", "x\n")  # was "[Errno 17] File exists: '.../tracks' already exists"
+    made = run_cli("new", "track", "path", "--owner", "@trainer", "-f", catalog.config)
+    assert (made.code, made.err) == (2, "syllabus new: error: tracks is a file, where the catalog keeps a folder of "
+                                        "them; nothing was written (move it away and make tracks/ a folder)\n")
 
 
 def test_new_gives_a_course_folder_the_course_yml_it_lacks(catalog: CatalogDir, run_cli) -> None:
@@ -161,6 +166,18 @@ def test_an_unlisted_name_windows_cannot_hold_is_reported(catalog: CatalogDir, r
     assert "error: 'aux .png' is a device name on Windows" in result.out
     assert "error: 'draft?.txt' cannot be a file or folder name on Windows" in result.out
     assert "error: 'tab\\tname.txt' cannot be a file or folder name on Windows" in result.out
+
+
+def test_new_makes_valid_files_for_ids_yaml_would_read_as_numbers(catalog: CatalogDir, run_cli) -> None:
+    """`syllabus new course 404` was refused ("404 is not of type 'string'"), and with course
+    "404" in the catalog every new track failed: the ids were written unquoted."""
+    for course_id in ("404", "1e5", "null"):
+        made = run_cli("new", "course", course_id, "--owner", "@trainer", "-f", catalog.config)
+        assert made.code == 0, made.err
+    assert run_cli("new", "track", "t9", "--owner", "@trainer", "-f", catalog.config).code == 0
+    assert run_cli("new", "plan", "2027", "--owner", "@trainer", "-f", catalog.config).code == 0
+    assert 'id: "404"' in (catalog.root / "courses/404/course.yml").read_text(encoding="utf-8")
+    assert run_cli("validate", "-f", catalog.config).code == 0
 
 
 def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> None:

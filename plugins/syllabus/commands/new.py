@@ -47,6 +47,16 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _plain(text: str) -> str:
+    """An id as YAML: written as it is where it reads back as that text, quoted where YAML
+    would read another type (``404``, ``1e5``, ``no``, ``null``)."""
+    try:
+        reads_as_text = load_text(f"value: {text}\n").data == {"value": text}
+    except YamlRejected:
+        reads_as_text = False
+    return text if reads_as_text else _q(text)
+
+
 def _flow(values: list[str]) -> str:
     return "[" + ", ".join(map(_q, values)) + "]"
 
@@ -56,7 +66,7 @@ def _choices(taxonomy: Taxonomy, kind: str) -> str:
 
 
 def _first(taxonomy: Taxonomy, kind: str) -> str:
-    return next(iter(getattr(taxonomy, kind)))
+    return _plain(next(iter(getattr(taxonomy, kind))))
 
 
 def _header(kind: str, item_id: str, depth: int) -> str:
@@ -80,7 +90,7 @@ def course_yaml(course_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
                 f"{_choices(taxonomy, 'products')}\n") if taxonomy.products else ""
     return f"""\
 {_header("course", course_id, 2)}
-id: {course_id}  # must equal the folder name; it becomes the page address
+id: {_plain(course_id)}  # must equal the folder name; it becomes the page address
 title: {_q(_title(course_id))}  # at most 120 characters
 summary: {_q(f"{PLACEHOLDER} one or two sentences on what learners can do after this course.")}
 level: {_first(taxonomy, "levels")}  # one of: {_choices(taxonomy, "levels")}
@@ -117,7 +127,7 @@ this text automatically, from `course.yml`.
 def track_yaml(track_id: str, taxonomy: Taxonomy, owners: list[str], course_id: str) -> str:
     return f"""\
 {_header("track", track_id, 1)}
-id: {track_id}  # must equal the file name without .yml
+id: {_plain(track_id)}  # must equal the file name without .yml
 title: {_q(_title(track_id))}  # at most 120 characters
 summary: {_q(f"{PLACEHOLDER} one or two sentences on who this path is for and where it leads.")}
 role: {_first(taxonomy, "roles")}  # one of: {_choices(taxonomy, "roles")}
@@ -128,7 +138,7 @@ sections:  # in order; durations are computed from the courses, never written he
   - title: Get started
     courses:  # course ids, each after its prerequisites; optional ones as
               # {{course: some-id, required: false, note: why it is optional}}
-      - {course_id}
+      - {_plain(course_id)}
 {DRAFT_NOTE}
 # Optional: target_days: 30  # complete the required courses within this many days
 """
@@ -137,7 +147,7 @@ sections:  # in order; durations are computed from the courses, never written he
 def plan_yaml(plan_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
     return f"""\
 {_header("plan", plan_id, 1)}
-id: {plan_id}  # must equal the file name without .yml
+id: {_plain(plan_id)}  # must equal the file name without .yml
 title: {_q(_title(plan_id))}  # at most 120 characters
 summary: {_q(f"{PLACEHOLDER} one or two sentences on what the customer achieves and by when.")}
 length_days: 30  # the plan runs from day 0 (kickoff) to day 30
@@ -218,8 +228,12 @@ def write_new(root: Path, files: dict[str, str]) -> list[str]:
     first = Path(next(path for path in files if path.endswith(".yml")))
     if linked_folder(root, first.parts[0], linked := Report()):  # it would write outside the repository
         raise ScaffoldError(linked.diagnostics[0].message)
+    top = root / first.parts[0]
+    if top.exists() and not top.is_dir():
+        raise ScaffoldError(f"{first.parts[0]} is a file, where the catalog keeps a folder of them; nothing was "
+                            f"written (move it away and make {first.parts[0]}/ a folder)")
     folder = root / first.parent
-    if folder != root / first.parts[0] and (folder.is_symlink() or (folder.exists() and not folder.is_dir())):
+    if folder != top and (folder.is_symlink() or (folder.exists() and not folder.is_dir())):
         raise ScaffoldError(f"{first.parent.as_posix()} is {'a symlink' if folder.is_symlink() else 'a file'}, "
                             "not a course folder; nothing was written (remove it, or pick another id)")
     if (root / first).exists() or (root / first).is_symlink():
@@ -229,9 +243,13 @@ def write_new(root: Path, files: dict[str, str]) -> list[str]:
         destination = root / path
         if destination != root / first and (destination.exists() or destination.is_symlink()):
             continue  # the folder's own overview page, kept as it is
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        with destination.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            with destination.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        except OSError as error:
+            done = f"; written before it: {', '.join(written)}" if written else "; nothing was written"
+            raise ScaffoldError(f"cannot write {path}: {error.strerror}{done}") from None
         written.append(path)
     return written
 
