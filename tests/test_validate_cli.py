@@ -405,6 +405,20 @@ def test_hostile_markdown_in_a_real_process(catalog):
     ]
 
 
+def test_mkdocs_yml_problems_are_annotations_and_json_in_order_too(catalog, run_cli):
+    """They went to stderr as text whatever --format asked: CI made no annotation of them, and
+    a JSON reader read nothing. In the file's order (line 5 came after line 6)."""
+    catalog.write("mkdocs.yml", PLUGIN_OPTIONS + "      roles: {admin: {title: A, colour: red}}\n      rolez: {}\n")
+    annotations = run_cli("validate", "--format", "github", "-f", catalog.config)
+    assert (annotations.code, annotations.err) == (2, "")
+    assert annotations.out.splitlines() == [
+        "::error file=mkdocs.yml,line=5,col=33,title=config::syllabus: roles.admin: unknown key 'colour'",
+        "::error file=mkdocs.yml,line=6,col=7,title=config::syllabus: unknown option 'rolez' (did you mean 'roles'?)",
+        "2 errors, 0 warnings in 1 file"]
+    read = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["line"], d["column"]) for d in json.loads(read.out)] == [(5, 33), (6, 7)]
+
+
 def test_a_bad_choice_is_positioned_and_names_the_value(catalog, run_cli):
     catalog.write("mkdocs.yml", PLUGIN_OPTIONS + "      audience: everyone\n")
     result = run_cli("validate", "-f", catalog.config)

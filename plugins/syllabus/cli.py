@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .commands import EXIT_OK, EXIT_USAGE
+from .commands.validate import repository_folder
 from .core.config import ConfigError
-from .core.diagnostics import bounded, printable
+from .core.diagnostics import bounded, printable, render, sort_diagnostics
 from .plugin.options import load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
@@ -78,7 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = load_options(args.config_file, with_theme_files=getattr(args, "checks_links", False))
         return args.run(args, options)
     except ConfigError as error:
-        lines = [d.as_text() for d in error.diagnostics] or [f"syllabus: error: {printable(bounded(str(error)))}"]
+        diagnostics = sort_diagnostics(error.diagnostics)
+        fmt = getattr(args, "diagnostic_format", "text")
+        if diagnostics and fmt != "text":  # as annotations or JSON, as the content's problems would be
+            folder = repository_folder(args.config_file.resolve().parent) if fmt == "github" else ""
+            sys.stdout.write(render(diagnostics, 1, fmt, folder))
+            return EXIT_USAGE
+        lines = [d.as_text() for d in diagnostics] or [f"syllabus: error: {printable(bounded(str(error)))}"]
         sys.stderr.write("\n".join(lines) + "\n")
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `syllabus export | head`

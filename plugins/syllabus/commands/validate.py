@@ -16,8 +16,8 @@ from . import EXIT_CONTENT, EXIT_OK
 def run(args: argparse.Namespace, options: Options) -> int:
     result = load_catalog(options, render_pages=True)
     diagnostics = result.report.sorted()
-    folder = repository_folder(options.root) if args.format == "github" else ""
-    sys.stdout.write(render(diagnostics, result.report.files_checked, args.format, folder))
+    folder = repository_folder(options.root) if args.diagnostic_format == "github" else ""
+    sys.stdout.write(render(diagnostics, result.report.files_checked, args.diagnostic_format, folder))
     if result.report.has_errors or (args.strict and diagnostics):
         return EXIT_CONTENT
     return EXIT_OK
@@ -36,6 +36,7 @@ def repository_folder(root: Path) -> str:
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("validate", parents=[common], help="check every file; report all problems")
-    parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+    # dest: the CLI writes mkdocs.yml's problems, found before this command runs, in it too.
+    parser.add_argument("--format", dest="diagnostic_format", choices=("text", "github", "json"), default="text")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.set_defaults(run=run, checks_links=True)  # links to the theme's files resolve: see load_options
