@@ -625,6 +625,10 @@ FILES = [
          {C: material("file: deck.pdf"), "courses/intro/.DS_Store": b"\x00"},
          {C: material("file: deck.pdf"), **DECK, "courses/intro/.DS_Store": b"\x00"},
          [error(C, 11, 39, "file", "materials[0].file: 'deck.pdf' not found in the course folder")]),
+    Case("a-material-that-is-a-folder-says-so",  # it said "not found", with the folder right there
+         {C: material("file: deck"), "courses/intro/deck/a.pdf": b"%PDF-1.7\n"},
+         {C: material("file: deck.pdf"), **DECK},
+         [error(C, 11, 39, "file", "materials[0].file: 'deck' is a folder; name a file")]),
     Case("a-page-no-unit-lists-is-a-warning",
          {C: course(), "courses/intro/extra.md": "# Extra\n"},
          {C: course(), "courses/intro/extra.txt": "Trainer notes.\n"},
@@ -1356,3 +1360,15 @@ def test_a_path_where_an_id_goes_suggests_the_id_it_names(written: str) -> None:
     the id spelt most like the whole path."""
     ids = ["keystone-101", "keystone-101-ja", "keystone-102", "search-bootcamp-live"]
     assert did_you_mean(written, ids) == " (did you mean 'keystone-102'?)"
+
+
+def test_a_material_that_cannot_be_read_is_reported_not_left_to_the_build(catalog, run_cli, monkeypatch) -> None:
+    """validate said nothing; the build stopped halfway copying it, with a traceback and half a
+    site. (Root reads every file: refused here as the operating system refuses another user.)"""
+    catalog.course("intro", materials=[{"title": "Deck", "kind": "slides", "file": "deck.pdf"}])
+    catalog.write("courses/intro/deck.pdf", b"%PDF-1.7\n")
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: not str(path).endswith("deck.pdf") and access(path, mode))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [d["message"] for d in json.loads(result.out)] == [
+        "materials[0].file: 'deck.pdf' cannot be read (Permission denied); make it readable"]

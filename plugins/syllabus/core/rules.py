@@ -163,7 +163,10 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True,
         status = own_status(path)
         if status is not None and stat.S_ISLNK(status.st_mode):
             return f"'{name}' goes through a symlink; symlinks are never published"
-    if status is None or not stat.S_ISREG(status.st_mode):
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        what = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file (a pipe or a device)"
+        return f"'{name}' is {what}; name a file"
+    if status is None:
         # A unit, or a material: suggest a file of its kind that no other entry lists (a renamed
         # file is one of those, however unlike its old name), naming the only one if none is alike.
         page = relative.suffix.lower() in MARKDOWN_SUFFIXES
@@ -176,6 +179,8 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True,
         return f"'{name}' not found in the course folder{meant}"
     if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
+    if not os.access(path, os.R_OK):  # the build would stop halfway, copying it
+        return f"'{name}' cannot be read (Permission denied); make it readable"
     if relative.suffix.lower() not in MARKDOWN_SUFFIXES and is_lfs_pointer(path, status):  # pages are read anyway
         return f"'{name}' {LFS_POINTER_MESSAGE}"
     return None
