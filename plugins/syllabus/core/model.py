@@ -431,6 +431,23 @@ class Catalog:
                        plans=keep(self.plans), audience=audience)
 
     @cached_property
+    def taxonomy_in_use(self) -> Taxonomy:
+        """The terms its courses, tracks and plans name: what a site publishes of the taxonomy
+        (catalog.json, the search dialog's filters), so that a product only a draft names is
+        not announced before its course."""
+        courses, plans = self.courses.values(), self.plans.values()
+        return self.taxonomy.only({
+            "roles": {role for course in courses for role in course.roles}
+                     | {track.role for track in self.tracks.values()}
+                     | {role for plan in plans for role in plan.audience},
+            "levels": {course.level for course in courses},
+            "formats": {course.format for course in courses},
+            "products": {product for course in courses for product in course.products},
+            "task_owners": {item.owner for plan in plans for phase in plan.phases for item in phase.items
+                            if item.owner},
+        })
+
+    @cached_property
     def roles_served(self) -> frozenset[str]:
         """The roles some course or track is for: the home page offers a way in for these only."""
         return frozenset(role for course in self.courses.values() for role in course.roles) | {

@@ -8,7 +8,7 @@ languages (``{en: Administrator, ja: 管理者}``), of which the site's language
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,6 +107,11 @@ class Taxonomy:
             }
 
         return cls(**{kind: terms(kind) for kind in KINDS})
+
+    def only(self, used: Mapping[str, Collection[str]]) -> Taxonomy:
+        """The terms ``used`` names per kind, in the taxonomy's order."""
+        return Taxonomy(**{kind: {key: term for key, term in getattr(self, kind).items() if key in used.get(kind, ())}
+                           for kind in KINDS})
 
     def title(self, kind: str, key: str) -> str:
         term = getattr(self, kind).get(key)

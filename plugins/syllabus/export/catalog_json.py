@@ -119,7 +119,7 @@ def catalog_document(catalog: Catalog, today: dt.date, directory_urls: bool = Tr
              "length_days": p.length_days, "language": p.language, **_updated(catalog, p)}
             for p in catalog.plans.values()
         ],
-        "taxonomy": catalog.taxonomy.as_json(),
+        "taxonomy": catalog.taxonomy_in_use.as_json(),
     }
 
 

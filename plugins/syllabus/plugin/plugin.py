@@ -253,7 +253,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if "material/search" in config.plugins or "search" in config.plugins:
             log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
                         "(its index would only make the build slower)")
-        taxonomy = self.catalog.taxonomy
+        taxonomy = self.catalog.taxonomy_in_use
         self.script_messages = messages_element(
             self.options.messages, _filtered_languages(self.catalog, self.options),
             {facet: [taxonomy.title(kind, key) for key in getattr(taxonomy, kind)] for facet, kind in SEARCH_FACETS})
