@@ -18,7 +18,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from types import FrameType
 from typing import Any, NamedTuple
@@ -35,7 +35,7 @@ from .foreign_markdown import foreign_syntax
 from .html_allowlist import Allowlist, element_ids, linked_addresses, positioned
 from .locale_format import LANGUAGE_TAG, unknown_language
 from .schema_messages import closest, did_you_mean
-from .yamlsafe import YamlProblem, YamlRejected, load_text
+from .yamlsafe import YamlProblem, YamlRejected, forbidden_character, load_text, refused_character
 
 # MkDocs' list (mkdocs.utils.markdown_extensions): every one of these becomes a page.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -73,6 +73,10 @@ def split_page(text: str) -> PageSource:
     and blocks too large to render in bounded time refused."""
     page = _split(text)
     page.problems.extend(_bounded_work_problems(text))
+    if (at := text.find("\x00")) != -1:  # the sanitiser drops it: said here, and rendered as U+FFFD
+        page.problems.append(YamlProblem(text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at),
+                                         refused_character(forbidden_character("\x00") or ""), "character"))
+        return replace(page, body=page.body.replace("\x00", "\ufffd"))
     return page
 
 
