@@ -137,6 +137,18 @@ def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str,
 
 
 
+def test_titles_in_the_sites_chrome_are_marked_with_their_language(sites: dict[str, dict[str, Element]]) -> None:
+    """The English tracks the Japanese site's 404 page lists, and the course a plan's hidden
+    "（…）" after "登録" names, were read as Japanese."""
+    missing = sites["ja"]["404.html"].find("div", cls="syllabus-not-found")
+    tracks = [a for a in missing.find_all("a") if "tracks/" in a.attrs["href"]]
+    assert tracks and {a.attrs["lang"] for a in tracks} == {"en"}
+    plan = next(document for url, document in sites["ja"].items() if url.startswith("plans/"))
+    labels = plan.find_all("span", cls="syllabus-visually-hidden")
+    assert labels and all(label.find("span").attrs["lang"] == "en" for label in labels)
+    assert labels[0].text.startswith("（") and labels[0].text.endswith("）")
+
+
 def test_the_default_taxonomy_follows_the_sites_language(catalog: CatalogDir, tmp_path: Path) -> None:
     """A catalog that names no levels or formats gets the default ones, titled in its language."""
     config = catalog.config.read_text(encoding="utf-8")

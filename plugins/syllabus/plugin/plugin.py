@@ -457,7 +457,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             def address(folder: str) -> str:
                 return page_address(folder, config.use_directory_urls)
             env.globals["syllabus_home"], env.globals["syllabus_catalog"] = address(""), address("catalog/")
-            env.globals["syllabus_tracks"] = [(t.title, address(f"tracks/{t.id}/"))
+            env.globals["syllabus_tracks"] = [(t.title, address(f"tracks/{t.id}/"), t.language)
                                               for t in self.catalog.tracks.values()]
             # The theme's environment does not autoescape: its t() gives escaped text.
             messages = self.options.messages
