@@ -124,6 +124,18 @@ def test_allowed_video_embed_passes() -> None:
     assert ALLOWLIST.removals(html.replace("www.youtube", "www.youtube.evil"))[1]
 
 
+
+def test_a_video_embed_may_use_what_a_video_needs_only() -> None:
+    """`allow` passed with any value: "camera; microphone; geolocation" for the embedded page."""
+    youtube = ('<iframe src="https://www.youtube-nocookie.com/embed/x" allow="accelerometer; autoplay; '
+               'clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" allowfullscreen></iframe>')
+    vimeo = '<iframe src="https://www.youtube-nocookie.com/embed/x" allow="autoplay; fullscreen *"></iframe>'
+    assert ALLOWLIST.removals(youtube)[1] == [] and ALLOWLIST.removals(vimeo)[1] == []
+    granting = youtube.replace('allow="', 'allow="camera; microphone; geolocation; ')
+    assert [removal.message.split(" is ")[0] for removal in ALLOWLIST.removals(granting)[1]] == [
+        'allow="camera; microphone; geolocation; acceler"']  # the value's first 40 characters
+
+
 @pytest.mark.parametrize("html", ["<div>" * 5000, "</div>" * 200 + "<span>" * 150, "<ul><li>" * 200])
 def test_html_nested_beyond_the_limit_is_refused_before_sanitising(html: str) -> None:
     cleaned, removals = ALLOWLIST.removals(html)

@@ -85,10 +85,14 @@ _EXTENSION_IDS = ("__tabbed_", "__codelineno-")
 # (to a look-alike sign-in page); browsers deny it that for target="_blank" alone.
 TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}},
                         "a": {"target": {"_blank", "_self", "_parent", "_top"}}}
-_BY_VALUE = ("rel", "target")  # allowed on a link with some values only
+_BY_VALUE = ("rel", "target", "allow")  # allowed with some values only (a link's, an embed's)
 # A link's rel may say these only: rel="opener" hands a tab opened by it window.opener back.
 LINK_RELATIONS = frozenset({"noopener", "noreferrer", "nofollow", "external", "ugc", "sponsored", "license",
                             "help", "tag", "author", "bookmark", "next", "prev"})
+# What an embedded video may be allowed to use (YouTube's and Vimeo's embed codes ask for
+# these); not the camera, microphone, location or clipboard reading a page could be granted.
+EMBED_FEATURES = frozenset({"accelerometer", "autoplay", "clipboard-write", "encrypted-media", "fullscreen",
+                            "gyroscope", "picture-in-picture", "web-share"})
 # Tables use ``style`` for column alignment only.
 _TABLE_STYLE = re.compile(r"text-align:\s*(?:left|right|center);?")
 _ATTRIBUTE_NOTES = {
@@ -99,6 +103,8 @@ _ATTRIBUTE_NOTES = {
             "opens control of this one); remove the rest"),
     "target": ("a link opens in this tab or a new one only (_blank): a named window gives the page it opens "
                "control of this one; write target=\"_blank\" or remove it"),
+    "allow": (f"an embedded video may use {', '.join(sorted(EMBED_FEATURES))} only (not the camera, microphone "
+              "or location); remove the rest"),
     "class": ("it makes the theme load Mermaid from unpkg.com in every visitor's browser; "
               "draw the diagram as an image beside the page and show it with a relative path"),
     _PRODUCT_CLASS_PREFIX: (f"classes starting with '{_PRODUCT_CLASS_PREFIX}' belong to the catalog's own page "
@@ -170,6 +176,9 @@ class Allowlist:
             return value if set(value.lower().split()) <= LINK_RELATIONS else None
         if tag == "iframe" and attribute == "src":
             return value if self.allows_embed(value) else None
+        if tag == "iframe" and attribute == "allow":  # "autoplay; fullscreen *": each directive's feature
+            features = {directive.split()[0].lower() for directive in value.split(";") if directive.strip()}
+            return value if features <= EMBED_FEATURES else None
         if tag == "img" and attribute == "src":
             return value if _from_the_site(value) else None
         if attribute == "class" and _refused_class(value) is not None:
