@@ -793,6 +793,13 @@ REFERENCES = [
           **other("c", "prerequisites: [a]\n")},
          {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [c]\n"), **other("c")},
          [error("courses/a/course.yml", 10, 17, "prerequisite-cycle", "prerequisites form a cycle: a → b → c → a")]),
+    Case("prerequisite-cycle-through-a-course-failing-its-schema",  # said only once its level was fixed
+         {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [c]\n"),
+          **other("c", "prerequisites: [a]\n", level="level: expert")},
+         {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [c]\n"), **other("c")},
+         [error("courses/a/course.yml", 10, 17, "prerequisite-cycle", "prerequisites form a cycle: a → b → c → a"),
+          error("courses/c/course.yml", 4, 8, "schema-enum", "level: 'expert' is not one of beginner, intermediate, "
+                                                              "advanced (did you mean 'advanced'?)")]),
     Case("prerequisite-cycle-named-from-its-first-course",
          {**other("x", "prerequisites: [m]\n"), **other("m", "prerequisites: [n]\n"),
           **other("n", "prerequisites: [intro, m]\n"), C: course()},

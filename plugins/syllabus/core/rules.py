@@ -636,7 +636,11 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
                 report.on(source, path, f"{dotted(path)}: a course cannot list itself", "self-reference")
             else:
                 checker.reference(source, path, target_kind, target, from_public=public)
-    checker.cycles()  # first: a track's order is not judged between courses caught in one
+    # A course whose file failed its schema is in a loop all the same (said now, not after the fix).
+    written = {data["id"]: (source, [p for p in data.get("prerequisites") or () if isinstance(p, str)])
+               for kind, source, data in unusable if kind == "course" and isinstance(data.get("id"), str)
+               and isinstance(data.get("prerequisites") or [], list)}
+    checker.cycles(written)  # first: a track's order is not judged between courses caught in one
     for course in catalog.courses.values():
         checker.course(course)
     _check_site_meetings(catalog.visible_to(options.audience), options.today, report)
@@ -823,22 +827,25 @@ class _CrossFile:
                     self.reference(plan.source, (*path, item.type), item.type, target or "",
                                    plan.is_public)
 
-    def report_cycle(self, cycle: list[str], tangle: frozenset[str]) -> None:
+    def report_cycle(self, cycle: list[str], tangle: frozenset[str], source: str, prerequisites: list[str]) -> None:
+        """``source`` and ``prerequisites``: those of the cycle's first course in id order."""
         first = min(cycle)
         rotated = cycle[cycle.index(first):] + cycle[: cycle.index(first)]
-        course = self.catalog.courses[first]
         nxt = rotated[1] if len(rotated) > 1 else first
         others = sorted(tangle - set(cycle))
         also = f" (also caught in this loop: {', '.join(others)})" if others else ""
-        self.report.on(course.source, ("prerequisites", course.prerequisites.index(nxt)),
+        self.report.on(source, ("prerequisites", prerequisites.index(nxt)),
                        "prerequisites form a cycle: " + " → ".join([*rotated, first]) + also, "prerequisite-cycle")
 
-    def cycles(self) -> None:
+    def cycles(self, written: Mapping[str, tuple[str, list[str]]]) -> None:
         """Name one cycle per tangle of prerequisites (strongly connected component), on its
         first course in id order, and list the other courses caught in the same tangle: every
-        tangle holds at least one back edge of the search, so none goes unreported."""
-        graph = {cid: [p for p in c.prerequisites if p in self.catalog.courses and p != cid]
-                 for cid, c in self.catalog.courses.items()}
+        tangle holds at least one back edge of the search, so none goes unreported. ``written``:
+        (source, prerequisites) of the courses whose files failed their checks, by id."""
+        courses = dict(sorted({**written, **{cid: (c.source, list(c.prerequisites))
+                                             for cid, c in self.catalog.courses.items()}}.items()))
+        graph = {cid: [p for p in prerequisites if p in courses and p != cid]
+                 for cid, (_, prerequisites) in courses.items()}
         components = _components(graph)
         state: dict[str, int] = {}  # 1 = on the current path, 2 = done
         reported: set[frozenset[str]] = set()
@@ -860,7 +867,8 @@ class _CrossFile:
                     if tangle not in reported:
                         reported.add(tangle)
                         self.tangle_of.update(dict.fromkeys(tangle, tangle))
-                        self.report_cycle(path[path.index(child):], tangle)
+                        cycle = path[path.index(child):]
+                        self.report_cycle(cycle, tangle, *courses[min(cycle)])
                 elif not state.get(child):
                     state[child] = 1
                     path.append(child)
