@@ -68,14 +68,17 @@ def _ctrl_c_ends_it() -> None:
 def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.Popen[str]]]]:
     servers: list[subprocess.Popen[str]] = []
 
-    def start(*extra: str, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen[str]]:
+    def start(*extra: str, env: dict[str, str] | None = None,
+              log: Path | None = None) -> tuple[str, subprocess.Popen[str]]:
+        """``log``: the file its messages go to (else nowhere)."""
         port = _free_port()
         environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         environment.pop("SYLLABUS_AUDIENCE", None)  # the preview sets it itself
         server = subprocess.Popen(
             [sys.executable, "-m", "syllabus", "serve", "-a", f"127.0.0.1:{port}", "-f",
-             str(catalog.config), *extra], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            text=True, preexec_fn=_ctrl_c_ends_it)
+             str(catalog.config), *extra], env=environment, stdout=subprocess.DEVNULL,
+            stderr=log.open("w", encoding="utf-8") if log else subprocess.DEVNULL, text=True,
+            preexec_fn=_ctrl_c_ends_it)
         servers.append(server)
         return f"http://127.0.0.1:{port}/", server
 
@@ -112,6 +115,21 @@ def test_serve_shows_drafts_then_errors_then_the_fixed_page(catalog: CatalogDir,
     draft.write_text(good.replace("Draft demo course", "Draft demo course, fixed"), encoding="utf-8")
     fixed = _poll(page, lambda status, body: status == 200 and "Draft demo course, fixed" in body, server)
     assert location not in fixed
+
+
+def test_the_error_page_warns_of_nothing_the_site_would_load(catalog: CatalogDir, serve, tmp_path: Path) -> None:
+    """While it shows, the site's files are not there: every rebuild warned that mkdocs.yml's
+    favicon "is no file of the site", a problem the trainer did not have."""
+    catalog.write("docs/assets/favicon.png", b"\x89PNG\r\n\x1a\n")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  favicon: assets/favicon.png\n"))
+    draft = _write_draft(catalog)
+    base, server = serve(log=tmp_path / "serve.log")
+    _poll(base + "courses/draft-demo/", lambda status, body: "Draft demo course" in body, server)
+    draft.write_text(draft.read_text(encoding="utf-8").replace("level: beginner", "level: expert"), encoding="utf-8")
+    _poll(base + "courses/draft-demo/", lambda status, body: "course.yml:4:8" in body, server)
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "level: 'expert'" in log and "is no file of the site" not in log
 
 
 def test_a_refused_page_or_broken_link_shows_on_the_error_page(catalog: CatalogDir, serve) -> None:

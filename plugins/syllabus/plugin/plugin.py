@@ -464,7 +464,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             env.globals["t"] = lambda key, **values: escape(messages.text(key, **values))
         if str(OVERRIDES) in config.theme.dirs:  # its partials/nav.html calls the shared nav
             self.shared_nav = share_nav(env, self.nav_urls)
-        if self.config.enabled and self.catalog is not None:  # every plugin has added its files by now
+        # Every plugin has added its files by now; the preview's error page has none of the site's.
+        if self.config.enabled and self.catalog is not None and self.failed is None:
             _warn_of_missing_loads(config, files, {file.dest_uri for file in files if self._publishes(file)})
         return env
 
