@@ -896,6 +896,13 @@ LEAKS = [
          {C: course(), T: track("intro, basics"), **other("basics", "status: beta\n")},
          [error(T, 4, 7, "schema-enum", "role: 'admins' is not one of admin, end-user (did you mean 'admin'?)"),
           error(T, 8, 22, "leak", f"sections[0].courses[1]: course 'basics' is a draft and {LEAK}")]),
+    Case("a-hidden-course-failing-its-schema-is-still-a-leak",  # said only once its level was fixed
+         {C: course(), T: track("intro, secret"), **other("secret", visibility="visibility: internal",
+                                                           level="level: expert")},
+         {C: course(), T: track("intro"), **other("secret", visibility="visibility: internal")},
+         [error("courses/secret/course.yml", 4, 8, "schema-enum", "level: 'expert' is not one of beginner, "
+                                                                   "intermediate, advanced (did you mean 'advanced'?)"),
+          error(T, 8, 22, "leak", f"sections[0].courses[1]: course 'secret' is internal and {LEAK}")]),
     Case("public-track-lists-no-draft",
          {C: course(), T: track("intro, basics"), **DRAFT},
          {C: course(), T: track("intro, basics").replace("visibility: public", "visibility: internal"), **DRAFT},

@@ -628,9 +628,12 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
     """Cross-file rules over the loaded items, plus the references of files that failed their
     schema (read defensively from the raw data), so a typo'd id is reported in the same run."""
     checker = _CrossFile(catalog, options, report, known_ids)
+    # As public as their data says, as referrers and as targets: a leak is reported now, not
+    # after the schema error is fixed.
+    checker.written_hidden = {(kind, data["id"]): _hidden_as_written(data) for kind, _, data in unusable
+                              if isinstance(data.get("id"), str)}
     for kind, source, data in unusable:
-        # As public as its data says (a leak is reported now, not after the schema error is fixed).
-        public = data.get("visibility") == "public" and data.get("status") != "draft"
+        public = _hidden_as_written(data) is None
         for path, target_kind, target in raw_references(kind, data):
             if kind == "course" and path[0] == "prerequisites" and target == data.get("id"):
                 report.on(source, path, f"{dotted(path)}: a course cannot list itself", "self-reference")
@@ -651,6 +654,13 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
             checker.track_order(_track_as_written(data, source))
     for plan in catalog.plans.values():
         checker.plan(plan)
+
+
+def _hidden_as_written(data: Mapping[str, Any]) -> bool | None:
+    """None if unvalidated data says public; else whether it says draft."""
+    if data.get("visibility") == "public" and data.get("status") != "draft":
+        return None
+    return data.get("status") == "draft"
 
 
 def _check_site_meetings(site: Catalog, today: dt.date, report: Report) -> None:
@@ -730,6 +740,8 @@ class _CrossFile:
         self.public = options.audience == "public"
         self.redirect_claims: dict[str, list[str]] = {}  # old id -> courses claiming it, built once
         self.tangle_of: dict[str, frozenset[str]] = {}  # the courses caught in a course's prerequisite cycle
+        # Items whose files failed their checks, by (kind, id): None if public, else whether a draft.
+        self.written_hidden: dict[tuple[str, str], bool | None] = {}
         for course in catalog.courses.values():
             for old in dict.fromkeys(course.redirect_from):
                 self.redirect_claims.setdefault(old, []).append(course.id)
@@ -751,8 +763,10 @@ class _CrossFile:
             return
         items: Mapping[str, Course | Track | Plan] = getattr(self.catalog, f"{kind}s")
         item = items.get(target)
-        if self.public and from_public and item is not None and not item.is_public:
-            state = "a draft" if item.status == "draft" else "internal"
+        draft = (item.status == "draft" if not item.is_public else None) if item is not None else \
+            self.written_hidden.get((kind, target))
+        if self.public and from_public and draft is not None:
+            state = "a draft" if draft else "internal"
             self.report.on(source, path, f"{where}: {kind} '{target}' is {state} and must not be "
                            "referenced from public content (it would leak); remove the reference or "
                            "publish it", "leak")
