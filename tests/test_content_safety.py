@@ -614,21 +614,20 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     # Named by its class, or reaching the course through a symlink in the snippets folder.
     site_catalog.write("mkdocs.yml", with_snippets.replace("pymdownx.snippets", "pymdownx.snippets:SnippetExtension"))
     assert "base_path '.' holds courses/" in run_cli("validate", "-f", site_catalog.config).err
+    def refusal(folder: Path) -> tuple[int, str]:
+        site_catalog.write("mkdocs.yml", with_snippets.replace(
+            "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{folder}]\n"))
+        result = run_cli("validate", "-f", site_catalog.config)
+        return result.code, result.err.splitlines()[0].split(": error: ", 1)[1]
+
     (site_catalog.root / "snippets/secret").symlink_to(site_catalog.root / "courses/secret")
-    site_catalog.write("mkdocs.yml", with_snippets.replace(
-        "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{site_catalog.root / 'snippets'}]\n"))
-    result = run_cli("validate", "-f", site_catalog.config)
-    assert (result.code, result.err.splitlines()[0].split(": error: ", 1)[1]) == (2, (
+    assert refusal(site_catalog.root / "snippets") == (2, (
         f"pymdownx.snippets: base_path '{site_catalog.root / 'snippets'}' holds a symlink, secret, through which a "
         "page could paste any file; replace it with the file itself"))
-
     # Or holding a page for authors, which only the internal site publishes (docs/ as base_path).
     (site_catalog.root / "snippets/secret").unlink()
     site_catalog.write("docs/authors/notes.md", "---\nauthoring: true\n---\n\n# Unannounced roadmap\n")
-    site_catalog.write("mkdocs.yml", with_snippets.replace(
-        "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{site_catalog.root / 'docs'}]\n"))
-    result = run_cli("validate", "-f", site_catalog.config)
-    assert (result.code, result.err.splitlines()[0].split(": error: ", 1)[1]) == (2, (
+    assert refusal(site_catalog.root / "docs") == (2, (
         f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds authors/notes.md, a page for authors "
         "(authoring: true), which a public page could paste; set base_path to a folder of shared snippets"))
 
