@@ -201,12 +201,13 @@ class Allowlist:
     def refusal(self, value: str, *, address: bool = False) -> str | None:
         """Why ``value``, published as HTML (or, ``address``, as a link's ``href``), would
         not pass unchanged; None if it would. An address is tried as the theme prints it,
-        unescaped, so that a browser's reading of ``java&#x73;cript:`` is the sanitiser's too
-        (only a '"', which would end the attribute, is written as a reference)."""
+        unescaped, and kept or not by the sanitiser itself, which reads character references
+        as browsers do (``java&#x73;cript:`` is javascript:, ``?a=1&region=eu`` is as written);
+        only a '"', which would end the attribute, is written as a reference."""
         if address:
-            _, removals = self.removals(f'<a href="{value.replace(chr(34), "&quot;")}">link</a>')
-            return (f"'{value}' is not an address a page may link to; use a relative link or an https, http or "
-                    "mailto URL") if removals else None
+            kept = self.clean(f'<a href="{value.replace(chr(34), "&quot;")}">link</a>')
+            return None if " href=" in kept else (f"'{value}' is not an address a page may link to; use a relative "
+                                                  "link or an https, http or mailto URL")
         _, removals = self.removals(value)
         return "; ".join(removal.message for removal in removals) or None
 
