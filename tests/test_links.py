@@ -370,8 +370,8 @@ FULL = "is this site's own address written in full, which MkDocs does not check,
 OWN_FULL_ADDRESSES = [  # (body of courses/intro/setup.md, what validate says)
     ("[Gone](https://academy.test/courses/gone/)\n", f"'https://academy.test/courses/gone/' {FULL} courses/gone/, "
      "where the site has nothing"),
-    ("[Guide](http://ACADEMY.test/guide.md)\n", f"'http://ACADEMY.test/guide.md' {FULL} guide.md, where the site "
-     "has nothing (did you mean '../../guide.md'?)"),
+    ("[Lab](http://ACADEMY.test/courses/intro/lab/index.md)\n", f"'http://ACADEMY.test/courses/intro/lab/index.md' "
+     f"{FULL} courses/intro/lab/index.md, where the site has nothing (did you mean 'lab/index.md'?)"),
     ('<a href="//academy.test/courses/intro/lab/index.md">Lab</a>\n', f"'//academy.test/courses/intro/lab/index.md' "
      f"{FULL} courses/intro/lab/index.md, where the site has nothing (did you mean '../lab/'?)"),
 ]
@@ -410,10 +410,12 @@ def test_a_picture_shown_in_html_from_a_unit_is_published_where_the_unit_reaches
 
 
 def test_full_addresses_this_site_publishes_or_another_site_has_pass(catalog, run_cli, tmp_path):
-    """The site's own pages and files written in full pass; another host, another port and an
-    e-mail address on the site's host are not the site's to check."""
+    """The site's own pages and files written in full pass; another host, another port, an
+    e-mail address on the site's host, and a path the site publishes nothing under (another
+    site on its host: a GitHub Pages project beside the organisation's) are not its to check."""
     write_catalog(catalog, "# Setup\n\n[a](https://academy.test/courses/other/) [b](https://academy.test) "
                            "[c](https://academy.test/courses/intro/checklist.pdf#page=2) "
+                           "[g](https://academy.test/api-docs/) <a href='//academy.test/api-docs/v2/'>h</a> "
                            "[d](https://academy.test:8443/nothing/) [e](https://other.test/nothing/) "
                            "<https://academy.test/guide/> <mailto:trainers@academy.test>\n",
                   page="courses/intro/setup.md")
@@ -433,14 +435,14 @@ def test_an_email_address_markdown_links_passes_both(catalog, run_cli, tmp_path)
 
 def test_a_full_address_on_the_sites_host_outside_its_folder_is_another_sites(catalog, run_cli, tmp_path):
     """A site served from /academy/ shares its host with others: /blog/ is not its to check,
-    /academy/nothing/ is."""
+    /academy/courses/gone/ is."""
     catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
         "site_url: https://academy.test/", "site_url: https://academy.test/academy/"))
     write_catalog(catalog, "# Setup\n\n[Blog](https://academy.test/blog/) "
-                           "[Gone](https://academy.test/academy/nothing/)\n", page="courses/intro/setup.md")
+                           "[Gone](https://academy.test/academy/courses/gone/)\n", page="courses/intro/setup.md")
     assert [message for _, _, _, message in validate(run_cli, catalog)] == [
-        f"'https://academy.test/academy/nothing/' {FULL} nothing/, where the site has nothing"]
-    assert "'https://academy.test/academy/nothing/' leads to nothing/" in build_site(
+        f"'https://academy.test/academy/courses/gone/' {FULL} courses/gone/, where the site has nothing"]
+    assert "'https://academy.test/academy/courses/gone/' leads to courses/gone/" in build_site(
         catalog.config, tmp_path / "site", check=False).stderr
 
 

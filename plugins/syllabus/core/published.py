@@ -492,7 +492,9 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
     absolute = url.startswith(("/", "\\"))
     if (scheme or netloc) and AMP_SUBSTITUTE not in url:  # this site's, if on site_url's host below its path
         site_path = link_target(url, output_path(page, options.use_directory_urls), options.site_url)
-        problem = None if site_path is None else _as_published(
+        if site_path is None or not _claimed(site_path, site.outputs):
+            return None
+        problem = _as_published(
             page, url, site_path.rstrip("/"), site, options, "is this site's own address written in full, which "
             "MkDocs does not check", "link the page's Markdown file relative to this page: MkDocs checks it, and it "
             "works wherever the site is served", in_html=in_html)
@@ -686,8 +688,22 @@ def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[t
     checked += (+in_html).elements()
     for url in checked:
         target = link_target(url, page_output, site_url)
-        if target is not None and not is_published(target, outputs):
-            yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
+        if target is None or is_published(target, outputs) or (_is_full(url) and not _claimed(target, outputs)):
+            continue
+        yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
+
+
+def _is_full(url: str) -> bool:
+    """Whether ``url`` names its host (``https://x/``, ``//x/``), as a browser reads it."""
+    return bool(re.match(r"[\t\n\r ]*(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/\\]{2}", url))
+
+
+def _claimed(target: str, outputs: Collection[str]) -> bool:
+    """Whether the site publishes something under ``target``'s first segment: a full address
+    on its host elsewhere may well be another site's (a GitHub Pages project site beside an
+    organisation's), which the build knows nothing of."""
+    first = target.split("/", 1)[0]
+    return not first or first in outputs or any(output.startswith(f"{first}/") for output in outputs)
 
 
 def _path_of(url: str) -> str:
