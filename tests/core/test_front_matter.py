@@ -55,11 +55,17 @@ def test_a_hide_entry_that_is_no_word_is_refused_not_a_traceback() -> None:
 
 
 def test_a_block_below_the_first_line_is_refused_where_it_starts() -> None:
-    """MkDocs reads front matter on line 1 only: below a blank line (or a comment) it published
-    `authoring: true` as a heading, and the page for authors on the public site."""
-    late = ("MkDocs reads a metadata block only on the first line, so it would publish this one as text (an "
-            "authoring: true page on the public site); move it to the top")
+    """MkDocs reads front matter at the very start only: below a blank line, a comment or an
+    indent it published `authoring: true` as a heading, and the page for authors publicly."""
+    late = ("MkDocs reads a metadata block only at the very start of the file, so it would publish this one as "
+            "text (an authoring: true page on the public site); move it to the top")
     assert problems("\n---\nauthoring: true\n---\n\n# Notes\n") == [(2, 1, late)]
     assert problems("  \n<!-- for authors -->\n---\nauthoring: true\n---\n# Notes\n") == [(3, 1, late)]
+    assert problems("<!--\nlicense header\n-->\n---\ntitle: Notes\n---\n# Notes\n") == [(4, 1, late)]
+    assert problems(" ---\nauthoring: true\n---\n\n# Notes\n") == [(1, 1, late)]
+    assert problems("\u00a0\n---\nauthoring: true\n---\n# Notes\n") == [(2, 1, late)]
+    # Text: a rule, then a line that reads "Word: ...", with or without a second rule.
     assert problems("\n---\n\nA page that opens with a rule.\n") == []
-    assert problems("# Notes\n\n---\nauthoring: true\n---\n") == []  # a rule and a heading in the text
+    assert problems("\n---\nNote: this page covers the admin console.\n\nBody text.\n") == []
+    assert problems("<!-- markdownlint-disable MD041 -->\n---\nAudience: administrators\n---\n\nBody\n") == []
+    assert problems("# Notes\n\n---\nauthoring: true\n---\n") == []

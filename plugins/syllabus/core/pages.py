@@ -46,8 +46,6 @@ _META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 # A "---" line then a "key:" line, with no closing line (``_YAML_FRONT_MATTER`` did not match).
 _UNCLOSED_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n[ ]{0,3}[A-Za-z0-9_-]+:(?:[ \t]|$)", re.MULTILINE)
-# Front matter below blank lines or a one-line HTML comment: MkDocs reads it only on line 1.
-_LATE_FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n|[ \t]*<!--[^\n]*-->[ \t]*\n)+(?=-{3}[ \t]*\n[ ]{0,3}[A-Za-z0-9_-]+:)")
 _CLOSED_AT_THE_END = re.compile(r"-{3}[ \t]*\n.*\n(?:\.{3}|-{3})[ \t]*\Z", re.DOTALL)  # no line break after it
 
 TEXT_KEYS = ("title", "description", "subtitle")  # printed by Material: escaped by printable_meta
@@ -121,11 +119,37 @@ def _split(text: str) -> PageSource:
                else "add a '---' line after its last key")
         page.problems.append(YamlProblem(1, 1, "the metadata block this '---' opens is never closed, so MkDocs would "
                                          f"publish it as text; {fix}", "front-matter"))
-    elif late := _LATE_FRONT_MATTER.match(text):
-        page.problems.append(YamlProblem(text.count("\n", 0, late.end()) + 1, 1, "MkDocs reads a metadata block only "
-                                         "on the first line, so it would publish this one as text (an authoring: true "
-                                         "page on the public site); move it to the top", "front-matter"))
+    elif late := _late_front_matter(text):
+        page.problems.append(YamlProblem(late, 1, "MkDocs reads a metadata block only at the very start of the "
+                                         "file, so it would publish this one as text (an authoring: true page on "
+                                         "the public site); move it to the top", "front-matter"))
     return page
+
+
+def _late_front_matter(text: str) -> int | None:
+    """The line of a metadata block MkDocs does not read (below blank lines or HTML comments,
+    or indented), if it is one: a whole block whose keys include Syllabus' page keys. A rule
+    and a line of text ("---", "Note: ...") is text, as MkDocs reads it."""
+    position = 0
+    while (end := text.find("\n", position)) != -1:
+        line = text[position:end]
+        if line.lstrip().startswith("<!--") and (close := text.find("-->", position)) != -1:
+            end = text.find("\n", close)
+            if end == -1 or text[close + 3:end].strip():
+                return None
+        elif line.strip():
+            break
+        position = end + 1
+    rest = text[position:]
+    block = _YAML_FRONT_MATTER.match(rest.lstrip(" "))  # "^": at the start of the string only
+    if block is None or (position == 0 and not rest.startswith(" ")):
+        return None
+    try:
+        keys = load_text("\n" + block.group(1)).data
+    except YamlRejected:
+        return None
+    return text.count("\n", 0, position) + 1 if isinstance(keys, dict) and set(keys) & set(FRONT_MATTER_KEYS) \
+        else None
 
 
 # MkDocs reads front matter with PyYAML's safe loader (libyaml's if built), and if that
