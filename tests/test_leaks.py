@@ -34,6 +34,7 @@ def hidden_course(course_id: str, **fields: Any) -> dict[str, Any]:
         course_id, title=secret("Title"), summary=secret("Summary"), owners=[f"@{CANARY}-owner", f"{CANARY}@corp.test"],
         tags=[secret("tag")], outcomes=[secret("Outcome")], prerequisites=["public-basics"],
         recommended_next=["public-live"], products=["code-search", f"{CANARY}-product"], last_reviewed="2026-11-01",
+        roles=["admin", f"{CANARY}-role"],
         units=[{"title": secret("Unit"), "file": f"{CANARY}-unit.md", "minutes": 20}],
         materials=[{"title": secret("Slides"), "kind": "slides", "file": f"{CANARY}-slides.txt"},
                    {"title": secret("Recording"), "kind": "recording", "url": f"https://{CANARY}.example/rec"}],
@@ -53,10 +54,12 @@ def write_hidden_course(catalog: CatalogDir, course_id: str, data: dict[str, Any
 
 
 def write_catalog(catalog: CatalogDir) -> None:
-    # An unreleased product that only hidden courses name: mkdocs.yml is public in no way.
-    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
-        "        code-search: {title: Code search}\n",
-        f"        code-search: {{title: Code search}}\n        {CANARY}-product: {{title: Product {CANARY}}}\n"))
+    # An unreleased product and a role that only hidden content names: mkdocs.yml is public in no way.
+    config = catalog.config.read_text(encoding="utf-8")
+    for line, kind in (("        code-search: {title: Code search}\n", "product"),
+                       ("        end-user: {title: End user}\n", "role")):
+        config = config.replace(line, f"{line}        {CANARY}-{kind}: {{title: {kind} {CANARY}}}\n")
+    catalog.write("mkdocs.yml", config)
     # Public content, allowed in both audiences; none of it names hidden items.
     catalog.course("public-basics", title="Public basics", units=[{"title": "Start", "file": "start.md"}])
     catalog.write("courses/public-basics/start.md", "Start here.\n")

@@ -144,7 +144,8 @@ def has_calendar(catalog: Catalog, course: Course, session: Session) -> bool:
 
 def generated_files(catalog: Catalog, today: dt.date) -> set[str]:
     """The site path of every file the site generates for ``catalog`` besides its pages."""
-    files = {CATALOG_DOCUMENT, COURSES_FEED, sessions_feed_path(), *map(sessions_feed_path, catalog.taxonomy.roles)}
+    files = {CATALOG_DOCUMENT, COURSES_FEED, sessions_feed_path(),
+             *map(sessions_feed_path, catalog.taxonomy_in_use.roles)}
     for plan in catalog.plans.values():
         files.update(plan_download_path(plan, file_format) for file_format in PLAN_DOWNLOADS)
     for course in catalog.courses.values():

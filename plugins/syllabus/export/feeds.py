@@ -120,7 +120,8 @@ def session_feeds(catalog: Catalog, today: dt.date, site: SiteAddress, site_name
     """Every upcoming session of a live course (cancelled ones say so, which removes them
     from subscribers' calendars), in one feed and in one per role. ``events`` gives each
     course's (the author preview passes a version that remembers unchanged courses')."""
-    by_role: dict[str, list[list[str]]] = {role: [] for role in catalog.taxonomy.roles}
+    # Every role the site names (not one only hidden content has), so a subscription outlives a quiet month.
+    by_role: dict[str, list[list[str]]] = {role: [] for role in catalog.taxonomy_in_use.roles}
     everything: list[tuple[dt.datetime, str, list[str]]] = []
     for course in catalog.courses.values():
         if catalog.taxonomy.is_live(course.format):
@@ -133,7 +134,7 @@ def session_feeds(catalog: Catalog, today: dt.date, site: SiteAddress, site_name
     title = messages.text("feed.sessions", site=site_name)
     yield Feed(sessions_feed_path(), title, "text/calendar",
                calendar_file(title, [event for _, _, event in everything]))
-    for role, role_events in by_role.items():  # every role, so a subscription outlives a quiet month
+    for role, role_events in by_role.items():
         role_title = messages.text("feed.sessions_for_role", site=site_name, role=catalog.taxonomy.title("roles", role))
         yield Feed(sessions_feed_path(role), role_title, "text/calendar",
                    calendar_file(role_title, role_events))
