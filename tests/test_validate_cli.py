@@ -1130,16 +1130,22 @@ def test_a_site_dir_that_would_empty_a_folder_of_the_catalog_is_refused(catalog,
     catalog.course("intro")
     catalog.track("path", track_data("path", ["intro"]))
     catalog.write("locales/en.yml", "course.register: Sign up\n")
+    catalog.write("overrides/main.html", '{% extends "base.html" %}\n')
     before = sorted(path for path in catalog.root.rglob("*") if path.is_file())
-    catalog.config.write_text(catalog.config.read_text("utf-8") + f"site_dir: {site_dir}\n", encoding="utf-8")
+    catalog.config.write_text(catalog.config.read_text("utf-8").replace("  name: material\n", (
+        "  name: material\n  custom_dir: overrides\n")) + f"site_dir: {site_dir}\n", encoding="utf-8")
     message = f"site_dir: '{site_dir.rstrip('/')}' {how}, which MkDocs would empty before writing the site"
     result = run_cli("validate", "-f", catalog.config)
-    assert result.code == 2 and f"mkdocs.yml:15:11: error: {message}" in result.err, result.err
+    assert result.code == 2 and f"mkdocs.yml:16:11: error: {message}" in result.err, result.err
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(catalog.config)]
     built = subprocess.run(command, capture_output=True, text=True, check=False)
     assert built.returncode != 0 and message in built.stderr
     overridden = build_site(catalog.config, catalog.root / "plans", check=False)  # `mkdocs build -d plans`
     assert overridden.returncode != 0 and "is the catalog's plans/ folder" in overridden.stderr
+    (catalog.root / ".git").mkdir()
+    for folder, what in ((".git", "is the repository's .git folder"), ("overrides", "the theme's custom_dir")):
+        overridden = build_site(catalog.config, catalog.root / folder, check=False)
+        assert overridden.returncode != 0 and what in overridden.stderr
     assert sorted(path for path in catalog.root.rglob("*") if path.is_file()) == before
 
 

@@ -239,17 +239,21 @@ SOURCE_FOLDERS = (*CATALOG_FOLDERS, "schemas", SITE_LOCALES)
 
 def site_dir_problem(config: MkDocsConfig) -> str | None:
     """A ``site_dir`` (or ``mkdocs build -d``) that is, holds or lies in one of the catalog's
-    :data:`SOURCE_FOLDERS`: MkDocs empties site_dir before each build (it guards only
-    docs_dir), so the build would delete the courses it publishes."""
+    :data:`SOURCE_FOLDERS`, the repository's .git or the theme's custom_dir: MkDocs empties
+    site_dir before each build (it guards only docs_dir), so the build would delete them."""
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     site = Path(config.site_dir).resolve()
-    for name in SOURCE_FOLDERS:
-        folder = (root / name).resolve()
+    custom = config.theme.custom_dir
+    kept = [(root / name, f"the catalog's {name}/ folder") for name in SOURCE_FOLDERS]
+    kept += [(root / ".git", "the repository's .git folder")]
+    kept += [(Path(custom), f"the theme's custom_dir, {os.path.relpath(custom, root)}/")] if custom else []
+    for path, what in kept:
+        folder = path.resolve()
         how = "is" if site == folder else "is inside" if site.is_relative_to(folder) else \
             "holds" if folder.is_relative_to(site) else None
         if how:
-            return (f"'{os.path.relpath(site, root)}' {how} the catalog's {name}/ folder, which MkDocs would empty "
-                    "before writing the site; write a folder of its own, such as site")
+            return (f"'{os.path.relpath(site, root)}' {how} {what}, which MkDocs would empty before writing the "
+                    "site; write a folder of its own, such as site")
     return None
 
 
