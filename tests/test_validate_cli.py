@@ -684,6 +684,8 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
     pytest.param("INHERIT: mkdocs.yml\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: 'mkdocs.yml' comes back "
                  "to mkdocs.yml, where the chain of inherited files started (hint: end the chain at a file without "
                  "INHERIT)", id="inherit-loop"),
+    pytest.param("INHERIT: [a.yml, b.yml]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: write the name of one "
+                 "file to inherit from, relative to this one", id="inherit-list"),
 ])
 def test_a_mistake_in_mkdocs_yml_is_positioned_and_explained(catalog, run_cli, config, diagnostic):
     """As in content files: MkDocs' own words had the place inside a sentence (or none)."""

@@ -200,8 +200,13 @@ def _language_files(language: str) -> tuple[str, ...]:
 
 
 def _site_file(site_root: Path | None, language: str) -> Path | None:
-    path = site_root / SITE_LOCALES / f"{language}.yml" if site_root is not None else None
-    return path if path is not None and path.is_file() else None
+    if site_root is None:
+        return None
+    path = site_root / SITE_LOCALES / f"{language}.yml"
+    try:
+        return path if path.is_file() else None
+    except OSError:  # a locales/ folder that cannot be read: reading the file says so, positioned
+        return path
 
 
 def has_texts(language: str, site_root: Path | None = None) -> bool:
@@ -249,8 +254,13 @@ def other_site_problems(language: str, site_root: Path) -> list[Diagnostic]:
         return []
     used = {f"{layer}.yml" for layer in (REFERENCE_LANGUAGE, *_language_files(language))}
     reference = _package_catalog(REFERENCE_LANGUAGE).texts
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        return [Diagnostic(SITE_LOCALES, 1, 1, "error", f"cannot read folder: {error.strerror}", "messages-file",
+                           hint="make it readable")]
     problems: list[Diagnostic] = []
-    for entry in sorted(folder.iterdir()):
+    for entry in entries:
         stem, _, suffix = entry.name.rpartition(".")
         is_folder = entry.is_dir()
         if entry.name.startswith(".") or (suffix not in ("yml", "yaml") and not is_folder):

@@ -65,10 +65,18 @@ class ConfigSource:
             problems += sorted(in_file, key=lambda problem: (problem.line, problem.column))
         return problems
 
-    def inherit_loop(self) -> Diagnostic | None:
-        """An ``INHERIT`` chain that comes back to a file of it, at the key that closes the
-        loop: MkDocs follows it until Python's recursion limit stops it with a traceback."""
+    def inherit_problem(self) -> Diagnostic | None:
+        """An ``INHERIT`` that is no file name, or a chain that comes back to a file of it, at
+        the key: MkDocs stops with a TypeError, or follows the loop until Python's recursion
+        limit stops it."""
         chain = [path for path, _ in self._files()]
+        for path in chain:
+            root = self._compose(path)
+            pair = _entry(root, "INHERIT") if isinstance(root, yaml.MappingNode) else None
+            if pair is not None and not isinstance(pair[1], yaml.ScalarNode):
+                mark = pair[1].start_mark
+                return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error", "INHERIT: write the "
+                                  "name of one file to inherit from, relative to this one", "config")
         root = self._compose(chain[-1])
         target = _inherited(root, chain[-1])
         pair = _entry(root, "INHERIT") if root is not None else None

@@ -394,13 +394,15 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
         raise ConfigError(f"{config_file}: no such config file (use -f to point at mkdocs.yml)")
     config = MkDocsConfig(config_file_path=str(config_file))
     source = ConfigSource(config_file.resolve())
-    if loop := source.inherit_loop():
-        raise ConfigError("configuration errors", [loop])
+    if inherited := source.inherit_problem():
+        raise ConfigError("configuration errors", [inherited])
     try:
         with config_file.open("rb") as handle:
             config.load_file(handle)
     except OSError as error:  # the file, or one it inherits
         raise ConfigError(f"{error.filename or config_file}: cannot read file: {error.strerror}") from None
+    except TypeError as error:  # MkDocs' merge of an inherited file that holds no mapping
+        raise ConfigError(f"{config_file}: cannot read the MkDocs config (or a file it inherits): {error}") from None
     except (ConfigurationError, UnicodeDecodeError, ValueError) as error:
         if isinstance(error.__context__, yaml.MarkedYAMLError):  # MkDocs words it without a place
             raise ConfigError("configuration errors", _syntax_diagnostics(config_file, error.__context__)) from None
