@@ -451,13 +451,14 @@ def test_an_option_error_in_an_inherited_file_is_positioned_there(catalog, run_c
 
 
 def test_folders_that_cannot_be_read_or_are_files_are_reported_where_they_are(catalog, run_cli, monkeypatch):
-    """A folder the user may not read stopped validate with a PermissionError traceback (as
-    root, every folder reads: refused here as the operating system refuses another user); a
-    file named tracks was passed over without a word."""
+    """A folder the user may not read stopped validate with a PermissionError traceback, or
+    (in docs/) was passed over with its pages (as root, every folder reads: refused here as
+    the operating system refuses another user); a file named tracks was passed over."""
     catalog.course("intro", COURSE)
     catalog.course("other", COURSE.replace("intro", "other"))
     catalog.write("tracks", "not a folder\n")
-    refused = {str(catalog.root / "plans"), str(catalog.root / "courses/other")}
+    catalog.write("docs/sub/page.md", "# Page\n")
+    refused = {str(catalog.root / "plans"), str(catalog.root / "courses/other"), str(catalog.root / "docs/sub")}
     scandir, access = os.scandir, os.access
 
     def guarded_scandir(path):
@@ -473,6 +474,7 @@ def test_folders_that_cannot_be_read_or_are_files_are_reported_where_they_are(ca
     assert "Traceback" not in result.err
     assert [(d["path"], d["message"], d.get("hint")) for d in json.loads(result.out)] == [
         ("courses/other", "cannot read folder: Permission denied", "make it readable"),
+        ("docs/sub", "cannot read folder: Permission denied", "make it readable"),  # MkDocs left its pages out
         ("plans", "cannot read folder: Permission denied", "make it readable"),
         ("tracks", "tracks is a file, where the catalog keeps a folder of them", "move it away and make tracks/ a "
                    "folder")]

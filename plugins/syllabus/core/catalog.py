@@ -356,7 +356,12 @@ def docs_files(root: Path, report: Report, options: Options) -> list[tuple[Path,
     like a material (see :func:`docs_file_problem`); those refused are left out."""
     docs = root / options.docs_dir
     files = []
-    for folder, subfolders, names in os.walk(docs) if docs.is_dir() and not linked_folder(
+
+    def unreadable(error: OSError) -> None:  # MkDocs passes over it too: its pages would be missing
+        report.at(_relative(root, Path(error.filename)), 1, 1, f"cannot read folder: {error.strerror}", "io",
+                  hint="make it readable")
+
+    for folder, subfolders, names in os.walk(docs, onerror=unreadable) if docs.is_dir() and not linked_folder(
             root, options.docs_dir, report) else ():
         subfolders.sort()
         for name in sorted(names) + [d for d in subfolders if os.path.islink(os.path.join(folder, d))]:
