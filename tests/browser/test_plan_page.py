@@ -399,7 +399,7 @@ def test_a_name_the_command_line_takes_is_taken_whole_and_a_longer_one_refused(
     assert download(page, "csv")[1] == cli_plan(run_cli, "csv", *args)
     page.fill("#plan-customer", name + "b")
     page.locator("#plan-customer").press("Enter")
-    expect(page.locator("[data-plan-status]")).to_have_text("The customer name is too long.")
+    expect(page.locator("[data-plan-status]")).to_have_text("The customer name is longer than 120 characters.")
     assert run_cli("plan", "-f", REPO / "mkdocs.yml", PLAN, "--customer", name + "b", "--start", "2027-01-04").code == 2
 
 

@@ -272,7 +272,9 @@
     value = value.trim();
     var what = say("script.plan.field." + field);
     if (FORBIDDEN.test(value)) throw new Error(say("script.plan.error.control", { field: what }));
-    if (Array.from(value).length > data.name_length) throw new Error(say("script.plan.error.long", { field: what }));
+    if (Array.from(value).length > data.name_length) {
+      throw new Error(say("script.plan.error.long", { field: what, limit: data.name_length }));
+    }
     return value.normalize("NFC");
   }
 
