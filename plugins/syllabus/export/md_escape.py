@@ -29,7 +29,8 @@ _REFERENCE_START = re.compile(REFERENCE_START)
 # A web address written out, which GitHub, GitLab and markdown-it (linkify) make a link of:
 # a backslash before the ":" of "://" and the "." of "www." keeps it text, as the page shows
 # it. The plan page applies the same pattern, after the table (placeholders.page_data).
-# cmark-gfm links an e-mail address whatever is escaped in it; that link is only a mailto:.
+# Left as renderers make them: cmark-gfm links an e-mail address (mailto:, xmpp:) whatever is
+# escaped in it, and markdown-it's fuzzy linkify a bare domain (example.com), which GitHub does not.
 AUTOLINK_PUNCTUATION = r":(?=//)|[Ww]{3}\."
 _AUTOLINK_PUNCTUATION = re.compile(AUTOLINK_PUNCTUATION)
 _CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
