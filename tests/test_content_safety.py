@@ -614,9 +614,9 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     # Named by its class, or reaching the course through a symlink in the snippets folder.
     site_catalog.write("mkdocs.yml", with_snippets.replace("pymdownx.snippets", "pymdownx.snippets:SnippetExtension"))
     assert "base_path '.' holds courses/" in run_cli("validate", "-f", site_catalog.config).err
-    def refusal(folder: Path) -> tuple[int, str]:
+    def refusal(folder: Path, extra: str = "") -> tuple[int, str]:
         site_catalog.write("mkdocs.yml", with_snippets.replace(
-            "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{folder}]\n"))
+            "  - pymdownx.snippets\n", f"  - pymdownx.snippets:\n      base_path: [{folder}]\n") + extra)
         result = run_cli("validate", "-f", site_catalog.config)
         return result.code, result.err.splitlines()[0].split(": error: ", 1)[1]
 
@@ -630,6 +630,12 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     assert refusal(site_catalog.root / "docs") == (2, (
         f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds authors/notes.md, a page for authors "
         "(authoring: true), which a public page could paste; set base_path to a folder of shared snippets"))
+    # Or a draft page, which only the preview publishes.
+    (site_catalog.root / "docs/authors/notes.md").unlink()
+    site_catalog.write("docs/drafts/roadmap.md", "# Unannounced roadmap\n")
+    assert refusal(site_catalog.root / "docs", "draft_docs: drafts/\n") == (2, (
+        f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds drafts/roadmap.md, a draft page "
+        "(draft_docs), which a public page could paste; set base_path to a folder of shared snippets"))
 
 
 THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)

@@ -12,7 +12,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -20,7 +20,7 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
-from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.diagnostics import Diagnostic
@@ -270,6 +270,8 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
     settings = {key: value for entry in entries for key, value in entry.items()}
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     folders = settings.get("base_path", ["."])
+    drafts = {Path(file.abs_src_path or "").resolve() for file in _docs_files(config)
+              if file.inclusion == InclusionLevel.DRAFT}
     problems = []
     for folder in [folders] if isinstance(folders, str) else folders:
         # The extension reads it from the working directory, which is mkdocs.yml's for a build.
@@ -284,9 +286,10 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
         elif (link := next(filter(None, map(_symlink_under, sorted(wheres))), None)) is not None:
             problems.append((("base_path",), f"base_path '{folder}' holds a symlink, {link}, through which a page "
                              "could paste any file; replace it with the file itself"))
-        elif (page := next(filter(None, map(_page_for_authors_under, sorted(wheres))), None)) is not None:
-            problems.append((("base_path",), f"base_path '{folder}' holds {page}, a page for authors (authoring: "
-                             "true), which a public page could paste; set base_path to a folder of shared snippets"))
+        elif (page := next(filter(None, (_hidden_page_under(where, drafts) for where in sorted(wheres))),
+                            None)) is not None:
+            problems.append((("base_path",), f"base_path '{folder}' holds {page[0]}, {page[1]}, which a public page "
+                             "could paste; set base_path to a folder of shared snippets"))
     if settings.get("restrict_base_path") is False:
         problems.append((("restrict_base_path",), "restrict_base_path: false lets a page paste any file of the "
                          "machine; remove it"))
@@ -295,19 +298,22 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
     return problems
 
 
-def _page_for_authors_under(folder: Path) -> str | None:
-    """The first page for authors in ``folder``'s tree, if any (only the internal site has them)."""
+def _hidden_page_under(folder: Path, drafts: Collection[Path]) -> tuple[str, str] | None:
+    """(path, what it is) of the first page in ``folder``'s tree the public site leaves out:
+    a draft (MkDocs' ``draft_docs``) or a page for authors."""
     for parent, folders, names in os.walk(folder):
         folders.sort()
         for name in sorted(names):
-            path = os.path.join(parent, name)
-            if name.endswith(MARKDOWN_SUFFIXES) and os.path.isfile(path):
+            path = Path(parent, name)
+            if path.resolve() in drafts:
+                return os.path.relpath(path, folder), "a draft page (draft_docs)"
+            if name.endswith(MARKDOWN_SUFFIXES) and path.is_file():
                 try:
-                    text = Path(path).read_text(encoding="utf-8")
+                    text = path.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError):  # reported where the page is checked
                     continue
                 if for_authors(text):
-                    return os.path.relpath(path, folder)
+                    return os.path.relpath(path, folder), "a page for authors (authoring: true)"
     return None
 
 
@@ -372,11 +378,15 @@ def unpublished_docs(config: MkDocsConfig) -> frozenset[str]:
     """The files of docs_dir MkDocs leaves out of a build (exclude_docs, draft_docs, and by
     default dot files and templates/), by the rules MkDocs itself applies (``set_exclusions``);
     the walk does not follow symlinks, which the checks refuse without reading what they point at."""
+    return frozenset(file.src_uri for file in _docs_files(config) if not file.inclusion.is_included())
+
+
+def _docs_files(config: MkDocsConfig) -> list[File]:
     files = [File(os.path.relpath(os.path.join(folder, name), config.docs_dir), config.docs_dir, config.site_dir,
                   config.use_directory_urls)
              for folder, _, names in os.walk(config.docs_dir) for name in names]
     set_exclusions(files, config)
-    return frozenset(file.src_uri for file in files if not file.inclusion.is_included())
+    return files
 
 
 def theme_files(config: MkDocsConfig) -> frozenset[str]:
