@@ -374,12 +374,15 @@ OWN_FULL_ADDRESSES = [  # (body of courses/intro/setup.md, what validate says)
      f"{FULL} courses/intro/lab/index.md, where the site has nothing (did you mean 'lab/index.md'?)"),
     ('<a href="//academy.test/courses/intro/lab/index.md">Lab</a>\n', f"'//academy.test/courses/intro/lab/index.md' "
      f"{FULL} courses/intro/lab/index.md, where the site has nothing (did you mean '../lab/'?)"),
+    # The same host as browsers compare it: its scheme's own port, a final dot, a user name.
+    ("[Gone](https://trainer@Academy.test.:443/courses/gone/)\n", "'https://trainer@Academy.test.:443/courses/gone/' "
+     f"{FULL} courses/gone/, where the site has nothing"),
 ]
 
 
 @pytest.mark.parametrize(("body", "message"), PUBLISHED_AS_WRITTEN + OWN_FULL_ADDRESSES,
                          ids=["folder", "absolute", "html", "html-image", "full-gone", "full-file-not-page",
-                              "full-protocol-relative"])
+                              "full-protocol-relative", "full-port-dot-user"])
 def test_a_link_published_as_written_must_work_from_the_published_page(catalog, run_cli, tmp_path, body, message):
     """MkDocs publishes folder-style, absolute and HTML addresses as written (noting the
     first two at info level): from a unit, published one folder down, they lead nowhere. It

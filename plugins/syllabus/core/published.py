@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from markdown.util import AMP_SUBSTITUTE
 
@@ -202,12 +202,23 @@ def link_target(url: str, page_output: str, site_url: str) -> str | None:
 
 def _on_site_host(scheme: str, netloc: str, site_url: str) -> bool:
     """Whether a full address is on the host (and port) ``site_url`` names, over either
-    http or https (a site moved to https is still linked with http:// here and there)."""
+    http or https (a site moved to https is still linked with http:// here and there), as
+    browsers compare them: letter case, a final dot, a port that is the scheme's own and a
+    user name aside."""
     try:
-        host = urlsplit(site_url).netloc
-    except ValueError:  # reported by validate as site_url's own problem
+        site, link = urlsplit(site_url), urlsplit(f"//{netloc}")
+        return bool(site.hostname) and scheme.lower() in {"http", "https", ""} and \
+            _host_and_port(link, scheme or site.scheme) == _host_and_port(site, site.scheme)
+    except ValueError:  # an odd port or host: reported elsewhere, or another site's
         return False
-    return bool(host) and scheme.lower() in {"http", "https", ""} and netloc.lower() == host.lower()
+
+
+def _host_and_port(parts: SplitResult, scheme: str) -> tuple[str, int | None]:
+    port = parts.port
+    return (parts.hostname or "").rstrip("."), None if port == _DEFAULT_PORTS.get(scheme.lower()) else port
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 _STRIPPED_BY_BROWSERS = "".join(map(chr, range(0x21)))  # around an address: C0 controls and spaces
