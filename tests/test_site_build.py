@@ -964,7 +964,7 @@ def write_dated_catalog(catalog: CatalogDir) -> None:
         {"start": "2026-12-03T16:00", "timezone": "America/Los_Angeles",
          "registration_url": "https://events.test/register/3"},
     ])
-    catalog.course("fresh", last_reviewed="2026-06-01", program_weeks=3,
+    catalog.course("fresh", last_reviewed="2026-06-01", program_weeks=3, roles=["end-user"],  # a role without sessions
                    materials=[{"title": "Handout", "kind": "handout", "file": "handout.txt"}])
     catalog.write("courses/fresh/handout.txt", "handout\n")
     catalog.write("courses/fresh/notes.txt", "trainer notes, not a material\n")

@@ -87,9 +87,12 @@ def test_session_feeds_per_role_keep_uids_and_mark_cancellations() -> None:
         Session(start=dt.datetime(2026, 11, 1, 9, 0), timezone="Asia/Tokyo")))  # past: not in any feed
     other = course("other", roles=("end-user",), sessions=(
         Session(start=dt.datetime(2026, 11, 30, 9, 0), timezone="America/New_York"),))
+    quiet = course("quiet", roles=("power-user",))  # a feed all the same: a subscription outlives a quiet month
     site = SiteAddress("https://a.example/")
-    feeds = {feed.path: feed for feed in session_feeds(catalog(live, other), TODAY, site, "Academy", ENGLISH)}
+    feeds = {feed.path: feed for feed in session_feeds(catalog(live, other, quiet), TODAY, site, "Academy", ENGLISH)}
     assert set(feeds) == {"sessions.ics", *(f"sessions-{role}.ics" for role in TAXONOMY.roles)}
+    assert {feed.path for feed in session_feeds(catalog(live, other), TODAY, site, "Academy", ENGLISH)} == {
+        "sessions.ics", "sessions-admin.ics", "sessions-manager.ics", "sessions-end-user.ics"}  # none named: none
 
     def events(path: str) -> list[icalendar.Event]:
         return icalendar.Calendar.from_ical(feeds[path].content).walk("VEVENT")
