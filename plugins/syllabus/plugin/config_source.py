@@ -50,18 +50,18 @@ class ConfigSource:
         for path, root in self._files():
             in_file: list[Diagnostic] = []
             for mapping in _mappings(root):
-                lines: dict[str, int] = {}
+                lines: dict[tuple[str, str], int] = {}  # by (type, text): "1" and 1 are two keys
                 for key, _ in mapping.value:
                     if not isinstance(key, yaml.ScalarNode) or key.value == "<<":  # a merge key may recur
                         continue
                     line = key.start_mark.line + 1
-                    if key.value in lines:
+                    if (first := lines.get((key.tag, key.value))) is not None:
                         in_file.append(Diagnostic(
                             self._shown(path), line, key.start_mark.column + 1, "error",
-                            f"duplicate key '{key.value}' (first on line {lines[key.value]}): MkDocs keeps the last "
-                            "and ignores the first", "config", hint="keep one"))
+                            f"duplicate key '{key.value}' (first on line {first}): MkDocs keeps the last and "
+                            "ignores the first", "config", hint="keep one"))
                     else:
-                        lines[key.value] = line
+                        lines[(key.tag, key.value)] = line
             problems += sorted(in_file, key=lambda problem: (problem.line, problem.column))
         return problems
 
