@@ -257,7 +257,11 @@ FIELDS = [
     Case("title-not-blank",
          {C: course(title='title: "   "')},
          {C: course(title='title: " Intro "')},
-         [error(C, 2, 8, "schema-pattern", "title: must not be blank (it holds only spaces)")]),
+         [error(C, 2, 8, "schema-pattern", "title: must not be blank (it holds only spaces or invisible characters)")]),
+    Case("title-not-invisible",  # a zero-width space is no space to \S, and shows nothing
+         {C: course(title='title: "\u200b\u2060"')},
+         {C: course(title='title: "Intro\u200b"')},
+         [error(C, 2, 8, "schema-pattern", "title: must not be blank (it holds only spaces or invisible characters)")]),
     Case("owners-at-least-one",
          {C: course(owners="owners: []")},
          {C: course(owners="owners: ['@trainer', 'jo@example.com', '@keystone/education']")},

@@ -136,7 +136,7 @@ HOSTILE_YAML = [
         in_course(2, 14, "control-character", "non-character U+FDD0 is not allowed; delete it (it may hide or "
                   "reorder text)")]),
     Hostile("title-of-a-byte-order-mark", {COURSE_FILE: course(title='title: "\\uFEFF"')}, [
-        in_course(2, 8, "schema-pattern", "title: must not be blank (it holds only spaces)")]),
+        in_course(2, 8, "schema-pattern", "title: must not be blank (it holds only spaces or invisible characters)")]),
     Hostile("nesting-65", {COURSE_FILE: COURSE + "outcomes: " + "[" * 64 + "]" * 64 + "\n"}, [
         in_course(10, 74, "yaml-depth", "nesting is deeper than 64 levels")]),
     Hostile("nesting-200k", {COURSE_FILE: COURSE + "outcomes: " + "[" * 200_000 + "\n"}, [

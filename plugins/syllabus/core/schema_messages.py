@@ -43,7 +43,9 @@ def without_knock_ons(messages: list[SchemaMessage]) -> list[SchemaMessage]:
             if message.at_key or message.names is None or (message.path, message.names) not in meant]
 
 
-NOT_BLANK = "\\S"  # the schemas' pattern for text that must say something: a character other than a space
+# The schemas' pattern for text that must say something: a character other than a space or
+# a zero-width one (U+200B-U+200D, U+2060; U+FEFF is a space to \s), which shows nothing.
+NOT_BLANK = "[^\\s\\u200b-\\u200d\\u2060]"
 
 
 def closest(value: Any, candidates: Iterable[str]) -> str | None:
@@ -313,7 +315,7 @@ def _messages_for(
         return
     if keyword == "pattern" and error.validator_value == NOT_BLANK:
         if value:  # "" is reported once, by minLength
-            yield SchemaMessage(path, f"{where}: must not be blank (it holds only spaces)")
+            yield SchemaMessage(path, f"{where}: must not be blank (it holds only spaces or invisible characters)")
         return
     if keyword == "pattern":
         what = schema.get("title") or "value"
