@@ -173,15 +173,17 @@ THEME_OUTPUTS = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 OUTSIDE = ".."  # where link_target says a link leads that leaves the site
 
 
-def link_target(url: str, page_output: str, site_url: str) -> str | None:
+def link_target(url: str, page_output: str, site_url: str, outputs: frozenset[str]) -> str | None:
     """Where a link leads that a visitor follows as published: ``url`` on the page MkDocs
     wrote to ``page_output`` (``courses/a/b/index.html``), resolved as browsers resolve it
     (RFC 3986 on the still-encoded path, "\\" read as "/", ".." stopping at the host's root),
     as a path in the site ("courses/a/c/", "x.png", "" for the home page), :data:`OUTSIDE`
     if it leaves the site; None for another site, an e-mail address or an anchor on the page.
     The site is served from ``site_url``, so a full address on its host below its path
-    (``https://academy.example/courses/x/``) is a link into the site too; elsewhere on that
-    host it is another site's."""
+    (``https://academy.example/courses/x/``) is a link into the site too, where the site
+    publishes anything under its first segment (``outputs``: the site's files); elsewhere
+    on that host it may well be another site's (a GitHub Pages project beside an
+    organisation's), which the build knows nothing of."""
     url = re.sub(r"[\t\n\r]", "", url.strip(_STRIPPED_BY_BROWSERS))
     try:
         scheme, netloc, path, _, _ = urlsplit(url.replace("\\", "/"))
@@ -197,7 +199,15 @@ def link_target(url: str, page_output: str, site_url: str) -> str | None:
     resolved = _without_dot_segments(path if path.startswith("/") else page[: page.rfind("/") + 1] + path)
     if not (resolved + "/").startswith(root):
         return None if full else OUTSIDE
-    return unquote(resolved[len(root):])
+    target = unquote(resolved[len(root):])
+    return None if full and target.split("/", 1)[0] not in _first_segments(outputs) else target
+
+
+@functools.lru_cache(maxsize=4)
+def _first_segments(outputs: frozenset[str]) -> frozenset[str]:
+    """What the site publishes at its top: "" (its home), its top files and folders; found
+    once per set of files (a frozenset's hash is kept), not per link."""
+    return frozenset({"", *(output.split("/", 1)[0] for output in outputs)})
 
 
 def _on_site_host(scheme: str, netloc: str, site_url: str) -> bool:
@@ -503,8 +513,8 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         return _Broken(f"'{url}' is not a valid address", "correct the link")
     absolute = url.startswith(("/", "\\"))
     if (scheme or netloc) and AMP_SUBSTITUTE not in url:  # this site's, if on site_url's host below its path
-        site_path = link_target(url, output_path(page, options.use_directory_urls), options.site_url)
-        if site_path is None or not _claimed(site_path, site.outputs):
+        site_path = link_target(url, output_path(page, options.use_directory_urls), options.site_url, site.outputs)
+        if site_path is None:
             return None
         problem = _as_published(
             page, url, site_path.rstrip("/"), site, options, "is this site's own address written in full, which "
@@ -661,7 +671,7 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
     what the trainer most likely meant: the address read from the page's file, not its page."""
     if not options.links.not_found:
         return None
-    target = link_target(url, output_path(page, options.use_directory_urls), options.site_url)
+    target = link_target(url, output_path(page, options.use_directory_urls), options.site_url, site.outputs)
     if target is None or is_published(target, site.outputs):
         return None
     if target == OUTSIDE:
@@ -684,7 +694,7 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
 
 
 def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[tuple[str, str]], page_output: str,
-                          site_url: str, outputs: Collection[str]) -> Iterator[tuple[str, str]]:
+                          site_url: str, outputs: frozenset[str]) -> Iterator[tuple[str, str]]:
     """(address, where it leads) of each link or picture of a published page (its HTML's
     ``addresses``) that leads nowhere from ``page_output``: no file of the site's
     ``outputs`` answers it. Of those Markdown made (``made_by_markdown``: as written, and as
@@ -699,23 +709,9 @@ def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[t
             checked.append(published)
     checked += (+in_html).elements()
     for url in checked:
-        target = link_target(url, page_output, site_url)
-        if target is None or is_published(target, outputs) or (_is_full(url) and not _claimed(target, outputs)):
-            continue
-        yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
-
-
-def _is_full(url: str) -> bool:
-    """Whether ``url`` names its host (``https://x/``, ``//x/``), as a browser reads it."""
-    return bool(re.match(r"[\t\n\r ]*(?:[A-Za-z][A-Za-z0-9+.-]*:)?[/\\]{2}", url))
-
-
-def _claimed(target: str, outputs: Collection[str]) -> bool:
-    """Whether the site publishes something under ``target``'s first segment: a full address
-    on its host elsewhere may well be another site's (a GitHub Pages project site beside an
-    organisation's), which the build knows nothing of."""
-    first = target.split("/", 1)[0]
-    return not first or first in outputs or any(output.startswith(f"{first}/") for output in outputs)
+        target = link_target(url, page_output, site_url, outputs)
+        if target is not None and not is_published(target, outputs):
+            yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
 
 
 def _path_of(url: str) -> str:
