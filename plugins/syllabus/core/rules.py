@@ -627,23 +627,16 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
                   unusable: Iterable[tuple[str, str, Any]] = ()) -> None:
     """Cross-file rules over the loaded items, plus the references of files that failed their
     schema (read defensively from the raw data), so a typo'd id is reported in the same run."""
-    checker = _CrossFile(catalog, options, report, known_ids)
-    # As public as their data says, as referrers and as targets: a leak is reported now, not
-    # after the schema error is fixed.
-    checker.written_hidden = {(kind, data["id"]): _hidden_as_written(data) for kind, _, data in unusable
-                              if isinstance(data.get("id"), str)}
-    for kind, source, data in unusable:
+    unusable = list(unusable)
+    checker = _CrossFile(catalog, options, report, known_ids, unusable)
+    for kind, source, data in unusable:  # as public as its data says: a leak is said now, not after the fix
         public = _hidden_as_written(data) is None
         for path, target_kind, target in raw_references(kind, data):
             if kind == "course" and path[0] == "prerequisites" and target == data.get("id"):
                 report.on(source, path, f"{dotted(path)}: a course cannot list itself", "self-reference")
             else:
                 checker.reference(source, path, target_kind, target, from_public=public)
-    # A course whose file failed its schema is in a loop all the same (said now, not after the fix).
-    written = {data["id"]: (source, [p for p in data.get("prerequisites") or () if isinstance(p, str)])
-               for kind, source, data in unusable if kind == "course" and isinstance(data.get("id"), str)
-               and isinstance(data.get("prerequisites") or [], list)}
-    checker.cycles(written)  # first: a track's order is not judged between courses caught in one
+    checker.cycles()  # first: a track's order is not judged between courses caught in one
     for course in catalog.courses.values():
         checker.course(course)
     _check_site_meetings(catalog.visible_to(options.audience), options.today, report)
@@ -733,15 +726,24 @@ SUGGESTED_IDS = 200
 
 
 class _CrossFile:
+    """``unusable``: (kind, source, raw data) of the files that failed their checks, read for
+    what they say of themselves (hidden or not, prerequisites), so that what they are part
+    of is reported in the same run, not after the fix."""
+
     def __init__(self, catalog: Catalog, options: Options, report: Report,
-                 known_ids: Mapping[str, set[str]]) -> None:
+                 known_ids: Mapping[str, set[str]], unusable: Iterable[tuple[str, str, Any]]) -> None:
         self.catalog, self.options, self.report, self.known = catalog, options, report, known_ids
         self.suggestions_left = SUGGESTED_IDS
         self.public = options.audience == "public"
         self.redirect_claims: dict[str, list[str]] = {}  # old id -> courses claiming it, built once
         self.tangle_of: dict[str, frozenset[str]] = {}  # the courses caught in a course's prerequisite cycle
-        # Items whose files failed their checks, by (kind, id): None if public, else whether a draft.
-        self.written_hidden: dict[tuple[str, str], bool | None] = {}
+        written = [(kind, source, data) for kind, source, data in unusable if isinstance(data.get("id"), str)]
+        # By (kind, id): None if public, else whether a draft.
+        self.written_hidden = {(kind, data["id"]): _hidden_as_written(data) for kind, _, data in written}
+        # By id: (source, prerequisites).
+        self.written_prerequisites = {
+            data["id"]: (source, [p for p in data.get("prerequisites") or () if isinstance(p, str)])
+            for kind, source, data in written if kind == "course" and isinstance(data.get("prerequisites") or [], list)}
         for course in catalog.courses.values():
             for old in dict.fromkeys(course.redirect_from):
                 self.redirect_claims.setdefault(old, []).append(course.id)
@@ -761,15 +763,20 @@ class _CrossFile:
             report_text = f"{where}: unknown {kind} '{target}'{did_you_mean(target, candidates)}"
             self.report.on(source, path, report_text, f"unknown-{kind}")
             return
-        items: Mapping[str, Course | Track | Plan] = getattr(self.catalog, f"{kind}s")
-        item = items.get(target)
-        draft = (item.status == "draft" if not item.is_public else None) if item is not None else \
-            self.written_hidden.get((kind, target))
+        draft = self.hidden(kind, target)
         if self.public and from_public and draft is not None:
             state = "a draft" if draft else "internal"
             self.report.on(source, path, f"{where}: {kind} '{target}' is {state} and must not be "
                            "referenced from public content (it would leak); remove the reference or "
                            "publish it", "leak")
+
+    def hidden(self, kind: str, target: str) -> bool | None:
+        """None if the item is public (or unknown), else whether it is a draft."""
+        items: Mapping[str, Course | Track | Plan] = getattr(self.catalog, f"{kind}s")
+        item = items.get(target)
+        if item is None:
+            return self.written_hidden.get((kind, target))
+        return None if item.is_public else item.status == "draft"
 
     def course(self, course: Course) -> None:
         src, public = course.source, course.is_public
@@ -851,13 +858,13 @@ class _CrossFile:
         self.report.on(source, ("prerequisites", prerequisites.index(nxt)),
                        "prerequisites form a cycle: " + " → ".join([*rotated, first]) + also, "prerequisite-cycle")
 
-    def cycles(self, written: Mapping[str, tuple[str, list[str]]]) -> None:
+    def cycles(self) -> None:
         """Name one cycle per tangle of prerequisites (strongly connected component), on its
         first course in id order, and list the other courses caught in the same tangle: every
-        tangle holds at least one back edge of the search, so none goes unreported. ``written``:
-        (source, prerequisites) of the courses whose files failed their checks, by id."""
-        courses = dict(sorted({**written, **{cid: (c.source, list(c.prerequisites))
-                                             for cid, c in self.catalog.courses.items()}}.items()))
+        tangle holds at least one back edge of the search, so none goes unreported; courses
+        whose files failed their checks included."""
+        courses = dict(sorted({**self.written_prerequisites, **{cid: (c.source, list(c.prerequisites))
+                                                                for cid, c in self.catalog.courses.items()}}.items()))
         graph = {cid: [p for p in prerequisites if p in courses and p != cid]
                  for cid, (_, prerequisites) in courses.items()}
         components = _components(graph)
