@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .commands import EXIT_OK, EXIT_USAGE
-from .commands.validate import repository_folder
+from .commands.validate import write_report
 from .core.config import ConfigError
-from .core.diagnostics import bounded, printable, render, sort_diagnostics
+from .core.diagnostics import bounded, printable, sort_diagnostics
 from .plugin.options import load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
@@ -82,8 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         diagnostics = sort_diagnostics(error.diagnostics)
         fmt = getattr(args, "diagnostic_format", "text")
         if diagnostics and fmt != "text":  # as annotations or JSON, as the content's problems would be
-            folder = repository_folder(args.config_file.resolve().parent) if fmt == "github" else ""
-            sys.stdout.write(render(diagnostics, 1, fmt, folder))
+            write_report(diagnostics, 1, fmt, args.config_file.resolve().parent)
             return EXIT_USAGE
         lines = [d.as_text() for d in diagnostics] or [f"syllabus: error: {printable(bounded(str(error)))}"]
         sys.stderr.write("\n".join(lines) + "\n")

@@ -9,18 +9,24 @@ from pathlib import Path
 
 from ..core.catalog import load_catalog
 from ..core.config import Options
-from ..core.diagnostics import render
+from ..core.diagnostics import Diagnostic, render
 from . import EXIT_CONTENT, EXIT_OK
 
 
 def run(args: argparse.Namespace, options: Options) -> int:
     result = load_catalog(options, render_pages=True)
     diagnostics = result.report.sorted()
-    folder = repository_folder(options.root) if args.diagnostic_format == "github" else ""
-    sys.stdout.write(render(diagnostics, result.report.files_checked, args.diagnostic_format, folder))
+    write_report(diagnostics, result.report.files_checked, args.diagnostic_format, options.root)
     if result.report.has_errors or (args.strict and diagnostics):
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def write_report(diagnostics: list[Diagnostic], file_count: int, fmt: str, root: Path) -> None:
+    """The sorted ``diagnostics`` on stdout as text, GitHub annotations or JSON: the content's,
+    and mkdocs.yml's (found before the command runs, see cli.main)."""
+    folder = repository_folder(root) if fmt == "github" else ""
+    sys.stdout.write(render(diagnostics, file_count, fmt, folder))
 
 
 def repository_folder(root: Path) -> str:
