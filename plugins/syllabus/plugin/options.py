@@ -45,9 +45,10 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     links are checked: validate and the preview) adds :func:`theme_files` (~50 ms:
     Material's folders hold thousands of icons)."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+    docs = docs_inclusions(config)
     problems = source.duplicate_keys()
     problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
-                 for keys, why in snippet_problems(config)]
+                 for keys, why in snippet_problems(config, docs)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config))]
     if config.site_url and (why := site_url_problem(config.site_url)):
@@ -64,7 +65,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         site_assets=frozenset(path for _, value in loaded_files(config)
                               if (path := loaded_path(value, config.site_url or "")) is not None),
         docs_dir=docs_folder(config),
-        docs_unpublished=unpublished_docs(config),
+        docs_unpublished=frozenset(file.src_uri for file in docs if not file.inclusion.is_included()),
         use_directory_urls=config.use_directory_urls,
         theme_files=theme_files(config) if with_theme_files else frozenset(),
     )
@@ -257,12 +258,13 @@ def site_dir_problem(config: MkDocsConfig) -> str | None:
     return None
 
 
-def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
+def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple[str, ...], str]]:
     """What lets ``pymdownx.snippets`` paste into a published page a file no check sees as
     published: its default folder is the working directory, which holds every course, so a
     public page could paste a draft's or an internal course's text (``courses/./secret/``
-    reads like no link to it). Its folders must hold none of the catalog's sources, must not
-    be left (``restrict_base_path``), and the pasted text must come from the repository."""
+    reads like no link to it). Its folders must hold none of the catalog's sources nor a page
+    the public site leaves out (of ``docs``: :func:`docs_inclusions`), must not be left
+    (``restrict_base_path``), and the pasted text must come from the repository."""
     entries = [config.mdx_configs.get(entry) or {} if isinstance(entry, str) else getattr(entry, "getConfigs", dict)()
                for entry in config.markdown_extensions if extension_name(entry) == SNIPPETS]
     if not entries:
@@ -270,8 +272,7 @@ def snippet_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
     settings = {key: value for entry in entries for key, value in entry.items()}
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     folders = settings.get("base_path", ["."])
-    drafts = {Path(file.abs_src_path or "").resolve() for file in _docs_files(config)
-              if file.inclusion == InclusionLevel.DRAFT}
+    drafts = {Path(file.abs_src_path or "").resolve() for file in docs if file.inclusion == InclusionLevel.DRAFT}
     problems = []
     for folder in [folders] if isinstance(folders, str) else folders:
         # The extension reads it from the working directory, which is mkdocs.yml's for a build.
@@ -374,14 +375,11 @@ def docs_folder(config: MkDocsConfig) -> str:
     return os.path.relpath(os.path.abspath(config.docs_dir), root).replace(os.sep, "/")
 
 
-def unpublished_docs(config: MkDocsConfig) -> frozenset[str]:
-    """The files of docs_dir MkDocs leaves out of a build (exclude_docs, draft_docs, and by
-    default dot files and templates/), by the rules MkDocs itself applies (``set_exclusions``);
-    the walk does not follow symlinks, which the checks refuse without reading what they point at."""
-    return frozenset(file.src_uri for file in _docs_files(config) if not file.inclusion.is_included())
-
-
-def _docs_files(config: MkDocsConfig) -> list[File]:
+def docs_inclusions(config: MkDocsConfig) -> list[File]:
+    """The files of docs_dir, each with what MkDocs makes of it (``inclusion``: left out by
+    exclude_docs, a draft of draft_docs, and by default dot files and templates/), by the
+    rules MkDocs itself applies (``set_exclusions``); the walk does not follow symlinks, which
+    the checks refuse without reading what they point at. Walked once per configuration."""
     files = [File(os.path.relpath(os.path.join(folder, name), config.docs_dir), config.docs_dir, config.site_dir,
                   config.use_directory_urls)
              for folder, _, names in os.walk(config.docs_dir) for name in names]
