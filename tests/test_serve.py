@@ -25,9 +25,9 @@ from .conftest import EPOCH, CatalogDir, build_site, course_data, dump, plan_dat
 LIMIT = 120.0  # seconds: the first build of a tiny catalog on a busy machine, with room to spare
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
+def _free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
         return probe.getsockname()[1]
 
 
@@ -68,19 +68,20 @@ def _ctrl_c_ends_it() -> None:
 def serve(catalog: CatalogDir) -> Iterator[Callable[..., tuple[str, subprocess.Popen[str]]]]:
     servers: list[subprocess.Popen[str]] = []
 
-    def start(*extra: str, env: dict[str, str] | None = None,
-              log: Path | None = None) -> tuple[str, subprocess.Popen[str]]:
+    def start(*extra: str, env: dict[str, str] | None = None, log: Path | None = None,
+              host: str = "127.0.0.1") -> tuple[str, subprocess.Popen[str]]:
         """``log``: the file its messages go to (else nowhere)."""
-        port = _free_port()
+        port = _free_port(host)
+        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         environment.pop("SYLLABUS_AUDIENCE", None)  # the preview sets it itself
         server = subprocess.Popen(
-            [sys.executable, "-m", "syllabus", "serve", "-a", f"127.0.0.1:{port}", "-f",
+            [sys.executable, "-m", "syllabus", "serve", "-a", address, "-f",
              str(catalog.config), *extra], env=environment, stdout=subprocess.DEVNULL,
             stderr=log.open("w", encoding="utf-8") if log else subprocess.DEVNULL, text=True,
             preexec_fn=_ctrl_c_ends_it)
         servers.append(server)
-        return f"http://127.0.0.1:{port}/", server
+        return f"http://{address}/", server
 
     yield start
     for server in servers:
@@ -280,6 +281,24 @@ def test_serve_refuses_an_unknown_editor(catalog: CatalogDir, run_cli) -> None:
     result = run_cli("serve", "--editor", "javascript:alert(1)//{path}", "-f", catalog.config)
     assert result.code == 2
     assert "vscode" in result.err
+
+
+def _has_ipv6_loopback() -> bool:
+    try:
+        _free_port("::1")
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _has_ipv6_loopback(), reason="this machine has no IPv6 loopback")
+def test_the_preview_serves_on_an_ipv6_address(catalog: CatalogDir, serve) -> None:
+    """``-a [::1]:8000``: MkDocs writes the preview's address with the host bare
+    (``http://::1:8000/``), no address at all; pages link to it bracketed, as browsers write it."""
+    catalog.course("intro")
+    url, server = serve(host="::1")
+    body = _poll(url + "catalog/", lambda status, _: status == 200, server)
+    assert f'href="{url}catalog/"' in body  # the canonical link, from site_url
 
 
 def test_serve_on_an_address_in_use_says_so(catalog: CatalogDir) -> None:

@@ -185,6 +185,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.serving:
             self.heap.pause()  # until on_post_build or on_build_error
             self.docs_dir = config.docs_dir
+            config.site_url = _preview_address(config)
         try:
             self.options = options_from_config(self.config, config, with_theme_files=self.serving)
         except ConfigError as error:
@@ -783,6 +784,17 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 for path, recursive in watch_roots(folder):
                     server.watch(str(path), recursive=recursive)
         return server
+
+
+def _preview_address(config: MkDocsConfig) -> str:
+    """The preview's site_url, which MkDocs writes from ``dev_addr`` with an IPv6 host bare
+    (``http://::1:8000/``): no address a browser, a feed or a link check reads. Bracketed, as
+    browsers write it."""
+    host, port = config.dev_addr
+    bare = f"http://{host}:{port}/"
+    if ":" in host and config.site_url.startswith(bare):
+        return f"http://[{host}]:{port}/{config.site_url.removeprefix(bare)}"
+    return config.site_url
 
 
 def _escaped_sections(items: list[Any]) -> list[Any]:
