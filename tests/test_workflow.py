@@ -188,6 +188,14 @@ def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> No
     assert not (catalog.root / "tracks").exists() and not (catalog.root / "courses").exists()
 
 
+def test_new_track_in_a_catalog_whose_courses_fail_says_to_fix_them(catalog: CatalogDir, run_cli) -> None:
+    """Courses are there but none loads: "has none yet" would send the trainer to make one."""
+    catalog.course("broken", "id: broken\ntitle: [\n")
+    made = run_cli("new", "track", "path", "--owner", "@trainer", "-f", catalog.config)
+    assert made.code == 2 and "no course of this catalog can be read yet" in made.err
+    assert "syllabus validate" in made.err and not (catalog.root / "tracks").exists()
+
+
 # --- syllabus schemas --------------------------------------------------------------------
 
 def test_schemas_check_catches_missing_and_stale_files(catalog: CatalogDir, run_cli) -> None:

@@ -196,9 +196,13 @@ def scaffold(kind: str, item_id: str, owners: list[str], options: Options) -> di
         files = {f"courses/{item_id}/course.yml": course_yaml(item_id, taxonomy, owners),
                  f"courses/{item_id}/index.md": COURSE_INDEX}
     elif kind == "track":
-        catalog = load_catalog(options).catalog
+        loaded = load_catalog(options)
+        courses = loaded.catalog.courses
         role = _first(taxonomy, "roles")
-        fitting = [c.id for c in catalog.courses.values() if role in c.roles] or list(catalog.courses)
+        fitting = [c.id for c in courses.values() if role in c.roles] or list(courses)
+        if not fitting and loaded.report.has_errors:  # courses there may be unreadable or invalid
+            raise ScaffoldError("a track lists courses, and no course of this catalog can be read yet; "
+                                "run `syllabus validate` and fix what it reports")
         if not fitting:
             raise ScaffoldError("a track lists courses, and this catalog has none yet; "
                                 "start with `syllabus new course ID`")
