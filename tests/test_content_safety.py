@@ -95,6 +95,7 @@ HIDDEN_CHARACTERS = {
     "many": ("A\u202eB\n" * 25, [f"courses/c/unit.md:{line}:2:" for line in range(1, 22)]),
     # Dropped by the sanitiser before its check: it was "part of the text was removed" at 1:1.
     "nul": ("Intro.\n\nMore a\x00b text.\n", ["courses/c/unit.md:3:7:"]),
+    "nul-in-front-matter": ('---\ntitle: "a\x00b"\n---\nIntro.\n', ["courses/c/unit.md:2:10:"]),  # said once
 }
 
 

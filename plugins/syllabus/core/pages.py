@@ -72,8 +72,10 @@ def split_page(text: str) -> PageSource:
     page = _split(text)
     page.problems.extend(_bounded_work_problems(text))
     if (at := text.find("\x00")) != -1:  # the sanitiser drops it: said here, and rendered as U+FFFD
-        page.problems.append(YamlProblem(text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at),
-                                         refused_character(forbidden_character("\x00") or ""), "character"))
+        nul = YamlProblem(text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at),
+                          refused_character(forbidden_character("\x00") or ""), "control-character")
+        if nul not in page.problems:  # the metadata's reader says it of a NUL there
+            page.problems.append(nul)
         return replace(page, body=page.body.replace("\x00", "\ufffd"))
     return page
 
