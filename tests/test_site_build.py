@@ -1344,12 +1344,13 @@ def test_with_toc_integrate_a_course_page_shows_its_contents_beside_the_nav(cata
     assert len(home.find_all("nav", "md-nav--secondary")) <= 1
 
 
-def test_a_file_every_page_loads_that_the_site_does_not_have_fails_a_strict_build(catalog: CatalogDir,
+def test_a_file_every_page_loads_that_the_site_does_not_have_fails_a_strict_build(catalog: CatalogDir, run_cli,
                                                                                   tmp_path: Path) -> None:
     """extra_css, extra_javascript, extra.polyfills, theme.logo and favicon naming no file of
     the site passed validate and --strict, and every visitor's browser asked for them. A file
     is looked for as a browser finds it: a query, "./" and a backslash make no other file, an
-    absolute path is under site_url's own, and a file exclude_docs keeps out is none."""
+    absolute path is under site_url's own, and a file exclude_docs keeps out is none. Validate
+    warns of the same ones (it runs no other plugin, which might write such a file)."""
     catalog.write("docs/assets/site.css", "body { margin: 0 }\n")
     catalog.write("docs/js/site.js", "// the site's own\n")
     catalog.write("docs/drafts/logo.png", b"\x89PNG\r\n\x1a\n")
@@ -1368,6 +1369,11 @@ def test_a_file_every_page_loads_that_the_site_does_not_have_fails_a_strict_buil
         "mkdocs.yml:18:30: extra_css[1]: 'css/missing.css'", "mkdocs.yml:18:69: extra_css[3]: '/assets/site.css'",
         "mkdocs.yml:21:15: extra.polyfills[0]: 'js/gone.js'", "mkdocs.yml:6:9: theme.logo: 'drafts/logo.png'",
         "mkdocs.yml:5:12: theme.favicon: 'img/missing.png'"], warned
+    validated = run_cli("validate", "-f", catalog.config)
+    assert validated.code == 0 and "0 errors, 5 warnings" in validated.out, validated.out
+    said = [line.replace(": warning: ", ": ", 1).split(" (hint: ")[0] for line in validated.out.splitlines()
+            if "is no file of the site" in line]
+    assert sorted(said) == sorted(warned), said
 
 
 def test_pages_load_the_plugin_assets_by_a_digest_of_their_bytes(site: Path) -> None:

@@ -495,6 +495,10 @@ def test_a_key_written_twice_in_mkdocs_yml_is_an_error_in_both(catalog, run_cli,
     built = build_site(catalog.config, tmp_path / "site", check=False)
     assert built.returncode != 0 and all(line in built.stderr for line in expected)
     assert not (tmp_path / "site").exists()
+    # A second `theme:` without a name: MkDocs' own complaint, and why (it was that complaint alone).
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public") + "theme:\n  favicon: x.png\n")
+    said = run_cli("validate", "-f", catalog.config)
+    assert said.code == 2 and "error: duplicate key 'theme'" in said.err and "No theme name set" in said.err
     catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public") + "extra: {'1': text, 1: number}\n")
     assert run_cli("validate", "-f", catalog.config).code == 0  # two keys to YAML and to MkDocs
     catalog.write("base.yml", MKDOCS_TEMPLATE.format(audience="public"))  # a file and the one it inherits: no twice

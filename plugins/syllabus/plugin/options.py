@@ -12,7 +12,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -23,7 +23,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
-from ..core.diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist
 from ..core.messages import SITE_LOCALES, has_texts
 from ..core.pages import MARKDOWN_SUFFIXES, MarkdownSettings, extension_name, for_authors
@@ -32,6 +32,7 @@ from ..core.yamlsafe import forbidden_text, syntax_problems
 from .config import BARE_BOOLEAN_HINT, SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .page_assets import ASSET_FILES, ASSETS_SITE_FOLDER
+from .site_search import BUNDLE
 
 PLUGIN = "syllabus"
 
@@ -368,6 +369,23 @@ def loaded_path(value: Any, site_url: str) -> str | None:
     return posixpath.normpath(path) if path else path
 
 
+def unpublished_loads(config: MkDocsConfig, publishes: Callable[[str], bool],
+                      leaves_out: Callable[[str], bool]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each file of the site that mkdocs.yml has every page load (:func:`loaded_files`) and
+    that ``publishes`` (a site path) says the site lacks, with the problem: every visitor's
+    browser would ask for it, for nothing. ``leaves_out``: whether exclude_docs or draft_docs
+    leaves the path out. Another host's address is refused elsewhere; the search bundle is
+    written after the pages."""
+    for keys, value in loaded_files(config):
+        path = loaded_path(value, config.site_url or "")
+        if path is None or path.startswith(f"{BUNDLE}/") or publishes(path):
+            continue
+        why = ("exclude_docs or draft_docs leaves it out of the site; publish it" if leaves_out(path)
+               else f"publish it in {docs_folder(config)}/ or remove the entry")
+        yield keys, (f"{dotted(keys)}: '{printable(str(value)[:80])}' is no file of the site, and every page would "
+                     f"ask for it; {why}")
+
+
 def docs_folder(config: MkDocsConfig) -> str:
     """mkdocs.yml's ``docs_dir``, relative to the folder of mkdocs.yml (``docs``), as written:
     a symlinked docs folder stays ``docs``, for the checks to find it a symlink."""
@@ -429,9 +447,24 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
         raise ConfigError(f"{config_file}: MkDocs cannot read a value of it: {error}") from None
     if errors:  # MkDocs' own options, positioned at the key (or the file's start, for a missing one)
         source = ConfigSource(config_file.resolve())
-        raise ConfigError("configuration errors", [source.error((key,), f"config value '{key}': {error}")
-                                                   for key, error in errors])
-    return options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)
+        # A key written twice first: MkDocs read only the last (a second `theme:` without a name).
+        raise ConfigError("configuration errors", [*source.duplicate_keys(),
+                                                   *(source.error((key,), f"config value '{key}': {error}")
+                                                     for key, error in errors)])
+    options = options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)
+    if not with_theme_files:
+        return options
+    docs = Path(config.docs_dir)
+
+    def publishes(path: str) -> bool:
+        return path in options.theme_files or (path not in options.docs_unpublished and (docs / path).is_file())
+
+    # The build warns of these once every plugin has added its files (``--strict`` fails);
+    # validate runs no other plugin, so one that writes such a file is not seen here.
+    missing = tuple(Diagnostic(*source.locate(keys), "warning", problem, "config",
+                               hint="unless another plugin writes this file, `mkdocs build --strict` fails")
+                    for keys, problem in unpublished_loads(config, publishes, options.docs_unpublished.__contains__))
+    return dataclasses.replace(options, site_problems=(*options.site_problems, *missing)) if missing else options
 
 
 def _syntax_diagnostics(config_file: Path, error: yaml.MarkedYAMLError) -> list[Diagnostic]:

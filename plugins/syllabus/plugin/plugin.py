@@ -80,16 +80,15 @@ from .incremental import (
 from .options import (
     SOURCE_FOLDERS,
     docs_folder,
-    loaded_files,
-    loaded_path,
     options_from_config,
     theme_text_problems,
+    unpublished_loads,
 )
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER, asset_address
 from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
-from .site_search import BODY_START, BUNDLE, SearchIndexError, SearchSource, pagefind_binary
+from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
 from .structure import (
     COURSE_TEMPLATE,
     SEARCH_FACETS,
@@ -922,19 +921,12 @@ def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],
 
 def _warn_of_missing_loads(config: MkDocsConfig, files: Files, published: Collection[str]) -> None:
     """A warning (``--strict`` fails) for each file of the site mkdocs.yml has every page load
-    (the theme's favicon too) that the site does not publish (``published``: site paths):
-    every visitor's browser would ask for it, for nothing."""
+    (the theme's favicon too) that the site does not publish (``published``: site paths)."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
     left_out = {file.dest_uri for file in files} - set(published)
-    for keys, value in loaded_files(config):
-        path = loaded_path(value, config.site_url or "")
-        if path is None or path.startswith(f"{BUNDLE}/") or path in published:
-            continue  # another host's (refused in on_config), the search bundle (written after the pages), or there
-        why = ("exclude_docs or draft_docs leaves it out of the site; publish it" if path in left_out
-               else f"publish it in {docs_folder(config)}/ or remove the entry")
+    for keys, problem in unpublished_loads(config, set(published).__contains__, left_out.__contains__):
         shown, line, column = source.locate(keys)
-        log.warning(f"syllabus: {shown}:{line}:{column}: {dotted(keys)}: '{printable(str(value)[:80])}' is no "
-                    f"file of the site, and every page would ask for it; {why}")
+        log.warning(f"syllabus: {shown}:{line}:{column}: {problem}")
 
 
 def _is_authoring_page(file: File) -> bool:
