@@ -103,6 +103,20 @@ def test_ten_one_hour_sessions_in_a_month_are_7_1_percent_of_an_fte(program: Cat
     assert (load["sessions"], load["hours"]) == (13, 15.5)
 
 
+def test_a_weekly_program_loads_each_month_it_meets_in(catalog: CatalogDir, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Six 90-minute meetings from 26 January: one in January, four in February, one in
+    March (it counted one meeting, all in January). One under way since 10 November counts
+    the meeting to come (24 November), not those held (10 and 17)."""
+    monkeypatch.delenv("SYLLABUS_AUDIENCE", raising=False)
+    catalog.course("cohort", format="virtual-ilt", program_weeks=6, duration_minutes=540, sessions=[
+        {"start": "2027-01-26T10:00", "timezone": "UTC", "duration_minutes": 90}])
+    catalog.course("under-way", format="virtual-ilt", program_weeks=3, duration_minutes=180, sessions=[
+        {"start": "2026-11-10T10:00", "timezone": "UTC", "duration_minutes": 60}])
+    months = insights_json(insights_for(catalog))["live_load"]["months"]
+    assert [(m["month"], m["sessions"], m["minutes"]) for m in months] == [
+        ("2026-11", 1, 60), ("2026-12", 0, 0), ("2027-01", 1, 90), ("2027-02", 4, 360), ("2027-03", 1, 90)]
+
+
 def test_fte_hours_per_month_is_configurable_and_rounds_half_up(
         catalog: CatalogDir, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SYLLABUS_AUDIENCE", raising=False)

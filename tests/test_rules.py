@@ -512,6 +512,21 @@ SESSIONS = [
          [warning(C, 11, 12, "datetime", "sessions[0].start: 2027-11-07T01:30 happens twice in America/New_York "
                   "(clocks go back that day); it is read as the first, so pick another time that no one can read "
                   "otherwise")]),
+    Case("a-weekly-meeting-in-a-dst-gap-is-a-warning",  # week 2 of three falls on 14 March 2027
+         {C: course(extra="program_weeks: 3\n" + session(start="2027-03-07T02:30",
+                                                          more="    duration_minutes: 60\n"), **LIVE)},
+         {C: course(extra="program_weeks: 3\n" + session(start="2027-03-07T10:30",
+                                                          more="    duration_minutes: 60\n"), **LIVE)},
+         [warning(C, 12, 12, "datetime", "sessions[0].start: 2027-03-14T02:30 (week 2) does not exist in "
+                  "America/New_York (clocks change that day)")]),
+    Case("a-weekly-meeting-in-a-dst-overlap-is-a-warning",
+         {C: course(extra="program_weeks: 2\n" + session(start="2027-10-31T01:30",
+                                                          more="    duration_minutes: 60\n"), **LIVE)},
+         {C: course(extra="program_weeks: 2\n" + session(start="2027-10-31T09:30",
+                                                          more="    duration_minutes: 60\n"), **LIVE)},
+         [warning(C, 12, 12, "datetime", "sessions[0].start: 2027-11-07T01:30 (week 2) happens twice in "
+                  "America/New_York (clocks go back that day); it is read as the first, so pick another time that "
+                  "no one can read otherwise")]),
     Case("session-listed-twice-is-a-warning",  # in another room or language at the same time it is another one
          {C: course(extra=session(more="  - {start: '2026-12-03T16:00', timezone: America/New_York}\n"), **LIVE)},
          {C: course(extra=session(more="  - {start: '2026-12-03T16:00', timezone: America/New_York, language: ja}\n"),
@@ -530,6 +545,13 @@ SESSIONS = [
                     **LIVE)},
          [warning(C, 11, 3, "session-date", "sessions: every session has been held or is cancelled, so the course "
                   "page offers no date to register for; add the next ones, or an on_demand alternative")]),
+    Case("a-weekly-program-under-way-has-not-been-held",  # today 2026-11-18: weeks 2 to 6 are to come
+         {C: course(extra=session(start="2026-10-01T10:00", zone="Europe/Berlin", more="    duration_minutes: 60\n")
+                    + "program_weeks: 6\n", **LIVE)},
+         {C: course(extra=session(start="2026-11-11T10:00", zone="Europe/Berlin", more="    duration_minutes: 60\n")
+                    + "program_weeks: 6\n", **LIVE)},
+         [warning(C, 11, 3, "session-date", "sessions: every session has been held, so the course page offers no "
+                  "date to register for; add the next ones, or an on_demand alternative")]),
     Case("live-course-whose-sessions-are-all-cancelled-or-full-is-a-warning",
          {C: course(extra=session(start="2026-12-10T16:00", more="    status: cancelled\n"
                                   "  - {start: '2026-12-17T16:00', timezone: UTC, status: full}\n"), **LIVE)},

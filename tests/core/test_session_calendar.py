@@ -14,7 +14,7 @@ import icalendar
 import pytest
 from syllabus.core.messages import ENGLISH
 from syllabus.core.model import Course, Session
-from syllabus.export.calendar import session_ics
+from syllabus.export.calendar import calendar_file, session_event
 
 TODAY = dt.date(2026, 11, 18)
 COURSE_URL = "https://academy.example/courses/c/"
@@ -27,6 +27,11 @@ TEXTS = [
     "emoji 🧑‍💻 " * 20,
     "Line one\nline two",
 ]
+
+
+def session_ics(course: Course, session: Session, today: dt.date, course_url: str, messages=ENGLISH) -> bytes:
+    """A session's own calendar file, as the build writes it beside the course page."""
+    return calendar_file(course.title, [session_event(course, session, today, course_url, messages)])
 
 
 def course(title: str, summary: str, **session: object) -> tuple[Course, Session]:
@@ -91,3 +96,19 @@ def test_a_multi_week_program_calendar_holds_every_weekly_meeting_at_its_local_h
     assert all(e.decoded("DTEND") - e.decoded("DTSTART") == dt.timedelta(minutes=90) for e in events)
     assert [str(e["SUMMARY"]) for e in events] == [f"Cohort (week {n} of 6)" for n in range(1, 7)]
     assert len({str(e["UID"]) for e in events}) == 6
+
+
+def test_a_weekly_meeting_in_the_hour_the_clocks_skip_is_said_at_the_hour_it_is_held() -> None:
+    """Week 2 of a program meeting at 02:30 in New York falls on 14 March 2027, when 02:00
+    becomes 03:00: the event is at 07:30 UTC, and its text said "02:30", an hour that day has not."""
+    meeting = Session(start=dt.datetime(2027, 3, 7, 2, 30), timezone="America/New_York", duration_minutes=60)
+    program = Course(id="night", title="Night", summary="Weekly.", level="advanced", roles=("admin",),
+                     format="virtual-ilt", duration_minutes=180, owners=("@t",), visibility="public",
+                     source="courses/night/course.yml", program_weeks=3, sessions=(meeting,))
+    events = icalendar.Calendar.from_ical(session_ics(program, meeting, TODAY, COURSE_URL)).walk("VEVENT")
+    assert [e.decoded("DTSTART") for e in events] == [dt.datetime(2027, 3, d, h, 30, tzinfo=dt.UTC)
+                                                      for d, h in ((7, 7), (14, 7), (21, 6))]
+    said = [str(e["DESCRIPTION"]).split("\n\n")[1] for e in events]
+    assert said == ["Scheduled for Sun, Mar 7, 2027, 02:30 (New York time).",
+                    "Scheduled for Sun, Mar 14, 2027, 03:30 (New York time).",
+                    "Scheduled for Sun, Mar 21, 2027, 02:30 (New York time)."]

@@ -35,6 +35,35 @@ class Credential:
         return cls(data["type"], data["title"], data["criteria"]) if data else None
 
 
+def day_begins(today: dt.date) -> dt.datetime:
+    """The instant ``today`` (the build's day, a UTC date) begins: what is over before it is
+    history to every page and file of the build."""
+    return dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+
+
+def local_instant(wall: dt.datetime, zone: str) -> dt.datetime:
+    """The instant a wall-clock time names in ``zone``, aware there and written as its clocks
+    show it: a time the clocks skip is read as the same moment after the change (02:30 on the
+    spring-forward day is 03:30), a time they repeat as its first. Pages, calendars and exports
+    then say the hour the event is at; validate warns of both."""
+    aware = wall.replace(tzinfo=time_zone(zone))
+    return aware.astimezone(dt.UTC).astimezone(aware.tzinfo)
+
+
+def last_meeting_end(session: Session, weeks: int, course_minutes: int) -> dt.datetime:
+    """When the last of ``weeks`` weekly meetings of ``session`` ends (see :meth:`Course.meetings`)."""
+    return _meeting(session, weeks - 1, course_minutes)[1]
+
+
+def _meeting(session: Session, week: int, course_minutes: int) -> tuple[dt.datetime, dt.datetime]:
+    """(start, end) of the meeting ``week`` weeks after the first: the same local time, its
+    length counted in elapsed time."""
+    start = session.starts_at if week == 0 else local_instant(session.start + dt.timedelta(weeks=week),
+                                                               session.timezone)
+    elapsed = dt.timedelta(minutes=session.duration_minutes or course_minutes)
+    return start, (start.astimezone(dt.UTC) + elapsed).astimezone(start.tzinfo)
+
+
 @dataclass(frozen=True)
 class Session:
     """A scheduled live delivery: local wall-clock start in an IANA zone."""
@@ -61,16 +90,13 @@ class Session:
 
     @cached_property
     def starts_at(self) -> dt.datetime:
-        """The aware start instant (DST-correct for the session's own zone)."""
-        return self.start.replace(tzinfo=time_zone(self.timezone))
+        """The aware start instant in the session's own zone (see :func:`local_instant`)."""
+        return local_instant(self.start, self.timezone)
 
     def ends_at(self, default_minutes: int) -> dt.datetime:
-        """The aware end in the session's zone, counted in elapsed time.
-
-        Aware datetimes add wall-clock time, so across a DST change the sum is done in UTC.
-        """
-        elapsed = dt.timedelta(minutes=self.duration_minutes or default_minutes)
-        return (self.starts_at.astimezone(dt.UTC) + elapsed).astimezone(time_zone(self.timezone))
+        """The aware end of its (first) meeting in the session's zone, counted in elapsed time:
+        aware datetimes add wall-clock time, so across a DST change the sum is done in UTC."""
+        return _meeting(self, 0, default_minutes)[1]
 
 
 @dataclass(frozen=True)
@@ -148,9 +174,21 @@ class Course:
         return self.last_reviewed + dt.timedelta(days=self.review_every_days or default_days)
 
     def upcoming_sessions(self, today: dt.date) -> tuple[Session, ...]:
-        """Sessions starting on or after ``today`` (in their own zone), earliest first."""
-        return tuple(sorted((s for s in self.sessions if s.start.date() >= today),
-                            key=lambda s: s.starts_at))
+        """Sessions not over when ``today`` (the build's day, UTC) begins, earliest first:
+        instants compared, not a date in each session's zone, which would keep an evening in
+        Kiritimati that ended the day before and drop one in Los Angeles still to come. A
+        weekly program stays until its last meeting ends; the page script hides each session
+        once it ends, between builds."""
+        begins = day_begins(today)
+        return tuple(sorted((s for s in self.sessions if self.ends_last(s) >= begins), key=lambda s: s.starts_at))
+
+    def session_minutes(self, session: Session) -> int:
+        """How long each meeting of ``session`` lasts: its own length, else the course's."""
+        return session.duration_minutes or self.duration_minutes
+
+    def ends_last(self, session: Session) -> dt.datetime:
+        """When the last meeting of ``session`` ends (its only one, unless a weekly program)."""
+        return last_meeting_end(session, self.program_weeks or 1, self.duration_minutes)
 
     def language_of(self, session: Session) -> str:
         """The language ``session`` is taught in: its own, or else the course's."""
@@ -162,13 +200,7 @@ class Course:
         A multi-week program (``program_weeks``) meets every week at the same local time,
         so a meeting after a DST change keeps its wall-clock hour; anything else meets once.
         """
-        first_start, first_end = session.starts_at, session.ends_at(self.duration_minutes)
-        length = first_end.astimezone(dt.UTC) - first_start.astimezone(dt.UTC)
-        meetings = []
-        for week in range(self.program_weeks or 1):
-            start = (session.start + dt.timedelta(weeks=week)).replace(tzinfo=time_zone(session.timezone))
-            meetings.append((start, (start.astimezone(dt.UTC) + length).astimezone(start.tzinfo)))
-        return tuple(meetings)
+        return tuple(_meeting(session, week, self.duration_minutes) for week in range(self.program_weeks or 1))
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Course:

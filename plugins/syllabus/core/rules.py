@@ -16,7 +16,20 @@ from typing import Any
 from .config import Options, is_id
 from .diagnostics import printable
 from .locale_format import unknown_language
-from .model import YEARS, Catalog, Course, Plan, Track, TrackItem, TrackSection, Unit
+from .model import (
+    YEARS,
+    Catalog,
+    Course,
+    Plan,
+    Session,
+    Track,
+    TrackItem,
+    TrackSection,
+    Unit,
+    day_begins,
+    last_meeting_end,
+    local_instant,
+)
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
 from .schema_messages import closest, did_you_mean, dotted, quoted
@@ -330,6 +343,37 @@ def session_start(text: str) -> tuple[dt.datetime | None, str]:
     return start, ""
 
 
+def _over(session: Session, weeks: int, course_minutes: int, today: dt.date) -> bool:
+    """Whether the pages no longer offer ``session``, as the model decides (its last meeting
+    ended before ``today`` began); values the schema refuses decide nothing."""
+    try:
+        return last_meeting_end(session, weeks, course_minutes) < day_begins(today)
+    except (OverflowError, ValueError):  # years beyond datetime's, from a program_weeks the schema refuses
+        return False
+
+
+def _check_clock_changes(start: dt.datetime, zone: str, weeks: int, path: tuple[str | int, ...], source: str,
+                         report: Report) -> None:
+    """A warning at the first meeting of a session (each week of a program meets at the same
+    local time) whose time the clocks skip or repeat that day: it is held at another hour than
+    written (see :func:`.model.local_instant`), or may be read as either of two."""
+    for week in range(weeks):
+        local = start + dt.timedelta(weeks=week)
+        aware = local.replace(tzinfo=time_zone(zone))
+        held_at = local_instant(local, zone)
+        meeting = f"{dotted(path)}: {local:%Y-%m-%dT%H:%M}" + (f" (week {week + 1})" if week else "")
+        if held_at.replace(tzinfo=None) != local:
+            report.on(source, path, f"{meeting} does not exist in {zone} (clocks change that day)", "datetime",
+                      severity="warning", hint=f"the clocks skip that time: it is held at {held_at:%H:%M}; "
+                                               "write another time")
+            return
+        if aware.utcoffset() != aware.replace(fold=1).utcoffset():
+            report.on(source, path, f"{meeting} happens twice in {zone} (clocks go back that day); it is read as "
+                      "the first, so pick another time that no one can read otherwise", "datetime",
+                      severity="warning")
+            return
+
+
 SESSION_YEARS_AHEAD = 2  # a session later than this many years from today is most likely a typo'd year
 
 
@@ -352,9 +396,13 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
     if not held or not format_id or not options.taxonomy.is_live(format_id) or data.get("on_demand"):
         return
     # Why each session offers no registration, if it offers none: every one must say so.
+    weeks = _whole(data.get("program_weeks")) or 1
+    course_minutes = _whole(data.get("duration_minutes")) or 0
     closed = {"is cancelled" if session.get("status") == "cancelled" else "has been held"
-              if start.date() < options.today else "is full" if session.get("status") == "full" else None
-              for _, start, _, session in held}
+              if _over(Session(start, zone, _whole(session.get("duration_minutes"))), weeks, course_minutes,
+                       options.today)
+              else "is full" if session.get("status") == "full" else None
+              for _, start, zone, session in held}
     if None not in closed:
         report.on(source, ("sessions",), f"sessions: every session {' or '.join(sorted(closed))}, so the course "
                   "page offers no date to register for; add the next ones, or an on_demand alternative",
@@ -446,19 +494,11 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                       severity="warning")
         if zone in session_zones() and start is not None:
             held.append((index, start, zone, session))
-            aware = start.replace(tzinfo=time_zone(zone))
-            round_trip = aware.astimezone(dt.UTC).astimezone(time_zone(zone))
-            if round_trip.replace(tzinfo=None) != start:
-                report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} does not "
-                          f"exist in {zone} (clocks change that day)", "datetime", severity="warning",
-                          hint=f"the clocks skip that time: it is read as {round_trip:%Y-%m-%dT%H:%M}; write that, "
-                               "or another time")
-            elif aware.utcoffset() != aware.replace(fold=1).utcoffset():
-                report.on(source, (*path, "start"), f"sessions[{index}].start: {start_text} happens twice in "
-                          f"{zone} (clocks go back that day); it is read as the first, so pick another time "
-                          "that no one can read otherwise", "datetime", severity="warning")
-    _check_schedule(data, held, source, options, report)
     meetings = len(_entries(data, "sessions")) * (_whole(data.get("program_weeks")) or 1)
+    for index, start, zone, _ in held if meetings <= MAX_MEETINGS else ():
+        _check_clock_changes(start, zone, _whole(data.get("program_weeks")) or 1, ("sessions", index, "start"),
+                             source, report)
+    _check_schedule(data, held, source, options, report)
     if meetings > MAX_MEETINGS:
         report.on(source, ("sessions",), f"sessions: {meetings:,} meetings ({len(_entries(data, 'sessions'))} "
                   f"sessions x program_weeks); at most {MAX_MEETINGS:,} per course: every meeting is a calendar "

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..core.locale_format import LocaleFormat
 from ..core.messages import Messages
 from ..core.model import Course, Session
-from .ics_escape import escape, fold
+from .ics_escape import escape, fold, utc
 from .placeholders import stable_uid
 
 if TYPE_CHECKING:
@@ -88,8 +88,8 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
         lines += [
             "BEGIN:VEVENT",
             fold(f"SUMMARY:{escape(title)}"),
-            f"DTSTART:{_utc(start)}",
-            f"DTEND:{_utc(end)}",
+            f"DTSTART:{utc(start)}",
+            f"DTEND:{utc(end)}",
             f"DTSTAMP:{today:%Y%m%d}T000000Z",
             fold(f"UID:{stable_uid('session', course.id, key)}"),
             description(start),
@@ -108,17 +108,8 @@ def calendar_file(name: str, events: list[list[str]]) -> bytes:
     return "\r\n".join(lines).encode("utf-8")
 
 
-def session_ics(course: Course, session: Session, today: dt.date, course_url: str, messages: Messages) -> bytes:
-    """One scheduled session as a calendar file, linked from the course page."""
-    return calendar_file(course.title, [session_event(course, session, today, course_url, messages)])
-
-
 _HEADER = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\nCALSCALE:GREGORIAN"
 # A calendar holds one component or more (RFC 5545 3.6): a feed with no sessions (a role's,
 # until one is scheduled) holds a UTC time zone, which every calendar reads and shows nothing for.
 _NO_EVENTS = ["BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0000",
               "TZOFFSETTO:+0000", "TZNAME:UTC", "END:STANDARD", "END:VTIMEZONE"]
-
-
-def _utc(moment: dt.datetime) -> str:
-    return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"

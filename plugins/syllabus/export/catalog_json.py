@@ -15,22 +15,19 @@ from typing import Any
 
 from ..core.config import page_address
 from ..core.model import Catalog, Course, Plan, Session, Track
+from .placeholders import utc_text
 
 SCHEMA_VERSION = 1
-
-
-def _utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def session_json(session: Session, course: Course) -> dict[str, Any]:
     """A session with its local wall-clock time and the exact UTC instants it spans."""
     data: dict[str, Any] = {
-        "start": session.start.isoformat(timespec="minutes"),
+        "start": session.start.isoformat(timespec="seconds" if session.start.second else "minutes"),  # as written
         "timezone": session.timezone,
-        "start_utc": _utc(session.starts_at),
-        "end_utc": _utc(session.ends_at(course.duration_minutes)),
-        "duration_minutes": session.duration_minutes or course.duration_minutes,
+        "start_utc": utc_text(session.starts_at),
+        "end_utc": utc_text(session.ends_at(course.duration_minutes)),
+        "duration_minutes": course.session_minutes(session),
         "status": session.status,
         "language": course.language_of(session),
     }

@@ -8,6 +8,7 @@ never split inside a UTF-8 sequence, an escaping backslash moves with what it es
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 ESCAPES = {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
@@ -49,3 +50,8 @@ def fold(line: str, limit: int = FOLD_LIMIT) -> str:
         size += width
     pieces.append("".join(current))
     return "\r\n ".join(pieces)
+
+
+def utc(moment: dt.datetime) -> str:
+    """An aware instant as an iCalendar date-time in UTC (RFC 5545 3.3.5, form 2): ``20270202T230000Z``."""
+    return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"

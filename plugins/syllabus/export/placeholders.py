@@ -221,7 +221,8 @@ def _name(what: str, text: str) -> str:
 
 
 def utc_text(moment: dt.datetime) -> str:
-    """An aware instant as the ``instant`` placeholder's argument: ``2027-02-02T23:00:00Z``."""
+    """An aware instant in UTC, ISO 8601: ``2027-02-02T23:00:00Z`` (catalog.json's instants and
+    the ``instant`` placeholder's argument)."""
     return f"{moment.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%S}Z"
 
 

@@ -46,6 +46,7 @@ from .calendar import new_calendar, new_event
 from .catalog_json import track_minutes
 from .csv_escape import BYTE_ORDER_MARK, cell
 from .ics_escape import fold
+from .ics_escape import utc as ics_utc
 from .placeholders import Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
 
 # The CSV's columns; their names are the catalog's download.csv.<column> texts.
@@ -336,8 +337,7 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
         texts["register"] = slot.registration_url
     elif not slot and row.on_demand:
         texts["on_demand"] = row.on_demand.url
-    texts["when"] = (f"DTSTART:{slot.start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
-                     f"DTEND:{slot.end.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}\r\n"
+    texts["when"] = (f"DTSTART:{ics_utc(slot.start)}\r\nDTEND:{ics_utc(slot.end)}\r\n"
                      "TRANSP:OPAQUE") if slot else _all_day(row.day)  # a session to attend: busy time
     if slot and slot.location:
         texts["when"] += f"\r\nLOCATION:{escape('ics', slot.location)}"

@@ -50,7 +50,7 @@ def session_instance(course: Course, session: Session, online: bool, course_url:
     a single meeting has no repetition to describe, so its length is its workload."""
     meetings = course.meetings(session)
     start, end = meetings[0][0], meetings[-1][1]
-    minutes = session.duration_minutes or course.duration_minutes
+    minutes = course.session_minutes(session)
     instance: dict[str, Any] = {
         "@type": "CourseInstance",
         "name": course.title,

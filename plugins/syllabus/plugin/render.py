@@ -61,7 +61,7 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
     times = session_times(session, course.duration_minutes, formats)
     # "(Los Angeles time)": readers know cities, not IANA ids. Every value escaped by hand:
     # Markup.format would do it too, at five times the cost.
-    over = course.meetings(session)[-1][1].isoformat() if course.program_weeks else times.end
+    over = course.ends_last(session).isoformat()
     return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end), "over": escape(over),
                                    "zone": escape(session.timezone), "city": escape(formats.city(session.timezone)),
                                    "venue": ' data-venue=""' if session.location else "",
