@@ -407,6 +407,24 @@ def test_diff_reports_changes_and_their_impact_between_commits(history, run_cli)
     assert [p["rule"] for p in report["problems"]["head"]] == ["track-order"]
 
 
+def test_diff_counts_a_plans_minutes_as_the_plan_does(catalog: CatalogDir, run_cli) -> None:
+    """A plan listing a track with an optional course requires the track's required courses
+    only, as the plan's page and downloads say ("1 h required"); the report counted every one."""
+    repo = catalog.root.parent
+    _git(repo, "init", "-q")
+    catalog.course("c1", duration_minutes=60)
+    catalog.course("c2", duration_minutes=600)
+    catalog.track("t", track_data("t", ["c1", {"course": "c2", "required": False}]))
+    catalog.plan("p", plan_data("p", phases=[{"title": "All", "start_day": 0, "end_day": 29, "items": [
+        {"day": 0, "type": "track", "track": "t"}]}]))
+    base = _commit(repo, "base")
+    catalog.course("c2", duration_minutes=900)
+    head = _commit(repo, "head")
+    report = json.loads(run_cli("diff", base, head, "--format", "json", "-f", catalog.config).out)
+    plan = next(d for d in report["durations"] if d["kind"] == "plan")
+    assert (plan["before"], plan["after"]) == ({"total": 660, "required": 60}, {"total": 960, "required": 60})
+
+
 def test_diff_markdown_is_a_readable_job_summary(history, run_cli) -> None:
     catalog, base, head = history
     result = run_cli("diff", base, head, "--format", "md", "-f", catalog.config)

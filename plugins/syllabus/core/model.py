@@ -300,6 +300,12 @@ class Track:
     def course_ids(self) -> tuple[str, ...]:
         return tuple(item.course for item in self.items)
 
+    @property
+    def listings(self) -> dict[str, TrackItem]:
+        """Each course the track lists, once, by id: the item of its last listing (whether
+        it is required), in the order first listed."""
+        return {item.course: item for item in self.items}
+
     def misordered(self, courses: Mapping[str, Course]) -> Iterator[tuple[int, int, str, str]]:
         """``(section, item, course, prerequisite)`` for each course listed before one of its
         prerequisites that the track also lists (one it leaves out is not the track's concern;
@@ -502,6 +508,25 @@ class Catalog:
         tags = sorted(course.translations, key=lambda tag: tag.casefold() != language.casefold())  # exact first
         offered = (self.courses.get(course.translations[tag]) for tag in tags if reads_as(tag, language))
         return next((other for other in offered if other and other.status not in RETIRING), None)
+
+    def track_minutes(self, track: Track) -> tuple[int, int]:
+        """Total and required learner minutes of a track, computed from its courses (never authored)."""
+        total = required = 0
+        for course_id, item in track.listings.items():
+            minutes = course.duration_minutes if (course := self.courses.get(course_id)) else 0
+            total += minutes
+            required += minutes if item.required else 0
+        return total, required
+
+    def plan_minutes(self, plan: Plan) -> tuple[int, int]:
+        """Total and required learner minutes of the courses a plan includes, each once: a
+        course it lists is required, a track's course as the track says."""
+        required_ids = {i.course for p in plan.phases for i in p.items if i.type == "course"}
+        for track_id in {i.track for p in plan.phases for i in p.items if i.type == "track"}:
+            if track := self.tracks.get(track_id or ""):
+                required_ids.update(course_id for course_id, item in track.listings.items() if item.required)
+        minutes = {c: course.duration_minutes for c in self.plan_course_ids(plan) if (course := self.courses.get(c))}
+        return sum(minutes.values()), sum(m for c, m in minutes.items() if c in required_ids)
 
     def plan_course_ids(self, plan: Plan) -> tuple[str, ...]:
         """Every course a plan includes, directly or through a track it lists, sorted."""

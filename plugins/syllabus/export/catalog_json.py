@@ -75,17 +75,6 @@ def course_json(course: Course, today: dt.date, directory_urls: bool = True) -> 
     return data
 
 
-def track_minutes(track: Track, catalog: Catalog) -> tuple[int, int]:
-    """Total and required learner minutes, computed from the courses (never authored)."""
-    total = required = 0
-    for item in dict((i.course, i) for i in track.items).values():
-        course = catalog.courses.get(item.course)
-        minutes = course.duration_minutes if course else 0
-        total += minutes
-        required += minutes if item.required else 0
-    return total, required
-
-
 def _updated(catalog: Catalog, item: Track | Plan) -> dict[str, str]:
     updated = catalog.updated(item)
     return {"updated": updated.isoformat()} if updated else {}
@@ -99,7 +88,7 @@ def catalog_document(catalog: Catalog, today: dt.date, directory_urls: bool = Tr
     unchanged courses')."""
     tracks = []
     for track in catalog.tracks.values():
-        total, required = track_minutes(track, catalog)
+        total, required = catalog.track_minutes(track)
         tracks.append({
             "id": track.id, "title": track.title, "summary": track.summary, "role": track.role,
             "url": page_address(f"tracks/{track.id}/", directory_urls),

@@ -22,7 +22,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.model import Catalog, Course, Plan, Track
 from ..core.report import Report
 from ..core.rules import COURSE_FILE
-from .catalog_json import dumps, track_minutes
+from .catalog_json import dumps
 from .md_escape import code, inline
 
 KINDS = ("course", "track", "plan")
@@ -147,17 +147,11 @@ def item_changes(base: Side, head: Side) -> list[ItemChange]:
     return changes
 
 
-def plan_minutes(plan: Plan, catalog: Catalog) -> Duration:
-    """Learner time of every course a plan includes; plans have no optional courses."""
-    total = sum(catalog.courses[c].duration_minutes for c in catalog.plan_course_ids(plan) if c in catalog.courses)
-    return Duration(total, total)
-
-
 def _duration(side: Side, kind: str, item_id: str) -> Duration | None:
     item = side.item(kind, item_id)
     if isinstance(item, Track):
-        return Duration(*track_minutes(item, side.catalog))
-    return plan_minutes(item, side.catalog) if isinstance(item, Plan) else None
+        return Duration(*side.catalog.track_minutes(item))
+    return Duration(*side.catalog.plan_minutes(item)) if isinstance(item, Plan) else None
 
 
 def _includes(side: Side, kind: str, item_id: str) -> tuple[str, ...]:

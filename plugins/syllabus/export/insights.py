@@ -28,7 +28,6 @@ from typing import Any
 from ..core.config import Options
 from ..core.model import Catalog, Course, day_begins
 from ..core.taxonomy import Taxonomy, Term
-from .catalog_json import track_minutes
 from .md_escape import inline
 from .svg_charts import BarChart, ShareChart, bar_chart, share_chart
 
@@ -226,7 +225,7 @@ def compute_insights(catalog: Catalog, options: Options) -> Insights:
         live_load=live_load(program, taxonomy, options),
         freshness=freshness(program, options),
         tracks=tuple(
-            TrackPace(track.id, track.title, taxonomy.roles[track.role], track_minutes(track, catalog)[1],
+            TrackPace(track.id, track.title, taxonomy.roles[track.role], catalog.track_minutes(track)[1],
                       track.target_days)
             for track in catalog.tracks.values()
         ),

@@ -43,7 +43,6 @@ from ..core.model import Catalog, Course, Phase, Plan, PlanItem, reads_as
 from ..core.schedule import WorkingDays, in_zone
 from . import md_escape
 from .calendar import new_calendar, new_event
-from .catalog_json import track_minutes
 from .csv_escape import BYTE_ORDER_MARK, cell
 from .ics_escape import fold
 from .ics_escape import utc as ics_utc
@@ -163,10 +162,9 @@ def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalo
                        on_demand=_on_demand(course, catalog, site, language) if live else None,
                        translation=_translation(course, catalog, site, language, listed), **common)
     if track:
-        required = {i.course: i for i in track.items}  # as track_minutes counts them
-        courses = [catalog.courses[c] for c, i in required.items() if i.required and c in catalog.courses]
+        courses = [catalog.courses[c] for c, i in track.listings.items() if i.required and c in catalog.courses]
         return PlanRow(key=f"track-{item.day}-{track.id}", title=track.title, language=track.language,
-                       duration_minutes=track_minutes(track, catalog)[1],
+                       duration_minutes=catalog.track_minutes(track)[1],
                        link=site.page(f"tracks/{track.id}/"),
                        required=tuple(Link(c.title, site.page(f"courses/{c.id}/"), c.duration_minutes,
                                            c.language) for c in courses), **common)

@@ -21,7 +21,6 @@ from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
 from ..core.published import anchors_beside, plan_download_path, session_calendar_path, unit_address
-from ..export.catalog_json import track_minutes
 from ..export.plans import phase_days
 from ..export.structured_data import script_json
 from .diagram import track_diagram
@@ -161,7 +160,7 @@ class Renderer:
         return template.render(
             catalog=self.catalog, taxonomy=self.catalog.taxonomy, options=self.options,
             today=self.options.today, link=self.linker(page_url),
-            track_minutes=track_minutes, track_diagram=track_diagram, anchor=anchors_beside(element_ids(page_html)),
+            track_diagram=track_diagram, anchor=anchors_beside(element_ids(page_html)),
             **context,
         )
 
