@@ -72,15 +72,23 @@ def test_placeholders_in_drafts_are_warnings(catalog: CatalogDir, run_cli) -> No
     assert run_cli("validate", "--strict", "-f", catalog.config).code == 1
 
 
-def test_drafts_scaffolds_leave_the_public_build_alone_and_fail_the_internal_one(catalog: CatalogDir, run_cli,
-                                                                                 tmp_path) -> None:
-    """A scaffolded draft can be merged: the public site does not publish it, so its
-    placeholders (warnings for its authors) do not fail that site's strict build. The internal
-    site shows drafts, and fails on them."""
+def test_drafts_scaffolds_build_on_both_sites_and_finished_pages_with_placeholders_fail(
+        catalog: CatalogDir, run_cli, tmp_path) -> None:
+    """A scaffolded draft can be merged unfinished: the public site does not publish it, and
+    the internal site (and the pull request's preview built from it) shows it as the draft it
+    is, its placeholders warnings there too (the preview refused every page of a new course).
+    A finished internal course the internal site publishes with a placeholder fails it."""
     catalog.course("live-course")
     for kind, item_id, _ in SCAFFOLDS:
         assert run_cli("new", kind, item_id, "--owner", "@trainer", "-f", catalog.config).code == 0
     public = build_site(catalog.config, tmp_path / "public", verbose=True)
     assert "courses/intro-to-search/course.yml" in public.stderr  # still said, at info level
-    internal = build_site(catalog.config, tmp_path / "internal", check=False, env={"SYLLABUS_AUDIENCE": "internal"})
-    assert internal.returncode == 1 and "still holds placeholder text" in internal.stderr
+    internal = build_site(catalog.config, tmp_path / "internal", env={"SYLLABUS_AUDIENCE": "internal"}, verbose=True)
+    assert "courses/intro-to-search/index.md:1:1: warning: this page still holds placeholder text" in internal.stderr
+    assert (tmp_path / "internal/courses/intro-to-search/index.html").is_file()
+    course = catalog.root / "courses/intro-to-search/course.yml"
+    course.write_text(course.read_text(encoding="utf-8").replace("status: draft", "status: active"), encoding="utf-8")
+    finished = build_site(catalog.config, tmp_path / "finished", check=False, env={"SYLLABUS_AUDIENCE": "internal"})
+    assert finished.returncode == 1
+    assert "courses/intro-to-search/index.md:1:1: error: this page still holds placeholder text" in finished.stderr
+    assert "courses/intro-to-search/course.yml:" in finished.stderr and not (tmp_path / "finished").exists()

@@ -501,8 +501,9 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     if hidden:
         for item in (*visible.courses.values(), *visible.tracks.values(), *visible.plans.values()):
             _report_hidden_values(item.source, data_of[item.source], hidden, report)
-    # What this audience's site publishes (the internal one shows drafts): placeholders there are errors.
-    published_folders = {course.folder for course in visible.courses.values()}
+    # Placeholders are errors in what this audience's site publishes as finished, as in course.yml:
+    # a draft scaffolded by `syllabus new` shows in the internal site and preview while it is written.
+    published_folders = {course.folder for course in visible.courses.values() if course.status != "draft"}
     texts = {}
     links: dict[str, PageLinks] = {}
     docs_texts: dict[str, str] = {}

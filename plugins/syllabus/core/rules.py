@@ -46,16 +46,18 @@ _PLACEHOLDER_HINTS = {
 }
 
 
-def is_published(data: Any) -> bool:
-    """Whether raw file data would reach customers: public and not a draft (as the model says)."""
-    return (isinstance(data, Mapping) and data.get("visibility") == "public"
-            and data.get("status", "active") != "draft")
+def finished_and_shown(data: Any, audience: str) -> bool:
+    """Whether raw file data is published as finished on the site of ``audience``: not a
+    draft (drafts are work in progress, shown by the internal site and its preview), and
+    public unless the site is the internal one (as the model's ``visible_to`` says)."""
+    return (isinstance(data, Mapping) and data.get("status", "active") != "draft"
+            and (audience == "internal" or data.get("visibility") == "public"))
 
 
-def check_placeholders(data: Any, source: str, report: Report) -> None:
-    """Every scaffold placeholder left in a file's values: an error once it would be
-    published, a warning while the file is a draft or internal."""
-    severity = "error" if is_published(data) else "warning"
+def check_placeholders(data: Any, source: str, audience: str, report: Report) -> None:
+    """Every scaffold placeholder left in a file's values: an error once it is published as
+    finished (:func:`finished_and_shown`), a warning while it is a draft or not shown."""
+    severity = "error" if finished_and_shown(data, audience) else "warning"
     stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
     while stack:
         path, value = stack.pop()
@@ -277,7 +279,7 @@ def check_file(kind: str, data: Any, name: str, source: str, options: Options, r
     """Per-file rules. They also run on data that failed its schema (guarding every type),
     so one run reports everything; False if the model cannot be built from the data."""
     ok = True
-    check_placeholders(data, source, report)
+    check_placeholders(data, source, options.audience, report)
     if _text(data, "id") not in (None, name):
         where = "folder" if kind == "course" else "file name"
         report.on(source, ("id",), f"id: '{data['id']}' must equal the {where} '{name}'", "id-matches-name")
