@@ -1147,8 +1147,13 @@ LAYOUT = [
     Case("track-file-is-named-yml",
          {C: course(), "tracks/admin.yaml": track()},
          {C: course(), T: track()},
-         [warning("tracks/admin.yaml", 1, 1, "layout", "tracks/ holds tracks as <id>.yml files; rename it to "
-                  "admin.yml")]),
+         [error("tracks/admin.yaml", 1, 1, "layout", "tracks/ holds tracks as <id>.yml files; rename it to "
+                "admin.yml (it is not read)")]),  # a warning, and the site went without the track
+    Case("plan-file-suffix-in-capitals-is-an-error",
+         {C: course(), "plans/onboarding.YML": "id: onboarding\n"},
+         {C: course()},
+         [error("plans/onboarding.YML", 1, 1, "layout", "plans/ holds plans as <id>.yml files; rename it to "
+                "onboarding.yml (it is not read)")]),
 ]
 
 CASES = IDENTIFIERS + FIELDS + TAXONOMY + DATES + SESSIONS + FILES + REFERENCES + LEAKS + TRACKS + PLANS + LAYOUT

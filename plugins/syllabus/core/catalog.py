@@ -172,10 +172,12 @@ def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = No
                 report.at(rel, 1, 1, f"symlinks are not allowed in {folder}/", "symlink")
             elif entry.name.endswith(".yml") and entry.is_file():
                 found[kind].append(Path(entry.path))
-            else:
+            else:  # a YAML file under another suffix was meant as one: the site would go without it
                 stem, _, suffix = entry.name.rpartition(".")
-                hint = f"rename it to {stem}.yml" if suffix == "yaml" else "it is not read"
-                report.at(rel, 1, 1, f"{folder}/ holds {kind}s as <id>.yml files; {hint}", "layout", "warning")
+                meant = suffix.lower() in ("yaml", "yml") and entry.is_file()
+                report.at(rel, 1, 1, f"{folder}/ holds {kind}s as <id>.yml files; "
+                          + (f"rename it to {stem}.yml (it is not read)" if meant else "it is not read"), "layout",
+                          "error" if meant else "warning")
     return found
 
 
