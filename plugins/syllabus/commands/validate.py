@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +17,10 @@ from . import EXIT_CONTENT, EXIT_OK
 def run(args: argparse.Namespace, options: Options) -> int:
     result = load_catalog(options, render_pages=True)
     diagnostics = result.report.sorted()
+    if args.strict:  # said as what fails the run: errors in the text, the annotations and the JSON
+        diagnostics = [dataclasses.replace(diagnostic, severity="error") for diagnostic in diagnostics]
     write_report(diagnostics, result.report.files_checked, args.diagnostic_format, options.root)
-    if result.report.has_errors or (args.strict and diagnostics):
-        return EXIT_CONTENT
-    return EXIT_OK
+    return EXIT_CONTENT if any(diagnostic.severity == "error" for diagnostic in diagnostics) else EXIT_OK
 
 
 def write_report(diagnostics: list[Diagnostic], file_count: int, fmt: str, root: Path) -> None:
