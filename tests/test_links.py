@@ -296,6 +296,24 @@ def test_a_link_to_a_draft_course_is_reported_once_at_the_link(catalog, run_cli,
     assert f"'{address}' links to course 'secret', a draft or internal course" in reported(result)[0]["message"]
 
 
+@pytest.mark.parametrize("kind", ["track", "plan"])
+def test_a_link_to_a_draft_track_or_plan_says_so(catalog, run_cli, tmp_path, kind):
+    """It was "not found in the site (did you mean '../../../tracks/admin-path/index.md'?)",
+    of a track that is there, as a draft; a draft course's link said what it is."""
+    write_catalog(catalog, f"# Lab\n\nSoon: [preview](../../../{kind}s/secret/index.md).\n",
+                  "courses/intro/lab/index.md")
+    catalog.track("admin-path", track_data("admin-path", ["intro"]))
+    if kind == "track":
+        catalog.track("secret", track_data("secret", ["intro"], status="draft"))
+    else:
+        catalog.plan("secret", plan_data("secret", status="draft"))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["line"], d["column"], d["message"], d["hint"]) for d in reported(result)] == [
+        (3, 17, f"'../../../{kind}s/secret/index.md' links to {kind} 'secret', a draft or internal {kind} the public "
+                "site does not publish", f"remove the link, or publish the {kind}")]
+    assert build_site(catalog.config, tmp_path / "site", check=False).returncode == 1
+
+
 @pytest.mark.parametrize("written", ["courses\\/secret", "courses/\\secret", "courses&#x2F;secret",
                                      '<a href="https://academy.test/courses/&#115;ecret/">x</a>'])
 def test_a_drafts_path_escaped_as_markdown_or_html_is_still_its_path(catalog, run_cli, written):

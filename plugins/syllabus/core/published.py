@@ -38,7 +38,7 @@ LINK_RULE = "link"
 class _Broken(NamedTuple):
     message: str
     hint: str
-    to_unpublished_course: bool = False  # a draft or internal one, whose path a public page may not show
+    to_unpublished: bool = False  # a draft or internal item, whose path a public page may not show
 
 
 # Pages the site generates, by site path (their Markdown source's, as MkDocs names files).
@@ -346,7 +346,7 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
         pages = {path for path, _ in course_files(shown, options.root, texts, options.use_directory_urls)}
         pages |= generated_pages(shown, options)
         return _Site(pages | set(docs_files), generated_files(shown, options.today), options, set(for_authors),
-                     frozenset(catalog.courses.keys() - shown.courses.keys()))
+                     unpublished_items(catalog, shown))
 
     visible = catalog.visible_to(options.audience)
     hidden_folders = {course.folder for course in catalog.courses.values() if course.id not in visible.courses}
@@ -386,7 +386,7 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
                 places = places or _Places(texts.get(source, ""))
                 line, column = places.of(url, nth)
                 report.at(source, line, column, problem[0], LINK_RULE, severity, hint=problem[1])
-                if problem.to_unpublished_course:
+                if problem.to_unpublished:
                     to_hidden.add((source, line))
     return to_hidden
 
@@ -419,13 +419,13 @@ class _Site:
     build is linked without failing it (MkDocs says so at info level)."""
 
     def __init__(self, pages: set[str], files: set[str], options: Options, for_authors: set[str],
-                 unpublished_courses: frozenset[str]) -> None:
+                 unpublished_items: Mapping[str, frozenset[str]]) -> None:
         self.markdown_downloads = {path for path in files if posixpath.splitext(path)[1].lower() in MARKDOWN_SUFFIXES}
         self.paths = pages | (files - self.markdown_downloads) | options.theme_files
         self.unpublished = options.docs_unpublished or frozenset()
         self.use_directory_urls = options.use_directory_urls
         self.for_authors = for_authors  # docs pages with authoring: true, which this site leaves out
-        self.unpublished_courses = unpublished_courses  # the ids of the catalog's courses this site leaves out
+        self.unpublished_items = unpublished_items  # the ids of the items this site leaves out, by folder
         self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
         for path in sorted(self.paths):
             self.folders.setdefault(_folder_of(path), []).append(path)
@@ -521,7 +521,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
             "MkDocs does not check", "link the page's Markdown file relative to this page: MkDocs checks it, and it "
             "works wherever the site is served", in_html=in_html)
         # A draft's address written in full is reported where the text names it (hidden-reference).
-        return None if problem is None or problem.to_unpublished_course else problem
+        return None if problem is None or problem.to_unpublished else problem
     if AMP_SUBSTITUTE in url or (not path and not absolute):
         return None  # an e-mail address Markdown encoded, or an anchor on this page
     here, written = posixpath.dirname(page), unquote(path)
@@ -565,6 +565,8 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         return _Broken(f"'{url}' points outside the site", "link to a page or file of the site, relative to this page")
     parts = target.split("/")
     if parts[0] != "courses" or len(parts) < 3:
+        if len(parts) > 1 and parts[1] in site.unpublished_items.get(parts[0], ()):  # a track's or plan's page
+            return _to_unpublished(url, parts[0], parts[1], options.audience)
         if target in site.markdown_downloads:
             return _Broken(f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
                            "link the page that offers it, or write the link in HTML: <a href=\"...\">")
@@ -579,7 +581,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                        "correct the path (relative to this page), or add the page or file to docs/")
     course = shown.courses.get(parts[1])
     if course is None and parts[1] in catalog.courses:
-        return _to_unpublished_course(url, parts[1], options.audience)
+        return _to_unpublished(url, "courses", parts[1], options.audience)
     name = "/".join(parts[2:])
     if course is None and parts[1] in known_courses:  # its course.yml failed its checks, which are reported
         return _unchecked_course_link(url, path, parts[1], name, here, options.root / "courses" / parts[1])
@@ -658,9 +660,17 @@ def _sections_of(target: str, page: PageLinks, course: Course | None, texts: Map
     return frozenset()
 
 
-def _to_unpublished_course(url: str, course_id: str, audience: str) -> _Broken:
-    return _Broken(f"'{url}' links to course '{course_id}', a draft or internal course the {audience} site "
-                   "does not publish", "remove the link, or publish the course", to_unpublished_course=True)
+def unpublished_items(catalog: Catalog, shown: Catalog) -> dict[str, frozenset[str]]:
+    """The ids of ``catalog``'s items the site of ``shown`` leaves out, by the folder of their pages."""
+    return {folder: frozenset(everything.keys() - published.keys()) for folder, everything, published in (
+        ("courses", catalog.courses, shown.courses), ("tracks", catalog.tracks, shown.tracks),
+        ("plans", catalog.plans, shown.plans))}
+
+
+def _to_unpublished(url: str, folder: str, item_id: str, audience: str) -> _Broken:
+    kind = folder.removesuffix("s")
+    return _Broken(f"'{url}' links to {kind} '{item_id}', a draft or internal {kind} the {audience} site "
+                   f"does not publish", f"remove the link, or publish the {kind}", to_unpublished=True)
 
 
 def _as_published(page: str, url: str, meant: str, site: _Site, options: Options, how: str, hint: str, *,
@@ -676,8 +686,8 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
         return None
     if target == OUTSIDE:
         return _Broken(f"'{url}' {how}, and leads outside the site", hint)
-    if (parts := target.split("/"))[0] == "courses" and len(parts) > 1 and parts[1] in site.unpublished_courses:
-        return _to_unpublished_course(url, parts[1], options.audience)
+    if len(parts := target.split("/")) > 1 and parts[1] in site.unpublished_items.get(parts[0], ()):
+        return _to_unpublished(url, parts[0], parts[1], options.audience)
     # Said as Markdown links it (the file), or in HTML as the published page reaches it.
     files = [name for name in (f"{meant}/index.md", f"{meant}/README.md", f"{meant}.md", meant)
              if site.has(name) and not name.startswith("../")]
