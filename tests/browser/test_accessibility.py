@@ -3,6 +3,7 @@ their initial state and with the catalog filtered down to its empty state."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -298,3 +299,25 @@ def test_a_table_wider_than_the_page_is_reached_by_the_keyboard(browser: Any, ex
         page.set_viewport_size({"width": 1366, "height": 800})
         expect(page.locator(".md-typeset__scrollwrap[role=region]")).to_have_count(0)
         assert page.evaluate(scroller) == [[False, -1, None, None]]
+
+
+GLYPHS = re.compile("[▸▾←→↓]")
+
+
+@pytest.mark.parametrize("path", ["catalog/", "courses/keystone-101/filters/", "tracks/power-user-path/"])
+def test_glyphs_drawn_for_the_eye_are_not_read_out(page: Any, example_site: str, path: str) -> None:
+    """The filter toggle's triangle, the breadcrumb's and pager's arrows and the track
+    diagram's were in the names screen readers say ("black right-pointing small triangle
+    Filters", "left arrow Previous unit"), as Chromium's accessibility tree shows."""
+    page.goto(example_site + path)
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    said = [str(node["name"]["value"]) for node in tree["nodes"] if node.get("name", {}).get("value")]
+    assert said and [name for name in said if GLYPHS.search(name)] == []
+
+
+def test_a_sessions_language_is_named_in_the_pages_language(page: Any, example_site: str) -> None:
+    """"in Japanese" on an English page: "Japanese" was marked lang="ja", and read with a Japanese voice."""
+    page.goto(example_site + "courses/admin-office-hours/")
+    said = page.locator(".syllabus-session-language").first
+    expect(said).to_have_text(re.compile(r"in Japanese"))
+    expect(said.locator("[lang]")).to_have_count(0)
