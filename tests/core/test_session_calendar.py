@@ -12,7 +12,7 @@ import random
 
 import icalendar
 import pytest
-from syllabus.core.messages import ENGLISH
+from syllabus.core.messages import ENGLISH, Messages, load_messages
 from syllabus.core.model import Course, Session
 from syllabus.export.calendar import calendar_file, session_event
 
@@ -112,3 +112,15 @@ def test_a_weekly_meeting_in_the_hour_the_clocks_skip_is_said_at_the_hour_it_is_
     assert said == ["Scheduled for Sun, Mar 7, 2027, 02:30 (New York time).",
                     "Scheduled for Sun, Mar 14, 2027, 03:30 (New York time).",
                     "Scheduled for Sun, Mar 21, 2027, 02:30 (New York time)."]
+
+
+def test_a_session_in_another_language_says_so_in_its_title() -> None:
+    """The page says "in Japanese"; a calendar subscribed to the feed listed it as any other."""
+    def title(language: str, messages: Messages = ENGLISH) -> str:
+        this, meeting = course("Office hours", "S", language=language)
+        return str(icalendar.Calendar.from_ical(session_ics(this, meeting, TODAY, COURSE_URL, messages))
+                   .walk("VEVENT")[0]["SUMMARY"])
+
+    assert title("ja") == "Office hours (in Japanese)"
+    assert title("ja", load_messages("ja")[0]) == "Office hours"  # the calendar's own language
+    assert title("en") == "Office hours"

@@ -27,7 +27,7 @@ from babel.dates import format_date, format_time, get_timezone_location, tokeniz
 from babel.languages import get_official_languages
 from babel.numbers import format_decimal
 
-from .messages import ENGLISH, Messages, babel_locale
+from .messages import ENGLISH, Messages, babel_locale, gap
 
 DATE_SKELETON = "yMMMEd"  # weekday, day, abbreviated month, year
 TIME_SKELETON = "Hm"  # hours and minutes, 24-hour clock
@@ -153,6 +153,12 @@ class LocaleFormat:
         """A BCP 47 tag named in this language: ``ja`` -> ``Japanese`` · ``日本語``;
         ``pt-BR`` -> ``Portuguese (Brazil)``. An unknown tag stays as written."""
         return _language_name(tag, self.language)
+
+    def taught_in(self, tag: str) -> str:
+        """What a session taught in ``tag`` says of it: ``in Japanese`` · ``日本語``."""
+        before, after = (self.messages.text(f"course.session_language_{side}") for side in ("before", "after"))
+        name = self.language_name(tag)
+        return f"{before}{gap(name) if before else ''}{name}{after}"
 
     def for_scripts(self) -> dict[str, object]:
         """What the page scripts need to format as :meth:`date`, :meth:`time`,

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..core.locale_format import LocaleFormat
 from ..core.messages import Messages
-from ..core.model import Course, Session
+from ..core.model import Course, Session, reads_as
 from .ics_escape import escape, fold, utc
 from .placeholders import stable_uid
 
@@ -81,9 +81,13 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
     lines = []
     # The order icalendar writes in, so that re-writing a parsed file changes nothing. Only
     # lines holding content can reach 75 octets and need folding.
+    # A session in another language than the calendar's says so where a calendar lists it.
+    language = course.language_of(session)
+    in_language = "" if reads_as(language, messages.language) else messages.aside(formats.taught_in(language))
     for number, (start, end) in enumerate(meetings, start=1):
         title = course.title if len(meetings) == 1 else messages.text(
             "calendar.week", title=course.title, number=number, total=len(meetings))
+        title += in_language
         key = session.key if number == 1 else f"{session.key}-week-{number}"  # week 1 keeps a single's UID
         lines += [
             "BEGIN:VEVENT",

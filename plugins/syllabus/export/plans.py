@@ -273,9 +273,7 @@ def _in_language(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> st
     """"(in Japanese)" after a session taught in another language than the reader's."""
     if reads_as(slot.language, words.messages.language):
         return ""
-    before, after = (words.messages.text(f"course.session_language_{side}") for side in ("before", "after"))
-    name = formats.language_name(slot.language)
-    return words.aside(escape(words.fmt, f"{before}{gap(name) if before else ''}{name}{after}"))
+    return words.aside(escape(words.fmt, formats.taught_in(slot.language)))
 
 
 def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
