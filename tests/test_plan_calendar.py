@@ -75,6 +75,17 @@ def test_calendar_days_date_every_item_kickoff_plus_day(plan: Callable[..., str]
     assert {r["moved_from"] for r in rows} == {""}
 
 
+def test_calendar_days_refuse_holidays_and_a_weekend_they_would_ignore(
+        catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    """`--calendar-days --holidays ZZ` printed a plan, the country unchecked and nothing moved."""
+    write_catalog(catalog)
+    for extra, given in ((("--holidays", "ZZ"), "--holidays"), (("--holidays", "DE", "--weekend", "fri-sat"),
+                                                               "--holidays and --weekend")):
+        result = run_cli("plan", "-f", catalog.config, "ninety", *BERLIN, "--calendar-days", *extra)
+        assert (result.code, result.out) == (2, "")
+        assert f"--calendar-days dates every item kickoff + day, so {given} would move nothing" in result.err
+
+
 def test_fri_sat_weekend(plan: Callable[..., str]) -> None:
     rows = csv_rows(plan(*BERLIN, "--weekend", "fri-sat", "--format", "csv"))
     assert all(dt.date.fromisoformat(r["date"]).weekday() not in (4, 5) for r in rows)

@@ -15,7 +15,7 @@ import sys
 from ..core.config import ConfigError, Options
 from ..core.schedule import WEEKENDS, WorkingDays, holiday_years
 from ..export.placeholders import Personalisation, parse_kickoff
-from ..export.plans import plan_checklist, plan_csv, plan_ics, plan_markdown, plan_rows
+from ..export.plans import FORMATS, plan_checklist, plan_csv, plan_ics, plan_markdown, plan_rows
 from . import EXIT_CONTENT, EXIT_OK, load_checked
 
 
@@ -39,6 +39,9 @@ def run(args: argparse.Namespace, options: Options) -> int:
     if args.timezone is not None and not args.timezone.strip():  # the page's empty field means UTC; an option not
         raise ConfigError("--timezone is empty; give an IANA time zone such as Europe/Berlin, or leave the option "
                           "out for UTC")
+    if not args.working_days and (given := [f"--{name}" for name in ("holidays", "weekend") if getattr(args, name)]):
+        raise ConfigError(f"--calendar-days dates every item kickoff + day, so {' and '.join(given)} would move "
+                          "nothing; leave out one or the other")
     try:
         days = WorkingDays.choose(shift=args.working_days, weekend=args.weekend or plan.weekend,
                                   country=args.holidays or "", kickoff=parse_kickoff(args.start),
@@ -84,6 +87,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                         help="the customer's weekend (default: the plan's, else sat-sun)")
     parser.add_argument("--holidays", metavar="CC",
                         help="also skip the public holidays of this country (ISO code, e.g. DE)")
-    parser.add_argument("--format", choices=("md", "checklist", "csv", "ics"), default="md",
+    parser.add_argument("--format", choices=FORMATS, default=FORMATS[0],
                         help="output format (default: md); checklist: Markdown task lists for an issue")
     parser.set_defaults(run=run)

@@ -93,7 +93,7 @@ class PlanRow:
     duration_minutes: int | None = None
     link: str = ""  # absolute when the site_url is known, else site-relative
     note: str = ""
-    format: str = ""  # a course's format title
+    format_title: str = ""  # a course's delivery format, as the taxonomy titles it
     live: bool = False  # a live course: the exports say when it next runs in the phase
     sessions: tuple[SessionSlot, ...] = ()
     on_demand: Link | None = None
@@ -157,7 +157,7 @@ def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalo
             slots[course.id] = _sessions(course, today)
         return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title, language=course.language,
                        duration_minutes=course.duration_minutes, link=site.page(f"courses/{course.id}/"),
-                       format=catalog.taxonomy.title("formats", course.format), live=live,
+                       format_title=catalog.taxonomy.title("formats", course.format), live=live,
                        sessions=slots[course.id] if live else (),
                        on_demand=_on_demand(course, catalog, site, language) if live else None,
                        translation=_translation(course, catalog, site, language, listed), **common)
@@ -393,7 +393,7 @@ def _details(row: PlanRow, fmt: str, dated: bool, messages: Messages, *, criteri
     """Plain facts beyond title, owner, duration and link: for CSV cells and calendar notes."""
     formats = LocaleFormat(messages)
     duration = formats.duration
-    parts = [row.format] if row.format else []
+    parts = [row.format_title] if row.format_title else []
     if row.live:
         parts.append(_live_line(row, fmt, dated, messages))
     if row.required:
@@ -467,7 +467,7 @@ def _markdown_row(row: PlanRow, dated: bool, messages: Messages) -> list[str]:
             if dated else f"**{words('plan.day', day=row.day)}**")
     facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
     if row.type == "course":
-        facts += [_md(row.format), _md(duration(row.duration_minutes))]
+        facts += [_md(row.format_title), _md(duration(row.duration_minutes))]
     elif row.type == "track":
         facts.append(words("plan.required", duration=_md(duration(row.duration_minutes))))
     elif row.owner:
@@ -512,7 +512,7 @@ def _checklist(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> str:
         for row in phase_rows:
             facts = [f"{words.plain(f'plan.type.{row.type}')}: {_title(row)}"]
             if row.type == "course":
-                facts.append(f"{_md(row.format)}, {_md(duration(row.duration_minutes))}")
+                facts.append(f"{_md(row.format_title)}, {_md(duration(row.duration_minutes))}")
                 if row.translation:
                     facts.append(_translation_md(row.translation, words))
             elif row.type == "track":
