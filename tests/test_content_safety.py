@@ -249,8 +249,9 @@ def test_unsafe_material_names_are_refused(site_catalog: CatalogDir, run_cli, tm
 
 
 # notes.html.gz: hosts that type files by Python's mimetypes (an `aws s3 sync`) serve it as text/html.
+# notes.html.yaml, page.htm.log: Apache types a file by every suffix it knows, and knows no .yaml or .log.
 @pytest.mark.parametrize("name", ["slides.html", "diagram.svg", "feed.xml", "page.xhtml", "notes.html.gz",
-                                  "map.SVG.br"])
+                                  "map.SVG.br", "notes.html.yaml", "page.htm.log", "diagram.svg.ini"])
 def test_materials_browsers_run_are_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path, name: str) -> None:
     site_catalog.write(f"courses/c/{name}", "<svg onload=alert(1)></svg>")
     site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
@@ -267,6 +268,37 @@ def test_a_document_named_after_another_kind_is_published(site_catalog: CatalogD
                         materials=[{"title": "Handout", "file": name}])
     result = run_cli("validate", "-f", site_catalog.config)
     assert "browsers run" not in result.out, result.out
+
+
+# Served with no type (Apache knows no .yaml, .env, .ipynb...; no suffix at all for CNAME), a
+# file is sniffed by its first bytes, and one beginning with "<" runs as HTML on the site.
+@pytest.mark.parametrize("name", ["lab.yaml", "lab.env", "lab.ipynb", "notes.txt", "answers.pdf"])
+@pytest.mark.parametrize("start", ["<!DOCTYPE html><script>alert(document.domain)</script>",
+                                   "\ufeff \n\t<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+                                   "<?xml version='1.0'?><x/>"], ids=["html", "bom-space-svg", "xml"])
+def test_a_material_that_begins_as_a_web_page_is_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                        name: str, start: str) -> None:
+    site_catalog.write(f"courses/c/{name}", start)
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Lab", "kind": "lab", "file": name}])
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert f"materials[0].file: '{name}' begins with '<' as a web page does" in out
+
+
+@pytest.mark.parametrize("name", ["CNAME", "files/handout.pdf"])
+def test_a_docs_file_that_begins_as_a_web_page_is_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                         name: str) -> None:
+    site_catalog.write(f"docs/{name}", "\n<html><body><script>alert(document.domain)</script>")
+    out = refused(site_catalog, run_cli, tmp_path, f"docs/{name}:1:1")
+    assert "begins with '<' as a web page does" in out
+
+
+def test_a_material_beginning_otherwise_is_published(site_catalog: CatalogDir, run_cli) -> None:
+    """Text that holds markup later on is text: a browser sniffs only how a file begins."""
+    site_catalog.write("courses/c/values.yaml", "# Helm values\nbanner: '<b>hello</b>'\n")
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Values", "kind": "lab", "file": "values.yaml"}])
+    assert run_cli("validate", "-f", site_catalog.config).code == 0
 
 
 def test_hard_links_are_refused_like_symlinks(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

@@ -415,6 +415,8 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
         return f"this file {HARD_LINK_MESSAGE}", "hard-link"
     if status is not None and suffix not in MARKDOWN_SUFFIXES and rules.is_lfs_pointer(path, status):
         return f"this file {rules.LFS_POINTER_MESSAGE}", "lfs-pointer"
+    if suffix not in MARKDOWN_SUFFIXES and not site_asset and rules.reads_as_markup(path):
+        return f"this file {rules.MARKUP_MESSAGE}", "browser-document"
     return None
 
 

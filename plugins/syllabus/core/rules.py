@@ -5,6 +5,7 @@ or internal content into public pages. Each rule reports at the YAML node it is 
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -119,15 +120,37 @@ MATERIAL_SUFFIXES = frozenset({*DOCS_FILE_SUFFIXES, ".rtf", ".epub", ".gz", ".tg
                                ".py", ".ipynb", ".sql", ".tf", ".hcl", ".go", ".java", ".rb", ".log", ".diff",
                                ".patch"})
 SITE_ASSET_SUFFIXES = frozenset({".css", ".js", ".mjs"})  # what extra_css and extra_javascript may load
+SNIFFED_BYTES = 1445  # the most of a file browsers read to sniff its type (the standard's resource header)
 
 
 def runs_in_browsers(name: str) -> bool:
     """Whether a file called ``name`` is, or may be served as, a document browsers run: by its
-    last suffix, or by the one before its compression's (not Intro.to.XML.pdf: a PDF)."""
+    last suffix, or the one before its compression's; or by any suffix before a last one
+    some servers do not type (Apache types ``notes.html.yaml`` by ``.html``, knowing no
+    ``.yaml``), unless the last is one every server types (Intro.to.XML.pdf is a PDF)."""
     suffixes = [suffix.lower() for suffix in PurePosixPath(name).suffixes]
     while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
         suffixes.pop()
-    return bool(suffixes) and suffixes[-1] in BROWSER_DOCUMENT_SUFFIXES
+    if not suffixes or suffixes[-1] in BROWSER_DOCUMENT_SUFFIXES:
+        return bool(suffixes)
+    return suffixes[-1] not in DOCS_FILE_SUFFIXES and not BROWSER_DOCUMENT_SUFFIXES.isdisjoint(suffixes)
+
+
+def reads_as_markup(path: Path) -> bool:
+    """Whether the file at ``path`` begins as a web page or XML does: "<" first, after a
+    byte-order mark and whitespace. A server that sends no type for it (Apache, for a suffix
+    it does not know) leaves browsers to sniff its first bytes (MIME Sniffing Standard 7.1),
+    and they run such a file as HTML or XML on the site's origin; nothing else is sniffed so."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFFED_BYTES)
+    except OSError:
+        return False  # unreadable: said where it is read
+    return head.removeprefix(codecs.BOM_UTF8).lstrip(b"\t\n\x0c\r ").startswith(b"<")
+
+
+MARKUP_MESSAGE = ("begins with '<' as a web page does, which a browser runs as one (with its script, from this "
+                  "site) where the server does not know the file's type; put it in a .zip, or save it as PDF")
 
 
 def material_problem(name: str) -> str | None:
@@ -529,6 +552,9 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                 files_found = False
             elif field == "materials" and name is not None and (problem := material_problem(name)):
                 report.on(source, (field, index, "file"), f"materials[{index}].file: {problem}", "file")
+            elif field == "materials" and name is not None and reads_as_markup(folder / name):
+                report.on(source, (field, index, "file"), f"materials[{index}].file: '{name}' {MARKUP_MESSAGE}",
+                          "browser-document")
             elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath(COURSE_PAGE):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
