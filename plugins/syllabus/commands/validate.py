@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -17,17 +16,18 @@ from . import EXIT_CONTENT, EXIT_OK
 def run(args: argparse.Namespace, options: Options) -> int:
     result = load_catalog(options, render_pages=True)
     diagnostics = result.report.sorted()
-    if args.strict:  # said as what fails the run: errors in the text, the annotations and the JSON
-        diagnostics = [dataclasses.replace(diagnostic, severity="error") for diagnostic in diagnostics]
-    write_report(diagnostics, result.report.files_checked, args.diagnostic_format, options.root)
-    return EXIT_CONTENT if any(diagnostic.severity == "error" for diagnostic in diagnostics) else EXIT_OK
+    write_report(diagnostics, result.report.files_checked, args.diagnostic_format, options.root, strict=args.strict)
+    if result.report.has_errors or (args.strict and diagnostics):
+        return EXIT_CONTENT
+    return EXIT_OK
 
 
-def write_report(diagnostics: list[Diagnostic], file_count: int, fmt: str, root: Path) -> None:
+def write_report(diagnostics: list[Diagnostic], file_count: int, fmt: str, root: Path, *,
+                 strict: bool = False) -> None:
     """The sorted ``diagnostics`` on stdout as text, GitHub annotations or JSON: the content's,
     and mkdocs.yml's (found before the command runs, see cli.main)."""
     folder = repository_folder(root) if fmt == "github" else ""
-    sys.stdout.write(render(diagnostics, file_count, fmt, folder))
+    sys.stdout.write(render(diagnostics, file_count, fmt, folder, strict=strict))
 
 
 def repository_folder(root: Path) -> str:

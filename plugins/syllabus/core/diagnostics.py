@@ -99,23 +99,27 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diagnostics))
 
 
-def summary_line(diagnostics: list[Diagnostic], file_count: int) -> str:
+def summary_line(diagnostics: list[Diagnostic], file_count: int, *, strict: bool = False) -> str:
+    """``2 errors, 1 warning in 3 files``; under ``strict`` (warnings fail the run) it says so
+    where there are warnings, as the run fails on them."""
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
 
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(file_count, 'file')}"
+    failing = " (--strict: warnings fail the check)" if strict and warnings else ""
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}{failing} in {plural(file_count, 'file')}"
 
 
-def render(diagnostics: list[Diagnostic], file_count: int, fmt: str, folder: str = "") -> str:
+def render(diagnostics: list[Diagnostic], file_count: int, fmt: str, folder: str = "", *,
+           strict: bool = False) -> str:
     """Render sorted diagnostics as ``text``, ``github`` (``folder``: see :meth:`Diagnostic.as_github`)
-    or ``json``."""
+    or ``json``; ``strict``: see :func:`summary_line`."""
     if fmt == "json":
         rows = [{**{key: value for key, value in asdict(d).items() if value or key != "hint"},
                  "path": printable(d.path)} for d in diagnostics]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     lines = [d.as_github(folder) if fmt == "github" else d.as_text() for d in diagnostics]
-    lines.append(summary_line(diagnostics, file_count))
+    lines.append(summary_line(diagnostics, file_count, strict=strict))
     return "\n".join(lines) + "\n"
