@@ -506,6 +506,17 @@ def test_a_key_written_twice_in_mkdocs_yml_is_an_error_in_both(catalog, run_cli,
     assert run_cli("validate", "-f", catalog.config).code == 0
 
 
+def test_a_key_mkdocs_does_not_know_is_said_where_it_is(catalog, run_cli, tmp_path):
+    """MkDocs warns of it and `build --strict` fails; validate said 0 errors."""
+    catalog.course("intro", COURSE)
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public") + "foo: 1\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.out.splitlines()) == (0, [
+        "mkdocs.yml:15:1: warning: config value 'foo': Unrecognised configuration name: foo (hint: `mkdocs build "
+        "--strict` fails on it)", "0 errors, 1 warning in 2 files"])
+    assert build_site(catalog.config, tmp_path / "site", check=False).returncode == 1
+
+
 def test_a_usage_error_in_a_real_process_is_one_line_on_stderr(tmp_path):
     result = run_process("validate", "-f", tmp_path / "missing.yml")
     assert result.returncode == 2

@@ -442,7 +442,7 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
         raise ConfigError("configuration errors", [*(problem.diagnostic for problem in problems),
                                                    *source.duplicate_keys()])
     try:
-        errors, _warnings = config.validate()
+        errors, warnings = config.validate()
     except ValueError as error:  # raised by a value MkDocs' own options cannot parse (site_url: "https://[::1/")
         raise ConfigError(f"{config_file}: MkDocs cannot read a value of it: {error}") from None
     if errors:  # MkDocs' own options, positioned at the key (or the file's start, for a missing one)
@@ -452,8 +452,11 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
                                                    *(source.error((key,), f"config value '{key}': {error}")
                                                      for key, error in errors)])
     options = options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)
+    # MkDocs' own warnings (an unknown key: "foo: 1"), which fail `mkdocs build --strict`.
+    said = tuple(Diagnostic(*source.locate((key,), at_key=True), "warning", f"config value '{key}': {warning}",
+                            "config", hint=STRICT_FAILS) for key, warning in warnings)
     if not with_theme_files:
-        return options
+        return dataclasses.replace(options, site_problems=(*options.site_problems, *said)) if said else options
     docs = Path(config.docs_dir)
 
     def publishes(path: str) -> bool:
@@ -462,9 +465,13 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     # The build warns of these once every plugin has added its files (``--strict`` fails);
     # validate runs no other plugin, so one that writes such a file is not seen here.
     missing = tuple(Diagnostic(*source.locate(keys), "warning", problem, "config",
-                               hint="unless another plugin writes this file, `mkdocs build --strict` fails")
+                               hint=f"unless another plugin writes this file, {STRICT_FAILS}")
                     for keys, problem in unpublished_loads(config, publishes, options.docs_unpublished.__contains__))
-    return dataclasses.replace(options, site_problems=(*options.site_problems, *missing)) if missing else options
+    return dataclasses.replace(options, site_problems=(*options.site_problems, *said, *missing)) \
+        if said or missing else options
+
+
+STRICT_FAILS = "`mkdocs build --strict` fails on it"
 
 
 def _syntax_diagnostics(config_file: Path, error: yaml.MarkedYAMLError) -> list[Diagnostic]:
