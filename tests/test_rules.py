@@ -1043,7 +1043,19 @@ def phases(end1: int = 9, day: int = 0, start2: int = 10, end2: int = 29) -> str
 
 
 ITEM = "type: meeting, title: Kickoff"  # line 11, from column 18
+def items(count: int) -> str:
+    """One phase of days 0-29 holding ``count`` meetings."""
+    return "  - title: Start\n    start_day: 0\n    end_day: 29\n    items:\n" + "".join(
+        f"      - {{day: {n % 30}, type: meeting, title: Call {n}}}\n" for n in range(count))
+
+
 PLANS = [
+    Case("plan-items-are-bounded",  # 4,000 made an 18 MB page taking 4.7 s per keystroke
+         {P: plan(items(301))},
+         {P: plan(items(300))},
+         [error(P, 7, 3, "plan-items", "phases: 301 items in all; a plan holds at most 300, each a row its page "
+                "dates in the reader's browser as they type; split it into plans, or list a track for a run of "
+                "courses")]),
     Case("plan-item-day-inside-its-phase",
          {P: phases(day=10)},
          {P: phases(day=9)},

@@ -102,6 +102,10 @@ MAX_MEETINGS = 1_000
 # meetings, from 658 KB of YAML) wrote 657 MB of calendars with 970 MB of memory. A catalog
 # of 2,000 courses with five sessions each is 10,000.
 MAX_SITE_MEETINGS = 50_000
+# Items of one plan (all its phases'). Each is a row of the plan page, with its dates and live
+# session choices worked out in the visitor's browser on every keystroke: 4,000 items made a
+# page of 18 MB that took 4.7 s per keystroke. A year's plan with a few items a week is ~150.
+MAX_PLAN_ITEMS = 300
 # Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
 # own, an SVG file runs its scripts with the site's origin.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
@@ -654,9 +658,15 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
     length = _whole(data.get("length_days")) if isinstance(data, Mapping) else None
     previous_end = -1
     past_the_end: list[tuple[Path_, str, int]] = []  # (where, what, day): said once if length_days is the slip
+    items = 0
     for index, phase in _entries(data, "phases"):
         for item_index, item in _entries(phase, "items"):
             _check_item_fields(item, ("phases", index, "items", item_index), source, report)
+            items += 1
+    if items > MAX_PLAN_ITEMS:
+        report.on(source, ("phases",), f"phases: {items:,} items in all; a plan holds at most {MAX_PLAN_ITEMS}, each "
+                  "a row its page dates in the reader's browser as they type; split it into plans, or list a track "
+                  "for a run of courses", "plan-items")
     for index, phase in _entries(data, "phases"):
         path = ("phases", index)
         start, end = _whole(phase.get("start_day")), _whole(phase.get("end_day"))
