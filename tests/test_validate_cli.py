@@ -517,6 +517,34 @@ def test_a_key_mkdocs_does_not_know_is_said_where_it_is(catalog, run_cli, tmp_pa
     assert build_site(catalog.config, tmp_path / "site", check=False).returncode == 1
 
 
+@pytest.mark.parametrize(("yaml", "expected"), [
+    ("theme:\n  name: material\n  icon:\n    search: material/magnifyy\n",
+     "mkdocs.yml:4:13: error: theme.icon.search: the theme has no icon 'material/magnifyy' (did you mean "
+     "'material/magnify'?)"),
+    ("theme:\n  name: material\n  icon:\n    admonition:\n      note: ../partials/x\n",
+     "mkdocs.yml:5:13: error: theme.icon.admonition.note: the theme has no icon '../partials/x' (icons are named "
+     "as material/magnify, fontawesome/brands/github...)"),
+    ("theme:\n  name: material\n  palette: 5\n",
+     "mkdocs.yml:3:12: error: theme.palette: the theme reads it as a mapping or a list of them, not 5"),
+    ("theme:\n  name: material\nextra:\n  social: hello\n",
+     "mkdocs.yml:4:11: error: extra.social: the theme reads it as a list of mappings, not 'hello'"),
+    ("theme:\n  name: material\nextra:\n  social:\n    - {icon: fontawesome/brands/githubb, link: https://x.test}\n",
+     "mkdocs.yml:5:14: error: extra.social[0].icon: the theme has no icon 'fontawesome/brands/githubb' (did you "
+     "mean 'fontawesome/brands/github'?)"),
+    ("theme:\n  name: material\nextra:\n  alternate: 5\n",
+     "mkdocs.yml:4:14: error: extra.alternate: the theme reads it as a list of mappings, not 5"),
+], ids=["icon", "icon-path", "palette", "social", "social-icon", "alternate"])
+def test_theme_values_the_templates_cannot_read_are_refused_by_both(catalog, run_cli, tmp_path, yaml, expected):
+    """Each passed validate and stopped the build with a template traceback (TemplateNotFound)."""
+    catalog.course("intro", COURSE)
+    without_theme = MKDOCS_TEMPLATE.format(audience="public").replace("theme:\n  name: material\n", "")
+    catalog.write("mkdocs.yml", yaml + without_theme)
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err.splitlines()) == (2, [expected])
+    built = build_site(catalog.config, tmp_path / "site", check=False)
+    assert built.returncode == 1 and expected in built.stderr and "Traceback" not in built.stderr
+
+
 def test_a_usage_error_in_a_real_process_is_one_line_on_stderr(tmp_path):
     result = run_process("validate", "-f", tmp_path / "missing.yml")
     assert result.returncode == 2

@@ -51,7 +51,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
                  for keys, why in snippet_problems(config, docs)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
-                 for keys, why in (*theme_text_problems(config), *theme_language_problems(config))]
+                 for keys, why in (*theme_text_problems(config), *theme_language_problems(config),
+                                   *theme_shape_problems(config))]
     if config.site_url and (why := site_url_problem(config.site_url)):
         problems.append(source.error(("site_url",), f"site_url: {why}"))
     if why := site_dir_problem(config):
@@ -230,6 +231,43 @@ def theme_language_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...],
     hint = f" (did you mean '{fallback}'?)" if fallback else did_you_mean(language, sorted(offered))
     return [(("theme", "language"), f"the theme has no texts for '{language}'"
                                     + (hint or f"; it has {', '.join(sorted(offered))}"))]
+
+
+def theme_shape_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    """Values of ``theme`` and ``extra`` the theme's templates read as icons, lists or
+    mappings, that they could not: a typo'd icon (``material/magnifyy``), ``extra.social:
+    hello``, ``theme.palette: 5`` stopped the build with a template traceback after validate
+    had passed. An icon is a file ``.icons/<name>.svg`` of the theme's folders (the
+    custom_dir's too), named without ``..``."""
+    def icon_problem(name: Any) -> str | None:
+        if isinstance(name, str) and ".." not in name.split("/") and any(
+                (Path(folder) / ".icons" / f"{name}.svg").is_file() for folder in config.theme.dirs):
+            return None
+        icon_set = posixpath.dirname(name) if isinstance(name, str) and ".." not in name.split("/") else ""
+        beside = sorted({f"{icon_set}/{file.stem}" for folder in config.theme.dirs
+                         for file in (Path(folder) / ".icons" / icon_set).glob("*.svg")}) if icon_set else []
+        return f"the theme has no icon {name!r}" + (did_you_mean(name, beside) or " (icons are named as "
+                                                    "material/magnify, fontawesome/brands/github...)")
+
+    def icons(value: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        if isinstance(value, Mapping):
+            for key, inner in value.items():
+                yield from icons(inner, (*keys, key))
+        elif (why := icon_problem(value)) is not None:
+            yield keys, why
+
+    problems = list(icons(config.theme.get("icon") or {}, ("theme", "icon")))
+    for keys, value, holds in ((("theme", "palette"), config.theme.get("palette"), "a mapping or a list of them"),
+                               (("extra", "social"), config.extra.get("social"), "a list of mappings"),
+                               (("extra", "alternate"), config.extra.get("alternate"), "a list of mappings")):
+        entries = [value] if isinstance(value, Mapping) and keys[0] == "theme" else value
+        if value is not None and (not isinstance(entries, list)
+                                  or not all(isinstance(entry, Mapping) for entry in entries)):
+            problems.append((keys, f"the theme reads it as {holds}, not {value!r}"[:200]))
+        elif keys == ("extra", "social") and value is not None:
+            problems += [((*keys, index, "icon"), why) for index, entry in enumerate(value)
+                         if (why := icon_problem(entry.get("icon"))) is not None]
+    return problems
 
 
 SNIPPETS = "pymdownx.snippets"
