@@ -994,6 +994,13 @@ TRACKS = [
          {C: course(), **ADVANCED, T: track("intro, advanced")},
          [error(T, 8, 15, "track-order", "sections[0].courses[0]: 'advanced' is listed before its prerequisite "
                 "'intro'; move it after")]),
+    Case("track-order-through-a-course-the-track-leaves-out",  # c needs b, b needs a: [c, a] was accepted
+         {**other("a"), **other("b", "prerequisites: [a]\n"), **other("c", "prerequisites: [b]\n"),
+          T: track("c, a")},
+         {**other("a"), **other("b", "prerequisites: [a]\n"), **other("c", "prerequisites: [b]\n"),
+          T: track("a, c")},
+         [error(T, 8, 15, "track-order", "sections[0].courses[0]: 'c' is listed before its prerequisite 'a' "
+                "(needed through 'b'); move it after")]),
     Case("track-order-across-sections",
          {C: course(), **ADVANCED, T: track("advanced") + "  - title: Basics\n    courses: [intro]\n"},
          {C: course(), **ADVANCED, T: track("intro") + "  - title: More\n    courses: [advanced]\n"},

@@ -7,11 +7,12 @@ the raw YAML, so a field is interpreted in exactly one place.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from babel.core import get_global
 
@@ -271,6 +272,31 @@ class TrackSection:
     description: str | None = None
 
 
+class Misordered(NamedTuple):
+    """A track's course (at ``section``, ``item``) listed before its ``prerequisite``,
+    needed ``through`` the courses between them ((): directly)."""
+
+    section: int
+    item: int
+    course: str
+    prerequisite: str
+    through: tuple[str, ...]
+
+
+def _needed_by(course_id: str, courses: Mapping[str, Course]) -> dict[str, tuple[str, ...]]:
+    """Every course ``course_id`` needs, directly or through others, with the shortest chain
+    of courses between them (breadth first; a cycle ends where it comes back)."""
+    needed: dict[str, tuple[str, ...]] = {}
+    queue = deque([(course_id, ())])
+    while queue:
+        current, through = queue.popleft()
+        for prerequisite in course.prerequisites if (course := courses.get(current)) else ():
+            if prerequisite not in needed and prerequisite != course_id:
+                needed[prerequisite] = through
+                queue.append((prerequisite, (*through, prerequisite)))
+    return needed
+
+
 @dataclass(frozen=True)
 class Track:
     id: str
@@ -306,18 +332,18 @@ class Track:
         it is required), in the order first listed."""
         return {item.course: item for item in self.items}
 
-    def misordered(self, courses: Mapping[str, Course]) -> Iterator[tuple[int, int, str, str]]:
-        """``(section, item, course, prerequisite)`` for each course listed before one of its
-        prerequisites that the track also lists (one it leaves out is not the track's concern;
-        a course listing itself is the course's error, not the track's)."""
+    def misordered(self, courses: Mapping[str, Course]) -> Iterator[Misordered]:
+        """Each course listed before one of its prerequisites that the track also lists,
+        directly or through courses the track leaves out (c needs b, which needs a: listing c
+        before a puts a learner in c without a). A prerequisite the track leaves out is not its
+        concern; a course needing itself, or caught in a cycle, is the course's error."""
         listed = set(self.course_ids)
         seen: set[str] = set()
         for s_index, section in enumerate(self.sections):
             for i_index, item in enumerate(section.items):
-                course = courses.get(item.course)
-                for prerequisite in course.prerequisites if course else ():
+                for prerequisite, through in _needed_by(item.course, courses).items():
                     if prerequisite in listed and prerequisite not in seen and prerequisite != item.course:
-                        yield s_index, i_index, item.course, prerequisite
+                        yield Misordered(s_index, i_index, item.course, prerequisite, through)
                 seen.add(item.course)
 
     @classmethod

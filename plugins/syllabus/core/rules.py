@@ -910,12 +910,14 @@ class _CrossFile:
                                    "twice in this track", "track-duplicate")
                 if item.course:  # "": an entry that is not a course id, reported with the schema
                     seen.add(item.course)
-        for s_index, i_index, course_id, prerequisite in track.misordered(self.catalog.courses):
-            if prerequisite in self.tangle_of.get(course_id, ()):
+        for found in track.misordered(self.catalog.courses):
+            if found.prerequisite in self.tangle_of.get(found.course, ()) or any(
+                    found.course in self.tangle_of.get(between, ()) for between in found.through):
                 continue  # no order of the two would do: the cycle is reported at its course
-            path = ("sections", s_index, "courses", i_index)
-            self.report.on(track.source, path, f"{dotted(path)}: '{course_id}' is listed before its "
-                           f"prerequisite '{prerequisite}'; move it after", "track-order")
+            path = ("sections", found.section, "courses", found.item)
+            through = f" (needed through {', '.join(map(quoted, found.through))})" if found.through else ""
+            self.report.on(track.source, path, f"{dotted(path)}: '{found.course}' is listed before its "
+                           f"prerequisite '{found.prerequisite}'{through}; move it after", "track-order")
 
     def plan(self, plan: Plan) -> None:
         for p_index, phase in enumerate(plan.phases):

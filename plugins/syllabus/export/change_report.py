@@ -180,10 +180,10 @@ def order_breaks(base: Side, head: Side) -> list[OrderBreak]:
     breaks = []
     for track_id, track in head.catalog.tracks.items():
         old = base.catalog.tracks.get(track_id)
-        before = {(c, p) for _, _, c, p in old.misordered(base.catalog.courses)} if old else set()
-        for _, _, course, prerequisite in track.misordered(head.catalog.courses):
-            if (course, prerequisite) not in before:
-                breaks.append(OrderBreak(track_id, course, prerequisite))
+        before = {(m.course, m.prerequisite) for m in old.misordered(base.catalog.courses)} if old else set()
+        for found in track.misordered(head.catalog.courses):
+            if (found.course, found.prerequisite) not in before:
+                breaks.append(OrderBreak(track_id, found.course, found.prerequisite))
     return breaks
 
 
