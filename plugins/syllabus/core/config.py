@@ -104,7 +104,7 @@ class Options:
     site_problems: tuple[Diagnostic, ...] = ()
     publish_insights: bool = False
     fte_hours_per_month: float = 140.0
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: today_from_environment())  # the build's day, UTC
     site_url: str = ""  # mkdocs.yml ``site_url``: makes links in exported plans absolute
     holiday_countries: tuple[str, ...] = DEFAULT_HOLIDAY_COUNTRIES
     markdown: MarkdownSettings = field(default_factory=MarkdownSettings)  # mkdocs.yml ``markdown_extensions``

@@ -28,6 +28,7 @@ from babel.languages import get_official_languages
 from babel.numbers import format_decimal
 
 from .messages import ENGLISH, Messages, babel_locale, gap
+from .zones import hours_ahead_of_utc
 
 DATE_SKELETON = "yMMMEd"  # weekday, day, abbreviated month, year
 TIME_SKELETON = "Hm"  # hours and minutes, 24-hour clock
@@ -181,13 +182,10 @@ def _time_label(value: dt.time, language: str) -> str:
     return format_time(value, cldr.time_pattern, locale=cldr.locale)
 
 
-_POSIX_OFFSET = re.compile(r"Etc/GMT([+-])(\d{1,2})")
-
-
 @functools.lru_cache(maxsize=4096)  # a plan page names every zone the form accepts
 def _city(zone: str, language: str) -> str:
-    if offset := _POSIX_OFFSET.fullmatch(zone):
-        return f"UTC{'-' if offset[1] == '+' else '+'}{int(offset[2])}" if int(offset[2]) else "UTC"
+    if (hours := hours_ahead_of_utc(zone)) is not None:
+        return f"UTC{hours:+d}" if hours else "UTC"
     try:
         return get_timezone_location(zone, locale=_cldr(language).locale, return_city=True)
     except LookupError:  # a zone newer than Babel's data: its own last part

@@ -100,6 +100,18 @@ class Session:
         return _meeting(self, 0, default_minutes)[1]
 
 
+class Published:
+    """What courses, tracks and plans share: who may see them."""
+
+    visibility: str
+    status: str
+
+    @property
+    def is_public(self) -> bool:
+        """Customers may see it: public visibility and not a draft (fail closed)."""
+        return self.visibility == "public" and self.status != "draft"
+
+
 @dataclass(frozen=True)
 class Unit:
     title: str
@@ -131,7 +143,7 @@ class OnDemand:
 
 
 @dataclass(frozen=True)
-class Course:
+class Course(Published):
     id: str
     title: str
     summary: str
@@ -163,11 +175,6 @@ class Course:
     @property
     def folder(self) -> str:
         return self.source.rsplit("/", 1)[0]
-
-    @property
-    def is_public(self) -> bool:
-        """Customers may see it: public visibility and not a draft (fail closed)."""
-        return self.visibility == "public" and self.status != "draft"
 
     def review_due(self, default_days: int) -> dt.date | None:
         if self.last_reviewed is None:
@@ -298,7 +305,7 @@ def _needed_by(course_id: str, courses: Mapping[str, Course]) -> dict[str, tuple
 
 
 @dataclass(frozen=True)
-class Track:
+class Track(Published):
     id: str
     title: str
     summary: str
@@ -312,10 +319,6 @@ class Track:
     owners: tuple[str, ...] = ()
     status: str = "active"
     language: str = "en"  # of its own text; each course it lists keeps its own
-
-    @property
-    def is_public(self) -> bool:
-        return self.visibility == "public" and self.status != "draft"
 
     @property
     def items(self) -> Iterator[TrackItem]:
@@ -394,7 +397,7 @@ class Milestone:
 
 
 @dataclass(frozen=True)
-class Plan:
+class Plan(Published):
     id: str
     title: str
     summary: str
@@ -409,10 +412,6 @@ class Plan:
     status: str = "active"
     weekend: str = DEFAULT_WEEKEND  # see core.schedule: which days items move off
     language: str = "en"  # of its own text (phases, tasks, milestones); courses and tracks keep theirs
-
-    @property
-    def is_public(self) -> bool:
-        return self.visibility == "public" and self.status != "draft"
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Plan:

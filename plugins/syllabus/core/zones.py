@@ -108,16 +108,23 @@ _OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?|Z", re
 _POSIX_OFFSET_ZONE = re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
 
+def hours_ahead_of_utc(zone: str) -> int | None:
+    """How many hours a fixed-offset zone is ahead of UTC (Etc/GMT-9: 9; its POSIX sign reads
+    the other way round); None for any other zone."""
+    if offset := _POSIX_OFFSET_ZONE.fullmatch(zone):
+        return int(offset[2]) * (1 if offset[1] == "-" else -1)
+    return None
+
+
 def zone_advice(zone: str) -> str | None:
     """Why a session's valid ``zone`` is still better written another way, if so: an old
     name (US/Pacific), or an offset whose POSIX sign reads the other way round (Etc/GMT-9 is
     nine hours ahead of UTC, and keeps no summer time)."""
     if (new := old_names().get(zone)) is not None and not new.startswith("Etc/"):  # UTC stays UTC
         return f"'{zone}' is an old name of {new}; write {new}"
-    if (offset := _POSIX_OFFSET_ZONE.fullmatch(zone)) and int(offset[2]):
-        ahead = "ahead of" if offset[1] == "-" else "behind"
-        return (f"'{zone}' is {int(offset[2])} h {ahead} UTC (its sign is reversed) and keeps no summer time; "
-                "write the zone of the place, e.g. Asia/Tokyo")
+    if hours := hours_ahead_of_utc(zone):
+        return (f"'{zone}' is {abs(hours)} h {'ahead of' if hours > 0 else 'behind'} UTC (its sign is reversed) and "
+                "keeps no summer time; write the zone of the place, e.g. Asia/Tokyo")
     return None
 
 
