@@ -137,6 +137,15 @@ def test_a_course_keeps_its_language_inside_the_sites(sites: dict[str, dict[str,
 
 
 
+def test_the_example_home_pages_english_text_is_marked_english_on_the_japanese_site(
+        sites: dict[str, dict[str, Element]]) -> None:
+    """docs/index.md is English ("Welcome to Keystone Academy"): inside lang="ja" it was read
+    with a Japanese voice; its front matter says its language, as the guide now tells."""
+    body = sites["ja"][""].find("article")
+    marked = [e for e in body.iter() if e.attrs.get("lang") == "en" and "Welcome to Keystone Academy" in e.text]
+    assert marked, "the home page's English text is not marked English"
+
+
 def test_titles_in_the_sites_chrome_are_marked_with_their_language(sites: dict[str, dict[str, Element]]) -> None:
     """The English tracks the Japanese site's 404 page lists, and the course a plan's hidden
     "（…）" after "登録" names, were read as Japanese."""
