@@ -30,6 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
 
+from .diagnostics import printable
 from .foreign_markdown import RULE as FOREIGN_RULE
 from .foreign_markdown import foreign_syntax
 from .html_allowlist import Allowlist, element_ids, linked_addresses, positioned
@@ -638,6 +639,27 @@ def _published_links(made_by_markdown: list[str], published: str, ids: frozenset
                      has_h1="<h1" in published, opens_with_h1=published.lstrip().startswith("<h1"))
 
 
+PICTURE_TEXT_RULE = "picture-text"
+_PICTURE = re.compile(r"<img\b[^>]*>")  # as the allowlist writes it: every attribute name="value"
+_PICTURE_SOURCE = re.compile(r'\ssrc="([^"]*)"')
+_PICTURE_TEXT = re.compile(r'\salt="([^"]*)"')
+
+
+def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str]]:
+    """(line, column, address) of each picture of ``published`` (the page as the allowlist
+    returned it) with no alternative text, found where ``body`` writes its address (else at
+    the start): ``![](flow.png)`` publishes ``alt=""``, which tells screen readers to skip it."""
+    found, cursor = [], 0
+    for tag in _PICTURE.findall(published):
+        source = unescape(address.group(1)) if (address := _PICTURE_SOURCE.search(tag)) else ""
+        at = body.find(source, cursor) if source else -1  # each picture's, in order: described ones too
+        cursor = cursor if at == -1 else at + len(source)
+        if (text := _PICTURE_TEXT.search(tag)) is None or not unescape(text.group(1)).strip():
+            at = max(at, 0)
+            found.append((body.count("\n", 0, at) + 1, at - body.rfind("\n", 0, at), printable(source[:80])))
+    return found
+
+
 class PageRenderer:
     """Python-Markdown with the site's extensions, then the allowlist: the build's own check."""
 
@@ -675,6 +697,10 @@ class PageRenderer:
         foreign = [YamlProblem(line + page.body_line - 1, column, message, FOREIGN_RULE, hint, "warning")
                    for line, column, message, hint in foreign_syntax(page.body, published,
                                                                      admonitions=self._admonitions)]
+        foreign += [YamlProblem(line + page.body_line - 1, column, f"the picture '{source}' has no text for those who "
+                                "cannot see it (a screen reader skips it)", PICTURE_TEXT_RULE,
+                                f"write what it shows between the brackets: ![What it shows]({source})", "warning")
+                    for line, column, source in pictures_without_text(page.body, published)]
         # A refused id is reported once: links to it (its heading's own permalink) are checked
         # against the ids the page wrote, not reported again as leading nowhere.
         ids = frozenset(element_ids(rendered if refusals else published))
