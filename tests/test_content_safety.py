@@ -792,3 +792,32 @@ def test_a_picture_without_text_is_a_warning_where_it_is_written(site_catalog: C
     assert said == [(3, 9, message.format("flow.png"), "warning"), (5, 11, message.format("../map.png"), "warning"),
                     (7, 6, message.format("flow.png"), "warning")]
     assert result.code == 0
+
+
+@pytest.mark.parametrize("css", ['@import url("https://fonts.example/css2?family=Inter");',
+                                 '@import "//cdn.example/theme.css";',
+                                 ".hero { background: url(//pixel.example/p.png) }",
+                                 "@font-face { src: url(https://fonts.example/f.woff2) format('woff2') }",
+                                 ".a { cursor: u\\72l(https://escaped.example/c) }",
+                                 '.b { background: url("\\\\\\\\backslashes.example/x") }',
+                                 '.c { background-image: image-set("https://set.example/a.png" 1x) }'],
+                         ids=["import-url", "import-string", "url", "font-face", "escaped", "backslashes", "image-set"])
+def test_a_stylesheet_every_page_loads_fetches_nothing_from_another_host(site_catalog: CatalogDir, run_cli,
+                                                                        tmp_path: Path, css: str) -> None:
+    """extra_css must be the site's own file, and was, but what it fetched was not checked:
+    every visitor's browser asked other hosts for it."""
+    site_catalog.write("docs/stylesheets/extra.css", f"/* https://ok.example/ in a comment */\n{css}\n")
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8")
+                       + "extra_css: [stylesheets/extra.css]\n")
+    out = refused(site_catalog, run_cli, tmp_path, "docs/stylesheets/extra.css:1:1")
+    assert "which every page loads, has every visitor's browser fetch" in out
+
+
+def test_a_stylesheet_fetching_its_own_files_is_published(site_catalog: CatalogDir, run_cli) -> None:
+    site_catalog.write("docs/stylesheets/extra.css", '.a { content: "see: https://x.example"; background: '
+                       'url(../img/x.png), url("data:image/png;base64,AAAA") }\n@import "more.css";\n')
+    site_catalog.write("docs/stylesheets/more.css", "a { color: red }\n")
+    site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8")
+                       + "extra_css: [stylesheets/extra.css, stylesheets/more.css]\n")
+    result = run_cli("validate", "-f", site_catalog.config)
+    assert result.code == 0, result.out

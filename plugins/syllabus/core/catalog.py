@@ -417,6 +417,10 @@ def docs_file_problem(path: Path, site_path: str, site_assets: frozenset[str] = 
         return f"this file {rules.LFS_POINTER_MESSAGE}", "lfs-pointer"
     if suffix not in MARKDOWN_SUFFIXES and not site_asset and rules.reads_as_markup(path):
         return f"this file {rules.MARKUP_MESSAGE}", "browser-document"
+    if site_asset and suffix == ".css" and (address := rules.stylesheet_fetches_elsewhere(path)) is not None:
+        return (f"this stylesheet, which every page loads, has every visitor's browser fetch '{address[:80]}' from "
+                "another host; publish the file (a font, a picture) in docs/ and give its address relative to the "
+                "stylesheet", "third-party")
     return None
 
 

@@ -13,6 +13,9 @@ import stat
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
+
+import tinycss2
 
 from .config import Options, is_id
 from .diagnostics import printable
@@ -151,6 +154,48 @@ def reads_as_markup(path: Path) -> bool:
     except OSError:
         return False  # unreadable: said where it is read
     return head.removeprefix(codecs.BOM_UTF8).lstrip(b"\t\n\x0c\r ").startswith(b"<")
+
+
+# Functions whose string arguments a browser fetches (url("x") as url(x); image-set("x" 1x)).
+_FETCHING_FUNCTIONS = frozenset({"url", "src", "image", "image-set", "-webkit-image-set"})
+
+
+def stylesheet_fetches_elsewhere(path: Path) -> str | None:
+    """The first address in the stylesheet at ``path`` that a browser would fetch from
+    another host (``@import "https://..."``, ``url(//...)``, an image-set), as CSS reads it:
+    tokenized by tinycss2 (CSS Syntax 3), escapes resolved, comments left out, backslashes
+    read as slashes. Every page loads the site's stylesheets, so every visitor would ask."""
+    try:
+        tokens = tinycss2.parse_component_value_list(path.read_bytes().decode("utf-8", "replace"),
+                                                     skip_comments=True)
+    except OSError:
+        return None  # unreadable: said where it is read
+    return next((address for address in _fetched(tokens, fetching=False) if _elsewhere(address)), None)
+
+
+def _fetched(tokens: Iterable[Any], *, fetching: bool) -> Iterator[str]:
+    importing = False  # in an @import's prelude, whose string is an address too
+    for token in tokens:
+        if token.type == "url" or (token.type == "string" and (fetching or importing)):
+            yield token.value
+        elif token.type == "function":
+            yield from _fetched(token.arguments, fetching=token.lower_name in _FETCHING_FUNCTIONS)
+        elif token.type in ("() block", "[] block", "{} block"):
+            yield from _fetched(token.content, fetching=fetching)
+        importing = (token.type == "at-keyword" and token.lower_value == "import") or (
+            importing and not (token.type == "literal" and token.value == ";") and token.type != "{} block")
+
+
+def _elsewhere(address: str) -> bool:
+    """Whether a browser fetches ``address`` from another host: it has a scheme (data: holds
+    its bytes itself) or starts with "//", read as browsers read it (C0 controls and spaces
+    trimmed, tabs and line breaks dropped, backslashes as slashes)."""
+    read = re.sub(r"[\t\n\r]", "", address).strip("".join(map(chr, range(33)))).replace("\\", "/")
+    try:
+        scheme = urlsplit(read).scheme.lower()
+    except ValueError:  # "http://[x": no address Python reads; a browser might read it otherwise
+        return True
+    return read.startswith("//") or scheme not in ("", "data")
 
 
 MARKUP_MESSAGE = ("begins with '<' as a web page does, which a browser runs as one (with its script, from this "
