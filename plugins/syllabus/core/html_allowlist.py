@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from urllib.parse import SplitResult, unquote, urlsplit
 
 import nh3
+from pygments.token import STANDARD_TYPES
 
 from .yamlsafe import MAX_CHARACTER_PROBLEMS, hiding_in, more_characters, refused_character
 
@@ -229,6 +230,9 @@ class Allowlist:
         if len(hiding) > MAX_CHARACTER_PROBLEMS:
             characters.append(Removal(more_characters(len(hiding) - MAX_CHARACTER_PROBLEMS),
                                       _written(hiding[MAX_CHARACTER_PROBLEMS][0]), in_code_too=True))
+        characters += [Removal(f"class {word[:40]} is not allowed inside code: the theme may hide or restyle it, "
+                               "so a reader would copy other text than they see; code takes the highlighter's "
+                               "classes only", (word, "class=")) for word in classes_in_code(cleaned)]
         if cleaned == html:
             return cleaned, characters
         return cleaned, [*removed(_Tokens.of(html), _Tokens.of(cleaned), self.video_hosts), *characters]
@@ -243,6 +247,31 @@ def _written(character: str) -> tuple[str, str, str]:
 # value's '"' and '&' escaped, so each attribute is found whole, whatever its value holds.
 _LINKING_TAG = re.compile(r'<(?:a|img)((?:\s+[^\s="<>/]+="[^"]*")*)\s*/?>')
 _LINK_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
+
+
+# The classes a highlighter writes in code: Pygments' token types (k, s2, l-Scalar-Plain...)
+# and pymdownx.highlight's parts. Any other class in code could be one of the theme's that
+# hides text (Material's md-option has no width), which copying or the copy button still takes.
+_HIGHLIGHTER_CLASS = re.compile(r"(?:{})(?:-[A-Z][A-Za-z]*)*|language-[\w+#.-]+|highlight|highlighttable|linenos|"
+                                r"linenodiv|normal|special|filename|hll".format(
+                                    "|".join(sorted(filter(None, STANDARD_TYPES.values()), key=len, reverse=True))))
+_ANY_TAG = re.compile(r'<(/?)([a-zA-Z][^\s/>]*)((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*/?>')
+_CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
+
+
+def classes_in_code(sanitised: str) -> list[str]:
+    """Each class word, in page order, on a ``<pre>`` or ``<code>`` element or one inside it,
+    of HTML the allowlist returned (every attribute name="value", '<' in text escaped), that
+    no highlighter writes (:data:`_HIGHLIGHTER_CLASS`)."""
+    if "<pre" not in sanitised and "<code" not in sanitised:
+        return []
+    found, depth = [], 0
+    for closing, name, attributes in _ANY_TAG.findall(sanitised):
+        if name.lower() in ("pre", "code"):
+            depth = max(depth + (-1 if closing else 1), 0)
+        if depth and not closing and (value := _CLASS_ATTRIBUTE.search(attributes)):
+            found += [word for word in unescape(value.group(1)).split() if not _HIGHLIGHTER_CLASS.fullmatch(word)]
+    return found
 
 
 def linked_addresses(sanitised: str) -> list[str]:
