@@ -232,7 +232,8 @@ FIELDS = [
            {C: course(duration_minutes=f"duration_minutes: {minutes}")},
            [error(C, 7, 19, "schema-type", f"duration_minutes: '{written}' is text; write the number of minutes "
                   f"alone: {minutes}")])
-      for written, minutes in (("90 minutes", 90), ("1h30", 90), ("1.5 hours", 90), ("2 h 15 min", 135))],
+      for written, minutes in (("90 minutes", 90), ("1h30", 90), ("1.5 hours", 90), ("2 h 15 min", 135), ("PT1H", 60),
+                               ("PT1H30M", 90))],
     Case("duration-whole-number",
          {C: course(duration_minutes="duration_minutes: 1.5")},
          {C: course(duration_minutes="duration_minutes: 2")},

@@ -185,6 +185,7 @@ _HOURS_MINUTES = re.compile(r"(\d{1,3}):([0-5]\d)")  # "1:30", for a field count
 _HOURS = r"(?:h|hrs?|hours?|時間)"
 _MINUTES = r"(?:m|mins?|minutes?|分)"
 _IN_WORDS = re.compile(rf"(?:(\d{{1,3}}(?:[.,]\d+)?)\s*{_HOURS})?\s*(?:(\d{{1,4}})\s*{_MINUTES}?)?", re.IGNORECASE)
+_ISO_DURATION = re.compile(r"PT(?:(\d{1,3})H)?(?:(\d{1,4})M)?", re.IGNORECASE)  # "PT1H30M", as calendars write it
 _BULLET = re.compile(r"[\u2022\u30fb*]\s")  # "• item", "・ item", "* item": a list as word processors write it
 
 
@@ -222,7 +223,10 @@ def _type_message(error: jsonschema.ValidationError, source: str | None) -> str:
 
 
 def _minutes_in_words(value: Any) -> int | None:
-    """The minutes a length written in words says ("1h30": 90), if it reads as one."""
+    """The minutes a length written in words says ("1h30": 90, ISO 8601's "PT1H30M" too), if
+    it reads as one."""
+    if isinstance(value, str) and (iso := _ISO_DURATION.fullmatch(value.strip())) and any(iso.groups()):
+        return (int(iso[1] or 0) * 60 + int(iso[2] or 0)) or None
     words = _IN_WORDS.fullmatch(value.strip()) if isinstance(value, str) else None
     if words is None or not any(words.groups()) or not re.search(r"\D", value.strip()):
         return None
