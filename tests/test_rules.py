@@ -807,6 +807,11 @@ REFERENCES = [
          {C: course(extra="prerequisites: [intro]\n"), T: track()},
          {C: course(extra="prerequisites: []\n"), T: track()},
          [error(C, 10, 17, "self-reference", "prerequisites[0]: a course cannot list itself")]),
+    Case("an-id-copied-from-a-prerequisite-is-said-at-id-once",  # not also "a course cannot list itself"
+         {**other("base"), "courses/copy/course.yml": course("copy", "prerequisites: [base]\n").replace("id: copy",
+                                                                                                        "id: base")},
+         {**other("base"), **other("copy", "prerequisites: [base]\n")},
+         [error("courses/copy/course.yml", 1, 5, "id-matches-name", "id: 'base' must equal the folder 'copy'")]),
     Case("prerequisite-cycle-of-two",
          {**other("a", "prerequisites: [b]\n"), **other("b", "prerequisites: [a]\n")},
          {**other("a", "prerequisites: [b]\n"), **other("b")},
