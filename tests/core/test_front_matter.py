@@ -69,3 +69,13 @@ def test_a_block_below_the_first_line_is_refused_where_it_starts() -> None:
     assert problems("\n---\nNote: this page covers the admin console.\n\nBody text.\n") == []
     assert problems("<!-- markdownlint-disable MD041 -->\n---\nAudience: administrators\n---\n\nBody\n") == []
     assert problems("# Notes\n\n---\nauthoring: true\n---\n") == []
+
+
+def test_authoring_written_as_text_says_the_page_would_be_published() -> None:
+    """MultiMarkdown's metadata (no '---') holds text: "true" is no true, and the page for
+    authors is published; it was told 'authoring' must be true or false, as it had written."""
+    for text, where in (("authoring: true\n\n# Notes\n", (1, 1)), ('---\nauthoring: "true"\n---\n# Notes\n', (2, 1))):
+        [problem] = split_page(text).problems
+        assert (problem.line, problem.column) == where
+        assert "'authoring' is the text 'true' here, not true, so the page would be published; write true " \
+               "without quotes, in metadata between two '---' lines" in problem.message

@@ -443,6 +443,10 @@ def _meta_problem(key: str, value: Any) -> str | None:
         # Material's search also reads a boost; Pagefind, which searches the site, has no
         # page boost, and a setting that would do nothing is refused rather than ignored.
         return "'search' may only set exclude (true/false); the site search has no per-page boost"
+    elif key == "authoring" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        # MultiMarkdown's metadata, without '---' lines, holds text only: "true" is no true.
+        return (f"'authoring' is the text '{value.strip()}' here, not {value.strip().lower()}, so the page would be "
+                f"published; write {value.strip().lower()} without quotes, in metadata between two '---' lines")
     elif key == "authoring" and not isinstance(value, bool):
         return "'authoring' must be true or false"
     return None
