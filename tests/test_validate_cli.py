@@ -545,6 +545,16 @@ def test_theme_values_the_templates_cannot_read_are_refused_by_both(catalog, run
     assert built.returncode == 1 and expected in built.stderr and "Traceback" not in built.stderr
 
 
+def test_a_byte_of_mkdocs_yml_that_is_no_utf8_is_said_where_it_is(catalog, run_cli):
+    """It was "position 4024", with no line; content files say where."""
+    catalog.course("intro", COURSE)
+    catalog.write("mkdocs.yml", MKDOCS_TEMPLATE.format(audience="public").encode() + "extra:\n  cafè: \"caf".encode()
+                  + b"\xe9\"\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err.splitlines()) == (2, [
+        "mkdocs.yml:16:13: error: invalid continuation byte: this is not UTF-8 text (hint: save the file as UTF-8)"])
+
+
 def test_a_usage_error_in_a_real_process_is_one_line_on_stderr(tmp_path):
     result = run_process("validate", "-f", tmp_path / "missing.yml")
     assert result.returncode == 2

@@ -470,6 +470,8 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     except (ConfigurationError, UnicodeDecodeError, ValueError) as error:
         if isinstance(error.__context__, yaml.MarkedYAMLError):  # MkDocs words it without a place
             raise ConfigError("configuration errors", _syntax_diagnostics(config_file, error.__context__)) from None
+        if isinstance(read := error.__context__, yaml.reader.ReaderError) and isinstance(read.name, str):
+            raise ConfigError("configuration errors", [_undecodable(config_file, Path(read.name), read)]) from None
         raise ConfigError(f"{config_file}: cannot read the MkDocs config: {error}") from None
     raw = _plugin_entry(config.get("plugins"))
     if raw is NOT_LISTED:
@@ -510,6 +512,16 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
 
 
 STRICT_FAILS = "`mkdocs build --strict` fails on it"
+
+
+def _undecodable(config_file: Path, path: Path, error: yaml.reader.ReaderError) -> Diagnostic:
+    """A byte of ``path`` (mkdocs.yml or a file it inherits) that is no UTF-8, where it is:
+    PyYAML says only its offset."""
+    raw = path.read_bytes()[:error.position]
+    before = raw[raw.rfind(b"\n") + 1:].decode("utf-8", "replace")  # columns count characters
+    return Diagnostic(os.path.relpath(path, config_file.parent).replace(os.sep, "/"), raw.count(b"\n") + 1,
+                      len(before) + 1, "error", f"{error.reason}: this is not UTF-8 text", "encoding",
+                      hint="save the file as UTF-8")
 
 
 def _syntax_diagnostics(config_file: Path, error: yaml.MarkedYAMLError) -> list[Diagnostic]:
