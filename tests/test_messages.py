@@ -83,7 +83,9 @@ def test_site_mistakes_are_positioned_and_english_stands_in(tmp_path: Path) -> N
         "course.for: [Für]\n"
         "nav.catalog: {one: Katalog, other: Kataloge}\n"
         "course.level: Stufe\n"
-        "course.level: Niveau\n",  # the first was kept, silently
+        "course.level: Niveau\n"  # the first was kept, silently
+        "session.in_zone: '{time.__class__} ({zone})'\n"  # shown as written on every page: no placeholder
+        "course.cohort: {one: '{count Person', other: '{count} Personen'}\n",
         encoding="utf-8",
     )
     messages, problems = load_messages("de", tmp_path)
@@ -94,6 +96,8 @@ def test_site_mistakes_are_positioned_and_english_stands_in(tmp_path: Path) -> N
         ("locales/de.yml", 4, 13, "messages-text"),
         ("locales/de.yml", 5, 14, "messages-text"),
         ("locales/de.yml", 7, 1, "yaml-duplicate-key"),
+        ("locales/de.yml", 8, 18, "messages-placeholder"),
+        ("locales/de.yml", 9, 16, "messages-placeholder"),
     ]
     problems = sorted(problems, key=lambda p: p.line)
     assert problems[4].message == "message 'nav.catalog' is one text, not one per count"

@@ -184,6 +184,11 @@ def _problem(key: str, text: Any, language: str, reference: Mapping[str, Text] |
                     "messages-plural", "write e.g. {one: '{count} week', other: '{count} weeks'}")
     elif not isinstance(text, str):
         return f"message '{key}' must be text", "messages-text", "quote it"
+    forms = text.values() if isinstance(text, Mapping) else (text,)
+    if any(brace in _PLACEHOLDER.sub("", form) for form in forms for brace in "{}"):
+        return (f"message '{key}' has a '{{' or '}}' that is no placeholder, which pages would show as written",
+                "messages-placeholder", "write placeholders as {name}, with the names the English text uses, and "
+                "no other braces")
     if reference is not None:
         unknown = placeholders(text) - placeholders(reference[key])
         if unknown:
