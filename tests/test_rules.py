@@ -571,6 +571,11 @@ SESSIONS = [
          {C: course(extra=session(more="    registration_url: https://events.example.com/register/42\n"), **LIVE)},
          [error(C, 13, 23, "schema-pattern", "sessions[0].registration_url: 'javascript:alert(document.cookie)' "
                 + WEB_ADDRESS)]),
+    Case("session-registration-url-has-no-user-name",  # it leads to the host after the '@'
+         {C: course(extra=session(more="    registration_url: https://academy.test@evil.example/r\n"), **LIVE)},
+         {C: course(extra=session(more="    registration_url: https://events.example/@academy/r\n"), **LIVE)},
+         [error(C, 13, 23, "schema-pattern", "sessions[0].registration_url: 'https://academy.test@evil.example/r' "
+                + WEB_ADDRESS)]),
     Case("session-unknown-key-at-key-missing-key-at-mapping",
          {C: course(extra=SESSION.replace("timezone", "place").format(start="2026-12-03T16:00", zone="UTC"),
                     **LIVE)},
