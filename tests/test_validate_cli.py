@@ -710,8 +710,6 @@ def test_a_long_plan_id_is_quoted_bounded(catalog, run_cli):
     pytest.param("site_name: x\nplugins:\n  - search\n",
                  "syllabus: error: mkdocs.yml: the 'syllabus' plugin is not enabled under 'plugins'",
                  id="plugin-not-enabled"),
-    pytest.param(b"site_name: \xff\n", "syllabus: error: mkdocs.yml: cannot read the MkDocs config",
-                 id="mkdocs-yml-not-utf8"),
 ])
 def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, message):
     catalog.write("mkdocs.yml", config)
@@ -724,6 +722,8 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
 
 
 @pytest.mark.parametrize(("config", "diagnostic"), [
+    pytest.param(b"site_name: \xff\n", "mkdocs.yml:1:12: error: invalid start byte: this is not UTF-8 text (hint: save "
+                 "the file as UTF-8)", id="mkdocs-yml-not-utf8"),
     pytest.param("site_name: [x\n", "mkdocs.yml:1:12: error: the '[' opened on line 1 column 12 is never closed "
                  "(hint: end the value of 'site_name' with ']')", id="unclosed-flow-list"),
     pytest.param("site_name: x\nextra:\n\tfoo: 1\n", "mkdocs.yml:3:1: error: YAML indents with spaces; line 3 starts "
