@@ -252,6 +252,30 @@ def test_the_internal_site_has_the_authoring_pages(catalog, run_cli, tmp_path, m
         "'../../reference/fields/index.md' not found in the site"]
 
 
+def test_the_files_of_pages_for_authors_go_with_them(catalog, run_cli, tmp_path, monkeypatch):
+    """A page for authors left the public site; notes.txt and a picture beside it were
+    published, to anyone with their address. A folder of pages for authors only keeps its files;
+    the site's own pictures (assets/) stay, and the internal site has them all."""
+    write_catalog(catalog, "# Intro\n\nSee [the notes](../../authors/notes.txt).\n")
+    catalog.write("docs/authors/guide.md", "---\nauthoring: true\n---\n\n# For authors\n\n[Notes](notes.txt) "
+                                           "![Flow](pictures/flow.png) ![Logo](../assets/logo.png)\n")
+    catalog.write("docs/authors/notes.txt", "CANARY-AUTHORS-NOTES\n")
+    catalog.write("docs/authors/pictures/flow.png", b"\x89PNG\r\n\x1a\n")
+    catalog.write("docs/assets/logo.png", b"\x89PNG\r\n\x1a\n")
+    assert validate(run_cli, catalog) == [("courses/intro/index.md", 3, 17, "'../../authors/notes.txt' is in a folder "
+                                           "of pages for authors only, which only the internal site publishes, with "
+                                           "their files")]
+    write_catalog(catalog, "# Intro\n\nNo link.\n")
+    site = tmp_path / "public"
+    build_site(catalog.config, site)
+    assert not (site / "authors").exists() and (site / "assets/logo.png").is_file()
+    assert not [path for path in site.rglob("*") if path.is_file() and b"CANARY-AUTHORS" in path.read_bytes()]
+    internal = tmp_path / "internal"
+    (catalog.root / "docs/authors.md").unlink()  # the fixture's page for authors links nowhere, on purpose
+    build_site(catalog.config, internal, env={"SYLLABUS_AUDIENCE": "internal"})
+    assert (internal / "authors/notes.txt").is_file() and (internal / "authors/pictures/flow.png").is_file()
+
+
 # (validation.links settings, page body, what validate reports) for links only some settings fail.
 BY_SETTING = [
     ({"absolute_links": "relative_to_docs"}, "[a](/courses/intro/setpu.md) [b](/guide.md) [c](/nope.pdf)",

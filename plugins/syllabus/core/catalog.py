@@ -33,6 +33,7 @@ from .pages import (
     PageLinks,
     PageRenderer,
     RenderBudget,
+    files_for_authors,
     for_authors,
     render_seconds,
     split_page,
@@ -529,7 +530,7 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
     generated = {(output := output_path(path, options.use_directory_urls)).casefold(): (path, output)
                  for path in generated_pages(catalog, options)}
     generated.update((path.casefold(), (path, path)) for path in generated_files(catalog, options.today))
-    published_docs, authoring_docs = [], []
+    published_docs, authoring_docs, docs_pages = [], [], {}  # docs_pages: site path -> for authors
     docs_outputs: dict[str, str] = {}  # what each docs/ file is published as, and its source
     shown = {"course": set(visible.courses), "track": set(visible.tracks), "plan": set(visible.plans)}
     for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
@@ -551,7 +552,8 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
                                            lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
         if clash is not None:
             continue
-        if text is not None and not options.publishes_authoring_pages and for_authors(text):
+        docs_pages[site_path] = text is not None and not options.publishes_authoring_pages and for_authors(text)
+        if docs_pages[site_path]:
             authoring_docs.append(site_path)
             continue  # not on this site: the build leaves it out
         published_docs.append(site_path)
@@ -560,6 +562,9 @@ def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRen
             docs_texts[source] = text
         if hidden and text is not None:
             _report_hidden_references(source, text, hidden, report)
+    if attached := files_for_authors(docs_pages, published_docs):  # left out with their pages, as the build does
+        published_docs = [path for path in published_docs if path not in attached]
+        authoring_docs += sorted(attached)
     if renderer is not None and options.links.checked:  # validate; the build has MkDocs check them
         to_hidden = check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options,
                                 report, for_authors=authoring_docs)

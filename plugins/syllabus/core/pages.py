@@ -12,12 +12,13 @@ Nothing here imports MkDocs: ``syllabus validate`` renders with Python-Markdown 
 
 from __future__ import annotations
 
+import posixpath
 import re
 import signal
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from html import unescape
 from types import FrameType
@@ -95,6 +96,30 @@ def for_authors(text: str) -> bool:
     """Whether a hand-written page is for authors (``authoring: true`` in its front matter),
     which only sites that publish authoring pages have."""
     return _split(text).meta.get("authoring") is True
+
+
+def files_for_authors(pages: Mapping[str, bool], files: Iterable[str]) -> set[str]:
+    """Which of the docs folder's ``files`` (site paths of pictures and downloads) go with the
+    pages for authors: those whose nearest folder holding pages (theirs, or one above) holds
+    pages for authors and none for readers (``pages``: site path -> for authors). A site that
+    leaves the pages out leaves these out too: notes.txt beside an authoring page was published."""
+    readers, authors = set(), set()
+    for page, is_for_authors in pages.items():
+        folders = (authors if is_for_authors else readers)
+        folder = posixpath.dirname(page)
+        while folder not in folders:  # each folder up to the top, once
+            folders.add(folder)
+            if not folder:
+                break
+            folder = posixpath.dirname(folder)
+    kept = set()
+    for file in files:
+        folder = posixpath.dirname(file)
+        while folder and folder not in readers and folder not in authors:
+            folder = posixpath.dirname(folder)
+        if folder in authors and folder not in readers:
+            kept.add(file)
+    return kept
 
 
 def _split(text: str) -> PageSource:

@@ -424,7 +424,7 @@ class _Site:
         self.paths = pages | (files - self.markdown_downloads) | options.theme_files
         self.unpublished = options.docs_unpublished or frozenset()
         self.use_directory_urls = options.use_directory_urls
-        self.for_authors = for_authors  # docs pages with authoring: true, which this site leaves out
+        self.for_authors = for_authors  # docs pages with authoring: true and their files: left out here
         self.unpublished_items = unpublished_items  # the ids of the items this site leaves out, by folder
         self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
         for path in sorted(self.paths):
@@ -574,6 +574,9 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if target.startswith(docs) and site.has(inside := target.removeprefix(docs)):
             return _Broken(f"'{url}' not found in the site, which has no {docs} folder (did you mean "
                            f"'{posixpath.relpath(inside, here)}'?)", f"link a page of {docs} by its place in the site")
+        if target in site.for_authors and posixpath.splitext(target)[1].lower() not in MARKDOWN_SUFFIXES:
+            return _Broken(f"'{url}' is in a folder of pages for authors only, which only the internal site "
+                           "publishes, with their files", "move the file to a folder of pages for readers")
         if target in site.for_authors:
             return _Broken(f"'{url}' is a page for authors (authoring: true), which only the internal site publishes",
                            "link it from other authoring pages only, or remove authoring: true from it")

@@ -46,6 +46,7 @@ from ..core.model import Catalog, reading_language
 from ..core.pages import (
     MarkdownLinks,
     RenderBudget,
+    files_for_authors,
     joined_lines,
     lead_text,
     plain_title,
@@ -325,8 +326,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                    and (problem := docs_file_problem(Path(f.abs_src_path), f.src_uri, self.options.site_assets))]
         if refused:
             raise PluginError("\n".join(refused))
-        if not self.options.publishes_authoring_pages:
-            for file in [f for f in files.documentation_pages() if _is_authoring_page(f)]:
+        if not self.options.publishes_authoring_pages:  # pages for authors, with the files that go with them
+            from_docs = [f for f in files if f.abs_src_path and f.generated_by is None
+                         and Path(f.abs_src_path).is_relative_to(docs)]
+            pages = {f.src_uri: _is_authoring_page(f) for f in from_docs if f.is_documentation_page()}
+            attached = files_for_authors(pages, (f.src_uri for f in from_docs if not f.is_documentation_page()))
+            for file in [f for f in from_docs if pages.get(f.src_uri) or f.src_uri in attached]:
                 files.remove(file)
         # A course's values are made once per build for every output that needs them, and
         # serving, again only for edited courses.
