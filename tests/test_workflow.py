@@ -185,6 +185,7 @@ def test_new_refuses_what_could_not_validate(catalog: CatalogDir, run_cli) -> No
     assert no_course.code == 2 and "syllabus new course" in no_course.err
     bad_owner = run_cli("new", "course", "x-course", "--owner", "not an owner", "-f", catalog.config)
     assert bad_owner.code == 2 and "would not be valid" in bad_owner.err
+    assert "owners[0]: expected GitHub handle or Email address, got 'not an owner'" in bad_owner.err  # as validate
     assert not (catalog.root / "tracks").exists() and not (catalog.root / "courses").exists()
 
 

@@ -22,6 +22,7 @@ from ..core.catalog import linked_folder, load_catalog
 from ..core.config import Options
 from ..core.report import Report
 from ..core.rules import PLACEHOLDER, windows_name_problem
+from ..core.schema_messages import messages_for
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
 from ..core.yamlsafe import YamlRejected, load_text
@@ -222,7 +223,7 @@ def _schema_problem(kind: str, text: str, schemas: SchemaSet) -> str | None:
         errors = schemas.errors(kind, load_text(text).data)
     except YamlRejected as rejected:
         return rejected.problems[0].message
-    return errors[0].message if errors else None
+    return next(messages_for(errors[0], {})).message if errors else None  # as validate words it
 
 
 def write_new(root: Path, files: dict[str, str]) -> list[str]:
