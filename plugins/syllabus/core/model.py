@@ -187,8 +187,16 @@ class Course(Published):
         Kiritimati that ended the day before and drop one in Los Angeles still to come. A
         weekly program stays until its last meeting ends; the page script hides each session
         once it ends, between builds."""
-        begins = day_begins(today)
-        return tuple(sorted((s for s in self.sessions if self.ends_last(s) >= begins), key=lambda s: s.starts_at))
+        if (upcoming := self._upcoming_by_day.get(today)) is None:  # a build asks for each course's many times
+            begins = day_begins(today)
+            upcoming = tuple(sorted((s for s in self.sessions if self.ends_last(s) >= begins),
+                                    key=lambda s: s.starts_at))
+            self._upcoming_by_day[today] = upcoming
+        return upcoming
+
+    @cached_property
+    def _upcoming_by_day(self) -> dict[dt.date, tuple[Session, ...]]:
+        return {}
 
     def session_minutes(self, session: Session) -> int:
         """How long each meeting of ``session`` lasts: its own length, else the course's."""
