@@ -681,7 +681,10 @@ def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str
     found, cursor = [], 0
     for tag in _PICTURE.findall(published):
         source = unescape(address.group(1)) if (address := _PICTURE_SOURCE.search(tag)) else ""
-        at = body.find(source, cursor) if source else -1  # each picture's, in order: described ones too
+        # Each picture's address where Markdown or HTML writes one, in order (described ones too).
+        places = [at + len(before) for before in ("](", "]( ", "]: ", 'src="', "src='", "src=")
+                  if (at := body.find(before + source, cursor)) != -1]
+        at = min(places) if source and places else -1
         cursor = cursor if at == -1 else at + len(source)
         if (text := _PICTURE_TEXT.search(tag)) is None or not unescape(text.group(1)).strip():
             at = max(at, 0)
