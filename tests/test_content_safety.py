@@ -783,14 +783,14 @@ def test_a_picture_without_text_is_a_warning_where_it_is_written(site_catalog: C
     """`![](flow.png)` published alt="": screen readers skip it, and nothing said so."""
     for name in ("flow.png", "map.png", "a b.png"):
         site_catalog.write(f"courses/c/{name}", b"\x89PNG\r\n\x1a\n")
-    site_catalog.write("courses/c/unit.md", "# Unit\n\nSee maps ![](flow.png) and ![The map](map.png).\n\n"
+    site_catalog.write("courses/c/unit.md", "# Unit\n\nflow.png: ![](flow.png) and ![The map](map.png).\n\n"
                                             '<img src="../map.png" alt="  ">\n\n![ ](flow.png)\n')
     result = run_cli("validate", "--format", "json", "-f", site_catalog.config)
     said = [(d["line"], d["column"], d["message"], d["severity"]) for d in json.loads(result.out)
             if d["rule"] == "picture-text"]
     message = "the picture '{}' has no text for those who cannot see it (a screen reader skips it)"
     # Each at its address, not at the first 'map' or 'flow' of the text before it.
-    assert said == [(3, 14, message.format("flow.png"), "warning"), (5, 11, message.format("../map.png"), "warning"),
+    assert said == [(3, 15, message.format("flow.png"), "warning"), (5, 11, message.format("../map.png"), "warning"),
                     (7, 6, message.format("flow.png"), "warning")]
     assert result.code == 0
 
