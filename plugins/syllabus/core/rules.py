@@ -144,16 +144,32 @@ def runs_in_browsers(name: str) -> bool:
 
 
 def reads_as_markup(path: Path) -> bool:
-    """Whether the file at ``path`` begins as a web page or XML does: "<" first, after a
-    byte-order mark and whitespace. A server that sends no type for it (Apache, for a suffix
-    it does not know) leaves browsers to sniff its first bytes (MIME Sniffing Standard 7.1),
-    and they run such a file as HTML or XML on the site's origin; nothing else is sniffed so."""
+    """Whether the file at ``path``, which a server may send with no type, begins as a web page
+    or XML does: "<" first, after a byte-order mark (UTF-8, -16 or -32, read as that encoding)
+    and control characters or spaces. A server that sends no type for it (Apache, for a suffix
+    it does not know; for ``notes.xhtm.yaml``, the XML type of ``.xhtm``) leaves browsers to
+    read its first bytes (MIME Sniffing Standard 7.1), and they run such a file as HTML or XML
+    on the site's origin. A file whose last suffix every server types (DOCS_FILE_SUFFIXES, a
+    ``.txt`` cheat sheet starting "<Ctrl>+K") is never read so."""
+    suffixes = [suffix.lower() for suffix in PurePosixPath(path.name).suffixes]
+    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
+        suffixes.pop()
+    if suffixes and suffixes[-1] in DOCS_FILE_SUFFIXES:
+        return False
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFFED_BYTES)
     except OSError:
         return False  # unreadable: said where it is read
-    return head.removeprefix(codecs.BOM_UTF8).lstrip(b"\t\n\x0c\r ").startswith(b"<")
+    for mark, encoding in _BYTE_ORDER_MARKS:
+        if head.startswith(mark):
+            head = head[len(mark):].decode(encoding, "ignore").encode("utf-8")
+            break
+    return head.lstrip(bytes(range(33))).startswith(b"<")
+
+
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),  # before UTF-16's
+                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 # Functions whose string arguments a browser fetches (url("x") as url(x); image-set("x" 1x)).
