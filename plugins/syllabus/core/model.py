@@ -298,18 +298,24 @@ class Misordered(NamedTuple):
     through: tuple[str, ...]
 
 
-def _needed_by(course_id: str, courses: Mapping[str, Course]) -> dict[str, tuple[str, ...]]:
-    """Every course ``course_id`` needs, directly or through others, with the shortest chain
-    of courses between them (breadth first; a cycle ends where it comes back)."""
-    needed: dict[str, tuple[str, ...]] = {}
+def _listed_needs(course_id: str, courses: Mapping[str, Course],
+                  listed: Mapping[str, int]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The courses of a track (``listed``) that ``course_id`` needs, directly or through courses
+    the track does not list, nearest first, each with the courses between (breadth first; the
+    search stops at a listed course, whose own needs are its own, so it stays linear in the
+    catalog for each course, and a cycle ends where it comes back)."""
+    seen = {course_id}
     queue = deque([(course_id, ())])
     while queue:
         current, through = queue.popleft()
         for prerequisite in course.prerequisites if (course := courses.get(current)) else ():
-            if prerequisite not in needed and prerequisite != course_id:
-                needed[prerequisite] = through
+            if prerequisite in seen:
+                continue
+            seen.add(prerequisite)
+            if prerequisite in listed:
+                yield prerequisite, through
+            else:
                 queue.append((prerequisite, (*through, prerequisite)))
-    return needed
 
 
 @dataclass(frozen=True)
@@ -344,18 +350,20 @@ class Track(Published):
         return {item.course: item for item in self.items}
 
     def misordered(self, courses: Mapping[str, Course]) -> Iterator[Misordered]:
-        """Each course listed before one of its prerequisites that the track also lists,
-        directly or through courses the track leaves out (c needs b, which needs a: listing c
-        before a puts a learner in c without a). A prerequisite the track leaves out is not its
-        concern; a course needing itself, or caught in a cycle, is the course's error."""
-        listed = set(self.course_ids)
-        seen: set[str] = set()
-        for s_index, section in enumerate(self.sections):
-            for i_index, item in enumerate(section.items):
-                for prerequisite, through in _needed_by(item.course, courses).items():
-                    if prerequisite in listed and prerequisite not in seen and prerequisite != item.course:
-                        yield Misordered(s_index, i_index, item.course, prerequisite, through)
-                seen.add(item.course)
+        """Each course listed before a prerequisite that the track also lists: each such direct
+        one, else the nearest it needs through courses the track leaves out (c needs b, which
+        needs a: listing c before a puts a learner in c without a); one a course needs through
+        another course of the track is that course's to report. A prerequisite the track leaves
+        out is not its concern; a course needing itself, or caught in a cycle, is the course's."""
+        position = {}
+        for index, course_id in enumerate(self.course_ids):
+            position.setdefault(course_id, index)
+        for index, (s_index, i_index, item) in enumerate(
+                (s, i, item) for s, section in enumerate(self.sections) for i, item in enumerate(section.items)):
+            later = [found for found in _listed_needs(item.course, courses, position) if position[found[0]] > index]
+            direct = [found for found in later if not found[1]]
+            for prerequisite, through in direct or later[:1]:
+                yield Misordered(s_index, i_index, item.course, prerequisite, through)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Track:

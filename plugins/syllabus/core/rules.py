@@ -977,7 +977,8 @@ class _CrossFile:
                     found.course in self.tangle_of.get(between, ()) for between in found.through):
                 continue  # no order of the two would do: the cycle is reported at its course
             path = ("sections", found.section, "courses", found.item)
-            through = f" (needed through {', '.join(map(quoted, found.through))})" if found.through else ""
+            between = [*map(quoted, found.through[:3]), *(["..."] if len(found.through) > 3 else [])]
+            through = f" (needed through {', '.join(between)})" if found.through else ""
             self.report.on(track.source, path, f"{dotted(path)}: '{found.course}' is listed before its "
                            f"prerequisite '{found.prerequisite}'{through}; move it after", "track-order")
 
