@@ -810,13 +810,20 @@ def test_a_picture_without_text_is_a_warning_where_it_is_written(site_catalog: C
                                  "@font-face { src: url(https://fonts.example/f.woff2) format('woff2') }",
                                  ".a { cursor: u\\72l(https://escaped.example/c) }",
                                  '.b { background: url("\\\\\\\\backslashes.example/x") }',
-                                 '.c { background-image: image-set("https://set.example/a.png" 1x) }'],
-                         ids=["import-url", "import-string", "url", "font-face", "escaped", "backslashes", "image-set"])
+                                 '.c { background-image: image-set("https://set.example/a.png" 1x) }',
+                                 ':root { --a: "https://var.example/v.png" } '
+                                 "html { background-image: image-set(var(--a) 1x) }",
+                                 "utf-16:body { background: url(https://utf16.example/u.png) }"],
+                         ids=["import-url", "import-string", "url", "font-face", "escaped", "backslashes", "image-set",
+                              "custom-property", "utf-16"])
 def test_a_stylesheet_every_page_loads_fetches_nothing_from_another_host(site_catalog: CatalogDir, run_cli,
                                                                         tmp_path: Path, css: str) -> None:
     """extra_css must be the site's own file, and was, but what it fetched was not checked:
-    every visitor's browser asked other hosts for it."""
-    site_catalog.write("docs/stylesheets/extra.css", f"/* https://ok.example/ in a comment */\n{css}\n")
+    every visitor's browser asked other hosts for it. A custom property's string reaches
+    image-set() through var(); a UTF-16 file is read as its byte-order mark says."""
+    text = f"/* https://ok.example/ in a comment */\n{css.removeprefix('utf-16:')}\n"
+    site_catalog.write("docs/stylesheets/extra.css", b"\xff\xfe" + text.encode("utf-16-le")
+                       if css.startswith("utf-16:") else text)
     site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8")
                        + "extra_css: [stylesheets/extra.css]\n")
     out = refused(site_catalog, run_cli, tmp_path, "docs/stylesheets/extra.css:1:1")
@@ -824,7 +831,7 @@ def test_a_stylesheet_every_page_loads_fetches_nothing_from_another_host(site_ca
 
 
 def test_a_stylesheet_fetching_its_own_files_is_published(site_catalog: CatalogDir, run_cli) -> None:
-    site_catalog.write("docs/stylesheets/extra.css", '.a { content: "see: https://x.example"; background: '
+    site_catalog.write("docs/stylesheets/extra.css", '.a { content: "Note: see the guide"; background: '
                        'url(../img/x.png), url("data:image/png;base64,AAAA") }\n@import "more.css";\n')
     site_catalog.write("docs/stylesheets/more.css", "a { color: red }\n")
     site_catalog.write("mkdocs.yml", site_catalog.config.read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ import stat
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 import tinycss2
 
@@ -172,46 +171,42 @@ _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "
                      (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
-# Functions whose string arguments a browser fetches (url("x") as url(x); image-set("x" 1x)).
-_FETCHING_FUNCTIONS = frozenset({"url", "src", "image", "image-set", "-webkit-image-set"})
-
-
 def stylesheet_fetches_elsewhere(path: Path) -> str | None:
-    """The first address in the stylesheet at ``path`` that a browser would fetch from
-    another host (``@import "https://..."``, ``url(//...)``, an image-set), as CSS reads it:
-    tokenized by tinycss2 (CSS Syntax 3), escapes resolved, comments left out, backslashes
-    read as slashes. Every page loads the site's stylesheets, so every visitor would ask."""
+    """The first address in the stylesheet at ``path`` that a browser could fetch from
+    another host, as CSS reads it: decoded as browsers decode a stylesheet (its byte-order
+    mark, then @charset), tokenized by tinycss2 (CSS Syntax 3: escapes resolved, comments left
+    out). Every url() and every string counts, wherever it is written: a custom property
+    (``--a: "https://..."``) reaches image-set() through var(), so no list of the places
+    that fetch would do. Every page loads the site's stylesheets, so every visitor would ask."""
     try:
-        tokens = tinycss2.parse_component_value_list(path.read_bytes().decode("utf-8", "replace"),
-                                                     skip_comments=True)
+        rules, _ = tinycss2.parse_stylesheet_bytes(path.read_bytes(), skip_comments=True)
     except OSError:
         return None  # unreadable: said where it is read
-    return next((address for address in _fetched(tokens, fetching=False) if _elsewhere(address)), None)
+    return next((address for address in _addresses(rules) if _elsewhere(address)), None)
 
 
-def _fetched(tokens: Iterable[Any], *, fetching: bool) -> Iterator[str]:
-    importing = False  # in an @import's prelude, whose string is an address too
-    for token in tokens:
-        if token.type == "url" or (token.type == "string" and (fetching or importing)):
-            yield token.value
-        elif token.type == "function":
-            yield from _fetched(token.arguments, fetching=token.lower_name in _FETCHING_FUNCTIONS)
-        elif token.type in ("() block", "[] block", "{} block"):
-            yield from _fetched(token.content, fetching=fetching)
-        importing = (token.type == "at-keyword" and token.lower_value == "import") or (
-            importing and not (token.type == "literal" and token.value == ";") and token.type != "{} block")
+def _addresses(nodes: Iterable[Any]) -> Iterator[str]:
+    """Every url() and string of ``nodes`` (rules, declarations and tokens), blocks included."""
+    for node in nodes:
+        if node.type in ("url", "string"):
+            yield node.value
+        for part in ("prelude", "content", "arguments", "value"):
+            if isinstance(children := getattr(node, part, None), list):
+                yield from _addresses(children)
 
 
 def _elsewhere(address: str) -> bool:
-    """Whether a browser fetches ``address`` from another host: it has a scheme (data: holds
-    its bytes itself) or starts with "//", read as browsers read it (C0 controls and spaces
-    trimmed, tabs and line breaks dropped, backslashes as slashes)."""
+    """Whether a browser could fetch ``address`` from another host: it starts with "//" or
+    with a scheme browsers fetch from (http: and the like; "Note: ..." in a content string
+    and data:, which holds its bytes itself, are none), read as browsers read it (C0 controls
+    and spaces trimmed, tabs and line breaks dropped, backslashes as slashes)."""
     read = re.sub(r"[\t\n\r]", "", address).strip("".join(map(chr, range(33)))).replace("\\", "/")
-    try:
-        scheme = urlsplit(read).scheme.lower()
-    except ValueError:  # "http://[x": no address Python reads; a browser might read it otherwise
-        return True
-    return read.startswith("//") or scheme not in ("", "data")
+    scheme = _SCHEME.match(read)
+    return read.startswith("//") or (scheme is not None and scheme.group(1).lower() in _FETCHED_SCHEMES)
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_FETCHED_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss", "file"})
 
 
 MARKUP_MESSAGE = ("begins with '<' as a web page does, which a browser runs as one (with its script, from this "
