@@ -533,7 +533,11 @@ def test_a_key_mkdocs_does_not_know_is_said_where_it_is(catalog, run_cli, tmp_pa
      "mean 'fontawesome/brands/github'?)"),
     ("theme:\n  name: material\nextra:\n  alternate: 5\n",
      "mkdocs.yml:4:14: error: extra.alternate: the theme reads it as a list of mappings, not 5"),
-], ids=["icon", "icon-path", "palette", "social", "social-icon", "alternate"])
+    ("theme:\n  name: material\nextra:\n  social:\n    - {icon: fontawesome/brands/github, link: 5}\n",
+     "mkdocs.yml:5:47: error: extra.social[0].link: must be an address, not 5"),
+    ("theme:\n  name: material\nextra:\n  social:\n    - {name: GitHub, link: https://x.test}\n",
+     "mkdocs.yml:5:7: error: extra.social[0]: an entry needs an icon, such as fontawesome/brands/github"),
+], ids=["icon", "icon-path", "palette", "social", "social-icon", "alternate", "social-link", "social-no-icon"])
 def test_theme_values_the_templates_cannot_read_are_refused_by_both(catalog, run_cli, tmp_path, yaml, expected):
     """Each passed validate and stopped the build with a template traceback (TemplateNotFound)."""
     catalog.course("intro", COURSE)

@@ -265,8 +265,13 @@ def theme_shape_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ..
                                   or not all(isinstance(entry, Mapping) for entry in entries)):
             problems.append((keys, f"the theme reads it as {holds}, not {value!r}"[:200]))
         elif keys == ("extra", "social") and value is not None:
-            problems += [((*keys, index, "icon"), why) for index, entry in enumerate(value)
-                         if (why := icon_problem(entry.get("icon"))) is not None]
+            for index, entry in enumerate(value):
+                if "icon" not in entry:
+                    problems.append(((*keys, index), "an entry needs an icon, such as fontawesome/brands/github"))
+                elif (why := icon_problem(entry["icon"])) is not None:
+                    problems.append(((*keys, index, "icon"), why))
+                if not isinstance(entry.get("link", ""), str):
+                    problems.append(((*keys, index, "link"), f"must be an address, not {entry['link']!r}"[:200]))
     return problems
 
 
