@@ -575,7 +575,7 @@ SESSIONS = [
          {C: course(extra=session(more="    registration_url: https://academy.test@evil.example/r\n"), **LIVE)},
          {C: course(extra=session(more="    registration_url: https://events.example/@academy/r\n"), **LIVE)},
          [error(C, 13, 23, "schema-pattern", "sessions[0].registration_url: 'https://academy.test@evil.example/r' "
-                + WEB_ADDRESS)]),
+                "has a user name before its host, so it leads to evil.example; write the address without it")]),
     Case("session-unknown-key-at-key-missing-key-at-mapping",
          {C: course(extra=SESSION.replace("timezone", "place").format(start="2026-12-03T16:00", zone="UTC"),
                     **LIVE)},

@@ -186,6 +186,7 @@ _HOURS = r"(?:h|hrs?|hours?|時間)"
 _MINUTES = r"(?:m|mins?|minutes?|分)"
 _IN_WORDS = re.compile(rf"(?:(\d{{1,3}}(?:[.,]\d+)?)\s*{_HOURS})?\s*(?:(\d{{1,4}})\s*{_MINUTES}?)?", re.IGNORECASE)
 _ISO_DURATION = re.compile(r"PT(?:(\d{1,3})H)?(?:(\d{1,4})M)?", re.IGNORECASE)  # "PT1H30M", as calendars write it
+_AFTER_USER_NAME = re.compile(r"https?://[^\s/?#\\]*@([^\s/?#\\@]+)")  # https://academy.example@evil.example/
 _BULLET = re.compile(r"[\u2022\u30fb*]\s")  # "• item", "・ item", "* item": a list as word processors write it
 
 
@@ -320,6 +321,10 @@ def _messages_for(
     if keyword == "pattern" and error.validator_value == NOT_BLANK:
         if value:  # "" is reported once, by minLength
             yield SchemaMessage(path, f"{where}: must not be blank (it holds only spaces or invisible characters)")
+        return
+    if keyword == "pattern" and isinstance(value, str) and (host := _AFTER_USER_NAME.match(value)):
+        yield SchemaMessage(path, f"{where}: {_quote(value, source)} has a user name before its host, so it leads to "
+                                  f"{host.group(1)}; write the address without it")
         return
     if keyword == "pattern":
         what = schema.get("title") or "value"
