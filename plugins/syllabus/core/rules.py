@@ -14,8 +14,6 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import tinycss2
-
 from .config import Options, is_id
 from .diagnostics import printable
 from .locale_format import unknown_language
@@ -178,6 +176,8 @@ def stylesheet_fetches_elsewhere(path: Path) -> str | None:
     out). Every url() and every string counts, wherever it is written: a custom property
     (``--a: "https://..."``) reaches image-set() through var(), so no list of the places
     that fetch would do. Every page loads the site's stylesheets, so every visitor would ask."""
+    import tinycss2  # imported only for a site whose mkdocs.yml loads a stylesheet of its own
+
     try:
         rules, _ = tinycss2.parse_stylesheet_bytes(path.read_bytes(), skip_comments=True)
     except OSError:
