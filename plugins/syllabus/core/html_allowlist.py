@@ -261,7 +261,11 @@ _HIGHLIGHTER_CLASS = re.compile(r"(?:{})?(?:-[A-Z][A-Za-z]*)*|language-[\w+#.-]+
 # What code may hold besides text: what highlighters write, and emphasis that hides nothing;
 # nested <sub> shrank a "; curl ... | sh" to 0.14 px, still copied.
 _IN_CODE = frozenset({"pre", "code", "span", "a", "br", "b", "strong", "i", "em", "mark", "kbd", "var", "samp", "u"})
-_ANY_TAG = re.compile(r'<(/?)([a-zA-Z][^\s/>]*)((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*/?>')
+# A tag as the allowlist and Syllabus' templates write them: each attribute a name, or
+# name="value" (a '<' in text is written &lt;, so each '<' starts a tag; a '>' in a value does not end it).
+_ATTRIBUTES = r'((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*/?>'
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)" + _ATTRIBUTES)  # start and end tags
+_START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)" + _ATTRIBUTES)
 _CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 
 
@@ -287,6 +291,18 @@ def hiding_in_code(sanitised: str) -> list[tuple[str, str]]:
     return found
 
 
+_PICTURE_SOURCE = re.compile(r'\ssrc="([^"]*)"')
+_PICTURE_TEXT = re.compile(r'\salt="([^"]*)"')
+
+
+def pictures(sanitised: str) -> list[tuple[str, str]]:
+    """(address, alternative text) of each ``<img>`` of HTML the allowlist returned, as a
+    browser reads them, in page order ("" where there is none)."""
+    return [(unescape(source.group(1)) if (source := _PICTURE_SOURCE.search(attributes)) else "",
+             unescape(text.group(1)) if (text := _PICTURE_TEXT.search(attributes)) else "")
+            for name, attributes in _START_TAG.findall(sanitised) if name.lower() == "img"]
+
+
 def linked_addresses(sanitised: str) -> list[str]:
     """The ``href`` of each ``<a>`` and ``src`` of each ``<img>`` of HTML the allowlist
     returned (:meth:`Allowlist.removals`), as a browser reads them, in page order."""
@@ -294,9 +310,6 @@ def linked_addresses(sanitised: str) -> list[str]:
             for value in _LINK_ATTRIBUTE.findall(tag.group(1))]
 
 
-# Any start tag as the allowlist and Syllabus' templates write them: each attribute a name,
-# or name="value" (a '<' in text is written &lt;, so each '<' starts a tag).
-_START_TAG = re.compile(r'<([a-zA-Z][^\s/>]*)((?:\s+[^\s="<>/]+(?:="[^"]*")?)*)\s*/?>')
 _ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
 _NAME_ATTRIBUTE = re.compile(r'\sname="([^"]*)"')
 

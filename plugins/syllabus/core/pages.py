@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 from .diagnostics import printable
 from .foreign_markdown import RULE as FOREIGN_RULE
 from .foreign_markdown import foreign_syntax
-from .html_allowlist import Allowlist, element_ids, linked_addresses, positioned
+from .html_allowlist import Allowlist, element_ids, linked_addresses, pictures, positioned
 from .locale_format import LANGUAGE_TAG, unknown_language
 from .schema_messages import closest, did_you_mean
 from .yamlsafe import YamlProblem, YamlRejected, forbidden_character, load_text, refused_character
@@ -669,9 +669,6 @@ def _published_links(made_by_markdown: list[str], published: str, ids: frozenset
 
 
 PICTURE_TEXT_RULE = "picture-text"
-_PICTURE = re.compile(r"<img\b[^>]*>")  # as the allowlist writes it: every attribute name="value"
-_PICTURE_SOURCE = re.compile(r'\ssrc="([^"]*)"')
-_PICTURE_TEXT = re.compile(r'\salt="([^"]*)"')
 
 
 def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str]]:
@@ -679,14 +676,13 @@ def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str
     returned it) with no alternative text, found where ``body`` writes its address (else at
     the start): ``![](flow.png)`` publishes ``alt=""``, which tells screen readers to skip it."""
     found, cursor = [], 0
-    for tag in _PICTURE.findall(published):
-        source = unescape(address.group(1)) if (address := _PICTURE_SOURCE.search(tag)) else ""
+    for source, text in pictures(published):
         # Each picture's address where Markdown or HTML writes one, in order (described ones too).
         places = [at + len(before) for before in ("](", "]( ", "]: ", 'src="', "src='", "src=")
                   if (at := body.find(before + source, cursor)) != -1]
         at = min(places) if source and places else -1
         cursor = cursor if at == -1 else at + len(source)
-        if (text := _PICTURE_TEXT.search(tag)) is None or not unescape(text.group(1)).strip():
+        if not text.strip():
             at = max(at, 0)
             found.append((body.count("\n", 0, at) + 1, at - body.rfind("\n", 0, at), printable(source[:80])))
     return found
