@@ -132,12 +132,19 @@ def runs_in_browsers(name: str) -> bool:
     last suffix, or the one before its compression's; or by any suffix before a last one
     some servers do not type (Apache types ``notes.html.yaml`` by ``.html``, knowing no
     ``.yaml``), unless the last is one every server types (Intro.to.XML.pdf is a PDF)."""
-    suffixes = [suffix.lower() for suffix in PurePosixPath(name).suffixes]
-    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
-        suffixes.pop()
+    suffixes = _typed_by(name)
     if not suffixes or suffixes[-1] in BROWSER_DOCUMENT_SUFFIXES:
         return bool(suffixes)
     return suffixes[-1] not in DOCS_FILE_SUFFIXES and not BROWSER_DOCUMENT_SUFFIXES.isdisjoint(suffixes)
+
+
+def _typed_by(name: str) -> list[str]:
+    """The suffixes a server types a file called ``name`` by, in lower case: all of them but
+    a compression's at the end, which it reads as the encoding of the type before."""
+    suffixes = [suffix.lower() for suffix in PurePosixPath(name).suffixes]
+    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
+        suffixes.pop()
+    return suffixes
 
 
 def reads_as_markup(path: Path) -> bool:
@@ -148,10 +155,7 @@ def reads_as_markup(path: Path) -> bool:
     read its first bytes (MIME Sniffing Standard 7.1), and they run such a file as HTML or XML
     on the site's origin. A file whose last suffix every server types (DOCS_FILE_SUFFIXES, a
     ``.txt`` cheat sheet starting "<Ctrl>+K") is never read so."""
-    suffixes = [suffix.lower() for suffix in PurePosixPath(path.name).suffixes]
-    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
-        suffixes.pop()
-    if suffixes and suffixes[-1] in DOCS_FILE_SUFFIXES:
+    if (suffixes := _typed_by(path.name)) and suffixes[-1] in DOCS_FILE_SUFFIXES:
         return False
     try:
         with path.open("rb") as handle:
@@ -579,10 +583,10 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                       severity="warning")
         if zone in session_zones() and start is not None:
             held.append((index, start, zone, session))
-    meetings = len(_entries(data, "sessions")) * (_whole(data.get("program_weeks")) or 1)
+    weeks = _whole(data.get("program_weeks")) or 1
+    meetings = len(_entries(data, "sessions")) * weeks
     for index, start, zone, _ in held if meetings <= MAX_MEETINGS else ():
-        _check_clock_changes(start, zone, _whole(data.get("program_weeks")) or 1, ("sessions", index, "start"),
-                             source, report)
+        _check_clock_changes(start, zone, weeks, ("sessions", index, "start"), source, report)
     _check_schedule(data, held, source, options, report)
     if meetings > MAX_MEETINGS:
         report.on(source, ("sessions",), f"sessions: {meetings:,} meetings ({len(_entries(data, 'sessions'))} "
