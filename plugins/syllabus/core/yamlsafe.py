@@ -210,7 +210,7 @@ def decode(raw: bytes) -> str:
         byte = raw[error.start : error.start + 1].hex()
         guess = f"; the file reads as {name}" if (name := _likely_encoding(raw)) else ""
         message = f"invalid UTF-8 (byte 0x{byte}{guess}); save the file as UTF-8"
-        raise YamlRejected([YamlProblem(*_position_in(raw, error.start), message, "encoding")]) from None
+        raise YamlRejected([YamlProblem(*position_in(raw, error.start), message, "encoding")]) from None
 
 
 # What an older Japanese editor may save a file in, instead of UTF-8.
@@ -237,7 +237,7 @@ def _likely_encoding(raw: bytes) -> str | None:
     return next((name for codec, name in _JAPANESE_ENCODINGS if _reads_as_japanese(raw, codec)), None)
 
 
-def _position_in(raw: bytes, offset: int) -> tuple[int, int]:
+def position_in(raw: bytes, offset: int) -> tuple[int, int]:
     """(line, column) of the byte at ``offset``, the bytes before it read as UTF-8."""
     prefix = raw[:offset].decode("utf-8", errors="replace")
     return position_of(prefix, len(prefix))

@@ -28,7 +28,7 @@ from ..core.html_allowlist import Allowlist
 from ..core.messages import SITE_LOCALES, has_texts
 from ..core.pages import MARKDOWN_SUFFIXES, MarkdownSettings, extension_name, for_authors
 from ..core.schema_messages import did_you_mean, dotted
-from ..core.yamlsafe import forbidden_text, syntax_problems
+from ..core.yamlsafe import forbidden_text, position_in, syntax_problems
 from .config import BARE_BOOLEAN_HINT, SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .page_assets import ASSET_FILES, ASSETS_SITE_FOLDER
@@ -498,22 +498,20 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
                                                      for key, error in errors)])
     options = options_from_config(config.plugins[PLUGIN].config, config, with_theme_files=with_theme_files)
     # MkDocs' own warnings (an unknown key: "foo: 1"), which fail `mkdocs build --strict`.
-    said = tuple(Diagnostic(*source.locate((key,), at_key=True), "warning", f"config value '{key}': {warning}",
-                            "config", hint=STRICT_FAILS) for key, warning in warnings)
-    if not with_theme_files:
-        return dataclasses.replace(options, site_problems=(*options.site_problems, *said)) if said else options
-    docs = Path(config.docs_dir)
+    said = [Diagnostic(*source.locate((key,), at_key=True), "warning", f"config value '{key}': {warning}",
+                       "config", hint=STRICT_FAILS) for key, warning in warnings]
+    if with_theme_files:
+        docs = Path(config.docs_dir)
 
-    def publishes(path: str) -> bool:
-        return path in options.theme_files or (path not in options.docs_unpublished and (docs / path).is_file())
+        def publishes(path: str) -> bool:
+            return path in options.theme_files or (path not in options.docs_unpublished and (docs / path).is_file())
 
-    # The build warns of these once every plugin has added its files (``--strict`` fails);
-    # validate runs no other plugin, so one that writes such a file is not seen here.
-    missing = tuple(Diagnostic(*source.locate(keys), "warning", problem, "config",
-                               hint=f"unless another plugin writes this file, {STRICT_FAILS}")
-                    for keys, problem in unpublished_loads(config, publishes, options.docs_unpublished.__contains__))
-    return dataclasses.replace(options, site_problems=(*options.site_problems, *said, *missing)) \
-        if said or missing else options
+        # The build warns of these once every plugin has added its files (``--strict`` fails);
+        # validate runs no other plugin, so one that writes such a file is not seen here.
+        said += [Diagnostic(*source.locate(keys), "warning", problem, "config",
+                            hint=f"unless another plugin writes this file, {STRICT_FAILS}")
+                 for keys, problem in unpublished_loads(config, publishes, options.docs_unpublished.__contains__)]
+    return dataclasses.replace(options, site_problems=(*options.site_problems, *said)) if said else options
 
 
 STRICT_FAILS = "`mkdocs build --strict` fails on it"
@@ -522,11 +520,9 @@ STRICT_FAILS = "`mkdocs build --strict` fails on it"
 def _undecodable(config_file: Path, path: Path, error: yaml.reader.ReaderError) -> Diagnostic:
     """A byte of ``path`` (mkdocs.yml or a file it inherits) that is no UTF-8, where it is:
     PyYAML says only its offset."""
-    raw = path.read_bytes()[:error.position]
-    before = raw[raw.rfind(b"\n") + 1:].decode("utf-8", "replace")  # columns count characters
-    return Diagnostic(os.path.relpath(path, config_file.parent).replace(os.sep, "/"), raw.count(b"\n") + 1,
-                      len(before) + 1, "error", f"{error.reason}: this is not UTF-8 text", "encoding",
-                      hint="save the file as UTF-8")
+    return Diagnostic(os.path.relpath(path, config_file.parent).replace(os.sep, "/"),
+                      *position_in(path.read_bytes(), error.position), "error",
+                      f"{error.reason}: this is not UTF-8 text", "encoding", hint="save the file as UTF-8")
 
 
 def _syntax_diagnostics(config_file: Path, error: yaml.MarkedYAMLError) -> list[Diagnostic]:
