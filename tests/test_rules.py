@@ -263,6 +263,15 @@ FIELDS = [
          {C: course(title='title: "\u200b\u2060"')},
          {C: course(title='title: "Intro\u200b"')},
          [error(C, 2, 8, "schema-pattern", "title: must not be blank (it holds only spaces or invisible characters)")]),
+    # Unicode's default-ignorable characters draw nothing either (Hangul fillers, soft hyphen,
+    # Mongolian vowel separator, variation selector, invisible times), nor does the blank Braille pattern.
+    *(Case(f"title-not-drawn-u{ord(blank[0]):04x}",
+           {C: course(title=f'title: "{blank}"')},
+           {C: course(title=f'title: "Intro{blank}"')},
+           [error(C, 2, 8, "schema-pattern",
+                  "title: must not be blank (it holds only spaces or invisible characters)")])
+      for blank in ("\u3164\u3164", "\uffa0", "\u115f\u1160", "\u00ad", "\u180e", "\ufe0f", "\u2062", "\u2800",
+                    "\u034f\u17b4")),
     Case("owners-at-least-one",
          {C: course(owners="owners: []")},
          {C: course(owners="owners: ['@trainer', 'jo@example.com', '@keystone/education']")},

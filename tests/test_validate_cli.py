@@ -788,8 +788,17 @@ PLUGIN_OPTIONS = "site_name: x\nplugins:\n  - search\n  - syllabus:\n"
                  "mkdocs.yml:7:18: error: syllabus: roles: 'admin.title': must be text, or a mapping of language tags "
                  "to text such as {en: Administrator, ja: 管理者}", id="title-list"),
     pytest.param("      levels:\n        beginner:\n          title: Beginner\n          description: {ja: ''}\n",
-                 "mkdocs.yml:8:29: error: syllabus: levels: 'beginner.description': the text for 'ja' must be "
-                 "non-empty text", id="description-empty-translation"),
+                 "mkdocs.yml:8:29: error: syllabus: levels: 'beginner.description': the text for 'ja' must not be "
+                 "blank (it holds only spaces or invisible characters)", id="description-empty-translation"),
+    pytest.param('      roles:\n        admin: {title: {en: Admin, ja: "\\u2800"}}\n',
+                 "mkdocs.yml:6:40: error: syllabus: roles: 'admin.title': the text for 'ja' must not be blank (it "
+                 "holds only spaces or invisible characters)", id="title-blank-translation"),
+    pytest.param("      levels:\n        beginner:\n          description: {ja: 5}\n",
+                 "mkdocs.yml:7:29: error: syllabus: levels: 'beginner.description': the text for 'ja' must be text, "
+                 "not 5", id="description-number-translation"),
+    pytest.param('      roles:\n        admin: {title: "\\u3164"}\n',
+                 "mkdocs.yml:6:24: error: syllabus: roles: 'admin.title': must not be blank (it holds only spaces or "
+                 "invisible characters)", id="title-blank"),
     pytest.param("      roles:\n        admin: {title: {en: Admin, no: Administrator}}\n",
                  "mkdocs.yml:6:24: error: syllabus: roles: 'admin.title': 'False' is not a language tag such as en or "
                  "ja (quote it: YAML reads a bare no, yes, on or off as true or false)", id="title-norwegian"),

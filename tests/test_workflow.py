@@ -21,6 +21,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from syllabus.commands.leak_check import spellings
+from syllabus.core.schema_messages import NOT_BLANK
 from syllabus.core.schemas import packaged_schemas, specialised_schemas
 from syllabus.core.taxonomy import Taxonomy
 from syllabus.core.yamlsafe import load_file
@@ -265,6 +266,22 @@ def _strictness_problems(schema: Any, where: str, inherited_type: str | None = N
 def test_schemas_compile_in_strict_validators(folder: str) -> None:
     for path in sorted((REPO / folder).glob("*.schema.json")):
         assert _strictness_problems(json.loads(path.read_text(encoding="utf-8")), path.name) == []
+
+
+def _patterns(schema: Any) -> set[str]:
+    if isinstance(schema, list):
+        return {pattern for item in schema for pattern in _patterns(item)}
+    if not isinstance(schema, dict):
+        return set()
+    own = {schema["pattern"]} if isinstance(schema.get("pattern"), str) else set()
+    return own.union(*(_patterns(value) for value in schema.values()))
+
+
+def test_every_schema_checks_blank_text_with_the_pattern_messages_recognise() -> None:
+    """A copy of the not-blank pattern that drifted would be reported as "does not match
+    '[^\\s...]'" instead of "must not be blank", and check other characters than the rest."""
+    patterns = set().union(*(_patterns(schema) for schema in packaged_schemas().values()))
+    assert {pattern for pattern in patterns if pattern.startswith("[^\\s")} == {NOT_BLANK}
 
 
 def _file_validator(folder: Path, name: str) -> Draft202012Validator:

@@ -43,9 +43,21 @@ def without_knock_ons(messages: list[SchemaMessage]) -> list[SchemaMessage]:
             if message.at_key or message.names is None or (message.path, message.names) not in meant]
 
 
-# The schemas' pattern for text that must say something: a character other than a space or
-# a zero-width one (U+200B-U+200D, U+2060; U+FEFF is a space to \s), which shows nothing.
-NOT_BLANK = "[^\\s\\u200b-\\u200d\\u2060]"
+# The schemas' pattern for text that must say something: a character that is not a space
+# (\s) nor one of Unicode's default-ignorable code points, which fonts draw as nothing (soft
+# hyphen, Hangul fillers, variation selectors, zero-width and format characters), nor the
+# blank Braille pattern U+2800; all within the BMP, written as every regex dialect reads them
+# (ECMA-262 for editors, Python, Rust).
+NOT_BLANK = ("[^\\s\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f"
+             "\\u202a-\\u202e\\u2060-\\u206f\\u2800\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8]")
+BLANK_MESSAGE = "must not be blank (it holds only spaces or invisible characters)"
+_SAYS_SOMETHING = re.compile(NOT_BLANK)
+
+
+def blank(text: str) -> bool:
+    """Whether ``text`` would show nothing, by the schemas' own pattern (for text the schemas
+    do not see: the taxonomy's titles in mkdocs.yml)."""
+    return _SAYS_SOMETHING.search(text) is None
 
 
 def closest(value: Any, candidates: Iterable[str]) -> str | None:
@@ -320,7 +332,7 @@ def _messages_for(
         return
     if keyword == "pattern" and error.validator_value == NOT_BLANK:
         if value:  # "" is reported once, by minLength
-            yield SchemaMessage(path, f"{where}: must not be blank (it holds only spaces or invisible characters)")
+            yield SchemaMessage(path, f"{where}: {BLANK_MESSAGE}")
         return
     if keyword == "pattern" and isinstance(value, str) and (host := _AFTER_USER_NAME.match(value)):
         yield SchemaMessage(path, f"{where}: {_quote(value, source)} has a user name before its host, so it leads to "

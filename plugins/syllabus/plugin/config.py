@@ -20,7 +20,7 @@ from ..core.config import AUDIENCES, is_id
 from ..core.diagnostics import Diagnostic
 from ..core.locale_format import LANGUAGE_TAG, unknown_language
 from ..core.schedule import knows_holidays
-from ..core.schema_messages import did_you_mean, quoted
+from ..core.schema_messages import BLANK_MESSAGE, blank, did_you_mean, quoted
 from ..core.taxonomy import KINDS
 from ..core.yamlsafe import forbidden_text
 from .config_source import ConfigSource
@@ -48,6 +48,8 @@ class LocalisedText(c.BaseConfigOption[str | dict]):
 
     def run_validation(self, value: object) -> str | dict[str, str]:
         if isinstance(value, str):
+            if blank(value):
+                raise ValidationError(BLANK_MESSAGE)
             return value
         if not isinstance(value, Mapping) or not value:
             raise ValidationError(f"must be text, or a mapping of language tags to text such as {self.EXAMPLE}")
@@ -57,8 +59,10 @@ class LocalisedText(c.BaseConfigOption[str | dict]):
                 raise PositionedError(f"'{tag}' is not a language tag such as en or ja{hint}", (str(tag),))
             if problem := unknown_language(tag):
                 raise PositionedError(problem, (tag,))
-            if not isinstance(text, str) or not text.strip():
-                raise PositionedError(f"the text for '{tag}' must be non-empty text", (tag,))
+            if not isinstance(text, str):
+                raise PositionedError(f"the text for '{tag}' must be text, not {_shown(text)}", (tag,))
+            if blank(text):
+                raise PositionedError(f"the text for '{tag}' {BLANK_MESSAGE}", (tag,))
         return dict(value)
 
 
