@@ -451,6 +451,8 @@ def test_site_publishes_undated_templates_and_session_calendars(catalog: Catalog
     # The live course's next session, escaped once: calendars showed "Wed\\, Jan 6\\, 2027".
     live = "Next live session: Wed, Jan 6, 2027, 16:00–17:30 New York time"
     assert sum(live in str(event["DESCRIPTION"]) for event in events) == sum(live in row["details"] for row in rows) > 0
+    # No session chosen for the placeholder kickoff: the event said one session and was at another.
+    assert all(type(event.decoded("DTSTART")) is dt.date for event in events)
     assert "\\" not in folder.joinpath("plan.csv").read_text("utf-8")
     assert not (site / "plans/secret").exists()
     sessions = sorted(p.name for p in (site / "courses/live-class/sessions").iterdir())
@@ -463,6 +465,20 @@ def test_site_publishes_undated_templates_and_session_calendars(catalog: Catalog
     assert "Scheduled for Wed, Jan 6, 2027, 16:00 (New York time)." in str(event["DESCRIPTION"])
     page = (folder / "index.html").read_text("utf-8")
     assert 'data-download="ics"' in page and "data-plan-data" in page
+
+
+def test_the_undated_calendar_times_no_session_its_description_does_not_name(catalog: CatalogDir,
+                                                                             tmp_path: Path) -> None:
+    """Its events fall on a placeholder kickoff (Mon, Nov 23): a live course's event was timed
+    at the session chosen for that kickoff (Feb 17) while its description named the next (Jan 6)."""
+    write_plan_catalog(catalog)
+    catalog.plan("quarter", plan_data("quarter", length_days=90, phases=[
+        {"title": "All", "start_day": 0, "end_day": 90, "items": [{"day": 60, "type": "course",
+                                                                   "course": "live-class"}]}]))
+    build_site(catalog.config, tmp_path / "site")
+    (event,) = parse_ics((tmp_path / "site/plans/quarter/plan.ics").read_text("utf-8")).walk("VEVENT")
+    assert event.decoded("DTSTART") == dt.date(2027, 1, 22) and event.decoded("DTEND") == dt.date(2027, 1, 23)
+    assert "Next live session: Wed, Jan 6, 2027, 16:00–17:30 New York time" in str(event["DESCRIPTION"])
 
 
 def test_two_sessions_at_the_same_start_and_zone_each_get_a_calendar(catalog: CatalogDir, tmp_path: Path) -> None:

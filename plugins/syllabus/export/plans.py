@@ -17,8 +17,9 @@ the organiser's time second. Calendar choice: plan items are all-day events
 (``DTSTART;VALUE=DATE``), the same calendar day in every zone; the session chosen for a
 live course is a timed event at its exact UTC instant. The chosen zone also travels as
 ``X-WR-TIMEZONE`` for the calendar apps that read it. The undated template needs dates too,
-so its events fall on a documented placeholder kickoff (:func:`template_kickoff`) and each
-summary starts with "Day N".
+so its events fall on a documented placeholder kickoff (:func:`template_kickoff`), each
+summary starts with "Day N", and a live course is an all-day reminder there like the rest,
+its next session said in the description as in the Markdown and CSV.
 
 Every word is the message catalog's, in the site's language (:class:`Wording` escapes a
 text's own words for the format), and dates, times and durations are
@@ -571,7 +572,9 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
         event = new_event(placeholder("uid", plan.id, row.key), f"{prefix}{label}: {row.title}", today)
         token = placeholder("when", row.key)
         event.add(_WHEN, vText(token))
-        when[f"{_WHEN}:{token}"] = placeholder("choice", row.key, "when") if row.live else _all_day(row.day)
+        # Undated, a live course is a reminder on its day like the rest: its next session (in
+        # the description) is no session chosen for the placeholder kickoff.
+        when[f"{_WHEN}:{token}"] = placeholder("choice", row.key, "when") if row.live and dated else _all_day(row.day)
         facts = [text("download.owner_title", owner=row.owner)] if row.owner else []
         facts += [text("download.duration", duration=duration(row.duration_minutes))] if row.duration_minutes else []
         facts += [text("download.day_of", day=row.day, length=plan.length_days, phase=row.phase),
