@@ -415,6 +415,32 @@ def test_whole_numbers_written_with_a_decimal_point_read_as_the_numbers(
                          .read_text("utf-8")).walk("VEVENT")) == 4
 
 
+def test_a_weekly_program_is_every_meeting_in_the_plan_calendar_and_said_in_every_format(
+        catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    """A customer's calendar held a six-week cohort's first meeting only, and the plan never
+    said it met again. Two items choosing one session give each meeting an event per item."""
+    catalog.course("cohort", format="virtual-ilt", duration_minutes=600, program_weeks=3, sessions=[
+        {"start": "2027-03-09T09:00", "timezone": "America/Los_Angeles", "duration_minutes": 90}])  # DST: 14 March
+    catalog.plan("onboarding", plan_data("onboarding", length_days=30, phases=[
+        {"title": "All", "start_day": 0, "end_day": 30, "items": [
+            {"day": 1, "type": "course", "course": "cohort"}, {"day": 2, "type": "course", "course": "cohort"}]}]))
+    args = ("plan", "-f", catalog.config, "onboarding", "--customer", "Acme", "--start", "2027-03-01",
+            "--timezone", "Europe/Berlin", "--format")
+    result = run_cli(*args, "ics")
+    assert result.code == 0, result.err
+    events = parse_ics(result.out).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == 2 * [
+        "Acme · Course: Course cohort", "Acme · Course: Course cohort (week 2 of 3)",
+        "Acme · Course: Course cohort (week 3 of 3)"]
+    assert len({str(event["UID"]) for event in events}) == 6
+    assert [event.decoded("DTSTART").isoformat() for event in events[:3]] == [
+        "2027-03-09T17:00:00+00:00", "2027-03-16T16:00:00+00:00", "2027-03-23T16:00:00+00:00"]
+    said = ("Tue, Mar 9, 2027, 18:00–19:30 Berlin time (09:00 Los Angeles) "
+            "(3 weekly meetings, the last on Tue, Mar 23, 2027)")
+    for fmt in ("md", "checklist", "csv"):
+        assert said in run_cli(*args, fmt).out, fmt
+
+
 def test_the_plan_page_carries_a_courses_sessions_once_however_many_items_take_it(
         catalog: CatalogDir, tmp_path: Path) -> None:
     """Every item of a live course offered all of its sessions' texts on the plan page: 50

@@ -53,13 +53,13 @@ def run(args: argparse.Namespace, options: Options) -> int:
     rows = plan_rows(plan, catalog, options.today, options.site, language=options.site_language)
     messages = options.messages  # the site's language, as on the plan page
     if args.format == "checklist":
-        text = plan_checklist(plan, rows, who, messages=messages)
+        text = plan_checklist(plan, rows, who, today=options.today, messages=messages)
     elif args.format == "csv":
-        text = plan_csv(plan, rows, who, messages=messages)
+        text = plan_csv(plan, rows, who, today=options.today, messages=messages)
     elif args.format == "ics":
         text = plan_ics(plan, rows, who, today=options.today, messages=messages)
     else:
-        text = plan_markdown(plan, rows, who, site=options.site, messages=messages)
+        text = plan_markdown(plan, rows, who, site=options.site, today=options.today, messages=messages)
     if not options.site_url:  # a plan is read away from the site: its links then lead nowhere
         sys.stderr.write("syllabus plan: note: mkdocs.yml sets no site_url, so the plan links to pages by paths "
                          "relative to the site; set site_url to make the links work wherever the plan is read\n")

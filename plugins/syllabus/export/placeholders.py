@@ -33,7 +33,9 @@ site text may hold a private-use character (:mod:`syllabus.core.yamlsafe`). Kind
 ``choice key part``
     of ``choices[key]``'s options (live sessions) dated, in the customer's zone, inside the
     choice's day window: the first outside the night hours, else the first; else its
-    fallback. ``part`` names one of its ready-made texts, which may hold placeholders.
+    fallback. ``part`` names one of its ready-made texts, which may hold placeholders, and
+    :data:`ITEM` for ``key``: the texts are written once for the items taking one course,
+    and the calendar events a text adds (a weekly program's meetings) have UIDs per item.
 ``instant utc style [since]``
     a moment (``2027-02-02T23:00:00Z``) in the customer's zone, as ``label`` or ``time``;
     a time with ``since`` (a session's start) also names its date when that differs from
@@ -73,6 +75,7 @@ from ..core.zones import current_name, folded, known_zones, old_names, zone_plac
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
+ITEM = "\ue003"  # in a choice's texts: the key of the item that chose (see ``choice`` above)
 _PLACEHOLDER = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
 
 NAME_LENGTH = 120  # characters (code points), as plan.js counts them too: not a maxlength, which counts UTF-16 units
@@ -312,7 +315,7 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
         if kind == "uid":
             return stable_uid(*args, who.customer, who.start.isoformat())
         if kind == "choice":
-            return fill(choices[args[0]].pick(who)[args[1]], fmt, who, choices, messages)
+            return fill(choices[args[0]].pick(who)[args[1]].replace(ITEM, args[0]), fmt, who, choices, messages)
         if kind == "instant":
             moment = _instant(args[0], who.timezone)
             if args[1] == "label":

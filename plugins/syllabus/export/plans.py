@@ -47,7 +47,7 @@ from .calendar import new_calendar, new_event
 from .csv_escape import BYTE_ORDER_MARK, cell
 from .ics_escape import fold
 from .ics_escape import utc as ics_utc
-from .placeholders import Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
+from .placeholders import ITEM, Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
 
 # The CSV's columns; their names are the catalog's download.csv.<column> texts.
 CSV_COLUMNS = ("date", "day", "moved_from", "phase", "type", "title", "owner", "duration_minutes", "link",
@@ -77,6 +77,7 @@ class SessionSlot:
     registration_url: str | None = None
     location: str = ""  # where it is held, if in a room: its time is the venue's clock, for everyone
     language: str = ""  # what it is taught in
+    later: tuple[tuple[dt.datetime, dt.datetime], ...] = ()  # a weekly program's other meetings (start, end)
 
 
 @dataclass(frozen=True)
@@ -176,10 +177,15 @@ def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalo
 
 
 def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:
-    """Scheduled sessions from today on; full and cancelled ones cannot be booked."""
-    return tuple(SessionSlot(s.starts_at, s.ends_at(course.duration_minutes), s.timezone, s.registration_url,
-                             s.location or "", course.language_of(s))
-                 for s in course.upcoming_sessions(today) if s.status == "scheduled")
+    """Scheduled sessions from today on, each with every meeting (:meth:`Course.meetings`);
+    full and cancelled ones cannot be booked."""
+    slots = []
+    for session in course.upcoming_sessions(today):
+        if session.status == "scheduled":
+            (start, end), *later = course.meetings(session)
+            slots.append(SessionSlot(start, end, session.timezone, session.registration_url, session.location or "",
+                                     course.language_of(session), tuple(later)))
+    return tuple(slots)
 
 
 def _on_demand(course: Course, catalog: Catalog, site: SiteAddress, language: str) -> Link | None:
@@ -293,7 +299,7 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
         when = words.plain("download.session_when", date=formats.date(local_start), start=formats.time(local_start),
                            end=ends, zone=city)
         return (when + words.aside(words.plain("download.session_location", location=slot.location))
-                + _in_language(slot, words, formats))
+                + _in_language(slot, words, formats) + _weekly(slot, words, formats))
     organiser = words.plain("download.organiser_time", time=formats.time(slot.start), zone=city)
     organiser_dated = words.plain("download.organiser_time", zone=city,
                                   time=formats.date_time(formats.date(slot.start), formats.time(slot.start)))
@@ -301,7 +307,19 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
                  start=placeholder("instant", start, "time"), end=placeholder("instant", end, "time", start),
                  zone=placeholder("value", "zone", "", ""))
     elsewhere = placeholder("elsewhere", slot.zone, organiser, organiser_dated, start)
-    return f"{when}{elsewhere}{placeholder('night', start, end)}{_in_language(slot, words, formats)}"
+    return (f"{when}{elsewhere}{placeholder('night', start, end)}{_in_language(slot, words, formats)}"
+            f"{_weekly(slot, words, formats)}")
+
+
+def _weekly(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> str:
+    """" (6 weekly meetings, the last on Tue, Apr 6, 2027)" after a weekly program's first
+    meeting: in the customer's zone, or the venue's for a session in a room."""
+    if not slot.later:
+        return ""
+    last = slot.later[-1][0]
+    date = (escape(words.fmt, formats.date(in_zone(last, slot.zone))) if slot.location
+            else placeholder("instant", utc_text(last), "label"))
+    return words.aside(words("download.weekly_meetings", count=len(slot.later) + 1, date=date))
 
 
 def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, dated: bool) -> dict[str, str]:
@@ -348,7 +366,7 @@ def _all_day(day: int) -> str:
             "TRANSP:TRANSPARENT")
 
 
-def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[str, Choice]:
+def _choices(plan: Plan, rows: Sequence[PlanRow], today: dt.date, messages: Messages) -> dict[str, Choice]:
     """For each live course: its sessions from the item's day to the end of its phase,
     picked when the kickoff date and zone are known (a session after the phase would come
     too late)."""
@@ -359,12 +377,37 @@ def _choices(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> dict[st
             phase = plan.phases[row.phase_index]
             if row.link not in options:
                 options[row.link] = (f"s{len(options)}", tuple(
-                    Option(slot.start, slot.end, _live_texts(row, slot, messages, dated=True),
+                    Option(slot.start, slot.end, {**_live_texts(row, slot, messages, dated=True),
+                                                  "end": _event_end(plan, row, slot, today, messages)},
                            slot.zone if slot.location else "", not reads_as(slot.language, messages.language))
                     for slot in row.sessions))
             choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, *options[row.link],
-                                      _live_texts(row, None, messages, dated=True))
+                                      {**_live_texts(row, None, messages, dated=True), "end": _END_EVENT})
     return choices
+
+
+_END_EVENT = "END:VEVENT"
+
+
+def _event_end(plan: Plan, row: PlanRow, slot: SessionSlot, today: dt.date, messages: Messages) -> str:
+    """The end of the event of a chosen session, and an event for each later meeting of a
+    weekly program (``week 2 of 6``...): separate events at exact instants, as the session
+    calendars write them, which every calendar imports (Outlook refuses RDATE without RRULE).
+    Their UIDs name the item that chose the session (placeholders.ITEM): unique per item."""
+    lines = [_END_EVENT]
+    total = len(slot.later) + 1
+    for number, (start, end) in enumerate(slot.later, start=2):
+        title = messages.text("calendar.week", title=row.title, number=number, total=total)
+        lines += ["BEGIN:VEVENT",
+                  f"SUMMARY:{_customer(' · ')}{escape('ics', f'{_label(row, messages)}: {title}')}",
+                  f"DTSTART:{ics_utc(start)}", f"DTEND:{ics_utc(end)}", "TRANSP:OPAQUE",
+                  *([f"LOCATION:{escape('ics', slot.location)}"] if slot.location else []),
+                  f"DTSTAMP:{ics_utc(dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC))}",
+                  f"UID:{placeholder('uid', plan.id, ITEM, 'week', number)}",
+                  f"CATEGORIES:{escape('ics', _label(row, messages))}", f"DESCRIPTION:{escape('ics', row.link)}",
+                  *([f"URL:{row.link}"] if row.link.startswith(("https://", "http://")) else []),
+                  _END_EVENT]
+    return "\r\n".join(lines)
 
 
 def _undated_live(row: PlanRow, fmt: str, messages: Messages) -> str:
@@ -584,7 +627,15 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
             event.add("url", row.link)
         event.add("categories", [label])
         calendar.add_component(event)
-    unfolded = "\r\n".join(when.get(line, line) for line in calendar.content_lines() if line) + "\r\n"
+    lines, events = [], iter(rows)
+    for line in calendar.content_lines():
+        if line == "BEGIN:VEVENT":
+            row = next(events)  # the calendar holds the rows' events in their order
+        elif line == _END_EVENT and dated and row.live:
+            line = placeholder("choice", row.key, "end")  # and a weekly program's later meetings
+        if line:
+            lines.append(when.get(line, line))
+    unfolded = "\r\n".join(lines) + "\r\n"
     return unfolded if dated else _with_undated_lines(unfolded, rows, "ics", messages)
 
 
@@ -593,22 +644,23 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
 
 
 def plan_markdown(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *,
-                  site: SiteAddress, messages: Messages = ENGLISH) -> str:
+                  site: SiteAddress, today: dt.date, messages: Messages = ENGLISH) -> str:
     """Markdown to paste into an email or a README; undated (day offsets) without ``who``."""
     template = _markdown(plan, rows, who is not None, site.page(f"plans/{plan.id}/"), messages)
-    return fill(template, "md", who, _choices(plan, rows, messages), messages) if who else template
+    return fill(template, "md", who, _choices(plan, rows, today, messages), messages) if who else template
 
 
-def plan_checklist(plan: Plan, rows: Sequence[PlanRow], who: Personalisation, *, messages: Messages = ENGLISH) -> str:
+def plan_checklist(plan: Plan, rows: Sequence[PlanRow], who: Personalisation, *, today: dt.date,
+                   messages: Messages = ENGLISH) -> str:
     """Markdown task lists (``- [ ] Thu, Jan 14, 2027 — …``) to track the plan in an issue."""
-    return fill(_checklist(plan, rows, messages), "checklist", who, _choices(plan, rows, messages), messages)
+    return fill(_checklist(plan, rows, messages), "checklist", who, _choices(plan, rows, today, messages), messages)
 
 
-def plan_csv(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *,
+def plan_csv(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *, today: dt.date,
              messages: Messages = ENGLISH) -> str:
     """One row per item and milestone, UTF-8, with a header row."""
     template = _csv(plan, rows, who is not None, messages)
-    return fill(template, "csv", who, _choices(plan, rows, messages), messages) if who else template
+    return fill(template, "csv", who, _choices(plan, rows, today, messages), messages) if who else template
 
 
 def plan_ics(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *, today: dt.date,
@@ -617,7 +669,7 @@ def plan_ics(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = 
     stable UIDs per plan, customer and kickoff."""
     template = _ics(plan, rows, who is not None, today, messages)
     filler = who or Personalisation("", template_kickoff(today), days=WorkingDays(shift=False))
-    filled = fill(template, "ics", filler, _choices(plan, rows, messages), messages)
+    filled = fill(template, "ics", filler, _choices(plan, rows, today, messages), messages)
     return "\r\n".join(fold(line) for line in filled.split("\r\n"))
 
 
@@ -628,7 +680,7 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, site: Si
     plan_url = site.page(f"plans/{plan.id}/")
     templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
                  "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
-    data = page_data(templates, _choices(plan, rows, messages), weekend=plan.weekend,
+    data = page_data(templates, _choices(plan, rows, today, messages), weekend=plan.weekend,
                      length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays,
                      formats=LocaleFormat(messages))
     # A live course's upcoming sessions before anyone personalises the plan, in order: the

@@ -252,9 +252,9 @@ def plan_downloads(catalog: Catalog, today: dt.date, site: SiteAddress, messages
     downloads = []
     for plan in catalog.plans.values():
         rows = plan_rows(plan, catalog, today, site, language=messages.language)
-        files = {"md": plan_markdown(plan, rows, site=site, messages=messages),
-                 "csv": plan_csv(plan, rows, messages=messages), "ics": plan_ics(plan, rows, today=today,
-                                                                                 messages=messages)}
+        files = {"md": plan_markdown(plan, rows, site=site, today=today, messages=messages),
+                 "csv": plan_csv(plan, rows, today=today, messages=messages),
+                 "ics": plan_ics(plan, rows, today=today, messages=messages)}
         downloads.extend(Download(plan_download_path(plan, file_format), content=files[file_format].encode("utf-8"))
                          for file_format in PLAN_DOWNLOADS)
     return downloads

@@ -20,6 +20,7 @@
   "use strict";
 
   var SEP = "\uE002";
+  var ITEM = "\uE003";  // placeholders.ITEM: in a choice's texts, the key of the item that chose
   var PLACEHOLDER = /\uE000([^\uE001]*)\uE001/g;
   var FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
   var FIELDS = ["customer", "start", "timezone", "ce", "days", "weekend", "holidays"];
@@ -181,7 +182,7 @@
       }
       if (kind === "date") return escapeText(data, fmt, formatDate(data, who, Number(args[0]), args[1]));
       if (kind === "uid") return uids[args.join(SEP)];
-      if (kind === "choice") return fill(data, pick(data, data.choices[args[0]], who)[args[1]], fmt, who, uids);
+      if (kind === "choice") return fill(data, chosen(data, args[0], args[1], who), fmt, who, uids);
       if (kind === "instant") {
         var instant = new Date(args[0]), style = args[1] === "label" ? "date" : "time";
         if (args[2] && format("date", instant, who.timezone) !== format("date", new Date(args[2]), who.timezone)) {
@@ -202,14 +203,24 @@
     });
   }
 
-  // UIDs hash their arguments, the customer and the kickoff date (placeholders.stable_uid).
+  // A choice's text `part` for the item `key`, naming it where the text says ITEM.
+  function chosen(data, key, part, who) {
+    return pick(data, data.choices[key], who)[part].split(ITEM).join(key);
+  }
+
+  // UIDs hash their arguments, the customer and the kickoff date (placeholders.stable_uid);
+  // the chosen texts hold some too (a weekly program's later meetings).
   function uidsFor(data, template, who) {
     var keys = [];
-    template.replace(PLACEHOLDER, function (match, inner) {
-      var args = inner.split(SEP);
-      if (args.shift() === "uid") keys.push(args.join(SEP));
-      return match;
-    });
+    (function scan(text) {
+      text.replace(PLACEHOLDER, function (match, inner) {
+        var args = inner.split(SEP);
+        var kind = args.shift();
+        if (kind === "uid") keys.push(args.join(SEP));
+        if (kind === "choice") scan(chosen(data, args[0], args[1], who));
+        return match;
+      });
+    })(template);
     return Promise.all(keys.map(function (key) {
       var text = key.split(SEP).concat([who.customer, who.startText]).join("\n");
       return crypto.subtle.digest("SHA-256", encoder.encode(text)).then(function (buffer) {
