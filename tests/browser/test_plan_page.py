@@ -123,6 +123,26 @@ def test_dates_url_copy_and_downloads_match_the_command_line(
         "Acme Corp · Milestone: Self-sufficient"]
 
 
+def test_the_plan_script_is_fetched_for_plan_pages_only_and_after_instant_navigation(
+        browser: Any, example_site: str) -> None:
+    """plan.js (30 KB) was loaded by every page: it is fetched when a plan page is shown, one
+    swapped in by Material's instant navigation (its location$, no new document) too, and once."""
+    with open_page(browser) as page:
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+        page.goto(example_site)
+        page.wait_for_load_state("networkidle")
+        assert fetched and not [path for path in fetched if path.endswith("/plan.js")]
+        page.evaluate("window.__sameDocument = true")
+        for plan in (PLAN, "team-quickstart-30", PLAN):
+            page.evaluate("url => location$.next(new URL(url))", f"{example_site}plans/{plan}/")
+            expect(page.locator(f"[data-plan='{plan}']")).to_be_visible()
+            personalise(page, "Acme Corp", "2027-01-04", "Europe/Berlin")
+        expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
+        assert page.evaluate("window.__sameDocument") is True
+        assert len([path for path in fetched if path.endswith("/assets/syllabus/plan.js")]) == 1
+
+
 def test_hostile_names_are_escaped_exactly_like_the_command_line(
         plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
     page = plan_page

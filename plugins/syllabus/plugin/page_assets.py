@@ -8,14 +8,22 @@ from pathlib import Path
 
 ASSETS = Path(__file__).parent / "assets"
 ASSETS_SITE_FOLDER = "assets/syllabus/"
-# plan.js first: syllabus.js calls it
-ASSET_FILES = ("syllabus.css", "search.css", "plan.js", "syllabus.js", "search.js")
+EVERY_PAGE_ASSETS = ("syllabus.css", "search.css", "syllabus.js", "search.js")
+# Published, and loaded by syllabus.js on the pages that use it (a plan page names it, with
+# its digest: asset_name): 30 KB that every other page left unused.
+PLAN_SCRIPT = "plan.js"
+ASSET_FILES = (*EVERY_PAGE_ASSETS, PLAN_SCRIPT)
 
 
 @functools.cache
-def asset_address(name: str) -> str:
-    """The address pages load the asset ``name`` from: its site path with a digest of its
-    bytes as the query, as Material names its own files by theirs, so that a host may keep
-    it cached for long and a page of a new release never runs an old script."""
+def asset_name(name: str) -> str:
+    """``name`` with a digest of its bytes as the query, as Material names its own files by
+    theirs, so that a host may keep it cached for long and a page of a new release never
+    runs an old script."""
     digest = hashlib.sha256((ASSETS / name).read_bytes()).hexdigest()[:12]
-    return f"{ASSETS_SITE_FOLDER}{name}?v={digest}"
+    return f"{name}?v={digest}"
+
+
+def asset_address(name: str) -> str:
+    """The address pages load the asset ``name`` from: its site path, with its digest."""
+    return ASSETS_SITE_FOLDER + asset_name(name)

@@ -85,7 +85,7 @@ from .options import (
     theme_text_problems,
     unpublished_loads,
 )
-from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER, asset_address
+from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER, EVERY_PAGE_ASSETS, asset_address
 from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
@@ -258,7 +258,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.script_messages = messages_element(
             self.options.messages, _filtered_languages(self.catalog, self.options),
             {facet: [taxonomy.title(kind, key) for key in getattr(taxonomy, kind)] for facet, kind in SEARCH_FACETS})
-        for asset in ASSET_FILES:
+        for asset in EVERY_PAGE_ASSETS:
             path = asset_address(asset)
             if asset.endswith(".css"):
                 if path not in config.extra_css:

@@ -24,6 +24,7 @@ from ..core.published import anchors_beside, plan_download_path, session_calenda
 from ..export.plans import phase_days
 from ..export.structured_data import script_json
 from .diagram import track_diagram
+from .page_assets import PLAN_SCRIPT, asset_name
 from .site_search import BODY_START
 from .structure import GeneratedPage
 
@@ -136,6 +137,7 @@ class Renderer:
                                 t=options.messages.text, around=options.messages.around, gap=gap,
                                 phase_days=functools.partial(phase_days, text=options.messages.text),
                                 plan_download_path=plan_download_path, session_calendar_path=session_calendar_path,
+                                plan_script=asset_name(PLAN_SCRIPT),  # beside syllabus.js, which loads it
                                 unit_page=functools.partial(unit_address, use_directory_urls=use_directory_urls))
         self.catalog, self.options = catalog, options
         self.use_directory_urls = use_directory_urls

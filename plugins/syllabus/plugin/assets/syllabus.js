@@ -812,7 +812,25 @@
     retireEndedSessions(document);
     localiseSessions(document);
     fillTimeZone(document);
-    if (window.syllabusPlan) window.syllabusPlan(document);
+    personalisePlans(document);
+  }
+
+  // plan.js, which only plan pages use, is fetched when the first one is shown (instant
+  // navigation may reach it from any page): the page names it with its digest, and it lies
+  // beside this script, whose address does not change as instant navigation moves on.
+  var here = document.currentScript.src;
+  var planScript = null;
+  function personalisePlans(root) {
+    var plan = root.querySelector("[data-plan-script]");
+    if (!plan) return;
+    if (window.syllabusPlan) {
+      window.syllabusPlan(root);
+    } else if (!planScript) {
+      planScript = document.createElement("script");
+      planScript.src = new URL(plan.getAttribute("data-plan-script"), here).href;
+      planScript.onload = function () { window.syllabusPlan(document); };  // the page shown by then
+      document.head.appendChild(planScript);
+    }
   }
 
   // Material's instant navigation swaps pages without a reload and announces each one
