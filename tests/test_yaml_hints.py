@@ -175,3 +175,20 @@ def test_a_dash_inside_an_item_that_lines_up_is_no_fold():
 
     assert load_text(COURSE + "outcomes:\n  - Read code - Write code\n  - Write code\n").problems == []
 
+
+
+@pytest.mark.parametrize("kind", ["course", "track", "plan"])
+def test_one_slip_in_a_scaffold_is_one_problem_and_its_comments_none(catalog, run_cli, kind):
+    """A scaffold's comments (``level: beginner  # one of: ...``, ``roles: [admin]  # one or
+    more of: ...``) were read as part of the values once a file failed to parse: an unclosed
+    quote gave five errors, four of them on good lines with hints that broke them."""
+    from syllabus.core.yamlhints import explain
+
+    catalog.course("basics")  # a track and a plan list a course
+    assert run_cli("new", kind, "fresh", "--owner", "@trainer", "-f", catalog.config).code == 0
+    path = next(catalog.root.glob(f"{kind}s/fresh*/course.yml" if kind == "course" else f"{kind}s/fresh.yml"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(index for index, line in enumerate(lines, start=1) if line.startswith("title: "))
+    lines[number - 1] = 'title: "Fresh start'
+    assert [(p.line, p.column, p.rule) for p in explain("\n".join(lines) + "\n")] == [
+        (number, 8, "yaml-unclosed-quote")]

@@ -18,7 +18,8 @@ _KEY = re.compile(r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},&*!
                   r"""[ \t]*:(?:[ \t]+|$)""")
 _NO_SPACE_AFTER_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/][^:]*)$")
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
-_COMMENT_IN_VALUE = re.compile(r"[ \t]#\S")
+_COMMENT = re.compile(r"[ \t]#")  # where YAML starts a comment after a value
+_COMMENT_IN_VALUE = re.compile(r"[ \t]#\S")  # one a person may not have meant: "Lesson #3"
 
 TAB_HINT = "replace the tab with spaces (two per level) and set your editor to indent YAML with spaces"
 # Characters that look like the ones YAML reads as structure, as Japanese input methods and
@@ -316,12 +317,12 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
         reader.add(number, column, f"the '{first}' opened on line {number} column {column} is never closed",
                    f"end {name} with '{closer}'", "yaml-unclosed-bracket")
         return None
-    comment = _COMMENT_IN_VALUE.search(value)
+    comment = _COMMENT.search(value)
     text = value[: comment.start()] if comment else value
     if ": " in text or text.endswith(":"):
         reader.add(number, column, f"{name} contains ': ', which YAML reads as the start of another field",
-                   f"put {name} in quotes: {in_quotes(value)}", "yaml-colon-in-value")
-    elif comment:
+                   f"put {name} in quotes: {in_quotes(text)}", "yaml-colon-in-value")
+    elif comment and _COMMENT_IN_VALUE.match(value, comment.start()):
         reader.add(number, column0 + comment.start() + 2, f"' #' starts a comment, so {name} is only "
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
                    "belongs to it", "yaml-comment-in-value", "warning")
@@ -329,7 +330,7 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
 
 
 def _without_comment(value: str) -> str:
-    comment = _COMMENT_IN_VALUE.search(value)
+    comment = _COMMENT.search(value)
     return (value[: comment.start()] if comment else value).strip()
 
 
