@@ -27,6 +27,7 @@ from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
 from ..core.yamlsafe import YamlRejected, load_text
 from . import EXIT_OK, EXIT_USAGE
+from .schemas import FOLDER, editor_schemas, write_schemas
 
 KINDS = ("course", "track", "plan")
 
@@ -286,8 +287,25 @@ def run(args: argparse.Namespace, options: Options) -> int:
     for path in files:
         shown = openable(path, options.root)
         sys.stdout.write(f"created {shown}\n" if path in written else f"kept {shown}, which was there already\n")
+    _write_missing_schemas(options)
     sys.stdout.write("next: fill it in, then run `syllabus validate`\n")
     return EXIT_OK
+
+
+def _write_missing_schemas(options: Options) -> None:
+    """The editor schemas the new file's first line points editors at, where the catalog has
+    none yet (a new catalog): without them an editor offers nothing and says it cannot load
+    the schema. Files there are left as they are (``syllabus schemas`` refreshes them)."""
+    folder = options.root / FOLDER
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return
+    files = editor_schemas(options.taxonomy)
+    missing = {name: text for name, text in files.items() if not (folder / name).exists()}
+    try:
+        write_schemas(options.root, missing)
+    except OSError as error:
+        sys.stderr.write(f"syllabus new: note: cannot write {FOLDER}/ ({error.strerror}); run `syllabus schemas` "
+                         "for your editor's autocomplete\n")
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

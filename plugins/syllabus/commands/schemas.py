@@ -53,14 +53,19 @@ def run(args: argparse.Namespace, options: Options) -> int:
             sys.stderr.write("run `syllabus schemas` and commit the result\n")
             return EXIT_CONTENT
         return EXIT_OK
-    folder = options.root / FOLDER
-    folder.mkdir(exist_ok=True)
-    for name in stale:
-        (folder / name).write_text(files[name], encoding="utf-8", newline="\n")
-        sys.stdout.write(f"wrote {FOLDER}/{name}\n")
+    write_schemas(options.root, {name: files[name] for name in stale})
     if not stale:
         sys.stdout.write(f"{FOLDER}/ is up to date\n")
     return EXIT_OK
+
+
+def write_schemas(root: Path, files: dict[str, str]) -> None:
+    """Write ``files`` (name to text) into the catalog's schemas folder, saying so."""
+    folder = root / FOLDER
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8", newline="\n")
+        sys.stdout.write(f"wrote {FOLDER}/{name}\n")
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
