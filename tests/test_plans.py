@@ -444,7 +444,8 @@ def test_a_weekly_program_is_every_meeting_in_the_plan_calendar_and_said_in_ever
 def test_the_plan_page_carries_a_courses_sessions_once_however_many_items_take_it(
         catalog: CatalogDir, tmp_path: Path) -> None:
     """Every item of a live course offered all of its sessions' texts on the plan page: 50
-    items of a course with 1,000 sessions made a 139 MB page and a build past 2 GB."""
+    items of a course with 1,000 sessions made a 139 MB page and a build past 2 GB; 300
+    items, 172 MB through what the page says before it is personalised."""
     items = [{"day": day, "type": "course", "course": "live-class"} for day in range(0, 10)]
     write_plan_catalog(catalog, items=items)
     build_site(catalog.config, tmp_path / "site")
@@ -454,6 +455,8 @@ def test_the_plan_page_carries_a_courses_sessions_once_however_many_items_take_i
     live = list(data["choices"].values())
     assert len(live) >= 10 and {choice["sessions"] for choice in live} == {"s0"}
     assert list(data["sessions"]) == ["s0"] and len(data["sessions"]["s0"]) == 2  # its bookable sessions, once
+    # What the page says before it is personalised, once too (300 items made a 172 MB page).
+    assert list(data["undated"]) == ["s0"] and len(data["undated"]["s0"]["sessions"]) == 2
 
 
 # Site downloads -----------------------------------------------------------------------

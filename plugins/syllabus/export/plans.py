@@ -322,11 +322,12 @@ def _weekly(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> str:
     return words.aside(words("download.weekly_meetings", count=len(slot.later) + 1, date=date))
 
 
-def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, dated: bool) -> dict[str, str]:
+def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, dated: bool,
+                formats: Sequence[str] = ("text", *FORMATS)) -> dict[str, str]:
     """The line about when a live course runs, per format (``text`` is the page's), with
     placeholders; ``when`` is the calendar event's DTSTART and DTEND lines."""
     texts = {}
-    for fmt in ("text", *FORMATS):
+    for fmt in formats:
         words = Wording(messages, fmt)
         markdown = fmt in ("md", "checklist")
         if slot:
@@ -680,25 +681,32 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, site: Si
     plan_url = site.page(f"plans/{plan.id}/")
     templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
                  "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
-    data = page_data(templates, _choices(plan, rows, today, messages), weekend=plan.weekend,
-                     length_days=plan.length_days, holiday_years=holiday_years, holidays=holidays,
-                     formats=LocaleFormat(messages))
+    choices = _choices(plan, rows, today, messages)
+    data = page_data(templates, choices, weekend=plan.weekend, length_days=plan.length_days,
+                     holiday_years=holiday_years, holidays=holidays, formats=LocaleFormat(messages))
     # A live course's upcoming sessions before anyone personalises the plan, in order: the
     # page says the first that has not ended when it is read (the site may have been built
     # days before), in the zone the form holds (the visitor's own, at first) rather than only
-    # in the organiser's; past the last one, the line without a session.
-    data["undated"] = {row.key: {"sessions": [_undated_option(row, slot, messages) for slot in row.sessions],
-                                 "none": _undated_option(row, None, messages)}
-                       for row in rows if row.live}
+    # in the organiser's; past the last one, the line without a session. Once per course, as
+    # its choices' sessions are (one per item made a 172 MB page of 300 items of one course).
+    data["undated"] = {}
+    for row in rows:
+        if row.live and choices[row.key].sessions not in data["undated"]:
+            data["undated"][choices[row.key].sessions] = {
+                "sessions": [_undated_option(row, slot, messages) for slot in row.sessions],
+                "none": _undated_option(row, None, messages)}
     return data
 
 
 def _undated_option(row: PlanRow, slot: SessionSlot | None, messages: Messages) -> dict[str, str]:
     """What the page shows of ``slot`` (or of no session) before anyone personalises it: its
     line, when it ends, in which zone, and the address to register, or of the on-demand course."""
-    texts = _live_texts(row, slot, messages, dated=False)
+    texts = _live_texts(row, slot, messages, dated=False, formats=("text",))
     shown = {"text": texts["text"], "register": texts.get("register", ""), "on_demand": texts.get("on_demand", "")}
-    return {**shown, "end": utc_text(slot.end), "zone": slot.zone} if slot else shown
+    if slot is None:
+        return shown
+    last_end = slot.later[-1][1] if slot.later else slot.end  # a weekly program is offered until its last meeting
+    return {**shown, "end": utc_text(last_end), "zone": slot.zone}
 
 
 def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str, bool]]:

@@ -450,7 +450,7 @@
         var texts = who ? pick(data, data.choices[node.dataset.choice], who) : null;
         var line = texts;
         if (!texts) {  // the first session not ended yet (the build may be days old), else none
-          var undated = data.undated[node.dataset.choice];
+          var undated = data.undated[data.choices[node.dataset.choice].sessions];  // per course
           line = undated.sessions.filter(function (option) { return Date.parse(option.end) > now; })[0]
             || undated.none;
         }
