@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -26,6 +26,7 @@ from .conftest import open_page, serve
 
 PLAN = "enterprise-onboarding-90"
 FORMATS = ("md", "csv", "ics")
+UNKNOWN_ZONE = "Unknown time zone: type a city, such as Tokyo, or a zone, such as Asia/Tokyo."
 HOSTILE = 'Ünïcode & "Co", Ltd; <img src=x onerror=window.__pwned=1> *x* [y](javascript:1) \\ =1+1'
 
 
@@ -439,10 +440,27 @@ def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page.fill("#plan-customer", "Acme")
     page.fill("#plan-start", "2027-01-04")
     page.fill("#plan-timezone", "Mars/Olympus")
-    expect(page.locator("[data-plan-status]")).to_have_text("Unknown time zone: Mars/Olympus.")
+    expect(page.locator("[data-plan-status]")).to_have_text(UNKNOWN_ZONE)
     expect(page.locator("[data-plan-copy='md']")).to_be_disabled()
     expect(page.locator("a[data-download='md']")).to_have_attribute("href", re.compile(rf"/plans/{PLAN}/plan\.md$"))
     expect(page.locator("tr[data-day='85'] .syllabus-date")).to_have_text("Tue, Mar 30, 2027")
+
+
+def test_a_link_puts_no_text_of_its_own_in_the_status_or_an_overlong_one_in_a_field(
+        browser: Any, example_site: str) -> None:
+    """The status said "Unknown time zone: <the link's text>" in the alert's red, any length: a
+    link could write "Sign in again at https://..." on the site's own page."""
+    notice = "Europe/Berlin. SECURITY NOTICE: this plan link has expired; sign in again at https://evil.test/renew"
+    with open_page(browser) as page:
+        page.goto(example_site + f"plans/{PLAN}/#" + urlencode({"customer": "Acme", "start": "2027-03-01",
+                                                                 "timezone": "Mars/Olympus. Sign in at evil.test"}))
+        expect(page.locator("[data-plan-status]")).to_have_text(UNKNOWN_ZONE)
+        page.goto("about:blank")
+        page.goto(example_site + f"plans/{PLAN}/#" + urlencode({"customer": "Acme", "start": "2027-03-01",
+                                                                 "timezone": notice}))
+        expect(page.locator("#plan-customer")).to_have_value("Acme")
+        expect(page.locator("#plan-timezone")).to_have_value("")  # longer than the field takes
+        assert "evil.test" not in page.locator("[data-syllabus-plan]").inner_text()
 
 
 def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> None:

@@ -362,7 +362,7 @@
         state.days = readDays(values, data, state.start);
         if (!customer) state.error = say("script.plan.error.customer_missing");
         else if (!Object.prototype.hasOwnProperty.call(data.timezones, zone)) {
-          state.error = say("script.plan.error.timezone", { zone: zone });
+          state.error = say("script.plan.error.timezone");  // not the text: a link may have written it
           state.invalid = "timezone";
         }
         else state.who = { customer: customer, ce: ce, timezone: zone, start: state.start,
@@ -586,7 +586,7 @@
     holdAddress = Boolean(kept);
     var params = entriesIn(location.hash) || fromQuery || kept || new URLSearchParams();
     FIELDS.forEach(function (field) {
-      if (params.has(field)) form.elements[field].value = params.get(field);
+      if (params.has(field)) fromAddress(form.elements[field], params.get(field));
     });
     if (entriesIn(location.search)) withoutEntries(document);
     // Back to an address with entries (after a heading's anchor replaced them): the form
@@ -596,7 +596,7 @@
       if (!entries || !document.body.contains(form)) return;
       holdAddress = false;
       FIELDS.forEach(function (field) {  // each field's default is "", the zone's the visitor's own
-        form.elements[field].value = entries.get(field) || (field === "timezone" ? ownZone : "");
+        fromAddress(form.elements[field], entries.get(field) || (field === "timezone" ? ownZone : ""));
       });
       update();
     });
@@ -611,6 +611,12 @@
       } catch (error) { /* the default zone stands */ }
     }
     update();
+  }
+
+  /* A field filled from the address, as typing would: no longer than the field takes (a
+   * link could otherwise put any length of text on the page). */
+  function fromAddress(field, value) {
+    field.value = field.maxLength >= 0 && value.length > field.maxLength ? "" : value;
   }
 
   /* The form's entries in a query or fragment ("#customer=Acme&start=2027-01-04"), or
