@@ -1271,8 +1271,8 @@ def test_a_course_yaml_is_one_error_at_it(catalog, run_cli):
 def test_the_sites_meetings_are_bounded_too(catalog, run_cli, monkeypatch):
     """200 courses at the per-course limit wrote 657 MB of calendars: said at the course that
     takes the site past its limit, counting what the calendars hold (not past sessions, nor a
-    course the site leaves out)."""
-    monkeypatch.setattr("syllabus.core.rules.MAX_SITE_MEETINGS", 3)
+    course the site leaves out; each meeting in its own file, the site's and its role's)."""
+    monkeypatch.setattr("syllabus.core.rules.MAX_CALENDAR_EVENTS", 6)  # a-live's: 2 meetings x 3 files
     past = {"format": "virtual-ilt", "sessions": [{"start": f"2024-01-0{day}T10:00", "timezone": "UTC"}
                                                     for day in range(1, 10)]}
     catalog.course("a-past", course_data("a-past", **past))  # published in no calendar: not counted
@@ -1284,6 +1284,14 @@ def test_the_sites_meetings_are_bounded_too(catalog, run_cli, monkeypatch):
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     found = [(d["path"], d["rule"]) for d in json.loads(result.out) if d["severity"] == "error"]
     assert result.code == 1 and found == [("courses/c-live/course.yml", "sessions-count")], result.out
+    # Each role's calendar holds the meetings again: 50 roles made 20,000 meetings 566 MB.
+    monkeypatch.setattr("syllabus.core.rules.MAX_CALENDAR_EVENTS", 12)  # a-live's and c-live's
+    assert run_cli("validate", "-f", catalog.config).code == 0
+    catalog.course("a-live", course_data("a-live", roles=["admin", "end-user"], format="virtual-ilt", sessions=[
+        {"start": f"2027-01-0{day}T10:00", "timezone": "UTC"} for day in (4, 5)]))  # 8 events now
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["rule"]) for d in json.loads(result.out) if d["severity"] == "error"] == [
+        ("courses/c-live/course.yml", "sessions-count")], result.out
 
 
 # ---------------------------------------------------------------------------------------------

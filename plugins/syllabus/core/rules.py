@@ -98,10 +98,11 @@ COMPRESSION_SUFFIXES = frozenset({".gz", ".z", ".bz2", ".xz", ".br", ".zst"})
 # calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in a
 # 136 KB course.yml wrote 1.2 GB. A year of weekly cohorts of a 12-week program is 624.
 MAX_MEETINGS = 1_000
-# Meetings of all the courses a site publishes: 200 courses at the limit above (200,000
-# meetings, from 658 KB of YAML) wrote 657 MB of calendars with 970 MB of memory. A catalog
-# of 2,000 courses with five sessions each is 10,000.
-MAX_SITE_MEETINGS = 50_000
+# Events in all the calendar files a site publishes: each meeting is one in its session's file,
+# in sessions.ics and in the calendar of each role of its course. 200 courses at the limit
+# above wrote 657 MB of calendars with 970 MB of memory; 20,000 meetings for 50 roles, 566 MB.
+# A catalog of 2,000 courses with five sessions each for two roles is 40,000.
+MAX_CALENDAR_EVENTS = 200_000
 # Items of one plan (all its phases'). Each is a row of the plan page, with its dates and live
 # session choices worked out in the visitor's browser on every keystroke: 4,000 items made a
 # page of 18 MB that took 4.7 s per keystroke. A year's plan with a few items a week is ~150.
@@ -796,18 +797,20 @@ def _hidden_as_written(data: Mapping[str, Any]) -> bool | None:
 
 
 def _check_site_meetings(site: Catalog, today: dt.date, report: Report) -> None:
-    """Said at the course (in id order) whose sessions take the site past MAX_SITE_MEETINGS:
-    the upcoming sessions of live courses, which its calendars hold (cancelled ones too)."""
+    """Said at the course (in id order) whose sessions take the site's calendars past
+    MAX_CALENDAR_EVENTS: the meetings of live courses' upcoming sessions (cancelled ones too),
+    each in as many files as the calendars hold it."""
     total = 0
     for course in site.courses.values():
         if not site.taxonomy.is_live(course.format):
             continue
-        total += len(course.upcoming_sessions(today)) * (course.program_weeks or 1)
-        if total > MAX_SITE_MEETINGS:
-            report.on(course.source, ("sessions",), f"sessions: with this course's, the site's courses hold more "
-                      f"than {MAX_SITE_MEETINGS:,} meetings (sessions x program_weeks), each a calendar event in "
-                      "several published files; list fewer future sessions, here or in other courses",
-                      "sessions-count")
+        meetings = len(course.upcoming_sessions(today)) * (course.program_weeks or 1)
+        total += meetings * (2 + len(course.roles))
+        if total > MAX_CALENDAR_EVENTS:
+            report.on(course.source, ("sessions",), f"sessions: with this course's, the site's calendars hold more "
+                      f"than {MAX_CALENDAR_EVENTS:,} events (each meeting is one in its session's file, in "
+                      "sessions.ics and in each of its roles' calendars); list fewer future sessions or roles, "
+                      "here or in other courses", "sessions-count")
             return
 
 
