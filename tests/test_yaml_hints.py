@@ -121,6 +121,9 @@ def test_unclosed_quote_says_where_it_opened(catalog, run_cli):
     COURSE + "units:\n  - title: 'It''s fine'\n    file: basics.md\n    minutes: 5\n",
     COURSE + "note: a long line\n  that wraps onto the next\n",
     COURSE + "instructors: [Liam O'Connor, 'Ana D''Souza']\ntags: [\"search, @mentions\", 'a, `b`', {k: '@x'}]\n",
+    # A quoted ' # ' inside a flow collection is text, not a comment, also beside a slip elsewhere.
+    COURSE + 'units:\n  - {title: "Capstone review # 2", file: basics.md, minutes: 5}\ntags: ["a # b", c]  # x\n'
+    'more: [c, {k: "v # w"}]\nlist:\n  - [x, "y # z"] # c\n',
 ])
 def test_valid_yaml_gets_no_syntax_diagnostics(text):
     from syllabus.core.yamlhints import explain
@@ -192,3 +195,18 @@ def test_one_slip_in_a_scaffold_is_one_problem_and_its_comments_none(catalog, ru
     lines[number - 1] = 'title: "Fresh start'
     assert [(p.line, p.column, p.rule) for p in explain("\n".join(lines) + "\n")] == [
         (number, 8, "yaml-unclosed-quote")]
+
+
+@pytest.mark.parametrize(("line", "hint"), [
+    # A hint quotes what the author meant: a comment written as one is left out, a '#' text
+    # follows is kept (following a hint that dropped "#42 triage" cut the title short).
+    ("title: Lab 2: Issue #42 triage", "put the value of 'title' in quotes: \"Lab 2: Issue #42 triage\""),
+    ("title: Install: the basics  # ask Jo", "put the value of 'title' in quotes: \"Install: the basics\""),
+    ("title: [Beta] Part #2", "put the whole value in quotes: \"[Beta] Part #2\""),
+    ("title: [Beta] Code insights # new", "put the whole value in quotes: \"[Beta] Code insights\""),
+])
+def test_a_hint_quotes_the_value_as_meant(line, hint):
+    from syllabus.core.yamlhints import explain
+
+    units = '\nunits:\n  - {title: "Capstone review # 2", file: basics.md}\n'  # no problem of its own
+    assert [p.hint for p in explain(COURSE.replace("title: Intro to search", line) + units)] == [hint]

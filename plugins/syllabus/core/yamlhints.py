@@ -18,8 +18,9 @@ _KEY = re.compile(r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},&*!
                   r"""[ \t]*:(?:[ \t]+|$)""")
 _NO_SPACE_AFTER_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/][^:]*)$")
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
-_COMMENT = re.compile(r"[ \t]#")  # where YAML starts a comment after a value
+_COMMENT = re.compile(r"[ \t]#")  # where YAML starts a comment after a plain value
 _COMMENT_IN_VALUE = re.compile(r"[ \t]#\S")  # one a person may not have meant: "Lesson #3"
+_MEANT_COMMENT = re.compile(r"[ \t]#(?=[ \t]|$)")  # one a person wrote as one: "beginner  # one of: ..."
 
 TAB_HINT = "replace the tab with spaces (two per level) and set your editor to indent YAML with spaces"
 # Characters that look like the ones YAML reads as structure, as Japanese input methods and
@@ -75,6 +76,7 @@ class _Flow:
     depth: int  # open brackets minus closed ones, quoted text aside
     open_quote: int | None  # the index of a quote that runs to the end of the line
     reserved: int | None  # the index of the first item starting with what YAML reserves (@, `)
+    comment: int | None = None  # the index of the '#' that starts a comment, outside quotes
 
 
 def _flow(value: str) -> _Flow:
@@ -98,7 +100,7 @@ def _flow(value: str) -> _Flow:
             index, starts = end + 1, False
             continue
         if char == "#" and index and value[index - 1] in " \t":
-            break
+            return _Flow(depth, None, reserved, index)
         if starts and char in "@`" and reserved is None:
             reserved = index
         depth += (char in "[{") - (char in "]}")
@@ -293,11 +295,13 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
         flow = _flow(value)
         depth, open_quote = flow.depth, flow.open_quote
         closer = "]" if first == "[" else "}"
-        text = _without_comment(value)
+        text = value[:flow.comment].rstrip() if flow.comment is not None else value.rstrip()  # as YAML reads it
         if depth == 0 and not text.endswith(closer):  # "[Beta] Code insights"
+            meant = flow.comment is None or _COMMENT_IN_VALUE.match(value, flow.comment - 1)  # "[Beta] Part #2"
             reader.add(number, column, f"{name} starts with '{first}', which YAML reads as the start of a "
                        f"{'list' if first == '[' else 'mapping'}, and text follows its '{closer}'",
-                       f"put the whole value in quotes: {in_quotes(text)}", "yaml-reserved")
+                       f"put the whole value in quotes: {in_quotes(_without_comment(value) if meant else text)}",
+                       "yaml-reserved")
             return None
         if depth == 0 and first == "[" and flow.reserved is not None:  # [@dev-patel]
             reader.add(number, column0 + flow.reserved + 1, f"an item of {name} starts with "
@@ -318,10 +322,10 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
                    f"end {name} with '{closer}'", "yaml-unclosed-bracket")
         return None
     comment = _COMMENT.search(value)
-    text = value[: comment.start()] if comment else value
+    text = value[: comment.start()] if comment else value  # as YAML reads it
     if ": " in text or text.endswith(":"):
         reader.add(number, column, f"{name} contains ': ', which YAML reads as the start of another field",
-                   f"put {name} in quotes: {in_quotes(text)}", "yaml-colon-in-value")
+                   f"put {name} in quotes: {in_quotes(_without_comment(value))}", "yaml-colon-in-value")
     elif comment and _COMMENT_IN_VALUE.match(value, comment.start()):
         reader.add(number, column0 + comment.start() + 2, f"' #' starts a comment, so {name} is only "
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
@@ -330,7 +334,9 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
 
 
 def _without_comment(value: str) -> str:
-    comment = _COMMENT.search(value)
+    """``value`` as its author meant it, for a hint to quote: without a comment written as one
+    (`` # ...``), with a '#' that text follows (``Issue #42``), which YAML cut off."""
+    comment = _MEANT_COMMENT.search(value)
     return (value[: comment.start()] if comment else value).strip()
 
 
