@@ -451,7 +451,7 @@ def test_a_link_puts_no_text_of_its_own_in_the_status_or_an_overlong_one_in_a_fi
     """The status said "Unknown time zone: <the link's text>" in the alert's red, any length: a
     link could write "Sign in again at https://..." on the site's own page."""
     notice = "Europe/Berlin. SECURITY NOTICE: this plan link has expired; sign in again at https://evil.test/renew"
-    with open_page(browser) as page:
+    with open_page(browser, timezone_id="Asia/Tokyo") as page:
         page.goto(example_site + f"plans/{PLAN}/#" + urlencode({"customer": "Acme", "start": "2027-03-01",
                                                                  "timezone": "Mars/Olympus. Sign in at evil.test"}))
         expect(page.locator("[data-plan-status]")).to_have_text(UNKNOWN_ZONE)
@@ -459,8 +459,12 @@ def test_a_link_puts_no_text_of_its_own_in_the_status_or_an_overlong_one_in_a_fi
         page.goto(example_site + f"plans/{PLAN}/#" + urlencode({"customer": "Acme", "start": "2027-03-01",
                                                                  "timezone": notice}))
         expect(page.locator("#plan-customer")).to_have_value("Acme")
-        expect(page.locator("#plan-timezone")).to_have_value("")  # longer than the field takes
+        # Longer than the field takes: as if the link named no zone, the visitor's own (not UTC).
+        expect(page.locator("#plan-timezone")).to_have_value("Asia/Tokyo")
+        expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
         assert "evil.test" not in page.locator("[data-syllabus-plan]").inner_text()
+        page.evaluate("notice => { location.hash = notice; }", "customer=Acme&start=2027-03-01&timezone=" + "A" * 65)
+        expect(page.locator("#plan-timezone")).to_have_value("Asia/Tokyo")
 
 
 def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> None:
@@ -601,7 +605,7 @@ def test_the_japanese_plan_page_and_its_downloads_match_the_command_line(
             return texts.concat([...article.querySelectorAll("[aria-label]")].map((node) => node.ariaLabel));
         }""")
         page.fill("#plan-timezone", "Mars/Olympus")
-        expect(page.locator("[data-plan-status]")).to_have_text("不明なタイムゾーンです: Mars/Olympus。")
+        expect(page.locator("[data-plan-status]")).to_have_text("不明なタイムゾーンです。都市名（例: 東京）またはタイムゾーン（例: Asia/Tokyo）を入力してください。")
 
     # No English text of the plan's keys on the personalised page or in the downloads, whose
     # dates are Japanese too.

@@ -586,7 +586,8 @@
     holdAddress = Boolean(kept);
     var params = entriesIn(location.hash) || fromQuery || kept || new URLSearchParams();
     FIELDS.forEach(function (field) {
-      if (params.has(field)) fromAddress(form.elements[field], params.get(field));
+      if (params.has(field) && !fits(form.elements[field], params.get(field))) params.delete(field);
+      if (params.has(field)) form.elements[field].value = params.get(field);
     });
     if (entriesIn(location.search)) withoutEntries(document);
     // Back to an address with entries (after a heading's anchor replaced them): the form
@@ -596,7 +597,9 @@
       if (!entries || !document.body.contains(form)) return;
       holdAddress = false;
       FIELDS.forEach(function (field) {  // each field's default is "", the zone's the visitor's own
-        fromAddress(form.elements[field], entries.get(field) || (field === "timezone" ? ownZone : ""));
+        var value = entries.get(field) || "";
+        if (!value || !fits(form.elements[field], value)) value = field === "timezone" ? ownZone : "";
+        form.elements[field].value = value;
       });
       update();
     });
@@ -613,10 +616,11 @@
     update();
   }
 
-  /* A field filled from the address, as typing would: no longer than the field takes (a
-   * link could otherwise put any length of text on the page). */
-  function fromAddress(field, value) {
-    field.value = field.maxLength >= 0 && value.length > field.maxLength ? "" : value;
+  /* Whether the address's ``value`` for ``field`` is one typing could enter: no longer than
+   * the field takes (a link could otherwise put any length of text on the page). A value
+   * that is not counts as none: the zone is then the visitor's own, as with no value. */
+  function fits(field, value) {
+    return field.maxLength < 0 || value.length <= field.maxLength;
   }
 
   /* The form's entries in a query or fragment ("#customer=Acme&start=2027-01-04"), or
