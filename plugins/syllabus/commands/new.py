@@ -300,7 +300,8 @@ def _write_missing_schemas(options: Options) -> None:
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         return
     files = editor_schemas(options.taxonomy)
-    missing = {name: text for name, text in files.items() if not (folder / name).exists()}
+    missing = {name: text for name, text in files.items()
+               if not (folder / name).exists() and not (folder / name).is_symlink()}  # one to nowhere: kept
     try:
         write_schemas(options.root, missing)
     except OSError as error:
