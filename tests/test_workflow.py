@@ -67,6 +67,11 @@ def test_scaffolds_validate_and_point_editors_at_the_schemas(catalog: CatalogDir
     assert (catalog.root / "courses/intro-to-search/index.md").is_file()
     track = load_file(catalog.root / "tracks/admin-start.yml").data
     assert track["sections"][0]["courses"] == ["intro-to-search"]
+    # A link there, even one to nowhere, is left alone: writing through it wrote outside the catalog.
+    (catalog.root / "schemas/track.schema.json").unlink()
+    (catalog.root / "schemas/track.schema.json").symlink_to(catalog.root.parent / "elsewhere.json")
+    assert run_cli("new", "course", "second", "--owner", "@trainer", "-f", catalog.config).code == 0
+    assert not (catalog.root.parent / "elsewhere.json").exists()
 
 
 def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) -> None:

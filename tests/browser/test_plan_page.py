@@ -605,7 +605,8 @@ def test_the_japanese_plan_page_and_its_downloads_match_the_command_line(
             return texts.concat([...article.querySelectorAll("[aria-label]")].map((node) => node.ariaLabel));
         }""")
         page.fill("#plan-timezone", "Mars/Olympus")
-        expect(page.locator("[data-plan-status]")).to_have_text("不明なタイムゾーンです。都市名（例: 東京）またはタイムゾーン（例: Asia/Tokyo）を入力してください。")
+        expect(page.locator("[data-plan-status]")).to_have_text(
+            "不明なタイムゾーンです。都市名（例: 東京）またはタイムゾーン（例: Asia/Tokyo）を入力してください。")
 
     # No English text of the plan's keys on the personalised page or in the downloads, whose
     # dates are Japanese too.
