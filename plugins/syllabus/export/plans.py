@@ -54,6 +54,7 @@ CSV_COLUMNS = ("date", "day", "moved_from", "phase", "type", "title", "owner", "
                "details", "success_criteria", "status", "done_on")
 FORMATS = ("md", "checklist", "csv", "ics")
 _WHEN = "DTSTART"  # a token in it stands for an event's DTSTART, DTEND and TRANSP lines, all-day or timed
+_END_EVENT = "END:VEVENT"  # a live course's, which a chosen weekly program's later meetings follow
 
 
 @dataclass(frozen=True)
@@ -385,9 +386,6 @@ def _choices(plan: Plan, rows: Sequence[PlanRow], today: dt.date, messages: Mess
             choices[row.key] = Choice(max(row.day, phase.start_day), phase.end_day, *options[row.link],
                                       {**_live_texts(row, None, messages, dated=True), "end": _END_EVENT})
     return choices
-
-
-_END_EVENT = "END:VEVENT"
 
 
 def _event_end(plan: Plan, row: PlanRow, slot: SessionSlot, today: dt.date, messages: Messages) -> str:
