@@ -167,9 +167,10 @@ def reads_as_markup(path: Path) -> bool:
         if head.startswith(mark):
             head = head[len(mark):].decode(encoding, "ignore").encode("utf-8")
             break
-    return head.lstrip(bytes(range(33))).startswith(b"<")
+    return head.lstrip(_C0_AND_SPACE.encode()).startswith(b"<")
 
 
+_C0_AND_SPACE = "".join(map(chr, range(33)))  # what browsers skip before a file's first '<' or an address
 _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),  # before UTF-16's
                      (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -205,7 +206,7 @@ def _elsewhere(address: str) -> bool:
     with a scheme browsers fetch from (http: and the like; "Note: ..." in a content string
     and data:, which holds its bytes itself, are none), read as browsers read it (C0 controls
     and spaces trimmed, tabs and line breaks dropped, backslashes as slashes)."""
-    read = re.sub(r"[\t\n\r]", "", address).strip("".join(map(chr, range(33)))).replace("\\", "/")
+    read = re.sub(r"[\t\n\r]", "", address).strip(_C0_AND_SPACE).replace("\\", "/")
     scheme = _SCHEME.match(read)
     return read.startswith("//") or (scheme is not None and scheme.group(1).lower() in _FETCHED_SCHEMES)
 

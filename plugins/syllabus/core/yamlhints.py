@@ -297,10 +297,11 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
         closer = "]" if first == "[" else "}"
         text = value[:flow.comment].rstrip() if flow.comment is not None else value.rstrip()  # as YAML reads it
         if depth == 0 and not text.endswith(closer):  # "[Beta] Code insights"
-            meant = flow.comment is None or _COMMENT_IN_VALUE.match(value, flow.comment - 1)  # "[Beta] Part #2"
+            # "[Beta] Part #2": the '#' YAML takes for a comment is text its author meant.
+            kept = flow.comment is not None and _COMMENT_IN_VALUE.match(value, flow.comment - 1)
             reader.add(number, column, f"{name} starts with '{first}', which YAML reads as the start of a "
                        f"{'list' if first == '[' else 'mapping'}, and text follows its '{closer}'",
-                       f"put the whole value in quotes: {in_quotes(_without_comment(value) if meant else text)}",
+                       f"put the whole value in quotes: {in_quotes(_without_comment(value) if kept else text)}",
                        "yaml-reserved")
             return None
         if depth == 0 and first == "[" and flow.reserved is not None:  # [@dev-patel]

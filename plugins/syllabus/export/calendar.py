@@ -94,7 +94,7 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
             fold(f"SUMMARY:{escape(title)}"),
             f"DTSTART:{utc(start)}",
             f"DTEND:{utc(end)}",
-            f"DTSTAMP:{today:%Y%m%d}T000000Z",
+            dtstamp(today),
             fold(f"UID:{stable_uid('session', course.id, key)}"),
             description(start),
             *([fold(f"LOCATION:{escape(session.location)}")] if session.location else []),
@@ -103,6 +103,11 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
             "END:VEVENT",
         ]
     return lines
+
+
+def dtstamp(today: dt.date) -> str:
+    """The DTSTAMP line of an event written line by line (see the module's docstring)."""
+    return f"DTSTAMP:{today:%Y%m%d}T000000Z"
 
 
 def calendar_file(name: str, events: list[list[str]]) -> bytes:

@@ -43,7 +43,7 @@ from ..core.messages import ENGLISH, Messages, gap
 from ..core.model import Catalog, Course, Phase, Plan, PlanItem, reads_as
 from ..core.schedule import WorkingDays, in_zone
 from . import md_escape
-from .calendar import new_calendar, new_event
+from .calendar import dtstamp, new_calendar, new_event
 from .csv_escape import BYTE_ORDER_MARK, cell
 from .ics_escape import fold
 from .ics_escape import utc as ics_utc
@@ -401,7 +401,7 @@ def _event_end(plan: Plan, row: PlanRow, slot: SessionSlot, today: dt.date, mess
                   f"SUMMARY:{_customer(' · ')}{escape('ics', f'{_label(row, messages)}: {title}')}",
                   f"DTSTART:{ics_utc(start)}", f"DTEND:{ics_utc(end)}", "TRANSP:OPAQUE",
                   *([f"LOCATION:{escape('ics', slot.location)}"] if slot.location else []),
-                  f"DTSTAMP:{ics_utc(dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC))}",
+                  dtstamp(today),
                   f"UID:{placeholder('uid', plan.id, ITEM, 'week', number)}",
                   f"CATEGORIES:{escape('ics', _label(row, messages))}", f"DESCRIPTION:{escape('ics', row.link)}",
                   *([f"URL:{row.link}"] if row.link.startswith(("https://", "http://")) else []),
