@@ -637,8 +637,8 @@ def test_places_only_the_published_html_has_and_absolute_links_from_docs_are_che
 
 
 def test_only_so_many_unknown_ids_are_compared_with_every_id(catalog, run_cli, monkeypatch):
-    """2,000 near-miss prerequisites in a catalog of 500 courses took 84 s: each compared with
-    every id. Past SUGGESTED_IDS each is still reported, without a suggestion."""
+    """Thousands of near-miss prerequisites in a catalog of hundreds of courses stalled validate:
+    each was compared with every id. Past SUGGESTED_IDS each is still reported, without a suggestion."""
     monkeypatch.setattr("syllabus.core.rules.SUGGESTED_IDS", 2)
     catalog.course("intro", course_data("intro", prerequisites=["intro-one", "intro-two", "intro-three"]))
     catalog.course("intro-1", course_data("intro-1"))

@@ -1401,7 +1401,7 @@ def test_the_fast_validator_is_the_compiled_one(schema_set):
 
 @pytest.mark.parametrize("level", ["beginner", "expert"])
 def test_the_reference_validator_is_loaded_only_for_a_failing_file(catalog, level: str) -> None:
-    """jsonschema takes ~65 ms to import: a valid catalog is checked without it."""
+    """jsonschema is a costly import: a valid catalog is checked without it."""
     catalog.course("intro", level=level)
     script = ("import sys; from syllabus.cli import main; code = main(['validate', '-f', sys.argv[1]]); "
               "print(code, 'jsonschema' in sys.modules, 'referencing' in sys.modules)")

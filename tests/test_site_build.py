@@ -1135,7 +1135,7 @@ def test_markdown_saved_on_windows_builds_like_markdown_saved_on_unix(catalog: C
 
 @pytest.mark.parametrize("with_plan", [False, True])
 def test_the_calendar_library_is_loaded_only_for_plans(catalog: CatalogDir, tmp_path: Path, with_plan: bool) -> None:
-    """icalendar takes ~40 ms to import; session calendars are written without it."""
+    """icalendar is a costly import; session calendars are written without it."""
     catalog.course("intro", format="virtual-ilt", sessions=[{"start": "2027-07-01T10:00", "timezone": "UTC"}])
     if with_plan:
         catalog.plan("onboarding", plan_data("onboarding"))

@@ -600,7 +600,7 @@ def test_unsafe_urls(url: str) -> None:
 @pytest.mark.parametrize(("text", "parsed"), [("# Plain\n\nA [link](page.md).\n", False),
                                               ("# Raw\n\n<script>alert(1)</script>\n", True)])
 def test_markdown_it_is_loaded_only_for_text_that_needs_parsing(text: str, parsed: bool) -> None:
-    """It takes ~25 ms to import; a catalog of plain pages is checked without it."""
+    """markdown-it is a costly import; a catalog of plain pages is checked without it."""
     script = ("import sys; from syllabus.core.markdown_safety import check_markdown; "
               "found = check_markdown(sys.argv[1]); print(len(found), 'markdown_it' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True, check=True)

@@ -430,10 +430,10 @@ def _collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a catalog loads.
 
     Loading makes hundreds of thousands of small objects (parser nodes, positions, data)
-    and keeps many of them, so each collection re-walks a growing heap: a fifth of loading
-    4,000 courses (1.4 s vs 1.17 s). None of them forms a reference cycle. When loading
-    ends, all it made is still in the youngest generation, which the next collection would
-    walk whole (20-40 ms for 1,000 courses), and its survivors counted towards an early full
+    and keeps many of them, so each collection re-walks a growing heap (a fifth of the load
+    time of a large catalog). None of them forms a reference cycle. When loading ends, all it
+    made is still in the youngest generation, which the next collection would walk whole,
+    and its survivors counted towards an early full
     collection: it is moved to the oldest instead (freezing and unfreezing moves every
     object there), where the next full collection frees any cycle made meanwhile. Not while
     anything else is frozen (the preview's heap, see PreviewHeap): that stays frozen.

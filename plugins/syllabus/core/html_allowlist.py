@@ -319,7 +319,7 @@ def element_ids(written: str) -> set[str]:
     template wrote: each element's ``id`` and each ``<a>``'s ``name``, as MkDocs collects
     them to check links to anchors (``validation.links.anchors``)."""
     ids = set()
-    for name, attributes in _START_TAG.findall(written):  # tuples, not match objects: a third faster
+    for name, attributes in _START_TAG.findall(written):  # tuples: no match object made per tag
         if 'id="' in attributes:
             ids.update(map(unescape, _ID_ATTRIBUTE.findall(attributes)))
         if 'name="' in attributes and name.lower() == "a":

@@ -15,8 +15,8 @@ tag by tag, so tags Python-Markdown would pass through raw are seen too.
 
 Speed: a cheap pre-check lets pages without raw HTML, risky attribute lists or unusual link
 targets skip parsing, and inline parsing only runs for the paragraphs that need it.
-markdown-it itself is imported with the first page that needs parsing (~25 ms otherwise paid
-by every build and every ``syllabus validate``).
+markdown-it itself is imported with the first page that needs parsing (otherwise every build
+and every ``syllabus validate`` would pay for the import).
 """
 
 from __future__ import annotations

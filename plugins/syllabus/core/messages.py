@@ -57,8 +57,9 @@ def fill(text: str, values: Mapping[str, Any]) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _written_count(count: int, language: str) -> str:
-    """``count`` as ``language`` writes it (``1,000``): Babel takes ~12 us for each, and a
-    catalog's pages write the same few counts (minutes, weeks) thousands of times."""
+    """``count`` as ``language`` writes it (``1,000``): Babel works each one out through its
+    locale data, and a catalog's pages write the same few counts (minutes, weeks) thousands of
+    times."""
     return format_decimal(count, locale=babel_locale(language))
 
 

@@ -234,18 +234,19 @@ def _unbuilt_value(text: str) -> Any:
 
 
 # Python-Markdown rebuilds a block's text once per inline match (links, tags, emphasis, code,
-# entities), so its time grows with (matches x length) of one block: 21,000 inline tags in one
-# paragraph took 17 s. Prose blocks hold a few dozen; fenced code is not inline-processed.
+# entities), so its time grows with (matches x length) of one block: tens of thousands of
+# inline tags in one paragraph stall a build. Prose blocks hold a few dozen; fenced code is
+# not inline-processed.
 MAX_INLINE_OPENERS = 5000
 _INLINE_OPENERS = re.compile(r"[<\[`*_&!{]")
 _FENCE = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})")
 # Python-Markdown looks for the "]" of each "[" (links, images, references) by reading on from
-# it, to the block's end when none closes it: "[a" 2,000 times in one block took 1 s, and every
-# such block of a page as long again. What a page makes it read is bounded (~0.5 s of work);
-# a "\[" and fenced code are not read.
+# it, to the block's end when none closes it: "[a" repeated in one block is quadratic, and every
+# such block of a page adds as much again. What a page makes it read is bounded; a "\[" and
+# fenced code are not read.
 MAX_BRACKET_SCAN = 2_000_000  # characters
 _BRACKET = re.compile(r"\\.|[\[\]]")
-# Each quote or list level re-parses the lines below it (260,000 ">" took 3.4 s CPU), and
+# Each quote or list level re-parses the lines below it (a line of ">" is quadratic), and
 # Python-Markdown parses nested blocks recursively: 500 "- " on one line ended the build in a
 # RecursionError. A level is a ">", a list marker or four columns of indentation.
 MAX_BLOCK_DEPTH = 30
@@ -254,16 +255,16 @@ _BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 
 # Python-Markdown and html.parser have more super-linear paths than the limits above bound
 # (a "(" never closed after "[a]", "<a" never closed...), so a page also stops rendering once
-# it has taken more CPU time than its size can explain. Prose takes ~2 ms per KiB, but dense
-# content costs each element its tens of microseconds (Python-Markdown, the table of contents,
-# the allowlist): 250 KiB of one-letter table rows, "## h" headings, "*a*" emphasis or "\."
-# escapes took 18-30 ms per KiB on a quiet machine, and the same work took three times the
-# CPU time with the machine's two cores busy. A budget of 20 ms per KiB let such a page pass
-# validate and fail the build (or the other way round) as the load went: this one leaves
-# dense pages about that factor of three, and still stops a super-linear input, which takes
-# minutes at this size (benchmarks/pathological.py).
+# it has taken more CPU time than its size can explain. Dense content (one-letter table rows,
+# "## h" headings, "*a*" emphasis or "\." escapes) costs each element the work of
+# Python-Markdown, the table of contents and the allowlist, ten times or more what prose of the
+# same size costs, and a machine with its cores busy takes up to three times as long again. A
+# tighter budget let such a page pass validate and fail the build (or the other way round) as
+# the load went: this one leaves the densest pages that factor of three, and still stops a
+# super-linear input, which takes far longer at this size. benchmarks/pathological.py
+# measures both against it.
 RENDER_SECONDS = 2.0  # for any page
-RENDER_SECONDS_PER_KIB = 0.08  # and for each KiB of its text: 22.5 s for a 256 KiB page
+RENDER_SECONDS_PER_KIB = 0.08  # and for each KiB of its text
 
 
 def render_seconds(text: str) -> float:

@@ -307,7 +307,7 @@ def course_files(catalog: Catalog, root: Path, markdown: Mapping[str, str],
 # What a page writes but never shows: HTML comments, <pre> and fenced code blocks (also in
 # quotes), code spans. Not indented code: a list item's paragraphs are indented alike. Each
 # runs to the end of the page if never closed (as a fence does): a pattern that had to find
-# its close would search on from each of 50,000 unclosed fences (4 minutes).
+# its close would search on from each of thousands of unclosed fences (quadratic).
 _UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|<pre\b.*?(?:</pre>|\Z)|^[ \t>]*(`{3,}|~{3,}).*?(?:^[ \t>]*\1[ \t]*$|\Z)"
                       r"|``[^\n]*?``|`[^`\n]*`", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 # A path to an image as a page writes it: safe-name characters and "/", ending in an image
@@ -315,7 +315,7 @@ _UNSHOWN = re.compile(r"<!--.*?(?:-->|\Z)|<pre\b.*?(?:</pre>|\Z)|^[ \t>]*(`{3,}|
 _IMAGE_END = r"\.(?:" + "|".join(sorted(s[1:] for s in IMAGE_SUFFIXES)) + r")(?![\w.-])"
 _IMAGE_PATH = re.compile(r"(?<![\w./-])[\w./-]+" + _IMAGE_END, re.IGNORECASE)
 # Its end alone: a page that writes none (most) is not searched for paths, a search that
-# tries every word (~30 us a page, 15 times the search for the end).
+# tries every word (far slower than the search for the end).
 _IMAGE_SUFFIX = re.compile(_IMAGE_END, re.IGNORECASE)
 
 
@@ -394,8 +394,8 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
 # Broken links that get a "did you mean": past this many, finding the closest of a large
 # site's paths for each would make validate's time grow with links times pages.
 SUGGESTED_LINKS = 200
-# Likewise for links to missing places: ids compared in all (2,500 broken links on a page of
-# 2,500 headings took 4 minutes).
+# Likewise for links to missing places: ids compared in all (thousands of broken links on a
+# page of thousands of headings stalled validate).
 COMPARED_IDS = 5_000
 
 

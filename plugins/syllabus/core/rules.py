@@ -105,7 +105,8 @@ MAX_MEETINGS = 1_000
 MAX_CALENDAR_EVENTS = 200_000
 # Items of one plan (all its phases'). Each is a row of the plan page, with its dates and live
 # session choices worked out in the visitor's browser on every keystroke: 4,000 items made a
-# page of 18 MB that took 4.7 s per keystroke. A year's plan with a few items a week is ~150.
+# page of 18 MB that froze the browser on each one. A year's plan with a few items a week is
+# ~150.
 MAX_PLAN_ITEMS = 300
 # Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its
 # own, an SVG file runs its scripts with the site's origin.
@@ -863,8 +864,8 @@ def _track_as_written(data: Mapping[str, Any], source: str) -> Track:
 
 
 # Unknown ids that get a "did you mean": past this many, comparing each with every id of its
-# kind would make validate's time grow with the two (2,000 near-miss prerequisites in a catalog
-# of 500 courses took 84 s).
+# kind would make validate's time grow with the two (thousands of near-miss prerequisites in a
+# catalog of hundreds of courses stalled it).
 SUGGESTED_IDS = 200
 
 
@@ -1045,7 +1046,7 @@ class _CrossFile:
 def _components(graph: Mapping[str, list[str]]) -> dict[str, frozenset[str]]:
     """Each node's strongly connected component, by Tarjan's algorithm in one pass over the
     graph (a tangle found from each back edge took time to the fourth power of the courses:
-    200 courses all prerequisites of each other, 208 s). Without recursion: a chain of
+    200 courses all prerequisites of each other stalled validate). Without recursion: a chain of
     thousands of prerequisites is no deeper a stack than one."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}

@@ -97,7 +97,7 @@ def holiday_dates(country: str, years: tuple[int, int]) -> frozenset[dt.date]:
 
 def knows_holidays(country: str) -> bool:
     """Whether the ``holidays`` package knows ``country``'s (ISO 3166 alpha-2) public holidays."""
-    import holidays  # ~50 ms to import; only plans with holidays need it
+    import holidays  # a large import; only plans with holidays need it
 
     return country in holidays.list_supported_countries()
 

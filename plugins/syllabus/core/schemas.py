@@ -5,8 +5,8 @@ taxonomy hooks ``role``, ``level``, ``format``, ``product`` and ``owner_role`` a
 catalog's declared values are put in as an ``enum``. A compiled validator (jsonschema-rs)
 answers "is this file valid?" quickly for the common all-valid case; the reference
 validator (jsonschema) explains the files that fail, with paths we can position; it is
-imported and built only when a file fails (jsonschema and referencing take about 65 ms to
-import, a tenth of a small site's build).
+imported and built only when a file fails (jsonschema and referencing are a noticeable share
+of a small site's build to import).
 """
 
 from __future__ import annotations

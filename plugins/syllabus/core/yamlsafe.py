@@ -29,7 +29,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-try:  # libyaml is several times faster; the pure-Python parser is a correct fallback.
+try:  # libyaml parses in C; the pure-Python parser is a correct, slower fallback.
     from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     CParser = None
@@ -107,8 +107,8 @@ _HIDING = _BMP_HIDING + _ASTRAL_NONCHARACTERS
 _HIDING_CHARS = re.compile(f"[{_HIDING}]")
 _FORBIDDEN_CHARS = re.compile(f"[{_HIDING}{_PRIVATE_USE}]")
 # The same classes without their characters beyond U+FFFF: the regex engine tests a class
-# holding any of those range by range (~70 ns a character), and one within the BMP in a
-# table (~8 ns). A text with no such character, nearly every one, is searched with these.
+# holding any of those range by range, and one within the BMP by a table lookup. A text with
+# no such character, nearly every one, is searched with these.
 _BMP_HIDING_CHARS = re.compile(f"[{_BMP_HIDING}]")
 _BMP_FORBIDDEN_CHARS = re.compile(f"[{_BMP_HIDING}{_BMP_PRIVATE_USE}]")
 

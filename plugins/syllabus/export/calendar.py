@@ -12,9 +12,10 @@ address a catalog does not have; without it calendars import the events as they 
 Plan templates are written by the ``icalendar`` library and folded by
 :func:`.ics_escape.fold` once their placeholders are filled, as ``plan.js`` folds them.
 Session files are one fixed shape written line by line: a catalog has thousands of them,
-and the library spent 1.7 ms on each (a tenth of a build). Tests hold them to the library:
-parsing and re-writing one gives back the same bytes. The library is imported only when a
-plan calendar is made: it takes ~40 ms, paid by every build otherwise.
+and building each through the library was a measurable share of a build (see
+``benchmarks/build.py``). Tests hold them to the library: parsing and re-writing one gives
+back the same bytes. The library is imported only when a plan calendar is made, so builds
+without one do not pay for its import.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ sessions, sections, phases, ...). Schema text is ours, but it still goes through
 :func:`cell` (Markdown) or :func:`html_cell` (table cells) so a ``|`` or ``<`` can never
 break a table or open an HTML tag. Headings and prose are Markdown, for the page's table
 of contents; the tables are HTML, which Python-Markdown passes through instead of parsing
-row by row (that took half of the ~47 ms this page added to every build).
+row by row (most of what this page added to every build).
 """
 
 from __future__ import annotations

@@ -43,8 +43,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     built-in ones), so ``syllabus validate`` renders pages as the build does. Configuration
     that would publish what the content may not is refused, positioned: see
     :func:`snippet_problems` and :func:`theme_text_problems`. ``with_theme_files`` (where
-    links are checked: validate and the preview) adds :func:`theme_files` (~50 ms:
-    Material's folders hold thousands of icons)."""
+    links are checked: validate and the preview) adds :func:`theme_files` (a walk of
+    Material's folders, which hold thousands of icons)."""
     source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
     docs = docs_inclusions(config)
     problems = source.duplicate_keys()

@@ -56,7 +56,8 @@ def session_time(session: Session, course: Course, formats: LocaleFormat = ENGLI
     """The ``<time>`` element that ``syllabus.js`` rewrites into the visitor's own zone.
 
     A Python helper rather than a macro: the element is a contract with the script, not a
-    design choice, and a catalog prints thousands of them (a macro call cost ~17 us each).
+    design choice, and a catalog prints thousands of them (a macro call costs Jinja's whole
+call machinery each time).
     """
     times = session_times(session, course.duration_minutes, formats)
     # "(Los Angeles time)": readers know cities, not IANA ids. Every value escaped by hand:
@@ -124,7 +125,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         # A filter, not a taxonomy.title() call in the template: Jinja calls filters directly,
-        # methods through its call machinery (~3 us more each; a page names up to a dozen terms).
+        # methods through its call machinery (a page names up to a dozen terms).
         # Values (dates, durations, numbers, language names) read as the site's language writes them.
         taxonomy = catalog.taxonomy
         formats = LocaleFormat(options.messages)

@@ -194,7 +194,7 @@ def page_holidays(options: Options) -> dict[str, list[str]]:
 
 def insights_page(catalog: Catalog, options: Options) -> GeneratedPage:
     """The education team's program figures (the same ones ``syllabus report`` prints)."""
-    from ..export.insights import compute_insights  # ~20 ms with its charts; most builds have no insights page
+    from ..export.insights import compute_insights  # imports its charts too; most builds have no insights page
 
     return GeneratedPage(
         src_uri=INSIGHTS_PAGE, title=options.messages.text("insights.title"), template="syllabus/insights.html",
