@@ -334,7 +334,7 @@ def test_names_are_trimmed_as_javascript_trims_them() -> None:
     spaces = {chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Zs"}
     assert set(TRIMMED) == spaces | set("\t\n\v\f\r\u2028\u2029\ufeff")
     assert Personalisation.parse("\ufeff Acme\u3000", "2027-01-04").customer == "Acme"
-    with pytest.raises(ValueError, match="control or bidirectional"):
+    with pytest.raises(ValueError, match="control, bidirectional or private-use"):
         Personalisation.parse("Acme\x1c", "2027-01-04")  # JavaScript keeps it, and refuses it
 
 
@@ -350,7 +350,9 @@ def test_names_are_trimmed_as_javascript_trims_them() -> None:
      "not an IANA time zone"),
     (("onboarding", "--customer", "Acme", "--start", "2027-01-04", "--timezone", " "), "--timezone is empty"),
     (("onboarding", "--customer", "  ", "--start", "2027-01-04"), "customer name is empty"),
-    (("onboarding", "--customer", "Acme\u202e", "--start", "2027-01-04"), "control or bidirectional"),
+    (("onboarding", "--customer", "Acme\u202e", "--start", "2027-01-04"), "control, bidirectional or private-use"),
+    # A placeholder's marker typed in a name: the name is refused, as content holding one is.
+    (("onboarding", "--customer", "Acme\ue003", "--start", "2027-01-04"), "control, bidirectional or private-use"),
     # 東京 typed in a Shift_JIS terminal: its bytes reach Python as surrogates; the calendar raised on them.
     *((("onboarding", "--customer", "\udc93\udc8c\udc8b\udc9e", "--start", "2027-01-04", "--format", fmt),
        "customer name is not UTF-8 text") for fmt in ("md", "ics")),

@@ -435,6 +435,22 @@ def test_a_name_the_command_line_takes_is_taken_whole_and_a_longer_one_refused(
     assert run_cli("plan", "-f", REPO / "mkdocs.yml", PLAN, "--customer", name + "b", "--start", "2027-01-04").code == 2
 
 
+def test_the_form_refuses_the_characters_the_command_line_refuses(plan_page: Any, run_cli: Callable[..., CliResult]
+                                                                 ) -> None:
+    """plan.js kept its own copy of the forbidden characters, without the private-use ones
+    that mark placeholders: a name holding one was taken by the page and refused by the
+    command line. The page now compiles the command line's pattern."""
+    page = plan_page
+    for character in ("\u202e", "\ue003", "\x1c"):
+        page.fill("#plan-customer", f"Acme{character}")
+        page.fill("#plan-start", "2027-01-04")
+        page.locator("#plan-customer").press("Enter")
+        expect(page.locator("[data-plan-status]")).to_have_text(
+            "The customer name contains control, bidirectional or private-use characters.")
+        typed = ("--customer", f"Acme{character}", "--start", "2027-01-04")
+        assert run_cli("plan", "-f", REPO / "mkdocs.yml", PLAN, *typed).code == 2, character
+
+
 def test_invalid_input_keeps_the_undated_template(plan_page: Any) -> None:
     page = plan_page
     page.fill("#plan-customer", "Acme")

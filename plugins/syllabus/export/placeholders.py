@@ -94,9 +94,12 @@ MARKDOWN_FORMATS = ("md", "checklist")  # which also write an "&" that starts a 
 # the text between them, where str.translate with a table visits every character.
 _ESCAPED = {fmt: re.compile(f"[{re.escape(''.join(table))}]") for fmt, table in ESCAPES.items() if table}
 
-# What a name typed into the form or the command line may not contain: the characters the
-# content loader also rejects (controls, line separators, bidirectional overrides).
-_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What a name typed into the form or the command line may not contain: controls (tabs and
+# line ends too: a name is one line), line separators, bidirectional controls, and the private
+# use characters that mark placeholders in templates. Written with escapes that Python's and
+# JavaScript's regular expressions read alike: plan.js compiles this same text.
+FORBIDDEN_IN_NAMES = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ue000-\uf8ff]"
+_FORBIDDEN = re.compile(FORBIDDEN_IN_NAMES)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UNDECODED = re.compile("[\udc80-\udcff]")  # os.fsdecode's surrogateescape stand-ins for bytes
 # What JavaScript's trim() takes off a typed name in plan.js: tabs, line ends, Unicode's space
@@ -217,7 +220,7 @@ def _name(what: str, text: str) -> str:
                          "type it again")
     text = text.strip(TRIMMED)
     if _FORBIDDEN.search(text):
-        raise ValueError(f"the {what} contains control or bidirectional characters")
+        raise ValueError(f"the {what} contains control, bidirectional or private-use characters")
     if len(text) > NAME_LENGTH:
         raise ValueError(f"the {what} is longer than {NAME_LENGTH} characters")
     return unicodedata.normalize("NFC", text)
@@ -352,6 +355,7 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "autolinks": {fmt: md_escape.AUTOLINK_PUNCTUATION for fmt in MARKDOWN_FORMATS if fmt in templates},
         "kickoff_years": list(YEARS),
         "name_length": NAME_LENGTH,
+        "forbidden": FORBIDDEN_IN_NAMES,
         "default_timezone": DEFAULT_TIMEZONE,
         # The page accepts exactly the zones the command line does, each with its city.
         "timezones": {zone: formats.city(zone) for zone in sorted(known_zones())},

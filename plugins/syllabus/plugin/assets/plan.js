@@ -22,7 +22,6 @@
   var SEP = "\uE002";
   var ITEM = "\uE003";  // placeholders.ITEM: in a choice's texts, the key of the item that chose
   var PLACEHOLDER = /\uE000([^\uE001]*)\uE001/g;
-  var FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
   var FIELDS = ["customer", "start", "timezone", "ce", "days", "weekend", "holidays"];
   // Each plan page's last entries, by path, while the tab keeps this script: instant navigation
   // loads the page again for a heading's anchor (after a full load), whose address has none.
@@ -282,7 +281,7 @@
   function name(value, field, data) {
     value = value.trim();
     var what = say("script.plan.field." + field);
-    if (FORBIDDEN.test(value)) throw new Error(say("script.plan.error.control", { field: what }));
+    if (new RegExp(data.forbidden).test(value)) throw new Error(say("script.plan.error.control", { field: what }));
     if (Array.from(value).length > data.name_length) {
       throw new Error(say("script.plan.error.long", { field: what, limit: data.name_length }));
     }
