@@ -187,7 +187,7 @@ class Allowlist:
         return value
 
     def allows_embed(self, url: str) -> bool:
-        parts = _as_browsers_read(url)
+        parts = _split_as_browsers_read(url)
         return parts is not None and parts.scheme == "https" and parts.hostname in self.video_hosts
 
     def clean(self, html: str) -> str:
@@ -406,28 +406,35 @@ def _odd_comment(html: str) -> Removal | None:
     return None
 
 
-def _as_browsers_read(url: str) -> SplitResult | None:
-    r"""``url`` split as a browser reads it in a page (None if it cannot be), by the URL
-    standard's rules for http(s): C0 controls and spaces around it and tabs and line breaks in
-    it are dropped, "\" is read as "/" ("https://evil\@good/" is evil's, "\\evil/x" names a
-    host), and any run of slashes before a host is read as two ("///evil/x" is evil's too)."""
-    text = _TAB_OR_NEWLINE.sub("", url.strip(_C0_OR_SPACE).strip()).replace("\\", "/")
-    text = _SLASHES_BEFORE_HOST.sub(r"\1//", text)
+def as_browsers_read(url: str) -> str:
+    r"""``url`` as a browser reads it in a page, by the URL standard's rules for http(s): C0
+    controls and spaces around it and tabs and line breaks in it are dropped, and "\" is read
+    as "/" ("https://evil\@good/" is evil's, "\\evil/x" names a host). Every check of an
+    address reads it so: one that read it otherwise would judge another address."""
+    return _TAB_OR_NEWLINE.sub("", url.strip(C0_AND_SPACE)).replace("\\", "/")
+
+
+C0_AND_SPACE = "".join(map(chr, range(0x21)))
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # at the start of an address
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def _split_as_browsers_read(url: str) -> SplitResult | None:
+    """``url`` as browsers read it, split (None if it cannot be), with any run of slashes
+    before a host read as two ("///evil/x" is evil's too)."""
     try:
-        return urlsplit(text)
+        return urlsplit(_SLASHES_BEFORE_HOST.sub(r"\1//", as_browsers_read(url)))
     except ValueError:
         return None
 
 
-_C0_OR_SPACE = "".join(map(chr, range(0x21)))
-_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
-_SLASHES_BEFORE_HOST = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:)?/{2,}")
+_SLASHES_BEFORE_HOST = re.compile(rf"^({SCHEME.pattern})?/{{2,}}")
 
 
 def _from_the_site(url: str) -> bool:
     """A relative URL: the file is published with the site. An image from anywhere else is a
     request to another host from every visitor's browser (a tracking pixel, at worst)."""
-    parts = _as_browsers_read(url)
+    parts = _split_as_browsers_read(url)
     return parts is not None and not parts.scheme and not parts.netloc
 
 
@@ -485,7 +492,7 @@ def removed(original: _Tokens, cleaned: _Tokens, video_hosts: Collection[str] = 
             if name in other:
                 found.append(_reread(tag, name, other[name]))
             elif tag == "iframe" and name == "src":
-                parts = _as_browsers_read(value)
+                parts = _split_as_browsers_read(value)
                 found.append(Removal(embed_refusal(parts.hostname if parts else None, video_hosts), (value, "src=")))
             else:
                 found.append(_attribute_removal(tag, name, value))
@@ -509,7 +516,7 @@ def _attribute_removal(tag: str, name: str, value: str) -> Removal:
     if name.startswith("on"):
         message = f"{name}= on <{tag}> is an event handler, which runs JavaScript; remove it"
     elif name in ("href", "src", "cite") and tag != "iframe":
-        parts = _as_browsers_read(value)
+        parts = _split_as_browsers_read(value)
         scheme = value.split(":", 1)[0].strip().lower() if ":" in value else value
         if tag == "img" and parts is not None and parts.netloc:
             message = (f"<img> loads from {parts.netloc[:60]}, a request every visitor's browser would make; "

@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs
 
-from .html_allowlist import embed_refusal
+from .html_allowlist import SCHEME, as_browsers_read, embed_refusal
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -58,9 +58,6 @@ _Hit = tuple[int, str, str]  # (offset in the scanned string, message, rule)
 _InlineRule = Callable[["StateInline", bool], bool]
 
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_C0_AND_SPACE = "".join(map(chr, range(0x21)))
-_TAB_AND_NEWLINES = dict.fromkeys(map(ord, "\t\n\r"))
 _ADVICE = "use a relative link or an https, http or mailto URL"
 
 _FORBIDDEN_TAGS = {
@@ -112,13 +109,12 @@ def check_markdown(text: str, *, allowed_iframe_hosts: Collection[str] = ()) -> 
 
 
 def _scheme(url: str) -> str | None:
-    """The scheme a browser sees: references decoded, C0/space trimmed, tab/newline dropped.
+    """The scheme a browser sees: references decoded, the address read as browsers read it.
 
     Percent-escapes are left alone because browsers never decode them in a scheme.
     """
-    url = html.unescape(url).strip(_C0_AND_SPACE).translate(_TAB_AND_NEWLINES)
-    match = _SCHEME.match(url)
-    return match.group()[:-1].lower() if match else None
+    match = SCHEME.match(as_browsers_read(html.unescape(url)))
+    return match.group(1).lower() if match else None
 
 
 def _url_message(what: str, url: str) -> str:
@@ -127,9 +123,8 @@ def _url_message(what: str, url: str) -> str:
 
 def _iframe_problem(src: str | None, hosts: frozenset[str]) -> str | None:
     """Why an iframe is not an embed from an allowed video host, or None when it is."""
-    url = html.unescape(src or "").strip(_C0_AND_SPACE).translate(_TAB_AND_NEWLINES)
-    try:  # browsers read "\" as "/" in http(s) URLs, so "https://evil\@good/" is evil's
-        parts = urlsplit(url.replace("\\", "/"))
+    try:
+        parts = urlsplit(as_browsers_read(html.unescape(src or "")))
         host = parts.hostname
     except ValueError:
         return embed_refusal(None, hosts)

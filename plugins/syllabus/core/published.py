@@ -26,6 +26,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from markdown.util import AMP_SUBSTITUTE
 
 from .config import Options
+from .html_allowlist import as_browsers_read
 from .model import Catalog, Course, Plan, Session, Track, Unit
 from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, body_line, has_body
 from .report import Report
@@ -184,9 +185,8 @@ def link_target(url: str, page_output: str, site_url: str, outputs: frozenset[st
     publishes anything under its first segment (``outputs``: the site's files); elsewhere
     on that host it may well be another site's (a GitHub Pages project beside an
     organisation's), which the build knows nothing of."""
-    url = re.sub(r"[\t\n\r]", "", url.strip(_STRIPPED_BY_BROWSERS))
     try:
-        scheme, netloc, path, _, _ = urlsplit(url.replace("\\", "/"))
+        scheme, netloc, path, _, _ = urlsplit(as_browsers_read(url))
     except ValueError:  # reported as not a valid address
         return None
     full = bool(scheme or netloc)
@@ -231,7 +231,6 @@ def _host_and_port(parts: SplitResult, scheme: str) -> tuple[str, int | None]:
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-_STRIPPED_BY_BROWSERS = "".join(map(chr, range(0x21)))  # around an address: C0 controls and spaces
 _DOTS = {".": 1, "%2e": 1, "..": 2, ".%2e": 2, "%2e.": 2, "%2e%2e": 2}  # browsers decode %2e in dot segments
 
 

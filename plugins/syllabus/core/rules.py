@@ -16,6 +16,7 @@ from typing import Any
 
 from .config import Options, is_id
 from .diagnostics import printable
+from .html_allowlist import C0_AND_SPACE, SCHEME, as_browsers_read
 from .locale_format import unknown_language
 from .model import (
     YEARS,
@@ -168,10 +169,10 @@ def reads_as_markup(path: Path) -> bool:
         if head.startswith(mark):
             head = head[len(mark):].decode(encoding, "ignore").encode("utf-8")
             break
-    return head.lstrip(_C0_AND_SPACE.encode()).startswith(b"<")
+    return head.lstrip(_C0_AND_SPACE).startswith(b"<")
 
 
-_C0_AND_SPACE = "".join(map(chr, range(33)))  # what browsers skip before a file's first '<' or an address
+_C0_AND_SPACE = C0_AND_SPACE.encode()  # what browsers skip before a file's first '<'
 _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),  # before UTF-16's
                      (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
@@ -207,12 +208,11 @@ def _elsewhere(address: str) -> bool:
     with a scheme browsers fetch from (http: and the like; "Note: ..." in a content string
     and data:, which holds its bytes itself, are none), read as browsers read it (C0 controls
     and spaces trimmed, tabs and line breaks dropped, backslashes as slashes)."""
-    read = re.sub(r"[\t\n\r]", "", address).strip(_C0_AND_SPACE).replace("\\", "/")
-    scheme = _SCHEME.match(read)
+    read = as_browsers_read(address)
+    scheme = SCHEME.match(read)
     return read.startswith("//") or (scheme is not None and scheme.group(1).lower() in _FETCHED_SCHEMES)
 
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _FETCHED_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss", "file"})
 
 
