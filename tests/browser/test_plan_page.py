@@ -246,7 +246,9 @@ def test_an_old_link_with_entries_in_its_query_moves_them_to_the_fragment(browse
         page.goto(example_site + f"plans/{PLAN}/?customer=Acme%20Corp&start=2027-01-04")
         expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
         address = urlsplit(page.url)
-        assert (address.query, parse_qs(address.fragment)) == ("", {"customer": ["Acme Corp"], "start": ["2027-01-04"]})
+        # The zone the page filled in (the reader's own) is written beside them: the plan they see.
+        assert (address.query, parse_qs(address.fragment)) == (
+            "", {"customer": ["Acme Corp"], "start": ["2027-01-04"], "timezone": ["Europe/Berlin"]})
         # Instant navigation had made the page's links to itself absolute, with the old query:
         # a click on the table of contents sent the name to the server.
         requested: list[str] = []
@@ -278,7 +280,36 @@ def test_an_old_link_with_entries_in_its_query_moves_them_to_the_fragment(browse
         expect(page.locator("#plan-customer")).to_have_value("")
         assert urlsplit(page.url).fragment == "timeline"
         page.fill("#plan-customer", "Acme")
-        expect(page).to_have_url(re.compile(r"#customer=Acme$"))
+        expect(page).to_have_url(re.compile(r"#customer=Acme&timezone=Europe%2FBerlin$"))
+
+
+def test_a_shared_link_opens_the_plan_its_sender_saw(browser: Any, example_site: str) -> None:
+    """A link lost the days, weekend and holidays (selects, which have no maxLength, were
+    read as too long) and the zone where the sender kept their own: in New York a Tokyo
+    plan had New York's times and other dates (a Japanese holiday as a working day)."""
+    with open_page(browser, timezone_id="Asia/Tokyo") as page:
+        page.goto(example_site + f"plans/{PLAN}/")
+        expect(page.locator("#plan-timezone")).to_have_value("Asia/Tokyo")  # filled in: the sender's own
+        assert "timezone" not in page.url  # alone, it is no entry
+        page.fill("#plan-customer", "Acme")
+        page.fill("#plan-start", "2027-01-04")
+        page.select_option("#plan-weekend", "fri-sat")
+        page.select_option("#plan-holidays", "JP")
+        expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+        link, sent = page.url, page.locator("[data-syllabus-plan]").inner_text()
+    assert "timezone=Asia%2FTokyo" in link
+    with open_page(browser, timezone_id="America/New_York") as page:
+        page.goto(link)
+        for field, value in {"customer": "Acme", "start": "2027-01-04", "timezone": "Asia/Tokyo", "weekend": "fri-sat",
+                             "holidays": "JP"}.items():
+            expect(page.locator(f"#plan-{field}")).to_have_value(value)
+        expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+        assert page.locator("[data-syllabus-plan]").inner_text() == sent
+        page.reload()
+        expect(page.locator("#plan-holidays")).to_have_value("JP")
+        page.goto(link.replace("weekend=fri-sat", "days=calendar"))
+        expect(page.locator("#plan-days")).to_have_value("calendar")
+        expect(page.locator("#plan-weekend")).to_have_value("")
 
 
 def test_a_time_zone_typed_in_any_letter_case_is_found(plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
@@ -300,7 +331,7 @@ def test_the_zone_starts_as_the_visitors_and_may_be_typed_as_its_place(
         page.fill("#plan-customer", "Acme")
         page.fill("#plan-start", "2027-01-04")
         expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
-        assert "timezone" not in page.url  # the visitor's own, not theirs to share until they change it
+        assert "timezone=Asia%2FTokyo" in page.url  # with other entries: a link shows the plan its sender saw
         page.fill("#plan-timezone", "new york")
         expect(page.locator("[data-plan-value='timezone']")).to_have_text("America/New_York")
         args = ("--customer", "Acme", "--start", "2027-01-04", "--timezone", "New York")  # the CLI reads it alike

@@ -414,14 +414,15 @@
       return result;
     }
 
-    var ownZone = "";  // the visitor's zone, filled in for them: not written to the address until changed
+    var ownZone = "";  // the visitor's zone, filled in for them: written to the address with other entries
     var holdAddress = false;  // see lastEntries
 
     function writeUrl(current) {
+      // A link shows what its sender saw, in the sender's zone even where they kept their own
+      // (its reader's own may be another); the zone alone, filled in for them, is no entry.
       var params = new URLSearchParams();
-      FIELDS.forEach(function (field) {
-        if (current[field] && !(field === "timezone" && current[field] === ownZone)) params.set(field, current[field]);
-      });
+      FIELDS.forEach(function (field) { if (current[field]) params.set(field, current[field]); });
+      if (Array.from(params.keys()).join() === "timezone" && current.timezone === ownZone) params.delete("timezone");
       var fragment = params.toString();
       lastEntries[location.pathname] = fragment;
       if (holdAddress) return;  // entries kept from before a heading's anchor: the anchor stays until an edit
@@ -617,9 +618,11 @@
 
   /* Whether the address's ``value`` for ``field`` is one typing could enter: no longer than
    * the field takes (a link could otherwise put any length of text on the page). A value
-   * that is not counts as none: the zone is then the visitor's own, as with no value. */
+   * that is not counts as none: the zone is then the visitor's own, as with no value. A
+   * select has no maxLength (one not among its options selects none, which reads as "").
+   */
   function fits(field, value) {
-    return field.maxLength < 0 || value.length <= field.maxLength;
+    return !(field.maxLength >= 0) || value.length <= field.maxLength;
   }
 
   /* The form's entries in a query or fragment ("#customer=Acme&start=2027-01-04"), or
