@@ -1077,7 +1077,7 @@ def items(count: int) -> str:
 
 
 PLANS = [
-    Case("plan-items-are-bounded",  # 4,000 made an 18 MB page taking 4.7 s per keystroke
+    Case("plan-items-are-bounded",  # 4,000 made an 18 MB page that froze the browser on each keystroke
          {P: plan(items(301))},
          {P: plan(items(300))},
          [error(P, 7, 3, "plan-items", "phases: 301 items in all; a plan holds at most 300, each a row its page "
@@ -1096,6 +1096,10 @@ PLANS = [
          {P: phases(start2=10)},
          [error(P, 13, 16, "plan-days", "phases[1]: starts on day 9, inside the previous phase (which ends on day 9); "
                 "phases are ordered and must not overlap")]),
+    Case("plan-first-phase-before-kickoff-is-said-once",  # not also "inside the previous phase" (there is none)
+         {P: plan(TWO_PHASES.replace("start_day: 0", "start_day: -1").format(end1=9, day=0, start2=10, end2=29))},
+         {P: phases()},
+         [error(P, 8, 16, "schema-minimum", "phases[0].start_day: '-1' must be at least 0")]),
     Case("plan-phases-are-ordered",
          {P: phases(end1=9, start2=0, end2=5)},
          {P: phases(end1=9, start2=10, end2=15)},

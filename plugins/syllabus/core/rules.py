@@ -719,7 +719,7 @@ def _check_item_fields(item: Mapping[str, Any], path: Path_, source: str, report
 
 def _check_plan_data(data: Any, source: str, report: Report) -> None:
     length = _whole(data.get("length_days")) if isinstance(data, Mapping) else None
-    previous_end = -1
+    previous_end: int | None = None  # the ordered phases' last day so far
     past_the_end: list[tuple[Path_, str, int]] = []  # (where, what, day): said once if length_days is the slip
     items = 0
     for index, phase in _entries(data, "phases"):
@@ -738,13 +738,13 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
         if end < start:  # its items are then judged by no span: the end_day is the one slip
             report.on(source, (*path, "end_day"), f"phases[{index}]: end_day {end} is before start_day "
                       f"{start}", "plan-days")
-        if start <= previous_end:
+        if previous_end is not None and start <= previous_end:
             report.on(source, (*path, "start_day"), f"phases[{index}]: starts on day {start}, inside the "
                       f"previous phase (which ends on day {previous_end}); phases are ordered and "
                       "must not overlap", "plan-days")
         if length is not None and end > length:
             past_the_end.append(((*path, "end_day"), f"phases[{index}]: end_day {end}", end))
-        previous_end = max(previous_end, end)
+        previous_end = end if previous_end is None else max(previous_end, end)
         for item_index, item in _entries(phase, "items"):
             day = _whole(item.get("day"))
             if day is not None and day >= 0 and start <= end and not start <= day <= end:  # below 0: the schema's
