@@ -291,17 +291,20 @@ def test_a_shared_link_opens_the_plan_its_sender_saw(browser: Any, example_site:
         page.goto(example_site + f"plans/{PLAN}/")
         expect(page.locator("#plan-timezone")).to_have_value("Asia/Tokyo")  # filled in: the sender's own
         assert "timezone" not in page.url  # alone, it is no entry
-        page.fill("#plan-customer", "Acme")
+        page.fill("#plan-customer", "Acme Co., Ltd.")
         page.fill("#plan-start", "2027-01-04")
         page.select_option("#plan-weekend", "fri-sat")
         page.select_option("#plan-holidays", "JP")
         expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+        # A name ending in a full stop is quoted: the sentence's own stop was a second one.
+        expect(page.locator("[data-plan-status]")).to_have_text(
+            "Downloads and copy are personalised for “Acme Co., Ltd.”.")
         link, sent = page.url, page.locator("[data-syllabus-plan]").inner_text()
     assert "timezone=Asia%2FTokyo" in link
     with open_page(browser, timezone_id="America/New_York") as page:
         page.goto(link)
-        for field, value in {"customer": "Acme", "start": "2027-01-04", "timezone": "Asia/Tokyo", "weekend": "fri-sat",
-                             "holidays": "JP"}.items():
+        for field, value in {"customer": "Acme Co., Ltd.", "start": "2027-01-04", "timezone": "Asia/Tokyo",
+                             "weekend": "fri-sat", "holidays": "JP"}.items():
             expect(page.locator(f"#plan-{field}")).to_have_value(value)
         expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
         assert page.locator("[data-syllabus-plan]").inner_text() == sent
