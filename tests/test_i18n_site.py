@@ -387,6 +387,33 @@ def test_tracks_and_plans_offer_a_course_in_the_readers_language(site_dirs: dict
     assert "keystone-101-ja" not in (en / "plans/team-quickstart-30/plan.md").read_text(encoding="utf-8")
 
 
+def test_a_course_and_each_unit_lead_to_their_translation(catalog: CatalogDir, tmp_path: Path) -> None:
+    """The translation was linked only at the foot of a course page, and not at all from its
+    units: a reader of the other language landed on a unit with no way across. The course's
+    facts name it in the first screen; a unit leads to the unit of the same file in the
+    translation, or to the translated course where it has none."""
+    units = [{"title": "Welcome", "file": "welcome.md"}, {"title": "Extra", "file": "extra.md"}]
+    catalog.course("intro", units=units, translations={"ja": "intro-ja"})
+    catalog.course("intro-ja", title="入門", language="ja", units=[{"title": "ようこそ", "file": "welcome.md"}],
+                   translations={"en": "intro"})
+    for course, unit in (("intro", "welcome"), ("intro", "extra"), ("intro-ja", "welcome")):
+        catalog.write(f"courses/{course}/{unit}.md", f"# {unit}\n\nText.\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+
+    def offered(url: str, where: str) -> list[tuple[str, str, str]]:
+        box = page(site, url).find(*where.split("."))
+        return [(a.attrs["href"], a.attrs["hreflang"], a.text) for a in box.find_all("a", hreflang=True)]
+
+    assert offered("courses/intro/", "dl.syllabus-facts") == [("../intro-ja/", "ja", "Japanese")]
+    assert offered("courses/intro-ja/", "dl.syllabus-facts") == [("../intro/", "en", "English")]
+    assert offered("courses/intro/welcome/", "p.syllabus-translation-note") == [
+        ("../../intro-ja/welcome/", "ja", "ようこそ")]
+    assert offered("courses/intro/extra/", "p.syllabus-translation-note") == [("../../intro-ja/", "ja", "入門")]
+    assert offered("courses/intro-ja/welcome/", "p.syllabus-translation-note") == [
+        ("../../intro/welcome/", "en", "Welcome")]
+
+
 def test_a_plans_checklist_and_on_demand_alternative_are_in_the_readers_language(site_dirs: dict[str, Path],
                                                                                   run_cli) -> None:
     """The checklist left out the 日本語版 link the other downloads give; the Japanese plan

@@ -506,7 +506,7 @@ def test_japanese_course_is_marked_translated_and_searchable(site: Path) -> None
     assert body.find("h1").attrs["lang"] == "ja" and body.find("h1").text == course["title"]
     english = body.find("a", hreflang="en")
     assert (english.attrs["href"], english.attrs["hreflang"]) == ("../keystone-101/", "en")
-    back = article(site, "courses/keystone-101/").find("a", hreflang="ja")
+    back = article(site, "courses/keystone-101/").find("ul", "syllabus-related").find("a", hreflang="ja")  # Where next
     assert (back.attrs["href"], back.attrs["hreflang"], back.text) == ("../keystone-101-ja/", "ja", course["title"])
     for url in ("courses/keystone-101-ja/", *(f"courses/keystone-101-ja/{u['file'][:-3]}/" for u in course["units"])):
         document = page(site, url)

@@ -176,6 +176,11 @@ class Course(Published):
     def folder(self) -> str:
         return self.source.rsplit("/", 1)[0]
 
+    def unit_at(self, file: str) -> Unit | None:
+        """The unit written in ``file``: a translation names its units' files as the original
+        does, so a unit page can lead to the same unit in the other language."""
+        return next((unit for unit in self.units if unit.file == file), None)
+
     def review_due(self, default_days: int) -> dt.date | None:
         if self.last_reviewed is None:
             return None
