@@ -55,6 +55,7 @@ CONTROL = "control or bidirectional character {} is not allowed; delete it (it m
 ESCAPED = ("control or bidirectional character {} is not allowed, not even as an escape; delete it (it may hide "
            "or reorder text)")
 ANCHOR = "anchor &{} is not allowed; write values out in full (anchors and aliases are not supported)"
+ALIAS = "alias *{} is not allowed; write the value out in full (anchors and aliases are not supported)"
 TAG = "tag {} is not allowed; content files hold plain data only"
 WEB_ADDRESS = "is not a valid web address (e.g. 'https://www.example.com/page')"
 NOT_ALLOWED_SCHEME = ("uses the \"{}:\" scheme, which is not allowed; use a relative link or an https, http or "
@@ -163,8 +164,9 @@ HOSTILE_YAML = [
     Hostile("id-with-trailing-newline", {COURSE_FILE: course(id='id: "intro\\n"')}, [
         in_course(1, 5, "schema-pattern", "id: 'intro\\n' is not a valid identifier (e.g. 'k8s-install')"),
         in_course(1, 5, "id-matches-name", "id: 'intro\\n' must equal the folder 'intro'")]),
-    Hostile("billion-laughs", {COURSE_FILE: COURSE + BILLION_LAUGHS}, [
-        in_course(10, 7, "yaml-anchor", ANCHOR.format("a"))]),
+    Hostile("billion-laughs", {COURSE_FILE: COURSE + BILLION_LAUGHS}, [  # stopped at the first alias
+        in_course(10, 7, "yaml-anchor", ANCHOR.format("a")), in_course(11, 7, "yaml-anchor", ANCHOR.format("b")),
+        in_course(11, 11, "yaml-alias", ALIAS.format("a"))]),
     Hostile("top-level-list", {COURSE_FILE: "- id: intro\n"}, [
         in_course(1, 1, "yaml-structure", "the top level must be a mapping of fields (key: value)")]),
     Hostile("empty-file", {COURSE_FILE: ""}, [
@@ -341,11 +343,13 @@ def test_many_hostile_files_at_once_in_a_real_process(catalog, tmp_path):
         f"courses/bidi/course.yml:2:14: error: {CONTROL.format('U+202E')}",
         "courses/deep/course.yml:10:74: error: nesting is deeper than 64 levels",
         f"courses/laughs/course.yml:10:7: error: {ANCHOR.format('a')}",
+        f"courses/laughs/course.yml:11:7: error: {ANCHOR.format('b')}",
+        f"courses/laughs/course.yml:11:11: error: {ALIAS.format('a')}",
         "courses/list/course.yml:1:1: error: the top level must be a mapping of fields (key: value)",
         f"courses/tag/course.yml:10:8: error: {TAG.format('!!python/object/apply:os.system')}",
         "courses/utf16/course.yml:1:1: error: file is UTF-16; save it as UTF-8",
         "courses/utf8/course.yml:3:31: error: invalid UTF-8 (byte 0xff); save the file as UTF-8",
-        "7 errors, 0 warnings in 8 files",  # docs/index.md is checked too
+        "9 errors, 0 warnings in 8 files",  # docs/index.md is checked too
     ]
     assert not (tmp_path / "pwned").exists()
 
@@ -354,7 +358,8 @@ def test_many_hostile_files_at_once_in_a_real_process(catalog, tmp_path):
     assert as_json.stderr == ""
     assert [(d["path"], d["line"], d["column"]) for d in json.loads(as_json.stdout)] == [
         ("courses/bidi/course.yml", 2, 14), ("courses/deep/course.yml", 10, 74), ("courses/laughs/course.yml", 10, 7),
-        ("courses/list/course.yml", 1, 1), ("courses/tag/course.yml", 10, 8), ("courses/utf16/course.yml", 1, 1),
+        ("courses/laughs/course.yml", 11, 7), ("courses/laughs/course.yml", 11, 11), ("courses/list/course.yml", 1, 1),
+        ("courses/tag/course.yml", 10, 8), ("courses/utf16/course.yml", 1, 1),
         ("courses/utf8/course.yml", 3, 31),
     ]
 

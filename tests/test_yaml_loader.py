@@ -28,6 +28,7 @@ from syllabus.core import yamlsafe
 from syllabus.core.yamlsafe import (
     MAX_BYTES,
     MAX_CHARACTER_PROBLEMS,
+    MAX_NOT_PLAIN_DATA,
     SymlinkRefused,
     YamlDocument,
     YamlRejected,
@@ -266,7 +267,9 @@ def test_a_repeated_keys_value_leaves_no_positions_or_sources_behind(load_on, pa
 
 @pytest.mark.parametrize("path", PATHS)
 def test_a_repeated_keys_value_is_still_checked(load_on, path):
+    """The repetition is said too: a hard stop keeps the problems found before it."""
     assert rejected_on(load_on, path, "a: 1\na:\n  b:\n    1: x\n") == [
+        (2, 1, "yaml-duplicate-key", "duplicate key 'a' (first defined on line 1, again on line 2); keep one"),
         (4, 5, "yaml-key", "key '1' is not text; quote it (\"1\") if you meant it as a name"),
     ]
 
@@ -346,7 +349,7 @@ REJECTED_ON_EVENT_PATH = [
      "tag !!str is not allowed; content files hold plain data only"),
     ("tag-on-collection", "units: !!omap\n  - a: 1\n", 1, 8, "yaml-tag",
      "tag !!omap is not allowed; content files hold plain data only"),
-    ("tag-on-key", "!!str 1: a\n", 1, 1, "yaml-tag", "tag !!str is not allowed; content files hold plain data only"),
+    ("tag-on-key", "!!str a: b\n", 1, 1, "yaml-tag", "tag !!str is not allowed; content files hold plain data only"),
     ("tag-directive", "%TAG !e! tag:example.com,2000:\n---\ntitle: !e!foo x\n", 3, 8, "yaml-tag",
      "tag tag:example.com,2000:foo is not allowed; content files hold plain data only"),
 ]
@@ -391,11 +394,40 @@ def test_billion_laughs_is_rejected_with_bounded_memory(tmp_path):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    anchor = "anchor &{} is not allowed; write values out in full (anchors and aliases are not supported)"
     assert problems_of(caught.value) == [
-        (1, 7, "yaml-anchor", "anchor &a is not allowed; write values out in full (anchors and aliases are not "
+        (1, 7, "yaml-anchor", anchor.format("a")), (2, 7, "yaml-anchor", anchor.format("b")),
+        (2, 11, "yaml-alias", "alias *a is not allowed; write the value out in full (anchors and aliases are not "
          "supported)"),
     ]
     assert peak < 10 * 1024 * 1024
+
+
+def test_every_anchor_tag_and_repeated_key_is_reported_in_one_run():
+    """The first anchor or tag ended the reading: a trainer mended it, ran validate again and
+    met the next. Nothing is expanded or constructed meanwhile; an alias still stops it."""
+    text = "id: a\nid: b\nsummary: &s text\nlevel: !!str beginner\n!!str 1: key\nroles: !!set {admin}\n"
+    assert rejected_problems(text) == [
+        (2, 1, "yaml-duplicate-key", "duplicate key 'id' (first defined on line 1, again on line 2); keep one"),
+        (3, 10, "yaml-anchor", "anchor &s is not allowed; write values out in full (anchors and aliases are not "
+         "supported)"),
+        (4, 8, "yaml-tag", "tag !!str is not allowed; content files hold plain data only"),
+        (5, 1, "yaml-tag", "tag !!str is not allowed; content files hold plain data only"),
+        (5, 1, "yaml-key", "key '1' is not text; quote it (\"1\") if you meant it as a name"),
+    ]
+    # On the event path (libyaml composes the fast path's tree before anything is checked).
+    assert rejected_problems("a: 1\na: 2\n---\nb: 1\n" + FORCE_EVENT_PATH) == [
+        (2, 1, "yaml-duplicate-key", "duplicate key 'a' (first defined on line 1, again on line 2); keep one"),
+        (3, 1, "yaml-multiple-documents", "a file may hold only one YAML document; remove the '---' and what "
+         "follows, or split it into files"),
+    ]
+
+
+def test_anchors_and_tags_are_reported_up_to_a_bound():
+    """A file of thousands of tags would print thousands of lines: the reading stops at the 20th."""
+    problems = rejected_problems("".join(f"k{n}: !!str v\n" for n in range(5000)))
+    expected = [(line, "yaml-tag") for line in range(1, MAX_NOT_PLAIN_DATA + 1)]
+    assert [(line, rule) for line, _, rule, _ in problems] == expected
 
 
 def test_billion_laughs_without_anchors_is_rejected_at_the_first_alias():

@@ -394,18 +394,33 @@ def type_scalar(value: str) -> Any:
 
 
 def load_text(text: str) -> YamlDocument:
-    """Load one YAML document from ``text``; raise :class:`YamlRejected` if it is not plain data."""
+    """Load one YAML document from ``text``; raise :class:`YamlRejected` if it is not plain data.
+
+    Refused characters are found in the raw text, before anything parses it. Otherwise every
+    problem the reading finds is reported, not only the first: duplicate keys, anchors and
+    tags before a hard stop, and the stop itself."""
     bad_characters = forbidden_characters(text)
     if bad_characters:
         raise YamlRejected(bad_characters)
+    document = _parse(text)
+    if " #" in text or "\t#" in text:
+        from .yamlhints import comment_warnings  # only files with a trailing comment need it
+
+        document.problems.extend(comment_warnings(text))
+    document.problems.extend(_folded_items(text, document))
+    return document
+
+
+def _parse(text: str) -> YamlDocument:
+    """The document ``text`` holds, checked as it is read; YAML's own errors as :class:`YamlRejected`."""
     # Without & * ! a file cannot hold an anchor, an alias or a tag, so libyaml may compose
     # the whole tree in C; otherwise every event is checked as it arrives.
     fast = _Parser is not _PyParser and "&" not in text and "*" not in text and "!" not in text
     shallow = _is_shallow(text)
-    builder = _NodeBuilder if fast and shallow else _EventBuilder
+    builder = (_NodeBuilder if fast and shallow else _EventBuilder)(text)
     try:
         try:
-            document = builder(text).build()
+            return builder.build()
         except yaml.YAMLError:
             if shallow or _Parser is _PyParser:
                 raise
@@ -416,21 +431,16 @@ def load_text(text: str) -> YamlDocument:
             try:
                 _EventBuilder(text, parser=_PyParser).build()
             except YamlRejected as rejected:
-                if rejected.problems[0].rule == "yaml-depth":
+                if rejected.problems[-1].rule == "yaml-depth":  # the stop, after what came before it
                     raise
             except yaml.YAMLError:
                 pass
             raise
     except yaml.MarkedYAMLError as error:
-        raise YamlRejected(syntax_problems(text, error)) from None
+        # libyaml composes the fast path's tree before any of it is checked: nothing found before
+        raise YamlRejected(builder.doc.problems + syntax_problems(text, error)) from None
     except yaml.YAMLError as error:  # e.g. reader errors from the pure-Python parser
         raise YamlRejected([YamlProblem(1, 1, f"YAML syntax: {error}", "yaml-syntax", _SYNTAX_HINT)]) from None
-    if " #" in text or "\t#" in text:
-        from .yamlhints import comment_warnings  # only files with a trailing comment need it
-
-        document.problems.extend(comment_warnings(text))
-    document.problems.extend(_folded_items(text, document))
-    return document
 
 
 def _folded_items(text: str, document: YamlDocument) -> list[YamlProblem]:
@@ -531,9 +541,9 @@ class _Builder:
         self.parser = parser(text)
         self.doc = YamlDocument(data={})
 
-    @staticmethod
-    def fail(mark: Any, message: str, rule: str) -> YamlRejected:
-        return YamlRejected([YamlProblem(mark.line + 1, mark.column + 1, message, rule)])
+    def fail(self, mark: Any, message: str, rule: str) -> YamlRejected:
+        """A hard stop at ``mark``, after the problems found before it."""
+        return YamlRejected([*self.doc.problems, YamlProblem(mark.line + 1, mark.column + 1, message, rule)])
 
     def check_escapes(self, value: str, mark: Any) -> None:
         """A double-quoted scalar can spell forbidden characters as escapes (``"\\u202e"``)."""
@@ -631,20 +641,32 @@ class _NodeBuilder(_Builder):
         return self.doc
 
 
+_NOT_PLAIN_DATA = frozenset({"yaml-anchor", "yaml-tag"})  # what the file means is not what its text says
+MAX_NOT_PLAIN_DATA = 20  # anchors and tags reported per file: the reading stops at the last one
+
+
 class _EventBuilder(_Builder):
     """General path: checks each parser event as it arrives, so an alias is rejected before
     anything is expanded and a tag before anything is constructed."""
 
     def check_node_event(self, event: Any) -> None:
+        """An alias stops reading before anything is expanded; an anchor or a tag is reported
+        and reading goes on (the node is read as written, and nothing is constructed), so the
+        file's other problems are found too. Either rejects the file once it is read."""
         if isinstance(event, yaml.AliasEvent):
             raise self.fail(event.start_mark, f"alias *{event.anchor} is not allowed; write the value out in "
                             "full (anchors and aliases are not supported)", "yaml-alias")
+        mark = event.start_mark
         if event.anchor is not None:
-            raise self.fail(event.start_mark, f"anchor &{event.anchor} is not allowed; write values out in "
-                            "full (anchors and aliases are not supported)", "yaml-anchor")
+            self.doc.problems.append(YamlProblem(mark.line + 1, mark.column + 1, f"anchor &{event.anchor} is not "
+                                                 "allowed; write values out in full (anchors and aliases are not "
+                                                 "supported)", "yaml-anchor"))
         if event.tag is not None:
-            raise self.fail(event.start_mark, f"tag {_tag_name(event.tag)} is not allowed; content files hold "
-                            "plain data only", "yaml-tag")
+            self.doc.problems.append(YamlProblem(mark.line + 1, mark.column + 1, f"tag {_tag_name(event.tag)} is "
+                                                 "not allowed; content files hold plain data only", "yaml-tag"))
+        if (event.anchor is not None or event.tag is not None) and \
+                sum(problem.rule in _NOT_PLAIN_DATA for problem in self.doc.problems) >= MAX_NOT_PLAIN_DATA:
+            raise YamlRejected(self.doc.problems)
 
     def build(self) -> YamlDocument:
         parser = self.parser
@@ -661,6 +683,8 @@ class _EventBuilder(_Builder):
         after = parser.get_event()
         if not isinstance(after, yaml.StreamEndEvent):
             raise self.fail(after.start_mark, _MULTIPLE_DOCUMENTS, "yaml-multiple-documents")
+        if any(problem.rule in _NOT_PLAIN_DATA for problem in self.doc.problems):
+            raise YamlRejected(self.doc.problems)
         return self.doc
 
     def build_mapping(self, event: Any) -> dict[str, Any]:
