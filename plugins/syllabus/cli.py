@@ -18,7 +18,7 @@ from .commands import EXIT_OK, EXIT_USAGE
 from .commands.validate import write_report
 from .core.config import ConfigError
 from .core.diagnostics import bounded, printable, sort_diagnostics
-from .plugin.options import load_options
+from .plugin.options import CONFIG_NAME, load_options
 
 # Each name is a module in syllabus.commands with register(subparsers, common).
 COMMANDS = ("validate", "export", "report", "schemas", "new", "codeowners", "diff", "leak_check", "plan",
@@ -43,9 +43,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         super().error(printable(bounded(message)))
-
-
-CONFIG_NAME = "mkdocs.yml"
 
 
 def build_parser() -> argparse.ArgumentParser:

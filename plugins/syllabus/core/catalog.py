@@ -450,8 +450,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_pages: bool = False,
-                 cache: FileCache | None = None) -> LoadResult:
+def load_catalog(options: Options, *, render_pages: bool = False, cache: FileCache | None = None) -> LoadResult:
     """Load and check everything under ``options.root``; the catalog holds only valid items.
 
     ``render_pages`` also renders every Markdown page with the site's extensions and checks
@@ -461,13 +460,12 @@ def load_catalog(options: Options, *, schemas: SchemaSet | None = None, render_p
     """
     renderer = PageRenderer(options.markdown, Allowlist(options.video_hosts)) if render_pages else None
     with _collector_paused():
-        return _load_catalog(options, schemas, renderer, cache)
+        return _load_catalog(options, renderer, cache)
 
 
-def _load_catalog(options: Options, schemas: SchemaSet | None, renderer: PageRenderer | None,
-                  cache: FileCache | None) -> LoadResult:
+def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCache | None) -> LoadResult:
     root = options.root
-    schemas = schemas or build_schema_set(options.taxonomy)
+    schemas = build_schema_set(options.taxonomy)
     report = Report(diagnostics=list(options.site_problems))
     known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
     found = discover(root, report, unread=known_ids)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .messages import ENGLISH, Messages, load_messages, other_site_problems
+from .messages import ENGLISH, REFERENCE_LANGUAGE, Messages, load_messages, other_site_problems
 from .pages import MarkdownSettings
 from .taxonomy import Taxonomy
 
@@ -97,7 +97,7 @@ class Options:
     audience: str = "public"
     review_every_days: int = 180
     video_hosts: tuple[str, ...] = ()
-    site_language: str = "en"
+    site_language: str = REFERENCE_LANGUAGE
     messages: Messages = ENGLISH  # the reader-facing texts in site_language (core/messages.py)
     # What is wrong around the content (the site's texts in locales/, mkdocs.yml), reported
     # with the content's problems: a text's mistake is an error, mkdocs.yml's are warnings.
@@ -153,7 +153,7 @@ def today_from_environment() -> dt.date:
 
 
 def options_from_mapping(
-    raw: Mapping[str, Any], *, root: Path, site_language: str = "en", today: dt.date | None = None,
+    raw: Mapping[str, Any], *, root: Path, site_language: str, today: dt.date | None = None,
     site_url: str = "", markdown: MarkdownSettings | None = None, site_assets: frozenset[str] = frozenset(),
     docs_dir: str | None = None, docs_unpublished: frozenset[str] | None = None,
     theme_files: frozenset[str] = frozenset(), use_directory_urls: bool = True, links: LinkRules | None = None,

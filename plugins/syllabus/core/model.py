@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from babel.core import get_global
 
+from .messages import REFERENCE_LANGUAGE
 from .schedule import DEFAULT_WEEKEND
 from .taxonomy import Taxonomy
 from .zones import time_zone
@@ -155,7 +156,7 @@ class Course(Published):
     visibility: str
     source: str  # catalog-relative path of course.yml
     status: str = "active"
-    language: str = "en"
+    language: str = REFERENCE_LANGUAGE
     translations: Mapping[str, str] = field(default_factory=dict)
     products: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -337,7 +338,7 @@ class Track(Published):
     credential: Credential | None = None
     owners: tuple[str, ...] = ()
     status: str = "active"
-    language: str = "en"  # of its own text; each course it lists keeps its own
+    language: str = REFERENCE_LANGUAGE  # of its own text; each course it lists keeps its own
 
     @property
     def items(self) -> Iterator[TrackItem]:
@@ -432,7 +433,7 @@ class Plan(Published):
     owners: tuple[str, ...] = ()
     status: str = "active"
     weekend: str = DEFAULT_WEEKEND  # see core.schedule: which days items move off
-    language: str = "en"  # of its own text (phases, tasks, milestones); courses and tracks keep theirs
+    language: str = REFERENCE_LANGUAGE  # of its own text (phases, tasks, milestones); courses and tracks keep theirs
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], *, source: str, site_language: str) -> Plan:

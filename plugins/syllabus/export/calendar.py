@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..core.locale_format import LocaleFormat
 from ..core.messages import Messages
-from ..core.model import Course, Session, reads_as
+from ..core.model import Course, Session, day_begins, reads_as
 from .ics_escape import escape, fold, utc
 from .placeholders import stable_uid
 
@@ -52,7 +52,7 @@ def new_event(uid: str, summary: str, today: dt.date) -> Event:
 
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC))
+    event.add("dtstamp", day_begins(today))
     event.add("summary", summary)
     return event
 
@@ -108,7 +108,7 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
 
 def dtstamp(today: dt.date) -> str:
     """The DTSTAMP line of an event written line by line (see the module's docstring)."""
-    return f"DTSTAMP:{today:%Y%m%d}T000000Z"
+    return f"DTSTAMP:{utc(day_begins(today))}"
 
 
 def calendar_file(name: str, events: list[list[str]]) -> bytes:

@@ -57,8 +57,8 @@ def course_updated(catalog: Catalog, course: Course, today: dt.date) -> dt.date:
 
 
 def atom_feed(catalog: Catalog, today: dt.date, site: SiteAddress, site_name: str, messages: Messages) -> Feed:
-    """Public courses, most recently reviewed first (then by id), as Atom 1.0, titled in the
-    site's language."""
+    """The audience's courses (the public ones on the public site), most recently reviewed
+    first (then by id), as Atom 1.0, titled in the site's language."""
     path = COURSES_FEED
     title = messages.text("feed.courses", site=site_name)
     language = messages.language

@@ -7,10 +7,11 @@ the quarterly review cannot disagree. The definitions, where the figures need on
   ``retired`` ones, which are no longer offered. Drafts count in internal builds: they are
   the planned answers to today's gaps.
 - *Live* means a taxonomy format declared ``live: true``; everything else is on demand.
-- *Live delivery load* counts upcoming sessions (local start date on or after today) of
-  live courses that are not ``cancelled``, by calendar month of their local start. Each
-  session costs its duration (or the course's) once, whatever the number of instructors;
-  the FTE share is those hours over ``fte_hours_per_month``, in percent.
+- *Live delivery load* counts the meetings still to come (not over when today begins, in
+  UTC) of live courses' sessions that are not ``cancelled``, each meeting of a weekly
+  program apart, by calendar month of its local start. Each meeting costs its session's
+  duration (or the course's) once, whatever the number of instructors; the FTE share is
+  those hours over ``fte_hours_per_month``, in percent. A month's "sessions" are its meetings.
 - A course is *overdue* for review when ``last_reviewed`` plus its review window falls
   before today; a course never reviewed is listed apart. Each owner sees every such course
   they own, most overdue first.

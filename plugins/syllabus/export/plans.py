@@ -47,7 +47,19 @@ from .calendar import dtstamp, new_calendar, new_event
 from .csv_escape import BYTE_ORDER_MARK, cell
 from .ics_escape import fold
 from .ics_escape import utc as ics_utc
-from .placeholders import ITEM, Choice, Option, Personalisation, escape, fill, page_data, placeholder, utc_text
+from .placeholders import (
+    DEFAULT_TIMEZONE,
+    ITEM,
+    MARKDOWN_FORMATS,
+    Choice,
+    Option,
+    Personalisation,
+    escape,
+    fill,
+    page_data,
+    placeholder,
+    utc_text,
+)
 
 # The CSV's columns; their names are the catalog's download.csv.<column> texts.
 CSV_COLUMNS = ("date", "day", "moved_from", "phase", "type", "title", "owner", "duration_minutes", "link",
@@ -330,7 +342,7 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
     texts = {}
     for fmt in formats:
         words = Wording(messages, fmt)
-        markdown = fmt in ("md", "checklist")
+        markdown = fmt in MARKDOWN_FORMATS
         if slot:
             text = words("download.next_session_in_phase" if dated else "download.next_session",
                          when=_session_sentence(slot, fmt, messages))
@@ -412,7 +424,7 @@ def _event_end(plan: Plan, row: PlanRow, slot: SessionSlot, today: dt.date, mess
 def _undated_live(row: PlanRow, fmt: str, messages: Messages) -> str:
     """The next session from "today", in the organiser's own zone (no customer yet)."""
     slot = row.sessions[0] if row.sessions else None
-    organiser = Personalisation("", dt.date.min, slot.zone if slot else "UTC", days=WorkingDays(shift=False))
+    organiser = Personalisation("", dt.date.min, slot.zone if slot else DEFAULT_TIMEZONE, days=WorkingDays(shift=False))
     return fill(_live_texts(row, slot, messages, dated=False)[fmt], fmt, organiser, {}, messages)
 
 

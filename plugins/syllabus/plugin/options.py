@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist
-from ..core.messages import SITE_LOCALES, has_texts
+from ..core.messages import REFERENCE_LANGUAGE, SITE_LOCALES, has_texts
 from ..core.pages import MARKDOWN_SUFFIXES, MarkdownSettings, extension_name, for_authors
 from ..core.schema_messages import did_you_mean, dotted
 from ..core.yamlsafe import forbidden_text, position_in, syntax_problems
@@ -35,6 +35,13 @@ from .page_assets import ASSET_FILES, ASSETS_SITE_FOLDER
 from .site_search import BUNDLE
 
 PLUGIN = "syllabus"
+CONFIG_NAME = "mkdocs.yml"
+
+
+def config_path(config_file_path: str | None) -> Path:
+    """The site's mkdocs.yml, resolved. MkDocs leaves the path unset for a configuration read
+    from a stream, where the working folder's mkdocs.yml stands for it."""
+    return Path(config_file_path or CONFIG_NAME).resolve()
 
 
 def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
@@ -45,7 +52,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     :func:`snippet_problems` and :func:`theme_text_problems`. ``with_theme_files`` (where
     links are checked: validate and the preview) adds :func:`theme_files` (a walk of
     Material's folders, which hold thousands of icons)."""
-    source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+    source = ConfigSource(config_path(config.config_file_path))
     docs = docs_inclusions(config)
     problems = source.duplicate_keys()
     problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
@@ -60,8 +67,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     if problems:
         raise ConfigError("configuration errors", problems)
     options = options_from_mapping(
-        plugin_config, root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
-        site_language=config.theme.get("language") or "en", site_url=config.site_url or "",
+        plugin_config, root=config_path(config.config_file_path).parent,
+        site_language=config.theme.get("language") or REFERENCE_LANGUAGE, site_url=config.site_url or "",
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
         links=link_rules(config),
         site_assets=frozenset(path for _, value in loaded_files(config)
@@ -286,7 +293,7 @@ def site_dir_problem(config: MkDocsConfig) -> str | None:
     """A ``site_dir`` (or ``mkdocs build -d``) that is, holds or lies in one of the catalog's
     :data:`SOURCE_FOLDERS`, the repository's .git or the theme's custom_dir: MkDocs empties
     site_dir before each build (it guards only docs_dir), so the build would delete them."""
-    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    root = config_path(config.config_file_path).parent
     site = Path(config.site_dir).resolve()
     custom = config.theme.custom_dir
     kept = [(root / name, f"the catalog's {name}/ folder") for name in SOURCE_FOLDERS]
@@ -314,7 +321,7 @@ def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple
     if not entries:
         return []
     settings = {key: value for entry in entries for key, value in entry.items()}
-    root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    root = config_path(config.config_file_path).parent
     folders = settings.get("base_path", ["."])
     drafts = {Path(file.abs_src_path or "").resolve() for file in docs if file.inclusion == InclusionLevel.DRAFT}
     problems = []
@@ -432,7 +439,7 @@ def unpublished_loads(config: MkDocsConfig, publishes: Callable[[str], bool],
 def docs_folder(config: MkDocsConfig) -> str:
     """mkdocs.yml's ``docs_dir``, relative to the folder of mkdocs.yml (``docs``), as written:
     a symlinked docs folder stays ``docs``, for the checks to find it a symlink."""
-    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    root = os.path.dirname(os.path.abspath(config.config_file_path or CONFIG_NAME))
     return os.path.relpath(os.path.abspath(config.docs_dir), root).replace(os.sep, "/")
 
 

@@ -80,6 +80,7 @@ from .incremental import (
 )
 from .options import (
     SOURCE_FOLDERS,
+    config_path,
     docs_folder,
     options_from_config,
     theme_text_problems,
@@ -164,7 +165,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         """Unknown options and keys are errors here, not MkDocs' warnings, and every error
         is positioned in ``mkdocs.yml``; the CLI runs the same check."""
-        source = ConfigSource(Path(config_file_path or "mkdocs.yml").resolve())
+        source = ConfigSource(config_path(config_file_path))
         self.config, problems = check_options(options, source)
         return [(problem.option, problem.diagnostic.as_text()) for problem in problems], []
 
@@ -277,7 +278,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def _on_config_settled(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.catalog is None or self.options is None:
             return None
-        source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+        source = ConfigSource(config_path(config.config_file_path))
         problems = [source.error(keys, f"{dotted(keys)}: {why}; another plugin in mkdocs.yml set this value: "
                                        "write one of the site's own there (Material's offline plugin adds none "
                                        "when the name of a file extra.polyfills lists holds 'iframe-worker')")
@@ -781,7 +782,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Watch the content folders, and the docs folder again, never through a symlinked
         folder (see :func:`watch_roots`)."""
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        root = config_path(config.config_file_path).parent
         server.unwatch(config.docs_dir)  # watched whole by MkDocs
         for folder in [Path(self.docs_dir or config.docs_dir), *(root / name for name in SOURCE_FOLDERS)]:
             if folder.is_dir():
@@ -927,7 +928,7 @@ def _keep_customers_on_site(config: MkDocsConfig, tooling: dict[str, bool],
 def _warn_of_missing_loads(config: MkDocsConfig, files: Files, published: Collection[str]) -> None:
     """A warning (``--strict`` fails) for each file of the site mkdocs.yml has every page load
     (the theme's favicon too) that the site does not publish (``published``: site paths)."""
-    source = ConfigSource(Path(config.config_file_path or "mkdocs.yml").resolve())
+    source = ConfigSource(config_path(config.config_file_path))
     left_out = {file.dest_uri for file in files} - set(published)
     for keys, problem in unpublished_loads(config, set(published).__contains__, left_out.__contains__):
         shown, line, column = source.locate(keys)
