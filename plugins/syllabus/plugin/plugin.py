@@ -60,7 +60,9 @@ from ..core.published import (
     THEME_OUTPUTS,
     course_files,
     links_leading_nowhere,
+    plan_site_path,
     redirect_path,
+    track_site_path,
 )
 from ..core.schema_messages import dotted
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
@@ -439,12 +441,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
         home = [{text("nav.home"): uri} if self.home_generated else uri for uri in sorted(homes)]
 
-        nav: list[Any] = [*home, {text("nav.catalog"): "catalog/index.md"}]
+        nav: list[Any] = [*home, {text("nav.catalog"): CATALOG_PAGE}]
         if self.catalog.tracks:
-            nav.append({text("nav.tracks"): [{Markup(escape(t.title)): f"tracks/{t.id}/index.md"}
+            nav.append({text("nav.tracks"): [{Markup(escape(t.title)): track_site_path(t)}
                                    for t in self.catalog.tracks.values()]})
         if self.catalog.plans:
-            nav.append({text("nav.plans"): [{Markup(escape(p.title)): f"plans/{p.id}/index.md"}
+            nav.append({text("nav.plans"): [{Markup(escape(p.title)): plan_site_path(p)}
                                   for p in self.catalog.plans.values()]})
         nav.extend(docs)
         # Generated pages that are not per-item: the field reference, and insights if built.

@@ -35,6 +35,7 @@ from ..core.published import (
     session_calendar_path,
     track_site_path,
 )
+from ..core.rules import COURSE_PAGE
 from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
 from ..export.calendar import calendar_file
@@ -99,7 +100,8 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     filters = course_filters(course, catalog)
     updated = catalog.updated(course)
     upcoming = course.upcoming_sessions(options.today) if live else ()
-    body = markdown.get(f"{course.folder}/index.md", "")
+    body_source = f"{course.folder}/{COURSE_PAGE}"
+    body = markdown.get(body_source, "")
     context = {
         "course": course, "live": live, "upcoming": upcoming,
         "sections": course_sections(course, catalog, has_body=has_body(body)),
@@ -110,9 +112,9 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
         "feedback_links": page_feedback("course", course, options),
     }
     yield GeneratedPage(
-        src_uri=course_site_path(course, "index.md"), title=course.title, template=COURSE_TEMPLATE,
+        src_uri=course_site_path(course, COURSE_PAGE), title=course.title, template=COURSE_TEMPLATE,
         source=course.source, description=course.summary, language=course.language, updated=updated,
-        markdown=body, markdown_source=f"{course.folder}/index.md",
+        markdown=body, markdown_source=body_source,
         context=context, search_filters=filters,
     )
     for unit in course.units:
