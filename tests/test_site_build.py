@@ -1103,6 +1103,30 @@ def test_renamed_course_keeps_its_old_url(catalog: CatalogDir, tmp_path: Path) -
     assert "courses/search-101/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_renamed_courses_old_unit_addresses_lead_to_its_units(catalog: CatalogDir, tmp_path: Path,
+                                                                directory_urls: bool) -> None:
+    """Only the course's own old page was kept: a bookmarked unit of a renamed course was a 404."""
+    units = [{"title": "Lab", "file": "lab.md"}, {"title": "Step", "file": "more/step.md"}]
+    catalog.course("search-basics", redirect_from=["search-101"], units=units)
+    catalog.write("courses/search-basics/lab.md", "# Lab\n\nText.\n")
+    catalog.write("courses/search-basics/more/step.md", "# Step\n\nText.\n")
+    if not directory_urls:
+        catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + "use_directory_urls: false\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    kept = {"courses/search-101/lab/index.html": "../../search-basics/lab/",
+            "courses/search-101/more/step/index.html": "../../../search-basics/more/step/"} if directory_urls else {
+            "courses/search-101/lab.html": "../search-basics/lab.html",
+            "courses/search-101/more/step.html": "../../search-basics/more/step.html"}
+    for old, moved_to in kept.items():
+        redirect = parse_html((site / old).read_text(encoding="utf-8"))
+        assert redirect.find("meta", http_equiv="refresh").attrs["content"] == f"0; url={moved_to}", old
+        assert redirect.find("link", rel="canonical").attrs["href"] == moved_to, old
+        target = (site / old).parent / moved_to
+        assert (target / "index.html" if moved_to.endswith("/") else target).is_file(), old
+
+
 def test_a_symlink_in_docs_stops_the_build(catalog: CatalogDir, tmp_path: Path) -> None:
     catalog.course("intro")
     secret = tmp_path / "secret.png"

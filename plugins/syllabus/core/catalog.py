@@ -527,7 +527,8 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
     # By address in lower case: addresses that differ only in case are one file on macOS and Windows.
     generated = {(output := output_path(path, options.use_directory_urls)).casefold(): (path, output)
                  for path in generated_pages(catalog, options)}
-    generated.update((path.casefold(), (path, path)) for path in generated_files(catalog, options.today))
+    generated.update((path.casefold(), (path, path))
+                     for path in generated_files(catalog, options.today, options.use_directory_urls))
     published_docs, authoring_docs, docs_pages = [], [], {}  # docs_pages: site path -> for authors
     docs_outputs: dict[str, str] = {}  # what each docs/ file is published as, and its source
     shown = {"course": set(visible.courses), "track": set(visible.tracks), "plan": set(visible.plans)}

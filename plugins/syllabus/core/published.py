@@ -19,6 +19,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import SplitResult, unquote, urlsplit
@@ -132,9 +133,19 @@ def session_calendar_path(course: Course, session: Session) -> str:
     return course_site_path(course, f"sessions/{session.key}.ics")
 
 
-def redirect_path(old_id: str) -> str:
-    """Where a course's old URL (``redirect_from``) is kept, as a page that sends readers on."""
-    return f"courses/{old_id}/index.html"
+def redirects(course: Course, use_directory_urls: bool) -> dict[str, tuple[str, str]]:
+    """Each page ``course`` had under an old id (``redirect_from``), kept as a page that sends
+    readers on, by the file that keeps it: (the old address, the address it moved to). The
+    course's page and each unit's: a bookmarked unit leads to the same unit."""
+    kept = {}
+    for old in course.redirect_from:
+        before = replace(course, id=old)
+        kept[f"courses/{old}/index.html"] = (f"courses/{old}/", f"courses/{course.id}/")
+        for unit in course.units:
+            output = output_path(course_site_path(before, unit.file), use_directory_urls)
+            kept.setdefault(output, (unit_address(before, unit, use_directory_urls),
+                                     unit_address(course, unit, use_directory_urls)))
+    return kept
 
 
 def has_calendar(catalog: Catalog, course: Course, session: Session) -> bool:
@@ -143,7 +154,7 @@ def has_calendar(catalog: Catalog, course: Course, session: Session) -> bool:
     return catalog.taxonomy.is_live(course.format) and session.status == "scheduled"
 
 
-def generated_files(catalog: Catalog, today: dt.date) -> set[str]:
+def generated_files(catalog: Catalog, today: dt.date, use_directory_urls: bool) -> set[str]:
     """The site path of every file the site generates for ``catalog`` besides its pages."""
     files = {CATALOG_DOCUMENT, COURSES_FEED, sessions_feed_path(),
              *map(sessions_feed_path, catalog.taxonomy_in_use.roles)}
@@ -152,7 +163,7 @@ def generated_files(catalog: Catalog, today: dt.date) -> set[str]:
     for course in catalog.courses.values():
         files.update(session_calendar_path(course, session) for session in course.upcoming_sessions(today)
                      if has_calendar(catalog, course, session))
-        files.update(map(redirect_path, course.redirect_from))
+        files.update(redirects(course, use_directory_urls))
     return files
 
 
@@ -344,8 +355,8 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
     def site_of(shown: Catalog) -> _Site:
         pages = {path for path, _ in course_files(shown, options.root, texts, options.use_directory_urls)}
         pages |= generated_pages(shown, options)
-        return _Site(pages | set(docs_files), generated_files(shown, options.today), options, set(for_authors),
-                     unpublished_items(catalog, shown))
+        generated = generated_files(shown, options.today, options.use_directory_urls)
+        return _Site(pages | set(docs_files), generated, options, set(for_authors), unpublished_items(catalog, shown))
 
     visible = catalog.visible_to(options.audience)
     hidden_folders = {course.folder for course in catalog.courses.values() if course.id not in visible.courses}

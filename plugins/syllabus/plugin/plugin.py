@@ -61,7 +61,7 @@ from ..core.published import (
     course_files,
     links_leading_nowhere,
     plan_site_path,
-    redirect_path,
+    redirects,
     track_site_path,
 )
 from ..core.schema_messages import dotted
@@ -393,7 +393,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             files.append(site_file(config, site_path, abs_src_path=str(source)))
         downloads = [*plan_downloads(self.catalog, today, site, self.options.messages),
                      *session_downloads(self.catalog, today, site, self.options.messages, events=events),
-                     *self._redirects(), *(Download(feed.path, feed.content) for feed in self.feeds)]
+                     *self._redirects(config.use_directory_urls),
+                     *(Download(feed.path, feed.content) for feed in self.feeds)]
         # Site files, so a page's link to one resolves (``[calendar](sessions.ics)``) as it does
         # to any file; a Markdown download (plan.md) would be taken for a page, and is written
         # after the build instead.
@@ -413,17 +414,16 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.addresses = [f.dest_uri for f in files if f.dest_uri.endswith(".html")]
         return files
 
-    def _redirects(self) -> list[Download]:
-        """Old course URLs (``redirect_from``) keep working after a rename."""
+    def _redirects(self, use_directory_urls: bool) -> list[Download]:
+        """Old course URLs (``redirect_from``) keep working after a rename, its units' too."""
         assert self.catalog is not None and self.renderer is not None
-        redirects = []
+        kept = []
         for course in self.catalog.courses.values():
-            for old in course.redirect_from:
-                page_url = f"courses/{old}/"
+            for output, (page_url, moved_to) in redirects(course, use_directory_urls).items():
                 html = self.renderer.render("syllabus/redirect.html", page_url, course=course,
-                                            target=self.renderer.linker(page_url)(f"courses/{course.id}/"))
-                redirects.append(Download(redirect_path(old), content=html.encode("utf-8")))
-        return redirects
+                                            target=self.renderer.linker(page_url)(moved_to))
+                kept.append(Download(output, content=html.encode("utf-8")))
+        return kept
 
     def _nav(self, files: Files) -> list[Any]:
         """Home, Catalog, tracks, plans, then the hand-written pages; never the course pages."""
