@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+import syllabus
 from syllabus.core.diagnostics import bounded
+from syllabus.plugin.config import REVIEW_EVERY_DAYS
 
 from .conftest import EPOCH, MKDOCS_TEMPLATE, REPO, build_site, track_data
 from .conftest import PLAN_YAML as PLAN
@@ -455,6 +457,18 @@ def test_an_option_error_in_an_inherited_file_is_positioned_there(catalog, run_c
         2, "base.yml:5:7: error: syllabus: unknown option 'rolez' (did you mean 'roles'?)\n")
 
 
+def test_a_deeply_nested_mkdocs_yml_is_positioned_not_a_traceback(catalog, run_cli):
+    """500 levels in mkdocs.yml (or a file it inherits) ended validate in a RecursionError: the
+    file is composed again to position problems, and MkDocs' own loader recurses too."""
+    catalog.write("base.yml", PLUGIN_OPTIONS + "extra:\n  deep: " + "[" * 500 + "]" * 500 + "\n")
+    catalog.write("mkdocs.yml", "INHERIT: base.yml\n")
+    result = run_cli("validate", "-f", catalog.config)
+    line = PLUGIN_OPTIONS.count("\n") + 2
+    assert (result.code, result.err) == (
+        2, f"base.yml:{line}:71: error: nesting is deeper than 64 levels (hint: write the lists and mappings out "
+        "flatter)\n")
+
+
 def test_folders_that_cannot_be_read_or_are_files_are_reported_where_they_are(catalog, run_cli, monkeypatch):
     """A folder the user may not read stopped validate with a PermissionError traceback, or
     (in docs/) was passed over with its pages (as root, every folder reads: refused here as
@@ -808,8 +822,16 @@ PLUGIN_OPTIONS = "site_name: x\nplugins:\n  - search\n  - syllabus:\n"
                  "mkdocs.yml:6:24: error: syllabus: roles: 'admin.title': 'False' is not a language tag such as en or "
                  "ja (quote it: YAML reads a bare no, yes, on or off as true or false)", id="title-norwegian"),
     pytest.param("      review_every_days: 0\n",
-                 "mkdocs.yml:5:26: error: syllabus: review_every_days: must be a positive whole number",
+                 "mkdocs.yml:5:26: error: syllabus: review_every_days: must be a whole number from 1 to 3650",
                  id="review-days"),
+    # Each passed validate and ended the build in a traceback (a review date past the year 9999,
+    # a share past any decimal), or published "NaN %".
+    pytest.param("      review_every_days: 99999999999999999999999\n",
+                 "mkdocs.yml:5:26: error: syllabus: review_every_days: must be a whole number from 1 to 3650",
+                 id="review-days-past-any-date"),
+    *(pytest.param(f"      fte_hours_per_month: {value}\n",
+                   "mkdocs.yml:5:28: error: syllabus: fte_hours_per_month: must be a number from 1 to 744",
+                   id=f"fte-hours-{name}") for name, value in (("tiny", "1.0e-30"), ("nan", ".nan"), ("inf", ".inf"))),
     pytest.param("      video_hosts: www.youtube-nocookie.com\n",
                  "mkdocs.yml:5:20: error: syllabus: video_hosts: must be a list: write [www.youtube-nocookie.com]",
                  id="list-as-text"),
@@ -843,6 +865,12 @@ def test_option_errors_are_positioned_in_mkdocs_yml_and_fail_the_build(catalog, 
     assert build.returncode != 0
     assert diagnostic in build.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_sites_review_window_is_bounded_as_a_courses_own() -> None:
+    field = json.loads((Path(syllabus.__file__).parent / "schemas" / "course.schema.json").read_text(
+        encoding="utf-8"))["properties"]["review_every_days"]
+    assert (field["minimum"], field["maximum"]) == REVIEW_EVERY_DAYS
 
 
 def test_the_site_name_is_held_to_the_content_character_rules(catalog, run_cli, tmp_path):

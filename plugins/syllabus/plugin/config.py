@@ -159,16 +159,24 @@ class Terms(c.BaseConfigOption[dict]):
         return terms
 
 
-class PositiveNumber(c.BaseConfigOption[float]):
-    def __init__(self, kind: type[int] | type[float]) -> None:
+class NumberFrom(c.BaseConfigOption[float]):
+    """A number from ``low`` to ``high``: past them the dates and shares it makes go beyond
+    any calendar or figure a page can write (and YAML's .nan is no number at all)."""
+
+    def __init__(self, kind: type[int] | type[float], low: float, high: float) -> None:
         super().__init__()
-        self.kind = kind
+        self.kind, self.low, self.high = kind, low, high
 
     def run_validation(self, value: object) -> Any:
         number_types = (int,) if self.kind is int else (int, float)
-        if isinstance(value, bool) or not isinstance(value, number_types) or value <= 0:
-            raise ValidationError(f"must be a positive {'whole ' if self.kind is int else ''}number")
+        if isinstance(value, bool) or not isinstance(value, number_types) or not self.low <= value <= self.high:
+            raise ValidationError(f"must be a {'whole ' if self.kind is int else ''}number from {self.low:g} to "
+                                  f"{self.high:g}")
         return value
+
+
+REVIEW_EVERY_DAYS = (1, 3650)  # as a course's own review_every_days (course.schema.json)
+FTE_HOURS_PER_MONTH = (1, 744)  # 744: every hour of a 31-day month
 
 
 class MatchingText(c.Type[str]):
@@ -225,7 +233,7 @@ class SyllabusConfig(Config):
 
     enabled = TrueOrFalse(default=True)
     audience = c.Optional(OneOf(AUDIENCES))
-    review_every_days = c.Optional(PositiveNumber(int))
+    review_every_days = c.Optional(NumberFrom(int, *REVIEW_EVERY_DAYS))
     roles = c.Optional(Terms(TermConfig))
     levels = c.Optional(Terms(TermConfig))  # ordered, lowest first
     formats = c.Optional(Terms(FormatConfig))
@@ -235,7 +243,7 @@ class SyllabusConfig(Config):
     holiday_countries = c.Optional(ItemList(HolidayCountry(), "[DE, FR]"))
     video_hosts = ItemList(MatchingText(_HOST, "a host name"), "[www.youtube-nocookie.com]", default=[])
     publish_insights = c.Optional(TrueOrFalse())
-    fte_hours_per_month = c.Optional(PositiveNumber(float))
+    fte_hours_per_month = c.Optional(NumberFrom(float, *FTE_HOURS_PER_MONTH))
     feedback = c.Optional(FeedbackTarget())  # no "Report a problem" / "Request a session" links without it
 
     # Workshop tooling, none of it for customers: unset means on in internal builds, off in public ones.

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..core.diagnostics import Diagnostic
+from ..core.yamlsafe import MAX_DEPTH
 
 Position = tuple[str, int, int]  # (path shown to the user, line, column), 1-based
 
@@ -26,6 +27,7 @@ class ConfigSource:
 
     path: Path
     _roots: dict[Path, yaml.Node | None] = field(default_factory=dict, repr=False)
+    _too_deep: dict[Path, yaml.Mark] = field(default_factory=dict, repr=False)
 
     def error(self, keys: tuple[str | int, ...], message: str, *, at_key: bool = False) -> Diagnostic:
         shown, line, column = self.locate(keys, at_key=at_key)
@@ -65,6 +67,16 @@ class ConfigSource:
             problems += sorted(in_file, key=lambda problem: (problem.line, problem.column))
         return problems
 
+    def nesting_problem(self) -> Diagnostic | None:
+        """A file of the chain nested deeper than :data:`MAX_DEPTH` (content's own bound):
+        composing it, here or in MkDocs' loader, recurses until Python's limit stops it."""
+        for path, _ in self._files():
+            if (mark := self._too_deep.get(path)) is not None:
+                return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error",
+                                  f"nesting is deeper than {MAX_DEPTH} levels", "config",
+                                  hint="write the lists and mappings out flatter")
+        return None
+
     def inherit_problem(self) -> Diagnostic | None:
         """An ``INHERIT`` that is no file name, or a chain that comes back to a file of it, at
         the key: MkDocs stops with a TypeError, or follows the loop until Python's recursion
@@ -102,11 +114,30 @@ class ConfigSource:
 
     def _compose(self, path: Path) -> yaml.Node | None:
         if path not in self._roots:
+            self._roots[path] = None
             try:
-                self._roots[path] = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+                text = path.read_text(encoding="utf-8")
+                if (mark := _too_deep(text)) is not None:
+                    self._too_deep[path] = mark
+                else:
+                    self._roots[path] = yaml.compose(text, Loader=yaml.SafeLoader)
             except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                self._roots[path] = None
+                pass
         return self._roots[path]
+
+
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where ``text`` nests deeper than :data:`MAX_DEPTH`, by its parser's events (the parser
+    keeps a stack of its own; composing recurses)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
 
 
 def _find(root: yaml.Node | None, keys: tuple[str | int, ...], *, at_key: bool) -> tuple[Any, int]:

@@ -470,8 +470,8 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
         raise ConfigError(f"{config_file}: no such config file (use -f to point at mkdocs.yml)")
     config = MkDocsConfig(config_file_path=str(config_file))
     source = ConfigSource(config_file.resolve())
-    if inherited := source.inherit_problem():
-        raise ConfigError("configuration errors", [inherited])
+    if problem := source.nesting_problem() or source.inherit_problem():
+        raise ConfigError("configuration errors", [problem])
     try:
         with config_file.open("rb") as handle:
             config.load_file(handle)
