@@ -939,6 +939,18 @@ def test_a_bad_source_date_epoch_is_a_usage_error(catalog, run_cli, monkeypatch)
     assert (result.code, result.err) == (2, "syllabus: error: SOURCE_DATE_EPOCH='yesterday' is not a Unix timestamp\n")
 
 
+@pytest.mark.parametrize("epoch", ["32503680000", "-1"])  # the year 3000; 1969
+def test_a_source_date_epoch_past_what_a_build_can_date_is_a_usage_error(catalog, run_cli, monkeypatch, tmp_path,
+                                                                          epoch):
+    """The year 3000 passed validate; the build then failed in a traceback (MkDocs' gzip of the
+    sitemap, or a plan's calendar) with its files left written."""
+    catalog.course("intro", COURSE)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err) == (2, f"syllabus: error: SOURCE_DATE_EPOCH='{epoch}' is outside 0 to 4294967295 "
+                                            "(1970 to 2106), the seconds a build's files can be dated with\n")
+
+
 def test_json_format_lists_every_field_sorted(catalog, run_cli):
     catalog.course("intro", course(level="level: expert") + "last_reviewed: 2020-01-01\nvisiblity: public\n")
     result = run_cli("validate", "--format", "json", "-f", catalog.config)

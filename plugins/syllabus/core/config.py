@@ -141,14 +141,23 @@ class Options:
         return self.audience == "internal" or self.publish_insights
 
 
+# The seconds a build's timestamps may hold: gzip (MkDocs' sitemap.xml.gz) stores them in 32
+# unsigned bits, to 2106; later, MkDocs itself fails.
+EPOCH_RANGE = range(2**32)
+
+
 def today_from_environment() -> dt.date:
     """``SOURCE_DATE_EPOCH`` is "today" when set, so builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
+            seconds = int(epoch)
+        except ValueError:
             raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
+        if seconds not in EPOCH_RANGE:
+            raise ConfigError(f"SOURCE_DATE_EPOCH={epoch!r} is outside 0 to {EPOCH_RANGE[-1]} (1970 to 2106), "
+                              "the seconds a build's files can be dated with")
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
     return dt.datetime.now(tz=dt.UTC).date()
 
 
