@@ -469,6 +469,27 @@ def test_a_deeply_nested_mkdocs_yml_is_positioned_not_a_traceback(catalog, run_c
         "flatter)\n")
 
 
+@pytest.mark.parametrize(("written", "expected"), [
+    ("extra:\n  launched: 2026-02-30\n", "mkdocs.yml:{line}:13: error: '2026-02-30' is read as a date, and day is out "
+     "of range for month (hint: write a date that exists, or quote it if you meant text)"),
+    ("x: 2026-13-45\n", "mkdocs.yml:{line}:4: error: '2026-13-45' is read as a date, and month must be in 1..12 "
+     "(hint: write a date that exists, or quote it if you meant text)"),
+])
+def test_a_value_mkdocs_cannot_read_is_positioned(catalog, run_cli, written, expected):
+    """MkDocs' loader says "month must be in 1..12" with no file, line or column."""
+    catalog.write("mkdocs.yml", PLUGIN_OPTIONS + written)
+    result = run_cli("validate", "-f", catalog.config)
+    line = PLUGIN_OPTIONS.count("\n") + written.count("\n")
+    assert (result.code, result.err) == (2, expected.format(line=line) + "\n")
+
+
+def test_a_mkdocs_yml_that_is_a_list_is_positioned(catalog, run_cli):
+    catalog.write("mkdocs.yml", "- site_name: x\n- plugins: [syllabus]\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err) == (
+        2, "mkdocs.yml:1:1: error: the top level must be a mapping of settings (site_name: ...)\n")
+
+
 def test_folders_that_cannot_be_read_or_are_files_are_reported_where_they_are(catalog, run_cli, monkeypatch):
     """A folder the user may not read stopped validate with a PermissionError traceback, or
     (in docs/) was passed over with its pages (as root, every folder reads: refused here as

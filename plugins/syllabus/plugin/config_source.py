@@ -77,6 +77,25 @@ class ConfigSource:
                                   hint="write the lists and mappings out flatter")
         return None
 
+    def value_problem(self) -> Diagnostic | None:
+        """What MkDocs' loader stops at without a place, at its place: a file whose top level
+        is no mapping, or a date no calendar has (``2026-02-30``, which YAML reads as one)."""
+        loader = yaml.SafeLoader("")
+        for path, root in self._files():
+            if root is not None and not isinstance(root, yaml.MappingNode):
+                return Diagnostic(self._shown(path), root.start_mark.line + 1, root.start_mark.column + 1, "error",
+                                  "the top level must be a mapping of settings (site_name: ...)", "config")
+            dates = [node for node in _nodes(root) if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP]
+            for node in sorted(dates, key=lambda node: (node.start_mark.line, node.start_mark.column)):
+                try:
+                    loader.construct_yaml_timestamp(node)
+                except ValueError as error:
+                    mark = node.start_mark
+                    return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error",
+                                      f"'{node.value}' is read as a date, and {error}", "config",
+                                      hint="write a date that exists, or quote it if you meant text")
+        return None
+
     def inherit_problem(self) -> Diagnostic | None:
         """An ``INHERIT`` that is no file name, or a chain that comes back to a file of it, at
         the key: MkDocs stops with a TypeError, or follows the loop until Python's recursion
@@ -124,6 +143,9 @@ class ConfigSource:
             except (OSError, UnicodeDecodeError, yaml.YAMLError):
                 pass
         return self._roots[path]
+
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
@@ -178,20 +200,24 @@ def _entry(node: yaml.Node, key: str) -> tuple[yaml.Node, yaml.Node] | None:
     return None
 
 
-def _mappings(root: yaml.Node | None) -> list[yaml.MappingNode]:
-    """Every mapping below ``root`` (and ``root``), each once (an alias shares its anchor's node)."""
+def _nodes(root: yaml.Node | None) -> list[yaml.Node]:
+    """Every node below ``root`` (and ``root``), each once (an alias shares its anchor's node)."""
     found, pending, visited = [], [root] if root is not None else [], set()
     while pending:
         node = pending.pop()
         if id(node) in visited:
             continue
         visited.add(id(node))
+        found.append(node)
         if isinstance(node, yaml.MappingNode):
-            found.append(node)
             pending += [child for pair in node.value for child in pair]
         elif isinstance(node, yaml.SequenceNode):
             pending += node.value
     return found
+
+
+def _mappings(root: yaml.Node | None) -> list[yaml.MappingNode]:
+    return [node for node in _nodes(root) if isinstance(node, yaml.MappingNode)]
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -484,6 +484,8 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
             raise ConfigError("configuration errors", _syntax_diagnostics(config_file, error.__context__)) from None
         if isinstance(read := error.__context__, yaml.reader.ReaderError) and isinstance(read.name, str):
             raise ConfigError("configuration errors", [_undecodable(config_file, Path(read.name), read)]) from None
+        if problem := source.value_problem():
+            raise ConfigError("configuration errors", [problem]) from None
         raise ConfigError(f"{config_file}: cannot read the MkDocs config: {error}") from None
     raw = _plugin_entry(config.get("plugins"))
     if raw is NOT_LISTED:
