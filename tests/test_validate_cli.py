@@ -490,6 +490,30 @@ def test_a_mkdocs_yml_that_is_a_list_is_positioned(catalog, run_cli):
         2, "mkdocs.yml:1:1: error: the top level must be a mapping of settings (site_name: ...)\n")
 
 
+def test_a_nav_entry_the_site_lacks_is_an_error_where_it_is_written(catalog, run_cli, tmp_path):
+    """It passed validate and failed `mkdocs build --strict` (MkDocs warns of it). A page
+    Syllabus makes, a full address and a path from the site's root are no files to look for."""
+    catalog.course("intro", COURSE)
+    catalog.track("path", track_data("path", ["intro"]))
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + (
+        "nav:\n  - index.md\n  - Catalog: catalog/index.md\n  - Paths:\n      - tracks/path/index.md\n"
+        "      - Gone: tracks/gone/index.md\n  - Guide: guide.md\n  - Blog: https://blog.test/\n  - Shop: /shop/\n"))
+    lines = catalog.config.read_text(encoding="utf-8").splitlines()
+    gone, guide = (next(number for number, text in enumerate(lines, 1) if text.endswith(name))
+                   for name in ("gone/index.md", "guide.md"))
+    hint = ("(hint: name a file of the docs folder, relative to it, or a page Syllabus makes (catalog/index.md, "
+            "tracks/<id>/index.md, plans/<id>/index.md))")
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1
+    assert result.out.splitlines()[:-1] == [
+        f"mkdocs.yml:{gone}:15: error: nav: 'tracks/gone/index.md' is no page of this site (did you mean "
+        f"'tracks/path/index.md'?) {hint}",
+        f"mkdocs.yml:{guide}:12: error: nav: 'guide.md' is no page of this site (did you mean 'index.md'?) {hint}",
+    ]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and "'tracks/gone/index.md' is included in the 'nav'" in build.stderr
+
+
 def test_folders_that_cannot_be_read_or_are_files_are_reported_where_they_are(catalog, run_cli, monkeypatch):
     """A folder the user may not read stopped validate with a PermissionError traceback, or
     (in docs/) was passed over with its pages (as root, every folder reads: refused here as

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .diagnostics import Diagnostic, Severity
 from .messages import ENGLISH, REFERENCE_LANGUAGE, Messages, load_messages, other_site_problems
@@ -42,6 +42,16 @@ class ConfigError(Exception):
     def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
         super().__init__(message)
         self.diagnostics = tuple(diagnostics)
+
+
+class NavEntry(NamedTuple):
+    """A page mkdocs.yml's ``nav`` names (a path in the docs folder, or a page Syllabus makes),
+    as written, and where it is written."""
+
+    target: str
+    source: str
+    line: int
+    column: int
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,8 @@ class Options:
     theme_files: frozenset[str] = frozenset()
     use_directory_urls: bool = True  # mkdocs.yml: a page a/b.md is published as a/b/index.html, else a/b.html
     authoring_pages: bool | None = None  # pages with ``authoring: true`` and the field reference; see tooling_on
+    # The pages mkdocs.yml's ``nav`` names (not its links), which MkDocs warns of if the site lacks them.
+    nav: tuple[NavEntry, ...] = ()
 
     def tooling_on(self, chosen: bool | None) -> bool:
         """Whether an authoring aid (authoring pages, owners, edit links...) is on: as the

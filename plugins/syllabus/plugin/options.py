@@ -13,7 +13,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
-from ..core.config import ConfigError, LinkRules, Options, options_from_mapping
+from ..core.config import ConfigError, LinkRules, NavEntry, Options, options_from_mapping
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist
 from ..core.messages import REFERENCE_LANGUAGE, SITE_LOCALES, has_texts
@@ -94,7 +94,29 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
             f"English on pages whose theme, dates and language names are in '{language}'", "untranslated",
             hint=f"start a translation with `mkdir -p locales && syllabus strings {language} > "
                  f"locales/{language}.yml`, then translate its entries"))
-    return dataclasses.replace(options, site_problems=(*options.site_problems, *warnings)) if warnings else options
+    return dataclasses.replace(options, site_problems=(*options.site_problems, *warnings),
+                               nav=tuple(nav_entries(config, source)))
+
+
+def nav_entries(config: MkDocsConfig, source: ConfigSource) -> Iterator[NavEntry]:
+    """Each page mkdocs.yml's ``nav`` names, where it names it, as MkDocs looks it up among the
+    site's files: not a full address, nor a path from the site's root unless
+    ``absolute_links: relative_to_docs`` reads it from the docs folder. None where MkDocs does
+    not warn of a missing one (``validation.nav.not_found``)."""
+    if config.validation.nav.not_found < logging.WARNING:
+        return
+    from_docs = config.validation.nav.absolute_links < logging.NOTSET  # relative_to_docs
+    pending: list[tuple[tuple[str | int, ...], Any]] = [(("nav",), config.nav)]
+    while pending:
+        keys, item = pending.pop()
+        if isinstance(item, list):
+            pending += [((*keys, index), entry) for index, entry in enumerate(item)]
+        elif isinstance(item, dict):
+            pending += [((*keys, title), entry) for title, entry in item.items()]
+        elif isinstance(item, str) and not (parts := urlsplit(item)).scheme and not parts.netloc:
+            if item.startswith("/") and not from_docs:
+                continue
+            yield NavEntry(PurePosixPath(item.lstrip("/")).as_posix(), *source.locate(keys))
 
 
 # What the theme prints into every page as HTML, unescaped: mkdocs.yml's texts, addresses and
