@@ -705,6 +705,11 @@ FILES = [
          {C: unit("one.txt"), "courses/intro/one.txt": "One\n"},
          {C: unit("one.md"), **ONE},
          [error(C, 11, 24, "schema-pattern", "units[0].file: 'one.txt' is not a valid file (e.g. '01-install.md')")]),
+    Case("unit-file-suffix-in-lower-case",  # only the letter case is wrong: the message says so
+         {C: unit("One.MD"), "courses/intro/One.MD": "# One\n"},
+         {C: unit("one.md"), **ONE},
+         [error(C, 11, 24, "schema-pattern", "units[0].file: 'One.MD' is not a valid file (e.g. '01-install.md'); "
+                "write it in lower case: 'one.md'")]),
     Case("unit-file-is-not-the-overview",
          {C: unit("index.md"), "courses/intro/index.md": "# Intro\n"},
          {C: unit("one.md"), "courses/intro/index.md": "# Intro\n", **ONE},
@@ -999,7 +1004,7 @@ TRACKS = [
          {C: course(), T: track("Intro")},
          {C: course(), T: track("intro")},
          [error(T, 8, 15, "schema-anyOf", "sections[0].courses[0]: 'Intro' is not a valid course id (e.g. "
-                "'code-search-101'); did you mean 'intro'?")]),
+                "'code-search-101'); write it in lower case: 'intro'")]),
     Case("malformed-id-without-a-close-match-is-reported-once",
          {C: course(extra="prerequisites: [Zzz_Qqq]\n")},
          {C: course()},

@@ -902,7 +902,8 @@ class _CrossFile:
             if not is_id(target):
                 # A malformed id already has the schema's error at this spot: the suggestion joins it.
                 match = closest(target, candidates)
-                if self.report.extend_error(source, path, f"; did you mean '{match}'?" if match else ""):
+                named = match and match != target.lower()  # else the schema's error says "write it in lower case"
+                if self.report.extend_error(source, path, f"; did you mean '{match}'?" if named else ""):
                     return
             report_text = f"{where}: unknown {kind} '{target}'{did_you_mean(target, candidates)}"
             self.report.on(source, path, report_text, f"unknown-{kind}")

@@ -340,7 +340,10 @@ def _messages_for(
         return
     if keyword == "pattern":
         what = schema.get("title") or "value"
-        yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not a valid {what.lower()}{_example(schema)}")
+        # "Intro.MD", "Admin-Guide": only the letter case is wrong; say so, and how it reads.
+        lower = isinstance(value, str) and value != value.lower() and re.search(error.validator_value, value.lower())
+        yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not a valid {what.lower()}{_example(schema)}"
+                                  + (f"; write it in lower case: '{value.lower()}'" if lower else ""))
         return
     if keyword in ("minLength", "maxLength"):
         limit = error.validator_value
