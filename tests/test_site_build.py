@@ -1103,6 +1103,20 @@ def test_renamed_course_keeps_its_old_url(catalog: CatalogDir, tmp_path: Path) -
     assert "courses/search-101/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 
+def test_a_unit_file_written_with_dot_segments_is_its_page(catalog: CatalogDir, tmp_path: Path) -> None:
+    """The schema takes "./lab.md" (as the rules compare it, lab.md): the page was built with
+    its title alone, no text, and a renamed course's old address of it was never checked."""
+    catalog.course("c", units=[{"title": "Lab", "file": "./lab.md"}, {"title": "Step", "file": "more//step.md"}],
+                   redirect_from=["old-c"])
+    catalog.write("courses/c/lab.md", "# Lab\n\nThe lab's own words.\n")
+    catalog.write("courses/c/more/step.md", "# Step\n\nThe step's own words.\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    assert "The lab's own words." in page(site, "courses/c/lab/").text
+    assert "The step's own words." in page(site, "courses/c/more/step/").text
+    assert (site / "courses/old-c/lab/index.html").is_file()
+
+
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_a_renamed_courses_old_unit_addresses_lead_to_its_units(catalog: CatalogDir, tmp_path: Path,
                                                                 directory_urls: bool) -> None:

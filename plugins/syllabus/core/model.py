@@ -242,7 +242,9 @@ class Course(Published):
             program_weeks=data.get("program_weeks"), outcomes=tuple(data.get("outcomes") or ()),
             prerequisites=tuple(data.get("prerequisites") or ()),
             recommended_next=tuple(data.get("recommended_next") or ()),
-            units=tuple(Unit(u["title"], u["file"], u.get("minutes")) for u in data.get("units") or ()),
+            # As the rules compare files: "./a.md" and "a//b.md" name a.md and a/b.md.
+            units=tuple(Unit(u["title"], PurePosixPath(u["file"]).as_posix(), u.get("minutes"))
+                        for u in data.get("units") or ()),
             materials=tuple(
                 Material(m["title"], m["kind"], m.get("file"), m.get("url"))
                 for m in data.get("materials") or ()
