@@ -457,7 +457,7 @@ def test_an_option_error_in_an_inherited_file_is_positioned_there(catalog, run_c
         2, "base.yml:5:7: error: syllabus: unknown option 'rolez' (did you mean 'roles'?)\n")
 
 
-def test_a_deeply_nested_mkdocs_yml_is_positioned_not_a_traceback(catalog, run_cli):
+def test_a_deeply_nested_mkdocs_yml_is_positioned_not_a_traceback(catalog, run_cli, tmp_path):
     """500 levels in mkdocs.yml (or a file it inherits) ended validate in a RecursionError: the
     file is composed again to position problems, and MkDocs' own loader recurses too."""
     catalog.write("base.yml", PLUGIN_OPTIONS + "extra:\n  deep: " + "[" * 500 + "]" * 500 + "\n")
@@ -467,6 +467,11 @@ def test_a_deeply_nested_mkdocs_yml_is_positioned_not_a_traceback(catalog, run_c
     assert (result.code, result.err) == (
         2, f"base.yml:{line}:71: error: nesting is deeper than 64 levels (hint: write the lists and mappings out "
         "flatter)\n")
+    # The build agrees (MkDocs' loader took it up to a few hundred levels).
+    catalog.write("base.yml", PLUGIN_OPTIONS + "extra:\n  deep: " + "[" * 100 + "]" * 100 + "\n")
+    assert run_cli("validate", "-f", catalog.config).code == 2
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and "nesting is deeper than 64 levels" in build.stderr
 
 
 @pytest.mark.parametrize(("written", "expected"), [
@@ -488,6 +493,11 @@ def test_a_mkdocs_yml_that_is_a_list_is_positioned(catalog, run_cli):
     result = run_cli("validate", "-f", catalog.config)
     assert (result.code, result.err) == (
         2, "mkdocs.yml:1:1: error: the top level must be a mapping of settings (site_name: ...)\n")
+    catalog.write("parent.yml", "- site_name: x\n")  # inherited: MkDocs' merge raised a TypeError
+    catalog.write("mkdocs.yml", "INHERIT: parent.yml\nplugins: [syllabus]\n")
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err) == (
+        2, "parent.yml:1:1: error: the top level must be a mapping of settings (site_name: ...)\n")
 
 
 def test_a_nav_entry_the_site_lacks_is_an_error_where_it_is_written(catalog, run_cli, tmp_path):

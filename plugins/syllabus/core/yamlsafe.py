@@ -12,6 +12,7 @@ text (the schema checks them), ``1:30`` and ``0123`` stay text.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -437,10 +438,20 @@ def _parse(text: str) -> YamlDocument:
                 pass
             raise
     except yaml.MarkedYAMLError as error:
-        # libyaml composes the fast path's tree before any of it is checked: nothing found before
-        raise YamlRejected(builder.doc.problems + syntax_problems(text, error)) from None
+        raise YamlRejected(_found_before(text, builder) + syntax_problems(text, error)) from None
     except yaml.YAMLError as error:  # e.g. reader errors from the pure-Python parser
         raise YamlRejected([YamlProblem(1, 1, f"YAML syntax: {error}", "yaml-syntax", _SYNTAX_HINT)]) from None
+
+
+def _found_before(text: str, builder: _Builder) -> list[YamlProblem]:
+    """The problems found before YAML's own error stopped ``builder``. libyaml composes the
+    fast path's whole tree before any of it is checked, so there the file's events are read
+    up to the error again: the same file reports the same problems whichever path read it."""
+    if isinstance(builder, _NodeBuilder):
+        builder = _EventBuilder(text)
+        with contextlib.suppress(yaml.YAMLError, YamlRejected):
+            builder.build()
+    return builder.doc.problems
 
 
 def _folded_items(text: str, document: YamlDocument) -> list[YamlProblem]:

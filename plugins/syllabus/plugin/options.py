@@ -54,7 +54,9 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     Material's folders, which hold thousands of icons)."""
     source = ConfigSource(config_path(config.config_file_path))
     docs = docs_inclusions(config)
-    problems = source.duplicate_keys()
+    # Nesting MkDocs' loader took: the command line refuses it before MkDocs reads the file.
+    problems = [problem] if (problem := source.nesting_problem()) else []
+    problems += source.duplicate_keys()
     problems += [source.error(("markdown_extensions", SNIPPETS, *keys), f"{SNIPPETS}: {why}")
                  for keys, why in snippet_problems(config, docs)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
@@ -500,6 +502,8 @@ def load_options(config_file: Path, *, with_theme_files: bool = False) -> Option
     except OSError as error:  # the file, or one it inherits
         raise ConfigError(f"{error.filename or config_file}: cannot read file: {error.strerror}") from None
     except TypeError as error:  # MkDocs' merge of an inherited file that holds no mapping
+        if problem := source.value_problem():
+            raise ConfigError("configuration errors", [problem]) from None
         raise ConfigError(f"{config_file}: cannot read the MkDocs config (or a file it inherits): {error}") from None
     except (ConfigurationError, UnicodeDecodeError, ValueError) as error:
         if isinstance(error.__context__, yaml.MarkedYAMLError):  # MkDocs words it without a place
