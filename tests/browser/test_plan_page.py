@@ -43,9 +43,9 @@ def personalise(page: Any, customer: str, start: str, timezone: str = "", ce: st
     page.fill("#plan-start", start)
     page.fill("#plan-timezone", timezone)
     page.fill("#plan-ce", ce)
-    page.select_option("#plan-days", days)
-    page.select_option("#plan-weekend", weekend)
+    page.select_option("#plan-weekend", weekend)  # before the days: calendar days ask neither
     page.select_option("#plan-holidays", holidays)
+    page.select_option("#plan-days", days)
     expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
 
 
@@ -313,6 +313,24 @@ def test_a_shared_link_opens_the_plan_its_sender_saw(browser: Any, example_site:
         page.goto(link.replace("weekend=fri-sat", "days=calendar"))
         expect(page.locator("#plan-days")).to_have_value("calendar")
         expect(page.locator("#plan-weekend")).to_have_value("")
+
+
+def test_calendar_days_ask_no_weekend_or_holidays(plan_page: Any, example_site: str,
+                                                  run_cli: Callable[..., CliResult]) -> None:
+    """A link with calendar days and holidays was taken, the holidays silently ignored, where
+    the command line refuses the pair: the page now asks neither while calendar days are
+    chosen, and keeps them (in the address too) for working days."""
+    page = plan_page
+    page.goto(example_site + f"plans/{PLAN}/#customer=Acme&start=2027-01-04&timezone=UTC&days=calendar&holidays=DE")
+    expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
+    expect(page.locator("#plan-holidays")).to_be_disabled()
+    expect(page.locator("#plan-weekend")).to_be_disabled()
+    args = ("--customer", "Acme", "--start", "2027-01-04", "--calendar-days")
+    assert download(page, "csv")[1] == cli_plan(run_cli, "csv", *args)
+    page.select_option("#plan-days", "")
+    expect(page.locator("#plan-holidays")).to_be_enabled()
+    expect(page.locator("#plan-holidays")).to_have_value("DE")
+    expect(page).to_have_url(re.compile(r"holidays=DE"))
 
 
 def test_a_time_zone_typed_in_any_letter_case_is_found(plan_page: Any, run_cli: Callable[..., CliResult]) -> None:

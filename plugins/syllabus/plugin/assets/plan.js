@@ -408,10 +408,21 @@
       zoneList.appendChild(option);
     });
 
-    function values() {
+    // The entries as the form holds them (``asked``: a field not asked counts as empty).
+    function values(asked) {
       var result = {};
-      FIELDS.forEach(function (field) { result[field] = form.elements[field].value; });
+      FIELDS.forEach(function (field) {
+        result[field] = asked && form.elements[field].disabled ? "" : form.elements[field].value;
+      });
       return result;
+    }
+
+    // Calendar days date every item kickoff + day: a weekend or holidays would move nothing,
+    // and the command line refuses them beside --calendar-days. They are not asked until
+    // working days are chosen again; the address keeps them for then.
+    function askDays() {
+      var calendar = form.elements.days.value === "calendar";
+      form.elements.weekend.disabled = form.elements.holidays.disabled = calendar;
     }
 
     var ownZone = "";  // the visitor's zone, filled in for them: written to the address with other entries
@@ -513,8 +524,9 @@
     }
 
     function update(typing) {
-      var current = values();
-      writeUrl(current);
+      askDays();
+      writeUrl(values(false));
+      var current = values(true);
       var state = readForm(current, data);
       var mine = ++generation;
       root.dataset.personalised = "false";
