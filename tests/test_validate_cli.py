@@ -474,6 +474,22 @@ def test_a_deeply_nested_mkdocs_yml_is_positioned_not_a_traceback(catalog, run_c
     assert build.returncode != 0 and "nesting is deeper than 64 levels" in build.stderr
 
 
+def test_a_nav_entry_the_build_leaves_out_fails_validate_and_the_build(catalog, run_cli, tmp_path):
+    """A draft_docs page named in the nav passed both: MkDocs notes it at info level, and every
+    public page linked it, to nothing, under its nav title. The preview still shows it."""
+    catalog.course("intro", COURSE)
+    catalog.write("docs/drafty.md", "# Drafty\n\nNot yet.\n")
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + (
+        "draft_docs: drafty.md\nnav:\n  - index.md\n  - Coming soon: drafty.md\n"))
+    line = catalog.config.read_text(encoding="utf-8").splitlines().index("  - Coming soon: drafty.md") + 1
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.out.splitlines()[:-1]) == (1, [
+        f"mkdocs.yml:{line}:18: error: nav: 'drafty.md' is left out of this build (exclude_docs, draft_docs or "
+        "authoring: true) (hint: take it out of the nav, or publish the page)"])
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and "mkdocs.yml's nav names drafty.md, which this build leaves out" in build.stderr
+
+
 @pytest.mark.parametrize(("written", "expected"), [
     ("extra:\n  launched: 2026-02-30\n", "mkdocs.yml:{line}:13: error: '2026-02-30' is read as a date, and day is out "
      "of range for month (hint: write a date that exists, or quote it if you meant text)"),

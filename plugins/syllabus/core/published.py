@@ -398,12 +398,17 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
                 report.at(source, line, column, problem[0], LINK_RULE, severity, hint=problem[1])
                 if problem.to_unpublished:
                     to_hidden.add((source, line))
-    for entry in options.nav:  # MkDocs warns of each, so --strict fails
-        if not visible_site.has(entry.target):
-            report.at(entry.source, entry.line, entry.column, f"nav: '{entry.target}' is no page of this site"
-                      f"{visible_site.suggestion(entry.target, entry.target, '.')}", "nav",
-                      hint="name a file of the docs folder, relative to it, or a page Syllabus makes "
-                           "(catalog/index.md, tracks/<id>/index.md, plans/<id>/index.md)")
+    for entry in options.nav:  # MkDocs (or the plugin, for a page left out) warns of each, so --strict fails
+        if entry.target in visible_site.paths:
+            continue
+        if entry.target in visible_site.unpublished or entry.target in visible_site.for_authors:
+            why = "is left out of this build (exclude_docs, draft_docs or authoring: true)"
+            hint = "take it out of the nav, or publish the page"
+        else:
+            why = f"is no page of this site{visible_site.suggestion(entry.target, entry.target, '.')}"
+            hint = ("name a file of the docs folder, relative to it, or a page Syllabus makes (catalog/index.md, "
+                    "tracks/<id>/index.md, plans/<id>/index.md)")
+        report.at(entry.source, entry.line, entry.column, f"nav: '{entry.target}' {why}", "nav", hint=hint)
     return to_hidden
 
 

@@ -455,7 +455,15 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return nav
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """A page mkdocs.yml's nav names that this build leaves out (draft_docs, exclude_docs):
+        MkDocs notes it at info level and links it from every page, to nothing, under the
+        title mkdocs.yml gives it."""
         self.nav_urls = list(_urls(nav.items))
+        for page in nav.pages:
+            if not self._publishes(page.file):
+                log.warning(f"syllabus: mkdocs.yml's nav names {printable(page.file.src_uri)}, which this build "
+                            "leaves out (exclude_docs or draft_docs): every page would link to it, and it is not "
+                            "there; take it out of the nav, or publish it")
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
