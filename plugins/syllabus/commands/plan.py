@@ -9,11 +9,11 @@ of :mod:`syllabus.export.plans`, under the date rules of :mod:`syllabus.core.sch
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
 from ..core.config import ConfigError, Options
 from ..core.schedule import WEEKENDS, WorkingDays, holiday_years
+from ..core.schema_messages import did_you_mean
 from ..export.placeholders import Personalisation, parse_kickoff
 from ..export.plans import FORMATS, plan_checklist, plan_csv, plan_ics, plan_markdown, plan_rows
 from . import EXIT_CONTENT, EXIT_OK, load_checked
@@ -32,10 +32,8 @@ def run(args: argparse.Namespace, options: Options) -> int:
         raise ConfigError(f"plan '{args.plan_id}' is {state}, which the {options.audience} site does not publish; "
                           "to print it for review, run with SYLLABUS_AUDIENCE=internal")
     if plan is None:
-        close = difflib.get_close_matches(args.plan_id, list(catalog.plans), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
         known = ", ".join(catalog.plans) or "none"
-        raise ConfigError(f"unknown plan '{args.plan_id}'{hint}; plans: {known}")
+        raise ConfigError(f"unknown plan '{args.plan_id}'{did_you_mean(args.plan_id, catalog.plans)}; plans: {known}")
     if args.timezone is not None and not args.timezone.strip():  # the page's empty field means UTC; an option not
         raise ConfigError("--timezone is empty; give an IANA time zone such as Europe/Berlin, or leave the option "
                           "out for UTC")
