@@ -28,6 +28,7 @@ from syllabus.core import yamlsafe
 from syllabus.core.yamlsafe import (
     MAX_BYTES,
     MAX_CHARACTER_PROBLEMS,
+    MAX_DUPLICATE_KEYS,
     MAX_NOT_PLAIN_DATA,
     SymlinkRefused,
     YamlDocument,
@@ -427,6 +428,16 @@ def test_every_anchor_tag_and_repeated_key_is_reported_in_one_run():
     for forced in ("", FORCE_EVENT_PATH):
         assert [rule for _, _, rule, _ in rejected_problems(forced + "a: 1\na: 2\nb: [c\n")] == [
             "yaml-duplicate-key", "yaml-unclosed-bracket"]
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_repeated_keys_are_reported_up_to_a_bound(load_on, path):
+    """30,000 repeated keys in a 256 KiB file printed 3.5 MB: the first MAX_DUPLICATE_KEYS are
+    said, then how many more there are."""
+    problems = load_on(path, "".join(f"k: {n}\n" for n in range(30))).problems
+    assert [(problem.line, problem.rule) for problem in problems] == [
+        (line, "yaml-duplicate-key") for line in range(2, MAX_DUPLICATE_KEYS + 3)]
+    assert problems[-1].message == "9 more repeated keys from here on; keep one of each"
 
 
 def test_anchors_and_tags_are_reported_up_to_a_bound():

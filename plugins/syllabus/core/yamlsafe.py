@@ -298,6 +298,7 @@ def forbidden_text(text: str) -> str | None:
 
 
 MAX_CHARACTER_PROBLEMS = 20  # per file; then one more problem says how many there are besides
+MAX_DUPLICATE_KEYS = 20  # likewise
 
 
 def forbidden_characters(text: str) -> list[YamlProblem]:
@@ -551,10 +552,19 @@ class _Builder:
     def __init__(self, text: str, parser: Any = _Parser) -> None:
         self.parser = parser(text)
         self.doc = YamlDocument(data={})
+        self.repeated = 0  # keys repeating an earlier key of their mapping
+        self.more_repeated_at: tuple[int, int] = (1, 1)  # the first past MAX_DUPLICATE_KEYS
+
+    def more_repeated(self) -> list[YamlProblem]:
+        """The problem said after :data:`MAX_DUPLICATE_KEYS` repeated keys, if there are more."""
+        more = self.repeated - MAX_DUPLICATE_KEYS
+        return [YamlProblem(*self.more_repeated_at, f"{more} more repeated keys from here on; keep one of each",
+                            "yaml-duplicate-key")] if more > 0 else []
 
     def fail(self, mark: Any, message: str, rule: str) -> YamlRejected:
         """A hard stop at ``mark``, after the problems found before it."""
-        return YamlRejected([*self.doc.problems, YamlProblem(mark.line + 1, mark.column + 1, message, rule)])
+        return YamlRejected([*self.doc.problems, *self.more_repeated(),
+                             YamlProblem(mark.line + 1, mark.column + 1, message, rule)])
 
     def check_escapes(self, value: str, mark: Any) -> None:
         """A double-quoted scalar can spell forbidden characters as escapes (``"\\u202e"``)."""
@@ -592,9 +602,13 @@ class _Builder:
                                 "a name", "yaml-key")
         line, column = mark.line + 1, mark.column + 1
         if value in seen:
-            self.doc.problems.append(YamlProblem(
-                line, column, f"duplicate key '{value}' (first defined on line {seen[value]}, again on line "
-                f"{line}); keep one", "yaml-duplicate-key"))
+            self.repeated += 1
+            if self.repeated <= MAX_DUPLICATE_KEYS:
+                self.doc.problems.append(YamlProblem(
+                    line, column, f"duplicate key '{value}' (first defined on line {seen[value]}, again on line "
+                    f"{line}); keep one", "yaml-duplicate-key"))
+            elif self.repeated == MAX_DUPLICATE_KEYS + 1:
+                self.more_repeated_at = (line, column)
             return value, True
         seen[value] = line
         if record:
@@ -649,6 +663,7 @@ class _NodeBuilder(_Builder):
                     container[name] = value
                 else:
                     container.append(value)
+        self.doc.problems += self.more_repeated()
         return self.doc
 
 
@@ -694,6 +709,7 @@ class _EventBuilder(_Builder):
         after = parser.get_event()
         if not isinstance(after, yaml.StreamEndEvent):
             raise self.fail(after.start_mark, _MULTIPLE_DOCUMENTS, "yaml-multiple-documents")
+        self.doc.problems += self.more_repeated()
         if any(problem.rule in _NOT_PLAIN_DATA for problem in self.doc.problems):
             raise YamlRejected(self.doc.problems)
         return self.doc
