@@ -76,7 +76,7 @@ def load_on(builders_used: list[str], monkeypatch: pytest.MonkeyPatch) -> Callab
         builders_used.clear()
         with monkeypatch.context() as patch:
             if path == "event":
-                patch.setattr(yamlsafe, "_is_shallow", lambda text: False)
+                patch.setattr(yamlsafe, "is_shallow", lambda text: False)
             try:
                 return load_text(text)
             finally:
@@ -755,7 +755,7 @@ def test_the_first_too_deep_branch_is_reported_on_both_builders(builder):
 
 @pytest.mark.parametrize("shape", [flow, block])
 def test_deep_files_take_the_event_path(builders_used, shape):
-    assert not yamlsafe._is_shallow(shape(64))
+    assert not yamlsafe.is_shallow(shape(64))
     load_text(shape(64))
     assert builders_used == ["_EventBuilder"]
 
@@ -835,7 +835,7 @@ def test_the_shallow_check_never_lets_a_deep_file_onto_the_fast_path(monkeypatch
     texts += ["a:\n" + "- - - - x\n", "? - ? - x\n: 1\n", "a:\n" + "".join(" " * i + "- k:\n" for i in range(40))]
     fast = 0
     for text in texts:
-        if yamlsafe._is_shallow(text):
+        if yamlsafe.is_shallow(text):
             fast += 1
             assert nesting_depth(text, monkeypatch) <= yamlsafe.MAX_DEPTH, text
     assert fast > 10  # the check is not trivially "never"

@@ -65,7 +65,7 @@ else:  # pragma: no cover
 _CHAINED_INDICATORS = re.compile(r"[-?][ \t]+[-?](?:[ \t]|$)", re.MULTILINE)
 
 
-def _is_shallow(text: str) -> bool:
+def is_shallow(text: str) -> bool:
     """True if nesting provably stays within MAX_DEPTH. libyaml composes recursively in C,
     so a deeply nested file would overflow the C stack there; only provably shallow files
     may use it. A level needs a flow bracket or deeper indentation (a sequence may share its
@@ -418,7 +418,7 @@ def _parse(text: str) -> YamlDocument:
     # Without & * ! a file cannot hold an anchor, an alias or a tag, so libyaml may compose
     # the whole tree in C; otherwise every event is checked as it arrives.
     fast = _Parser is not _PyParser and "&" not in text and "*" not in text and "!" not in text
-    shallow = _is_shallow(text)
+    shallow = is_shallow(text)
     builder = (_NodeBuilder if fast and shallow else _EventBuilder)(text)
     try:
         try:

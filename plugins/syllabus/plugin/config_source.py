@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from ..core.diagnostics import Diagnostic
-from ..core.yamlsafe import MAX_DEPTH
+from ..core.yamlsafe import MAX_DEPTH, is_shallow
 
 Position = tuple[str, int, int]  # (path shown to the user, line, column), 1-based
 
@@ -150,7 +150,10 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 def _too_deep(text: str) -> yaml.Mark | None:
     """Where ``text`` nests deeper than :data:`MAX_DEPTH`, by its parser's events (the parser
-    keeps a stack of its own; composing recurses)."""
+    keeps a stack of its own; composing recurses); a file provably shallow, nearly every one,
+    is not parsed for it."""
+    if is_shallow(text):
+        return None
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):

@@ -51,7 +51,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     that would publish what the content may not is refused, positioned: see
     :func:`snippet_problems` and :func:`theme_text_problems`. ``with_theme_files`` (where
     links are checked: validate and the preview) adds :func:`theme_files` (a walk of
-    Material's folders, which hold thousands of icons)."""
+    Material's folders, which hold thousands of icons) and :func:`nav_entries` (the build's
+    nav is MkDocs' own to check)."""
     source = ConfigSource(config_path(config.config_file_path))
     docs = docs_inclusions(config)
     # Nesting MkDocs' loader took: the command line refuses it before MkDocs reads the file.
@@ -97,7 +98,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
             hint=f"start a translation with `mkdir -p locales && syllabus strings {language} > "
                  f"locales/{language}.yml`, then translate its entries"))
     return dataclasses.replace(options, site_problems=(*options.site_problems, *warnings),
-                               nav=tuple(nav_entries(config, source)))
+                               nav=tuple(nav_entries(config, source)) if with_theme_files else ())
 
 
 def nav_entries(config: MkDocsConfig, source: ConfigSource) -> Iterator[NavEntry]:
