@@ -93,25 +93,39 @@ def anchors_beside(taken: Collection[str]) -> Callable[[str], str]:
     return anchor
 
 
+def course_page(course_id: str) -> str:
+    """The site folder of a course's page (``courses/<id>/``): its address with directory
+    URLs, and the folder of its files (units, materials, session calendars)."""
+    return f"courses/{course_id}/"
+
+
 def course_site_path(course: Course, name: str) -> str:
     """The site path of the file ``name`` (relative to the course folder) of ``course``."""
-    return f"courses/{course.id}/{name}"
+    return course_page(course.id) + name
 
 
 def unit_address(course: Course, unit: Unit, use_directory_urls: bool) -> str:
     """The site address of a unit's page, as MkDocs publishes it: ``courses/x/lab/``, or
     without directory URLs the file, ``courses/x/lab.html``."""
     if use_directory_urls:
-        return f"courses/{course.id}/{unit.slug}/" if unit.slug else f"courses/{course.id}/"
+        return course_site_path(course, f"{unit.slug}/" if unit.slug else "")
     return course_site_path(course, output_path(unit.file, use_directory_urls=False))
 
 
+def track_page(track_id: str) -> str:
+    return f"tracks/{track_id}/"
+
+
+def plan_page(plan_id: str) -> str:
+    return f"plans/{plan_id}/"
+
+
 def track_site_path(track: Track) -> str:
-    return f"tracks/{track.id}/index.md"
+    return track_page(track.id) + "index.md"
 
 
 def plan_site_path(plan: Plan) -> str:
-    return f"plans/{plan.id}/index.md"
+    return plan_page(plan.id) + "index.md"
 
 
 # Files the site generates besides its pages, by site path.
@@ -126,7 +140,7 @@ def sessions_feed_path(role: str | None = None) -> str:
 
 
 def plan_download_path(plan: Plan, file_format: str) -> str:
-    return f"plans/{plan.id}/plan.{file_format}"
+    return plan_page(plan.id) + f"plan.{file_format}"
 
 
 def session_calendar_path(course: Course, session: Session) -> str:
@@ -140,7 +154,7 @@ def redirects(course: Course, use_directory_urls: bool) -> dict[str, tuple[str, 
     kept = {}
     for old in course.redirect_from:
         before = replace(course, id=old)
-        kept[f"courses/{old}/index.html"] = (f"courses/{old}/", f"courses/{course.id}/")
+        kept[course_site_path(before, "index.html")] = (course_page(old), course_page(course.id))
         for unit in course.units:
             output = output_path(course_site_path(before, unit.file), use_directory_urls)
             kept.setdefault(output, (unit_address(before, unit, use_directory_urls),
@@ -764,7 +778,7 @@ def _unchecked_course_link(url: str, written: str, course_id: str, name: str, he
     if name == COURSE_PAGE or stat.S_ISREG(own_mode(folder / name)):
         return None
     kind = _kind(name)
-    near = [posixpath.relpath(f"courses/{course_id}/{path}", here) for path in _files_in(folder) if _kind(path) == kind]
+    near = [posixpath.relpath(course_page(course_id) + path, here) for path in _files_in(folder) if _kind(path) == kind]
     return _Broken(f"'{url}' not found in course '{course_id}'"
                    f"{did_you_mean(written, near)}",
                    "correct the file name, or add the file to the course folder")

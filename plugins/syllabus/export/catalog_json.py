@@ -15,6 +15,7 @@ from typing import Any
 
 from ..core.config import page_address
 from ..core.model import Catalog, Course, Plan, Session, Track
+from ..core.published import course_page, plan_page, track_page
 from .placeholders import utc_text
 
 SCHEMA_VERSION = 1
@@ -48,7 +49,7 @@ def course_json(course: Course, today: dt.date, directory_urls: bool = True) -> 
         "id": course.id,
         "title": course.title,
         "summary": course.summary,
-        "url": page_address(f"courses/{course.id}/", directory_urls),
+        "url": page_address(course_page(course.id), directory_urls),
         "level": course.level,
         "roles": list(course.roles),
         "format": course.format,
@@ -64,7 +65,7 @@ def course_json(course: Course, today: dt.date, directory_urls: bool = True) -> 
         data["on_demand"] = (
             {"url": course.on_demand.url} if course.on_demand.url
             else {"course": course.on_demand.course,
-                  "url": page_address(f"courses/{course.on_demand.course}/", directory_urls)}
+                  "url": page_address(course_page(course.on_demand.course), directory_urls)}
         )
     if course.last_reviewed:
         data["last_reviewed"] = data["updated"] = course.last_reviewed.isoformat()
@@ -91,7 +92,7 @@ def catalog_document(catalog: Catalog, today: dt.date, directory_urls: bool = Tr
         total, required = catalog.track_minutes(track)
         tracks.append({
             "id": track.id, "title": track.title, "summary": track.summary, "role": track.role,
-            "url": page_address(f"tracks/{track.id}/", directory_urls),
+            "url": page_address(track_page(track.id), directory_urls),
             "courses": list(dict.fromkeys(track.course_ids)),
             "duration_minutes": total, "required_minutes": required, "language": track.language,
             **({"target_days": track.target_days} if track.target_days else {}), **_updated(catalog, track),
@@ -101,7 +102,7 @@ def catalog_document(catalog: Catalog, today: dt.date, directory_urls: bool = Tr
         "courses": [entry(c, today, directory_urls) for c in catalog.courses.values()],
         "tracks": tracks,
         "plans": [
-            {"id": p.id, "title": p.title, "summary": p.summary, "url": page_address(f"plans/{p.id}/", directory_urls),
+            {"id": p.id, "title": p.title, "summary": p.summary, "url": page_address(plan_page(p.id), directory_urls),
              "length_days": p.length_days, "language": p.language, **_updated(catalog, p)}
             for p in catalog.plans.values()
         ],

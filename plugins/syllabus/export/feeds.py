@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..core.config import SiteAddress
 from ..core.messages import Messages
 from ..core.model import Catalog, Course, Session
-from ..core.published import COURSES_FEED, sessions_feed_path
+from ..core.published import COURSES_FEED, course_page, sessions_feed_path
 from .calendar import calendar_file, session_event
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -84,7 +84,7 @@ def atom_feed(catalog: Catalog, today: dt.date, site: SiteAddress, site_name: st
     taxonomy = catalog.taxonomy
     for course in courses:
         entry = add(feed, "entry", **{"{http://www.w3.org/XML/1998/namespace}lang": course.language})
-        url = site.page(f"courses/{course.id}/")
+        url = site.page(course_page(course.id))
         add(entry, "id", _iri(url, site, "course", course.id))
         add(entry, "title", course.title)
         add(entry, "updated", _instant(course_updated(catalog, course, today)))
@@ -110,7 +110,7 @@ def course_events(course: Course, today: dt.date, site: SiteAddress,
                   messages: Messages) -> list[tuple[Session, list[str]]]:
     """The calendar event of each of a course's upcoming sessions, with the session: the
     feeds and each session's own ``.ics`` file hold the same lines."""
-    course_url = site.page(f"courses/{course.id}/")
+    course_url = site.page(course_page(course.id))
     return [(session, session_event(course, session, today, course_url, messages))
             for session in course.upcoming_sessions(today)]
 

@@ -41,6 +41,7 @@ from ..core.config import SiteAddress
 from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages, gap
 from ..core.model import Catalog, Course, Phase, Plan, PlanItem, reads_as
+from ..core.published import course_page, plan_page, track_page
 from ..core.schedule import WorkingDays, in_zone
 from . import md_escape
 from .calendar import dtstamp, new_calendar, new_event
@@ -171,7 +172,7 @@ def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalo
         if live and course.id not in slots:
             slots[course.id] = _sessions(course, today)
         return PlanRow(key=f"course-{item.day}-{course.id}", title=course.title, language=course.language,
-                       duration_minutes=course.duration_minutes, link=site.page(f"courses/{course.id}/"),
+                       duration_minutes=course.duration_minutes, link=site.page(course_page(course.id)),
                        format_title=catalog.taxonomy.title("formats", course.format), live=live,
                        sessions=slots[course.id] if live else (),
                        on_demand=_on_demand(course, catalog, site, language) if live else None,
@@ -180,8 +181,8 @@ def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalo
         courses = [catalog.courses[c] for c, i in track.listings.items() if i.required and c in catalog.courses]
         return PlanRow(key=f"track-{item.day}-{track.id}", title=track.title, language=track.language,
                        duration_minutes=catalog.track_minutes(track)[1],
-                       link=site.page(f"tracks/{track.id}/"),
-                       required=tuple(Link(c.title, site.page(f"courses/{c.id}/"), c.duration_minutes,
+                       link=site.page(track_page(track.id)),
+                       required=tuple(Link(c.title, site.page(course_page(c.id)), c.duration_minutes,
                                            c.language) for c in courses), **common)
     title = item.title or item.course or item.track or ""
     owner = catalog.taxonomy.title("task_owners", item.owner) if item.owner else ""
@@ -211,7 +212,7 @@ def _on_demand(course: Course, catalog: Catalog, site: SiteAddress, language: st
     if other is None:
         return None
     other = catalog.translation_for(other, language) or other
-    return Link(other.title, site.page(f"courses/{other.id}/"), other.duration_minutes)
+    return Link(other.title, site.page(course_page(other.id)), other.duration_minutes)
 
 
 def _translation(course: Course, catalog: Catalog, site: SiteAddress, language: str,
@@ -219,7 +220,7 @@ def _translation(course: Course, catalog: Catalog, site: SiteAddress, language: 
     other = catalog.translation_for(course, language)
     if other is None or other.id in listed:  # a plan listing both offers neither
         return None
-    return Link(other.title, site.page(f"courses/{other.id}/"), other.duration_minutes, other.language)
+    return Link(other.title, site.page(course_page(other.id)), other.duration_minutes, other.language)
 
 
 def _digest(text: str) -> str:
@@ -657,7 +658,7 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
 def plan_markdown(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *,
                   site: SiteAddress, today: dt.date, messages: Messages = ENGLISH) -> str:
     """Markdown to paste into an email or a README; undated (day offsets) without ``who``."""
-    template = _markdown(plan, rows, who is not None, site.page(f"plans/{plan.id}/"), messages)
+    template = _markdown(plan, rows, who is not None, site.page(plan_page(plan.id)), messages)
     return fill(template, "md", who, _choices(plan, rows, today, messages), messages) if who else template
 
 
@@ -688,7 +689,7 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, site: Si
                    holiday_years: tuple[int, int], holidays: Mapping[str, list[str]],
                    messages: Messages = ENGLISH) -> dict[str, object]:
     """The dated templates, choices and date rules the plan page fills in the browser."""
-    plan_url = site.page(f"plans/{plan.id}/")
+    plan_url = site.page(plan_page(plan.id))
     templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
                  "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
     choices = _choices(plan, rows, today, messages)

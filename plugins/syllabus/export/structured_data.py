@@ -15,6 +15,7 @@ from typing import Any
 
 from ..core.config import SiteAddress
 from ..core.model import Catalog, Course, Session
+from ..core.published import course_page
 
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "cancelled": "EventCancelled"}
@@ -89,7 +90,7 @@ def on_demand_instance(course: Course, url: str) -> dict[str, Any]:
 def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site: SiteAddress,
                    provider: str) -> dict[str, Any]:
     """The ``Course`` of a course page; its links are absolute when the site's URL is known."""
-    course_url = site.page(f"courses/{course.id}/")
+    course_url = site.page(course_page(course.id))
     taxonomy = catalog.taxonomy
     live = taxonomy.is_live(course.format)
     online = live and taxonomy.is_online(course.format)
@@ -113,7 +114,7 @@ def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site: SiteA
     prerequisites = [catalog.courses[i] for i in course.prerequisites if i in catalog.courses]
     if prerequisites:
         data["coursePrerequisites"] = [
-            {"@type": "Course", "name": p.title, "url": site.page(f"courses/{p.id}/")} for p in prerequisites]
+            {"@type": "Course", "name": p.title, "url": site.page(course_page(p.id))} for p in prerequisites]
     if course.credential:
         data["educationalCredentialAwarded"] = course.credential.title
     if course.last_reviewed:
@@ -125,7 +126,7 @@ def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site: SiteA
     if live and course.on_demand and course.on_demand.url:
         instances.append(on_demand_instance(course, course.on_demand.url))
     elif live and course.on_demand and course.on_demand.course in catalog.courses:
-        instances.append(on_demand_instance(course, site.page(f"courses/{course.on_demand.course}/")))
+        instances.append(on_demand_instance(course, site.page(course_page(course.on_demand.course))))
     if instances:
         data["hasCourseInstance"] = instances
     return data

@@ -34,6 +34,8 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..core.model import Catalog, Course
 from ..core.pages import linking_attribute
+from ..core.published import course_site_path
+from ..core.rules import COURSE_PAGE
 from .site_search import BUNDLE, TIMEOUT_SECONDS, SearchSource, index_command, index_failure
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
@@ -54,7 +56,7 @@ def _markdown_sources(course: Course) -> list[str]:
 
 def course_page_uris(course: Course) -> list[str]:
     """The generated pages of a course (as ``structure.course_pages`` names them)."""
-    return [f"courses/{course.id}/index.md", *(f"courses/{course.id}/{unit.file}" for unit in course.units)]
+    return [course_site_path(course, name) for name in (COURSE_PAGE, *(unit.file for unit in course.units))]
 
 
 def _changed(now: Mapping[str, Course], before: Mapping[str, Course]) -> set[str]:

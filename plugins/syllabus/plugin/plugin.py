@@ -62,6 +62,7 @@ from ..core.published import (
     links_leading_nowhere,
     plan_site_path,
     redirects,
+    track_page,
     track_site_path,
 )
 from ..core.schema_messages import dotted
@@ -473,7 +474,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             def address(folder: str) -> str:
                 return page_address(folder, config.use_directory_urls)
             env.globals["syllabus_home"], env.globals["syllabus_catalog"] = address(""), address("catalog/")
-            env.globals["syllabus_tracks"] = [(t.title, address(f"tracks/{t.id}/"), t.language)
+            env.globals["syllabus_tracks"] = [(t.title, address(track_page(t.id)), t.language)
                                               for t in self.catalog.tracks.values()]
             # The theme's environment does not autoescape: its t() gives escaped text.
             messages = self.options.messages

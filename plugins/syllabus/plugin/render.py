@@ -20,7 +20,15 @@ from ..core.html_allowlist import element_ids
 from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
 from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
-from ..core.published import anchors_beside, plan_download_path, session_calendar_path, unit_address
+from ..core.published import (
+    anchors_beside,
+    course_page,
+    plan_download_path,
+    plan_page,
+    session_calendar_path,
+    track_page,
+    unit_address,
+)
 from ..export.plans import phase_days
 from ..export.structured_data import script_json
 from .diagram import track_diagram
@@ -137,7 +145,9 @@ class Renderer:
         self.env.globals.update(session_time=self.session_time, feeds=(),
                                 t=options.messages.text, around=options.messages.around, gap=gap,
                                 phase_days=functools.partial(phase_days, text=options.messages.text),
-                                plan_download_path=plan_download_path, session_calendar_path=session_calendar_path,
+                                course_page=course_page, track_page=track_page, plan_page=plan_page,
+                                plan_download_path=plan_download_path,
+                                session_calendar_path=session_calendar_path,
                                 plan_script=asset_name(PLAN_SCRIPT),  # beside syllabus.js, which loads it
                                 unit_page=functools.partial(unit_address, use_directory_urls=use_directory_urls))
         self.catalog, self.options = catalog, options
