@@ -28,6 +28,7 @@ from .model import (
     TrackItem,
     TrackSection,
     Unit,
+    customers_see,
     day_begins,
     last_meeting_end,
     local_instant,
@@ -793,7 +794,7 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
 
 def _hidden_as_written(data: Mapping[str, Any]) -> bool | None:
     """None if unvalidated data says public; else whether it says draft."""
-    if data.get("visibility") == "public" and data.get("status") != "draft":
+    if customers_see(data.get("visibility"), data.get("status")):
         return None
     return data.get("status") == "draft"
 
