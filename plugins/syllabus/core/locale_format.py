@@ -28,6 +28,7 @@ from babel.languages import get_official_languages
 from babel.numbers import format_decimal
 
 from .messages import ENGLISH, Messages, babel_locale, gap
+from .schema_messages import suggested
 from .zones import hours_ahead_of_utc
 
 DATE_SKELETON = "yMMMEd"  # weekday, day, abbreviated month, year
@@ -217,8 +218,7 @@ def unknown_language(tag: str) -> str | None:
         for subtag in subtags:  # a two-letter subtag is a region (country)
             if len(subtag) == 2 and subtag.isalpha() and subtag.upper() not in english.territories:
                 fixed = _with_region_codes(tag)
-                return f"'{tag}': {subtag.upper()} is not a region code" + (f" (did you mean '{fixed}'?)"
-                                                                             if fixed != tag else "")
+                return f"'{tag}': {subtag.upper()} is not a region code" + suggested(fixed if fixed != tag else None)
         if (written := in_usual_case(tag)) != tag:  # one language, one spelling: facets and translations match
             return f"write '{written}' (tags are compared as written, in BCP 47's letter case)"
         return None

@@ -36,7 +36,7 @@ from .foreign_markdown import RULE as FOREIGN_RULE
 from .foreign_markdown import foreign_syntax
 from .html_allowlist import Allowlist, element_ids, linked_addresses, pictures, positioned
 from .locale_format import LANGUAGE_TAG, unknown_language
-from .schema_messages import closest, did_you_mean
+from .schema_messages import closest, did_you_mean, suggested
 from .yamlsafe import YamlProblem, YamlRejected, forbidden_character, load_text, refused_character
 
 # MkDocs' list (mkdocs.utils.markdown_extensions): every one of these becomes a page.
@@ -445,8 +445,8 @@ def _meta_problem(key: str, value: Any) -> str | None:
     """Why a metadata entry is refused, or None."""
     if key not in FRONT_MATTER_KEYS:
         meant = closest(key, FRONT_MATTER_KEYS)
-        return (f"'{key[:40]}' is not a page metadata key Syllabus allows "
-                + (f"(did you mean '{meant}'?)" if meant else f"({', '.join(FRONT_MATTER_KEYS)})")
+        return (f"'{key[:40]}' is not a page metadata key Syllabus allows"
+                + (suggested(meant) or f" ({', '.join(FRONT_MATTER_KEYS)})")
                 + "; remove it, or add a blank line first if this line is text")
     if key in TEXT_KEYS:
         if not isinstance(value, str):

@@ -32,7 +32,7 @@ from .model import Catalog, Course, Plan, Session, Track, Unit
 from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, body_line, has_body
 from .report import Report
 from .rules import COURSE_PAGE, IMAGE_SUFFIXES, confined_file, file_problem, material_problem, own_mode
-from .schema_messages import did_you_mean
+from .schema_messages import did_you_mean, suggested
 
 LINK_RULE = "link"
 
@@ -582,7 +582,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                                  "link the page's Markdown file: MkDocs turns it into the page's address, from "
                                  "wherever this page is published")
         pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if site.has(name)]
-        instead = f" (did you mean '{posixpath.relpath(pages[0], here)}'?)" if pages else ""
+        instead = suggested(posixpath.relpath(pages[0], here)) if pages else ""
         return _Broken(f"'{url}' names no file of the site{instead}", "link the page's Markdown file (mkdocs.yml's "
                        "validation.links.unrecognized_links makes this an error)")
     if not rules.not_found:
@@ -593,8 +593,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         from_file = posixpath.normpath(posixpath.join(posixpath.dirname(f"{options.docs_dir}/{page}"), written))
         if not page.startswith("courses/") and site.has(from_file):
             fragment = f"#{url.partition('#')[2]}" if "#" in url else ""
-            return _Broken(f"'{url}' points outside the site (did you mean "
-                           f"'{posixpath.relpath(from_file, here)}{fragment}'?)",
+            return _Broken(f"'{url}' points outside the site{suggested(posixpath.relpath(from_file, here) + fragment)}",
                            f"a link goes from the page's place in the site, where {options.docs_dir}/ is the top "
                            "and courses/ is beside its pages, not from its file in the repository")
         return _Broken(f"'{url}' points outside the site", "link to a page or file of the site, relative to this page")
@@ -607,8 +606,9 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
                            "link the page that offers it, or write the link in HTML: <a href=\"...\">")
         docs = f"{options.docs_dir}/"
         if target.startswith(docs) and site.has(inside := target.removeprefix(docs)):
-            return _Broken(f"'{url}' not found in the site, which has no {docs} folder (did you mean "
-                           f"'{posixpath.relpath(inside, here)}'?)", f"link a page of {docs} by its place in the site")
+            return _Broken(f"'{url}' not found in the site, which has no {docs} folder"
+                           f"{suggested(posixpath.relpath(inside, here))}",
+                           f"link a page of {docs} by its place in the site")
         if target in site.for_authors and posixpath.splitext(target)[1].lower() not in MARKDOWN_SUFFIXES:
             return _Broken(f"'{url}' is in a folder of pages for authors only, which only the internal site "
                            "publishes, with their files", "move the file to a folder of pages for readers")
@@ -734,9 +734,9 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
         published = output_path(files[0], options.use_directory_urls)
         address = posixpath.relpath(published, posixpath.dirname(output_path(page, options.use_directory_urls)))
         address = address.removesuffix("index.html") if options.use_directory_urls else address
-        instead = f" (did you mean '{address or './'}'?)"
+        instead = suggested(address or "./")
     elif files:
-        instead = f" (did you mean '{posixpath.relpath(files[0], posixpath.dirname(page))}'?)"
+        instead = suggested(posixpath.relpath(files[0], posixpath.dirname(page)))
     return _Broken(f"'{url}' {how}, and leads to {target or 'the home page'}, where the site has nothing"
                    f"{instead}", hint)
 

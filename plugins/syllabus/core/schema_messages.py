@@ -122,11 +122,16 @@ def _meant_value(value: Any, allowed: Iterable[str], titles: Mapping[str, str]) 
     return closest(value, allowed)
 
 
+def suggested(meant: str | None) -> str:
+    """`` (did you mean 'x'?)`` for what a value was meant to be, if known, else an empty string:
+    every message's suggestion reads alike."""
+    return f" (did you mean '{meant}'?)" if meant else ""
+
+
 def did_you_mean(value: Any, candidates: Iterable[str], titles: Mapping[str, str] | None = None) -> str:
-    """`` (did you mean 'x'?)`` for the candidate another word names, the one ``titles``
-    (title -> value) names, or a close match, else an empty string."""
-    match = _meant_value(value, candidates, titles or {})
-    return f" (did you mean '{match}'?)" if match else ""
+    """:func:`suggested` for the candidate another word names, the one ``titles`` (title ->
+    value) names, or a close match."""
+    return suggested(_meant_value(value, candidates, titles or {}))
 
 
 def dotted(path: Path_) -> str:

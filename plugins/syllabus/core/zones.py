@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel.core import get_global
 
-from .schema_messages import closest, quoted
+from .schema_messages import closest, quoted, suggested
 
 _NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
 
@@ -138,5 +138,4 @@ def zone_problem(text: str, zones: frozenset[str]) -> str:
         return f"{quoted(text)} is an abbreviation, not an IANA time zone; write the zone of the place, e.g. {example}"
     # Never Etc/GMT+10 for "GMT+10": its POSIX sign reads the other way round (it is UTC-10).
     match = closest(text, (zone for zone in zones if not zone.startswith("Etc/")))
-    return f"{quoted(text)} is not an IANA time zone " + (f"(did you mean '{match}'?)" if match
-                                                        else "(e.g. Europe/Berlin)")
+    return f"{quoted(text)} is not an IANA time zone" + (suggested(match) or " (e.g. Europe/Berlin)")

@@ -20,7 +20,7 @@ from ..core.config import AUDIENCES, is_id
 from ..core.diagnostics import Diagnostic
 from ..core.locale_format import LANGUAGE_TAG, unknown_language
 from ..core.schedule import knows_holidays
-from ..core.schema_messages import BLANK_MESSAGE, blank, did_you_mean, quoted
+from ..core.schema_messages import BLANK_MESSAGE, blank, did_you_mean, quoted, suggested
 from ..core.taxonomy import KINDS
 from ..core.yamlsafe import forbidden_text
 from .config_source import ConfigSource
@@ -191,8 +191,8 @@ class MatchingText(c.Type[str]):
             raise ValidationError(f"{_shown(value)} is not {self.what}")
         text = value
         if not self.pattern.match(text):
-            capitals = f" (did you mean '{text.upper()}'?)" if self.pattern.match(text.upper()) else ""
-            raise ValidationError(f"'{text}' is not {self.what}{capitals}")
+            capitals = text.upper() if self.pattern.match(text.upper()) else None
+            raise ValidationError(f"'{text}' is not {self.what}{suggested(capitals)}")
         return text
 
 

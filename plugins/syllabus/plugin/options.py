@@ -27,7 +27,7 @@ from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist
 from ..core.messages import REFERENCE_LANGUAGE, SITE_LOCALES, has_texts
 from ..core.pages import MARKDOWN_SUFFIXES, MarkdownSettings, extension_name, for_authors
-from ..core.schema_messages import did_you_mean, dotted
+from ..core.schema_messages import did_you_mean, dotted, suggested
 from ..core.yamlsafe import forbidden_text, position_in, syntax_problems
 from .config import BARE_BOOLEAN_HINT, SyllabusConfig, check_options
 from .config_source import ConfigSource
@@ -260,7 +260,7 @@ def theme_language_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...],
     subtags = language.lower().split("-")
     fallback = next((by_case[tag] for tag in ("-".join(subtags[:end]) for end in range(len(subtags), 0, -1))
                      if tag in by_case), None)
-    hint = f" (did you mean '{fallback}'?)" if fallback else did_you_mean(language, sorted(offered))
+    hint = suggested(fallback) or did_you_mean(language, sorted(offered))
     return [(("theme", "language"), f"the theme has no texts for '{language}'"
                                     + (hint or f"; it has {', '.join(sorted(offered))}"))]
 
