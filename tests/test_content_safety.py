@@ -671,13 +671,35 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     site_catalog.write("docs/authors/notes.md", "---\nauthoring: true\n---\n\n# Unannounced roadmap\n")
     assert refusal(site_catalog.root / "docs") == (2, (
         f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds authors/notes.md, a page for authors "
-        "(authoring: true), which a public page could paste; set base_path to a folder of shared snippets"))
+        "(authoring: true), which a public page could paste; set base_path to a folder of shared snippets outside "
+        "docs/, e.g. [snippets]"))
     # Or a draft page, which only the preview publishes.
     (site_catalog.root / "docs/authors/notes.md").unlink()
     site_catalog.write("docs/drafts/roadmap.md", "# Unannounced roadmap\n")
     assert refusal(site_catalog.root / "docs", "draft_docs: drafts/\n") == (2, (
         f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds drafts/roadmap.md, a draft page "
-        "(draft_docs), which a public page could paste; set base_path to a folder of shared snippets"))
+        "(draft_docs), which a public page could paste; set base_path to a folder of shared snippets outside "
+        "docs/, e.g. [snippets]"))
+    # What base_path holds is allowed, not screened: in docs/ only what the public site publishes anyway, so a
+    # folder exclude_docs leaves out, a dot file MkDocs leaves out, hold nothing a page may paste (attack, stop 42).
+    (site_catalog.root / "docs/drafts/roadmap.md").unlink()
+    site_catalog.write("docs/internal/pricing.md", "Internal pricing.\n")
+    assert refusal(site_catalog.root / "docs", "exclude_docs: /internal/\n") == (2, (
+        f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds internal/pricing.md, a file the site "
+        "leaves out (exclude_docs, or a dot file), which a public page could paste; set base_path to a folder of "
+        "shared snippets outside docs/, e.g. [snippets]"))
+    (site_catalog.root / "docs/internal/pricing.md").unlink()
+    site_catalog.write("docs/.env", "DEPLOY_TOKEN=secret\n")
+    assert "holds .env, a file the site leaves out" in refusal(site_catalog.root / "docs")[1]
+    (site_catalog.root / "docs/.env").unlink()
+    # Outside docs/, a folder of snippets holds no hidden files.
+    site_catalog.write("snippets/.secrets/token.txt", "secret\n")
+    assert refusal(site_catalog.root / "snippets")[1] == (
+        f"pymdownx.snippets: base_path '{site_catalog.root / 'snippets'}' holds .secrets/token.txt, a hidden file, "
+        "which a public page could paste; set base_path to a folder of shared snippets outside docs/, e.g. [snippets]")
+    (site_catalog.root / "snippets/.secrets/token.txt").unlink()
+    build = build_site(site_catalog.config, tmp_path / "site-excluded", check=False)
+    assert build.returncode == 0, build.stderr
 
 
 THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)

@@ -12,7 +12,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -338,9 +338,9 @@ def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple
     """What lets ``pymdownx.snippets`` paste into a published page a file no check sees as
     published: its default folder is the working directory, which holds every course, so a
     public page could paste a draft's or an internal course's text (``courses/./secret/``
-    reads like no link to it). Its folders must hold none of the catalog's sources nor a page
-    the public site leaves out (of ``docs``: :func:`docs_inclusions`), must not be left
-    (``restrict_base_path``), and the pasted text must come from the repository."""
+    reads like no link to it). Its folders must hold none of the catalog's sources, must not be
+    left (``restrict_base_path``), and the pasted text must come from the repository. What
+    they hold is allowed, not screened: see :func:`_unpublished_under`."""
     entries = [config.mdx_configs.get(entry) or {} if isinstance(entry, str) else getattr(entry, "getConfigs", dict)()
                for entry in config.markdown_extensions if extension_name(entry) == SNIPPETS]
     if not entries:
@@ -348,7 +348,8 @@ def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple
     settings = {key: value for entry in entries for key, value in entry.items()}
     root = config_path(config.config_file_path).parent
     folders = settings.get("base_path", ["."])
-    drafts = {Path(file.abs_src_path or "").resolve() for file in docs if file.inclusion == InclusionLevel.DRAFT}
+    docs_root = Path(config.docs_dir).resolve()
+    inclusions = {Path(file.abs_src_path or "").resolve(): file.inclusion for file in docs}
     problems = []
     for folder in [folders] if isinstance(folders, str) else folders:
         # The extension reads it from the working directory, which is mkdocs.yml's for a build.
@@ -363,10 +364,11 @@ def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple
         elif (link := next(filter(None, map(_symlink_under, sorted(wheres))), None)) is not None:
             problems.append((("base_path",), f"base_path '{folder}' holds a symlink, {link}, through which a page "
                              "could paste any file; replace it with the file itself"))
-        elif (page := next(filter(None, (_hidden_page_under(where, drafts) for where in sorted(wheres))),
-                            None)) is not None:
-            problems.append((("base_path",), f"base_path '{folder}' holds {page[0]}, {page[1]}, which a public page "
-                             "could paste; set base_path to a folder of shared snippets"))
+        elif (left_out := next(filter(None, (_unpublished_under(where, docs_root, inclusions)
+                                             for where in sorted(wheres))), None)) is not None:
+            problems.append((("base_path",), f"base_path '{folder}' holds {left_out[0]}, {left_out[1]}, which a "
+                             "public page could paste; set base_path to a folder of shared snippets outside "
+                             f"{Path(config.docs_dir).name}/, e.g. [snippets]"))
     if settings.get("restrict_base_path") is False:
         problems.append((("restrict_base_path",), "restrict_base_path: false lets a page paste any file of the "
                          "machine; remove it"))
@@ -375,22 +377,35 @@ def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple
     return problems
 
 
-def _hidden_page_under(folder: Path, drafts: Collection[Path]) -> tuple[str, str] | None:
-    """(path, what it is) of the first page in ``folder``'s tree the public site leaves out:
-    a draft (MkDocs' ``draft_docs``) or a page for authors."""
+def _unpublished_under(folder: Path, docs_root: Path,
+                       inclusions: Mapping[Path, InclusionLevel]) -> tuple[str, str] | None:
+    """(path, what it is) of the first file in ``folder``'s tree that the public site leaves
+    out, which a page must not paste. An allowlist: in docs_dir a file may be pasted only if
+    the public site publishes it anyway (MkDocs includes it and it is not a page for
+    authors), so exclude_docs, draft_docs and MkDocs' own exclusions (dot files) keep their
+    files unpublished however they are named; outside it, a folder of snippets holds no
+    hidden (dot) files, which are no one's text to publish."""
     for parent, folders, names in os.walk(folder):
         folders.sort()
         for name in sorted(names):
             path = Path(parent, name)
-            if path.resolve() in drafts:
-                return os.path.relpath(path, folder), "a draft page (draft_docs)"
+            shown = os.path.relpath(path, folder)
+            if not path.resolve().is_relative_to(docs_root):
+                if any(part.startswith(".") for part in Path(shown).parts):
+                    return shown, "a hidden file"
+                continue
+            inclusion = inclusions.get(path.resolve(), InclusionLevel.EXCLUDED)
+            if inclusion == InclusionLevel.DRAFT:
+                return shown, "a draft page (draft_docs)"
+            if not inclusion.is_included():
+                return shown, "a file the site leaves out (exclude_docs, or a dot file)"
             if name.endswith(MARKDOWN_SUFFIXES) and path.is_file():
                 try:
                     text = path.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError):  # reported where the page is checked
                     continue
                 if for_authors(text):
-                    return os.path.relpath(path, folder), "a page for authors (authoring: true)"
+                    return shown, "a page for authors (authoring: true)"
     return None
 
 
