@@ -353,7 +353,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             frame = page_frame(self.catalog, self.options, config.config_file_path, documents)
             # A page showing warnings is rendered again: they may change with no change to what it shows.
             reusable = {uri for uri in self.rendered.reusable(self.catalog, self.markdown, frame)
-                        if not self._warnings_about(self._generated_sources(self.pages[uri]))}
+                        if not self._warnings_about(self.pages[uri].files)}
         # The front door is the home page's template around docs/index.md; a catalog without one
         # had no index.html (a folder listing, or GitHub Pages' 404, at its address).
         self.home_generated = not any(f.dest_uri == HOME_OUTPUT and f.is_documentation_page() and self._publishes(f)
@@ -521,7 +521,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
             def out_of_time() -> PluginError:
                 line = _metadata_lines(page.file.content_string, page.markdown or "") + 1
-                return PluginError(f"syllabus: {self._source(page, config)}:{line}:1: {too_slow(seconds)}")
+                return PluginError(f"syllabus: {self._edited_file(page, config)}:{line}:1: {too_slow(seconds)}")
             self.render_budget = RenderBudget(out_of_time, seconds)
             self.render_budget.start()
         return markdown
@@ -533,7 +533,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if not self.config.enabled or self.allowlist is None:
             return html
         content = self._published_content(html, page, config, files)
-        warnings = self._warnings_about(self._sources(page, config)) if self.page_warnings else []
+        warnings = self._warnings_about(self._files(page, config)) if self.page_warnings else []
         if not warnings:  # a build has none: only the preview shows them
             return content
         assert self.options is not None
@@ -550,7 +550,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             html, removals = self.allowlist.removals(html)
             refusals = positioned(page.markdown or "", removals) if removals else []
         if refusals:
-            source = self._source(page, config)
+            source = self._edited_file(page, config)
             offset = _metadata_lines(page.file.content_string, page.markdown or "")
             raise PluginError("\n".join(
                 f"syllabus: {source}:{line + offset}:{column}: {printable(message)}"
@@ -627,35 +627,26 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                                            *(d.dest_uri for d in self.downloads), *THEME_OUTPUTS})
         for url, leads in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
                                                 page.file.dest_uri, self.options.site_url, self.site_outputs):
-            log.warning(f"syllabus: {self._source(page, config)}: '{printable(url)}' leads {leads}, where the site has "
-                        "nothing (`syllabus validate` says where and what to write)")
+            log.warning(f"syllabus: {self._edited_file(page, config)}: '{printable(url)}' leads {leads}, where the "
+                        "site has nothing (`syllabus validate` says where and what to write)")
 
     def _publishes(self, file: File) -> bool:
         """Whether this build writes ``file`` into the site: the preview writes draft_docs too."""
         return file.inclusion.is_in_serve() if self.serving else file.inclusion.is_included()
 
-    def _sources(self, page: Page, config: MkDocsConfig) -> set[str]:
-        """The files a page is made of, as diagnostics name them: a course's overview is its
-        course.yml and index.md, a unit its Markdown file, a hand-written page its own."""
+    def _files(self, page: Page, config: MkDocsConfig) -> tuple[str, ...]:
+        """The files a page is made of, as diagnostics name them, the one a trainer edits first
+        (:attr:`GeneratedPage.files`; a hand-written page's own)."""
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            return self._generated_sources(generated)
-        return {f"{docs_folder(config)}/{page.file.src_uri}"}
+        return generated.files if generated is not None else (f"{docs_folder(config)}/{page.file.src_uri}",)
 
-    @staticmethod
-    def _generated_sources(generated: GeneratedPage) -> set[str]:
-        return {generated.source, generated.markdown_source} - {""}
+    def _edited_file(self, page: Page, config: MkDocsConfig) -> str:
+        """The file a trainer edits for ``page``'s text, as a diagnostic names it (printable)."""
+        return printable(self._files(page, config)[0])
 
     def _warnings_about(self, sources: Iterable[str]) -> list[Diagnostic]:
         """The preview's warnings about these files (none in a build)."""
         return [diagnostic for path in sources for diagnostic in self.page_warnings.get(path, ())]
-
-    def _source(self, page: Page, config: MkDocsConfig) -> str:
-        """The file a trainer edits for ``page``, as diagnostics name it (printable)."""
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            return printable(generated.markdown_source or generated.source)
-        return printable(f"{docs_folder(config)}/{page.file.src_uri}")
 
     def _admonition_titles(self, language: str) -> dict[str, str]:
         """Untitled admonitions' titles on a page in ``language`` (the site's if empty)."""
@@ -691,7 +682,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # the body, and the table of contents may link to nothing else.
         if self.allowlist is not None and (bad := next(
                 (e.id for e in _anchors(page.toc) if not is_id(e.id)), None)) is not None:
-            raise PluginError(f"syllabus: {self._source(page, config)}: the table of contents links to "
+            raise PluginError(f"syllabus: {self._edited_file(page, config)}: the table of contents links to "
                               f"{bad[:60]!r}, which is not an id the allowlist accepts (letters, digits and "
                               "- _ . :); rename the heading's id")
         generated = self.pages.get(page.file.src_uri)
@@ -716,7 +707,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             head += f'<script type="application/ld+json">{script_json(data)}</script>'
         output = output.replace("</head>", head + "</head>", 1)
         if self.serving and generated is not None and self.rendered.keeps(page.file.src_uri):
-            if self._warnings_about(self._generated_sources(generated)):  # its note may go stale
+            if self._warnings_about(generated.files):  # its note may go stale
                 self.rendered.forget(page.file.src_uri)
             else:
                 self.rendered.keep(page.file.src_uri, output)

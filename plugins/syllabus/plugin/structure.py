@@ -67,6 +67,12 @@ class GeneratedPage:
     search_filters: Mapping[str, tuple[str, ...]] | None = None
     search_meta: Mapping[str, str] = field(default_factory=dict)
 
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files it is made of, as diagnostics name them, the one a trainer edits for its
+        text first: a course's overview is its index.md and course.yml, a unit its Markdown file."""
+        return tuple(dict.fromkeys(filter(None, (self.markdown_source, self.source))))
+
 
 def site_file(config: MkDocsConfig, site_path: str, *, content: str | bytes | None = None,
               abs_src_path: str | None = None) -> File:
