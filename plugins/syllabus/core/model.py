@@ -210,6 +210,15 @@ class Course(Published):
     def _upcoming_by_day(self) -> dict[dt.date, tuple[Session, ...]]:
         return {}
 
+    def meetings_to_come(self, today: dt.date) -> Iterator[tuple[Session, dt.datetime]]:
+        """(session, start) of every meeting instructors have yet to deliver: not over when
+        ``today`` begins (UTC), of sessions not cancelled, each meeting of a weekly program
+        apart (its earlier weeks may be over)."""
+        begins = day_begins(today)
+        for session in self.upcoming_sessions(today):
+            if session.status != "cancelled":
+                yield from ((session, start) for start, end in self.meetings(session) if end >= begins)
+
     def session_minutes(self, session: Session) -> int:
         """How long each meeting of ``session`` lasts: its own length, else the course's."""
         return session.duration_minutes or self.duration_minutes

@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..core.config import Options
-from ..core.model import Catalog, Course, day_begins
+from ..core.model import Catalog, Course
 from ..core.taxonomy import Taxonomy, Term
 from .md_escape import inline
 from .svg_charts import BarChart, ShareChart, bar_chart, share_chart
@@ -256,15 +256,11 @@ def month_span(months: Iterable[str]) -> list[str]:
 
 def live_load(program: Sequence[Course], taxonomy: Taxonomy, options: Options) -> LiveLoad:
     minutes: dict[str, list[int]] = {}
-    begins = day_begins(options.today)
     for course in program:
         if not taxonomy.is_live(course.format):
             continue  # sessions of an on-demand course are never shown, so never delivered
-        for session in course.upcoming_sessions(options.today):
-            if session.status != "cancelled":  # each meeting still to come, in its month (a weekly program's too)
-                for start, end in course.meetings(session):
-                    if end >= begins:
-                        minutes.setdefault(f"{start:%Y-%m}", []).append(course.session_minutes(session))
+        for session, start in course.meetings_to_come(options.today):
+            minutes.setdefault(f"{start:%Y-%m}", []).append(course.session_minutes(session))
     fte = options.fte_hours_per_month
     months = tuple(
         MonthLoad(month, len(spent), sum(spent), percent(sum(spent) / 60, fte))
