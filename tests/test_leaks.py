@@ -156,6 +156,7 @@ def test_public_pages_do_not_count_or_list_hidden_items(builds: dict[str, Path])
     assert [c.attrs["data-id"] for c in catalog.find_all("li", cls="syllabus-card")] == ["public-basics", "public-live"]
     assert [i.attrs["value"] for i in catalog.find_all("input", name="language")] == ["en"]
     assert not (site / "insights").exists()
+    assert not catalog.find_all(cls="syllabus-tag--unpublished")
     for url in ("courses/public-basics/", "tracks/public-path/", "plans/public-plan/"):
         assert not page(site, url).find_all(cls="syllabus-banner"), url
 
@@ -182,6 +183,11 @@ def test_internal_build_holds_the_canary_and_marks_hidden_items(builds: dict[str
         banner = page(site, url).find("div", cls="syllabus-banner")
         assert banner.find("p", cls="admonition-title").text == title, url
     assert not page(site, "courses/public-basics/").find_all(cls="syllabus-banner")
+    # The catalog's cards say which courses not to send a customer.
+    marks = {card.attrs["data-id"]: [mark.text for mark in card.find_all("span", cls="syllabus-tag--unpublished")]
+             for card in page(site, "catalog/").find_all("li", cls="syllabus-card")}
+    assert marks[f"{CANARY}-draft"] == ["Draft"] and marks[f"{CANARY}-internal"] == ["Internal"]
+    assert marks["public-basics"] == []
 
 
 def test_public_content_referencing_hidden_content_fails_the_build(catalog: CatalogDir, tmp_path: Path) -> None:
