@@ -435,3 +435,34 @@ def test_lists_of_course_titles_are_joined_as_the_language_joins_them(site_dirs:
         assert f"{separator}Admin essentials" in csv, language
     assert "; Admin essentials" not in csv
 
+
+
+@pytest.mark.parametrize("site_language", ["en", "he"])
+def test_text_written_the_other_way_from_the_sites_keeps_its_direction(catalog: CatalogDir, tmp_path: Path,
+                                                                       site_language: str) -> None:
+    """An Arabic course on an English site (or an English one on a Hebrew site): each element
+    marked with its language carries the direction it is written in where that differs from
+    the site's, so its punctuation and numbers sit where its reader expects them."""
+    config = catalog.config.read_text(encoding="utf-8")
+    catalog.write("mkdocs.yml", config.replace("name: material", f"name: material\n  language: {site_language}"))
+    catalog.course("arabic", title="مقدمة في البحث (٢٠٢٧)", summary="دورة قصيرة.", language="ar")
+    catalog.course("english", title="Search basics (2027)", summary="A short course.", language="en")
+    catalog.write("courses/arabic/index.md", "## الخطوة الأولى\n\nابدأ هنا.\n")
+    build_site(catalog.config, tmp_path / "site")
+    other = {"en": "ar", "he": "en"}[site_language]
+    direction = {"ar": "rtl", "en": "ltr"}
+    for course in ("arabic", "english"):
+        language = "ar" if course == "arabic" else "en"
+        expected = direction[language] if language == other else None
+        document = page(tmp_path / "site", f"courses/{course}/")
+        title = document.find("h1")
+        assert (title.attrs["lang"], title.attrs.get("dir")) == (language, expected), course
+        card = page(tmp_path / "site", "catalog/").find("li", cls="syllabus-card", **{"data-id": course})
+        heading = card.find("h2")
+        assert (heading.attrs["lang"], heading.attrs.get("dir")) == (language, expected), course
+    body = page(tmp_path / "site", "courses/arabic/").find("div", cls="syllabus-body")
+    toc = page(tmp_path / "site", "courses/arabic/").find("nav", cls="md-nav--secondary")
+    marked = [span for span in toc.find_all("span", lang="ar")]
+    assert marked and all(span.attrs.get("dir") == direction["ar"] if other == "ar" else "dir" not in span.attrs
+                          for span in marked)
+    assert body is not None

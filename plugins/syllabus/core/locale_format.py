@@ -21,11 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global, parse_locale
 from babel.dates import format_date, format_time, get_timezone_location, tokenize_pattern
 from babel.languages import get_official_languages
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 from .messages import ENGLISH, Messages, babel_locale, gap
 from .schema_messages import suggested
@@ -226,6 +227,31 @@ def unknown_language(tag: str) -> str | None:
     official = get_official_languages(code.upper()) if country else ()
     instead = f" ({code.upper()} is {country}: did you mean '{official[0]}'?)" if official else ""
     return f"'{tag}' is not a language code{instead}"
+
+
+@functools.lru_cache(maxsize=256)
+def writing_direction(tag: str) -> str:
+    """``rtl`` for a language written right to left (Arabic, Hebrew, Persian...), by CLDR,
+    else ``ltr`` (a tag CLDR has no locale for is read left to right, as browsers do)."""
+    for locale in (tag, tag.split("-")[0]):
+        try:
+            order = Locale.parse(locale, sep="-").character_order
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+        return "rtl" if order == "right-to-left" else "ltr"
+    return "ltr"
+
+
+@functools.lru_cache(maxsize=1024)  # a catalog page marks thousands of titles with a few tags
+def language_attributes(tag: str, site_language: str) -> Markup:
+    """An element's ``lang="tag"``, and its ``dir`` where the language is written the other
+    way from the site's: an Arabic title on an English page (or an English one on a Hebrew
+    site) keeps its punctuation and numbers where its reader expects them. Every template
+    marks a language through it, so a tag is escaped in one place."""
+    attributes = f'lang="{escape(tag)}"'
+    if (direction := writing_direction(tag)) != writing_direction(site_language):
+        attributes += f' dir="{direction}"'
+    return Markup(attributes)
 
 
 def in_usual_case(tag: str) -> str:

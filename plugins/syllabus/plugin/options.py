@@ -44,6 +44,11 @@ def config_path(config_file_path: str | None) -> Path:
     return Path(config_file_path or CONFIG_NAME).resolve()
 
 
+def site_language(config: MkDocsConfig) -> str:
+    """The language of the site's own words: the theme's, as Material reads it."""
+    return config.theme.get("language") or REFERENCE_LANGUAGE
+
+
 def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                         with_theme_files: bool = False) -> Options:
     """The core's options; ``markdown`` is the site's resolved Markdown extensions (with MkDocs'
@@ -71,7 +76,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
         raise ConfigError("configuration errors", problems)
     options = options_from_mapping(
         plugin_config, root=config_path(config.config_file_path).parent,
-        site_language=config.theme.get("language") or REFERENCE_LANGUAGE, site_url=config.site_url or "",
+        site_language=site_language(config), site_url=config.site_url or "",
         markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs)),
         links=link_rules(config),
         site_assets=frozenset(path for _, value in loaded_files(config)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import logging
 import os
 import posixpath
@@ -41,6 +42,7 @@ from ..core.catalog import FileCache, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options, page_address
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist, element_ids, is_id, linked_addresses, positioned
+from ..core.locale_format import language_attributes
 from ..core.messages import load_messages
 from ..core.model import Catalog, reading_language
 from ..core.pages import (
@@ -86,6 +88,7 @@ from .options import (
     config_path,
     docs_folder,
     options_from_config,
+    site_language,
     theme_text_problems,
     unpublished_loads,
 )
@@ -481,6 +484,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             env.globals["t"] = lambda key, **values: escape(messages.text(key, **values))
         if str(OVERRIDES) in config.theme.dirs:  # its partials/nav.html calls the shared nav
             self.shared_nav = share_nav(env, self.nav_urls)
+            env.filters["language_attributes"] = functools.partial(language_attributes,
+                                                                   site_language=site_language(config))
         # Every plugin has added its files by now; the preview's error page has none of the site's.
         if self.config.enabled and self.catalog is not None and self.failed is None:
             _warn_of_missing_loads(config, files, {file.dest_uri for file in files if self._publishes(file)})
@@ -598,7 +603,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         else:  # a track's, a plan's, the catalog's: validate cannot know its places, nor does MkDocs check them
             page.present_anchor_ids = None
         other_language = generated.language if generated.language != self.options.site_language else None
-        page.toc = toc_with_sections(content, page.toc, other_language)
+        page.toc = toc_with_sections(content, page.toc, other_language and
+                                     language_attributes(other_language, self.options.site_language))
         if generated.search_filters is None or excluded:
             return content
         return searchable(content, generated.search_filters, generated.search_meta)
@@ -666,8 +672,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         language = page.meta.get("language")
         if not language or language == self.options.site_language:
             return html
-        mark_language(page.toc, str(language))
-        return f'<div lang="{escape(str(language))}">{html}</div>'
+        attributes = language_attributes(str(language), self.options.site_language)
+        mark_language(page.toc, attributes)
+        return f"<div {attributes}>{html}</div>"
 
     def _searchable(self, page: Page, html: str) -> str:
         """A hand-written page in the index, found under its language."""
@@ -859,10 +866,10 @@ def _same_words(heading: str, title: str) -> bool:
     return str(plain_title(heading)).casefold().split() == str(escape(title)).casefold().split()
 
 
-def toc_with_sections(html: str, toc: TableOfContents, body_language: str | None = None) -> TableOfContents:
+def toc_with_sections(html: str, toc: TableOfContents, body_language: Markup | None = None) -> TableOfContents:
     """The table of contents of a generated page: every ``<h2 id>`` in page order, the
     template's sections (sessions, units...) among the body's own (kept with their
-    sub-entries, marked with ``body_language`` when it is not the site's). Titles stay
+    sub-entries, marked with ``body_language``'s attributes when it is not the site's). Titles stay
     the escaped HTML text the page holds, as Markdown's are. A body that opens with its
     own ``<h1>`` (a unit's title, which the page shows as its heading) holds its sections
     one level down.
@@ -884,11 +891,12 @@ def toc_with_sections(html: str, toc: TableOfContents, body_language: str | None
     return TableOfContents([top])
 
 
-def mark_language(entries: Iterable[AnchorLink], language: str) -> None:
-    """Table of contents entries (and theirs) titled in ``language``, not the page's (the
-    site's): Material prints a title as the HTML it is."""
+def mark_language(entries: Iterable[AnchorLink], attributes: Markup) -> None:
+    """Table of contents entries (and theirs) titled in another language than the page's
+    (the site's), marked with its :func:`language_attributes`: Material prints a title as
+    the HTML it is."""
     for entry in _anchors(entries):
-        entry.title = f'<span lang="{escape(language)}">{entry.title}</span>'
+        entry.title = f"<span {attributes}>{entry.title}</span>"
 
 
 def _permalinks_in_site_language(config: MkDocsConfig, title: str) -> None:

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from ..core.diagnostics import Diagnostic
+from ..core.locale_format import writing_direction
 from ..core.messages import Messages
 from .structure import site_file
 
@@ -36,6 +37,7 @@ _SAFE_SCHEMES = tuple(template.split(":", 1)[0] + ":" for template in EDITORS.va
 _TEMPLATES = Path(__file__).parent / "templates"
 _ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True,
                                   undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_ENVIRONMENT.filters["writing_direction"] = writing_direction
 
 
 class EditorError(ValueError):

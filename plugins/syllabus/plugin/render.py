@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from ..core.config import Options, page_address
 from ..core.html_allowlist import element_ids
-from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat
+from ..core.locale_format import ENGLISH_FORMAT, LocaleFormat, language_attributes, writing_direction
 from ..core.messages import Messages, gap
 from ..core.model import Catalog, Course, Session
 from ..core.published import (
@@ -140,7 +140,10 @@ class Renderer:
         self.env.filters.update(minutes=functools.partial(_unbroken, formats.duration), date=formats.date,
                                 number=formats.number,
                                 language=formats.language_name, term=lambda key, kind: taxonomy.title(kind, key),
-                                listed=options.messages.text("list.separator").join, spaced=_spaced)
+                                listed=options.messages.text("list.separator").join, spaced=_spaced,
+                                language_attributes=functools.partial(language_attributes,
+                                                                      site_language=options.site_language),
+                                writing_direction=writing_direction)
         # t: the reader-facing texts in the site's language; feeds: see SyllabusPlugin.on_files
         self.env.globals.update(session_time=self.session_time, feeds=(),
                                 t=options.messages.text, around=options.messages.around, gap=gap,

@@ -157,7 +157,10 @@
     const text = document.createElement("p");
     text.append(highlighted(excerpt));
     element.append(text);
-    if (language) element.lang = language;
+    if (language) {
+      element.lang = language;
+      element.dir = "auto"; // a result in Arabic or Hebrew reads right to left, by its own text
+    }
     return element;
   }
 
