@@ -954,6 +954,12 @@ LEAKS = [
          [error("courses/secret/course.yml", 4, 8, "schema-enum", "level: 'expert' is not one of beginner, "
                                                                    "intermediate, advanced (did you mean 'advanced'?)"),
           error(T, 8, 22, "leak", f"sections[0].courses[1]: course 'secret' is internal and {LEAK}")]),
+    Case("a-course-whose-visibility-is-misspelt-is-its-own-error-not-a-leak-everywhere",  # helper review, stop 42
+         {C: course(), T: track("intro, basics"),
+          **other("basics", visibility="visiblity: public", level="level: beginner\nprerequisites: [intro]")},
+         {C: course(), T: track("intro, basics"), **other("basics")},
+         [error("courses/basics/course.yml", 10, 1, "schema-additionalProperties",
+                "visiblity: unknown field 'visiblity' (did you mean 'visibility'? it is required)")]),
     Case("public-track-lists-no-draft",
          {C: course(), T: track("intro, basics"), **DRAFT},
          {C: course(), T: track("intro, basics").replace("visibility: public", "visibility: internal"), **DRAFT},

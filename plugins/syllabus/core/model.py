@@ -101,13 +101,6 @@ class Session:
         return _meeting(self, 0, default_minutes)[1]
 
 
-def customers_see(visibility: object, status: object) -> bool:
-    """Whether customers may see an item of this ``visibility`` and ``status``: public and not
-    a draft. Fail closed: any other value, or none, hides it. Rules ask it of files the model
-    could not take, to say what a reference to one would leak."""
-    return visibility == "public" and status != "draft"
-
-
 class Published:
     """What courses, tracks and plans share: who may see them."""
 
@@ -116,7 +109,8 @@ class Published:
 
     @property
     def is_public(self) -> bool:
-        return customers_see(self.visibility, self.status)
+        """Customers may see it: public visibility and not a draft (fail closed)."""
+        return self.visibility == "public" and self.status != "draft"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from .model import (
     TrackItem,
     TrackSection,
     Unit,
-    customers_see,
     day_begins,
     last_meeting_end,
     local_instant,
@@ -793,10 +792,12 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
 
 
 def _hidden_as_written(data: Mapping[str, Any]) -> bool | None:
-    """None if unvalidated data says public; else whether it says draft."""
-    if customers_see(data.get("visibility"), data.get("status")):
-        return None
-    return data.get("status") == "draft"
+    """Whether a file the model could not take says it is a draft (True) or internal (False);
+    None if it says public, or says nothing readable: a misspelt or missing ``visibility``
+    is that file's own error, and every reference to it reported as a leak would bury it."""
+    if data.get("status") == "draft":
+        return True
+    return False if data.get("visibility") == "internal" else None
 
 
 def _check_site_meetings(site: Catalog, today: dt.date, report: Report) -> None:
