@@ -1135,8 +1135,19 @@ PLANS = [
                   extra="milestones:\n  - {day: 30, title: Live, success_criteria: Users search daily.}\n")},
          {P: plan(length_days="length_days: 30",
                   extra="milestones:\n  - {day: 30, title: Live, success_criteria: Users search daily.}\n")},
-         [error(P, 4, 14, "plan-days", "length_days: 3 is shorter than the plan: 2 phases and milestones end after "
+         [error(P, 4, 14, "plan-days", "length_days: 3 is shorter than the plan: 1 phase and 1 milestone end after "
                 "day 3, the last on day 30")]),
+    Case("plan-phase-and-milestone-moved-past-the-end-are-each-said-where-they-are",  # trainer review, stop 42
+         {P: phases(end2=40) + "milestones:\n  - {day: 10, title: Half, success_criteria: Half.}\n"
+                               "  - {day: 20, title: Most, success_criteria: Most.}\n"
+                               "  - {day: 31, title: Live, success_criteria: Users search daily.}\n"},
+         {P: phases(end2=30) + "milestones:\n  - {day: 10, title: Half, success_criteria: Half.}\n"
+                               "  - {day: 20, title: Most, success_criteria: Most.}\n"
+                               "  - {day: 30, title: Live, success_criteria: Users search daily.}\n"},
+         [error(P, 14, 14, "plan-days", "phases[1]: end_day 40 is past the plan's last day (30: a plan runs "
+                "from day 0 to day length_days)"),
+          error(P, 19, 11, "plan-days", "milestones[2]: day 31 is past the plan's last day (30: a plan runs "
+                "from day 0 to day length_days)")]),
     Case("plan-length-days-is-a-number",
          {P: plan(length_days="length_days: 90 days")},
          {P: plan(length_days="length_days: 30")},

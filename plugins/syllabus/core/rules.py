@@ -721,6 +721,7 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
     length = _whole(data.get("length_days")) if isinstance(data, Mapping) else None
     previous_end: int | None = None  # the ordered phases' last day so far
     past_the_end: list[tuple[Path_, str, int]] = []  # (where, what, day): said once if length_days is the slip
+    dated = 0  # the phases and milestones whose last day is known, of which past_the_end are some
     items = 0
     for index, phase in _entries(data, "phases"):
         for item_index, item in _entries(phase, "items"):
@@ -742,6 +743,7 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
             report.on(source, (*path, "start_day"), f"phases[{index}]: starts on day {start}, inside the "
                       f"previous phase (which ends on day {previous_end}); phases are ordered and "
                       "must not overlap", "plan-days")
+        dated += 1
         if length is not None and end > length:
             past_the_end.append(((*path, "end_day"), f"phases[{index}]: end_day {end}", end))
         previous_end = end if previous_end is None else max(previous_end, end)
@@ -753,13 +755,19 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
                           "plan-days")
     for index, milestone in _entries(data, "milestones"):
         day = _whole(milestone.get("day"))
+        dated += day is not None
         if day is not None and length is not None and day > length:
             past_the_end.append((("milestones", index, "day"), f"milestones[{index}]: day {day}", day))
-    if len(past_the_end) > 1:  # length_days 3 for 30: one slip, said where it is
-        report.on(source, ("length_days",), f"length_days: {length} is shorter than the plan: "
-                  f"{len(past_the_end)} phases and milestones end after day {length}, the last on day "
-                  f"{max(day for _, _, day in past_the_end)}", "plan-days")
-    for path, what, _ in past_the_end if len(past_the_end) == 1 else ():
+    # length_days 3 for 30 puts most of the plan past its end: one slip, said where it is. A
+    # phase or milestone moved past a right length_days is said where it is, each of them.
+    if len(past_the_end) > 1 and len(past_the_end) * 2 > dated:
+        phases = sum(path[0] == "phases" for path, _, _ in past_the_end)
+        ending = " and ".join(f"{count} {word}{'' if count == 1 else 's'}" for count, word in
+                              ((phases, "phase"), (len(past_the_end) - phases, "milestone")) if count)
+        report.on(source, ("length_days",), f"length_days: {length} is shorter than the plan: {ending} end after "
+                  f"day {length}, the last on day {max(day for _, _, day in past_the_end)}", "plan-days")
+        return
+    for path, what, _ in past_the_end:
         report.on(source, path, f"{what} is past the plan's last day ({length}: a plan runs from day 0 to day "
                   "length_days)", "plan-days")
 
