@@ -675,6 +675,13 @@ FILES = [
          {C: course(), "courses/intro/extra.txt": "Trainer notes.\n"},
          [warning("courses/intro/extra.md", 1, 1, "unlisted-page", "extra.md is not listed under units in "
                   "course.yml, so it is not published")]),
+    Case("a-misspelt-unit-hides-only-the-page-it-meant",  # every unlisted page was kept quiet (trainer review, stop 42)
+         {C: unit("sharng.md"), "courses/intro/sharing.md": "# Sharing\n", "courses/intro/extra.md": "# Extra\n"},
+         {C: unit("sharing.md"), "courses/intro/sharing.md": "# Sharing\n", "courses/intro/extra.txt": "Notes.\n"},
+         [error(C, 11, 24, "file", "units[0].file: 'sharng.md' not found in the course folder (did you mean "
+                "'sharing.md'?)"),
+          warning("courses/intro/extra.md", 1, 1, "unlisted-page", "extra.md is not listed under units in "
+                  "course.yml, so it is not published")]),
     Case("unit-file-no-dotdot",
          {C: unit("../other/one.md"), **other("other")},
          {C: unit("sub/one.md"), "courses/intro/sub/one.md": "# One\n", **other("other")},
@@ -718,7 +725,9 @@ FILES = [
     Case("unit-file-in-other-letter-case",
          {C: unit("ONE.md"), **ONE, "courses/intro/NOTE.md": "# Note\n"},
          {C: unit("one.md"), **ONE, "courses/intro/NOTE.txt": "Note\n"},
-         [error(C, 11, 24, "file", "units[0].file: 'ONE.md' not found in the course folder (did you mean "
+         [warning("courses/intro/NOTE.md", 1, 1, "unlisted-page", "NOTE.md is not listed under units in "
+                  "course.yml, so it is not published"),  # not the page meant, which the suggestion names
+          error(C, 11, 24, "file", "units[0].file: 'ONE.md' not found in the course folder (did you mean "
                 "'one.md'?)")]),
     Case("unit-index-in-a-subfolder-is-a-unit",
          {C: unit("index.md"), "courses/intro/index.md": "# Intro\n", "courses/intro/lab/index.md": "# Lab\n"},

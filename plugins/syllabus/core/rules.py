@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -34,7 +34,7 @@ from .model import (
 )
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
-from .schema_messages import closest, did_you_mean, dotted, quoted
+from .schema_messages import closest, did_you_mean, dotted, quoted, suggested
 from .yamlsafe import HARD_LINK_MESSAGE, Path_
 from .zones import session_zones, time_zone, zone_advice, zone_problem
 
@@ -279,9 +279,10 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True,
                           and not p.name.startswith(".")  # .DS_Store and the like: never a unit or material
                           and (p.suffix.lower() in MARKDOWN_SUFFIXES) == page and p.is_file()) \
             if folder.is_dir() and list_siblings else []
-        meant = did_you_mean(name, siblings) or (f" (is it '{siblings[0]}', which no entry lists?)"
-                                                 if len(siblings) == 1 else "")
-        return f"'{name}' not found in the course folder{meant}"
+        meant = _likely_meant(name, siblings)
+        alike = meant is not None and meant == closest(name, siblings)
+        hint = suggested(meant) if alike else f" (is it '{meant}', which no entry lists?)" if meant else ""
+        return f"'{name}' not found in the course folder{hint}"
     if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
     if not os.access(path, os.R_OK):  # the build would stop halfway, copying it
@@ -501,13 +502,19 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
                   "session-date", severity="warning")
 
 
-def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *, pages: bool) -> None:
+def _likely_meant(name: str, unlisted: Sequence[str]) -> str | None:
+    """The file no entry lists that an entry naming the missing ``name`` most likely means:
+    the one spelt most alike, else the only one (a renamed file, however unlike its old name)."""
+    return closest(name, unlisted) or (unlisted[0] if len(unlisted) == 1 else None)
+
+
+def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *, refused: Iterable[str]) -> None:
     """What beside course.yml no unit or material lists, and is still wrong. A file or folder
     anywhere in the course folder that Windows cannot name (nul.txt, img/aux.png, notes?.md)
     stops the repository from being checked out there, published or not. A page that no unit
     lists is published nowhere: a trainer who wrote it and forgot the course.yml line saw
-    nothing say so (``pages``: unless a listed file is missing, when the page is most likely
-    the one a misspelt entry names)."""
+    nothing say so; but not the page a ``refused`` entry was most likely meant to name (the
+    entry's own error suggests it)."""
     try:
         names = sorted(os.listdir(folder))
     except OSError:
@@ -518,12 +525,14 @@ def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *
     _check_windows_names(folder, base, listed, report)
     units = data.get("units") if isinstance(data, Mapping) else None
     # Otherwise the schema reports the units, and which pages they list is unknown.
-    if not pages or not (units is None or (isinstance(units, list) and all(
+    if not (units is None or (isinstance(units, list) and all(
             isinstance(unit, Mapping) and isinstance(unit.get("file"), str) for unit in units))):
         return
-    for name in names:
-        if (PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES and name != COURSE_PAGE
-                and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))):
+    unlisted = [name for name in names if PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES
+                and name != COURSE_PAGE and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))]
+    meant = {_likely_meant(name, unlisted) for name in refused}
+    for name in unlisted:
+        if name not in meant:
             report.at(printable(str(base / name)), 1, 1, f"{name} is not listed under units in "
                       "course.yml, so it is not published", "unlisted-page", "warning",
                       hint="list it under units, or move it out of the course folder")
@@ -608,7 +617,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
                 report.on(source, ("sessions", index), f"sessions[{index}]: an in-person session with no location; "
                           "add location: venue, address and city", "session-location", severity="warning")
     folder = options.root / PurePosixPath(source).parent
-    files_found = True
+    refused: list[str] = []  # the files units and materials list that are missing or cannot be published
     listed = {name for field in ("units", "materials") for _, entry in _entries(data, field)
               if (name := _text(entry, "file"))}
     for field in ("units", "materials"):
@@ -616,7 +625,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             name = _text(entry, "file")
             if name is not None and (problem := _file_problem(folder, name, listed=listed)):  # more than the pattern
                 report.restate(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
-                files_found = False
+                refused.append(name)
             elif field == "materials" and name is not None and (problem := material_problem(name)):
                 report.on(source, (field, index, "file"), f"materials[{index}].file: {problem}", "file")
             elif field == "materials" and name is not None and reads_as_markup(folder / name):
@@ -625,7 +634,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath(COURSE_PAGE):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
-    _check_course_folder(data, folder, source, report, pages=files_found)
+    _check_course_folder(data, folder, source, report, refused=refused)
     _check_units_fit(data, source, report)
     _check_output_paths(data, source, report)
     language = _text(data, "language") or options.site_language
