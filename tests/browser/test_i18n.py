@@ -69,6 +69,9 @@ def test_counts_are_written_as_the_build_writes_them(page: Any, japanese_site: s
         in_page = page.evaluate("(n) => window.syllabusText('script.catalog.count', {count: n})", count)
         assert in_page == messages.text("script.catalog.count", count=count)
     assert messages.text("script.catalog.count", count=1234) == "1,234件のコース"
+    # Every number of a text, not only its count: "48 of 1000 shown" beside "1,000 courses" (stop 42).
+    more = page.evaluate("() => window.syllabusText('script.catalog.more', {count: 48, shown: 1048, total: 2000})")
+    assert more.count("1,048") == 1 and more.count("2,000") == 1, more
 
 
 def test_placeholders_are_replaced_never_evaluated(page: Any, example_site: str) -> None:

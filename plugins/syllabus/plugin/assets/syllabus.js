@@ -45,8 +45,9 @@
     }
     return text.replace(/\{([a-z_]+)\}/g, function (placeholder, name) {
       if (!Object.prototype.hasOwnProperty.call(values, name)) return placeholder;
-      // The count is written the language's way (1,000), as the build's Babel does.
-      if (name === "count" && typeof values.count === "number") return countFormat().format(values.count);
+      // Numbers are written the language's way (1,000), as the build's Babel does: not only
+      // the count ("48 of 1000 shown" beside "1,000 courses").
+      if (typeof values[name] === "number") return countFormat().format(values[name]);
       return String(values[name]);
     });
   }
