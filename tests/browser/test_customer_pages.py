@@ -8,6 +8,7 @@ import json
 import re
 import sys
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +16,8 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from ..conftest import REPO
-from .conftest import is_remote, open_page
+from ..conftest import REPO, CatalogDir, build_site, course_data
+from .conftest import is_remote, open_page, serve
 
 sys.path.insert(0, str(REPO / "scripts"))
 from local_site import CUSTOMER_PAGES
@@ -213,7 +214,12 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         cohort = page.locator("li.syllabus-session").first
         expect(cohort).not_to_have_class(re.compile("ended"))
         expect(cohort.locator("a.md-button--primary")).to_have_count(1)
-        # Still offered (one may join), but no longer "next": it said "Next session" a week after it began.
+        # Still offered (one may join), marked in progress; the box offers the next cohort to start.
+        expect(cohort.locator("[data-in-progress]")).to_have_text("In progress")
+        expect(page.locator(".syllabus-cta-label")).to_have_text("Next session")
+        assert page.locator(".syllabus-cta time").get_attribute("data-start").startswith("2027-02-02")
+        page.clock.set_fixed_time("2027-04-08T00:00:00Z")  # only cohorts under way are left: the box says so
+        page.reload()
         expect(page.locator(".syllabus-cta-label")).to_have_text("In progress")
         # The home page shows four sessions and carries more: once the four have ended, the next four.
         page.clock.set_fixed_time("2026-12-20T00:00:00Z")
@@ -263,3 +269,42 @@ def test_every_course_shows_its_call_to_action_on_a_phones_first_screen(browser:
                 if bottom > VIEWPORTS["phone"]["height"]:
                     below.append(f"{course}: {bottom:.0f}")
     assert len(courses) > 10 and below == []
+
+
+def test_a_session_under_way_is_marked_and_the_next_to_start_is_offered(browser: Any, tmp_path: Path) -> None:
+    """A session running now kept the box ("In progress", with no button: the box's session of
+    the build had no registration) and hid the one still to come that evening; the list and
+    the card offered the running one as "next" (customer review, stop 42)."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.course("today", **course_data("today", format="virtual-ilt", sessions=[
+        {"start": "2027-03-01T08:00", "timezone": "UTC", "duration_minutes": 60},
+        {"start": "2027-03-01T14:00", "timezone": "UTC", "duration_minutes": 240,
+         "registration_url": "https://events.example.com/now"},
+        {"start": "2027-03-01T20:00", "timezone": "UTC", "duration_minutes": 60,
+         "registration_url": "https://events.example.com/evening"},
+    ]))
+    build_site(catalog.config, tmp_path / "site")
+    with serve(tmp_path / "site") as url, open_page(browser, timezone_id="UTC", locale="en-GB") as page:
+        page.clock.set_fixed_time("2027-03-01T14:35:00Z")
+        page.goto(url + "courses/today/")
+        items = page.locator("li.syllabus-session")
+        expect(items.nth(0).locator(".syllabus-session-actions")).to_have_text("Ended")
+        expect(items.nth(1).locator("[data-in-progress]")).to_have_text("In progress")
+        expect(items.nth(1).locator("a.md-button--primary")).to_have_text("Register")  # one may still join
+        expect(items.nth(2).locator("[data-in-progress]")).to_have_count(0)
+        cta = page.locator(".syllabus-cta")
+        expect(cta.locator(".syllabus-cta-label")).to_have_text("Next session")
+        assert cta.locator("time").get_attribute("data-start") == items.nth(2).locator("time").get_attribute(
+            "data-start")
+        expect(cta.locator("a.md-button--primary")).to_have_text("Register for this session")
+        expect(cta.locator("a.md-button--primary")).to_have_attribute("href", "https://events.example.com/evening")
+        page.goto(url + "catalog/")
+        card = page.locator("li.syllabus-card[data-id='today'] [data-card-when]")
+        expect(card).to_contain_text("Next live session:")
+        expect(card.locator(".syllabus-time-primary")).to_contain_text("20:00")
+        page.clock.set_fixed_time("2027-03-01T20:30:00Z")  # the last one is under way
+        page.reload()
+        expect(card).to_contain_text("In progress:")
+        page.goto(url + "courses/today/")
+        expect(cta.locator(".syllabus-cta-label")).to_have_text("In progress")
+        expect(cta.locator("a.md-button--primary")).to_have_attribute("href", "https://events.example.com/evening")

@@ -33,7 +33,8 @@ PACKAGE_LOCALES = Path(__file__).resolve().parent.parent / "locales"
 SITE_LOCALES = "locales"  # the folder beside mkdocs.yml a site keeps its own texts in
 REFERENCE_LANGUAGE = "en"
 SCRIPT_PREFIX = "script."  # keys the page scripts need; pages carry them (see Messages.for_scripts)
-SCRIPT_REWRITES = frozenset({"course.all_dates"})  # texts a page writes that its script rewrites
+# Texts a page writes that its script rewrites (or writes anew: the "next session" box's button).
+SCRIPT_REWRITES = frozenset({"course.all_dates", "course.register_session"})
 
 Text = str | Mapping[str, str]  # plain, or by plural category
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -494,30 +494,43 @@
         later ? Array.prototype.slice.call(later.content.querySelectorAll(".syllabus-card-session")) : []);
     }
     var left = line.syllabusSessions.filter(function (session) { return !ended(session); });
-    var pick = left.filter(function (session) {
+    var shown = left.filter(function (session) {
       return cardMayShow(languages, session.dataset.language, "first" in session.dataset);
-    })[0];
+    });
+    // The next to start, as the course page's box offers it; one under way only if none is to come.
+    var pick = shown.filter(function (session) { return !begun(session); })[0] || shown[0];
     var without = line.querySelector("template[data-without-session]");
     if (!left.length && without) {  // for good: the line has no [data-card-when] any more
       line.replaceChildren(without.content.cloneNode(true));
       return;
     }
-    if (pick === line.syllabusShown) return;
+    if (pick === line.syllabusShown && !(pick && begun(pick))) return;
     line.syllabusShown = pick;
-    if (pick) when.replaceChildren(line.syllabusLabel, pick.cloneNode(true));
+    var label = pick && begun(pick) ? syllabusText("script.catalog.in_progress") + " " : line.syllabusLabel;
+    if (pick) when.replaceChildren(label, pick.cloneNode(true));
     else when.textContent = syllabusText("script.catalog.dates_on_course");
   }
 
   /* Sessions that ended since the site was built (it is rebuilt daily): a course page's
-   * list says so instead of offering to register, its "next session" moves to the next
-   * open one (or goes) and its "All N dates" counts the rest, and the home page's list drops
-   * them (a catalog card: showCardSession). Before localiseSessions, so a moved time is
-   * localised like the rest. */
+   * list says so instead of offering to register, and one under way says it is in progress
+   * (one may still join a cohort); its "next session" box moves to the next open one that
+   * has not begun (else one under way, else the page's words for none left) and its "All N
+   * dates" counts the rest, and the home page's list drops them (a catalog card:
+   * showCardSession). Before localiseSessions, so a moved time is localised like the rest. */
   function retireEndedSessions(scope) {
-    var open = [];
+    var open = [], running = [];
     Array.prototype.forEach.call(scope.querySelectorAll("li.syllabus-session"), function (item) {
       if (!ended(item)) {
-        if (item.classList.contains("syllabus-session--scheduled")) open.push(item);
+        if (!item.classList.contains("syllabus-session--scheduled")) return;
+        (begun(item) ? running : open).push(item);
+        var when = item.querySelector(".syllabus-session-when");
+        if (begun(item) && when && !when.querySelector("[data-in-progress]")) {
+          var now = document.createElement("strong");
+          now.className = "syllabus-session-now";
+          now.dataset.inProgress = "";
+          now.textContent = syllabusText("script.session.in_progress");
+          when.prepend(now);
+        }
         return;
       }
       item.classList.add("syllabus-session--ended");
@@ -530,9 +543,9 @@
       }
     });
     var when = scope.querySelector(".syllabus-cta-when");
-    if (when && ended(when)) {
+    if (when && begun(when)) {
       var cta = when.parentNode;
-      var next = open[0];
+      var next = open[0] || (ended(when) ? running[0] : null);
       if (next) {
         var register = cta.querySelector("a.md-button--primary");
         var nextRegister = next.querySelector(".syllabus-session-actions a.md-button--primary");
@@ -542,15 +555,22 @@
         Array.prototype.forEach.call(next.querySelectorAll("[data-session-fact]"), function (fact) {
           when.appendChild(fact.cloneNode(true));
         });
-        if (register && nextRegister) register.href = nextRegister.href;
+        if (nextRegister && !register) {  // the built box's session took no registration; this one does
+          register = document.createElement("a");
+          register.className = "md-button md-button--primary";
+          register.rel = "noopener";
+          register.textContent = syllabusText("course.register_session");
+          when.after(register);
+        }
+        if (nextRegister) register.href = nextRegister.href;
         else if (register) register.remove();
-      } else {  // what the built page says when no session is open: the on-demand course, or so
+      } else if (ended(when)) {  // what the built page says when no session is open: the on-demand course, or so
         var without = cta.querySelector("template[data-without-session]");
         if (without) cta.replaceChildren(without.content.cloneNode(true));
       }
     }
     // A cohort that has begun is offered until it is over (one may still join), but it is no
-    // longer "next": the box says it is in progress.
+    // longer "next": the box says it is in progress, when no other is to come.
     var label = scope.querySelector(".syllabus-cta-when .syllabus-cta-label");
     if (label && begun(label.parentNode)) label.textContent = syllabusText("script.session.in_progress");
     var allDates = scope.querySelector("a[data-all-dates]");
