@@ -1469,3 +1469,18 @@ def test_a_site_with_the_plugin_disabled_builds_its_docs_alone(catalog: CatalogD
         "  - syllabus:\n", "  - syllabus:\n      enabled: false\n") + "markdown_extensions: [admonition]\n")
     build_site(catalog.config, tmp_path / "site")
     assert (tmp_path / "site/guide/index.html").is_file() and not (tmp_path / "site/courses").exists()
+
+
+def test_a_site_with_no_course_published_says_so(catalog: CatalogDir, tmp_path: Path) -> None:
+    """Every course still a draft: the catalog offered filters, a sort and "No course matches
+    your search and filters" for a search nobody made, and the home page had nothing but a
+    search box (customer review, stop 42)."""
+    catalog.course("coming", status="draft")
+    build_site(catalog.config, tmp_path / "site")
+    listing = page(tmp_path / "site", "catalog/")
+    assert not listing.find_all("form", cls="syllabus-filters") and not listing.find_all(cls="syllabus-empty")
+    assert "No courses are published yet." in listing.find("p", cls="syllabus-lead").text
+    assert listing.find("h2", id="subscribe").text == "Subscribe"
+    home = page(tmp_path / "site", "")
+    note = next(p for p in home.find("section", cls="syllabus-hero").find_all("p") if "published yet" in p.text)
+    assert note.find("a").attrs["href"] == "catalog/#subscribe"
