@@ -767,6 +767,13 @@ def test_warnings_exit_0_unless_strict(catalog, run_cli):
         "0 errors, 1 warning in", "0 errors, 1 warning (--strict: warnings fail the check) in"))
     annotations = run_cli("validate", "--strict", "--format", "github", "-f", catalog.config)
     assert annotations.code == 1 and annotations.out.endswith("(--strict: warnings fail the check) in 2 files\n")
+    # A warning that fails the run is annotated as an error (trainer review, stop 42); without --strict a warning.
+    assert annotations.out.startswith("::error file=courses/intro/course.yml,line=10,col=16,")
+    assert run_cli("validate", "--format", "github", "-f", catalog.config).out.startswith("::warning file=")
+    # A one-day review window is "1 day".
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "review_every_days: 365", "review_every_days: 1"))
+    assert "is older than 1 day; review" in run_cli("validate", "-f", catalog.config).out
 
 
 def test_summary_counts_are_pluralised(catalog, run_cli):

@@ -78,9 +78,10 @@ class Diagnostic:
     def as_text(self) -> str:
         return f"{self.place}: {self.severity}: {self.advice}"
 
-    def as_github(self, folder: str = "") -> str:
+    def as_github(self, folder: str = "", *, failing: bool = False) -> str:
         """A GitHub Actions workflow command; ``folder``: the catalog's folder in its
-        repository ("academy/"), as GitHub places an annotation by the path from the top."""
+        repository ("academy/"), as GitHub places an annotation by the path from the top;
+        ``failing``: a warning fails the run (``--strict``), so it is annotated as an error."""
         # Workflow-command data needs %, CR and LF escaped; properties also , and :.
         def data(text: str) -> str:
             return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -89,7 +90,7 @@ class Diagnostic:
             return data(text).replace(":", "%3A").replace(",", "%2C")
 
         return (
-            f"::{self.severity} file={prop(printable(folder + self.path))},line={self.line},"
+            f"::{'error' if failing else self.severity} file={prop(printable(folder + self.path))},line={self.line},"
             f"col={self.column},title={prop(self.rule)}::{data(self.advice)}"
         )
 
@@ -120,6 +121,6 @@ def render(diagnostics: list[Diagnostic], file_count: int, fmt: str, folder: str
         rows = [{**{key: value for key, value in asdict(d).items() if value or key != "hint"},
                  "path": printable(d.path)} for d in diagnostics]
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-    lines = [d.as_github(folder) if fmt == "github" else d.as_text() for d in diagnostics]
+    lines = [d.as_github(folder, failing=strict) if fmt == "github" else d.as_text() for d in diagnostics]
     lines.append(summary_line(diagnostics, file_count, strict=strict))
     return "\n".join(lines) + "\n"

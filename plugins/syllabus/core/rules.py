@@ -571,8 +571,8 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     ok = ok and (reviewed is not None or reviewed_text is None)
     days = _whole(data.get("review_every_days")) or options.review_every_days
     if reviewed is not None and (options.today - reviewed).days > days:  # days may be any size: schema's to refuse
-        report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than {days} days; "
-                  "review the course and update the date", "stale", severity="warning")
+        report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than {days} "
+                  f"day{'' if days == 1 else 's'}; review the course and update the date", "stale", severity="warning")
     elif reviewed is not None and reviewed > options.today:  # a typo'd year would never go stale
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is in the future; write the date "
                   "of the last review", "stale", severity="warning")
