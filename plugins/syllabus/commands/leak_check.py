@@ -61,9 +61,15 @@ def _hidden(catalog: Catalog) -> Iterator[tuple[str, Course | Track | Plan]]:
         yield from ((kind, item) for item in items.values() if not item.is_public)
 
 
+# A title or summary this short ("TBD", "x") is found by chance in any site (in Material's
+# scripts, a picture's bytes): finding it proves nothing. Weighed as sentences are.
+MARKER_WEIGHT = 8
+
+
 def hidden_needles(catalog: Catalog) -> list[Needle]:
     """Page paths, titles and summaries of draft and internal items; a title or summary that a
-    public item shares is skipped, since finding it would prove nothing."""
+    public item shares, or too short to be the item's own, is skipped, since finding it would
+    prove nothing."""
     public = catalog.visible_to("public")
     shared = {text for items in (public.courses, public.tracks, public.plans)
               for item in items.values() for text in (item.title, item.summary)}
@@ -72,7 +78,8 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
         label = f"{'draft' if item.status == 'draft' else 'internal'} {kind} '{item.id}'"
         needles.append(Needle(f"page path of {label}", frozenset({f"{kind}s/{item.id}/".encode()})))
         needles.extend(Needle(f"{field} of {label}", spellings(getattr(item, field)))
-                       for field in ("title", "summary") if getattr(item, field) not in shared)
+                       for field in ("title", "summary")
+                       if getattr(item, field) not in shared and _weight(getattr(item, field)) >= MARKER_WEIGHT)
     return needles
 
 
