@@ -431,7 +431,7 @@ def _multimarkdown_meta(text: str) -> PageSource:
             used = number
             break
         # The value as MkDocs will use it, checked again after every line that adds to it.
-        if key not in refused and (problem := _meta_problem(key, meta[key])):
+        if key not in refused and (problem := _meta_problem(key, meta[key], unfenced=True)):
             refused.add(key)
             problems.append(YamlProblem(number + 1, column, f"MkDocs reads this line as page metadata: {problem}",
                                         "front-matter"))
@@ -441,13 +441,14 @@ def _multimarkdown_meta(text: str) -> PageSource:
     return PageSource(meta, stripped, used + len(body) - len(stripped) + 1, problems)
 
 
-def _meta_problem(key: str, value: Any) -> str | None:
-    """Why a metadata entry is refused, or None."""
+def _meta_problem(key: str, value: Any, *, unfenced: bool = False) -> str | None:
+    """Why a metadata entry is refused, or None; ``unfenced``: MultiMarkdown's metadata, the
+    page's first lines with no ``---`` around them, which may well be meant as text."""
     if key not in FRONT_MATTER_KEYS:
         meant = closest(key, FRONT_MATTER_KEYS)
         return (f"'{key[:40]}' is not a page metadata key Syllabus allows"
                 + (suggested(meant) or f" ({', '.join(FRONT_MATTER_KEYS)})")
-                + "; remove it, or add a blank line first if this line is text")
+                + ("; remove it, or add a blank line first if this line is text" if unfenced else "; remove it"))
     if key in TEXT_KEYS:
         if not isinstance(value, str):
             return f"'{key}' must be text; quote it"
