@@ -1002,6 +1002,11 @@ TRACKS = [
          {C: course(), T: track("intro, intr")},
          {C: course(), T: track("intro")},
          [error(T, 8, 22, "unknown-course", "sections[0].courses[1]: unknown course 'intr' (did you mean 'intro'?)")]),
+    Case("a-track-lists-no-retired-course",  # its page says "no longer offered" (trainer review, stop 42)
+         {C: course(), T: track("intro, old"), **other("old", "status: retired\n")},
+         {C: course(), T: track("intro"), **other("old", "status: retired\n")},
+         [warning(T, 8, 22, "retired-course", "sections[0].courses[1]: course 'old' is retired (no longer offered); "
+                  "take it out, or list the course that replaces it")]),
     Case("track-course-entries-exist",
          {C: course(), T: track("{course: intro-advanced, required: false}")},
          {C: course(), T: track("{course: intro, required: false, note: Optional.}")},

@@ -983,7 +983,16 @@ class _CrossFile:
             for i_index, item in enumerate(section.items):
                 path = ("sections", s_index, "courses", i_index)
                 self.reference(track.source, path, "course", item.course, track.is_public)
+                self.retired(track.source, path, item.course, track.status)
         self.track_order(track)
+
+    def retired(self, source: str, path: Path_, course_id: str | None, status: str) -> None:
+        """A course no longer offered, listed by a track or plan still offered: its page says
+        "no longer offered" to everyone the path sends there."""
+        course = self.catalog.courses.get(course_id or "")
+        if course is not None and course.status == "retired" and status != "retired":
+            self.report.on(source, path, f"{dotted(path)}: course '{course.id}' is retired (no longer offered); "
+                           "take it out, or list the course that replaces it", "retired-course", severity="warning")
 
     def track_order(self, track: Track) -> None:
         """Courses listed twice, or before a prerequisite the track also lists."""
@@ -1014,6 +1023,8 @@ class _CrossFile:
                     target = item.course if item.type == "course" else item.track
                     self.reference(plan.source, (*path, item.type), item.type, target or "",
                                    plan.is_public)
+                if item.type == "course":
+                    self.retired(plan.source, (*path, "course"), item.course, plan.status)
 
     def report_cycle(self, cycle: list[str], tangle: frozenset[str], source: str, prerequisites: list[str]) -> None:
         """``source`` and ``prerequisites``: those of the cycle's first course in id order."""
