@@ -461,6 +461,27 @@ def test_the_plan_page_carries_a_courses_sessions_once_however_many_items_take_i
     assert list(data["undated"]) == ["s0"] and len(data["undated"]["s0"]["sessions"]) == 2
 
 
+def test_the_plan_page_lists_the_first_of_a_long_tracks_courses(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A plan item naming a 40-course track listed all 40 in its row, 1,800 px tall on a laptop
+    (customer review, stop 42): the first five and a link to the rest; a short track in full."""
+    for number in range(9):
+        catalog.course(f"step-{number}")
+    catalog.track("long", track_data("long", [f"step-{number}" for number in range(9)]))
+    catalog.track("short", track_data("short", [f"step-{number}" for number in range(6)]))
+    plan = plan_data("onboarding")
+    plan["phases"][0]["items"] = [{"day": 1, "type": "track", "track": "long"},
+                                  {"day": 2, "type": "track", "track": "short"}]
+    catalog.plan("onboarding", plan)
+    build_site(catalog.config, tmp_path / "site")
+    lists = page(tmp_path / "site", "plans/onboarding/").find_all("ul", cls="syllabus-plan-required")
+    long_items, short_items = ([item.find("a") for item in found.find_all("li")] for found in lists)
+    assert [a.text for a in long_items] == [f"Course step-{n}" for n in range(5)] + ["…and 4 more on the track's page"]
+    assert long_items[-1].attrs["href"] == "../../tracks/long/"
+    assert [a.text for a in short_items] == [f"Course step-{n}" for n in range(6)]
+    markdown_download = (tmp_path / "site/plans/onboarding/plan.md").read_text("utf-8")
+    assert all(f"Course step-{n}" in markdown_download for n in range(9))  # the downloads list them all
+
+
 # Site downloads -----------------------------------------------------------------------
 
 
