@@ -118,6 +118,25 @@ def test_serve_shows_drafts_then_errors_then_the_fixed_page(catalog: CatalogDir,
     assert location not in fixed
 
 
+def test_a_mistake_in_mkdocs_yml_shows_on_the_error_page_and_goes_when_fixed(catalog: CatalogDir, serve) -> None:
+    """An unknown option or a refused setting in mkdocs.yml left the preview answering no
+    request ("The server will appear stuck until build errors are resolved") where a content
+    error shows its page (trainer review, stop 42)."""
+    _write_draft(catalog)
+    base, server = serve()
+    page = base + "courses/draft-demo/"
+    _poll(page, lambda status, body: status == 200 and "Draft demo course" in body, server)
+    good = catalog.config.read_text(encoding="utf-8")
+    for broken, said in ((good.replace("review_every_days:", "review_evry_days:"), "unknown option 'review_evry_days'"),
+                         (good.replace("site_name: Test Academy", "site_name: Academy <img src=x onerror=alert(1)>"),
+                          "site_name: onerror= on <img>")):
+        catalog.write("mkdocs.yml", broken)
+        error_page = unescape(_poll(page, lambda status, body, said=said: said in unescape(body), server))
+        assert "mkdocs.yml:" in error_page and "Draft demo course" not in error_page
+        catalog.write("mkdocs.yml", good)
+        _poll(page, lambda status, body: status == 200 and "Draft demo course" in body, server)
+
+
 def test_the_error_page_warns_of_nothing_the_site_would_load(catalog: CatalogDir, serve, tmp_path: Path) -> None:
     """While it shows, the site's files are not there: every rebuild warned that mkdocs.yml's
     favicon "is no file of the site", a problem the trainer did not have."""

@@ -145,6 +145,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.serving = False
         self.file_cache_options: Options | None = None
         self.failed: list[Diagnostic] | None = None  # serving with content errors: the error site
+        self.option_problems: list[Diagnostic] = []  # serving: mkdocs.yml's, shown as content errors are
         self.page_warnings: dict[str, list[Diagnostic]] = {}  # serving: each file's warnings, on its pages
         self.addresses: list[str] = []  # HTML pages of the last good build, where errors are shown
         self.docs_dir = ""  # serving: the docs folder mkdocs.yml names, watched (see on_serve)
@@ -173,7 +174,21 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         is positioned in ``mkdocs.yml``; the CLI runs the same check."""
         source = ConfigSource(config_path(config_file_path))
         self.config, problems = check_options(options, source)
+        # A rebuild of the preview shows them in the browser (see _on_config_validate): refused
+        # here, MkDocs' server would wait for a good build and answer no request until then.
+        self.option_problems = [problem.diagnostic for problem in problems] if self.serving else []
+        if self.option_problems:
+            return [], []
         return [(problem.option, problem.diagnostic.as_text()) for problem in problems], []
+
+    def _show_errors(self, config: MkDocsConfig, diagnostics: list[Diagnostic]) -> MkDocsConfig:
+        """The preview's error site in place of the site: every problem, at every address."""
+        self.failed = diagnostics
+        self.pages, self.downloads, self.feeds = {}, [], []
+        if symlinked_folders(Path(config.docs_dir)):  # MkDocs walks docs next, following them
+            self.no_docs = tempfile.TemporaryDirectory(prefix="syllabus-no-docs-")
+            config.docs_dir = self.no_docs.name  # the error site publishes nothing of docs
+        return config
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
@@ -193,12 +208,18 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.heap.pause()  # until on_post_build or on_build_error
             self.docs_dir = config.docs_dir
             config.site_url = _preview_address(config)
+        problems = self.option_problems
         try:
-            self.options = options_from_config(self.config, config, with_theme_files=self.serving)
+            options = None if problems else options_from_config(self.config, config, with_theme_files=self.serving)
         except ConfigError as error:
-            for diagnostic in error.diagnostics:
-                log.error(diagnostic.as_text())
-            raise PluginError(f"syllabus: {error}") from None
+            problems = error.diagnostics
+        for diagnostic in problems:
+            log.error(diagnostic.as_text())
+        if problems and self.serving and self.options is not None:  # the last good build's, for the error site
+            return self._show_errors(config, problems)
+        if options is None:
+            raise PluginError("syllabus: configuration errors")
+        self.options = options
         if self.serving and self.options == self.file_cache_options:
             # The very same object: values kept per course (PerCourse) recognise their arguments
             # (today, the messages...) by identity, without comparing them again for each course.
@@ -220,12 +241,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         for diagnostic in diagnostics if self.serving else ():
             self.page_warnings.setdefault(diagnostic.path, []).append(diagnostic)
         if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
-            self.failed = diagnostics
-            self.pages, self.downloads, self.feeds = {}, [], []
-            if symlinked_folders(Path(config.docs_dir)):  # MkDocs walks docs next, following them
-                self.no_docs = tempfile.TemporaryDirectory(prefix="syllabus-no-docs-")
-                config.docs_dir = self.no_docs.name  # the error site publishes nothing of docs
-            return config
+            return self._show_errors(config, diagnostics)
         if result.report.has_errors:
             raise PluginError("syllabus: content errors above; nothing was built "
                               "(run `syllabus validate` for the full report)")
@@ -282,7 +298,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     # addresses are read, and what the theme loads is checked again, once all of them have run.
     @event_priority(-100)
     def _on_config_settled(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if self.catalog is None or self.options is None:
+        if self.catalog is None or self.options is None or self.failed is not None:  # the error site instead
             return None
         source = ConfigSource(config_path(config.config_file_path))
         problems = [source.error(keys, f"{dotted(keys)}: {why}; another plugin in mkdocs.yml set this value: "
