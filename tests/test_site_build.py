@@ -1484,3 +1484,20 @@ def test_a_site_with_no_course_published_says_so(catalog: CatalogDir, tmp_path: 
     home = page(tmp_path / "site", "")
     note = next(p for p in home.find("section", cls="syllabus-hero").find_all("p") if "published yet" in p.text)
     assert note.find("a").attrs["href"] == "catalog/#subscribe"
+
+
+def test_a_card_names_the_first_roles_of_a_course_for_many(catalog: CatalogDir, tmp_path: Path) -> None:
+    """Thirty roles made a card's "For" line 1,000 px tall on a phone (customer review, stop 42):
+    the first three and how many more; up to four in full. The course page names them all."""
+    roles = [f"role-{n}" for n in range(6)]
+    config = catalog.config.read_text(encoding="utf-8")
+    catalog.write("mkdocs.yml", config.replace("        end-user: {title: End user}\n", "".join(
+        f"        {role}: {{title: Role {role[-1]}}}\n" for role in roles)))
+    catalog.course("many", roles=roles)
+    catalog.course("four", roles=roles[:4])
+    build_site(catalog.config, tmp_path / "site")
+    cards = page(tmp_path / "site", "catalog/").find_all("li", cls="syllabus-card")
+    lines = {card.attrs["data-id"]: card.find("p", cls="syllabus-muted").text for card in cards}
+    assert lines == {"many": "For Role 0, Role 1, Role 2 and 3 more", "four": "For Role 0, Role 1, Role 2, Role 3"}
+    facts = page(tmp_path / "site", "courses/many/").find("dl", cls="syllabus-facts").text
+    assert all(f"Role {n}" in facts for n in range(6))
