@@ -208,11 +208,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.heap.pause()  # until on_post_build or on_build_error
             self.docs_dir = config.docs_dir
             config.site_url = _preview_address(config)
-        problems = self.option_problems
-        try:
-            options = None if problems else options_from_config(self.config, config, with_theme_files=self.serving)
-        except ConfigError as error:
-            problems = error.diagnostics
+        problems, options = self.option_problems, None
+        if not problems:
+            try:
+                options = options_from_config(self.config, config, with_theme_files=self.serving)
+            except ConfigError as error:
+                problems = error.diagnostics
         for diagnostic in problems:
             log.error(diagnostic.as_text())
         if problems and self.serving and self.options is not None:  # the last good build's, for the error site
