@@ -85,13 +85,18 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Invalid HTML, which browsers read by dropping all but the first: every parsed page is checked.
+        names = [name for name, _ in attrs]
+        assert len(set(names)) == len(names), f"<{tag}> repeats an attribute: {attrs}"
         element = Element(tag, dict(attrs))
         self.stack[-1].children.append(element)
         if tag not in VOID:
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Element(tag, dict(attrs)))
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
 
     def handle_endtag(self, tag: str) -> None:
         # Close up to the matching open element; a stray end tag closes nothing.

@@ -466,3 +466,17 @@ def test_text_written_the_other_way_from_the_sites_keeps_its_direction(catalog: 
     assert marked and all(span.attrs.get("dir") == direction["ar"] if other == "ar" else "dir" not in span.attrs
                           for span in marked)
     assert body is not None
+
+
+def test_a_translation_link_names_its_language_without_taking_its_direction(catalog: CatalogDir,
+                                                                          tmp_path: Path) -> None:
+    """The link's text is the language's name in the site's language: it carries hreflang, and
+    lang/dir only around the translation's own title (it printed dir twice, invalid HTML)."""
+    catalog.course("intro", translations={"ar": "intro-ar"})
+    catalog.course("intro-ar", title="مقدمة", language="ar", translations={"en": "intro"})
+    build_site(catalog.config, tmp_path / "site")
+    course = page(tmp_path / "site", "courses/intro/")  # the parser refuses a repeated attribute
+    also = course.find("dl", cls="syllabus-facts").find("a", hreflang="ar")
+    assert (also.text, also.attrs.get("lang"), also.attrs.get("dir")) == ("Arabic", None, None)
+    title = next(a for a in course.find_all("a", hreflang="ar") if a.text == "مقدمة")
+    assert (title.attrs["lang"], title.attrs["dir"]) == ("ar", "rtl")
