@@ -700,6 +700,15 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     (site_catalog.root / "snippets/.secrets/token.txt").unlink()
     build = build_site(site_catalog.config, tmp_path / "site-excluded", check=False)
     assert build.returncode == 0, build.stderr
+    # Nor a hidden folder itself, however named, nor one outside the repository (attack, stop 42: .git/config
+    # with a deploy token was pasted into the public site).
+    site_catalog.write(".git/config", "[remote]\n  url = https://deploy:token@example.test/\n")
+    for folder in (site_catalog.root / ".git", site_catalog.root / "docs/../.git"):
+        assert "is a hidden folder (.git), whose files" in refusal(folder)[1]
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "notes.md").write_text("Not the catalog's.\n", encoding="utf-8")
+    assert f"is outside the site's repository ({outside})" in refusal(outside)[1]
 
 
 THEME_TEXTS = [  # (mkdocs.yml lines, the diagnostic's place and message)

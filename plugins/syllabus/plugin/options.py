@@ -343,9 +343,10 @@ def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple
     """What lets ``pymdownx.snippets`` paste into a published page a file no check sees as
     published: its default folder is the working directory, which holds every course, so a
     public page could paste a draft's or an internal course's text (``courses/./secret/``
-    reads like no link to it). Its folders must hold none of the catalog's sources, must not be
-    left (``restrict_base_path``), and the pasted text must come from the repository. What
-    they hold is allowed, not screened: see :func:`_unpublished_under`."""
+    reads like no link to it). Its folders must be the repository's own and not hidden (.git),
+    must hold none of the catalog's sources, must not be left (``restrict_base_path``), and the
+    pasted text must come from the repository. What they hold is allowed, not screened: see
+    :func:`_unpublished_under`."""
     entries = [config.mdx_configs.get(entry) or {} if isinstance(entry, str) else getattr(entry, "getConfigs", dict)()
                for entry in config.markdown_extensions if extension_name(entry) == SNIPPETS]
     if not entries:
@@ -362,10 +363,21 @@ def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple
         overlapping = [f"{name}/" for name in CATALOG_FOLDERS
                        if any((root / name).is_relative_to(where) or where.is_relative_to(root / name)
                               for where in wheres)]
+        # Where the build reads it: from mkdocs.yml's folder, where CI runs it.
+        built = (root / folder).resolve()
         if overlapping:
             problems.append((("base_path",), f"base_path '{folder}' holds {', '.join(overlapping)}, "
                              "whose drafts and internal courses a public page could paste; set base_path to a "
                              "folder of shared snippets, e.g. [snippets]"))
+        elif built.is_dir() and not built.is_relative_to(root):
+            problems.append((("base_path",), f"base_path '{folder}' is outside the site's repository ({built}), "
+                             "whose files no review of the catalog sees; put the snippets in a folder beside "
+                             "mkdocs.yml, e.g. [snippets]"))
+        elif built.is_dir() and any(part.startswith(".") for part in built.relative_to(root).parts):
+            problems.append((("base_path",), f"base_path '{folder}' is a hidden folder "
+                             f"({built.relative_to(root).as_posix()}), whose files (a repository's configuration, "
+                             "a key) are no one's text to publish; put the snippets in a folder of their own, e.g. "
+                             "[snippets]"))
         elif (link := next(filter(None, map(_symlink_under, sorted(wheres))), None)) is not None:
             problems.append((("base_path",), f"base_path '{folder}' holds a symlink, {link}, through which a page "
                              "could paste any file; replace it with the file itself"))
