@@ -129,7 +129,12 @@ def test_a_mistake_in_mkdocs_yml_shows_on_the_error_page_and_goes_when_fixed(cat
     good = catalog.config.read_text(encoding="utf-8")
     for broken, said in ((good.replace("review_every_days:", "review_evry_days:"), "unknown option 'review_evry_days'"),
                          (good.replace("site_name: Test Academy", "site_name: Academy <img src=x onerror=alert(1)>"),
-                          "site_name: onerror= on <img>")):
+                          "site_name: onerror= on <img>"),
+                         # Material's own pages cannot be rendered with these (attack on this stop).
+                         (good.replace("  name: material\n", "  name: material\n  language: ja-JP\n"),
+                          "theme.language: the theme has no texts for 'ja-JP'"),
+                         (good.replace("  name: material\n", "  name: material\n  icon: {logo: material/magnifyy}\n"),
+                          "theme.icon.logo: the theme has no icon 'material/magnifyy'")):
         catalog.write("mkdocs.yml", broken)
         error_page = unescape(_poll(page, lambda status, body, said=said: said in unescape(body), server))
         assert "mkdocs.yml:" in error_page and "Draft demo course" not in error_page

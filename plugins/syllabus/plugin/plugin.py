@@ -185,6 +185,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         """The preview's error site in place of the site: every problem, at every address."""
         self.failed = diagnostics
         self.pages, self.downloads, self.feeds = {}, [], []
+        # Nor the theme's own pages (404.html, the sitemap): a refused theme setting (a
+        # language it has no texts for, an icon it lacks) fails their rendering, and MkDocs'
+        # server answers no request after a failed build. on_post_build writes the 404 page.
+        config.theme.static_templates.clear()
         if symlinked_folders(Path(config.docs_dir)):  # MkDocs walks docs next, following them
             self.no_docs = tempfile.TemporaryDirectory(prefix="syllabus-no-docs-")
             config.docs_dir = self.no_docs.name  # the error site publishes nothing of docs
