@@ -583,6 +583,24 @@ def test_leak_check_does_not_search_for_a_text_too_short_to_be_an_items_own(cata
     assert leaky.out.splitlines()[:-1] == ["catalog/index.html: page path of internal track 'inside-path'"]
 
 
+def test_leak_check_finds_a_short_codename_as_a_word_of_a_text_file(catalog: CatalogDir, run_cli,
+                                                                     tmp_path: Path) -> None:
+    """A title shorter than a sentence ("Zephyr", "次世代") is looked for as a word of the site's
+    text files, not in pictures and scripts, where a few letters turn up by chance (attack, stop 42)."""
+    catalog.course("open-course")
+    catalog.course("zephyr", title="Zephyr", status="draft")
+    catalog.course("next-gen", title="次世代", summary="まだ発表していない次世代の製品の講座です。", status="draft")
+    public = tmp_path / "public"
+    build_site(catalog.config, public)
+    assert run_cli("leak-check", public, "-f", catalog.config).code == 0, "a word found by chance in a clean build"
+    (public / "news.html").write_text("<p>Coming next quarter: Zephyr. Also 次世代の話。</p>", encoding="utf-8")
+    (public / "zephyrs.html").write_text("<p>Zephyrs blow.</p>", encoding="utf-8")  # another word
+    (public / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfeZephyr\x00")  # no text file
+    leaky = run_cli("leak-check", public, "-f", catalog.config)
+    assert leaky.code == 1 and leaky.out.splitlines()[:-1] == [
+        "news.html: title of draft course 'next-gen'", "news.html: title of draft course 'zephyr'"]
+
+
 def test_leak_check_finds_a_title_escaped_as_the_sites_templates_escape_it(catalog: CatalogDir, run_cli,
                                                                             tmp_path: Path) -> None:
     """MarkupSafe writes ' and " as &#39; and &#34;, where Python's html.escape writes &#x27; and &quot;;

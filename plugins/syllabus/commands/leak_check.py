@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import gzip
 import html
 import json
@@ -40,6 +41,19 @@ class Needle:
 
     what: str  # e.g. "title of draft course 'ai-preview'"
     forms: frozenset[bytes]
+    whole_word: bool = False  # a short text: found as a word of a text file only (see MARKER_WEIGHT)
+
+    def found_in(self, data: bytes, text: bool) -> bool:
+        """Whether ``data`` holds it; ``text``: whether the file is text (UTF-8)."""
+        if not self.whole_word:
+            return any(form in data for form in self.forms)
+        return text and self._as_word.search(data) is not None
+
+    @functools.cached_property
+    def _as_word(self) -> re.Pattern[bytes]:
+        # Not inside a longer word of Latin letters or digits ("Zephyrs"); Japanese has no spaces to wait for.
+        alternatives = b"|".join(re.escape(form) for form in sorted(self.forms))
+        return re.compile(rb"(?<![A-Za-z0-9])(?:" + alternatives + rb")(?![A-Za-z0-9])")
 
 
 _HTML_SAFE_JSON = str.maketrans({char: f"\\u{ord(char):04x}" for char in "<>&'"})
@@ -61,9 +75,11 @@ def _hidden(catalog: Catalog) -> Iterator[tuple[str, Course | Track | Plan]]:
         yield from ((kind, item) for item in items.values() if not item.is_public)
 
 
-# A title or summary this short ("TBD", "x") is found by chance in any site (in Material's
-# scripts, a picture's bytes): finding it proves nothing. Weighed as sentences are.
+# A title or summary shorter than MARKER_WEIGHT (weighed as sentences are) is found by chance
+# in a picture's bytes or Material's scripts, so it is looked for as a word of a text file
+# only (a codename, "Zephyr"); one shorter than WORD_WEIGHT ("TBD", "x") proves nothing.
 MARKER_WEIGHT = 8
+WORD_WEIGHT = 4
 
 
 def hidden_needles(catalog: Catalog) -> list[Needle]:
@@ -77,9 +93,9 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
     for kind, item in _hidden(catalog):
         label = f"{'draft' if item.status == 'draft' else 'internal'} {kind} '{item.id}'"
         needles.append(Needle(f"page path of {label}", frozenset({f"{kind}s/{item.id}/".encode()})))
-        needles.extend(Needle(f"{field} of {label}", spellings(getattr(item, field)))
+        needles.extend(Needle(f"{field} of {label}", spellings(text), whole_word=_weight(text) < MARKER_WEIGHT)
                        for field in ("title", "summary")
-                       if getattr(item, field) not in shared and _weight(getattr(item, field)) >= MARKER_WEIGHT)
+                       if (text := getattr(item, field)) not in shared and _weight(text) >= WORD_WEIGHT)
     return needles
 
 
@@ -105,11 +121,19 @@ def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) ->
         files += 1
         relative, contents = path.relative_to(site).as_posix(), _contents(path)
         data = relative.encode() + b"/\n" + contents  # the file's own path counts too
-        findings.extend(f"{relative}: {needle.what}" for needle in needles
-                        if any(form in data for form in needle.forms))
+        text = _is_text(contents)
+        findings.extend(f"{relative}: {needle.what}" for needle in needles if needle.found_in(data, text))
         if sentence_needles:
             findings.extend(f"{relative}: {finding}" for finding in _sentences_found(contents, sentence_needles))
     return findings, files
+
+
+def _is_text(contents: bytes) -> bool:
+    try:
+        contents.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # A sentence this long is one page's own; shorter ones ("See the next unit.") prove nothing.
