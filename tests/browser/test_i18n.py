@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from syllabus.core.messages import load_messages
 
-from ..conftest import CliResult, build_site, example_catalog
+from ..conftest import CatalogDir, CliResult, build_site, course_data, example_catalog
 from .conftest import open_page, serve
 from .test_plan_page import PLAN, download
 
@@ -211,3 +211,25 @@ def test_a_zone_is_typed_by_its_city_in_japanese(browser: Any, japanese_site: st
                       "--timezone", "サンパウロ", "--format", "ics")
         assert cli.code == 0, cli.err
         assert download(page, "ics")[1] == cli.out
+
+
+def test_a_list_written_the_other_way_from_the_page_is_indented_from_its_own_side(browser: Any,
+                                                                                  tmp_path: Path) -> None:
+    """An Arabic course on an English site: its outcomes list (dir="rtl") and the lists of its
+    body are indented from the right, where their bullets are; the theme indented them from
+    the page's left and the bullets hung past the text's right edge (attack, stop 42)."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.course("arabic", **course_data("arabic", title="مقدمة", language="ar", outcomes=["البحث", "التصفية"]))
+    catalog.write("courses/arabic/index.md", "## الخطوات\n\n- الأولى\n- الثانية\n")
+    catalog.course("english", **course_data("english", outcomes=["Search", "Filter"]))
+    build_site(catalog.config, tmp_path / "site")
+    margins = """lists => lists.map(list => {
+        const ul = getComputedStyle(list), li = getComputedStyle(list.children[0]);
+        return [ul.marginLeft, ul.marginRight, li.marginLeft, li.marginRight]; })"""
+    with serve(tmp_path / "site") as url, open_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(url + "courses/arabic/")
+        rtl = page.locator(".md-typeset ul[dir=rtl], .md-typeset div[dir=rtl] ul").evaluate_all(margins)
+        assert len(rtl) == 2 and all(sides == ["0px", "10px", "0px", "20px"] for sides in rtl), rtl
+        page.goto(url + "courses/english/")  # the page's own direction: as the theme has it
+        assert page.locator(".md-typeset ul:not(.syllabus-session-list)").first.evaluate_all(margins) == [
+            ["10px", "0px", "20px", "0px"]]

@@ -7,7 +7,14 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from syllabus.core.locale_format import ENGLISH_FORMAT, LocaleFormat, in_usual_case, intl_options, unknown_language
+from syllabus.core.locale_format import (
+    ENGLISH_FORMAT,
+    LocaleFormat,
+    in_usual_case,
+    intl_options,
+    unknown_language,
+    writing_direction,
+)
 from syllabus.core.messages import load_messages
 
 JA = LocaleFormat(load_messages("ja")[0])
@@ -108,3 +115,12 @@ def test_language_tags_are_written_in_bcp47s_case(written: str, usual: str) -> N
     """Tags are compared as written (facets, translations): one language, one spelling."""
     assert in_usual_case(written) == usual
     assert (unknown_language(written) is None) == (written == usual)
+
+
+@pytest.mark.parametrize(("tag", "direction"), [
+    ("ar", "rtl"), ("he-IL", "rtl"), ("fa", "rtl"), ("ur", "rtl"), ("en", "ltr"), ("ja", "ltr"), ("zz", "ltr"),
+    # A script subtag decides, not the language's usual script (attack, stop 42).
+    ("az-Arab", "rtl"), ("en-Arab", "rtl"), ("ar-Latn", "ltr"), ("he-Latn", "ltr"), ("sr-Cyrl", "ltr"),
+])
+def test_a_language_is_written_in_its_scripts_direction(tag: str, direction: str) -> None:
+    assert writing_direction(tag) == direction

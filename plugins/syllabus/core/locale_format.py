@@ -229,10 +229,23 @@ def unknown_language(tag: str) -> str | None:
     return f"'{tag}' is not a language code{instead}"
 
 
+# ISO 15924 scripts written right to left (CLDR's script metadata): a tag's script subtag
+# decides its direction (az-Arab is written right to left, ar-Latn left to right).
+RIGHT_TO_LEFT_SCRIPTS = frozenset({
+    "Adlm", "Arab", "Aran", "Armi", "Avst", "Chrs", "Cprt", "Elym", "Hatr", "Hebr", "Hung", "Khar", "Lydi", "Mand",
+    "Mani", "Mend", "Merc", "Mero", "Narb", "Nbat", "Nkoo", "Orkh", "Ougr", "Palm", "Phli", "Phlp", "Phnx", "Prti",
+    "Rohg", "Samr", "Sarb", "Sogd", "Sogo", "Syrc", "Thaa", "Yezi",
+})
+
+
 @functools.lru_cache(maxsize=256)
 def writing_direction(tag: str) -> str:
-    """``rtl`` for a language written right to left (Arabic, Hebrew, Persian...), by CLDR,
-    else ``ltr`` (a tag CLDR has no locale for is read left to right, as browsers do)."""
+    """``rtl`` for a language written right to left (Arabic, Hebrew, Persian...), by its
+    script subtag if it has one, else by CLDR's locale for it; ``ltr`` otherwise (a tag CLDR
+    has no locale for is read left to right, as browsers do)."""
+    if script := next((subtag.title() for subtag in tag.split("-")[1:] if len(subtag) == 4 and subtag.isalpha()),
+                      None):
+        return "rtl" if script in RIGHT_TO_LEFT_SCRIPTS else "ltr"
     for locale in (tag, tag.split("-")[0]):
         try:
             order = Locale.parse(locale, sep="-").character_order
