@@ -666,37 +666,28 @@ def test_snippets_paste_only_from_folders_without_the_catalogs_sources(
     assert refusal(site_catalog.root / "snippets") == (2, (
         f"pymdownx.snippets: base_path '{site_catalog.root / 'snippets'}' holds a symlink, secret, through which a "
         "page could paste any file; replace it with the file itself"))
-    # Or holding a page for authors, which only the internal site publishes (docs/ as base_path).
     (site_catalog.root / "snippets/secret").unlink()
-    site_catalog.write("docs/authors/notes.md", "---\nauthoring: true\n---\n\n# Unannounced roadmap\n")
-    assert refusal(site_catalog.root / "docs") == (2, (
-        f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds authors/notes.md, a page for authors "
-        "(authoring: true), which a public page could paste; set base_path to a folder of shared snippets outside "
-        "docs/, e.g. [snippets]"))
-    # Or a draft page, which only the preview publishes.
-    (site_catalog.root / "docs/authors/notes.md").unlink()
-    site_catalog.write("docs/drafts/roadmap.md", "# Unannounced roadmap\n")
-    assert refusal(site_catalog.root / "docs", "draft_docs: drafts/\n") == (2, (
-        f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds drafts/roadmap.md, a draft page "
-        "(draft_docs), which a public page could paste; set base_path to a folder of shared snippets outside "
-        "docs/, e.g. [snippets]"))
-    # What base_path holds is allowed, not screened: in docs/ only what the public site publishes anyway, so a
-    # folder exclude_docs leaves out, a dot file MkDocs leaves out, hold nothing a page may paste (attack, stop 42).
-    (site_catalog.root / "docs/drafts/roadmap.md").unlink()
-    site_catalog.write("docs/internal/pricing.md", "Internal pricing.\n")
-    assert refusal(site_catalog.root / "docs", "exclude_docs: /internal/\n") == (2, (
-        f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds internal/pricing.md, a file the site "
-        "leaves out (exclude_docs, or a dot file), which a public page could paste; set base_path to a folder of "
-        "shared snippets outside docs/, e.g. [snippets]"))
-    (site_catalog.root / "docs/internal/pricing.md").unlink()
-    site_catalog.write("docs/.env", "DEPLOY_TOKEN=secret\n")
-    assert "holds .env, a file the site leaves out" in refusal(site_catalog.root / "docs")[1]
-    (site_catalog.root / "docs/.env").unlink()
+    # What base_path holds is allowed, not screened: in docs/ only what the public site publishes anyway. Not a
+    # page for authors, which only the internal site publishes; not a draft, which only the preview publishes;
+    # nor what exclude_docs or MkDocs leaves out, a folder or a dot file (attack, stop 42).
+    held = ("which a public page could paste; set base_path to a folder of shared snippets outside docs/, e.g. "
+            "[snippets]")
+    left_out = "a file the site leaves out (exclude_docs, or a dot file)"
+    for path, text, extra, what in (
+        ("authors/notes.md", "---\nauthoring: true\n---\n\n# Roadmap\n", "", "a page for authors (authoring: true)"),
+        ("drafts/roadmap.md", "# Unannounced roadmap\n", "draft_docs: drafts/\n", "a draft page (draft_docs)"),
+        ("internal/pricing.md", "Internal pricing.\n", "exclude_docs: /internal/\n", left_out),
+        (".env", "DEPLOY_TOKEN=secret\n", "", left_out),
+    ):
+        site_catalog.write(f"docs/{path}", text)
+        assert refusal(site_catalog.root / "docs", extra) == (
+            2, f"pymdownx.snippets: base_path '{site_catalog.root / 'docs'}' holds {path}, {what}, {held}"), path
+        (site_catalog.root / "docs" / path).unlink()
     # Outside docs/, a folder of snippets holds no hidden files.
     site_catalog.write("snippets/.secrets/token.txt", "secret\n")
     assert refusal(site_catalog.root / "snippets")[1] == (
         f"pymdownx.snippets: base_path '{site_catalog.root / 'snippets'}' holds .secrets/token.txt, a hidden file, "
-        "which a public page could paste; set base_path to a folder of shared snippets outside docs/, e.g. [snippets]")
+        f"{held}")
     (site_catalog.root / "snippets/.secrets/token.txt").unlink()
     build = build_site(site_catalog.config, tmp_path / "site-excluded", check=False)
     assert build.returncode == 0, build.stderr
