@@ -969,6 +969,11 @@ LEAKS = [
          {C: course(), T: track("intro, basics"), **other("basics")},
          [error("courses/basics/course.yml", 10, 1, "schema-additionalProperties",
                 "visiblity: unknown field 'visiblity' (did you mean 'visibility'? it is required)")]),
+    Case("a-course-that-does-not-say-it-is-public-is-not-checked-for-leaks",  # nor is its misspelt visibility
+         {C: course(visibility="visiblity: public", extra="prerequisites: [secret]\n"), **SECRET},
+         {C: course(extra="prerequisites: [secret]\n", visibility="visibility: internal"), **SECRET},
+         [error(C, 9, 1, "schema-additionalProperties",
+                "visiblity: unknown field 'visiblity' (did you mean 'visibility'? it is required)")]),
     Case("public-track-lists-no-draft",
          {C: course(), T: track("intro, basics"), **DRAFT},
          {C: course(), T: track("intro, basics").replace("visibility: public", "visibility: internal"), **DRAFT},

@@ -101,6 +101,12 @@ class Session:
         return _meeting(self, 0, default_minutes)[1]
 
 
+def shown_to_customers(visibility: object, status: object) -> bool:
+    """Public and not a draft; fail closed: any other value, or none, hides it. Rules ask it
+    of a file the model could not take too, whose references are then checked for leaks."""
+    return visibility == "public" and status != "draft"
+
+
 class Published:
     """What courses, tracks and plans share: who may see them."""
 
@@ -109,8 +115,7 @@ class Published:
 
     @property
     def is_public(self) -> bool:
-        """Customers may see it: public visibility and not a draft (fail closed)."""
-        return self.visibility == "public" and self.status != "draft"
+        return shown_to_customers(self.visibility, self.status)
 
 
 @dataclass(frozen=True)

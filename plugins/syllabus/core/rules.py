@@ -31,6 +31,7 @@ from .model import (
     day_begins,
     last_meeting_end,
     local_instant,
+    shown_to_customers,
 )
 from .pages import MARKDOWN_SUFFIXES
 from .report import Report
@@ -788,7 +789,7 @@ def check_catalog(catalog: Catalog, options: Options, report: Report, known_ids:
     unusable = list(unusable)
     checker = _CrossFile(catalog, options, report, known_ids, unusable)
     for kind, source, data in unusable:  # as public as its data says: a leak is said now, not after the fix
-        public = _hidden_as_written(data) is None
+        public = shown_to_customers(data.get("visibility"), data.get("status"))
         for path, target_kind, target in raw_references(kind, data):
             # Itself by its folder: an id copied from another course is said wrong at id, once.
             if kind == "course" and path[0] == "prerequisites" and target == PurePosixPath(source).parent.name:
