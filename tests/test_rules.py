@@ -682,6 +682,13 @@ FILES = [
                 "'sharing.md'?)"),
           warning("courses/intro/extra.md", 1, 1, "unlisted-page", "extra.md is not listed under units in "
                   "course.yml, so it is not published")]),
+    Case("the-page-a-misspelt-unit-meant-is-checked-in-the-same-run",  # said only once the name was fixed
+         {C: unit("sharng.md"), "courses/intro/sharing.md": "# Sharing\n\nSee <script>x()</script>.\n"},
+         {C: unit("sharing.md"), "courses/intro/sharing.md": "# Sharing\n\nSee `<script>x()</script>`.\n"},
+         [error(C, 11, 24, "file", "units[0].file: 'sharng.md' not found in the course folder (did you mean "
+                "'sharing.md'?)"),
+          error("courses/intro/sharing.md", 3, 5, "markdown-forbidden-tag", "<script> is not allowed in course "
+                "Markdown; remove it (show code samples in a fenced code block instead)")]),
     Case("unit-file-no-dotdot",
          {C: unit("../other/one.md"), **other("other")},
          {C: unit("sub/one.md"), "courses/intro/sub/one.md": "# One\n", **other("other")},

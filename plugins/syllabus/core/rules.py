@@ -280,7 +280,7 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True,
                           and not p.name.startswith(".")  # .DS_Store and the like: never a unit or material
                           and (p.suffix.lower() in MARKDOWN_SUFFIXES) == page and p.is_file()) \
             if folder.is_dir() and list_siblings else []
-        meant = _likely_meant(name, siblings)
+        meant = likely_meant(name, siblings)
         alike = meant is not None and meant == closest(name, siblings)
         hint = suggested(meant) if alike else f" (is it '{meant}', which no entry lists?)" if meant else ""
         return f"'{name}' not found in the course folder{hint}"
@@ -503,7 +503,7 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
                   "session-date", severity="warning")
 
 
-def _likely_meant(name: str, unlisted: Sequence[str]) -> str | None:
+def likely_meant(name: str, unlisted: Sequence[str]) -> str | None:
     """The file no entry lists that an entry naming the missing ``name`` most likely means:
     the one spelt most alike, else the only one (a renamed file, however unlike its old name)."""
     return closest(name, unlisted) or (unlisted[0] if len(unlisted) == 1 else None)
@@ -531,7 +531,7 @@ def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *
         return
     unlisted = [name for name in names if PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES
                 and name != COURSE_PAGE and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))]
-    meant = {_likely_meant(name, unlisted) for name in refused}
+    meant = {likely_meant(name, unlisted) for name in refused}
     for name in unlisted:
         if name not in meant:
             report.at(printable(str(base / name)), 1, 1, f"{name} is not listed under units in "
