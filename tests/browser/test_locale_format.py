@@ -25,7 +25,9 @@ INSTANTS = [("2027-01-14T09:05:00Z", "UTC"), ("2027-01-14T23:59:00Z", "Asia/Toky
             ("2030-10-05T12:45:00Z", "Asia/Kolkata"), ("2027-07-04T18:00:00Z", "Australia/Sydney")]
 SESSIONS = [("2027-01-14T09:05:00Z", "2027-01-14T10:35:00Z", "Europe/Berlin"),  # same day
             ("2027-01-14T22:00:00Z", "2027-01-15T01:00:00Z", "UTC"),  # ends the next day
-            ("2026-12-08T16:00:00Z", "2026-12-08T18:00:00Z", "Asia/Tokyo")]  # the next day there
+            ("2026-12-08T16:00:00Z", "2026-12-08T18:00:00Z", "Asia/Tokyo"),  # the next day there
+            # The night Sydney's clocks go back: 02:30 to 02:30 again, each end with its offset.
+            ("2027-04-03T15:30:00Z", "2027-04-03T16:30:00Z", "Australia/Sydney")]
 
 
 def instant(text: str, zone: str) -> dt.datetime:

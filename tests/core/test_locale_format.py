@@ -124,3 +124,15 @@ def test_language_tags_are_written_in_bcp47s_case(written: str, usual: str) -> N
 ])
 def test_a_language_is_written_in_its_scripts_direction(tag: str, direction: str) -> None:
     assert writing_direction(tag) == direction
+
+
+def test_a_session_across_a_change_of_the_clocks_says_each_ends_offset() -> None:
+    """The night Sydney's clocks go back an hour from 02:30 ends at 02:30: the organiser's time
+    read "02:30 – 02:30" (customer review, stop 42)."""
+    sydney = ZoneInfo("Australia/Sydney")
+    start = dt.datetime(2027, 4, 4, 2, 30, tzinfo=sydney)
+    end = (start.astimezone(dt.UTC) + dt.timedelta(hours=1)).astimezone(sydney)
+    assert ENGLISH_FORMAT.session(start, end) == "Sun, Apr 4, 2027, 02:30 GMT+11\u2009–\u200902:30 GMT+10"
+    assert JA.session(start, end) == "2027年4月4日(日) 2:30 GMT+11～2:30 GMT+10"
+    same = dt.datetime(2027, 4, 5, 9, 0, tzinfo=sydney)
+    assert ENGLISH_FORMAT.session(same, same + dt.timedelta(hours=1)) == "Mon, Apr 5, 2027, 09:00\u2009–\u200910:00"

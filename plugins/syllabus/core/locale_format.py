@@ -114,11 +114,15 @@ class LocaleFormat:
 
     def session(self, start: dt.datetime, end: dt.datetime) -> str:
         """When a session runs, in its own zone's wall-clock time: the date once if it ends
-        the same day (``Thu, Jan 14, 2027, 09:05 – 10:30``), else both ends in full."""
+        the same day (``Thu, Jan 14, 2027, 09:05 – 10:30``), else both ends in full. Across a
+        change of the clocks each end says its offset: the night they go back, an hour from
+        02:30 ends at 02:30 again (``02:30 GMT+11 – 02:30 GMT+10``)."""
+        start_time, end_time = self.time(start), self.time(end)
+        if start.utcoffset() != end.utcoffset():
+            start_time, end_time = f"{start_time} {utc_offset(start)}", f"{end_time} {utc_offset(end)}"
         if start.date() == end.date():
-            return self.date_time(self.date(start), self.range(self.time(start), self.time(end)))
-        return self.range(self.date_time(self.date(start), self.time(start)),
-                          self.date_time(self.date(end), self.time(end)))
+            return self.date_time(self.date(start), self.range(start_time, end_time))
+        return self.range(self.date_time(self.date(start), start_time), self.date_time(self.date(end), end_time))
 
     def city(self, zone: str) -> str:
         """The city a time zone goes by: ``America/New_York`` -> ``New York`` · ``ニューヨーク``
@@ -227,6 +231,16 @@ def unknown_language(tag: str) -> str | None:
     official = get_official_languages(code.upper()) if country else ()
     instead = f" ({code.upper()} is {country}: did you mean '{official[0]}'?)" if official else ""
     return f"'{tag}' is not a language code{instead}"
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """An aware moment's offset from UTC as CLDR writes it short in English and Japanese, and
+    as the page script's Intl (``shortOffset``) does: ``GMT+11``, ``GMT-3:30``, ``GMT``."""
+    minutes = round((moment.utcoffset() or dt.timedelta()).total_seconds() / 60)
+    if not minutes:
+        return "GMT"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"GMT{'+' if minutes > 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 # ISO 15924 scripts written right to left (CLDR's script metadata): a tag's script subtag

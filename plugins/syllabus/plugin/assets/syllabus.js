@@ -385,10 +385,23 @@
     });
   }
 
-  // LocaleFormat.session: the date once when the session ends the same day in `zone`.
+  // The zone's offset from UTC at an instant, as CLDR writes it short: "GMT+11" (utc_offset).
+  function utcOffset(instant, zone) {
+    var part = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "shortOffset" }).formatToParts(instant)
+      .filter(function (item) { return item.type === "timeZoneName"; })[0];
+    return part ? part.value : "";
+  }
+
+  // LocaleFormat.session: the date once when the session ends the same day in `zone`, and
+  // each end's offset when the clocks change in between (02:30 GMT+11 – 02:30 GMT+10).
   function formatSession(zone, start, end) {
     var startDate = syllabusFormat("date", start, zone), endDate = syllabusFormat("date", end, zone);
     var startTime = syllabusFormat("time", start, zone), endTime = syllabusFormat("time", end, zone);
+    var startOffset = utcOffset(start, zone), endOffset = utcOffset(end, zone);
+    if (startOffset !== endOffset) {
+      startTime += " " + startOffset;
+      endTime += " " + endOffset;
+    }
     if (startDate === endDate) return join("date_time", join("range", startTime, endTime), startDate);
     return join("range", join("date_time", startTime, startDate), join("date_time", endTime, endDate));
   }
