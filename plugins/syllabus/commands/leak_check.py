@@ -29,6 +29,7 @@ from markupsafe import escape as markup_escape
 
 from ..core.catalog import LoadResult
 from ..core.config import ConfigError, Options
+from ..core.diagnostics import counted
 from ..core.html_allowlist import Allowlist
 from ..core.model import Catalog, Course, Plan, Track
 from ..core.pages import PageRenderer, split_page
@@ -210,7 +211,7 @@ def _sentences_found(contents: bytes, needles: dict[str, str]) -> list[str]:
     by_label: dict[str, list[str]] = {}
     for sentence in sorted(sentences(text) & needles.keys()):
         by_label.setdefault(needles[sentence], []).append(sentence)
-    return [f"{label} ({len(found)} {'sentence' if len(found) == 1 else 'sentences'}, such as '{found[0][:80]}')"
+    return [f"{label} ({counted(len(found), 'sentence')}, such as '{found[0][:80]}')"
             for label, found in sorted(by_label.items())]
 
 

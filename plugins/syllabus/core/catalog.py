@@ -346,9 +346,9 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     mode = rules.own_mode(index)
     files = [index] if stat.S_ISREG(mode) or stat.S_ISLNK(mode) else []
     units = data.get("units")
-    names = [unit.get("file") for unit in units if isinstance(unit, dict)] if isinstance(units, list) else []
     missing = []
-    for name in names:
+    for unit in units if isinstance(units, list) else ():
+        name = unit.get("file") if isinstance(unit, dict) else None
         # A unit that is no Markdown file (course.yml) is reported as such, not read as a page.
         if isinstance(name, str) and name.lower().endswith(".md"):
             if rules.confined_file(folder, name):
@@ -358,8 +358,7 @@ def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
     # A unit naming a missing file ("shareing.md"): the page it most likely means is checked too,
     # so its own mistakes are said in this run, not after the name is fixed.
     if missing:
-        unlisted = sorted(path.name for path in folder.glob("*.md")
-                          if path.name not in names and path.name != index.name and path.is_file())
+        unlisted = rules.unlisted_pages(folder, rules.listed_files(data))
         files += [folder / meant for name in missing if (meant := rules.likely_meant(name, unlisted))]
     return files
 

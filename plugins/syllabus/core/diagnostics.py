@@ -100,17 +100,19 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diagnostics))
 
 
+def counted(count: int, word: str) -> str:
+    """``1 error``, ``2 errors``: a count in an (English) message, with the word's plural."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def summary_line(diagnostics: list[Diagnostic], file_count: int, *, strict: bool = False) -> str:
     """``2 errors, 1 warning in 3 files``; under ``strict`` (warnings fail the run) it says so
     where there are warnings, as the run fails on them."""
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
 
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
     failing = " (--strict: warnings fail the check)" if strict and warnings else ""
-    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}{failing} in {plural(file_count, 'file')}"
+    return f"{counted(errors, 'error')}, {counted(warnings, 'warning')}{failing} in {counted(file_count, 'file')}"
 
 
 def render(diagnostics: list[Diagnostic], file_count: int, fmt: str, folder: str = "", *,

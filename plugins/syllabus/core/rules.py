@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .config import Options, is_id
-from .diagnostics import printable
+from .diagnostics import counted, printable
 from .html_allowlist import C0_AND_SPACE, SCHEME, as_browsers_read
 from .locale_format import unknown_language
 from .model import (
@@ -280,10 +280,11 @@ def _file_problem(folder: Path, name: str, *, list_siblings: bool = True,
                           and not p.name.startswith(".")  # .DS_Store and the like: never a unit or material
                           and (p.suffix.lower() in MARKDOWN_SUFFIXES) == page and p.is_file()) \
             if folder.is_dir() and list_siblings else []
-        meant = likely_meant(name, siblings)
-        alike = meant is not None and meant == closest(name, siblings)
-        hint = suggested(meant) if alike else f" (is it '{meant}', which no entry lists?)" if meant else ""
-        return f"'{name}' not found in the course folder{hint}"
+        if (alike := closest(name, siblings)) is not None:
+            return f"'{name}' not found in the course folder{suggested(alike)}"
+        meant = likely_meant(name, siblings)  # then the only one
+        return f"'{name}' not found in the course folder" + (
+            f" (is it '{meant}', which no entry lists?)" if meant else "")
     if status.st_nlink > 1:
         return f"'{name}' {HARD_LINK_MESSAGE}"
     if not os.access(path, os.R_OK):  # the build would stop halfway, copying it
@@ -516,27 +517,37 @@ def _check_course_folder(data: Any, folder: Path, source: str, report: Report, *
     lists is published nowhere: a trainer who wrote it and forgot the course.yml line saw
     nothing say so; but not the page a ``refused`` entry was most likely meant to name (the
     entry's own error suggests it)."""
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return
     base = PurePosixPath(source).parent
-    listed = {PurePosixPath(name) for field in ("units", "materials")  # a page as a material is refused there
-              for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
+    listed = listed_files(data)
     _check_windows_names(folder, base, listed, report)
     units = data.get("units") if isinstance(data, Mapping) else None
     # Otherwise the schema reports the units, and which pages they list is unknown.
     if not (units is None or (isinstance(units, list) and all(
             isinstance(unit, Mapping) and isinstance(unit.get("file"), str) for unit in units))):
         return
-    unlisted = [name for name in names if PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES
-                and name != COURSE_PAGE and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))]
+    unlisted = unlisted_pages(folder, listed)
     meant = {likely_meant(name, unlisted) for name in refused}
     for name in unlisted:
         if name not in meant:
             report.at(printable(str(base / name)), 1, 1, f"{name} is not listed under units in "
                       "course.yml, so it is not published", "unlisted-page", "warning",
                       hint="list it under units, or move it out of the course folder")
+
+
+def listed_files(data: Any) -> set[PurePosixPath]:
+    """The files a course's units and materials name (a page as a material is refused there)."""
+    return {PurePosixPath(name) for field in ("units", "materials")
+            for _, entry in _entries(data, field) if (name := _text(entry, "file"))}
+
+
+def unlisted_pages(folder: Path, listed: Collection[PurePosixPath]) -> list[str]:
+    """The pages directly in a course folder that no entry lists (index.md aside), by name."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    return [name for name in names if PurePosixPath(name).suffix.lower() in MARKDOWN_SUFFIXES
+            and name != COURSE_PAGE and PurePosixPath(name) not in listed and stat.S_ISREG(own_mode(folder / name))]
 
 
 def _check_windows_names(folder: Path, base: PurePosixPath, listed: set[PurePosixPath], report: Report) -> None:
@@ -572,8 +583,8 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     ok = ok and (reviewed is not None or reviewed_text is None)
     days = _whole(data.get("review_every_days")) or options.review_every_days
     if reviewed is not None and (options.today - reviewed).days > days:  # days may be any size: schema's to refuse
-        report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than {days} "
-                  f"day{'' if days == 1 else 's'}; review the course and update the date", "stale", severity="warning")
+        report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than "
+                  f"{counted(days, 'day')}; review the course and update the date", "stale", severity="warning")
     elif reviewed is not None and reviewed > options.today:  # a typo'd year would never go stale
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is in the future; write the date "
                   "of the last review", "stale", severity="warning")
@@ -772,7 +783,7 @@ def _check_plan_data(data: Any, source: str, report: Report) -> None:
     # phase or milestone moved past a right length_days is said where it is, each of them.
     if len(past_the_end) > 1 and len(past_the_end) * 2 > dated:
         phases = sum(path[0] == "phases" for path, _, _ in past_the_end)
-        ending = " and ".join(f"{count} {word}{'' if count == 1 else 's'}" for count, word in
+        ending = " and ".join(counted(count, word) for count, word in
                               ((phases, "phase"), (len(past_the_end) - phases, "milestone")) if count)
         report.on(source, ("length_days",), f"length_days: {length} is shorter than the plan: {ending} end after "
                   f"day {length}, the last on day {max(day for _, _, day in past_the_end)}", "plan-days")
