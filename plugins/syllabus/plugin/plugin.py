@@ -887,19 +887,20 @@ def _same_words(heading: str, title: str) -> bool:
     return str(plain_title(heading)).casefold().split() == str(escape(title)).casefold().split()
 
 
-def toc_with_sections(html: str, toc: TableOfContents, body_language: Markup | None = None) -> TableOfContents:
+def toc_with_sections(html: str, toc: TableOfContents, body_attributes: Markup | None = None) -> TableOfContents:
     """The table of contents of a generated page: every ``<h2 id>`` in page order, the
     template's sections (sessions, units...) among the body's own (kept with their
-    sub-entries, marked with ``body_language``'s attributes when it is not the site's). Titles stay
-    the escaped HTML text the page holds, as Markdown's are. A body that opens with its
+    sub-entries, marked with ``body_attributes``, the body's :func:`language_attributes`,
+    when it is not in the site's language). Titles stay the escaped HTML text the page holds,
+    as Markdown's are. A body that opens with its
     own ``<h1>`` (a unit's title, which the page shows as its heading) holds its sections
     one level down.
 
     The sections hang under the page's ``<h1>``, as in a Markdown page's contents: Material
     shows them without it, and its "Skip to content" link goes to the first entry, the
     title, not past the page's facts to its first section."""
-    if body_language:
-        mark_language(toc, body_language)
+    if body_attributes:
+        mark_language(toc, body_attributes)
     from_body = {entry.id: entry for item in toc for entry in (item.children if item.level == 1 else [item])}
     items = [from_body.pop(anchor, None) or AnchorLink(_TAG.sub("", inner).strip(), anchor, 2)
              for anchor, inner in _SECTION.findall(html)]
