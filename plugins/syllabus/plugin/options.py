@@ -406,12 +406,12 @@ def _unpublished_under(folder: Path, docs_root: Path,
         folders.sort()
         for name in sorted(names):
             path = Path(parent, name)
-            shown = os.path.relpath(path, folder)
-            if not path.resolve().is_relative_to(docs_root):
+            shown, resolved = os.path.relpath(path, folder), path.resolve()
+            if not resolved.is_relative_to(docs_root):
                 if any(part.startswith(".") for part in Path(shown).parts):
                     return shown, "a hidden file"
                 continue
-            inclusion = inclusions.get(path.resolve(), InclusionLevel.EXCLUDED)
+            inclusion = inclusions.get(resolved, InclusionLevel.EXCLUDED)
             if inclusion == InclusionLevel.DRAFT:
                 return shown, "a draft page (draft_docs)"
             if not inclusion.is_included():
