@@ -449,6 +449,27 @@ def test_inherit_and_env_are_read_as_mkdocs_reads_them(catalog, tmp_path, monkey
     assert built == json.loads(exported.stdout)
 
 
+@pytest.mark.parametrize("variable", [None, "base.yml"])
+def test_inherit_may_name_its_file_by_an_environment_variable(catalog, tmp_path, monkeypatch, variable):
+    """``INHERIT: !ENV [VARIABLE, default]`` builds with MkDocs; validate said "write the name of
+    one file to inherit from" and exited 2."""
+    catalog.write("base.yml", MKDOCS_TEMPLATE.format(audience="public"))
+    catalog.write("mkdocs.yml", "INHERIT: !ENV [SYLLABUS_TEST_BASE, missing.yml]\nsite_name: Inherited Academy\n")
+    catalog.course("intro", COURSE)
+    if variable:
+        monkeypatch.setenv("SYLLABUS_TEST_BASE", variable)
+    else:
+        monkeypatch.delenv("SYLLABUS_TEST_BASE", raising=False)
+    validated = run_process("validate", "-f", catalog.config)
+    built = build_site(catalog.config, tmp_path / "site", check=False)
+    if variable:
+        assert (validated.returncode, built.returncode) == (0, 0), validated.stdout + validated.stderr + built.stderr
+    else:  # the default names no file: both stop, validate at the place
+        assert (validated.returncode, validated.stderr) == (2, "mkdocs.yml:1:10: error: INHERIT: there is no file "
+                                                               "missing.yml (hint: name a file relative to this one)\n")
+        assert built.returncode != 0 and "Inherited config file 'missing.yml' does not exist" in built.stderr
+
+
 def test_an_option_error_in_an_inherited_file_is_positioned_there(catalog, run_cli):
     catalog.write("base.yml", PLUGIN_OPTIONS + "      rolez: {}\n")
     catalog.write("mkdocs.yml", "INHERIT: base.yml\n")
@@ -847,6 +868,11 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "INHERIT)", id="inherit-loop"),
     pytest.param("INHERIT: [a.yml, b.yml]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: write the name of one "
                  "file to inherit from, relative to this one", id="inherit-list"),
+    pytest.param("INHERIT: base.yml\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: there is no file base.yml "
+                 "(hint: name a file relative to this one)", id="inherit-missing"),
+    pytest.param("INHERIT: !ENV [SYLLABUS_TEST_UNSET]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: no variable "
+                 "that !ENV names is set, and it gives no default file (hint: set the variable, or end the list with "
+                 "a default: !ENV [VARIABLE, base.yml])", id="inherit-env-unset"),
 ])
 def test_a_mistake_in_mkdocs_yml_is_positioned_and_explained(catalog, run_cli, config, diagnostic):
     """As in content files: MkDocs' own words had the place inside a sentence (or none)."""

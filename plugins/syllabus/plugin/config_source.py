@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from ..core.diagnostics import Diagnostic
 from ..core.yamlsafe import MAX_DEPTH, is_shallow
@@ -97,26 +98,32 @@ class ConfigSource:
         return None
 
     def inherit_problem(self) -> Diagnostic | None:
-        """An ``INHERIT`` that is no file name, or a chain that comes back to a file of it, at
-        the key: MkDocs stops with a TypeError, or follows the loop until Python's recursion
-        limit stops it."""
+        """An ``INHERIT`` that names no file, a file that is not there, or a chain that comes
+        back to a file of it, at the value: MkDocs stops with a TypeError, without a place, or
+        follows the loop until Python's recursion limit stops it."""
         chain = [path for path, _ in self._files()]
         for path in chain:
             root = self._compose(path)
             pair = _entry(root, "INHERIT") if isinstance(root, yaml.MappingNode) else None
-            if pair is not None and not isinstance(pair[1], yaml.ScalarNode):
-                mark = pair[1].start_mark
+            if pair is None:
+                continue
+            name, mark = _inherited_name(pair[1]), pair[1].start_mark
+            if name is None and pair[1].tag == ENV_TAG:
+                return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error", "INHERIT: no "
+                                  "variable that !ENV names is set, and it gives no default file", "config",
+                                  hint="set the variable, or end the list with a default: !ENV [VARIABLE, base.yml]")
+            if name is None:
                 return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error", "INHERIT: write the "
                                   "name of one file to inherit from, relative to this one", "config")
-        root = self._compose(chain[-1])
-        target = _inherited(root, chain[-1])
-        pair = _entry(root, "INHERIT") if root is not None else None
-        if target is None or target not in chain or pair is None:
-            return None
-        mark = pair[1].start_mark
-        return Diagnostic(self._shown(chain[-1]), mark.line + 1, mark.column + 1, "error",
-                          f"INHERIT: '{pair[1].value}' comes back to {self._shown(target)}, where the chain of "
-                          "inherited files started", "config", hint="end the chain at a file without INHERIT")
+            if (target := Path(os.path.normpath(path.parent / name))) in chain[:chain.index(path) + 1]:
+                return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error",
+                                  f"INHERIT: '{name}' comes back to {self._shown(target)}, where the chain of "
+                                  "inherited files started", "config", hint="end the chain at a file without INHERIT")
+            if not target.is_file():
+                return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error",
+                                  f"INHERIT: there is no file {self._shown(target)}", "config",
+                                  hint="name a file relative to this one")
+        return None
 
     def _files(self) -> Iterator[tuple[Path, yaml.Node | None]]:
         """The file, then each file it inherits, once, composed."""
@@ -146,6 +153,7 @@ class ConfigSource:
 
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+ENV_TAG = "!ENV"  # MkDocs' tag for a value from an environment variable
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
@@ -229,6 +237,17 @@ def _is_empty(node: yaml.Node) -> bool:
 
 def _inherited(root: yaml.Node | None, path: Path) -> Path | None:
     pair = _entry(root, "INHERIT") if root is not None else None
-    if pair is None or not isinstance(pair[1], yaml.ScalarNode):
+    name = _inherited_name(pair[1]) if pair is not None else None
+    return Path(os.path.normpath(path.parent / name)) if name is not None else None
+
+
+def _inherited_name(node: yaml.Node) -> str | None:
+    """The file an ``INHERIT`` value names, as MkDocs' loader reads it: ``!ENV`` gives the
+    first of its variables that is set, else its default; None if that is no file name."""
+    if node.tag != ENV_TAG:
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+    try:
+        name = construct_env_tag(yaml.SafeLoader(""), node)
+    except yaml.YAMLError:  # a default MkDocs' loader could not construct either
         return None
-    return Path(os.path.normpath(path.parent / pair[1].value))
+    return name if isinstance(name, str) and name else None
