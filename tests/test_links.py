@@ -137,6 +137,22 @@ def test_a_link_the_build_cannot_resolve_is_reported_at_the_link(catalog, run_cl
     assert f"contains a link '{link}', but the target" in build.stderr
 
 
+def test_a_strict_build_that_fails_leaves_no_half_built_site(catalog, tmp_path):
+    """MkDocs fails `--strict` after writing every page: the site folder held a whole site with
+    the broken link in it, for a later step of a workflow to publish. It is left as MkDocs
+    left it before writing (its hidden files, which MkDocs never removes, kept)."""
+    write_catalog(catalog, "# Intro\n\nSee [the setup](setpu.md).\n")
+    site = tmp_path / "site"
+    (site / "old").mkdir(parents=True)
+    (site / "old" / "index.html").write_text("from the build before\n", encoding="utf-8")
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    build = build_site(catalog.config, site, check=False)
+    assert build.returncode == 1 and "contains a link 'setpu.md'" in build.stderr, build.stderr
+    assert [path.name for path in site.iterdir()] == [".nojekyll"]
+    assert build_site(catalog.config, site, strict=False).returncode == 0  # without --strict: built as before
+    assert (site / "courses" / "intro" / "index.html").is_file()
+
+
 def test_a_link_to_a_draft_course_however_written_fails_both(catalog, run_cli, tmp_path):
     write_catalog(catalog, "# Intro\n\nSoon: [preview](.././secret/index.md).\n")
     catalog.course("secret", course_data("secret", status="draft"))

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import nest_paths
+from mkdocs.utils import clean_directory, nest_paths
 from mkdocs.utils.meta import get_data
 
 from ..core.admonitions import AdmonitionTitles, admonition_titles
@@ -155,6 +155,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
         self.search_index = BackgroundSearchIndex()  # serving: Pagefind runs after the pages are served
         self.search_source: SearchSource | None = None  # what Pagefind reads (see site_search.py)
+        self.cleaned_site: Path | None = None  # the site folder MkDocs emptied for this build (not the preview's)
         self.reused: dict[str, tuple[str, str]] = {}  # serving: dest_uri -> (HTML, language) of pages kept as built
         self.per_course = PerCourse()  # serving: what unchanged courses gave to catalog.json and calendars
         self.heap = PreviewHeap()  # serving: no cycle collection during a rebuild
@@ -331,6 +332,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        # MkDocs has emptied the site folder: from here, all it holds is this build's.
+        self.cleaned_site = Path(config.site_dir) if self.config.enabled and not self.serving else None
         if self.no_docs is not None:  # MkDocs has listed it
             self.no_docs.cleanup()
             self.no_docs = None
@@ -795,6 +798,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                   "published")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.cleaned_site is not None:  # a failed build (--strict included) publishes no half-built site
+            clean_directory(str(self.cleaned_site))
+            log.info(f"syllabus: the build failed, so {self.cleaned_site} is left empty, as MkDocs left it before "
+                     "writing")
+            self.cleaned_site = None
         if self.render_budget is not None:
             self.render_budget.cancel()
             self.render_budget = None
