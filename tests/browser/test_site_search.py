@@ -8,6 +8,7 @@ runs (``window.alert`` is hooked before any script of the page).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -252,7 +253,9 @@ def hostile_search_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     catalog = CatalogDir.new(root / "catalog")
     catalog.course("sneaky", course_data("sneaky", title=HOSTILE_TITLE,
                                          summary="Sneaky summary <svg onload=alert(3)> &amp; more"))
-    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace("End user", LONG_ROLE))
+    # With Material's search plugin listed, as the contract's mkdocs.yml has it.
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace("End user", LONG_ROLE).replace(
+        "plugins:\n", "plugins:\n  - search:\n      lang: [en, ja]\n"))
     catalog.course("sneaky-ops", course_data("sneaky-ops", title="Sneaky operations", roles=["end-user"]))
     build_site(catalog.config, root / "site")
     with serve(root / "site") as url:
@@ -284,6 +287,23 @@ def test_content_in_results_is_text_and_never_runs(browser: Any, hostile_search_
         page.locator(RESULTS).first.click()
         expect(page.locator("h1")).to_have_text(HOSTILE_TITLE)
         assert page.evaluate("window.__alerts") == []
+
+
+def test_materials_search_index_is_written_and_never_fetched(browser: Any, hostile_search_site: str) -> None:
+    """The contract lists Material's search plugin and its search/search_index.json: written,
+    a build with it passes --strict (it failed on a warning to remove the plugin), and no page
+    fetches the index or starts Material's search worker, since Pagefind answers the box."""
+    with open_page(browser) as page:
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(hostile_search_site + "catalog/")
+        search(page, "Sneaky")
+        assert any("/pagefind/" in url for url in requested)
+        assert not [url for url in requested if "search_index" in url or "/workers/search" in url], requested
+        index = page.request.get(hostile_search_site + "search/search_index.json")
+        assert index.ok
+        titles = {doc["location"]: doc["title"] for doc in index.json()["docs"]}  # HTML, as Material's index holds it
+        assert titles["courses/sneaky/"] == html.escape(HOSTILE_TITLE, quote=False)
 
 
 def test_the_count_is_announced_with_the_first_results(page: Any, example_site: str) -> None:

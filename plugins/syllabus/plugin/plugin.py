@@ -280,9 +280,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             pagefind_binary()
         except SearchIndexError as error:
             raise PluginError(f"syllabus: {error}") from None
-        if "material/search" in config.plugins or "search" in config.plugins:
-            log.warning("syllabus: the site is searched with Pagefind; remove the 'search' plugin from mkdocs.yml "
-                        "(its index would only make the build slower)")
         taxonomy = self.catalog.taxonomy_in_use
         self.script_messages = messages_element(
             self.options.messages, _filtered_languages(self.catalog, self.options),
