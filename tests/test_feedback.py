@@ -110,3 +110,45 @@ def test_issue_forms_declare_the_prefilled_fields() -> None:
     for name in ("report-a-problem.yml", "request-a-session.yml"):
         assert {"item-id", "item-title", "page-url", "owners"} <= _form_ids(name)
     assert "time-zone" in _form_ids("request-a-session.yml")
+
+
+@pytest.mark.parametrize("feedback", [REPOSITORY, None], ids=["with-feedback", "without"])
+def test_a_live_course_without_a_session_offers_a_way_on(catalog: CatalogDir, tmp_path: Path,
+                                                        feedback: str | None) -> None:
+    """Its box said "No open session is scheduled right now" with nothing to click (a customer
+    review): "Request a session" stood only at the page's foot. The box asks for a session,
+    where the site takes requests, and offers the session calendars, which bring new dates."""
+    _catalog(catalog, feedback)
+    catalog.course("workshop", course_data("workshop", format="virtual-ilt"))
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    box = page(site, "courses/workshop/").find("div", cls="syllabus-cta")
+    assert box.find("p").text == "No open session is scheduled right now."
+    links = [(a.attrs.get("data-syllabus-feedback"), a.attrs["href"], a.text) for a in box.find_all("a")]
+    calendars = (None, "../../catalog/#subscribe", "Get new dates in your calendar")
+    if feedback:
+        assert links == [("session", _links(site, "courses/workshop/")["session"], "Request a session"), calendars]
+    else:
+        assert links == [calendars]
+    assert page(site, "catalog/").find("h2", id="subscribe").text == "Subscribe"
+
+
+def test_a_live_courses_box_offers_its_on_demand_alternative(catalog: CatalogDir, tmp_path: Path) -> None:
+    """The recording or the on-demand course was said only below the list of sessions, 1,100 px
+    down a phone: the box beside the next session links it, as the catalog card does."""
+    _catalog(catalog, None)
+    session = {"start": "2027-01-12T10:00", "timezone": "Europe/Berlin", "registration_url": "https://events.test/1"}
+    catalog.course("live", course_data("live", format="virtual-ilt", sessions=[session],
+                                       on_demand={"url": "https://videos.test/live"}))
+    catalog.course("live-too", course_data("live-too", format="virtual-ilt", sessions=[session],
+                                           on_demand={"course": "intro"}))
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    for course_id, href in (("live", "https://videos.test/live"), ("live-too", "../intro/")):
+        box = page(site, f"courses/{course_id}/").find("div", cls="syllabus-cta")
+        also = box.find("a", cls="syllabus-also")
+        assert (also.attrs["href"], also.text) == (href, "Or take it on demand")
+        # The last, in the box's <template>, is what the page script shows once the session is over.
+        assert [a.text for a in box.find_all("a", cls="md-button")] == [
+            "Register for this session", "See the date", "Start now" if course_id == "live" else
+            "Start now with the on-demand course"]

@@ -165,6 +165,7 @@ def test_every_visible_course_track_and_plan_has_a_page_and_nothing_hidden_does(
 
 def test_site_level_outputs_exist(site: Path) -> None:
     for path in ("index.html", "catalog/index.html", "catalog.json", "pagefind/pagefind.js", "courses.xml",
+                 "search/search_index.json",  # Material's search plugin, listed as the contract lists it
                  "sessions.ics", "sitemap.xml",
                  "sitemap.xml.gz", "404.html"):
         assert (site / path).is_file(), path
