@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from ..conftest import CatalogDir, build_site
+from ..conftest import CatalogDir, build_site, course_data
 from .conftest import open_page, serve
 
 BLOCKING = {"serious", "critical"}
@@ -294,11 +294,31 @@ def test_a_table_wider_than_the_page_is_reached_by_the_keyboard(browser: Any, ex
     with open_page(browser, viewport={"width": 320, "height": 800}) as page:
         page.goto(example_site + "courses/keystone-101-ja/")
         expect(page.locator(".md-typeset__scrollwrap[role=region]")).to_have_count(1)
-        assert page.evaluate(scroller) == [[True, 0, "region", "Table (scrolls sideways)"]]
+        assert page.evaluate(scroller) == [[True, 0, "region", "Table 1 (scrolls sideways)"]]
         assert blocking_violations(page) == []
         page.set_viewport_size({"width": 1366, "height": 800})
         expect(page.locator(".md-typeset__scrollwrap[role=region]")).to_have_count(0)
         assert page.evaluate(scroller) == [[False, -1, None, None]]
+
+
+def test_two_tables_wider_than_the_page_are_two_regions_told_apart(browser: Any, tmp_path: Path) -> None:
+    """Each was a region named "Table (scrolls sideways)": two landmarks of one name, which a
+    screen reader's list of regions cannot tell apart (axe: landmark-unique)."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    row = "| " + " | ".join(f"Column {number} heading" for number in range(9)) + " |\n"
+    table = row + "|" + "---|" * 9 + "\n" + row
+    catalog.course("wide", course_data("wide"))
+    catalog.write("courses/wide/index.md", f"# Wide\n\n{table}\nBetween the tables.\n\n{table}")
+    build_site(catalog.config, tmp_path / "site")
+    with serve(tmp_path / "site") as url, open_page(browser, viewport={"width": 390, "height": 800}) as page:
+        page.goto(url + "courses/wide/")
+        regions = page.locator(".md-typeset__scrollwrap[role=region]")
+        expect(regions).to_have_count(2)
+        assert [regions.nth(n).get_attribute("aria-label") for n in (0, 1)] == [
+            "Table 1 (scrolls sideways)", "Table 2 (scrolls sideways)"]
+        page.wait_for_function(ANIMATIONS_SETTLED)
+        results = Axe().run(page, options={"runOnly": ["landmark-unique", "scrollable-region-focusable"]})
+        assert results.response["violations"] == []
 
 
 GLYPHS = re.compile("[▸▾←→↓]")

@@ -818,7 +818,9 @@
     if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
       wrapper.tabIndex = 0;
       wrapper.setAttribute("role", "region");
-      wrapper.setAttribute("aria-label", syllabusText("script.table.scrolls"));
+      // Numbered among the page's tables: two regions of one name are one landmark to a reader.
+      var number = Array.prototype.indexOf.call(document.querySelectorAll(".md-typeset__scrollwrap"), wrapper) + 1;
+      wrapper.setAttribute("aria-label", syllabusText("script.table.scrolls", { number: number }));
     } else if (wrapper.getAttribute("role") === "region") {
       wrapper.removeAttribute("tabindex");
       wrapper.removeAttribute("role");
