@@ -495,6 +495,36 @@ def test_a_deeply_nested_mkdocs_yml_is_positioned_not_a_traceback(catalog, run_c
     assert build.returncode != 0 and "nesting is deeper than 64 levels" in build.stderr
 
 
+@pytest.mark.parametrize(("setting", "line", "expected"), [
+    ("docs_dir: courses/secret\n", "docs_dir: ", "docs_dir: 'courses/secret' is inside the catalog's courses/ folder"),
+    ("docs_dir: courses\nexclude_docs: '*.yml'\n", "docs_dir: ",
+     "docs_dir: 'courses' is the catalog's courses/ folder"),
+    ("theme:\n  name: material\n  custom_dir: courses/secret/files\n", "  custom_dir: ",
+     "theme.custom_dir: 'courses/secret/files' is inside the catalog's courses/ folder"),
+], ids=["docs-in-a-course", "docs-is-courses", "theme-files-in-a-course"])
+def test_a_folder_mkdocs_publishes_whole_stays_out_of_the_catalogs_own(catalog, run_cli, tmp_path, setting, line,
+                                                                       expected):
+    """`docs_dir: courses/secret` (or a custom_dir there) published an internal course's
+    pages and files as docs pages and theme files: validate, --strict and leak-check passed
+    (an attack review). The folders MkDocs publishes whole stay out of the catalog's own."""
+    catalog.course("secret", COURSE.replace("intro", "secret").replace("visibility: public", "visibility: internal"))
+    catalog.write("courses/secret/files/roadmap.pdf", b"%PDF-1.4\n")
+    config = catalog.config.read_text(encoding="utf-8")
+    if setting.startswith("theme:"):
+        config = config.replace("theme:\n  name: material\n", setting)
+    else:
+        config += setting
+    catalog.write("mkdocs.yml", config)
+    number = config.splitlines().index(next(text for text in config.splitlines() if text.startswith(line))) + 1
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 2
+    assert result.err.startswith(f"mkdocs.yml:{number}:{len(line) + 1}: error: {expected}: MkDocs would publish its "
+                                 "files as they are, drafts and internal ones too; write a folder of its own")
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and expected in build.stderr
+    assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
+
+
 def test_a_nav_entry_the_build_leaves_out_fails_validate_and_the_build(catalog, run_cli, tmp_path):
     """A draft_docs page named in the nav passed both: MkDocs notes it at info level, and every
     public page linked it, to nothing, under its nav title. The preview still shows it."""

@@ -243,6 +243,32 @@ def test_skip_to_content_lands_on_the_page_title(page: Any, example_site: str, u
     assert 0 <= page.evaluate(f"document.querySelector('{target}').getBoundingClientRect().top") < 200
 
 
+@pytest.fixture(scope="module")
+def multilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An English site with courses in Arabic and German, two more stemmed languages."""
+    root = tmp_path_factory.mktemp("search-languages")
+    catalog = CatalogDir.new(root / "catalog")
+    catalog.course("servers", course_data("servers", title="Installing the server"))
+    catalog.course("bahth", course_data("bahth", language="ar", title="البحث في الشيفرة",
+                                        summary="دورة عن البحث في المستودعات"))
+    catalog.course("verwalten", course_data("verwalten", language="de", title="Installationen verwalten",
+                                            summary="Ein Kurs über Installationen und Server."))
+    build_site(catalog.config, root / "site")
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("البحث", "/courses/bahth/"), ("المستودعات", "/courses/bahth/"),
+    ("Installationen", "/courses/verwalten/"), ("installs", "/courses/servers/")])
+def test_each_language_reads_the_query_by_its_own_rules(page: Any, multilingual_site: str, query: str,
+                                                         expected: str) -> None:
+    """Every index was searched with the English index's rules: the Arabic course, indexed by
+    Arabic stems, was found by "بحث" and never by "البحث", "the search", as it is written."""
+    page.goto(multilingual_site)
+    assert paths(search(page, query))[:1] == [expected]
+
+
 HOSTILE_TITLE = "Sneaky <img src=x onerror=alert(1)> </script><script>alert(2)</script>"
 LONG_ROLE = "Site reliability engineers and platform operators of self-hosted deployments"
 

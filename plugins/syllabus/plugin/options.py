@@ -67,7 +67,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                  for keys, why in snippet_problems(config, docs)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config),
-                                   *theme_shape_problems(config))]
+                                   *theme_shape_problems(config), *published_folder_problems(config))]
     if config.site_url and (why := site_url_problem(config.site_url)):
         problems.append(source.error(("site_url",), f"site_url: {why}"))
     if why := site_dir_problem(config):
@@ -330,13 +330,37 @@ def site_dir_problem(config: MkDocsConfig) -> str | None:
     kept += [(root / ".git", "the repository's .git folder")]
     kept += [(Path(custom), f"the theme's custom_dir, {os.path.relpath(custom, root)}/")] if custom else []
     for path, what in kept:
-        folder = path.resolve()
-        how = "is" if site == folder else "is inside" if site.is_relative_to(folder) else \
-            "holds" if folder.is_relative_to(site) else None
-        if how:
+        if how := _overlap(site, path.resolve()):
             return (f"'{os.path.relpath(site, root)}' {how} {what}, which MkDocs would empty before writing the "
                     "site; write a folder of its own, such as site")
     return None
+
+
+def published_folder_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
+    """A ``docs_dir`` or ``theme.custom_dir`` that is, holds or lies in one of the catalog's
+    :data:`CATALOG_FOLDERS` or the repository's .git: MkDocs publishes their files as they
+    are, so ``docs_dir: courses/secret`` put an internal course's pages on the public site,
+    past every check of what a course publishes."""
+    root = config_path(config.config_file_path).parent
+    kept = [(root / name, f"the catalog's {name}/ folder") for name in CATALOG_FOLDERS]
+    kept += [(root / ".git", "the repository's .git folder")]
+    problems = []
+    for keys, value, instead in ((("docs_dir",), config.docs_dir, "docs"),
+                                 (("theme", "custom_dir"), config.theme.custom_dir, "overrides")):
+        folder = Path(value).resolve() if value else None
+        for path, what in kept if folder else ():
+            if how := _overlap(folder, path.resolve()):
+                problems.append((keys, f"'{os.path.relpath(folder, root)}' {how} {what}: MkDocs would publish its "
+                                       f"files as they are, drafts and internal ones too; write a folder of its own, "
+                                       f"such as {instead}"))
+                break
+    return problems
+
+
+def _overlap(folder: Path, other: Path) -> str | None:
+    """How ``folder`` stands to ``other`` (both resolved): "is", "is inside", "holds", or None."""
+    return "is" if folder == other else "is inside" if folder.is_relative_to(other) else \
+        "holds" if other.is_relative_to(folder) else None
 
 
 def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple[str, ...], str]]:
