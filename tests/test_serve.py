@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from html import unescape
@@ -31,9 +32,12 @@ def _free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
-def _get(url: str) -> tuple[int, str]:
+def _get(url: str, host: str | None = None) -> tuple[int, str]:
+    """Status and body of ``url``; ``host``: the Host header sent, as a browser would for a
+    name that resolved to the server."""
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Host": host} if host else {}),
+                                    timeout=10) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
@@ -323,6 +327,31 @@ def test_the_preview_serves_on_an_ipv6_address(catalog: CatalogDir, serve) -> No
     url, server = serve(host="::1")
     body = _poll(url + "catalog/", lambda status, _: status == 200, server)
     assert f'href="{url}catalog/"' in body  # the canonical link, from site_url
+
+
+def test_the_preview_answers_only_at_its_own_address(catalog: CatalogDir, serve) -> None:
+    """Any Host was answered: a web page the author visits, at a name of its own resolving to
+    127.0.0.1 (DNS rebinding), could read drafts and internal courses from the preview."""
+    _write_draft(catalog)
+    url, server = serve()
+    _poll(url + "courses/draft-demo/", lambda status, _: status == 200, server)
+    port = urllib.parse.urlsplit(url).port
+    for host in ("localhost", f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}", f"LOCALHOST:{port}"):
+        assert _get(url + "courses/draft-demo/", host=host)[0] == 200, host
+    for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1.evil.example:{port}", f"localhost.evil:{port}"):
+        status, body = _get(url + "courses/draft-demo/", host=host)
+        assert (status, "Draft demo course" in body) == (403, False), host
+        assert body.startswith("This preview answers at its own address only")
+
+
+def test_a_preview_open_to_other_machines_says_so(catalog: CatalogDir, serve, tmp_path: Path) -> None:
+    """`dev_addr: 0.0.0.0:8000` (a pull request may set it) served drafts to the network silently."""
+    _write_draft(catalog)
+    for host, log in (("0.0.0.0", tmp_path / "open.log"), ("127.0.0.1", tmp_path / "own.log")):
+        url, server = serve(host=host, log=log)
+        _poll(url + "courses/draft-demo/", lambda status, _: status == 200, server)
+        warned = "the preview, drafts and internal courses included, answers every machine" in log.read_text("utf-8")
+        assert warned == (host == "0.0.0.0"), host
 
 
 def test_serve_on_an_address_in_use_says_so(catalog: CatalogDir) -> None:

@@ -93,7 +93,16 @@ from .options import (
     unpublished_loads,
 )
 from .page_assets import ASSET_FILES, ASSETS, ASSETS_SITE_FOLDER, EVERY_PAGE_ASSETS, asset_address
-from .preview import editor_from_environment, error_files, error_page, symlinked_folders, warnings_note, watch_roots
+from .preview import (
+    editor_from_environment,
+    error_files,
+    error_page,
+    is_loopback,
+    own_host_only,
+    symlinked_folders,
+    warnings_note,
+    watch_roots,
+)
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
@@ -817,6 +826,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Watch the content folders, and the docs folder again, never through a symlinked
         folder (see :func:`watch_roots`)."""
+        server.set_app(own_host_only(server.get_app(), config.dev_addr.host))  # the standard WSGI server's API
+        if not is_loopback(config.dev_addr.host):
+            log.warning(f"syllabus: the preview, drafts and internal courses included, answers every machine that "
+                        f"can reach {config.dev_addr.host}; serve on 127.0.0.1 unless that is meant")
         root = config_path(config.config_file_path).parent
         server.unwatch(config.docs_dir)  # watched whole by MkDocs
         for folder in [Path(self.docs_dir or config.docs_dir), *(root / name for name in SOURCE_FOLDERS)]:

@@ -9,8 +9,9 @@ with ``{path}``, ``{line}`` and ``{column}``.
 
 from __future__ import annotations
 
+import ipaddress
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -98,6 +99,46 @@ def error_files(config: MkDocsConfig, html: str, addresses: Iterable[str]) -> Fi
     for dest_uri in sorted({"index.html", *addresses}):
         files.append(site_file(config, dest_uri, content=html))
     return files
+
+
+WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
+REFUSED_HOST = (b"This preview answers at its own address only (localhost, an IP address, or the host of "
+                b"dev_addr): it shows drafts and internal courses.\n")
+
+
+def own_host_only(app: WsgiApp, dev_host: str) -> WsgiApp:
+    """``app`` (the preview server's) answering only requests addressed to it: by
+    ``localhost``, an IP address or ``dev_host`` (mkdocs.yml's dev_addr). A web page the author
+    visits could otherwise read drafts and internal courses from the preview through a name
+    of its own that resolves to 127.0.0.1 (DNS rebinding): the browser sends that name."""
+    allowed = {"localhost", dev_host.strip("[]").lower()}
+
+    def answer(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        host = environ.get("HTTP_HOST", "")
+        name = host[1:host.find("]")] if host.startswith("[") else host.rpartition(":")[0] if ":" in host else host
+        if not host or name.lower() in allowed or _is_address(name):
+            return app(environ, start_response)
+        start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8"),
+                                         ("Content-Length", str(len(REFUSED_HOST)))])
+        return [REFUSED_HOST]
+
+    return answer
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a server bound to ``host`` answers this machine only."""
+    try:
+        return host.lower() == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def editor_from_environment() -> str | None:
