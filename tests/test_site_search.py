@@ -21,6 +21,7 @@ from syllabus.plugin.site_search import (
     SearchSource,
     in_language,
     index_site,
+    primary_language,
     search_document,
 )
 
@@ -110,6 +111,36 @@ def test_a_long_language_tag_is_indexed_under_its_language(catalog: CatalogDir, 
     languages = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
     assert set(languages) == {"en"}
     assert "courses/long/" in pagefind_pages(site)
+
+
+def test_pages_of_a_second_stemmed_language_are_indexed_under_the_first(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A browser reads every query with the primary index's stemmer: an Arabic course kept in
+    an Arabic index was found by its stems ("بحث") and never by its words ("البحث"). Pages of
+    another stemmed language go under the primary; Japanese, unstemmed, keeps its own index
+    (Japanese words are segmented by the language the page is indexed in)."""
+    catalog.course("servers", title="Installing the server")
+    catalog.course("bahth", language="ar", title="البحث في الشيفرة")
+    catalog.course("verwalten", language="de", title="Installationen verwalten")
+    catalog.course("kensaku", language="ja", title="コード検索入門")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    languages = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    assert {code: info["wasm"] for code, info in languages.items()} == {"en": "en", "ja": None}
+    pages = pagefind_pages(site)
+    assert {"courses/bahth/", "courses/verwalten/", "courses/kensaku/"} <= set(pages)
+    assert languages["ja"]["page_count"] == 1  # the course page; every other page is under "en"
+    assert not list((site / "pagefind").glob("wasm.ar.*")) and not list((site / "pagefind").glob("wasm.de.*"))
+
+
+@pytest.mark.parametrize(("languages", "site", "expected"), [
+    ({"en": (3, "en"), "de": (5, "de"), "ja": (9, None)}, "en", "de"),  # the stemmed one with the most pages
+    ({"en": (4, "en"), "de": (4, "de")}, "de-AT", "de"),  # the site's (base) language first among equals
+    ({"fr": (4, "fr"), "de": (4, "de")}, "en", "de"),  # then by name
+    ({"ja": (4, None), "zh": (7, None)}, "ja", "ja"),  # no stemmer at all: the site's
+])
+def test_the_primary_language_is_picked_as_the_page_script_picks_it(languages, site, expected) -> None:
+    entry = {code: {"page_count": count, "wasm": wasm} for code, (count, wasm) in languages.items()}
+    assert primary_language(entry, site.lower()) == expected
 
 
 def test_the_built_index_equals_pagefind_reading_the_whole_site(tmp_path: Path) -> None:

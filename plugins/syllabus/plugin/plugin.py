@@ -334,7 +334,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if self.serving:  # before MkDocs cleans the site folder
             self.search_index.set_aside(Path(config.site_dir))
         if self.catalog is not None:
-            self.search_source = SearchSource(keep_index_url=not config.use_directory_urls)
+            self.search_source = SearchSource(site_language=self.options.site_language,
+                                              keep_index_url=not config.use_directory_urls)
 
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:

@@ -16,10 +16,16 @@ Pagefind files a page under the language of its ``<html lang>``, which is the si
 page's chrome is in it); a course written in another language is marked as such inside
 the page, and its search document says that language instead, so that Japanese is
 segmented as Japanese and English stemmed as English whatever the site's language.
+A browser reads every query with one language's rules, though: the primary index's
+stemmer (see search.js). A page of a second stemmed language (an Arabic course on an
+English site) would be indexed by stems its readers' queries are never cut to ("البحث"
+found nothing of a page indexed as "بحث"), so such pages are indexed again under the
+primary language, whose stemmer then cuts the page and the query alike.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -136,40 +142,62 @@ class SearchSource:
     A temporary folder, not the site: nothing of it is published, whatever happens. A build
     removes it when it ends, and the next build removes those of builds that were killed."""
 
-    def __init__(self, *, keep_index_url: bool = False) -> None:
+    def __init__(self, *, site_language: str = "en", keep_index_url: bool = False) -> None:
         remove_abandoned_sources()
+        self.site_language = reading_language(site_language).lower()  # first among equals (primary_language)
         self.keep_index_url = keep_index_url  # see index_command
         self._folder = tempfile.TemporaryDirectory(prefix=f"{SOURCE_PREFIX}{os.getpid()}-")
         self.root = Path(self._folder.name)
         self._made: set[Path] = set()  # folders made already: one mkdir per folder, not per page
         self._written: set[str] = set()  # pages written for the index, by path in the site
+        self._languages: dict[str, str] = {}  # the index language of every HTML file, by path in the site
 
     def add_page(self, dest_uri: str, page_html: str, search_body: str | None, language: str) -> None:
         """A page as published in ``language``; ``search_body`` is its ``data-pagefind-body``
         element, if any (a page without one is not indexed: the published file is linked)."""
         if not search_body:
             return
-        self._write(dest_uri, in_language(search_document(page_html, search_body) or page_html, language))
+        self._write(dest_uri, search_document(page_html, search_body) or page_html, language)
 
     def add_published(self, dest_uri: str, page_html: str, language: str) -> None:
         """A page published as it was before (the preview reuses unchanged pages): read whole."""
         if BODY_START in page_html:
-            self._write(dest_uri, in_language(page_html, language))
+            self._write(dest_uri, page_html, language)
 
-    def _write(self, dest_uri: str, document: str) -> None:
+    def _write(self, dest_uri: str, document: str, language: str) -> None:
         target = self.root / dest_uri
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
-        target.write_bytes(document.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes pages
+        target.write_bytes(in_language(document, language).encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs
         self._written.add(dest_uri)
+        self._languages[dest_uri] = reading_language(language).lower()
 
     def index(self, site: Path) -> tuple[int, int]:
         """Write the search bundle of the finished ``site`` to ``site/pagefind/``; returns how
         many pages Pagefind read as written for it and how many files as published."""
         whole = self.add_the_rest(site)
         index_site(self.root, site / BUNDLE, keep_index_url=self.keep_index_url)
+        if self.under_one_stemmer(site / BUNDLE):
+            shutil.rmtree(site / BUNDLE)
+            index_site(self.root, site / BUNDLE, keep_index_url=self.keep_index_url)
         return len(self._written), whole
+
+    def under_one_stemmer(self, bundle: Path) -> bool:
+        """Move the pages of every stemmed language but the primary (by ``bundle``'s list of
+        languages) under the primary; True if any moved, and the index must be made again."""
+        languages = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+        stemmed = [code for code, info in languages.items() if info.get("wasm")]
+        if len(stemmed) < 2:
+            return False
+        primary = primary_language(languages, self.site_language)
+        for dest_uri, language in self._languages.items():
+            if language in stemmed and language != primary:
+                path = self.root / dest_uri
+                document = path.read_text(encoding="utf-8")
+                path.unlink()  # perhaps a link to the published page (add_the_rest): never written through
+                path.write_bytes(in_language(document, primary).encode("utf-8", errors="xmlcharrefreplace"))
+        return True
 
     def add_the_rest(self, site: Path) -> int:
         """Every other HTML file of the finished ``site`` as published; returns how many."""
@@ -177,18 +205,41 @@ class SearchSource:
         for folder, _, names in os.walk(site):
             relative = Path(folder).relative_to(site)
             for name in names:
-                if name.endswith(".html") and (relative / name).as_posix() not in self._written:
+                if name.endswith(".html") and (dest_uri := (relative / name).as_posix()) not in self._written:
                     target = self.root / relative / name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     try:
                         os.link(Path(folder) / name, target)
                     except OSError:  # another file system
                         shutil.copyfile(Path(folder) / name, target)
+                    self._languages[dest_uri] = published_language(target)
                     whole += 1
         return whole
 
     def close(self) -> None:
         self._folder.cleanup()
+
+
+def primary_language(languages: dict[str, dict], site_language: str) -> str:
+    """Of Pagefind's languages (its entry file's), the one whose rules read every query, as
+    search.js's primaryLanguage picks it: the stemmed language with the most pages, the
+    site's (or its base language) first among equals, else the site's."""
+    site = next((code for code in (site_language, site_language.split("-")[0]) if code in languages), None)
+
+    def rank(code: str) -> tuple[int, bool, str]:
+        return -languages[code]["page_count"], code != site, code
+
+    stemmed = [code for code, info in languages.items() if info.get("wasm")]
+    return min(stemmed, key=rank) if stemmed else site or min(languages, key=rank)
+
+
+def published_language(page: Path) -> str:
+    """The index language of a published HTML file, by its ``<html lang>`` (Pagefind's reading)."""
+    with page.open(encoding="utf-8", errors="replace") as handle:
+        tag = _HTML_START_TAG.search(handle.read(4096))
+    attribute = _LANG_ATTRIBUTE.search(tag.group()) if tag else None
+    value = attribute.group().split("=", 1)[1].strip("'\" ") if attribute else ""
+    return reading_language(value).lower() if value else "unknown"
 
 
 def remove_abandoned_sources() -> None:

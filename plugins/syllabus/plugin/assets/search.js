@@ -37,17 +37,18 @@
 
   let engine = null;
 
-  /* Pagefind keeps an index per language and reads a query with one language's rules (its
-   * stemmer) for every index merged into one instance. The primary instance's language is the
-   * stemmed language with the most pages, the site's on a tie; it reads the query for its
-   * own index and for every index without a stemmer (Japanese: every instance segments
-   * Japanese words alike), so the same query finds the same pages from any page (a Japanese
-   * site's English courses: "installing" finds "install"). Each other stemmed language gets
-   * an instance of its own, which reads the query by its own rules: under English rules,
-   * "البحث" found nothing of an Arabic course indexed as "بحث". Their results are merged by
-   * score. Pagefind takes an instance's language from <html lang> when it is made, so
-   * <html lang> holds it for that moment. Merged indexes are named by the bundle's absolute
-   * URL (Pagefind skips a merge whose path starts like the primary bundle's). */
+  /* Pagefind searches one index per language, all with the first one's query rules: its
+   * stemmer, which the other indexes' words were stemmed with too if they share the
+   * language. The first is the stemmed language with the most pages, the site's on a tie
+   * (a Japanese site's English courses: "installing" finds "install", as Japanese has no
+   * stemmer and every index segments Japanese words alike; a German site of English
+   * courses: "install" found 7 of their 17 pages read with German rules), never the
+   * page's: the same query finds the same pages everywhere. The build indexes the pages of
+   * any other stemmed language under this one (site_search.py: its primary_language picks it
+   * as this does), so no index holds stems the query is not cut to. Pagefind takes the
+   * language from <html lang> when it starts, so <html lang> holds it for that moment. The
+   * other indexes are merged in, named by the bundle's absolute URL (Pagefind skips a merge
+   * whose path starts like the primary bundle's). */
   function load() {
     if (engine) return engine;
     engine = (async () => {
@@ -57,44 +58,18 @@
       ]);
       const languages = entry.languages;
       const primary = primaryLanguage(Object.keys(languages), languages);
-      const ownRules = (language) => languages[language].wasm && languages[language].wasm !== languages[primary].wasm;
-      const others = Object.keys(languages).filter((language) => language !== primary);
-      const instances = [primary, ...others.filter(ownRules)].map((language) => {
-        const root = document.documentElement;
-        const pageLanguage = root.getAttribute("lang");
-        root.setAttribute("lang", language);
-        const instance = pagefind.createInstance({ basePath: bundle.href, baseUrl: site.pathname });
-        root.setAttribute("lang", pageLanguage);
-        return instance;
-      });
-      await Promise.all(instances.map((instance) => instance.init()));
-      await Promise.all(others.filter((language) => !ownRules(language))
-        .map((language) => instances[0].mergeIndex(bundle.href, { language, baseUrl: site.pathname })));
-      return instances.length === 1 ? instances[0] : together(instances);
+      await pagefind.options({ baseUrl: site.pathname });
+      const root = document.documentElement;
+      const pageLanguage = root.getAttribute("lang");
+      root.setAttribute("lang", primary);
+      const started = pagefind.init(); // reads <html lang> before its first await
+      root.setAttribute("lang", pageLanguage);
+      await started;
+      await Promise.all(Object.keys(languages).filter((language) => language !== primary)
+        .map((language) => pagefind.mergeIndex(bundle.href, { language, baseUrl: site.pathname })));
+      return pagefind;
     })();
     return engine;
-  }
-
-  /* Several instances searched as one: results by score, each filter's counts added up. A
-   * search a newer one replaced (null) is replaced in every instance alike. */
-  function together(instances) {
-    return {
-      async debouncedSearch(query, options, wait) {
-        const found = await Promise.all(instances.map((instance) => instance.debouncedSearch(query, options, wait)));
-        if (found.includes(null)) return null;
-        return { results: found.flatMap((each) => each.results).sort((a, b) => b.score - a.score) };
-      },
-      async filters() {
-        const counts = {};
-        for (const available of await Promise.all(instances.map((instance) => instance.filters()))) {
-          for (const [facet, values] of Object.entries(available)) {
-            counts[facet] = counts[facet] || {};
-            for (const [value, count] of Object.entries(values)) counts[facet][value] = (counts[facet][value] || 0) + count;
-          }
-        }
-        return counts;
-      },
-    };
   }
 
   /* The index whose rules read every query: the stemmed language with the most pages (the
