@@ -583,6 +583,23 @@ def test_leak_check_does_not_search_for_a_text_too_short_to_be_an_items_own(cata
     assert leaky.out.splitlines()[:-1] == ["catalog/index.html: page path of internal track 'inside-path'"]
 
 
+@pytest.mark.parametrize("written", ["../courses/ai-%61ssist-preview/", "../courses/ai-assist&#x2D;preview/",
+                                     "https://academy.test/courses/ai-assist-%70review/citations/"])
+def test_leak_check_reads_addresses_as_a_browser_does(catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                      written: str) -> None:
+    """A nav entry `/courses/ai-%61ssist-preview/` in mkdocs.yml linked a draft's page from every
+    page of the public site, and leak-check, looking for the address as written, found nothing
+    (attack review): percent-encoding and character references are undone first."""
+    catalog.course("open-course")
+    catalog.course("ai-assist-preview", status="draft")
+    public = tmp_path / "public"
+    build_site(catalog.config, public)
+    assert run_cli("leak-check", public, "-f", catalog.config).code == 0
+    (public / "catalog" / "index.html").write_text(f"<a href='{written}'>Soon</a>", encoding="utf-8")
+    leaky = run_cli("leak-check", public, "-f", catalog.config)
+    assert leaky.out.splitlines()[:-1] == ["catalog/index.html: page path of draft course 'ai-assist-preview'"]
+
+
 def test_leak_check_finds_a_short_codename_as_a_word_of_a_text_file(catalog: CatalogDir, run_cli,
                                                                      tmp_path: Path) -> None:
     """A title shorter than a sentence ("Zephyr", "次世代") is looked for as a word of the site's
