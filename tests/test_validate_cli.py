@@ -539,6 +539,28 @@ def test_a_file_with_thousands_of_unknown_fields_gets_a_bounded_report(catalog, 
                           "fields than the 100 listed; the next is here (hint: fix the ones listed and validate again)")
 
 
+def test_mkdocs_yml_may_not_link_a_draft_however_the_address_is_written(catalog, run_cli, tmp_path):
+    """A nav entry, the copyright or extra.homepage naming a draft's page put it on every page of
+    the public site; percent-encoded, leak-check missed it too (attack review)."""
+    catalog.course("intro", COURSE)
+    catalog.course("secret", COURSE.replace("intro", "secret").replace("visibility: public", "visibility: internal"))
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + (
+        "copyright: 'See <a href=\"/courses/secret/\">our partners</a>'\n"
+        "extra:\n  homepage: https://academy.test/courses/s%65cret/\n"
+        "nav:\n  - index.md\n  - Soon: /courses/s&#x65;cret/setup/\n"))
+    lines = catalog.config.read_text(encoding="utf-8").splitlines()
+    expected = [(lines.index(text) + 1, column) for text, column in (
+        ("copyright: 'See <a href=\"/courses/secret/\">our partners</a>'", 12), ("  homepage: https://academy.test/"
+         "courses/s%65cret/", 13), ("  - Soon: /courses/s&#x65;cret/setup/", 5))]
+    result = run_cli("validate", "-f", catalog.config)
+    assert result.code == 1
+    assert [line for line in result.out.splitlines() if "draft or internal" in line] == [
+        f"mkdocs.yml:{line}:{column}: error: 'courses/secret' is a draft or internal item, which the public site does "
+        "not publish; remove it from mkdocs.yml, whose value every page shows" for line, column in expected]
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and f"mkdocs.yml:{expected[0][0]}:12: error: 'courses/secret'" in build.stderr
+
+
 def test_a_nav_entry_the_build_leaves_out_fails_validate_and_the_build(catalog, run_cli, tmp_path):
     """A draft_docs page named in the nav passed both: MkDocs notes it at info level, and every
     public page linked it, to nothing, under its nav title. The preview still shows it."""

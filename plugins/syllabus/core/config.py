@@ -54,6 +54,16 @@ class NavEntry(NamedTuple):
     column: int
 
 
+class SiteText(NamedTuple):
+    """A value of mkdocs.yml the theme publishes on every page (a nav entry's title or address,
+    the copyright, ``extra``'s texts), and where it is written: published, as a page is."""
+
+    text: str
+    source: str
+    line: int
+    column: int
+
+
 @dataclass(frozen=True)
 class LinkRules:
     """Which links ``mkdocs build --strict`` fails on, from mkdocs.yml's ``validation.links``
@@ -133,6 +143,7 @@ class Options:
     authoring_pages: bool | None = None  # pages with ``authoring: true`` and the field reference; see tooling_on
     # The pages mkdocs.yml's ``nav`` names (not its links), which MkDocs warns of if the site lacks them.
     nav: tuple[NavEntry, ...] = ()
+    site_texts: tuple[SiteText, ...] = ()
 
     def tooling_on(self, chosen: bool | None) -> bool:
         """Whether an authoring aid (authoring pages, owners, edit links...) is on: as the

@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
-from ..core.config import ConfigError, LinkRules, NavEntry, Options, options_from_mapping
+from ..core.config import ConfigError, LinkRules, NavEntry, Options, SiteText, options_from_mapping
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist
 from ..core.messages import REFERENCE_LANGUAGE, SITE_LOCALES, has_texts
@@ -102,8 +102,11 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
             f"English on pages whose theme, dates and language names are in '{language}'", "untranslated",
             hint=f"start a translation with `mkdir -p locales && syllabus strings {language} > "
                  f"locales/{language}.yml`, then translate its entries"))
+    site_texts = tuple(SiteText(value, *source.locate(keys))
+                       for keys, value, _ in published_values(config) if isinstance(value, str))
     return dataclasses.replace(options, site_problems=(*options.site_problems, *warnings),
-                               nav=tuple(nav_entries(config, source)) if with_theme_files else ())
+                               nav=tuple(nav_entries(config, source)) if with_theme_files else (),
+                               site_texts=site_texts)
 
 
 def nav_entries(config: MkDocsConfig, source: ConfigSource) -> Iterator[NavEntry]:
@@ -197,16 +200,10 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
     also writes into feeds and calendars, made the Atom feed ill-formed XML)."""
     allowlist = Allowlist()
     problems: list[tuple[tuple[str | int, ...], str]] = []
-
-    def check(keys: tuple[str | int, ...], value: Any, address: bool) -> None:
-        if keys in THIRD_PARTY and value is not None:
-            problems.append((keys, THIRD_PARTY[keys]))
-        elif isinstance(value, Mapping):
-            for key, item in value.items():
-                check((*keys, str(key)), item, str(key) in ADDRESS_KEYS or str(key) in LOADED)
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                check((*keys, index), item, address)
+    for keys, value, address in published_values(config):
+        if keys in THIRD_PARTY:
+            if value is not None:
+                problems.append((keys, THIRD_PARTY[keys]))
         elif isinstance(value, str) and (why := forbidden_text(value)):  # the content's character rules
             problems.append((keys, why))
         elif isinstance(value, str) and LOADED & {key for key in keys if isinstance(key, str)} \
@@ -218,18 +215,36 @@ def theme_text_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...
                                    "in (aria-label=\"...\"); write “…”, or quote HTML attributes with '"))
         elif isinstance(value, str) and (why := allowlist.refusal(value, address=address)):
             problems.append((keys, why))
+    return problems
+
+
+PublishedValue = tuple[tuple[str | int, ...], Any, bool]  # keys in mkdocs.yml, value, whether an address
+
+
+def published_values(config: MkDocsConfig) -> Iterator[PublishedValue]:
+    """(keys, value, whether it is an address) of each value of mkdocs.yml the theme publishes:
+    its texts and addresses, ``extra``, ``theme``'s own, the pages' scripts and stylesheets and
+    the nav's titles and targets. A third-party setting (:data:`THIRD_PARTY`) is one value."""
+    def walk(keys: tuple[str | int, ...], value: Any, address: bool) -> Iterator[PublishedValue]:
+        if isinstance(value, Mapping) and keys not in THIRD_PARTY:
+            for key, item in value.items():
+                yield from walk((*keys, str(key)), item, str(key) in ADDRESS_KEYS or str(key) in LOADED)
+        elif isinstance(value, list) and keys not in THIRD_PARTY:
+            for index, item in enumerate(value):
+                yield from walk((*keys, index), item, address)
+        else:
+            yield keys, value, address
 
     for key in THEME_TEXTS + THEME_ADDRESSES:
-        check((key,), config.get(key), key in THEME_ADDRESSES)
-    check(("extra",), dict(config.get("extra") or {}), False)
-    check(("theme",), {key: value for key, value in config.theme.items() if isinstance(value, (str, list, Mapping))},
-          False)
+        yield from walk((key,), config.get(key), key in THEME_ADDRESSES)
+    yield from walk(("extra",), dict(config.get("extra") or {}), False)
+    yield from walk(("theme",), {key: value for key, value in config.theme.items()
+                                 if isinstance(value, (str, list, Mapping))}, False)
     for key in ("extra_css", "extra_javascript"):
-        check((key,), [str(item) for item in config.get(key) or []], True)
+        yield from walk((key,), [str(item) for item in config.get(key) or []], True)
     for keys, title, target in _nav_entries(config.get("nav") or [], ("nav",)):
-        check(keys, title, False)
-        check(keys, target, True)
-    return problems
+        yield from walk(keys, title, False)
+        yield from walk(keys, target, True)
 
 
 def _nav_entries(items: Any, keys: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any, Any]]:
