@@ -189,7 +189,10 @@ def test_sessions_that_ended_after_the_build_are_not_offered(browser: Any, examp
         assert cta.locator("a").get_attribute("href") == "../keystone-101/"
         expect(cta.locator("time")).to_have_count(0)
         page.goto(example_site + "courses/rollout-planning-workshop/")  # one that offers none
-        expect(page.locator(".syllabus-cta")).to_have_text("No open session is scheduled right now.")
+        box = page.locator(".syllabus-cta")  # with a way on: ask for a session, or hear of the next
+        expect(box.locator("p")).to_have_text("No open session is scheduled right now.")
+        expect(box.locator("a")).to_have_text(["Request a session", "Get new dates in your calendar"])
+        assert box.locator("a").first.get_attribute("href").endswith("&time-zone=Europe%2FBerlin")  # the page script's
         page.goto(example_site + "courses/admin-office-hours/")  # a cancelled session stays cancelled once past
         cancelled = page.locator("li.syllabus-session--cancelled")
         expect(cancelled).to_have_class(re.compile("syllabus-session--ended"))
