@@ -934,6 +934,10 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "INHERIT)", id="inherit-loop"),
     pytest.param("INHERIT: [a.yml, b.yml]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: write the name of one "
                  "file to inherit from, relative to this one", id="inherit-list"),
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - meta\n", "mkdocs.yml:5:5: error: "
+                 "plugins.material/meta: "
+                 "Material's meta plugin sets page metadata from .meta.yml files, past the page metadata Syllabus "
+                 "allows; write it in each page's front matter and remove the plugin", id="meta-plugin"),
     pytest.param("INHERIT: base.yml\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: there is no file base.yml "
                  "(hint: name a file relative to this one)", id="inherit-missing"),
     pytest.param("INHERIT: !ENV [SYLLABUS_TEST_UNSET]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: no variable "

@@ -185,7 +185,10 @@ def _find(root: yaml.Node | None, keys: tuple[str | int, ...], *, at_key: bool) 
             mark = node.start_mark
             continue
         if isinstance(node, yaml.SequenceNode):  # `plugins: [search, {syllabus: {...}}]`
-            node = next((item for item in node.value if _entry(item, key) is not None), None)
+            # MkDocs names a theme's plugin by its namespace ("material/meta") however it is listed.
+            written = [str(key), str(key).rpartition("/")[2]]
+            node, key = next(((item, name) for item in node.value for name in written
+                              if _entry(item, name) is not None), (None, key))
             if node is None:
                 break
             if isinstance(node, yaml.ScalarNode):  # listed by name alone: nothing deeper to find

@@ -67,7 +67,8 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
                  for keys, why in snippet_problems(config, docs)]
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config),
-                                   *theme_shape_problems(config), *published_folder_problems(config))]
+                                   *theme_shape_problems(config), *published_folder_problems(config),
+                                   *plugin_problems(config))]
     if config.site_url and (why := site_url_problem(config.site_url)):
         problems.append(source.error(("site_url",), f"site_url: {why}"))
     if why := site_dir_problem(config):
@@ -146,6 +147,15 @@ LOADED = frozenset({"extra_css", "extra_javascript", "polyfills", "logo", "favic
 THIRD_PARTY = {("extra", "analytics"): "loads the analytics provider's script from its host into every page, "
                                        "which every visitor's browser would run; Syllabus sites make no requests "
                                        "to other hosts, so remove it"}
+
+
+def plugin_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
+    """Other plugins that would publish what the content rules refuse: Material's meta plugin
+    gives pages the metadata of ``.meta.yml`` files, which no check of a page's front matter
+    reads (``template: 404.html`` there made the home page "Page not found")."""
+    return [(("plugins", name), "Material's meta plugin sets page metadata from .meta.yml files, past the page "
+                                 "metadata Syllabus allows; write it in each page's front matter and remove the plugin")
+            for name in ("meta", "material/meta") if name in config.plugins]
 
 
 def site_url_problem(site_url: str) -> str | None:
