@@ -548,6 +548,14 @@ SESSIONS = [
          {C: course(extra=session(start="2027-01-12T16:00"), **LIVE)},
          [warning(C, 11, 12, "session-date", "sessions[0].start: 2207-01-12 is more than 2 years ahead; check the "
                   "year")]),
+    Case("a-session-sitting-for-the-courses-whole-effort-is-a-warning",  # 40 h in one sitting, once per course
+         {C: course(extra=session(start="2027-01-23T10:00", more="  - {start: '2027-02-23T10:00', timezone: UTC}\n"),
+                    duration_minutes="duration_minutes: 2400", **LIVE)},
+         {C: course(extra=session(start="2027-01-23T10:00", more="    duration_minutes: 480\n"
+                                  "  - {start: '2027-02-23T10:00', timezone: UTC, duration_minutes: 480}\n"),
+                    duration_minutes="duration_minutes: 2400", **LIVE)},
+         [warning(C, 11, 5, "session-length", "sessions[0] meets for the course's duration_minutes, 2400 minutes: "
+                  "one sitting of more than a day, as its page and calendar show it")]),
     Case("live-course-whose-sessions-were-all-held-is-a-warning",  # a cancelled later one does not count
          {C: course(extra=session(start="2026-11-10T16:00", more="  - {start: '2026-12-10T16:00', timezone: UTC, "
                                   "status: cancelled}\n"), **LIVE)},

@@ -470,12 +470,14 @@ def _check_clock_changes(start: dt.datetime, zone: str, weeks: int, path: tuple[
 
 
 SESSION_YEARS_AHEAD = 2  # a session later than this many years from today is most likely a typo'd year
+MINUTES_IN_A_DAY = 24 * 60  # a session that sits longer is most likely a course's effort taken as its length
 
 
 def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[str, Any]]], source: str,
                     options: Options, report: Report) -> None:
     """Warnings on what a trainer most likely did not mean: a session listed twice (the same in
     every field: two rooms or languages at one time are two sessions), one years ahead (2207),
+    one sitting for over a day (a 40-hour course's effort, taken as its sessions' length),
     and a live course whose sessions have all been held, with no on-demand alternative, whose
     page would offer nothing to register for. Past sessions stay allowed: they are history."""
     first: dict[str, int] = {}  # each session's fields, written out, to the first index holding them
@@ -487,12 +489,18 @@ def _check_schedule(data: Any, held: list[tuple[int, dt.datetime, str, Mapping[s
         if start.year > options.today.year + SESSION_YEARS_AHEAD:
             report.on(source, ("sessions", index, "start"), f"sessions[{index}].start: {start:%Y-%m-%d} is more "
                       f"than {SESSION_YEARS_AHEAD} years ahead; check the year", "session-date", severity="warning")
+    course_minutes = _whole(data.get("duration_minutes")) or 0
+    if course_minutes > MINUTES_IN_A_DAY and (long := next(
+            (index for index, _, _, session in held if not _whole(session.get("duration_minutes"))), None)) is not None:
+        report.on(source, ("sessions", long), f"sessions[{long}] meets for the course's duration_minutes, "
+                  f"{course_minutes} minutes: one sitting of more than a day, as its page and calendar show it",
+                  "session-length", severity="warning",
+                  hint="give each session its own duration_minutes, the length of one sitting")
     format_id = _text(data, "format")
     if not held or not format_id or not options.taxonomy.is_live(format_id) or data.get("on_demand"):
         return
     # Why each session offers no registration, if it offers none: every one must say so.
     weeks = _whole(data.get("program_weeks")) or 1
-    course_minutes = _whole(data.get("duration_minutes")) or 0
     closed = {"is cancelled" if session.get("status") == "cancelled" else "has been held"
               if _over(Session(start, zone, _whole(session.get("duration_minutes"))), weeks, course_minutes,
                        options.today)
