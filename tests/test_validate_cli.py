@@ -539,6 +539,24 @@ def test_a_file_with_thousands_of_unknown_fields_gets_a_bounded_report(catalog, 
                           "fields than the 100 listed; the next is here (hint: fix the ones listed and validate again)")
 
 
+def test_a_symbolic_link_in_the_themes_folder_is_refused(catalog, run_cli, tmp_path):
+    """MkDocs copies the theme's files as the links among them lead: `overrides/leak.txt`
+    leading to an internal course's course.yml (or .git/config) was published (attack review)."""
+    catalog.course("secret", COURSE.replace("intro", "secret").replace("visibility: public", "visibility: internal"))
+    catalog.write("overrides/main.html", "{% extends 'base.html' %}\n")
+    (catalog.root / "overrides" / "leak.txt").symlink_to("../courses/secret/course.yml")
+    config = catalog.config.read_text(encoding="utf-8").replace("theme:\n  name: material\n",
+                                                                "theme:\n  name: material\n  custom_dir: overrides\n")
+    catalog.write("mkdocs.yml", config)
+    line = config.splitlines().index("  custom_dir: overrides") + 1
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err) == (2, f"mkdocs.yml:{line}:15: error: theme.custom_dir: 'overrides/leak.txt' is a "
+                                            "symbolic link: MkDocs would publish what it leads to; copy the file in "
+                                            "instead\n")
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert build.returncode != 0 and not (tmp_path / "site" / "leak.txt").exists()
+
+
 def test_mkdocs_yml_may_not_link_a_draft_however_the_address_is_written(catalog, run_cli, tmp_path):
     """A nav entry, the copyright or extra.homepage naming a draft's page put it on every page of
     the public site; percent-encoded, leak-check missed it too (attack review)."""
@@ -934,6 +952,10 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "INHERIT)", id="inherit-loop"),
     pytest.param("INHERIT: [a.yml, b.yml]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: write the name of one "
                  "file to inherit from, relative to this one", id="inherit-list"),
+    pytest.param("site_name: x\nplugins: [syllabus]\nextra_templates: [leak.txt]\n", "mkdocs.yml:3:19: error: "
+                 "extra_templates[0]: 'leak.txt' would be rendered as a Jinja template given the site's whole "
+                 "configuration, drafts and internal courses included, and Syllabus never runs content as a template; "
+                 "publish the file as it is, or write a page", id="extra-templates"),
     pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - meta\n", "mkdocs.yml:5:5: error: "
                  "plugins.material/meta: "
                  "Material's meta plugin sets page metadata from .meta.yml files, past the page metadata Syllabus "

@@ -68,7 +68,7 @@ def options_from_config(plugin_config: SyllabusConfig, config: MkDocsConfig, *,
     problems += [source.error(keys, f"{dotted(keys)}: {why}")
                  for keys, why in (*theme_text_problems(config), *theme_language_problems(config),
                                    *theme_shape_problems(config), *published_folder_problems(config),
-                                   *plugin_problems(config))]
+                                   *plugin_problems(config), *extra_template_problems(config))]
     if config.site_url and (why := site_url_problem(config.site_url)):
         problems.append(source.error(("site_url",), f"site_url: {why}"))
     if why := site_dir_problem(config):
@@ -156,6 +156,16 @@ def plugin_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
     return [(("plugins", name), "Material's meta plugin sets page metadata from .meta.yml files, past the page "
                                  "metadata Syllabus allows; write it in each page's front matter and remove the plugin")
             for name in ("meta", "material/meta") if name in config.plugins]
+
+
+def extra_template_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    """``extra_templates``: MkDocs renders each, a file of docs/, as a Jinja template given the
+    whole configuration, this plugin's loaded courses included, so a page of docs/ printed
+    every draft's Markdown. Content is never evaluated as a template."""
+    return [(("extra_templates", index), f"'{name}' would be rendered as a Jinja template given the site's whole "
+                                         "configuration, drafts and internal courses included, and Syllabus never runs "
+                                         "content as a template; publish the file as it is, or write a page")
+            for index, name in enumerate(config.extra_templates or [])]
 
 
 def site_url_problem(site_url: str) -> str | None:
@@ -379,6 +389,12 @@ def published_folder_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...
                                        f"files as they are, drafts and internal ones too; write a folder of its own, "
                                        f"such as {instead}"))
                 break
+    # The theme's files are copied as the links among them lead (docs/ refuses links itself).
+    custom = config.theme.custom_dir
+    for folder, subfolders, names in os.walk(custom) if custom else ():
+        problems += [(("theme", "custom_dir"), f"'{os.path.relpath(os.path.join(folder, name), root)}' is a symbolic "
+                                               "link: MkDocs would publish what it leads to; copy the file in instead")
+                     for name in sorted(names + subfolders) if os.path.islink(os.path.join(folder, name))]
     return problems
 
 
