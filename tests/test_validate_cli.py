@@ -565,11 +565,12 @@ def test_mkdocs_yml_may_not_link_a_draft_however_the_address_is_written(catalog,
     catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + (
         "copyright: 'See <a href=\"/courses/secret/\">our partners</a>'\n"
         "extra:\n  homepage: https://academy.test/courses/s%65cret/\n"
-        "nav:\n  - index.md\n  - Soon: /courses/s&#x65;cret/setup/\n"))
+        "nav:\n  - index.md\n  - Soon: /courses/s&#x65;cret/setup/\n  - Later: \"/courses/se\\tcret/\"\n"))
     lines = catalog.config.read_text(encoding="utf-8").splitlines()
     expected = [(lines.index(text) + 1, column) for text, column in (
-        ("copyright: 'See <a href=\"/courses/secret/\">our partners</a>'", 12), ("  homepage: https://academy.test/"
-         "courses/s%65cret/", 13), ("  - Soon: /courses/s&#x65;cret/setup/", 5))]
+        ("copyright: 'See <a href=\"/courses/secret/\">our partners</a>'", 12),
+        ("  homepage: https://academy.test/courses/s%65cret/", 13), ("  - Soon: /courses/s&#x65;cret/setup/", 5),
+        ('  - Later: "/courses/se\\tcret/"', 5))]
     result = run_cli("validate", "-f", catalog.config)
     assert result.code == 1
     assert [line for line in result.out.splitlines() if "draft or internal" in line] == [

@@ -584,7 +584,8 @@ def test_leak_check_does_not_search_for_a_text_too_short_to_be_an_items_own(cata
 
 
 @pytest.mark.parametrize("written", ["../courses/ai-%61ssist-preview/", "../courses/ai-assist&#x2D;preview/",
-                                     "https://academy.test/courses/ai-assist-%70review/citations/"])
+                                     "https://academy.test/courses/ai-assist-%70review/citations/",
+                                     "../courses/ai-assist-&#9;preview/", "../courses/ai-\nassist-preview/"])
 def test_leak_check_reads_addresses_as_a_browser_does(catalog: CatalogDir, run_cli, tmp_path: Path,
                                                       written: str) -> None:
     """A nav entry `/courses/ai-%61ssist-preview/` in mkdocs.yml linked a draft's page from every
@@ -598,6 +599,9 @@ def test_leak_check_reads_addresses_as_a_browser_does(catalog: CatalogDir, run_c
     (public / "catalog" / "index.html").write_text(f"<a href='{written}'>Soon</a>", encoding="utf-8")
     leaky = run_cli("leak-check", public, "-f", catalog.config)
     assert leaky.out.splitlines()[:-1] == ["catalog/index.html: page path of draft course 'ai-assist-preview'"]
+    (public / "catalog" / "index.html").write_text("<p>Nothing hidden here.</p>", encoding="utf-8")
+    (public / os.fsdecode(b"caf\xe9.txt")).write_text("ok", encoding="utf-8")  # a name that is not UTF-8: no traceback
+    assert run_cli("leak-check", public, "-f", catalog.config).code == 0
 
 
 def test_leak_check_finds_a_short_codename_as_a_word_of_a_text_file(catalog: CatalogDir, run_cli,

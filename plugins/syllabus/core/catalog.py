@@ -529,8 +529,8 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
     if hidden:
         for item in (*visible.courses.values(), *visible.tracks.values(), *visible.plans.values()):
             _report_hidden_values(item.source, data_of[item.source], hidden, report)
-        for site_text in options.site_texts:
-            if found := next(hidden.find(_as_read(site_text.text)), None):
+        for site_text in options.site_texts:  # an address, as read: a browser drops tabs and line breaks from it
+            if found := next(hidden.find(_as_read(site_text.text).translate(_TABS_AND_LINE_BREAKS)), None):
                 report.at(site_text.source, site_text.line, site_text.column, f"'{found[1]}' is a draft or internal "
                           "item, which the public site does not publish; remove it from mkdocs.yml, whose value every "
                           "page shows", HIDDEN_REFERENCE_RULE)
@@ -688,6 +688,9 @@ def _as_read(text: str) -> str:
     character references and URLs' percent-encoding undone (``courses\\-x``, ``courses&#x2F;x``
     and ``courses%2Fx`` all publish courses/x)."""
     return unquote(html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)))
+
+
+_TABS_AND_LINE_BREAKS = str.maketrans("", "", "\t\n\r")
 
 
 def _report_hidden_values(source: str, data: Any, hidden: _HiddenItems, report: Report,
