@@ -580,6 +580,17 @@ def test_mkdocs_yml_may_not_link_a_draft_however_the_address_is_written(catalog,
     assert build.returncode != 0 and f"mkdocs.yml:{expected[0][0]}:12: error: 'courses/secret'" in build.stderr
 
 
+def test_the_note_of_more_problems_is_not_restated_by_a_rule(catalog, run_cli):
+    """The rules restate a schema error at its place in their own words; at the 101st place
+    they replaced the note that more problems follow, which was lost (attack review)."""
+    sessions = "".join(f"  - {{start: 'x{number}', timezone: Nowhere/X}}\n" for number in range(120))
+    catalog.course("intro", COURSE.replace("format: self-paced", "format: virtual-ilt") + "sessions:\n" + sessions)
+    result = run_cli("validate", "-f", catalog.config)
+    notes = [line for line in result.out.splitlines() if "more problems with its fields" in line]
+    assert len(notes) == 1 and notes[0].endswith("than the 100 listed; the next is here (hint: fix the ones listed "
+                                                 "and validate again)")
+
+
 def test_a_nav_entry_the_build_leaves_out_fails_validate_and_the_build(catalog, run_cli, tmp_path):
     """A draft_docs page named in the nav passed both: MkDocs notes it at info level, and every
     public page linked it, to nothing, under its nav title. The preview still shows it."""

@@ -40,7 +40,7 @@ from .pages import (
     split_page,
 )
 from .published import check_links, generated_files, generated_pages, output_path
-from .report import Report
+from .report import MORE_PROBLEMS_RULE, Report
 from .schema_messages import dotted, messages_for, without_knock_ons
 from .schemas import SchemaSet, build_schema_set
 from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
@@ -232,7 +232,7 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
             report.on(source, message.path, message.message, f"schema-{validator}", at_key=message.at_key)
     for message, _ in beyond:
         report.on(source, message.path, f"this file has more problems with its fields than the "
-                  f"{MAX_SCHEMA_PROBLEMS} listed; the next is here", "schema-more", at_key=message.at_key,
+                  f"{MAX_SCHEMA_PROBLEMS} listed; the next is here", MORE_PROBLEMS_RULE, at_key=message.at_key,
                   hint="fix the ones listed and validate again")
     return document.data, not (errors or any(problem.severity == "error" for problem in document.problems))
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from .diagnostics import Diagnostic, Severity, sort_diagnostics
 from .yamlsafe import Path_, YamlDocument
 
+MORE_PROBLEMS_RULE = "schema-more"  # "this file has more problems...": said once, and never restated
+
 
 @dataclass
 class Report:
@@ -56,7 +58,8 @@ class Report:
             return None
         line, column = document.locate(path, at_key=at_key)
         return next((index for index, d in enumerate(self.diagnostics)
-                     if (d.path, d.line, d.column, d.severity) == (source, line, column, "error")), None)
+                     if (d.path, d.line, d.column, d.severity) == (source, line, column, "error")
+                     and d.rule != MORE_PROBLEMS_RULE), None)
 
     @property
     def has_errors(self) -> bool:
