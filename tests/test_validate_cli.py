@@ -968,6 +968,9 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "extra_templates[0]: 'leak.txt' would be rendered as a Jinja template given the site's whole "
                  "configuration, drafts and internal courses included, and Syllabus never runs content as a template; "
                  "publish the file as it is, or write a page", id="extra-templates"),
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - blog:\n      blog_dir: ../courses\n",
+                 "mkdocs.yml:6:17: error: plugins.material/blog.blog_dir: '../courses' is outside the docs folder, and "
+                 "the blog plugin writes pages into it; name a folder of docs/", id="blog-outside-docs"),
     pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - meta\n", "mkdocs.yml:5:5: error: "
                  "plugins.material/meta: "
                  "Material's meta plugin sets page metadata from .meta.yml files, past the page metadata Syllabus "

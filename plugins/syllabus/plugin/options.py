@@ -150,12 +150,22 @@ THIRD_PARTY = {("extra", "analytics"): "loads the analytics provider's script fr
 
 
 def plugin_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
-    """Other plugins that would publish what the content rules refuse: Material's meta plugin
-    gives pages the metadata of ``.meta.yml`` files, which no check of a page's front matter
-    reads (``template: 404.html`` there made the home page "Page not found")."""
-    return [(("plugins", name), "Material's meta plugin sets page metadata from .meta.yml files, past the page "
-                                 "metadata Syllabus allows; write it in each page's front matter and remove the plugin")
-            for name in ("meta", "material/meta") if name in config.plugins]
+    """Other plugins that would publish what the content rules refuse, or write where they
+    should not: Material's meta plugin gives pages the metadata of ``.meta.yml`` files, which
+    no check of a page's front matter reads (``template: 404.html`` there made the home page
+    "Page not found"); its blog plugin's ``blog_dir: ../courses`` wrote into the catalog."""
+    problems: list[tuple[tuple[str, ...], str]] = [
+        (("plugins", name), "Material's meta plugin sets page metadata from .meta.yml files, past the page metadata "
+                            "Syllabus allows; write it in each page's front matter and remove the plugin")
+        for name in ("meta", "material/meta") if name in config.plugins]
+    # The blog plugin writes its index pages into blog_dir, a folder of docs/ it should be.
+    docs = Path(config.docs_dir).resolve()
+    for name in ("blog", "material/blog"):
+        blog = getattr(config.plugins.get(name), "config", None)
+        if blog is not None and not (docs / str(blog.blog_dir)).resolve().is_relative_to(docs):
+            problems.append((("plugins", name, "blog_dir"), f"'{blog.blog_dir}' is outside the docs folder, and the "
+                                                            "blog plugin writes pages into it; name a folder of docs/"))
+    return problems
 
 
 def extra_template_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
