@@ -977,9 +977,11 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "allows; write it in each page's front matter and remove the plugin", id="meta-plugin"),
     pytest.param("INHERIT: base.yml\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: there is no file base.yml "
                  "(hint: name a file relative to this one)", id="inherit-missing"),
-    pytest.param("INHERIT: !ENV [SYLLABUS_TEST_UNSET]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: no variable "
-                 "that !ENV names is set, and it gives no default file (hint: set the variable, or end the list with "
-                 "a default: !ENV [VARIABLE, base.yml])", id="inherit-env-unset"),
+    pytest.param("INHERIT: !ENV [SYLLABUS_TEST_UNSET]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: !ENV gives "
+                 "no file name, from its variables or its default (hint: set the variable, or end the list with a "
+                 "default: !ENV [VARIABLE, base.yml])", id="inherit-env-unset"),
+    pytest.param("INHERIT: !ENV [SYLLABUS_TEST_UNSET, 5]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: !ENV "
+                 "gives no file name, from its variables or its default", id="inherit-env-number"),
 ])
 def test_a_mistake_in_mkdocs_yml_is_positioned_and_explained(catalog, run_cli, config, diagnostic):
     """As in content files: MkDocs' own words had the place inside a sentence (or none)."""

@@ -531,9 +531,9 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
             _report_hidden_values(item.source, data_of[item.source], hidden, report)
         for site_text in options.site_texts:  # an address, as read: a browser drops tabs and line breaks from it
             if found := next(hidden.find(_as_read(site_text.text).translate(_TABS_AND_LINE_BREAKS)), None):
-                report.at(site_text.source, site_text.line, site_text.column, f"'{found[1]}' is a draft or internal "
-                          "item, which the public site does not publish; remove it from mkdocs.yml, whose value every "
-                          "page shows", HIDDEN_REFERENCE_RULE)
+                report.at(site_text.source, site_text.line, site_text.column,
+                          f"'{found[1]}' is a draft or internal item, which the public site does not publish; remove "
+                          f"it from {site_text.source}, whose value every page shows", HIDDEN_REFERENCE_RULE)
     # Placeholders are errors in what this audience's site publishes as finished, as in course.yml:
     # a draft scaffolded by `syllabus new` shows in the internal site and preview while it is written.
     published_folders = {course.folder for course in visible.courses.values() if course.status != "draft"}

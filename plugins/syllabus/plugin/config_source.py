@@ -109,8 +109,8 @@ class ConfigSource:
                 continue
             name, mark = _inherited_name(pair[1]), pair[1].start_mark
             if name is None and pair[1].tag == ENV_TAG:
-                return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error", "INHERIT: no "
-                                  "variable that !ENV names is set, and it gives no default file", "config",
+                return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error", "INHERIT: !ENV "
+                                  "gives no file name, from its variables or its default", "config",
                                   hint="set the variable, or end the list with a default: !ENV [VARIABLE, base.yml]")
             if name is None:
                 return Diagnostic(self._shown(path), mark.line + 1, mark.column + 1, "error", "INHERIT: write the "

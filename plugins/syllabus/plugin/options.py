@@ -409,9 +409,17 @@ def published_folder_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...
 
 
 def _overlap(folder: Path, other: Path) -> str | None:
-    """How ``folder`` stands to ``other`` (both resolved): "is", "is inside", "holds", or None."""
-    return "is" if folder == other else "is inside" if folder.is_relative_to(other) else \
-        "holds" if other.is_relative_to(folder) else None
+    """How ``folder`` stands to ``other`` (both resolved): "is", "is inside", "holds", or None;
+    compared as the file system sees them (``Courses`` is ``courses`` on macOS and Windows)."""
+    return "is" if _same(folder, other) else "is inside" if any(_same(up, other) for up in folder.parents) else \
+        "holds" if any(_same(up, folder) for up in other.parents) else None
+
+
+def _same(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one is not there (yet): as written
+        return one == other
 
 
 def snippet_problems(config: MkDocsConfig, docs: list[File]) -> list[tuple[tuple[str, ...], str]]:
