@@ -594,8 +594,7 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
         to_hidden = check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options,
                                 report, for_authors=authoring_docs)
         # Such a link said once, at the link, not again where the path of the course shows in it.
-        report.diagnostics[:] = [d for d in report.diagnostics
-                                 if d.rule != HIDDEN_REFERENCE_RULE or (d.path, d.line) not in to_hidden]
+        report.discard(lambda d: d.rule == HIDDEN_REFERENCE_RULE and (d.path, d.line) in to_hidden)
     return LoadResult(catalog=catalog, report=report, markdown=texts)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -17,6 +18,12 @@ class Report:
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
+    # The first error at each place, by its index in ``diagnostics``, for restate and
+    # extend_error: each scanned every diagnostic, and a file of thousands of restated schema
+    # errors took minutes. Brought up to date as diagnostics are appended; started afresh
+    # when any is removed (discard, restate to a key).
+    _first_errors: dict[tuple[str, int, int], int] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)  # how many diagnostics _first_errors has seen
 
     def at(self, source: str, line: int, column: int, message: str, rule: str,
            severity: Severity = "error", hint: str = "") -> None:
@@ -46,6 +53,7 @@ class Report:
         index = self._error_at(source, path, at_key=at_key)
         if index is not None and to_key:
             del self.diagnostics[index]
+            self._forget()
         if index is None or to_key:
             self.on(source, path, message, rule, at_key=at_key or to_key)
         else:
@@ -57,9 +65,21 @@ class Report:
         if document is None:
             return None
         line, column = document.locate(path, at_key=at_key)
-        return next((index for index, d in enumerate(self.diagnostics)
-                     if (d.path, d.line, d.column, d.severity) == (source, line, column, "error")
-                     and d.rule != MORE_PROBLEMS_RULE), None)
+        for index in range(self._indexed, len(self.diagnostics)):
+            diagnostic = self.diagnostics[index]
+            if diagnostic.severity == "error" and diagnostic.rule != MORE_PROBLEMS_RULE:
+                self._first_errors.setdefault((diagnostic.path, diagnostic.line, diagnostic.column), index)
+        self._indexed = len(self.diagnostics)
+        return self._first_errors.get((source, line, column))
+
+    def discard(self, unwanted: Callable[[Diagnostic], bool]) -> None:
+        """Remove the diagnostics ``unwanted`` picks."""
+        self.diagnostics[:] = [diagnostic for diagnostic in self.diagnostics if not unwanted(diagnostic)]
+        self._forget()
+
+    def _forget(self) -> None:
+        self._first_errors.clear()
+        self._indexed = 0
 
     @property
     def has_errors(self) -> bool:
