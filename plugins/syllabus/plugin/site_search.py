@@ -37,6 +37,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..core.locale_format import LANGUAGE_TAG
 from ..core.model import reading_language
 
 BUNDLE = "pagefind"  # the index's folder under the site directory; search.js loads it from there
@@ -165,6 +166,8 @@ class SearchSource:
             self._write(dest_uri, page_html, language)
 
     def _write(self, dest_uri: str, document: str, language: str) -> None:
+        if not LANGUAGE_TAG.match(language):  # set by another plugin after the checks: the site's
+            language = self.site_language
         target = self.root / dest_uri
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
