@@ -3,8 +3,10 @@ either passes unchanged or is refused, positioned in the Markdown source."""
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
-from syllabus.core.html_allowlist import Allowlist, element_ids
+from syllabus.core.html_allowlist import Allowlist, as_text_read, element_ids
 from syllabus.core.pages import PICTURE_TEXT_RULE, MarkdownSettings, PageRenderer, split_page
 
 from .test_markdown_safety import HOSTILE, SAFE, VIDEO_HOSTS
@@ -338,3 +340,25 @@ def test_highlighted_code_keeps_its_classes() -> None:
             "<pre><code>run <b>this</b> <em>first</em></code></pre>\n\n"
             "Inline `#!python range(3)` and `plain`.\n")
     assert problems(text) == []
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("courses%2Fsec%72et &#x2F; courses&sol;x", "courses/secret / courses/x"),
+    ("%E3%81%82%e3%81%84", "あい"),  # a run of escapes is one UTF-8 text
+    ("%E3%61 100% %zz %4", "\ufffda 100% %zz %4"),  # a broken sequence is replaced, as unquote does
+])
+def test_text_is_read_with_references_and_percent_escapes_undone(written: str, read: str) -> None:
+    assert as_text_read(written) == read
+
+
+def test_reading_a_text_dense_with_percent_escapes_takes_memory_in_proportion() -> None:
+    """``unquote`` split a 140 MB page at every '%' (4 GB), and a greedy run of escapes keeps a
+    regex mark per escape (120 MB for 3 MB of them): the run is matched possessively."""
+    dense = "%41" * 1_000_000
+    tracemalloc.start()
+    try:
+        assert as_text_read(dense) == "A" * 1_000_000
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * len(dense), peak

@@ -31,7 +31,7 @@ from markupsafe import escape as markup_escape
 from ..core.catalog import LoadResult
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import counted
-from ..core.html_allowlist import Allowlist
+from ..core.html_allowlist import Allowlist, as_text_read
 from ..core.model import Catalog, Course, Plan, Track
 from ..core.pages import PageRenderer, split_page
 from . import EXIT_CONTENT, EXIT_OK, load_checked
@@ -136,14 +136,9 @@ def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) ->
 def _as_read(data: bytes) -> bytes:
     """A text file as a browser reads its addresses and text: character references and
     percent-encoding undone, tabs and line breaks dropped (``courses/ai-%61ssist-preview/`` or
-    ``courses/ai-assist-&#9;preview/`` in a nav link is that page). Percent-encoding is undone
-    in one pass over the bytes: a file dense with '%' split into millions of strings."""
-    unescaped = html.unescape(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
-    return _PERCENT_ENCODED.sub(lambda match: bytes.fromhex(match.group(1).decode()), unescaped).translate(
+    ``courses/ai-assist-&#9;preview/`` in a nav link is that page)."""
+    return as_text_read(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape").translate(
         None, b"\t\n\r")
-
-
-_PERCENT_ENCODED = re.compile(rb"%([0-9A-Fa-f]{2})")
 
 
 def _is_text(contents: bytes) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import gc
-import html
 import itertools
 import os
 import re
@@ -18,11 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import unquote
 
 from . import rules
 from .config import Options
-from .html_allowlist import Allowlist
+from .html_allowlist import Allowlist, as_text_read
 from .markdown_safety import check_markdown
 from .model import Catalog, Course, Plan, Track
 from .pages import (
@@ -683,10 +681,9 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCI
 
 
 def _as_read(text: str) -> str:
-    """``text`` as a reader's browser gets its paths: Markdown's backslash escapes, HTML's
-    character references and URLs' percent-encoding undone (``courses\\-x``, ``courses&#x2F;x``
-    and ``courses%2Fx`` all publish courses/x)."""
-    return unquote(html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text)))
+    """``text`` as a reader's browser gets its paths: Markdown's backslash escapes undone
+    (``courses\\-x`` publishes courses-x), then as any text is read."""
+    return as_text_read(_MARKDOWN_ESCAPE.sub(r"\1", text))
 
 
 _TABS_AND_LINE_BREAKS = str.maketrans("", "", "\t\n\r")
