@@ -975,6 +975,17 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "plugins.material/meta: "
                  "Material's meta plugin sets page metadata from .meta.yml files, past the page metadata Syllabus "
                  "allows; write it in each page's front matter and remove the plugin", id="meta-plugin"),
+    # In Material's group plugin, enabled or not (CI may enable it): the build loads it before Syllabus' checks.
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      plugins: [search, meta]\n",
+                 "mkdocs.yml:6:25: error: plugins.material/group.plugins[1]: Material's meta plugin sets page metadata",
+                 id="meta-plugin-in-a-group"),
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      enabled: true\n"
+                 "      plugins:\n        blog: {blog_dir: ../courses}\n",
+                 "mkdocs.yml:8:26: error: plugins.material/group.plugins.blog.blog_dir: '../courses' is outside the "
+                 "docs folder", id="blog-in-a-group"),
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      plugins: [metaa]\n",
+                 "mkdocs.yml:6:17: error: plugins.material/group.plugins[0]: the group's plugin 'metaa' cannot be "
+                 'loaded: The "metaa" plugin is not installed', id="unknown-plugin-in-a-group"),
     pytest.param("INHERIT: base.yml\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: there is no file base.yml "
                  "(hint: name a file relative to this one)", id="inherit-missing"),
     pytest.param("INHERIT: !ENV [SYLLABUS_TEST_UNSET]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: !ENV gives "

@@ -18,8 +18,12 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import yaml
+from material.plugins.group.plugin import GroupPlugin
+from mkdocs.config.base import ValidationError
+from mkdocs.config.config_options import Plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
 from ..core.config import ConfigError, LinkRules, NavEntry, Options, SiteText, options_from_mapping
@@ -149,23 +153,56 @@ THIRD_PARTY = {("extra", "analytics"): "loads the analytics provider's script fr
                                        "to other hosts, so remove it"}
 
 
-def plugin_problems(config: MkDocsConfig) -> list[tuple[tuple[str, ...], str]]:
+def plugin_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
     """Other plugins that would publish what the content rules refuse, or write where they
     should not: Material's meta plugin gives pages the metadata of ``.meta.yml`` files, which
     no check of a page's front matter reads (``template: 404.html`` there made the home page
-    "Page not found"); its blog plugin's ``blog_dir: ../courses`` wrote into the catalog."""
-    problems: list[tuple[tuple[str, ...], str]] = [
-        (("plugins", name), "Material's meta plugin sets page metadata from .meta.yml files, past the page metadata "
-                            "Syllabus allows; write it in each page's front matter and remove the plugin")
-        for name in ("meta", "material/meta") if name in config.plugins]
-    # The blog plugin writes its index pages into blog_dir, a folder of docs/ it should be.
+    "Page not found"); its blog plugin's ``blog_dir: ../courses`` wrote into the catalog.
+    Plugins listed in one of Material's groups count too, whether or not the group is enabled
+    here (CI may enable it): see :func:`configured_plugins`."""
+    problems: dict[str, tuple[str | int, ...]] = {}
     docs = Path(config.docs_dir).resolve()
-    for name in ("blog", "material/blog"):
-        blog = getattr(config.plugins.get(name), "config", None)
-        if blog is not None and not (docs / str(blog.blog_dir)).resolve().is_relative_to(docs):
-            problems.append((("plugins", name, "blog_dir"), f"'{blog.blog_dir}' is outside the docs folder, and the "
-                                                            "blog plugin writes pages into it; name a folder of docs/"))
-    return problems
+    for keys, name, plugin in configured_plugins(config):
+        if isinstance(plugin, ValidationError):
+            problems.setdefault(f"the group's plugin '{name}' cannot be loaded: {plugin}", keys)
+        elif name.partition(" #")[0] in ("meta", "material/meta"):
+            problems.setdefault("Material's meta plugin sets page metadata from .meta.yml files, past the page "
+                                "metadata Syllabus allows; write it in each page's front matter and remove the plugin",
+                                keys)
+        # The blog plugin writes its index pages into blog_dir, a folder of docs/ it should be.
+        elif (name.partition(" #")[0] in ("blog", "material/blog")
+              and not (docs / str(blog_dir := plugin.config.blog_dir)).resolve().is_relative_to(docs)):
+            problems.setdefault(f"'{blog_dir}' is outside the docs folder, and the blog plugin writes pages into it; "
+                                "name a folder of docs/", (*keys, "blog_dir"))
+    return [(keys, why) for why, keys in problems.items()]
+
+
+def configured_plugins(config: MkDocsConfig) -> Iterator[tuple[tuple[str | int, ...], str,
+                                                               BasePlugin | ValidationError]]:
+    """(where mkdocs.yml lists it, name, instance) of each plugin: first those in Material's
+    group plugins, each loaded here with its options as the group loads it at build time (or
+    MkDocs' reason it cannot be), then the site's own list.
+    The build's list holds a group's plugins too once the group has run, so a problem found
+    twice is reported once, where the group lists the plugin."""
+    loader = Plugins(theme_key="theme")  # MkDocs' reading of a list of plugins, as the group's
+    loader.pre_validation(config, "plugins")  # the site's theme gives a short name its namespace
+    for group_name, group in config.plugins.items():
+        if not isinstance(group, GroupPlugin):
+            continue
+        listed = group.config.plugins
+        entries = listed.items() if isinstance(listed, Mapping) else (
+            (next(iter(entry.items())) if isinstance(entry, Mapping) and len(entry) == 1 else (entry, {}))
+            for entry in listed)
+        for index, (written, options) in enumerate(entries):
+            keys = ("plugins", group_name, "plugins", written if isinstance(listed, Mapping) else index)
+            try:  # a copy: MkDocs takes `enabled` out of the options it is given
+                loaded = loader.run_validation({written: dict(options) if isinstance(options, Mapping) else options})
+            except ValidationError as error:
+                yield keys, str(written), error
+            else:
+                yield from ((keys, name, plugin) for name, plugin in loaded.items())
+    for name, plugin in config.plugins.items():
+        yield ("plugins", name), name, plugin
 
 
 def extra_template_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
