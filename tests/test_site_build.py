@@ -1074,8 +1074,9 @@ def test_dirty_build_is_refused(catalog: CatalogDir, tmp_path: Path) -> None:
 
 
 def test_content_error_aborts_with_a_positioned_diagnostic_and_writes_nothing(
-        catalog: CatalogDir, tmp_path: Path) -> None:
+        catalog: CatalogDir, tmp_path: Path, run_cli) -> None:
     catalog.course("intro")
+    catalog.write("courses/intro/index.md", "# Intro\n\nNext: [setup](setp.md).\n")
     catalog.course("broken", course_data("broken", level="expert"))
     site = tmp_path / "site"
     result = build_site(catalog.config, site, check=False)
@@ -1084,6 +1085,12 @@ def test_content_error_aborts_with_a_positioned_diagnostic_and_writes_nothing(
                                            .read_text(encoding="utf-8").splitlines(), 1) if text.startswith("level:"))
     assert f"courses/broken/course.yml:{line}:8: error: level: 'expert' is not one of" in result.stderr
     assert "Traceback" not in result.stderr
+    # Every problem validate reports, the Markdown's too: a trainer fixing course.yml met the
+    # broken link only in the next run (trainer review).
+    errors = [line for line in run_cli("validate", "-f", catalog.config).out.splitlines() if ": error: " in line]
+    assert len(errors) == 2 and errors[0].startswith("courses/broken/course.yml:")
+    assert errors[1].startswith("courses/intro/index.md:3:") and "'setp.md' not found" in errors[1]
+    assert [line.removeprefix("ERROR   -  ") for line in result.stderr.splitlines() if ": error: " in line] == errors
     assert not site.exists()
     # A site from an earlier build is left exactly as it was, not cleaned half-way.
     site.mkdir()

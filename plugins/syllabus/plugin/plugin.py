@@ -245,6 +245,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # so an author sees a refused page or a broken link in the browser; a build leaves
         # pages to the allowlist and links to MkDocs.
         result = load_catalog(self.options, render_pages=self.serving, cache=self.file_cache if self.serving else None)
+        if result.report.has_errors and not self.serving:
+            # The build stops here: the report is validate's, pages and links too, so a trainer
+            # fixing course.yml does not meet the Markdown's problems only in the next run.
+            result = load_catalog(options_from_config(self.config, config, with_theme_files=True), render_pages=True)
         # A content warning (a course overdue for review, a time the clocks skip) is printed, and
         # never fails --strict: the daily publish would stop as courses age, with no file
         # changed. `syllabus validate --strict` makes warnings errors where a team wants that.
@@ -258,8 +262,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
             return self._show_errors(config, diagnostics)
         if result.report.has_errors:
-            raise PluginError("syllabus: content errors above; nothing was built "
-                              "(run `syllabus validate` for the full report)")
+            raise PluginError("syllabus: content errors above; nothing was built")
         _permalinks_in_site_language(config, self.options.messages.text("nav.permalink"))
         if self.admonition_titles not in config.markdown_extensions:  # each page's, from on_page_markdown
             config.markdown_extensions.append(self.admonition_titles)
