@@ -1500,3 +1500,16 @@ def test_a_value_mkdocs_cannot_parse_is_an_error_not_a_traceback(catalog, run_cl
     result = run_cli("validate", "--format", "json", "-f", catalog.config)
     assert result.code == 2 and "Traceback" not in result.err
     assert result.err.endswith("mkdocs.yml: MkDocs cannot read a value of it: Invalid IPv6 URL\n"), result.err
+
+
+def test_an_unknown_id_and_a_missing_unit_file_say_how_to_fix_them(catalog, run_cli):
+    """A prerequisite with no id like it, and a unit whose file is not there, had no hint
+    (trainer review): each says where ids and files come from."""
+    catalog.course("intro", COURSE)
+    catalog.course("setup", COURSE.replace("id: intro", "id: setup") + "prerequisites: [no-such-course]\n"
+                   "units:\n  - {title: Extra, file: extra.md, minutes: 10}\n")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    hints = {d["rule"]: d.get("hint") for d in json.loads(result.out)}
+    assert hints["unknown-course"] == ("a course's id is its folder's name under courses/; `syllabus new course <id>` "
+                                       "starts one")
+    assert hints["file"] == "correct the file name, or add the file to the course folder"

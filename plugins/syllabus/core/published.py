@@ -31,7 +31,15 @@ from .html_allowlist import as_browsers_read
 from .model import Catalog, Course, Plan, Session, Track, Unit
 from .pages import MARKDOWN_SUFFIXES, NO_LINKS, PageLinks, body_line, has_body
 from .report import Report
-from .rules import COURSE_PAGE, IMAGE_SUFFIXES, confined_file, file_problem, material_problem, own_mode
+from .rules import (
+    COURSE_PAGE,
+    IMAGE_SUFFIXES,
+    MISSING_FILE_HINT,
+    confined_file,
+    file_problem,
+    material_problem,
+    own_mode,
+)
 from .schema_messages import did_you_mean, suggested
 
 LINK_RULE = "link"
@@ -647,7 +655,7 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
     pictures = (course_site_path(course, name) for name in _files_in(options.root / course.folder)  # shown or not
                 if _kind(name) == "picture")
     return _Broken(f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
-            "correct the file name, or add the file to the course folder")
+            MISSING_FILE_HINT)
 
 
 def _anchor_problem(page: str, url: str, rendered: Mapping[str, PageLinks],
@@ -781,4 +789,4 @@ def _unchecked_course_link(url: str, written: str, course_id: str, name: str, he
     near = [posixpath.relpath(course_page(course_id) + path, here) for path in _files_in(folder) if _kind(path) == kind]
     return _Broken(f"'{url}' not found in course '{course_id}'"
                    f"{did_you_mean(written, near)}",
-                   "correct the file name, or add the file to the course folder")
+                   MISSING_FILE_HINT)

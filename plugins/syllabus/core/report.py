@@ -46,18 +46,20 @@ class Report:
         return True
 
     def restate(self, source: str, path: Path_, message: str, rule: str, *, at_key: bool = False,
-                to_key: bool = False) -> None:
+                to_key: bool = False, hint: str = "") -> None:
         """Report an error at the YAML node ``path`` (or its key) in place of the one there
         already (the schema's, which the rules can say more precisely), or as a new one;
-        ``to_key``: said at the key, for a field that should not be there at all."""
+        ``to_key``: said at the key, for a field that should not be there at all. The one there
+        keeps its hint unless this one has its own."""
         index = self._error_at(source, path, at_key=at_key)
         if index is not None and to_key:
             del self.diagnostics[index]
             self._forget()
         if index is None or to_key:
-            self.on(source, path, message, rule, at_key=at_key or to_key)
+            self.on(source, path, message, rule, at_key=at_key or to_key, hint=hint)
         else:
-            self.diagnostics[index] = replace(self.diagnostics[index], message=message, rule=rule)
+            diagnostic = self.diagnostics[index]
+            self.diagnostics[index] = replace(diagnostic, message=message, rule=rule, hint=hint or diagnostic.hint)
 
     def _error_at(self, source: str, path: Path_, *, at_key: bool = False) -> int | None:
         """The index of the error reported at the YAML node ``path`` (or its key), if any."""

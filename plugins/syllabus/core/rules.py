@@ -244,6 +244,9 @@ def confined_file(folder: Path, name: str) -> bool:
     return file_problem(folder, name) is None
 
 
+MISSING_FILE_HINT = "correct the file name, or add the file to the course folder"
+
+
 def file_problem(folder: Path, name: str) -> str | None:
     """Why ``name`` in ``folder`` is never published (see :func:`confined_file`), if so."""
     return _file_problem(folder, name, list_siblings=False)
@@ -644,7 +647,8 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
         for index, entry in _entries(data, field):
             name = _text(entry, "file")
             if name is not None and (problem := _file_problem(folder, name, listed=listed)):  # more than the pattern
-                report.restate(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file")
+                report.restate(source, (field, index, "file"), f"{field}[{index}].file: {problem}", "file",
+                               hint="" if os.path.lexists(folder / name) else MISSING_FILE_HINT)
                 refused.append(name)
             elif field == "materials" and name is not None and (problem := material_problem(name)):
                 report.on(source, (field, index, "file"), f"materials[{index}].file: {problem}", "file")
@@ -906,6 +910,10 @@ def _track_as_written(data: Mapping[str, Any], source: str) -> Track:
 # kind would make validate's time grow with the two (thousands of near-miss prerequisites in a
 # catalog of hundreds of courses stalled it).
 SUGGESTED_IDS = 200
+UNKNOWN_ID_HINTS = {  # where each kind's ids come from
+    "course": "a course's id is its folder's name under courses/; `syllabus new course <id>` starts one",
+    "track": "a track's id is its file's name under tracks/, without .yml",
+}
 
 
 class _CrossFile:
@@ -945,7 +953,7 @@ class _CrossFile:
                 if self.report.extend_error(source, path, f"; did you mean '{match}'?" if named else ""):
                     return
             report_text = f"{where}: unknown {kind} '{target}'{did_you_mean(target, candidates)}"
-            self.report.on(source, path, report_text, f"unknown-{kind}")
+            self.report.on(source, path, report_text, f"unknown-{kind}", hint=UNKNOWN_ID_HINTS[kind])
             return
         draft = self.hidden(kind, target)
         if self.public and from_public and draft is not None:
