@@ -3,8 +3,10 @@
 Each input is one file as large as the loader allows (256 KiB) built to hit a known
 super-linear path: thousands of unclosed tags, nested or open brackets, ``<`` link openers,
 attribute-list braces, CDATA openers, Private Use Area characters, odd front-matter keys,
-huge YAML numbers. Each runs in its own process (``syllabus validate`` and ``mkdocs build
---strict``), measured with ``getrusage`` (CPU seconds, max RSS), and compared with the same
+huge YAML numbers, pictures. Each runs in its own process (``syllabus validate``, ``mkdocs
+build --strict`` and ``syllabus leak-check`` of that build, which reads the pages of draft
+course d that no build renders), measured with ``getrusage`` (CPU seconds, max RSS), and
+compared with the same
 run on the catalog without the input (the baseline, in the same session). Target: each at
 most 2 s CPU (or, for an input only the page render budget stops, that budget and 0.5 s; it
 grows with the page's size) and 256 MiB more than the baseline; a refusal must be a
@@ -82,6 +84,7 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         # No input limit models these; the render budget (core/pages.py RENDER_SECONDS) stops them.
         "open-link-destinations": (unit, "[a](x " * 1000 + "\n" + fill("prose line\n")[6000:]),
         "unclosed-tag-blocks": (unit, fill("<a " * 1000 + "\n\n")),
+        "draft-unclosed-tag-blocks": ("courses/d/unit.md", fill("<a " * 1000 + "\n\n")),  # 3 minutes once
         "escapes": (unit, fill("\\.")),
         "link-openers": (unit, fill("<a")),
         "autolink-openers": (unit, fill("<http://")),
@@ -97,6 +100,7 @@ def inputs(size: int) -> dict[str, tuple[str, str]]:
         # the whole rendered page once (31 s for 13,000).
         "hidden-table-candidates": (unit, "prose\n\n<!--\n" + fill("|a|\n|b|\n\n") + "-->\n"),
         "emphasis": (unit, fill("*a _")),
+        "pictures": (unit, fill("![](<a.png>)\n\n")),  # each searched the rest of the page: 17 s once
         "backticks": (unit, fill("`` `")),
         "entities": (unit, fill("&#x41;&amp")),
         "blockquotes": (unit, fill(">")),
@@ -122,6 +126,11 @@ def write_catalog(root: Path) -> Path:
     (root / "courses/c").mkdir(parents=True)
     (root / "courses/c/course.yml").write_text(COURSE, encoding="utf-8")
     (root / "courses/c/unit.md").write_text("A unit.\n", encoding="utf-8")
+    (root / "courses/c/a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (root / "courses/d").mkdir()
+    (root / "courses/d/course.yml").write_text(COURSE.replace("id: c", "id: d") + "status: draft\n",
+                                               encoding="utf-8")
+    (root / "courses/d/unit.md").write_text("A unit.\n", encoding="utf-8")
     (root / "plans").mkdir()
     (root / "plans/p.yml").write_text(PLAN, encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
@@ -139,7 +148,7 @@ def measured(command: list[str]) -> tuple[float, float, int, str]:
 
 
 def run(config: Path, site: Path) -> dict[str, tuple[float, float, int, str]]:
-    """validate and build, each in a fresh process (so max RSS is this run's)."""
+    """validate, build and leak-check, each in a fresh process (so max RSS is this run's)."""
     python = sys.executable
     # RUSAGE_CHILDREN's max RSS is the largest child so far: one wrapper process per run.
     wrap = [python, "-c", "import resource,subprocess,sys;r=subprocess.run(sys.argv[1:]).returncode;"
@@ -148,7 +157,8 @@ def run(config: Path, site: Path) -> dict[str, tuple[float, float, int, str]]:
     results = {}
     for name, command in (("validate", [python, "-m", "syllabus", "validate", "-f", str(config)]),
                           ("build", [python, "-m", "mkdocs", "build", "-q", "--strict", "-f", str(config),
-                                     "-d", str(site)])):
+                                     "-d", str(site)]),
+                          ("leak", [python, "-m", "syllabus", "leak-check", str(site), "-f", str(config)])):
         _, _, code, output = measured(wrap + command)
         cpu_text, rss_text = output.rsplit("@@", 1)[1].split()
         results[name] = (float(cpu_text), int(rss_text) / 1024, code, output.rsplit("@@", 1)[0])

@@ -679,6 +679,28 @@ def test_leak_check_finds_a_hidden_course_s_sentences_however_they_were_pasted(c
         "'The unannounced connector ships to every region in March 2027.')"]
 
 
+def test_leak_check_reads_a_hidden_page_it_cannot_render_in_time_as_written(catalog: CatalogDir, run_cli,
+                                                                            tmp_path: Path, monkeypatch) -> None:
+    """A draft's page of 1,000-tag blocks, which no public build renders, kept leak-check
+    rendering it for minutes (attack, stop 44): it is rendered within the build's time limit
+    (made short here), then its sentences are looked for as written."""
+    catalog.course("open-course")
+    catalog.course("secret-course", status="draft")
+    catalog.write("courses/secret-course/index.md", "# Plans\n\nThe quokka migration finishes before the spring "
+                                                    "release.\n\n" + ("<a " * 1000 + "\n\n") * 8)
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    monkeypatch.setattr("syllabus.core.pages.RENDER_SECONDS", 0.05)
+    monkeypatch.setattr("syllabus.core.pages.RENDER_SECONDS_PER_KIB", 0.0)
+    assert run_cli("leak-check", site, "-f", catalog.config).code == 0
+    page = site / "courses/open-course/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</article>", "<p>The quokka migration finishes before the spring release.</p></article>"), encoding="utf-8")
+    leaky = run_cli("leak-check", site, "-f", catalog.config)
+    assert leaky.code == 1 and leaky.out.startswith("courses/open-course/index.html: text of draft course "
+                                                    "'secret-course' (1 sentence, such as 'The quokka migration")
+
+
 def test_leak_markers_cover_html_and_json_spellings() -> None:
     forms = spellings('Tips & "tricks" <fast>')
     assert b"Tips &amp; &quot;tricks&quot; &lt;fast&gt;" in forms

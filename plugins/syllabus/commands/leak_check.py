@@ -185,18 +185,32 @@ def body_needles(result: LoadResult, options: Options) -> dict[str, str]:
     public: set[str] = set()
     for path, text in sorted(result.markdown.items()):
         label = hidden.get("/".join(path.split("/")[:2]))
-        found = sentences(renderer.render(split_page(text).body))
+        found = _page_sentences(renderer, text)
         if label is None:
             public |= found
         else:
             needles.update(dict.fromkeys(found - needles.keys(), label))
     docs = options.root / options.docs_dir
     for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
-        public |= sentences(renderer.render(split_page(path.read_text(encoding="utf-8", errors="replace")).body))
+        public |= _page_sentences(renderer, path.read_text(encoding="utf-8", errors="replace"))
     shown = catalog.visible_to("public")
     for item in (*shown.courses.values(), *shown.tracks.values(), *shown.plans.values()):
         public |= {sentence for value in _texts(item) for sentence in sentences(value)}
     return {sentence: label for sentence, label in needles.items() if sentence not in public}
+
+
+def _page_sentences(renderer: PageRenderer, text: str) -> set[str]:
+    """The sentences of a page as published, rendered within the build's limits of size and
+    time; of its Markdown as written where they refuse it (a draft's page, which no public
+    build renders, took minutes)."""
+    page = split_page(text)
+    found = renderer.within_budget(page, sentences)
+    if isinstance(found, set):
+        return found
+    return sentences("".join(f"<p>{html.escape(block)}</p>" for block in _BLANK_LINE.split(page.body)))
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # between blocks of Markdown
 
 
 def _texts(value: object) -> Iterator[str]:

@@ -12,6 +12,7 @@ Nothing here imports MkDocs: ``syllabus validate`` renders with Python-Markdown 
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 import signal
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from html import unescape
 from types import FrameType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import markdown
 import yaml
@@ -676,18 +677,42 @@ PICTURE_TEXT_RULE = "picture-text"
 def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str]]:
     """(line, column, address) of each picture of ``published`` (the page as the allowlist
     returned it) with no alternative text, found where ``body`` writes its address (else at
-    the start): ``![](flow.png)`` publishes ``alt=""``, which tells screen readers to skip it."""
+    the start): ``![](flow.png)`` publishes ``alt=""``, which tells screen readers to skip it.
+    Each picture is looked up among the addresses the body writes, in order after the last one
+    found (searching the rest of the page for each took minutes on a page of 17,000 pictures),
+    else among its reference definitions, which Markdown writes apart, often at the end."""
+    inline: dict[str, list[int]] = {}  # the places the body writes an address, by its start
+    defined: dict[str, list[int]] = {}
+    for match in _WRITTEN_ADDRESS.finditer(body):
+        (defined if match.group(1) else inline).setdefault(match.group(2), []).append(match.start(2))
+    line_starts = [0, *(match.end() for match in _LINE_END.finditer(body))]
     found, cursor = [], 0
     for source, text in pictures(published):
-        # Each picture's address where Markdown or HTML writes one, in order (described ones too).
-        places = [at + len(before) for before in ("](", "]( ", "]: ", 'src="', "src='", "src=")
-                  if (at := body.find(before + source, cursor)) != -1]
-        at = min(places) if source and places else -1
-        cursor = cursor if at == -1 else at + len(source)
+        start = _ADDRESS_START.match(source).group()
+        places = inline.get(start, []) if source else []
+        first = bisect.bisect_left(places, cursor)
+        at = next((place for place in places[first:first + MAX_PLACES_TRIED] if body.startswith(source, place)), -1)
+        if at != -1:
+            cursor = at + len(source)
+        elif source:
+            at = next((place for place in defined.get(start, [])[:MAX_PLACES_TRIED]
+                       if body.startswith(source, place)), -1)
         if not text.strip():
             at = max(at, 0)
-            found.append((body.count("\n", 0, at) + 1, at - body.rfind("\n", 0, at), printable(source[:80])))
+            line = bisect.bisect_right(line_starts, at)
+            found.append((line, at - line_starts[line - 1] + 1, printable(source[:80])))
     return found
+
+
+# Where Markdown or HTML writes a picture's address (](x), ](<x>), src="x", src=x; a
+# reference definition's [id]: x), by its start up to a character that may end it; a
+# picture's address is then the one of those written from there, tried at this many places.
+_WRITTEN_ADDRESS = re.compile(r"""(?:\]\([ \t]?<?|(\]:)[ \t]*<?|src=["']?)([^\s"'<>()]*)""")
+_ADDRESS_START = re.compile(r"""[^\s"'<>()]*""")
+MAX_PLACES_TRIED = 20
+_LINE_END = re.compile(r"\n")
+
+T = TypeVar("T")  # what work on a rendered page gives
 
 
 class PageRenderer:
@@ -710,20 +735,31 @@ class PageRenderer:
         """What the build's allowlist would refuse in this page, positioned in its source,
         and the page's links. A page already refused for its size is not rendered; one whose
         metadata is refused is, so that its body's problems are reported in the same run."""
+        outcome = self.within_budget(page, lambda rendered: self._checked(page, rendered))
+        if isinstance(outcome, PageCheck):
+            return outcome
+        return PageCheck([] if outcome is None else [outcome])
+
+    def within_budget(self, page: PageSource, work: Callable[[str], T]) -> T | YamlProblem | None:
+        """``work`` done on the page's HTML, the rendering and the work both within the page's
+        CPU time; None for a page refused for its size (never rendered), and the problem for
+        one that nests too deeply or takes too long."""
         if any(problem.rule == SIZE_RULE for problem in page.problems):
-            return PageCheck([])
+            return None
         seconds = render_seconds(page.body)
         try:
             with RenderBudget(OutOfTime, seconds):
-                rendered = self.render(page.body)
-                published, removals = self.allowlist.removals(rendered)
-                refusals = positioned(page.body, removals)
+                return work(self.render(page.body))
         except RecursionError:
-            return PageCheck([YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; "
-                                          "simplify it", "markdown-depth")])
+            return YamlProblem(page.body_line, 1, "this page nests Markdown too deeply to render; simplify it",
+                               "markdown-depth")
         except OutOfTime:
             self._markdown = None  # interrupted mid-page: its state is not to be reused
-            return PageCheck([YamlProblem(page.body_line, 1, too_slow(seconds), SIZE_RULE)])
+            return YamlProblem(page.body_line, 1, too_slow(seconds), SIZE_RULE)
+
+    def _checked(self, page: PageSource, rendered: str) -> PageCheck:
+        published, removals = self.allowlist.removals(rendered)
+        refusals = positioned(page.body, removals)
         foreign = [YamlProblem(line + page.body_line - 1, column, message, FOREIGN_RULE, hint, "warning")
                    for line, column, message, hint in foreign_syntax(page.body, published,
                                                                      admonitions=self._admonitions)]

@@ -1,0 +1,38 @@
+"""What validate checks in a rendered page besides the allowlist (core/pages.py PageRenderer.check)."""
+
+from __future__ import annotations
+
+import time
+
+from syllabus.core.html_allowlist import Allowlist
+from syllabus.core.pages import SIZE_RULE, MarkdownSettings, PageRenderer, pictures_without_text, split_page
+from syllabus.core.yamlsafe import YamlProblem
+
+
+def test_pictures_without_text_are_placed_where_each_is_written() -> None:
+    body = ("![](<a.png>) and ![](a(1).png)\n\n![Shown](a.png) then ![][p]\n\n<img src=c.png alt=\"\">\n\n"
+            "![](a.png)\n\n[p]: <b.png>\n")
+    renderer = PageRenderer(MarkdownSettings(("md_in_html",), {}), Allowlist())
+    published, _ = renderer.allowlist.removals(renderer.render(body))
+    # In order, each after the last one found (the described a.png takes the second place a.png
+    # is written), a reference's at its definition.
+    assert pictures_without_text(body, published) == [(1, 6, "a.png"), (1, 22, "a(1).png"), (9, 7, "b.png"),
+                                                      (5, 10, "c.png"), (7, 5, "a.png")]
+
+
+def test_the_checks_of_a_page_run_within_its_render_time(monkeypatch) -> None:
+    """The picture check ran after the budget, 17 s on one page (attack, stop 44): a page's
+    checks after rendering are bounded by its budget too."""
+    monkeypatch.setattr("syllabus.core.pages.RENDER_SECONDS", 0.1)
+    monkeypatch.setattr("syllabus.core.pages.RENDER_SECONDS_PER_KIB", 0.0)
+    renderer = PageRenderer(MarkdownSettings((), {}), Allowlist())
+
+    def slow(rendered: str) -> str:
+        end = time.process_time() + 5
+        while time.process_time() < end:
+            sum(range(1000))
+        return rendered
+
+    problem = renderer.within_budget(split_page("# A page\n"), slow)
+    assert isinstance(problem, YamlProblem) and problem.rule == SIZE_RULE
+    assert renderer.within_budget(split_page("# A page\n"), str.upper).startswith("<H1")
