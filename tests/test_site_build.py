@@ -717,6 +717,21 @@ def test_navigation_lists_catalog_tracks_plans_and_docs_but_no_course(site: Path
         assert not [a for a in primary.find_all("a") if "courses/" in (a.attrs.get("href") or "")], url
 
 
+def test_numbered_ids_are_listed_in_number_order(catalog: CatalogDir, tmp_path: Path) -> None:
+    """plan-120 came before plan-14 in the nav and on every page listing plans (customer review)."""
+    for number in (14, 120, 2):
+        catalog.course(f"course-{number}")
+        catalog.track(f"path-{number}", track_data(f"path-{number}", [f"course-{number}"]))
+        catalog.plan(f"plan-{number}", plan_data(f"plan-{number}"))
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    nav = nav_tree(page(site, ""))
+    assert [href for _, href, _ in nav[2][2]] == ["tracks/path-2/", "tracks/path-14/", "tracks/path-120/"]
+    assert [href for _, href, _ in nav[3][2]] == ["plans/plan-2/", "plans/plan-14/", "plans/plan-120/"]
+    cards = page(site, "catalog/").find_all("li", cls="syllabus-card")
+    assert [card.attrs["data-id"] for card in cards] == ["course-2", "course-14", "course-120"]
+
+
 def test_hand_written_pages_in_folders_are_sections_of_the_navigation(catalog: CatalogDir, tmp_path: Path) -> None:
     """Without a nav in mkdocs.yml, docs/ pages went into one flat list by path (a deep page
     before a folder's overview); they are nested by folder, each folder's index first, as

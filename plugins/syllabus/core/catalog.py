@@ -22,7 +22,7 @@ from . import rules
 from .config import Options
 from .html_allowlist import Allowlist, as_text_read
 from .markdown_safety import check_markdown
-from .model import Catalog, Course, Plan, Track
+from .model import Catalog, Course, Plan, Track, id_order
 from .pages import (
     ALLOWLIST_RULE,
     MARKDOWN_SUFFIXES,
@@ -516,9 +516,9 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
                 plans[item.id] = item
     catalog = Catalog(
         taxonomy=options.taxonomy,
-        courses=dict(sorted(courses.items())),
-        tracks=dict(sorted(tracks.items())),
-        plans=dict(sorted(plans.items())),
+        courses={item_id: courses[item_id] for item_id in sorted(courses, key=id_order)},
+        tracks={item_id: tracks[item_id] for item_id in sorted(tracks, key=id_order)},
+        plans={item_id: plans[item_id] for item_id in sorted(plans, key=id_order)},
         audience=options.audience,
     )
     rules.check_catalog(catalog, options, report, known_ids, unusable)
