@@ -732,6 +732,23 @@ def test_numbered_ids_are_listed_in_number_order(catalog: CatalogDir, tmp_path: 
     assert [card.attrs["data-id"] for card in cards] == ["course-2", "course-14", "course-120"]
 
 
+def test_the_home_page_shows_a_few_plans_and_the_rest_behind_a_disclosure(catalog: CatalogDir,
+                                                                           tmp_path: Path) -> None:
+    """Every track and plan was a card on the home page: 20 tracks and 10 plans made it
+    6,373 px long on a phone (customer review, stop 43)."""
+    catalog.course("c")
+    for number in range(1, 9):
+        catalog.plan(f"plan-{number}", plan_data(f"plan-{number}"))
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    section = next(s for s in page(site, "").find_all("section") if s.find_all("ul", cls="syllabus-plan-cards"))
+    first, rest = section.find_all("ul", cls="syllabus-plan-cards")
+    assert [links(card)[0][0] for card in first.children_named("li")] == [f"plans/plan-{n}/" for n in range(1, 5)]
+    more = section.find("details", cls="syllabus-home-more")
+    assert more.find("summary").text == "4 more enablement plans"
+    assert [links(card)[0][0] for card in rest.children_named("li")] == [f"plans/plan-{n}/" for n in range(5, 9)]
+
+
 def test_hand_written_pages_in_folders_are_sections_of_the_navigation(catalog: CatalogDir, tmp_path: Path) -> None:
     """Without a nav in mkdocs.yml, docs/ pages went into one flat list by path (a deep page
     before a folder's overview); they are nested by folder, each folder's index first, as
