@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from ..conftest import CatalogDir, build_site, course_data
+from ..conftest import REPO, CatalogDir, build_site, course_data
 from .conftest import open_page, serve
 
 BLOCKING = {"serious", "critical"}
@@ -341,3 +341,23 @@ def test_a_sessions_language_is_named_in_the_pages_language(page: Any, example_s
     said = page.locator(".syllabus-session-language").first
     expect(said).to_have_text(re.compile(r"in Japanese"))
     expect(said.locator("[lang]")).to_have_count(0)
+
+
+def test_a_chart_wider_than_the_page_is_reached_by_the_keyboard(browser: Any, tmp_path: Path) -> None:
+    """The internal insights page's charts scrolled at 390 px in a figure no key could reach
+    (axe: scrollable-region-focusable): named by the chart's title, as wide tables are."""
+    site = tmp_path / "site"
+    build_site(REPO / "mkdocs.yml", site, env={"SYLLABUS_AUDIENCE": "internal"})
+    with serve(site) as url, open_page(browser, viewport={"width": 390, "height": 800}) as page:
+        page.goto(url + "insights/")
+        charts = page.locator(".syllabus-chart")
+        expect(charts.first).to_have_attribute("role", "region")
+        titles = charts.evaluate_all("charts => charts.map(c => c.querySelector('svg > title').textContent)")
+        overflowing = charts.evaluate_all("charts => charts.map(c => c.scrollWidth > c.clientWidth + 1)")
+        assert overflowing[0] and [charts.nth(n).get_attribute("aria-label") for n in range(len(titles))] == [
+            f"{title} (scrolls sideways)" if wide else None for title, wide in zip(titles, overflowing, strict=True)]
+        page.wait_for_function(ANIMATIONS_SETTLED)
+        results = Axe().run(page, options={"runOnly": ["landmark-unique", "scrollable-region-focusable"]})
+        assert results.response["violations"] == []
+        page.set_viewport_size({"width": 1366, "height": 800})
+        expect(page.locator(".syllabus-chart[role=region]")).to_have_count(0)

@@ -807,20 +807,27 @@
     });
   }
 
-  // A table wider than the page scrolls inside the theme's wrapper, which the keyboard could
-  // not reach in every browser (axe: scrollable-region-focusable, at 320 px): while it
-  // overflows, the wrapper takes focus as a region named for what it is.
+  // A table wider than the page scrolls inside the theme's wrapper, and a chart inside its
+  // figure, which the keyboard could not reach in every browser (axe: scrollable-region-
+  // focusable, at 320 px): while it overflows, it takes focus as a region named for what it is.
+  var TABLE_SCROLLER = ".md-typeset__scrollwrap", SCROLLERS = TABLE_SCROLLER + ", .syllabus-chart";
   var scrollers = window.ResizeObserver && new ResizeObserver(function (entries) {
     entries.forEach(function (entry) { markScroller(entry.target); });
   });
+
+  function scrollerName(wrapper) {
+    var title = wrapper.matches(TABLE_SCROLLER) ? null : wrapper.querySelector("svg > title");
+    if (title) return syllabusText("script.chart.scrolls", { title: title.textContent });
+    // Numbered among the page's tables: two regions of one name are one landmark to a reader.
+    var number = Array.prototype.indexOf.call(document.querySelectorAll(TABLE_SCROLLER), wrapper) + 1;
+    return syllabusText("script.table.scrolls", { number: number });
+  }
 
   function markScroller(wrapper) {
     if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
       wrapper.tabIndex = 0;
       wrapper.setAttribute("role", "region");
-      // Numbered among the page's tables: two regions of one name are one landmark to a reader.
-      var number = Array.prototype.indexOf.call(document.querySelectorAll(".md-typeset__scrollwrap"), wrapper) + 1;
-      wrapper.setAttribute("aria-label", syllabusText("script.table.scrolls", { number: number }));
+      wrapper.setAttribute("aria-label", scrollerName(wrapper));
     } else if (wrapper.getAttribute("role") === "region") {
       wrapper.removeAttribute("tabindex");
       wrapper.removeAttribute("role");
@@ -828,12 +835,12 @@
     }
   }
 
-  function connectScrollingTables(root) {
+  function connectScrollers(root) {
     if (!scrollers) return;
     scrollers.disconnect();  // the previous page's, replaced by instant navigation
     // The theme wraps tables once it has mounted the page, after this script's turn.
     requestAnimationFrame(function () {
-      Array.prototype.forEach.call(root.querySelectorAll(".md-typeset__scrollwrap"), function (wrapper) {
+      Array.prototype.forEach.call(root.querySelectorAll(SCROLLERS), function (wrapper) {
         scrollers.observe(wrapper);  // reported at once, then on every change of size
       });
     });
@@ -841,7 +848,7 @@
 
   function init() {
     syncDrawer();  // instant navigation closes the drawer without a change event
-    connectScrollingTables(document);
+    connectScrollers(document);
     nameSearchDialog();
     connectSearchEntries(document);
     Array.prototype.forEach.call(document.querySelectorAll("[data-syllabus-catalog]"), initCatalog);
