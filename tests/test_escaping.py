@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
+from syllabus.export import ics_escape, placeholders
 
 from .conftest import MKDOCS_TEMPLATE, CatalogDir, build_site, course_data, csv_rows, plan_data, track_data
 from .sitetools import (
@@ -311,3 +312,12 @@ def test_feeds_parse_with_standard_parsers(site: Path) -> None:
     assert event["UID"] == own["UID"]  # a subscriber who also downloaded the session keeps one event
     assert Calendar.from_ical((site / "sessions-end-user.ics").read_bytes()).walk("VEVENT")
     assert not Calendar.from_ical((site / "sessions-admin.ics").read_bytes()).walk("VEVENT")
+
+
+def test_a_calendar_value_is_escaped_one_way_with_no_carriage_return_left() -> None:
+    """Plan calendars escaped an in-person session's place with a table that kept a carriage
+    return, where session calendars (and the icalendar library) write a line break (code
+    review, stop 44): some readers end a line at a bare CR, so a place could add a property."""
+    hostile = "Room 1\r\nFloor 2; B\rDESCRIPTION:x, \\"
+    assert placeholders.escape("ics", hostile) == ics_escape.escape(hostile) == \
+        "Room 1\\nFloor 2\\; B\\nDESCRIPTION:x\\, \\\\"

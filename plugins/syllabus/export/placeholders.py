@@ -115,9 +115,12 @@ def placeholder(kind: str, *args: object) -> str:
 
 def escape(fmt: str, text: str) -> str:
     """Escape ``text`` for the format with the same table (and, in Markdown, the same
-    character reference rule) ``plan.js`` uses."""
+    character reference rule) ``plan.js`` uses; a calendar's with its module's escaping, which also
+    turns a carriage return (never in a typed value, but in a place in course.yml) into a break."""
     if fmt in MARKDOWN_FORMATS:
         return md_escape.escape(text)
+    if fmt == "ics":
+        return ics_escape.escape(text)
     table = ESCAPES[fmt]
     return _ESCAPED[fmt].sub(lambda match: table[match.group()], text) if table else text
 
