@@ -25,7 +25,7 @@ from syllabus.core.schema_messages import NOT_BLANK
 from syllabus.core.schemas import packaged_schemas, specialised_schemas
 from syllabus.core.taxonomy import Taxonomy
 from syllabus.core.yamlsafe import load_file
-from syllabus.export.field_reference import cell, field_reference, html_cell
+from syllabus.export.field_reference import field_reference, html_cell, md_text
 
 from .conftest import REPO, CatalogDir, build_site, plan_data, track_data
 
@@ -722,8 +722,8 @@ def test_field_reference_covers_every_field_and_the_taxonomy() -> None:
     assert "`courses/<id>/course.yml`" in page  # code spans keep their text
 
 
-def test_table_cells_cannot_break_the_table_or_open_tags() -> None:
-    assert cell("a | b <script> `x|<y>` & c\nd") == "a \\| b &lt;script> `x|<y>` &amp; c d"
+def test_reference_texts_cannot_break_the_page_or_open_tags() -> None:
+    assert md_text("a | b <script> `x|<y>` &amp; c\nd") == "a \\| b \\<script\\> `x|<y>` &amp;amp; c d"
     assert html_cell("a | b <script> `x|<y>` & c\nd") == "a | b &lt;script&gt; <code>x|&lt;y&gt;</code> &amp; c d"
     assert html_cell("`` a`b ``") == "<code>a`b</code>"
 

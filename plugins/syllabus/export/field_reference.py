@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from . import md_escape
+
 KINDS = ("course", "track", "plan")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
@@ -33,14 +35,15 @@ Any other unknown key is an error, which catches typos.
 """
 
 
-def cell(text: str) -> str:
-    """Markdown for one table cell: one line, ``|`` and ``<`` escaped outside code spans."""
+def md_text(text: str) -> str:
+    """Markdown for a heading or paragraph: one line, escaped as every Markdown the package
+    writes, but for the code spans the schemas' descriptions write (`x-`)."""
     parts, last = [], 0
     for match in _CODE_SPAN.finditer(text):
-        parts.append(_escape(text[last:match.start()]))
+        parts.append(md_escape.escape(text[last:match.start()]))
         parts.append(match.group(0))
         last = match.end()
-    parts.append(_escape(text[last:]))
+    parts.append(md_escape.escape(text[last:]))
     return " ".join("".join(parts).split())
 
 
@@ -55,10 +58,6 @@ def html_cell(text: str) -> str:
         last = match.end()
     parts.append(html.escape(text[last:], quote=False))
     return " ".join("".join(parts).split())
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
 
 
 def _code(value: str) -> str:
@@ -174,10 +173,10 @@ def field_reference(schemas: Mapping[str, Mapping[str, Any]]) -> str:
     lines = [INTRO]
     for kind in KINDS:
         schema = schemas[kind]
-        title = cell(str(schema.get("title", kind)).removeprefix("Syllabus ").capitalize())
-        lines += [f"## {title}", "", cell(str(schema.get("description", ""))), ""]
+        title = md_text(str(schema.get("title", kind)).removeprefix("Syllabus ").capitalize())
+        lines += [f"## {title}", "", md_text(str(schema.get("description", ""))), ""]
         lines += [*_table(resolver, schema), ""]
         for path, obj in _nested(resolver, schema, ""):
-            lines += [f"### {title}: `{path}`", "", cell(str(obj.get("description", ""))), ""]
+            lines += [f"### {title}: `{path}`", "", md_text(str(obj.get("description", ""))), ""]
             lines += [*_table(resolver, obj), ""]
     return "\n".join(lines)

@@ -1,5 +1,5 @@
 """Markdown escaping for every Markdown the package writes: ``plan.md``, ``syllabus plan``
-(Markdown and checklist), ``syllabus report`` and ``syllabus diff``.
+(Markdown and checklist), ``syllabus report``, ``syllabus diff`` and the field reference.
 
 A value (a title, a note, a customer's name) must read as itself and never become markup:
 no link (not even a written-out address), image, emphasis, code, HTML, table cell or
