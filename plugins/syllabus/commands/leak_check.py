@@ -202,7 +202,7 @@ def body_needles(result: LoadResult, options: Options) -> dict[str, str]:
 def _page_sentences(renderer: PageRenderer, text: str) -> set[str]:
     """The sentences of a page as published, rendered within the build's limits of size and
     time; of its Markdown as written where they refuse it (a draft's page, which no public
-    build renders, took minutes)."""
+    build renders, had no time limit)."""
     page = split_page(text)
     found = renderer.within_budget(page, sentences)
     if isinstance(found, set):

@@ -219,7 +219,7 @@ def _read(path: Path, source: str, kind: str, schemas: SchemaSet, report: Report
     _whole_numbers(document.data)
     errors = schemas.errors(kind, document.data)
     # Read lazily and cut short: 30,000 unknown keys in each of 40 files were 1.3 million
-    # messages, each suggesting a field (2.9 GB, 140 s) where a few say what is wrong.
+    # messages, each suggesting a field, where a few say what is wrong.
     messages = list(itertools.islice(((message, error.validator) for error in errors
                                       for message in messages_for(error, document.sources, schemas.titles)),
                                      MAX_SCHEMA_PROBLEMS + 1))
@@ -346,7 +346,7 @@ def _check_markdown_file(root: Path, path: Path, options: Options, report: Repor
     return source, text, checked.links
 
 
-def course_markdown(root: Path, course_file: Path, data: Any) -> list[Path]:
+def course_markdown(course_file: Path, data: Any) -> list[Path]:
     """A course folder's publishable Markdown (index.md and units), read from the raw data
     so that a course failing its schema still gets its Markdown checked in the same run."""
     folder = course_file.parent
@@ -502,7 +502,7 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
             data, item = _cached(cache, path, source, report,
                                  lambda: _load_item(kind, path, source, name, schemas, options, report))  # noqa: B023
             if kind == "course":
-                markdown.extend(course_markdown(root, path, data))
+                markdown.extend(course_markdown(path, data))
             if data is None:
                 continue
             data_of[source] = data

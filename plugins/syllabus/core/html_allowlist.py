@@ -418,7 +418,7 @@ def as_text_read(text: str) -> str:
     """``text`` with HTML's character references and URLs' percent-encoding undone, as a
     browser reads the addresses in it (``courses&#x2F;x`` and ``courses%2Fx`` are courses/x).
     Each run of percent-escapes is decoded as UTF-8 in one step: ``unquote`` splits the text
-    at every '%', and a file dense with them took gigabytes."""
+    at every '%', taking memory many times a file dense with them."""
     return _PERCENT_ESCAPES.sub(_decoded_percent_escapes, unescape(text))
 
 

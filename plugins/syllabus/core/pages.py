@@ -258,10 +258,10 @@ _BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 # (a "(" never closed after "[a]", "<a" never closed...), so a page also stops rendering once
 # it has taken more CPU time than its size can explain. Dense content (one-letter table rows,
 # "## h" headings, "*a*" emphasis or "\." escapes) costs each element the work of
-# Python-Markdown, the table of contents and the allowlist, ten times or more what prose of the
-# same size costs, and a machine with its cores busy takes up to three times as long again. A
+# Python-Markdown, the table of contents and the allowlist, many times what prose of the
+# same size costs, and a machine with its cores busy takes longer again. A
 # tighter budget let such a page pass validate and fail the build (or the other way round) as
-# the load went: this one leaves the densest pages that factor of three, and still stops a
+# the load went: this one leaves the densest pages room for a busy machine, and still stops a
 # super-linear input, which takes far longer at this size. benchmarks/pathological.py
 # measures both against it.
 RENDER_SECONDS = 2.0  # for any page
@@ -679,8 +679,8 @@ def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str
     returned it) with no alternative text, found where ``body`` writes its address (else at
     the start): ``![](flow.png)`` publishes ``alt=""``, which tells screen readers to skip it.
     Each picture is looked up among the addresses the body writes, in order after the last one
-    found (searching the rest of the page for each took minutes on a page of 17,000 pictures),
-    else among its reference definitions, which Markdown writes apart, often at the end."""
+    found (searching the rest of the page for each grew with pictures times page size), else
+    among its reference definitions, which Markdown writes apart, often at the end."""
     inline: dict[str, list[int]] = {}  # the places the body writes an address, by its start
     defined: dict[str, list[int]] = {}
     for match in _WRITTEN_ADDRESS.finditer(body):

@@ -97,17 +97,17 @@ BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg"
 # Python's mimetypes does: notes.html.gz is text/html, gzip-compressed).
 COMPRESSION_SUFFIXES = frozenset({".gz", ".z", ".bz2", ".xz", ".br", ".zst"})
 # Meetings of one course (sessions x program_weeks). Each is an event in the session's own
-# calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in a
-# 136 KB course.yml wrote 1.2 GB. A year of weekly cohorts of a 12-week program is 624.
+# calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in one
+# small course.yml wrote a million events. A year of weekly cohorts of a 12-week program is 624.
 MAX_MEETINGS = 1_000
 # Events in all the calendar files a site publishes: each meeting is one in its session's file,
-# in sessions.ics and in the calendar of each role of its course. 200 courses at the limit
-# above wrote 657 MB of calendars with 970 MB of memory; 20,000 meetings for 50 roles, 566 MB.
-# A catalog of 2,000 courses with five sessions each for two roles is 40,000.
+# in sessions.ics and in the calendar of each role of its course (200 courses at the limit
+# above, or 20,000 meetings for 50 roles, wrote calendars of hundreds of megabytes). A catalog
+# of 2,000 courses with five sessions each for two roles is 40,000.
 MAX_CALENDAR_EVENTS = 200_000
 # Items of one plan (all its phases'). Each is a row of the plan page, with its dates and live
 # session choices worked out in the visitor's browser on every keystroke: 4,000 items made a
-# page of 18 MB that froze the browser on each one. A year's plan with a few items a week is
+# page that froze the browser on each one. A year's plan with a few items a week is
 # ~150.
 MAX_PLAN_ITEMS = 300
 # Pictures a course's Markdown may show, published beside its pages. Not SVG: opened on its

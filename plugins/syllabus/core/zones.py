@@ -128,7 +128,7 @@ def zone_advice(zone: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=1024)  # a catalog writes one wrong zone many times; each asks difflib (~5 ms)
+@functools.lru_cache(maxsize=1024)  # a catalog writes one wrong zone many times, and difflib is slow
 def zone_problem(text: str, zones: frozenset[str]) -> str:
     """Why ``text`` is not one of ``zones``, with the fix: "'JST' is an abbreviation, not an
     IANA time zone; write the zone of the place, e.g. Asia/Tokyo"."""

@@ -22,9 +22,10 @@ def escape(text: str) -> str:
     return _ESCAPED.sub(lambda match: ESCAPES[match.group()], text)
 
 
-def fold(line: str, limit: int = FOLD_LIMIT) -> str:
-    """Fold at ``limit`` octets between characters, never right after a backslash or caret
-    escape; ASCII lines, nearly all of them, are cut by slicing."""
+def fold(line: str) -> str:
+    """Fold at :data:`FOLD_LIMIT` octets between characters, never right after a backslash or
+    caret escape; ASCII lines, nearly all of them, are cut by slicing."""
+    limit = FOLD_LIMIT
     if len(line) < limit and (line.isascii() or len(line.encode("utf-8")) < limit):
         return line
     pieces: list[str] = []

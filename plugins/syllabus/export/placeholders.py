@@ -257,8 +257,8 @@ class Choice:
     date of ``last_day``, in the reader's language if one is, preferring one outside the
     night hours, and one held in a room in the customer's zone to one held elsewhere.
     ``sessions`` names the ``options`` in the page's data, where they are written once for
-    every choice among the same sessions (50 items of one course with 1,000 sessions made a
-    139 MB page)."""
+    every choice among the same sessions (once per item, 50 items of one course with 1,000
+    sessions wrote them 50 times)."""
 
     first_day: int
     last_day: int

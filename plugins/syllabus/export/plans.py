@@ -588,7 +588,7 @@ def _checklist(plan: Plan, rows: Sequence[PlanRow], messages: Messages) -> str:
 # CSV --------------------------------------------------------------------------------
 
 
-def _csv(plan: Plan, rows: Sequence[PlanRow], dated: bool, messages: Messages) -> str:
+def _csv(rows: Sequence[PlanRow], dated: bool, messages: Messages) -> str:
     # Every cell is quoted: a value filled in later may hold a comma or a quote, and a
     # cell the writer left bare could not take it. status and done_on are for the customer.
     out = io.StringIO()
@@ -671,7 +671,7 @@ def plan_checklist(plan: Plan, rows: Sequence[PlanRow], who: Personalisation, *,
 def plan_csv(plan: Plan, rows: Sequence[PlanRow], who: Personalisation | None = None, *, today: dt.date,
              messages: Messages = ENGLISH) -> str:
     """One row per item and milestone, UTF-8, with a header row."""
-    template = _csv(plan, rows, who is not None, messages)
+    template = _csv(rows, who is not None, messages)
     return fill(template, "csv", who, _choices(plan, rows, today, messages), messages) if who else template
 
 
@@ -691,7 +691,7 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, site: Si
     """The dated templates, choices and date rules the plan page fills in the browser."""
     plan_url = site.page(plan_page(plan.id))
     templates = {"md": _markdown(plan, rows, True, plan_url, messages), "checklist": _checklist(plan, rows, messages),
-                 "csv": _csv(plan, rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
+                 "csv": _csv(rows, True, messages), "ics": _ics(plan, rows, True, today, messages)}
     choices = _choices(plan, rows, today, messages)
     data = page_data(templates, choices, weekend=plan.weekend, length_days=plan.length_days,
                      holiday_years=holiday_years, holidays=holidays, formats=LocaleFormat(messages))
@@ -699,7 +699,7 @@ def plan_page_data(plan: Plan, rows: Sequence[PlanRow], today: dt.date, site: Si
     # page says the first that has not ended when it is read (the site may have been built
     # days before), in the zone the form holds (the visitor's own, at first) rather than only
     # in the organiser's; past the last one, the line without a session. Once per course, as
-    # its choices' sessions are (one per item made a 172 MB page of 300 items of one course).
+    # its choices' sessions are (one per item made a page grow with items times sessions).
     data["undated"] = {}
     for row in rows:
         if row.live and choices[row.key].sessions not in data["undated"]:

@@ -10,7 +10,7 @@ ASSETS = Path(__file__).parent / "assets"
 ASSETS_SITE_FOLDER = "assets/syllabus/"
 EVERY_PAGE_ASSETS = ("syllabus.css", "search.css", "syllabus.js", "search.js")
 # Published, and loaded by syllabus.js on the pages that use it (a plan page names it, with
-# its digest: asset_name): 30 KB that every other page left unused.
+# its digest: asset_name): a script every other page left unused.
 PLAN_SCRIPT = "plan.js"
 ASSET_FILES = (*EVERY_PAGE_ASSETS, PLAN_SCRIPT)
 

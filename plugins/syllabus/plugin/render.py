@@ -69,7 +69,7 @@ call machinery each time).
     """
     times = session_times(session, course.duration_minutes, formats)
     # "(Los Angeles time)": readers know cities, not IANA ids. Every value escaped by hand:
-    # Markup.format would do it too, at five times the cost.
+    # Markup.format would do it too, at a cost paid for every session of every page.
     over = course.ends_last(session).isoformat()
     return Markup(_SESSION_TIME % {"start": escape(times.start), "end": escape(times.end), "over": escape(over),
                                    "zone": escape(session.timezone), "city": escape(formats.city(session.timezone)),

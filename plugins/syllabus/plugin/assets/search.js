@@ -336,7 +336,7 @@
       toggle.dispatchEvent(new Event("change"));
     }
   });
-  // Ready before the first query (~86 KB once), unless the visitor asked to save data or is
+  // Ready before the first query (the engine, fetched once), unless the visitor asked to save data or is
   // on a slow connection: then the engine comes when the box is first touched.
   if (!savingData()) addEventListener("load", () => (window.requestIdleCallback || setTimeout)(warm), { once: true });
   form.addEventListener("submit", (event) => {
