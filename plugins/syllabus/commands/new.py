@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..core.catalog import linked_folder, load_catalog
 from ..core.config import Options
+from ..core.model import ITEM_KINDS
 from ..core.report import Report
 from ..core.rules import PLACEHOLDER, windows_name_problem
 from ..core.schema_messages import messages_for
@@ -28,8 +29,6 @@ from ..core.taxonomy import Taxonomy
 from ..core.yamlsafe import YamlRejected, load_text
 from . import EXIT_OK, EXIT_USAGE
 from .schemas import FOLDER, editor_schemas, write_schemas
-
-KINDS = ("course", "track", "plan")
 
 DRAFT_NOTE = """\
 # New content starts as an internal draft, so nothing half-written can reach the
@@ -311,7 +310,7 @@ def _write_missing_schemas(options: Options) -> None:
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("new", parents=[common], help="scaffold a course, track or plan")
-    parser.add_argument("kind", choices=KINDS)
+    parser.add_argument("kind", choices=ITEM_KINDS)
     parser.add_argument("id", help="lowercase-kebab-case id, e.g. k8s-install")
     parser.add_argument("--owner", action="append", metavar="OWNER",
                         help="a GitHub handle or email of an owner (repeatable; default: git's user.email)")

@@ -22,7 +22,7 @@ from . import rules
 from .config import Options
 from .html_allowlist import Allowlist, as_text_read
 from .markdown_safety import check_markdown
-from .model import Catalog, Course, Plan, Track, id_order
+from .model import ITEM_FOLDERS, ITEM_KINDS, Catalog, Course, Plan, Track, id_order
 from .pages import (
     ALLOWLIST_RULE,
     MARKDOWN_SUFFIXES,
@@ -130,9 +130,9 @@ def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = No
     """Content files by kind, sorted; symlinks and misplaced files are reported, never read.
     ``unread`` gets the ids of those in a symlinked content folder, named but not read, so
     that what refers to them is not reported too."""
-    found: dict[str, list[Path]] = {"course": [], "track": [], "plan": []}
-    linked = {folder for folder in ("courses", "tracks", "plans") if linked_folder(root, folder, report)}
-    for kind, folder in (("course", "courses"), ("track", "tracks"), ("plan", "plans")):
+    found: dict[str, list[Path]] = {kind: [] for kind in ITEM_KINDS}
+    linked = {folder for folder in ITEM_FOLDERS.values() if linked_folder(root, folder, report)}
+    for kind, folder in ITEM_FOLDERS.items():
         if folder in linked and unread is not None:
             unread[kind].update(entry.name if kind == "course" else entry.name.removesuffix(".yml")
                                 for entry in _entries(root / folder, report, folder))
@@ -610,7 +610,7 @@ def _docs_path_problem(source: str, site_path: str, output: str, docs_outputs: M
     Windows read Courses/ as courses/)."""
     folder, _, rest = site_path.casefold().partition("/")
     item_id = rest.partition("/")[0]
-    kind = {"courses": "course", "tracks": "track", "plans": "plan"}.get(folder)
+    kind = next((kind for kind, its_folder in ITEM_FOLDERS.items() if its_folder == folder), None)
     if kind and "/" in rest and item_id in known_ids[kind] and (kind == "course" or item_id not in shown[kind]):
         place = (f"in the course's own folder (courses/{item_id}/)" if kind == "course"
                  else f"elsewhere in docs/: this site does not publish {kind} '{item_id}'")

@@ -910,7 +910,7 @@ def _track_as_written(data: Mapping[str, Any], source: str) -> Track:
 # kind would make validate's time grow with the two (thousands of near-miss prerequisites in a
 # catalog of hundreds of courses stalled it).
 SUGGESTED_IDS = 200
-UNKNOWN_ID_HINTS = {  # where each kind's ids come from
+UNKNOWN_ID_HINTS = {  # where each kind's ids come from, for an id like none of them
     "course": "a course's id is its folder's name under courses/; `syllabus new course <id>` starts one",
     "track": "a track's id is its file's name under tracks/, without .yml",
 }
@@ -952,8 +952,9 @@ class _CrossFile:
                 named = match and match != target.lower()  # else the schema's error says "write it in lower case"
                 if self.report.extend_error(source, path, f"; did you mean '{match}'?" if named else ""):
                     return
-            report_text = f"{where}: unknown {kind} '{target}'{did_you_mean(target, candidates)}"
-            self.report.on(source, path, report_text, f"unknown-{kind}", hint=UNKNOWN_ID_HINTS[kind])
+            suggestion = did_you_mean(target, candidates)
+            self.report.on(source, path, f"{where}: unknown {kind} '{target}'{suggestion}", f"unknown-{kind}",
+                           hint="" if suggestion else UNKNOWN_ID_HINTS[kind])
             return
         draft = self.hidden(kind, target)
         if self.public and from_public and draft is not None:

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
+from .model import ITEM_KINDS
 from .taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     import jsonschema
 
-KINDS = ("course", "track", "plan")
 _HOOKS = {"role": "roles", "level": "levels", "format": "formats", "product": "products", "owner_role": "task_owners"}
 
 
@@ -36,7 +36,7 @@ def packaged_schemas() -> dict[str, dict[str, Any]]:
     folder = resources.files("syllabus") / "schemas"
     return {
         name: json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8"))
-        for name in ("common", *KINDS)
+        for name in ("common", *ITEM_KINDS)
     }
 
 
@@ -126,7 +126,7 @@ class SchemaSet:
                 (schema["$id"], Resource.from_contents(schema)) for schema in self.schemas.values()
             )
             validator = validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
-            self._reference.update({name: validator(self.schemas[name], registry=registry) for name in KINDS})
+            self._reference.update({name: validator(self.schemas[name], registry=registry) for name in ITEM_KINDS})
         return self._reference[kind]
 
 
@@ -135,6 +135,6 @@ def build_schema_set(taxonomy: Taxonomy) -> SchemaSet:
     fast_registry = jsonschema_rs.Registry([(schema["$id"], schema) for schema in schemas.values()])
     return SchemaSet(
         schemas=schemas,
-        fast={kind: jsonschema_rs.validator_for(schemas[kind], registry=fast_registry) for kind in KINDS},
+        fast={kind: jsonschema_rs.validator_for(schemas[kind], registry=fast_registry) for kind in ITEM_KINDS},
         titles={term.title: term_id for kind in _HOOKS.values() for term_id, term in getattr(taxonomy, kind).items()},
     )

@@ -64,7 +64,7 @@ DEFAULT_TASK_OWNERS: dict[str, dict[str, Any]] = {
     "ce": {}, "customer-admin": {}, "customer-champion": {}, "customer-sponsor": {},
 }
 
-KINDS = ("roles", "levels", "formats", "products", "task_owners")
+TERM_KINDS = ("roles", "levels", "formats", "products", "task_owners")
 
 
 @dataclass(frozen=True)
@@ -106,12 +106,12 @@ class Taxonomy:
                 for key, value in raw.items()
             }
 
-        return cls(**{kind: terms(kind) for kind in KINDS})
+        return cls(**{kind: terms(kind) for kind in TERM_KINDS})
 
     def only(self, used: Mapping[str, Collection[str]]) -> Taxonomy:
         """The terms ``used`` names per kind, in the taxonomy's order."""
         return Taxonomy(**{kind: {key: term for key, term in getattr(self, kind).items() if key in used.get(kind, ())}
-                           for kind in KINDS})
+                           for kind in TERM_KINDS})
 
     def title(self, kind: str, key: str) -> str:
         term = getattr(self, kind).get(key)
@@ -129,4 +129,4 @@ class Taxonomy:
         """Each kind's terms by id, each with its ``order`` in the kind (levels lowest first),
         which keys sorted by id would lose."""
         return {kind: {k: {**t.as_json(), "order": order} for order, (k, t) in enumerate(getattr(self, kind).items())}
-                for kind in KINDS}
+                for kind in TERM_KINDS}

@@ -19,13 +19,11 @@ from typing import Any
 from ..core.catalog import LoadResult, discover, load_catalog
 from ..core.config import Options
 from ..core.diagnostics import Diagnostic
-from ..core.model import Catalog, Course, Plan, Track
+from ..core.model import ITEM_KINDS, Catalog, Course, Plan, Track
 from ..core.report import Report
 from ..core.rules import COURSE_FILE
 from .catalog_json import dumps
 from .md_escape import code, inline
-
-KINDS = ("course", "track", "plan")
 
 
 @dataclass(frozen=True)
@@ -129,7 +127,7 @@ def _changed_fields(before: Any, after: Any) -> tuple[str, ...]:
 
 def item_changes(base: Side, head: Side) -> list[ItemChange]:
     changes = []
-    for kind in KINDS:
+    for kind in ITEM_KINDS:
         for item_id in sorted(base.present[kind] | head.present[kind]):
             old, new = base.item(kind, item_id), head.item(kind, item_id)
             title = (new or old).title if (new or old) else ""
@@ -193,7 +191,7 @@ def _state(item: Course | Track | Plan) -> str:
 
 def visibility_changes(base: Side, head: Side) -> list[VisibilityChange]:
     changes = []
-    for kind in KINDS:
+    for kind in ITEM_KINDS:
         for item_id, new in getattr(head.catalog, f"{kind}s").items():
             old = base.item(kind, item_id)
             if old is None or _state(old) == _state(new):
@@ -270,9 +268,9 @@ NOTHING_CHANGED = "No course, track or plan changed."
 
 
 def _counts(report: ChangeReport) -> list[tuple[str, str]]:
-    """``(kind, "2 added, 1 changed")`` for each kind with changes, in KINDS order."""
+    """``(kind, "2 added, 1 changed")`` for each kind with changes, in ITEM_KINDS order."""
     counts = []
-    for kind in KINDS:
+    for kind in ITEM_KINDS:
         numbers = {c: sum(1 for x in report.changes if x.kind == kind and x.change == c)
                    for c in ("added", "removed", "changed")}
         if text := ", ".join(f"{n} {c}" for c, n in numbers.items() if n):

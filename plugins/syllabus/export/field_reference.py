@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
+from ..core.model import ITEM_KINDS
 from . import md_escape
 
-KINDS = ("course", "track", "plan")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 INTRO = """\
@@ -171,7 +171,7 @@ def field_reference(schemas: Mapping[str, Mapping[str, Any]]) -> str:
     """The whole page as Markdown, from a schema set such as ``specialised_schemas(...)``."""
     resolver = _Schemas(schemas)
     lines = [INTRO]
-    for kind in KINDS:
+    for kind in ITEM_KINDS:
         schema = schemas[kind]
         title = md_text(str(schema.get("title", kind)).removeprefix("Syllabus ").capitalize())
         lines += [f"## {title}", "", md_text(str(schema.get("description", ""))), ""]

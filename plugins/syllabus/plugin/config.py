@@ -21,7 +21,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.locale_format import LANGUAGE_TAG, unknown_language
 from ..core.schedule import knows_holidays
 from ..core.schema_messages import BLANK_MESSAGE, blank, did_you_mean, quoted, suggested
-from ..core.taxonomy import KINDS
+from ..core.taxonomy import TERM_KINDS
 from ..core.yamlsafe import forbidden_text
 from .config_source import ConfigSource
 
@@ -254,7 +254,7 @@ class SyllabusConfig(Config):
 
 
 TERM_CLASSES: dict[str, type[TermConfig]] = {kind: FormatConfig if kind == "formats" else TermConfig
-                                              for kind in KINDS}
+                                              for kind in TERM_KINDS}
 
 
 def check_options(raw: Mapping[str, Any], source: ConfigSource) -> tuple[SyllabusConfig, list[OptionProblem]]:
