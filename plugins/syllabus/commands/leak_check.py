@@ -32,7 +32,7 @@ from ..core.catalog import LoadResult
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import counted
 from ..core.html_allowlist import Allowlist, as_text_read
-from ..core.model import Catalog, Course, Plan, Track
+from ..core.model import ITEM_FOLDERS, Catalog, Course, Plan, Track
 from ..core.pages import PageRenderer, split_page
 from . import EXIT_CONTENT, EXIT_OK, load_checked
 
@@ -93,8 +93,8 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
               for item in items.values() for text in (item.title, item.summary)}
     needles = []
     for kind, item in _hidden(catalog):
-        label = f"{'draft' if item.status == 'draft' else 'internal'} {kind} '{item.id}'"
-        needles.append(Needle(f"page path of {label}", frozenset({f"{kind}s/{item.id}/".encode()})))
+        label = f"{item.hidden_as} {kind} '{item.id}'"
+        needles.append(Needle(f"page path of {label}", frozenset({f"{ITEM_FOLDERS[kind]}/{item.id}/".encode()})))
         needles.extend(Needle(f"{field} of {label}", spellings(text), whole_word=_weight(text) < MARKER_WEIGHT)
                        for field in ("title", "summary")
                        if (text := getattr(item, field)) not in shared and _weight(text) >= WORD_WEIGHT)
@@ -177,7 +177,7 @@ def body_needles(result: LoadResult, options: Options) -> dict[str, str]:
     """What each sentence of a draft or internal course's pages says about it ("text of draft
     course 'x'"), by sentence; one that public content also has is left out."""
     catalog, renderer = result.catalog, PageRenderer(options.markdown, Allowlist(options.video_hosts))
-    hidden = {course.folder: f"text of {'draft' if course.status == 'draft' else 'internal'} course '{course.id}'"
+    hidden = {course.folder: f"text of {course.hidden_as} course '{course.id}'"
               for course in catalog.courses.values() if not course.is_public}
     if not hidden:
         return {}

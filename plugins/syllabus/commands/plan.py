@@ -28,7 +28,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
     plan = catalog.plans.get(args.plan_id)
     hidden = result.catalog.plans.get(args.plan_id)
     if plan is None and hidden is not None:  # the repository has it: whoever runs this can read it anyway
-        state = "a draft" if hidden.status == "draft" else f"{hidden.visibility}"
+        state = "a draft" if hidden.hidden_as == "draft" else hidden.hidden_as
         raise ConfigError(f"plan '{args.plan_id}' is {state}, which the {options.audience} site does not publish; "
                           "to print it for review, run with SYLLABUS_AUDIENCE=internal")
     if plan is None:

@@ -85,6 +85,11 @@ class Session:
     location: str | None = None  # where an in-person session is held
     occurrence: int = 1  # 2 for the course's second session at this start and zone (two rooms)...
 
+    @property
+    def is_bookable(self) -> bool:
+        """Open to register for, as far as its status says (not cancelled, not full)."""
+        return self.status == "scheduled"
+
     # Cached: a build asks each session for these on the course page, the catalog card,
     # catalog.json, its calendar file and while sorting (frozen, so they cannot go stale).
     @cached_property
@@ -130,6 +135,14 @@ class Published:
     @property
     def is_public(self) -> bool:
         return shown_to_customers(self.visibility, self.status)
+
+    @property
+    def hidden_as(self) -> str | None:
+        """Why customers do not see it, as every banner, label and report says it: "draft"
+        (unfinished, whoever it is for), "internal", or None for a public item."""
+        if self.status == "draft":
+            return "draft"
+        return None if self.is_public else "internal"
 
 
 @dataclass(frozen=True)

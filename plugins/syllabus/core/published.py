@@ -173,7 +173,7 @@ def redirects(course: Course, use_directory_urls: bool) -> dict[str, tuple[str, 
 def has_calendar(catalog: Catalog, course: Course, session: Session) -> bool:
     """Whether the course page offers "Add to calendar" for an upcoming ``session``: one open
     for registration (a full or cancelled session is no date to keep)."""
-    return catalog.taxonomy.is_live(course.format) and session.status == "scheduled"
+    return catalog.taxonomy.is_live(course.format) and session.is_bookable
 
 
 def generated_files(catalog: Catalog, today: dt.date, use_directory_urls: bool) -> set[str]:

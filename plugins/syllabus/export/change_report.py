@@ -186,7 +186,7 @@ def order_breaks(base: Side, head: Side) -> list[OrderBreak]:
 
 
 def _state(item: Course | Track | Plan) -> str:
-    return "draft" if item.status == "draft" else item.visibility
+    return item.hidden_as or "public"
 
 
 def visibility_changes(base: Side, head: Side) -> list[VisibilityChange]:

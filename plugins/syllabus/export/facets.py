@@ -138,7 +138,7 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, 
         # A card's sessions are the course's upcoming ones, in order; bookable: not full, not cancelled.
         upcoming = course.upcoming_sessions(today)
         bookable = [(entry, session) for entry, session in zip(card["sessions"], upcoming, strict=True)
-                    if session.status == "scheduled"]
+                    if session.is_bookable]
         carried = card_sessions(course, bookable)
         data.append({
             "id": card["id"], "title": card["title"], "minutes": card["duration_minutes"],

@@ -195,7 +195,7 @@ def _sessions(course: Course, today: dt.date) -> tuple[SessionSlot, ...]:
     full and cancelled ones cannot be booked."""
     slots = []
     for session in course.upcoming_sessions(today):
-        if session.status == "scheduled":
+        if session.is_bookable:
             (start, end), *later = course.meetings(session)
             slots.append(SessionSlot(start, end, session.timezone, session.registration_url, session.location or "",
                                      course.language_of(session), tuple(later)))

@@ -111,7 +111,7 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
     context = {
         "course": course, "live": live, "upcoming": upcoming,
         "sections": course_sections(course, catalog, has_body=has_body(body)),
-        "next_session": next((s for s in upcoming if s.status == "scheduled"), None),
+        "next_session": next((s for s in upcoming if s.is_bookable), None),
         "in_tracks": catalog.tracks_by_course.get(course.id, ()),
         "in_plans": catalog.plans_by_course.get(course.id, ()),
         "review_due": course.review_due(options.review_every_days),
@@ -250,7 +250,7 @@ def next_live_sessions(catalog: Catalog, today: dt.date, limit: int) -> list[tup
     """The first ``limit`` sessions open for registration across live courses, soonest first."""
     open_sessions = [(course, session) for course in catalog.courses.values()
                      if catalog.taxonomy.is_live(course.format)
-                     for session in course.upcoming_sessions(today) if session.status == "scheduled"]
+                     for session in course.upcoming_sessions(today) if session.is_bookable]
     return heapq.nsmallest(limit, open_sessions, key=lambda pair: pair[1].starts_at)
 
 
