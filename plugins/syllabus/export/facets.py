@@ -40,6 +40,13 @@ class Facet:
     options: tuple[FacetOption, ...]
 
 
+# The facets the taxonomy's terms title, and the catalog's and the site search's, each in the
+# order shown: the page scripts get them from the page (syllabus.js, search.js).
+TERM_FACETS = {"role": "roles", "level": "levels", "format": "formats", "product": "products"}
+CATALOG_FACETS = (*TERM_FACETS, "language", "duration")
+SEARCH_FACETS = ("language", *TERM_FACETS)
+
+
 def facet_values(course: Course, upcoming: Iterable[Session]) -> dict[str, list[str]]:
     """A course's values per facet; its languages are its own and those its ``upcoming``
     sessions are taught in (a class in Japanese is found under Japanese), as readers pick
@@ -78,15 +85,13 @@ def facets(catalog: Catalog, messages: Messages, courses_values: Iterable[dict[s
                 counts[key][value] += 1
     taxonomy = catalog.taxonomy
     orders = {
-        "role": {k: t.title for k, t in taxonomy.roles.items()},
-        "level": {k: t.title for k, t in taxonomy.levels.items()},
-        "format": {k: t.title for k, t in taxonomy.formats.items()},
-        "product": {k: t.title for k, t in taxonomy.products.items()},
+        **{facet: {k: t.title for k, t in getattr(taxonomy, kind).items()} for facet, kind in TERM_FACETS.items()},
         "language": {k: k for k in sorted(counts.get("language", {}))},
         "duration": {value: messages.text(f"catalog.duration.{value}") for value, _ in DURATION_BUCKETS},
     }
     result = []
-    for key, ordered in orders.items():
+    for key in CATALOG_FACETS:
+        ordered = orders[key]
         present = counts.get(key, {})
         options = tuple(FacetOption(v, label, present[v]) for v, label in ordered.items() if v in present)
         if options:  # the search box's facets have the same titles (search.js)
@@ -153,4 +158,4 @@ def catalog_view(catalog: Catalog, cards: list[dict[str, Any]], today: dt.date, 
             carrying_every_session.add(course.id)
     return {"cards": cards, "facets": facets(catalog, messages, (entry["facets"] for entry in data)),
             "next_sessions": next_sessions, "carrying_every_session": carrying_every_session,
-            "data": {"courses": data}}
+            "data": {"courses": data, "facets": CATALOG_FACETS}}

@@ -69,7 +69,7 @@ from ..core.published import (
 )
 from ..core.schema_messages import dotted
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
-from ..export.facets import SESSIONS_KEPT
+from ..export.facets import SESSIONS_KEPT, TERM_FACETS
 from ..export.feeds import Feed, course_events, site_feeds
 from ..export.structured_data import course_json_ld, script_json
 from .config import SyllabusConfig, check_options
@@ -108,7 +108,6 @@ from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
 from .structure import (
     COURSE_TEMPLATE,
-    SEARCH_FACETS,
     UNIT_TEMPLATE,
     Download,
     GeneratedPage,
@@ -296,7 +295,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         taxonomy = self.catalog.taxonomy_in_use
         self.script_messages = messages_element(
             self.options.messages, _filtered_languages(self.catalog, self.options),
-            {facet: [taxonomy.title(kind, key) for key in getattr(taxonomy, kind)] for facet, kind in SEARCH_FACETS})
+            {facet: [taxonomy.title(kind, key) for key in getattr(taxonomy, kind)]
+             for facet, kind in TERM_FACETS.items()})
         for asset in EVERY_PAGE_ASSETS:
             path = asset_address(asset)
             if asset.endswith(".css"):

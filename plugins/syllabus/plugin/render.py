@@ -29,6 +29,7 @@ from ..core.published import (
     track_page,
     unit_address,
 )
+from ..export.facets import SEARCH_FACETS
 from ..export.plans import phase_days
 from ..export.structured_data import script_json
 from .diagram import track_diagram
@@ -90,15 +91,15 @@ def _spaced(note: str) -> Markup:
 def messages_element(messages: Messages, languages: Iterable[str] = (),
                      facet_order: Mapping[str, Sequence[str]] | None = None) -> str:
     """The page scripts' texts and date formats in the site's language, carried by every
-    page that loads them (``syllabusText``, ``syllabusFormat``, ``syllabusLanguageName`` and
-    ``syllabusFacetOrder`` in syllabus.js read it), with the names of ``languages`` as the
-    catalog's filter writes them and each facet's titles in the taxonomy's order, so that the
-    search dialog's filters say and list what the catalog's do: JSON that cannot close its
-    element."""
+    page that loads them (``syllabusText``, ``syllabusFormat``, ``syllabusLanguageName``,
+    ``syllabusFacetOrder`` and ``syllabusSearchFacets`` in syllabus.js read it), with the names
+    of ``languages`` as the catalog's filter writes them, the site search's facets and each
+    one's titles in the taxonomy's order, so that the search dialog's filters say and list
+    what the catalog's do: JSON that cannot close its element."""
     formats = LocaleFormat(messages)
     data = {"language": messages.language, "texts": messages.for_scripts(), "formats": formats.for_scripts(),
             "languages": {tag: formats.language_name(tag) for tag in sorted(set(languages))},
-            "facet_order": dict(facet_order or {})}
+            "facet_order": dict(facet_order or {}), "search_facets": SEARCH_FACETS}
     return f'<script type="application/json" id="__syllabus-messages">{script_json(data)}</script>'
 
 

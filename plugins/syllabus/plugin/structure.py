@@ -39,7 +39,7 @@ from ..core.rules import COURSE_PAGE
 from ..core.schedule import holiday_years, holidays_by_country
 from ..core.schemas import specialised_schemas
 from ..export.calendar import calendar_file
-from ..export.facets import catalog_view
+from ..export.facets import SEARCH_FACETS, TERM_FACETS, catalog_view, facet_values
 from ..export.feedback import FeedbackLinks, feedback_links
 from ..export.feeds import CourseEvents, course_events
 from ..export.field_reference import field_reference
@@ -137,17 +137,12 @@ def page_feedback(kind: str, item: Course | Track | Plan, options: Options) -> F
                           path=f"{kind}s/{item.id}/", site=options.site, owners=owners)
 
 
-# The site search's facets (besides language) and the taxonomy terms each one's values title.
-SEARCH_FACETS = (("role", "roles"), ("level", "levels"), ("format", "formats"), ("product", "products"))
-
-
 def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...]]:
-    """The catalog's facets of a course, by title, as the site search offers them."""
-    taxonomy = catalog.taxonomy
-    return {"language": (reading_language(course.language),),
-            "role": tuple(taxonomy.title("roles", r) for r in course.roles),
-            "level": (taxonomy.title("levels", course.level),), "format": (taxonomy.title("formats", course.format),),
-            "product": tuple(taxonomy.title("products", p) for p in course.products)}
+    """The catalog's facets of a course, by title, as the site search offers them (its own
+    language, not its sessions')."""
+    values, taxonomy = facet_values(course, ()), catalog.taxonomy
+    return {facet: tuple(values[facet]) if facet not in TERM_FACETS else
+            tuple(taxonomy.title(TERM_FACETS[facet], value) for value in values[facet]) for facet in SEARCH_FACETS}
 
 
 def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str], filters: Mapping[str, tuple[str, ...]],

@@ -30,9 +30,8 @@
   const FIRST_BATCH = 5; // results fetched and shown before the rest of the first page
   const MAX_SECTIONS = 3; // headings shown under a page, as Material does
   const DEBOUNCE_MS = 60; // a query per pause in typing, not per key
-  // Facets of the catalog, in the order shown; their values are written on each page as
-  // data-pagefind-filter (see the page templates), their titles are the texts script.facet.<key>.
-  const FACETS = ["language", "role", "level", "format", "product"];
+  // Facets of the catalog, in the order shown (syllabusSearchFacets); their values are written on
+  // each page as data-pagefind-filter (see the page templates), their titles are the texts script.facet.<key>.
   const text = window.syllabusText; // syllabus.js, loaded first: the texts in the site's language
 
   let engine = null;
@@ -86,7 +85,7 @@
   /* The facet pickers, made once, after the first results are shown. */
   function showFilters(available) {
     if (filterBar.children.length) return;
-    for (const key of FACETS) {
+    for (const key of window.syllabusSearchFacets()) {
       const values = window.syllabusFacetOrder(key, Object.keys(available[key] || {}));
       if (values.length < 2) continue; // nothing to narrow down
       const field = document.createElement("label");

@@ -76,7 +76,10 @@
     return values.slice().sort(function (a, b) { return place(a) - place(b) || (a < b ? -1 : a > b ? 1 : 0); });
   };
 
-  var FACETS = ["role", "level", "format", "product", "language", "duration"];
+  /* The site search's facets in the order shown, from the build (export/facets.py). */
+  window.syllabusSearchFacets = function () { return pageMessages().search_facets || []; };
+
+  var FACETS = [];  // the catalog's facets in the order shown: its data's (export/facets.py), read by initCatalog
 
   function readState(search) {
     var params = new URLSearchParams(search);
@@ -106,7 +109,8 @@
   function initCatalog(root) {
     if (!root.dataset.catalog || root.dataset.ready) return;
     root.dataset.ready = "true";
-    var courses = JSON.parse(root.dataset.catalog).courses;
+    var data = JSON.parse(root.dataset.catalog), courses = data.courses;
+    FACETS = data.facets;
     var form = root.querySelector("[data-filters]");
     var list = root.querySelector("[data-cards]");
     var countNode = root.querySelector("[data-result-count]");
