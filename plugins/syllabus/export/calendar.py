@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..core.locale_format import LocaleFormat
 from ..core.messages import Messages
 from ..core.model import Course, Session, day_begins, reads_as
-from .ics_escape import escape, fold, utc
+from .ics_escape import escape, fold, ical_utc
 from .placeholders import stable_uid
 
 if TYPE_CHECKING:
@@ -93,8 +93,8 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
         lines += [
             "BEGIN:VEVENT",
             fold(f"SUMMARY:{escape(title)}"),
-            f"DTSTART:{utc(start)}",
-            f"DTEND:{utc(end)}",
+            f"DTSTART:{ical_utc(start)}",
+            f"DTEND:{ical_utc(end)}",
             dtstamp(today),
             fold(f"UID:{stable_uid('session', course.id, key)}"),
             description(start),
@@ -108,7 +108,7 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
 
 def dtstamp(today: dt.date) -> str:
     """The DTSTAMP line of an event written line by line (see the module's docstring)."""
-    return f"DTSTAMP:{utc(day_begins(today))}"
+    return f"DTSTAMP:{ical_utc(day_begins(today))}"
 
 
 def calendar_file(name: str, events: list[list[str]]) -> bytes:

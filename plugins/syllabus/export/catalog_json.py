@@ -16,7 +16,7 @@ from typing import Any
 from ..core.config import page_address
 from ..core.model import Catalog, Course, Plan, Session, Track
 from ..core.published import course_page, plan_page, track_page
-from .placeholders import utc_text
+from .placeholders import iso_utc
 
 SCHEMA_VERSION = 1
 
@@ -26,8 +26,8 @@ def session_json(session: Session, course: Course) -> dict[str, Any]:
     data: dict[str, Any] = {
         "start": session.start.isoformat(timespec="seconds" if session.start.second else "minutes"),  # as written
         "timezone": session.timezone,
-        "start_utc": utc_text(session.starts_at),
-        "end_utc": utc_text(session.ends_at(course.duration_minutes)),
+        "start_utc": iso_utc(session.starts_at),
+        "end_utc": iso_utc(session.ends_at(course.duration_minutes)),
         "duration_minutes": course.session_minutes(session),
         "status": session.status,
         "language": course.language_of(session),

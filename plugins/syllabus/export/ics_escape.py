@@ -53,6 +53,6 @@ def fold(line: str) -> str:
     return "\r\n ".join(pieces)
 
 
-def utc(moment: dt.datetime) -> str:
+def ical_utc(moment: dt.datetime) -> str:
     """An aware instant as an iCalendar date-time in UTC (RFC 5545 3.3.5, form 2): ``20270202T230000Z``."""
     return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"

@@ -229,7 +229,7 @@ def _name(what: str, text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def utc_text(moment: dt.datetime) -> str:
+def iso_utc(moment: dt.datetime) -> str:
     """An aware instant in UTC, ISO 8601: ``2027-02-02T23:00:00Z`` (catalog.json's instants and
     the ``instant`` placeholder's argument)."""
     return f"{moment.astimezone(dt.UTC):%Y-%m-%dT%H:%M:%S}Z"
@@ -283,7 +283,7 @@ class Choice:
                 "sessions": self.sessions}
 
     def options_json(self) -> list[dict[str, Any]]:
-        return [{"start": utc_text(o.start), "end": utc_text(o.end), "texts": dict(o.texts),
+        return [{"start": iso_utc(o.start), "end": iso_utc(o.end), "texts": dict(o.texts),
                  **({"zone": o.zone} if o.zone else {}), **({"foreign": True} if o.foreign else {})}
                 for o in self.options]
 

@@ -46,8 +46,7 @@ from ..core.schedule import WorkingDays, in_zone
 from . import md_escape
 from .calendar import dtstamp, new_calendar, new_event
 from .csv_escape import BYTE_ORDER_MARK, cell
-from .ics_escape import fold
-from .ics_escape import utc as ics_utc
+from .ics_escape import fold, ical_utc
 from .placeholders import (
     DEFAULT_TIMEZONE,
     ITEM,
@@ -57,9 +56,9 @@ from .placeholders import (
     Personalisation,
     escape,
     fill,
+    iso_utc,
     page_data,
     placeholder,
-    utc_text,
 )
 
 # The CSV's columns; their names are the catalog's download.csv.<column> texts.
@@ -303,7 +302,7 @@ def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
     organiser's date too where it is another: ``... 00:00–01:00 Tokyo time (Wed, Feb 10,
     2027, 16:00 Berlin)``."""
     words = Wording(messages, fmt)
-    start, end = utc_text(slot.start), utc_text(slot.end)
+    start, end = iso_utc(slot.start), iso_utc(slot.end)
     formats = LocaleFormat(messages)
     city = formats.city(slot.zone)
     if slot.location:  # held in a room: at the venue's time wherever the customer is, and where
@@ -332,7 +331,7 @@ def _weekly(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> str:
         return ""
     last = slot.later[-1][0]
     date = (escape(words.fmt, formats.date(in_zone(last, slot.zone))) if slot.location
-            else placeholder("instant", utc_text(last), "label"))
+            else placeholder("instant", iso_utc(last), "label"))
     return words.aside(words("download.weekly_meetings", count=len(slot.later) + 1, date=date))
 
 
@@ -367,7 +366,7 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
         texts["register"] = slot.registration_url
     elif not slot and row.on_demand:
         texts["on_demand"] = row.on_demand.url
-    texts["when"] = (f"DTSTART:{ics_utc(slot.start)}\r\nDTEND:{ics_utc(slot.end)}\r\n"
+    texts["when"] = (f"DTSTART:{ical_utc(slot.start)}\r\nDTEND:{ical_utc(slot.end)}\r\n"
                      "TRANSP:OPAQUE") if slot else _all_day(row.day)  # a session to attend: busy time
     if slot and slot.location:
         texts["when"] += f"\r\nLOCATION:{escape('ics', slot.location)}"
@@ -412,7 +411,7 @@ def _event_end(plan: Plan, row: PlanRow, slot: SessionSlot, today: dt.date, mess
         title = messages.text("calendar.week", title=row.title, number=number, total=total)
         lines += ["BEGIN:VEVENT",
                   f"SUMMARY:{_customer(' · ')}{escape('ics', f'{_label(row, messages)}: {title}')}",
-                  f"DTSTART:{ics_utc(start)}", f"DTEND:{ics_utc(end)}", "TRANSP:OPAQUE",
+                  f"DTSTART:{ical_utc(start)}", f"DTEND:{ical_utc(end)}", "TRANSP:OPAQUE",
                   *([f"LOCATION:{escape('ics', slot.location)}"] if slot.location else []),
                   dtstamp(today),
                   f"UID:{placeholder('uid', plan.id, ITEM, 'week', number)}",
@@ -717,7 +716,7 @@ def _undated_option(row: PlanRow, slot: SessionSlot | None, messages: Messages) 
     if slot is None:
         return shown
     last_end = slot.later[-1][1] if slot.later else slot.end  # a weekly program is offered until its last meeting
-    return {**shown, "end": utc_text(last_end), "zone": slot.zone}
+    return {**shown, "end": iso_utc(last_end), "zone": slot.zone}
 
 
 def undated_live_dates(rows: Sequence[PlanRow], messages: Messages = ENGLISH) -> Mapping[str, tuple[str, str, bool]]:
