@@ -538,6 +538,16 @@ def reading_language(tag: str) -> str:
 
 
 @dataclass(frozen=True)
+class StepCourse:
+    """A course in a step of a track's diagram (:meth:`Catalog.track_steps`)."""
+
+    course_id: str
+    title: str
+    required: bool
+    after: tuple[str, ...]  # titles of the track's courses this one needs
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Every loaded course, track and plan, keyed by id in :func:`id_order`."""
 
@@ -607,6 +617,23 @@ class Catalog:
             total += minutes
             required += minutes if item.required else 0
         return total, required
+
+    def track_steps(self, track: Track) -> tuple[tuple[StepCourse, ...], ...] | None:
+        """A track's courses in steps by prerequisite depth, first to last, for the track
+        page's diagram: a course sits one step after the deepest course it needs from the
+        track; within a step, the track's order. None when no course needs another from it."""
+        items = {item.course: item for item in track.items if item.course in self.courses}
+        needs = {cid: [p for p in self.courses[cid].prerequisites if p in items] for cid in items}
+        if not any(needs.values()):
+            return None
+        depth: dict[str, int] = {}
+        for cid in items:  # track order already puts prerequisites first (a validated rule)
+            depth[cid] = 1 + max((depth.get(p, 0) for p in needs[cid]), default=-1)
+        steps: list[list[StepCourse]] = [[] for _ in range(max(depth.values()) + 1)]
+        for cid, item in items.items():
+            after = tuple(self.courses[p].title for p in needs[cid])
+            steps[depth[cid]].append(StepCourse(cid, self.courses[cid].title, item.required, after))
+        return tuple(tuple(step) for step in steps)
 
     def plan_minutes(self, plan: Plan) -> tuple[int, int]:
         """Total and required learner minutes of the courses a plan includes, each once: a

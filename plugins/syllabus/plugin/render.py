@@ -32,7 +32,6 @@ from ..core.published import (
 from ..export.facets import SEARCH_FACETS
 from ..export.plans import phase_days
 from ..export.structured_data import script_json
-from .diagram import track_diagram
 from .page_assets import PLAN_SCRIPT, asset_name
 from .site_search import BODY_START
 from .structure import GeneratedPage
@@ -177,7 +176,7 @@ class Renderer:
         return template.render(
             catalog=self.catalog, taxonomy=self.catalog.taxonomy, options=self.options,
             today=self.options.today, link=self.linker(page_url),
-            track_diagram=track_diagram, anchor=anchors_beside(element_ids(page_html)),
+            anchor=anchors_beside(element_ids(page_html)),
             **context,
         )
 
