@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from syllabus.core.locale_format import ENGLISH_FORMAT
+from syllabus.core.model import id_order
 
 from .conftest import (
     EPOCH,
@@ -46,6 +47,7 @@ from .sitetools import (
     pagefind_pages,
     parse_html,
     reproducible_files,
+    schema_org_problems,
     site_files,
 )
 
@@ -473,6 +475,19 @@ def test_structured_data_spans_a_cohort_and_offers_no_seat_in_a_cancelled_sessio
     cancelled = [i for i in instances if i.get("eventStatus") == "https://schema.org/EventCancelled"]
     assert cancelled and not [i for i in cancelled if "offers" in i]
     assert [i for i in instances if i.get("offers", {}).get("availability") == "https://schema.org/InStock"]
+
+
+def test_the_catalog_lists_its_course_pages_as_structured_data(site: Path) -> None:
+    """A summary page with an ItemList of course pages, each with its Course: search engines'
+    course list (stop 43 left it out)."""
+    from .test_escaping import structured_data
+
+    data = structured_data(site, "catalog")
+    assert (data["@type"], list(schema_org_problems(data))) == ("ItemList", [])
+    site_url = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    assert [(item["position"], item["url"]) for item in data["itemListElement"]] == [
+        (position, f"{site_url}courses/{course_id}/")
+        for position, course_id in enumerate(sorted(public("courses"), key=id_order), 1)]
 
 
 def test_an_in_person_session_says_where_on_its_page_calendar_catalog_and_structured_data(site: Path) -> None:

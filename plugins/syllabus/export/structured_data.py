@@ -87,6 +87,17 @@ def on_demand_instance(course: Course, url: str) -> dict[str, Any]:
             "inLanguage": course.language}
 
 
+def course_list_json_ld(catalog: Catalog, site: SiteAddress) -> dict[str, Any] | None:
+    """The catalog page's ``ItemList`` of the course pages it leads to, in its order: with
+    each page's own ``Course``, search engines' course list. None without the site's address:
+    a list names its pages by full URL."""
+    if not site.url or not catalog.courses:
+        return None
+    return {"@context": "https://schema.org", "@type": "ItemList",
+            "itemListElement": [{"@type": "ListItem", "position": position, "url": site.page(course_page(course_id))}
+                                for position, course_id in enumerate(catalog.courses, 1)]}
+
+
 def course_json_ld(course: Course, catalog: Catalog, today: dt.date, site: SiteAddress,
                    provider: str) -> dict[str, Any]:
     """The ``Course`` of a course page; its links are absolute when the site's URL is known."""

@@ -71,7 +71,7 @@ from ..core.schema_messages import dotted
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
 from ..export.facets import SESSIONS_KEPT, TERM_FACETS
 from ..export.feeds import Feed, course_events, site_feeds
-from ..export.structured_data import course_json_ld, script_json
+from ..export.structured_data import course_json_ld, course_list_json_ld, script_json
 from .config import SyllabusConfig, check_options
 from .config_source import ConfigSource
 from .incremental import (
@@ -744,8 +744,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         head = self.script_messages + WITHOUT_SCRIPT + self.feed_links.replace("{base}", base)
         generated = self.pages.get(page.file.src_uri)
         course = generated.context.get("course") if generated is not None else None
+        data = None  # structured data: a course page's Course, the catalog's list of them
         if course is not None and generated is not None and generated.template == COURSE_TEMPLATE:
             data = course_json_ld(course, self.catalog, self.options.today, self.options.site, config.site_name)
+        elif page.file.src_uri == CATALOG_PAGE:
+            data = course_list_json_ld(self.catalog, self.options.site)
+        if data is not None:
             head += f'<script type="application/ld+json">{script_json(data)}</script>'
         output = output.replace("</head>", head + "</head>", 1)
         if self.serving and generated is not None and self.rendered.keeps(page.file.src_uri):
