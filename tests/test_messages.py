@@ -152,7 +152,8 @@ def test_every_page_carries_the_page_scripts_texts(catalog: CatalogDir, tmp_path
     expected = {"language": "ja", "texts": messages.for_scripts(), "formats": LocaleFormat(messages).for_scripts(),
                 "languages": {"ja": "日本語"},  # the catalog's, named as its language filter names them
                 # The terms the catalog's content names, in the taxonomy's order (not a draft's product).
-                "facet_order": {"role": ["Administrator"], "level": ["初級"], "format": ["自己学習"], "product": []}}
+                "facet_order": {"role": ["Administrator"], "level": ["初級"], "format": ["自己学習"], "product": []},
+                "search_facets": ["language", "role", "level", "format", "product"]}  # the site search's, in order
     assert expected["texts"]["script.search.dialog"] == hostile
     assert expected["texts"]["script.catalog.count"] == "{count}件のコース"
     pages = dict(html_pages(tmp_path / "site"))
