@@ -977,15 +977,28 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "allows; write it in each page's front matter and remove the plugin", id="meta-plugin"),
     # In Material's group plugin, enabled or not (CI may enable it): the build loads it before Syllabus' checks.
     pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      plugins: [search, meta]\n",
-                 "mkdocs.yml:6:25: error: plugins.material/group.plugins[1]: Material's meta plugin sets page metadata",
+                 "mkdocs.yml:6:25: error: plugins.material/group.plugins.meta: Material's meta plugin sets page metadata",
                  id="meta-plugin-in-a-group"),
     pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      enabled: true\n"
                  "      plugins:\n        blog: {blog_dir: ../courses}\n",
                  "mkdocs.yml:8:26: error: plugins.material/group.plugins.blog.blog_dir: '../courses' is outside the "
                  "docs folder", id="blog-in-a-group"),
     pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      plugins: [metaa]\n",
-                 "mkdocs.yml:6:17: error: plugins.material/group.plugins[0]: the group's plugin 'metaa' cannot be "
+                 "mkdocs.yml:6:17: error: plugins.material/group.plugins.metaa: the group's plugin 'metaa' cannot be "
                  'loaded: The "metaa" plugin is not installed', id="unknown-plugin-in-a-group"),
+    # A group in a group, its outer one off here; an entry MkDocs cannot read; Syllabus again (attack, stop 44).
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      plugins:\n        - group:\n"
+                 "            enabled: true\n            plugins: [meta]\n",
+                 "mkdocs.yml:9:23: error: plugins.material/group.plugins.group.plugins.meta: Material's meta plugin",
+                 id="meta-plugin-in-a-nested-group"),
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      enabled: true\n"
+                 "      plugins: [{meta: {}, search: {}}]\n",
+                 "mkdocs.yml:7:17: error: plugins.material/group.plugins[0]: the group's plugin '#1' cannot be loaded: "
+                 "Invalid Plugins configuration", id="two-plugins-in-one-group-entry"),
+    pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      enabled: true\n"
+                 "      plugins: [syllabus]\n",
+                 "mkdocs.yml:7:17: error: plugins.material/group.plugins.syllabus: the syllabus plugin is listed again",
+                 id="syllabus-in-a-group"),
     pytest.param("INHERIT: base.yml\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: there is no file base.yml "
                  "(hint: name a file relative to this one)", id="inherit-missing"),
     pytest.param("INHERIT: !ENV [SYLLABUS_TEST_UNSET]\nsite_name: x\n", "mkdocs.yml:1:10: error: INHERIT: !ENV gives "
@@ -1513,3 +1526,27 @@ def test_an_unknown_id_and_a_missing_unit_file_say_how_to_fix_them(catalog, run_
     assert hints["unknown-course"] == ("a course's id is its folder's name under courses/; `syllabus new course <id>` "
                                        "starts one")
     assert hints["file"] == "correct the file name, or add the file to the course folder"
+
+
+GROUPS = {  # plugins in Material's group plugin, appended to the test site's plugins
+    "plugins written as mappings": "  - group:\n      enabled: true\n      plugins:\n        - typeset: {}\n",
+    "meta as a mapping": "  - group:\n      enabled: true\n      plugins:\n        - meta: {}\n",
+    "meta in a group in a group": "  - group:\n      enabled: true\n      plugins:\n        group:\n"
+                                  "          enabled: true\n          plugins: [meta]\n",
+    "syllabus again": "  - group:\n      enabled: true\n      plugins: [syllabus]\n",
+}
+
+
+@pytest.mark.parametrize("group", GROUPS.values(), ids=GROUPS.keys())
+def test_validate_and_the_build_agree_on_plugins_in_a_group(catalog, run_cli, tmp_path, group):
+    """The build's group loads its plugins before Syllabus' checks and empties each entry as
+    MkDocs reads it: an ordinary `- typeset: {}` made the build stop with a traceback that
+    validate never saw, and a group in a group went unchecked by validate (attack, stop 44)."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + group)
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "-f", catalog.config)
+    build = build_site(catalog.config, tmp_path / "site", check=False)
+    assert "Traceback" not in result.err + build.stderr
+    said = [line.removeprefix("ERROR   -  ") for line in build.stderr.splitlines() if ": error: " in line]
+    assert said == result.err.splitlines()
+    assert (build.returncode, result.code) == ((0, 0) if "typeset" in group else (1, 2))

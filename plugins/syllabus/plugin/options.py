@@ -7,6 +7,7 @@ class), so ``syllabus validate`` and ``mkdocs build`` can never disagree on a se
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 import os
@@ -19,7 +20,6 @@ from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 from material.plugins.group.plugin import GroupPlugin
-from mkdocs.config.base import ValidationError
 from mkdocs.config.config_options import Plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
@@ -157,20 +157,25 @@ def plugin_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], s
     """Other plugins that would publish what the content rules refuse, or write where they
     should not: Material's meta plugin gives pages the metadata of ``.meta.yml`` files, which
     no check of a page's front matter reads (``template: 404.html`` there made the home page
-    "Page not found"); its blog plugin's ``blog_dir: ../courses`` wrote into the catalog.
-    Plugins listed in one of Material's groups count too, whether or not the group is enabled
-    here (CI may enable it): see :func:`configured_plugins`."""
+    "Page not found"); its blog plugin's ``blog_dir: ../courses`` wrote into the catalog; a
+    second Syllabus would generate every page again. Plugins listed in one of Material's
+    groups count too, whether or not the group is enabled here (CI may enable it): see
+    :func:`configured_plugins`."""
     problems: dict[str, tuple[str | int, ...]] = {}
     docs = Path(config.docs_dir).resolve()
     for keys, name, plugin in configured_plugins(config):
-        if isinstance(plugin, ValidationError):
+        listed_as = name.partition(" #")[0]
+        if isinstance(plugin, Exception):
             problems.setdefault(f"the group's plugin '{name}' cannot be loaded: {plugin}", keys)
-        elif name.partition(" #")[0] in ("meta", "material/meta"):
+        elif listed_as in ("meta", "material/meta"):
             problems.setdefault("Material's meta plugin sets page metadata from .meta.yml files, past the page "
                                 "metadata Syllabus allows; write it in each page's front matter and remove the plugin",
                                 keys)
+        elif listed_as == PLUGIN and (name != PLUGIN or len(keys) > 2):  # once, in the site's own list
+            problems.setdefault(f"the {PLUGIN} plugin is listed again, and would generate every page again; list it "
+                                "once, in the site's plugins", keys)
         # The blog plugin writes its index pages into blog_dir, a folder of docs/ it should be.
-        elif (name.partition(" #")[0] in ("blog", "material/blog")
+        elif (listed_as in ("blog", "material/blog")
               and not (docs / str(blog_dir := plugin.config.blog_dir)).resolve().is_relative_to(docs)):
             problems.setdefault(f"'{blog_dir}' is outside the docs folder, and the blog plugin writes pages into it; "
                                 "name a folder of docs/", (*keys, "blog_dir"))
@@ -178,31 +183,45 @@ def plugin_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], s
 
 
 def configured_plugins(config: MkDocsConfig) -> Iterator[tuple[tuple[str | int, ...], str,
-                                                               BasePlugin | ValidationError]]:
+                                                               BasePlugin | Exception]]:
     """(where mkdocs.yml lists it, name, instance) of each plugin: first those in Material's
-    group plugins, each loaded here with its options as the group loads it at build time (or
-    MkDocs' reason it cannot be), then the site's own list.
-    The build's list holds a group's plugins too once the group has run, so a problem found
-    twice is reported once, where the group lists the plugin."""
+    groups, each loaded here with its options as the group loads it at build time (or with
+    the reason it cannot be), a group in a group too, then the site's own list. Asked before
+    any group has loaded its plugins (validate, and the build at priority 200), whose lists
+    are then as mkdocs.yml writes them."""
     loader = Plugins(theme_key="theme")  # MkDocs' reading of a list of plugins, as the group's
     loader.pre_validation(config, "plugins")  # the site's theme gives a short name its namespace
-    for group_name, group in config.plugins.items():
-        if not isinstance(group, GroupPlugin):
-            continue
-        listed = group.config.plugins
-        entries = listed.items() if isinstance(listed, Mapping) else (
-            (next(iter(entry.items())) if isinstance(entry, Mapping) and len(entry) == 1 else (entry, {}))
-            for entry in listed)
-        for index, (written, options) in enumerate(entries):
-            keys = ("plugins", group_name, "plugins", written if isinstance(listed, Mapping) else index)
-            try:  # a copy: MkDocs takes `enabled` out of the options it is given
-                loaded = loader.run_validation({written: dict(options) if isinstance(options, Mapping) else options})
-            except ValidationError as error:
-                yield keys, str(written), error
-            else:
-                yield from ((keys, name, plugin) for name, plugin in loaded.items())
+    pending = [(("plugins", name), plugin.config.plugins) for name, plugin in config.plugins.items()
+               if isinstance(plugin, GroupPlugin)]
+    while pending:
+        group_keys, listed = pending.pop(0)
+        for keys, written, entry in _group_entries(group_keys, listed):
+            try:  # a copy: MkDocs empties what it reads; any error, as the group reports any
+                loaded = loader.run_validation(copy.deepcopy(entry))
+            except Exception as error:  # a plugin's own import or options may raise anything
+                yield keys, written, error
+                continue
+            for name, plugin in loaded.items():
+                yield keys, name, plugin
+                if isinstance(plugin, GroupPlugin):
+                    pending.append((keys, plugin.config.plugins))  # loaded here: its list is as written
     for name, plugin in config.plugins.items():
         yield ("plugins", name), name, plugin
+
+
+def _group_entries(group_keys: tuple[str | int, ...], listed: Any) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
+    """(where, name as written, a plugin list of that entry alone) of each entry of a group's
+    ``plugins``, a list or a mapping; an entry that names no plugin by its index."""
+    if isinstance(listed, Mapping):
+        for written, options in listed.items():
+            yield (*group_keys, "plugins", str(written)), str(written), {written: options}
+    elif isinstance(listed, list):
+        for index, entry in enumerate(listed):
+            written = entry if isinstance(entry, str) else next(iter(entry)) if (
+                isinstance(entry, Mapping) and len(entry) == 1 and isinstance(next(iter(entry)), str)) else None
+            yield (*group_keys, "plugins", index if written is None else written), written or f"#{index + 1}", [entry]
+    elif listed is not None:
+        yield (*group_keys, "plugins"), "plugins", listed  # MkDocs says why it is no list
 
 
 def extra_template_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:

@@ -212,9 +212,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             raise PluginError("syllabus: --dirty is not supported (a dirty build could keep draft "
                               "or internal files from an earlier build); run a clean build")
 
-    # Validate before any other plugin sees the config, so a content error aborts the
-    # build before anything is written to the site directory.
-    @event_priority(100)
+    # Validate before any other plugin sees the config, so a content error aborts the build
+    # before anything is written to the site directory: Material's group plugin (150) too,
+    # which loads its plugins, emptying its list of them as MkDocs reads it, and can hang on
+    # one listed twice, where Syllabus says what is wrong with that list (as validate does).
+    @event_priority(200)
     def _on_config_validate(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
