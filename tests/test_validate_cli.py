@@ -975,9 +975,10 @@ def test_configuration_errors_exit_2_with_one_line(catalog, run_cli, config, mes
                  "plugins.material/meta: "
                  "Material's meta plugin sets page metadata from .meta.yml files, past the page metadata Syllabus "
                  "allows; write it in each page's front matter and remove the plugin", id="meta-plugin"),
-    # In Material's group plugin, enabled or not (CI may enable it): the build loads it before Syllabus' checks.
+    # In Material's group plugin, enabled or not (CI may enable it).
     pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      plugins: [search, meta]\n",
-                 "mkdocs.yml:6:25: error: plugins.material/group.plugins.meta: Material's meta plugin sets page metadata",
+                 "mkdocs.yml:6:25: error: plugins.material/group.plugins.meta: Material's meta plugin sets page "
+                 "metadata",
                  id="meta-plugin-in-a-group"),
     pytest.param("site_name: x\ntheme: material\nplugins:\n  - syllabus\n  - group:\n      enabled: true\n"
                  "      plugins:\n        blog: {blog_dir: ../courses}\n",

@@ -36,3 +36,12 @@ def test_the_checks_of_a_page_run_within_its_render_time(monkeypatch) -> None:
     problem = renderer.within_budget(split_page("# A page\n"), slow)
     assert isinstance(problem, YamlProblem) and problem.rule == SIZE_RULE
     assert renderer.within_budget(split_page("# A page\n"), str.upper).startswith("<H1")
+
+
+def test_pictures_of_one_address_by_reference_take_its_definitions_in_turn() -> None:
+    """Two references to flow.png were both placed at the first definition, and said once
+    (attack, stop 44); an address with parentheses, after many links sharing its start, at 1:1."""
+    body = "![][a]\n\n![][b]\n\n" + "[x](a) " * 21 + "\n\n![](a(1).png)\n\n[a]: flow.png\n[b]: flow.png\n"
+    renderer = PageRenderer(MarkdownSettings((), {}), Allowlist())
+    published, _ = renderer.allowlist.removals(renderer.render(body))
+    assert pictures_without_text(body, published) == [(9, 6, "flow.png"), (10, 6, "flow.png"), (7, 5, "a(1).png")]

@@ -680,36 +680,42 @@ def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str
     the start): ``![](flow.png)`` publishes ``alt=""``, which tells screen readers to skip it.
     Each picture is looked up among the addresses the body writes, in order after the last one
     found (searching the rest of the page for each grew with pictures times page size), else
-    among its reference definitions, which Markdown writes apart, often at the end."""
-    inline: dict[str, list[int]] = {}  # the places the body writes an address, by its start
+    among its reference definitions, which Markdown writes apart, often at the end: the next
+    one not taken yet, or the last taken."""
+    inline: dict[str, list[int]] = {}  # the places the body writes each address
     defined: dict[str, list[int]] = {}
     for match in _WRITTEN_ADDRESS.finditer(body):
-        (defined if match.group(1) else inline).setdefault(match.group(2), []).append(match.start(2))
+        (defined if match.group(1) else inline).setdefault(_address(match.group(2)), []).append(match.start(2))
     line_starts = [0, *(match.end() for match in _LINE_END.finditer(body))]
-    found, cursor = [], 0
+    found, cursor, definitions_taken = [], 0, Counter[str]()
     for source, text in pictures(published):
-        start = _ADDRESS_START.match(source).group()
-        places = inline.get(start, []) if source else []
-        first = bisect.bisect_left(places, cursor)
-        at = next((place for place in places[first:first + MAX_PLACES_TRIED] if body.startswith(source, place)), -1)
-        if at != -1:
+        places = inline.get(source, [])
+        index = bisect.bisect_left(places, cursor)
+        if index < len(places):
+            at = places[index]
             cursor = at + len(source)
-        elif source:
-            at = next((place for place in defined.get(start, [])[:MAX_PLACES_TRIED]
-                       if body.startswith(source, place)), -1)
+        elif definitions := defined.get(source):
+            at = definitions[min(definitions_taken[source], len(definitions) - 1)]
+            definitions_taken[source] += 1
+        else:
+            at = 0
         if not text.strip():
-            at = max(at, 0)
             line = bisect.bisect_right(line_starts, at)
             found.append((line, at - line_starts[line - 1] + 1, printable(source[:80])))
     return found
 
 
-# Where Markdown or HTML writes a picture's address (](x), ](<x>), src="x", src=x; a
-# reference definition's [id]: x), by its start up to a character that may end it; a
-# picture's address is then the one of those written from there, tried at this many places.
-_WRITTEN_ADDRESS = re.compile(r"""(?:\]\([ \t]?<?|(\]:)[ \t]*<?|src=["']?)([^\s"'<>()]*)""")
-_ADDRESS_START = re.compile(r"""[^\s"'<>()]*""")
-MAX_PLACES_TRIED = 20
+def _address(written: str) -> str:
+    """An address as written up to a space, quote or angle bracket, less the ")" that closes
+    a Markdown link around it (``](a(1).png)`` writes ``a(1).png``)."""
+    while written.endswith(")") and written.count(")") > written.count("("):
+        written = written[:-1]
+    return written
+
+
+# Where Markdown or HTML writes a picture's address: ](x), ](<x>), src="x", src=x, and a
+# reference definition's [id]: x.
+_WRITTEN_ADDRESS = re.compile(r"""(?:\]\([ \t]?<?|(\]:)[ \t]*<?|src=["']?)([^\s"'<>]*)""")
 _LINE_END = re.compile(r"\n")
 
 T = TypeVar("T")  # what work on a rendered page gives
