@@ -708,9 +708,9 @@ def pictures_without_text(body: str, published: str) -> list[tuple[int, int, str
 def _address(written: str) -> str:
     """An address as written up to a space, quote or angle bracket, less the ")" that closes
     a Markdown link around it (``](a(1).png)`` writes ``a(1).png``)."""
-    while written.endswith(")") and written.count(")") > written.count("("):
-        written = written[:-1]
-    return written
+    unopened = written.count(")") - written.count("(")
+    closing = len(written) - len(written.rstrip(")"))
+    return written[:len(written) - min(max(unopened, 0), closing)]
 
 
 # Where Markdown or HTML writes a picture's address: ](x), ](<x>), src="x", src=x, and a
