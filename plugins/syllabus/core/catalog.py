@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from . import rules
 from .config import Options
-from .html_allowlist import Allowlist, as_text_read
+from .html_allowlist import Allowlist, as_browsers_read, as_text_read
 from .markdown_safety import check_markdown
 from .model import ITEM_FOLDERS, ITEM_KINDS, Catalog, Course, Plan, Track, id_order
 from .pages import (
@@ -527,8 +527,8 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
     if hidden:
         for item in (*visible.courses.values(), *visible.tracks.values(), *visible.plans.values()):
             _report_hidden_values(item.source, data_of[item.source], hidden, report)
-        for site_text in options.site_texts:  # an address, as read: a browser drops tabs and line breaks from it
-            if found := next(hidden.find(_as_read(site_text.text).translate(_TABS_AND_LINE_BREAKS)), None):
+        for site_text in options.site_texts:  # an address, as a browser reads one (tabs and line breaks dropped)
+            if found := next(hidden.find(as_browsers_read(_as_read(site_text.text))), None):
                 report.at(site_text.source, site_text.line, site_text.column,
                           f"'{found[1]}' is a draft or internal item, which the public site does not publish; remove "
                           f"it from {site_text.source}, whose value every page shows", HIDDEN_REFERENCE_RULE)
@@ -684,9 +684,6 @@ def _as_read(text: str) -> str:
     """``text`` as a reader's browser gets its paths: Markdown's backslash escapes undone
     (``courses\\-x`` publishes courses-x), then as any text is read."""
     return as_text_read(_MARKDOWN_ESCAPE.sub(r"\1", text))
-
-
-_TABS_AND_LINE_BREAKS = str.maketrans("", "", "\t\n\r")
 
 
 def _report_hidden_values(source: str, data: Any, hidden: _HiddenItems, report: Report,

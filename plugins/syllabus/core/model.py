@@ -22,11 +22,11 @@ from .schedule import DEFAULT_WEEKEND
 from .taxonomy import Taxonomy
 from .zones import time_zone
 
-# The years any date of the content may fall in: far beyond any real catalog, and inside
-# what ``datetime`` can hold after any time zone offset, duration, recurrence or shift.
 # What a catalog holds, in the order every list and report names them, and each kind's folder.
 ITEM_FOLDERS = {"course": "courses", "track": "tracks", "plan": "plans"}
 ITEM_KINDS = tuple(ITEM_FOLDERS)
+# The years any date of the content may fall in: far beyond any real catalog, and inside
+# what ``datetime`` can hold after any time zone offset, duration, recurrence or shift.
 YEARS = (1900, 2999)
 
 
