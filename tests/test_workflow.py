@@ -91,6 +91,34 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 2
 
 
+def test_new_plan_takes_its_length(catalog: CatalogDir, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--days 90` is a 90-day plan in the 30/60/90 convention: phases to day 30, 60 and 90,
+    each ending with a milestone; it validates, and prints day 90 as kickoff + 90 days."""
+    made = run_cli("new", "plan", "kube-plan-90", "--days", "90", "--owner", "@trainer", "-f", catalog.config)
+    assert made.code == 0, made.err
+    assert "a 90-day plan: day 0 (kickoff) to day 90\n" in made.out and "--days" not in made.out
+    plan = load_file(catalog.root / "plans/kube-plan-90.yml").data
+    assert plan["length_days"] == 90
+    assert [(phase["start_day"], phase["end_day"]) for phase in plan["phases"]] == [(0, 30), (31, 60), (61, 90)]
+    assert [milestone["day"] for milestone in plan["milestones"]] == [30, 60, 90]
+    assert run_cli("validate", "-f", catalog.config).code == 0
+    monkeypatch.setenv("SYLLABUS_AUDIENCE", "internal")  # a new plan is an internal draft
+    printed = run_cli("plan", "-f", catalog.config, "kube-plan-90", "--customer", "Acme", "--start", "2027-01-04",
+                      "--calendar-days")
+    assert printed.code == 0, printed.err
+    assert "**Sun, Apr 4, 2027** · day 90 · Milestone: Day 90 review" in printed.out
+
+    default = run_cli("new", "plan", "kube-plan-60", "--owner", "@trainer", "-f", catalog.config)
+    assert "a 30-day plan: day 0 (kickoff) to day 30; --days N makes another length\n" in default.out
+    assert load_file(catalog.root / "plans/kube-plan-60.yml").data["length_days"] == 30
+    for args, told in ((("plan", "long", "--days", "3651"), "--days 3651: a plan runs 1 to 3650 days"),
+                       (("plan", "none", "--days", "0"), "--days 0: a plan runs 1 to 3650 days"),
+                       (("course", "intro", "--days", "5"), "--days sets a plan's length; a course has none")):
+        refused = run_cli("new", *args, "--owner", "@trainer", "-f", catalog.config)
+        assert (refused.code, refused.err) == (2, f"syllabus new: error: {told}\n")
+    assert sorted(path.name for path in (catalog.root / "plans").iterdir()) == ["kube-plan-60.yml", "kube-plan-90.yml"]
+
+
 def test_new_says_when_the_course_folder_is_a_symlink_or_a_file(catalog: CatalogDir, run_cli, tmp_path) -> None:
     (catalog.root / "courses").mkdir()
     (catalog.root / "courses/linked").symlink_to(tmp_path)

@@ -145,29 +145,53 @@ sections:  # in order; durations are computed from the courses, never written he
 """
 
 
-def plan_yaml(plan_id: str, taxonomy: Taxonomy, owners: list[str]) -> str:
+PHASE_DAYS = 30  # a new plan's phases: the 30/60/90-day convention customer engineers plan in
+PHASE_TITLES = ("Get started", "Build momentum", "Expand")  # at most this many; the last takes the rest
+DEFAULT_PLAN_DAYS = PHASE_DAYS
+
+
+def plan_phases(length_days: int) -> list[tuple[int, int]]:
+    """A new plan's phases as (start day, end day): one per 30 days, the last to the plan's
+    end, so a 90-day plan gets 0-30, 31-60 and 61-90, each ending with a milestone."""
+    ends = [*range(PHASE_DAYS, length_days, PHASE_DAYS)[:len(PHASE_TITLES) - 1], length_days]
+    return [(0 if index == 0 else ends[index - 1] + 1, end) for index, end in enumerate(ends)]
+
+
+def plan_yaml(plan_id: str, taxonomy: Taxonomy, owners: list[str], length_days: int = DEFAULT_PLAN_DAYS) -> str:
+    spans = plan_phases(length_days)
+    phases = "".join(_phase_yaml(index, start, end) for index, (start, end) in enumerate(spans))
+    milestones = "".join(
+        f"  - {{day: {end}, title: {_q('First results' if index == 0 else f'Day {end} review')}, "
+        f"success_criteria: {_q(f'{PLACEHOLDER} a measurable check')}}}\n" for index, (_, end) in enumerate(spans))
     return f"""\
 {_header("plan", plan_id, 1)}
 id: {_plain(plan_id)}  # must equal the file name without .yml
 title: {_q(_title(plan_id))}  # at most 120 characters
 summary: {_q(f"{PLACEHOLDER} one or two sentences on what the customer achieves and by when.")}
-length_days: 30  # the plan runs from day 0 (kickoff) to day 30
+length_days: {length_days}  # the plan runs from day 0 (kickoff) to day {length_days}
 audience: [{_first(taxonomy, "roles")}]  # any of: {_choices(taxonomy, "roles")}
 owners: {_flow(owners)}  # GitHub handles (@name, @org/team) or emails
 outcomes:
   - {_q(f"{PLACEHOLDER} a result the customer can see at the end")}
 phases:  # in order, with day ranges that do not overlap
-  - title: Get started
-    start_day: 0
-    end_day: 30
+{phases}milestones:
+{milestones}{DRAFT_NOTE}"""
+
+
+def _phase_yaml(index: int, start: int, end: int) -> str:
+    """The first phase opens with the kickoff and shows each kind of item; later ones with a check-in."""
+    title = _q(PHASE_TITLES[index])
+    if index == 0:
+        items = f"""\
     items:  # each on a day inside its phase
-      - {{day: 0, type: meeting, title: Kickoff call}}
+      - {{day: {start}, type: meeting, title: Kickoff call}}
       # - {{day: 1, type: course, course: some-course-id}}
       # - {{day: 2, type: track, track: some-track-id}}
       # - {{day: 3, type: task, title: Connect the code host, owner: customer-admin}}
-milestones:
-  - {{day: 30, title: First results, success_criteria: {_q(f"{PLACEHOLDER} a measurable check")}}}
-{DRAFT_NOTE}"""
+"""
+    else:
+        items = f"    items:\n      - {{day: {start}, type: meeting, title: Check-in call}}\n"
+    return f"  - title: {title}\n    start_day: {start}\n    end_day: {end}\n{items}"
 
 
 def check_id(item_id: str) -> None:
@@ -190,7 +214,19 @@ def git_email(root: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def scaffold(kind: str, item_id: str, owners: list[str], options: Options) -> dict[str, str]:
+def check_days(kind: str, length_days: int | None) -> None:
+    """``--days`` is a plan's length, within the bounds the plan schema sets."""
+    if length_days is None:
+        return
+    if kind != "plan":
+        raise ScaffoldError(f"--days sets a plan's length; a {kind} has none")
+    rule = packaged_schemas()["plan"]["properties"]["length_days"]
+    if not rule["minimum"] <= length_days <= rule["maximum"]:
+        raise ScaffoldError(f"--days {length_days}: a plan runs {rule['minimum']} to {rule['maximum']} days")
+
+
+def scaffold(kind: str, item_id: str, owners: list[str], options: Options,
+             length_days: int = DEFAULT_PLAN_DAYS) -> dict[str, str]:
     """Catalog-relative path to text for the new files; checked against the schema."""
     taxonomy = options.taxonomy
     if kind == "course":
@@ -209,7 +245,7 @@ def scaffold(kind: str, item_id: str, owners: list[str], options: Options) -> di
                                 "start with `syllabus new course ID`")
         files = {f"tracks/{item_id}.yml": track_yaml(item_id, taxonomy, owners, fitting[0])}
     else:
-        files = {f"plans/{item_id}.yml": plan_yaml(item_id, taxonomy, owners)}
+        files = {f"plans/{item_id}.yml": plan_yaml(item_id, taxonomy, owners, length_days)}
     text = next(text for path, text in files.items() if path.endswith(".yml"))
     if problem := _schema_problem(kind, text, build_schema_set(taxonomy)):
         raise ScaffoldError(f"the new {kind} would not be valid ({problem}); check --owner and the "
@@ -271,10 +307,11 @@ def openable(path: str, root: Path) -> str:
 def run(args: argparse.Namespace, options: Options) -> int:
     try:
         check_id(args.id)
+        check_days(args.kind, args.days)
         owners = args.owner or [email for email in [git_email(options.root)] if email]
         if not owners:
             raise ScaffoldError("no owner: pass --owner @your-github-handle (or set git's user.email)")
-        files = scaffold(args.kind, args.id, owners, options)
+        files = scaffold(args.kind, args.id, owners, options, args.days or DEFAULT_PLAN_DAYS)
         written = write_new(options.root, files)
     except ScaffoldError as error:
         sys.stderr.write(f"syllabus new: error: {error}\n")
@@ -286,6 +323,10 @@ def run(args: argparse.Namespace, options: Options) -> int:
     for path in files:
         shown = openable(path, options.root)
         sys.stdout.write(f"created {shown}\n" if path in written else f"kept {shown}, which was there already\n")
+    if args.kind == "plan":
+        length = args.days or DEFAULT_PLAN_DAYS
+        sys.stdout.write(f"a {length}-day plan: day 0 (kickoff) to day {length}"
+                         f"{'' if args.days else '; --days N makes another length'}\n")
     _write_missing_schemas(options)
     sys.stdout.write("next: fill it in, then run `syllabus validate`\n")
     return EXIT_OK
@@ -314,4 +355,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("id", help="lowercase-kebab-case id, e.g. k8s-install")
     parser.add_argument("--owner", action="append", metavar="OWNER",
                         help="a GitHub handle or email of an owner (repeatable; default: git's user.email)")
+    parser.add_argument("--days", type=int, metavar="N",
+                        help=f"a plan's length: day 0 (kickoff) to day N (default {DEFAULT_PLAN_DAYS}), in phases of "
+                             f"{PHASE_DAYS} days")
     parser.set_defaults(run=run)
