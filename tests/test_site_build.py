@@ -1541,6 +1541,22 @@ def test_a_site_with_no_course_published_says_so(catalog: CatalogDir, tmp_path: 
     assert note.find("a").attrs["href"] == "catalog/#subscribe"
 
 
+def test_a_live_course_with_no_date_says_so_on_its_card(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A live course with no session and an on-demand alternative read "On demand", as a
+    self-paced course does (customer review, stop 45): it has no date, and a link to the
+    alternative, as its page says."""
+    catalog.course("recorded")
+    catalog.course("workshop", format="virtual-ilt", on_demand={"course": "recorded"})
+    catalog.course("briefing", format="virtual-ilt")
+    build_site(catalog.config, tmp_path / "site")
+    cards = page(tmp_path / "site", "catalog/").find_all("li", cls="syllabus-card")
+    lines = {card.attrs["data-id"]: card.find("p", cls="syllabus-next") for card in cards}
+    assert {course: " ".join(line.text.split()) for course, line in lines.items()} == {
+        "recorded": "On demand", "briefing": "No open session scheduled",
+        "workshop": "No open session scheduledOr take it on demand"}
+    assert [a.attrs["href"] for a in lines["workshop"].find_all("a")] == ["../courses/recorded/"]
+
+
 def test_a_card_names_the_first_roles_of_a_course_for_many(catalog: CatalogDir, tmp_path: Path) -> None:
     """Thirty roles made a card's "For" line 1,000 px tall on a phone (customer review, stop 42):
     the first three and how many more; up to four in full. The course page names them all."""
