@@ -764,6 +764,24 @@ def test_the_home_page_shows_a_few_plans_and_the_rest_behind_a_disclosure(catalo
     assert [links(card)[0][0] for card in rest.children_named("li")] == [f"plans/plan-{n}/" for n in range(5, 9)]
 
 
+def test_the_home_page_shows_a_few_roles_and_the_rest_behind_a_disclosure(catalog: CatalogDir,
+                                                                           tmp_path: Path) -> None:
+    """15 roles with descriptions filled four screens of a phone before anything else on the
+    home page (customer review, stop 45): the first four, in the taxonomy's order, then the rest."""
+    roles = [f"role-{n}" for n in range(1, 8)]
+    config = catalog.config.read_text(encoding="utf-8")
+    catalog.write("mkdocs.yml", config.replace("        end-user: {title: End user}\n", "".join(
+        f"        {role}: {{title: Role {role[5:]}, description: Does things}}\n" for role in roles)))
+    catalog.course("c", roles=roles)
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    hero = page(site, "").find("section", cls="syllabus-hero")
+    first, rest = hero.find_all("ul", cls="syllabus-role-grid")
+    named = [[card.find("h3").text for card in grid.children_named("li")] for grid in (first, rest)]
+    assert named == [[f"Role {n}" for n in range(1, 5)], [f"Role {n}" for n in range(5, 8)]]
+    assert hero.find("details", cls="syllabus-home-more").find("summary").text == "3 more roles"
+
+
 def test_hand_written_pages_in_folders_are_sections_of_the_navigation(catalog: CatalogDir, tmp_path: Path) -> None:
     """Without a nav in mkdocs.yml, docs/ pages went into one flat list by path (a deep page
     before a folder's overview); they are nested by folder, each folder's index first, as
