@@ -265,13 +265,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             return self._show_errors(config, diagnostics)
         if result.report.has_errors:
             raise PluginError("syllabus: content errors above; nothing was built")
-        _permalinks_in_site_language(config, self.options.messages.text("nav.permalink"))
-        if self.admonition_titles not in config.markdown_extensions:  # each page's, from on_page_markdown
-            config.markdown_extensions.append(self.admonition_titles)
-        if self.markdown_links not in config.markdown_extensions:
-            config.markdown_extensions.append(self.markdown_links)
-        if self.serving and self.kept_page_links not in config.markdown_extensions:
-            config.markdown_extensions.append(self.kept_page_links)
+        self._extend_markdown(config)
         self.titles_by_language = {}
         self.catalog = result.catalog.visible_to(self.options.audience)
         self.allowlist = Allowlist(self.options.video_hosts)
@@ -284,6 +278,26 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             root_from_docs = os.path.relpath(root, Path(config.docs_dir).resolve()).replace(os.sep, "/")
             self.edit_links = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), root_from_docs)
         _keep_customers_on_site(config, self.tooling, self.edit_links, self.options.audience)
+        self._extend_theme(config)
+        return config
+
+    def _extend_markdown(self, config: MkDocsConfig) -> None:
+        """What every page is converted with: untitled admonitions and permalinks in the page's
+        language, a record of the links Markdown made (checked as published), and serving,
+        the links to pages reused as HTML."""
+        assert self.options is not None
+        _permalinks_in_site_language(config, self.options.messages.text("nav.permalink"))
+        if self.admonition_titles not in config.markdown_extensions:  # each page's, from on_page_markdown
+            config.markdown_extensions.append(self.admonition_titles)
+        if self.markdown_links not in config.markdown_extensions:
+            config.markdown_extensions.append(self.markdown_links)
+        if self.serving and self.kept_page_links not in config.markdown_extensions:
+            config.markdown_extensions.append(self.kept_page_links)
+
+    def _extend_theme(self, config: MkDocsConfig) -> None:
+        """The plugin's templates and Material partials it overrides, its scripts and styles on
+        every page, and Pagefind, without which a site is never published."""
+        assert self.catalog is not None and self.options is not None
         # Appended after the theme's own folders, so custom_dir and the theme win.
         config.theme.dirs.append(str(TEMPLATES))
         # The overridden partials go just before Material's own, so a site's custom_dir still wins.
@@ -309,7 +323,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 script = ExtraScriptValue(path)
                 script.defer = True
                 config.extra_javascript.append(script)
-        return config
 
     # Last: other plugins change the configuration in their own on_config (Material's offline
     # plugin turns directory URLs off and adds a script from unpkg.com to every page), so the
@@ -356,13 +369,56 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                                self.addresses)
         if not self.config.enabled or self.catalog is None or self.options is None:
             return None
-        root = self.options.root
+        self._refuse_unpublishable(files, config)
+        if not self.options.publishes_authoring_pages:
+            self._leave_out_authoring_pages(files, config)
+        # A course's values are made once per build for every output that needs them, and
+        # serving, again only for edited courses.
+        remembering = (self.per_course if self.serving else PerCourse()).remembering
+        events = remembering(course_events)
+        today, site = self.options.today, self.options.site
+        document = catalog_document(self.catalog, today, site.directory_urls, entry=remembering(course_json))
+        self._add_pages(files, config, site_pages(self.catalog, self.markdown, self.options, document))
+        if self.serving:
+            text_of = remembering(course_text)
+            texts = [text_of(course, today, site.directory_urls) for course in self.catalog.courses.values()]
+            catalog_json = catalog_text(document, texts)
+        else:
+            catalog_json = dumps(document)
+        files.append(site_file(config, CATALOG_DOCUMENT, content=catalog_json))
+        for asset in ASSET_FILES:
+            files.append(site_file(config, ASSETS_SITE_FOLDER + asset, abs_src_path=str(ASSETS / asset)))
+        self.feeds = site_feeds(self.catalog, today, site, config.site_name, self.options.messages,
+                                events=events)
+        assert self.renderer is not None
+        self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
+        self.feed_links = "".join(
+            f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
+            for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
+        for site_path, source in course_files(self.catalog, self.options.root, self.markdown,
+                                              config.use_directory_urls):
+            files.append(site_file(config, site_path, abs_src_path=str(source)))
+        self._add_downloads(files, config, [
+            *plan_downloads(self.catalog, today, site, self.options.messages),
+            *session_downloads(self.catalog, today, site, self.options.messages, events=events),
+            *self._redirects(config.use_directory_urls),
+            *(Download(feed.path, feed.content) for feed in self.feeds)])
+        self.site_outputs = None  # taken at the first page, after every plugin's on_files
+        if config.nav is None:
+            config.nav = self._nav(files)
+        if self.serving:
+            self.per_course.forget_others(self.catalog)
+            self.addresses = [f.dest_uri for f in files if f.dest_uri.endswith(".html")]
+        return files
+
+    def _refuse_unpublishable(self, files: Files, config: MkDocsConfig) -> None:
+        """What MkDocs will publish from the docs folder, whatever docs_dir, exclude_docs or
+        not_in_nav say: pages, pictures and downloads only (validate reports the same), never
+        through a symlink; draft_docs files only when serving, as MkDocs publishes them."""
+        assert self.options is not None
         linked = [f.src_uri for f in files if f.abs_src_path and _through_symlink(f.abs_src_path, config.docs_dir)]
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
-        # What MkDocs will publish from the docs folder, whatever docs_dir, exclude_docs or
-        # not_in_nav say: pages, pictures and downloads only (validate reports the same);
-        # draft_docs files only when serving, as MkDocs publishes them.
         docs = Path(config.docs_dir).resolve()
         refused = [f"{docs_folder(config)}/{f.src_uri}:1:1: error: {problem[0]}" for f in files
                    if f.abs_src_path and self._publishes(f)
@@ -370,20 +426,22 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                    and (problem := docs_file_problem(Path(f.abs_src_path), f.src_uri, self.options.site_assets))]
         if refused:
             raise PluginError("\n".join(refused))
-        if not self.options.publishes_authoring_pages:  # pages for authors, with the files that go with them
-            from_docs = [f for f in files if f.abs_src_path and f.generated_by is None
-                         and Path(f.abs_src_path).is_relative_to(docs)]
-            pages = {f.src_uri: _is_authoring_page(f) for f in from_docs if f.is_documentation_page()}
-            attached = files_for_authors(pages, (f.src_uri for f in from_docs if not f.is_documentation_page()))
-            for file in [f for f in from_docs if pages.get(f.src_uri) or f.src_uri in attached]:
-                files.remove(file)
-        # A course's values are made once per build for every output that needs them, and
-        # serving, again only for edited courses.
-        remembering = (self.per_course if self.serving else PerCourse()).remembering
-        events = remembering(course_events)
-        today, site = self.options.today, self.options.site
-        document = catalog_document(self.catalog, today, site.directory_urls, entry=remembering(course_json))
-        pages = site_pages(self.catalog, self.markdown, self.options, document)
+
+    @staticmethod
+    def _leave_out_authoring_pages(files: Files, config: MkDocsConfig) -> None:
+        """Pages for authors, with the files that go with them: the internal site's only."""
+        docs = Path(config.docs_dir).resolve()
+        from_docs = [f for f in files if f.abs_src_path and f.generated_by is None
+                     and Path(f.abs_src_path).is_relative_to(docs)]
+        pages = {f.src_uri: _is_authoring_page(f) for f in from_docs if f.is_documentation_page()}
+        attached = files_for_authors(pages, (f.src_uri for f in from_docs if not f.is_documentation_page()))
+        for file in [f for f in from_docs if pages.get(f.src_uri) or f.src_uri in attached]:
+            files.remove(file)
+
+    def _add_pages(self, files: Files, config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
+        """The generated pages, in memory; serving, those whose inputs did not change are
+        published as the HTML they rendered to last time."""
+        assert self.catalog is not None and self.options is not None
         self.pages = {page.src_uri: page for page in pages}
         reusable: set[str] = set()
         self.reused = {}
@@ -407,38 +465,18 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 raise PluginError(f"syllabus: docs/{page.src_uri} clashes with a generated page; "
                                   "rename or remove it")
             file = File.generated(config, page.src_uri, content=page.markdown,
-                                 inclusion=InclusionLevel.NOT_IN_NAV)  # the nav lists what it should
+                                  inclusion=InclusionLevel.NOT_IN_NAV)  # the nav lists what it should
             if page.src_uri in reusable:  # published as the HTML it rendered to last time
                 file = site_file(config, file.dest_uri, content=self.rendered.html[page.src_uri])
                 self.kept_page_links.kept[page.src_uri] = file.dest_uri
                 self.reused[file.dest_uri] = (self.rendered.html[page.src_uri],
                                               page.language or self.options.site_language)
             files.append(file)
-        if self.serving:
-            text_of = remembering(course_text)
-            texts = [text_of(course, today, site.directory_urls) for course in self.catalog.courses.values()]
-            catalog_json = catalog_text(document, texts)
-        else:
-            catalog_json = dumps(document)
-        files.append(site_file(config, CATALOG_DOCUMENT, content=catalog_json))
-        for asset in ASSET_FILES:
-            files.append(site_file(config, ASSETS_SITE_FOLDER + asset, abs_src_path=str(ASSETS / asset)))
-        self.feeds = site_feeds(self.catalog, today, site, config.site_name, self.options.messages,
-                                events=events)
-        assert self.renderer is not None
-        self.renderer.env.globals["feeds"] = self.feeds  # the catalog page lists them
-        self.feed_links = "".join(
-            f'<link rel="alternate" type="{feed.media_type}" title="{escape(feed.title)}" href="{{base}}{feed.path}">'
-            for feed in self.feeds[:2])  # the courses and all sessions; the per-role calendars are on the catalog
-        for site_path, source in course_files(self.catalog, root, self.markdown, config.use_directory_urls):
-            files.append(site_file(config, site_path, abs_src_path=str(source)))
-        downloads = [*plan_downloads(self.catalog, today, site, self.options.messages),
-                     *session_downloads(self.catalog, today, site, self.options.messages, events=events),
-                     *self._redirects(config.use_directory_urls),
-                     *(Download(feed.path, feed.content) for feed in self.feeds)]
-        # Site files, so a page's link to one resolves (``[calendar](sessions.ics)``) as it does
-        # to any file; a Markdown download (plan.md) would be taken for a page, and is written
-        # after the build instead.
+
+    def _add_downloads(self, files: Files, config: MkDocsConfig, downloads: list[Download]) -> None:
+        """Site files, so a page's link to one resolves (``[calendar](sessions.ics)``) as it does
+        to any file; a Markdown download (plan.md) would be taken for a page, and is written
+        after the build instead."""
         self.downloads = []
         for download in downloads:
             file = site_file(config, download.dest_uri, content=download.content)
@@ -447,13 +485,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             else:
                 files.append(file)
         _refuse_shared_outputs(files, self.downloads)
-        self.site_outputs = None  # taken at the first page, after every plugin's on_files
-        if config.nav is None:
-            config.nav = self._nav(files)
-        if self.serving:
-            self.per_course.forget_others(self.catalog)
-            self.addresses = [f.dest_uri for f in files if f.dest_uri.endswith(".html")]
-        return files
 
     def _redirects(self, use_directory_urls: bool) -> list[Download]:
         """Old course URLs (``redirect_from``) keep working after a rename, its units' too."""
