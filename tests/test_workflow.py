@@ -255,6 +255,32 @@ def test_schemas_check_catches_missing_and_stale_files(catalog: CatalogDir, run_
     assert run_cli("schemas", "-f", catalog.config).out == "wrote schemas/common.schema.json\n"
 
 
+def test_schemas_are_never_written_through_a_symlink(catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """A cloned repository's schemas/course.schema.json linked to ~/.bashrc had `syllabus
+    schemas` overwrite that file with JSON (attack, stop 45); a linked schemas/ folder had it
+    write all four files wherever the link led."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("VICTIM\n", encoding="utf-8")
+    catalog.write("schemas/common.schema.json", "{}\n")
+    (catalog.root / "schemas/course.schema.json").symlink_to(victim)
+    check = run_cli("schemas", "--check", "-f", catalog.config)
+    assert check.code == 1 and "schemas/course.schema.json: missing or out of date" in check.err
+    refused = run_cli("schemas", "-f", catalog.config)
+    assert (refused.code, refused.out) == (2, "")
+    assert refused.err == ("syllabus schemas: error: schemas/course.schema.json is a symlink; nothing was written "
+                           "(remove it, then run `syllabus schemas` again)\n")
+    assert victim.read_text(encoding="utf-8") == "VICTIM\n"
+    assert (catalog.root / "schemas/common.schema.json").read_text(encoding="utf-8") == "{}\n"
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(catalog.root / "schemas")
+    (catalog.root / "schemas").symlink_to(elsewhere)
+    refused = run_cli("schemas", "-f", catalog.config)
+    assert refused.code == 2 and "schemas is a symlink, where the editor schemas are a folder" in refused.err
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_the_repository_schemas_are_up_to_date(run_cli) -> None:
     result = run_cli("schemas", "--check", "-f", REPO / "mkdocs.yml")
     assert result.code == 0, result.err
