@@ -4,6 +4,7 @@ published), in Markdown bodies, front matter, file names, materials and YAML."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import os
@@ -288,6 +289,22 @@ def test_a_material_that_begins_as_a_web_page_is_refused(site_catalog: CatalogDi
                         materials=[{"title": "Lab", "kind": "lab", "file": name}])
     out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
     assert f"materials[0].file: '{name}' begins with '<' as a web page does" in out
+
+
+@pytest.mark.parametrize("name", ["lab.tf.gz", "kit.tgz", "LOGS.GZ"])
+def test_a_compressed_material_is_sniffed_as_a_browser_unpacks_it(site_catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                                  name: str) -> None:
+    """Served with gzip content-encoding and no type (Apache's AddEncoding for .gz and .tgz),
+    Chromium unpacked lab.tf.gz and ran its "<script>" (attack, stop 45): the check read the
+    compressed bytes. A gzip of plain text still publishes."""
+    site_catalog.write(f"courses/c/{name}", gzip.compress(b"\n <script>alert(document.domain)</script>"))
+    site_catalog.write("courses/c/plain.log.gz", gzip.compress(b"2027-01-04 started <pid 4>\n"))
+    site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
+                        materials=[{"title": "Lab", "kind": "lab", "file": name},
+                                   {"title": "Logs", "kind": "other", "file": "plain.log.gz"}])
+    out = refused(site_catalog, run_cli, tmp_path, "courses/c/course.yml:")
+    assert f"materials[0].file: '{name}' begins with '<' as a web page does" in out
+    assert "materials[1]" not in out
 
 
 def test_a_docs_cname_that_begins_as_a_web_page_is_refused(site_catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

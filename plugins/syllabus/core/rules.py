@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gzip
 import os
 import re
 import stat
+import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -96,6 +98,11 @@ BROWSER_DOCUMENT_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".svg"
 # Suffixes a host may read as the file's compression, typing it by the suffix before (as
 # Python's mimetypes does: notes.html.gz is text/html, gzip-compressed).
 COMPRESSION_SUFFIXES = frozenset({".gz", ".z", ".bz2", ".xz", ".br", ".zst"})
+# Those of materials a host may send as gzip content-encoding (Apache's "AddEncoding x-gzip
+# .gz .tgz"), which browsers unpack before they sniff the type: lab.tf.gz holding
+# "<script>" ran as a page served so. The rest are no material suffix (MATERIAL_SUFFIXES).
+GZIP_ENCODED_SUFFIXES = frozenset({".gz", ".tgz"})
+GZIP_MAGIC = b"\x1f\x8b"
 # Meetings of one course (sessions x program_weeks). Each is an event in the session's own
 # calendar, the site's and each of its roles': 2,000 sessions of a 520-week program in one
 # small course.yml wrote a million events. A year of weekly cohorts of a 12-week program is 624.
@@ -164,8 +171,12 @@ def reads_as_markup(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFFED_BYTES)
-    except OSError:
-        return False  # unreadable: said where it is read
+            if path.suffix.lower() in GZIP_ENCODED_SUFFIXES and head.startswith(GZIP_MAGIC):
+                # Sent as gzip content-encoding, it is sniffed as the browser unpacks it.
+                handle.seek(0)
+                head = gzip.GzipFile(fileobj=handle).read(SNIFFED_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return False  # unreadable (said where it is read), or no gzip a browser could unpack
     for mark, encoding in _BYTE_ORDER_MARKS:
         if head.startswith(mark):
             head = head[len(mark):].decode(encoding, "ignore").encode("utf-8")
