@@ -203,17 +203,19 @@ def example_catalog(target: Path, language: str) -> Path:
 
 
 def build_site(config: Path, site_dir: Path, *, strict: bool = True, env: Mapping[str, str] | None = None,
-               check: bool = True, verbose: bool = False) -> subprocess.CompletedProcess[str]:
+               check: bool = True, verbose: bool = False, timeout: float | None = None
+               ) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build`` in a subprocess, as CI runs it (``verbose``: with MkDocs'
-    debug log on stderr). Never ``-q``: MkDocs counts warnings for ``--strict`` only when it
-    logs them, so a quiet strict build passes whatever it warns about."""
+    debug log on stderr; ``timeout``: seconds, for a build that could hang). Never ``-q``:
+    MkDocs counts warnings for ``--strict`` only when it logs them, so a quiet strict build
+    passes whatever it warns about."""
     command = [sys.executable, "-m", "mkdocs", "build", *(["-v"] if verbose else []), "-f", str(config),
                "-d", str(site_dir)]
     if strict:
         command.append("--strict")
     environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("SYLLABUS_AUDIENCE", None) if "SYLLABUS_AUDIENCE" not in (env or {}) else None
-    result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, env=environment, check=False, timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stderr}")
     return result

@@ -1225,6 +1225,26 @@ def test_a_symlink_in_docs_stops_the_build(catalog: CatalogDir, tmp_path: Path) 
     assert not (tmp_path / "site").exists()
 
 
+def test_files_mkdocs_leaves_out_are_never_read(catalog: CatalogDir, run_cli, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FIFO named notes.md in a folder exclude_docs leaves out hung the public build, which
+    read every page's front matter for authoring: true (attack, stop 45); a symlink there
+    stopped it, with no line, where validate said nothing. MkDocs publishes neither: both
+    pass, as validate does, and neither reaches the site."""
+    catalog.course("intro")
+    catalog.write("docs/scratch/keep.md", "# Kept out\n")
+    os.mkfifo(catalog.root / "docs/scratch/notes.md")
+    (catalog.root / "docs/scratch/passwd.md").symlink_to("/etc/passwd")
+    catalog.config.write_text(catalog.config.read_text(encoding="utf-8") + "exclude_docs: |\n  /scratch/\n",
+                              encoding="utf-8")
+    monkeypatch.setenv("SYLLABUS_AUDIENCE", "public")
+    assert run_cli("validate", "-f", catalog.config).code == 0
+    result = build_site(catalog.config, tmp_path / "site", check=False, env={"SYLLABUS_AUDIENCE": "public"},
+                        timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site/scratch").exists()
+
+
 def test_markdown_saved_on_windows_builds_like_markdown_saved_on_unix(catalog: CatalogDir, tmp_path: Path) -> None:
     """The build converts the text validation checked (read once); a BOM and CRLF line ends
     must come out as the same page as plain LF text."""

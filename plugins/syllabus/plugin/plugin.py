@@ -416,7 +416,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         not_in_nav say: pages, pictures and downloads only (validate reports the same), never
         through a symlink; draft_docs files only when serving, as MkDocs publishes them."""
         assert self.options is not None
-        linked = [f.src_uri for f in files if f.abs_src_path and _through_symlink(f.abs_src_path, config.docs_dir)]
+        linked = [f.src_uri for f in files
+                  if f.abs_src_path and self._publishes(f) and _through_symlink(f.abs_src_path, config.docs_dir)]
         if linked:  # MkDocs would follow them and publish whatever they point at
             raise PluginError(f"syllabus: symlinks are never published; replace with real files: {', '.join(linked)}")
         docs = Path(config.docs_dir).resolve()
@@ -427,11 +428,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         if refused:
             raise PluginError("\n".join(refused))
 
-    @staticmethod
-    def _leave_out_authoring_pages(files: Files, config: MkDocsConfig) -> None:
-        """Pages for authors, with the files that go with them: the internal site's only."""
+    def _leave_out_authoring_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages for authors, with the files that go with them: the internal site's only. Of
+        the files this build publishes: one it leaves out is never read (a FIFO named notes.md
+        in an excluded folder hung the build; validate skips them too)."""
         docs = Path(config.docs_dir).resolve()
-        from_docs = [f for f in files if f.abs_src_path and f.generated_by is None
+        from_docs = [f for f in files if f.abs_src_path and f.generated_by is None and self._publishes(f)
                      and Path(f.abs_src_path).is_relative_to(docs)]
         pages = {f.src_uri: _is_authoring_page(f) for f in from_docs if f.is_documentation_page()}
         attached = files_for_authors(pages, (f.src_uri for f in from_docs if not f.is_documentation_page()))
