@@ -1328,6 +1328,29 @@ def test_a_course_yaml_is_one_error_at_it(catalog, run_cli):
                       "to course.yml")], result.out
 
 
+def test_a_folder_or_a_pipe_by_a_content_files_name_is_said_to_be_one(catalog, run_cli):
+    """A pipe named course.yml said "course folder has no course.yml", one named tracks/x.yml
+    that tracks are .yml files, and a folder named index.md left the course page without its
+    overview, silently (attack, stop 45): each is an error at the name."""
+    catalog.course("piped")
+    (catalog.root / "courses/piped/course.yml").unlink()
+    os.mkfifo(catalog.root / "courses/piped/course.yml")
+    catalog.course("foldered")
+    (catalog.root / "courses/foldered/course.yml").unlink()
+    (catalog.root / "courses/foldered/course.yml").mkdir()
+    catalog.course("intro")
+    catalog.write("courses/intro/index.md/readme.txt", "hi\n")
+    (catalog.root / "tracks").mkdir()
+    os.mkfifo(catalog.root / "tracks/path.yml")
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    found = sorted((d["path"], d["line"], d["column"], d["message"]) for d in json.loads(result.out))
+    not_a_file = "not a regular file; replace it with a plain file"
+    assert found == [("courses/foldered/course.yml", 1, 1, not_a_file),
+                     ("courses/intro/index.md", 1, 1, "cannot read file: Is a directory"),
+                     ("courses/piped/course.yml", 1, 1, not_a_file),
+                     ("tracks/path.yml", 1, 1, not_a_file)], result.out
+
+
 def test_the_sites_meetings_are_bounded_too(catalog, run_cli, monkeypatch):
     """200 courses at the per-course limit wrote 657 MB of calendars: said at the course that
     takes the site past its limit, counting what the calendars hold (not past sessions, nor a

@@ -41,7 +41,7 @@ from .published import check_links, generated_files, generated_pages, output_pat
 from .report import MORE_PROBLEMS_RULE, Report
 from .schema_messages import dotted, messages_for, without_knock_ons
 from .schemas import SchemaSet, build_schema_set
-from .yamlsafe import HARD_LINK_MESSAGE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
+from .yamlsafe import HARD_LINK_MESSAGE, NOT_A_FILE, SymlinkRefused, YamlProblem, YamlRejected, load_file, read_text
 
 HIDDEN_REFERENCE_RULE = "hidden-reference"
 T = TypeVar("T")
@@ -147,6 +147,8 @@ def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = No
                 report.at(f"{rel}/{rules.COURSE_FILE}", 1, 1, "course.yml must not be a symlink", "symlink")
             elif stat.S_ISREG(mode):
                 found["course"].append(Path(course_file))
+            elif mode:  # a folder or a pipe by that name: "no course.yml" would send the trainer looking
+                report.at(f"{rel}/{rules.COURSE_FILE}", 1, 1, NOT_A_FILE, "io")
             elif not os.access(entry.path, os.R_OK | os.X_OK):
                 report.at(rel, 1, 1, "cannot read folder: Permission denied", "io", hint="make it readable")
             elif misnamed := sorted(name for name in os.listdir(entry.path) if name != rules.COURSE_FILE
@@ -172,6 +174,8 @@ def discover(root: Path, report: Report, unread: dict[str, set[str]] | None = No
                 report.at(rel, 1, 1, f"symlinks are not allowed in {folder}/", "symlink")
             elif entry.name.endswith(".yml") and entry.is_file():
                 found[kind].append(Path(entry.path))
+            elif entry.name.endswith(".yml") and not entry.is_dir():  # a pipe or a device
+                report.at(rel, 1, 1, NOT_A_FILE, "io")
             else:  # a YAML file under another suffix was meant as one: the site would go without it
                 stem, _, suffix = entry.name.rpartition(".")
                 meant = suffix.lower() in ("yaml", "yml") and entry.is_file()
@@ -354,7 +358,7 @@ def course_markdown(course_file: Path, data: Any) -> list[Path]:
         return sorted(path for path in folder.glob("*.md") if path.is_file() or path.is_symlink())
     index = folder / "index.md"
     mode = rules.own_mode(index)
-    files = [index] if stat.S_ISREG(mode) or stat.S_ISLNK(mode) else []
+    files = [index] if mode else []  # a folder or a pipe named index.md is reported as such
     units = data.get("units")
     missing = []
     for unit in units if isinstance(units, list) else ():

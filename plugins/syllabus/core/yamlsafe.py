@@ -330,6 +330,7 @@ class SymlinkRefused(OSError):
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
+NOT_A_FILE = "not a regular file; replace it with a plain file"  # a folder, a pipe or a device by a file's name
 HARD_LINK_MESSAGE = ("is a hard link (the same file also appears elsewhere, perhaps in another course); "
                      "replace it with a copy")
 
@@ -348,7 +349,7 @@ def read_text(path: Path) -> str:
     with io.FileIO(descriptor, "rb") as handle:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
-            raise YamlRejected([YamlProblem(1, 1, "not a regular file; replace it with a plain file", "io")])
+            raise YamlRejected([YamlProblem(1, 1, NOT_A_FILE, "io")])
         if status.st_nlink > 1:  # the same file may be another (internal) course's
             raise YamlRejected([YamlProblem(1, 1, HARD_LINK_MESSAGE, "hard-link")])
         raw = handle.readall() if status.st_size <= MAX_BYTES else b""
