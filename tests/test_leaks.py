@@ -11,13 +11,14 @@ clean: nothing of the internal build may survive in the folder.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import CatalogDir, build_site, course_data, plan_data, track_data
+from .conftest import CatalogDir, CliResult, build_site, course_data, plan_data, track_data
 from .sitetools import file_bytes, page, reproducible_files, site_files, site_paths
 
 CANARY = "zqcanary7"  # lowercase letters and digits, so it fits ids, file names and handles
@@ -201,3 +202,55 @@ def test_public_content_referencing_hidden_content_fails_the_build(catalog: Cata
     assert not site.exists()
     build_site(catalog.config, site, env=INTERNAL)  # fine where internal content may be seen
     assert (site / "tracks/path/index.html").is_file()
+
+
+# --- syllabus leak-check: what it reads as public, and what it cannot read ---------------
+
+SECRET_SENTENCE = "The quokka connector ships to every region in March 2027."
+
+
+def leak_check_site(catalog: CatalogDir, tmp_path: Path) -> Path:
+    """A public build of an open course beside a draft whose page holds SECRET_SENTENCE."""
+    catalog.course("open-course")
+    catalog.course("secret-course", status="draft")
+    catalog.write("courses/secret-course/index.md", f"# Plans\n\n{SECRET_SENTENCE}\n")
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    return site
+
+
+def leaks(result: CliResult) -> list[str]:
+    """The findings (the summary line left out); no traceback, whatever was read."""
+    assert "Traceback" not in result.err and result.out.endswith("checked)\n"), (result.out, result.err)
+    return result.out.splitlines()[:-1]
+
+
+def test_leak_check_counts_as_public_only_the_docs_pages_the_public_site_publishes(
+        catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """A hidden course's page copied into docs/.notes/ (or into a page for authors) made its
+    sentences public to leak-check, which read every docs/**/*.md, so the same text pasted into
+    a public material passed (attack review); a folder docs/dir.md crashed it."""
+    site = leak_check_site(catalog, tmp_path)
+    catalog.write("docs/.notes/scratch.md", f"{SECRET_SENTENCE}\n")  # MkDocs leaves dot folders out
+    catalog.write("docs/for-authors.md", f"---\nauthoring: true\n---\n\n# Notes\n\n{SECRET_SENTENCE}\n")
+    catalog.write("docs/dir.md/a.txt", "x\n")
+    (site / "demo-stories.txt").write_text(f"Stories.\n{SECRET_SENTENCE}\n", encoding="utf-8")
+    assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == [
+        f"demo-stories.txt: text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"]
+    catalog.write("docs/news.md", f"# News\n\n{SECRET_SENTENCE}\n")  # published: no evidence any more
+    assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == []
+
+
+def test_leak_check_never_opens_what_the_build_does_not_publish_from_docs(
+        catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """A FIFO named like a page in a dot folder hung leak-check, and a sparse 4 GB one took
+    ~24 GB of memory: neither is published, so neither is read. One the build would publish
+    is refused as validate refuses it (the gate fails, no traceback)."""
+    site = leak_check_site(catalog, tmp_path)
+    os.mkfifo(catalog.write("docs/.drafts/x", "").parent / "pipe.md")
+    with (catalog.root / "docs/.drafts/huge.md").open("wb") as sparse:
+        sparse.truncate(4 << 30)
+    assert run_cli("leak-check", site, "-f", catalog.config).code == 0
+    os.mkfifo(catalog.root / "docs/pipe.md")
+    refused = run_cli("leak-check", site, "-f", catalog.config)
+    assert refused.code == 1 and "docs/pipe.md:1:1: error: not a regular file" in refused.err

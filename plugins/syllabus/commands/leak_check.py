@@ -190,9 +190,8 @@ def body_needles(result: LoadResult, options: Options) -> dict[str, str]:
             public |= found
         else:
             needles.update(dict.fromkeys(found - needles.keys(), label))
-    docs = options.root / options.docs_dir
-    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
-        public |= _page_sentences(renderer, path.read_text(encoding="utf-8", errors="replace"))
+    for text in result.docs_markdown.values():  # as the build publishes them: no dot folder, draft or authoring page
+        public |= _page_sentences(renderer, text)
     shown = catalog.visible_to("public")
     for item in (*shown.courses.values(), *shown.tracks.values(), *shown.plans.values()):
         public |= {sentence for value in _texts(item) for sentence in sentences(value)}

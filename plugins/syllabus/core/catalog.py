@@ -81,6 +81,9 @@ class LoadResult:
     # Catalog-relative path -> text of every Markdown file that was checked, so a build
     # converts exactly the text that was checked, without reading the file again.
     markdown: dict[str, str] = field(default_factory=dict)
+    # The same for the docs folder's pages this site publishes (not those MkDocs or the
+    # audience leaves out): public text, which ``syllabus leak-check`` tells hidden text from.
+    docs_markdown: dict[str, str] = field(default_factory=dict)
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -597,7 +600,7 @@ def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCa
                                 report, for_authors=authoring_docs)
         # Such a link said once, at the link, not again where the path of the course shows in it.
         report.discard(lambda d: d.rule == HIDDEN_REFERENCE_RULE and (d.path, d.line) in to_hidden)
-    return LoadResult(catalog=catalog, report=report, markdown=texts)
+    return LoadResult(catalog=catalog, report=report, markdown=texts, docs_markdown=docs_texts)
 
 
 _IN_CASE_ONLY = " (the two differ only in case: one file on macOS and Windows)"
