@@ -11,8 +11,11 @@ clean: nothing of the internal build may survive in the folder.
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -254,3 +257,68 @@ def test_leak_check_never_opens_what_the_build_does_not_publish_from_docs(
     os.mkfifo(catalog.root / "docs/pipe.md")
     refused = run_cli("leak-check", site, "-f", catalog.config)
     assert refused.code == 1 and "docs/pipe.md:1:1: error: not a regular file" in refused.err
+
+
+def zipped(files: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, contents in files.items():
+            archive.writestr(name, contents)
+    return buffer.getvalue()
+
+
+def test_leak_check_reads_a_gzip_file_within_a_limit_and_fails_past_it(catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                                       monkeypatch) -> None:
+    """A 6 GB gzip of zeros, published as a material, took leak-check 19 GB (gzip.decompress
+    unbounded): it is read a step at a time up to MAX_DECOMPRESSED (1 MB here), past which the
+    file is a finding, as a truncated one is; every member of a concatenated one is read."""
+    site = leak_check_site(catalog, tmp_path)
+    monkeypatch.setattr("syllabus.commands.leak_check.MAX_DECOMPRESSED", 1024 * 1024)
+    (site / "bomb.gz").write_bytes(gzip.compress(b"\0" * (2 * 1024 * 1024), compresslevel=1))
+    (site / "logs.gz").write_bytes(gzip.compress(b"Logs. ") + gzip.compress(f"<p>{SECRET_SENTENCE}</p>".encode()))
+    (site / "cut.gz").write_bytes(gzip.compress(b"x" * 100_000)[:-20])
+    assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == [
+        "bomb.gz: decompresses to more than 1 MB; leak-check cannot read it whole",
+        "cut.gz: is a truncated gzip file; leak-check cannot read it whole",
+        f"logs.gz: text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"]
+
+
+def test_leak_check_reads_zip_archives_member_by_member(catalog: CatalogDir, run_cli, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    """A hidden course's folder zipped with deflate and published as a material passed
+    leak-check, which only saw inside stored zips (attack review). Zip archives (.docx, .epub,
+    ... too, by their first bytes) are read member by member, one archive inside another
+    once; what cannot be read is a finding."""
+    site = leak_check_site(catalog, tmp_path)
+    monkeypatch.setattr("syllabus.commands.leak_check.MAX_DECOMPRESSED", 1024 * 1024)
+    secret = f"Plans.\n{SECRET_SENTENCE}\n".encode()  # a heading with no full stop runs into the sentence
+    (site / "kit.docx").write_bytes(zipped({"secret-course/index.md": secret, "courses/secret-course/": b"",
+                                            "inner.zip": zipped({"notes.txt": secret}),
+                                            "logs.tgz": gzip.compress(secret)}))
+    (site / "deep.zip").write_bytes(zipped({"a.zip": zipped({"b.zip": zipped({"c.txt": secret})})}))
+    (site / "bomb.zip").write_bytes(zipped({"zeros.txt": b"\0" * (2 * 1024 * 1024)}))
+    (site / "cut.zip").write_bytes(zipped({"index.md": secret})[:-30])
+    stored = zipped({"index.md": secret}, zipfile.ZIP_STORED)
+    locked = bytearray(stored)
+    for header, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # the encryption bit, as a password sets it
+        locked[locked.index(header) + flags] |= 1
+    (site / "locked.zip").write_bytes(bytes(locked))
+    odd = bytearray(stored)
+    odd[odd.index(b"PK\x01\x02") + 10] = 99  # a compression method zipfile does not know
+    (site / "odd.zip").write_bytes(bytes(odd))
+    found = leaks(run_cli("leak-check", site, "-f", catalog.config))
+    sentence = f"text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"
+    assert found == [
+        "bomb.zip: decompresses to more than 1 MB; leak-check cannot read it whole",
+        "cut.zip: is a damaged zip archive (File is not a zip file); leak-check cannot read it",
+        "deep.zip: holds archives inside archives deeper than leak-check reads",
+        "kit.docx: page path of draft course 'secret-course'",  # a zip's names are not compressed
+        f"kit.docx!secret-course/index.md: {sentence}",
+        "kit.docx!courses/secret-course/: page path of draft course 'secret-course'",
+        f"kit.docx!inner.zip!notes.txt: {sentence}",
+        f"kit.docx!logs.tgz: {sentence}",
+        "locked.zip: holds an encrypted member (index.md); leak-check cannot read it",
+        "odd.zip: holds a member (index.md) compressed in a way leak-check cannot read (method 99)"]
+    monkeypatch.setattr("syllabus.commands.leak_check.MAX_MEMBERS", 2)
+    assert "kit.docx: holds more than 2 files; leak-check cannot read them all" in leaks(
+        run_cli("leak-check", site, "-f", catalog.config))

@@ -5,9 +5,13 @@ the outside, as the publish workflow's last gate before deploying. Every file un
 site (gzip-compressed ones decompressed) is searched for what identifies each hidden
 course, track and plan: its page path, its title and its summary, spelled the ways HTML
 and JSON write them; and for the sentences of a hidden course's pages that no public source
-has, as text, however they got there (a Markdown extension or a plugin that pastes files). Compressed
-files are recognised by their gzip header, not their name: the site search's index chunks
-(``pagefind/``) are gzip without a ``.gz`` suffix. Exit 1 with every finding, 0 when none.
+has, as text, however they got there (a Markdown extension or a plugin that pastes files); public
+text is what public items and the docs pages the public site publishes hold. Compressed
+files are recognised by their first bytes, not their name: the site search's index chunks
+(``pagefind/``) are gzip without a ``.gz`` suffix, and each member of a zip archive (a
+course's download, a .docx or .epub) is searched as a file of its own. What cannot be read
+whole (decompressing past MAX_DECOMPRESSED, encrypted, damaged) is a finding too: the gate
+fails closed. Exit 1 with every finding, 0 when none.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import functools
-import gzip
 import html
+import io
 import json
+import lzma
 import os
 import re
 import sys
+import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -102,35 +108,131 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
 
 
 GZIP_MAGIC = b"\x1f\x8b"
+ZIP_MAGIC = b"PK\x03\x04"  # a zip's first local header: also .docx, .pptx, .xlsx, .odt, .epub
+# The most a file's contents may decompress to (a gzip file's members, or a zip's members and
+# what they hold, all together), read whole to be searched. A site's own gzip files (the
+# sitemap, Pagefind's index chunks) are kilobytes and a course's archives megabytes; the
+# search keeps a few copies of what it reads (as bytes, as text, as a browser reads it), so
+# this bounds leak-check's memory near 1 GB where a 6 GB gzip of zeros took 19 GB. What
+# decompresses to more cannot be checked, and is a finding: the gate fails closed.
+MAX_DECOMPRESSED = 128 * 1024 * 1024
+MB = 1024 * 1024
+INFLATE_STEP = MB
+NESTED_ARCHIVES = 1  # an archive in an archive is opened (a .tgz in a zip); one deeper is a finding
+# Members of one zip archive, each searched as a file: a course's download holds tens, and a
+# 100 MB archive of empty files holds a million, each searched for every marker.
+MAX_MEMBERS = 10_000
+_ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
 
 
-def _contents(path: Path) -> bytes:
-    data = path.read_bytes()
-    if data.startswith(GZIP_MAGIC):
-        try:
-            return gzip.decompress(data)
-        except (OSError, EOFError, zlib.error):
-            return data
-    return data
+class Unreadable(Exception):
+    """Why leak-check cannot read a file whole: a finding, since what it holds is unknown."""
+
+
+@dataclass
+class _Budget:
+    """What one site file's contents may still decompress to (see MAX_DECOMPRESSED)."""
+
+    left: int = dataclasses.field(default_factory=lambda: MAX_DECOMPRESSED)
+
+    def take(self, size: int) -> None:
+        self.left -= size
+        if self.left < 0:
+            raise Unreadable(f"decompresses to more than {MAX_DECOMPRESSED // MB} MB; leak-check cannot read it whole")
+
+
+def _gunzip(data: bytes, budget: _Budget) -> bytes:
+    """Every gzip member of ``data`` decompressed, within the budget; bytes after the last
+    member that start none are kept as they are (gunzip ignores them, a reader may not)."""
+    out = bytearray()
+    while data[:2] == GZIP_MAGIC:
+        inflater, pending = zlib.decompressobj(16 + zlib.MAX_WBITS), data
+        while not inflater.eof:  # a step at a time: the budget stops a bomb after one step past it
+            try:
+                chunk = inflater.decompress(pending, INFLATE_STEP)
+            except zlib.error as error:
+                raise Unreadable(f"is a damaged gzip file ({error}); leak-check cannot read it") from None
+            if not chunk and not inflater.unconsumed_tail:
+                raise Unreadable("is a truncated gzip file; leak-check cannot read it whole")
+            budget.take(len(chunk))
+            out += chunk
+            pending = inflater.unconsumed_tail
+        data = inflater.unused_data
+    budget.take(len(data))
+    out += data
+    return bytes(out)
+
+
+def _unzip(data: bytes, budget: _Budget) -> Iterator[tuple[str, bytes]]:
+    """(name, contents) of each member of the zip archive ``data``, within the budget."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise Unreadable(f"holds more than {MAX_MEMBERS} files; leak-check cannot read them all")
+            for member in members:
+                if member.is_dir():
+                    yield member.filename, b""
+                    continue
+                if member.flag_bits & 0x1:
+                    raise Unreadable(f"holds an encrypted member ({member.filename}); leak-check cannot read it")
+                if member.compress_type not in _ZIP_METHODS:
+                    raise Unreadable(f"holds a member ({member.filename}) compressed in a way leak-check cannot "
+                                     f"read (method {member.compress_type})")
+                with archive.open(member) as handle:
+                    contents = handle.read(budget.left + 1)  # not as the header says: it may lie
+                budget.take(len(contents))
+                yield member.filename, contents
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
+            lzma.LZMAError, ValueError) as error:
+        raise Unreadable(f"is a damaged zip archive ({error}); leak-check cannot read it") from None
+
+
+def _readings(name: str, data: bytes, budget: _Budget, depth: int = 0) -> Iterator[tuple[str, bytes]]:
+    """(name, contents) of a site file, gzip decompressed, and of each member of a zip archive
+    as a file of its own (``site.zip!folder/file.txt``); archives recognised by their first
+    bytes, not their name (Pagefind's chunks are gzip without a ``.gz`` suffix)."""
+    is_archive = data[:2] == GZIP_MAGIC or data[:4] == ZIP_MAGIC
+    if is_archive and depth > NESTED_ARCHIVES:
+        raise Unreadable("holds archives inside archives deeper than leak-check reads")
+    if data[:2] == GZIP_MAGIC:
+        yield from _readings(name, _gunzip(data, budget), budget, depth + 1)
+        return
+    yield name, data  # a zip's own bytes too: what a stored member or a comment holds
+    if data[:4] == ZIP_MAGIC:
+        for member, contents in _unzip(data, budget):
+            yield from _readings(f"{name}!{member}", contents, budget, depth + 1)
 
 
 def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) -> tuple[list[str], int]:
     """(``path: what`` for every needle found in a file's name or contents and every file
-    holding sentences of a hidden course's pages, in path order; the files read), each file
-    read once."""
-    findings, files = [], 0
+    holding sentences of a hidden course's pages, and for every file that cannot be read whole,
+    in path order; the files read), each file read once."""
+    findings: list[str] = []
+    files = 0
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         files += 1
-        name, contents = os.fsencode(path.relative_to(site).as_posix()), _contents(path)  # a name need not be UTF-8
+        name = os.fsencode(path.relative_to(site).as_posix())  # a name need not be UTF-8
         relative = name.decode("utf-8", errors="replace")
-        data = name + b"/\n" + contents  # the file's own path counts too
-        text = _is_text(contents)
-        readings = (data, _as_read(data)) if text else (data,)
-        findings.extend(f"{relative}: {needle.what}" for needle in needles
-                        if any(needle.found_in(reading, text) for reading in readings))
-        if sentence_needles:
-            findings.extend(f"{relative}: {finding}" for finding in _sentences_found(contents, sentence_needles))
+        try:
+            for shown, contents in _readings(relative, path.read_bytes(), _Budget()):
+                own_name = name if shown == relative else shown.encode("utf-8", "surrogateescape")
+                findings.extend(f"{shown}: {finding}" for finding in _found(own_name, contents, needles,
+                                                                              sentence_needles))
+        except Unreadable as why:
+            findings.append(f"{relative}: {why}")
+        except OSError as error:
+            findings.append(f"{relative}: cannot read file ({error.strerror}); leak-check cannot check it")
     return findings, files
+
+
+def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles: dict[str, str]) -> list[str]:
+    """What a file (its path and contents) holds of hidden content."""
+    text = _is_text(contents)
+    named = name + b"/\n"  # the file's own path counts too: courses/<draft>/ in it is the draft's
+    readings = (named, contents, _as_read(named), _as_read(contents)) if text else (named, contents)
+    found = [needle.what for needle in needles if any(needle.found_in(reading, text) for reading in readings)]
+    return found + (_sentences_found(contents, sentence_needles) if sentence_needles else [])
 
 
 def _as_read(data: bytes) -> bytes:
