@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -780,6 +781,29 @@ def test_the_home_page_shows_a_few_roles_and_the_rest_behind_a_disclosure(catalo
     named = [[card.find("h3").text for card in grid.children_named("li")] for grid in (first, rest)]
     assert named == [[f"Role {n}" for n in range(1, 5)], [f"Role {n}" for n in range(5, 8)]]
     assert hero.find("details", cls="syllabus-home-more").find("summary").text == "3 more roles"
+
+
+def test_the_home_page_names_the_latest_courses(catalog: CatalogDir, tmp_path: Path) -> None:
+    """A catalog of one course had a home page that named no course (customer review, stop
+    45): the four most recently updated, as the courses feed orders them, then the catalog."""
+    for number, reviewed in enumerate(("2026-01-05", "2026-09-01", "2026-03-01", "2026-11-02", "2025-12-24"), 1):
+        catalog.course(f"course-{number}", title=f"Course {number}", last_reviewed=reviewed)
+    site = tmp_path / "site"
+    build_site(catalog.config, site)
+    section = page(site, "").find("section", aria_labelledby="latest-courses")
+    assert section.find("h2").text == "New and updated courses"
+    cards = section.find("ul", cls="syllabus-course-cards").children_named("li")
+    assert [links(card)[0] for card in cards] == [(f"courses/course-{n}/", f"Course {n}") for n in (4, 2, 3, 1)]
+    assert links(section)[-1] == ("catalog/", "All 5 courses in the catalog")
+    feed = (site / "courses.xml").read_text(encoding="utf-8")
+    assert list(dict.fromkeys(re.findall(r"courses/(course-\d)/", feed))) == [  # the feed's order
+        "course-4", "course-2", "course-3", "course-1", "course-5"]
+
+    for number in (2, 3, 4, 5):
+        shutil.rmtree(catalog.root / f"courses/course-{number}")  # one course left
+    build_site(catalog.config, site)
+    section = page(site, "").find("section", aria_labelledby="latest-courses")
+    assert links(section) == [("courses/course-1/", "Course 1")]  # no link to a catalog of the same one
 
 
 def test_hand_written_pages_in_folders_are_sections_of_the_navigation(catalog: CatalogDir, tmp_path: Path) -> None:

@@ -653,6 +653,11 @@ class Catalog:
             ids.update(track.course_ids if track else ())
         return tuple(sorted(i for i in ids if i))
 
+    def by_last_update(self, today: dt.date) -> list[Course]:
+        """The courses, most recently updated first (one never reviewed counts as updated
+        today), then by id: the courses feed's order, and the home page's latest."""
+        return sorted(self.courses.values(), key=lambda c: (-(self.updated(c) or today).toordinal(), c.id))
+
     def updated(self, item: Course | Track | Plan) -> dt.date | None:
         """When an item's content last changed, as far as the sources say: a course's
         ``last_reviewed``; a track's or plan's latest among the courses it includes."""

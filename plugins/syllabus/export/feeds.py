@@ -62,8 +62,7 @@ def atom_feed(catalog: Catalog, today: dt.date, site: SiteAddress, site_name: st
     path = COURSES_FEED
     title = messages.text("feed.courses", site=site_name)
     language = messages.language
-    courses = sorted(catalog.courses.values(), key=lambda c: (-course_updated(catalog, c, today).toordinal(), c.id))
-    courses = courses[:ATOM_ENTRIES]
+    courses = catalog.by_last_update(today)[:ATOM_ENTRIES]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language})
 

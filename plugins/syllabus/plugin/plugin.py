@@ -125,7 +125,7 @@ log = logging.getLogger("mkdocs.plugins.syllabus")
 
 TEMPLATES = Path(__file__).parent / "templates"
 HOME_SESSIONS = 4  # next live sessions on the home page
-HOME_CARDS = 4  # learning paths and plans the home page shows before "n more"
+HOME_CARDS = 4  # roles, learning paths and plans the home page shows before "n more"; its latest courses
 HOME_OUTPUT = "index.html"  # the home page, whichever docs page MkDocs writes it from (index.md, README.markdown)
 TOOLING = ("authoring_pages", "owners", "edit_links", "repository_link")  # see SyllabusConfig
 # Without JavaScript the catalog's filters cannot filter a static page: not shown, and the
@@ -655,6 +655,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 lead=config.site_description or "",
                 next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
                 sessions_shown=HOME_SESSIONS, cards_shown=HOME_CARDS, **self._how_it_works(),
+                latest_courses=self.catalog.by_last_update(self.options.today)[:HOME_CARDS],
             )
             _with_published_ids(page, home)
             return home if excluded else self._searchable(page, home)
