@@ -40,6 +40,7 @@ from ..core.diagnostics import counted
 from ..core.html_allowlist import Allowlist, as_text_read
 from ..core.model import ITEM_FOLDERS, Catalog, Course, Plan, Track
 from ..core.pages import PageRenderer, split_page
+from ..core.rules import GZIP_MAGIC
 from . import EXIT_CONTENT, EXIT_OK, load_checked
 
 
@@ -107,13 +108,12 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
     return needles
 
 
-GZIP_MAGIC = b"\x1f\x8b"
 ZIP_MAGIC = b"PK\x03\x04"  # a zip's first local header: also .docx, .pptx, .xlsx, .odt, .epub
 # The most a file's contents may decompress to (a gzip file's members, or a zip's members and
 # what they hold, all together), read whole to be searched. A site's own gzip files (the
 # sitemap, Pagefind's index chunks) are kilobytes and a course's archives megabytes; the
 # search keeps a few copies of what it reads (as bytes, as text, as a browser reads it), so
-# this bounds leak-check's memory near 1 GB where a 6 GB gzip of zeros took 19 GB. What
+# this bounds leak-check's memory near 1 GB (a gzip of zeros once took all the machine had). What
 # decompresses to more cannot be checked, and is a finding: the gate fails closed.
 MAX_DECOMPRESSED = 128 * 1024 * 1024
 MB = 1024 * 1024
