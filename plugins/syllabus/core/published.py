@@ -19,7 +19,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import SplitResult, unquote, urlsplit
@@ -402,11 +402,12 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
         hidden = "/".join(source.split("/")[:2]) in hidden_folders
         shown, site = (catalog, whole_site) if hidden else (visible, visible_site)
         page = source.removeprefix(docs) if source.startswith(docs) else source
+        check = _LinkCheck(page, site, shown, catalog, known_courses, options)
         for url, in_html in [*((url, False) for url in page_links.markdown), *((url, True) for url in page_links.html)]:
             nth = seen[url] = seen.get(url, -1) + 1
             key = (hidden, page, url, in_html)
             if key not in problems:
-                problems[key] = _link_problem(page, url, site, shown, catalog, known_courses, options, in_html=in_html)
+                problems[key] = check.problem(url, in_html=in_html)
             problem = problems[key]
             severity = "error"
             if problem is None and not in_html and options.links.anchors is not None and "#" in url:
@@ -544,78 +545,147 @@ class _Places:
         return self.shown[at - 1] if at > 0 else "^"
 
 
-def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Catalog, known_courses: set[str],
-                  options: Options, *, in_html: bool = False) -> _Broken | None:
-    """What is wrong with a link ``mkdocs build --strict`` would fail on (by the site's
-    :class:`LinkRules`), resolved from the site path ``page`` as MkDocs resolves it, in the
-    site of the courses ``shown``; ``in_html``: written in HTML, which MkDocs publishes as written."""
-    rules = options.links
-    try:
-        scheme, netloc, path, _, _ = urlsplit(url)
-    except ValueError:  # "//[x": MkDocs stops on it with a traceback
-        return _Broken(f"'{url}' is not a valid address", "correct the link")
-    absolute = url.startswith(("/", "\\"))
-    if (scheme or netloc) and AMP_SUBSTITUTE not in url:  # this site's, if on site_url's host below its path
-        site_path = link_target(url, output_path(page, options.use_directory_urls), options.site_url, site.outputs)
+class _Address(NamedTuple):
+    """A link's address as MkDocs resolves it from the page: what each rule for a kind of
+    address reads, resolved once."""
+    url: str  # as written
+    path: str  # its path as written: what a suggestion is compared with
+    written: str  # its path, decoded
+    target: str  # the site path it names
+    absolute: bool  # written from the site's root
+
+
+@dataclass(frozen=True)
+class _LinkCheck:
+    """The context one page's links are checked in: the site path ``page`` they resolve
+    from, the ``site`` of the courses ``shown``, the whole ``catalog`` (a course it has that
+    the site leaves out is a draft's), the course folders found (``known_courses``) and the
+    site's options. Held together so that each kind of address gets a rule of its own,
+    without passing all of them to each."""
+    page: str
+    site: _Site
+    shown: Catalog
+    catalog: Catalog
+    known_courses: set[str]
+    options: Options
+
+    @property
+    def here(self) -> str:
+        """The page's folder, which its relative links (and their suggestions) start from."""
+        return posixpath.dirname(self.page)
+
+    def problem(self, url: str, *, in_html: bool = False) -> _Broken | None:
+        """What is wrong with a link ``mkdocs build --strict`` would fail on (by the site's
+        :class:`LinkRules`), resolved from the page as MkDocs resolves it; ``in_html``:
+        written in HTML, which MkDocs publishes as written. Which kind of address it is
+        decides which rule reads it."""
+        rules = self.options.links
+        try:
+            scheme, netloc, path, _, _ = urlsplit(url)
+        except ValueError:  # "//[x": MkDocs stops on it with a traceback
+            return _Broken(f"'{url}' is not a valid address", "correct the link")
+        absolute = url.startswith(("/", "\\"))
+        if (scheme or netloc) and AMP_SUBSTITUTE not in url:  # this site's, if on site_url's host below its path
+            return self._full_address_problem(url, in_html=in_html)
+        if AMP_SUBSTITUTE in url or (not path and not absolute):
+            return None  # an e-mail address Markdown encoded, or an anchor on this page
+        written = unquote(path)
+        target = posixpath.normpath(posixpath.join(self.here, written).lstrip("/"))  # as MkDocs resolves it
+        address = _Address(url, path, written, target, absolute)
+        if in_html:
+            return _as_published(self.page, url, target, self.site, self.options, "is written in HTML, which MkDocs "
+                                 "publishes as written", "write it as the address from this page as published, or "
+                                 "as a Markdown link to the file", in_html=True)
+        if absolute and not rules.absolute_from_docs:
+            return self._absolute_problem(address)
+        if self.site.has(target):
+            return None
+        if not posixpath.splitext(written)[1] and not absolute:  # names no file: a folder-style address
+            return self._folder_style_problem(address)
+        if not rules.not_found:
+            return None
+        if target == ".." or target.startswith("../"):
+            return self._outside_problem(address)
+        parts = target.split("/")
+        if parts[0] != "courses" or len(parts) < 3:
+            return self._site_file_problem(address)
+        return self._course_file_problem(address)
+
+    def _full_address_problem(self, url: str, *, in_html: bool) -> _Broken | None:
+        """A link with a scheme or host, which MkDocs does not check: one to this site's own
+        address leads nowhere as published unless the site has what it names."""
+        options = self.options
+        site_path = link_target(url, output_path(self.page, options.use_directory_urls), options.site_url,
+                                self.site.outputs)
         if site_path is None:
             return None
         problem = _as_published(
-            page, url, site_path.rstrip("/"), site, options, "is this site's own address written in full, which "
-            "MkDocs does not check", "link the page's Markdown file relative to this page: MkDocs checks it, and it "
-            "works wherever the site is served", in_html=in_html)
+            self.page, url, site_path.rstrip("/"), self.site, options, "is this site's own address written in full, "
+            "which MkDocs does not check", "link the page's Markdown file relative to this page: MkDocs checks it, "
+            "and it works wherever the site is served", in_html=in_html)
         # A draft's address written in full is reported where the text names it (hidden-reference).
         return None if problem is None or problem.to_unpublished else problem
-    if AMP_SUBSTITUTE in url or (not path and not absolute):
-        return None  # an e-mail address Markdown encoded, or an anchor on this page
-    here, written = posixpath.dirname(page), unquote(path)
-    target = posixpath.normpath(posixpath.join(here, written).lstrip("/"))  # as MkDocs resolves it
-    if in_html:
-        return _as_published(page, url, target, site, options, "is written in HTML, which MkDocs publishes as "
-                             "written", "write it as the address from this page as published, or as a Markdown "
-                             "link to the file", in_html=True)
-    if absolute and not rules.absolute_from_docs:
-        if not rules.absolute:  # MkDocs leaves it as is, and says so at info level
-            return _as_published(page, url, target, site, options, "is an absolute address, which MkDocs publishes "
-                                 "as written",
+
+    def _absolute_problem(self, address: _Address) -> _Broken | None:
+        """A link from the site's root, which MkDocs resolves only from the docs folder
+        (``absolute_from_docs``): otherwise it is published as written, or reported as MkDocs
+        reports it (``validation.links.absolute_links``)."""
+        url, target = address.url, address.target
+        if not self.options.links.absolute:  # MkDocs leaves it as is, and says so at info level
+            return _as_published(self.page, url, target, self.site, self.options, "is an absolute address, which "
+                                 "MkDocs publishes as written",
                                  "write it relative to this page, to the page's Markdown file; for another site on "
                                  "this host, write its full https:// address")
-        relative = f" (from here: '{posixpath.relpath(target, here)}')" if site.has(target) else ""
+        relative = f" (from here: '{posixpath.relpath(target, self.here)}')" if self.site.has(target) else ""
         return _Broken(f"'{url}' is an absolute link, which MkDocs leaves as is{relative}", "write it relative to "
                        "this page (mkdocs.yml's validation.links.absolute_links makes it an error)")
-    if site.has(target):
-        return None
-    if not posixpath.splitext(written)[1] and not absolute:  # names no file: a folder-style address
-        if not rules.unrecognized:  # MkDocs leaves it as is, and says so at info level
-            return _as_published(page, url, target, site, options, "names no file, so MkDocs publishes it as written",
+
+    def _folder_style_problem(self, address: _Address) -> _Broken | None:
+        """A link naming no file the site has and no file at all (``../intro/``): MkDocs does
+        not resolve it, so it is published as written, or reported as MkDocs reports it
+        (``validation.links.unrecognized_links``)."""
+        url, target = address.url, address.target
+        if not self.options.links.unrecognized:  # MkDocs leaves it as is, and says so at info level
+            return _as_published(self.page, url, target, self.site, self.options,
+                                 "names no file, so MkDocs publishes it as written",
                                  "link the page's Markdown file: MkDocs turns it into the page's address, from "
                                  "wherever this page is published")
-        pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if site.has(name)]
-        instead = suggested(posixpath.relpath(pages[0], here)) if pages else ""
+        pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if self.site.has(name)]
+        instead = suggested(posixpath.relpath(pages[0], self.here)) if pages else ""
         return _Broken(f"'{url}' names no file of the site{instead}", "link the page's Markdown file (mkdocs.yml's "
                        "validation.links.unrecognized_links makes this an error)")
-    if not rules.not_found:
-        return None
-    if target == ".." or target.startswith("../"):
-        # Written from the page's file in the repository (as GitHub's file view follows it),
-        # where the site's pages and courses/ are folders apart: the link the site needs.
-        from_file = posixpath.normpath(posixpath.join(posixpath.dirname(f"{options.docs_dir}/{page}"), written))
-        if not page.startswith("courses/") and site.has(from_file):
+
+    def _outside_problem(self, address: _Address) -> _Broken:
+        """A link above the site's root: most often written from the page's file in the
+        repository (as GitHub's file view follows it), where the site's pages and courses/ are
+        folders apart, so the link the site needs is suggested."""
+        url = address.url
+        docs_dir = self.options.docs_dir
+        from_file = posixpath.normpath(posixpath.join(posixpath.dirname(f"{docs_dir}/{self.page}"), address.written))
+        if not self.page.startswith("courses/") and self.site.has(from_file):
             fragment = f"#{url.partition('#')[2]}" if "#" in url else ""
-            return _Broken(f"'{url}' points outside the site{suggested(posixpath.relpath(from_file, here) + fragment)}",
-                           f"a link goes from the page's place in the site, where {options.docs_dir}/ is the top "
+            return _Broken(f"'{url}' points outside the site"
+                           f"{suggested(posixpath.relpath(from_file, self.here) + fragment)}",
+                           f"a link goes from the page's place in the site, where {docs_dir}/ is the top "
                            "and courses/ is beside its pages, not from its file in the repository")
         return _Broken(f"'{url}' points outside the site", "link to a page or file of the site, relative to this page")
-    parts = target.split("/")
-    if parts[0] != "courses" or len(parts) < 3:
+
+    def _site_file_problem(self, address: _Address) -> _Broken:
+        """A link to a file the site does not have, outside a course's folder (the docs
+        folder's, tracks', plans' and generated files): why it is missing, where that is
+        known, else the closest path."""
+        url, target = address.url, address.target
+        site = self.site
+        parts = target.split("/")
         if len(parts) > 1 and parts[1] in site.unpublished_items.get(parts[0], ()):  # a track's or plan's page
-            return _to_unpublished(url, parts[0], parts[1], options.audience)
+            return _to_unpublished(url, parts[0], parts[1], self.options.audience)
         if target in site.markdown_downloads:
             return _Broken(f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
                            "link the page that offers it, or write the link in HTML: <a href=\"...\">")
-        docs = f"{options.docs_dir}/"
+        docs = f"{self.options.docs_dir}/"
         if target.startswith(docs) and site.has(inside := target.removeprefix(docs)):
             return _Broken(f"'{url}' not found in the site, which has no {docs} folder"
-                           f"{suggested(posixpath.relpath(inside, here))}",
+                           f"{suggested(posixpath.relpath(inside, self.here))}",
                            f"link a page of {docs} by its place in the site")
         if target in site.for_authors and posixpath.splitext(target)[1].lower() not in MARKDOWN_SUFFIXES:
             return _Broken(f"'{url}' is in a folder of pages for authors only, which only the internal site "
@@ -623,39 +693,61 @@ def _link_problem(page: str, url: str, site: _Site, shown: Catalog, catalog: Cat
         if target in site.for_authors:
             return _Broken(f"'{url}' is a page for authors (authoring: true), which only the internal site publishes",
                            "link it from other authoring pages only, or remove authoring: true from it")
-        return _Broken(f"'{url}' not found in the site{site.suggestion(path, target, here)}",
+        return _Broken(f"'{url}' not found in the site{site.suggestion(address.path, target, self.here)}",
                        "correct the path (relative to this page), or add the page or file to docs/")
-    course = shown.courses.get(parts[1])
-    if course is None and parts[1] in catalog.courses:
-        return _to_unpublished(url, "courses", parts[1], options.audience)
-    name = "/".join(parts[2:])
-    if course is None and parts[1] in known_courses:  # its course.yml failed its checks, which are reported
-        return _unchecked_course_link(url, path, parts[1], name, here, options.root / "courses" / parts[1])
-    if course is None:
-        return _Broken(f"'{url}' links to course '{parts[1]}', which does not exist"
-                       f"{did_you_mean(parts[1], sorted(catalog.courses))}",
-                       "check the course id: its folder's name under courses/")
+
+    def _course_file_problem(self, address: _Address) -> _Broken | None:
+        """A link into a course's folder (``courses/<id>/...``) that the site does not have:
+        whether the course is one this site leaves out, one whose course.yml failed its
+        checks, or none at all, before which of its files it names."""
+        url = address.url
+        _, course_id, *rest = address.target.split("/")
+        name = "/".join(rest)
+        course = self.shown.courses.get(course_id)
+        if course is None and course_id in self.catalog.courses:
+            return _to_unpublished(url, "courses", course_id, self.options.audience)
+        if course is None and course_id in self.known_courses:  # its course.yml failed its checks, which are reported
+            return _unchecked_course_link(url, address.path, course_id, name, self.here,
+                                          self.options.root / "courses" / course_id)
+        if course is None:
+            return _Broken(f"'{url}' links to course '{course_id}', which does not exist"
+                           f"{did_you_mean(course_id, sorted(self.catalog.courses))}",
+                           "check the course id: its folder's name under courses/")
+        return self._file_in_course_problem(address, course, name)
+
+    def _file_in_course_problem(self, address: _Address, course: Course, name: str) -> _Broken:
+        """A link to the file ``name`` of a course this site shows, which the site does not
+        publish: why not, if the course folder has it, else the closest file it has."""
+        url = address.url
+        folder = self.options.root / course.folder
+        mode = own_mode(folder / name)
+        if stat.S_ISLNK(mode) and (problem := file_problem(folder, name)):
+            return _Broken(f"'{url}' is never published: {problem}", "replace the link with the file itself")
+        if stat.S_ISREG(mode):
+            return _unpublished_file_problem(url, course, name, folder)
+        pictures = (course_site_path(course, path) for path in _files_in(folder)  # shown or not
+                    if _kind(path) == "picture")
+        return _Broken(f"'{url}' not found in course '{course.id}'"
+                       f"{self.site.suggestion(address.path, address.target, self.here, also=pictures)}",
+                       MISSING_FILE_HINT)
+
+
+def _unpublished_file_problem(url: str, course: Course, name: str, folder: Path) -> _Broken:
+    """Why the file ``name`` of the ``course`` in ``folder``, which the folder has, is not
+    published: what the trainer must do to publish it, or to link something that is."""
     suffix = posixpath.splitext(name)[1].lower()
-    mode = own_mode(options.root / course.folder / name)
-    if stat.S_ISLNK(mode) and (problem := file_problem(options.root / course.folder, name)):
-        return _Broken(f"'{url}' is never published: {problem}", "replace the link with the file itself")
-    if stat.S_ISREG(mode):
-        if suffix in MARKDOWN_SUFFIXES:
-            return _Broken(f"'{url}' is not a unit of course '{course.id}'",
-                           "add it to the course's units in course.yml, or link one of them")
-        if suffix in IMAGE_SUFFIXES and (problem := file_problem(options.root / course.folder, name)):
-            return _Broken(f"the picture '{url}' is never published: {problem}",
-                           "the page shows it once the file can be published")
-        if suffix in IMAGE_SUFFIXES:
-            return _Broken(f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
-                           "show it in one of the course's pages")
-        if (problem := material_problem(name)) is not None:
-            return _Broken(f"'{url}' is never published: {problem}", "link a unit, a picture or a material instead")
-        return _Broken(f"'{url}' is not published", "list it under the course's materials in course.yml")
-    pictures = (course_site_path(course, name) for name in _files_in(options.root / course.folder)  # shown or not
-                if _kind(name) == "picture")
-    return _Broken(f"'{url}' not found in course '{course.id}'{site.suggestion(path, target, here, also=pictures)}",
-            MISSING_FILE_HINT)
+    if suffix in MARKDOWN_SUFFIXES:
+        return _Broken(f"'{url}' is not a unit of course '{course.id}'",
+                       "add it to the course's units in course.yml, or link one of them")
+    if suffix in IMAGE_SUFFIXES and (problem := file_problem(folder, name)):
+        return _Broken(f"the picture '{url}' is never published: {problem}",
+                       "the page shows it once the file can be published")
+    if suffix in IMAGE_SUFFIXES:
+        return _Broken(f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
+                       "show it in one of the course's pages")
+    if (problem := material_problem(name)) is not None:
+        return _Broken(f"'{url}' is never published: {problem}", "link a unit, a picture or a material instead")
+    return _Broken(f"'{url}' is not published", "list it under the course's materials in course.yml")
 
 
 def _anchor_problem(page: str, url: str, rendered: Mapping[str, PageLinks],
