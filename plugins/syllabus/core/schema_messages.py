@@ -286,116 +286,176 @@ def messages_for(
     return messages
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """One schema error as every keyword's message reads it: where it is (``path``), the
+    schema it broke (a mapping, even where the validator's is not) and the value as the file
+    wrote it (``source``), found once rather than in each message's rule."""
+    error: jsonschema.ValidationError
+    path: Path_
+    schema: dict[str, Any]
+    source: str | None
+
+    @property
+    def value(self) -> Any:
+        return self.error.instance
+
+    def saying(self, text: str) -> SchemaMessage:
+        """The message ``text`` at the error's place, after its path as trainers see it: how
+        most keywords' messages read."""
+        return SchemaMessage(self.path, f"{dotted(self.path)}: {text}")
+
+
 def _messages_for(
     error: jsonschema.ValidationError, sources: dict[Path_, str], titles: Mapping[str, str]
 ) -> Iterator[SchemaMessage]:
+    """The messages for ``error``, one rule per keyword; a keyword whose value is not what the
+    rule reads (an unknown key of a list, ``anyOf`` with no branch errors) gets the
+    validator's own message."""
     path: Path_ = tuple(error.absolute_path)
-    where = dotted(path)
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    keyword, value = error.validator, error.instance
-    source = sources.get(path)
+    failure = _Failure(error, path, error.schema if isinstance(error.schema, dict) else {}, sources.get(path))
+    keyword = error.validator
+    if keyword == "additionalProperties" and isinstance(error.instance, dict):
+        yield from _unknown_fields(failure)
+    elif keyword == "required":
+        yield _missing_field(failure)
+    elif keyword == "enum":
+        yield from _not_allowed(failure, titles)
+    elif keyword == "const":
+        yield failure.saying(f"must be {error.validator_value!r}")
+    elif keyword == "type":
+        yield failure.saying(_type_message(error, failure.source))
+    elif keyword == "pattern":
+        yield from _pattern_messages(failure)
+    elif keyword in _LIMITS:
+        yield _past_limit(failure)
+    elif keyword == "uniqueItems":
+        yield _duplicates(failure)
+    elif keyword == "oneOf" and not error.context:  # valid under more than one branch
+        yield _more_than_one_form(failure)
+    elif keyword in ("anyOf", "oneOf") and error.context:
+        yield from _no_form_fits(failure, sources, titles)
+    elif keyword == "not":
+        yield failure.saying(failure.schema.get("description") or error.message)
+    else:
+        yield failure.saying(error.message)
 
-    if keyword == "additionalProperties" and isinstance(value, dict):
-        known = list(schema.get("properties", {}))
-        patterns = list(schema.get("patternProperties", {}))
-        for key in value:
-            if key in known or any(re.search(p, key) for p in patterns):
-                continue
-            match = closest(key, known)
-            missing = match is not None and match not in value and match in schema.get("required", ())
-            hint = (f" (did you mean '{match}'?{' it is required' if missing else ''})" if match
-                    else f"; allowed: {', '.join(known)}")
-            yield SchemaMessage((*path, key), f"{dotted((*path, key))}: unknown field '{key}'{hint}",
-                                at_key=True, names=match if missing else None)
-        return
-    if keyword == "required":
-        missing = re.match(r"'(.*)' is a required property", error.message)
-        name = missing.group(1) if missing else str(error.validator_value)
-        field_schema = schema.get("properties", {}).get(name, {})
-        description = str(field_schema.get("description", "")).split(". ")[0].rstrip(".")
-        hint = f" ({description})" if description else ""
-        yield SchemaMessage(path, f"{where}: missing required field '{name}'{hint}".replace("(file): ", ""),
-                            names=name)
-        return
-    if keyword == "enum" and schema.get("type") == "string" and not isinstance(value, str):
+
+def _unknown_fields(failure: _Failure) -> Iterator[SchemaMessage]:
+    """A message per unknown key, each placed at the key itself, with the field it most
+    likely meant (and whether that one is required) or else the fields allowed."""
+    path, schema = failure.path, failure.schema
+    known = list(schema.get("properties", {}))
+    patterns = list(schema.get("patternProperties", {}))
+    for key in failure.value:
+        if key in known or any(re.search(p, key) for p in patterns):
+            continue
+        match = closest(key, known)
+        missing = match is not None and match not in failure.value and match in schema.get("required", ())
+        hint = (f" (did you mean '{match}'?{' it is required' if missing else ''})" if match
+                else f"; allowed: {', '.join(known)}")
+        yield SchemaMessage((*path, key), f"{dotted((*path, key))}: unknown field '{key}'{hint}",
+                            at_key=True, names=match if missing else None)
+
+
+def _missing_field(failure: _Failure) -> SchemaMessage:
+    """A missing required field, with what it is for (its description's first sentence); it
+    names the field, so an unknown key that meant it can stand for it (:func:`without_knock_ons`)."""
+    missing = re.match(r"'(.*)' is a required property", failure.error.message)
+    name = missing.group(1) if missing else str(failure.error.validator_value)
+    field_schema = failure.schema.get("properties", {}).get(name, {})
+    description = str(field_schema.get("description", "")).split(". ")[0].rstrip(".")
+    hint = f" ({description})" if description else ""
+    return SchemaMessage(failure.path, f"{dotted(failure.path)}: missing required field '{name}'{hint}"
+                         .replace("(file): ", ""), names=name)
+
+
+def _not_allowed(failure: _Failure, titles: Mapping[str, str]) -> Iterator[SchemaMessage]:
+    """A value that is not one of the allowed ones: which are, and which one it most likely
+    meant (another word for it, a title of it, a close spelling)."""
+    value, source = failure.value, failure.source
+    if failure.schema.get("type") == "string" and not isinstance(value, str):
         return  # a list or a number where one word goes: the type error says so
-    if keyword == "enum":
-        allowed = [str(v) for v in error.validator_value]
-        if not allowed:  # a taxonomy kind the catalog does not declare (e.g. no products)
-            what = str(schema.get("title") or "value").lower()
-            yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not declared; mkdocs.yml declares "
-                                f"no {what} values (add them to the syllabus plugin options)")
-            return
-        yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not one of {', '.join(allowed)}"
-                                  f"{did_you_mean(value, allowed, titles)}")
+    allowed = [str(v) for v in failure.error.validator_value]
+    if not allowed:  # a taxonomy kind the catalog does not declare (e.g. no products)
+        what = str(failure.schema.get("title") or "value").lower()
+        yield failure.saying(f"{_quote(value, source)} is not declared; mkdocs.yml declares "
+                             f"no {what} values (add them to the syllabus plugin options)")
         return
-    if keyword == "const":
-        yield SchemaMessage(path, f"{where}: must be {error.validator_value!r}")
-        return
-    if keyword == "type":
-        yield SchemaMessage(path, f"{where}: {_type_message(error, source)}")
-        return
-    if keyword == "pattern" and error.validator_value == NOT_BLANK:
+    yield failure.saying(f"{_quote(value, source)} is not one of {', '.join(allowed)}"
+                         f"{did_you_mean(value, allowed, titles)}")
+
+
+def _pattern_messages(failure: _Failure) -> Iterator[SchemaMessage]:
+    """Text that does not match its pattern: blank text, an address that leads elsewhere than
+    it reads, or else what the value should look like."""
+    error, value, source = failure.error, failure.value, failure.source
+    if error.validator_value == NOT_BLANK:
         if value:  # "" is reported once, by minLength
-            yield SchemaMessage(path, f"{where}: {BLANK_MESSAGE}")
+            yield failure.saying(BLANK_MESSAGE)
         return
-    if keyword == "pattern" and isinstance(value, str) and (host := _AFTER_USER_NAME.match(value)):
-        yield SchemaMessage(path, f"{where}: {_quote(value, source)} has a user name before its host, so it leads to "
-                                  f"{host.group(1)}; write the address without it")
+    if isinstance(value, str) and (host := _AFTER_USER_NAME.match(value)):
+        yield failure.saying(f"{_quote(value, source)} has a user name before its host, so it leads to "
+                             f"{host.group(1)}; write the address without it")
         return
-    if keyword == "pattern":
-        what = schema.get("title") or "value"
-        # "Intro.MD", "Admin-Guide": only the letter case is wrong; say so, and how it reads.
-        lower = isinstance(value, str) and value != value.lower() and re.search(error.validator_value, value.lower())
-        yield SchemaMessage(path, f"{where}: {_quote(value, source)} is not a valid {what.lower()}{_example(schema)}"
-                                  + (f"; write it in lower case: '{value.lower()}'" if lower else ""))
-        return
+    what = failure.schema.get("title") or "value"
+    # "Intro.MD", "Admin-Guide": only the letter case is wrong; say so, and how it reads.
+    lower = isinstance(value, str) and value != value.lower() and re.search(error.validator_value, value.lower())
+    yield failure.saying(f"{_quote(value, source)} is not a valid {what.lower()}{_example(failure.schema)}"
+                         + (f"; write it in lower case: '{value.lower()}'" if lower else ""))
+
+
+_LIMITS = ("minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems",
+           "maxItems")
+
+
+def _past_limit(failure: _Failure) -> SchemaMessage:
+    """A value past one of the schema's limits (its length, its size, its number of items),
+    said as a trainer counts it."""
+    keyword, limit, value = failure.error.validator, failure.error.validator_value, failure.value
     if keyword in ("minLength", "maxLength"):
-        limit = error.validator_value
-        text = "must not be empty" if keyword == "minLength" and limit == 1 else (
+        return failure.saying("must not be empty" if keyword == "minLength" and limit == 1 else (
             f"is {len(value)} characters; at most {limit} allowed" if keyword == "maxLength"
             else f"must be at least {limit} characters"
-        )
-        yield SchemaMessage(path, f"{where}: {text}")
-        return
-    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = "at least" if "inimum" in keyword else "at most"
-        yield SchemaMessage(path, f"{where}: {_quote(value, source)} must be {bound} {error.validator_value}")
-        return
+        ))
     if keyword in ("minItems", "maxItems"):
         bound = "at least" if keyword == "minItems" else "at most"
-        count = error.validator_value
-        yield SchemaMessage(path, f"{where}: needs {bound} {count} item{'s' if count != 1 else ''}")
+        return failure.saying(f"needs {bound} {limit} item{'s' if limit != 1 else ''}")
+    bound = "at least" if "inimum" in keyword else "at most"
+    return failure.saying(f"{_quote(value, failure.source)} must be {bound} {limit}")
+
+
+def _duplicates(failure: _Failure) -> SchemaMessage:
+    """A list that repeats an item: which items, each named once."""
+    seen: set[str] = set()
+    duplicates = list(dict.fromkeys(v for v in map(repr, failure.value) if v in seen or seen.add(v)))  # each once
+    return failure.saying(f"lists {', '.join(duplicates) or 'an item'} more than once")
+
+
+def _more_than_one_form(failure: _Failure) -> SchemaMessage:
+    """A value that fits more than one of the forms only one of which may be given: most
+    often both of two fields that exclude each other."""
+    keys = [f"'{k}'" for s in failure.error.validator_value if isinstance(s, dict) for k in s.get("required", ())]
+    return failure.saying(f"give {keys[0]} or {keys[1]}, not both" if len(keys) == 2
+                          else "matches more than one allowed form")
+
+
+def _no_form_fits(failure: _Failure, sources: dict[Path_, str], titles: Mapping[str, str]) -> Iterator[SchemaMessage]:
+    """A value no allowed form takes. If only one form fits the value's shape (text or
+    mapping), that form's problems (a mistyped key, a 'yes' for true) say more than the list
+    of forms; otherwise the allowed forms are named."""
+    error, value, source = failure.error, failure.value, failure.source
+    fitting = [e for e in error.context if not (e.validator == "type" and tuple(e.absolute_path) == failure.path)]
+    if fitting and len({e.relative_schema_path[0] for e in fitting}) == 1:
+        for branch_error in fitting:
+            yield from messages_for(branch_error, sources, titles)
         return
-    if keyword == "uniqueItems":
-        seen: set[str] = set()
-        duplicates = list(dict.fromkeys(v for v in map(repr, value) if v in seen or seen.add(v)))  # each once
-        yield SchemaMessage(path, f"{where}: lists {', '.join(duplicates) or 'an item'} more than once")
+    options = [s.get("title") or _expected(s) for s in error.validator_value if isinstance(s, dict)]
+    missing = [e.validator_value for e in error.context if e.validator == "required"]
+    if isinstance(value, dict) and not value and missing:  # "on_demand: {}": which field it needs
+        keys = [f"'{key}'" for fields in missing for key in fields]
+        yield failure.saying(f"give {' or '.join(keys)}")
         return
-    if keyword == "oneOf" and not error.context:  # valid under more than one branch
-        keys = [f"'{k}'" for s in error.validator_value if isinstance(s, dict) for k in s.get("required", ())]
-        text = f"give {keys[0]} or {keys[1]}, not both" if len(keys) == 2 else "matches more than one allowed form"
-        yield SchemaMessage(path, f"{where}: {text}")
-        return
-    if keyword in ("anyOf", "oneOf") and error.context:
-        # If only one branch fits the value's shape (text or mapping), explain that branch's
-        # problems (a mistyped key, a 'yes' for true); otherwise name the allowed forms.
-        fitting = [e for e in error.context if not (e.validator == "type" and tuple(e.absolute_path) == path)]
-        if fitting and len({e.relative_schema_path[0] for e in fitting}) == 1:
-            for branch_error in fitting:
-                yield from messages_for(branch_error, sources, titles)
-            return
-        options = [s.get("title") or _expected(s) for s in error.validator_value if isinstance(s, dict)]
-        missing = [e.validator_value for e in error.context if e.validator == "required"]
-        if isinstance(value, dict) and not value and missing:  # "on_demand: {}": which field it needs
-            keys = [f"'{key}'" for keys in missing for key in keys]
-            yield SchemaMessage(path, f"{where}: give {' or '.join(keys)}")
-            return
-        got = f", got {_quote(value, source)}" if isinstance(value, (str, int, float)) else ""
-        yield SchemaMessage(path, f"{where}: expected {' or '.join(o for o in options if o)}{got}"
-                                  f"{_example(schema, every=True)}")
-        return
-    if keyword == "not":
-        yield SchemaMessage(path, f"{where}: {schema.get('description') or error.message}")
-        return
-    yield SchemaMessage(path, f"{where}: {error.message}")
+    got = f", got {_quote(value, source)}" if isinstance(value, (str, int, float)) else ""
+    yield failure.saying(f"expected {' or '.join(o for o in options if o)}{got}"
+                         f"{_example(failure.schema, every=True)}")
