@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from . import rules
 from .config import Options
@@ -490,117 +490,198 @@ def load_catalog(options: Options, *, render_pages: bool = False, cache: FileCac
 
 
 def _load_catalog(options: Options, renderer: PageRenderer | None, cache: FileCache | None) -> LoadResult:
-    root = options.root
-    schemas = build_schema_set(options.taxonomy)
-    report = Report(diagnostics=list(options.site_problems))
-    known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
-    found = discover(root, report, unread=known_ids)
-    courses: dict[str, Course] = {}
-    tracks: dict[str, Track] = {}
-    plans: dict[str, Plan] = {}
-    markdown: list[Path] = []
-    unusable: list[tuple[str, str, Any]] = []  # (kind, source, raw data) of files that failed checks
-    data_of: dict[str, Any] = {}  # each item's data, by source
-    for kind, paths in found.items():
-        for path in paths:
-            source = _relative(root, path)
-            name = path.parent.name if kind == "course" else path.stem
-            known_ids[kind].add(name)  # broken files still "exist" for references to them
-            data, item = _cached(cache, path, source, report,
-                                 lambda: _load_item(kind, path, source, name, schemas, options, report))  # noqa: B023
-            if kind == "course":
-                markdown.extend(course_markdown(path, data))
-            if data is None:
-                continue
-            data_of[source] = data
-            if item is None:
-                unusable.append((kind, source, data))
-            elif isinstance(item, Course):
-                courses[item.id] = item
-            elif isinstance(item, Track):
-                tracks[item.id] = item
-            else:
-                plans[item.id] = item
-    catalog = Catalog(
-        taxonomy=options.taxonomy,
-        courses={item_id: courses[item_id] for item_id in sorted(courses, key=id_order)},
-        tracks={item_id: tracks[item_id] for item_id in sorted(tracks, key=id_order)},
-        plans={item_id: plans[item_id] for item_id in sorted(plans, key=id_order)},
-        audience=options.audience,
-    )
-    rules.check_catalog(catalog, options, report, known_ids, unusable)
+    """:func:`load_catalog`, step by step: the items, the catalog's own checks, what the
+    public site would show of items it leaves out, the course pages, the docs folder, and
+    last the links between all of them."""
+    loading = _Loading(options, renderer, cache, Report(diagnostics=list(options.site_problems)))
+    report = loading.report
+    items = loading.read_items()
+    catalog, known_ids = items.catalog, items.known_ids
+    rules.check_catalog(catalog, options, report, known_ids, items.unusable)
     hidden = _hidden_items(catalog) if options.audience == "public" else None
     visible = catalog.visible_to(options.audience)
     if hidden:
+        loading.report_hidden_in_data(visible, items.data_of, hidden)
+    texts, links = loading.check_course_pages(items.markdown, visible, hidden)
+    docs = loading.check_docs_files(catalog, visible, known_ids, hidden)
+    links.update(docs.links)
+    if renderer is not None and options.links.checked:  # validate; the build has MkDocs check them
+        to_hidden = check_links(links, {**texts, **docs.texts}, catalog, known_ids["course"], docs.published, options,
+                                report, for_authors=docs.authoring)
+        # Such a link said once, at the link, not again where the path of the course shows in it.
+        report.discard(lambda d: d.rule == HIDDEN_REFERENCE_RULE and (d.path, d.line) in to_hidden)
+    return LoadResult(catalog=catalog, report=report, markdown=texts, docs_markdown=docs.texts)
+
+
+class _Items(NamedTuple):
+    """What reading the items' files found, which the later steps check against."""
+    catalog: Catalog  # the valid items
+    known_ids: dict[str, set[str]]  # by kind, each item found, broken ones too
+    markdown: list[Path]  # the course pages to check
+    unusable: list[tuple[str, str, Any]]  # (kind, source, raw data) of files that failed checks
+    data_of: dict[str, Any]  # each item's data, by source
+
+
+class _PublishedDocs(NamedTuple):
+    """What the docs folder publishes on this site, for the link check."""
+    published: list[str]  # site paths
+    authoring: list[str]  # site paths of the pages for authors and their files, which this site leaves out
+    links: dict[str, PageLinks]  # of the published pages, by source
+    texts: dict[str, str]  # of the published pages read, by source
+
+
+@dataclass(frozen=True)
+class _Loading:
+    """What every step of one load reads: the site's ``options``, the ``renderer`` that
+    checks pages (validate's), the ``cache`` of unchanged files, and the ``report`` each
+    step adds to; held once so that each step is a method of its own."""
+    options: Options
+    renderer: PageRenderer | None
+    cache: FileCache | None
+    report: Report
+
+    def read_items(self) -> _Items:
+        """Every course, track and plan file found, through its own checks; the catalog holds
+        the valid items, in id order (not the file system's)."""
+        options, report = self.options, self.report
+        root = options.root
+        schemas = build_schema_set(options.taxonomy)
+        known_ids: dict[str, set[str]] = {"course": set(), "track": set(), "plan": set()}
+        found = discover(root, report, unread=known_ids)
+        courses: dict[str, Course] = {}
+        tracks: dict[str, Track] = {}
+        plans: dict[str, Plan] = {}
+        markdown: list[Path] = []
+        unusable: list[tuple[str, str, Any]] = []
+        data_of: dict[str, Any] = {}
+        for kind, paths in found.items():
+            for path in paths:
+                source = _relative(root, path)
+                name = path.parent.name if kind == "course" else path.stem
+                known_ids[kind].add(name)  # broken files still "exist" for references to them
+                data, item = _cached(self.cache, path, source, report,
+                                     lambda: _load_item(kind, path, source, name, schemas, options, report))  # noqa: B023
+                if kind == "course":
+                    markdown.extend(course_markdown(path, data))
+                if data is None:
+                    continue
+                data_of[source] = data
+                if item is None:
+                    unusable.append((kind, source, data))
+                elif isinstance(item, Course):
+                    courses[item.id] = item
+                elif isinstance(item, Track):
+                    tracks[item.id] = item
+                else:
+                    plans[item.id] = item
+        catalog = Catalog(
+            taxonomy=options.taxonomy,
+            courses=_in_id_order(courses),
+            tracks=_in_id_order(tracks),
+            plans=_in_id_order(plans),
+            audience=options.audience,
+        )
+        return _Items(catalog, known_ids, markdown, unusable, data_of)
+
+    def report_hidden_in_data(self, visible: Catalog, data_of: Mapping[str, Any], hidden: _HiddenItems) -> None:
+        """Each draft or internal item named in what the public site shows outside pages: the
+        fields of the items it publishes (``visible``, their data in ``data_of``) and the
+        texts of mkdocs.yml every page shows."""
         for item in (*visible.courses.values(), *visible.tracks.values(), *visible.plans.values()):
-            _report_hidden_values(item.source, data_of[item.source], hidden, report)
-        for site_text in options.site_texts:  # an address, as a browser reads one (tabs and line breaks dropped)
+            _report_hidden_values(item.source, data_of[item.source], hidden, self.report)
+        for site_text in self.options.site_texts:  # an address, as a browser reads one (tabs and line breaks dropped)
             if found := next(hidden.find(as_browsers_read(_as_read(site_text.text))), None):
-                report.at(site_text.source, site_text.line, site_text.column,
-                          f"'{found[1]}' is a draft or internal item, which the public site does not publish; remove "
-                          f"it from {site_text.source}, whose value every page shows", HIDDEN_REFERENCE_RULE)
-    # Placeholders are errors in what this audience's site publishes as finished, as in course.yml:
-    # a draft scaffolded by `syllabus new` shows in the internal site and preview while it is written.
-    published_folders = {course.folder for course in visible.courses.values() if course.status != "draft"}
-    texts = {}
-    links: dict[str, PageLinks] = {}
-    docs_texts: dict[str, str] = {}
-    for path in markdown:
-        source, text, page_links = _cached(cache, path, _relative(root, path), report,
-                                           lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
-        links[source] = page_links
-        if text is not None:
-            texts[source] = text
-            published = "/".join(source.split("/")[:2]) in published_folders  # courses/<id>, any unit depth
-            rules.check_placeholder_markdown(text, source, published, report)
-            if hidden and published:
+                self.report.at(site_text.source, site_text.line, site_text.column,
+                               f"'{found[1]}' is a draft or internal item, which the public site does not publish; "
+                               f"remove it from {site_text.source}, whose value every page shows",
+                               HIDDEN_REFERENCE_RULE)
+
+    def check_course_pages(self, markdown: list[Path], visible: Catalog,
+                           hidden: _HiddenItems | None) -> tuple[dict[str, str], dict[str, PageLinks]]:
+        """Each course page (``markdown``) checked: (the texts read, which the build converts,
+        and every page's links, by source). Placeholders and draft items named are errors
+        only where this audience's site publishes the page as finished."""
+        # Placeholders are errors in what this audience's site publishes as finished, as in course.yml:
+        # a draft scaffolded by `syllabus new` shows in the internal site and preview while it is written.
+        published_folders = {course.folder for course in visible.courses.values() if course.status != "draft"}
+        texts = {}
+        links: dict[str, PageLinks] = {}
+        for path in markdown:
+            source, text, page_links = self.markdown_file(path)
+            links[source] = page_links
+            if text is not None:
+                texts[source] = text
+                published = "/".join(source.split("/")[:2]) in published_folders  # courses/<id>, any unit depth
+                rules.check_placeholder_markdown(text, source, published, self.report)
+                if hidden and published:
+                    _report_hidden_references(source, text, hidden, self.report)
+        return texts, links
+
+    def check_docs_files(self, catalog: Catalog, visible: Catalog, known_ids: Mapping[str, set[str]],
+                         hidden: _HiddenItems | None) -> _PublishedDocs:
+        """Each file of the docs folder (MkDocs reads these itself) checked where it is
+        published, and each page as a page: which of them this site publishes, leaving out
+        the pages for authors and the files that go with them, as the build does."""
+        options, report = self.options, self.report
+        generated = _generated_outputs(catalog, options)
+        docs = _PublishedDocs(published=[], authoring=[], links={}, texts={})
+        docs_pages: dict[str, bool] = {}  # site path -> for authors
+        docs_outputs: dict[str, tuple[str, str]] = {}  # what each docs/ file is published as, and its source
+        shown = {"course": set(visible.courses), "track": set(visible.tracks), "plan": set(visible.plans)}
+        for path, site_path in docs_files(options.root, report, options):
+            source = _relative(options.root, path)
+            output = output_path(site_path, options.use_directory_urls)
+            # Not published: its links are checked once it moves, and the generated page's against itself.
+            clash = generated.get(output.casefold())
+            if clash is not None:
+                report.at(source, 1, 1, f"the site generates {clash[0]} at {clash[1]}; rename or move this file"
+                          f"{_IN_CASE_ONLY if clash[1] != output else ''}", "docs-path")
+            elif problem := _docs_path_problem(source, site_path, output, docs_outputs, known_ids, shown):
+                report.at(problem[0], 1, 1, problem[1], "docs-path")
+            docs_outputs.setdefault(output.casefold(), (source, output))
+            if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+                if clash is None:
+                    docs.published.append(site_path)
+                continue
+            source, text, page_links = self.markdown_file(path)
+            if clash is not None:
+                continue
+            docs_pages[site_path] = text is not None and not options.publishes_authoring_pages and for_authors(text)
+            if docs_pages[site_path]:
+                docs.authoring.append(site_path)
+                continue  # not on this site: the build leaves it out
+            docs.published.append(site_path)
+            docs.links[source] = page_links
+            if text is not None:  # one not read is reported; its links and headings are unknown
+                docs.texts[source] = text
+            if hidden and text is not None:
                 _report_hidden_references(source, text, hidden, report)
-    # By address in lower case: addresses that differ only in case are one file on macOS and Windows.
+        if attached := files_for_authors(docs_pages, docs.published):  # left out with their pages, as the build does
+            return docs._replace(published=[path for path in docs.published if path not in attached],
+                                 authoring=docs.authoring + sorted(attached))
+        return docs
+
+    def markdown_file(self, path: Path) -> tuple[str, str | None, PageLinks]:
+        """A course or docs page checked (:func:`_check_markdown_file`), or, unchanged since
+        the last load, what checking it found then."""
+        return _cached(self.cache, path, _relative(self.options.root, path), self.report,
+                       lambda: _check_markdown_file(self.options.root, path, self.options, self.report, self.renderer))
+
+
+def _in_id_order(items: dict[str, T]) -> dict[str, T]:
+    """``items`` by id, in id order: the catalog's order, not the file system's."""
+    return {item_id: items[item_id] for item_id in sorted(items, key=id_order)}
+
+
+def _generated_outputs(catalog: Catalog, options: Options) -> dict[str, tuple[str, str]]:
+    """(site path, address) of each page and file the site generates, by address in lower case:
+    addresses that differ only in case are one file on macOS and Windows, so a docs file at
+    either clashes with it."""
     generated = {(output := output_path(path, options.use_directory_urls)).casefold(): (path, output)
                  for path in generated_pages(catalog, options)}
     generated.update((path.casefold(), (path, path))
                      for path in generated_files(catalog, options.today, options.use_directory_urls))
-    published_docs, authoring_docs, docs_pages = [], [], {}  # docs_pages: site path -> for authors
-    docs_outputs: dict[str, str] = {}  # what each docs/ file is published as, and its source
-    shown = {"course": set(visible.courses), "track": set(visible.tracks), "plan": set(visible.plans)}
-    for path, site_path in docs_files(root, report, options):  # MkDocs reads these itself
-        source = _relative(root, path)
-        output = output_path(site_path, options.use_directory_urls)
-        # Not published: its links are checked once it moves, and the generated page's against itself.
-        clash = generated.get(output.casefold())
-        if clash is not None:
-            report.at(source, 1, 1, f"the site generates {clash[0]} at {clash[1]}; rename or move this file"
-                      f"{_IN_CASE_ONLY if clash[1] != output else ''}", "docs-path")
-        elif problem := _docs_path_problem(source, site_path, output, docs_outputs, known_ids, shown):
-            report.at(problem[0], 1, 1, problem[1], "docs-path")
-        docs_outputs.setdefault(output.casefold(), (source, output))
-        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
-            if clash is None:
-                published_docs.append(site_path)
-            continue
-        source, text, page_links = _cached(cache, path, source, report,
-                                           lambda: _check_markdown_file(root, path, options, report, renderer))  # noqa: B023
-        if clash is not None:
-            continue
-        docs_pages[site_path] = text is not None and not options.publishes_authoring_pages and for_authors(text)
-        if docs_pages[site_path]:
-            authoring_docs.append(site_path)
-            continue  # not on this site: the build leaves it out
-        published_docs.append(site_path)
-        links[source] = page_links
-        if text is not None:  # one not read is reported; its links and headings are unknown
-            docs_texts[source] = text
-        if hidden and text is not None:
-            _report_hidden_references(source, text, hidden, report)
-    if attached := files_for_authors(docs_pages, published_docs):  # left out with their pages, as the build does
-        published_docs = [path for path in published_docs if path not in attached]
-        authoring_docs += sorted(attached)
-    if renderer is not None and options.links.checked:  # validate; the build has MkDocs check them
-        to_hidden = check_links(links, {**texts, **docs_texts}, catalog, known_ids["course"], published_docs, options,
-                                report, for_authors=authoring_docs)
-        # Such a link said once, at the link, not again where the path of the course shows in it.
-        report.discard(lambda d: d.rule == HIDDEN_REFERENCE_RULE and (d.path, d.line) in to_hidden)
-    return LoadResult(catalog=catalog, report=report, markdown=texts, docs_markdown=docs_texts)
+    return generated
 
 
 _IN_CASE_ONLY = " (the two differ only in case: one file on macOS and Windows)"
