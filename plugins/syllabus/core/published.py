@@ -870,15 +870,16 @@ def _path_of(url: str) -> str:
         return ""
 
 
-def _unchecked_course_link(url: str, written: str, course_id: str, name: str, here: str,
+def _unchecked_course_link(url: str, path: str, course_id: str, name: str, here: str,
                            folder: Path) -> _Broken | None:
     """A link into a course whose course.yml failed its checks: which of its files the site
     will publish is unknown until it is fixed, but a file that is not in its folder never
-    will be, so such a link is reported in the same run."""
+    will be, so such a link is reported in the same run (``path``: as written, as a
+    suggestion is compared with it)."""
     if name == COURSE_PAGE or stat.S_ISREG(own_mode(folder / name)):
         return None
     kind = _kind(name)
-    near = [posixpath.relpath(course_page(course_id) + path, here) for path in _files_in(folder) if _kind(path) == kind]
+    near = [posixpath.relpath(course_page(course_id) + file, here) for file in _files_in(folder) if _kind(file) == kind]
     return _Broken(f"'{url}' not found in course '{course_id}'"
-                   f"{did_you_mean(written, near)}",
+                   f"{did_you_mean(path, near)}",
                    MISSING_FILE_HINT)
