@@ -616,6 +616,20 @@ def test_a_link_into_a_page_that_cannot_be_read_is_not_judged_by_its_headings(ca
         ("courses/intro/setup.md", "encoding"), ("docs/guide.md", "encoding")]
 
 
+def test_a_link_to_a_home_page_section_is_checked_by_what_the_home_page_shows(catalog, run_cli, tmp_path):
+    """The latest courses and the steps show on a home page with courses only: a link to one
+    is fine there, and said where the public site has no course to show (all drafts)."""
+    catalog.course("intro", course_data("intro"))
+    catalog.write("docs/index.md", "# Home\n\nSee [the latest](#latest-courses) and [how](#how-it-works).\n")
+    assert run_cli("validate", "-f", catalog.config).code == 0
+    build_site(catalog.config, tmp_path / "site")
+    catalog.course("intro", course_data("intro", status="draft"))
+    result = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["line"], d["column"], d["message"].split(":")[0]) for d in json.loads(result.out)
+            if d["rule"] == "link"] == [("docs/index.md", 3, 18, "'#latest-courses'"),
+                                        ("docs/index.md", 3, 45, "'#how-it-works'")], result.out
+
+
 def test_the_sections_validate_knows_are_the_ones_the_templates_add():
     """published.SECTION_ANCHORS says which places course.html, unit.html and home.html add to
     a page; each name the templates give anchor() must be there, and a course with everything

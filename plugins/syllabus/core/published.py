@@ -65,7 +65,7 @@ SECTION_ANCHORS = {
     "course": frozenset({"title", "about", "before-you-start", "outcomes", "sessions", "units", "materials",
                          "credential", "next-steps"}),
     "unit": frozenset({"title", "units-of-course"}),
-    "home": frozenset({"top", "roles", "next-sessions", "tracks", "plans", "how-it-works"}),
+    "home": frozenset({"top", "roles", "next-sessions", "latest-courses", "tracks", "plans", "how-it-works"}),
 }
 
 
@@ -794,7 +794,8 @@ def _sections_of(target: str, page: PageLinks, course: Course | None, texts: Map
         return SECTION_ANCHORS["unit"] - ({"title"} if page.has_h1 else set())
     if target in HOME_PAGES:
         return SECTION_ANCHORS["home"] - ({"top"} if page.opens_with_h1 else set()) - (
-            set() if visible.tracks else {"tracks"}) - (set() if visible.plans else {"plans"})
+            set() if visible.tracks else {"tracks"}) - (set() if visible.plans else {"plans"}) - (
+            set() if visible.courses else {"latest-courses", "how-it-works"})
     return frozenset()
 
 
