@@ -291,13 +291,23 @@ def test_a_material_that_begins_as_a_web_page_is_refused(site_catalog: CatalogDi
     assert f"materials[0].file: '{name}' begins with '<' as a web page does" in out
 
 
-@pytest.mark.parametrize("name", ["lab.tf.gz", "kit.tgz", "LOGS.GZ"])
+SCRIPT = b"\n <html><body><script>alert(document.domain)</script>hi</body></html>"
+
+
+@pytest.mark.parametrize(("name", "packed"), [
+    ("lab.tf.gz", gzip.compress(SCRIPT)), ("kit.tgz", gzip.compress(SCRIPT)), ("LOGS.GZ", gzip.compress(SCRIPT)),
+    # Damaged, or followed by what no gzip reader takes: Chromium still ran what decoded.
+    ("junk.tf.gz", gzip.compress(SCRIPT) + b"JUNK"), ("no-trailer.tf.gz", gzip.compress(SCRIPT)[:-8]),
+    ("no-length.tf.gz", gzip.compress(SCRIPT)[:-4]), ("bad-second.tf.gz", gzip.compress(SCRIPT) + b"\x1f\x8bXX"),
+    ("empty-first.tf.gz", gzip.compress(b"") + gzip.compress(SCRIPT))],
+    ids=["gz", "tgz", "upper", "junk-after", "no-trailer", "no-length", "bad-second-member", "empty-first-member"])
 def test_a_compressed_material_is_sniffed_as_a_browser_unpacks_it(site_catalog: CatalogDir, run_cli, tmp_path: Path,
-                                                                  name: str) -> None:
+                                                                  name: str, packed: bytes) -> None:
     """Served with gzip content-encoding and no type (Apache's AddEncoding for .gz and .tgz),
     Chromium unpacked lab.tf.gz and ran its "<script>" (attack, stop 45): the check read the
-    compressed bytes. A gzip of plain text still publishes."""
-    site_catalog.write(f"courses/c/{name}", gzip.compress(b"\n <script>alert(document.domain)</script>"))
+    compressed bytes, then stopped at damage after the script had decoded. A gzip of plain
+    text still publishes."""
+    site_catalog.write(f"courses/c/{name}", packed)
     site_catalog.write("courses/c/plain.log.gz", gzip.compress(b"2027-01-04 started <pid 4>\n"))
     site_catalog.course("c", units=[{"title": "Unit", "file": "unit.md"}],
                         materials=[{"title": "Lab", "kind": "lab", "file": name},

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import gzip
 import os
 import re
 import stat
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 from .config import Options, is_id
 from .diagnostics import counted, printable
@@ -172,11 +171,10 @@ def reads_as_markup(path: Path) -> bool:
         with path.open("rb") as handle:
             head = handle.read(SNIFFED_BYTES)
             if path.suffix.lower() in GZIP_ENCODED_SUFFIXES and head.startswith(GZIP_MAGIC):
-                # Sent as gzip content-encoding, it is sniffed as the browser unpacks it.
                 handle.seek(0)
-                head = gzip.GzipFile(fileobj=handle).read(SNIFFED_BYTES)
-    except (OSError, EOFError, zlib.error):
-        return False  # unreadable (said where it is read), or no gzip a browser could unpack
+                head = _unpacked_head(handle)  # sent as gzip content-encoding: sniffed as unpacked
+    except OSError:
+        return False  # unreadable: said where it is read
     for mark, encoding in _BYTE_ORDER_MARKS:
         if head.startswith(mark):
             head = head[len(mark):].decode(encoding, "ignore").encode("utf-8")
@@ -184,6 +182,29 @@ def reads_as_markup(path: Path) -> bool:
     return head.lstrip(_C0_AND_SPACE).startswith(b"<")
 
 
+def _unpacked_head(handle: BinaryIO) -> bytes:
+    """The first SNIFFED_BYTES a browser unpacks of a gzip file, member after member: what
+    decodes before damage counts too (a truncated file, or junk after the first member,
+    still ran its script), as a browser renders what it decoded."""
+    head, pending, inflater = b"", b"", zlib.decompressobj(16 + zlib.MAX_WBITS)
+    while len(head) < SNIFFED_BYTES:
+        pending = pending or handle.read(READ_STEP)
+        if not pending:
+            break
+        try:
+            head += inflater.decompress(pending, SNIFFED_BYTES - len(head))
+        except zlib.error:
+            break
+        pending = inflater.unconsumed_tail
+        if inflater.eof:  # the next member, if what follows starts one
+            pending = inflater.unused_data + pending
+            if not pending.startswith(GZIP_MAGIC) and len(pending) >= len(GZIP_MAGIC):
+                break
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    return head
+
+
+READ_STEP = 4096  # of a compressed file, while its head is unpacked
 _C0_AND_SPACE = C0_AND_SPACE.encode()  # what browsers skip before a file's first '<'
 _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),  # before UTF-16's
                      (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
