@@ -44,6 +44,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small catalog whose every free-text field is hostile, built and served."""
     root = tmp_path_factory.mktemp("hostile")
     catalog = CatalogDir.new(root / "catalog")
+    catalog.config.write_text(catalog.config.read_text(encoding="utf-8").replace(
+        "end-user: {title: End user}", f"end-user: {{title: {UNBROKEN[:110]}}}"), encoding="utf-8")
     catalog.course("evil", course_data(
         "evil", title=COURSE_TITLE, summary=COURSE_SUMMARY,
         outcomes=[f"Outcome {IMG}", f"Outcome {SCRIPT}", f"Outcome {TEMPLATE}", f"Outcome {SVG}"],
@@ -101,13 +103,18 @@ def test_unbroken_names_wrap_inside_the_page(browser: Any, hostile_site: str, wi
     """An instructor's name, a phase title in the plan's timeline and the customer's name the
     plan page repeats in its status, with no space: the page scrolled sideways (to 601 px and
     797 px on a phone; 1,619 px on a laptop). So did a Japanese unit's title holding a long
-    Latin word, in the "Next unit" link (666 px on a 375 px phone)."""
+    Latin word, in the "Next unit" link (666 px on a 375 px phone), and a role's title in the
+    catalog's filters (1,366 px on a 390 px phone: a fieldset is as wide as its widest word)."""
     with open_page(browser, viewport={"width": width, "height": 900}) as page:
         page.goto(hostile_site + "courses/nagai/first/")
         expect(page.locator(".syllabus-pager-link--next")).to_contain_text(UNBROKEN[:60])
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.goto(hostile_site + "courses/evil-live/")
         expect(page.locator(".syllabus-session-details")).to_contain_text(UNBROKEN)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.goto(hostile_site + "catalog/")  # a role titled with no space: its filter, opened (stop 45)
+        page.evaluate("document.querySelectorAll('details').forEach(details => { details.open = true; })")
+        expect(page.locator("fieldset[data-facet='role']")).to_contain_text(UNBROKEN[:110])
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.goto(hostile_site + f"plans/evil-plan/?customer={UNBROKEN}&start=2027-01-04")
         expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
