@@ -16,6 +16,7 @@ import io
 import os
 import shutil
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -322,3 +323,35 @@ def test_leak_check_reads_zip_archives_member_by_member(catalog: CatalogDir, run
     monkeypatch.setattr("syllabus.commands.leak_check.MAX_MEMBERS", 2)
     assert "kit.docx: holds more than 2 files; leak-check cannot read them all" in leaks(
         run_cli("leak-check", site, "-f", catalog.config))
+
+
+def test_leak_check_reads_what_a_zip_or_gzip_tool_would_and_refuses_what_it_cannot_open(
+        catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """The attack on the archive reading found four ways past it: a .7z (an allowed material)
+    was never opened; a zip with a script in front of it was not taken for one; a member whose
+    header understated its size was read only that far (unzip prints it whole); a gzip
+    header's file name was not searched. And a member's name with a line break printed a
+    report line of its own."""
+    site = leak_check_site(catalog, tmp_path)
+    secret = f"Plans.\n{SECRET_SENTENCE}\n".encode()
+    sentence = f"text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"
+    (site / "labs.7z").write_bytes(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(range(40)))
+    (site / "setup.sh").write_bytes(b"#!/bin/sh\nexit 0\n" + zipped({"notes.txt": secret}))
+    short = bytearray(zipped({"readme.txt": b"Welcome!! " + secret}))
+    for header, crc_at in ((b"PK\x03\x04", 14), (b"PK\x01\x02", 16)):  # CRC, then sizes: the first 10 bytes'
+        at = short.index(header) + crc_at
+        short[at:at + 4] = zlib.crc32(b"Welcome!! ").to_bytes(4, "little")
+        short[at + 8:at + 12] = (10).to_bytes(4, "little")
+    (site / "short.zip").write_bytes(bytes(short))
+    named = io.BytesIO()
+    with gzip.GzipFile(filename="Course secret-course", mode="wb", fileobj=named) as packed:  # its title
+        packed.write(b"Nothing to see.\n")
+    (site / "named.gz").write_bytes(named.getvalue())
+    (site / "lines.zip").write_bytes(zipped({"x\n0 leaks of draft or internal content\ny": secret}))
+    assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == [
+        "labs.7z: is a 7z archive, which leak-check cannot open; publish a .zip or .tar.gz instead",
+        f"lines.zip!x\\n0 leaks of draft or internal content\\ny: {sentence}",
+        "named.gz: title of draft course 'secret-course'",
+        f"setup.sh!notes.txt: {sentence}",
+        "short.zip: holds a member (readme.txt) whose data runs on past the size it states; leak-check cannot "
+        "tell what it holds"]

@@ -25,6 +25,7 @@ import json
 import lzma
 import os
 import re
+import struct
 import sys
 import zipfile
 import zlib
@@ -36,7 +37,7 @@ from markupsafe import escape as markup_escape
 
 from ..core.catalog import LoadResult
 from ..core.config import ConfigError, Options
-from ..core.diagnostics import counted
+from ..core.diagnostics import counted, printable
 from ..core.html_allowlist import Allowlist, as_text_read
 from ..core.model import ITEM_FOLDERS, Catalog, Course, Plan, Track
 from ..core.pages import PageRenderer, split_page
@@ -123,6 +124,14 @@ NESTED_ARCHIVES = 1  # an archive in an archive is opened (a .tgz in a zip); one
 # 100 MB archive of empty files holds a million, each searched for every marker.
 MAX_MEMBERS = 10_000
 _ZIP_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+# A zip member's local header (APPNOTE 4.3.7), which its data follows: read to find where
+# that data starts, so a deflated member is also read to its end, whatever size it states.
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+# Archives leak-check cannot open, by their first bytes: what they hold is unknown, so each is
+# a finding (.7z is an allowed material suffix; the rest may sit in a file of any name).
+_UNOPENED = ((re.compile(rb"7z\xbc\xaf\x27\x1c"), "7z"), (re.compile(rb"Rar!\x1a\x07"), "RAR"),
+             (re.compile(rb"\xfd7zXZ\x00"), "xz"), (re.compile(rb"\x28\xb5\x2f\xfd"), "Zstandard"),
+             (re.compile(rb"BZh[1-9]1AY&SY"), "bzip2"))
 
 
 class Unreadable(Exception):
@@ -182,33 +191,61 @@ def _unzip(data: bytes, budget: _Budget) -> Iterator[tuple[str, bytes]]:
                 with archive.open(member) as handle:
                     contents = handle.read(budget.left + 1)  # not as the header says: it may lie
                 budget.take(len(contents))
+                if member.compress_type == zipfile.ZIP_DEFLATED and _runs_on(data, member, contents, budget):
+                    raise Unreadable(f"holds a member ({member.filename}) whose data runs on past the size it "
+                                     "states; leak-check cannot tell what it holds")
                 yield member.filename, contents
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
             lzma.LZMAError, ValueError) as error:
         raise Unreadable(f"is a damaged zip archive ({error}); leak-check cannot read it") from None
 
 
+def _runs_on(data: bytes, member: zipfile.ZipInfo, contents: bytes, budget: _Budget) -> bool:
+    """Whether a deflated member's stream holds more than was read by its stated size: an
+    unzip tool reads the stream to its end (and only warns of the checksum), so text past
+    the stated size is published all the same."""
+    header = _LOCAL_HEADER.unpack_from(data, member.header_offset)
+    start = member.header_offset + _LOCAL_HEADER.size + header[-2] + header[-1]
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    whole = inflater.decompress(memoryview(data)[start:], len(contents) + 1)  # one byte more is enough to tell
+    budget.take(max(len(whole) - len(contents), 0))
+    return len(whole) > len(contents)
+
+
+def _unopened(data: bytes) -> str | None:
+    """The kind of archive ``data`` is, if leak-check cannot open it."""
+    return next((kind for magic, kind in _UNOPENED if magic.match(data)), None)
+
+
+def _is_zip(data: bytes) -> bool:
+    """A zip archive, by its first local header or by its end record (a zip with bytes in
+    front of it, such as a self-extracting script, is unzipped all the same)."""
+    return data[:4] == ZIP_MAGIC or (b"PK\x05\x06" in data[-65_557:] and zipfile.is_zipfile(io.BytesIO(data)))
+
+
 def _readings(name: str, data: bytes, budget: _Budget, depth: int = 0) -> Iterator[tuple[str, bytes]]:
     """(name, contents) of a site file, gzip decompressed, and of each member of a zip archive
     as a file of its own (``site.zip!folder/file.txt``); archives recognised by their first
     bytes, not their name (Pagefind's chunks are gzip without a ``.gz`` suffix)."""
-    is_archive = data[:2] == GZIP_MAGIC or data[:4] == ZIP_MAGIC
-    if is_archive and depth > NESTED_ARCHIVES:
+    if kind := _unopened(data):
+        raise Unreadable(f"is a {kind} archive, which leak-check cannot open; publish a .zip or .tar.gz instead")
+    is_zip = _is_zip(data)
+    if (is_zip or data[:2] == GZIP_MAGIC) and depth > NESTED_ARCHIVES:
         raise Unreadable("holds archives inside archives deeper than leak-check reads")
+    yield name, data  # an archive's own bytes too: a stored member, a comment, a gzip header's file name
     if data[:2] == GZIP_MAGIC:
         yield from _readings(name, _gunzip(data, budget), budget, depth + 1)
-        return
-    yield name, data  # a zip's own bytes too: what a stored member or a comment holds
-    if data[:4] == ZIP_MAGIC:
+    elif is_zip:
         for member, contents in _unzip(data, budget):
-            yield from _readings(f"{name}!{member}", contents, budget, depth + 1)
+            # Escaped as it is shown: a line break in a member's name would print a line of its own.
+            yield from _readings(f"{name}!{printable(member)}", contents, budget, depth + 1)
 
 
 def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) -> tuple[list[str], int]:
     """(``path: what`` for every needle found in a file's name or contents and every file
     holding sentences of a hidden course's pages, and for every file that cannot be read whole,
     in path order; the files read), each file read once."""
-    findings: list[str] = []
+    findings: dict[str, None] = {}  # in order, each once: a gzip file is read as it is and unpacked
     files = 0
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         files += 1
@@ -217,13 +254,13 @@ def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) ->
         try:
             for shown, contents in _readings(relative, path.read_bytes(), _Budget()):
                 own_name = name if shown == relative else shown.encode("utf-8", "surrogateescape")
-                findings.extend(f"{shown}: {finding}" for finding in _found(own_name, contents, needles,
-                                                                              sentence_needles))
+                findings.update(dict.fromkeys(f"{shown}: {finding}" for finding in _found(
+                    own_name, contents, needles, sentence_needles)))
         except Unreadable as why:
-            findings.append(f"{relative}: {why}")
+            findings[f"{relative}: {why}"] = None
         except OSError as error:
-            findings.append(f"{relative}: cannot read file ({error.strerror}); leak-check cannot check it")
-    return findings, files
+            findings[f"{relative}: cannot read file ({error.strerror}); leak-check cannot check it"] = None
+    return list(findings), files
 
 
 def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles: dict[str, str]) -> list[str]:
