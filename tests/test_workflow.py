@@ -108,6 +108,11 @@ def test_new_plan_takes_its_length(catalog: CatalogDir, run_cli, monkeypatch: py
     assert printed.code == 0, printed.err
     assert "**Sun, Apr 4, 2027** · day 90 · Milestone: Day 90 review" in printed.out
 
+    for days, phases in (("31", [(0, 31)]), ("61", [(0, 30), (31, 61)]), ("365", [(0, 30), (31, 60), (61, 365)])):
+        assert run_cli("new", "plan", f"plan-{days}", "--days", days, "--owner", "@t", "-f", catalog.config).code == 0
+        written = load_file(catalog.root / f"plans/plan-{days}.yml").data  # no one-day phase at the end
+        assert [(phase["start_day"], phase["end_day"]) for phase in written["phases"]] == phases
+        (catalog.root / f"plans/plan-{days}.yml").unlink()
     default = run_cli("new", "plan", "kube-plan-60", "--owner", "@trainer", "-f", catalog.config)
     assert "a 30-day plan: day 0 (kickoff) to day 30; --days N makes another length\n" in default.out
     assert load_file(catalog.root / "plans/kube-plan-60.yml").data["length_days"] == 30

@@ -152,8 +152,11 @@ DEFAULT_PLAN_DAYS = PHASE_DAYS
 
 def plan_phases(length_days: int) -> list[tuple[int, int]]:
     """A new plan's phases as (start day, end day): one per 30 days, the last to the plan's
-    end, so a 90-day plan gets 0-30, 31-60 and 61-90, each ending with a milestone."""
-    ends = [*range(PHASE_DAYS, length_days, PHASE_DAYS)[:len(PHASE_TITLES) - 1], length_days]
+    end, so a 90-day plan gets 0-30, 31-60 and 61-90, each ending with a milestone. A rest
+    shorter than half a phase joins the phase before (a 31-day plan is one phase, not 0-30
+    and a one-day 31-31)."""
+    ends = [day for day in range(PHASE_DAYS, length_days, PHASE_DAYS) if length_days - day >= PHASE_DAYS // 2]
+    ends = [*ends[:len(PHASE_TITLES) - 1], length_days]
     return [(0 if index == 0 else ends[index - 1] + 1, end) for index, end in enumerate(ends)]
 
 
@@ -356,6 +359,6 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--owner", action="append", metavar="OWNER",
                         help="a GitHub handle or email of an owner (repeatable; default: git's user.email)")
     parser.add_argument("--days", type=int, metavar="N",
-                        help=f"a plan's length: day 0 (kickoff) to day N (default {DEFAULT_PLAN_DAYS}), in phases of "
-                             f"{PHASE_DAYS} days")
+                        help=f"a plan's length: day 0 (kickoff) to day N (default {DEFAULT_PLAN_DAYS}), in up to "
+                             f"{len(PHASE_TITLES)} phases (0-30, 31-60, 61-N), each ending with a milestone")
     parser.set_defaults(run=run)
