@@ -64,10 +64,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ))
     catalog.track("evil-track", track_data(
         "evil-track", [{"course": "evil", "note": f"Note {IMG} {SCRIPT}"}, "evil-live"],
-        title=TRACK_TITLE, summary=f"Track summary {SCRIPT} {IMG}", outcomes=[f"Track outcome {SVG}"],
+        title=TRACK_TITLE, summary=f"Track summary {SCRIPT} {IMG}", outcomes=[f"Track outcome {SVG}"], role="end-user",
     ))
     catalog.plan("evil-plan", plan_data(
-        "evil-plan", title=PLAN_TITLE, summary=f"Plan summary {SVG} {TEMPLATE}",
+        "evil-plan", title=PLAN_TITLE, summary=f"Plan summary {SVG} {TEMPLATE}", audience=["end-user"],
         phases=[{"title": f"Phase {IMG} {UNBROKEN[:75]}", "start_day": 0, "end_day": 29, "items": [
             {"day": 0, "type": "meeting", "title": f"Kickoff {SCRIPT}", "note": f"Bring {SVG}"},
             {"day": 3, "type": "course", "course": "evil", "note": f"Course note {TEMPLATE}"}]}],
@@ -104,7 +104,8 @@ def test_unbroken_names_wrap_inside_the_page(browser: Any, hostile_site: str, wi
     plan page repeats in its status, with no space: the page scrolled sideways (to 601 px and
     797 px on a phone; 1,619 px on a laptop). So did a Japanese unit's title holding a long
     Latin word, in the "Next unit" link (666 px on a 375 px phone), and a role's title in the
-    catalog's filters (1,366 px on a 390 px phone: a fieldset is as wide as its widest word)."""
+    catalog's filters (1,366 px on a 390 px phone: a fieldset is as wide as its widest word)
+    and in a plan's facts (2,285 px)."""
     with open_page(browser, viewport={"width": width, "height": 900}) as page:
         page.goto(hostile_site + "courses/nagai/first/")
         expect(page.locator(".syllabus-pager-link--next")).to_contain_text(UNBROKEN[:60])
@@ -115,6 +116,9 @@ def test_unbroken_names_wrap_inside_the_page(browser: Any, hostile_site: str, wi
         page.goto(hostile_site + "catalog/")  # a role titled with no space: its filter, opened (stop 45)
         page.evaluate("document.querySelectorAll('details').forEach(details => { details.open = true; })")
         expect(page.locator("fieldset[data-facet='role']")).to_contain_text(UNBROKEN[:110])
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.goto(hostile_site + "tracks/evil-track/")  # the role in its facts
+        expect(page.locator(".syllabus-facts")).to_contain_text(UNBROKEN[:110])
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.goto(hostile_site + f"plans/evil-plan/?customer={UNBROKEN}&start=2027-01-04")
         expect(page.locator("[data-syllabus-plan]")).to_have_attribute("data-personalised", "true")
