@@ -151,8 +151,8 @@ class _Budget:
 
 
 def _gunzip(data: bytes, budget: _Budget) -> bytes:
-    """Every gzip member of ``data`` decompressed, within the budget; bytes after the last
-    member that start none are kept as they are (gunzip ignores them, a reader may not)."""
+    """Every gzip member of ``data`` decompressed, within the budget (bytes after the last
+    member that start none are searched with the file's own bytes: see :func:`_readings`)."""
     out = bytearray()
     while data[:2] == GZIP_MAGIC:
         inflater, pending = zlib.decompressobj(16 + zlib.MAX_WBITS), data
@@ -167,8 +167,6 @@ def _gunzip(data: bytes, budget: _Budget) -> bytes:
             out += chunk
             pending = inflater.unconsumed_tail
         data = inflater.unused_data
-    budget.take(len(data))
-    out += data
     return bytes(out)
 
 
@@ -220,7 +218,7 @@ def _unopened(data: bytes) -> str | None:
 def _is_zip(data: bytes) -> bool:
     """A zip archive, by its first local header or by its end record (a zip with bytes in
     front of it, such as a self-extracting script, is unzipped all the same)."""
-    return data[:4] == ZIP_MAGIC or (b"PK\x05\x06" in data[-65_557:] and zipfile.is_zipfile(io.BytesIO(data)))
+    return data[:4] == ZIP_MAGIC or zipfile.is_zipfile(io.BytesIO(data))
 
 
 def _readings(name: str, data: bytes, budget: _Budget, depth: int = 0) -> Iterator[tuple[str, bytes]]:
