@@ -552,7 +552,6 @@ class _Address(NamedTuple):
     path: str  # its path as written: what a suggestion is compared with
     written: str  # its path, decoded
     target: str  # the site path it names
-    absolute: bool  # written from the site's root
 
 
 @dataclass(frozen=True)
@@ -591,7 +590,7 @@ class _LinkCheck:
             return None  # an e-mail address Markdown encoded, or an anchor on this page
         written = unquote(path)
         target = posixpath.normpath(posixpath.join(self.here, written).lstrip("/"))  # as MkDocs resolves it
-        address = _Address(url, path, written, target, absolute)
+        address = _Address(url, path, written, target)
         if in_html:
             return _as_published(self.page, url, target, self.site, self.options, "is written in HTML, which MkDocs "
                                  "publishes as written", "write it as the address from this page as published, or "
