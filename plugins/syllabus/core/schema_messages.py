@@ -405,8 +405,9 @@ def _pattern_messages(failure: _Failure) -> Iterator[SchemaMessage]:
                          + (f"; write it in lower case: '{value.lower()}'" if lower else ""))
 
 
-_LIMITS = ("minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems",
-           "maxItems")
+# Each keyword that limits a value, and which way: "at least" or "at most".
+_LIMITS = {"minLength": "at least", "maxLength": "at most", "minimum": "at least", "maximum": "at most",
+           "exclusiveMinimum": "at least", "exclusiveMaximum": "at most", "minItems": "at least", "maxItems": "at most"}
 
 
 def _past_limit(failure: _Failure) -> SchemaMessage:
@@ -419,10 +420,8 @@ def _past_limit(failure: _Failure) -> SchemaMessage:
             else f"must be at least {limit} characters"
         ))
     if keyword in ("minItems", "maxItems"):
-        bound = "at least" if keyword == "minItems" else "at most"
-        return failure.saying(f"needs {bound} {limit} item{'s' if limit != 1 else ''}")
-    bound = "at least" if "inimum" in keyword else "at most"
-    return failure.saying(f"{_quote(value, failure.source)} must be {bound} {limit}")
+        return failure.saying(f"needs {_LIMITS[keyword]} {limit} item{'s' if limit != 1 else ''}")
+    return failure.saying(f"{_quote(value, failure.source)} must be {_LIMITS[keyword]} {limit}")
 
 
 def _duplicates(failure: _Failure) -> SchemaMessage:
