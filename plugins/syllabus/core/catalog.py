@@ -600,9 +600,8 @@ class _Loading:
                            hidden: _HiddenItems | None) -> tuple[dict[str, str], dict[str, PageLinks]]:
         """Each course page (``markdown``) checked: (the texts read, which the build converts,
         and every page's links, by source). Placeholders and draft items named are errors
-        only where this audience's site publishes the page as finished."""
-        # Placeholders are errors in what this audience's site publishes as finished, as in course.yml:
-        # a draft scaffolded by `syllabus new` shows in the internal site and preview while it is written.
+        only where this audience's site publishes the page as finished, as in course.yml: a
+        draft scaffolded by `syllabus new` shows in the internal site and preview while it is written."""
         published_folders = {course.folder for course in visible.courses.values() if course.status != "draft"}
         texts = {}
         links: dict[str, PageLinks] = {}

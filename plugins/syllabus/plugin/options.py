@@ -217,11 +217,19 @@ def _group_entries(group_keys: tuple[str | int, ...], listed: Any) -> Iterator[t
             yield (*group_keys, "plugins", str(written)), str(written), {written: options}
     elif isinstance(listed, list):
         for index, entry in enumerate(listed):
-            written = entry if isinstance(entry, str) else next(iter(entry)) if (
-                isinstance(entry, Mapping) and len(entry) == 1 and isinstance(next(iter(entry)), str)) else None
+            written = _plugin_named(entry)
             yield (*group_keys, "plugins", index if written is None else written), written or f"#{index + 1}", [entry]
     elif listed is not None:
         yield (*group_keys, "plugins"), "plugins", listed  # MkDocs says why it is no list
+
+
+def _plugin_named(entry: Any) -> str | None:
+    """The plugin an entry of a plugin list names, written ``name`` or ``{name: options}``."""
+    if isinstance(entry, str):
+        return entry
+    if isinstance(entry, Mapping) and len(entry) == 1 and isinstance(name := next(iter(entry)), str):
+        return name
+    return None
 
 
 def extra_template_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ...], str]]:
