@@ -228,6 +228,24 @@ def test_after_escape_tab_skips_the_hidden_results_and_slash_opens_search_again(
     assert page.evaluate("document.getElementById('__search').checked")
 
 
+@pytest.mark.parametrize("close", ["Escape", "back arrow"])
+def test_closing_search_on_a_phone_leaves_the_page_as_wide_as_the_screen(browser: Any, example_site: str,
+                                                                         close: str) -> None:
+    """Material's dialog background shrinks back after it closes; a phone's browser widened the page to fit it."""
+    with open_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True) as page:
+        page.goto(example_site)
+        page.locator("label.md-header__button[for=__search]").click()
+        expect(page.locator("input.md-search__input")).to_be_focused()
+        page.wait_for_timeout(1000)  # Material's opening and closing transitions take 0.4 s each
+        if close == "Escape":
+            page.keyboard.press("Escape")
+        else:
+            page.locator("label.md-search__icon[for=__search]").click()
+        assert not page.evaluate("document.getElementById('__search').checked")
+        page.wait_for_timeout(1000)
+        assert page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]") == [390, 390]
+
+
 @pytest.mark.parametrize("url", ["catalog/", "courses/admin-essentials/", "tracks/admin-path/",
                                  "plans/enterprise-onboarding-90/"])
 def test_skip_to_content_lands_on_the_page_title(page: Any, example_site: str, url: str) -> None:
