@@ -300,6 +300,50 @@ def test_a_symlinked_folder_leading_to_an_ancestor_does_not_stop_the_preview(cat
     _poll(base, lambda status, body: status == 200 and "Edited home." in body, server)
 
 
+def test_a_first_track_and_plan_made_while_the_preview_runs_show(catalog: CatalogDir, serve) -> None:
+    """MkDocs' watcher cannot watch a folder that does not exist yet, and ignores a folder's
+    creation: a catalog's first track or plan, its folder made with it (as `syllabus new`
+    does), showed only after a restart."""
+    catalog.course("intro", title="Intro course")
+    assert not (catalog.root / "tracks").exists() and not (catalog.root / "plans").exists()
+    base, server = serve()
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Intro course" in body, server)
+    catalog.track("first-path", track_data("first-path", ["intro"], title="First path"))
+    _poll(base + "tracks/first-path/", lambda status, body: status == 200 and "First path" in body, server)
+    catalog.plan("first-plan", plan_data("first-plan", title="First plan"))
+    _poll(base + "plans/first-plan/", lambda status, body: status == 200 and "First plan" in body, server)
+
+
+def test_a_folder_removed_and_made_again_is_still_watched(catalog: CatalogDir, serve, tmp_path: Path) -> None:
+    """As ``git checkout`` of a branch without the folder and back: the watch on the old
+    folder ended with it."""
+    intro = catalog.course("intro", title="Intro course")
+    base, server = serve()
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Intro course" in body, server)
+    away = tmp_path / "courses-elsewhere"
+    (catalog.root / "courses").rename(away)
+    _poll(base + "courses/intro/", lambda status, body: status == 404, server)
+    (away / "intro").mkdir(exist_ok=True)
+    away.rename(catalog.root / "courses")
+    intro.write_text(intro.read_text(encoding="utf-8").replace("Intro course", "Renamed intro"), encoding="utf-8")
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Renamed intro" in body, server)
+    intro.write_text(intro.read_text(encoding="utf-8").replace("Renamed intro", "Renamed again"), encoding="utf-8")
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Renamed again" in body, server)
+
+
+def test_a_course_made_beside_a_symlinked_folder_shows(catalog: CatalogDir, serve) -> None:
+    """A folder with a symlinked folder below is watched on its own (the watcher would
+    follow the link), so a course folder made in it later was not watched."""
+    intro = catalog.course("intro", title="Intro course")
+    (intro.parent / "x.md").symlink_to(catalog.root, target_is_directory=True)
+    base, server = serve()
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Intro course" in body, server)
+    later = catalog.course("later", title="Later course")
+    _poll(base + "courses/later/", lambda status, body: status == 200 and "Later course" in body, server)
+    later.write_text(later.read_text(encoding="utf-8").replace("Later course", "Later, edited"), encoding="utf-8")
+    _poll(base + "courses/later/", lambda status, body: status == 200 and "Later, edited" in body, server)
+
+
 def _without_reload_ids(html: str) -> str:
     """The page without the build epoch and request id MkDocs' live reload script carries."""
     return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)

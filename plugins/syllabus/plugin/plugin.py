@@ -101,7 +101,6 @@ from .preview import (
     own_host_only,
     symlinked_folders,
     warnings_note,
-    watch_roots,
 )
 from .render import Renderer, messages_element, searchable
 from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
@@ -118,8 +117,10 @@ from .structure import (
     site_pages,
 )
 
-if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `serve` needs it
+if TYPE_CHECKING:  # the server and the watcher pull in asyncio and threading; only `serve` needs them
     from mkdocs.livereload import LiveReloadServer
+
+    from .watch import FolderWatch
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
@@ -163,6 +164,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.rendered = RenderedPages()  # serving: course pages not rendered again
         self.compiled = CompiledTemplates()  # serving: templates not compiled again
         self.search_index = BackgroundSearchIndex()  # serving: Pagefind runs after the pages are served
+        self.folder_watch: FolderWatch | None = None  # serving with live reload: what it watches
         self.search_source: SearchSource | None = None  # what Pagefind reads (see site_search.py)
         self.cleaned_site: Path | None = None  # the site folder MkDocs emptied for this build (not the preview's)
         self.reused: dict[str, tuple[str, str]] = {}  # serving: dest_uri -> (HTML, language) of pages kept as built
@@ -867,20 +869,22 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def on_shutdown(self) -> None:
         self.search_index.stop()
+        if self.folder_watch is not None:
+            self.folder_watch.close()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Watch the content folders, and the docs folder again, never through a symlinked
-        folder (see :func:`watch_roots`)."""
+        folder, and those made while the preview runs (see :class:`FolderWatch`)."""
         server.set_app(own_host_only(server.get_app(), config.dev_addr.host))  # the standard WSGI server's API
         if not is_loopback(config.dev_addr.host):
             log.warning(f"syllabus: the preview, drafts and internal courses included, answers every machine that "
                         f"can reach {config.dev_addr.host}; serve on 127.0.0.1 unless that is meant")
         root = config_path(config.config_file_path).parent
+        from .watch import FolderWatch
+
         server.unwatch(config.docs_dir)  # watched whole by MkDocs
-        for folder in [Path(self.docs_dir or config.docs_dir), *(root / name for name in SOURCE_FOLDERS)]:
-            if folder.is_dir():
-                for path, recursive in watch_roots(folder):
-                    server.watch(str(path), recursive=recursive)
+        self.folder_watch = FolderWatch(server, [Path(self.docs_dir or config.docs_dir),
+                                                 *(root / name for name in SOURCE_FOLDERS)])
         return server
 
 

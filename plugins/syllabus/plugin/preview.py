@@ -160,7 +160,7 @@ def watch_roots(folder: Path) -> list[tuple[Path, bool]]:
     """Where to watch ``folder`` from, as (path, recursive), so that the watcher never walks
     into a symlinked folder: a folder with none anywhere below is watched whole; one with
     such a link is watched on its own, and its real subfolders in the same way (a folder
-    made there later is not watched until the preview restarts)."""
+    made there later is found by :class:`~syllabus.plugin.watch.FolderWatch`)."""
     tainted: set[str] = set()  # folders with a symlinked folder somewhere below
     for link in symlinked_folders(folder):
         current = os.path.dirname(link)
