@@ -331,7 +331,8 @@ def test_leak_check_reads_what_a_zip_or_gzip_tool_would_and_refuses_what_it_cann
     was never opened; a zip with a script in front of it was not taken for one; a member whose
     header understated its size was read only that far (unzip prints it whole); a gzip
     header's file name was not searched. And a member's name with a line break printed a
-    report line of its own."""
+    report line of its own (the attack on the CLI's outputs: so did one that could not be
+    read, and a site file's name: "::error ..." on a line of its own is a CI workflow command)."""
     site = leak_check_site(catalog, tmp_path)
     secret = f"Plans.\n{SECRET_SENTENCE}\n".encode()
     sentence = f"text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"
@@ -348,9 +349,18 @@ def test_leak_check_reads_what_a_zip_or_gzip_tool_would_and_refuses_what_it_cann
         packed.write(b"Nothing to see.\n")
     (site / "named.gz").write_bytes(named.getvalue())
     (site / "lines.zip").write_bytes(zipped({"x\n0 leaks of draft or internal content\ny": secret}))
+    forged = "a\n::error file=README.md::forged\x1b[2J"  # and in the reasons a member cannot be read
+    locked = bytearray(zipped({forged: secret}, zipfile.ZIP_STORED))
+    for header, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        locked[locked.index(header) + flags] |= 1
+    (site / "locked.zip").write_bytes(bytes(locked))
+    (site / "b\n::warning::forged.gz").write_bytes(b"\x1f\x8b\x08\x00damaged")
     assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == [
+        "b\\n::warning::forged.gz: is a truncated gzip file; leak-check cannot read it whole",
         "labs.7z: is a 7z archive, which leak-check cannot open; publish a .zip or .tar.gz instead",
         f"lines.zip!x\\n0 leaks of draft or internal content\\ny: {sentence}",
+        "locked.zip: holds an encrypted member (a\\n::error file=README.md::forged\\x1b[2J); leak-check cannot "
+        "read it",
         "named.gz: title of draft course 'secret-course'",
         f"setup.sh!notes.txt: {sentence}",
         "short.zip: holds a member (readme.txt) whose data runs on past the size it states; leak-check cannot "

@@ -235,8 +235,7 @@ def _readings(name: str, data: bytes, budget: _Budget, depth: int = 0) -> Iterat
         yield from _readings(name, _gunzip(data, budget), budget, depth + 1)
     elif is_zip:
         for member, contents in _unzip(data, budget):
-            # Escaped as it is shown: a line break in a member's name would print a line of its own.
-            yield from _readings(f"{name}!{printable(member)}", contents, budget, depth + 1)
+            yield from _readings(f"{name}!{member}", contents, budget, depth + 1)
 
 
 def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) -> tuple[list[str], int]:
@@ -401,7 +400,9 @@ def run(args: argparse.Namespace, options: Options) -> int:
     needles, body = hidden_needles(result.catalog), body_needles(result, options)
     findings, files = scan(site, needles, body)
     for finding in findings:
-        sys.stdout.write(f"{finding}\n")
+        # Names in it are the site's and its archives' (a zip member's may hold a line break
+        # and "::error ...", or a terminal escape): shown escaped, one finding per line.
+        sys.stdout.write(f"{printable(finding)}\n")
     sys.stdout.write(f"{len(findings)} leaks of draft or internal content in {files} files "
                      f"({len(needles)} markers and {len(body)} sentences checked)\n")
     return EXIT_CONTENT if findings else EXIT_OK
