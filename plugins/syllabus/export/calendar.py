@@ -26,24 +26,30 @@ from typing import TYPE_CHECKING
 from ..core.locale_format import LocaleFormat
 from ..core.messages import Messages
 from ..core.model import Course, Session, day_begins, reads_as
-from .ics_escape import escape, fold, ical_utc
+from .ics_escape import Text, escape, fold, ical_utc
 from .placeholders import stable_uid
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Component, Event
 
 PRODID = "-//Syllabus//Training catalog//EN"
 SEPARATOR = "\n\n"  # between the paragraphs of a session's description
 
 
+def add_text(component: Component, name: str, value: str) -> None:
+    """Add a TEXT property escaped by :func:`.ics_escape.escape`, as session files are,
+    never by the library's own escaping (see :class:`.ics_escape.Text`)."""
+    component.add(name, Text(value), encode=False)
+
+
 def new_calendar(name: str) -> Calendar:
-    from icalendar import Calendar, vText
+    from icalendar import Calendar
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", vText(name))  # X- properties are only escaped as explicit TEXT
+    add_text(calendar, "x-wr-calname", name)
     return calendar
 
 
@@ -53,7 +59,7 @@ def new_event(uid: str, summary: str, today: dt.date) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", day_begins(today))
-    event.add("summary", summary)
+    add_text(event, "summary", summary)
     return event
 
 

@@ -22,6 +22,16 @@ def escape(text: str) -> str:
     return _ESCAPED.sub(lambda match: ESCAPES[match.group()], text)
 
 
+class Text(str):
+    """A TEXT value the ``icalendar`` library writes as :func:`escape` does (added with
+    ``encode=False``; the library writes any value with a ``to_ical``): its own escaping
+    reads a written ``\\N`` as a line break, so ``C:\\Navigate`` arrived as "C:", a new
+    line and "avigate"."""
+
+    def to_ical(self) -> bytes:
+        return escape(self).encode("utf-8")
+
+
 def fold(line: str) -> str:
     """Fold at :data:`FOLD_LIMIT` octets between characters, never right after a backslash or
     caret escape; ASCII lines, nearly all of them, are cut by slicing."""

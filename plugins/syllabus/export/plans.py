@@ -44,7 +44,7 @@ from ..core.model import Catalog, Course, Phase, Plan, PlanItem, reads_as
 from ..core.published import course_page, plan_page, track_page
 from ..core.schedule import WorkingDays, in_zone
 from . import md_escape
-from .calendar import dtstamp, new_calendar, new_event
+from .calendar import add_text, dtstamp, new_calendar, new_event
 from .csv_escape import BYTE_ORDER_MARK, cell
 from .ics_escape import fold, ical_utc
 from .placeholders import (
@@ -609,23 +609,21 @@ def _csv(rows: Sequence[PlanRow], dated: bool, messages: Messages) -> str:
 
 def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messages: Messages) -> str:
     """Unfolded calendar text with date and UID placeholders (filled, then re-folded)."""
-    from icalendar import vText  # imported with the library only when a plan needs it (see .calendar)
-
     text, duration = messages.text, LocaleFormat(messages).duration
     if dated:
         calendar = new_calendar(f"{plan.title}: {_customer()}")
-        calendar.add("x-wr-timezone", vText(placeholder("value", "timezone", "", "")))
-        calendar.add("x-wr-caldesc", vText(plan.summary))
+        add_text(calendar, "x-wr-timezone", placeholder("value", "timezone", "", ""))
+        add_text(calendar, "x-wr-caldesc", plan.summary)
     else:
         calendar = new_calendar(plan.title)
-        calendar.add("x-wr-caldesc", vText(f"{plan.summary}\n\n{text('download.calendar_template')}"))
+        add_text(calendar, "x-wr-caldesc", f"{plan.summary}\n\n{text('download.calendar_template')}")
     when = {}
     for row in rows:
         label = _label(row, messages)
         prefix = _customer(" · ") if dated else f"{text('plan.day', day=row.day)} · "
         event = new_event(placeholder("uid", plan.id, row.key), f"{prefix}{label}: {row.title}", today)
         token = placeholder("when", row.key)
-        event.add(_WHEN, vText(token))
+        add_text(event, _WHEN, token)
         # Undated, a live course is a reminder on its day like the rest: its next session (in
         # the description) is no session chosen for the placeholder kickoff.
         when[f"{_WHEN}:{token}"] = placeholder("choice", row.key, "when") if row.live and dated else _all_day(row.day)
@@ -633,10 +631,10 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
         facts += [text("download.duration", duration=duration(row.duration_minutes))] if row.duration_minutes else []
         facts += [text("download.day_of", day=row.day, length=plan.length_days, phase=row.phase),
                   *_details(row, "ics", dated, messages)]
-        event.add("description", "\n".join(facts + ([row.link] if row.link else [])))
+        add_text(event, "description", "\n".join(facts + ([row.link] if row.link else [])))
         if row.link.startswith(("https://", "http://")):
             event.add("url", row.link)
-        event.add("categories", [label])
+        add_text(event, "categories", label)  # one category
         calendar.add_component(event)
     lines, events = [], iter(rows)
     for line in calendar.content_lines():
