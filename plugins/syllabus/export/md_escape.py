@@ -18,9 +18,10 @@ from urllib.parse import quote
 # tabs become spaces, so a value stays on its line.
 ESCAPES = {**{c: "\\" + c for c in "\\`*_{}[]<>#|~"}, "\n": " ", "\r": " ", "\t": " "}
 _ESCAPED = re.compile(f"[{re.escape(''.join(ESCAPES))}]")
-# What opens a block when it starts a line: a list marker, an ordered list number or a
-# setext underline (``#`` and ``>`` are escaped anyway). "5.0" or "-2" in a cell are not.
-_BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}[.)])(?=\s|$)")
+# What opens a block when it starts a line: a list marker, an ordered list number, a setext
+# underline or a thematic break ("--" after a list's "- " is "- --", a rule; ``#``, ``>``,
+# ``*`` and ``_`` are escaped anyway). "5.0" or "-2" in a cell are not.
+_BLOCK_START = re.compile(r"^(?:-+|=+|\+|\d{1,9}[.)])(?=\s|$)")
 # An "&" that starts a character reference ("&amp;", "&#60;") would read as the character it
 # names; written "&amp;", it reads as itself in every renderer (Python-Markdown has no "\&").
 # The plan page applies the same pattern to typed names (placeholders.page_data carries it).
@@ -33,7 +34,7 @@ _REFERENCE_START = re.compile(REFERENCE_START)
 # escaped in it, and markdown-it's fuzzy linkify a bare domain (example.com), which GitHub does not.
 AUTOLINK_PUNCTUATION = r":(?=//)|[Ww]{3}\."
 _AUTOLINK_PUNCTUATION = re.compile(AUTOLINK_PUNCTUATION)
-_CODE_SAFE = re.compile(r"^[A-Za-z0-9_./-]+$")  # ids, field and file names: safe in a code span
+_CODE_SAFE = re.compile(r"[A-Za-z0-9_./-]+")  # ids, field and file names: safe in a code span (whole)
 URL_SAFE = ":/?#[]@!$&'*+,;=%~"  # percent-encode the rest: spaces, parentheses, angle brackets
 
 
@@ -57,4 +58,4 @@ def link(title: str, url: str) -> str:
 
 def code(value: str) -> str:
     """An id or file name as a code span when it is plainly one, else as escaped text."""
-    return f"`{value}`" if _CODE_SAFE.match(value) else inline(value)
+    return f"`{value}`" if _CODE_SAFE.fullmatch(value) else inline(value)
