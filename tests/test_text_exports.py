@@ -32,6 +32,11 @@ HOSTILE = [
     "1. starts an ordered list",
     "> a quote",
     "trailing backslash \\",
+    "--",  # a rule after a list's "- " (the attack on the CLI's outputs), a setext underline on a line
+    "---",
+    "==",
+    "- - -",
+    "-- not a rule",
 ]
 
 
@@ -51,6 +56,19 @@ def test_markdown_inline_value_stays_one_line_of_plain_text(value: str) -> None:
     paragraph = md_escape.inline(value)  # also where it starts a line
     for tree in rendered(paragraph + "\n"):
         assert [element.tag for element in tree.iter() if element.tag not in ("#document", "p")] == []
+    for tree in rendered(f"- {paragraph}\n"):  # a whole list item, as a plan's outcomes are
+        assert [element.tag for element in tree.iter() if element.tag not in ("#document", "ul", "li")] == []
+    for tree in rendered(f"Text before it\n{paragraph}\n"):  # the line under a paragraph
+        assert [element.tag for element in tree.iter() if element.tag not in ("#document", "p")] == []
+
+
+@pytest.mark.parametrize("value", ["lab.txt\n", "a b", "x`y", "notes.md"])
+def test_a_code_span_holds_only_a_whole_plain_name(value: str) -> None:
+    """``code`` took "lab.txt" plus a line break for a plain name: the span was left open and
+    the rest of a table row became a row of its own."""
+    line = f"| changed | {md_escape.code(value)} | end |"
+    assert "\n" not in line
+    assert (line.count("`") == 2) == (value == "notes.md")
 
 
 @pytest.mark.parametrize("value", ["Tips & tricks", "AT&amp;T", "&#60;b&#62; &#x202e;", "a &x; b"])
@@ -121,19 +139,18 @@ def test_report_markdown_escapes_hostile_titles(catalog: CatalogDir, run_cli: Ca
     assert f"- {TITLE}" not in result.out and "Evil \\[x\\](javascript:alert(1))" in result.out
 
 
+def committed(catalog: CatalogDir) -> None:
+    """The catalog as the first commit of a repository around it (``syllabus diff HEAD`` compares with it)."""
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "base")):
+        subprocess.run(["git", "-C", str(catalog.root.parent), *args], check=True, capture_output=True,
+                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                            "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"})
+
+
 def test_diff_markdown_escapes_hostile_titles(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
-    repo = catalog.root.parent
-
-    def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
-                              env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-                                   "GIT_COMMITTER_EMAIL": "t@t", "PATH": "/usr/bin:/bin"}).stdout.strip()
-
-    git("init", "-q")
     catalog.course("a")
     catalog.plan("p", plan_data("p"))
-    git("add", "-A")
-    git("commit", "-q", "-m", "base")
+    committed(catalog)
     catalog.course("a", title=TITLE)
     catalog.plan("p", plan_data("p", title=f"1. {TITLE}"))
     result = run_cli("diff", "HEAD", "--format", "md", "-f", catalog.config)
@@ -143,13 +160,27 @@ def test_diff_markdown_escapes_hostile_titles(catalog: CatalogDir, run_cli: Call
     assert "Evil \\[x\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\| \\*b\\* \\`c\\`" in result.out
 
 
+def test_diff_text_shows_file_names_escaped(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
+    """The attack on the CLI's outputs: a course's file named with a terminal escape
+    ("\\x1b[8m" hid the rest of the report) or a line break (forged lines) was printed raw."""
+    catalog.course("a")
+    committed(catalog)
+    catalog.write("courses/a/notes\x1b[8m", "x")
+    catalog.write("courses/a/z\n| added | course | forged |", "x")
+    result = run_cli("diff", "HEAD", "--format", "text", "-f", catalog.config)
+    assert "\x1b" not in result.out and "notes\\x1b[8m" in result.out
+    assert "z\\n| added | course | forged |" in result.out
+    assert not [line for line in result.out.splitlines() if line.startswith("| added")]
+
+
 def test_plan_csv_and_ics_read_back_hostile_titles(catalog: CatalogDir, tmp_path: Path,
                                                     run_cli: Callable[..., CliResult]) -> None:
-    title = f"=cmd|' /C calc'!A0 {TITLE}, a;b\\"
+    title = f"=cmd|' /C calc'!A0 {TITLE}, a;b C:\\Navigate\\N\\"  # the library read "\\N" as a line break
     catalog.plan("p", plan_data("p", phases=[{"title": "All", "start_day": 0, "end_day": 30, "items": [
-        {"day": 1, "type": "meeting", "title": title}]}]))
+        {"day": 1, "type": "meeting", "title": title, "note": "Install to C:\\Program Files\\Keystone\\Nightly"}]}]))
     args = ("plan", "-f", catalog.config, "p", "--customer", "Acme", "--start", "2027-01-11")
     rows = csv_rows(run_cli(*args, "--format", "csv").out)
     assert rows[0]["title"] == "'" + title
     [event] = icalendar.Calendar.from_ical(run_cli(*args, "--format", "ics").out).walk("VEVENT")
     assert str(event["SUMMARY"]) == f"Acme · Meeting: {title}"
+    assert "Install to C:\\Program Files\\Keystone\\Nightly" in str(event["DESCRIPTION"]).splitlines()
