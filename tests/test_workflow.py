@@ -79,6 +79,9 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     assert bad.code == 2
     assert "'Intro_Search' is not a valid id" in bad.err and "lowercase" in bad.err
     assert not (catalog.root / "courses").exists()
+    typed = run_cli("new", "track", "a\x1b]52;c;ZWNobw==\x07\n::error::x", "--owner", "@t", "-f", catalog.config)
+    assert typed.code == 2  # quoted escaped: no terminal escape, no line of its own for CI to read
+    assert "'a\\x1b]52;c;ZWNobw==\\x07\\n::error::x' is not a valid id" in typed.err and "\x1b" not in typed.err
 
     existing = catalog.course("taken")
     before = existing.read_bytes()

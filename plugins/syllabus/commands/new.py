@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..core.catalog import linked_folder, load_catalog
 from ..core.config import Options
+from ..core.diagnostics import bounded, printable
 from ..core.model import ITEM_KINDS
 from ..core.report import Report
 from ..core.rules import PLACEHOLDER, windows_name_problem
@@ -316,8 +317,8 @@ def run(args: argparse.Namespace, options: Options) -> int:
             raise ScaffoldError("no owner: pass --owner @your-github-handle (or set git's user.email)")
         files = scaffold(args.kind, args.id, owners, options, args.days or DEFAULT_PLAN_DAYS)
         written = write_new(options.root, files)
-    except ScaffoldError as error:
-        sys.stderr.write(f"syllabus new: error: {error}\n")
+    except ScaffoldError as error:  # it quotes what was typed: an id may hold a terminal escape or a line break
+        sys.stderr.write(f"syllabus new: error: {printable(bounded(str(error)))}\n")
         return EXIT_USAGE
     except FileExistsError as error:
         sys.stderr.write(f"syllabus new: error: {openable(str(error), options.root)} already exists; nothing was "

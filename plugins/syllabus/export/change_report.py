@@ -18,7 +18,7 @@ from typing import Any
 
 from ..core.catalog import LoadResult, discover, load_catalog
 from ..core.config import Options
-from ..core.diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic, printable
 from ..core.model import ITEM_KINDS, Catalog, Course, Plan, Track
 from ..core.report import Report
 from ..core.rules import COURSE_FILE
@@ -364,4 +364,6 @@ def as_text(report: ChangeReport) -> str:
         if errors := report.problems.get(side, ()):
             name = report.base if side == "base" else report.head
             lines += [f"Content errors in {_plain(name)}:", *(f"  {d.as_text()}" for d in errors), ""]
-    return "\n".join(lines)
+    # Ids are folder names and files any names (Git keeps any): a terminal escape or a line
+    # break in one is shown escaped, as validate shows it.
+    return "\n".join(map(printable, lines))
