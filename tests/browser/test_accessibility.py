@@ -274,6 +274,55 @@ def test_search_results_show_focus_and_matches_in_forced_colours(browser: Any, e
                 probe.remove(); return colours; }""")
 
 
+def test_the_plans_phases_keep_their_extent_in_forced_colours(browser: Any, example_site: str) -> None:
+    """Forced colours drop backgrounds: the phase bar read as loose text, its proportions gone."""
+    with open_page(browser, forced_colors="active") as page:
+        page.goto(example_site + "plans/enterprise-onboarding-90/")
+        phases = page.locator(".syllabus-timeline-bar li")
+        expect(phases.first).to_be_visible()
+        assert set(phases.evaluate_all("items => items.map(i => getComputedStyle(i).borderTopStyle)")) == {"solid"}
+
+
+# The rectangle that hides the content under it: the sticky header, and "Back to top" where shown.
+OBSCURED_TO = """() => {
+    let bottom = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    const top = document.querySelector(".md-top");
+    if (top && !top.hidden && Number(getComputedStyle(top).opacity) > 0.5) {
+        bottom = Math.max(bottom, top.getBoundingClientRect().bottom);
+    }
+    return bottom;
+}"""
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+ZOOMED = {"viewport": {"width": 683, "height": 384}, "device_scale_factor": 2}  # a laptop at 200 %
+
+
+@pytest.mark.parametrize(("path", "context"), [
+    ("catalog/", PHONE), ("courses/search-bootcamp-live/", PHONE), ("plans/enterprise-onboarding-90/", ZOOMED)])
+def test_tabbing_backwards_never_leaves_focus_under_the_header(browser: Any, example_site: str, path: str,
+                                                               context: dict[str, Any]) -> None:
+    """The browser scrolled a focused element to the very top, under the sticky header (7 of
+    the catalog's 27 stops on a phone; 15 of the plan's 51 at 200 % zoom): WCAG 2.4.11."""
+    with open_page(browser, **context) as page:
+        page.goto(example_site + path)
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.locator("footer a").last.focus()
+        hidden, stops = [], 0
+        for _ in range(120):
+            page.keyboard.press("Shift+Tab")
+            focused = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+                return {top: r.top, name: e.tagName + " " + (e.textContent || "").trim().slice(0, 40),
+                        start: e.matches(".md-skip, body"), chrome: !!e.closest(".md-header, .md-sidebar")}; }""")
+            if focused["start"]:
+                break
+            if not focused["chrome"]:
+                stops += 1
+                if focused["top"] < page.evaluate(OBSCURED_TO) - 1:
+                    hidden.append(focused["name"])
+        assert stops > 10 and hidden == []
+
+
 @pytest.mark.parametrize("width", [390, 1366])
 def test_back_to_top_hidden_on_a_short_page_takes_no_focus(browser: Any, example_site: str, width: int) -> None:
     """On the 404 page, too short to scroll, Tab reached Material's faded-out "Back to top"."""

@@ -575,6 +575,13 @@ def test_print_shows_the_personalised_plan_without_the_form(plan_page: Any) -> N
     expect(page.locator("[data-plan-for]")).to_be_visible()
     expect(page.locator("tr[data-day='85'] .syllabus-date")).to_be_visible()
     assert page.locator("tr[data-day='85']").evaluate("row => getComputedStyle(row).breakInside") == "avoid"
+    # On A4 (681 px between 15 mm margins) it printed a phone's cards under a header row of its own.
+    page.set_viewport_size({"width": 681, "height": 963})
+    table = page.locator(".syllabus-plan-items").first
+    assert table.evaluate("table => getComputedStyle(table).display") == "table"
+    starts = "cells => cells.map(c => Math.round(c.getBoundingClientRect().left))"
+    heads = table.locator("thead th").evaluate_all(starts)
+    assert heads == table.locator("tbody tr").first.locator("td").evaluate_all(starts) and len(heads) == 3
 
 
 
