@@ -390,8 +390,23 @@ def test_filters_work_from_the_keyboard(page: Any, example_site: str, courses: l
     expect(page.locator("input[name=keywords]")).to_be_focused()
     page.keyboard.type("search")
     expect(page.locator("button[data-clear]")).to_be_visible()
-    page.locator("button[data-clear]").click()  # a click: focus is not moved (a phone's keyboard stays closed)
+    page.locator("button[data-clear]").click()  # a click: not to the box (a phone's keyboard stays closed)
     expect(page.locator("input[name=keywords]")).not_to_be_focused()
+    expect(page.locator("[data-result-count]")).to_be_focused()  # nor nowhere, as the hidden button left it
+
+
+def test_the_filters_open_and_fold_as_a_tablet_turns(browser: Any, example_site: str) -> None:
+    """Opened once, at load: turned to landscape the filters stayed folded, and turned back
+    they stayed open above the results, the first card off the screen."""
+    with open_page(browser, viewport={"width": 768, "height": 1024}, is_mobile=True, has_touch=True) as page:
+        page.goto(example_site + "catalog/")
+        panel = page.locator("[data-filter-panel]")
+        assert not panel.evaluate("panel => panel.open")
+        page.set_viewport_size({"width": 1024, "height": 768})
+        expect(panel).to_have_js_property("open", True)
+        page.set_viewport_size({"width": 768, "height": 1024})
+        expect(panel).to_have_js_property("open", False)
+        assert page.locator("[data-cards] > *").first.evaluate("card => card.getBoundingClientRect().top") < 1024
 
 
 def test_home_page_role_entry_points(page: Any, example_site: str, courses: list[dict[str, Any]]) -> None:

@@ -120,8 +120,18 @@
     var clearButton = form.querySelector("[data-clear]");  // shown while there is something to clear
     var panel = root.querySelector("[data-filter-panel]");
     var activeCount = root.querySelector("[data-active-count]");
-    // Facets are open beside the results on wide screens, folded above them on narrow ones.
-    if (panel && window.matchMedia("(min-width: 60em)").matches) panel.open = true;
+    // Facets are open beside the results on wide screens, folded above them on narrow ones,
+    // and follow a turned tablet or a zoomed window across (open above the results, they
+    // pushed the first card off a portrait screen).
+    var wide = window.matchMedia("(min-width: 60em)");
+    function followWidth() {
+      if (panel.isConnected) panel.open = wide.matches;
+      else wide.removeEventListener("change", followWidth);  // the page was left (instant navigation)
+    }
+    if (panel) {
+      followWidth();
+      wide.addEventListener("change", followWidth);
+    }
     var cards = {};
     Array.prototype.forEach.call(list.children, function (card) { cards[card.dataset.id] = card; });
     var countNodes = {};
@@ -134,10 +144,13 @@
       showButton.hidden = false;  // it works only with this script
       showButton.addEventListener("click", function () {
         panel.open = false;
-        countNode.setAttribute("tabindex", "-1");
-        countNode.focus();
+        focusCount();
         countNode.scrollIntoView({ block: "start" });
       });
+    }
+    function focusCount() {
+      countNode.setAttribute("tabindex", "-1");
+      countNode.focus({ preventScroll: true });
     }
     var lastSort = null;
     var ordered = courses;  // display order
@@ -317,12 +330,14 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function (event) {
       event.preventDefault();
-      // Pressed from the keyboard, the button takes focus with it: focus goes where a new search
-      // starts. Not after a click (a phone would open its keyboard over the results).
+      // The button hides itself and would leave focus nowhere. Pressed from the keyboard,
+      // focus goes where a new search starts; after a click or tap, to the count of results
+      // (the search box would open a phone's keyboard over them).
       var fromKeyboard = document.activeElement === clearButton && clearButton.matches(":focus-visible");
       stateToForm({ sort: sortSelect.value, keywords: "", filters: {} });
       update(true);
       if (fromKeyboard) keywordInput.focus();
+      else focusCount();
     });
     var clearLink = root.querySelector("[data-clear-link]");
     if (clearLink) clearLink.addEventListener("click", function (event) {
