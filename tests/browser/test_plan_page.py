@@ -441,6 +441,10 @@ def test_a_wrong_field_is_marked_and_no_weekend_is_offered_twice(plan_page: Any)
     page.fill("#plan-timezone", "Tokyo")
     expect(page.locator("#plan-timezone")).not_to_have_attribute("aria-invalid", "true")
     assert page.eval_on_selector("[data-plan-status]", "e => getComputedStyle(e).color") != error
+    page.fill("#plan-start", "3000-01-06")  # a date, but past the kickoffs a plan takes
+    expect(page.locator("#plan-start")).to_have_attribute("aria-invalid", "true")
+    page.fill("#plan-start", "2027-01-04")
+    expect(page.locator("#plan-start")).not_to_have_attribute("aria-invalid", "true")
 
 
 def test_the_visitors_zone_is_named_as_the_database_names_it(browser: Any, example_site: str) -> None:
@@ -515,6 +519,7 @@ def test_a_name_the_command_line_takes_is_taken_whole_and_a_longer_one_refused(
     page.fill("#plan-customer", name + "b")
     page.locator("#plan-customer").press("Enter")
     expect(page.locator("[data-plan-status]")).to_have_text("The customer name is longer than 120 characters.")
+    expect(page.locator("#plan-customer")).to_have_attribute("aria-invalid", "true")  # said at the field too
     assert run_cli("plan", "-f", REPO / "mkdocs.yml", PLAN, "--customer", name + "b", "--start", "2027-01-04").code == 2
 
 

@@ -281,10 +281,10 @@
   function name(value, field, data) {
     value = value.trim();
     var what = say("script.plan.field." + field);
-    if (new RegExp(data.forbidden).test(value)) throw new Error(say("script.plan.error.control", { field: what }));
-    if (Array.from(value).length > data.name_length) {
-      throw new Error(say("script.plan.error.long", { field: what, limit: data.name_length }));
-    }
+    var problem = new RegExp(data.forbidden).test(value) ? say("script.plan.error.control", { field: what })
+      : Array.from(value).length > data.name_length
+        ? say("script.plan.error.long", { field: what, limit: data.name_length }) : "";
+    if (problem) throw Object.assign(new Error(problem), { field: field });  // the field is marked (see tell)
     return value.normalize("NFC");
   }
 
@@ -369,8 +369,10 @@
       // The zone typed (or the visitor's, filled in), known before anything else is.
       if (values.timezone.trim() && known(data, zone)) state.zone = zone;
       if (!values.start) state.error = say("script.plan.error.start_missing");
-      else if (!state.start) state.error = say("script.plan.error.start_invalid");
-      else {
+      else if (!state.start) {
+        state.error = say("script.plan.error.start_invalid");
+        state.invalid = "start";
+      } else {
         state.days = readDays(values, data, state.start);
         if (!customer) state.error = say("script.plan.error.customer_missing");
         else if (!known(data, zone)) {
@@ -382,6 +384,7 @@
       }
     } catch (error) {
       state.error = error.message;
+      state.invalid = error.field;
     }
     return state;
   }
