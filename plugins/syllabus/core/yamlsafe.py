@@ -346,13 +346,16 @@ def read_text(path: Path) -> str:
         if error.errno == errno.ELOOP:
             raise SymlinkRefused(errno.ELOOP, "is a symlink", str(path)) from None
         raise
-    with io.FileIO(descriptor, "rb") as handle:
+    try:  # asked before io.FileIO, which refuses a folder with an error of its own
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise YamlRejected([YamlProblem(1, 1, NOT_A_FILE, "io")])
         if status.st_nlink > 1:  # the same file may be another (internal) course's
             raise YamlRejected([YamlProblem(1, 1, HARD_LINK_MESSAGE, "hard-link")])
-        raw = handle.readall() if status.st_size <= MAX_BYTES else b""
+        with io.FileIO(descriptor, "rb", closefd=False) as handle:
+            raw = handle.readall() if status.st_size <= MAX_BYTES else b""
+    finally:
+        os.close(descriptor)
     if status.st_size > MAX_BYTES or len(raw) > MAX_BYTES:  # the second: it grew while being read
         raise YamlRejected(
             [YamlProblem(1, 1, f"file is larger than {MAX_BYTES // 1024} KiB; split it", "file-size")]
