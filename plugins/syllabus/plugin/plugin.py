@@ -99,7 +99,6 @@ from .preview import (
     error_page,
     is_loopback,
     own_host_only,
-    symlinked_folders,
     warnings_note,
 )
 from .render import Renderer, messages_element, searchable
@@ -116,11 +115,10 @@ from .structure import (
     site_file,
     site_pages,
 )
+from .watch import FolderWatch, symlinked_folders
 
-if TYPE_CHECKING:  # the server and the watcher pull in asyncio and threading; only `serve` needs them
+if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `serve` needs it
     from mkdocs.livereload import LiveReloadServer
-
-    from .watch import FolderWatch
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
@@ -880,8 +878,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             log.warning(f"syllabus: the preview, drafts and internal courses included, answers every machine that "
                         f"can reach {config.dev_addr.host}; serve on 127.0.0.1 unless that is meant")
         root = config_path(config.config_file_path).parent
-        from .watch import FolderWatch
-
         server.unwatch(config.docs_dir)  # watched whole by MkDocs
         self.folder_watch = FolderWatch(server, [Path(self.docs_dir or config.docs_dir),
                                                  *(root / name for name in SOURCE_FOLDERS)])

@@ -1,7 +1,7 @@
 """The author preview's error site: while content has errors, `mkdocs serve` (and
 `syllabus serve`) publish one page listing every diagnostic at every address the site had,
 instead of keeping the last good site on screen. MkDocs' live reload brings the real pages
-back when the files are fixed.
+back when the files are fixed. And the preview's guard: it answers only at its own address.
 
 Editor links are opt-in: ``SYLLABUS_EDITOR`` names an editor (``vscode``) or is a URL template
 with ``{path}``, ``{line}`` and ``{column}``.
@@ -146,36 +146,3 @@ def editor_from_environment() -> str | None:
         return editor_template(os.environ.get(EDITOR_ENVIRONMENT))
     except EditorError as error:
         raise PluginError(f"syllabus: {error}") from None
-
-
-def symlinked_folders(folder: Path) -> list[str]:
-    """Every symlink to a folder below ``folder`` (not entered). MkDocs' watcher and its
-    walk of the docs folder follow them, and one that leads to an ancestor
-    (``courses/x/x.md -> /``) is a walk with no end: the preview stopped answering."""
-    return sorted(os.path.join(current, name) for current, subfolders, _ in os.walk(folder)  # never follows links
-                  for name in subfolders if os.path.islink(os.path.join(current, name)))
-
-
-def watch_roots(folder: Path) -> list[tuple[Path, bool]]:
-    """Where to watch ``folder`` from, as (path, recursive), so that the watcher never walks
-    into a symlinked folder: a folder with none anywhere below is watched whole; one with
-    such a link is watched on its own, and its real subfolders in the same way (a folder
-    made there later is found by :class:`~syllabus.plugin.watch.FolderWatch`)."""
-    tainted: set[str] = set()  # folders with a symlinked folder somewhere below
-    for link in symlinked_folders(folder):
-        current = os.path.dirname(link)
-        while current not in tainted:
-            tainted.add(current)
-            if current == str(folder):
-                break
-            current = os.path.dirname(current)
-    roots, pending = [], [str(folder)]
-    while pending:
-        current = pending.pop()
-        if current not in tainted:
-            roots.append((Path(current), True))
-            continue
-        roots.append((Path(current), False))
-        with os.scandir(current) as entries:
-            pending += [entry.path for entry in entries if entry.is_dir(follow_symlinks=False)]
-    return sorted(roots)
