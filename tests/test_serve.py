@@ -344,6 +344,34 @@ def test_a_course_made_beside_a_symlinked_folder_shows(catalog: CatalogDir, serv
     _poll(base + "courses/later/", lambda status, body: status == 200 and "Later, edited" in body, server)
 
 
+def test_a_folder_made_and_removed_at_once_leaves_the_watch_working(catalog: CatalogDir, serve) -> None:
+    """A folder gone before the watch on it began stopped the watcher's thread for good (the
+    attack on the preview's watch): tracks made later never showed."""
+    catalog.course("intro", title="Intro course")
+    base, server = serve()
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Intro course" in body, server)
+    for _ in range(50):
+        (catalog.root / "tracks").mkdir()
+        (catalog.root / "tracks").rmdir()
+    catalog.track("first-path", track_data("first-path", ["intro"], title="First path"))
+    _poll(base + "tracks/first-path/", lambda status, body: status == 200 and "First path" in body, server)
+
+
+def test_a_symlink_loop_made_while_the_preview_runs_is_never_walked(catalog: CatalogDir, serve) -> None:
+    """MkDocs' polling watcher followed a link to the folder it sits in, made while the
+    preview ran, without end: 2 GB in 45 s, and Ctrl+C no longer stopped it."""
+    intro = catalog.course("intro", title="Intro course")
+    base, server = serve()
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Intro course" in body, server)
+    for name in ("a", "b"):
+        (intro.parent / name).symlink_to(".", target_is_directory=True)
+    intro.write_text(intro.read_text(encoding="utf-8").replace("Intro course", "Renamed intro"), encoding="utf-8")
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Renamed intro" in body, server)
+    time.sleep(3)  # a walk through the links grew by hundreds of megabytes a second
+    resident = int(re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{server.pid}/status").read_text()).group(1))
+    assert resident < 400_000, f"{resident} kB"
+
+
 def _without_reload_ids(html: str) -> str:
     """The page without the build epoch and request id MkDocs' live reload script carries."""
     return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)

@@ -1,21 +1,24 @@
 """What the author preview watches: the docs folder and the catalog's own folders, never
 through a symlinked folder, including folders made (or made again) while it runs.
 
-MkDocs' watcher ignores events on folders and cannot watch a folder that does not exist
-yet, so on its own a catalog's first track (``tracks/`` made by ``syllabus new track``), a
-folder removed and made again by ``git checkout``, or a course folder made where a folder is
-watched on its own (see :func:`watch_roots`) showed only after a restart, and a folder moved
-away stayed on the site until the next edit. :class:`FolderWatch` looks out for such
-folders, has MkDocs' server watch each, and asks for a build the one way the server offers:
-a change to a file it watches, in a folder of the preview's own. The watcher (watchdog,
-MkDocs' own) is imported only when a watch starts: builds never need it.
+MkDocs' watcher polls, follows symlinked folders (a link to an ancestor made while it ran
+filled gigabytes), ignores events on folders and cannot watch a folder that does not exist
+yet: a catalog's first track (``tracks/`` made by ``syllabus new track``), a folder removed
+and made again by ``git checkout``, or a course folder made where a folder is watched on its
+own (see :func:`watch_roots`) showed only after a restart. :class:`FolderWatch` watches them
+with the system's own notifications instead (watchdog's native observer, which never enters
+a symlinked folder), and asks MkDocs' server for a build the one way the server offers: a
+change to a file it watches, in a folder of the preview's own. watchdog (MkDocs' own
+dependency) is imported only when a watch starts: builds never need it.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
     from watchdog.events import FileSystemEvent
     from watchdog.observers.api import ObservedWatch
+
+log = logging.getLogger("mkdocs.plugins.syllabus")
 
 
 def symlinked_folders(folder: Path) -> list[str]:
@@ -60,65 +65,74 @@ def watch_roots(folder: Path) -> list[tuple[Path, bool]]:
 
 
 class FolderWatch:
-    """Has ``server`` watch ``folders`` (which need not exist yet) and every real folder
-    made in one watched on its own, for as long as the preview runs; :meth:`close` ends it."""
+    """Watches ``folders`` (which need not exist yet), and every real folder made in one
+    watched on its own, for as long as the preview runs, and has ``server`` rebuild on any
+    change in them; :meth:`close` ends it."""
 
     def __init__(self, server: LiveReloadServer, folders: Iterable[Path]) -> None:
         from watchdog.observers import Observer
 
-        self.server = server
         self.folders = {Path(os.path.abspath(folder)) for folder in folders}
-        self.watched: set[Path] = set()  # what the server watches on our behalf
-        self.shallow: set[Path] = set()  # of those, the folders watched on their own
-        self.observer = Observer()
-        self.looked_out: dict[Path, ObservedWatch] = {}
+        self.watches: dict[Path, ObservedWatch] = {}  # by folder: the catalog's, their parents
+        self.shallow: set[Path] = set()  # folders watched on their own (see watch_roots)
         self.doorbell = Path(tempfile.mkdtemp(prefix="syllabus-preview-"))
         server.watch(str(self.doorbell))
-        for parent in sorted({folder.parent for folder in self.folders}):
-            self._look_out(parent)
-        for folder in sorted(self.folders):
-            if folder.is_dir():
-                self._watch(folder)
-        self.observer.start()
+        self.lock = threading.Lock()  # events arrive on the observer's thread
+        self.observer = Observer()
+        self.observer.start()  # first, so that each watch that cannot start says so where it is asked for
+        with self.lock:
+            for parent in sorted({folder.parent for folder in self.folders}):
+                self._schedule(parent, recursive=False)  # to see the catalog's folders come and go
+            for folder in sorted(self.folders):
+                if folder.is_dir():
+                    self._watch(folder)
 
     def dispatch(self, event: FileSystemEvent) -> None:
-        """What the observer calls with each event in a folder looked out on (see :meth:`_look_out`)."""
-        if not event.is_directory:
-            return
-        if event.event_type in ("deleted", "moved") and self._is_watched(Path(os.fsdecode(event.src_path))):
-            self._rebuild()
-        if event.event_type in ("created", "moved"):
-            self._appeared(Path(os.fsdecode(event.dest_path if event.event_type == "moved" else event.src_path)))
+        """What the observer calls with each event (it calls nothing else on a handler)."""
+        source = Path(os.fsdecode(event.src_path))
+        target = Path(os.fsdecode(event.dest_path)) if event.event_type == "moved" else source
+        if not (self._in_catalog(source) or self._in_catalog(target)):
+            return  # beside the catalog's folders (README.md, .git)
+        watchable = target in self.folders or target.parent in self.shallow  # else within a watch already
+        with self.lock:
+            if event.is_directory and event.event_type in ("deleted", "moved"):
+                self._unwatch(source)
+            if event.is_directory and event.event_type in ("created", "moved") and watchable:
+                self._watch(target)
+        (self.doorbell / "rebuild").write_bytes(os.urandom(8))  # files made before the watch included
 
     def close(self) -> None:
         self.observer.stop()
         self.observer.join()
         shutil.rmtree(self.doorbell, ignore_errors=True)
 
-    def _is_watched(self, folder: Path) -> bool:
-        """Whether ``folder`` is, or would be, watched: MkDocs' watcher sees no folder come or go."""
-        return folder in self.folders or folder.parent in self.shallow
-
-    def _appeared(self, folder: Path) -> None:
-        if self._is_watched(folder) and not folder.is_symlink():
-            self._watch(folder)
-            self._rebuild()  # files made in it before the server watched it
-
-    def _rebuild(self) -> None:
-        (self.doorbell / "rebuild").write_bytes(os.urandom(8))
+    def _in_catalog(self, path: Path) -> bool:
+        return path in self.folders or not self.folders.isdisjoint(path.parents)
 
     def _watch(self, folder: Path) -> None:
-        for path, recursive in watch_roots(folder):
-            if path in self.watched:  # removed and made again: the old watch ended with it
-                self.server.unwatch(str(path))
-            self.server.watch(str(path), recursive=recursive)
-            self.watched.add(path)
+        if folder.is_symlink():  # never entered (MkDocs' own walk refuses it with an error)
+            return
+        try:
+            roots = watch_roots(folder)
+        except OSError:  # gone again already: its removal is an event of its own
+            return
+        for path, recursive in roots:
             if not recursive:
                 self.shallow.add(path)
-                self._look_out(path)
+            self._schedule(path, recursive=recursive)
 
-    def _look_out(self, folder: Path) -> None:
-        """Be told of folders made in ``folder`` (which exists: it holds a watched folder)."""
-        if folder in self.looked_out:  # removed and made again
-            self.observer.unschedule(self.looked_out[folder])
-        self.looked_out[folder] = self.observer.schedule(self, str(folder), recursive=False)
+    def _unwatch(self, gone: Path) -> None:
+        for folder in [folder for folder in self.watches if folder == gone or gone in folder.parents]:
+            self.observer.unschedule(self.watches.pop(folder))
+            self.shallow.discard(folder)
+
+    def _schedule(self, folder: Path, *, recursive: bool) -> None:
+        if (old := self.watches.pop(folder, None)) is not None:  # removed and made again
+            self.observer.unschedule(old)
+        try:
+            self.watches[folder] = self.observer.schedule(self, str(folder), recursive=recursive)
+        except FileNotFoundError:
+            pass  # gone again already
+        except OSError as error:  # the system's limit on watches (Linux: fs.inotify.max_user_watches)
+            log.warning(f"syllabus: the preview cannot watch {folder} ({error.strerror}); edits there show after "
+                        "a restart")
