@@ -5,8 +5,8 @@ Event order matters and is spelled out on each handler. In short: validate in
 feeds in ``on_files``, hand Material escaped titles in ``on_page_markdown``, wrap their
 converted Markdown in ``on_page_content``, add feed links and structured data to each
 page's head in ``on_post_page`` (and, last of all plugins, hand the published page to the
-search index), and write the Markdown downloads, then index the finished site for search,
-in ``on_post_build``.
+search index), and write the downloads (plan files, calendars, feeds, redirect pages), then
+index the finished site for search, in ``on_post_build``.
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ from .shared_nav import MATERIAL_TEMPLATES, OVERRIDES, SharedNav, share_nav
 from .site_search import BODY_START, SearchIndexError, SearchSource, pagefind_binary
 from .structure import (
     COURSE_TEMPLATE,
+    TEMPLATES,
     UNIT_TEMPLATE,
     Download,
     GeneratedPage,
@@ -122,7 +123,6 @@ if TYPE_CHECKING:  # the server module pulls in asyncio and threading; only `ser
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
 
-TEMPLATES = Path(__file__).parent / "templates"
 HOME_SESSIONS = 4  # next live sessions on the home page
 HOME_CARDS = 4  # roles, learning paths and plans the home page shows before "n more"; its latest courses
 HOME_OUTPUT = "index.html"  # the home page, whichever docs page MkDocs writes it from (index.md, README.markdown)

@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from ..core.diagnostics import Diagnostic
 from ..core.locale_format import writing_direction
 from ..core.messages import Messages
-from .structure import site_file
+from .structure import TEMPLATES, site_file
 
 EDITOR_ENVIRONMENT = "SYLLABUS_EDITOR"
 EDITORS = {  # URL templates of editors that register a URL scheme
@@ -35,8 +35,7 @@ EDITORS = {  # URL templates of editors that register a URL scheme
     "sublime": "subl://open?url=file://{path}&line={line}&column={column}",
 }
 _SAFE_SCHEMES = tuple(template.split(":", 1)[0] + ":" for template in EDITORS.values())
-_TEMPLATES = Path(__file__).parent / "templates"
-_ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True,
+_ENVIRONMENT = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                   undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 _ENVIRONMENT.filters["writing_direction"] = writing_direction
 

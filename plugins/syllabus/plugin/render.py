@@ -1,4 +1,5 @@
-"""The one autoescaping Jinja environment for everything the plugin renders.
+"""The autoescaping Jinja environment for the pages the plugin generates (the preview's
+error page has its own, in :mod:`.preview`, which shows diagnostics before any catalog loads).
 
 Content (titles, summaries, notes) only ever reaches HTML as template *data*: autoescaped
 in text and attributes, ``|tojson`` inside scripts, and never compiled as a template.
@@ -161,7 +162,7 @@ class Renderer:
     def session_time(self, session: Session, course: Course) -> Markup:
         """:func:`session_time`, made once per session: a course page shows its next session
         twice (the box and the list), and the catalog's card shows it again. The element
-        depends on the session and on the course's length only."""
+        depends on the session and on the course's length and weeks only."""
         key = (session, course.duration_minutes, course.program_weeks)
         if (element := self._session_times.get(key)) is None:
             element = self._session_times[key] = session_time(session, course, self.formats)

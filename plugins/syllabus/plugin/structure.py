@@ -12,6 +12,7 @@ import datetime as dt
 import heapq
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,6 +46,7 @@ from ..export.feeds import CourseEvents, course_events
 from ..export.field_reference import field_reference
 from ..export.plans import by_phase, plan_csv, plan_ics, plan_markdown, plan_page_data, plan_rows, undated_live_dates
 
+TEMPLATES = Path(__file__).parent / "templates"  # the plugin's own, on the theme's search path
 COURSE_TEMPLATE = "syllabus/course.html"  # a course's overview page
 UNIT_TEMPLATE = "syllabus/unit.html"
 
