@@ -90,9 +90,10 @@ ESCAPES: Mapping[str, Mapping[str, str]] = {
 }
 MARKDOWN_FORMATS = ("md", "checklist")  # which also write an "&" that starts a character reference as "&amp;"
 
-# Every escaped character is a single one, so a character class finds them; re.sub skips
-# the text between them, where str.translate with a table visits every character.
-_ESCAPED = {fmt: re.compile(f"[{re.escape(''.join(table))}]") for fmt, table in ESCAPES.items() if table}
+# A value filled into a quoted CSV cell: every escaped character is a single one, so a
+# character class finds them; re.sub skips the text between them, where str.translate with a
+# table visits every character. (Markdown and iCalendar values go through their modules.)
+_CSV_ESCAPED = re.compile(f"[{re.escape(''.join(csv_escape.ESCAPES))}]")
 
 # What a name typed into the form or the command line may not contain: controls (tabs and
 # line ends too: a name is one line), line separators, bidirectional controls, and the private
@@ -121,8 +122,9 @@ def escape(fmt: str, text: str) -> str:
         return md_escape.escape(text)
     if fmt == "ics":
         return ics_escape.escape(text)
-    table = ESCAPES[fmt]
-    return _ESCAPED[fmt].sub(lambda match: table[match.group()], text) if table else text
+    if fmt == "csv":
+        return _CSV_ESCAPED.sub(lambda match: csv_escape.ESCAPES[match.group()], text)
+    return text  # "text": the page shows it through textContent
 
 
 def stable_uid(*parts: str) -> str:

@@ -318,7 +318,7 @@
 
   // The zone the visitor typed, in any letter case, with or without accents (zones.folded):
   // its id ("asia/tokyo"), its place as the command line reads it ("Tokyo", "sao paulo":
-  // placeholders.zone_places, in the page's data), or its city as the list shows it in the
+  // zones.zone_places, in the page's data), or its city as the list shows it in the
   // page's language ("東京", one zone's only: Japan, an old name of Asia/Tokyo, is Asia/Tokyo).
   function folded(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var zoneNames = null;
