@@ -15,12 +15,10 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 # Messages quote trainers' values and paths name their files (Git keeps any name): a newline,
-# terminal escape, bidi override or mark in one must not break the one-line-per-problem output,
-# start a CI workflow command ("\n::error ...") or reorder the line, and an invisible character
-# (zero-width space, joiner, byte order mark) must not hide in a name, so each is shown escaped;
+# terminal escape or bidi override in one must not break the one-line-per-problem output,
+# start a CI workflow command ("\n::error ...") or reorder the line, so it is shown escaped;
 # so is a byte of a name that is not UTF-8 (a lone surrogate to Python), which no output can encode.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064"
-                          "\u2066-\u2069\ufeff\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable(text: str) -> str:
