@@ -163,14 +163,21 @@ def test_diff_markdown_escapes_hostile_titles(catalog: CatalogDir, run_cli: Call
 def test_diff_text_shows_file_names_escaped(catalog: CatalogDir, run_cli: Callable[..., CliResult]) -> None:
     """The attack on the CLI's outputs: a course's file named with a terminal escape
     ("\\x1b[8m" hid the rest of the report) or a line break (forged lines) was printed raw."""
+    joined = "Dev \U0001f469\u200d\U0001f4bb and \u0641\u0627\u0631\u0633\u06cc\u200c\u0645\u062a\u0646"
     catalog.course("a")
+    catalog.course("b", title=joined)
     committed(catalog)
-    catalog.write("courses/a/notes\x1b[8m", "x")
+    catalog.write("courses/a/notes\x1b[8m\u202e", "x")
     catalog.write("courses/a/z\n| added | course | forged |", "x")
+    catalog.write("courses/b/more.md", "x")
     result = run_cli("diff", "HEAD", "--format", "text", "-f", catalog.config)
-    assert "\x1b" not in result.out and "notes\\x1b[8m" in result.out
+    assert "\x1b" not in result.out and "notes\\x1b[8m\\u202e" in result.out
     assert "z\\n| added | course | forged |" in result.out
     assert not [line for line in result.out.splitlines() if line.startswith("| added")]
+    # A title's joiners (an emoji's, Persian's) are text, not escaped as a name's controls are.
+    assert joined in result.out
+    markdown = run_cli("diff", "HEAD", "--format", "md", "-f", catalog.config).out  # a CI job's summary
+    assert "\x1b" not in markdown and "\u202e" not in markdown and "notes\\\\x1b\\[8m\\\\u202e" in markdown
 
 
 def test_plan_csv_and_ics_read_back_hostile_titles(catalog: CatalogDir, tmp_path: Path,

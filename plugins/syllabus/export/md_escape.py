@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from ..core.diagnostics import printable
+
 # Every character that could open inline markup in CommonMark, GitHub, GitLab or
 # Python-Markdown (with attribute lists and tables) is backslash-escaped; line breaks and
 # tabs become spaces, so a value stays on its line.
@@ -46,8 +48,10 @@ def escape(text: str) -> str:
 
 
 def inline(text: str) -> str:
-    """A value as inert inline text, also safe where it starts a line."""
-    text = escape(" ".join(text.split()))
+    """A value as inert inline text, also safe where it starts a line; a control or bidi
+    character (a folder's name may hold one: diff and report print ids) is written as its
+    escape, as diagnostics write it, so a CI summary or a terminal showing it does not act on it."""
+    text = escape(printable(" ".join(text.split())))
     return _BLOCK_START.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], text, count=1)
 
 
