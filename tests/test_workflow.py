@@ -94,6 +94,17 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 2
 
 
+def test_an_option_given_two_dashes_as_its_value_takes_them(catalog: CatalogDir, run_cli) -> None:
+    """Python 3.11's argparse read ``--customer=--`` as an empty list: a traceback (the attack on
+    the CLI's outputs). A text option takes "--"; a number is refused."""
+    catalog.plan("p", plan_data("p"))
+    plan = run_cli("plan", "p", "--customer=--", "--start", "2027-01-04", "-f", catalog.config)
+    assert plan.code == 0 and plan.out.splitlines()[0] == "# Plan p: --", plan.err
+    days = run_cli("new", "plan", "x", "--days=--", "--owner", "@t", "-f", catalog.config)
+    assert days.code == 2 and "argument --days: invalid value: '--'" in days.err
+    assert not (catalog.root / "plans/x.yml").exists()
+
+
 def test_new_plan_takes_its_length(catalog: CatalogDir, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--days 90` is a 90-day plan in the 30/60/90 convention: phases to day 30, 60 and 90,
     each ending with a milestone; it validates, and prints day 90 as kickoff + 90 days."""

@@ -44,6 +44,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         super().error(printable(bounded(message)))
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[argparse.Namespace, list[str]]:
+        """Python 3.11's argparse reads ``--customer=--`` as an empty list (fixed in 3.12), which
+        no command expects (a traceback): the value typed is ``--``, text or else refused."""
+        namespace, extras = super().parse_known_args(args, namespace)
+        for action in self._actions:
+            if action.nargs is None and getattr(namespace, action.dest, None) == []:
+                if action.type is not None:
+                    self.error(f"argument {'/'.join(action.option_strings)}: invalid value: '--'")
+                setattr(namespace, action.dest, "--")
+        return namespace, extras
+
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
