@@ -29,7 +29,7 @@ from pygments.token import STANDARD_TYPES
 
 from .yamlsafe import MAX_CHARACTER_PROBLEMS, hiding_in, more_characters, refused_character
 
-URL_SCHEMES = frozenset({"http", "https", "mailto"})
+URL_SCHEMES = ("https", "http", "mailto")  # in the order messages name them
 
 # Tag -> attributes allowed on it (besides GENERIC_ATTRIBUTES).
 TAG_ATTRIBUTES: dict[str, frozenset[str]] = {

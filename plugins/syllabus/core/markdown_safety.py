@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs
 
-from .html_allowlist import SCHEME, as_browsers_read, embed_refusal
+from .html_allowlist import SCHEME, URL_SCHEMES, as_browsers_read, embed_refusal
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -57,8 +57,7 @@ class Finding:
 _Hit = tuple[int, str, str]  # (offset in the scanned string, message, rule)
 _InlineRule = Callable[["StateInline", bool], bool]
 
-_ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-_ADVICE = "use a relative link or an https, http or mailto URL"
+_ADVICE = f"use a relative link or an {', '.join(URL_SCHEMES[:-1])} or {URL_SCHEMES[-1]} URL"
 
 _FORBIDDEN_TAGS = {
     "script": "show code samples in a fenced code block instead",
@@ -96,7 +95,7 @@ _MAX_DEPTH = 8  # nested re-checks (comments, admonition bodies, md_in_html text
 def is_safe_url(url: str) -> bool:
     """True when a browser would resolve ``url`` as relative, http(s) or mailto."""
     scheme = _scheme(url)
-    return scheme is None or scheme in _ALLOWED_SCHEMES
+    return scheme is None or scheme in URL_SCHEMES
 
 
 def check_markdown(text: str, *, allowed_iframe_hosts: Collection[str] = ()) -> list[Finding]:
