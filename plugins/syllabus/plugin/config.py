@@ -21,6 +21,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.locale_format import LANGUAGE_TAG, unknown_language
 from ..core.schedule import knows_holidays
 from ..core.schema_messages import BLANK_MESSAGE, blank, did_you_mean, quoted, suggested
+from ..core.schemas import packaged_schemas
 from ..core.taxonomy import TERM_KINDS
 from ..core.yamlsafe import forbidden_text
 from .config_source import ConfigSource
@@ -175,7 +176,8 @@ class NumberFrom(c.BaseConfigOption[float]):
         return value
 
 
-REVIEW_EVERY_DAYS = (1, 3650)  # as a course's own review_every_days (course.schema.json)
+_REVIEW_RULE = packaged_schemas()["course"]["properties"]["review_every_days"]
+REVIEW_EVERY_DAYS = (_REVIEW_RULE["minimum"], _REVIEW_RULE["maximum"])  # as a course's own
 FTE_HOURS_PER_MONTH = (1, 744)  # 744: every hour of a 31-day month
 
 
