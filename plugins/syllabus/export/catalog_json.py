@@ -22,7 +22,9 @@ SCHEMA_VERSION = 1
 
 
 def session_json(session: Session, course: Course) -> dict[str, Any]:
-    """A session with its local wall-clock time and the exact UTC instants it spans."""
+    """A session with its local wall-clock time and the exact UTC instants of its first
+    meeting (``end_utc`` is when that meeting ends: a weekly program, ``program_weeks`` on
+    the course, meets at the same local time each week after it)."""
     data: dict[str, Any] = {
         "start": session.start.isoformat(timespec="seconds" if session.start.second else "minutes"),  # as written
         "timezone": session.timezone,
