@@ -64,9 +64,9 @@ def current_name(zone: str) -> str:
 _ACCENTS = re.compile("[\u0300-\u036f]")  # Unicode's combining diacritical marks
 
 
-def folded(text: str) -> str:
+def lookup_key(text: str) -> str:
     """``text`` as a typed zone or place is looked up: letter case, accents and full-width
-    forms ignored ("São Paulo", "SAO PAULO": "sao paulo"); plan.js folds alike."""
+    forms ignored ("São Paulo", "SAO PAULO": "sao paulo"); plan.js makes the same key."""
     return _ACCENTS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
@@ -78,7 +78,7 @@ def zone_places() -> dict[str, str]:
     by_place: dict[str, set[str]] = {}
     for zone in known_zones():
         if "/" in zone:
-            by_place.setdefault(folded(zone.rpartition("/")[2].replace("_", " ")), set()).add(current_name(zone))
+            by_place.setdefault(lookup_key(zone.rpartition("/")[2].replace("_", " ")), set()).add(current_name(zone))
     return {place: zones.pop() for place, zones in sorted(by_place.items()) if len(zones) == 1}
 
 

@@ -71,7 +71,7 @@ from ..core.schedule import (
     in_zone,
     is_night,
 )
-from ..core.zones import current_name, folded, known_zones, old_names, zone_places, zone_problem
+from ..core.zones import current_name, known_zones, lookup_key, old_names, zone_places, zone_problem
 from . import csv_escape, ics_escape, md_escape
 
 OPEN, SEP, CLOSE = "\ue000", "\ue002", "\ue001"
@@ -157,16 +157,16 @@ def night_flag(formats: LocaleFormat) -> str:
 
 
 @cache
-def _zones_by_folded_name(language: str) -> dict[str, str]:
-    """Each zone by the names plan.js's zoneNamed reads, folded (``zones.folded``): its city
+def _zones_by_lookup_key(language: str) -> dict[str, str]:
+    """Each zone by the names plan.js's zoneNamed reads, by their ``zones.lookup_key``: its city
     in ``language`` where that is one zone's (a zone's old names, Japan for Asia/Tokyo,
     count as it: 東京), its place (``zone_places``), its id. The page carries the places and
     the old names; it has the cities already."""
     city, by_city = LocaleFormat(Messages(language)).city, {}
     for zone in known_zones():
-        by_city.setdefault(folded(city(zone)), set()).add(current_name(zone))
+        by_city.setdefault(lookup_key(city(zone)), set()).add(current_name(zone))
     cities = {name: zones.pop() for name, zones in by_city.items() if len(zones) == 1}
-    return {**cities, **zone_places(), **{folded(zone): zone for zone in known_zones()}}
+    return {**cities, **zone_places(), **{lookup_key(zone): zone for zone in known_zones()}}
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ class Personalisation:
             raise ValueError("the customer name is empty")
         kickoff = parse_kickoff(start)
         typed = (timezone or "").strip(TRIMMED) or DEFAULT_TIMEZONE
-        zone = _zones_by_folded_name(language).get(folded(typed))  # as the plan page takes it
+        zone = _zones_by_lookup_key(language).get(lookup_key(typed))  # as the plan page takes it
         if zone is None:
             raise ValueError(f"time zone {zone_problem(typed, known_zones())}")
         return cls(customer, kickoff, zone, ce_name or None, days or WorkingDays())

@@ -316,11 +316,11 @@
     return days;
   }
 
-  // The zone the visitor typed, in any letter case, with or without accents (zones.folded):
+  // The zone the visitor typed, in any letter case, with or without accents (zones.lookup_key):
   // its id ("asia/tokyo"), its place as the command line reads it ("Tokyo", "sao paulo":
   // zones.zone_places, in the page's data), or its city as the list shows it in the
   // page's language ("東京", one zone's only: Japan, an old name of Asia/Tokyo, is Asia/Tokyo).
-  function folded(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  function lookupKey(text) { return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
   var zoneNames = null;
   function zoneNamed(typed, data) {
     if (known(data, typed)) return typed;
@@ -328,15 +328,15 @@
       zoneNames = {};
       var cities = {};
       Object.keys(data.timezones).forEach(function (zone) {
-        var city = folded(String(data.timezones[zone]));
+        var city = lookupKey(String(data.timezones[zone]));
         var named = Object.prototype.hasOwnProperty.call(data.old_names, zone) ? data.old_names[zone] : zone;
         cities[city] = cities[city] === undefined || cities[city] === named ? named : null;  // null: two zones
       });
       Object.keys(cities).forEach(function (city) { if (cities[city]) zoneNames[city] = cities[city]; });
       Object.keys(data.places).forEach(function (place) { zoneNames[place] = data.places[place]; });
-      Object.keys(data.timezones).forEach(function (zone) { zoneNames[folded(zone)] = zone; });
+      Object.keys(data.timezones).forEach(function (zone) { zoneNames[lookupKey(zone)] = zone; });
     }
-    var zone = zoneNames[folded(typed)];
+    var zone = zoneNames[lookupKey(typed)];
     return zone && known(data, zone) ? zone : typed;
   }
 
@@ -633,7 +633,7 @@
         var own = Intl.DateTimeFormat().resolvedOptions().timeZone;
         // By its current name: browsers give some by an old one (Asia/Calcutta). The zone its
         // place names is its own, under the database's name (see zoneNamed).
-        var place = folded(own.split("/").pop().replace(/_/g, " "));
+        var place = lookupKey(own.split("/").pop().replace(/_/g, " "));
         if (own.indexOf("/") > 0 && Object.prototype.hasOwnProperty.call(data.places, place)) own = data.places[place];
         if (known(data, own)) form.elements.timezone.value = ownZone = own;
       } catch (error) { /* the default zone stands */ }
