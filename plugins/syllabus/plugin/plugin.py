@@ -616,8 +616,26 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def _published_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's HTML as the site publishes it: through the allowlist, its links
-        checked, in its template (a generated page) and marked for the search."""
-        generated = self.pages.get(page.file.src_uri)
+        checked, in its template (a generated page, the home page) and marked for the search."""
+        html = self._allowed(html, page, config)
+        self._check_published_links(html, page, config, files)
+        html = joined_lines(html)
+        # A title taken from the first <h1> is HTML to MkDocs; the home page is titled by the
+        # site's name alone, as Material titles it, not "Academy - Academy".
+        if "title" not in page.meta and page.title and not page.is_homepage:
+            page.meta["title"] = plain_title(page.title)
+        excluded = bool((page.meta.get("search") or {}).get("exclude"))  # Pagefind reads marked pages only
+        if (generated := self.pages.get(page.file.src_uri)) is not None:
+            return self._generated_page(html, page, generated, excluded)
+        if page.is_homepage:
+            return self._home_page(html, page, config, excluded)
+        html = self._in_its_language(page, html)
+        _with_published_ids(page, html)
+        return html if excluded else self._searchable(page, html)
+
+    def _allowed(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """The page's HTML through the allowlist, which must leave it unchanged: else the
+        build stops, each removal at its place in the page's Markdown."""
         budget, self.render_budget = self.render_budget, None
         # The page's budget, started in on_page_markdown, ends here: raising if it ran out,
         # though a library caught the first error.
@@ -631,34 +649,30 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 f"syllabus: {source}:{line + offset}:{column}: {printable(message)}"
                 for line, column, message in refusals
             ) + "\n(the published HTML of a page must pass the allowlist unchanged; run `syllabus validate`)")
-        self._check_published_links(html, page, config, files)
-        html = joined_lines(html)
-        # A title taken from the first <h1> is HTML to MkDocs; the home page is titled by the
-        # site's name alone, as Material titles it, not "Academy - Academy".
-        if "title" not in page.meta and page.title and not page.is_homepage:
-            page.meta["title"] = plain_title(page.title)
-        excluded = bool((page.meta.get("search") or {}).get("exclude"))  # Pagefind reads marked pages only
-        if generated is None and not page.is_homepage:
-            html = self._in_its_language(page, html)
-            _with_published_ids(page, html)
-            return html if excluded else self._searchable(page, html)
+        return html
+
+    def _home_page(self, html: str, page: Page, config: MkDocsConfig, excluded: bool) -> str:
+        """The front door (roles, sessions, latest courses, paths), then the page's own prose."""
         assert self.renderer is not None and self.options is not None
-        if generated is None:  # the home page: the front door, then the page's own prose
-            heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor and words
-            # (a nav label such as "Home" names the page in the menu, not the academy on it)
-            written = _heading_words(page, heading) or page.meta.get("title")  # else the site's, never "Home"
-            prose = self._in_its_language(page, html[heading.end():] if heading else html)
-            home = self.renderer.render(
-                "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
-                title=plain_title(written or config.site_name),
-                title_id=heading.group(1) if heading else None,
-                lead=config.site_description or "",
-                next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
-                sessions_shown=HOME_SESSIONS, cards_shown=HOME_CARDS, **self._how_it_works(),
-                latest_courses=self.catalog.by_last_update(self.options.today)[:HOME_CARDS],
-            )
-            _with_published_ids(page, home)
-            return home if excluded else self._searchable(page, home)
+        heading = _FIRST_H1.match(html)  # moves into the front door, keeping its anchor and words
+        # (a nav label such as "Home" names the page in the menu, not the academy on it)
+        written = _heading_words(page, heading) or page.meta.get("title")  # else the site's, never "Home"
+        prose = self._in_its_language(page, html[heading.end():] if heading else html)
+        home = self.renderer.render(
+            "syllabus/home.html", page.url, page_html=html, body=Markup(prose),
+            title=plain_title(written or config.site_name),
+            title_id=heading.group(1) if heading else None,
+            lead=config.site_description or "",
+            next_sessions=next_live_sessions(self.catalog, self.options.today, HOME_SESSIONS * SESSIONS_KEPT),
+            sessions_shown=HOME_SESSIONS, cards_shown=HOME_CARDS, **self._how_it_works(),
+            latest_courses=self.catalog.by_last_update(self.options.today)[:HOME_CARDS],
+        )
+        _with_published_ids(page, home)
+        return home if excluded else self._searchable(page, home)
+
+    def _generated_page(self, html: str, page: Page, generated: GeneratedPage, excluded: bool) -> str:
+        """A course's, unit's, track's, plan's or the catalog's page: its Markdown (if any) in its template."""
+        assert self.renderer is not None and self.options is not None
         # An overview opening with "# <the course's title>", as Markdown pages do, showed the
         # title twice: the page's own heading takes its place, and holds its id beside #title.
         heading = _FIRST_H1.match(html) if generated.template == COURSE_TEMPLATE else None
