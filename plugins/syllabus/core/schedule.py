@@ -79,6 +79,11 @@ class WorkingDays:
         return date
 
 
+def template_kickoff(today: dt.date) -> dt.date:
+    """The undated plan calendar's placeholder kickoff: the first Monday after "today"."""
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
 def holiday_years(today: dt.date) -> tuple[int, int]:
     """The first and last year whose public holidays are known."""
     return today.year - HOLIDAY_YEARS_BEFORE, today.year + HOLIDAY_YEARS_AFTER

@@ -17,9 +17,10 @@ the organiser's time second. Calendar choice: plan items are all-day events
 (``DTSTART;VALUE=DATE``), the same calendar day in every zone; the session chosen for a
 live course is a timed event at its exact UTC instant. The chosen zone also travels as
 ``X-WR-TIMEZONE`` for the calendar apps that read it. The undated template needs dates too,
-so its events fall on a documented placeholder kickoff (:func:`template_kickoff`), each
-summary starts with "Day N", and a live course is an all-day reminder there like the rest,
-its next session said in the description as in the Markdown and CSV.
+so its events fall on a documented placeholder kickoff
+(:func:`~syllabus.core.schedule.template_kickoff`), each summary starts with "Day N", and a
+live course is an all-day reminder there like the rest, its next session said in the
+description as in the Markdown and CSV.
 
 Every word is the message catalog's, in the site's language (:class:`Wording` escapes a
 text's own words for the format), and dates, times and durations are
@@ -42,7 +43,7 @@ from ..core.locale_format import LocaleFormat
 from ..core.messages import ENGLISH, Messages, gap
 from ..core.model import Catalog, Course, Phase, Plan, PlanItem, reads_as
 from ..core.published import course_page, plan_page, track_page
-from ..core.schedule import WorkingDays, in_zone
+from ..core.schedule import WorkingDays, in_zone, template_kickoff
 from . import md_escape
 from .calendar import add_text, dtstamp, new_calendar, new_event
 from .csv_escape import BYTE_ORDER_MARK, cell
@@ -115,11 +116,6 @@ class PlanRow:
     translation: Link | None = None  # the course in the reader's language, when it is in another
     required: tuple[Link, ...] = ()  # a track's required courses
     success_criteria: str = ""
-
-
-def template_kickoff(today: dt.date) -> dt.date:
-    """The undated calendar's placeholder kickoff: the first Monday after "today"."""
-    return today + dt.timedelta(days=7 - today.weekday())
 
 
 # Rows -------------------------------------------------------------------------------
