@@ -47,6 +47,13 @@ def day_begins(today: dt.date) -> dt.datetime:
     return dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
 
 
+def review_overdue_on(today: dt.date, last_reviewed: dt.date, every_days: int) -> bool:
+    """Whether a review made on ``last_reviewed``, due ``every_days`` later, is overdue on
+    ``today`` (due before it): the one rule validate, the course page and the report share.
+    Counted back from ``today``, so a window too large for a date (the schema's to refuse) decides too."""
+    return (today - last_reviewed).days > every_days
+
+
 def local_instant(wall: dt.datetime, zone: str) -> dt.datetime:
     """The instant a wall-clock time names in ``zone``, aware there and written as its clocks
     show it: a time the clocks skip is read as the same moment after the change (02:30 on the
@@ -218,6 +225,11 @@ class Course(Published):
         if self.last_reviewed is None:
             return None
         return self.last_reviewed + dt.timedelta(days=self.review_every_days or default_days)
+
+    def review_overdue(self, today: dt.date, default_days: int) -> bool:
+        """Reviewed, and its next review due before ``today`` (see :func:`review_overdue_on`)."""
+        return self.last_reviewed is not None and review_overdue_on(
+            today, self.last_reviewed, self.review_every_days or default_days)
 
     def upcoming_sessions(self, today: dt.date) -> tuple[Session, ...]:
         """Sessions not over when ``today`` (the build's day, UTC) begins, earliest first:

@@ -32,6 +32,7 @@ from .model import (
     day_begins,
     last_meeting_end,
     local_instant,
+    review_overdue_on,
     shown_to_customers,
 )
 from .pages import MARKDOWN_SUFFIXES
@@ -625,7 +626,7 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     reviewed = _real_date(reviewed_text, report, source, ("last_reviewed",))
     ok = ok and (reviewed is not None or reviewed_text is None)
     days = _whole(data.get("review_every_days")) or options.review_every_days
-    if reviewed is not None and (options.today - reviewed).days > days:  # days may be any size: schema's to refuse
+    if reviewed is not None and review_overdue_on(options.today, reviewed, days):
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than "
                   f"{counted(days, 'day')}; review the course and update the date", "stale", severity="warning")
     elif reviewed is not None and reviewed > options.today:  # a typo'd year would never go stale

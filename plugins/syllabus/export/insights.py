@@ -274,7 +274,7 @@ def freshness(program: Sequence[Course], options: Options) -> Freshness:
     never: dict[str, list[StaleCourse]] = {}
     for course in program:
         due = course.review_due(options.review_every_days)
-        if due is not None and due >= options.today:
+        if due is not None and not course.review_overdue(options.today, options.review_every_days):
             continue
         stale = StaleCourse(course.id, course.title, course.last_reviewed, due,
                             (options.today - due).days if due else None)

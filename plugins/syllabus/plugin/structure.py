@@ -117,6 +117,7 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
         "in_tracks": catalog.tracks_by_course.get(course.id, ()),
         "in_plans": catalog.plans_by_course.get(course.id, ()),
         "review_due": course.review_due(options.review_every_days),
+        "review_overdue": course.review_overdue(options.today, options.review_every_days),
         "feedback_links": page_feedback("course", course, options),
     }
     yield GeneratedPage(
