@@ -39,7 +39,7 @@ from ..core.catalog import LoadResult
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import counted, printable
 from ..core.html_allowlist import Allowlist, as_text_read
-from ..core.model import ITEM_FOLDERS, Catalog, Course, Plan, Track
+from ..core.model import ITEM_FOLDERS, ITEM_KINDS, Catalog, Course, Plan, Track
 from ..core.pages import PageRenderer, split_page
 from ..core.rules import GZIP_MAGIC
 from . import EXIT_CONTENT, EXIT_OK, load_checked
@@ -80,9 +80,8 @@ def spellings(text: str) -> frozenset[bytes]:
 
 
 def _hidden(catalog: Catalog) -> Iterator[tuple[str, Course | Track | Plan]]:
-    for kind in ("course", "track", "plan"):
-        items: dict[str, Course | Track | Plan] = getattr(catalog, f"{kind}s")
-        yield from ((kind, item) for item in items.values() if not item.is_public)
+    for kind in ITEM_KINDS:
+        yield from ((kind, item) for item in catalog.items_of(kind).values() if not item.is_public)
 
 
 # A title or summary shorter than MARKER_WEIGHT (weighed as sentences are) is found by chance

@@ -569,6 +569,10 @@ class Catalog:
     plans: Mapping[str, Plan]
     audience: str = "public"
 
+    def items_of(self, kind: str) -> Mapping[str, Course | Track | Plan]:
+        """The items of ``kind`` (one of :data:`ITEM_KINDS`) by id: for code that goes through every kind."""
+        return {"course": self.courses, "track": self.tracks, "plan": self.plans}[kind]
+
     def visible_to(self, audience: str) -> Catalog:
         """What the audience may see: public drops drafts and internal content entirely."""
         if audience == "internal":

@@ -998,8 +998,7 @@ class _CrossFile:
 
     def hidden(self, kind: str, target: str) -> bool | None:
         """None if the item is public (or unknown), else whether it is a draft."""
-        items: Mapping[str, Course | Track | Plan] = getattr(self.catalog, f"{kind}s")
-        item = items.get(target)
+        item = self.catalog.items_of(kind).get(target)
         if item is None:
             return self.written_hidden.get((kind, target))
         return None if item.is_public else item.status == "draft"

@@ -19,7 +19,7 @@ from typing import Any
 from ..core.catalog import LoadResult, discover, load_catalog
 from ..core.config import Options
 from ..core.diagnostics import Diagnostic, printable
-from ..core.model import ITEM_KINDS, Catalog, Course, Plan, Track
+from ..core.model import ITEM_FOLDERS, ITEM_KINDS, Catalog, Course, Plan, Track
 from ..core.report import Report
 from ..core.rules import COURSE_FILE
 from .catalog_json import dumps
@@ -46,8 +46,7 @@ class Side:
         return self.result.catalog
 
     def item(self, kind: str, item_id: str) -> Course | Track | Plan | None:
-        items: Mapping[str, Course | Track | Plan] = getattr(self.catalog, f"{kind}s")
-        return items.get(item_id)
+        return self.catalog.items_of(kind).get(item_id)
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ class ChangeReport:
 
 
 def _folder_digest(root: Path, course_id: str) -> dict[str, str]:
-    folder = root / "courses" / course_id
+    folder = root / ITEM_FOLDERS["course"] / course_id
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*"))
@@ -162,7 +161,7 @@ def _includes(side: Side, kind: str, item_id: str) -> tuple[str, ...]:
 def duration_impacts(base: Side, head: Side, changed_courses: set[str]) -> list[DurationImpact]:
     impacts = []
     for kind in ("track", "plan"):
-        ids = set(getattr(base.catalog, f"{kind}s")) | set(getattr(head.catalog, f"{kind}s"))
+        ids = set(base.catalog.items_of(kind)) | set(head.catalog.items_of(kind))
         for item_id in sorted(ids):
             included = {*_includes(base, kind, item_id), *_includes(head, kind, item_id)}
             because = tuple(sorted(changed_courses & included))
@@ -192,7 +191,7 @@ def _state(item: Course | Track | Plan) -> str:
 def visibility_changes(base: Side, head: Side) -> list[VisibilityChange]:
     changes = []
     for kind in ITEM_KINDS:
-        for item_id, new in getattr(head.catalog, f"{kind}s").items():
+        for item_id, new in head.catalog.items_of(kind).items():
             old = base.item(kind, item_id)
             if old is None or _state(old) == _state(new):
                 continue

@@ -30,6 +30,7 @@ from ..core.config import ConfigError, LinkRules, NavEntry, Options, SiteText, o
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist
 from ..core.messages import REFERENCE_LANGUAGE, SITE_LOCALES, has_texts
+from ..core.model import ITEM_FOLDERS
 from ..core.pages import MARKDOWN_SUFFIXES, MarkdownSettings, extension_name, for_authors
 from ..core.schema_messages import did_you_mean, dotted, suggested
 from ..core.yamlsafe import forbidden_text, position_in, syntax_problems
@@ -422,7 +423,7 @@ def theme_shape_problems(config: MkDocsConfig) -> list[tuple[tuple[str | int, ..
 
 
 SNIPPETS = "pymdownx.snippets"
-CATALOG_FOLDERS = ("courses", "tracks", "plans")  # what no snippet may paste into a page
+CATALOG_FOLDERS = tuple(ITEM_FOLDERS.values())  # what no snippet may paste into a page
 # Every folder of the catalog's own beside mkdocs.yml: its content, the texts the site keeps,
 # the editor schemas (the preview watches them; no build may write into them).
 SOURCE_FOLDERS = (*CATALOG_FOLDERS, "schemas", SITE_LOCALES)
