@@ -410,6 +410,12 @@ class Track(Published):
         it is required), in the order first listed."""
         return {item.course: item for item in self.items}
 
+    @property
+    def required_course_ids(self) -> tuple[str, ...]:
+        """The courses a learner must take, each once, in the order first listed (as
+        :attr:`listings` says whether each is required)."""
+        return tuple(course_id for course_id, item in self.listings.items() if item.required)
+
     def misordered(self, courses: Mapping[str, Course]) -> Iterator[Misordered]:
         """Each course listed before a prerequisite that the track also lists: each such direct
         one, else the nearest it needs through courses the track leaves out (c needs b, which
@@ -627,12 +633,12 @@ class Catalog:
 
     def track_minutes(self, track: Track) -> tuple[int, int]:
         """Total and required learner minutes of a track, computed from its courses (never authored)."""
-        total = required = 0
-        for course_id, item in track.listings.items():
-            minutes = course.duration_minutes if (course := self.courses.get(course_id)) else 0
-            total += minutes
-            required += minutes if item.required else 0
-        return total, required
+        minutes = self._course_minutes(track.listings)
+        return sum(minutes.values()), sum(minutes.get(c, 0) for c in track.required_course_ids)
+
+    def _course_minutes(self, course_ids: Iterable[str]) -> dict[str, int]:
+        """Each course's learner minutes, by id; an id naming no course counts nothing."""
+        return {c: course.duration_minutes for c in course_ids if (course := self.courses.get(c))}
 
     def track_steps(self, track: Track) -> tuple[tuple[StepCourse, ...], ...] | None:
         """A track's courses in steps by prerequisite depth, first to last, for the track
@@ -654,20 +660,21 @@ class Catalog:
     def plan_minutes(self, plan: Plan) -> tuple[int, int]:
         """Total and required learner minutes of the courses a plan includes, each once: a
         course it lists is required, a track's course as the track says."""
-        required_ids = {i.course for p in plan.phases for i in p.items if i.type == "course"}
-        for track_id in {i.track for p in plan.phases for i in p.items if i.type == "track"}:
-            if track := self.tracks.get(track_id or ""):
-                required_ids.update(course_id for course_id, item in track.listings.items() if item.required)
-        minutes = {c: course.duration_minutes for c in self.plan_course_ids(plan) if (course := self.courses.get(c))}
-        return sum(minutes.values()), sum(m for c, m in minutes.items() if c in required_ids)
+        minutes = self._course_minutes(self.plan_course_ids(plan))
+        return sum(minutes.values()), sum(minutes.get(c, 0) for c in self.plan_course_ids(plan, required=True))
 
-    def plan_course_ids(self, plan: Plan) -> tuple[str, ...]:
-        """Every course a plan includes, directly or through a track it lists, sorted."""
+    def plan_course_ids(self, plan: Plan, *, required: bool = False) -> tuple[str, ...]:
+        """Every course a plan includes, directly or through a track it lists, sorted; with
+        ``required``, only those it requires: a course it lists, a track's as the track says."""
         ids = {i.course for p in plan.phases for i in p.items if i.type == "course"}
         for track_id in {i.track for p in plan.phases for i in p.items if i.type == "track"}:
-            track = self.tracks.get(track_id or "")
-            ids.update(track.course_ids if track else ())
+            if track := self.tracks.get(track_id or ""):
+                ids.update(track.required_course_ids if required else track.course_ids)
         return tuple(sorted(i for i in ids if i))
+
+    def course_ids_of(self, item: Track | Plan) -> tuple[str, ...]:
+        """The courses a track lists (in its order) or a plan includes (see :meth:`plan_course_ids`)."""
+        return item.course_ids if isinstance(item, Track) else self.plan_course_ids(item)
 
     def by_last_update(self, today: dt.date) -> list[Course]:
         """The courses, most recently updated first (one never reviewed counts as updated
@@ -679,8 +686,8 @@ class Catalog:
         ``last_reviewed``; a track's or plan's latest among the courses it includes."""
         if isinstance(item, Course):
             return item.last_reviewed
-        ids = item.course_ids if isinstance(item, Track) else self.plan_course_ids(item)
-        return max((c.last_reviewed for i in ids if (c := self.courses.get(i)) and c.last_reviewed), default=None)
+        reviewed = (c.last_reviewed for i in self.course_ids_of(item) if (c := self.courses.get(i)))
+        return max((day for day in reviewed if day), default=None)
 
     @cached_property
     def plans_by_course(self) -> Mapping[str, tuple[Plan, ...]]:

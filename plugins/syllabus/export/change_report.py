@@ -153,9 +153,7 @@ def _duration(side: Side, kind: str, item_id: str) -> Duration | None:
 
 def _includes(side: Side, kind: str, item_id: str) -> tuple[str, ...]:
     item = side.item(kind, item_id)
-    if isinstance(item, Track):
-        return item.course_ids
-    return side.catalog.plan_course_ids(item) if isinstance(item, Plan) else ()
+    return side.catalog.course_ids_of(item) if isinstance(item, Track | Plan) else ()
 
 
 def duration_impacts(base: Side, head: Side, changed_courses: set[str]) -> list[DurationImpact]:

@@ -173,7 +173,7 @@ def _item_row(item: PlanItem, index: int, phase: str, plan_language: str, catalo
                        on_demand=_on_demand(course, catalog, site, language) if live else None,
                        translation=_translation(course, catalog, site, language, listed), **common)
     if track:
-        courses = [catalog.courses[c] for c, i in track.listings.items() if i.required and c in catalog.courses]
+        courses = [catalog.courses[c] for c in track.required_course_ids if c in catalog.courses]
         return PlanRow(key=f"track-{item.day}-{track.id}", title=track.title, language=track.language,
                        duration_minutes=catalog.track_minutes(track)[1],
                        link=site.page(track_page(track.id)),
