@@ -97,6 +97,12 @@ class Session:
         """Open to register for, as far as its status says (not cancelled, not full)."""
         return self.status == "scheduled"
 
+    @property
+    def takes_place(self) -> bool:
+        """Not cancelled (a full one is still held): instructors deliver it, a reader can find
+        a course by its language, its calendar event is confirmed, its offer stands."""
+        return self.status != "cancelled"
+
     # Cached: a build asks each session for these on the course page, the catalog card,
     # catalog.json, its calendar file and while sorting (frozen, so they cannot go stale).
     @cached_property
@@ -254,7 +260,7 @@ class Course(Published):
         apart (its earlier weeks may be over)."""
         begins = day_begins(today)
         for session in self.upcoming_sessions(today):
-            if session.status != "cancelled":
+            if session.takes_place:
                 yield from ((session, start) for start, end in self.meetings(session) if end >= begins)
 
     def session_minutes(self, session: Session) -> int:

@@ -105,7 +105,7 @@ def session_event(course: Course, session: Session, today: dt.date, course_url: 
             fold(f"UID:{stable_uid('session', course.id, key)}"),
             description(start),
             *([fold(f"LOCATION:{escape(session.location)}")] if session.location else []),
-            f"STATUS:{'CANCELLED' if session.status == 'cancelled' else 'CONFIRMED'}",
+            f"STATUS:{'CONFIRMED' if session.takes_place else 'CANCELLED'}",
             *([fold(f"URL:{url}")] if url.startswith(("https://", "http://")) else []),  # a site path is no URI
             "END:VEVENT",
         ]

@@ -51,7 +51,7 @@ def facet_values(course: Course, upcoming: Iterable[Session]) -> dict[str, list[
     """A course's values per facet; its languages are its own and those its ``upcoming``
     sessions are taught in (a class in Japanese is found under Japanese), as readers pick
     them (:func:`reading_language`: "ja-JP" is found under Japanese too)."""
-    taught_in = (session.language for session in upcoming if session.language and session.status != "cancelled")
+    taught_in = (session.language for session in upcoming if session.language and session.takes_place)
     languages = (reading_language(tag) for tag in (course.language, *taught_in))
     return {
         "role": list(course.roles), "level": [course.level], "format": [course.format],

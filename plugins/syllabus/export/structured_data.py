@@ -74,7 +74,7 @@ def session_instance(course: Course, session: Session, online: bool, course_url:
         instance["courseWorkload"] = iso_duration(minutes)
     if session.instructors:
         instance["instructor"] = [{"@type": "Person", "name": name} for name in session.instructors]
-    if session.registration_url and session.status != "cancelled":  # nothing to register for
+    if session.registration_url and session.takes_place:  # a cancelled one has nothing to register for
         instance["offers"] = {"@type": "Offer", "url": session.registration_url,
                               "availability": SCHEMA + ("SoldOut" if session.status == "full" else "InStock")}
     return instance
