@@ -73,7 +73,7 @@ def _meeting(session: Session, week: int, course_minutes: int) -> tuple[dt.datet
     length counted in elapsed time."""
     start = session.starts_at if week == 0 else local_instant(session.start + dt.timedelta(weeks=week),
                                                                session.timezone)
-    elapsed = dt.timedelta(minutes=session.duration_minutes or course_minutes)
+    elapsed = dt.timedelta(minutes=session.meeting_minutes(course_minutes))
     return start, (start.astimezone(dt.UTC) + elapsed).astimezone(start.tzinfo)
 
 
@@ -102,6 +102,10 @@ class Session:
         """Not cancelled (a full one is still held): instructors deliver it, a reader can find
         a course by its language, its calendar event is confirmed, its offer stands."""
         return self.status != "cancelled"
+
+    def meeting_minutes(self, course_minutes: int) -> int:
+        """How long each of its meetings lasts: its own length, else its course's ``course_minutes``."""
+        return self.duration_minutes or course_minutes
 
     # Cached: a build asks each session for these on the course page, the catalog card,
     # catalog.json, its calendar file and while sorting (frozen, so they cannot go stale).
@@ -264,8 +268,8 @@ class Course(Published):
                 yield from ((session, start) for start, end in self.meetings(session) if end >= begins)
 
     def session_minutes(self, session: Session) -> int:
-        """How long each meeting of ``session`` lasts: its own length, else the course's."""
-        return session.duration_minutes or self.duration_minutes
+        """How long each meeting of ``session`` lasts (see :meth:`Session.meeting_minutes`)."""
+        return session.meeting_minutes(self.duration_minutes)
 
     def ends_last(self, session: Session) -> dt.datetime:
         """When the last meeting of ``session`` ends (its only one, unless a weekly program)."""
