@@ -319,5 +319,5 @@ def test_a_calendar_value_is_escaped_one_way_with_no_carriage_return_left() -> N
     return, where session calendars (and the icalendar library) write a line break (code
     review, stop 44): some readers end a line at a bare CR, so a place could add a property."""
     hostile = "Room 1\r\nFloor 2; B\rDESCRIPTION:x, \\"
-    assert placeholders.escape("ics", hostile) == ics_escape.escape(hostile) == \
+    assert placeholders.escape_for("ics", hostile) == ics_escape.escape(hostile) == \
         "Room 1\\nFloor 2\\; B\\nDESCRIPTION:x\\, \\\\"

@@ -21,7 +21,7 @@ from pathlib import Path
 import icalendar
 import markdown
 import pytest
-from syllabus.export.placeholders import ESCAPES, TRIMMED, Personalisation, escape, fill
+from syllabus.export.placeholders import ESCAPES, TRIMMED, Personalisation, escape_for, fill
 
 from .conftest import CatalogDir, CliResult, build_site, csv_rows, plan_data, track_data
 from .sitetools import page
@@ -281,7 +281,7 @@ def test_hostile_customer_name_is_escaped_in_every_format(plan_cli: Callable[...
 @pytest.mark.parametrize("text", ["plain", "a,b;c\\d", "line\nbreak", "日本語, テスト", "\\,;"])
 def test_ics_escape_table_matches_icalendar(text: str) -> None:
     """plan.js escapes typed values with this table; it must equal the library's TEXT escaping."""
-    assert escape("ics", text) == icalendar.vText(text).to_ical().decode("utf-8")
+    assert escape_for("ics", text) == icalendar.vText(text).to_ical().decode("utf-8")
 
 
 def test_fill_replaces_values_dates_and_uids() -> None:

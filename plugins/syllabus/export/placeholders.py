@@ -114,7 +114,7 @@ def placeholder(kind: str, *args: object) -> str:
     return OPEN + SEP.join((kind, *map(str, args))) + CLOSE
 
 
-def escape(fmt: str, text: str) -> str:
+def escape_for(fmt: str, text: str) -> str:
     """Escape ``text`` for the format with the same table (and, in Markdown, the same
     character reference rule) ``plan.js`` uses; a calendar's with its module's escaping, which also
     turns a carriage return (never in a typed value, but in a place in course.yml) into a break."""
@@ -317,9 +317,9 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
         if kind == "value":
             name, prefix, suffix = args
             value = who.value(name, messages)
-            return prefix + escape(fmt, value) + suffix if value else ""
+            return prefix + escape_for(fmt, value) + suffix if value else ""
         if kind == "date":
-            return escape(fmt, _date(who, int(args[0]), args[1], formats))
+            return escape_for(fmt, _date(who, int(args[0]), args[1], formats))
         if kind == "uid":
             return stable_uid(*args, who.customer, who.start.isoformat())
         if kind == "choice":
@@ -327,17 +327,17 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
         if kind == "instant":
             moment = _instant(args[0], who.timezone)
             if args[1] == "label":
-                return escape(fmt, formats.date(moment))
+                return escape_for(fmt, formats.date(moment))
             if len(args) > 2 and moment.date() != _instant(args[2], who.timezone).date():
-                return escape(fmt, formats.date_time(formats.date(moment), formats.time(moment)))
-            return escape(fmt, formats.time(moment))
+                return escape_for(fmt, formats.date_time(formats.date(moment), formats.time(moment)))
+            return escape_for(fmt, formats.time(moment))
         if kind == "elsewhere":
             if who.timezone == args[0]:
                 return ""
             return args[1] if _instant(args[3], who.timezone).date() == _instant(args[3], args[0]).date() else args[2]
         if kind == "night":
             night = is_night(_instant(args[0], who.timezone), _instant(args[1], who.timezone))
-            return escape(fmt, night_flag(formats)) if night else ""
+            return escape_for(fmt, night_flag(formats)) if night else ""
         raise ValueError(f"unknown placeholder {kind!r}")
 
     return _PLACEHOLDER.sub(replace, template)

@@ -55,7 +55,7 @@ from .placeholders import (
     Choice,
     Option,
     Personalisation,
-    escape,
+    escape_for,
     fill,
     iso_utc,
     page_data,
@@ -254,12 +254,12 @@ class Wording:
         """The text with ``values`` put in as given: already in the format's syntax (a
         Markdown link, an escaped title) or placeholders. ``count`` is a number."""
         marked = {name: value if name == "count" else f"{_VALUE}{name}{_VALUE}" for name, value in values.items()}
-        text = escape(self.fmt, self.messages.text(key, **marked))
+        text = escape_for(self.fmt, self.messages.text(key, **marked))
         return _VALUE_MARK.sub(lambda match: str(values[match[1]]), text)
 
     def plain(self, key: str, /, **values: object) -> str:
         """The text with plain ``values`` (a URL, a zone's name), all of it escaped."""
-        return escape(self.fmt, self.messages.text(key, **values))
+        return escape_for(self.fmt, self.messages.text(key, **values))
 
     def aside(self, text: str) -> str:
         """``text``, already in the format's syntax, as a side note (``Messages.aside``)."""
@@ -289,7 +289,7 @@ def _in_language(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> st
     """"(in Japanese)" after a session taught in another language than the reader's."""
     if reads_as(slot.language, words.messages.language):
         return ""
-    return words.aside(escape(words.fmt, formats.taught_in(slot.language)))
+    return words.aside(escape_for(words.fmt, formats.taught_in(slot.language)))
 
 
 def _session_sentence(slot: SessionSlot, fmt: str, messages: Messages) -> str:
@@ -326,7 +326,7 @@ def _weekly(slot: SessionSlot, words: Wording, formats: LocaleFormat) -> str:
     if not slot.later:
         return ""
     last = slot.later[-1][0]
-    date = (escape(words.fmt, formats.date(in_zone(last, slot.zone))) if slot.location
+    date = (escape_for(words.fmt, formats.date(in_zone(last, slot.zone))) if slot.location
             else placeholder("instant", iso_utc(last), "label"))
     return words.aside(words("download.weekly_meetings", count=len(slot.later) + 1, date=date))
 
@@ -365,7 +365,7 @@ def _live_texts(row: PlanRow, slot: SessionSlot | None, messages: Messages, *, d
     texts["when"] = (f"DTSTART:{ical_utc(slot.start)}\r\nDTEND:{ical_utc(slot.end)}\r\n"
                      "TRANSP:OPAQUE") if slot else _all_day(row.day)  # a session to attend: busy time
     if slot and slot.location:
-        texts["when"] += f"\r\nLOCATION:{escape('ics', slot.location)}"
+        texts["when"] += f"\r\nLOCATION:{escape_for('ics', slot.location)}"
     return texts
 
 
@@ -406,12 +406,13 @@ def _event_end(plan: Plan, row: PlanRow, slot: SessionSlot, today: dt.date, mess
     for number, (start, end) in enumerate(slot.later, start=2):
         title = messages.text("calendar.week", title=row.title, number=number, total=total)
         lines += ["BEGIN:VEVENT",
-                  f"SUMMARY:{_customer(' · ')}{escape('ics', f'{_label(row, messages)}: {title}')}",
+                  f"SUMMARY:{_customer(' · ')}{escape_for('ics', f'{_label(row, messages)}: {title}')}",
                   f"DTSTART:{ical_utc(start)}", f"DTEND:{ical_utc(end)}", "TRANSP:OPAQUE",
-                  *([f"LOCATION:{escape('ics', slot.location)}"] if slot.location else []),
+                  *([f"LOCATION:{escape_for('ics', slot.location)}"] if slot.location else []),
                   dtstamp(today),
                   f"UID:{placeholder('uid', plan.id, ITEM, 'week', number)}",
-                  f"CATEGORIES:{escape('ics', _label(row, messages))}", f"DESCRIPTION:{escape('ics', row.link)}",
+                  f"CATEGORIES:{escape_for('ics', _label(row, messages))}",
+                  f"DESCRIPTION:{escape_for('ics', row.link)}",
                   *([f"URL:{row.link}"] if row.link.startswith(("https://", "http://")) else []),
                   _END_EVENT]
     return "\r\n".join(lines)

@@ -130,7 +130,7 @@
     return who[name] || "";
   }
 
-  // placeholders.escape: the format's table and, in Markdown, an "&" that starts a character
+  // placeholders.escape_for: the format's table and, in Markdown, an "&" that starts a character
   // reference written "&amp;" (md_escape.REFERENCE_START), so "AT&amp;T" reads as typed, and
   // a backslash before the ":" of "://" and the "." of "www." (md_escape.AUTOLINK_PUNCTUATION).
   function escapeText(data, fmt, text) {
