@@ -621,10 +621,23 @@ def _check_windows_names(folder: Path, base: PurePosixPath, listed: set[PurePosi
 
 
 def _check_course_data(data: Any, source: str, options: Options, report: Report) -> bool:
-    ok = True
+    """A course's checks beyond its schema, in the order they report; False where what is
+    wrong keeps it from being modelled (a date that is no date, a zone no one knows)."""
+    review_ok = _check_review_date(data, source, options, report)
+    sessions_ok = _check_sessions(data, source, options, report)
+    folder = options.root / PurePosixPath(source).parent
+    refused = _check_listed_files(data, folder, source, report)
+    _check_course_folder(data, folder, source, report, refused=refused)
+    _check_units_fit(data, source, report)
+    _check_output_paths(data, source, report)
+    _check_languages(data, source, options, report)
+    return review_ok and sessions_ok
+
+
+def _check_review_date(data: Any, source: str, options: Options, report: Report) -> bool:
+    """``last_reviewed`` is a real date, not overdue for review, not in the future."""
     reviewed_text = _text(data, "last_reviewed")
     reviewed = _real_date(reviewed_text, report, source, ("last_reviewed",))
-    ok = ok and (reviewed is not None or reviewed_text is None)
     days = _whole(data.get("review_every_days")) or options.review_every_days
     if reviewed is not None and review_overdue_on(options.today, reviewed, days):
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is older than "
@@ -632,6 +645,12 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
     elif reviewed is not None and reviewed > options.today:  # a typo'd year would never go stale
         report.on(source, ("last_reviewed",), f"last_reviewed {reviewed_text} is in the future; write the date "
                   "of the last review", "stale", severity="warning")
+    return reviewed is not None or reviewed_text is None
+
+
+def _check_sessions(data: Any, source: str, options: Options, report: Report) -> bool:
+    """Each session's start and zone, the schedule they make, and whether the format holds sessions."""
+    ok = True
     held: list[tuple[int, dt.datetime, str, Mapping[str, Any]]] = []  # (index, local start, zone, session) readable
     for index, session in _entries(data, "sessions"):
         path = ("sessions", index)
@@ -672,8 +691,12 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             if isinstance(session, Mapping) and not session.get("location") and session.get("status") != "cancelled":
                 report.on(source, ("sessions", index), f"sessions[{index}]: an in-person session with no location; "
                           "add location: venue, address and city", "session-location", severity="warning")
-    folder = options.root / PurePosixPath(source).parent
-    refused: list[str] = []  # the files units and materials list that are missing or cannot be published
+    return ok
+
+
+def _check_listed_files(data: Any, folder: Path, source: str, report: Report) -> list[str]:
+    """The files units and materials list: each there and publishable; those that are not."""
+    refused: list[str] = []
     listed = {name for field in ("units", "materials") for _, entry in _entries(data, field)
               if (name := _text(entry, "file"))}
     for field in ("units", "materials"):
@@ -691,9 +714,11 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             elif field == "units" and name is not None and PurePosixPath(name) == PurePosixPath(COURSE_PAGE):
                 report.on(source, (field, index, "file"), f"units[{index}].file: index.md is the course "
                           "overview page, not a unit; give the unit its own file", "file")
-    _check_course_folder(data, folder, source, report, refused=refused)
-    _check_units_fit(data, source, report)
-    _check_output_paths(data, source, report)
+    return refused
+
+
+def _check_languages(data: Any, source: str, options: Options, report: Report) -> None:
+    """Translations name other languages than the course's; sessions' languages are known."""
     language = _text(data, "language") or options.site_language
     translations = data.get("translations") if isinstance(data, Mapping) else None
     for tag in translations if isinstance(translations, Mapping) else ():
@@ -704,7 +729,6 @@ def _check_course_data(data: Any, source: str, options: Options, report: Report)
             report.restate(source, ("translations", tag), f"translations: {problem}", "language", at_key=True)
     for index, session in _entries(data, "sessions"):
         _check_language(("sessions", index, "language"), _text(session, "language"), source, report)
-    return ok
 
 
 def _check_language(path: tuple[str | int, ...], tag: str | None, source: str, report: Report) -> None:
