@@ -344,6 +344,31 @@ def test_a_course_made_beside_a_symlinked_folder_shows(catalog: CatalogDir, serv
     _poll(base + "courses/later/", lambda status, body: status == 200 and "Later, edited" in body, server)
 
 
+def test_reading_the_catalog_rebuilds_nothing_and_an_edit_rebuilds_once(catalog: CatalogDir, serve,
+                                                                         tmp_path: Path) -> None:
+    """The system's notifications also report a file opened and closed unwritten: each build
+    reads every file, and rang for the next one, without end (the attack on the preview's watch)."""
+    intro = catalog.course("intro", title="Intro course")
+    log = tmp_path / "serve.log"
+    base, server = serve(log=log)
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Intro course" in body, server)
+
+    def builds() -> int:
+        return log.read_text(encoding="utf-8").count("Building documentation")
+
+    time.sleep(2)
+    first = builds()
+    for path in catalog.root.rglob("*"):  # as an editor, grep or git would
+        if path.is_file():
+            path.read_bytes()
+    time.sleep(3)
+    assert builds() == first
+    intro.write_text(intro.read_text(encoding="utf-8").replace("Intro course", "Renamed intro"), encoding="utf-8")
+    _poll(base + "courses/intro/", lambda status, body: status == 200 and "Renamed intro" in body, server)
+    time.sleep(4)  # a loop rebuilt about once a second
+    assert builds() - first <= 2, builds() - first
+
+
 def test_a_folder_made_and_removed_at_once_leaves_the_watch_working(catalog: CatalogDir, serve) -> None:
     """A folder gone before the watch on it began stopped the watcher's thread for good (the
     attack on the preview's watch): tracks made later never showed."""

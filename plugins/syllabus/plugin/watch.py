@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from watchdog.observers.api import ObservedWatch
 
 log = logging.getLogger("mkdocs.plugins.syllabus")
+# The events that change what a build reads; watchdog also reports "opened", "closed",
+# "closed_no_write" and (since 7.0) "attrib" apart from "modified": an access time or a mode.
+_CHANGES = frozenset({"created", "deleted", "modified", "moved"})
 
 
 def symlinked_folders(folder: Path) -> list[str]:
@@ -89,6 +92,8 @@ class FolderWatch:
 
     def dispatch(self, event: FileSystemEvent) -> None:
         """What the observer calls with each event (it calls nothing else on a handler)."""
+        if event.event_type not in _CHANGES:
+            return  # a file opened, read or closed unwritten: each build reads them all, and rang again
         source = Path(os.fsdecode(event.src_path))
         target = Path(os.fsdecode(event.dest_path)) if event.event_type == "moved" else source
         if not (self._in_catalog(source) or self._in_catalog(target)):
