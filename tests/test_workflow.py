@@ -103,6 +103,9 @@ def test_an_option_given_two_dashes_as_its_value_takes_them(catalog: CatalogDir,
     days = run_cli("new", "plan", "x", "--days=--", "--owner", "@t", "-f", catalog.config)
     assert days.code == 2 and "argument --days: invalid value: '--'" in days.err
     assert not (catalog.root / "plans/x.yml").exists()
+    for command in (("validate",), ("diff", "HEAD"), ("plan", "p", "--customer", "A", "--start", "2027-01-04")):
+        chosen = run_cli(*command, "--format=--", "-f", catalog.config)  # one of its choices, or refused
+        assert chosen.code == 2 and "argument --format: invalid value: '--'" in chosen.err, command
 
 
 def test_new_plan_takes_its_length(catalog: CatalogDir, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -50,7 +50,7 @@ class _Parser(argparse.ArgumentParser):
         namespace, extras = super().parse_known_args(args, namespace)
         for action in self._actions:
             if action.nargs is None and getattr(namespace, action.dest, None) == []:
-                if action.type is not None:
+                if action.type is not None or (action.choices is not None and "--" not in action.choices):
                     self.error(f"argument {'/'.join(action.option_strings)}: invalid value: '--'")
                 setattr(namespace, action.dest, "--")
         return namespace, extras
