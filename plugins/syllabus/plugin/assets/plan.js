@@ -281,10 +281,11 @@
   function name(value, field, data) {
     value = value.trim();
     var what = say("script.plan.field." + field);
-    var problem = new RegExp(data.forbidden).test(value) ? say("script.plan.error.control", { field: what })
-      : Array.from(value).length > data.name_length
-        ? say("script.plan.error.long", { field: what, limit: data.name_length }) : "";
-    if (problem) throw Object.assign(new Error(problem), { field: field });  // the field is marked (see tell)
+    function refused(text) { return Object.assign(new Error(text), { field: field }); }  // marked (see tell)
+    if (new RegExp(data.forbidden).test(value)) throw refused(say("script.plan.error.control", { field: what }));
+    if (Array.from(value).length > data.name_length) {
+      throw refused(say("script.plan.error.long", { field: what, limit: data.name_length }));
+    }
     return value.normalize("NFC");
   }
 
