@@ -274,7 +274,7 @@ def test_leak_check_reads_a_gzip_file_within_a_limit_and_fails_past_it(catalog: 
     unbounded): it is read a step at a time up to MAX_DECOMPRESSED (1 MB here), past which the
     file is a finding, as a truncated one is; every member of a concatenated one is read."""
     site = leak_check_site(catalog, tmp_path)
-    monkeypatch.setattr("syllabus.commands.leak_check.MAX_DECOMPRESSED", 1024 * 1024)
+    monkeypatch.setattr("syllabus.core.archives.MAX_DECOMPRESSED", 1024 * 1024)
     (site / "bomb.gz").write_bytes(gzip.compress(b"\0" * (2 * 1024 * 1024), compresslevel=1))
     (site / "logs.gz").write_bytes(gzip.compress(b"Logs. ") + gzip.compress(f"<p>{SECRET_SENTENCE}</p>".encode()))
     (site / "cut.gz").write_bytes(gzip.compress(b"x" * 100_000)[:-20])
@@ -291,7 +291,7 @@ def test_leak_check_reads_zip_archives_member_by_member(catalog: CatalogDir, run
     ... too, by their first bytes) are read member by member, one archive inside another
     once; what cannot be read is a finding."""
     site = leak_check_site(catalog, tmp_path)
-    monkeypatch.setattr("syllabus.commands.leak_check.MAX_DECOMPRESSED", 1024 * 1024)
+    monkeypatch.setattr("syllabus.core.archives.MAX_DECOMPRESSED", 1024 * 1024)
     secret = f"Plans.\n{SECRET_SENTENCE}\n".encode()  # a heading with no full stop runs into the sentence
     (site / "kit.docx").write_bytes(zipped({"secret-course/index.md": secret, "courses/secret-course/": b"",
                                             "inner.zip": zipped({"notes.txt": secret}),
@@ -320,7 +320,7 @@ def test_leak_check_reads_zip_archives_member_by_member(catalog: CatalogDir, run
         f"kit.docx!logs.tgz: {sentence}",
         "locked.zip: holds an encrypted member (index.md); leak-check cannot read it",
         "odd.zip: holds a member (index.md) compressed in a way leak-check cannot read (method 99)"]
-    monkeypatch.setattr("syllabus.commands.leak_check.MAX_MEMBERS", 2)
+    monkeypatch.setattr("syllabus.core.archives.MAX_MEMBERS", 2)
     assert "kit.docx: holds more than 2 files; leak-check cannot read them all" in leaks(
         run_cli("leak-check", site, "-f", catalog.config))
 

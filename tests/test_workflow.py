@@ -20,7 +20,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
-from syllabus.commands.leak_check import spellings
+from syllabus.core.leaks import spellings
 from syllabus.core.schema_messages import NOT_BLANK
 from syllabus.core.schemas import packaged_schemas, specialised_schemas
 from syllabus.core.taxonomy import Taxonomy
