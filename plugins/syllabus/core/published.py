@@ -421,18 +421,24 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
                 report.at(source, line, column, problem[0], LINK_RULE, severity, hint=problem[1])
                 if problem.to_unpublished:
                     to_hidden.add((source, line))
-    for entry in options.nav:  # MkDocs (or the plugin, for a page left out) warns of each, so --strict fails
-        if entry.target in visible_site.paths:
+    _check_nav(options, visible_site, report)
+    return to_hidden
+
+
+def _check_nav(options: Options, site: _Site, report: Report) -> None:
+    """Report each nav entry that is no page of ``site``: MkDocs (or the plugin, for a page
+    left out) warns of each, so ``--strict`` fails."""
+    for entry in options.nav:
+        if entry.target in site.paths:
             continue
-        if entry.target in visible_site.unpublished or entry.target in visible_site.for_authors:
+        if entry.target in site.unpublished or entry.target in site.for_authors:
             why = "is left out of this build (exclude_docs, draft_docs or authoring: true)"
             hint = "take it out of the nav, or publish the page"
         else:
-            why = f"is no page of this site{visible_site.suggestion(entry.target, entry.target, '.')}"
+            why = f"is no page of this site{site.suggestion(entry.target, entry.target, '.')}"
             hint = ("name a file of the docs folder, relative to it, or a page Syllabus makes (catalog/index.md, "
                     "tracks/<id>/index.md, plans/<id>/index.md)")
         report.at(entry.source, entry.line, entry.column, f"nav: '{entry.target}' {why}", "nav", hint=hint)
-    return to_hidden
 
 
 # Broken links that get a "did you mean": past this many, finding the closest of a large

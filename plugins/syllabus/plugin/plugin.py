@@ -38,7 +38,7 @@ from mkdocs.utils import clean_directory, nest_paths
 from mkdocs.utils.meta import get_data
 
 from ..core.admonitions import AdmonitionTitles, admonition_titles
-from ..core.catalog import FileCache, docs_file_problem, load_catalog
+from ..core.catalog import FileCache, LoadResult, docs_file_problem, load_catalog
 from ..core.config import ConfigError, Options, page_address
 from ..core.diagnostics import Diagnostic, printable
 from ..core.html_allowlist import Allowlist, element_ids, is_id, linked_addresses, positioned
@@ -224,6 +224,22 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.heap.pause()  # until on_post_build or on_build_error
             self.docs_dir = config.docs_dir
             config.site_url = _preview_address(config)
+        options, problems = self._checked_options(config)
+        if problems and self.serving and self.options is not None:  # the last good build's, for the error site
+            return self._show_errors(config, problems)
+        if options is None:
+            raise PluginError("syllabus: configuration errors")
+        self._use_options(options)
+        result = self._checked_content(config)
+        if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
+            return self._show_errors(config, result.report.sorted())
+        if result.report.has_errors:
+            raise PluginError("syllabus: content errors above; nothing was built")
+        self._use_catalog(config, result)
+        return config
+
+    def _checked_options(self, config: MkDocsConfig) -> tuple[Options | None, list[Diagnostic]]:
+        """The build's options, or None and the configuration's errors (logged)."""
         problems, options = self.option_problems, None
         if not problems:
             try:
@@ -232,10 +248,9 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
                 problems = error.diagnostics
         for diagnostic in problems:
             log.error(diagnostic.as_text())
-        if problems and self.serving and self.options is not None:  # the last good build's, for the error site
-            return self._show_errors(config, problems)
-        if options is None:
-            raise PluginError("syllabus: configuration errors")
+        return options, problems
+
+    def _use_options(self, options: Options) -> None:
         self.options = options
         if self.serving and self.options == self.file_cache_options:
             # The very same object: values kept per course (PerCourse) recognise their arguments
@@ -243,6 +258,10 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.options = self.file_cache_options
         elif self.serving:
             self.file_cache, self.file_cache_options = FileCache(), self.options
+
+    def _checked_content(self, config: MkDocsConfig) -> LoadResult:
+        """The catalog loaded and checked, its problems logged (and kept per file, serving)."""
+        assert self.options is not None
         # The preview checks every page as validate does (the file cache skips unchanged ones),
         # so an author sees a refused page or a broken link in the browser; a build leaves
         # pages to the allowlist and links to MkDocs.
@@ -261,10 +280,11 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.page_warnings = {}
         for diagnostic in diagnostics if self.serving else ():
             self.page_warnings.setdefault(diagnostic.path, []).append(diagnostic)
-        if result.report.has_errors and self.serving:  # show them in the browser, not a stale site
-            return self._show_errors(config, diagnostics)
-        if result.report.has_errors:
-            raise PluginError("syllabus: content errors above; nothing was built")
+        return result
+
+    def _use_catalog(self, config: MkDocsConfig, result: LoadResult) -> None:
+        """What the build publishes (the audience's catalog) and how: Markdown, links, theme."""
+        assert self.options is not None
         self._extend_markdown(config)
         self.titles_by_language = {}
         self.catalog = result.catalog.visible_to(self.options.audience)
@@ -272,14 +292,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.markdown = result.markdown
         self.tooling = {name: self.options.tooling_on(self.config[name]) for name in TOOLING}
         self.edit_links = None
-        root = self.options.root
         if config.repo_url and config.edit_uri and self.tooling["edit_links"]:
             # Resolved once: a page's source is then a string join.
-            root_from_docs = os.path.relpath(root, Path(config.docs_dir).resolve()).replace(os.sep, "/")
+            root_from_docs = os.path.relpath(self.options.root, Path(config.docs_dir).resolve()).replace(os.sep, "/")
             self.edit_links = (urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), root_from_docs)
         _keep_customers_on_site(config, self.tooling, self.edit_links, self.options.audience)
         self._extend_theme(config)
-        return config
 
     def _extend_markdown(self, config: MkDocsConfig) -> None:
         """What every page is converted with: untitled admonitions and permalinks in the page's
