@@ -165,6 +165,34 @@ def test_a_link_to_a_draft_course_however_written_fails_both(catalog, run_cli, t
         "or internal course the public site does not publish" in build.stderr
 
 
+
+@pytest.mark.parametrize("not_found", ["warn", "info"])
+@pytest.mark.parametrize(("page", "address", "kind"), [
+    ("docs/courses/index.md", "secret/", "course"), ("docs/courses/index.md", "secret/lab/", "course"),
+    ("docs/courses/index.md", '<a href="./secret/">x</a>', "course"), ("docs/tracks/index.md", "secret/", "track"),
+    ("docs/courses/all.md", "../secret/", "course")], ids=["folder", "unit", "html", "track", "from-a-page-folder"])
+def test_a_link_reaching_a_draft_by_its_bare_id_fails_both(catalog, run_cli, tmp_path, page, address, kind,
+                                                            not_found):
+    """A docs page published beside the items (courses/) reaches a draft by its id alone, which
+    the check of a draft's path in the text does not read as one. Found by an attack: validate
+    said so only where broken links were errors, and the build published the link with a
+    warning (or, with ``not_found: info``, silently). Always an error, as the link is resolved."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + dump(
+        {"validation": {"links": {"not_found": not_found}}}))
+    link = address if address.startswith("<") else f"[x]({address})"
+    write_catalog(catalog, f"# Everything\n\nSoon: {link}\n", page)
+    catalog.course("secret", course_data("secret", status="draft"))
+    if kind == "track":
+        catalog.track("secret", track_data("secret", ["intro"], status="draft"))
+    messages = [message for path, *_, message in validate(run_cli, catalog) if path == page]
+    written = address.split('"')[1] if address.startswith("<") else address
+    assert messages == [f"'{written}' links to {kind} 'secret', a draft or internal {kind} the public site does "
+                        "not publish"]
+    build = build_site(catalog.config, tmp_path / "site", strict=False, check=False)
+    assert build.returncode == 1, build.stderr
+    assert f"'{written}' links to {kind} 'secret', a draft or internal {kind}" in build.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
 def test_a_link_after_a_reference_definition_is_placed_at_itself(catalog, run_cli):
     write_catalog(catalog, "# Intro\n\nSee [the unit][u].\n\nThen [this](nope.md).\n\n[u]: setup.md\n")
     assert validate(run_cli, catalog) == [("courses/intro/index.md", 5, 13, "'nope.md' not found in course 'intro' "

@@ -597,6 +597,8 @@ class _LinkCheck:
         written = unquote(path)
         target = posixpath.normpath(posixpath.join(self.here, written).lstrip("/"))  # as MkDocs resolves it
         address = _Address(url, path, written, target)
+        if hidden := self._unpublished_problem(address):
+            return hidden
         if in_html:
             return _as_published(self.page, url, target, self.site, self.options, "is written in HTML, which MkDocs "
                                  "publishes as written", "write it as the address from this page as published, or "
@@ -615,6 +617,19 @@ class _LinkCheck:
         if parts[0] != "courses" or len(parts) < 3:
             return self._site_file_problem(address)
         return self._course_file_problem(address)
+
+    def _unpublished_problem(self, address: _Address) -> _Broken | None:
+        """A link to a page or file of an item this site leaves out, whatever the site's link
+        rules: where MkDocs resolves it from the page's file, or, when the site has no file
+        there (MkDocs publishes it as written), where a browser follows it from the page as
+        published (``secret/`` on a docs page published at courses/ is courses/secret/)."""
+        options = self.options
+        reached = [address.target]
+        if not self.site.has(address.target):
+            reached.append(link_target(address.url, output_path(self.page, options.use_directory_urls),
+                                       options.site_url, self.site.outputs) or "")
+        return next(filter(None, (link_to_unpublished(address.url, target, self.site.unpublished_items,
+                                                      options.audience) for target in reached)), None)
 
     def _full_address_problem(self, url: str, *, in_html: bool) -> _Broken | None:
         """A link with a scheme or host, which MkDocs does not check: one to this site's own
@@ -681,9 +696,6 @@ class _LinkCheck:
         known, else the closest path."""
         url, target = address.url, address.target
         site = self.site
-        parts = target.split("/")
-        if len(parts) > 1 and parts[1] in site.unpublished_items.get(parts[0], ()):  # a track's or plan's page
-            return _to_unpublished(url, parts[0], parts[1], self.options.audience)
         if target in site.markdown_downloads:
             return _Broken(f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
                            "link the page that offers it, or write the link in HTML: <a href=\"...\">")
@@ -709,8 +721,6 @@ class _LinkCheck:
         _, course_id, *rest = address.target.split("/")
         name = "/".join(rest)
         course = self.shown.courses.get(course_id)
-        if course is None and course_id in self.catalog.courses:
-            return _to_unpublished(url, "courses", course_id, self.options.audience)
         if course is None and course_id in self.known_courses:  # its course.yml failed its checks, which are reported
             return _unchecked_course_link(url, address.path, course_id, name, self.here,
                                           self.options.root / "courses" / course_id)
@@ -811,9 +821,14 @@ def unpublished_items(catalog: Catalog, shown: Catalog) -> dict[str, frozenset[s
         ("plans", catalog.plans, shown.plans))}
 
 
-def _to_unpublished(url: str, folder: str, item_id: str, audience: str) -> _Broken:
-    kind = folder.removesuffix("s")
-    return _Broken(f"'{url}' links to {kind} '{item_id}', a draft or internal {kind} the {audience} site "
+def link_to_unpublished(url: str, target: str, unpublished: Mapping[str, frozenset[str]],
+                        audience: str) -> _Broken | None:
+    """What is wrong with ``url`` if the site path it reaches, ``target``, is a page or file of
+    an item the site leaves out (``unpublished``: :func:`unpublished_items`)."""
+    if len(parts := target.split("/")) < 2 or parts[1] not in unpublished.get(parts[0], ()):
+        return None
+    kind = parts[0].removesuffix("s")
+    return _Broken(f"'{url}' links to {kind} '{parts[1]}', a draft or internal {kind} the {audience} site "
                    f"does not publish", f"remove the link, or publish the {kind}", to_unpublished=True)
 
 
@@ -830,8 +845,8 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
         return None
     if target == OUTSIDE:
         return _Broken(f"'{url}' {how}, and leads outside the site", hint)
-    if len(parts := target.split("/")) > 1 and parts[1] in site.unpublished_items.get(parts[0], ()):
-        return _to_unpublished(url, parts[0], parts[1], options.audience)
+    if hidden := link_to_unpublished(url, target, site.unpublished_items, options.audience):
+        return hidden
     # Said as Markdown links it (the file), or in HTML as the published page reaches it.
     files = [name for name in (f"{meant}/index.md", f"{meant}/README.md", f"{meant}.md", meant)
              if site.has(name) and not name.startswith("../")]
@@ -849,9 +864,9 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
 
 def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[tuple[str, str]], page_output: str,
                           site_url: str, outputs: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """(address, where it leads) of each link or picture of a published page (its HTML's
-    ``addresses``) that leads nowhere from ``page_output``: no file of the site's
-    ``outputs`` answers it. Of those Markdown made (``made_by_markdown``: as written, and as
+    """(address, the site path it leads to or :data:`OUTSIDE`) of each link or picture of a
+    published page (its HTML's ``addresses``) that leads nowhere from ``page_output``: no
+    file of the site's ``outputs`` answers it. Of those Markdown made (``made_by_markdown``: as written, and as
     MkDocs published it), only the ones MkDocs publishes as written: a relative link naming a
     file is MkDocs' to resolve, and to report (``validation.links``)."""
     in_html = Counter(addresses)
@@ -865,7 +880,7 @@ def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[t
     for url in checked:
         target = link_target(url, page_output, site_url, outputs)
         if target is not None and not is_published(target, outputs):
-            yield url, "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
+            yield url, target
 
 
 def _path_of(url: str) -> str:

@@ -59,13 +59,16 @@ from ..core.pages import (
 from ..core.published import (
     CATALOG_DOCUMENT,
     CATALOG_PAGE,
+    OUTSIDE,
     THEME_OUTPUTS,
     course_files,
+    link_to_unpublished,
     links_leading_nowhere,
     plan_site_path,
     redirects,
     track_page,
     track_site_path,
+    unpublished_items,
 )
 from ..core.schema_messages import dotted
 from ..export.catalog_json import catalog_document, catalog_text, course_json, course_text, dumps
@@ -140,6 +143,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
     def __init__(self) -> None:
         self.options: Options | None = None
         self.catalog: Catalog | None = None
+        self.unpublished: dict[str, frozenset[str]] = {}  # ids of the items this site leaves out, by folder
         self.markdown: dict[str, str] = {}  # checked text of course Markdown, by catalog path
         self.pages: dict[str, GeneratedPage] = {}
         self.home_generated = False  # docs has no home page: an empty one is added for the front door
@@ -288,6 +292,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self._extend_markdown(config)
         self.titles_by_language = {}
         self.catalog = result.catalog.visible_to(self.options.audience)
+        self.unpublished = unpublished_items(result.catalog, self.catalog)
         self.allowlist = Allowlist(self.options.video_hosts)
         self.markdown = result.markdown
         self.tooling = {name: self.options.tooling_on(self.config[name]) for name in TOOLING}
@@ -724,20 +729,26 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         return {"facet_names": [text(f"home.facet.{facet.key}") for facet in facets], "learn_text": learn}
 
     def _check_published_links(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
-        """A warning (so ``--strict`` fails) for each link of the published body that leads
-        nowhere: MkDocs publishes folder-style, absolute and HTML addresses as written, and
-        notes the first two at info level only. As validate reports them, where the site's
-        ``validation.links.not_found`` makes broken links fail the build."""
+        """Each link of the published body that leads nowhere: MkDocs publishes folder-style,
+        absolute and HTML addresses as written, and notes the first two at info level only.
+        One reaching an item this site leaves out stops the build, as validate reports it
+        whatever the site's link rules; any other is a warning (so ``--strict`` fails) where
+        the site's ``validation.links.not_found`` makes broken links fail the build."""
         assert self.options is not None
-        if not self.options.links.not_found:
-            return
         if self.site_outputs is None:  # the files of this build, once every plugin added its own
             self.site_outputs = frozenset({*(f.dest_uri for f in files if self._publishes(f)),
                                            *(d.dest_uri for d in self.downloads), *THEME_OUTPUTS})
-        for url, leads in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
-                                                page.file.dest_uri, self.options.site_url, self.site_outputs):
-            log.warning(f"syllabus: {self._edited_file(page, config)}: '{printable(url)}' leads {leads}, where the "
-                        "site has nothing (`syllabus validate` says where and what to write)")
+        hidden = []
+        for url, target in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
+                                                 page.file.dest_uri, self.options.site_url, self.site_outputs):
+            if problem := link_to_unpublished(url, target, self.unpublished, self.options.audience):
+                hidden.append(f"syllabus: {self._edited_file(page, config)}: {printable(problem.message)}")
+            elif self.options.links.not_found:
+                leads = "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
+                log.warning(f"syllabus: {self._edited_file(page, config)}: '{printable(url)}' leads {leads}, where "
+                            "the site has nothing (`syllabus validate` says where and what to write)")
+        if hidden:
+            raise PluginError("\n".join(hidden) + "\n(`syllabus validate` says where; nothing was built)")
 
     def _publishes(self, file: File) -> bool:
         """Whether this build writes ``file`` into the site: the preview writes draft_docs too."""
