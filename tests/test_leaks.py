@@ -245,6 +245,24 @@ def test_leak_check_counts_as_public_only_the_docs_pages_the_public_site_publish
     assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == []
 
 
+
+def test_leak_check_reads_legacy_and_utf16_text_and_follows_links(catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
+    """Found by an attack: a draft's text in a material saved as Windows-1252 or as UTF-16 with
+    its byte order mark (Notepad's "Unicode") passed, as leak-check read UTF-8 text only; and a
+    page published beside the courses linked a draft by its id alone (``secret-course/``),
+    which no file spells as ``courses/secret-course/``. Text is read as an editor opens it,
+    and each page's links and pictures where a browser takes them."""
+    site = leak_check_site(catalog, tmp_path)
+    (site / "notes-1252.txt").write_bytes(f"Caf\u00e9 notes \u2013 draft.\n{SECRET_SENTENCE}\n".encode("cp1252"))
+    (site / "notes-utf16.txt").write_bytes(f"Notes.\n{SECRET_SENTENCE}\n".encode("utf-16"))
+    (site / "courses" / "soon.html").write_text("<p><a href='secret-course/'>Soon</a></p>\n", encoding="utf-8")
+    (site / "deep.html").write_text('<img src="courses/./x/../secret-course/lab/pic.png" alt="">\n', encoding="utf-8")
+    found = f"text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"
+    assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == [
+        "courses/soon.html: page path of draft course 'secret-course'",
+        "deep.html: page path of draft course 'secret-course'",
+        f"notes-1252.txt: {found}", f"notes-utf16.txt: {found}"]
+
 def test_leak_check_never_opens_what_the_build_does_not_publish_from_docs(
         catalog: CatalogDir, run_cli, tmp_path: Path) -> None:
     """A FIFO named like a page in a dot folder hung leak-check, and a sparse 4 GB one took

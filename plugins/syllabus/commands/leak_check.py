@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
     if result is None:
         return EXIT_CONTENT
     needles, body = hidden_needles(result.catalog), body_needles(result, options)
-    findings, files = scan(site, needles, body)
+    findings, files = scan(site, needles, body, options.site_url)
     for finding in findings:
         # Names in it are the site's and its archives' (a zip member's may hold a line break
         # and "::error ...", or a terminal escape): shown escaped, one finding per line.

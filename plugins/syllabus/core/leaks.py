@@ -6,6 +6,7 @@ pages that no public source has, looked for in every file's name and contents as
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import functools
 import html
@@ -25,6 +26,7 @@ from .diagnostics import counted
 from .html_allowlist import Allowlist, as_text_read
 from .model import ITEM_FOLDERS, ITEM_KINDS, Catalog, Course, Plan, Track
 from .pages import PageRenderer, split_page
+from .published import OUTSIDE, link_target
 
 
 @dataclass(frozen=True)
@@ -90,35 +92,49 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
     return needles
 
 
-def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str]) -> tuple[list[str], int]:
+def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str],
+         site_url: str = "") -> tuple[list[str], int]:
     """(``path: what`` for every needle found in a file's name or contents and every file
     holding sentences of a hidden course's pages, and for every file that cannot be read whole,
-    in path order; the files read), each file read once."""
+    in path order; the files read), each file read once. ``site_url``: where the site is
+    served, so that a page's links written in full are followed into it too."""
     findings: dict[str, None] = {}  # in order, each once: a gzip file is read as it is and unpacked
-    files = 0
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        files += 1
+    paths = sorted(p for p in site.rglob("*") if p.is_file())
+    outputs = frozenset(path.relative_to(site).as_posix() for path in paths)
+    for path in paths:
         name = os.fsencode(path.relative_to(site).as_posix())  # a name need not be UTF-8
         relative = name.decode("utf-8", errors="replace")
         try:
             for shown, contents in readings(relative, path.read_bytes(), Budget()):
                 own_name = name if shown == relative else shown.encode("utf-8", "surrogateescape")
+                page = (relative, site_url, outputs) if shown == relative else None  # links of the site's own files
                 findings.update(dict.fromkeys(f"{shown}: {finding}" for finding in _found(
-                    own_name, contents, needles, sentence_needles)))
+                    own_name, contents, needles, sentence_needles, page)))
         except Unreadable as why:
             findings[f"{relative}: {why}"] = None
         except OSError as error:
             findings[f"{relative}: cannot read file ({error.strerror}); leak-check cannot check it"] = None
-    return list(findings), files
+    return list(findings), len(paths)
 
 
-def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles: dict[str, str]) -> list[str]:
-    """What a file (its path and contents) holds of hidden content."""
-    text = _is_text(contents)
+def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles: dict[str, str],
+           page: tuple[str, str, frozenset[str]] | None) -> list[str]:
+    """What a file (its path, its contents and, for a ``page`` of the site: its path, the
+    site's address and files, where its links lead) holds of hidden content."""
     named = name + b"/\n"  # the file's own path counts too: courses/<draft>/ in it is the draft's
-    readings = (named, contents, _as_read(named), _as_read(contents)) if text else (named, contents)
-    found = [needle.what for needle in needles if any(needle.found_in(reading, text) for reading in readings)]
-    return found + (_sentences_found(contents, sentence_needles) if sentence_needles else [])
+    text = text_of(contents)
+    if text is None:
+        found = [needle.what for needle in needles if any(needle.found_in(reading, False)
+                                                          for reading in (named, contents))]
+        return found
+    as_utf8 = text.encode("utf-8", "surrogateescape")
+    readings = [named, contents, _as_read(named), _as_read(as_utf8)]
+    if as_utf8 != contents:  # legacy or UTF-16 text, searched as the UTF-8 every needle is spelled in
+        readings.append(as_utf8)
+    if page is not None and page[0].lower().endswith(LINKING_SUFFIXES):
+        readings.append(_reached(text, *page))
+    found = [needle.what for needle in needles if any(needle.found_in(reading, True) for reading in readings)]
+    return found + (_sentences_found(text, sentence_needles) if sentence_needles else [])
 
 
 def _as_read(data: bytes) -> bytes:
@@ -129,12 +145,43 @@ def _as_read(data: bytes) -> bytes:
         None, b"\t\n\r")
 
 
-def _is_text(contents: bytes) -> bool:
+# Byte order marks, UTF-32's first: UTF-32 LE's begins with UTF-16 LE's.
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+LEGACY_TEXT = "cp1252"  # what a Western editor saved before UTF-8 (a superset of Latin-1's letters)
+
+
+def text_of(contents: bytes) -> str | None:
+    """A file's text as an editor opens it: UTF-16 or UTF-32 by its byte order mark (Notepad's
+    "Unicode"), UTF-8, else Windows-1252 where no byte is NUL; None for the rest (pictures,
+    archives and PDFs hold NUL bytes, text does not)."""
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if contents.startswith(mark):
+            try:
+                return contents.decode(codec)
+            except UnicodeDecodeError:
+                return None
     try:
-        contents.decode("utf-8")
+        return contents.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None if b"\0" in contents else contents.decode(LEGACY_TEXT, errors="replace")
+
+
+LINKING_SUFFIXES = (".html", ".htm", ".xhtml", ".svg")  # the files whose links a browser follows
+# An attribute a browser follows or loads as an address, in any quoting (the published HTML's
+# own; code shown on a page has its quotes escaped and is not read as one).
+_ADDRESS_ATTRIBUTE = re.compile(r"""(?<![\w:-])(?:href|src|action|formaction|poster|cite|xlink:href)\s*=\s*"""
+                                r"""("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
+
+
+def _reached(text: str, page: str, site_url: str, outputs: frozenset[str]) -> bytes:
+    """The site paths the links and pictures of the site's file ``page`` lead to, one per
+    line, each ending in "/" as a page path is looked for: a page published beside the
+    courses reaches a draft by its id alone (``secret/`` on courses/index.html)."""
+    targets = (link_target(html.unescape(value.strip("\"'")), page, site_url, outputs)
+               for value in _ADDRESS_ATTRIBUTE.findall(text))
+    return "".join(f"{target}/\n" for target in targets if target and target != OUTSIDE).encode(
+        "utf-8", "surrogateescape")
 
 
 # A sentence this long is one page's own; shorter ones ("See the next unit.") prove nothing.
@@ -215,12 +262,9 @@ def _texts(value: object) -> Iterator[str]:
             yield from _texts(item)
 
 
-def _sentences_found(contents: bytes, needles: dict[str, str]) -> list[str]:
-    """``what (n sentences, such as '...')`` for each hidden course whose sentences a file holds."""
-    try:
-        text = _json_text(contents.decode("utf-8"))
-    except UnicodeDecodeError:
-        return []  # a picture, a PDF: no text of ours
+def _sentences_found(text: str, needles: dict[str, str]) -> list[str]:
+    """``what (n sentences, such as '...')`` for each hidden course whose sentences a file's text holds."""
+    text = _json_text(text)
     by_label: dict[str, list[str]] = {}
     for sentence in sorted(sentences(text) & needles.keys()):
         by_label.setdefault(needles[sentence], []).append(sentence)
