@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import sysconfig
 import tomllib
 from pathlib import Path
@@ -481,6 +482,32 @@ def history(catalog: CatalogDir) -> tuple[CatalogDir, str, str]:
     head = _commit(repo, "head")
     return catalog, base, head
 
+
+
+def _diff_peak_memory(catalog: CatalogDir, base: str, head: str) -> tuple[int, str]:
+    """The most memory (bytes) ``syllabus diff base head`` held, as a process of its own, and its JSON."""
+    script = ("import resource, sys\nfrom syllabus.cli import main\ncode = main(sys.argv[1:])\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\nsys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", script, "diff", base, head, "--format", "json",
+                             "-f", str(catalog.config)], capture_output=True, text=True, check=True)
+    return int(result.stderr.split()[-1]) * 1024, result.stdout  # ru_maxrss: KiB on Linux
+
+
+def test_diff_streams_a_revision_and_hashes_its_files_a_step_at_a_time(history) -> None:
+    """An attack committed 1.2 GB of zeros as a course's video (4.5 MB in .git): diff held
+    each revision's whole archive in memory, then each file whole to hash it (2.4 GB), and
+    under a memory limit died with a traceback. Memory now stays flat with the file's size."""
+    catalog, base, head = history
+    repo = catalog.root.parent
+    baseline, _ = _diff_peak_memory(catalog, base, head)
+    video = 256 * 1024 * 1024
+    with (catalog.root / "courses" / "a" / "intro.mp4").open("wb") as file:
+        for _ in range(video // (1 << 20)):
+            file.write(bytes(1 << 20))
+    with_video = _commit(repo, "a video")
+    peak, report = _diff_peak_memory(catalog, base, with_video)
+    assert peak < baseline + video // 4, (peak, baseline)
+    assert "intro.mp4" in json.loads(report)["changes"][0]["files"]
 
 def test_diff_reports_changes_and_their_impact_between_commits(history, run_cli) -> None:
     catalog, base, head = history

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import io
 import subprocess
 import sys
 import tarfile
@@ -51,9 +50,22 @@ def extract(root: Path, revision: str, into: Path) -> None:
         _git(top, "cat-file", "-e", tree)
     except ConfigError:
         return
-    archive = _git(top, "archive", "--format=tar", tree)  # from the top: archive scopes to the cwd
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter=_files_only)
+    # From the top (archive scopes to the cwd), streamed: a revision may hold gigabytes of video.
+    command = ["git", "-C", str(top), "archive", "--format=tar", tree]
+    failure = None
+    with tempfile.TemporaryFile() as errors, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors) as git:
+        try:
+            with tarfile.open(fileobj=git.stdout, mode="r|") as tar:
+                tar.extractall(into, filter=_files_only)
+        except (OSError, tarfile.TarError) as error:  # a full disk; what git wrote if it failed
+            git.kill()
+            failure = f"cannot extract revision {revision!r} into {into}: {error}"
+        git.wait()
+        errors.seek(0)
+        if git.returncode > 0:  # failed by itself, not killed
+            raise ConfigError(errors.read().decode("utf-8", "replace").strip() or "git archive failed")
+    if failure:
+        raise ConfigError(failure)
 
 
 def _files_only(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:

@@ -109,10 +109,15 @@ class ChangeReport:
 def _folder_digest(root: Path, course_id: str) -> dict[str, str]:
     folder = root / ITEM_FOLDERS["course"] / course_id
     return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        path.relative_to(folder).as_posix(): _digest(path)
         for path in sorted(folder.rglob("*"))
         if path.is_file() and not path.is_symlink() and path.name != COURSE_FILE
     }
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as file:  # a step at a time: a material may be a video of gigabytes
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 def _changed_files(base: Side, head: Side, course_id: str) -> tuple[str, ...]:
