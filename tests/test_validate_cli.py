@@ -1105,6 +1105,19 @@ def test_option_errors_are_positioned_in_mkdocs_yml_and_fail_the_build(catalog, 
     assert not (tmp_path / "site").exists()
 
 
+
+def test_every_option_error_is_reported_in_one_run(catalog, run_cli):
+    """MkDocs stops validating a plugin's options at the first that fails: an empty levels
+    hid the format's 'live: maybe' until it was fixed (found by a review)."""
+    catalog.write("mkdocs.yml", PLUGIN_OPTIONS + "      levels: {}\n      formats:\n"
+                  "        self-paced: {title: SP, live: maybe}\n      owners: 'no'\n")
+    catalog.course("intro", COURSE)
+    result = run_cli("validate", "-f", catalog.config)
+    assert (result.code, result.err.splitlines()) == (2, [
+        "mkdocs.yml:5:15: error: syllabus: levels: must be a non-empty mapping of id: {title: ...}",
+        "mkdocs.yml:7:39: error: syllabus: formats: 'self-paced.live': must be true or false, not 'maybe'",
+        "mkdocs.yml:8:15: error: syllabus: owners: must be true or false, not 'no'"])
+
 def test_the_sites_review_window_is_bounded_as_a_courses_own() -> None:
     field = json.loads((Path(syllabus.__file__).parent / "schemas" / "course.schema.json").read_text(
         encoding="utf-8"))["properties"]["review_every_days"]

@@ -264,6 +264,7 @@ def check_options(raw: Mapping[str, Any], source: ConfigSource) -> tuple[Syllabu
     config = SyllabusConfig(config_file_path=str(source.path))
     config.load_dict(dict(raw))
     failed, _warnings = config.validate()  # its only warnings are unknown names, found below
+    failed.extend(_failed_after(config, failed))
     problems = [OptionProblem(key, source.error((*_OPTIONS, key, *getattr(error, "keys", ())),
                                                 f"syllabus: {key}: {error}"))
                 for key, error in failed]
@@ -275,6 +276,21 @@ def check_options(raw: Mapping[str, Any], source: ConfigSource) -> tuple[Syllabu
 
 
 _OPTIONS = ("plugins", "syllabus")  # where the options stand in mkdocs.yml
+
+
+def _failed_after(config: SyllabusConfig, failed: list[tuple[str, Exception]]) -> list[tuple[str, Exception]]:
+    """The options after the first that failed, each validated on its own: MkDocs stops at the
+    first, and a trainer should see every mistake in one run (no option depends on another)."""
+    if not failed:
+        return []
+    names = [name for name, _option in config._schema]
+    later = []
+    for name, option in config._schema[names.index(failed[0][0]) + 1:]:
+        try:
+            option.validate(config.get(name))
+        except ValidationError as error:
+            later.append((name, error))
+    return later
 
 
 class OptionProblem(NamedTuple):
