@@ -233,3 +233,18 @@ def test_a_list_written_the_other_way_from_the_page_is_indented_from_its_own_sid
         page.goto(url + "courses/english/")  # the page's own direction: as the theme has it
         assert page.locator(".md-typeset ul:not(.syllabus-session-list)").first.evaluate_all(margins) == [
             ["10px", "0px", "20px", "0px"]]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_folded_disclosure_points_the_way_its_text_runs(browser: Any, tmp_path: Path, language: str) -> None:
+    """On an Arabic site the folded filters pointed right, away from the text they unfold
+    (found by a review); they point the way the page reads, and down when open."""
+    folder = tmp_path / language
+    build_site(example_catalog(folder / "catalog", language), folder / "site", strict=False)
+    marker = "element => getComputedStyle(element, '::before').content"
+    with serve(folder / "site") as url, open_page(browser, viewport={"width": 390, "height": 844}) as page:
+        page.goto(url + "catalog/")
+        summary = page.locator("[data-filter-panel] > summary")
+        assert summary.evaluate(marker) == ('"◂" / ""' if language == "ar" else '"▸" / ""')
+        summary.click()
+        assert summary.evaluate(marker) == '"▾" / ""'
