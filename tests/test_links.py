@@ -170,7 +170,9 @@ def test_a_link_to_a_draft_course_however_written_fails_both(catalog, run_cli, t
 @pytest.mark.parametrize(("page", "address", "kind"), [
     ("docs/courses/index.md", "secret/", "course"), ("docs/courses/index.md", "secret/lab/", "course"),
     ("docs/courses/index.md", '<a href="./secret/">x</a>', "course"), ("docs/tracks/index.md", "secret/", "track"),
-    ("docs/courses/all.md", "../secret/", "course")], ids=["folder", "unit", "html", "track", "from-a-page-folder"])
+    ("docs/courses/all.md", "../secret/", "course"), ("docs/courses/index.md", "secret/index.md", "course"),
+    ("docs/courses/index.md", "![b](secret/shot.png)", "course")],
+    ids=["folder", "unit", "html", "track", "from-a-page-folder", "file", "picture"])
 def test_a_link_reaching_a_draft_by_its_bare_id_fails_both(catalog, run_cli, tmp_path, page, address, kind,
                                                             not_found):
     """A docs page published beside the items (courses/) reaches a draft by its id alone, which
@@ -179,19 +181,37 @@ def test_a_link_reaching_a_draft_by_its_bare_id_fails_both(catalog, run_cli, tmp
     warning (or, with ``not_found: info``, silently). Always an error, as the link is resolved."""
     catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8") + dump(
         {"validation": {"links": {"not_found": not_found}}}))
-    link = address if address.startswith("<") else f"[x]({address})"
+    link = address if address.startswith(("<", "!")) else f"[x]({address})"
     write_catalog(catalog, f"# Everything\n\nSoon: {link}\n", page)
     catalog.course("secret", course_data("secret", status="draft"))
     if kind == "track":
         catalog.track("secret", track_data("secret", ["intro"], status="draft"))
     messages = [message for path, *_, message in validate(run_cli, catalog) if path == page]
-    written = address.split('"')[1] if address.startswith("<") else address
+    written = address.split('"')[1] if address.startswith("<") else address.partition("](")[2].rstrip(")") or address
     assert messages == [f"'{written}' links to {kind} 'secret', a draft or internal {kind} the public site does "
                         "not publish"]
     build = build_site(catalog.config, tmp_path / "site", strict=False, check=False)
     assert build.returncode == 1, build.stderr
     assert f"'{written}' links to {kind} 'secret', a draft or internal {kind}" in build.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("address", ["https:secret/", "HTTPS:secret/lab/", "http:secret/"])
+def test_an_address_with_a_scheme_and_no_host_is_refused_and_never_reaches_a_draft(catalog, run_cli, tmp_path,
+                                                                                  address):
+    """``https:secret/`` on an https page is ``secret/`` to a browser (the URL standard), but
+    was taken for another site's address: a page at courses/ published it, to a draft, past
+    validate, the build and leak-check (attack on this stop's change). Validate refuses any
+    such address; the build resolves it as a browser does."""
+    catalog.write("mkdocs.yml", catalog.config.read_text(encoding="utf-8").replace(
+        "site_url: https://", "site_url: http://" if address.startswith("http:") else "site_url: https://"))
+    write_catalog(catalog, f"# Everything\n\nSoon: [x]({address})\n", "docs/courses/index.md")
+    catalog.course("secret", course_data("secret", status="draft"))
+    assert [message for path, *_, message in validate(run_cli, catalog) if path == "docs/courses/index.md"] == [
+        f"'{address}' has a scheme but no host: a browser reads it as a path from this page, or as a host's name "
+        "from a page served over the other scheme"]
+    build = build_site(catalog.config, tmp_path / "site", strict=False, check=False)
+    assert build.returncode == 1 and f"'{address}' links to course 'secret', a draft" in build.stderr, build.stderr
 
 def test_a_link_after_a_reference_definition_is_placed_at_itself(catalog, run_cli):
     write_catalog(catalog, "# Intro\n\nSee [the unit][u].\n\nThen [this](nope.md).\n\n[u]: setup.md\n")

@@ -222,6 +222,8 @@ def link_target(url: str, page_output: str, site_url: str, outputs: frozenset[st
         scheme, netloc, path, _, _ = urlsplit(as_browsers_read(url))
     except ValueError:  # reported as not a valid address
         return None
+    if read_as_relative(scheme, netloc, site_url):
+        scheme = ""
     full = bool(scheme or netloc)
     if full and not _on_site_host(scheme, netloc, site_url):
         return None
@@ -234,6 +236,15 @@ def link_target(url: str, page_output: str, site_url: str, outputs: frozenset[st
         return None if full else OUTSIDE
     target = unquote(resolved[len(root):])
     return None if full and target.split("/", 1)[0] not in _first_segments(outputs) else target
+
+
+def read_as_relative(scheme: str, netloc: str, site_url: str) -> bool:
+    """Whether an address with a ``scheme`` but no host (``https:secret/``) is one a browser
+    follows from the page: with the page's own http or https scheme it is (the URL
+    standard's special schemes); another names a host (``http:x`` on an https page is
+    http://x/). Without a site_url the page's scheme is unknown: either may be its own."""
+    site_scheme = urlsplit(site_url).scheme.lower()
+    return not netloc and scheme.lower() in {"http", "https"} and site_scheme in {"", scheme.lower()}
 
 
 @functools.lru_cache(maxsize=4)
@@ -590,6 +601,10 @@ class _LinkCheck:
         except ValueError:  # "//[x": MkDocs stops on it with a traceback
             return _Broken(f"'{url}' is not a valid address", "correct the link")
         absolute = url.startswith(("/", "\\"))
+        if scheme.lower() in {"http", "https"} and not netloc:
+            return _Broken(f"'{url}' has a scheme but no host: a browser reads it as a path from this page, or "
+                           "as a host's name from a page served over the other scheme",
+                           "write the path alone for a page of this site, or https://host/... for another site")
         if (scheme or netloc) and AMP_SUBSTITUTE not in url:  # this site's, if on site_url's host below its path
             return self._full_address_problem(url, in_html=in_html)
         if AMP_SUBSTITUTE in url or (not path and not absolute):
@@ -863,24 +878,22 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
 
 
 def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[tuple[str, str]], page_output: str,
-                          site_url: str, outputs: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """(address, the site path it leads to or :data:`OUTSIDE`) of each link or picture of a
-    published page (its HTML's ``addresses``) that leads nowhere from ``page_output``: no
-    file of the site's ``outputs`` answers it. Of those Markdown made (``made_by_markdown``: as written, and as
-    MkDocs published it), only the ones MkDocs publishes as written: a relative link naming a
-    file is MkDocs' to resolve, and to report (``validation.links``)."""
-    in_html = Counter(addresses)
-    checked = []
+                          site_url: str, outputs: frozenset[str]) -> Iterator[tuple[str, str, bool]]:
+    """(address, the site path it leads to or :data:`OUTSIDE`, whether MkDocs publishes it as
+    written) of each link or picture of a published page (its HTML's ``addresses``) that
+    leads nowhere from ``page_output``: no file of the site's ``outputs`` answers it. Of those
+    Markdown made (``made_by_markdown``: as written, and as MkDocs published it), a relative
+    link naming a file is MkDocs' to resolve, and to report (``validation.links``); the rest,
+    and those written in HTML, are published as written."""
+    as_written = Counter(addresses)
     for written, published in made_by_markdown:
-        in_html[published] -= 1
         path = _path_of(written.strip())
-        if path.startswith(("/", "\\")) or not posixpath.splitext(unquote(path))[1]:
-            checked.append(published)
-    checked += (+in_html).elements()
-    for url in checked:
+        if not (path.startswith(("/", "\\")) or not posixpath.splitext(unquote(path))[1]):
+            as_written[published] -= 1
+    for url in dict.fromkeys(as_written):  # each address once, in page order
         target = link_target(url, page_output, site_url, outputs)
         if target is not None and not is_published(target, outputs):
-            yield url, target
+            yield url, target, as_written[url] > 0
 
 
 def _path_of(url: str) -> str:

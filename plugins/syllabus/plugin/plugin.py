@@ -739,11 +739,12 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
             self.site_outputs = frozenset({*(f.dest_uri for f in files if self._publishes(f)),
                                            *(d.dest_uri for d in self.downloads), *THEME_OUTPUTS})
         hidden = []
-        for url, target in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
-                                                 page.file.dest_uri, self.options.site_url, self.site_outputs):
+        for url, target, as_written in links_leading_nowhere(linked_addresses(html), self.markdown_links.published,
+                                                             page.file.dest_uri, self.options.site_url,
+                                                             self.site_outputs):
             if problem := link_to_unpublished(url, target, self.unpublished, self.options.audience):
                 hidden.append(f"syllabus: {self._edited_file(page, config)}: {printable(problem.message)}")
-            elif self.options.links.not_found:
+            elif as_written and self.options.links.not_found:
                 leads = "outside the site" if target == OUTSIDE else f"to {target or 'the home page'}"
                 log.warning(f"syllabus: {self._edited_file(page, config)}: '{printable(url)}' leads {leads}, where "
                             "the site has nothing (`syllabus validate` says where and what to write)")
