@@ -257,11 +257,18 @@ def test_leak_check_reads_legacy_and_utf16_text_and_follows_links(catalog: Catal
     (site / "notes-utf16.txt").write_bytes(f"Notes.\n{SECRET_SENTENCE}\n".encode("utf-16"))
     (site / "courses" / "soon.html").write_text("<p><a href='secret-course/'>Soon</a></p>\n", encoding="utf-8")
     (site / "deep.html").write_text('<img src="courses/./x/../secret-course/lab/pic.png" alt="">\n', encoding="utf-8")
+    (site / "courses" / "more.html").write_text(
+        '<img srcset="a.png 1x, secret-course/b.png 2x"><meta http-equiv=refresh content="0;url=secret-course/">'
+        "<object data=secret-course/x.svg></object>\n", encoding="utf-8")
+    (site / "courses" / "style.css").write_text("p { background: url('secret-course/x.png') }\n", encoding="utf-8")
+    (site / "flawed-utf16.txt").write_bytes(f"{SECRET_SENTENCE}\n".encode("utf-16") + b"x")  # an odd byte at the end
     found = f"text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"
     assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == [
+        "courses/more.html: page path of draft course 'secret-course'",
         "courses/soon.html: page path of draft course 'secret-course'",
+        "courses/style.css: page path of draft course 'secret-course'",
         "deep.html: page path of draft course 'secret-course'",
-        f"notes-1252.txt: {found}", f"notes-utf16.txt: {found}"]
+        f"flawed-utf16.txt: {found}", f"notes-1252.txt: {found}", f"notes-utf16.txt: {found}"]
 
 def test_leak_check_never_opens_what_the_build_does_not_publish_from_docs(
         catalog: CatalogDir, run_cli, tmp_path: Path) -> None:

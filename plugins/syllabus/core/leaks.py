@@ -156,32 +156,39 @@ def text_of(contents: bytes) -> str | None:
     "Unicode"), UTF-8, else Windows-1252 where no byte is NUL; None for the rest (pictures,
     archives and PDFs hold NUL bytes, text does not)."""
     for mark, codec in _BYTE_ORDER_MARKS:
-        if contents.startswith(mark):
-            try:
-                return contents.decode(codec)
-            except UnicodeDecodeError:
-                return None
+        if contents.startswith(mark):  # a flaw in it (an odd byte, a lone surrogate) is replaced, as editors do
+            return contents.decode(codec, errors="replace")
     try:
         return contents.decode("utf-8")
     except UnicodeDecodeError:
         return None if b"\0" in contents else contents.decode(LEGACY_TEXT, errors="replace")
 
 
-LINKING_SUFFIXES = (".html", ".htm", ".xhtml", ".svg")  # the files whose links a browser follows
-# An attribute a browser follows or loads as an address, in any quoting (the published HTML's
-# own; code shown on a page has its quotes escaped and is not read as one).
-_ADDRESS_ATTRIBUTE = re.compile(r"""(?<![\w:-])(?:href|src|action|formaction|poster|cite|xlink:href)\s*=\s*"""
-                                r"""("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
+# The files whose addresses a browser follows: pages, pictures and style sheets.
+LINKING_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".css")
+# Where a page or a style sheet gives an address, in any quoting (the published HTML's own;
+# code shown on a page has its quotes escaped and is not read as one): an attribute a browser
+# follows or loads, each candidate of a srcset, a refresh's url=, a style's url().
+_ADDRESS = re.compile(r"""(?<![\w:-])(?:href|src|action|formaction|poster|cite|data|xlink:href)\s*=\s*"""
+                      r"""("[^"]*"|'[^']*'|[^\s"'>]+)|;\s*url\s*=\s*([^"'>\s]+)|\burl\(\s*["']?([^"')\s]+)""",
+                      re.IGNORECASE)
+_SRCSET = re.compile(r"""(?<![\w:-])srcset\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
 
 
 def _reached(text: str, page: str, site_url: str, outputs: frozenset[str]) -> bytes:
-    """The site paths the links and pictures of the site's file ``page`` lead to, one per
-    line, each ending in "/" as a page path is looked for: a page published beside the
-    courses reaches a draft by its id alone (``secret/`` on courses/index.html)."""
-    targets = (link_target(html.unescape(value.strip("\"'")), page, site_url, outputs)
-               for value in _ADDRESS_ATTRIBUTE.findall(text))
-    return "".join(f"{target}/\n" for target in targets if target and target != OUTSIDE).encode(
-        "utf-8", "surrogateescape")
+    """The item folders (``courses/secret/``) that the links, pictures and styles of the site's
+    file ``page`` lead into, one per line as a page path is looked for: a page published
+    beside the courses reaches a draft by its id alone (``secret/`` on courses/index.html).
+    Each address is resolved once, and only its first two segments kept, so what is kept is
+    never more than the file (a page's folders can be thousands of characters deep)."""
+    addresses = {html.unescape("".join(found).strip("\"'")) for found in _ADDRESS.findall(text)}
+    addresses |= {candidate.split()[0] for value in _SRCSET.findall(text)
+                  for candidate in html.unescape(value.strip("\"'")).split(",") if candidate.split()}
+    folders = set()
+    for address in addresses:
+        if (target := link_target(address, page, site_url, outputs)) and target != OUTSIDE:
+            folders.add("/".join(target.split("/", 2)[:2]))
+    return "".join(f"{folder}/\n" for folder in sorted(folders)).encode("utf-8", "surrogateescape")
 
 
 # A sentence this long is one page's own; shorter ones ("See the next unit.") prove nothing.
