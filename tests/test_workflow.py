@@ -509,6 +509,18 @@ def test_diff_streams_a_revision_and_hashes_its_files_a_step_at_a_time(history) 
     assert peak < baseline + video // 4, (peak, baseline)
     assert "intro.mp4" in json.loads(report)["changes"][0]["files"]
 
+
+def test_diff_says_when_it_cannot_extract_a_revision(history, run_cli, monkeypatch, tmp_path) -> None:
+    """A temporary folder that cannot be made (a full disk, no inode left) was a traceback."""
+    catalog, base, head = history
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "a-file"))  # no folder can be made in a file
+    result = run_cli("diff", base, head, "-f", catalog.config)
+    assert (result.code, result.out) == (2, "")
+    folder = tmp_path / "a-file"
+    assert result.err.startswith(f"syllabus: error: cannot extract the revisions to compare into {folder}:")
+
+
 def test_diff_reports_changes_and_their_impact_between_commits(history, run_cli) -> None:
     catalog, base, head = history
     result = run_cli("diff", base, head, "--format", "json", "-f", catalog.config)

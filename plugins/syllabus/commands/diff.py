@@ -57,7 +57,7 @@ def extract(root: Path, revision: str, into: Path) -> None:
         try:
             with tarfile.open(fileobj=git.stdout, mode="r|") as tar:
                 tar.extractall(into, filter=_files_only)
-        except (OSError, tarfile.TarError) as error:  # a full disk; what git wrote if it failed
+        except (OSError, tarfile.TarError) as error:  # the disk filled; what git wrote if it failed
             git.kill()
             failure = f"cannot extract revision {revision!r} into {into}: {error}"
         git.wait()
@@ -78,15 +78,19 @@ RENDERERS = {"text": as_text, "md": as_markdown, "json": as_json}
 
 
 def run(args: argparse.Namespace, options: Options) -> int:
-    with tempfile.TemporaryDirectory(prefix="syllabus-diff-") as temp:
-        sides = []
-        for name, revision in (("base", args.base), ("head", args.head)):
-            root = options.root
-            if revision is not None:
-                root = Path(temp) / name
-                extract(options.root, revision, root)
-            sides.append(Side.load(dataclasses.replace(options, root=root)))
-        report = compare(*sides, base_name=args.base, head_name=args.head or "the working tree")
+    try:
+        with tempfile.TemporaryDirectory(prefix="syllabus-diff-") as temp:
+            sides = []
+            for name, revision in (("base", args.base), ("head", args.head)):
+                root = options.root
+                if revision is not None:
+                    root = Path(temp) / name
+                    extract(options.root, revision, root)
+                sides.append(Side.load(dataclasses.replace(options, root=root)))
+            report = compare(*sides, base_name=args.base, head_name=args.head or "the working tree")
+    except OSError as error:  # the temporary folder: a full disk, no inode left
+        raise ConfigError(f"cannot extract the revisions to compare into {tempfile.gettempdir()}: "
+                          f"{error.strerror or error}") from None
     sys.stdout.write(RENDERERS[args.format](report))
     return EXIT_OK
 
