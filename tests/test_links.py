@@ -171,8 +171,8 @@ def test_a_link_to_a_draft_course_however_written_fails_both(catalog, run_cli, t
     ("docs/courses/index.md", "secret/", "course"), ("docs/courses/index.md", "secret/lab/", "course"),
     ("docs/courses/index.md", '<a href="./secret/">x</a>', "course"), ("docs/tracks/index.md", "secret/", "track"),
     ("docs/courses/all.md", "../secret/", "course"), ("docs/courses/index.md", "secret/index.md", "course"),
-    ("docs/courses/index.md", "![b](secret/shot.png)", "course")],
-    ids=["folder", "unit", "html", "track", "from-a-page-folder", "file", "picture"])
+    ("docs/courses/index.md", "![b](secret/shot.png)", "course"), ("docs/courses/index.md", "Secret/", "course")],
+    ids=["folder", "unit", "html", "track", "from-a-page-folder", "file", "picture", "letter-case"])
 def test_a_link_reaching_a_draft_by_its_bare_id_fails_both(catalog, run_cli, tmp_path, page, address, kind,
                                                             not_found):
     """A docs page published beside the items (courses/) reaches a draft by its id alone, which

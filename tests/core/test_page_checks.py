@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from syllabus.core.html_allowlist import Allowlist
 from syllabus.core.pages import SIZE_RULE, MarkdownSettings, PageRenderer, pictures_without_text, split_page
+from syllabus.core.published import link_target
 from syllabus.core.yamlsafe import YamlProblem
 
 
@@ -45,3 +47,18 @@ def test_pictures_of_one_address_by_reference_take_its_definitions_in_turn() -> 
     renderer = PageRenderer(MarkdownSettings((), {}), Allowlist())
     published, _ = renderer.allowlist.removals(renderer.render(body))
     assert pictures_without_text(body, published) == [(9, 6, "flow.png"), (10, 6, "flow.png"), (7, 5, "a(1).png")]
+
+
+@pytest.mark.parametrize(("url", "site_url", "target"), [
+    ("https:secret/", "https://academy.test/", "courses/secret/"),  # the page's own scheme, no "//": relative
+    ("https:secret/", "", "courses/secret/"),  # no site_url: either scheme may be the page's
+    ("http:secret/", "https://academy.test/", None),  # another scheme: "secret" is a host
+    ("http:/academy.test/courses/secret/", "https://academy.test/", "courses/secret/"),
+    ("https:////academy.test/courses/x/../secret/", "https://academy.test/", "courses/secret/"),
+    ("https:///courses/secret/", "https://academy.test/", None),  # the host is "courses"
+    ("https://academy.test/courses/secret/", "https://academy.test/", "courses/secret/"),
+])
+def test_an_http_address_is_resolved_as_the_url_standard_reads_it(url: str, site_url: str, target: str | None) -> None:
+    """A scheme without "//", or with more slashes, is read by browsers as relative or as
+    naming a host; leak-check and the build's link check took them for other sites (attacks)."""
+    assert link_target(url, "courses/index.html", site_url, frozenset({"courses/index.html"})) == target

@@ -219,11 +219,9 @@ def link_target(url: str, page_output: str, site_url: str, outputs: frozenset[st
     on that host it may well be another site's (a GitHub Pages project beside an
     organisation's), which the build knows nothing of."""
     try:
-        scheme, netloc, path, _, _ = urlsplit(as_browsers_read(url))
+        scheme, netloc, path, _, _ = urlsplit(_special_address(as_browsers_read(url), site_url))
     except ValueError:  # reported as not a valid address
         return None
-    if read_as_relative(scheme, netloc, site_url):
-        scheme = ""
     full = bool(scheme or netloc)
     if full and not _on_site_host(scheme, netloc, site_url):
         return None
@@ -238,13 +236,18 @@ def link_target(url: str, page_output: str, site_url: str, outputs: frozenset[st
     return None if full and target.split("/", 1)[0] not in _first_segments(outputs) else target
 
 
-def read_as_relative(scheme: str, netloc: str, site_url: str) -> bool:
-    """Whether an address with a ``scheme`` but no host (``https:secret/``) is one a browser
-    follows from the page: with the page's own http or https scheme it is (the URL
-    standard's special schemes); another names a host (``http:x`` on an https page is
-    http://x/). Without a site_url the page's scheme is unknown: either may be its own."""
-    site_scheme = urlsplit(site_url).scheme.lower()
-    return not netloc and scheme.lower() in {"http", "https"} and site_scheme in {"", scheme.lower()}
+def _special_address(url: str, site_url: str) -> str:
+    """``url`` as the URL standard reads an http(s) address whose "//" is missing or more: on
+    a page served over the same scheme, one without "//" is relative (``https:secret/`` is
+    ``secret/``); otherwise any run of slashes, or none, comes before the host (``http:host/x``
+    and ``https:////host/x`` are ``http://host/x`` and ``https://host/x``). Without a site_url
+    the page's scheme is unknown: either is taken for its own."""
+    scheme, colon, rest = url.partition(":")
+    if not colon or scheme.lower() not in {"http", "https"}:
+        return url
+    if urlsplit(site_url).scheme.lower() in {"", scheme.lower()} and not rest.startswith("//"):
+        return rest
+    return f"{scheme}://{rest.lstrip('/')}"
 
 
 @functools.lru_cache(maxsize=4)
@@ -840,7 +843,8 @@ def link_to_unpublished(url: str, target: str, unpublished: Mapping[str, frozens
                         audience: str) -> _Broken | None:
     """What is wrong with ``url`` if the site path it reaches, ``target``, is a page or file of
     an item the site leaves out (``unpublished``: :func:`unpublished_items`)."""
-    if len(parts := target.split("/")) < 2 or parts[1] not in unpublished.get(parts[0], ()):
+    parts = target.lower().split("/")  # ids are lower case; a draft's id in any case is its id
+    if len(parts) < 2 or parts[1] not in unpublished.get(parts[0], ()):
         return None
     kind = parts[0].removesuffix("s")
     return _Broken(f"'{url}' links to {kind} '{parts[1]}', a draft or internal {kind} the {audience} site "
