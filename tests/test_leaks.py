@@ -261,12 +261,21 @@ def test_leak_check_reads_legacy_and_utf16_text_and_follows_links(catalog: Catal
         '<img srcset="a.png 1x, secret-course/b.png 2x"><meta http-equiv=refresh content="0;url=secret-course/">'
         "<object data=secret-course/x.svg></object>\n", encoding="utf-8")
     (site / "courses" / "style.css").write_text("p { background: url('secret-course/x.png') }\n", encoding="utf-8")
+    (site / "courses" / "print.css").write_text('@import "\\73 ecret-course/print.css";\n', encoding="utf-8")
+    (site / "courses" / "set.css").write_text('.y { background: image-set("Secret-Course/a.png" 1x) }\n',
+                                              encoding="utf-8")
+    (site / "courses" / "refresh.html").write_text(
+        """<meta http-equiv=refresh content="0; url='secret-course/'">\n""", encoding="utf-8")
+    (site / "courses" / "frame.html").write_text(
+        '<iframe srcdoc="&lt;a href=&quot;secret-course/&quot;&gt;x&lt;/a&gt;"></iframe>'
+        '<link rel=preload as=image imagesrcset="secret-course/x.png 1x">\n', encoding="utf-8")
+    (site / "courses" / "hosts.html").write_text(  # the URL standard's hosts after a scheme without "//"
+        '<a href="http:/academy.test/courses/x/../secret-course/">a</a>\n', encoding="utf-8")
     (site / "flawed-utf16.txt").write_bytes(f"{SECRET_SENTENCE}\n".encode("utf-16") + b"x")  # an odd byte at the end
     found = f"text of draft course 'secret-course' (1 sentence, such as '{SECRET_SENTENCE}')"
     assert leaks(run_cli("leak-check", site, "-f", catalog.config)) == [
-        "courses/more.html: page path of draft course 'secret-course'",
-        "courses/soon.html: page path of draft course 'secret-course'",
-        "courses/style.css: page path of draft course 'secret-course'",
+        *(f"courses/{name}: page path of draft course 'secret-course'" for name in (
+            "frame.html", "hosts.html", "more.html", "print.css", "refresh.html", "set.css", "soon.html", "style.css")),
         "deep.html: page path of draft course 'secret-course'",
         f"flawed-utf16.txt: {found}", f"notes-1252.txt: {found}", f"notes-utf16.txt: {found}"]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..core.config import ConfigError, Options
 from ..core.diagnostics import printable
-from ..core.leaks import body_needles, hidden_needles, scan
+from ..core.leaks import body_needles, hidden_ids, hidden_needles, scan
 from . import EXIT_CONTENT, EXIT_OK, load_checked
 
 
@@ -34,7 +34,8 @@ def run(args: argparse.Namespace, options: Options) -> int:
     if result is None:
         return EXIT_CONTENT
     needles, body = hidden_needles(result.catalog), body_needles(result, options)
-    findings, files = scan(site, needles, body, options.site_url)
+    findings, files = scan(site, needles, body, site_url=options.site_url,
+                          hidden_ids=hidden_ids(result.catalog))
     for finding in findings:
         # Names in it are the site's and its archives' (a zip member's may hold a line break
         # and "::error ...", or a terminal escape): shown escaped, one finding per line.

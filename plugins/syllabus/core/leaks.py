@@ -13,7 +13,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +63,11 @@ def spellings(text: str) -> frozenset[bytes]:
     return frozenset(v.encode("utf-8") for v in variants if v)
 
 
+def hidden_ids(catalog: Catalog) -> set[str]:
+    """The ids of the draft and internal courses, tracks and plans."""
+    return {item.id for _, item in _hidden(catalog)}
+
+
 def _hidden(catalog: Catalog) -> Iterator[tuple[str, Course | Track | Plan]]:
     for kind in ITEM_KINDS:
         yield from ((kind, item) for item in catalog.items_of(kind).values() if not item.is_public)
@@ -92,24 +97,27 @@ def hidden_needles(catalog: Catalog) -> list[Needle]:
     return needles
 
 
-def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str],
-         site_url: str = "") -> tuple[list[str], int]:
+def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str], *, site_url: str = "",
+         hidden_ids: Collection[str] = ()) -> tuple[list[str], int]:
     """(``path: what`` for every needle found in a file's name or contents and every file
     holding sentences of a hidden course's pages, and for every file that cannot be read whole,
-    in path order; the files read), each file read once. ``site_url``: where the site is
-    served, so that a page's links written in full are followed into it too."""
+    in path order; the files read), each file read once. The links of the site's pages and
+    style sheets that name one of ``hidden_ids`` are followed (from ``site_url``, where the
+    site is served, for those written in full)."""
     findings: dict[str, None] = {}  # in order, each once: a gzip file is read as it is and unpacked
     paths = sorted(p for p in site.rglob("*") if p.is_file())
-    outputs = frozenset(path.relative_to(site).as_posix() for path in paths)
+    links = _Links(site_url, frozenset(path.relative_to(site).as_posix() for path in paths),
+                   re.compile(b"|".join(re.escape(item_id.lower().encode()) for item_id in sorted(hidden_ids)))
+                   if hidden_ids else None)
     for path in paths:
         name = os.fsencode(path.relative_to(site).as_posix())  # a name need not be UTF-8
         relative = name.decode("utf-8", errors="replace")
         try:
             for shown, contents in readings(relative, path.read_bytes(), Budget()):
                 own_name = name if shown == relative else shown.encode("utf-8", "surrogateescape")
-                page = (relative, site_url, outputs) if shown == relative else None  # links of the site's own files
+                page = relative if shown == relative else None  # the links of the site's own files
                 findings.update(dict.fromkeys(f"{shown}: {finding}" for finding in _found(
-                    own_name, contents, needles, sentence_needles, page)))
+                    own_name, contents, needles, sentence_needles, page, links)))
         except Unreadable as why:
             findings[f"{relative}: {why}"] = None
         except OSError as error:
@@ -117,10 +125,20 @@ def scan(site: Path, needles: list[Needle], sentence_needles: dict[str, str],
     return list(findings), len(paths)
 
 
+@dataclass(frozen=True)
+class _Links:
+    """What following a site file's links needs: the site's address and files, and the ids of
+    the left-out items (a file that names none of them, however encoded, is not followed)."""
+
+    site_url: str
+    outputs: frozenset[str]
+    ids: re.Pattern[bytes] | None
+
+
 def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles: dict[str, str],
-           page: tuple[str, str, frozenset[str]] | None) -> list[str]:
-    """What a file (its path, its contents and, for a ``page`` of the site: its path, the
-    site's address and files, where its links lead) holds of hidden content."""
+           page: str | None, links: _Links) -> list[str]:
+    """What a file (its path, its contents and, for a ``page`` of the site, where its links
+    lead) holds of hidden content."""
     named = name + b"/\n"  # the file's own path counts too: courses/<draft>/ in it is the draft's
     text = text_of(contents)
     if text is None:
@@ -131,8 +149,12 @@ def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles
     readings = [named, contents, _as_read(named), _as_read(as_utf8)]
     if as_utf8 != contents:  # legacy or UTF-16 text, searched as the UTF-8 every needle is spelled in
         readings.append(as_utf8)
-    if page is not None and page[0].lower().endswith(LINKING_SUFFIXES):
-        readings.append(_reached(text, *page))
+    if page is not None and links.ids is not None and page.lower().endswith(LINKING_SUFFIXES):
+        css = page.lower().endswith(".css")
+        source = _css_unescaped(text) if css else text
+        as_read = _as_read(source.encode("utf-8", "surrogateescape")) if css else readings[3]
+        if links.ids.search(as_read.lower()):
+            readings.append(_reached(source, page, links, css=css))
     found = [needle.what for needle in needles if any(needle.found_in(reading, True) for reading in readings)]
     return found + (_sentences_found(text, sentence_needles) if sentence_needles else [])
 
@@ -166,29 +188,59 @@ def text_of(contents: bytes) -> str | None:
 
 # The files whose addresses a browser follows: pages, pictures and style sheets.
 LINKING_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".css")
-# Where a page or a style sheet gives an address, in any quoting (the published HTML's own;
-# code shown on a page has its quotes escaped and is not read as one): an attribute a browser
-# follows or loads, each candidate of a srcset, a refresh's url=, a style's url().
-_ADDRESS = re.compile(r"""(?<![\w:-])(?:href|src|action|formaction|poster|cite|data|xlink:href)\s*=\s*"""
-                      r"""("[^"]*"|'[^']*'|[^\s"'>]+)|;\s*url\s*=\s*([^"'>\s]+)|\burl\(\s*["']?([^"')\s]+)""",
-                      re.IGNORECASE)
-_SRCSET = re.compile(r"""(?<![\w:-])srcset\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
+# Where a page gives an address, in any quoting (the published HTML's own; code shown on a
+# page has its quotes escaped): an attribute a browser follows or loads, a refresh's url=,
+# a style's url(); a srcset's candidates are split apart.
+_HTML_ADDRESS = re.compile(r"""(?<![\w:-])(?:href|src|action|formaction|poster|cite|data|xlink:href)\s*=\s*"""
+                           r"""("[^"]*"|'[^']*'|[^\s"'>]+)|[;,]\s*url\s*=\s*["']?([^"'>\s;]+)"""
+                           r"""|\burl\(\s*["']?([^"')\s]+)""", re.IGNORECASE)
+_SRCSET = re.compile(r"""(?<![\w:-])(?:image)?srcset\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
+_SRCSET_CANDIDATE = re.compile(r"[^\s,][^\s,]*")  # each candidate's address, before its width or density
+# In a style sheet every string may be an address (@import "x", image-set("x" 1x)), and url().
+_CSS_ADDRESS = re.compile(r"""url\(\s*([^"')\s]+)|"([^"]*)"|'([^']*)'""", re.IGNORECASE)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n]?|\\(.)", re.DOTALL)
 
 
-def _reached(text: str, page: str, site_url: str, outputs: frozenset[str]) -> bytes:
-    """The item folders (``courses/secret/``) that the links, pictures and styles of the site's
-    file ``page`` lead into, one per line as a page path is looked for: a page published
+def _css_unescaped(text: str) -> str:
+    """A style sheet with its escapes undone (``\\61 i-assist`` is ``ai-assist``), as a browser reads it."""
+    def character(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return _CSS_ESCAPE.sub(character, text)
+
+
+def _reached(text: str, page: str, links: _Links, *, css: bool) -> bytes:
+    """The item folders (``courses/secret/``) that the addresses of the site's file ``page``
+    lead into, one per line in lower case, as a page path is looked for: a page published
     beside the courses reaches a draft by its id alone (``secret/`` on courses/index.html).
-    Each address is resolved once, and only its first two segments kept, so what is kept is
-    never more than the file (a page's folders can be thousands of characters deep)."""
-    addresses = {html.unescape("".join(found).strip("\"'")) for found in _ADDRESS.findall(text)}
-    addresses |= {candidate.split()[0] for value in _SRCSET.findall(text)
-                  for candidate in html.unescape(value.strip("\"'")).split(",") if candidate.split()}
-    folders = set()
-    for address in addresses:
-        if (target := link_target(address, page, site_url, outputs)) and target != OUTSIDE:
-            folders.add("/".join(target.split("/", 2)[:2]))
+    A page is also read with its character references undone, for a page inside an
+    attribute (``srcdoc``). Only an address naming a left-out item's id is resolved, each
+    once, and only its first two segments are kept: a page of millions of addresses is
+    read in one pass, never held as a list of them."""
+    assert links.ids is not None
+    folders, resolved = set(), set()
+    for address in _addresses(text, css=css):
+        if address in resolved or not links.ids.search(_as_read(address.encode("utf-8", "surrogateescape")).lower()):
+            continue
+        resolved.add(address)
+        if (target := link_target(address, page, links.site_url, links.outputs)) and target != OUTSIDE:
+            folders.add("/".join(target.lower().split("/", 2)[:2]))
     return "".join(f"{folder}/\n" for folder in sorted(folders)).encode("utf-8", "surrogateescape")
+
+
+def _addresses(text: str, *, css: bool) -> Iterator[str]:
+    """Every address a page or a style sheet (``css``) gives, as written, one at a time."""
+    if css:
+        yield from ("".join(found.groups(default="")) for found in _CSS_ADDRESS.finditer(text))
+        return
+    for shown in (text, html.unescape(text)):
+        for found in _HTML_ADDRESS.finditer(shown):
+            yield html.unescape("".join(found.groups(default="")).strip("\"'"))
+        for found in _SRCSET.finditer(shown):
+            for candidate in _SRCSET_CANDIDATE.finditer(html.unescape(found.group(1).strip("\"'"))):
+                yield candidate.group()
 
 
 # A sentence this long is one page's own; shorter ones ("See the next unit.") prove nothing.
