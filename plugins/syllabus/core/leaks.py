@@ -142,18 +142,18 @@ def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles
     named = name + b"/\n"  # the file's own path counts too: courses/<draft>/ in it is the draft's
     text = text_of(contents)
     if text is None:
-        found = [needle.what for needle in needles if any(needle.found_in(reading, False)
-                                                          for reading in (named, contents))]
-        return found
+        return [needle.what for needle in needles if any(needle.found_in(reading, False)
+                                                         for reading in (named, contents))]
     as_utf8 = text.encode("utf-8", "surrogateescape")
-    readings = [named, contents, _as_read(named), _as_read(as_utf8)]
+    text_as_read = _as_read(as_utf8)
+    readings = [named, contents, _as_read(named), text_as_read]
     if as_utf8 != contents:  # legacy or UTF-16 text, searched as the UTF-8 every needle is spelled in
         readings.append(as_utf8)
     if page is not None and links.ids is not None and page.lower().endswith(LINKING_SUFFIXES):
         css = page.lower().endswith(".css")
         source = _css_unescaped(text) if css else text
-        as_read = _as_read(source.encode("utf-8", "surrogateescape")) if css else readings[3]
-        if links.ids.search(as_read.lower()):
+        source_as_read = _as_read(source.encode("utf-8", "surrogateescape")) if css else text_as_read
+        if links.ids.search(source_as_read.lower()):
             readings.append(_reached(source, page, links, css=css))
     found = [needle.what for needle in needles if any(needle.found_in(reading, True) for reading in readings)]
     return found + (_sentences_found(text, sentence_needles) if sentence_needles else [])
