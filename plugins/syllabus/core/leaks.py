@@ -38,7 +38,7 @@ class Needle:
     whole_word: bool = False  # a short text: found as a word of a text file only (see MARKER_WEIGHT)
 
     def found_in(self, data: bytes, text: bool) -> bool:
-        """Whether ``data`` holds it; ``text``: whether the file is text (UTF-8)."""
+        """Whether ``data`` holds it; ``text``: whether the file is text (see :func:`_text_of`)."""
         if not self.whole_word:
             return any(form in data for form in self.forms)
         return text and self._as_word.search(data) is not None
@@ -140,7 +140,7 @@ def _found(name: bytes, contents: bytes, needles: list[Needle], sentence_needles
     """What a file (its path, its contents and, for a ``page`` of the site, where its links
     lead) holds of hidden content."""
     named = name + b"/\n"  # the file's own path counts too: courses/<draft>/ in it is the draft's
-    text = text_of(contents)
+    text = _text_of(contents)
     if text is None:
         return [needle.what for needle in needles if any(needle.found_in(reading, False)
                                                          for reading in (named, contents))]
@@ -173,7 +173,7 @@ _BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf
 LEGACY_TEXT = "cp1252"  # what a Western editor saved before UTF-8 (a superset of Latin-1's letters)
 
 
-def text_of(contents: bytes) -> str | None:
+def _text_of(contents: bytes) -> str | None:
     """A file's text as an editor opens it: UTF-16 or UTF-32 by its byte order mark (Notepad's
     "Unicode"), UTF-8, else Windows-1252 where no byte is NUL; None for the rest (pictures,
     archives and PDFs hold NUL bytes, text does not)."""
@@ -195,7 +195,7 @@ _HTML_ADDRESS = re.compile(r"""(?<![\w:-])(?:href|src|action|formaction|poster|c
                            r"""("[^"]*"|'[^']*'|[^\s"'>]+)|[;,]\s*url\s*=\s*["']?([^"'>\s;]+)"""
                            r"""|\burl\(\s*["']?([^"')\s]+)""", re.IGNORECASE)
 _SRCSET = re.compile(r"""(?<![\w:-])(?:image)?srcset\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.IGNORECASE)
-_SRCSET_CANDIDATE = re.compile(r"[^\s,][^\s,]*")  # each candidate's address, before its width or density
+_SRCSET_CANDIDATE = re.compile(r"[^\s,]+")  # each candidate's address, and its width or density
 # In a style sheet every string may be an address (@import "x", image-set("x" 1x)), and url().
 _CSS_ADDRESS = re.compile(r"""url\(\s*([^"')\s]+)|"([^"]*)"|'([^']*)'""", re.IGNORECASE)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n]?|\\(.)", re.DOTALL)
