@@ -45,7 +45,9 @@ from .schema_messages import did_you_mean, suggested
 LINK_RULE = "link"
 
 
-class _Broken(NamedTuple):
+class BadLink(NamedTuple):
+    """What is wrong with a link, for the trainer: a message and a hint."""
+
     message: str
     hint: str
     to_unpublished: bool = False  # a draft or internal item, whose path a public page may not show
@@ -406,8 +408,8 @@ def check_links(links: Mapping[str, PageLinks], texts: Mapping[str, str], catalo
 
     def sections_of(target: str) -> frozenset[str]:
         return _sections_of(target, rendered[target], courses_at.get(target), texts, visible, catalog)
-    problems: dict[tuple[bool, str, str, bool], _Broken | None] = {}  # by (hidden, page, address, in HTML)
-    anchor_problems: dict[tuple[bool, str, str, bool], _Broken | None] = {}
+    problems: dict[tuple[bool, str, str, bool], BadLink | None] = {}  # by (hidden, page, address, in HTML)
+    anchor_problems: dict[tuple[bool, str, str, bool], BadLink | None] = {}
     suggest = _IdSuggestions()
     to_hidden: set[tuple[str, int]] = set()
     for source, page_links in links.items():
@@ -593,7 +595,7 @@ class _LinkCheck:
         """The page's folder, which its relative links (and their suggestions) start from."""
         return posixpath.dirname(self.page)
 
-    def problem(self, url: str, *, in_html: bool = False) -> _Broken | None:
+    def problem(self, url: str, *, in_html: bool = False) -> BadLink | None:
         """What is wrong with a link ``mkdocs build --strict`` would fail on (by the site's
         :class:`LinkRules`), resolved from the page as MkDocs resolves it; ``in_html``:
         written in HTML, which MkDocs publishes as written. Which kind of address it is
@@ -602,10 +604,10 @@ class _LinkCheck:
         try:
             scheme, netloc, path, _, _ = urlsplit(url)
         except ValueError:  # "//[x": MkDocs stops on it with a traceback
-            return _Broken(f"'{url}' is not a valid address", "correct the link")
+            return BadLink(f"'{url}' is not a valid address", "correct the link")
         absolute = url.startswith(("/", "\\"))
         if scheme.lower() in {"http", "https"} and not netloc:
-            return _Broken(f"'{url}' has a scheme but no host: a browser reads it as a path from this page, or "
+            return BadLink(f"'{url}' has a scheme but no host: a browser reads it as a path from this page, or "
                            "as a host's name from a page served over the other scheme",
                            "write the path alone for a page of this site, or https://host/... for another site")
         if (scheme or netloc) and AMP_SUBSTITUTE not in url:  # this site's, if on site_url's host below its path
@@ -636,20 +638,20 @@ class _LinkCheck:
             return self._site_file_problem(address)
         return self._course_file_problem(address)
 
-    def _unpublished_problem(self, address: _Address) -> _Broken | None:
+    def _unpublished_problem(self, address: _Address) -> BadLink | None:
         """A link to a page or file of an item this site leaves out, whatever the site's link
         rules: where MkDocs resolves it from the page's file, or, when the site has no file
         there (MkDocs publishes it as written), where a browser follows it from the page as
         published (``secret/`` on a docs page published at courses/ is courses/secret/)."""
         options = self.options
         reached = [address.target]
-        if not self.site.has(address.target):
-            reached.append(link_target(address.url, output_path(self.page, options.use_directory_urls),
-                                       options.site_url, self.site.outputs) or "")
+        if not self.site.has(address.target) and (published := link_target(
+                address.url, output_path(self.page, options.use_directory_urls), options.site_url, self.site.outputs)):
+            reached.append(published)
         return next(filter(None, (link_to_unpublished(address.url, target, self.site.unpublished_items,
                                                       options.audience) for target in reached)), None)
 
-    def _full_address_problem(self, url: str, *, in_html: bool) -> _Broken | None:
+    def _full_address_problem(self, url: str, *, in_html: bool) -> BadLink | None:
         """A link with a scheme or host, which MkDocs does not check: one to this site's own
         address leads nowhere as published unless the site has what it names."""
         options = self.options
@@ -664,7 +666,7 @@ class _LinkCheck:
         # A draft's address written in full is reported where the text names it (hidden-reference).
         return None if problem is None or problem.to_unpublished else problem
 
-    def _absolute_problem(self, address: _Address) -> _Broken | None:
+    def _absolute_problem(self, address: _Address) -> BadLink | None:
         """A link from the site's root, which MkDocs resolves only from the docs folder
         (``absolute_from_docs``): otherwise it is published as written, or reported as MkDocs
         reports it (``validation.links.absolute_links``)."""
@@ -675,10 +677,10 @@ class _LinkCheck:
                                  "write it relative to this page, to the page's Markdown file; for another site on "
                                  "this host, write its full https:// address")
         relative = f" (from here: '{posixpath.relpath(target, self.here)}')" if self.site.has(target) else ""
-        return _Broken(f"'{url}' is an absolute link, which MkDocs leaves as is{relative}", "write it relative to "
+        return BadLink(f"'{url}' is an absolute link, which MkDocs leaves as is{relative}", "write it relative to "
                        "this page (mkdocs.yml's validation.links.absolute_links makes it an error)")
 
-    def _folder_style_problem(self, address: _Address) -> _Broken | None:
+    def _folder_style_problem(self, address: _Address) -> BadLink | None:
         """A link naming no file the site has and no file at all (``../intro/``): MkDocs does
         not resolve it, so it is published as written, or reported as MkDocs reports it
         (``validation.links.unrecognized_links``)."""
@@ -690,10 +692,10 @@ class _LinkCheck:
                                  "wherever this page is published")
         pages = [name for name in (f"{target}/index.md", f"{target}/README.md", f"{target}.md") if self.site.has(name)]
         instead = suggested(posixpath.relpath(pages[0], self.here)) if pages else ""
-        return _Broken(f"'{url}' names no file of the site{instead}", "link the page's Markdown file (mkdocs.yml's "
+        return BadLink(f"'{url}' names no file of the site{instead}", "link the page's Markdown file (mkdocs.yml's "
                        "validation.links.unrecognized_links makes this an error)")
 
-    def _outside_problem(self, address: _Address) -> _Broken:
+    def _outside_problem(self, address: _Address) -> BadLink:
         """A link above the site's root: most often written from the page's file in the
         repository (as GitHub's file view follows it), where the site's pages and courses/ are
         folders apart, so the link the site needs is suggested."""
@@ -702,36 +704,36 @@ class _LinkCheck:
         from_file = posixpath.normpath(posixpath.join(posixpath.dirname(f"{docs_dir}/{self.page}"), address.written))
         if not self.page.startswith("courses/") and self.site.has(from_file):
             fragment = f"#{url.partition('#')[2]}" if "#" in url else ""
-            return _Broken(f"'{url}' points outside the site"
+            return BadLink(f"'{url}' points outside the site"
                            f"{suggested(posixpath.relpath(from_file, self.here) + fragment)}",
                            f"a link goes from the page's place in the site, where {docs_dir}/ is the top "
                            "and courses/ is beside its pages, not from its file in the repository")
-        return _Broken(f"'{url}' points outside the site", "link to a page or file of the site, relative to this page")
+        return BadLink(f"'{url}' points outside the site", "link to a page or file of the site, relative to this page")
 
-    def _site_file_problem(self, address: _Address) -> _Broken:
+    def _site_file_problem(self, address: _Address) -> BadLink:
         """A link to a file the site does not have, outside a course's folder (the docs
         folder's, tracks', plans' and generated files): why it is missing, where that is
         known, else the closest path."""
         url, target = address.url, address.target
         site = self.site
         if target in site.markdown_downloads:
-            return _Broken(f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
+            return BadLink(f"'{url}' is a Markdown download, which MkDocs takes for a link to a page",
                            "link the page that offers it, or write the link in HTML: <a href=\"...\">")
         docs = f"{self.options.docs_dir}/"
         if target.startswith(docs) and site.has(inside := target.removeprefix(docs)):
-            return _Broken(f"'{url}' not found in the site, which has no {docs} folder"
+            return BadLink(f"'{url}' not found in the site, which has no {docs} folder"
                            f"{suggested(posixpath.relpath(inside, self.here))}",
                            f"link a page of {docs} by its place in the site")
         if target in site.for_authors and posixpath.splitext(target)[1].lower() not in MARKDOWN_SUFFIXES:
-            return _Broken(f"'{url}' is in a folder of pages for authors only, which only the internal site "
+            return BadLink(f"'{url}' is in a folder of pages for authors only, which only the internal site "
                            "publishes, with their files", "move the file to a folder of pages for readers")
         if target in site.for_authors:
-            return _Broken(f"'{url}' is a page for authors (authoring: true), which only the internal site publishes",
+            return BadLink(f"'{url}' is a page for authors (authoring: true), which only the internal site publishes",
                            "link it from other authoring pages only, or remove authoring: true from it")
-        return _Broken(f"'{url}' not found in the site{site.suggestion(address.path, target, self.here)}",
+        return BadLink(f"'{url}' not found in the site{site.suggestion(address.path, target, self.here)}",
                        "correct the path (relative to this page), or add the page or file to docs/")
 
-    def _course_file_problem(self, address: _Address) -> _Broken | None:
+    def _course_file_problem(self, address: _Address) -> BadLink | None:
         """A link into a course's folder (``courses/<id>/...``) that the site does not have:
         whether the course is one this site leaves out, one whose course.yml failed its
         checks, or none at all, before which of its files it names."""
@@ -743,49 +745,49 @@ class _LinkCheck:
             return _unchecked_course_link(url, address.path, course_id, name, self.here,
                                           self.options.root / "courses" / course_id)
         if course is None:
-            return _Broken(f"'{url}' links to course '{course_id}', which does not exist"
+            return BadLink(f"'{url}' links to course '{course_id}', which does not exist"
                            f"{did_you_mean(course_id, sorted(self.catalog.courses))}",
                            "check the course id: its folder's name under courses/")
         return self._file_in_course_problem(address, course, name)
 
-    def _file_in_course_problem(self, address: _Address, course: Course, name: str) -> _Broken:
+    def _file_in_course_problem(self, address: _Address, course: Course, name: str) -> BadLink:
         """A link to the file ``name`` of a course this site shows, which the site does not
         publish: why not, if the course folder has it, else the closest file it has."""
         url = address.url
         folder = self.options.root / course.folder
         mode = own_mode(folder / name)
         if stat.S_ISLNK(mode) and (problem := file_problem(folder, name)):
-            return _Broken(f"'{url}' is never published: {problem}", "replace the link with the file itself")
+            return BadLink(f"'{url}' is never published: {problem}", "replace the link with the file itself")
         if stat.S_ISREG(mode):
             return _unpublished_file_problem(url, course, name, folder)
         pictures = (course_site_path(course, path) for path in _files_in(folder)  # shown or not
                     if _kind(path) == "picture")
-        return _Broken(f"'{url}' not found in course '{course.id}'"
+        return BadLink(f"'{url}' not found in course '{course.id}'"
                        f"{self.site.suggestion(address.path, address.target, self.here, also=pictures)}",
                        MISSING_FILE_HINT)
 
 
-def _unpublished_file_problem(url: str, course: Course, name: str, folder: Path) -> _Broken:
+def _unpublished_file_problem(url: str, course: Course, name: str, folder: Path) -> BadLink:
     """Why the file ``name`` of the ``course`` in ``folder``, which the folder has, is not
     published: what the trainer must do to publish it, or to link something that is."""
     suffix = posixpath.splitext(name)[1].lower()
     if suffix in MARKDOWN_SUFFIXES:
-        return _Broken(f"'{url}' is not a unit of course '{course.id}'",
+        return BadLink(f"'{url}' is not a unit of course '{course.id}'",
                        "add it to the course's units in course.yml, or link one of them")
     if suffix in IMAGE_SUFFIXES and (problem := file_problem(folder, name)):
-        return _Broken(f"the picture '{url}' is never published: {problem}",
+        return BadLink(f"the picture '{url}' is never published: {problem}",
                        "the page shows it once the file can be published")
     if suffix in IMAGE_SUFFIXES:
-        return _Broken(f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
+        return BadLink(f"'{url}' is a picture published only where a page of course '{course.id}' shows it",
                        "show it in one of the course's pages")
     if (problem := material_problem(name)) is not None:
-        return _Broken(f"'{url}' is never published: {problem}", "link a unit, a picture or a material instead")
-    return _Broken(f"'{url}' is not published", "list it under the course's materials in course.yml")
+        return BadLink(f"'{url}' is never published: {problem}", "link a unit, a picture or a material instead")
+    return BadLink(f"'{url}' is not published", "list it under the course's materials in course.yml")
 
 
 def _anchor_problem(page: str, url: str, rendered: Mapping[str, PageLinks],
                     sections_of: Callable[[str], frozenset[str]], suggest: Callable[[str, Collection[str]], str],
-                    *, from_docs: bool) -> _Broken | None:
+                    *, from_docs: bool) -> BadLink | None:
     """A Markdown link from the site path ``page`` to a place (``#fragment``) its page does not
     have, as MkDocs checks it (``validation.links.anchors``): a relative link to a Markdown
     page (``from_docs``: an absolute one too, read from the site's root), or to this page.
@@ -810,7 +812,7 @@ def _anchor_problem(page: str, url: str, rendered: Mapping[str, PageLinks],
     hint = ("a heading in Japanese or another script gets an id such as _1: give it its own, ## 例 {#examples} "
             "(attr_list), and link #examples" if not fragment.isascii() else
             "link a heading by its id: its words in lower case, joined by '-' (its permalink shows it)")
-    return _Broken(f"'{url}': {where} has no heading or other element with id '{fragment}'"
+    return BadLink(f"'{url}': {where} has no heading or other element with id '{fragment}'"
                    f"{suggest(fragment, rendered[target].ids | sections)}", hint)
 
 
@@ -840,19 +842,19 @@ def unpublished_items(catalog: Catalog, shown: Catalog) -> dict[str, frozenset[s
 
 
 def link_to_unpublished(url: str, target: str, unpublished: Mapping[str, frozenset[str]],
-                        audience: str) -> _Broken | None:
+                        audience: str) -> BadLink | None:
     """What is wrong with ``url`` if the site path it reaches, ``target``, is a page or file of
     an item the site leaves out (``unpublished``: :func:`unpublished_items`)."""
     parts = target.lower().split("/")  # ids are lower case; a draft's id in any case is its id
     if len(parts) < 2 or parts[1] not in unpublished.get(parts[0], ()):
         return None
     kind = parts[0].removesuffix("s")
-    return _Broken(f"'{url}' links to {kind} '{parts[1]}', a draft or internal {kind} the {audience} site "
+    return BadLink(f"'{url}' links to {kind} '{parts[1]}', a draft or internal {kind} the {audience} site "
                    f"does not publish", f"remove the link, or publish the {kind}", to_unpublished=True)
 
 
 def _as_published(page: str, url: str, meant: str, site: _Site, options: Options, how: str, hint: str, *,
-                  in_html: bool = False) -> _Broken | None:
+                  in_html: bool = False) -> BadLink | None:
     """A link MkDocs publishes as written (``how``), if it leads nowhere from the page as
     published: MkDocs does not fail on it, so the build checks it in the published HTML
     (where ``validation.links.not_found`` asks for broken links to fail it). ``meant`` is
@@ -863,7 +865,7 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
     if target is None or is_published(target, site.outputs):
         return None
     if target == OUTSIDE:
-        return _Broken(f"'{url}' {how}, and leads outside the site", hint)
+        return BadLink(f"'{url}' {how}, and leads outside the site", hint)
     if hidden := link_to_unpublished(url, target, site.unpublished_items, options.audience):
         return hidden
     # Said as Markdown links it (the file), or in HTML as the published page reaches it.
@@ -877,7 +879,7 @@ def _as_published(page: str, url: str, meant: str, site: _Site, options: Options
         instead = suggested(address or "./")
     elif files:
         instead = suggested(posixpath.relpath(files[0], posixpath.dirname(page)))
-    return _Broken(f"'{url}' {how}, and leads to {target or 'the home page'}, where the site has nothing"
+    return BadLink(f"'{url}' {how}, and leads to {target or 'the home page'}, where the site has nothing"
                    f"{instead}", hint)
 
 
@@ -892,7 +894,7 @@ def links_leading_nowhere(addresses: Iterable[str], made_by_markdown: Iterable[t
     as_written = Counter(addresses)
     for written, published in made_by_markdown:
         path = _path_of(written.strip())
-        if not (path.startswith(("/", "\\")) or not posixpath.splitext(unquote(path))[1]):
+        if not path.startswith(("/", "\\")) and posixpath.splitext(unquote(path))[1]:  # names a file: MkDocs'
             as_written[published] -= 1
     for url in dict.fromkeys(as_written):  # each address once, in page order
         target = link_target(url, page_output, site_url, outputs)
@@ -909,7 +911,7 @@ def _path_of(url: str) -> str:
 
 
 def _unchecked_course_link(url: str, path: str, course_id: str, name: str, here: str,
-                           folder: Path) -> _Broken | None:
+                           folder: Path) -> BadLink | None:
     """A link into a course whose course.yml failed its checks: which of its files the site
     will publish is unknown until it is fixed, but a file that is not in its folder never
     will be, so such a link is reported in the same run (``path``: as written, as a
@@ -918,6 +920,6 @@ def _unchecked_course_link(url: str, path: str, course_id: str, name: str, here:
         return None
     kind = _kind(name)
     near = [posixpath.relpath(course_page(course_id) + file, here) for file in _files_in(folder) if _kind(file) == kind]
-    return _Broken(f"'{url}' not found in course '{course_id}'"
+    return BadLink(f"'{url}' not found in course '{course_id}'"
                    f"{did_you_mean(path, near)}",
                    MISSING_FILE_HINT)
