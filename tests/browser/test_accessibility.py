@@ -370,6 +370,44 @@ def test_two_tables_wider_than_the_page_are_two_regions_told_apart(browser: Any,
         assert results.response["violations"] == []
 
 
+def test_a_code_block_wider_than_a_phone_takes_focus_on_a_touch_screen(browser: Any, tmp_path: Path) -> None:
+    """The theme makes an overflowing code block focusable only where the pointer hovers: on a
+    phone (or a tablet with a keyboard) it could not be scrolled from the keyboard (axe:
+    scrollable-region-focusable, serious). A block that fits takes no focus."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.course("wide", course_data("wide"))
+    long_line = " ".join(f"--option-{number}=value" for number in range(12))
+    catalog.write("courses/wide/index.md", f"# Wide\n\n```bash\nkeystone {long_line}\n```\n\n```bash\nls\n```\n")
+    build_site(catalog.config, tmp_path / "site")
+    with serve(tmp_path / "site") as url, open_page(browser, viewport={"width": 390, "height": 844},
+                                                    is_mobile=True, has_touch=True) as page:
+        page.goto(url + "courses/wide/")
+        blocks = page.locator(".md-typeset pre > code")
+        expect(blocks.first).to_have_attribute("tabindex", "0")
+        assert blocks.nth(1).get_attribute("tabindex") is None
+        page.wait_for_function(ANIMATIONS_SETTLED)
+        results = Axe().run(page, options={"runOnly": ["scrollable-region-focusable"]})
+        assert results.response["violations"] == []
+
+
+def test_a_site_without_a_palette_keeps_the_contrast_of_one_with_the_default(browser: Any, tmp_path: Path) -> None:
+    """Without `theme.palette` Material writes no colour scheme on <body>, and the fixes for
+    its light scheme did not apply: the search's status line was 4.41:1 (axe: color-contrast)."""
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    assert "palette" not in catalog.config.read_text(encoding="utf-8")
+    catalog.course("intro", course_data("intro"))
+    build_site(catalog.config, tmp_path / "site")
+    with serve(tmp_path / "site") as url, open_page(browser, viewport={"width": 1366, "height": 800}) as page:
+        page.goto(url + "catalog/")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially("intro")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        assert blocking_violations(page) == []
+        page.locator("[data-cards] li h2 a").first.focus()
+        accent = page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()")
+        assert accent == "#3d5afe"
+
+
 GLYPHS = re.compile("[▸▾←→↓]")
 
 

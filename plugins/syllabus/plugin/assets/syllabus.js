@@ -829,7 +829,11 @@
   // A table wider than the page scrolls inside the theme's wrapper, and a chart inside its
   // figure, which the keyboard could not reach in every browser (axe: scrollable-region-
   // focusable, at 320 px): while it overflows, it takes focus as a region named for what it is.
-  var TABLE_SCROLLER = ".md-typeset__scrollwrap", SCROLLERS = TABLE_SCROLLER + ", .syllabus-chart";
+  // A code block takes focus as the theme's own script makes it do, but on touch screens too
+  // (the theme's only where the pointer hovers: a phone or tablet with a keyboard could not
+  // scroll one).
+  var TABLE_SCROLLER = ".md-typeset__scrollwrap", CODE_SCROLLER = ".md-typeset pre > code";
+  var SCROLLERS = [TABLE_SCROLLER, ".syllabus-chart", CODE_SCROLLER].join(", ");
   var scrollers = window.ResizeObserver && new ResizeObserver(function (entries) {
     entries.forEach(function (entry) { markScroller(entry.target); });
   });
@@ -843,7 +847,11 @@
   }
 
   function markScroller(wrapper) {
-    if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+    var overflows = wrapper.scrollWidth > wrapper.clientWidth + 1;
+    if (wrapper.matches(CODE_SCROLLER)) {
+      if (overflows) wrapper.tabIndex = 0;
+      else wrapper.removeAttribute("tabindex");
+    } else if (overflows) {
       wrapper.tabIndex = 0;
       wrapper.setAttribute("role", "region");
       wrapper.setAttribute("aria-label", scrollerName(wrapper));
