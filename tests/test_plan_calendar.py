@@ -191,7 +191,7 @@ def test_day_90_of_a_90_day_plan_is_kickoff_plus_90_days(plan: Callable[..., str
 
 def test_csv_tracks_status_done_on_and_success_criteria(plan: Callable[..., str]) -> None:
     rows = csv_rows(plan(*BERLIN, "--format", "csv"))
-    assert list(rows[0])[-3:] == ["success_criteria", "status", "done_on"]
+    assert list(rows[0])[-5:] == ["success_criteria", "customer", "customer_engineer", "status", "done_on"]
     milestone = next(r for r in rows if r["type"] == "Milestone")
     assert milestone["success_criteria"] == "Teams search daily."
     assert {r["owner"] for r in rows if r["type"] == "Task"} == {"Customer administrator", "Customer engineer"}

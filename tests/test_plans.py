@@ -171,8 +171,10 @@ def test_csv_matches_golden_and_parses(plan_cli: Callable[..., CliResult]) -> No
     check_golden("plan-onboarding.csv", text)
     rows = csv_rows(text)
     assert list(rows[0]) == ["date", "day", "moved_from", "phase", "type", "title", "owner", "duration_minutes", "link",
-                             "details", "success_criteria", "status", "done_on"]
+                             "details", "success_criteria", "customer", "customer_engineer", "status", "done_on"]
     assert len(rows) == ROW_COUNT
+    # Each row names its customer: a row imported into a tracker leaves the file's name behind.
+    assert {(row["customer"], row["customer_engineer"]) for row in rows} == {("Acme Corp", "")}
     assert [r["day"] for r in rows] == sorted((r["day"] for r in rows), key=int)
     for row in rows:  # working days: kickoff + day, or the next weekday
         date, calendar = dt.date.fromisoformat(row["date"]), START + dt.timedelta(days=int(row["day"]))
@@ -199,6 +201,14 @@ def test_csv_cells_cannot_become_formulas(catalog: CatalogDir, run_cli: Callable
     assert rows[1]["title"] == "'+1 sync" and rows[1]["details"] == "'-2 days before the review"
     for row in rows:
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row.values())
+
+
+def test_a_customer_a_spreadsheet_would_run_is_guarded_in_every_row(plan_cli: Callable[..., CliResult]) -> None:
+    """The customer and engineer fill whole cells, typed by whoever personalises the plan."""
+    customer, engineer = "=HYPERLINK(\"https://evil.test\",\"Click\")", "@Dana \"Lee\""
+    rows = csv_rows(plan_cli("onboarding", "--customer", customer, "--ce", engineer, "--start", "2027-01-04",
+                             "--format", "csv").out)
+    assert {(row["customer"], row["customer_engineer"]) for row in rows} == {("'" + customer, "'" + engineer)}
 
 
 @pytest.mark.parametrize("written", ['"\\uE000value\\uE002customer\\uE002=HYPERLINK(1)\\uE001"',
@@ -274,8 +284,14 @@ def test_hostile_customer_name_is_escaped_in_every_format(plan_cli: Callable[...
     assert html.startswith("<h1>Plan onboarding: Acme [x](javascript:alert(1)) ")  # no attributes, no link
     rows = csv_rows(plan_cli(*args, "--format", "csv").out)
     assert len(rows) == ROW_COUNT
-    calendar = parse_ics(plan_cli(*args, "--format", "ics").out)
+    assert {(row["customer"], row["customer_engineer"]) for row in rows} == {(HOSTILE, "<b>CE</b>")}
+    text = plan_cli(*args, "--format", "ics").out
+    calendar = parse_ics(text)
     assert all(str(e["SUMMARY"]).startswith(HOSTILE + " · ") for e in calendar.walk("VEVENT"))
+    lines = text.replace("\r\n ", "").split("\r\n")  # the calendar's own texts, as written
+    assert f"X-WR-CALNAME:Plan onboarding: {escape_for('ics', HOSTILE)}" in lines
+    assert next(line for line in lines if line.startswith("X-WR-CALDESC:")).endswith(
+        "\\n\\nCustomer engineer: <b>CE</b>")
 
 
 @pytest.mark.parametrize("text", ["plain", "a,b;c\\d", "line\nbreak", "日本語, テスト", "\\,;"])

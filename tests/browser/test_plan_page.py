@@ -159,6 +159,18 @@ def test_hostile_names_are_escaped_exactly_like_the_command_line(
     assert page.evaluate("window.__pwned") is None
 
 
+def test_a_name_a_spreadsheet_would_run_is_guarded_in_the_csv_like_the_command_line(
+        plan_page: Any, run_cli: Callable[..., CliResult]) -> None:
+    """The customer and engineer fill whole CSV cells: one starting with = + - @ is text."""
+    page = plan_page
+    customer, ce = '=HYPERLINK("https://evil.test","x")', "-Dana"
+    personalise(page, customer, "2027-02-01", "UTC", ce=ce)
+    args = ("--customer", customer, "--start", "2027-02-01", "--timezone", "UTC", f"--ce={ce}")
+    text = download(page, "csv")[1]
+    assert text == cli_plan(run_cli, "csv", *args)
+    assert '"\'=HYPERLINK(""https://evil.test"",""x"")","\'-Dana",' in text
+
+
 def test_live_sessions_follow_the_kickoff_date(plan_page: Any) -> None:
     """Day 17's live bootcamp names the next session inside its phase, else its on-demand course."""
     page = plan_page

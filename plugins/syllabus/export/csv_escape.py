@@ -9,6 +9,7 @@ is the ``csv`` writer's job (every cell is quoted).
 from __future__ import annotations
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
 # Every CSV starts with it: Excel reads a UTF-8 file without it in the system's legacy code
 # page, which garbles Japanese, accents and the "·" between details.
 BYTE_ORDER_MARK = "\ufeff"
@@ -18,4 +19,4 @@ ESCAPES = {'"': '""'}  # a value filled into an already quoted cell (the plan pa
 def cell(value: object) -> str:
     """``value`` as text that no spreadsheet evaluates."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return FORMULA_GUARD + text if text.startswith(FORMULA_STARTS) else text

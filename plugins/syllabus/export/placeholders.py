@@ -22,6 +22,9 @@ site text may hold a private-use character (:mod:`syllabus.core.yamlsafe`). Kind
     language), ``days`` (which
     days count)), escaped for the format; the prefix and suffix (already in the format's
     syntax) are written only around a non-empty value.
+``cell name``
+    a form value as a whole CSV cell: escaped, and guarded where a spreadsheet would run
+    it as a formula (:func:`~syllabus.export.csv_escape.cell`; a ``=cmd`` customer).
 ``date day style``
     the date of plan day ``day`` under the personalisation's working days
     (:mod:`syllabus.core.schedule`), as ``iso`` (2027-03-30), ``basic`` (20270330),
@@ -318,6 +321,8 @@ def fill(template: str, fmt: str, who: Personalisation, choices: Mapping[str, Ch
             name, prefix, suffix = args
             value = who.value(name, messages)
             return prefix + escape_for(fmt, value) + suffix if value else ""
+        if kind == "cell":
+            return escape_for(fmt, csv_escape.cell(who.value(args[0], messages)))
         if kind == "date":
             return escape_for(fmt, _date(who, int(args[0]), args[1], formats))
         if kind == "uid":
@@ -358,6 +363,7 @@ def page_data(templates: Mapping[str, str], choices: Mapping[str, Choice], *,
         "escapes": {fmt: dict(table) for fmt, table in ESCAPES.items() if fmt in templates or fmt == "text"},
         "references": {fmt: md_escape.REFERENCE_START for fmt in MARKDOWN_FORMATS if fmt in templates},
         "autolinks": {fmt: md_escape.AUTOLINK_PUNCTUATION for fmt in MARKDOWN_FORMATS if fmt in templates},
+        "formula": {"starts": list(csv_escape.FORMULA_STARTS), "guard": csv_escape.FORMULA_GUARD},
         "kickoff_years": list(YEARS),
         "name_length": NAME_LENGTH,
         "forbidden": FORBIDDEN_IN_NAMES,

@@ -62,9 +62,10 @@ from .placeholders import (
     placeholder,
 )
 
-# The CSV's columns; their names are the catalog's download.csv.<column> texts.
+# The CSV's columns; their names are the catalog's download.csv.<column> texts. Each row
+# names the customer (and engineer), as rows imported into a tracker leave the file's name.
 CSV_COLUMNS = ("date", "day", "moved_from", "phase", "type", "title", "owner", "duration_minutes", "link",
-               "details", "success_criteria", "status", "done_on")
+               "details", "success_criteria", "customer", "customer_engineer", "status", "done_on")
 FORMATS = ("md", "checklist", "csv", "ics")
 _WHEN = "DTSTART"  # a token in it stands for an event's DTSTART, DTEND and TRANSP lines, all-day or timed
 _END_EVENT = "END:VEVENT"  # a live course's, which a chosen weekly program's later meetings follow
@@ -591,13 +592,14 @@ def _csv(rows: Sequence[PlanRow], dated: bool, messages: Messages) -> str:
     out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow([cell(messages.text(f"download.csv.{column}")) for column in CSV_COLUMNS])
+    who = (placeholder("cell", "customer"), placeholder("cell", "ce")) if dated else ("", "")
     for row in rows:
         dates = [placeholder("date", row.day, style) if dated else "" for style in ("iso", "moved-iso")]
         details = " · ".join(_details(row, "csv", dated, messages, criteria=False))
         writer.writerow([dates[0], row.day, dates[1],
                          *map(cell, (row.phase, _label(row, messages), row.title, row.owner)),
                          row.duration_minutes or "", cell(row.link), cell(details), cell(row.success_criteria),
-                         "", ""])
+                         *who, "", ""])
     return out.getvalue() if dated else _with_undated_lines(out.getvalue(), rows, "csv", messages)
 
 
@@ -610,7 +612,8 @@ def _ics(plan: Plan, rows: Sequence[PlanRow], dated: bool, today: dt.date, messa
     if dated:
         calendar = new_calendar(f"{plan.title}: {_customer()}")
         add_text(calendar, "x-wr-timezone", placeholder("value", "timezone", "", ""))
-        add_text(calendar, "x-wr-caldesc", plan.summary)
+        ce_before, ce_after = Wording(messages, "text").around("download.ce", "ce")  # add_text escapes
+        add_text(calendar, "x-wr-caldesc", plan.summary + placeholder("value", "ce", "\n\n" + ce_before, ce_after))
     else:
         calendar = new_calendar(plan.title)
         add_text(calendar, "x-wr-caldesc", f"{plan.summary}\n\n{text('download.calendar_template')}")

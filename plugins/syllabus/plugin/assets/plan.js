@@ -179,6 +179,11 @@
         var value = valueOf(data, who, args[0]);
         return value ? args[1] + escapeText(data, fmt, value) + args[2] : "";
       }
+      if (kind === "cell") {  // csv_escape.cell: what a spreadsheet would run as a formula, guarded
+        var text = valueOf(data, who, args[0]);
+        var formula = data.formula.starts.some(function (start) { return text.startsWith(start); });
+        return escapeText(data, fmt, formula ? data.formula.guard + text : text);
+      }
       if (kind === "date") return escapeText(data, fmt, formatDate(data, who, Number(args[0]), args[1]));
       if (kind === "uid") return uids[args.join(SEP)];
       if (kind === "choice") return fill(data, chosen(data, args[0], args[1], who), fmt, who, uids);
