@@ -229,6 +229,28 @@ def test_keywords_find_the_words_a_card_shows_and_the_units(page: Any, example_s
         assert visible_ids(page) == ["keystone-101-ja"]
 
 
+def test_keywords_list_the_courses_titled_with_them_first(page: Any, example_site: str,
+                                                          courses: list[dict[str, Any]]) -> None:
+    """"search" is in 13 of 16 courses (a product is "Code search"): sorted by title alone,
+    "Admin essentials" came before "Code search bootcamp". Courses whose title holds every
+    word come first, each group by title; another sort is kept as chosen."""
+    page.goto(example_site + "catalog/")
+    page.fill("#syllabus-keywords", "Search ")
+    expect(page.locator("[data-result-count]")).not_to_have_text(f"{len(courses)} courses")
+    shown = visible_ids(page)
+    titles = {course["id"]: course["title"] for course in courses}
+    titled = [i for i in shown if "search" in titles[i].lower()]
+    assert len(titled) >= 2 and len(shown) > len(titled)
+    assert shown[:len(titled)] == titled  # the titled ones first
+    collate = page.evaluate("ts => ts.slice().sort(new Intl.Collator(undefined, {numeric: true}).compare)",
+                            [titles[i] for i in titled])
+    assert [titles[i] for i in titled] == collate
+    page.select_option("#syllabus-sort", "duration")
+    minutes = {course["id"]: course["duration_minutes"] for course in courses}
+    by_duration = [minutes[i] for i in visible_ids(page)]
+    assert by_duration == sorted(by_duration) and visible_ids(page) != shown
+
+
 def test_a_card_filtered_by_language_shows_a_session_in_it(page: Any, example_site: str) -> None:
     """The briefing's next class is in English, a later one in Japanese: filtered to Japanese,
     the card shows that one and says so; unfiltered, the next again."""

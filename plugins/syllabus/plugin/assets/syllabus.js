@@ -106,6 +106,14 @@
     return query ? "?" + query : "";
   }
 
+  // Text as the build writes a course's keyword text (facets.keyword_text): NFKC, lower case,
+  // katakana as hiragana, so a keyword matches however a keyboard typed it.
+  function folded(text) {
+    return text.normalize("NFKC").toLowerCase().replace(/[\u30a1-\u30f6]/g, function (kana) {
+      return String.fromCharCode(kana.charCodeAt(0) - 0x60);
+    });
+  }
+
   function initCatalog(root) {
     if (!root.dataset.catalog || root.dataset.ready) return;
     root.dataset.ready = "true";
@@ -227,6 +235,7 @@
     var optionIndex = {};  // "role=admin" -> index
     var optionCount = 0;
     courses.forEach(function (course) {
+      course.foldedTitle = folded(course.title);
       course.options = FACETS.map(function (key) {
         return (course.facets[key] || []).map(function (value) {
           var id = key + "=" + value;
@@ -253,18 +262,22 @@
         });
       });
       // Keywords: every word must occur in the title, summary, tags, units or the terms a card
-      // shows (the build wrote them in NFKC, lower case and katakana as hiragana:
-      // facets.keyword_text).
-      var words = state.keywords.normalize("NFKC").toLowerCase().replace(/[\u30a1-\u30f6]/g, function (kana) {
-        return String.fromCharCode(kana.charCodeAt(0) - 0x60);
-      }).split(/\s+/).filter(Boolean);
+      // shows (course.text). Sorted by title, the courses whose title holds every word come
+      // first: "search" lists "Code search bootcamp" before a course that only mentions it.
+      var words = folded(state.keywords).split(/\s+/).filter(Boolean);
+      var hasAll = function (text) { return words.every(function (word) { return text.indexOf(word) !== -1; }); };
+      var sequence = ordered;
+      if (words.length && state.sort === "title") {
+        sequence = ordered.filter(function (course) { return hasAll(course.foldedTitle); }).concat(
+          ordered.filter(function (course) { return !hasAll(course.foldedTitle); }));
+      }
       var counts = new Int32Array(optionCount);
       var shown = 0;
       var next = [];
       var c, a, f, k, course, options, ok, failed, failedFacet;
-      for (c = 0; c < ordered.length; c++) {
-        course = ordered[c];
-        if (words.length && !words.every(function (word) { return course.text.indexOf(word) !== -1; })) continue;
+      for (c = 0; c < sequence.length; c++) {
+        course = sequence[c];
+        if (words.length && !hasAll(course.text)) continue;
         // Active facets this course fails: OR within a facet, AND across facets.
         failed = 0;
         failedFacet = -1;
