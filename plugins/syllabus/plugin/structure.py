@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.config import Options, SiteAddress
 from ..core.messages import Messages
-from ..core.model import Catalog, Course, Plan, Session, Track, Unit, reading_language
+from ..core.model import Catalog, Course, Plan, Session, Track, reading_language
 from ..core.pages import has_body
 from ..core.published import (
     CATALOG_PAGE,
@@ -49,6 +49,10 @@ from ..export.plans import by_phase, plan_csv, plan_ics, plan_markdown, plan_pag
 TEMPLATES = Path(__file__).parent / "templates"  # the plugin's own, on the theme's search path
 COURSE_TEMPLATE = "syllabus/course.html"  # a course's overview page
 UNIT_TEMPLATE = "syllabus/unit.html"
+# A unit page lists this many of its course's units before and after itself (more at either
+# end of the course): every unit page listing every unit made a course of 2,000 units a
+# 600 MB site built in six minutes, growing with the square of its units.
+UNITS_AROUND = 10
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,8 @@ def course_pages(course: Course, catalog: Catalog, markdown: Mapping[str, str],
         markdown=body, markdown_source=body_source,
         context=context, search_filters=filters,
     )
-    for unit in course.units:
-        yield unit_page(course, unit, markdown, filters, updated)
+    for index in range(len(course.units)):
+        yield unit_page(course, index, markdown, filters, updated)
 
 
 def page_feedback(kind: str, item: Course | Track | Plan, options: Options) -> FeedbackLinks | None:
@@ -148,14 +152,19 @@ def course_filters(course: Course, catalog: Catalog) -> dict[str, tuple[str, ...
             tuple(taxonomy.title(TERM_FACETS[facet], value) for value in values[facet]) for facet in SEARCH_FACETS}
 
 
-def unit_page(course: Course, unit: Unit, markdown: Mapping[str, str], filters: Mapping[str, tuple[str, ...]],
+def unit_page(course: Course, index: int, markdown: Mapping[str, str], filters: Mapping[str, tuple[str, ...]],
               updated: dt.date | None) -> GeneratedPage:
-    """A unit is found under its course's facets, and its results name the course."""
+    """A unit is found under its course's facets, and its results name the course. Its page
+    lists the units around it (:data:`UNITS_AROUND`), the course page every one."""
+    unit = course.units[index]
     source = f"{course.folder}/{unit.file}"
+    first = max(0, min(index - UNITS_AROUND, len(course.units) - 2 * UNITS_AROUND - 1))
+    context = {"course": course, "unit": unit, "index": index, "listed_from": first,
+               "listed": course.units[first:first + 2 * UNITS_AROUND + 1]}
     return GeneratedPage(
         src_uri=course_site_path(course, unit.file), title=unit.title, template=UNIT_TEMPLATE,
         source=source, description=course.summary, language=course.language, updated=updated,
-        markdown=markdown.get(source, ""), markdown_source=source, context={"course": course, "unit": unit},
+        markdown=markdown.get(source, ""), markdown_source=source, context=context,
         search_filters=filters, search_meta={"course": course.title},
     )
 
