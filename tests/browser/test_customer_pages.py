@@ -93,11 +93,15 @@ def test_facets_fold_above_the_results_on_a_phone_and_open_beside_them_on_a_lapt
             show = page.locator("[data-show-results]")
             if folded:
                 page.get_by_text("Filters", exact=True).click()
+                # The results are a screen below the open panel: its button says how many and goes
+                # there, and stays at the foot of the screen while the filters run past it.
+                expect(show).to_be_in_viewport()
                 page.locator("input[name=level][value=advanced]").check()
+                page.locator("input[name=language][value=ja]").scroll_into_view_if_needed()
                 page.locator("input[name=language][value=ja]").check()
                 expect(page.locator("[data-active-count]")).to_have_text("(2 selected)")
-                # The results are a screen below the open panel: its button says how many and goes there.
                 expect(show).to_have_text("Show 2 courses")  # advanced, with sessions in Japanese
+                expect(show).to_be_in_viewport()
                 expect(page.locator("[data-result-count]")).to_have_text("2 courses")
                 show.click()
                 expect(panel).to_have_js_property("open", False)
