@@ -26,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from syllabus.core.pages import BUILD_RENDER_FACTOR, render_seconds
+from syllabus.core.pages import render_seconds
 
 REPO = Path(__file__).resolve().parent.parent
 MKDOCS = """\
@@ -198,8 +198,7 @@ def main() -> None:
                 verdict = "ok" if code == 0 else ("refused, positioned" if positioned and not traceback
                                                   else "REFUSED WITHOUT POSITION")
                 # An input only the render budget stops may take that budget (which grows with size).
-                budget = render_seconds(content) * (BUILD_RENDER_FACTOR if step == "build" else 1)
-                allowed = max(CPU_TARGET, budget + CPU_TARGET / 4)
+                allowed = max(CPU_TARGET, render_seconds(content) + CPU_TARGET / 4)
                 if traceback or extra_cpu > allowed or extra_mib > 256 or verdict.startswith("REFUSED WITHOUT"):
                     failures.append(f"{name}/{step}")
                 print(f"{name:22} {step:8} {cpu:7.2f} {extra_cpu:7.2f} {extra_mib:7.1f}  exit {code}, {verdict}"

@@ -22,12 +22,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from html import unescape
+from html.parser import HTMLParser
 from types import FrameType
 from typing import Any, NamedTuple, TypeVar
 
 import markdown
 import yaml
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
@@ -266,11 +268,6 @@ _BLOCK_MARKER = re.compile(r">[ \t]*|(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 # measures both against it.
 RENDER_SECONDS = 2.0  # for any page
 RENDER_SECONDS_PER_KIB = 0.08  # and for each KiB of its text
-# The build renders more than validate does: MkDocs reads a page's raw HTML again for its
-# anchors (a second html.parser pass, where unclosed tags cost most: "<a <a <a ..." took 1.6 s
-# in validate and 3.7 s in the build) and adds its own tree processors. Its budget is this
-# many times validate's, so that a page validate passes is never refused by the build.
-BUILD_RENDER_FACTOR = 3
 
 
 def render_seconds(text: str) -> float:
@@ -611,6 +608,21 @@ class MarkdownLinks(Extension):
         md.treeprocessors.register(_LinkCollector(md, self, written=False), "syllabus_published_links", -1)
 
 
+class _RawHtmlReading(Preprocessor):
+    """MkDocs reads every page's raw HTML once more than Python-Markdown does, for the anchors
+    links may name (its ``mkdocs_raw_html`` preprocessor, just before ``html_block``).
+    Validate's renderer reads it too, in its place, so that a page's render budget measures
+    the same work there as in the build: unclosed tags cost most in that reading ("<a <a
+    <a ..." took 1.6 s in validate without it and 3.7 s in the build, which refused a page
+    validate passed)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        reader = HTMLParser()
+        reader.feed("\n".join(lines))
+        reader.close()
+        return lines
+
+
 class _LinkCollector(Treeprocessor):
     def __init__(self, md: markdown.Markdown, extension: MarkdownLinks, *, written: bool) -> None:
         super().__init__(md)
@@ -739,6 +751,7 @@ class PageRenderer:
         if self._markdown is None:  # made on first use: validate runs without Markdown pages too
             self._markdown = markdown.Markdown(extensions=[*self.settings.extensions, self._links],
                                                extension_configs=dict(self.settings.configs or {}))
+            self._markdown.preprocessors.register(_RawHtmlReading(self._markdown), "mkdocs_raw_html", 21)
         self._links.start_page()
         return self._markdown.reset().convert(body)
 

@@ -46,7 +46,6 @@ from ..core.locale_format import language_attributes
 from ..core.messages import load_messages
 from ..core.model import Catalog, reading_language
 from ..core.pages import (
-    BUILD_RENDER_FACTOR,
     MarkdownLinks,
     RenderBudget,
     files_for_authors,
@@ -616,7 +615,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         self.kept_page_links.page = page.file.src_uri
         self.markdown_links.start_page()
         if self.allowlist is not None:
-            seconds = BUILD_RENDER_FACTOR * render_seconds(markdown)
+            seconds = render_seconds(markdown)
 
             def out_of_time() -> PluginError:
                 line = _metadata_lines(page.file.content_string, page.markdown or "") + 1
