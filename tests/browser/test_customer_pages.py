@@ -81,6 +81,13 @@ def test_catalog_keyword_box_filters_at_once_and_is_in_the_address(page: Any, ex
     expect(cards).to_have_count(total)
 
 
+CLEAR_OF_THE_BUTTON = """() => {
+    const focused = document.activeElement.closest('.syllabus-option') || document.activeElement;
+    const box = focused.getBoundingClientRect();
+    const button = document.querySelector('[data-show-results]').getBoundingClientRect();
+    return box.bottom <= button.top || box.top >= button.bottom; }"""
+
+
 def test_facets_fold_above_the_results_on_a_phone_and_open_beside_them_on_a_laptop(
         browser: Any, example_site: str) -> None:
     for viewport, folded in (("phone", True), ("laptop", False)):
@@ -102,6 +109,11 @@ def test_facets_fold_above_the_results_on_a_phone_and_open_beside_them_on_a_lapt
                 expect(page.locator("[data-active-count]")).to_have_text("(2 selected)")
                 expect(show).to_have_text("Show 2 courses")  # advanced, with sessions in Japanese
                 expect(show).to_be_in_viewport()
+                # Tabbing through the filters, none ends up behind the button (WCAG 2.4.11).
+                page.locator("input[name=role]").first.focus()
+                for _ in range(page.locator("[data-filter-panel] input").count()):
+                    assert page.evaluate(CLEAR_OF_THE_BUTTON), page.evaluate("document.activeElement.id")
+                    page.keyboard.press("Tab")
                 expect(page.locator("[data-result-count]")).to_have_text("2 courses")
                 show.click()
                 expect(panel).to_have_js_property("open", False)
