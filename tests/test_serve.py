@@ -402,6 +402,20 @@ def _without_reload_ids(html: str) -> str:
     return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)
 
 
+def test_sigterm_stops_the_preview_as_ctrl_c_does(catalog: CatalogDir, serve, tmp_path: Path) -> None:
+    """SIGTERM (an editor's stop button, a container, a process manager) ended the process at
+    once: the watch's folder and MkDocs' temporary site stayed in the temporary folder."""
+    catalog.course("intro")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    base, server = serve(env={"TMPDIR": str(temporary)})
+    _poll(base + "courses/intro/", lambda status, body: status == 200, server)
+    assert {path.name.split("-")[0] for path in temporary.iterdir()} >= {"syllabus"}
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=30) == 0
+    assert list(temporary.iterdir()) == []
+
+
 def test_serve_refuses_an_unknown_editor(catalog: CatalogDir, run_cli) -> None:
     result = run_cli("serve", "--editor", "javascript:alert(1)//{path}", "-f", catalog.config)
     assert result.code == 2

@@ -102,6 +102,7 @@ from .preview import (
     error_page,
     is_loopback,
     own_host_only,
+    stop_on_terminate,
     warnings_note,
 )
 from .render import Renderer, messages_element, searchable
@@ -918,6 +919,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         """Watch the content folders, and the docs folder again, never through a symlinked
         folder, and those made while the preview runs (see :class:`FolderWatch`)."""
         server.set_app(own_host_only(server.get_app(), config.dev_addr.host))  # the standard WSGI server's API
+        stop_on_terminate()
         if not is_loopback(config.dev_addr.host):
             log.warning(f"syllabus: the preview, drafts and internal courses included, answers every machine that "
                         f"can reach {config.dev_addr.host}; serve on 127.0.0.1 unless that is meant")

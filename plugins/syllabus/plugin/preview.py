@@ -1,7 +1,9 @@
 """The author preview's error site: while content has errors, `mkdocs serve` (and
 `syllabus serve`) publish one page listing every diagnostic at every address the site had,
 instead of keeping the last good site on screen. MkDocs' live reload brings the real pages
-back when the files are fixed. And the preview's guard: it answers only at its own address.
+back when the files are fixed. And the preview's guard: it answers only at its own address,
+and a request to stop (Ctrl+C, or SIGTERM from an editor, a container or a process manager)
+cleans up alike.
 
 Editor links are opt-in: ``SYLLABUS_EDITOR`` names an editor (``vscode``) or is a URL template
 with ``{path}``, ``{line}`` and ``{column}``.
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +126,20 @@ def own_host_only(app: WsgiApp, dev_host: str) -> WsgiApp:
         return [REFUSED_HOST]
 
     return answer
+
+
+def stop_on_terminate() -> None:
+    """Make SIGTERM stop the preview as Ctrl+C does: MkDocs then shuts the server down, runs
+    the plugins' on_shutdown (our watch, its doorbell folder and Pagefind) and removes its
+    temporary site, where SIGTERM's default ended the process and left them in the temporary
+    folder. A handler someone else installed is kept."""
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def is_loopback(host: str) -> bool:
