@@ -595,8 +595,11 @@ def positioned(source: str, removals: list[Removal]) -> list[tuple[int, int, str
     its needles is found (ignoring case) outside code, else at (1, 1), saying that the page
     does not write it as such. A removal that repeats is placed at the next occurrence of
     what it names, so each copy points at its own line."""
+    if not removals:
+        return []
     # Lower case letter for letter: "İ" lowers to two characters, which shifted every later place.
-    lowered = "".join(c if len(low := c.lower()) != 1 else low for c in source)
+    lowered = source.lower() if source.isascii() else "".join(c if len(low := c.lower()) != 1 else low
+                                                              for c in source)
     code = _code_regions(source)
     starts = [begin for begin, _ in code]
 
