@@ -71,7 +71,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
         description="Print an enablement plan for one customer, with the kickoff date turned into real dates.",
     )
     parser.add_argument("plan_id", metavar="ID", help="the plan's id (its file name under plans/)")
-    parser.add_argument("--customer", required=True, metavar="NAME", help="the customer's name")
+    parser.add_argument("--customer", required=True, metavar="NAME",
+                        help="the customer's name (one that starts with '-' as --customer=-Name)")
     parser.add_argument("--start", required=True, metavar="YYYY-MM-DD", help="the kickoff date (day 0)")
     parser.add_argument("--timezone", metavar="TZ", help="the customer's IANA time zone, such as Asia/Tokyo, or its "
                         "place (Tokyo, or its city as the plan page names it: 東京 on a Japanese site; default: UTC)")
