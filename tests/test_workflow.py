@@ -26,6 +26,7 @@ from syllabus.core.schema_messages import NOT_BLANK
 from syllabus.core.schemas import packaged_schemas, specialised_schemas
 from syllabus.core.taxonomy import Taxonomy
 from syllabus.core.yamlsafe import load_file
+from syllabus.core.zones import known_zones, session_zones
 from syllabus.export.field_reference import field_reference, html_cell, md_text
 
 from .conftest import REPO, CatalogDir, build_site, plan_data, track_data
@@ -412,6 +413,17 @@ def test_editor_schemas_refuse_year_zero_which_validate_refuses() -> None:
         validator = Draft202012Validator(definitions[name])
         assert not validator.is_valid(zero) and validator.is_valid(first)
         assert validator.is_valid("2026-12-31" + first[10:]) and validator.is_valid("1000" + first[4:])
+
+
+def test_the_editor_schemas_time_zone_is_what_validate_takes() -> None:
+    """The editor took EST, PST, CET, Japan and GB, which validate refuses (a legacy name keeps
+    no summer time, or names no place): every name the zone database knows is taken by the
+    schema exactly when a session may be held in it."""
+    definitions = json.loads((REPO / "schemas/common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    validator = Draft202012Validator(definitions["timezone"])
+    taken = {zone for zone in known_zones() if validator.is_valid(zone)}
+    assert taken == session_zones()
+    assert {"EST", "PST", "CET", "Japan", "GB"}.isdisjoint(taken) and {"UTC", "Asia/Tokyo"} <= taken
 
 
 def test_editor_schemas_resolve_by_their_own_ids_without_a_location() -> None:

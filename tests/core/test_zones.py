@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 from syllabus.core.model import Session
-from syllabus.core.zones import time_zone
+from syllabus.core.zones import session_zones, time_zone, zone_problem
 
 # Tuesday 2 February 2027, 23:00 UTC: British Columbia no longer changes its clocks in
 # tzdata 2026 (UTC-7 all year); Debian 12's system database (2025b) still says UTC-8.
@@ -35,3 +35,13 @@ def test_a_session_starts_at_the_same_instant_on_every_machine() -> None:
 def test_what_is_not_a_zone_is_refused_as_one(name: str) -> None:
     with pytest.raises(ZoneInfoNotFoundError):
         time_zone(name)
+
+
+@pytest.mark.parametrize(("written", "advice"), [
+    ("EST", "'EST' is an abbreviation, not an IANA time zone; write the zone of the place, e.g. America/New_York"),
+    ("Japan", "'Japan' is an old name of a time zone; write the zone of the place, Asia/Tokyo"),
+    ("+09:00", "'+09:00' is an offset, not a place"),
+])
+def test_a_session_zone_that_is_no_place_is_refused_with_the_place_to_write(written: str, advice: str) -> None:
+    """Japan and GB are names the database knows, but of no place a session is held in."""
+    assert zone_problem(written, session_zones()).startswith(advice)

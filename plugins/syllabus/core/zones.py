@@ -137,6 +137,8 @@ def zone_problem(text: str, zones: frozenset[str]) -> str:
                 "not +09:00), which also follows its summer time")
     if (example := ABBREVIATIONS.get(text.strip().upper())) is not None:
         return f"{quoted(text)} is an abbreviation, not an IANA time zone; write the zone of the place, e.g. {example}"
+    if (current := old_names().get(text.strip())) is not None and current in zones:
+        return f"{quoted(text)} is an old name of a time zone; write the zone of the place, {current}"
     # Never Etc/GMT+10 for "GMT+10": its POSIX sign reads the other way round (it is UTC-10).
     match = closest(text, (zone for zone in zones if not zone.startswith("Etc/")))
     return f"{quoted(text)} is not an IANA time zone" + (suggested(match) or " (e.g. Europe/Berlin)")
