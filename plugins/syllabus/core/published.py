@@ -490,6 +490,7 @@ class _Site:
         self.paths = pages | (files - self.markdown_downloads) | options.theme_files
         self.unpublished = options.docs_unpublished or frozenset()
         self.use_directory_urls = options.use_directory_urls
+        self.docs_dir = options.docs_dir
         self.for_authors = for_authors  # docs pages with authoring: true and their files: left out here
         self.unpublished_items = unpublished_items  # the ids of the items this site leaves out, by folder
         self.folders: dict[str, list[str]] = {}  # the paths by _folder_of, for suggestions
@@ -509,13 +510,20 @@ class _Site:
 
     def suggestion(self, written: str, target: str, here: str, also: Iterable[str] = ()) -> str:
         """" (did you mean 'x'?)" with the site path of the same kind (page, picture, other
-        file) in ``target``'s folder, or among ``also``, closest to what was ``written``, as
-        the trainer would write it from the folder ``here`` (or from the site's root, if
-        ``written`` starts there)."""
+        file) that ``written`` names as a repository path (from the repository's root, its
+        courses/ folder or, for the docs folder's files, the folder itself), else the one in
+        ``target``'s folder, or among ``also``, closest to what was ``written``; as the trainer
+        would write it from the folder ``here`` (or from the site's root, if ``written`` starts
+        there)."""
         if self.suggestions_left <= 0:
             return ""
         self.suggestions_left -= 1
         kind = _kind(target)
+        if not written.startswith(("/", ".")):  # written from the repository's root or its courses/ folder
+            repository = posixpath.normpath(written)
+            for meant in (repository, f"courses/{repository}", repository.removeprefix(f"{self.docs_dir}/")):
+                if meant in self.paths and _kind(meant) == kind and meant != target:
+                    return suggested(posixpath.relpath(meant, here))
         near = [path for path in (*self.folders.get(_folder_of(target), ()), *also) if _kind(path) == kind]
         if written.startswith("/"):
             return did_you_mean(written, [f"/{path}" for path in near])
