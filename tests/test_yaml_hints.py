@@ -137,6 +137,26 @@ def test_comment_cutting_a_value_short_is_a_warning(catalog, run_cli):
         (2, 15, "yaml-comment-in-value", "warning")]
 
 
+@pytest.mark.parametrize(("title", "severity", "hint"), [
+    ("“Intro to search”", "warning", '"Intro to search"'),  # pasted from a word processor: kept as text
+    ("„Einführung“  # de", "warning", '"Einführung"'),
+    ("‘Intro: search’", "error", '"Intro: search"'),  # and its colon starts another field
+])
+def test_a_value_in_typographic_quotes_is_named_so(catalog, run_cli, title, severity, hint):
+    """“Intro” was published with its quotes; “Intro: search” got the hint to put in quotes
+    a value its author believed quoted."""
+    rows, _ = _run(catalog, run_cli, COURSE.replace("title: Intro to search", f"title: {title}"))
+    assert [(r["line"], r["column"], r["rule"], r["severity"]) for r in rows if r["path"] == COURSE_FILE] == [
+        (2, 8, "yaml-typographic-quotes", severity)]
+    assert next(r["hint"] for r in rows if r["path"] == COURSE_FILE).endswith(hint)
+
+
+@pytest.mark.parametrize("title", ["「入門」", "Intro to “search”", "“Intro” to search"])
+def test_quotes_inside_a_value_are_its_text(catalog, run_cli, title):
+    rows, _ = _run(catalog, run_cli, COURSE.replace("title: Intro to search", f"title: {title}"))
+    assert [r for r in rows if r["path"] == COURSE_FILE] == []
+
+
 def test_an_ordinary_trailing_comment_is_not_a_warning(catalog, run_cli):
     rows, _ = _run(catalog, run_cli, COURSE.replace("level: beginner", "level: beginner  # for new admins"))
     assert [r for r in rows if r["path"] == COURSE_FILE] == []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .yamlsafe import YamlProblem
+from .yamlsafe import TYPOGRAPHIC_CLOSERS, TYPOGRAPHIC_OPENERS, YamlProblem
 
 _KEY = re.compile(r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)"""
                   r"""[ \t]*:(?:[ \t]+|$)""")
@@ -324,6 +324,17 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
         return None
     comment = _COMMENT.search(value)
     text = value[: comment.start()] if comment else value  # as YAML reads it
+    typed = _without_comment(value)
+    if len(typed) > 1 and first in TYPOGRAPHIC_OPENERS and typed[-1] in TYPOGRAPHIC_CLOSERS:
+        quotes = f"typographic quotes ({first}…{typed[-1]}), which YAML does not read as quotes"
+        if ": " in text:
+            reader.add(number, column, f"{name} is in {quotes}, so its ': ' starts another field",
+                       f"write straight quotes instead: {in_quotes(typed[1:-1])}", "yaml-typographic-quotes")
+        else:
+            reader.add(number, column, f"{name} is in {quotes}: they are part of its text",
+                       f"remove them, or write straight quotes where the value needs them: {in_quotes(typed[1:-1])}",
+                       "yaml-typographic-quotes", "warning")
+        return None
     if ": " in text or text.endswith(":"):
         reader.add(number, column, f"{name} contains ': ', which YAML reads as the start of another field",
                    f"put {name} in quotes: {in_quotes(_without_comment(value))}", "yaml-colon-in-value")
@@ -365,8 +376,7 @@ def _continues(lines: list[str], number: int, owner_indent: int) -> bool:
     return following is not None and _indent_of(following[1]) > owner_indent
 
 
-def comment_warnings(text: str) -> list[YamlProblem]:
-    """For a file that parsed: values silently cut short by ' #' (``title: Lesson #3``)."""
-    if not _COMMENT_IN_VALUE.search(text):
-        return []
-    return [problem for problem in explain(text) if problem.rule == "yaml-comment-in-value"]
+def value_warnings(text: str) -> list[YamlProblem]:
+    """For a file that parsed: values silently cut short by ' #' (``title: Lesson #3``), and
+    values in typographic quotes that became part of the text (``title: “Intro”``)."""
+    return [problem for problem in explain(text) if problem.severity == "warning"]

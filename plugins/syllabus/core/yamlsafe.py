@@ -30,6 +30,10 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+# Quotes a word processor types around a value pasted into YAML, which reads them as text
+# (yamlhints warns of them).
+TYPOGRAPHIC_OPENERS, TYPOGRAPHIC_CLOSERS = "“‘„«", "”’“»"
+
 try:  # libyaml parses in C; the pure-Python parser is a correct, slower fallback.
     from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -409,10 +413,10 @@ def load_text(text: str) -> YamlDocument:
     if bad_characters:
         raise YamlRejected(bad_characters)
     document = _parse(text)
-    if " #" in text or "\t#" in text:
-        from .yamlhints import comment_warnings  # only files with a trailing comment need it
+    if " #" in text or "\t#" in text or any(quote in text for quote in TYPOGRAPHIC_OPENERS):
+        from .yamlhints import value_warnings  # only files with a trailing comment or such quotes need it
 
-        document.problems.extend(comment_warnings(text))
+        document.problems.extend(value_warnings(text))
     document.problems.extend(_folded_items(text, document))
     return document
 
