@@ -119,3 +119,15 @@ def test_validate_and_the_build_decide_alike_on_a_page_of_unclosed_tags(tmp_path
     assert run_cli("validate", "-f", catalog.config).code == 0
     build = build_site(catalog.config, tmp_path / "site", check=False)
     assert build.returncode == 0, build.stderr[-600:]
+
+
+def test_validate_reads_raw_html_with_the_builds_parser(tmp_path: Path, run_cli: Any) -> None:
+    """Python-Markdown's copy of html.parser, which MkDocs reads raw HTML with, ends a tag at a
+    backtick; the standard one read on to the page's end at every "<a `": validate refused for
+    time (9.6 s) a page the build published in 2.9 s."""
+    block = "<a `" * 2400  # under the limit of inline markup in one block
+    catalog = CatalogDir.new(tmp_path / "catalog")
+    catalog.course("c", course_data("c", units=[{"title": "Unit", "file": "unit.md"}]))
+    catalog.write("courses/c/unit.md", "# Unit\n\n" + "\n\n".join([block] * 20) + "\n")
+    assert run_cli("validate", "-f", catalog.config).code == 0
+    assert build_site(catalog.config, tmp_path / "site", check=False).returncode == 0
