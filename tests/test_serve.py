@@ -412,6 +412,20 @@ def test_sigterm_stops_the_preview_as_ctrl_c_does(catalog: CatalogDir, serve, tm
     _poll(base + "courses/intro/", lambda status, body: status == 200, server)
     assert {path.name.split("-")[0] for path in temporary.iterdir()} >= {"syllabus"}
     server.send_signal(signal.SIGTERM)
+    server.send_signal(signal.SIGTERM)  # a process manager's second request does not cut the clean-up short
+    assert server.wait(timeout=30) == 0
+    assert list(temporary.iterdir()) == []
+
+
+def test_sigterm_without_live_reload_stops_the_preview_as_ctrl_c_does(catalog: CatalogDir, serve,
+                                                                     tmp_path: Path) -> None:
+    """Without live reload MkDocs calls no on_serve: the handler is set at startup."""
+    catalog.course("intro")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    base, server = serve("--no-livereload", env={"TMPDIR": str(temporary)})
+    _poll(base + "courses/intro/", lambda status, body: status == 200, server)
+    server.send_signal(signal.SIGTERM)
     assert server.wait(timeout=30) == 0
     assert list(temporary.iterdir()) == []
 

@@ -211,6 +211,8 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving:  # before the first build, with or without live reload
+            stop_on_terminate()
         # A dirty build keeps files from the previous build, which may have been internal;
         # refusing it is the only way to guarantee a public site never holds them.
         if dirty and command != "serve":
@@ -919,7 +921,6 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         """Watch the content folders, and the docs folder again, never through a symlinked
         folder, and those made while the preview runs (see :class:`FolderWatch`)."""
         server.set_app(own_host_only(server.get_app(), config.dev_addr.host))  # the standard WSGI server's API
-        stop_on_terminate()
         if not is_loopback(config.dev_addr.host):
             log.warning(f"syllabus: the preview, drafts and internal courses included, answers every machine that "
                         f"can reach {config.dev_addr.host}; serve on 127.0.0.1 unless that is meant")

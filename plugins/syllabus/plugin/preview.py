@@ -139,6 +139,7 @@ def stop_on_terminate() -> None:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one (a manager's retry) would cut the clean-up short
     raise KeyboardInterrupt
 
 
