@@ -151,7 +151,8 @@ def test_a_value_in_typographic_quotes_is_named_so(catalog, run_cli, title, seve
     assert next(r["hint"] for r in rows if r["path"] == COURSE_FILE).endswith(hint)
 
 
-@pytest.mark.parametrize("title", ["「入門」", "Intro to “search”", "“Intro” to search"])
+@pytest.mark.parametrize("title", ["「入門」", "Intro to “search”", "“Intro” to search", "“Search” vs “Find”",
+                                   "‘Trainers’ guide’", "« Bonjour »", "“Part one”\n  and two"])
 def test_quotes_inside_a_value_are_its_text(catalog, run_cli, title):
     rows, _ = _run(catalog, run_cli, COURSE.replace("title: Intro to search", f"title: {title}"))
     assert [r for r in rows if r["path"] == COURSE_FILE] == []

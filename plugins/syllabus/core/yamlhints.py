@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .yamlsafe import TYPOGRAPHIC_CLOSERS, TYPOGRAPHIC_OPENERS, YamlProblem
+from .yamlsafe import TYPOGRAPHIC_QUOTES, YamlProblem
 
 _KEY = re.compile(r"""(?P<key>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},&*!|>%@`-][^#]*?|-[^\s#][^#]*?)"""
                   r"""[ \t]*:(?:[ \t]+|$)""")
@@ -325,7 +325,7 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
     comment = _COMMENT.search(value)
     text = value[: comment.start()] if comment else value  # as YAML reads it
     typed = _without_comment(value)
-    if len(typed) > 1 and first in TYPOGRAPHIC_OPENERS and typed[-1] in TYPOGRAPHIC_CLOSERS:
+    if _in_typographic_quotes(typed) and not _continues(reader.lines, number, owner_indent):
         quotes = f"typographic quotes ({first}…{typed[-1]}), which YAML does not read as quotes"
         if ": " in text:
             reader.add(number, column, f"{name} is in {quotes}, so its ': ' starts another field",
@@ -343,6 +343,14 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
                    "belongs to it", "yaml-comment-in-value", "warning")
     return None
+
+
+def _in_typographic_quotes(text: str) -> bool:
+    """Whether ``text`` is one quotation in typographic quotes, as a word processor quotes a
+    pasted value: “Intro”, not “Search” vs “Find” (two) or ‘Trainers’ guide’ (an apostrophe)."""
+    closers = TYPOGRAPHIC_QUOTES.get(text[:1], "")
+    inner = text[1:-1]
+    return len(text) > 1 and text[-1] in closers and not any(mark in inner for mark in text[0] + closers)
 
 
 def _without_comment(value: str) -> str:

@@ -31,8 +31,9 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 # Quotes a word processor types around a value pasted into YAML, which reads them as text
-# (yamlhints warns of them).
-TYPOGRAPHIC_OPENERS, TYPOGRAPHIC_CLOSERS = "“‘„«", "”’“»"
+# (yamlhints warns of them): each opener with the closers it pairs with (German „…“, Polish „…”).
+# Not « »: a French title may be set in guillemets on purpose.
+TYPOGRAPHIC_QUOTES = {"“": "”", "‘": "’", "„": "“”"}
 
 try:  # libyaml parses in C; the pure-Python parser is a correct, slower fallback.
     from yaml._yaml import CParser
@@ -413,7 +414,7 @@ def load_text(text: str) -> YamlDocument:
     if bad_characters:
         raise YamlRejected(bad_characters)
     document = _parse(text)
-    if " #" in text or "\t#" in text or any(quote in text for quote in TYPOGRAPHIC_OPENERS):
+    if " #" in text or "\t#" in text or any(quote in text for quote in TYPOGRAPHIC_QUOTES):
         from .yamlhints import value_warnings  # only files with a trailing comment or such quotes need it
 
         document.problems.extend(value_warnings(text))
