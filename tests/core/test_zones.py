@@ -41,6 +41,9 @@ def test_what_is_not_a_zone_is_refused_as_one(name: str) -> None:
     ("EST", "'EST' is an abbreviation, not an IANA time zone; write the zone of the place, e.g. America/New_York"),
     ("Japan", "'Japan' is an old name of a time zone; write the zone of the place, Asia/Tokyo"),
     ("+09:00", "'+09:00' is an offset, not a place"),
+    ("Zulu", "'Zulu' is another name of UTC; write UTC"),
+    ("EST5EDT", "'EST5EDT' names a rule of the zone database, not a place; write the zone of the place, "
+                "e.g. America/New_York"),
 ])
 def test_a_session_zone_that_is_no_place_is_refused_with_the_place_to_write(written: str, advice: str) -> None:
     """Japan and GB are names the database knows, but of no place a session is held in."""

@@ -138,7 +138,13 @@ def zone_problem(text: str, zones: frozenset[str]) -> str:
     if (example := ABBREVIATIONS.get(text.strip().upper())) is not None:
         return f"{quoted(text)} is an abbreviation, not an IANA time zone; write the zone of the place, e.g. {example}"
     if (current := old_names().get(text.strip())) is not None and current in zones:
+        if current.startswith("Etc/"):  # Zulu, Greenwich, GMT0: UTC, as sessions write it
+            return f"{quoted(text)} is another name of UTC; write UTC"
         return f"{quoted(text)} is an old name of a time zone; write the zone of the place, {current}"
+    if text.strip() in known_zones():  # EST5EDT: a rule of the database, kept for old systems
+        example = ABBREVIATIONS.get(text.strip()[:3].upper(), "Europe/Berlin")
+        return (f"{quoted(text)} names a rule of the zone database, not a place; write the zone of the place, "
+                f"e.g. {example}")
     # Never Etc/GMT+10 for "GMT+10": its POSIX sign reads the other way round (it is UTC-10).
     match = closest(text, (zone for zone in zones if not zone.startswith("Etc/")))
     return f"{quoted(text)} is not an IANA time zone" + (suggested(match) or " (e.g. Europe/Berlin)")
