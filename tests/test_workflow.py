@@ -96,6 +96,80 @@ def test_new_checks_the_id_and_never_overwrites(catalog: CatalogDir, run_cli) ->
     assert run_cli("new", "plan", "taken-plan", "--owner", "@t", "-f", catalog.config).code == 2
 
 
+UNIT_COURSE = """\
+# yaml-language-server: $schema=../../schemas/course.schema.json
+id: intro
+title: Intro  # shown on the card
+summary: What intro teaches.
+level: beginner
+roles: [admin]
+format: self-paced
+duration_minutes: 60
+owners: ["@trainer"]
+visibility: internal
+status: draft
+units:
+  - {title: Basics, file: basics.md, minutes: 10}  # the first
+  - title: Next steps
+    file: next.md
+      # notes on next steps
+
+  # The materials follow.
+materials: []
+"""
+
+
+@pytest.mark.parametrize(("line_end", "mark"), [("\n", b""), ("\r\n", b"\xef\xbb\xbf")], ids=["lf", "crlf-bom"])
+def test_new_unit_writes_its_page_and_lists_it_last_keeping_the_rest(catalog: CatalogDir, run_cli, line_end: str,
+                                                                     mark: bytes) -> None:
+    """Units were added by hand to course.yml; a trainer typed its entry and made the page."""
+    course = catalog.write("courses/intro/course.yml", mark + UNIT_COURSE.replace("\n", line_end).encode("utf-8"))
+    for name in ("basics", "next"):
+        catalog.write(f"courses/intro/{name}.md", f"# {name}\n")
+    made = run_cli("new", "unit", "hands-on-lab", "--course", "intro", "--minutes", "20", "-f", catalog.config)
+    assert made.code == 0, made.err
+    assert "courses/intro/hands-on-lab.md" in made.out and "courses/intro/course.yml" in made.out
+    lines = UNIT_COURSE.splitlines()
+    at = lines.index("      # notes on next steps") + 1
+    expected = [*lines[:at], '  - {title: "Hands on lab", file: hands-on-lab.md, minutes: 20}', *lines[at:]]
+    assert course.read_bytes() == mark + line_end.join([*expected, ""]).encode("utf-8")  # one line more, nothing else
+    assert (catalog.root / "courses/intro/hands-on-lab.md").read_text(encoding="utf-8").startswith("# Hands on lab\n")
+    validated = run_cli("validate", "--format", "json", "-f", catalog.config)
+    assert [(d["path"], d["severity"]) for d in json.loads(validated.out)] == [
+        ("courses/intro/hands-on-lab.md", "warning")]  # the page's placeholder, a draft's warning
+
+
+def test_new_unit_in_the_course_folder_and_what_it_refuses(catalog: CatalogDir, run_cli,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    course = catalog.write("courses/intro/course.yml", UNIT_COURSE)
+    catalog.write("courses/intro/basics.md", "# Basics\n")
+    catalog.write("courses/intro/next.md", "# Next\n")
+    monkeypatch.chdir(catalog.root / "courses/intro")
+    made = run_cli("new", "unit", "wrap-up", "--title", "Wrap-up: “what next”", "-f", catalog.config)
+    assert made.code == 0 and made.out.startswith("created wrap-up.md\n"), made.err
+    assert load_file(course).data["units"][-1] == {"title": "Wrap-up: “what next”", "file": "wrap-up.md"}
+    before = course.read_bytes()
+    refused = {
+        "listed": run_cli("new", "unit", "basics", "-f", catalog.config),
+        "no course": run_cli("new", "unit", "x", "--course", "nope", "-f", catalog.config),
+        "bad id": run_cli("new", "unit", "Bad_Id", "-f", catalog.config),
+        "minutes": run_cli("new", "unit", "x", "--minutes", "0", "-f", catalog.config),
+    }
+    assert {name: result.code for name, result in refused.items()} == dict.fromkeys(refused, 2)
+    assert "lists basics.md already" in refused["listed"].err
+    assert "syllabus new course nope" in refused["no course"].err
+    catalog.write("courses/intro/orphan.md", "# Orphan\n")  # a page not listed yet: kept, not overwritten
+    assert run_cli("new", "unit", "orphan", "-f", catalog.config).code == 2
+    assert course.read_bytes() == before and not (catalog.root / "courses/intro/x.md").exists()
+    flow = UNIT_COURSE[:UNIT_COURSE.index("units:")] + "units: [{title: Basics, file: basics.md}]\n"
+    course.write_text(flow, encoding="utf-8")
+    bracketed = run_cli("new", "unit", "more", "-f", catalog.config)
+    assert bracketed.code == 2 and "add `- {title: \"More\", file: more.md}` to its units" in bracketed.err
+    assert course.read_text(encoding="utf-8") == flow and not (catalog.root / "courses/intro/more.md").exists()
+    monkeypatch.chdir(catalog.root)
+    assert "pass --course" in run_cli("new", "unit", "x", "-f", catalog.config).err
+
+
 def test_an_option_given_two_dashes_as_its_value_takes_them(catalog: CatalogDir, run_cli) -> None:
     """Python 3.11's argparse read ``--customer=--`` as an empty list: a traceback (the attack on
     the CLI's outputs). A text option takes "--"; a number is refused."""

@@ -1,8 +1,11 @@
-"""``syllabus new course|track|plan ID``: a valid, commented starting file.
+"""``syllabus new course|track|plan ID``: a valid, commented starting file; ``syllabus new
+unit ID`` a course's next unit page, listed in its course.yml.
 
 Trainers start from a file that already validates, with the editor schema hint on its
 first line and the catalog's own taxonomy values in the comments. New files are internal
-drafts, so nothing half-written can reach the public site by accident.
+drafts, so nothing half-written can reach the public site by accident. A unit is added to
+course.yml as one more line of its ``units``, the rest of the file kept byte for byte, and
+only once the file is read back with exactly that unit more.
 
 Exit status: 0 created; 1 the id is taken (nothing is ever overwritten); 2 an invalid id,
 no owner, or a track in a catalog without courses.
@@ -23,11 +26,11 @@ from ..core.config import Options
 from ..core.diagnostics import bounded, printable
 from ..core.model import ITEM_KINDS
 from ..core.report import Report
-from ..core.rules import PLACEHOLDER, windows_name_problem
+from ..core.rules import COURSE_FILE, PLACEHOLDER, windows_name_problem
 from ..core.schema_messages import messages_for
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
-from ..core.yamlsafe import YamlRejected, load_text
+from ..core.yamlsafe import YamlRejected, load_text, read_text
 from . import EXIT_OK, EXIT_USAGE
 from .schemas import FOLDER, editor_schemas, write_schemas
 
@@ -299,6 +302,101 @@ def write_new(root: Path, files: dict[str, str]) -> list[str]:
     return written
 
 
+UNIT = "unit"  # what `syllabus new` makes besides the ITEM_KINDS
+UNIT_MINUTES_MAX = packaged_schemas()["course"]["properties"]["units"]["items"]["properties"]["minutes"]["maximum"]
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def unit_markdown(title: str) -> str:
+    return f"# {title}\n\n{PLACEHOLDER} what learners do in this unit, step by step.\n"
+
+
+def unit_entry(unit_id: str, title: str, minutes: int | None) -> str:
+    """The unit as one flow mapping, the way the scaffold's own example writes it."""
+    return "{" + f"title: {_q(title)}, file: {unit_id}.md" + (f", minutes: {minutes}" if minutes else "") + "}"
+
+
+def with_unit(text: str, entry: str) -> str | None:
+    """``text`` (a course.yml) with ``entry`` as its last unit: a line after the last item of
+    a block ``units`` list, in its indentation and line ends, or a new ``units`` at the end of
+    a file that has none. None where the list is written otherwise (in brackets, empty)."""
+    document = load_text(text)
+    units = document.data.get("units")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if units is None:
+        return text + ("" if text.endswith("\n") or not text else newline) + f"units:{newline}  - {entry}{newline}"
+    if not isinstance(units, list) or not units:
+        return None
+    lines = text.splitlines(keepends=True)
+    line, column = document.marks[("units", len(units) - 1)]
+    dash = lines[line - 1][:column - 1].rstrip()
+    if not dash.endswith("-") or dash[:-1].strip():  # not "  - item" on its own line (a flow list)
+        return None
+    indent = len(dash) - 1
+    end = line  # past the last item's own lines: those indented deeper than its dash
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > indent):
+        end += 1
+    while end > line and not lines[end - 1].strip():  # blank lines after the item stay after the new one
+        end -= 1
+    ending = "" if lines[end - 1].endswith(("\n", "\r")) else newline
+    return "".join([*lines[:end - 1], lines[end - 1] + ending, " " * indent + f"- {entry}{newline}", *lines[end:]])
+
+
+def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int | None) -> list[str]:
+    """Write the unit's page and list it in course.yml; nothing when anything is in the way.
+    Returns the paths written."""
+    folder = f"courses/{course_id}"
+    course_file, page = f"{folder}/{COURSE_FILE}", f"{folder}/{unit_id}.md"
+    if linked_folder(root, "courses", linked := Report()):  # it would write outside the repository
+        raise ScaffoldError(linked.diagnostics[0].message)
+    if (root / folder).is_symlink():
+        raise ScaffoldError(f"{folder} is a symlink, not a course folder; nothing was written")
+    try:
+        text = read_text(root / course_file)
+        data = load_text(text).data
+    except FileNotFoundError:
+        raise ScaffoldError(f"no course '{course_id}' ({course_file} does not exist); start it with "
+                            f"`syllabus new course {course_id}`") from None
+    except (OSError, YamlRejected):
+        raise ScaffoldError(f"{course_file} cannot be read as it is; run `syllabus validate` and fix what it "
+                            "reports") from None
+    units = data.get("units") if isinstance(data.get("units"), list) else []
+    if any(isinstance(unit, dict) and unit.get("file") == f"{unit_id}.md" for unit in units):
+        raise FileExistsError(f"{course_file} lists {unit_id}.md")
+    if (root / page).exists() or (root / page).is_symlink():
+        raise FileExistsError(page)
+    entry = unit_entry(unit_id, title, minutes)
+    edited = with_unit(text, entry)
+    try:
+        expected = {**data, "units": [*units, load_text(f"unit: {entry}\n").data["unit"]]}
+        readable = edited is not None and load_text(edited).data == expected
+    except YamlRejected:
+        readable = False
+    if not readable:
+        raise ScaffoldError(f"{course_file} writes its units in a way this command does not edit; nothing was "
+                            f"written (add `- {entry}` to its units, and the page {page})")
+    bom = UTF8_BOM if (root / course_file).read_bytes().startswith(UTF8_BOM) else b""
+    replacement = root / f"{course_file}.syllabus-new"
+    try:
+        with (root / page).open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(unit_markdown(title))
+        replacement.write_bytes(bom + edited.encode("utf-8"))
+        os.replace(replacement, root / course_file)
+    except FileExistsError:
+        raise FileExistsError(page) from None
+    except OSError as error:
+        replacement.unlink(missing_ok=True)
+        (root / page).unlink(missing_ok=True)
+        raise ScaffoldError(f"cannot write {page} and {course_file}: {error.strerror}; nothing was written") from None
+    return [page, course_file]
+
+
+def course_here(root: Path) -> str | None:
+    """The course whose folder the command runs in (or below), if any."""
+    here, courses = Path.cwd().resolve(), (root / "courses").resolve()
+    return here.relative_to(courses).parts[0] if courses in here.parents else None
+
+
 def openable(path: str, root: Path) -> str:
     """``path`` (from the catalog's root) as the trainer opens it from the folder they ran the
     command in, when that is inside the catalog (courses/: "x/course.yml"); else as it is."""
@@ -309,6 +407,8 @@ def openable(path: str, root: Path) -> str:
 
 
 def run(args: argparse.Namespace, options: Options) -> int:
+    if args.kind == UNIT:
+        return _run_unit(args, options)
     try:
         check_id(args.id)
         check_days(args.kind, args.days)
@@ -336,6 +436,29 @@ def run(args: argparse.Namespace, options: Options) -> int:
     return EXIT_OK
 
 
+def _run_unit(args: argparse.Namespace, options: Options) -> int:
+    try:
+        check_id(args.id)
+        course_id = args.course or course_here(options.root)
+        if not course_id:
+            raise ScaffoldError("which course? pass --course COURSE-ID, or run this in the course's folder")
+        check_id(course_id)
+        if args.minutes is not None and not 1 <= args.minutes <= UNIT_MINUTES_MAX:
+            raise ScaffoldError(f"--minutes {args.minutes}: a unit takes 1 to {UNIT_MINUTES_MAX} minutes")
+        written = add_unit(options.root, course_id, args.id, args.title or _title(args.id), args.minutes)
+    except ScaffoldError as error:
+        sys.stderr.write(f"syllabus new: error: {printable(bounded(str(error)))}\n")
+        return EXIT_USAGE
+    except FileExistsError as error:
+        sys.stderr.write(f"syllabus new: error: {openable(str(error), options.root)} already; nothing was written "
+                         "(pick another id)\n")
+        return EXIT_USAGE
+    page, course_file = (openable(path, options.root) for path in written)
+    sys.stdout.write(f"created {page}\nlisted it as the last unit in {course_file}\n"
+                     "next: write the unit, then run `syllabus validate`, and `syllabus serve` to see it\n")
+    return EXIT_OK
+
+
 def _write_missing_schemas(options: Options) -> None:
     """The editor schemas the new file's first line points editors at, where the catalog has
     none yet (a new catalog): without them an editor offers nothing and says it cannot load
@@ -354,9 +477,13 @@ def _write_missing_schemas(options: Options) -> None:
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = commands.add_parser("new", parents=[common], help="scaffold a course, track or plan")
-    parser.add_argument("kind", choices=ITEM_KINDS)
-    parser.add_argument("id", help="lowercase-kebab-case id, e.g. k8s-install")
+    parser = commands.add_parser("new", parents=[common], help="scaffold a course, track, plan or a course's unit")
+    parser.add_argument("kind", choices=(*ITEM_KINDS, UNIT))
+    parser.add_argument("id", help="lowercase-kebab-case id, e.g. k8s-install (a unit's: its file name without .md)")
+    parser.add_argument("--course", metavar="COURSE-ID",
+                        help="a unit's course (default: the course folder the command runs in)")
+    parser.add_argument("--title", help="a unit's title (default: from its id)")
+    parser.add_argument("--minutes", type=int, metavar="N", help="a unit's expected minutes (optional)")
     parser.add_argument("--owner", action="append", metavar="OWNER",
                         help="a GitHub handle or email of an owner (repeatable; default: git's user.email)")
     parser.add_argument("--days", type=int, metavar="N",
