@@ -144,10 +144,12 @@ def test_new_unit_in_the_course_folder_and_what_it_refuses(catalog: CatalogDir, 
     course = catalog.write("courses/intro/course.yml", UNIT_COURSE)
     catalog.write("courses/intro/basics.md", "# Basics\n")
     catalog.write("courses/intro/next.md", "# Next\n")
+    course.chmod(0o640)
     monkeypatch.chdir(catalog.root / "courses/intro")
     made = run_cli("new", "unit", "wrap-up", "--title", "Wrap-up: “what next”", "-f", catalog.config)
     assert made.code == 0 and made.out.startswith("created wrap-up.md\n"), made.err
     assert load_file(course).data["units"][-1] == {"title": "Wrap-up: “what next”", "file": "wrap-up.md"}
+    assert course.stat().st_mode & 0o777 == 0o640  # written anew, with the file's own mode
     before = course.read_bytes()
     refused = {
         "listed": run_cli("new", "unit", "basics", "-f", catalog.config),
@@ -161,6 +163,12 @@ def test_new_unit_in_the_course_folder_and_what_it_refuses(catalog: CatalogDir, 
     catalog.write("courses/intro/orphan.md", "# Orphan\n")  # a page not listed yet: kept, not overwritten
     assert run_cli("new", "unit", "orphan", "-f", catalog.config).code == 2
     assert course.read_bytes() == before and not (catalog.root / "courses/intro/x.md").exists()
+    left = catalog.root / "courses/intro/course.yml.syllabus-new"  # an earlier run's, or a link planted there
+    left.symlink_to(catalog.root.parent / "outside.yml")
+    planted = run_cli("new", "unit", "x", "-f", catalog.config)
+    assert planted.code == 2 and "from an earlier run" in planted.err
+    assert not (catalog.root.parent / "outside.yml").exists() and not (catalog.root / "courses/intro/x.md").exists()
+    left.unlink()
     flow = UNIT_COURSE[:UNIT_COURSE.index("units:")] + "units: [{title: Basics, file: basics.md}]\n"
     course.write_text(flow, encoding="utf-8")
     bracketed = run_cli("new", "unit", "more", "-f", catalog.config)

@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -375,20 +376,43 @@ def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int 
     if not readable:
         raise ScaffoldError(f"{course_file} writes its units in a way this command does not edit; nothing was "
                             f"written (add `- {entry}` to its units, and the page {page})")
-    bom = UTF8_BOM if (root / course_file).read_bytes().startswith(UTF8_BOM) else b""
+    _replace_with_unit(root, course_file, text, edited, page, unit_markdown(title))
+    return [page, course_file]
+
+
+def _replace_with_unit(root: Path, course_file: str, text: str, edited: str, page: str, markdown: str) -> None:
+    """Write the page (never over a file), then course.yml whole, through a new file renamed
+    over it (its mode and byte-order mark kept), unless it changed since it was read (another
+    edit, or another `syllabus new unit` at the same time): then neither is left."""
+    original = root / course_file
     replacement = root / f"{course_file}.syllabus-new"
     try:
         with (root / page).open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(unit_markdown(title))
-        replacement.write_bytes(bom + edited.encode("utf-8"))
-        os.replace(replacement, root / course_file)
+            handle.write(markdown)
     except FileExistsError:
         raise FileExistsError(page) from None
     except OSError as error:
-        replacement.unlink(missing_ok=True)
+        raise ScaffoldError(f"cannot write {page}: {error.strerror}; nothing was written") from None
+    own = False  # whether the replacement is this run's, to remove if anything fails
+    try:
+        mark = UTF8_BOM if original.read_bytes().startswith(UTF8_BOM) else b""
+        with replacement.open("xb") as handle:  # never through a link or a file left there
+            own = True
+            handle.write(mark + edited.encode("utf-8"))
+        os.chmod(replacement, stat.S_IMODE(os.stat(original, follow_symlinks=False).st_mode))
+        if read_text(original) != text:
+            raise ScaffoldError(f"{course_file} changed while the unit was being added; nothing was written "
+                                "(run the command again)")
+        os.replace(replacement, original)
+    except (OSError, YamlRejected, ScaffoldError) as error:
+        if own:
+            replacement.unlink(missing_ok=True)
         (root / page).unlink(missing_ok=True)
-        raise ScaffoldError(f"cannot write {page} and {course_file}: {error.strerror}; nothing was written") from None
-    return [page, course_file]
+        if isinstance(error, ScaffoldError):
+            raise
+        why = f"{replacement.name} is there from an earlier run: remove it" if not own and isinstance(
+            error, FileExistsError) else getattr(error, "strerror", None) or "it cannot be read"
+        raise ScaffoldError(f"cannot write {course_file} ({why}); nothing was written") from None
 
 
 def course_here(root: Path) -> str | None:
