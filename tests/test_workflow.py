@@ -21,6 +21,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from syllabus.commands.new import ScaffoldError, write_unit_files
 from syllabus.core.leaks import spellings
 from syllabus.core.schema_messages import NOT_BLANK
 from syllabus.core.schemas import packaged_schemas, specialised_schemas
@@ -163,12 +164,21 @@ def test_new_unit_in_the_course_folder_and_what_it_refuses(catalog: CatalogDir, 
     catalog.write("courses/intro/orphan.md", "# Orphan\n")  # a page not listed yet: kept, not overwritten
     assert run_cli("new", "unit", "orphan", "-f", catalog.config).code == 2
     assert course.read_bytes() == before and not (catalog.root / "courses/intro/x.md").exists()
-    left = catalog.root / "courses/intro/course.yml.syllabus-new"  # an earlier run's, or a link planted there
-    left.symlink_to(catalog.root.parent / "outside.yml")
-    planted = run_cli("new", "unit", "x", "-f", catalog.config)
-    assert planted.code == 2 and "from an earlier run" in planted.err
-    assert not (catalog.root.parent / "outside.yml").exists() and not (catalog.root / "courses/intro/x.md").exists()
-    left.unlink()
+    for title, why in (("\x1b[31mred", "control or bidirectional character U+001B"), ("a\nb", "a title is one line"),
+                       ("x" * 121, "at most 120"), ("   ", "blank")):
+        wrong = run_cli("new", "unit", "x", "--title", title, "-f", catalog.config)
+        assert wrong.code == 2 and why in wrong.err, (title, wrong.err)
+    assert run_cli("new", "unit", "index", "-f", catalog.config).code == 2  # the course's overview page
+    assert course.read_bytes() == before and not (catalog.root / "courses/intro/x.md").exists()
+    # A link planted where an earlier version wrote course.yml's replacement is never written through.
+    (catalog.root / "courses/intro/course.yml.syllabus-new").symlink_to(catalog.root.parent / "outside.yml")
+    assert run_cli("new", "unit", "linked", "-f", catalog.config).code == 0
+    assert not (catalog.root.parent / "outside.yml").exists() and not course.is_symlink()
+    assert load_file(course).data["units"][-1]["file"] == "linked.md"
+    before = course.read_bytes()
+    listed_as_written = UNIT_COURSE.replace("file: basics.md", "file: ./basics.md")
+    course.write_text(listed_as_written, encoding="utf-8")
+    assert "lists basics.md already" in run_cli("new", "unit", "basics", "-f", catalog.config).err
     flow = UNIT_COURSE[:UNIT_COURSE.index("units:")] + "units: [{title: Basics, file: basics.md}]\n"
     course.write_text(flow, encoding="utf-8")
     bracketed = run_cli("new", "unit", "more", "-f", catalog.config)
@@ -176,6 +186,20 @@ def test_new_unit_in_the_course_folder_and_what_it_refuses(catalog: CatalogDir, 
     assert course.read_text(encoding="utf-8") == flow and not (catalog.root / "courses/intro/more.md").exists()
     monkeypatch.chdir(catalog.root)
     assert "pass --course" in run_cli("new", "unit", "x", "-f", catalog.config).err
+
+
+def test_new_unit_writes_nothing_when_course_yml_changed_since_it_was_read(tmp_path: Path) -> None:
+    """Two runs at once each listed only their own unit (the attack: 23 of 40), or one said
+    nothing was written while course.yml listed its unit, its page gone."""
+    course = tmp_path / "courses/intro/course.yml"
+    course.parent.mkdir(parents=True)
+    course.write_text("id: intro\nunits:\n  - {title: A, file: a.md}\n  - {title: B, file: b.md}\n", encoding="utf-8")
+    read_before = "id: intro\nunits:\n  - {title: A, file: a.md}\n"  # what this run read, before another's unit
+    with pytest.raises(ScaffoldError, match="changed while the unit was being added"):
+        write_unit_files(tmp_path, "courses/intro/course.yml", read_before,
+                         read_before + "  - {title: C, file: c.md}\n", "courses/intro/c.md", "# C\n")
+    assert sorted(path.name for path in course.parent.iterdir()) == ["course.yml"]  # no page, no replacement
+    assert "b.md" in course.read_text(encoding="utf-8")
 
 
 def test_an_option_given_two_dashes_as_its_value_takes_them(catalog: CatalogDir, run_cli) -> None:

@@ -14,24 +14,32 @@ no owner, or a track in a catalog without courses.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import stat
 import subprocess
 import sys
-from pathlib import Path
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+try:  # POSIX; elsewhere two runs at once are told to run again only when one renamed first
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 from ..core.catalog import linked_folder, load_catalog
 from ..core.config import Options
 from ..core.diagnostics import bounded, printable
 from ..core.model import ITEM_KINDS
 from ..core.report import Report
-from ..core.rules import COURSE_FILE, PLACEHOLDER, windows_name_problem
+from ..core.rules import COURSE_FILE, COURSE_PAGE, PLACEHOLDER, windows_name_problem
 from ..core.schema_messages import messages_for
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
-from ..core.yamlsafe import YamlRejected, load_text, read_text
+from ..core.yamlsafe import MAX_BYTES, YamlRejected, forbidden_text, load_text, read_text
 from . import EXIT_OK, EXIT_USAGE
 from .schemas import FOLDER, editor_schemas, write_schemas
 
@@ -323,7 +331,7 @@ def with_unit(text: str, entry: str) -> str | None:
     a file that has none. None where the list is written otherwise (in brackets, empty)."""
     document = load_text(text)
     units = document.data.get("units")
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = _line_end(text.splitlines(keepends=True)[-1:] or ["\n"])
     if units is None:
         return text + ("" if text.endswith("\n") or not text else newline) + f"units:{newline}  - {entry}{newline}"
     if not isinstance(units, list) or not units:
@@ -339,13 +347,29 @@ def with_unit(text: str, entry: str) -> str | None:
         end += 1
     while end > line and not lines[end - 1].strip():  # blank lines after the item stay after the new one
         end -= 1
+    newline = _line_end(lines[end - 1:end])  # the last item's own
     ending = "" if lines[end - 1].endswith(("\n", "\r")) else newline
     return "".join([*lines[:end - 1], lines[end - 1] + ending, " " * indent + f"- {entry}{newline}", *lines[end:]])
 
 
-def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int | None) -> list[str]:
+def _line_end(lines: list[str]) -> str:
+    """The line end of the first of ``lines`` that has one (LF where none has)."""
+    for line in lines:
+        if line.endswith("\r\n"):
+            return "\r\n"
+        if line.endswith(("\r", "\n")):
+            return line[-1]
+    return "\n"
+
+
+def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int | None,
+             schemas: SchemaSet) -> list[str]:
     """Write the unit's page and list it in course.yml; nothing when anything is in the way.
     Returns the paths written."""
+    if unit_id == PurePosixPath(COURSE_PAGE).stem:
+        raise ScaffoldError(f"{COURSE_PAGE} is a course's overview page, not a unit; pick another id")
+    if problem := forbidden_text(title) or ("a title is one line" if any(c in title for c in "\r\n") else None):
+        raise ScaffoldError(f"--title: {problem}")
     folder = f"courses/{course_id}"
     course_file, page = f"{folder}/{COURSE_FILE}", f"{folder}/{unit_id}.md"
     if linked_folder(root, "courses", linked := Report()):  # it would write outside the repository
@@ -362,30 +386,37 @@ def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int 
         raise ScaffoldError(f"{course_file} cannot be read as it is; run `syllabus validate` and fix what it "
                             "reports") from None
     units = data.get("units") if isinstance(data.get("units"), list) else []
-    if any(isinstance(unit, dict) and unit.get("file") == f"{unit_id}.md" for unit in units):
+    listed = {PurePosixPath(unit.get("file")) for unit in units if isinstance(unit, dict)
+              and isinstance(unit.get("file"), str)}  # as validate compares them: ./a.md is a.md
+    if PurePosixPath(f"{unit_id}.md") in listed:
         raise FileExistsError(f"{course_file} lists {unit_id}.md")
     if (root / page).exists() or (root / page).is_symlink():
         raise FileExistsError(page)
     entry = unit_entry(unit_id, title, minutes)
+    expected = {**data, "units": [*units, load_text(f"unit: {entry}\n").data["unit"]]}
+    new_unit = ["units", len(units)]
+    for error in schemas.errors("course", expected):
+        if list(error.absolute_path)[:2] == new_unit:  # as validate words it
+            raise ScaffoldError(f"the new unit would not be valid: {next(messages_for(error, {})).message}")
     edited = with_unit(text, entry)
     try:
-        expected = {**data, "units": [*units, load_text(f"unit: {entry}\n").data["unit"]]}
         readable = edited is not None and load_text(edited).data == expected
     except YamlRejected:
         readable = False
     if not readable:
         raise ScaffoldError(f"{course_file} writes its units in a way this command does not edit; nothing was "
                             f"written (add `- {entry}` to its units, and the page {page})")
-    _replace_with_unit(root, course_file, text, edited, page, unit_markdown(title))
+    if len(edited.encode("utf-8")) + len(UTF8_BOM) > MAX_BYTES:
+        raise ScaffoldError(f"{course_file} would be larger than {MAX_BYTES // 1024} KiB; split the course")
+    write_unit_files(root, course_file, text, edited, page, unit_markdown(title))
     return [page, course_file]
 
 
-def _replace_with_unit(root: Path, course_file: str, text: str, edited: str, page: str, markdown: str) -> None:
+def write_unit_files(root: Path, course_file: str, text: str, edited: str, page: str, markdown: str) -> None:
     """Write the page (never over a file), then course.yml whole, through a new file renamed
     over it (its mode and byte-order mark kept), unless it changed since it was read (another
     edit, or another `syllabus new unit` at the same time): then neither is left."""
     original = root / course_file
-    replacement = root / f"{course_file}.syllabus-new"
     try:
         with (root / page).open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(markdown)
@@ -393,26 +424,40 @@ def _replace_with_unit(root: Path, course_file: str, text: str, edited: str, pag
         raise FileExistsError(page) from None
     except OSError as error:
         raise ScaffoldError(f"cannot write {page}: {error.strerror}; nothing was written") from None
-    own = False  # whether the replacement is this run's, to remove if anything fails
+    replacement: Path | None = None  # this run's own, to remove if anything fails
     try:
         mark = UTF8_BOM if original.read_bytes().startswith(UTF8_BOM) else b""
-        with replacement.open("xb") as handle:  # never through a link or a file left there
-            own = True
+        descriptor, name = tempfile.mkstemp(prefix=f".{COURSE_FILE}.", suffix=".syllabus-new", dir=original.parent)
+        replacement = Path(name)  # made anew (O_EXCL): never through a link or over a file left there
+        with open(descriptor, "wb") as handle:
             handle.write(mark + edited.encode("utf-8"))
         os.chmod(replacement, stat.S_IMODE(os.stat(original, follow_symlinks=False).st_mode))
-        if read_text(original) != text:
-            raise ScaffoldError(f"{course_file} changed while the unit was being added; nothing was written "
-                                "(run the command again)")
-        os.replace(replacement, original)
+        with _locked(original):  # another run checks and renames after this one, and sees its unit
+            if read_text(original) != text:
+                raise ScaffoldError(f"{course_file} changed while the unit was being added; nothing was written "
+                                    "(run the command again)")
+            os.replace(replacement, original)
     except (OSError, YamlRejected, ScaffoldError) as error:
-        if own:
+        if replacement is not None:
             replacement.unlink(missing_ok=True)
         (root / page).unlink(missing_ok=True)
         if isinstance(error, ScaffoldError):
             raise
-        why = f"{replacement.name} is there from an earlier run: remove it" if not own and isinstance(
-            error, FileExistsError) else getattr(error, "strerror", None) or "it cannot be read"
+        why = getattr(error, "strerror", None) or "it cannot be read"
         raise ScaffoldError(f"cannot write {course_file} ({why}); nothing was written") from None
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on the file at ``path`` (where the system has flock): two
+    runs that rename over it take turns at checking it first."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # and with it the lock
 
 
 def course_here(root: Path) -> str | None:
@@ -469,7 +514,8 @@ def _run_unit(args: argparse.Namespace, options: Options) -> int:
         check_id(course_id)
         if args.minutes is not None and not 1 <= args.minutes <= UNIT_MINUTES_MAX:
             raise ScaffoldError(f"--minutes {args.minutes}: a unit takes 1 to {UNIT_MINUTES_MAX} minutes")
-        written = add_unit(options.root, course_id, args.id, args.title or _title(args.id), args.minutes)
+        written = add_unit(options.root, course_id, args.id, args.title or _title(args.id), args.minutes,
+                           build_schema_set(options.taxonomy))
     except ScaffoldError as error:
         sys.stderr.write(f"syllabus new: error: {printable(bounded(str(error)))}\n")
         return EXIT_USAGE
