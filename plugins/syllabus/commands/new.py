@@ -391,7 +391,7 @@ def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int 
     if PurePosixPath(f"{unit_id}.md") in listed:
         raise FileExistsError(f"{course_file} lists {unit_id}.md")
     if (root / page).exists() or (root / page).is_symlink():
-        raise FileExistsError(page)
+        raise FileExistsError(f"{page} exists")
     entry = unit_entry(unit_id, title, minutes)
     expected = {**data, "units": [*units, load_text(f"unit: {entry}\n").data["unit"]]}
     new_unit = ["units", len(units)]
@@ -421,7 +421,7 @@ def write_unit_files(root: Path, course_file: str, text: str, edited: str, page:
         with (root / page).open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(markdown)
     except FileExistsError:
-        raise FileExistsError(page) from None
+        raise FileExistsError(f"{page} exists") from None
     except OSError as error:
         raise ScaffoldError(f"cannot write {page}: {error.strerror}; nothing was written") from None
     replacement: Path | None = None  # this run's own, to remove if anything fails
