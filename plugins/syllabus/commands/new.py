@@ -39,7 +39,7 @@ from ..core.rules import COURSE_FILE, COURSE_PAGE, PLACEHOLDER, windows_name_pro
 from ..core.schema_messages import messages_for
 from ..core.schemas import SchemaSet, build_schema_set, packaged_schemas
 from ..core.taxonomy import Taxonomy
-from ..core.yamlsafe import MAX_BYTES, YamlRejected, forbidden_text, load_text, read_text
+from ..core.yamlsafe import MAX_BYTES, YamlDocument, YamlRejected, forbidden_text, load_text, read_text
 from . import EXIT_OK, EXIT_USAGE
 from .schemas import FOLDER, editor_schemas, write_schemas
 
@@ -312,7 +312,6 @@ def write_new(root: Path, files: dict[str, str]) -> list[str]:
 
 
 UNIT = "unit"  # what `syllabus new` makes besides the ITEM_KINDS
-UNIT_MINUTES_MAX = packaged_schemas()["course"]["properties"]["units"]["items"]["properties"]["minutes"]["maximum"]
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -322,14 +321,15 @@ def unit_markdown(title: str) -> str:
 
 def unit_entry(unit_id: str, title: str, minutes: int | None) -> str:
     """The unit as one flow mapping, the way the scaffold's own example writes it."""
-    return "{" + f"title: {_q(title)}, file: {unit_id}.md" + (f", minutes: {minutes}" if minutes else "") + "}"
+    minutes_field = f", minutes: {minutes}" if minutes is not None else ""
+    return "{" + f"title: {_q(title)}, file: {unit_id}.md{minutes_field}" + "}"
 
 
-def with_unit(text: str, entry: str) -> str | None:
-    """``text`` (a course.yml) with ``entry`` as its last unit: a line after the last item of
-    a block ``units`` list, in its indentation and line ends, or a new ``units`` at the end of
-    a file that has none. None where the list is written otherwise (in brackets, empty)."""
-    document = load_text(text)
+def with_unit(text: str, document: YamlDocument, entry: str) -> str | None:
+    """``text`` (a course.yml, read as ``document``) with ``entry`` as its last unit: a line
+    after the last item of a block ``units`` list, in its indentation and line ends, or a new
+    ``units`` at the end of a file that has none. None where the list is written otherwise
+    (in brackets, empty)."""
     units = document.data.get("units")
     newline = _line_end(text.splitlines(keepends=True)[-1:] or ["\n"])
     if units is None:
@@ -378,13 +378,14 @@ def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int 
         raise ScaffoldError(f"{folder} is a symlink, not a course folder; nothing was written")
     try:
         text = read_text(root / course_file)
-        data = load_text(text).data
+        document = load_text(text)
     except FileNotFoundError:
         raise ScaffoldError(f"no course '{course_id}' ({course_file} does not exist); start it with "
                             f"`syllabus new course {course_id}`") from None
     except (OSError, YamlRejected):
         raise ScaffoldError(f"{course_file} cannot be read as it is; run `syllabus validate` and fix what it "
                             "reports") from None
+    data = document.data
     units = data.get("units") if isinstance(data.get("units"), list) else []
     listed = {PurePosixPath(unit.get("file")) for unit in units if isinstance(unit, dict)
               and isinstance(unit.get("file"), str)}  # as validate compares them: ./a.md is a.md
@@ -398,7 +399,7 @@ def add_unit(root: Path, course_id: str, unit_id: str, title: str, minutes: int 
     for error in schemas.errors("course", expected):
         if list(error.absolute_path)[:2] == new_unit:  # as validate words it
             raise ScaffoldError(f"the new unit would not be valid: {next(messages_for(error, {})).message}")
-    edited = with_unit(text, entry)
+    edited = with_unit(text, document, entry)
     try:
         readable = edited is not None and load_text(edited).data == expected
     except YamlRejected:
@@ -512,8 +513,6 @@ def _run_unit(args: argparse.Namespace, options: Options) -> int:
         if not course_id:
             raise ScaffoldError("which course? pass --course COURSE-ID, or run this in the course's folder")
         check_id(course_id)
-        if args.minutes is not None and not 1 <= args.minutes <= UNIT_MINUTES_MAX:
-            raise ScaffoldError(f"--minutes {args.minutes}: a unit takes 1 to {UNIT_MINUTES_MAX} minutes")
         written = add_unit(options.root, course_id, args.id, args.title or _title(args.id), args.minutes,
                            build_schema_set(options.taxonomy))
     except ScaffoldError as error:

@@ -337,7 +337,7 @@ def _check_value(reader: _Reader, number: int, value: str, column0: int, key: st
         return None
     if ": " in text or text.endswith(":"):
         reader.add(number, column, f"{name} contains ': ', which YAML reads as the start of another field",
-                   f"put {name} in quotes: {in_quotes(_without_comment(value))}", "yaml-colon-in-value")
+                   f"put {name} in quotes: {in_quotes(typed)}", "yaml-colon-in-value")
     elif comment and _COMMENT_IN_VALUE.match(value, comment.start()):
         reader.add(number, column0 + comment.start() + 2, f"' #' starts a comment, so {name} is only "
                    f"'{text.strip()}'", f"put {name} in quotes if '{value[comment.start() + 1:].strip()}' "
