@@ -667,7 +667,7 @@ class SyllabusPlugin(BasePlugin[SyllabusConfig]):
         # though a library caught the first error.
         with budget or contextlib.nullcontext():
             html, removals = self.allowlist.removals(html)
-            refusals = positioned(page.markdown or "", removals) if removals else []
+            refusals = positioned(page.markdown or "", removals)
         if refusals:
             source = self._edited_file(page, config)
             offset = _metadata_lines(page.file.content_string, page.markdown or "")
